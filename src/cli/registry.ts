@@ -1,0 +1,4 @@
+/** Commands beyond the core ones; each lives in its own file under src/cli/. */
+import type { Command } from 'commander';
+
+export const extraCommands: (() => Command)[] = [];

@@ -1,0 +1,52 @@
+/**
+ * Cited documents: "Báo cáo số 462/BC-SNV ngày 29/10/2021 của Sở Nội vụ",
+ * "Quyết định 603/QĐ-UBND", "Nghị định số 59/2012/NĐ-CP", "18-NQ/TW", "Công văn 6792/VPCP-KSTT".
+ * Not citations: dates ("29/10/2021"), phone numbers, URLs, the document's own number.
+ */
+import type { TextModel } from '../model/types.js';
+import { finding, type Finding } from './finding.js';
+import { CITED_KINDS } from './words/doctypes.js';
+
+export interface Citation {
+  /** Number/symbol without spaces: "59/2012/NĐ-CP", "18-NQ/TW". */
+  ref: string;
+  kind: string | null;
+  date: string | null;
+  issuer: string | null;
+}
+
+const L = String.raw`[\p{Lu}][\p{Lu}\p{Ll}\d&]*`;
+// State form: 462/BC-SNV, 59/2012/NĐ-CP, 6332/VPCP-KSTT, 01/PVHCC-THDVC, 11/2025/TT-BNV
+const STATE = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,5})\s?\/\s?((?:\d{4}\s?\/\s?)?${L}(?:\s?-\s?${L})+)(?![\p{L}\d])`, 'gu');
+// Party form: 18-NQ/TW, 35-TB/TGV, 02-KH/BCĐTW, 30-QĐ/TU
+const PARTY = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,4})-(${L}\/${L}(?:-${L})?)(?![\p{L}\d])`, 'gu');
+const KIND_BEFORE = new RegExp(`(${CITED_KINDS.join('|')})\\s+(?:số\\s*:?\\s*)?$`, 'iu');
+const AFTER = /^\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:\s+của\s+([^,;.()]{3,80}?)(?=\s+(?:về|V\/v|ban hành|phê duyệt|quy định|hướng dẫn|triển khai)\b|[,;.()]|$))?/u;
+
+export function extractReferences(model: TextModel, own: string | null): Finding<Citation>[] {
+  const out: Finding<Citation>[] = [];
+  const seen = new Set<string>();
+  const text = model.text;
+  const add = (m: RegExpMatchArray, ref: string) => {
+    const key = ref.toUpperCase();
+    if (own && key === own.toUpperCase()) return;
+    const start = m.index!, end = start + m[0].length;
+    // not a symbol if it has no letters after the number part, or is part of a URL
+    if (/https?:\/\/\S*$/.test(text.slice(Math.max(0, start - 60), start))) return;
+    const before = text.slice(Math.max(0, start - 40), start);
+    const kind = KIND_BEFORE.exec(before);
+    const after = AFTER.exec(text.slice(end, end + 160));
+    const c: Citation = {
+      ref,
+      kind: kind ? kind[1]! : null,
+      date: after ? `${after[3]}-${after[2]!.padStart(2, '0')}-${after[1]!.padStart(2, '0')}` : null,
+      issuer: after?.[4]?.trim() ?? null,
+    };
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(finding(model, c, start, end, 'references.cited'));
+  };
+  for (const m of text.matchAll(STATE)) add(m, `${m[1]}/${m[2]!.replace(/\s+/g, '')}`);
+  for (const m of text.matchAll(PARTY)) add(m, `${m[1]}-${m[2]}`);
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,263 @@
+/**
+ * Obligations: the leaf items of the directive part and the rows of an assignment table,
+ * with their lead and supporting bodies and one deadline each.
+ *
+ * The directive part starts after the lead-in ("... như sau:", "... yêu cầu:") or at the
+ * first marked item after "Kính gửi"; it ends at "Nơi nhận", the signature, or a closing
+ * formula. Sections about purpose, requirements, targets or past results hold no tasks.
+ * A grouping item lends its bodies and its time to the items under it.
+ */
+import type { Block, Cell, TextModel } from '../model/types.js';
+import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js';
+import { headingAssignment, isGeneric, leadOf, splitBodies, supportOf, type Assignment, type BodySpan } from './agencies.js';
+import { findDeadlines, pickDeadline, type DeadlineFinding } from './deadlines.js';
+import { readMarker } from '../parse/markers.js';
+
+export interface AgencyRef {
+  name: string;
+  start: number;
+  end: number;
+  rule: string;
+}
+
+export interface TaskFinding {
+  label: string;
+  path: string[];
+  text: string;
+  start: number;
+  end: number;
+  lead: AgencyRef[];
+  support: AgencyRef[];
+  deadline: DeadlineFinding | null;
+  source: 'item' | 'table';
+  rule: string;
+}
+
+const LEAD_IN = /(?:như sau|sau đây|cụ thể|các nội dung sau|các nhiệm vụ sau|những nội dung sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:\s*$/iu;
+const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
+const END = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
+const NOT_TASK_SECTION = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|CĂN CỨ|SỰ CẦN THIẾT|PHẠM VI|ĐỐI TƯỢNG|Mục đích|Yêu cầu|Mục tiêu|Quan điểm|Kết quả|Tình hình|Đánh giá|Căn cứ|Phạm vi|Đối tượng)/u;
+const CLOSING = [
+  /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
+  /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
+  /chịu trách nhiệm thi hành/iu,
+  /(?:Quyết định|Văn bản|Công văn|Kế hoạch) này có hiệu lực/iu,
+  /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm)/iu,
+];
+
+export function isClosing(text: string): boolean {
+  return CLOSING.some((re) => re.test(text.trim()));
+}
+
+function directiveRange(model: TextModel): { from: number; to: number } {
+  const blocks = model.blocks;
+  let from = -1;
+  const firstKinh = blocks.findIndex((b) => /^Kính gửi/iu.test(b.text));
+  for (let i = Math.max(0, firstKinh); i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'table' || b.kind === 'footnote') continue;
+    if (END.test(b.text)) break;
+    const t = b.text.replace(/\n/g, ' ');
+    if (!readMarker(t) && LEAD_IN.test(t)) {
+      from = i + 1;
+      break;
+    }
+  }
+  if (from < 0) {
+    // a plan: from the first Roman section or numbered item after the header
+    const start = Math.max(0, firstKinh);
+    from = blocks.findIndex((b, i) => i >= start && b.kind !== 'table' && b.kind !== 'footnote' && readMarker(b.text) !== null && !/^[-–+•]/.test(b.text) && !/^Kính gửi/iu.test(b.text));
+    if (from < 0) from = blocks.length;
+  }
+  let to = blocks.length;
+  for (let i = from; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'table') { to = i; break; }
+    const t = b.text.replace(/\n/g, ' ');
+    if (END.test(t)) { to = i; break; }
+    if (!readMarker(t) && isClosing(t)) { to = i; break; }
+  }
+  return { from, to };
+}
+
+function leadInAssignment(model: TextModel, from: number): Assignment | null {
+  const b = model.blocks[from - 1];
+  if (!b || b.kind === 'table') return null;
+  const a = leadOf(b.text.replace(/\n/g, ' '));
+  return a && (a.rule === 'lead.giao') ? { ...a, rule: 'leadIn.giao' } : null;
+}
+
+function refs(spans: BodySpan[], offset: number, rule: string): AgencyRef[] {
+  return spans.map((s) => ({ name: s.text, start: s.start + offset, end: s.end + offset, rule }));
+}
+
+function docYear(model: TextModel, date: string | null): number {
+  if (date && /^\d{4}/.test(date)) return +date.slice(0, 4);
+  const y = /\b(20\d\d)\b/.exec(model.text);
+  return y ? +y[1]! : new Date().getFullYear();
+}
+
+function yearOf(text: string, fallback: number): number {
+  const ys = [...text.matchAll(/(?<![\d/])(20\d\d|19\d\d)(?!\d)/g)].map((m) => +m[1]!);
+  return ys.length ? ys[ys.length - 1]! : fallback;
+}
+
+export interface TaskContext {
+  date: string | null;
+  recipients: string[];
+}
+
+export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] {
+  const { from, to } = directiveRange(model);
+  const year = docYear(model, ctx.date);
+  const out: TaskFinding[] = [];
+  const region = model.blocks.slice(from, to);
+  const tree = buildTree(model, region);
+  const rootAssign = leadInAssignment(model, from);
+  const fallbackLead: AgencyRef[] = ctx.recipients.length === 1 ? [{ name: ctx.recipients[0]!, start: 0, end: 0, rule: 'lead.singleRecipient' }] : [];
+
+  const anyMarked = region.some((b) => b.kind !== 'table' && readMarker(b.text));
+  for (const node of walk(tree)) {
+    if (excluded(node)) continue;
+    if (node.children.length) continue;
+    const heading = isHeadingLike(node);
+    let text: string, start: number, end: number;
+    if (heading && node.body.length) {
+      text = node.body.map((p) => p.text).join(' ');
+      start = node.body[0]!.start;
+      end = node.body[node.body.length - 1]!.end;
+    } else if (!node.marker) {
+      text = [node.title, ...node.body.map((p) => p.text)].join(' ');
+      start = node.titleStart;
+      end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
+      if (isClosing(text) || (!anyMarked && !/(?:đề nghị|yêu cầu|giao|chỉ đạo|đôn đốc)\s/iu.test(text)) || anyMarked) continue;
+    } else {
+      if (/:$/.test(node.title.trim())) continue;
+      text = [node.title, ...node.body.map((p) => p.text)].join(' ');
+      start = node.titleStart;
+      end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
+    }
+    if (!text.trim() || isClosing(text)) continue;
+    text = tidy(text);
+
+    // lead and support
+    const own = leadOf(text);
+    let inherited: { a: Assignment; offset: number } | null = null;
+    for (let p = node.parent; p && p.parent; p = p.parent) {
+      const a = headingAssignment(p.title);
+      if (a) { inherited = { a, offset: p.titleStart }; break; }
+    }
+    if (!inherited && heading && node.body.length) {
+      const a = headingAssignment(node.title);
+      if (a) inherited = { a, offset: node.titleStart };
+    }
+    if (!inherited && rootAssign) inherited = { a: rootAssign, offset: model.blocks[from - 1]!.start };
+    let lead: AgencyRef[] = [];
+    const ownGeneric = own && own.lead.every((b) => isGeneric(b.text) || /^(?:các|những)\s+(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text));
+    if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
+    else if (inherited) lead = refs(inherited.a.lead, inherited.offset, inherited.a.rule);
+    else lead = fallbackLead;
+    const support: AgencyRef[] = [];
+    if (inherited && !(own && own.lead.length && !ownGeneric)) support.push(...refs(inherited.a.support, inherited.offset, 'support.heading'));
+    support.push(...refs(supportOf(text), start, 'support.phoiHop'));
+    const leadKeys = new Set(lead.map((l) => l.name.toLowerCase()));
+    const sup = dedupe(support).filter((s) => !leadKeys.has(s.name.toLowerCase()));
+
+    // deadline: the item's own words, else the nearest heading's
+    const y = yearOf(text, year);
+    let deadline = pickDeadline(findDeadlines(text, y));
+    if (deadline) deadline = { ...deadline, start: deadline.start + start, end: deadline.end + start };
+    for (let p = node.parent; !deadline && p && p.parent; p = p.parent) {
+      const d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year)));
+      if (d) deadline = { ...d, start: d.start + p.titleStart, end: d.end + p.titleStart, rule: `${d.rule}.inherited` };
+    }
+    if (!deadline && heading && node.body.length) {
+      const d = pickDeadline(findDeadlines(node.title, y));
+      if (d) deadline = { ...d, start: d.start + node.titleStart, end: d.end + node.titleStart, rule: `${d.rule}.heading` };
+    }
+    out.push({ label: node.label, path: pathOf(node), text, start, end, lead, support: sup, deadline, source: 'item', rule: 'tasks.item' });
+  }
+
+  for (const b of model.blocks) if (b.kind === 'table') out.push(...tableTasks(model, b, year));
+  return out;
+}
+
+function excluded(node: ItemNode): boolean {
+  for (let p: ItemNode | null = node; p && p.parent; p = p.parent) {
+    if (p.marker && (p.marker.kind === 'roman' || p.marker.kind === 'capital' || (p.marker.kind === 'decimal' && p.marker.depth === 1)) && NOT_TASK_SECTION.test(p.title)) return true;
+  }
+  return false;
+}
+
+function dedupe(a: AgencyRef[]): AgencyRef[] {
+  const seen = new Set<string>();
+  return a.filter((x) => {
+    const k = x.name.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Drop footnote marks and a closing "./.", fold spaces. */
+function tidy(t: string): string {
+  return t.replace(/\s+/g, ' ').replace(/\s*\.\/\.\s*$/, '.').trim();
+}
+
+// ------------------------------------------------------------ assignment tables
+
+interface Columns { tt: number; content: number; lead: number; support: number; time: number }
+
+function tableColumns(header: Cell[]): Columns | null {
+  const find = (re: RegExp) => header.findIndex((c) => re.test(c.text));
+  const cols = {
+    tt: find(/^(?:S?TT|Số TT|Stt)$/iu),
+    content: find(/nội dung|nhiệm vụ|công việc|giải pháp/iu),
+    lead: find(/chủ trì|thực hiện|đơn vị thực hiện|cơ quan thực hiện|phụ trách/iu),
+    support: find(/phối hợp/iu),
+    time: find(/thời gian|thời hạn|tiến độ|hoàn thành/iu),
+  };
+  if (cols.content < 0 || (cols.lead < 0 && cols.time < 0)) return null;
+  if (cols.lead === cols.content) cols.lead = header.findIndex((c, i) => i !== cols.content && /chủ trì|thực hiện/iu.test(c.text));
+  return cols;
+}
+
+function tableTasks(model: TextModel, table: Block, year: number): TaskFinding[] {
+  const rows = table.rows ?? [];
+  const out: TaskFinding[] = [];
+  const headerIdx = rows.findIndex((r) => tableColumns(r) !== null);
+  if (headerIdx < 0) return out;
+  const cols = tableColumns(rows[headerIdx]!)!;
+  const sections: { kind: string; label: string }[] = [];
+  const cell = (r: Cell[], i: number) => (i >= 0 ? r[i] : undefined);
+  for (const r of rows.slice(headerIdx + 1)) {
+    const filled = r.filter((c) => c.text.trim()).length;
+    const tt = cell(r, cols.tt)?.text.trim() ?? '';
+    const content = cell(r, cols.content);
+    if (!content || !content.text.trim()) continue;
+    const kind = /^[A-Z]$/.test(tt) ? 'capital' : /^[IVXLC]+$/.test(tt) ? 'roman' : /^\d+$/.test(tt) ? 'decimal' : 'none';
+    const isSection = r.length <= 3 || filled <= 2 && !cell(r, cols.lead)?.text.trim() && !cell(r, cols.time)?.text.trim();
+    if (isSection) {
+      const at = sections.findIndex((s) => s.kind === kind);
+      if (at >= 0) sections.length = at;
+      sections.push({ kind, label: tt });
+      continue;
+    }
+    const leadCell = cell(r, cols.lead);
+    const supCell = cell(r, cols.support);
+    const timeCell = cell(r, cols.time);
+    const lead = leadCell ? refs(splitBodies(leadCell.text, { comma: true }), leadCell.start, 'table.lead') : [];
+    const support = supCell ? refs(splitBodies(supCell.text, { comma: true }), supCell.start, 'table.support') : [];
+    let deadline: DeadlineFinding | null = null;
+    if (timeCell && timeCell.text.trim()) {
+      const d = pickDeadline(findDeadlines(timeCell.text, yearOf(timeCell.text, year)));
+      if (d) deadline = { ...d, start: d.start + timeCell.start, end: d.end + timeCell.start, rule: `${d.rule}.tableCell` };
+    }
+    const path = [...sections.map((s) => s.label), tt];
+    out.push({
+      label: tt, path, text: tidy(content.text), start: content.start, end: content.end,
+      lead, support, deadline, source: 'table', rule: 'tasks.tableRow',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * The item tree of the directive part, from printed markers.
+ *
+ * Levels follow the markers, not the indentation: Roman numerals (phần, mục), Arabic
+ * numbers ("1.", "1.1." — a decimal path names its parent), letters ("a)"), dashes, plus
+ * signs. An item whose marker kind is already open becomes its sibling; a new kind opens a
+ * child level. An unmarked paragraph after a heading-like item is that item's body; after
+ * an item with its own text it continues that item.
+ */
+import type { Block, TextModel } from '../model/types.js';
+import { readMarker, type Marker } from '../parse/markers.js';
+
+export interface ItemNode {
+  marker: Marker | null;
+  label: string;
+  /** The item's own text without its marker, with offsets into the model text. */
+  title: string;
+  titleStart: number;
+  titleEnd: number;
+  /** Unmarked paragraphs that belong to the item (the body of a heading, or continuations). */
+  body: { text: string; start: number; end: number }[];
+  block: Block;
+  children: ItemNode[];
+  parent: ItemNode | null;
+}
+
+function keyOf(m: Marker | null): string {
+  if (!m) return 'none';
+  return m.kind === 'decimal' ? `D${m.depth}` : m.kind;
+}
+
+/** A short title that introduces what follows rather than asking for something itself. */
+export function isHeadingLike(n: ItemNode): boolean {
+  const t = n.title.trim();
+  if (/:$/.test(t)) return true;
+  if (n.block.kind === 'heading' || n.block.bold) return t.length < 220 && !/[.;]$/.test(t);
+  return t.length < 160 && !/[.;]$/.test(t) && !/[,]/.test(t.slice(-2));
+}
+
+export function buildTree(model: TextModel, blocks: Block[]): ItemNode {
+  const root: ItemNode = { marker: null, label: '', title: '', titleStart: 0, titleEnd: 0, body: [], block: blocks[0] ?? model.blocks[0]!, children: [], parent: null };
+  const stack: ItemNode[] = [root];
+  let last: ItemNode | null = null;
+  for (const b of blocks) {
+    if (b.kind === 'table' || b.kind === 'footnote') continue;
+    const text = b.text.replace(/\n/g, ' ');
+    const m = readMarker(text);
+    if (!m) {
+      const para = { text, start: b.start, end: b.end };
+      if (last) last.body.push(para);
+      else {
+        const node = makeNode(b, null, text, root);
+        root.children.push(node);
+      }
+      continue;
+    }
+    let rest = text.slice(m.length);
+    const lead = rest.length - rest.trimStart().length;
+    rest = rest.trim();
+    const node: ItemNode = {
+      marker: m, label: m.label, title: rest, titleStart: b.start + m.length + lead, titleEnd: b.end,
+      body: [], block: b, children: [], parent: null,
+    };
+    const key = keyOf(m);
+    let parentIdx = -1;
+    if (m.kind === 'decimal' && m.depth > 1) {
+      const prefix = m.label.split('.').slice(0, -1).join('.');
+      parentIdx = findLast(stack, (n) => n.marker?.kind === 'decimal' && n.label === prefix);
+      if (parentIdx < 0) {
+        const same = findLast(stack, (n) => keyOf(n.marker) === key);
+        parentIdx = same >= 0 ? same - 1 : stack.length - 1;
+      }
+    } else {
+      const same = findLast(stack, (n) => keyOf(n.marker) === key);
+      parentIdx = same >= 0 ? same - 1 : stack.length - 1;
+      // a first-level number after deeper decimals closes them
+      if (m.kind === 'decimal' && same < 0) {
+        const deeper = stack.findIndex((n) => n.marker?.kind === 'decimal' && n.marker.depth > m.depth);
+        if (deeper > 0) parentIdx = deeper - 1;
+      }
+    }
+    stack.length = parentIdx + 1;
+    const parent = stack[stack.length - 1]!;
+    node.parent = parent;
+    parent.children.push(node);
+    stack.push(node);
+    last = node;
+  }
+  return root;
+}
+
+function makeNode(b: Block, m: Marker | null, text: string, parent: ItemNode): ItemNode {
+  return { marker: m, label: '', title: text, titleStart: b.start, titleEnd: b.end, body: [], block: b, children: [], parent };
+}
+
+function findLast<T>(a: T[], f: (x: T) => boolean): number {
+  for (let i = a.length - 1; i >= 0; i--) if (f(a[i]!)) return i;
+  return -1;
+}
+
+export function pathOf(n: ItemNode): string[] {
+  const out: string[] = [];
+  for (let p: ItemNode | null = n; p && p.parent; p = p.parent) out.unshift(p.label);
+  return out;
+}
+
+export function* walk(n: ItemNode): Generator<ItemNode> {
+  for (const c of n.children) {
+    yield c;
+    yield* walk(c);
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Words that open the name of a body or a holder of an office in Vietnamese
+ * administrative texts: "Sở ...", "Ủy ban nhân dân ...", "Công an tỉnh",
+ * "Giám đốc các Sở", "các cơ quan, đơn vị", ...
+ * Longest first, so "Ủy ban nhân dân" wins over "Ủy ban".
+ */
+export const AGENCY_HEADS = [
+  'Ủy ban Mặt trận Tổ quốc', 'Uỷ ban Mặt trận Tổ quốc', 'Ủy ban MTTQ', 'Uỷ ban MTTQ', 'Mặt trận Tổ quốc', 'MTTQ',
+  'Ủy ban nhân dân', 'Uỷ ban nhân dân', 'Hội đồng nhân dân', 'UBND', 'HĐND', 'Ủy ban', 'Uỷ ban',
+  'Văn phòng', 'VP', 'Sở', 'Bộ Chỉ huy', 'Bộ', 'Ban Quản lý', 'Ban Chỉ đạo', 'Ban', 'Cục', 'Chi cục', 'Tổng cục',
+  'Công an', 'Quân sự', 'Bộ đội Biên phòng', 'Thanh tra', 'Kho bạc', 'Bảo hiểm xã hội', 'Bảo hiểm', 'Ngân hàng',
+  'Bưu điện', 'Viễn thông', 'VNPT', 'Viettel', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
+  'Liên đoàn', 'Hội', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Huyện ủy', 'Thành ủy', 'Đảng ủy',
+  'Trung tâm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tập đoàn',
+  'Điện lực', 'Bệnh viện', 'Quỹ', 'Hạt', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư',
+  'Giám đốc', 'Phó Giám đốc', 'Chủ tịch', 'Phó Chủ tịch', 'Thủ trưởng', 'Người đứng đầu', 'Trưởng ban', 'Trưởng',
+  'Chánh Văn phòng', 'Chánh văn phòng', 'Chánh Thanh tra', 'Tổng Giám đốc', 'Cán bộ', 'Thường trực',
+  'Các', 'Mỗi',
+].sort((a, b) => b.length - a.length);
+
+/** Generic back-references to the group a heading assigned ("các cơ quan, đơn vị"). */
+export const GENERIC_BODY = /^(?:các|mỗi|những)\s+(?:cơ quan|đơn vị|địa phương|ngành)(?:\s*,\s*(?:cơ quan|đơn vị|địa phương|ngành))*(?:\s*,?\s*(?:có\s+)?liên quan)?$/iu;
+
+/** Verbs and verb phrases that end a body's name in a sentence ("Sở X triển khai ..."). */
+export const ACTION_WORDS = [
+  'chủ trì', 'phối hợp', 'có trách nhiệm', 'chịu trách nhiệm', 'trách nhiệm', 'tham mưu', 'triển khai', 'thực hiện',
+  'tổ chức', 'xây dựng', 'rà soát', 'khắc phục', 'hoàn thành', 'báo cáo', 'chỉ đạo', 'hướng dẫn', 'theo dõi',
+  'đôn đốc', 'kiểm tra', 'nghiên cứu', 'đề xuất', 'ban hành', 'tiếp tục', 'khẩn trương', 'chủ động', 'tăng cường',
+  'đẩy mạnh', 'đẩy nhanh', 'nâng cao', 'bảo đảm', 'đảm bảo', 'cập nhật', 'công khai', 'tiếp nhận', 'giải quyết',
+  'gửi', 'lập', 'cấp', 'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt',
+  'quản lý', 'giám sát', 'bố trí', 'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành',
+  'nghiêm túc', 'kịp thời', 'thường xuyên', 'định kỳ', 'hằng', 'hàng', 'căn cứ', 'để', 'nhằm', 'trong', 'theo',
+  'về việc', 'đối với', 'trước ngày', 'trước', 'sau khi', 'khi', 'nếu', 'phải', 'cần', 'được giao', 'thống nhất',
+  'xử lý', 'tháo gỡ', 'đẩy', 'có', 'làm', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì',
+];
+
+/** Collective nouns that may follow a bare head word inside one name ("Sở, ban, ngành"). */
+export const COLLECTIVE_TAILS = /^(?:ban|ngành|sở|đoàn thể|hội|cơ quan|đơn vị|địa phương|thành phố|thị xã|thị trấn|quận|huyện|xã|phường|ban ngành|trung ương)\b/iu;

@@ -1,0 +1,29 @@
+/**
+ * Page furniture: text printed on the page that is not part of the document.
+ *
+ *   "3"  "- 3 -"  "Trang 3"  "3/12"                       page numbers
+ *   "Nguyễn Văn A<a@x.gov.vn> đã ký lên văn bản này!"     digital-signature stamp
+ *   "2021-11-16T08:19:44+0700"                            stamp timestamp
+ *   "... - phone: 0207.6251.788 - email: x@y.gov.vn"      stamp issuer line
+ *   "Ký bởi: ...", "Thời gian ký: ...", "Cơ quan: ..."     stamp lines of other signing tools
+ */
+import type { FurnitureKind } from '../model/types.js';
+
+const PAGE_NUMBER = /^(?:[-–]\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–])?$/iu;
+const STAMP_SIGNED = /đã ký lên văn bản|đã được ký số|ký bởi\s*:|signed by\s*:|thời gian ký\s*:/iu;
+const STAMP_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2}|Z)?$/u;
+const STAMP_CONTACT = /(?:phone|điện thoại|đt)\s*:.*(?:email|e-mail)\s*:/iu;
+
+export function lineFurniture(line: string): FurnitureKind | null {
+  const t = line.trim();
+  if (!t) return null;
+  if (PAGE_NUMBER.test(t)) return 'pageNumber';
+  if (STAMP_SIGNED.test(t) || STAMP_TIME.test(t) || STAMP_CONTACT.test(t)) return 'signatureStamp';
+  return null;
+}
+
+/** Upper-case lines sandwiched between stamp lines belong to the stamp (the signing body's name). */
+export function isUpperCaseLine(t: string): boolean {
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase();
+}

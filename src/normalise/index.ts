@@ -1,0 +1,119 @@
+/**
+ * normalise: RawDoc -> TextModel.
+ *
+ * Cleans every block's text (NFC, control and zero-width characters, spaces),
+ * moves page furniture aside (page numbers, running headers, signature stamps,
+ * bookmarks), and lays the blocks out in one string with offsets: blocks are
+ * separated by a blank line, table rows by '\n' and cells by '\t'.
+ */
+import type { Block, Cell, Furniture, RawBlock, RawDoc, TextModel } from '../model/types.js';
+import { cleanText, foldSpaces } from './unicode.js';
+import { isUpperCaseLine, lineFurniture } from './furniture.js';
+
+const BOOKMARK = /\[bookmark:[^\]]*\]/g;
+
+function cleanBlockText(s: string): string {
+  return foldSpaces(cleanText(s).replace(BOOKMARK, ''))
+    .split('\n')
+    .filter((l) => l)
+    .join('\n');
+}
+
+function cleanCell(s: string): string {
+  return foldSpaces(cleanText(s).replace(BOOKMARK, '').replace(/\s*\n\s*/g, ' ')).trim();
+}
+
+export function normalise(raw: RawDoc, file: string): TextModel {
+  const furniture: Furniture[] = [];
+  const kept: RawBlock[] = [];
+  const blocks = raw.blocks.map((b) => (b.kind === 'table' ? b : { ...b, text: cleanBlockText(b.text) }));
+
+  // Content-based furniture, and upper-case lines sandwiched between stamp lines.
+  const kinds = blocks.map((b) => b.furniture ?? (b.kind === 'table' ? null : lineFurnitureOfBlock(b.text)));
+  for (let i = 0; i < blocks.length; i++) {
+    if (kinds[i] || blocks[i]!.kind === 'table') continue;
+    const prev = kinds[i - 1], next = kinds[i + 1];
+    if (prev === 'signatureStamp' && next === 'signatureStamp' && isUpperCaseLine(blocks[i]!.text)) kinds[i] = 'signatureStamp';
+  }
+  markRunningHeaders(blocks, kinds);
+
+  blocks.forEach((b, i) => {
+    const kind = kinds[i];
+    if (kind) {
+      const f: Furniture = { kind, text: b.text };
+      if (b.page) f.page = b.page;
+      furniture.push(f);
+    } else if (b.kind === 'table' ? (b.rows ?? []).length > 0 : b.text.length > 0) kept.push(b);
+  });
+
+  let text = '';
+  const out: Block[] = [];
+  for (const b of kept) {
+    if (text) text += '\n\n';
+    const start = text.length;
+    const block: Block = { id: out.length, kind: b.kind, text: '', start, end: start };
+    if (b.kind === 'table') {
+      const rows: Cell[][] = [];
+      (b.rows ?? []).forEach((r, ri) => {
+        if (ri > 0) text += '\n';
+        const cells: Cell[] = [];
+        r.forEach((c, ci) => {
+          if (ci > 0) text += '\t';
+          const t = cleanCell(c);
+          const cell: Cell = { text: t, start: text.length, end: text.length + t.length };
+          if (b.page) cell.page = b.page;
+          text += t;
+          cells.push(cell);
+        });
+        rows.push(cells);
+      });
+      block.rows = rows;
+      block.headerRows = b.headerRows ?? 0;
+    } else {
+      text += b.text;
+    }
+    block.end = text.length;
+    block.text = text.slice(start);
+    for (const k of ['page', 'bold', 'italic', 'align', 'column', 'level'] as const) {
+      if (b[k] !== undefined) (block as unknown as Record<string, unknown>)[k] = b[k];
+    }
+    out.push(block);
+  }
+  const model: TextModel = { file, format: raw.format, text, blocks: out, furniture, diagnostics: [...raw.diagnostics] };
+  if (raw.pages) model.pages = raw.pages;
+  if (raw.legacyEncoding) model.legacyEncoding = raw.legacyEncoding;
+  return model;
+}
+
+function lineFurnitureOfBlock(text: string) {
+  if (text.includes('\n')) return null;
+  return lineFurniture(text);
+}
+
+/** A short line repeated at the top or foot of most pages is a running header or footer. */
+function markRunningHeaders(blocks: RawBlock[], kinds: (string | null | undefined)[]) {
+  const pages = new Set(blocks.map((b) => b.page).filter(Boolean));
+  if (pages.size < 3) return;
+  const key = (t: string) => t.replace(/\d+/g, '#').toLowerCase();
+  const edges = new Map<string, Set<number>>();
+  const byPage = new Map<number, number[]>();
+  blocks.forEach((b, i) => {
+    if (!b.page || b.kind === 'table' || kinds[i]) return;
+    (byPage.get(b.page) ?? byPage.set(b.page, []).get(b.page)!).push(i);
+  });
+  for (const [page, idx] of byPage) {
+    for (const i of [idx[0], idx[idx.length - 1]]) {
+      if (i === undefined || blocks[i]!.text.length > 120) continue;
+      const k = key(blocks[i]!.text);
+      (edges.get(k) ?? edges.set(k, new Set()).get(k)!).add(page);
+    }
+  }
+  for (const [page, idx] of byPage) {
+    void page;
+    for (const i of [idx[0], idx[idx.length - 1]]) {
+      if (i === undefined) continue;
+      const seen = edges.get(key(blocks[i]!.text));
+      if (seen && seen.size >= Math.max(3, pages.size * 0.5)) kinds[i] = 'runningHeader';
+    }
+  }
+}

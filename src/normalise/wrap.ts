@@ -1,0 +1,118 @@
+/**
+ * Joining hard-wrapped lines back into paragraphs (text taken from a PDF, e-mail,
+ * portal captures). A line joins the paragraph before it when that paragraph
+ * reached the right margin without ending a sentence, or when the line goes on in
+ * lower case; a printed marker ("1.", "a)", "-"), a blank-separated upper-case line or
+ * page furniture always starts something new. A footnote printed at a page foot
+ * (a run of spaces as separator, then "1 Quyết định ...") is set aside as a footnote
+ * and the paragraph it interrupted goes on after it.
+ */
+import type { RawBlock } from '../model/types.js';
+import { readMarker } from '../parse/markers.js';
+import { isUpperCaseLine, lineFurniture } from './furniture.js';
+
+export interface Line {
+  text: string;
+  page?: number;
+  bold?: boolean;
+}
+
+/** The usual full-line width, and whether the text looks hard-wrapped at all. */
+export function measureWrap(lines: Line[]): { width: number; wrapped: boolean } {
+  const lens = lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  if (lens.length < 8) return { width: Infinity, wrapped: false };
+  const width = lens[Math.floor(lens.length * 0.9)]!;
+  const near = lens.filter((n) => n >= width * 0.75 && n <= width * 1.05).length;
+  return { width, wrapped: width <= 160 && near / lens.length >= 0.3 };
+}
+
+const ENDS_SENTENCE = /[.!?:]["”)]?$/u;
+const ENDS_CLAUSE = /[;]$/u;
+const STARTS_LOWER = /^[\p{Ll}(]/u;
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu;
+
+export function joinWrappedLines(lines: Line[]): RawBlock[] {
+  const { width, wrapped } = measureWrap(lines);
+  const out: RawBlock[] = [];
+  let cur: { text: string; page?: number; last: string; bold?: boolean } | null = null;
+  const flush = () => {
+    if (cur && cur.text.trim()) {
+      const b: RawBlock = { kind: readMarker(cur.text) ? 'listItem' : 'paragraph', text: cur.text.trim() };
+      if (cur.page) b.page = cur.page;
+      out.push(b);
+    }
+    cur = null;
+  };
+  let footnote: string[] | null = null;
+  let afterFootnote = false;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.text;
+    const t = raw.replace(/\s+/g, ' ').trim();
+    // A footnote separator: a long run of spaces (or underscores) alone on a line,
+    // followed by a line that opens with a footnote number.
+    if (!t || /^_{5,}$/.test(t)) {
+      if (wrapped && (raw.length >= 20 || t) && !footnote) {
+        const next = lines.slice(i + 1).find((l) => l.text.trim());
+        if (next && /^\d{1,2}\s+\p{Lu}/u.test(next.text.trim())) footnote = [];
+      }
+      continue;
+    }
+    if (footnote) {
+      if (URL_ONLY.test(t)) continue;
+      if (footnote.length && STARTS_LOWER.test(t) && ENDS_SENTENCE.test(footnote[footnote.length - 1]!)) {
+        // the paragraph the footnote interrupted goes on
+        out.push({ kind: 'footnote', text: footnote.join(' ') });
+        footnote = null;
+        afterFootnote = true;
+      } else if (footnote.length && (readMarker(t) && !/^\d{1,2}\s/.test(t))) {
+        out.push({ kind: 'footnote', text: footnote.join(' ') });
+        footnote = null;
+      } else {
+        footnote.push(t);
+        continue;
+      }
+    }
+    const furniture = lineFurniture(t);
+    if (furniture) {
+      const b: RawBlock = { kind: 'paragraph', text: t, furniture };
+      // a page number inside a paragraph does not end it
+      if (furniture === 'pageNumber' && cur) {
+        out.push(b);
+        continue;
+      }
+      flush();
+      out.push(b);
+      continue;
+    }
+    if (URL_ONLY.test(t) && wrapped) continue;
+    if (cur && wrapped && shouldJoin(cur.last, t, width, afterFootnote)) {
+      cur.text = joinText(cur.text, t);
+      cur.last = t;
+    } else {
+      flush();
+      cur = { text: t, last: t };
+      if (lines[i]!.page) cur.page = lines[i]!.page;
+    }
+    afterFootnote = false;
+  }
+  if (footnote?.length) out.push({ kind: 'footnote', text: footnote.join(' ') });
+  flush();
+  return out;
+}
+
+function shouldJoin(prev: string, next: string, width: number, afterFootnote: boolean): boolean {
+  if (readMarker(next)) return false;
+  if (isUpperCaseLine(next) && !isUpperCaseLine(prev)) return false;
+  if (afterFootnote && STARTS_LOWER.test(next)) return true;
+  const long = prev.length >= width * 0.7;
+  if (STARTS_LOWER.test(next) && !ENDS_SENTENCE.test(prev)) return true;
+  if (long && !ENDS_SENTENCE.test(prev) && !ENDS_CLAUSE.test(prev)) return true;
+  if (prev.length >= width * 0.92 && /[.]$/.test(prev) && !isUpperCaseLine(prev)) return true;
+  return false;
+}
+
+/** Join two wrapped lines; a reference number broken after its hyphen ("2480/UBND-" + "THCBKS") is rejoined without a space. */
+export function joinText(a: string, b: string): string {
+  if (/[\p{Lu}\d]\/[\p{Lu}\d-]*-$/u.test(a) && /^[\p{Lu}\d]/u.test(b)) return a + b;
+  return `${a} ${b}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * Printed item markers of Vietnamese administrative texts (Nghị định 30/2020/NĐ-CP,
+ * Phụ lục I: phần/mục in Roman numerals, khoản in Arabic numerals, điểm in letters,
+ * then dashes and plus signs).
+ *
+ * Matches, at the start of a paragraph:
+ *   "II. NHIỆM VỤ"  "1. Mục đích"  "1.1. Tiếp tục"  "1.10 Xây dựng"  "a) Các Sở"  "đ) Văn phòng"
+ *   "- Tổ chức"  "+ Triển khai"  "• ..."  "Điều 1. ..."  "Phần I" (not matched: "2021 và", "1,5 tỷ")
+ */
+export interface Marker {
+  /** The marker as printed, without trailing space: "1.1.", "a)", "-", "II.", "Điều 1." */
+  raw: string;
+  /** Its label: "1.1", "a", "-", "II", "1" (for "Điều 1."). */
+  label: string;
+  kind: 'roman' | 'decimal' | 'letter' | 'dash' | 'plus' | 'article' | 'capital';
+  /** Depth of a decimal marker ("1." = 1, "1.1." = 2). */
+  depth: number;
+  /** Length of the marker and the spaces after it. */
+  length: number;
+}
+
+const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+
+// "Điều 1." / "Điều 12:"
+const ARTICLE = /^(Điều\s+(\d{1,3}))[.:]?\s+/u;
+// "II." / "IV -" / "III)" (Roman numerals in capitals)
+const ROMAN_MARK = /^([IVXLC]{1,6})([.):]|\s*[-–])\s*/u;
+// "1." "1.1." "1.1.2" "1)" — a dot after the last number, or a closing parenthesis,
+// or a decimal path without final dot followed by a capital ("1.10 Xây dựng").
+const DECIMAL = /^((\d{1,2})((?:\.\d{1,2})*)(\.|\))|(\d{1,2}(?:\.\d{1,2})+)(?=\s+\p{Lu}))\s*/u;
+// "a)" "đ)" "a." (a Vietnamese lower-case letter, one letter only)
+const LETTER = /^([a-zđ])(\)|\.(?=\s))\s*/u;
+// "A." "B." capital letter sections (only with a dot)
+const CAPITAL = /^([A-Z])\.\s+/u;
+const DASH = /^([-–—•·*])\s*(?=\S)/u;
+const PLUS = /^(\+)\s*(?=\S)/u;
+
+export function readMarker(text: string): Marker | null {
+  let m: RegExpExecArray | null;
+  if ((m = ARTICLE.exec(text))) return { raw: m[1]!, label: m[2]!, kind: 'article', depth: 0, length: m[0].length };
+  if ((m = ROMAN_MARK.exec(text)) && ROMAN.test(m[1]!)) {
+    // "I." followed by a word; avoid "V/v" (no match: '/'), "C." initials are rare at line start.
+    return { raw: m[0].trim(), label: m[1]!, kind: 'roman', depth: 0, length: m[0].length };
+  }
+  if ((m = DECIMAL.exec(text))) {
+    const path = m[5] ?? `${m[2]}${m[3] ?? ''}`;
+    // A year or a number that starts a sentence ("2021 và", "05 tiêu chí") has no dot/paren.
+    const rest = text.slice(m[0].length);
+    if (!rest || /^[\d%,]/.test(rest)) return null;
+    return { raw: m[0].trim(), label: path, kind: 'decimal', depth: path.split('.').length, length: m[0].length };
+  }
+  if ((m = LETTER.exec(text))) {
+    const rest = text.slice(m[0].length);
+    if (!rest) return null;
+    return { raw: m[0].trim(), label: m[1]!, kind: 'letter', depth: 0, length: m[0].length };
+  }
+  if ((m = CAPITAL.exec(text))) return { raw: m[0].trim(), label: m[1]!, kind: 'capital', depth: 0, length: m[0].length };
+  if ((m = PLUS.exec(text))) return { raw: '+', label: '+', kind: 'plus', depth: 0, length: m[0].length };
+  if ((m = DASH.exec(text))) {
+    if (m[1] === '*' && /^\*\*/.test(text)) return null;
+    return { raw: m[1]!, label: m[1] === '+' ? '+' : '-', kind: 'dash', depth: 0, length: m[0].length };
+  }
+  return null;
+}
+
+export function startsWithMarker(text: string): boolean {
+  return readMarker(text) !== null;
+}

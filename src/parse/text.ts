@@ -1,0 +1,221 @@
+/**
+ * Plain text and markdown.
+ *
+ * Markdown (headings, **bold**, *italic*, lists) goes through unified + remark-parse;
+ * its markup is dropped and headings, list items and paragraphs become blocks.
+ * Plain text is read line by line: hard-wrapped lines of one paragraph are joined,
+ * TAB-started cells are rebuilt as a table, footnotes at a page foot are set aside.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { RawBlock, RawDoc, Diagnostic } from '../model/types.js';
+import { decodeText } from '../normalise/legacy.js';
+import { cleanText } from '../normalise/unicode.js';
+import { readMarker, startsWithMarker } from './markers.js';
+import { joinWrappedLines, type Line } from '../normalise/wrap.js';
+
+const BOOKMARK = /\[bookmark:[^\]]*\]/g;
+
+export function parseText(buf: Buffer, file: string): RawDoc {
+  const decoded = decodeText(buf);
+  const text = cleanText(decoded.text);
+  const doc = looksLikeMarkdown(text, file) ? parseMarkdown(text) : parsePlain(text);
+  if (decoded.encoding !== 'utf8') doc.legacyEncoding = decoded.encoding;
+  return doc;
+}
+
+/** Markdown when the file says so or its text carries markdown markup. */
+export function looksLikeMarkdown(text: string, file = ''): boolean {
+  if (/\.(md|markdown)$/i.test(file)) return true;
+  const strong = (text.match(/\*\*\S/g) ?? []).length;
+  const headings = (text.match(/^#{1,6} \S/gm) ?? []).length;
+  return strong + headings >= 2;
+}
+
+// ---------------------------------------------------------------- markdown
+
+interface MdNode {
+  type: string;
+  value?: string;
+  depth?: number;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+function inlineText(node: MdNode, style: { bold: number; italic: number; chars: number }): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      style.chars += node.value!.trim().length;
+      return node.value!;
+    case 'break':
+      return '\n';
+    case 'strong': {
+      const t = (node.children ?? []).map((c) => inlineText(c, style)).join('');
+      style.bold += t.trim().length;
+      return t;
+    }
+    case 'emphasis': {
+      const t = (node.children ?? []).map((c) => inlineText(c, style)).join('');
+      style.italic += t.trim().length;
+      return t;
+    }
+    case 'html':
+      return '';
+    default:
+      return (node.children ?? []).map((c) => inlineText(c, style)).join('');
+  }
+}
+
+function parseMarkdown(text: string): RawDoc {
+  const cleaned = text.replace(BOOKMARK, '');
+  const tree = unified().use(remarkParse).parse(cleaned) as MdNode;
+  const blocks: RawBlock[] = [];
+  const para = (node: MdNode, kind: RawBlock['kind'], prefix = '', level?: number) => {
+    const style = { bold: 0, italic: 0, chars: 0 };
+    const body = (node.children ?? []).map((c) => inlineText(c, style)).join('');
+    const t = prefix + body;
+    if (!t.trim()) return;
+    const b: RawBlock = { kind, text: t };
+    if (style.chars && style.bold >= style.chars * 0.8) b.bold = true;
+    if (style.chars && style.italic >= style.chars * 0.8) b.italic = true;
+    if (level) b.level = level;
+    blocks.push(b);
+  };
+  const walk = (node: MdNode) => {
+    switch (node.type) {
+      case 'heading':
+        para(node, 'heading', '', node.depth);
+        return;
+      case 'paragraph':
+        para(node, 'paragraph');
+        return;
+      case 'list':
+        for (const item of node.children ?? []) {
+          // The printed marker: the source between the item's start and its first child.
+          const start = item.position?.start.offset ?? 0;
+          const first = item.children?.[0]?.position?.start.offset ?? start;
+          const marker = cleaned.slice(start, first).trim();
+          (item.children ?? []).forEach((child, i) => {
+            if (child.type === 'paragraph') para(child, 'listItem', i === 0 && marker ? `${marker} ` : '');
+            else walk(child);
+          });
+        }
+        return;
+      case 'code':
+        for (const l of (node.value ?? '').split('\n')) if (l.trim()) blocks.push({ kind: 'paragraph', text: l });
+        return;
+      case 'table':
+        blocks.push({
+          kind: 'table',
+          text: '',
+          rows: (node.children ?? []).map((row) =>
+            (row.children ?? []).map((cell) => inlineText(cell, { bold: 0, italic: 0, chars: 0 })),
+          ),
+          headerRows: 1,
+        });
+        return;
+      case 'thematicBreak':
+      case 'html':
+      case 'definition':
+        return;
+      default:
+        for (const c of node.children ?? []) walk(c);
+    }
+  };
+  walk(tree);
+  return { format: 'md', blocks: markFootnotes(blocks), diagnostics: [] };
+}
+
+// ---------------------------------------------------------------- plain text
+
+const TT_VALUE = /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?$/;
+const TABLE_HEAD = /^(?:S?TT|Số TT|Stt)$/i;
+
+function parsePlain(text: string): RawDoc {
+  const diagnostics: Diagnostic[] = [];
+  const rawLines = text.replace(BOOKMARK, '').split('\n');
+  const blocks: RawBlock[] = [];
+
+  // Split into the table region (from a TAB line "TT") and the rest.
+  let tableStart = rawLines.findIndex((l) => /^\t/.test(l) && TABLE_HEAD.test(l.trim()));
+  const bodyLines = tableStart >= 0 ? rawLines.slice(0, tableStart) : rawLines;
+
+  const lines: Line[] = bodyLines.map((l) => ({ text: l.replace(/\t/g, ' ') }));
+  blocks.push(...joinWrappedLines(lines));
+
+  if (tableStart >= 0) {
+    const { table, rest } = readTabTable(rawLines.slice(tableStart));
+    blocks.push(table);
+    if (rest.length) blocks.push(...joinWrappedLines(rest.map((l) => ({ text: l.replace(/\t/g, ' ') }))));
+  }
+  return { format: 'txt', blocks: markFootnotes(blocks), diagnostics, hardWrapped: blocks.length > 0 };
+}
+
+/**
+ * A table written as TAB-started cells: a cell starts at a TAB line, lines without
+ * a TAB continue it, blank lines are ignored, a row starts at a TT value (a number,
+ * a Roman numeral or a capital letter) once the header row is read.
+ */
+function readTabTable(lines: string[]): { table: RawBlock; rest: string[] } {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let header = true;
+  let headerWidth = 0;
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim() && !/^\t\s*$/.test(line)) continue;
+    if (line.startsWith('\t')) {
+      const cells = line.split('\t').slice(1).map((c) => c.trim());
+      const first = cells[0] ?? '';
+      const startsRow = row.length > 0 && TT_VALUE.test(first) && (!header || row.length >= 3);
+      const emptyTT = !header && first === '' && cells.length === 1 && row.length >= 2;
+      if (startsRow || emptyTT) {
+        if (header) {
+          headerWidth = row.length;
+          header = false;
+        }
+        rows.push(row);
+        row = [];
+      }
+      row.push(...cells);
+    } else if (row.length) {
+      // continuation of the current cell
+      row[row.length - 1] = `${row[row.length - 1]} ${line.trim()}`.trim();
+    } else break;
+  }
+  if (row.length) rows.push(row);
+  return { table: { kind: 'table', text: '', rows, headerRows: 1 }, rest: lines.slice(i) };
+}
+
+/**
+ * Footnotes: a block that opens with a footnote mark ("(1) ...", "⁽¹⁾ ...", "1 Quyết định ...")
+ * whose number was used as a mark earlier, and the dash items right after it.
+ */
+function markFootnotes(blocks: RawBlock[]): RawBlock[] {
+  let inNote = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'table') {
+      inNote = false;
+      continue;
+    }
+    const m = /^(?:\((\d{1,2})\)|[⁽]([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[⁾])\s+\S/u.exec(b.text);
+    if (m) {
+      b.kind = 'footnote';
+      inNote = true;
+      continue;
+    }
+    if (inNote && b.kind !== 'heading' && /^[-–+]\s/.test(b.text)) {
+      b.kind = 'footnote';
+      continue;
+    }
+    inNote = false;
+  }
+  // Superscript footnote marks in body text are dropped.
+  for (const b of blocks) if (b.kind !== 'table') b.text = b.text.replace(/[⁽][⁰¹²³⁴⁵⁶⁷⁸⁹]+[⁾]/gu, '');
+  return blocks;
+}
+
+export { readMarker, startsWithMarker };

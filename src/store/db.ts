@@ -1,0 +1,172 @@
+/**
+ * Opening the store and writing records. One writer; every document is replaced in
+ * one transaction, so a crash leaves either the old record or the new one.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import type { ExtractionRecord } from '../../schemas/record.js';
+import { fold } from '../normalise/unicode.js';
+import { canonicalAgency } from '../refine/registry.js';
+
+export type DB = Database.Database;
+
+export class StoreError extends Error {}
+
+export function openStore(file: string, opts: { readonly?: boolean } = {}): DB {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: DB;
+  try {
+    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      db.close();
+      throw new StoreError(`${file}: the store was written by a newer congvan (schema ${version}, this one knows ${SCHEMA_VERSION}); upgrade congvan`);
+    }
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db, version);
+    }
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    const msg = (e as Error).message;
+    if (/not a database|malformed|file is encrypted/i.test(msg)) throw new StoreError(`${file}: not a congvan store or the database file is corrupted (${msg}); move it aside and ingest again`);
+    throw e;
+  }
+  return db;
+}
+
+function migrate(db: DB, from: number) {
+  for (let v = from; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+export function foldForIndex(s: string): string {
+  return fold(s);
+}
+
+/** A stable key for a task inside its document, so a completion survives re-ingesting a changed version. */
+export function taskKey(t: { path: string[]; text: string }): string {
+  const words = fold(t.text).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 12).join(' ');
+  return `${t.path.join('/')}|${words}`;
+}
+
+export type WriteResult = 'inserted' | 'replaced' | 'unchanged';
+
+export class Writer {
+  private getDoc;
+  private delDoc;
+  private insDoc;
+  private insTask;
+  private insAgency;
+  private getAgency;
+  private insTaskAgency;
+  private insCitation;
+  private insTaskFts;
+  private delTaskFts;
+  private insDocFts;
+  private delDocFts;
+  private taskIds;
+
+  constructor(private db: DB) {
+    this.getDoc = db.prepare('SELECT id, sha256 FROM documents WHERE path = ?');
+    this.taskIds = db.prepare('SELECT id FROM tasks WHERE document_id = ?');
+    this.delTaskFts = db.prepare('DELETE FROM tasks_fts WHERE rowid = ?');
+    this.delDocFts = db.prepare('DELETE FROM documents_fts WHERE rowid = ?');
+    this.delDoc = db.prepare('DELETE FROM documents WHERE id = ?');
+    this.insDoc = db.prepare(`INSERT INTO documents (path, file, record_id, sha256, format, type, number, symbol, issuer, place, date, subject,
+      signer_name, signer_position, signer_authority, record_json, text, ingested_at)
+      VALUES (@path, @file, @record_id, @sha256, @format, @type, @number, @symbol, @issuer, @place, @date, @subject,
+      @signer_name, @signer_position, @signer_authority, @record_json, @text, @ingested_at)`);
+    this.insTask = db.prepare(`INSERT INTO tasks (document_id, seq, task_key, label, path, text, deadline_kind, deadline_date, deadline_text, deadline_rule, span_start, span_end, page)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.getAgency = db.prepare('SELECT id FROM agencies WHERE canonical = ?');
+    this.insAgency = db.prepare('INSERT INTO agencies (canonical, folded) VALUES (?, ?)');
+    this.insTaskAgency = db.prepare('INSERT OR IGNORE INTO task_agencies (task_id, agency_id, role, name) VALUES (?, ?, ?, ?)');
+    this.insCitation = db.prepare('INSERT OR IGNORE INTO citations (document_id, ref, kind, date, issuer) VALUES (?, ?, ?, ?, ?)');
+    this.insTaskFts = db.prepare('INSERT INTO tasks_fts (rowid, text, agencies) VALUES (?, ?, ?)');
+    this.insDocFts = db.prepare('INSERT INTO documents_fts (rowid, subject, issuer, text) VALUES (?, ?, ?, ?)');
+  }
+
+  /** Is this exact content already stored for this path? */
+  unchanged(filePath: string, sha256: string): boolean {
+    const row = this.getDoc.get(filePath) as { sha256: string } | undefined;
+    return row?.sha256 === sha256;
+  }
+
+  private agencyId(name: string): number {
+    const canonical = canonicalAgency(name);
+    const row = this.getAgency.get(canonical) as { id: number } | undefined;
+    if (row) return row.id;
+    return Number(this.insAgency.run(canonical, fold(canonical)).lastInsertRowid);
+  }
+
+  /** Write one record (call inside a transaction). */
+  write(record: ExtractionRecord, text: string, filePath: string): WriteResult {
+    const old = this.getDoc.get(filePath) as { id: number; sha256: string } | undefined;
+    if (old && old.sha256 === record.source.sha256) return 'unchanged';
+    if (old) {
+      for (const t of this.taskIds.all(old.id) as { id: number }[]) this.delTaskFts.run(t.id);
+      this.delDocFts.run(old.id);
+      this.delDoc.run(old.id);
+    }
+    const d = record.document;
+    const docId = Number(
+      this.insDoc.run({
+        path: filePath, file: record.source.file, record_id: record.id, sha256: record.source.sha256, format: record.source.format,
+        type: d.type, number: d.number, symbol: d.symbol, issuer: d.issuer, place: d.place, date: d.date, subject: d.subject,
+        signer_name: d.signer?.name ?? null, signer_position: d.signer?.position ?? null, signer_authority: d.signer?.authority ?? null,
+        record_json: JSON.stringify(record), text, ingested_at: new Date().toISOString(),
+      }).lastInsertRowid,
+    );
+    this.insDocFts.run(docId, fold(d.subject ?? ''), fold(d.issuer ?? ''), fold(text));
+    record.tasks.forEach((t, i) => {
+      const taskId = Number(
+        this.insTask.run(docId, i + 1, taskKey(t), t.label, JSON.stringify(t.path), t.text, t.deadline?.kind ?? null, t.deadline?.date ?? null,
+          t.deadline?.text ?? null, t.deadline?.rule ? JSON.stringify(t.deadline.rule) : null, t.span?.start ?? null, t.span?.end ?? null, t.span?.page ?? null).lastInsertRowid,
+      );
+      const names: string[] = [];
+      for (const [role, list] of [['lead', t.lead], ['support', t.support]] as const) {
+        for (const name of list) {
+          this.insTaskAgency.run(taskId, this.agencyId(name), role, name);
+          names.push(name, canonicalAgency(name));
+        }
+      }
+      this.insTaskFts.run(taskId, fold(t.text), fold(names.join(' ; ')));
+    });
+    for (const c of d.citations ?? []) this.insCitation.run(docId, c.ref, c.kind, c.date, c.issuer);
+    return old ? 'replaced' : 'inserted';
+  }
+}
+
+export function startRun(db: DB): number {
+  return Number(db.prepare('INSERT INTO runs (started_at) VALUES (?)').run(new Date().toISOString()).lastInsertRowid);
+}
+
+export function finishRun(db: DB, id: number, c: { files: number; ingested: number; unchanged: number; failed: number }) {
+  db.prepare('UPDATE runs SET finished_at = ?, files = ?, ingested = ?, unchanged = ?, failed = ? WHERE id = ?').run(new Date().toISOString(), c.files, c.ingested, c.unchanged, c.failed, id);
+}
+
+export function recordFailure(db: DB, runId: number | null, p: string, stage: string, reason: string) {
+  db.prepare('INSERT INTO failures (run_id, path, stage, reason, at) VALUES (?, ?, ?, ?, ?)').run(runId, p, stage, reason, new Date().toISOString());
+}
+
+export function getRecord(db: DB, idOrFile: string): ExtractionRecord | null {
+  const row = (db.prepare('SELECT record_json FROM documents WHERE record_id = ? OR file = ? OR path = ? OR CAST(id AS TEXT) = ? ORDER BY id DESC LIMIT 1').get(idOrFile, idOrFile, idOrFile, idOrFile)) as { record_json: string } | undefined;
+  return row ? (JSON.parse(row.record_json) as ExtractionRecord) : null;
+}
+
+export function allRecords(db: DB): IterableIterator<ExtractionRecord> {
+  const it = db.prepare('SELECT record_json FROM documents ORDER BY record_id, id').iterate() as IterableIterator<{ record_json: string }>;
+  return (function* () {
+    for (const r of it) yield JSON.parse(r.record_json) as ExtractionRecord;
+  })();
+}

@@ -1,0 +1,90 @@
+/**
+ * The SQLite store: schema and migrations, versioned with PRAGMA user_version.
+ * Text in the FTS index is folded (no marks, đ -> d) so searches work with or
+ * without diacritics; the original text is kept in the tables.
+ */
+export const MIGRATIONS: string[] = [
+  // v1
+  `
+  CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    file TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    format TEXT NOT NULL,
+    type TEXT, number TEXT, symbol TEXT, issuer TEXT, place TEXT, date TEXT, subject TEXT,
+    signer_name TEXT, signer_position TEXT, signer_authority TEXT,
+    record_json TEXT NOT NULL,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE INDEX documents_record_id ON documents(record_id);
+  CREATE INDEX documents_sha ON documents(sha256);
+  CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    task_key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    path TEXT NOT NULL,
+    text TEXT NOT NULL,
+    deadline_kind TEXT,
+    deadline_date TEXT,
+    deadline_text TEXT,
+    deadline_rule TEXT,
+    span_start INTEGER, span_end INTEGER, page INTEGER,
+    UNIQUE(document_id, seq)
+  );
+  CREATE INDEX tasks_due ON tasks(deadline_date);
+  CREATE INDEX tasks_key ON tasks(task_key);
+  CREATE TABLE agencies (
+    id INTEGER PRIMARY KEY,
+    canonical TEXT NOT NULL UNIQUE,
+    folded TEXT NOT NULL
+  );
+  CREATE INDEX agencies_folded ON agencies(folded);
+  CREATE TABLE task_agencies (
+    task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    agency_id INTEGER NOT NULL REFERENCES agencies(id),
+    role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+    name TEXT NOT NULL,
+    PRIMARY KEY (task_id, agency_id, role)
+  );
+  CREATE INDEX task_agencies_agency ON task_agencies(agency_id, role);
+  CREATE TABLE citations (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ref TEXT NOT NULL,
+    kind TEXT, date TEXT, issuer TEXT,
+    PRIMARY KEY (document_id, ref)
+  );
+  CREATE INDEX citations_ref ON citations(ref);
+  CREATE TABLE completions (
+    document_record_id TEXT NOT NULL,
+    task_key TEXT NOT NULL,
+    done_on TEXT NOT NULL,
+    PRIMARY KEY (document_record_id, task_key)
+  );
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    files INTEGER NOT NULL DEFAULT 0,
+    ingested INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE failures (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER REFERENCES runs(id),
+    path TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE VIRTUAL TABLE tasks_fts USING fts5(text, agencies, tokenize = 'unicode61 remove_diacritics 2');
+  CREATE VIRTUAL TABLE documents_fts USING fts5(subject, issuer, text, tokenize = 'unicode61 remove_diacritics 2');
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
