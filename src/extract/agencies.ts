@@ -10,7 +10,7 @@
  *   supportOf("chủ trì, phối hợp với Sở Tài chính, Bảo hiểm xã hội tỉnh triển khai") -> 2 bodies
  * A body that only receives a report ("gửi Sở Nội vụ tổng hợp", "qua Văn phòng") is neither.
  */
-import { AGENCY_HEADS, ACTION_WORDS, COLLECTIVE_TAILS, GENERIC_BODY } from './words/agencies.js';
+import { AGENCY_HEADS, ACTION_WORDS, COLLECTIVE_TAILS, GENERIC_BODY, NOT_BODY, PREDICATES } from './words/agencies.js';
 
 export interface BodySpan {
   text: string;
@@ -22,6 +22,7 @@ export interface BodySpan {
 const HEAD_RE = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'u');
 const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
 const ACTION_RE = new RegExp(`(?<![\\p{L}])(?:${ACTION_WORDS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
+const PREDICATE_RE = new RegExp(`(?<![\\p{L}])(?:${PREDICATES.map(esc).join('|')})(?![\\p{L}])`, 'giu');
 
 function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -30,6 +31,7 @@ function esc(s: string): string {
 /** Does the string open with the name of a body or office holder? */
 export function startsWithBody(s: string, caseInsensitive = false): boolean {
   const t = s.trim();
+  if (NOT_BODY.test(t)) return false;
   if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ)/iu.test(t);
   return (caseInsensitive ? HEAD_RE_I : HEAD_RE).test(t);
 }
@@ -109,34 +111,82 @@ export interface Assignment {
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
 const GIAO = /(?:^|[.;]\s+)(?:Giao|Đề nghị|Yêu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi)/u;
-const RESPONSIBLE = /(?:^|[,;.]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:hàng tháng\s+|hằng tháng\s+|hằng năm\s+|hàng năm\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
-const SUBJECT_VERB = /^((?:Các|Mỗi|Những)\s[^,;.:]{2,80}?|(?:Sở|Ủy ban|Uỷ ban|UBND|Văn phòng|Công an|Bộ|Ban|Trung tâm|Bưu điện|Viễn thông|Bảo hiểm|Ngân hàng|Kho bạc|Thanh tra|Cục|Chi cục|Đài|Báo|Liên đoàn|Hội|Đoàn|Giám đốc|Chủ tịch|Thủ trưởng|Người đứng đầu|Cơ quan|Đơn vị)\s[^,;.:]{1,80}?)(?:\s*,\s*([^,;.:]{2,60}?))?\s+(?=(?:khẩn trương|chủ động|khắc phục|thực hiện|triển khai|tổ chức|xây dựng|rà soát|báo cáo|tham mưu|tăng cường|đẩy mạnh|đẩy nhanh|tiếp tục|nghiên cứu|hướng dẫn|theo dõi|đôn đốc|kiểm tra|gửi|hoàn thành|nâng cao|bảo đảm|đảm bảo|cập nhật|phối hợp|chủ trì|có trách nhiệm|chịu trách nhiệm|nghiêm túc|quán triệt|lập|cấp|trình|tập trung)(?![\p{L}]))/u;
+const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
+/** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
+const FRAME = /^(?:Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với)(?![\p{L}])/u;
+
+/** The first sentence of a text (the item's own words, not later sentences about other doers). */
+function firstSentence(text: string): string {
+  const m = /[.!?](?:\s+)(?=\p{Lu})/u.exec(text);
+  return m ? text.slice(0, m.index + 1) : text;
+}
+
+/**
+ * The subject of a clause: the bodies before its predicate ("Các cơ quan, đơn vị được kiểm tra
+ * trong năm 2021 khắc phục ngay ..." -> that group; "X; Y phải ..." -> X, Y).
+ * A verb after "được" belongs to the name (a passive relative clause).
+ */
+export function subjectOf(clause: string): BodySpan[] | null {
+  if (!startsWithBody(clause, true)) return null;
+  PREDICATE_RE.lastIndex = 0;
+  for (const m of clause.matchAll(PREDICATE_RE)) {
+    if (m.index! > 220) break;
+    const before = clause.slice(0, m.index!);
+    if (/(?:được|do|đã được|sẽ được|bị)\s+$/u.test(before)) continue;
+    if (/(?:^|\s)(?:thuộc|của|về|trong)\s+$/u.test(before)) continue;
+    const prefix = before.trim().replace(/[,;:]+$/, '');
+    if (!prefix) return null;
+    const bodies = splitBodies(prefix, { comma: true });
+    if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return bodies;
+    return null;
+  }
+  return null;
+}
+
+const TOPIC_END = /(?:như|gồm|bao gồm|là|sau|sau đây|cụ thể|như sau)\s*$/u;
 
 /** Who the item's own words say must act: "X: ...", "Giao X chủ trì", "X có trách nhiệm", "X <verb> ...". */
 export function leadOf(text: string): Assignment | null {
-  let m = COLON_PREFIX.exec(text);
+  let clause = firstSentence(text);
+  let off = 0;
+  let m = COLON_PREFIX.exec(clause);
   if (m && startsWithBody(m[1]!) && !ACTION_RE.test(stripHead(m[1]!))) {
     const bodies = splitBodies(m[1]!, { comma: true });
     return { lead: bodies, support: supportOf(text), rule: 'lead.colonPrefix' };
   }
-  m = GIAO.exec(text);
-  if (m && startsWithBody(m[1]!, true)) {
-    const off = m.index + m[0].indexOf(m[1]!);
-    const cut = cutAtAction(m[1]!);
-    return { lead: splitBodies(cut).map((b) => shift(b, off)), support: supportOf(text), rule: 'lead.giao' };
+  // a noun topic before a colon ("Tiêu chí ...: Các cơ quan, đơn vị tổ chức ..."): read the clause after it
+  if (m && !TOPIC_END.test(m[1]!) && !startsWithPredicate(m[1]!)) {
+    off = m[0].length;
+    clause = clause.slice(off);
   }
-  m = RESPONSIBLE.exec(text);
+  const at = (list: BodySpan[], o: number) => list.map((b) => shift(b, o + off));
+  m = GIAO.exec(clause);
   if (m && startsWithBody(m[1]!, true)) {
-    const off = m.index + m[0].indexOf(m[1]!);
-    const cut = cutAtAction(m[1]!.replace(/\s+(?:hàng|hằng)\s+(?:tháng|năm|quý)$/u, ''));
-    if (cut && !/^(?:Trên cơ sở|Căn cứ|Trong)/u.test(cut)) return { lead: splitBodies(cut).map((b) => shift(b, off)), support: supportOf(text), rule: 'lead.responsible' };
+    const o = m.index + m[0].indexOf(m[1]!);
+    return { lead: at(splitBodies(cutAtAction(m[1]!)), o), support: supportOf(text), rule: 'lead.giao' };
   }
-  m = SUBJECT_VERB.exec(text);
-  if (m) {
-    const name = m[2] ? `${m[1]}, ${m[2]}` : m[1]!;
-    if (startsWithBody(name, true)) return { lead: splitBodies(name).filter((b) => b.text), support: supportOf(text), rule: 'lead.subject' };
+  m = RESPONSIBLE.exec(clause);
+  if (m && startsWithBody(m[1]!, true) && !FRAME.test(m[1]!)) {
+    const o = m.index + m[0].indexOf(m[1]!);
+    return { lead: at(splitBodies(m[1]!.trim()), o), support: supportOf(text), rule: 'lead.responsible' };
+  }
+  const subj = subjectOf(clause);
+  if (subj) return { lead: at(subj, 0), support: supportOf(text), rule: off ? 'lead.afterTopic' : 'lead.subject' };
+  if (FRAME.test(clause)) {
+    // "Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."
+    for (const c of clause.matchAll(/,\s+(?=(?:các|mỗi|những)\s)/giu)) {
+      const o = c.index! + c[0].length;
+      const s2 = subjectOf(clause.slice(o));
+      if (s2) return { lead: at(s2, o), support: supportOf(text), rule: 'lead.framedSubject' };
+    }
   }
   return null;
+}
+
+function startsWithPredicate(s: string): boolean {
+  PREDICATE_RE.lastIndex = 0;
+  const m = PREDICATE_RE.exec(s.trim());
+  return m !== null && m.index === 0;
 }
 
 function stripHead(s: string): string {
@@ -177,21 +227,21 @@ export function supportOf(text: string): BodySpan[] {
  */
 export function headingAssignment(title: string): Assignment | null {
   let t = title.trim().replace(/[:.]\s*$/, '');
-  const giao = leadOf(t);
-  if (giao && (giao.rule === 'lead.giao' || giao.rule === 'lead.responsible')) return { ...giao, rule: `heading.${giao.rule}` };
   const resp = /^Trách nhiệm (?:của\s+)?(.+)$/iu.exec(t);
   let off = 0;
   if (resp) {
     off = t.indexOf(resp[1]!);
     t = resp[1]!;
   }
-  t = t.replace(/\s+(?:có trách nhiệm|chịu trách nhiệm|thực hiện các nhiệm vụ sau|thực hiện|có nhiệm vụ)\s*$/u, '');
-  if (!startsWithBody(t, true)) return null;
-  const bodies = splitBodies(t, { comma: true });
-  // every part must be a name, with no verb outside the name
-  if (!bodies.every((b) => startsWithBody(b.text, true))) return null;
-  if (bodies.some((b) => ACTION_RE.test(stripHead(b.text).replace(/được giao.*$/u, '')))) {
-    if (!resp) return null;
+  const bare = t.replace(/\s+(?:có trách nhiệm|chịu trách nhiệm|thực hiện các nhiệm vụ sau|thực hiện các nội dung sau|thực hiện|có nhiệm vụ)(?:\s+(?:như sau|sau))?\s*$/u, '');
+  if (startsWithBody(bare, true) && !/^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(bare)) {
+    const bodies = splitBodies(bare, { comma: true });
+    const names = bodies.every((b) => startsWithBody(b.text, true));
+    // no verb outside the names ("được giao ..." and "do ... tham mưu" clauses belong to a name)
+    const verbs = bodies.some((b) => ACTION_RE.test(stripHead(b.text).replace(/(?:được|do)\s.*$/u, '')));
+    if (names && (!verbs || resp)) return { lead: bodies.map((b) => shift(b, off)), support: [], rule: resp ? 'heading.responsibility' : 'heading.bodies' };
   }
-  return { lead: bodies.map((b) => shift(b, off)), support: [], rule: resp ? 'heading.responsibility' : 'heading.bodies' };
+  const giao = leadOf(title.trim().replace(/[:.]\s*$/, ''));
+  if (giao && (giao.rule === 'lead.giao' || giao.rule === 'lead.responsible')) return { ...giao, rule: `heading.${giao.rule}` };
+  return null;
 }

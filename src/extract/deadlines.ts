@@ -34,11 +34,13 @@ export interface DeadlineFinding {
 
 const D = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?`;
 const D_WORDS = String.raw`(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?`;
-const QUARTER = String.raw`[Qq]u[ýy]\s+(I{1,3}|IV|[1-4])(?:\s*(?:\/|năm)\s*(\d{4}))?`;
+const QUARTER = String.raw`[Qq]u[ýy]\s+(IV|I{1,3}|[1-4])(?![\p{L}\d])(?:\s*(?:\/|năm)\s*(\d{4}))?`;
 
 interface Rule {
   id: string;
   re: RegExp;
+  /** The same rule for a table's time cell, where a bare period ("Quý IV/2021", "tháng 9/2021") is a time. */
+  cell?: RegExp;
   make: (m: RegExpExecArray, year: number) => Omit<DeadlineFinding, 'start' | 'end' | 'text' | 'rule'> | null;
 }
 
@@ -77,6 +79,7 @@ const RULES: Rule[] = [
   {
     id: 'deadline.quarter',
     re: new RegExp(String.raw`(?:trong\s+|hoàn thành\s+(?:trong\s+)?|^)${QUARTER}`, 'giu'),
+    cell: new RegExp(QUARTER, 'gu'),
     make: (m, year) => {
       const q = ROMAN_VALUE[m[1]!.toUpperCase()] ?? +m[1]!;
       const v = endOfMonth(m[2] ? +m[2] : year, q * 3);
@@ -87,6 +90,7 @@ const RULES: Rule[] = [
   {
     id: 'deadline.month',
     re: /(?:trong|hoàn thành(?:\s+trong)?|^)\s*(?:kỳ\s+báo\s+cáo\s+)?tháng\s+(\d{1,2}(?:\s*(?:,|và|-)\s*\d{1,2})*)\s*(?:\/|năm)\s*(\d{4})/giu,
+    cell: /tháng\s+(\d{1,2}(?:\s*(?:,|và|-)\s*\d{1,2})*)\s*(?:\/|năm)\s*(\d{4})/giu,
     make: (m) => {
       const months = m[1]!.split(/\s*(?:,|và|-)\s*/).map(Number);
       const v = endOfMonth(+m[2]!, Math.max(...months));
@@ -103,6 +107,7 @@ const RULES: Rule[] = [
   {
     id: 'deadline.year',
     re: /(?:(?<!giao\s)trong\s+năm|hoàn thành(?:\s+trong)?\s+năm|^năm|^\s*(?=\d{4}\s*$))\s*(\d{4})|(?:^|[;,.]\s*|\s)năm\s+(\d{4})\s+(?=đạt|phấn đấu)/giu,
+    cell: /(?:năm\s+|^\s*)(\d{4})(?![\d/-])|()(?!)/giu,
     make: (m) => {
       const v = iso(+(m[1] ?? m[2])!, 12, 31);
       return v ? { kind: 'within', date: v } : null;
@@ -126,37 +131,50 @@ const RULES: Rule[] = [
 ];
 
 /** Spans of text that hold no deadline: parentheses and the dates of cited documents. */
-function maskedRanges(text: string): [number, number][] {
+/** Parenthesised asides: they may give a dated deadline ("(hoàn thành trong Quý III/2021)") but their "hằng năm" or "thường xuyên" describes something else. */
+function parentheses(text: string): [number, number][] {
   const out: [number, number][] = [];
   let depth = 0, open = 0;
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '(') { if (depth++ === 0) open = i; }
     else if (text[i] === ')' && depth > 0) { if (--depth === 0) out.push([open, i + 1]); }
   }
+  return out;
+}
+
+function maskedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
   // "số 116/KH-UBND ngày 28/7/2021", "Quyết định 603/QĐ-UBND ngày 30/9/2021"
   for (const m of text.matchAll(/\d+(?:\/\d{4})?[/-][\p{Lu}][\p{L}\d&/-]*\s+ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/gu)) {
     out.push([m.index!, m.index! + m[0].length]);
   }
   // names of plans and programmes with their period: "Kế hoạch ... năm 2025", "giai đoạn 2021-2025"
-  for (const m of text.matchAll(/(?:Kế hoạch|Chương trình|Đề án|Nghị quyết|Quyết định|Chỉ thị)\s[^.;:]{0,120}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4})/gu)) {
+  for (const m of text.matchAll(/(?:Kế hoạch|Chương trình|Đề án|Nghị quyết|Quyết định|Chỉ thị)\s(?:(?!hoàn thành|trong tháng|trong năm|trong quý|trước ngày)[^.;:,]){0,120}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4})/gu)) {
     out.push([m.index!, m.index! + m[0].length]);
   }
   return out;
 }
 
-/** Every deadline expression in a text, in order. `year` fills a date written without its year. */
-export function findDeadlines(text: string, year: number): DeadlineFinding[] {
-  const masked = maskedRanges(text);
+/**
+ * Every deadline expression in a text, in order. `year` fills a date written without its year;
+ * `cell` reads a table's time cell, where a bare period is a time; `mask` ranges hold no deadline.
+ */
+export function findDeadlines(text: string, year: number, opts: { cell?: boolean; mask?: [number, number][] } = {}): DeadlineFinding[] {
+  const masked = [...maskedRanges(text), ...(opts.mask ?? [])];
+  const asides = parentheses(text);
   const inMask = (a: number, b: number) => masked.some(([s, e]) => a >= s && b <= e);
+  const inAside = (a: number, b: number) => asides.some(([s, e]) => a >= s && b <= e);
   const found: DeadlineFinding[] = [];
   for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) {
+    const re = (opts.cell && rule.cell) || rule.re;
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
       const start = m.index!, end = start + m[0].length;
       if (inMask(start, end)) continue;
       if (found.some((f) => start < f.end && end > f.start)) continue;
       const v = rule.make(m as RegExpExecArray, year);
       if (!v) continue;
+      if (!v.date && inAside(start, end)) continue;
       found.push({ ...v, text: m[0].trim(), start, end, rule: rule.id });
     }
   }
@@ -168,8 +186,11 @@ export function findDeadlines(text: string, year: number): DeadlineFinding[] {
  * periodic rule, which wins over "thường xuyên"; among concrete ones the latest date.
  */
 export function pickDeadline(found: DeadlineFinding[]): DeadlineFinding | null {
-  const concrete = found.filter((f) => f.date);
-  if (concrete.length) return concrete.reduce((a, b) => (b.date! >= a.date! ? b : a));
+  // a precise day before which to finish says more than a period; then periods; then a start
+  for (const kind of ['by', 'within', 'from'] as const) {
+    const concrete = found.filter((f) => f.kind === kind && f.date);
+    if (concrete.length) return concrete.reduce((a, b) => (b.date! >= a.date! ? b : a));
+  }
   const rec = found.find((f) => f.kind === 'recurring');
   if (rec) return rec;
   return found.find((f) => f.kind === 'ongoing') ?? null;

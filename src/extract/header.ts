@@ -43,7 +43,7 @@ function headerEnd(lines: Line[]): number {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (RECIPIENT_LEAD.test(t)) return i;
-    if (/^(Căn cứ|Thực hiện|Theo|Sau khi|Để|Ngày)\b/u.test(t) && t.length > 60) return i;
+    if (/^(Căn cứ|Thực hiện|Theo|Sau khi|Để|Ngày|Qua|Trong|Nhằm)(?![\p{L}])/u.test(t) && (t.length > 150 || /[.;:,]$/.test(t))) return i;
   }
   return Math.min(lines.length, 25);
 }

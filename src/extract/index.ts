@@ -4,7 +4,7 @@
  * a diagnostic and gives nothing.
  */
 import type { Diagnostic, Span, TextModel } from '../model/types.js';
-import { extractHeader, fixPlace } from './header.js';
+import { extractHeader, fixPlace, canonicalProvince } from './header.js';
 import { extractSigner } from './signer.js';
 import { extractReferences, type Citation } from './references.js';
 import { extractTasks, type TaskFinding } from './tasks.js';
@@ -55,14 +55,19 @@ export function extract(model: TextModel): Extraction {
   const recipients = header?.recipients.map((r) => r.value) ?? [];
   let issuer = header?.issuer?.value ?? null;
   let issuerRule = header?.issuer?.rule;
+  let issuerSpan: Span | null = header?.issuer ?? null;
   if (!issuer) {
-    // No header block: infer the body from the signature ("TM./KT. CHỦ TỊCH") and the
-    // body text ("Chủ tịch UBND tỉnh", "Ủy ban nhân dân tỉnh") with the place of the date line.
-    const place = header?.place?.value;
-    const level = /(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố|huyện|xã|phường|quận|thị xã)/u.exec(model.text);
-    if (place && level && sig.signer?.value.position && /Chủ tịch/u.test(sig.signer.value.position)) {
-      issuer = fixPlace(`Ủy ban nhân dân ${level[1]} ${place}`);
-      issuerRule = 'header.issuerInferred';
+    const inferred = safe(diagnostics, 'issuerInferred', null, () => inferIssuer(model, header?.place?.value ?? null, sig.signer?.value ?? null));
+    if (inferred) ({ issuer, rule: issuerRule, span: issuerSpan } = inferred);
+  }
+  // Nghị định 30/2020/NĐ-CP, Phụ lục I: the địa danh of a provincial body's document is the province's name.
+  let place = header?.place?.value ?? null;
+  let placeSpan: Span | null = header?.place ?? null;
+  if (!place && issuer) {
+    const prov = /(?:tỉnh|thành phố)\s+(.+)$/u.exec(issuer);
+    if (prov && canonicalProvince(prov[1]!)) {
+      place = canonicalProvince(prov[1]!);
+      placeSpan = issuerSpan;
     }
   }
   const tasks = safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients }));
@@ -71,11 +76,12 @@ export function extract(model: TextModel): Extraction {
     if (f) spans[k] = { start: f.start, end: f.end, ...(f.page ? { page: f.page } : {}), ruleId: f.rule };
   };
   if (header) {
-    put('type', header.type); put('number', header.number); put('symbol', header.symbol); put('issuer', header.issuer);
-    put('place', header.place); put('date', header.date); put('subject', header.subject);
+    put('type', header.type); put('number', header.number); put('symbol', header.symbol);
+    put('date', header.date); put('subject', header.subject);
   }
+  if (issuerSpan) spans.issuer = { start: issuerSpan.start, end: issuerSpan.end, ruleId: issuerRule ?? 'header.issuer' };
+  if (placeSpan) spans.place = { start: placeSpan.start, end: placeSpan.end, ruleId: header?.place ? header.place.rule : 'header.placeFromIssuer' };
   put('signer', sig.signer);
-  if (issuerRule === 'header.issuerInferred' && sig.signer) spans.issuer = { start: sig.signer.start, end: sig.signer.end, ruleId: issuerRule };
   return {
     fields: {
       type: header?.type?.value ?? 'CV',
@@ -83,7 +89,7 @@ export function extract(model: TextModel): Extraction {
       symbol,
       issuer,
       parentBody: header?.parentBody?.value ?? null,
-      place: header?.place?.value ?? null,
+      place,
       date,
       subject: header?.subject?.value ?? null,
       recipients,
@@ -98,4 +104,28 @@ export function extract(model: TextModel): Extraction {
     tasks,
     diagnostics,
   };
+}
+
+const LEVEL = /(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN)\s+(tỉnh|thành phố|huyện|xã|phường|quận|thị xã)(?:\s+([\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3}))?/u;
+
+/**
+ * The issuing body of a document printed without its header block, from what the text says:
+ * "Ủy ban nhân dân tỉnh X ban hành Kế hoạch ...", the signature "TM. ỦY BAN NHÂN DÂN" or
+ * "KT. CHỦ TỊCH" with "Chủ tịch UBND tỉnh" in the body, and the place of the date line.
+ */
+function inferIssuer(model: TextModel, place: string | null, signer: Signer | null): { issuer: string; rule: string; span: Span } | null {
+  const text = model.text;
+  const issues = /((?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(?:tỉnh|thành phố|huyện|xã|phường|quận|thị xã)(?:\s+[\p{Lu}][\p{L}]*){0,3})\s+ban hành\s+(?:Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Quy chế|Quy định|Hướng dẫn|Phương án)/u.exec(text);
+  if (issues) {
+    const name = fixPlace(issues[1]!.replace(/^UBND/u, 'Ủy ban nhân dân').replace(/^HĐND/u, 'Hội đồng nhân dân').replace(/^Uỷ/u, 'Ủy'));
+    return { issuer: name, rule: 'header.issuerFromBody', span: { start: issues.index, end: issues.index + issues[1]!.length } };
+  }
+  const level = LEVEL.exec(text);
+  const who = signer?.position ?? '';
+  if (level && (/Chủ tịch/u.test(who) || /(?:TM|KT)\.\s*(?:ỦY BAN NHÂN DÂN|CHỦ TỊCH)/u.test(text))) {
+    const where = place ?? level[2] ?? null;
+    if (!where) return null;
+    return { issuer: fixPlace(`Ủy ban nhân dân ${level[1]} ${where}`), rule: 'header.issuerInferred', span: { start: level.index, end: level.index + level[0].length } };
+  }
+  return null;
 }

@@ -37,16 +37,18 @@ const LEAD_IN = /(?:như sau|sau đây|cụ thể|các nội dung sau|các nhi�
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 const END = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
 const NOT_TASK_SECTION = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|CĂN CỨ|SỰ CẦN THIẾT|PHẠM VI|ĐỐI TƯỢNG|Mục đích|Yêu cầu|Mục tiêu|Quan điểm|Kết quả|Tình hình|Đánh giá|Căn cứ|Phạm vi|Đối tượng)/u;
-const CLOSING = [
+/** Closing formulas, never tasks even when numbered: "... chịu trách nhiệm thi hành Quyết định này", "... có hiệu lực". */
+const CLOSING_ANY = [/chịu trách nhiệm thi hành/iu, /(?:Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này có hiệu lực/iu];
+/** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
+const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
-  /chịu trách nhiệm thi hành/iu,
-  /(?:Quyết định|Văn bản|Công văn|Kế hoạch) này có hiệu lực/iu,
-  /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm)/iu,
+  /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm|Nhận được (?:Công văn|văn bản) này)/iu,
 ];
 
-export function isClosing(text: string): boolean {
-  return CLOSING.some((re) => re.test(text.trim()));
+export function isClosing(text: string, marked = false): boolean {
+  const t = text.trim();
+  return CLOSING_ANY.some((re) => re.test(t)) || (!marked && CLOSING_PARAGRAPH.some((re) => re.test(t)));
 }
 
 function directiveRange(model: TextModel): { from: number; to: number } {
@@ -137,19 +139,19 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
       start = node.titleStart;
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
     }
-    if (!text.trim() || isClosing(text)) continue;
+    if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
     text = tidy(text);
 
     // lead and support
     const own = leadOf(text);
     let inherited: { a: Assignment; offset: number } | null = null;
-    for (let p = node.parent; p && p.parent; p = p.parent) {
-      const a = headingAssignment(p.title);
-      if (a) { inherited = { a, offset: p.titleStart }; break; }
-    }
-    if (!inherited && heading && node.body.length) {
+    if (heading && node.body.length) {
       const a = headingAssignment(node.title);
       if (a) inherited = { a, offset: node.titleStart };
+    }
+    for (let p = node.parent; !inherited && p && p.parent; p = p.parent) {
+      const a = headingAssignment(p.title);
+      if (a) inherited = { a, offset: p.titleStart };
     }
     if (!inherited && rootAssign) inherited = { a: rootAssign, offset: model.blocks[from - 1]!.start };
     let lead: AgencyRef[] = [];
@@ -165,10 +167,14 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
 
     // deadline: the item's own words, else the nearest heading's
     const y = yearOf(text, year);
-    let deadline = pickDeadline(findDeadlines(text, y));
+    // a time inside the doer's name ("các đơn vị được kiểm tra trong năm 2021") times nothing
+    const ownLead = own && own.lead.length ? [own.lead[0]!.start, own.lead[own.lead.length - 1]!.end] as [number, number] : null;
+    let deadline = pickDeadline(findDeadlines(text, y, { mask: ownLead ? [ownLead] : [] }));
     if (deadline) deadline = { ...deadline, start: deadline.start + start, end: deadline.end + start };
-    for (let p = node.parent; !deadline && p && p.parent; p = p.parent) {
+    for (let p = node.parent; !deadline && p && p.parent && isHeadingLike(p); p = p.parent) {
       const d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year)));
+      // a heading lends its dated deadline; its "hằng năm" or "thường xuyên" only when the heading is short
+      if (d && !d.date && p.title.length > 80) continue;
       if (d) deadline = { ...d, start: d.start + p.titleStart, end: d.end + p.titleStart, rule: `${d.rule}.inherited` };
     }
     if (!deadline && heading && node.body.length) {
@@ -235,7 +241,9 @@ function tableTasks(model: TextModel, table: Block, year: number): TaskFinding[]
     const tt = cell(r, cols.tt)?.text.trim() ?? '';
     const content = cell(r, cols.content);
     if (!content || !content.text.trim()) continue;
-    const kind = /^[A-Z]$/.test(tt) ? 'capital' : /^[IVXLC]+$/.test(tt) ? 'roman' : /^\d+$/.test(tt) ? 'decimal' : 'none';
+    const prevCapital = [...sections].reverse().find((x) => x.kind === 'capital')?.label;
+    const romanLike = /^[IVXLC]+$/.test(tt) && !(tt.length === 1 && prevCapital && prevCapital.charCodeAt(0) + 1 === tt.charCodeAt(0));
+    const kind = romanLike ? 'roman' : /^[A-Z]$/.test(tt) ? 'capital' : /^\d+$/.test(tt) ? 'decimal' : 'none';
     const isSection = r.length <= 3 || filled <= 2 && !cell(r, cols.lead)?.text.trim() && !cell(r, cols.time)?.text.trim();
     if (isSection) {
       const at = sections.findIndex((s) => s.kind === kind);
@@ -250,7 +258,7 @@ function tableTasks(model: TextModel, table: Block, year: number): TaskFinding[]
     const support = supCell ? refs(splitBodies(supCell.text, { comma: true }), supCell.start, 'table.support') : [];
     let deadline: DeadlineFinding | null = null;
     if (timeCell && timeCell.text.trim()) {
-      const d = pickDeadline(findDeadlines(timeCell.text, yearOf(timeCell.text, year)));
+      const d = pickDeadline(findDeadlines(timeCell.text, yearOf(timeCell.text, year), { cell: true }));
       if (d) deadline = { ...d, start: d.start + timeCell.start, end: d.end + timeCell.start, rule: `${d.rule}.tableCell` };
     }
     const path = [...sections.map((s) => s.label), tt];

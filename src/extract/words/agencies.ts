@@ -21,18 +21,33 @@ export const AGENCY_HEADS = [
 /** Generic back-references to the group a heading assigned ("các cơ quan, đơn vị"). */
 export const GENERIC_BODY = /^(?:các|mỗi|những)\s+(?:cơ quan|đơn vị|địa phương|ngành)(?:\s*,\s*(?:cơ quan|đơn vị|địa phương|ngành))*(?:\s*,?\s*(?:có\s+)?liên quan)?$/iu;
 
-/** Verbs and verb phrases that end a body's name in a sentence ("Sở X triển khai ..."). */
+/** Two-word openings that look like a body but are verbs or common nouns ("Ban hành", "Báo cáo", "Tổ chức"). */
+export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền|Cấp ủy|Hội đủ|Hạt nhân)(?![\p{L}])/iu;
+
+/** Verbs and modals that open a sentence's predicate after its subject ("Sở X khẩn trương ...", "X phải ..."). */
+export const PREDICATES = [
+  'chủ trì', 'phối hợp', 'có trách nhiệm', 'chịu trách nhiệm', 'tham mưu', 'triển khai', 'thực hiện', 'tổ chức',
+  'xây dựng', 'rà soát', 'khắc phục', 'hoàn thành', 'báo cáo', 'chỉ đạo', 'hướng dẫn', 'theo dõi', 'đôn đốc',
+  'kiểm tra', 'nghiên cứu', 'đề xuất', 'ban hành', 'tiếp tục', 'khẩn trương', 'chủ động', 'tăng cường', 'đẩy mạnh',
+  'đẩy nhanh', 'nâng cao', 'bảo đảm', 'đảm bảo', 'cập nhật', 'công khai', 'tiếp nhận', 'giải quyết', 'gửi', 'lập',
+  'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt', 'giám sát', 'bố trí',
+  'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành', 'nghiêm túc', 'phải', 'cần', 'nêu gương',
+  'xử lý', 'tháo gỡ', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì', 'quyết liệt', 'kịp thời',
+  'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê',
+];
+
+/** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
 export const ACTION_WORDS = [
   'chủ trì', 'phối hợp', 'có trách nhiệm', 'chịu trách nhiệm', 'trách nhiệm', 'tham mưu', 'triển khai', 'thực hiện',
   'tổ chức', 'xây dựng', 'rà soát', 'khắc phục', 'hoàn thành', 'báo cáo', 'chỉ đạo', 'hướng dẫn', 'theo dõi',
   'đôn đốc', 'kiểm tra', 'nghiên cứu', 'đề xuất', 'ban hành', 'tiếp tục', 'khẩn trương', 'chủ động', 'tăng cường',
   'đẩy mạnh', 'đẩy nhanh', 'nâng cao', 'bảo đảm', 'đảm bảo', 'cập nhật', 'công khai', 'tiếp nhận', 'giải quyết',
   'gửi', 'lập', 'cấp', 'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt',
-  'quản lý', 'giám sát', 'bố trí', 'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành',
+  'giám sát', 'bố trí', 'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành',
   'nghiêm túc', 'kịp thời', 'thường xuyên', 'định kỳ', 'hằng', 'hàng', 'căn cứ', 'để', 'nhằm', 'trong', 'theo',
-  'về việc', 'đối với', 'trước ngày', 'trước', 'sau khi', 'khi', 'nếu', 'phải', 'cần', 'được giao', 'thống nhất',
+  'về việc', 'đối với', 'trước ngày', 'trước', 'sau khi', 'khi', 'nếu', 'phải', 'cần', 'thống nhất',
   'xử lý', 'tháo gỡ', 'đẩy', 'có', 'làm', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì',
 ];
 
 /** Collective nouns that may follow a bare head word inside one name ("Sở, ban, ngành"). */
-export const COLLECTIVE_TAILS = /^(?:ban|ngành|sở|đoàn thể|hội|cơ quan|đơn vị|địa phương|thành phố|thị xã|thị trấn|quận|huyện|xã|phường|ban ngành|trung ương)\b/iu;
+export const COLLECTIVE_TAILS = /^(?:ban|ngành|sở|đoàn thể|hội|cơ quan|đơn vị|địa phương|ban ngành|trung ương)(?![\p{L}])/iu;
