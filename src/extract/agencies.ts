@@ -32,7 +32,7 @@ function esc(s: string): string {
 export function startsWithBody(s: string, caseInsensitive = false): boolean {
   const t = s.trim();
   if (NOT_BODY.test(t)) return false;
-  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ)/iu.test(t);
+  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|tổ chức đảng|chi bộ|đảng bộ)/iu.test(t);
   return (caseInsensitive ? HEAD_RE_I : HEAD_RE).test(t);
 }
 
@@ -110,7 +110,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = /(?:^|[.;]\s+)(?:Giao|Đề nghị|Yêu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi)/u;
+const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi)/u;
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với)(?![\p{L}])/u;
@@ -134,6 +134,8 @@ export function subjectOf(clause: string): BodySpan[] | null {
     const before = clause.slice(0, m.index!);
     if (/(?:được|do|đã được|sẽ được|bị)\s+$/u.test(before)) continue;
     if (/(?:^|\s)(?:thuộc|của|về|trong)\s+$/u.test(before)) continue;
+    // "tổ chức đảng", "tổ chức chính trị - xã hội" are bodies, not the verb "tổ chức"
+    if (/^tổ chức\s+(?:đảng|chính trị|xã hội|đoàn thể|hội|thanh niên)/iu.test(clause.slice(m.index!))) continue;
     const prefix = before.trim().replace(/[,;:]+$/, '');
     if (!prefix) return null;
     const bodies = splitBodies(prefix, { comma: true });

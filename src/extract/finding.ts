@@ -52,7 +52,7 @@ export function titleCase(s: string): string {
     .map((w, i) => {
       const prev = words[i - 1] ?? '';
       const prev2 = `${words[i - 2] ?? ''} ${prev}`;
-      if (/^(tỉnh|huyện|xã|phường|quận)$/.test(prev) || /^(thành phố|thị xã|thị trấn)$/.test(prev2)) place = true;
+      if ((/^(tỉnh|huyện|xã|phường|quận)$/.test(prev) && !/^(ủy|uỷ)$/.test(w)) || /^(thành phố|thị xã|thị trấn)$/.test(prev2) || /^(tỉnh|huyện|thành) (ủy|uỷ)$/.test(prev2)) place = true;
       const c = i === 0 || place || /^(sở|bộ)$/.test(prev);
       return c ? cap(w) : w;
     })

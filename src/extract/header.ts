@@ -119,7 +119,9 @@ export function extractHeader(model: TextModel): HeaderFields {
     const parts: Line[] = [];
     for (let i = titleIdx + 1; i < head.length; i++) {
       const l = head[i]!;
-      if (QUOC_HIEU.test(l.text) || DATE_LINE.test(l.text) || NUMBER_LINE.test(l.text) || /^[-_]{3,}$/.test(l.text)) break;
+      if (QUOC_HIEU.test(l.text) || DATE_LINE.test(l.text) || NUMBER_LINE.test(l.text) || /^[-_*]{1,}$/.test(l.text)) break;
+      // a title in lower case ends at the upper-case line of the issuing authority ("GIÁM ĐỐC SỞ NỘI VỤ")
+      if (parts.length && !isUpper(parts[0]!.text) && isUpper(l.text)) break;
       if (parts.length && (l.block !== parts[parts.length - 1]!.block) && !sameParagraphRun(parts[parts.length - 1]!, l)) break;
       parts.push(l);
     }

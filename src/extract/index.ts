@@ -49,7 +49,7 @@ export function extract(model: TextModel): Extraction {
   const sig = safe(diagnostics, 'signer', { signer: null, distribution: [] }, () => extractSigner(model));
   const number = header?.number?.value ?? null;
   const symbol = header?.symbol?.value ?? null;
-  const own = number && symbol ? `${number}/${symbol}` : null;
+  const own = number && symbol ? (/^[\p{Lu}]+\/[\p{Lu}]/u.test(symbol) ? `${number}-${symbol}` : `${number}/${symbol}`) : null;
   const citations = safe(diagnostics, 'references', [], () => extractReferences(model, own));
   const date = header?.date?.value ?? null;
   const recipients = header?.recipients.map((r) => r.value) ?? [];

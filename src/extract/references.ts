@@ -21,7 +21,7 @@ const STATE = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,5})\s?\/\s?((?:\d{4}\
 // Party form: 18-NQ/TW, 35-TB/TGV, 02-KH/BCĐTW, 30-QĐ/TU
 const PARTY = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,4})-(${L}\/${L}(?:-${L})?)(?![\p{L}\d])`, 'gu');
 const KIND_BEFORE = new RegExp(`(${CITED_KINDS.join('|')})\\s+(?:số\\s*:?\\s*)?$`, 'iu');
-const AFTER = /^\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:\s+của\s+([^,;.()]{3,80}?)(?=\s+(?:về|V\/v|ban hành|phê duyệt|quy định|hướng dẫn|triển khai)\b|[,;.()]|$))?/u;
+const AFTER = /^\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:\s+của\s+([^,;.()]{3,80}?)(?=\s+(?:về|V\/v|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|thực hiện)(?![\p{L}])|[,;.()]|$))?/u;
 
 export function extractReferences(model: TextModel, own: string | null): Finding<Citation>[] {
   const out: Finding<Citation>[] = [];

@@ -12,8 +12,9 @@ export interface Signer {
   authority: 'TM' | 'KT' | 'TL' | 'TUQ' | 'Q' | null;
 }
 
-const AUTH = /^(TM|KT|TL|TUQ|Q)\s*\.\s*(.+)$/u;
-const POSITION = /^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH THANH TRA|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|HIỆU TRƯỞNG|THỦ TRƯỞNG|BÍ THƯ|PHÓ BÍ THƯ|TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|KT\.?\s*CHỦ TỊCH)\b.*$/u;
+const AUTH = /^(TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L|T\.M|K\.T|T\.L)\s*[.:]?\s+(.+)$/u;
+const AUTH_CANON: Record<string, Signer['authority']> = { 'T/M': 'TM', 'K/T': 'KT', 'T/L': 'TL', 'T.M': 'TM', 'K.T': 'KT', 'T.L': 'TL' };
+const POSITION = /^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH THANH TRA|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|HIỆU TRƯỞNG|THỦ TRƯỞNG|BÍ THƯ|PHÓ BÍ THƯ|TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|KT\.?\s*CHỦ TỊCH)(?![\p{L}]).*$/u;
 const NAME = /^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4}$/u;
 
 export function sentenceCase(s: string): string {
@@ -44,12 +45,12 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
     const m = AUTH.exec(lines[k]!.text.trim());
     if (m && isUpper(m[2]!)) {
       idx = k;
-      authority = m[1] as Signer['authority'];
+      authority = AUTH_CANON[m[1]!] ?? (m[1] as Signer['authority']);
       // stacked: "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": the lower one is the signer's
       const next = lines[k + 1] && AUTH.exec(lines[k + 1]!.text.trim());
       if (next) {
         idx = k + 1;
-        authority = next[1] as Signer['authority'];
+        authority = AUTH_CANON[next[1]!] ?? (next[1] as Signer['authority']);
       }
       break;
     }

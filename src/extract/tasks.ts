@@ -44,6 +44,7 @@ const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm|Nhận được (?:Công văn|văn bản) này)/iu,
+  /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,
 ];
 
 export function isClosing(text: string, marked = false): boolean {
@@ -51,10 +52,24 @@ export function isClosing(text: string, marked = false): boolean {
   return CLOSING_ANY.some((re) => re.test(t)) || (!marked && CLOSING_PARAGRAPH.some((re) => re.test(t)));
 }
 
-function directiveRange(model: TextModel): { from: number; to: number } {
+const ATTACHED_TITLE = new RegExp(`^(?:${['KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'QUY CHẾ', 'QUY ĐỊNH', 'PHƯƠNG ÁN', 'ĐỀ ÁN', 'HƯỚNG DẪN', 'PHỤ LỤC', 'DANH MỤC'].join('|')})(?![\\p{L}])`, 'u');
+
+function isEnd(b: Block): boolean {
+  if (b.kind === 'table') return true;
+  const t = b.text.replace(/\n/g, ' ');
+  return END.test(t) || (!readMarker(t) && isClosing(t));
+}
+
+/**
+ * The directive parts of a document: after the lead-in ("... như sau:") or from the first
+ * marked item after the header, up to "Nơi nhận", the signature or a closing formula; then
+ * each document attached after the signature (the plan a decision issues, an appendix).
+ */
+function directiveRanges(model: TextModel): { from: number; to: number }[] {
   const blocks = model.blocks;
-  let from = -1;
+  const ranges: { from: number; to: number }[] = [];
   const firstKinh = blocks.findIndex((b) => /^Kính gửi/iu.test(b.text));
+  let from = -1;
   for (let i = Math.max(0, firstKinh); i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'table' || b.kind === 'footnote') continue;
@@ -65,21 +80,26 @@ function directiveRange(model: TextModel): { from: number; to: number } {
       break;
     }
   }
-  if (from < 0) {
-    // a plan: from the first Roman section or numbered item after the header
-    const start = Math.max(0, firstKinh);
-    from = blocks.findIndex((b, i) => i >= start && b.kind !== 'table' && b.kind !== 'footnote' && readMarker(b.text) !== null && !/^[-–+•]/.test(b.text) && !/^Kính gửi/iu.test(b.text));
-    if (from < 0) from = blocks.length;
+  const firstItem = (start: number) =>
+    blocks.findIndex((b, i) => i >= start && b.kind !== 'table' && b.kind !== 'footnote' && readMarker(b.text) !== null && !/^[-–+•]/.test(b.text) && !/^Kính gửi/iu.test(b.text));
+  if (from < 0) from = firstItem(Math.max(0, firstKinh));
+  while (from >= 0 && from < blocks.length) {
+    let to = from;
+    while (to < blocks.length && !isEnd(blocks[to]!)) to++;
+    if (to > from) ranges.push({ from, to });
+    // an attached document after the signature: its title, then its own items
+    let next = -1;
+    for (let i = to + 1; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (b.kind !== 'table' && ATTACHED_TITLE.test(b.text) && b.text === b.text.toLocaleUpperCase('vi')) {
+        next = firstItem(i + 1);
+        break;
+      }
+    }
+    if (next <= to) break;
+    from = next;
   }
-  let to = blocks.length;
-  for (let i = from; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (b.kind === 'table') { to = i; break; }
-    const t = b.text.replace(/\n/g, ' ');
-    if (END.test(t)) { to = i; break; }
-    if (!readMarker(t) && isClosing(t)) { to = i; break; }
-  }
-  return { from, to };
+  return ranges;
 }
 
 function leadInAssignment(model: TextModel, from: number): Assignment | null {
@@ -110,8 +130,17 @@ export interface TaskContext {
 }
 
 export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] {
-  const { from, to } = directiveRange(model);
   const year = docYear(model, ctx.date);
+  const out: TaskFinding[] = [];
+  for (const { from, to } of directiveRanges(model)) out.push(...regionTasks(model, ctx, from, to, year));
+  for (const b of model.blocks) if (b.kind === 'table') out.push(...tableTasks(model, b, year));
+  return out;
+}
+
+/** Decisions that take effect when signed are not obligations ("Điều 1. Ban hành kèm theo ...", "Phê duyệt ..."). */
+const DECISION = /^(?:Ban hành kèm theo|Phê duyệt|Công nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban hành)(?![\p{L}])/u;
+
+function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
   const region = model.blocks.slice(from, to);
   const tree = buildTree(model, region);
@@ -140,6 +169,7 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
     }
     if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
+    if (node.marker?.kind === 'article' && DECISION.test(text)) continue;
     text = tidy(text);
 
     // lead and support
@@ -183,8 +213,6 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
     }
     out.push({ label: node.label, path: pathOf(node), text, start, end, lead, support: sup, deadline, source: 'item', rule: 'tasks.item' });
   }
-
-  for (const b of model.blocks) if (b.kind === 'table') out.push(...tableTasks(model, b, year));
   return out;
 }
 

@@ -27,7 +27,7 @@ const ARTICLE = /^(Điều\s+(\d{1,3}))[.:]?\s+/u;
 const ROMAN_MARK = /^([IVXLC]{1,6})([.):]|\s*[-–])\s*/u;
 // "1." "1.1." "1.1.2" "1)" — a dot after the last number, or a closing parenthesis,
 // or a decimal path without final dot followed by a capital ("1.10 Xây dựng").
-const DECIMAL = /^((\d{1,2})((?:\.\d{1,2})*)(\.|\))|(\d{1,2}(?:\.\d{1,2})+)(?=\s+\p{Lu}))\s*/u;
+const DECIMAL = /^((\d{1,2}(?:\.\d{1,2})+)(?=\s+\p{Lu})|(\d{1,2})((?:\.\d{1,2})*)(\.|\)))\s*/u;
 // "a)" "đ)" "a." (a Vietnamese lower-case letter, one letter only)
 const LETTER = /^([a-zđ])(\)|\.(?=\s))\s*/u;
 // "A." "B." capital letter sections (only with a dot)
@@ -43,7 +43,7 @@ export function readMarker(text: string): Marker | null {
     return { raw: m[0].trim(), label: m[1]!, kind: 'roman', depth: 0, length: m[0].length };
   }
   if ((m = DECIMAL.exec(text))) {
-    const path = m[5] ?? `${m[2]}${m[3] ?? ''}`;
+    const path = m[2] ?? `${m[3]}${m[4] ?? ''}`;
     // A year or a number that starts a sentence ("2021 và", "05 tiêu chí") has no dot/paren.
     const rest = text.slice(m[0].length);
     if (!rest || /^[\d%,]/.test(rest)) return null;

@@ -13,6 +13,7 @@ export const AGENCY_HEADS = [
   'Liên đoàn', 'Hội', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Huyện ủy', 'Thành ủy', 'Đảng ủy',
   'Trung tâm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tập đoàn',
   'Điện lực', 'Bệnh viện', 'Quỹ', 'Hạt', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư',
+  'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
   'Giám đốc', 'Phó Giám đốc', 'Chủ tịch', 'Phó Chủ tịch', 'Thủ trưởng', 'Người đứng đầu', 'Trưởng ban', 'Trưởng',
   'Chánh Văn phòng', 'Chánh văn phòng', 'Chánh Thanh tra', 'Tổng Giám đốc', 'Cán bộ', 'Thường trực',
   'Các', 'Mỗi',
@@ -22,7 +23,7 @@ export const AGENCY_HEADS = [
 export const GENERIC_BODY = /^(?:các|mỗi|những)\s+(?:cơ quan|đơn vị|địa phương|ngành)(?:\s*,\s*(?:cơ quan|đơn vị|địa phương|ngành))*(?:\s*,?\s*(?:có\s+)?liên quan)?$/iu;
 
 /** Two-word openings that look like a body but are verbs or common nouns ("Ban hành", "Báo cáo", "Tổ chức"). */
-export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền|Cấp ủy|Hội đủ|Hạt nhân)(?![\p{L}])/iu;
+export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền|Hội đủ|Hạt nhân)(?![\p{L}])/iu;
 
 /** Verbs and modals that open a sentence's predicate after its subject ("Sở X khẩn trương ...", "X phải ..."). */
 export const PREDICATES = [
@@ -31,8 +32,9 @@ export const PREDICATES = [
   'kiểm tra', 'nghiên cứu', 'đề xuất', 'ban hành', 'tiếp tục', 'khẩn trương', 'chủ động', 'tăng cường', 'đẩy mạnh',
   'đẩy nhanh', 'nâng cao', 'bảo đảm', 'đảm bảo', 'cập nhật', 'công khai', 'tiếp nhận', 'giải quyết', 'gửi', 'lập',
   'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt', 'giám sát', 'bố trí',
-  'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành', 'nghiêm túc', 'phải', 'cần', 'nêu gương',
+  'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành', 'nghiêm túc', 'phải', 'cần', 'nêu gương', 'lãnh đạo', 'quán triệt',
   'xử lý', 'tháo gỡ', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì', 'quyết liệt', 'kịp thời',
+  'chuẩn bị', 'cử', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'hướng dẫn', 'rút kinh nghiệm', 'thông tin', 'tham gia', 'bảo vệ', 'mở', 'phát huy', 'thành lập', 'ký', 'tự', 'sớm',
   'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê',
 ];
 

@@ -1,0 +1,78 @@
+import { describe, it, expect } from 'vitest';
+import { splitBodies, leadOf, supportOf, headingAssignment, isGeneric } from '../../src/extract/agencies.js';
+
+const names = (b: { text: string }[] | undefined) => (b ?? []).map((x) => x.text);
+
+describe('lists of bodies', () => {
+  it.each([
+    ['Sở Nội vụ, Sở Tài chính và các cơ quan liên quan', ['Sở Nội vụ', 'Sở Tài chính', 'các cơ quan liên quan']],
+    ['Sở, Ban, ngành thuộc UBND tỉnh', ['Sở, Ban, ngành thuộc UBND tỉnh']],
+    ['Ủy ban nhân dân huyện, thành phố', ['Ủy ban nhân dân huyện, thành phố']],
+    ['Sở Kế hoạch và Đầu tư', ['Sở Kế hoạch và Đầu tư']],
+    ['Sở Văn hóa, Thể thao và Du lịch, Sở Y tế', ['Sở Văn hóa, Thể thao và Du lịch', 'Sở Y tế']],
+    ['Viễn thông Hà Giang, Viễn thông Tuyên Quang', ['Viễn thông Hà Giang', 'Viễn thông Tuyên Quang']],
+    ['Người đứng đầu các sở, ban, ngành thuộc tỉnh; Chủ tịch Ủy ban nhân dân huyện, thành phố', ['Người đứng đầu các sở, ban, ngành thuộc tỉnh', 'Chủ tịch Ủy ban nhân dân huyện, thành phố']],
+    ['Các sở, ban, ngành, Ủy ban nhân dân huyện, thành phố', ['Các sở, ban, ngành', 'Ủy ban nhân dân huyện, thành phố']],
+  ])('%s', (text, expected) => {
+    expect(names(splitBodies(text, { comma: true }))).toEqual(expected);
+  });
+
+  it('keeps offsets into the given string', () => {
+    const s = 'Sở Nội vụ, Sở Tài chính';
+    for (const b of splitBodies(s, { comma: true })) expect(s.slice(b.start, b.end)).toBe(b.text);
+  });
+});
+
+describe('who leads', () => {
+  it.each([
+    ['Sở Tài chính: Khẩn trương hoàn thành nhiệm vụ rà soát', ['Sở Tài chính'], 'lead.colonPrefix'],
+    ['Giao Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan tổ chức thực hiện', ['Sở Nội vụ'], 'lead.giao'],
+    ['Sở Nội vụ hàng tháng có trách nhiệm tổng hợp, báo cáo', ['Sở Nội vụ'], 'lead.responsible'],
+    ['Các cơ quan, đơn vị được kiểm tra trong năm 2021 khắc phục ngay những tồn tại', ['Các cơ quan, đơn vị được kiểm tra trong năm 2021'], 'lead.subject'],
+    ['Công an tỉnh chủ trì hướng dẫn việc làm con dấu', ['Công an tỉnh'], 'lead.responsible'],
+    ['Bên cạnh việc thực hiện các giải pháp tại mục 1.1, các cơ quan, đơn vị thực hiện đúng quy định', ['các cơ quan, đơn vị'], 'lead.framedSubject'],
+  ])('%s', (text, lead, rule) => {
+    const a = leadOf(text)!;
+    expect(names(a.lead)).toEqual(lead);
+    expect(a.rule).toBe(rule);
+    for (const b of a.lead) expect(text.slice(b.start, b.end)).toBe(b.text);
+  });
+
+  it.each([
+    'Tổ chức thực hiện nghiêm túc các quy định',
+    'Ban hành Kế hoạch phát triển doanh nghiệp giai đoạn 2021-2025',
+    'Báo cáo kết quả thực hiện về Sở Nội vụ',
+    'Tiếp tục theo dõi, hỗ trợ các dự án như: Tập đoàn Vingroup - Công ty CP, Công ty cổ phần FLC hỗ trợ',
+    'Trên cơ sở báo cáo của Sở Nội vụ, thực hiện rà soát các tiêu chí',
+  ])('no doer named in: %s', (text) => {
+    expect(leadOf(text)).toBeNull();
+  });
+
+  it('reads a heading that assigns a group', () => {
+    expect(names(headingAssignment('Giám đốc các Sở; Thủ trưởng các Ban, ngành')?.lead)).toEqual(['Giám đốc các Sở', 'Thủ trưởng các Ban, ngành']);
+    expect(names(headingAssignment('Sở Nội vụ có trách nhiệm:')?.lead)).toEqual(['Sở Nội vụ']);
+    expect(names(headingAssignment('Trách nhiệm của Ủy ban nhân dân huyện, thành phố')?.lead)).toEqual(['Ủy ban nhân dân huyện, thành phố']);
+    const g = headingAssignment('Giao Sở Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị có liên quan')!;
+    expect(names(g.lead)).toEqual(['Sở Nội vụ']);
+    expect(names(g.support)).toEqual(['các cơ quan, đơn vị có liên quan']);
+    expect(headingAssignment('Về kiểm soát thủ tục hành chính')).toBeNull();
+    expect(headingAssignment('Mục đích')).toBeNull();
+  });
+
+  it('knows generic back-references', () => {
+    expect(isGeneric('các cơ quan, đơn vị')).toBe(true);
+    expect(isGeneric('Các cơ quan, đơn vị có liên quan')).toBe(true);
+    expect(isGeneric('Sở Nội vụ')).toBe(false);
+  });
+});
+
+describe('who supports', () => {
+  it('reads the bodies after "phối hợp với" up to the verb', () => {
+    expect(names(supportOf('Chủ trì, phối hợp với Sở Tài chính, Bảo hiểm xã hội tỉnh, Trung tâm Phục vụ hành chính công tỉnh triển khai thí điểm'))).toEqual(['Sở Tài chính', 'Bảo hiểm xã hội tỉnh', 'Trung tâm Phục vụ hành chính công tỉnh']);
+    expect(names(supportOf('phối hợp với Sở Nội vụ, Văn phòng Ủy ban nhân dân tỉnh, Bưu điện tỉnh và các cơ quan liên quan đề xuất'))).toEqual(['Sở Nội vụ', 'Văn phòng Ủy ban nhân dân tỉnh', 'Bưu điện tỉnh', 'các cơ quan liên quan']);
+  });
+
+  it('does not take a body that only receives a report', () => {
+    expect(supportOf('gửi Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh qua Văn phòng')).toEqual([]);
+  });
+});

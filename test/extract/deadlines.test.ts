@@ -1,0 +1,72 @@
+import { describe, it, expect } from 'vitest';
+import { findDeadlines, pickDeadline } from '../../src/extract/deadlines.js';
+
+const one = (text: string, year = 2025, opts = {}) => {
+  const d = pickDeadline(findDeadlines(text, year, opts));
+  return d ? { kind: d.kind, date: d.date, text: d.text, slice: text.slice(d.start, d.end).trim() } : null;
+};
+
+describe('deadlines: what must match', () => {
+  it.each([
+    ['gửi Sở Nội vụ tổng hợp trước ngày 25/11/2021.', 'by', '2021-11-25'],
+    ['hoàn thành trước ngày 30/7/2025', 'by', '2025-07-30'],
+    ['báo cáo UBND tỉnh chậm nhất ngày 05/8/2025', 'by', '2025-08-05'],
+    ['trước ngày 15 tháng 12 năm 2024', 'by', '2024-12-15'],
+    ['hoàn thành trước ngày 20/9', 'by', '2025-09-20'],
+    ['khắc phục ngay trong tháng 11, 12/2021', 'within', '2021-12-31'],
+    ['hoàn thành trong tháng 7 năm 2025', 'within', '2025-07-31'],
+    ['thành lập trong Quý III/2021', 'within', '2021-09-30'],
+    ['hoàn thành trong quý 4 năm 2024', 'within', '2024-12-31'],
+    ['tăng cường công tác quản lý thu ngân sách trong năm 2021', 'within', '2021-12-31'],
+    ['triển khai trong 6 tháng cuối năm 2025', 'within', '2025-12-31'],
+    ['triển khai kể từ ngày 30/7/2025', 'from', '2025-07-30'],
+    ['Định kỳ hằng tháng báo cáo UBND tỉnh (qua Sở Nội vụ) trước ngày 25 của tháng', 'recurring', null],
+    ['báo cáo định kỳ hàng quý, 6 tháng và năm', 'recurring', null],
+    ['Thường xuyên theo dõi, đôn đốc', 'ongoing', null],
+    ['Tổ chức triển khai Kế hoạch ngay sau khi ban hành', 'ongoing', null],
+  ])('%s', (text, kind, date) => {
+    const d = one(text);
+    expect(d?.kind).toBe(kind);
+    expect(d?.date).toBe(date);
+    expect(d?.slice).toBe(d?.text);
+  });
+
+  it('reads the rule of a recurring deadline', () => {
+    const d = pickDeadline(findDeadlines('báo cáo trước ngày 25 hằng tháng', 2025))!;
+    expect(d.recurrence).toEqual({ freq: 'monthly', day: 25 });
+    const y = pickDeadline(findDeadlines('báo cáo kết quả trước ngày 15/12 hằng năm', 2025))!;
+    expect(y.recurrence).toEqual({ freq: 'yearly', day: 15, month: 12 });
+  });
+
+  it('prefers a concrete completion to a periodic rule', () => {
+    expect(one('hằng tháng báo cáo; hoàn thành trước ngày 31/12/2021')?.kind).toBe('by');
+  });
+
+  it('takes the latest of several periods', () => {
+    expect(one('thành lập trong Quý III/2021 và đưa vào hoạt động trong Quý IV/2021')?.date).toBe('2021-12-31');
+  });
+
+  it('reads bare periods in a table time cell', () => {
+    expect(one('Năm 2021', 2021, { cell: true })?.date).toBe('2021-12-31');
+    expect(one('2025', 2025, { cell: true })?.date).toBe('2025-12-31');
+    expect(one('Thành lập trong Quý III/2021; Đưa vào hoạt động Quý IV/2021', 2021, { cell: true })?.date).toBe('2021-12-31');
+    expect(one('Tháng 9/2021', 2021, { cell: true })?.date).toBe('2021-09-30');
+  });
+});
+
+describe('deadlines: look-alikes that must not match', () => {
+  it.each([
+    'thực hiện Kế hoạch số 116/KH-UBND ngày 28/7/2021 của Ủy ban nhân dân tỉnh',
+    'theo Quyết định số 193/QĐ-UBND ngày 21/7/2025',
+    'hoàn thành 34 chỉ tiêu về cải cách TTHC giao trong năm 2025',
+    'tại Kế hoạch cải cách TTHC trọng tâm 6 tháng cuối năm 2025',
+    'Thực hiện tiết kiệm 10% chi thường xuyên',
+    'Khẩn trương khắc phục ngay những tồn tại',
+    'kịp thời báo cáo những khó khăn, vướng mắc',
+    'Đề án giai đoạn 2021-2025, định hướng đến năm 2030',
+    'có file đính kèm (nội dung này là tiêu chí chấm điểm hằng năm của các cơ quan)',
+    'liên hệ số điện thoại 0207.3822.123',
+  ])('%s', (text) => {
+    expect(one(text)).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, it, expect } from 'vitest';
+import { extractReferences } from '../../src/extract/references.js';
+import { model } from '../helpers.js';
+
+const refs = (text: string, own: string | null = null) => {
+  const m = model(text);
+  return extractReferences(m, own).map((f) => {
+    expect(m.text.slice(f.start, f.end).replace(/\s/g, '')).toBe(f.value.ref);
+    return f.value;
+  });
+};
+
+describe('cited documents', () => {
+  it('reads state and Party forms, with kind, date and issuer', () => {
+    const r = refs('Căn cứ Nghị định số 59/2012/NĐ-CP ngày 23/7/2012 của Chính phủ; Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương; Báo cáo số 462/BC-SNV ngày 29/10/2021 của Sở Nội vụ về kết quả.');
+    expect(r.map((c) => c.ref)).toEqual(['59/2012/NĐ-CP', '462/BC-SNV', '18-NQ/TW'].sort((a, b) => r.findIndex((c) => c.ref === a) - r.findIndex((c) => c.ref === b)));
+    const bc = r.find((c) => c.ref === '462/BC-SNV')!;
+    expect(bc).toMatchObject({ kind: 'Báo cáo', date: '2021-10-29', issuer: 'Sở Nội vụ' });
+  });
+
+  it('lists each document once and leaves out the document itself', () => {
+    const r = refs('Quyết định 603/QĐ-UBND ngày 30/9/2021. Theo Quyết định 603/QĐ-UBND. Kế hoạch số 116/KH-UBND', '116/KH-UBND');
+    expect(r.map((c) => c.ref)).toEqual(['603/QĐ-UBND']);
+  });
+
+  it('rejoins a symbol broken at its hyphen and keeps codes with Đ', () => {
+    expect(refs('Công văn số 3311/BKHCN-CĐSQG ngày 22/7/2025').map((c) => c.ref)).toEqual(['3311/BKHCN-CĐSQG']);
+    expect(refs('Thông báo số 35-TB/TGV; Kế hoạch số 02-KH/BCĐTW').map((c) => c.ref)).toEqual(['35-TB/TGV', '02-KH/BCĐTW']);
+  });
+
+  it.each([
+    'ngày 29/10/2021 và 30/9/2021',
+    'điện thoại 0207.6251.788/0207.6250.589',
+    'trang http://dichvucong.gov.vn/p/home/123/ABC-DEF',
+    'đạt 95/100 điểm, tỷ lệ 35/63 tỉnh',
+    'Đề án 06 của Chính phủ',
+  ])('no citation in: %s', (text) => {
+    expect(refs(text)).toEqual([]);
+  });
+});
