@@ -58,6 +58,7 @@ export const CitationSchema = z.object({
   date: z.string().nullable(),
   issuer: z.string().nullable(),
   span: SpanSchema.optional(),
+  mentions: z.array(SpanSchema).optional().describe('later mentions of the same document'),
 });
 
 export const SignerSchema = z.object({

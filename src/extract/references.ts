@@ -13,6 +13,8 @@ export interface Citation {
   kind: string | null;
   date: string | null;
   issuer: string | null;
+  /** Every later mention of the same document: the full number again, or a short form ("Nghị quyết 76"). */
+  mentions: { start: number; end: number }[];
 }
 
 const L = String.raw`[\p{Lu}][\p{Lu}\p{Ll}\d&]*`;
@@ -36,7 +38,13 @@ export function extractReferences(model: TextModel, own: string | null): Finding
     const before = text.slice(Math.max(0, start - 40), start);
     const kind = KIND_BEFORE.exec(before);
     const after = AFTER.exec(text.slice(end, end + 160));
+    const prior = out.find((f) => f.value.ref.toUpperCase() === key);
+    if (prior) {
+      prior.value.mentions.push({ start, end });
+      return;
+    }
     const c: Citation = {
+      mentions: [],
       ref,
       kind: kind ? kind[1]! : null,
       date: after ? `${after[3]}-${after[2]!.padStart(2, '0')}-${after[1]!.padStart(2, '0')}` : null,
@@ -48,5 +56,10 @@ export function extractReferences(model: TextModel, own: string | null): Finding
   };
   for (const m of text.matchAll(STATE)) add(m, `${m[1]}/${m[2]!.replace(/\s+/g, '')}`);
   for (const m of text.matchAll(PARTY)) add(m, `${m[1]}-${m[2]}`);
+  // short mentions: "Nghị quyết 76", "Kế hoạch số 116" -> the citation with that kind and number
+  for (const m of text.matchAll(new RegExp(`(${CITED_KINDS.join('|')})\\s+(?:số\\s*)?(\\d{1,5})(?![\\d/-])`, 'giu'))) {
+    const hit = out.find((f) => f.value.kind?.toLowerCase() === m[1]!.toLowerCase() && f.value.ref.split(/[/-]/)[0] === m[2]);
+    if (hit) hit.value.mentions.push({ start: m.index!, end: m.index! + m[0].length });
+  }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -4,7 +4,13 @@
  * Truyền thông"), old tone placement made new ("Uỷ" -> "Ủy"). The text as written is kept
  * beside it in the record.
  */
-import { canonTone } from '../normalise/unicode.js';
+import { createRequire } from 'node:module';
+import { canonTone, fold } from '../normalise/unicode.js';
+import { PROVINCIAL_BODIES, CENTRAL_BODIES } from './bodies.js';
+
+// natural's index pulls in ~80 MB and reads .env; its distance module alone has no side effects.
+const require = createRequire(import.meta.url);
+const jaroWinkler = require('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
 
 const ABBR: [RegExp, string][] = [
   [/\bUBND\b/gu, 'Ủy ban nhân dân'],
@@ -26,9 +32,33 @@ const ABBR: [RegExp, string][] = [
   [/\bCT\b(?=\s+Ủy ban|\s+UBND)/gu, 'Chủ tịch'],
 ];
 
+const KNOWN = [...new Set([...PROVINCIAL_BODIES, ...CENTRAL_BODIES])].map((name) => ({ name, key: fold(name) }));
+const cache = new Map<string, string>();
+
+/**
+ * The registry name of a body: abbreviations expanded, one tone placement, and a near
+ * spelling of a known body snapped to it ("Bru điện tỉnh" -> "Bưu điện tỉnh"; Jaro-Winkler
+ * on the folded names, only for small differences of length).
+ */
 export function canonicalAgency(name: string): string {
+  const hit = cache.get(name);
+  if (hit) return hit;
   let s = canonTone(name.normalize('NFC')).replace(/\s+/g, ' ').trim();
   for (const [re, full] of ABBR) s = s.replace(re, full);
   s = s.replace(/^(?:các|Các)\s+/u, 'các ');
-  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+  s = s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+  const key = fold(s);
+  let best: { name: string; score: number } | null = null;
+  for (const k of KNOWN) {
+    if (k.key === key) {
+      best = { name: k.name, score: 1 };
+      break;
+    }
+    if (Math.abs(k.key.length - key.length) > 2) continue;
+    const score = jaroWinkler(k.key, key);
+    if (score >= 0.95 && (!best || score > best.score)) best = { name: k.name, score };
+  }
+  const out = best ? best.name : s;
+  if (cache.size < 10000) cache.set(name, out);
+  return out;
 }

@@ -23,6 +23,12 @@ describe('cited documents', () => {
     expect(r.map((c) => c.ref)).toEqual(['603/QĐ-UBND']);
   });
 
+  it('links later short mentions to the first full citation', () => {
+    const m = model('Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ. Theo Nghị quyết 76, các cơ quan thực hiện; Nghị quyết số 76/NQ-CP.');
+    const [c] = extractReferences(m, null);
+    expect(c!.value.mentions.map((s) => m.text.slice(s.start, s.end))).toEqual(['76/NQ-CP', 'Nghị quyết 76']);
+  });
+
   it('rejoins a symbol broken at its hyphen and keeps codes with Đ', () => {
     expect(refs('Công văn số 3311/BKHCN-CĐSQG ngày 22/7/2025').map((c) => c.ref)).toEqual(['3311/BKHCN-CĐSQG']);
     expect(refs('Thông báo số 35-TB/TGV; Kế hoạch số 02-KH/BCĐTW').map((c) => c.ref)).toEqual(['35-TB/TGV', '02-KH/BCĐTW']);
