@@ -1,103 +1,216 @@
 /**
- * The ingest pipeline: list -> (read -> parse -> normalise -> extract -> validate) per file
- * -> store (one writer, one transaction per document) -> JSON records.
+ * The ingest pipeline, in order:
  *
- * The per-file stages run concurrently (p-queue, bounded, fed from a streamed file list);
- * writes are serialised. A file whose content is already stored is skipped; a failure is
- * recorded with its stage and reason and the batch goes on.
+ *   list      stream the file list (src/engine/files.ts), never held whole
+ *   read      on the main thread: size limits, bytes, sha256; a file whose bytes are
+ *             stored for its path already is skipped here (resume, re-runs)
+ *   stages    parse -> normalise -> extract -> validate (processBuffer), on a pool of
+ *             worker threads (src/engine/pool.ts), one per core by default; `jobs: 1`
+ *             runs them in this thread
+ *   store     one writer (src/engine/sink.ts): batched transactions, a savepoint per
+ *             document, JSON records after each commit
+ *
+ * Reading and the pool are fed through p-queue with back-pressure: at most a few files per
+ * worker are read ahead, and the writer makes the feeders wait when it falls behind, so
+ * memory stays flat however long the list. Stopping (the signal) lets the files in flight
+ * finish and be stored; a killed run leaves a consistent store, and the next run skips what
+ * is stored and does the rest.
  */
-import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { listFiles, type ListProblem } from '../src/engine/files.js';
-import { processFile, sha256, DEFAULT_LIMITS, type Limits, type Outcome } from '../src/engine/record.js';
-import { openStore, Writer, startRun, finishRun, recordFailure, type DB } from '../src/store/db.js';
-import { writeJsonFor } from '../src/export/jsondir.js';
+import { readInput, sha256, DEFAULT_LIMITS, type Limits } from '../src/engine/record.js';
+import { WorkerPool, InThreadRunner, type Runner } from '../src/engine/pool.js';
+import { StoreSink, recoverJsonDir, type IngestEvent, type Counts } from '../src/engine/sink.js';
+import { StableFiles } from '../src/engine/watch.js';
+import { openStore, startRun, finishRun, type DB } from '../src/store/db.js';
+
+export type { IngestEvent } from '../src/engine/sink.js';
 
 export interface IngestOptions {
   db: string;
+  /** Folder for one JSON record per document; null or absent: none. */
   json?: string | null;
+  /** Worker threads; 1 runs the stages in this thread (default: one per core). */
   jobs?: number;
   limits?: Limits;
-  /** Called for every file as it finishes. */
+  /** Time limit per file in ms, 0 for none (default 60 s; not enforced with jobs 1). */
+  timeoutMs?: number;
+  /** Documents per transaction at most (default 50). */
+  batchSize?: number;
+  /** Longest a transaction stays open, in ms (default 200). */
+  batchMs?: number;
+  /** Old-space limit of each worker in MB (default 2048). */
+  workerMemoryMb?: number;
+  /** Worker module (a file URL) instead of src/engine/worker.ts: for tests. */
+  workerModule?: string;
+  /** Called for every file once it is stored (or failed). */
   onResult?: (r: IngestEvent) => void;
+  /** Called once the number of files is known (a quick listing pass first), before any is done. */
+  onTotal?: (files: number) => void;
+  /** Stop taking new files; the ones in flight are finished and stored. */
   signal?: AbortSignal;
 }
 
-export type IngestEvent =
-  | { status: 'ingested' | 'replaced' | 'unchanged'; file: string; id: string; type: string; number: string | null; symbol: string | null; date: string | null; tasks: number; ms: number }
-  | { status: 'failed'; file: string; stage: string; reason: string; ms: number };
-
-export interface IngestSummary {
-  files: number;
-  ingested: number;
-  unchanged: number;
-  failed: number;
-  tasks: number;
-  ms: number;
-  runId: number;
+export interface WatchOptions extends IngestOptions {
+  /** How often the folders are scanned, in ms (default 1000). */
+  pollMs?: number;
+  /** A file is taken once its size and time stamp have not changed for this long, in ms (default 2000). */
+  settleMs?: number;
 }
 
+export interface IngestSummary extends Counts {
+  ms: number;
+  runId: number;
+  /** The batch was stopped (the signal) before every file was done. */
+  stopped: boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** Ingest files and folders once. */
 export async function ingest(inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
-  const t0 = performance.now();
-  const db: DB = openStore(opts.db);
-  const writer = new Writer(db);
-  const runId = startRun(db);
-  const counts = { files: 0, ingested: 0, unchanged: 0, failed: 0, tasks: 0 };
-  const problems: ListProblem[] = [];
-  const queue = new PQueue({ concurrency: Math.max(1, opts.jobs ?? 2) });
-  const emit = (e: IngestEvent) => opts.onResult?.(e);
-
-  const fail = (file: string, stage: string, reason: string, ms: number) => {
-    counts.failed++;
-    recordFailure(db, runId, file, stage, reason);
-    emit({ status: 'failed', file, stage, reason, ms });
-  };
-
-  const handle = (file: string, o: Outcome) => {
-    if (!o.ok) return fail(file, o.stage, o.reason, o.ms);
-    const result = db.transaction(() => writer.write(o.record, o.model.text, file))();
-    const status = result === 'inserted' ? 'ingested' : result;
-    if (result === 'unchanged') counts.unchanged++;
-    else {
-      counts.ingested++;
-      if (opts.json) writeJsonFor(db, opts.json, o.record.id);
+  const s = new Session(opts);
+  let stopped = false;
+  try {
+    if (opts.onTotal) {
+      let n = 0;
+      for (const _ of listFiles(inputs, [])) n++;
+      opts.onTotal(n);
     }
-    counts.tasks += o.record.tasks.length;
-    const d = o.record.document;
-    emit({ status, file, id: o.record.id, type: d.type, number: d.number, symbol: d.symbol, date: d.date, tasks: o.record.tasks.length, ms: o.ms });
-  };
+    const problems: ListProblem[] = [];
+    for (const file of listFiles(inputs, problems)) {
+      if (opts.signal?.aborted) break;
+      await s.submit(file);
+    }
+    stopped = !!opts.signal?.aborted;
+    await s.idle();
+    for (const p of problems) await s.fail(p.path, 'read', p.reason);
+  } finally {
+    await s.close();
+  }
+  return s.summary(stopped);
+}
 
-  for (const file of listFiles(inputs, problems)) {
-    if (opts.signal?.aborted) break;
-    counts.files++;
-    // back-pressure: never more than a few files waiting
-    await queue.onSizeLessThan(queue.concurrency * 2);
-    queue.add(async () => {
-      // skip quickly when the same bytes are stored for this path already
-      try {
-        const buf = fs.readFileSync(file);
-        if (buf.length && writer.unchanged(file, sha256(buf))) {
-          counts.unchanged++;
-          const row = db.prepare('SELECT record_id, type, number, symbol, date, (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS n FROM documents d WHERE path = ?').get(file) as { record_id: string; type: string; number: string | null; symbol: string | null; date: string | null; n: number };
-          counts.tasks += row.n;
-          emit({ status: 'unchanged', file, id: row.record_id, type: row.type, number: row.number, symbol: row.symbol, date: row.date, tasks: row.n, ms: 0 });
-          return;
-        }
-      } catch {
-        /* processFile reports read errors */
+/**
+ * Watch folders: ingest every file as it appears or changes, once, after it has stopped
+ * growing (size and time stamp unchanged for `settleMs`). Runs until the signal; files
+ * already stored with the same bytes are skipped as usual.
+ */
+export async function watch(dirs: string[], opts: WatchOptions): Promise<IngestSummary> {
+  if (!opts.signal) throw new Error('watch needs a signal to stop it');
+  const s = new Session(opts);
+  const stable = new StableFiles(dirs, opts.settleMs ?? 2000);
+  try {
+    while (!opts.signal.aborted) {
+      for (const file of stable.scan()) {
+        if (opts.signal.aborted) break;
+        await s.submit(file);
       }
-      handle(file, await processFile(file, opts.limits ?? DEFAULT_LIMITS));
+      await sleep(opts.pollMs ?? 1000, opts.signal);
+    }
+    await s.idle();
+  } finally {
+    await s.close();
+  }
+  return s.summary(false);
+}
+
+/** One open store, writer, run and pool: what ingest and watch share. */
+class Session {
+  private t0 = performance.now();
+  private db: DB;
+  private runId: number;
+  private runner: Runner;
+  private sink: StoreSink;
+  private queue: PQueue;
+  private storedRow;
+  private error: unknown = null;
+
+  constructor(private opts: IngestOptions) {
+    this.db = openStore(opts.db);
+    if (opts.json) recoverJsonDir(this.db, opts.json);
+    this.runId = startRun(this.db);
+    const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
+    const limits = opts.limits ?? DEFAULT_LIMITS;
+    this.runner =
+      jobs === 1
+        ? new InThreadRunner(limits)
+        : new WorkerPool({ size: jobs, limits, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, memoryMb: opts.workerMemoryMb ?? 2048, module: opts.workerModule });
+    this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult });
+    // read ahead a little: every worker has its next file at hand
+    this.queue = new PQueue({ concurrency: jobs === 1 ? 2 : jobs * 2 + 1 });
+    opts.signal?.addEventListener('abort', () => this.queue.clear(), { once: true });
+    this.storedRow = this.db.prepare(
+      'SELECT record_id, type, number, symbol, date, (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS n FROM documents d WHERE path = ?',
+    );
+  }
+
+  /** Queue one file; waits while the queue is full (back-pressure). */
+  async submit(file: string): Promise<void> {
+    await this.queue.onSizeLessThan(this.queue.concurrency);
+    if (this.error) throw this.error;
+    if (this.opts.signal?.aborted) return;
+    this.queue.add(() => this.one(file)).catch((e) => {
+      this.error ??= e;
+      this.queue.clear();
     });
   }
-  await queue.onIdle();
-  for (const p of problems) {
-    counts.files++;
-    fail(p.path, 'read', p.reason, 0);
+
+  private async one(file: string): Promise<void> {
+    const t0 = performance.now();
+    const read = await readInput(file, this.opts.limits ?? DEFAULT_LIMITS);
+    if ('reason' in read) return this.sink.push({ kind: 'failed', file, stage: 'read', reason: read.reason, ms: Math.round(performance.now() - t0) });
+    const hash = sha256(read.buf);
+    if (this.sink.unchanged(file, hash)) {
+      const row = this.storedRow.get(file) as { record_id: string; type: string; number: string | null; symbol: string | null; date: string | null; n: number };
+      return this.sink.push({ kind: 'unchanged', file, id: row.record_id, type: row.type, number: row.number, symbol: row.symbol, date: row.date, tasks: row.n });
+    }
+    const result = await this.runner.run(file, read.buf);
+    return this.sink.push({ kind: 'result', result });
   }
-  finishRun(db, runId, counts);
-  db.close();
-  return { ...counts, ms: Math.round(performance.now() - t0), runId };
+
+  fail(file: string, stage: string, reason: string): Promise<void> {
+    return this.sink.push({ kind: 'failed', file, stage, reason, ms: 0 });
+  }
+
+  /** Wait for every queued file to be handed to the writer. */
+  async idle(): Promise<void> {
+    await this.queue.onIdle();
+    if (this.error) throw this.error;
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.queue.onIdle();
+      await this.sink.end();
+      finishRun(this.db, this.runId, this.sink.counts);
+    } finally {
+      await this.runner.close();
+      this.db.close();
+    }
+  }
+
+  summary(stopped: boolean): IngestSummary {
+    return { ...this.sink.counts, ms: Math.round(performance.now() - this.t0), runId: this.runId, stopped };
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 export function defaultJsonDir(dbFile: string): string {

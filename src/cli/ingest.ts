@@ -1,38 +1,94 @@
-import { Command } from 'commander';
-import path from 'node:path';
-import { ingest, defaultJsonDir, type IngestEvent } from '../../pipelines/ingest.js';
+import { Command, InvalidArgumentError } from 'commander';
+import fs from 'node:fs';
+import { ingest, watch, defaultJsonDir, defaultJobs, DEFAULT_TIMEOUT_MS, type IngestSummary } from '../../pipelines/ingest.js';
+import { makeReporter, pickMode, parseDuration } from '../engine/progress.js';
+
+interface Opts {
+  db: string;
+  records: string | boolean;
+  json?: boolean;
+  jobs: number;
+  timeout: number;
+  watch?: boolean;
+  poll: number;
+  settle: number;
+  quiet?: boolean;
+}
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+};
+const durationArg = (v: string) => {
+  try {
+    return parseDuration(v);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+};
 
 export function ingestCommand(): Command {
   return new Command('ingest')
     .description('ingest files and folders (.txt, .md, .docx, .pdf) into the store and JSON records')
     .argument('<paths...>', 'files or folders (folders are walked recursively)')
     .option('--db <file>', 'SQLite store', 'output/congvan.db')
-    .option('--json <dir>', 'folder for one JSON record per document (default: json/ beside the store)')
-    .option('--no-json', 'do not write JSON records')
-    .option('-j, --jobs <n>', 'files processed at once', (v) => parseInt(v, 10), 2)
-    .option('--quiet', 'print only the summary')
-    .addHelpText('after', '\nExamples:\n  congvan ingest corpus/\n  congvan ingest inbox/ --db office.db --json records/')
-    .action(async (paths: string[], opts: { db: string; json: string | boolean; jobs: number; quiet?: boolean }) => {
-      const jsonDir = opts.json === false ? null : typeof opts.json === 'string' ? opts.json : defaultJsonDir(opts.db);
-      const failures: IngestEvent[] = [];
-      const summary = await ingest(paths, {
-        db: opts.db,
-        json: jsonDir,
-        jobs: opts.jobs,
-        onResult: (e) => {
-          if (e.status === 'failed') {
-            failures.push(e);
-            console.error(`${e.file}: ${e.reason} (${e.stage})`);
-          } else if (!opts.quiet) {
-            const ns = [e.number, e.symbol].filter(Boolean).join('/') || '—';
-            console.log(`${e.status.padEnd(9)} ${path.relative('.', e.file).padEnd(44)} ${e.type.padEnd(3)} ${ns.padEnd(18)} ${(e.date ?? '—').padEnd(10)} ${String(e.tasks).padStart(4)} tasks`);
-          }
-        },
-      });
-      console.log(
-        `${summary.files} files: ${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.tasks} tasks; ${(summary.ms / 1000).toFixed(1)} s` +
-          ` -> ${opts.db}${jsonDir ? `, ${jsonDir}/` : ''}`,
-      );
-      process.exitCode = summary.failed ? 1 : 0;
+    .option('--records <dir>', 'folder for one JSON record per document (default: json/ beside the store)')
+    .option('--no-records', 'do not write JSON records')
+    .option('--json', 'print one JSON object per line (one per document, then a summary) instead of text')
+    .option('-j, --jobs <n>', `worker threads (default: one per core, ${defaultJobs()} here); 1 runs everything in one thread`, positiveInt, defaultJobs())
+    .option('--timeout <duration>', 'time limit per file; a worker that runs over it is stopped and the file marked failed', durationArg, DEFAULT_TIMEOUT_MS)
+    .option('--watch', 'keep running: ingest files in the folders as they appear or change, once they stop growing (Ctrl-C to stop)')
+    .option('--settle <duration>', 'with --watch: how long a file must stay unchanged before it is taken', durationArg, 2000)
+    .option('--poll <duration>', 'with --watch: how often the folders are scanned', durationArg, 1000)
+    .option('--quiet', 'print only failures and the summary')
+    .addHelpText(
+      'after',
+      `
+On a terminal a progress bar shows files done/total, rate, time left and failures; when
+the output is not a terminal, one line per document. Ctrl-C stops after the files in
+flight are stored (twice: at once). A stopped or killed run can be started again: files
+already stored with the same content are skipped, the rest are done.
+
+Examples:
+  congvan ingest corpus/
+  congvan ingest inbox/ --db office.db --records records/ --jobs 2
+  congvan ingest archive/ --json > events.ndjson
+  congvan ingest --watch inbox/ --settle 5s`,
+    )
+    .action(async (paths: string[], opts: Opts) => {
+      const jsonDir = opts.records === false ? null : typeof opts.records === 'string' ? opts.records : defaultJsonDir(opts.db);
+      const reporter = makeReporter(pickMode(opts));
+      const where = `${opts.db}${jsonDir ? `, ${jsonDir}/` : ''}`;
+      const ac = new AbortController();
+      const onSignal = () => {
+        if (ac.signal.aborted) process.exit(130); // second Ctrl-C: now (the store stays consistent: WAL)
+        ac.abort();
+        if (!opts.watch) reporter.note('stopping after the files in flight (Ctrl-C again to quit at once)');
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      let summary: IngestSummary;
+      try {
+        const common = {
+          db: opts.db,
+          json: jsonDir,
+          jobs: opts.jobs,
+          timeoutMs: opts.timeout,
+          onResult: reporter.event,
+          signal: ac.signal,
+        };
+        if (opts.watch) {
+          for (const p of paths) if (!fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--watch needs folders: ${p} is not a folder`);
+          summary = await watch(paths, { ...common, pollMs: opts.poll, settleMs: opts.settle });
+        } else {
+          summary = await ingest(paths, { ...common, onTotal: reporter.total });
+        }
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+      reporter.end(summary, where);
+      process.exitCode = summary.stopped ? 130 : summary.failed ? 1 : 0;
     });
 }

@@ -40,18 +40,28 @@ export function recordId(file: string): string {
 
 export async function processFile(file: string, limits: Limits = DEFAULT_LIMITS): Promise<Outcome> {
   const t0 = performance.now();
-  const ms = () => Math.round(performance.now() - t0);
-  let buf: Buffer;
+  const read = await readInput(file, limits);
+  if ('reason' in read) return { ok: false, file, stage: 'read', reason: read.reason, ms: Math.round(performance.now() - t0) };
+  return processBuffer(file, read.buf, limits, t0);
+}
+
+/**
+ * The read stage alone: a regular, non-empty file within the size limit, or the reason it
+ * cannot be used. The batch runner reads on the main thread (to skip stored files by hash)
+ * and hands the bytes to processBuffer in a worker.
+ */
+export async function readInput(file: string, limits: Limits = DEFAULT_LIMITS): Promise<{ buf: Buffer } | { reason: string }> {
   try {
     const st = await fs.stat(file);
     if (!st.isFile()) throw new StageError('read', 'not a regular file');
     if (st.size === 0) throw new StageError('read', 'the file is empty');
     if (st.size > limits.maxBytes) throw new StageError('read', `the file is ${st.size} bytes, over the limit of ${limits.maxBytes}`);
-    buf = await fs.readFile(file);
+    const buf = await fs.readFile(file);
+    if (buf.length === 0) throw new StageError('read', 'the file is empty');
+    return { buf };
   } catch (e) {
-    return { ok: false, file, stage: 'read', reason: reason(e), ms: ms() };
+    return { reason: reason(e) };
   }
-  return processBuffer(file, buf, limits, t0);
 }
 
 export async function processBuffer(file: string, buf: Buffer, limits: Limits = DEFAULT_LIMITS, t0 = performance.now()): Promise<Outcome> {

@@ -1,0 +1,218 @@
+/**
+ * Running processBuffer for the batch: on a pool of worker threads (one per core by
+ * default), or in the calling thread (`jobs: 1`, for tests and debugging).
+ *
+ * The pool gives each worker at most `depth` files at a time (one running, the next ones
+ * waiting in the worker), so a worker never waits for the main thread between files. A
+ * file has a time limit counted from the moment its worker starts it; a worker that runs
+ * over it, crashes or runs out of memory is terminated and replaced, that file is reported
+ * failed (stage "worker") and the files queued behind it go to another worker. A worker
+ * that cannot even start three times in a row makes the pool give up with that reason
+ * rather than loop.
+ *
+ * `run` never rejects: every file ends as a WorkResult.
+ */
+import { Worker } from 'node:worker_threads';
+import { processBuffer, DEFAULT_LIMITS, type Limits } from './record.js';
+import { toWorkResult, type JobMessage, type WorkerMessage, type WorkResult } from './work.js';
+
+export type { WorkResult } from './work.js';
+
+export interface Runner {
+  /** How many files run at once. */
+  readonly size: number;
+  run(file: string, buf: Buffer): Promise<WorkResult>;
+  close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  /** Worker threads (>= 1). */
+  size: number;
+  limits?: Limits;
+  /** Time limit per file in ms; 0 for none. */
+  timeoutMs?: number;
+  /** Files handed to one worker at a time (default 2). */
+  depth?: number;
+  /** V8 old-space limit per worker in MB (a runaway file kills its worker, not the batch). */
+  memoryMb?: number;
+  /** The worker module to load instead of worker.ts (a file URL); tests use it. */
+  module?: string;
+  /** Where the workers' own console output goes (default: this process's stderr, so stdout stays clean for --json). */
+  log?: NodeJS.WritableStream;
+}
+
+interface Job {
+  id: number;
+  file: string;
+  buf: Buffer;
+  resolve: (r: WorkResult) => void;
+  t0: number;
+}
+
+interface Slot {
+  worker: Worker;
+  jobs: Job[];
+  ready: boolean;
+  timer: NodeJS.Timeout | null;
+  error: Error | null;
+  gone: boolean;
+}
+
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+
+export class WorkerPool implements Runner {
+  readonly size: number;
+  private readonly limits: Limits;
+  private readonly timeoutMs: number;
+  private readonly depth: number;
+  private slots: Slot[] = [];
+  private waiting: Job[] = [];
+  private nextId = 1;
+  private startFailures = 0;
+  private broken: string | null = null;
+  private closed = false;
+  /** Workers started, including replacements (for tests and the summary). */
+  started = 0;
+
+  constructor(private opts: PoolOptions) {
+    this.size = Math.max(1, Math.floor(opts.size));
+    this.limits = opts.limits ?? DEFAULT_LIMITS;
+    this.timeoutMs = opts.timeoutMs ?? 0;
+    this.depth = Math.max(1, opts.depth ?? 2);
+  }
+
+  run(file: string, buf: Buffer): Promise<WorkResult> {
+    // the workers start with the first file: a re-run that finds everything stored starts none
+    if (this.started === 0) for (let i = 0; i < this.size; i++) this.spawn();
+    return new Promise((resolve) => {
+      const job: Job = { id: this.nextId++, file, buf, resolve, t0: performance.now() };
+      if (this.broken || this.closed) return resolve(this.failure(job, this.broken ?? 'the worker pool is closed'));
+      this.waiting.push(job);
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.slots;
+    this.slots = [];
+    for (const s of slots) {
+      s.gone = true;
+      if (s.timer) clearTimeout(s.timer);
+    }
+    await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
+    for (const job of [...slots.flatMap((s) => s.jobs), ...this.waiting.splice(0)]) job.resolve(this.failure(job, 'the batch stopped before this file was done'));
+  }
+
+  private spawn() {
+    const worker = new Worker(BOOT, {
+      workerData: { module: this.opts.module },
+      stdout: true,
+      stderr: true,
+      ...(this.opts.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb } } : {}),
+    });
+    this.started++;
+    const log = this.opts.log ?? process.stderr;
+    worker.stdout.pipe(log, { end: false });
+    worker.stderr.pipe(log, { end: false });
+    const slot: Slot = { worker, jobs: [], ready: false, timer: null, error: null, gone: false };
+    worker.on('message', (m: WorkerMessage) => this.onMessage(slot, m));
+    worker.on('error', (e) => {
+      slot.error = e;
+    });
+    worker.on('exit', (code) => {
+      if (slot.gone) return;
+      const why = slot.error ? `its worker crashed: ${firstLine(slot.error)}` : `its worker stopped unexpectedly (exit code ${code})`;
+      this.retire(slot, why);
+    });
+    this.slots.push(slot);
+  }
+
+  private onMessage(slot: Slot, m: WorkerMessage) {
+    if (slot.gone) return;
+    if (m.type === 'ready') {
+      slot.ready = true;
+      this.startFailures = 0;
+    } else if (m.type === 'start') {
+      const job = slot.jobs[0];
+      if (job && job.id === m.id && this.timeoutMs > 0) {
+        slot.timer = setTimeout(() => this.onTimeout(slot, job), this.timeoutMs);
+      }
+    } else if (m.type === 'done') {
+      const k = slot.jobs.findIndex((j) => j.id === m.id);
+      if (k < 0) return;
+      const [job] = slot.jobs.splice(k, 1);
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
+      job!.resolve({ ...m.result, file: job!.file });
+      this.dispatch();
+    }
+  }
+
+  private onTimeout(slot: Slot, job: Job) {
+    if (slot.gone || slot.jobs[0] !== job) return;
+    const secs = this.timeoutMs >= 1000 ? `${+(this.timeoutMs / 1000).toFixed(1)} s` : `${this.timeoutMs} ms`;
+    this.retire(slot, `took longer than the time limit of ${secs} (--timeout); its worker was stopped`);
+  }
+
+  /** Take a worker out: fail the file it was running, queue the others again, start a replacement. */
+  private retire(slot: Slot, why: string) {
+    slot.gone = true;
+    if (slot.timer) clearTimeout(slot.timer);
+    this.slots = this.slots.filter((s) => s !== slot);
+    void slot.worker.terminate().catch(() => 0);
+    if (this.closed) return;
+    const jobs = slot.jobs.splice(0);
+    if (!slot.ready) {
+      // It died while loading: no file is to blame. Retry a few times, then give up.
+      this.waiting.unshift(...jobs);
+      if (++this.startFailures >= 3) {
+        this.broken = `the worker threads cannot start (${why.replace(/^its worker /, '')})`;
+        for (const s of this.slots.splice(0)) {
+          s.gone = true;
+          this.waiting.unshift(...s.jobs.splice(0));
+          void s.worker.terminate().catch(() => 0);
+        }
+        for (const job of this.waiting.splice(0)) job.resolve(this.failure(job, this.broken));
+        return;
+      }
+    } else {
+      const running = jobs.shift();
+      this.waiting.unshift(...jobs);
+      if (running) running.resolve(this.failure(running, why));
+    }
+    this.spawn();
+    this.dispatch();
+  }
+
+  private dispatch() {
+    while (this.waiting.length) {
+      let best: Slot | null = null;
+      for (const s of this.slots) if (s.jobs.length < this.depth && (!best || s.jobs.length < best.jobs.length)) best = s;
+      if (!best) return;
+      const job = this.waiting.shift()!;
+      best.jobs.push(job);
+      // The bytes are copied (not transferred): if this worker dies before starting the
+      // file, the file goes to another worker.
+      best.worker.postMessage({ type: 'job', id: job.id, file: job.file, bytes: job.buf, limits: this.limits } satisfies JobMessage);
+    }
+  }
+
+  private failure(job: Job, reason: string): WorkResult {
+    return { ok: false, file: job.file, stage: 'worker', reason, ms: Math.round(performance.now() - job.t0) };
+  }
+}
+
+/** `jobs: 1`: the stages run in this thread, one file at a time (no time limit). */
+export class InThreadRunner implements Runner {
+  readonly size = 1;
+  constructor(private limits: Limits = DEFAULT_LIMITS) {}
+  async run(file: string, buf: Buffer): Promise<WorkResult> {
+    return toWorkResult(await processBuffer(file, buf, this.limits));
+  }
+  async close(): Promise<void> {}
+}
+
+function firstLine(e: Error): string {
+  return String(e.message ?? e).split('\n')[0]!.slice(0, 300);
+}

@@ -1,0 +1,273 @@
+/**
+ * The batch's one writer: results in, SQLite rows and JSON records out.
+ *
+ * - Several documents per transaction (up to `batchSize`, or whatever arrived within
+ *   `batchMs` of the first), each document inside its own savepoint, so one that cannot be
+ *   stored is rolled back alone and recorded as failed. Between two documents the writer
+ *   yields to the event loop, so the workers are fed while a batch is open.
+ * - The JSON records of a batch are written after its COMMIT, from the committed rows, and
+ *   the events are emitted after that: whatever a consumer has seen is stored.
+ * - Crash safety (kill -9 at any moment): SQLite's WAL drops an unfinished transaction. The
+ *   JSON folder keeps a journal, `.congvan-pending`, of the record ids of the batch being
+ *   written; it is emptied once their JSON files are written. `recoverJsonDir` (run when a
+ *   batch starts) rewrites the records the journal names from the store, and removes
+ *   temporary files a killed writer left behind.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Writer, recordFailure, type DB } from '../store/db.js';
+import { writeJsonFor } from '../export/jsondir.js';
+import type { WorkResult } from './work.js';
+
+export type IngestEvent =
+  | { status: 'ingested' | 'replaced' | 'unchanged'; file: string; id: string; type: string; number: string | null; symbol: string | null; date: string | null; tasks: number; ms: number }
+  | { status: 'failed'; file: string; stage: string; reason: string; ms: number };
+
+export interface Counts {
+  files: number;
+  ingested: number;
+  unchanged: number;
+  failed: number;
+  tasks: number;
+}
+
+/** What the writer is given: a worker's result, a file skipped because it is stored, or a failure found before the stages ran. */
+export type SinkItem =
+  | { kind: 'result'; result: WorkResult }
+  | { kind: 'unchanged'; file: string; id: string; type: string; number: string | null; symbol: string | null; date: string | null; tasks: number }
+  | { kind: 'failed'; file: string; stage: string; reason: string; ms: number };
+
+export interface SinkOptions {
+  db: DB;
+  runId: number;
+  json: string | null;
+  /** Documents per transaction at most (default 50). */
+  batchSize?: number;
+  /** A transaction is committed this long after it began at the latest (default 200 ms). */
+  batchMs?: number;
+  /** Items waiting for the writer before `push` makes the producer wait (default 64). */
+  highWater?: number;
+  onEvent?: (e: IngestEvent) => void;
+}
+
+export const JOURNAL = '.congvan-pending';
+
+export class StoreSink {
+  readonly counts: Counts = { files: 0, ingested: 0, unchanged: 0, failed: 0, tasks: 0 };
+  private writer: Writer;
+  private queue: SinkItem[] = [];
+  private wake: (() => void) | null = null;
+  private room: (() => void)[] = [];
+  private ended = false;
+  private error: unknown = null;
+  private done: Promise<void>;
+  private journalFd: number | null = null;
+  private missingJson;
+  private readonly batchSize: number;
+  private readonly batchMs: number;
+  private readonly highWater: number;
+
+  constructor(private opts: SinkOptions) {
+    this.writer = new Writer(opts.db);
+    this.batchSize = Math.max(1, opts.batchSize ?? 50);
+    this.batchMs = Math.max(0, opts.batchMs ?? 200);
+    this.highWater = Math.max(1, opts.highWater ?? 64);
+    this.missingJson = opts.db.prepare('SELECT format FROM documents WHERE record_id = ?');
+    if (opts.json) {
+      fs.mkdirSync(opts.json, { recursive: true });
+      this.journalFd = fs.openSync(path.join(opts.json, JOURNAL), 'a');
+    }
+    this.done = this.loop().catch((e) => {
+      // the store failed (disk full, locked by another program...): stop taking items
+      this.error = e;
+      for (const r of this.room.splice(0)) r();
+    });
+  }
+
+  /** Is this exact content already stored for this path? (Sees this writer's own open batch.) */
+  unchanged(file: string, sha256: string): boolean {
+    return this.writer.unchanged(file, sha256);
+  }
+
+  /** Hand an item to the writer; waits while the writer is `highWater` items behind. */
+  async push(item: SinkItem): Promise<void> {
+    if (this.error) throw this.error;
+    if (this.ended) throw new Error('the writer is closed');
+    this.queue.push(item);
+    this.wake?.();
+    while (this.queue.length > this.highWater && !this.error) await new Promise<void>((r) => this.room.push(r));
+    if (this.error) throw this.error;
+  }
+
+  /** No more items: write what is queued, commit, and stop. */
+  async end(): Promise<void> {
+    this.ended = true;
+    this.wake?.();
+    await this.done;
+    if (this.journalFd !== null) {
+      fs.closeSync(this.journalFd);
+      this.journalFd = null;
+      // kept after a failure: the next run rewrites the records it names
+      if (!this.error) fs.rmSync(path.join(this.opts.json!, JOURNAL), { force: true });
+    }
+    if (this.error) throw this.error;
+  }
+
+  private take(): SinkItem | undefined {
+    const item = this.queue.shift();
+    if (this.queue.length <= this.highWater) for (const r of this.room.splice(0)) r();
+    return item;
+  }
+
+  /** Wait until an item is queued, the input ends, or `ms` pass. */
+  private waitForItem(ms: number): Promise<void> {
+    if (this.queue.length || this.ended) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = Number.isFinite(ms) ? setTimeout(() => fire(), Math.max(0, ms)) : null;
+      const fire = () => {
+        if (timer) clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      this.wake = fire;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    const db = this.opts.db;
+    for (;;) {
+      await this.waitForItem(Infinity);
+      if (!this.queue.length && this.ended) return;
+      const batch: { item: SinkItem; event: IngestEvent; json: string | null }[] = [];
+      const began = performance.now();
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        while (batch.length < this.batchSize) {
+          const left = this.batchMs - (performance.now() - began);
+          if (!this.queue.length) {
+            if (this.ended || left <= 0) break;
+            await this.waitForItem(left);
+            if (!this.queue.length) break;
+          }
+          const item = this.take()!;
+          batch.push(this.write(item));
+          // let worker messages and file reads through between two documents
+          if (this.queue.length === 0 || performance.now() - began > 8) await new Promise<void>((r) => setImmediate(r));
+          if (performance.now() - began >= this.batchMs) break;
+        }
+        db.exec('COMMIT');
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+      // after the commit: JSON records from the committed rows, then the events
+      if (this.opts.json) {
+        const ids = new Set(batch.map((b) => b.json).filter((id): id is string => id !== null));
+        for (const id of ids) writeJsonFor(db, this.opts.json, id);
+        if (this.journalFd !== null) fs.ftruncateSync(this.journalFd, 0);
+      }
+      for (const b of batch) {
+        this.count(b.event);
+        this.opts.onEvent?.(b.event);
+      }
+    }
+  }
+
+  /** Write one item inside the open transaction (a savepoint per document). */
+  private write(item: SinkItem): { item: SinkItem; event: IngestEvent; json: string | null } {
+    const { db, runId } = this.opts;
+    if (item.kind === 'unchanged') {
+      const { kind: _k, ...rest } = item;
+      const json = this.opts.json && this.jsonMissing(item.id) ? item.id : null;
+      if (json) this.journal(json);
+      return { item, event: { status: 'unchanged', ...rest, ms: 0 }, json };
+    }
+    if (item.kind === 'failed' || !item.result.ok) {
+      const f = item.kind === 'failed' ? item : (item.result as Extract<WorkResult, { ok: false }>);
+      db.transaction(() => recordFailure(db, runId, f.file, f.stage, f.reason))();
+      return { item, event: { status: 'failed', file: f.file, stage: f.stage, reason: f.reason, ms: f.ms }, json: null };
+    }
+    const r = item.result;
+    const d = r.record.document;
+    try {
+      if (this.opts.json) this.journal(r.record.id);
+      const result = db.transaction(() => this.writer.write(r.record, r.text, r.file))();
+      const event: IngestEvent = {
+        status: result === 'inserted' ? 'ingested' : result,
+        file: r.file, id: r.record.id, type: d.type, number: d.number, symbol: d.symbol, date: d.date, tasks: r.record.tasks.length, ms: r.ms,
+      };
+      return { item, event, json: result === 'unchanged' ? null : r.record.id };
+    } catch (e) {
+      const reason = `the record could not be stored: ${String((e as Error).message).split('\n')[0]}`;
+      db.transaction(() => recordFailure(db, runId, r.file, 'store', reason))();
+      return { item, event: { status: 'failed', file: r.file, stage: 'store', reason, ms: r.ms }, json: null };
+    }
+  }
+
+  private count(e: IngestEvent) {
+    this.counts.files++;
+    if (e.status === 'failed') this.counts.failed++;
+    else {
+      if (e.status === 'unchanged') this.counts.unchanged++;
+      else this.counts.ingested++;
+      this.counts.tasks += e.tasks;
+    }
+  }
+
+  private journal(id: string) {
+    if (this.journalFd !== null) fs.writeSync(this.journalFd, id + '\n');
+  }
+
+  /**
+   * Is a JSON file of this record missing? One `<id>.json`, plus `<format>/<id>.json` for
+   * every other stored rendition (the layout of writeJsonFor).
+   */
+  private jsonMissing(id: string): boolean {
+    const dir = this.opts.json!;
+    if (!fs.existsSync(path.join(dir, `${id}.json`))) return true;
+    const rows = this.missingJson.all(id) as { format: string }[];
+    if (rows.length <= 1) return false;
+    const present = rows.filter((r) => fs.existsSync(path.join(dir, r.format, `${id}.json`))).length;
+    return present < rows.length - 1;
+  }
+}
+
+/**
+ * Bring a JSON folder back in line with the store after a killed run: rewrite the records
+ * named in the journal from the store, and remove temporary files whose writer is gone.
+ * Returns how many records were rewritten.
+ */
+export function recoverJsonDir(db: DB, dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  const journal = path.join(dir, JOURNAL);
+  let n = 0;
+  if (fs.existsSync(journal)) {
+    const ids = new Set(fs.readFileSync(journal, 'utf8').split('\n').filter(Boolean));
+    const has = db.prepare('SELECT 1 FROM documents WHERE record_id = ? LIMIT 1');
+    for (const id of ids) {
+      if (!has.get(id)) continue; // never committed: there is no record to write
+      writeJsonFor(db, dir, id);
+      n++;
+    }
+    fs.rmSync(journal, { force: true });
+  }
+  const sweep = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const m = /\.json\.tmp-(\d+)$/.exec(e.name);
+      if (e.isFile() && m && !alive(Number(m[1]))) fs.rmSync(path.join(d, e.name), { force: true });
+      else if (e.isDirectory() && !e.name.startsWith('.')) sweep(path.join(d, e.name));
+    }
+  };
+  sweep(dir);
+  return n;
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
