@@ -31,17 +31,16 @@ export function foldSpaces(s: string): string {
     .join('\n');
 }
 
-// Old-style placement puts the mark on the first vowel of oa, oe, uy
-// ("hoà", "uỷ", "thuỷ"); the new style puts it on the second ("hòa", "ủy", "thủy").
+// Old-style placement puts the mark on the last vowel of an open oa, oe, uy
+// ("hoà", "khoẻ", "thuỷ"); the new style puts it on the first ("hòa", "khỏe", "thủy").
+// "quý" keeps its mark: its u belongs to qu.
 const TONES = '\u0300\u0301\u0303\u0309\u0323';
-const OLD_STYLE = new RegExp(`([oO])([${TONES}])([aAeE])(?![\\p{L}])|([uU])([${TONES}])([yY])(?![\\p{L}])`, 'gu');
+const OLD_OA = new RegExp(`([oO])([aAeE])([${TONES}])(?![\\p{L}\\p{M}])`, 'gu');
+const OLD_UY = new RegExp(`(?<![qQ])([uU])([yY])([${TONES}])(?![\\p{L}\\p{M}])`, 'gu');
 
-/** One tone placement ("hòa", "ủy", "thủy"), NFC. Same length in most cases, not guaranteed. */
+/** One tone placement ("hòa", "ủy", "thủy"), NFC. */
 export function canonTone(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(OLD_STYLE, (_m, o, t1, a, u, t2, y) => (o ? `${o}${a}${t1}` : `${u}${y}${t2}`))
-    .normalize('NFC');
+  return s.normalize('NFD').replace(OLD_OA, '$1$3$2').replace(OLD_UY, '$1$3$2').normalize('NFC');
 }
 
 /**

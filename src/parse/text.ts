@@ -13,13 +13,16 @@ import { decodeText } from '../normalise/legacy.js';
 import { cleanText } from '../normalise/unicode.js';
 import { readMarker, startsWithMarker } from './markers.js';
 import { joinWrappedLines, type Line } from '../normalise/wrap.js';
+import { uncapture, pipeCells } from './capture.js';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 
 export function parseText(buf: Buffer, file: string): RawDoc {
   const decoded = decodeText(buf);
-  const text = cleanText(decoded.text);
+  const { lines, site } = uncapture(cleanText(decoded.text).split('\n'));
+  const text = lines.join('\n');
   const doc = looksLikeMarkdown(text, file) ? parseMarkdown(text) : parsePlain(text);
+  for (const t of site) doc.blocks.push({ kind: 'paragraph', text: t, furniture: 'webCapture' });
   if (decoded.encoding !== 'utf8') doc.legacyEncoding = decoded.encoding;
   return doc;
 }
@@ -141,8 +144,33 @@ function parsePlain(text: string): RawDoc {
   let tableStart = rawLines.findIndex((l) => /^\t/.test(l) && TABLE_HEAD.test(l.trim()));
   const bodyLines = tableStart >= 0 ? rawLines.slice(0, tableStart) : rawLines;
 
-  const lines: Line[] = bodyLines.map((l) => ({ text: l.replace(/\t/g, ' ') }));
-  blocks.push(...joinWrappedLines(lines));
+  // runs of markdown pipe rows are tables; the text between them is joined as usual
+  let run: Line[] = [];
+  let rows: string[][] = [];
+  let sawPipe = false;
+  const flushText = () => {
+    if (run.length) blocks.push(...joinWrappedLines(run));
+    run = [];
+  };
+  const flushTable = () => {
+    if (rows.length) blocks.push({ kind: 'table', text: '', rows, headerRows: 1 });
+    rows = [];
+  };
+  for (const l of bodyLines) {
+    const cells = pipeCells(l);
+    if (cells || (/^\s*\|[-:| ]+\|\s*$/.test(l) && sawPipe)) {
+      flushText();
+      if (cells) rows.push(cells);
+      sawPipe = true;
+      continue;
+    }
+    if (sawPipe && !l.trim()) continue;
+    flushTable();
+    sawPipe = false;
+    run.push({ text: l.replace(/\t/g, ' ') });
+  }
+  flushText();
+  flushTable();
 
   if (tableStart >= 0) {
     const { table, rest } = readTabTable(rawLines.slice(tableStart));

@@ -1,0 +1,86 @@
+/**
+ * Documents pasted from legal web portals: a site banner and breadcrumb, a metadata table
+ * ("Số hiệu", "Loại văn bản", "Ngày ban hành"), markdown-table debris, the header's lines
+ * run together onto one line by the copy, and site text after the signature.
+ *
+ * `uncapture` splits a run-together header at its anchors (Quốc hiệu, tiêu ngữ, "Số:",
+ * "V/v", the date line, "Kính gửi"), and sets the site's own lines aside so the
+ * document's parts can be found. Text without such signals is returned unchanged.
+ */
+const ANCHORS = [
+  /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM/gu,
+  /Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/gu,
+  /ĐẢNG CỘNG SẢN VIỆT NAM/gu,
+  /Số\s*:/gu,
+  /V\/v\s/gu,
+  /Về việc\s/gu,
+  /Kính gửi\s*:/gu,
+  /[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,3},\s+ngày\s+(?:\d|\s*tháng)/gu,
+];
+const SEPARATOR = /\s*[-_=*]{3,}\s*/gu;
+const META = /^(?:\|?\s*)(?:Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Tình trạng|Lĩnh vực|Số công báo|Tình trạng hiệu lực)\s*:/iu;
+const SITE = /^(?:Trang chủ|Home|Đăng nhập|Đăng ký|Tải về|Tải văn bản|Văn bản liên quan|Văn bản gốc|Lược đồ|Nội dung|Thuộc tính|Tiếng Anh|Lưu trữ|Ghi chú|Chia sẻ|In văn bản|Bạn chưa đăng nhập|Bạn đang xem|Theo dõi hiệu lực|Hỏi đáp|©|Copyright|Liên hệ|Bản quyền)(?![\p{L}])|>\s*\S+\s*>|^\|.*\|$|©/iu;
+const QUOC_HIEU = /^(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|^ĐẢNG CỘNG SẢN VIỆT NAM/u;
+
+export interface Uncaptured {
+  lines: string[];
+  /** Lines set aside as the site's own text. */
+  site: string[];
+}
+
+export function uncapture(input: string[]): Uncaptured {
+  const site: string[] = [];
+  // 1. split header lines the copy ran together (only lines that hold two anchors or more)
+  let lines: string[] = [];
+  input.forEach((line, i) => {
+    if (i > 60 || line.length < 60 || line.startsWith('\t')) return lines.push(line);
+    const cuts = new Set<number>();
+    for (const re of ANCHORS) for (const m of line.matchAll(re)) if (m.index! > 0) cuts.add(m.index!);
+    const hits = ANCHORS.filter((re) => new RegExp(re.source, 'u').test(line)).length;
+    if (hits < 2 || !cuts.size) return lines.push(line);
+    let a = 0;
+    for (const c of [...cuts].sort((x, y) => x - y)) {
+      lines.push(line.slice(a, c));
+      a = c;
+    }
+    lines.push(line.slice(a));
+  });
+  // separators ("-------") the copy left between the header's parts
+  lines = lines.flatMap((l, i) => (i < 80 && !l.startsWith('\t') && /\S\s*[-_=*]{3,}\s*\S/u.test(l) && /[-_=*]{5,}/u.test(l) ? l.split(SEPARATOR).filter((x) => x.trim()) : [l]));
+
+  // 2. the site's lines before the document: up to the last banner, breadcrumb or metadata line before the Quốc hiệu
+  const q = lines.findIndex((l) => QUOC_HIEU.test(l.trim()));
+  const limit = q >= 0 ? q : Math.min(lines.length, 40);
+  let lastSite = -1;
+  for (let i = 0; i < limit; i++) {
+    const t = lines[i]!.trim();
+    if (META.test(t) || SITE.test(t)) lastSite = i;
+  }
+  if (lastSite >= 0) {
+    // a banner line just above the first site line belongs to the site too
+    site.push(...lines.slice(0, lastSite + 1));
+    lines = lines.slice(lastSite + 1);
+  }
+
+  // 3. the site's lines after the document: short lines of site words at the end
+  let end = lines.length;
+  while (end > 0) {
+    const t = lines[end - 1]!.trim();
+    if (!t || (t.length <= 80 && SITE.test(t))) end--;
+    else break;
+  }
+  if (end < lines.length) {
+    site.push(...lines.slice(end).filter((l) => l.trim()));
+    lines = lines.slice(0, end);
+  }
+  return { lines, site };
+}
+
+/** Markdown pipe-table rows ("| a | b |") as cells; separator rows ("|---|---|") give null. */
+export function pipeCells(line: string): string[] | null {
+  const t = line.trim();
+  if (!/^\|.*\|$/.test(t)) return null;
+  const cells = t.slice(1, -1).split('|').map((c) => c.trim());
+  if (cells.every((c) => /^:?-{2,}:?$/.test(c))) return null;
+  return cells;
+}

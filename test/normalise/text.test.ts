@@ -1,0 +1,83 @@
+import { describe, it, expect } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { model, CORPUS, ROOT } from '../helpers.js';
+import { canonTone, fold, cleanText } from '../../src/normalise/unicode.js';
+import { processFile } from '../../src/engine/record.js';
+
+describe('unicode', () => {
+  it('gives NFC text, fixes Ð and strips zero-width and control characters', () => {
+    expect(cleanText('ly\u0301\u200B do\u00A0\u0007ÐỒNG')).toBe('lý do ĐỒNG');
+  });
+  it('has one tone placement for matching and folds đ', () => {
+    expect(canonTone('hoà thuỷ uỷ ban')).toBe('hòa thủy ủy ban');
+    expect(fold('Sở Nội vụ, Đầu tư')).toBe('so noi vu, dau tu');
+  });
+});
+
+describe('the text model', () => {
+  it('keeps every block at its offsets, blocks separated by a blank line', () => {
+    for (const f of fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
+      const m = model(fs.readFileSync(path.join(CORPUS, f), 'utf8'), f);
+      expect(m.text).toBe(m.text.normalize('NFC'));
+      let last = -1;
+      for (const b of m.blocks) {
+        expect(m.text.slice(b.start, b.end)).toBe(b.text);
+        expect(b.start).toBeGreaterThan(last);
+        last = b.end;
+        for (const row of b.rows ?? []) for (const c of row) expect(m.text.slice(c.start, c.end)).toBe(c.text);
+      }
+      expect(JSON.parse(JSON.stringify(m))).toEqual(m);
+    }
+  });
+
+  it('joins hard-wrapped lines and rejoins a reference number broken at its hyphen', () => {
+    const m = model(Array.from({ length: 4 }, () => 'Sau khi xem xét Báo cáo số 462/BC-SNV ngày 29/10/2021 của Sở Nội vụ về kết quả thực hiện\ncông tác cải cách hành chính tháng 10/2021 của các cơ quan, đơn vị trên địa bàn, Công văn số 2480/UBND-\nTHCBKS của Ủy ban nhân dân tỉnh.\n').join('\n'));
+    expect(m.blocks).toHaveLength(4);
+    expect(m.blocks[0]!.text).toContain('thực hiện công tác');
+    expect(m.blocks[0]!.text).toContain('2480/UBND-THCBKS');
+  });
+
+  it('sets page numbers and signature stamps aside as furniture', () => {
+    const m = model(fs.readFileSync(path.join(CORPUS, '000_7a7f3f59d8dfdfb4.txt'), 'utf8'));
+    expect(m.furniture.filter((f) => f.kind === 'signatureStamp').length).toBeGreaterThanOrEqual(12);
+    expect(m.furniture.some((f) => f.kind === 'pageNumber' && f.text === '3')).toBe(true);
+    expect(m.text).not.toMatch(/đã ký lên văn bản|2021-11-16T08/);
+  });
+
+  it('drops bookmarks and markdown markup', () => {
+    const md = model(fs.readFileSync(path.join(CORPUS, '001_e411c490e37ebf07.txt'), 'utf8'));
+    expect(md.text).not.toMatch(/\*\*|^## /m);
+    expect(md.blocks.find((b) => b.kind === 'heading')?.text).toBe('2. Sở Thông tin và Truyền thông');
+    const plan = model(fs.readFileSync(path.join(CORPUS, '002_a0abdb387e5f238a.txt'), 'utf8'));
+    expect(plan.text).not.toMatch(/\[bookmark/);
+  });
+
+  it('rebuilds the TAB-cell appendix of a plan as one table', () => {
+    const plan = model(fs.readFileSync(path.join(CORPUS, '002_a0abdb387e5f238a.txt'), 'utf8'));
+    const t = plan.blocks.find((b) => b.kind === 'table')!;
+    expect(t.rows).toHaveLength(82);
+    expect(t.rows!.filter((r) => r.length === 2)).toHaveLength(15);
+    expect(t.rows!.filter((r) => r.length === 5)).toHaveLength(67);
+    expect(t.rows![0]!.map((c) => c.text)).toEqual(['TT', 'Nội dung nhiệm vụ, giải pháp', 'Cơ quan, đơn vị chủ trì', 'Cơ quan, đơn vị phối hợp', 'Thời gian thực hiện']);
+  });
+
+  it('sets a footnote printed at the page foot aside and rejoins the paragraph it interrupted', () => {
+    const m = model(fs.readFileSync(path.join(CORPUS, '004_bd6a7462ceae1b0f.txt'), 'utf8'));
+    const note = m.blocks.find((b) => b.kind === 'footnote')!;
+    expect(note.text).toMatch(/^1 Quyết định số 1565\/QĐ-TTg/);
+    expect(m.blocks.some((b) => b.kind !== 'footnote' && /chủ động kịp thời; tinh gọn hiệu quả/.test(b.text))).toBe(true);
+  });
+});
+
+describe('a document pasted from a legal web portal', () => {
+  it('finds the document inside the capture', async () => {
+    const o = await processFile(path.join(ROOT, 'test', 'fixtures', 'parse', 'portal-capture.txt'));
+    if (!o.ok) throw new Error(o.reason);
+    expect(o.record.document).toMatchObject({ number: '2150', symbol: 'UBND-KGVX', issuer: 'Ủy ban nhân dân tỉnh Quảng Ninh', place: 'Quảng Ninh', date: '2024-04-18' });
+    expect(o.record.document.subject).toBe('tăng cường công tác phòng, chống dịch bệnh mùa hè năm 2024');
+    expect(o.record.tasks).toHaveLength(3);
+    expect(o.model.furniture.filter((f) => f.kind === 'webCapture').map((f) => f.text)).toContain('THƯ VIỆN PHÁP LUẬT');
+    expect(o.model.text).not.toMatch(/Tải về|đăng nhập|Số hiệu:/);
+  });
+});
