@@ -22,7 +22,9 @@ export interface BodySpan {
 const HEAD_RE = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'u');
 const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
 const ACTION_RE = new RegExp(`(?<![\\p{L}])(?:${ACTION_WORDS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
-const PREDICATE_RE = new RegExp(`(?<![\\p{L}])(?:${PREDICATES.map(esc).join('|')})(?![\\p{L}])`, 'giu');
+// Case-sensitive: a verb inside a sentence is in lower case, a word of a name is capitalised
+// ("Sở Thông tin và Truyền thông", "Văn phòng Đăng ký đất đai").
+const PREDICATE_RE = new RegExp(`(?<![\\p{L}])(?:${PREDICATES.map(esc).join('|')})(?![\\p{L}])`, 'gu');
 
 function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -202,6 +204,7 @@ function shift(b: BodySpan, off: number): BodySpan {
 }
 
 const WITH = /phối hợp(?:\s+chặt chẽ)?\s+(?:với\s+)?/giu;
+const PREDICATE_STOP = new RegExp(`\\s+(?:${PREDICATES.map(esc).join('|')})(?![\\p{L}])`, 'u');
 const SUPPORT_STOP = /\s+(?:để|nhằm|trong việc|trong|về việc|theo|tại|triển khai|tham mưu|rà soát|thực hiện|tổ chức|xây dựng|hướng dẫn|chỉ đạo|nghiên cứu|có giải pháp|giải quyết|kiểm tra|tập huấn|cập nhật|hoàn thành|đề xuất|trình|thẩm định|đôn đốc|theo dõi|hỗ trợ|tuyên truyền|giám sát|bố trí|sắp xếp|đánh giá|cung cấp|xác định|phát động|chỉ ra|làm|cấp|lập|ban hành|báo cáo|đẩy mạnh|thường xuyên)(?![\p{L}])/u;
 
 /** Bodies named after "phối hợp với" (up to the verb that follows them). */
@@ -212,8 +215,10 @@ export function supportOf(text: string): BodySpan[] {
     let seg = text.slice(start);
     const stop = /[;.:(]/.exec(seg);
     if (stop) seg = seg.slice(0, stop.index);
-    const verb = SUPPORT_STOP.exec(seg);
-    if (verb) seg = seg.slice(0, verb.index);
+    for (const stop of [SUPPORT_STOP, PREDICATE_STOP]) {
+      const verb = stop.exec(seg);
+      if (verb) seg = seg.slice(0, verb.index);
+    }
     if (!startsWithBody(seg, true) && !/^(?:các|những)\s/iu.test(seg)) continue;
     for (const b of splitBodies(seg, { comma: true })) {
       if (!startsWithBody(b.text, true) && !/^(?:các|những)\s/iu.test(b.text)) continue;

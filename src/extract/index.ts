@@ -8,6 +8,7 @@ import { extractHeader, fixPlace, canonicalProvince } from './header.js';
 import { extractSigner } from './signer.js';
 import { extractReferences, type Citation } from './references.js';
 import { extractTasks, type TaskFinding } from './tasks.js';
+import { startsWithBody, splitBodies } from './agencies.js';
 import type { Finding } from './finding.js';
 import type { Signer } from './signer.js';
 
@@ -70,7 +71,8 @@ export function extract(model: TextModel): Extraction {
       placeSpan = issuerSpan;
     }
   }
-  const tasks = safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients }));
+  const addressee = recipients.length ? null : safe(diagnostics, 'addressee', null, () => addresseeOf(header?.subject ?? null));
+  const tasks = safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients, addressee }));
   const spans: Extraction['spans'] = {};
   const put = (k: string, f: Finding<unknown> | null | undefined) => {
     if (f) spans[k] = { start: f.start, end: f.end, ...(f.page ? { page: f.page } : {}), ruleId: f.rule };
@@ -126,6 +128,17 @@ function inferIssuer(model: TextModel, place: string | null, signer: Signer | nu
     const where = place ?? level[2] ?? null;
     if (!where) return null;
     return { issuer: fixPlace(`Ủy ban nhân dân ${level[1]} ${where}`), rule: 'header.issuerInferred', span: { start: level.index, end: level.index + level[0].length } };
+  }
+  return null;
+}
+
+/** "Kết luận của Chủ tịch ... tại buổi làm việc với Ủy ban nhân dân huyện X": the body a notice is about. */
+function addresseeOf(subject: Finding<string> | null): { name: string; start: number; end: number } | null {
+  if (!subject) return null;
+  for (const m of subject.value.matchAll(/(?<=(?:làm việc với|kiểm tra tại|kiểm tra đối với|đối với|tại)\s+)(\p{Lu}.+?)(?=\s+(?:về|năm|ngày|trong)\s|$)/gu)) {
+    if (!startsWithBody(m[1]!, true)) continue;
+    const bodies = splitBodies(m[1]!, { comma: true });
+    if (bodies.length === 1) return { name: bodies[0]!.text, start: subject.start, end: subject.end };
   }
   return null;
 }

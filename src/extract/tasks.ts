@@ -45,6 +45,7 @@ const CLOSING_PARAGRAPH = [
   /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm|Nhận được (?:Công văn|văn bản) này)/iu,
   /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,
+  /thông báo (?:để|cho|đến) [^.]{0,80}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
 ];
 
 export function isClosing(text: string, marked = false): boolean {
@@ -83,6 +84,12 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
   const firstItem = (start: number) =>
     blocks.findIndex((b, i) => i >= start && b.kind !== 'table' && b.kind !== 'footnote' && readMarker(b.text) !== null && !/^[-–+•]/.test(b.text) && !/^Kính gửi/iu.test(b.text));
   if (from < 0) from = firstItem(Math.max(0, firstKinh));
+  if (from < 0) {
+    // a letter without numbered items: its body paragraphs after "Kính gửi" and its list
+    let i = Math.max(0, firstKinh + 1);
+    while (i < blocks.length && /^[-–+•]/.test(blocks[i]!.text)) i++;
+    if (firstKinh >= 0 && i < blocks.length) from = i;
+  }
   while (from >= 0 && from < blocks.length) {
     let to = from;
     while (to < blocks.length && !isEnd(blocks[to]!)) to++;
@@ -127,6 +134,8 @@ function yearOf(text: string, fallback: number): number {
 export interface TaskContext {
   date: string | null;
   recipients: string[];
+  /** The one body a document is about when it has no "Kính gửi" (a thông báo kết luận after a working visit). */
+  addressee?: { name: string; start: number; end: number } | null;
 }
 
 export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] {
@@ -145,7 +154,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const region = model.blocks.slice(from, to);
   const tree = buildTree(model, region);
   const rootAssign = leadInAssignment(model, from);
-  const fallbackLead: AgencyRef[] = ctx.recipients.length === 1 ? [{ name: ctx.recipients[0]!, start: 0, end: 0, rule: 'lead.singleRecipient' }] : [];
+  const fallbackLead: AgencyRef[] = ctx.recipients.length === 1
+    ? [{ name: ctx.recipients[0]!, start: 0, end: 0, rule: 'lead.singleRecipient' }]
+    : ctx.addressee ? [{ ...ctx.addressee, rule: 'lead.documentAbout' }] : [];
 
   const anyMarked = region.some((b) => b.kind !== 'table' && readMarker(b.text));
   for (const node of walk(tree)) {

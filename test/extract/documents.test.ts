@@ -62,3 +62,27 @@ describe('a Party directive', async () => {
     expect(r.tasks[3]!.text).not.toMatch(/phổ biến đến chi bộ/);
   });
 });
+
+describe('a letter without numbered items', async () => {
+  const r = await doc('cv-unmarked.txt');
+  it('takes its directive paragraph as the task', () => {
+    expect(r.tasks).toHaveLength(1);
+    expect(r.tasks[0]).toMatchObject({ label: '', path: [''], lead: ['Sở Kế hoạch và Đầu tư'], support: ['Sở Tài chính', 'Kho bạc Nhà nước tỉnh'], deadline: { kind: 'by', date: '2024-10-10' } });
+    expect(r.document.signer).toEqual({ name: 'Lê Văn Hùng', position: 'Phó Chánh Văn phòng', authority: 'KT' });
+    expect(r.document.references).toEqual(['1543/STC-ĐT']);
+  });
+});
+
+describe('a notice of conclusions after a working visit', async () => {
+  const r = await doc('tb-ketluan.txt');
+  it('reads the type word and the title as subject', () => {
+    expect(r.document).toMatchObject({ type: 'TB', number: '215', symbol: 'TB-UBND', issuer: 'Ủy ban nhân dân tỉnh Hà Tĩnh', date: '2024-06-15' });
+    expect(r.document.subject).toBe('Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với Ủy ban nhân dân huyện Kỳ Anh');
+  });
+  it('gives tasks that name nobody to the body the notice is about, and skips the assessment and the closing', () => {
+    expect(r.tasks.map((t) => t.path.join('/'))).toEqual(['2/a', '2/b', '2/c', '3']);
+    expect(r.tasks.slice(0, 3).map((t) => t.lead)).toEqual([['Ủy ban nhân dân huyện Kỳ Anh'], ['Ủy ban nhân dân huyện Kỳ Anh'], ['Ủy ban nhân dân huyện Kỳ Anh']]);
+    expect(r.tasks[3]).toMatchObject({ lead: ['Sở Tài chính'], support: ['Sở Kế hoạch và Đầu tư'], deadline: { kind: 'by', date: '2024-07-15' } });
+    expect(r.tasks[3]!.text).not.toMatch(/thông báo để/);
+  });
+});
