@@ -36,7 +36,7 @@ export interface TaskFinding {
 const LEAD_IN = /(?:như sau|sau đây|cụ thể|các nội dung sau|các nhiệm vụ sau|những nội dung sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:\s*$/iu;
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 const END = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
-const NOT_TASK_SECTION = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|CĂN CỨ|SỰ CẦN THIẾT|PHẠM VI|ĐỐI TƯỢNG|Mục đích|Yêu cầu|Mục tiêu|Quan điểm|Kết quả|Tình hình|Đánh giá|Căn cứ|Phạm vi|Đối tượng)/u;
+const NOT_TASK_SECTION = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|CĂN CỨ|SỰ CẦN THIẾT|PHẠM VI|ĐỐI TƯỢNG|KINH PHÍ|NGUỒN KINH PHÍ|Mục đích|Yêu cầu|Mục tiêu|Quan điểm|Kết quả|Tình hình|Đánh giá|Căn cứ|Phạm vi|Đối tượng|Kinh phí|Nguồn kinh phí)/u;
 /** Closing formulas, never tasks even when numbered: "... chịu trách nhiệm thi hành Quyết định này", "... có hiệu lực". */
 const CLOSING_ANY = [/chịu trách nhiệm thi hành/iu, /(?:Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này có hiệu lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
@@ -159,8 +159,15 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     : ctx.addressee ? [{ ...ctx.addressee, rule: 'lead.documentAbout' }] : [];
 
   const anyMarked = region.some((b) => b.kind !== 'table' && readMarker(b.text));
+  const consumed = new Set<ItemNode>();
   for (const node of walk(tree)) {
-    if (excluded(node)) continue;
+    if (excluded(node) || consumed.has(node)) continue;
+    const fielded = fieldTask(node, year);
+    if (fielded) {
+      for (const c of node.children) consumed.add(c);
+      out.push(fielded);
+      continue;
+    }
     if (node.children.length) continue;
     const heading = isHeadingLike(node);
     let text: string, start: number, end: number;
@@ -225,6 +232,41 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     out.push({ label: node.label, path: pathOf(node), text, start, end, lead, support: sup, deadline, source: 'item', rule: 'tasks.item' });
   }
   return out;
+}
+
+// "Cơ quan chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ...", "Sản phẩm: ..."
+const FIELD = /^(?:(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+)?(chủ trì|thực hiện|phối hợp)(?:\s+thực hiện)?\s*:\s*|^(Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*|^(Sản phẩm|Kết quả|Kinh phí|Nội dung(?:\s+thực hiện)?|Nhiệm vụ|Hình thức|Đối tượng|Phạm vi|Yêu cầu)\s*:\s*/iu;
+
+/**
+ * An item whose own title is the action and whose body gives its fields ("Cơ quan chủ trì:",
+ * "Cơ quan phối hợp:", "Thời gian thực hiện:") is one task: lead, support and time from the fields.
+ */
+function fieldTask(node: ItemNode, year: number): TaskFinding | null {
+  const parts: { text: string; start: number; end: number }[] = [];
+  for (const c of node.children) {
+    if (c.children.length) return null;
+    parts.push({ text: `${c.title} ${c.body.map((b) => b.text).join(' ')}`.trim(), start: c.titleStart, end: c.titleEnd });
+  }
+  for (const b of node.body) parts.push(b);
+  const fields = parts.map((p) => ({ p, m: FIELD.exec(p.text) }));
+  if (!fields.some((f) => f.m && (f.m[1] || f.m[2]))) return null;
+  if (node.children.some((c) => !FIELD.test(c.title))) return null;
+  let lead: AgencyRef[] = [], support: AgencyRef[] = [], deadline: DeadlineFinding | null = null;
+  for (const { p, m } of fields) {
+    if (!m) continue;
+    const value = p.text.slice(m[0].length).replace(/[.;]\s*$/, '');
+    const off = p.start + m[0].length;
+    const role = m[1]?.toLowerCase();
+    if (role === 'chủ trì' || role === 'thực hiện') lead = refs(splitBodies(value, { comma: true }), off, 'field.lead');
+    else if (role === 'phối hợp') support = refs(splitBodies(value, { comma: true }), off, 'field.support');
+    else if (m[2]) {
+      const d = pickDeadline(findDeadlines(value, yearOf(value, year), { cell: true }));
+      if (d) deadline = { ...d, start: d.start + off, end: d.end + off, rule: `${d.rule}.field` };
+    }
+  }
+  const text = tidy([node.title, ...parts.map((p) => p.text)].join(' '));
+  const end = Math.max(node.titleEnd, ...parts.map((p) => p.end));
+  return { label: node.label, path: pathOf(node), text, start: node.titleStart, end, lead, support, deadline, source: 'item', rule: 'tasks.fields' };
 }
 
 function excluded(node: ItemNode): boolean {

@@ -86,3 +86,17 @@ describe('a notice of conclusions after a working visit', async () => {
     expect(r.tasks[3]!.text).not.toMatch(/thông báo để/);
   });
 });
+
+describe('a plan whose items give their fields', async () => {
+  const r = await doc('kh-fields.txt');
+  it('makes one task per item with lead, support and time from its fields', () => {
+    expect(r.tasks.map((t) => t.path.join('/'))).toEqual(['II/1', 'II/2', 'II/3', 'IV/1', 'IV/2']);
+    expect(r.tasks[0]).toMatchObject({ lead: ['Sở Thông tin và Truyền thông'], support: ['Báo Quảng Trị', 'Đài Phát thanh và Truyền hình tỉnh'], deadline: { kind: 'within', date: '2025-06-30' } });
+    expect(r.tasks[0]!.text).toMatch(/^Tuyên truyền trên báo, đài của tỉnh/);
+    expect(r.tasks[1]).toMatchObject({ lead: ['Sở Nội vụ'], deadline: { kind: 'by', date: '2025-10-30' } });
+    expect(r.tasks[2]).toMatchObject({ lead: ['Văn phòng Ủy ban nhân dân tỉnh'], deadline: { kind: 'ongoing', date: null } });
+  });
+  it('finds no task in the purpose and funding sections', () => {
+    expect(r.tasks.some((t) => /^(Nâng cao nhận thức|Kinh phí)/.test(t.text))).toBe(false);
+  });
+});
