@@ -21,7 +21,18 @@ export type FurnitureKind =
   | 'markup'
   | 'webCapture';
 
-export interface RawBlock {
+/** Layout hints a parser may know about a block. */
+export interface BlockStyle {
+  bold?: boolean;
+  italic?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** For a two-column layout (letter header, signature block): which column. */
+  column?: 'left' | 'right';
+  /** Heading depth for kind 'heading'. */
+  level?: number;
+}
+
+export interface RawBlock extends BlockStyle {
   kind: BlockKind;
   /** Text as printed; '\n' marks a line break inside the block. Empty for tables. */
   text: string;
@@ -31,13 +42,6 @@ export interface RawBlock {
   rows?: string[][];
   /** How many leading rows are header rows (kind 'table'). */
   headerRows?: number;
-  bold?: boolean;
-  italic?: boolean;
-  align?: 'left' | 'center' | 'right';
-  /** For a two-column layout (letter header, signature block): which column. */
-  column?: 'left' | 'right';
-  /** Heading depth for kind 'heading'. */
-  level?: number;
   /** Set by a parser that already knows the block is furniture. */
   furniture?: FurnitureKind;
 }
@@ -73,17 +77,12 @@ export interface Cell extends Span {
   text: string;
 }
 
-export interface Block extends Span {
+export interface Block extends Span, BlockStyle {
   id: number;
   kind: BlockKind;
   text: string;
   rows?: Cell[][];
   headerRows?: number;
-  bold?: boolean;
-  italic?: boolean;
-  align?: 'left' | 'center' | 'right';
-  column?: 'left' | 'right';
-  level?: number;
 }
 
 export interface Furniture {
