@@ -1,4 +1,7 @@
 /** Commands beyond the core ones; each lives in its own file under src/cli/. */
 import type { Command } from 'commander';
+import { searchCommand } from './search.js';
+import { doneCommand } from './done.js';
+import { reopenCommand } from './reopen.js';
 
-export const extraCommands: (() => Command)[] = [];
+export const extraCommands: (() => Command)[] = [searchCommand, doneCommand, reopenCommand];

@@ -85,6 +85,13 @@ export const MIGRATIONS: string[] = [
   CREATE VIRTUAL TABLE tasks_fts USING fts5(text, agencies, tokenize = 'unicode61 remove_diacritics 2');
   CREATE VIRTUAL TABLE documents_fts USING fts5(subject, issuer, text, tokenize = 'unicode61 remove_diacritics 2');
   `,
+  // v2: indexes for search (src/query): deadline kind filters in date order, the rules of
+  // recurring deadlines (status "due soon"), agency filters answered from the index alone.
+  `
+  CREATE INDEX IF NOT EXISTS tasks_kind_due ON tasks(deadline_kind, deadline_date);
+  CREATE INDEX IF NOT EXISTS tasks_rule ON tasks(deadline_rule) WHERE deadline_rule IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS task_agencies_agency_task ON task_agencies(agency_id, role, task_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import { openStore } from '../store/db.js';
+import { markDone, getTask, TaskNotFound } from '../query/tasks.js';
+
+export function run(name: string, f: () => void) {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof TaskNotFound) {
+      console.error(`congvan ${name}: ${e.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    throw e;
+  }
+}
+
+export function doneCommand(): Command {
+  return new Command('done')
+    .description('record an obligation as done (it stays done when its document is ingested again)')
+    .argument('<task>', 'task id printed by search, or <record_id>#<n>')
+    .option('--on <date>', 'day it was done (YYYY-MM-DD; default today)')
+    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .addHelpText('after', `
+Examples:
+  congvan done 42
+  congvan done 000_7a7f3f59d8dfdfb4#3 --on 2021-11-24`)
+    .action((task: string, o: { on?: string; db: string }) => {
+      const db = openStore(o.db);
+      run('done', () => {
+        const r = markDone(db, task, o.on);
+        const t = getTask(db, String(r.id), { today: r.doneOn });
+        console.log(`done ${r.recordId}#${r.seq} on ${r.doneOn}: ${t.statusLabel}${t.deadline?.date ? ` (deadline ${t.deadline.date})` : ''}`);
+      });
+      db.close();
+    });
+}

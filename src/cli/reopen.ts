@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { openStore } from '../store/db.js';
+import { reopen } from '../query/tasks.js';
+import { run } from './done.js';
+
+export function reopenCommand(): Command {
+  return new Command('reopen')
+    .description('open a done obligation again')
+    .argument('<task>', 'task id printed by search, or <record_id>#<n>')
+    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .action((task: string, o: { db: string }) => {
+      const db = openStore(o.db);
+      run('reopen', () => {
+        const r = reopen(db, task);
+        console.log(r.wasDone ? `reopened ${r.recordId}#${r.seq}` : `${r.recordId}#${r.seq} was not done; nothing changed`);
+      });
+      db.close();
+    });
+}

@@ -1,0 +1,102 @@
+import { Command, Option } from 'commander';
+import { openStore } from '../store/db.js';
+import { searchTasks, searchDocuments, docRef, KINDS, QueryError, type TaskHit, type DocumentHit } from '../query/search.js';
+import { renderSnippet } from '../query/snippet.js';
+import { STATUS_FILTERS } from '../query/status.js';
+
+export function parseReminders(s: string | undefined): number[] | undefined {
+  if (!s) return undefined;
+  const list = s.split(/[ ,]+/).filter(Boolean).map(Number);
+  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 0)) throw new QueryError(`--remind: "${s}" is not a list of days such as 7,3,1`);
+  return list;
+}
+
+function deadlineText(t: TaskHit): string {
+  if (!t.deadline) return '—';
+  const d = t.deadline;
+  const when = d.kind === 'recurring' ? (t.due ? `next ${t.due}` : 'recurring') : d.date ?? d.kind;
+  return `${when} (${d.kind}${d.text ? `: ${d.text}` : ''})`;
+}
+
+function statusText(t: TaskHit): string {
+  if (t.doneOn) return `done ${t.doneOn}, ${t.statusLabel}`;
+  if (t.daysLeft === null) return t.statusLabel;
+  if (t.status === 'overdue') return `${t.statusLabel} (${-t.daysLeft} days late)`;
+  if (t.daysLeft === 0) return `${t.statusLabel} (due today)`;
+  return `${t.statusLabel} (${t.daysLeft} days left)`;
+}
+
+function printTask(t: TaskHit, style: 'brackets' | 'ansi') {
+  const d = t.document;
+  const ref = docRef(d) || d.recordId;
+  console.log(`${String(t.id).padStart(6)}  ${t.ref}  ${d.type ?? ''} ${ref}${d.date ? `  ${d.date}` : ''}  item ${t.label || '(unlabelled)'}`);
+  console.log(`        lead: ${t.lead.join('; ') || '—'}${t.support.length ? `   support: ${t.support.join('; ')}` : ''}`);
+  console.log(`        deadline: ${deadlineText(t)}   status: ${statusText(t)}`);
+  console.log(`        ${renderSnippet(t.snippet, style)}`);
+}
+
+function printDocument(d: DocumentHit, style: 'brackets' | 'ansi') {
+  console.log(`${String(d.id).padStart(6)}  ${d.recordId}  ${d.type ?? ''} ${docRef(d) || '—'}${d.date ? `  ${d.date}` : ''}  ${d.tasks} tasks`);
+  if (d.issuer) console.log(`        ${d.issuer}`);
+  if (d.subject) console.log(`        V/v ${d.subject}`);
+  console.log(`        ${renderSnippet(d.snippet, style)}`);
+}
+
+export function searchCommand(): Command {
+  return new Command('search')
+    .description('search obligations (or documents with --documents); words match with or without diacritics')
+    .argument('[words...]', 'words to find (diacritics optional: "so noi vu" finds "Sở Nội vụ")')
+    .option('--agency <name>', 'lead or supporting agency; abbreviations work ("VP UBND tỉnh", "Sở TT&TT")')
+    .addOption(new Option('--role <role>', 'with --agency: only as lead, or only as support').choices(['lead', 'support']))
+    .option('--due-before <date>', 'deadline on or before this day (YYYY-MM-DD)')
+    .option('--due-after <date>', 'deadline on or after this day (YYYY-MM-DD)')
+    .addOption(new Option('--status <status>', 'open, due-soon, overdue, done (or on-track)').choices(STATUS_FILTERS))
+    .addOption(new Option('--kind <kind>', 'deadline kind').choices([...KINDS]))
+    .option('--type <type>', 'document type: CV, KH, QĐ, ...')
+    .option('--today <date>', 'the day statuses are judged against (default: today)')
+    .option('--remind <days>', 'days before a deadline that count as "due soon"', '7,3,1')
+    .addOption(new Option('--sort <order>', 'rank (default with words) or due').choices(['rank', 'due']))
+    .option('--documents', 'search documents instead of obligations')
+    .option('--json', 'print the results as JSON')
+    .option('--limit <n>', 'results to show', '20')
+    .option('--offset <n>', 'results to skip', '0')
+    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .addHelpText('after', `
+Examples:
+  congvan search "dau tu"                                  obligations mentioning "đầu tư"
+  congvan search --agency "so noi vu" --due-before 2021-12-31
+  congvan search --status overdue --today 2021-12-01 --agency "VP UBND tỉnh"
+  congvan search --documents "cai cach hanh chinh" --type CV
+Each obligation prints its id (for "congvan done ID") and <record_id>#<n>.`)
+    .action((words: string[], o: Record<string, string | boolean | undefined>) => {
+      const db = openStore(String(o.db), { readonly: true });
+      try {
+        const style = process.stdout.isTTY && !process.env.NO_COLOR ? 'ansi' : 'brackets';
+        const text = words.join(' ');
+        if (o.documents) {
+          const r = searchDocuments(db, { words: text, agency: o.agency as string, type: o.type as string, limit: Number(o.limit), offset: Number(o.offset) });
+          if (o.json) return void console.log(JSON.stringify(r, null, 2));
+          for (const d of r.items) printDocument(d, style);
+          console.log(`${r.items.length} of ${r.total}${r.totalCapped ? '+' : ''} documents (${r.ms.toFixed(1)} ms)`);
+          return;
+        }
+        const r = searchTasks(db, {
+          words: text, agency: o.agency as string, role: o.role as 'lead' | 'support', dueBefore: o.dueBefore as string, dueAfter: o.dueAfter as string,
+          status: o.status as never, kind: o.kind as never, type: o.type as string, today: o.today as string, reminders: parseReminders(o.remind as string),
+          sort: o.sort as never, limit: Number(o.limit), offset: Number(o.offset),
+        });
+        if (o.json) return void console.log(JSON.stringify(r, null, 2));
+        for (const t of r.items) printTask(t, style);
+        console.log(`${r.items.length} of ${r.total}${r.totalCapped ? '+' : ''} obligations, status as of ${r.today} (${r.ms.toFixed(1)} ms)`);
+      } catch (e) {
+        if (e instanceof QueryError) {
+          console.error(`congvan search: ${e.message}`);
+          process.exitCode = 2;
+          return;
+        }
+        throw e;
+      } finally {
+        db.close();
+      }
+    });
+}

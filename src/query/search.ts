@@ -1,0 +1,641 @@
+/**
+ * Searching obligations (tasks) and documents. Pure functions over a `DB`.
+ *
+ * Planned for large stores (a million obligations): the user's words become a safe FTS5
+ * expression (./fts.ts); filters go through indexed columns (task_agencies by agency id,
+ * tasks by deadline kind and date); FTS candidate sets are capped and ranked with bm25 only
+ * for those rows; snippets, agencies and statuses are computed for the returned page only.
+ *
+ * Without words, results come in deadline order (dated ones first, soonest first).
+ * With words, they come by bm25 rank; when a word matches more rows than the cap, the rank is
+ * taken over the newest matching rows (`capped: true`).
+ */
+import type { DB } from '../store/db.js';
+import { fold } from '../normalise/unicode.js';
+import { parseQuery, matchExpression, type ParsedQuery } from './fts.js';
+import { resolveAgencies, agencyKeys, agencyKey } from './agency.js';
+import { makeSnippet, type Snippet } from './snippet.js';
+import {
+  taskStatus, nextOccurrence, addDays, normaliseReminders, localToday, isIsoDate, STATUS_FILTERS,
+  type StatusFilter, type StatusCode, type Rule,
+} from './status.js';
+
+export const KINDS = ['by', 'within', 'from', 'recurring', 'ongoing', 'none'] as const;
+export type KindFilter = (typeof KINDS)[number];
+
+export class QueryError extends Error {}
+
+export interface TaskQuery {
+  words?: string | null;
+  agency?: string | null;
+  role?: 'lead' | 'support' | null;
+  dueBefore?: string | null;
+  dueAfter?: string | null;
+  status?: StatusFilter | null;
+  kind?: KindFilter | null;
+  type?: string | null;
+  /** Only the tasks of this document (record id). */
+  document?: string | null;
+  today?: string | null;
+  reminders?: number[] | null;
+  limit?: number | null;
+  offset?: number | null;
+  /** rank (default with words) or due (default without). */
+  sort?: 'rank' | 'due' | null;
+}
+
+export interface TaskHit {
+  id: number;
+  ref: string;
+  document: { id: number; recordId: string; file: string; type: string | null; number: string | null; symbol: string | null; date: string | null; subject: string | null; issuer: string | null };
+  seq: number;
+  label: string;
+  path: string[];
+  text: string;
+  lead: string[];
+  support: string[];
+  deadline: { kind: string; date: string | null; text: string | null; rule: Rule | null } | null;
+  due: string | null;
+  status: StatusCode;
+  statusLabel: string;
+  daysLeft: number | null;
+  reminder: number | null;
+  doneOn: string | null;
+  score: number | null;
+  snippet: Snippet;
+  span: { start: number; end: number } | null;
+}
+
+export interface SearchResult<T> {
+  items: T[];
+  /** Rows matching (exact unless `totalCapped`, then "at least"). */
+  total: number;
+  totalCapped: boolean;
+  /** With words: true when the rank was taken over a capped set of candidates. */
+  capped: boolean;
+  today: string;
+  ms: number;
+}
+
+/** Sizes that steer the plans. */
+const SMALL_SET = 5000; // a driver with at most this many rows is read whole
+const FTS_CHUNK = 1000; // FTS rows read per step, newest first
+const FTS_SCAN_MAX = 6000; // FTS rows looked at, at most, when the words drive
+const RANK_POOL = 1000; // matching rows ranked, at most, when the words drive
+const COUNT_CAP = 1000; // totals above this are given as "at least"
+
+const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'pdf' THEN 3 ELSE 4 END`;
+
+interface ConnState {
+  indexes: Set<string> | null;
+  shadow: { stamp: string; ids: number[] } | null;
+  rules: { stamp: string; rules: string[] } | null;
+}
+const states = new WeakMap<DB, ConnState>();
+
+function state(db: DB): ConnState {
+  let s = states.get(db);
+  if (!s) {
+    s = { indexes: null, shadow: null, rules: null };
+    states.set(db, s);
+  }
+  return s;
+}
+
+/** `INDEXED BY name` when the store has that index (a store of schema 1 opened read-only lacks the newer ones). */
+function hint(db: DB, name: string): string {
+  const s = state(db);
+  s.indexes ??= new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
+  return s.indexes.has(name) ? `INDEXED BY ${name}` : '';
+}
+
+/** Changes whenever another connection commits, or this one adds documents. */
+function stamp(db: DB): string {
+  const m = db.prepare('SELECT max(id) m, count(*) n FROM documents').get() as { m: number | null; n: number };
+  return `${db.pragma('data_version', { simple: true })}:${m.m}:${m.n}`;
+}
+
+/**
+ * Documents stored more than once (a .txt, its .docx and .pdf share a record id): only the
+ * best rendition (txt, md, docx, pdf, scan; then the first stored) takes part in searches.
+ */
+function shadowedDocuments(db: DB, st: string): number[] {
+  const s = state(db);
+  if (s.shadow && s.shadow.stamp === st) return s.shadow.ids;
+  const rows = db
+    .prepare(`SELECT id, record_id, ${FORMAT_PRIORITY} AS p FROM documents WHERE record_id IN (SELECT record_id FROM documents GROUP BY record_id HAVING count(*) > 1) ORDER BY record_id, p, id`)
+    .all() as { id: number; record_id: string }[];
+  const ids: number[] = [];
+  rows.forEach((r, i) => {
+    if (i > 0 && rows[i - 1]!.record_id === r.record_id) ids.push(r.id);
+  });
+  s.shadow = { stamp: st, ids };
+  return ids;
+}
+
+/** The distinct rules of recurring deadlines in the store (a handful). */
+function recurringRules(db: DB, st: string): string[] {
+  const s = state(db);
+  if (s.rules && s.rules.stamp === st) return s.rules.rules;
+  const rules = db.prepare(`SELECT DISTINCT deadline_rule FROM tasks WHERE deadline_rule IS NOT NULL`).pluck().all() as string[];
+  s.rules = { stamp: st, rules };
+  return rules;
+}
+
+/** Rules with an occurrence in [from, to] (to null: any). */
+function rulesIn(rules: string[], from: string, to: string | null): string[] {
+  return rules.filter((r) => {
+    const n = nextOccurrence(r, from);
+    return n !== null && (to === null || n <= to);
+  });
+}
+
+const sqlList = (xs: string[]) => (xs.length ? xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',') : 'NULL');
+
+function checkDate(name: string, v: string | null | undefined): string | null {
+  if (v == null || v === '') return null;
+  if (!isIsoDate(v)) throw new QueryError(`${name}: "${v}" is not a date (YYYY-MM-DD)`);
+  return v;
+}
+
+export function normaliseQuery(q: TaskQuery) {
+  const today = checkDate('today', q.today) ?? localToday();
+  const reminders = normaliseReminders(q.reminders);
+  if (q.status && !STATUS_FILTERS.includes(q.status)) throw new QueryError(`status: "${q.status}" is not one of ${STATUS_FILTERS.join(', ')}`);
+  if (q.kind && !KINDS.includes(q.kind)) throw new QueryError(`kind: "${q.kind}" is not one of ${KINDS.join(', ')}`);
+  if (q.role && q.role !== 'lead' && q.role !== 'support') throw new QueryError(`role: "${q.role}" is not lead or support`);
+  if (q.sort && q.sort !== 'rank' && q.sort !== 'due') throw new QueryError(`sort: "${q.sort}" is not rank or due`);
+  const limit = Math.max(1, Math.min(500, Math.floor(Number(q.limit ?? 20)) || 20));
+  const offset = Math.max(0, Math.min(100_000, Math.floor(Number(q.offset ?? 0)) || 0));
+  return { ...q, today, reminders, limit, offset, dueBefore: checkDate('due-before', q.dueBefore), dueAfter: checkDate('due-after', q.dueAfter) };
+}
+type NQuery = ReturnType<typeof normaliseQuery>;
+
+const DONE = `EXISTS (SELECT 1 FROM completions c WHERE c.document_record_id = d.record_id AND c.task_key = t.task_key)`;
+const LATE_KINDS = `t.deadline_kind IN ('by', 'within')`;
+
+/** A way to list candidate rows: SQL giving `t.id` and `t.deadline_date`, and its size (capped). */
+interface Driver {
+  name: string;
+  sql: (checks: string) => string;
+  size: number;
+}
+
+interface Plan {
+  /** Row-level conditions on t (tasks) and d (documents): each cheap for one row. */
+  checks: string[];
+  params: Record<string, unknown>;
+  drivers: Driver[];
+  /** Conditions on t.deadline_date that every dated result meets (for walking the date index). */
+  datedRange: string[];
+  /** Walk a kind's slice of the (kind, date) index instead of the date index. */
+  kind: string | null;
+}
+
+const FROM_T = 'JOIN documents d ON d.id = t.document_id';
+const and = (w: string[]) => (w.length ? w.join(' AND ') : '1');
+
+function buildPlan(db: DB, q: NQuery): Plan | null {
+  const st = stamp(db);
+  const checks: string[] = [];
+  const params: Record<string, unknown> = {};
+  const drivers: Driver[] = [];
+  const datedRange: string[] = [];
+  const capCount = (sql: string, p: Record<string, unknown> = {}) => db.prepare(`SELECT count(*) FROM (${sql} LIMIT ${SMALL_SET + 1})`).pluck().get(p) as number;
+  const role = q.role ? ` AND ta.role = '${q.role}'` : '';
+
+  if (q.agency && q.agency.trim()) {
+    const ids = resolveAgencies(db, q.agency);
+    if (!ids.length) return null;
+    const list = ids.join(',');
+    checks.push(`EXISTS (SELECT 1 FROM task_agencies ta WHERE ta.task_id = t.id AND +ta.agency_id IN (${list})${role.replace('ta.role', '+ta.role')})`);
+    const size = capCount(`SELECT 1 FROM task_agencies ta WHERE ta.agency_id IN (${list})${role}`);
+    drivers.push({
+      name: 'agency',
+      size,
+      sql: (c) => `SELECT DISTINCT t.id, t.deadline_date FROM task_agencies ta ${hint(db, 'task_agencies_agency_task')} CROSS JOIN tasks t ON t.id = ta.task_id ${FROM_T} WHERE ta.agency_id IN (${list})${role} AND ${c}`,
+    });
+  } else if (q.role) {
+    checks.push(`EXISTS (SELECT 1 FROM task_agencies ta WHERE ta.task_id = t.id${role})`);
+  }
+  if (q.type) {
+    checks.push('d.type = @type COLLATE NOCASE');
+    params.type = q.type.trim();
+  }
+  if (q.document) {
+    checks.push('d.record_id = @document');
+    params.document = q.document;
+    drivers.push({
+      name: 'document',
+      size: capCount(`SELECT 1 FROM documents dd JOIN tasks tt ON tt.document_id = dd.id WHERE dd.record_id = @document`, { document: q.document }),
+      sql: (c) => `SELECT t.id, t.deadline_date FROM documents d CROSS JOIN tasks t ON t.document_id = d.id WHERE d.record_id = @document AND ${c}`,
+    });
+  }
+  if (q.kind) {
+    checks.push(q.kind === 'none' ? 't.deadline_kind IS NULL' : `t.deadline_kind = '${q.kind}'`);
+    if (q.kind !== 'none') {
+      drivers.push({
+        name: 'kind',
+        size: capCount(`SELECT 1 FROM tasks WHERE deadline_kind = '${q.kind}'`),
+        sql: (c) => `SELECT t.id, t.deadline_date FROM tasks t ${hint(db, 'tasks_kind_due')} ${FROM_T} WHERE t.deadline_kind = '${q.kind}' AND ${c}`,
+      });
+    }
+  }
+
+  /** A date window: dated tasks inside it, or recurring ones with an occurrence inside it. */
+  const windowDriver = (name: string, lo: string | null, hi: string | null, kinds: string | null, rules: string[]) => {
+    const range = [lo ? `t.deadline_date >= '${lo}'` : 't.deadline_date IS NOT NULL', hi ? `t.deadline_date <= '${hi}'` : ''].filter(Boolean).join(' AND ');
+    const ruleCond = rules.length ? `(t.deadline_kind = 'recurring' AND t.deadline_rule IN (${sqlList(rules)}))` : '';
+    const dated = kinds ? `(${kinds} AND ${range})` : `(${range})`;
+    const check = ruleCond ? `(${dated} OR ${ruleCond})` : dated;
+    const rangeOnly = range.replace(/t\./g, '');
+    const size = capCount(`SELECT 1 FROM tasks WHERE ${rangeOnly}`) + (rules.length ? capCount(`SELECT 1 FROM tasks WHERE deadline_rule IN (${sqlList(rules)})`) : 0);
+    const sql = (c: string) =>
+      `SELECT t.id, t.deadline_date FROM tasks t ${hint(db, 'tasks_due')} ${FROM_T} WHERE ${range} AND ${c}` +
+      (rules.length ? ` UNION ALL SELECT t.id, t.deadline_date FROM tasks t ${hint(db, 'tasks_rule')} ${FROM_T} WHERE t.deadline_rule IN (${sqlList(rules)}) AND ${c}` : '');
+    drivers.push({ name, size, sql });
+    datedRange.push(range);
+    return check;
+  };
+
+  if (q.dueBefore || q.dueAfter) {
+    const rules = rulesIn(recurringRules(db, st), q.dueAfter ?? q.today, q.dueBefore);
+    checks.push(windowDriver('due', q.dueAfter, q.dueBefore, null, rules));
+  }
+  const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
+  const yesterday = addDays(q.today, -1);
+  const overdue = `coalesce(${LATE_KINDS} AND t.deadline_date < '${q.today}', 0)`;
+  const soonRules = () => rulesIn(recurringRules(db, st), q.today, soonEnd);
+  const soonCheck = (rules: string[]) =>
+    `coalesce((${LATE_KINDS} AND t.deadline_date BETWEEN '${q.today}' AND '${soonEnd}')${rules.length ? ` OR (t.deadline_kind = 'recurring' AND t.deadline_rule IN (${sqlList(rules)}))` : ''}, 0)`;
+  switch (q.status) {
+    case 'done': {
+      checks.push(DONE);
+      drivers.push({
+        name: 'done',
+        size: capCount('SELECT 1 FROM completions'),
+        sql: (c) => `SELECT t.id, t.deadline_date FROM completions cc CROSS JOIN documents d ON d.record_id = cc.document_record_id CROSS JOIN tasks t ON t.document_id = d.id AND t.task_key = cc.task_key WHERE ${c}`,
+      });
+      break;
+    }
+    case 'open':
+      checks.push(`NOT ${DONE}`);
+      break;
+    case 'overdue':
+      checks.push(windowDriver('overdue', null, yesterday, LATE_KINDS, []), `NOT ${DONE}`);
+      break;
+    case 'due-soon':
+      checks.push(windowDriver('due-soon', q.today, soonEnd, LATE_KINDS, soonRules()), `NOT ${DONE}`);
+      break;
+    case 'on-track':
+      checks.push(`NOT ${overdue}`, `NOT ${soonCheck(soonRules())}`, `NOT ${DONE}`);
+      break;
+  }
+  const shadow = shadowedDocuments(db, st);
+  if (shadow.length) checks.push(`t.document_id NOT IN (${shadow.join(',')})`);
+  drivers.sort((a, b) => a.size - b.size);
+  return { checks, params, drivers, datedRange, kind: q.kind && q.kind !== 'none' ? q.kind : null };
+}
+
+/** The smallest driver when it can be read whole. */
+function smallDriver(plan: Plan): Driver | null {
+  const d = plan.drivers[0];
+  return d && d.size <= SMALL_SET ? d : null;
+}
+
+/** Read a small driver whole: [id, deadline_date] of every row passing the checks. */
+function readDriver(db: DB, plan: Plan, d: Driver): [number, string | null][] {
+  const rows = db.prepare(d.sql(and(plan.checks))).raw().all(plan.params) as [number, string | null][];
+  const seen = new Set<number>();
+  return rows.filter((r) => (seen.has(r[0]) ? false : (seen.add(r[0]), true)));
+}
+
+const byDue = (a: [number, string | null], b: [number, string | null]) =>
+  a[1] === b[1] ? a[0] - b[0] : a[1] === null ? 1 : b[1] === null ? -1 : a[1] < b[1] ? -1 : 1;
+
+/**
+ * Without words, no small driver: walk the deadline index in order (or the kind's slice of
+ * the kind-and-date index), checking each row, and stop at the page's end (dated first,
+ * then undated by id).
+ */
+function walkByDue(db: DB, plan: Plan, limit: number, offset: number): number[] {
+  const c = and(plan.checks);
+  const idx = plan.kind ? hint(db, 'tasks_kind_due') : hint(db, 'tasks_due');
+  const dated = and(['t.deadline_date IS NOT NULL', ...plan.datedRange, ...(plan.kind ? [`t.deadline_kind = '${plan.kind}'`] : []), c]);
+  const a = db.prepare(`SELECT t.id FROM tasks t ${idx} ${FROM_T} WHERE ${dated} ORDER BY t.deadline_date, t.id LIMIT ${limit} OFFSET ${offset}`).pluck().all(plan.params) as number[];
+  if (a.length === limit) return a;
+  let n = offset + a.length;
+  if (a.length === 0 && offset > 0) n = db.prepare(`SELECT count(*) FROM tasks t ${idx} ${FROM_T} WHERE ${dated}`).pluck().get(plan.params) as number;
+  const undated = and(['t.deadline_date IS NULL', ...(plan.kind ? [`t.deadline_kind = '${plan.kind}'`] : []), c]);
+  const b = db.prepare(`SELECT t.id FROM tasks t ${plan.kind ? idx : ''} ${FROM_T} WHERE ${undated} ORDER BY t.id LIMIT ${limit - a.length} OFFSET ${Math.max(0, offset - n)}`).pluck().all(plan.params) as number[];
+  return a.concat(b);
+}
+
+/** How many rows pass (up to COUNT_CAP): through the smallest driver when there is one. */
+function countCapped(db: DB, plan: Plan): { n: number; capped: boolean } {
+  const d = plan.drivers[0];
+  const sql = d ? d.sql(and(plan.checks)) : `SELECT t.id FROM tasks t ${FROM_T} WHERE ${and(plan.checks)}`;
+  const n = db.prepare(`SELECT count(*) FROM (${sql} LIMIT ${COUNT_CAP + 1})`).pluck().get(plan.params) as number;
+  return { n: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+// --- words: matching and ranking in JavaScript over folded text --------------------------------
+
+/** Does the token list hold this phrase (consecutive tokens)? How often? */
+function countPhrase(toks: string[], ph: string[]): number {
+  let n = 0;
+  outer: for (let i = 0; i + ph.length <= toks.length; i++) {
+    for (let k = 0; k < ph.length; k++) if (toks[i + k] !== ph[k]) continue outer;
+    n++;
+  }
+  return n;
+}
+
+interface Scored {
+  id: number;
+  due: string | null;
+  score: number;
+}
+
+/**
+ * BM25-like score over the folded text and agency names: each required phrase (k1 = 1.2,
+ * b = 0.75, length against the candidates' mean), plus the exact sequence of the loose words
+ * counted as one more phrase of double weight. Rows that do not hold every phrase get null.
+ */
+function scoreRows(rows: { id: number; due: string | null; text: string; agencies: string }[], p: ParsedQuery): Scored[] {
+  const required = [...p.quoted, ...p.loose.map((t) => [t])];
+  const exact = p.loose.length >= 2 ? p.loose : null;
+  const toks = rows.map((r) => [r.text.match(TOKEN) ?? [], r.agencies.match(TOKEN) ?? []] as const);
+  const avg = toks.reduce((s, [a, b]) => s + a.length + b.length, 0) / Math.max(1, rows.length) || 1;
+  const k1 = 1.2;
+  const b = 0.75;
+  const out: Scored[] = [];
+  rows.forEach((r, i) => {
+    const [tt, at] = toks[i]!;
+    const len = tt.length + at.length;
+    const norm = k1 * (1 - b + (b * len) / avg);
+    let score = 0;
+    for (const ph of required) {
+      const tf = countPhrase(tt, ph) + countPhrase(at, ph);
+      if (!tf) return;
+      score += (tf * (k1 + 1)) / (tf + norm);
+    }
+    if (exact) {
+      const tf = countPhrase(tt, exact) + countPhrase(at, exact);
+      if (tf) score += (2 * (tf * (k1 + 1))) / (tf + norm);
+    }
+    out.push({ id: r.id, due: r.due, score });
+  });
+  return out;
+}
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+const readFts = (db: DB, ids: number[]) =>
+  db.prepare(`SELECT f.rowid AS id, f.text, f.agencies FROM json_each(?) j CROSS JOIN tasks_fts f ON f.rowid = j.value`).all(JSON.stringify(ids)) as { id: number; text: string; agencies: string }[];
+
+/**
+ * Candidates for words. A small filter driver is read whole and matched here; otherwise
+ * the FTS rows drive, newest first, in chunks checked against the filters, until RANK_POOL
+ * rows passed or FTS_SCAN_MAX were looked at (then `capped`).
+ */
+function wordCandidates(db: DB, plan: Plan, p: ParsedQuery, match: string): { rows: Scored[]; capped: boolean } {
+  const small = smallDriver(plan);
+  const ftsSize = small ? (db.prepare(`SELECT count(*) FROM (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ? LIMIT ${small.size + 1})`).pluck().get(match) as number) : Infinity;
+  if (small && small.size < ftsSize) {
+    const base = readDriver(db, plan, small);
+    const due = new Map(base);
+    const rows = readFts(db, base.map((r) => r[0])).map((r) => ({ ...r, due: due.get(r.id) ?? null }));
+    return { rows: scoreRows(rows, p), capped: false };
+  }
+  const chunkSql = db.prepare(`SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH @match AND rowid < @below ORDER BY rowid DESC LIMIT @n`).pluck();
+  const check = db.prepare(`SELECT t.id, t.deadline_date AS due, f.text, f.agencies FROM json_each(@ids) j CROSS JOIN tasks t ON t.id = j.value ${FROM_T} CROSS JOIN tasks_fts f ON f.rowid = t.id WHERE ${and(plan.checks)}`);
+  const pool: { id: number; due: string | null; text: string; agencies: string }[] = [];
+  let below = Number.MAX_SAFE_INTEGER;
+  let scanned = 0;
+  let capped = false;
+  for (;;) {
+    const n = Math.min(FTS_CHUNK, FTS_SCAN_MAX - scanned);
+    const chunk = chunkSql.all({ match, below, n }) as number[];
+    scanned += chunk.length;
+    if (!chunk.length) break;
+    pool.push(...(check.all({ ...plan.params, ids: JSON.stringify(chunk) }) as { id: number; due: string | null; text: string; agencies: string }[]));
+    below = chunk[chunk.length - 1]!;
+    if (chunk.length < n) break;
+    if (pool.length >= RANK_POOL || scanned >= FTS_SCAN_MAX) {
+      capped = true;
+      break;
+    }
+  }
+  return { rows: scoreRows(pool, p), capped };
+}
+
+interface Row {
+  id: number; seq: number; label: string; path: string; text: string; deadline_kind: string | null; deadline_date: string | null; deadline_text: string | null;
+  deadline_rule: string | null; span_start: number | null; span_end: number | null; doc_id: number; record_id: string; file: string; type: string | null;
+  number: string | null; symbol: string | null; date: string | null; subject: string | null; issuer: string | null; done_on: string | null;
+}
+
+/** Full rows for a page of task ids, in the given order. */
+export function loadTasks(db: DB, ids: number[], opts: { today: string; reminders: number[]; tokens?: string[]; scores?: Map<number, number> }): TaskHit[] {
+  if (!ids.length) return [];
+  const json = JSON.stringify(ids);
+  const rows = db
+    .prepare(`SELECT t.id, t.seq, t.label, t.path, t.text, t.deadline_kind, t.deadline_date, t.deadline_text, t.deadline_rule, t.span_start, t.span_end,
+      d.id AS doc_id, d.record_id, d.file, d.type, d.number, d.symbol, d.date, d.subject, d.issuer,
+      (SELECT done_on FROM completions c WHERE c.document_record_id = d.record_id AND c.task_key = t.task_key) AS done_on
+      FROM json_each(?) j CROSS JOIN tasks t ON t.id = j.value JOIN documents d ON d.id = t.document_id`)
+    .all(json) as Row[];
+  const ag = db.prepare(`SELECT ta.task_id, ta.role, ta.name FROM json_each(?) j CROSS JOIN task_agencies ta ON ta.task_id = j.value ORDER BY ta.rowid`).all(json) as { task_id: number; role: string; name: string }[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const rule = r.deadline_rule ? (JSON.parse(r.deadline_rule) as Rule) : null;
+    const st = taskStatus({ kind: r.deadline_kind, date: r.deadline_date, rule }, r.done_on, opts.today, opts.reminders);
+    const mine = ag.filter((a) => a.task_id === id);
+    return [{
+      id: r.id,
+      ref: `${r.record_id}#${r.seq}`,
+      document: { id: r.doc_id, recordId: r.record_id, file: r.file, type: r.type, number: r.number, symbol: r.symbol, date: r.date, subject: r.subject, issuer: r.issuer },
+      seq: r.seq,
+      label: r.label,
+      path: JSON.parse(r.path) as string[],
+      text: r.text,
+      lead: mine.filter((a) => a.role === 'lead').map((a) => a.name),
+      support: mine.filter((a) => a.role === 'support').map((a) => a.name),
+      deadline: r.deadline_kind ? { kind: r.deadline_kind, date: r.deadline_date, text: r.deadline_text, rule } : null,
+      due: st.due,
+      status: st.status,
+      statusLabel: st.label,
+      daysLeft: st.daysLeft,
+      reminder: st.reminder,
+      doneOn: r.done_on,
+      score: opts.scores?.get(id) ?? null,
+      snippet: makeSnippet(r.text, opts.tokens ?? []),
+      span: r.span_start != null && r.span_end != null ? { start: r.span_start, end: r.span_end } : null,
+    }];
+  });
+}
+
+export function searchTasks(db: DB, query: TaskQuery): SearchResult<TaskHit> {
+  const t0 = performance.now();
+  const q = normaliseQuery(query);
+  const parsed: ParsedQuery = parseQuery(q.words);
+  const match = matchExpression(parsed);
+  const plan = buildPlan(db, q);
+  if (!plan) return { items: [], total: 0, totalCapped: false, capped: false, today: q.today, ms: performance.now() - t0 };
+  let ids: number[];
+  let total: number;
+  let totalCapped = false;
+  let capped = false;
+  let scores: Map<number, number> | undefined;
+  if (match) {
+    const c = wordCandidates(db, plan, parsed, match);
+    capped = c.capped;
+    scores = new Map(c.rows.map((r) => [r.id, Math.round(r.score * 1000) / 1000]));
+    const sorted = q.sort === 'due'
+      ? c.rows.map((r) => [r.id, r.due] as [number, string | null]).sort(byDue).map((r) => r[0])
+      : c.rows.sort((a, b) => b.score - a.score || b.id - a.id).map((r) => r.id);
+    ids = sorted.slice(q.offset, q.offset + q.limit);
+    total = c.rows.length;
+    totalCapped = capped;
+  } else {
+    const small = smallDriver(plan);
+    if (small) {
+      const rows = readDriver(db, plan, small).sort(byDue);
+      ids = rows.slice(q.offset, q.offset + q.limit).map((r) => r[0]);
+      total = rows.length;
+    } else {
+      ids = walkByDue(db, plan, q.limit, q.offset);
+      const c = countCapped(db, plan);
+      total = c.n;
+      totalCapped = c.capped;
+    }
+  }
+  const items = loadTasks(db, ids, { today: q.today, reminders: q.reminders, tokens: parsed.tokens, scores });
+  return { items, total, totalCapped, capped, today: q.today, ms: performance.now() - t0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+export interface DocumentQuery {
+  words?: string | null;
+  agency?: string | null;
+  type?: string | null;
+  limit?: number | null;
+  offset?: number | null;
+}
+
+export interface DocumentHit {
+  id: number;
+  recordId: string;
+  file: string;
+  type: string | null;
+  number: string | null;
+  symbol: string | null;
+  date: string | null;
+  issuer: string | null;
+  subject: string | null;
+  tasks: number;
+  score: number | null;
+  snippet: Snippet;
+}
+
+export function searchDocuments(db: DB, query: DocumentQuery): SearchResult<DocumentHit> {
+  const t0 = performance.now();
+  const limit = Math.max(1, Math.min(500, Math.floor(Number(query.limit ?? 20)) || 20));
+  const offset = Math.max(0, Math.min(100_000, Math.floor(Number(query.offset ?? 0)) || 0));
+  const parsed = parseQuery(query.words);
+  const match = matchExpression(parsed);
+  const checks: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (query.type) {
+    checks.push('d.type = @type COLLATE NOCASE');
+    params.type = query.type.trim();
+  }
+  if (query.agency && query.agency.trim()) {
+    // issued by the agency, or assigning it a task
+    const ids = resolveAgencies(db, query.agency);
+    const keys = agencyKeys(query.agency);
+    db.function('cv_agency_key', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? ` ${agencyKey(s)} ` : ''));
+    const issuer = keys.map((_, i) => `instr(cv_agency_key(d.issuer), @k${i}) > 0`);
+    keys.forEach((k, i) => (params[`k${i}`] = ` ${k} `));
+    const assigns = ids.length ? [`EXISTS (SELECT 1 FROM tasks t JOIN task_agencies ta ON ta.task_id = t.id WHERE t.document_id = d.id AND ta.agency_id IN (${ids.join(',')}))`] : [];
+    checks.push(`(${[...issuer, ...assigns].join(' OR ') || '0'})`);
+  }
+  const shadow = shadowedDocuments(db, stamp(db));
+  if (shadow.length) checks.push(`d.id NOT IN (${shadow.join(',')})`);
+  let ids: number[];
+  let total: number;
+  let capped = false;
+  const scores = new Map<number, number>();
+  if (match) {
+    // the newest matching documents (capped), ranked by where the words stand: the exact
+    // sequence or every word in the subject first, then in the issuer, then in the text only
+    const rows = db
+      .prepare(`SELECT d.id, d.subject, d.issuer FROM documents_fts f CROSS JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH @match AND ${and(checks)} ORDER BY f.rowid DESC LIMIT ${RANK_POOL + 1}`)
+      .all({ ...params, match }) as { id: number; subject: string | null; issuer: string | null }[];
+    capped = rows.length > RANK_POOL;
+    rows.length = Math.min(rows.length, RANK_POOL);
+    const required = [...parsed.quoted, ...parsed.loose.map((t) => [t])];
+    const exact = parsed.loose.length >= 2 ? parsed.loose : null;
+    const fieldScore = (v: string | null, w: number) => {
+      const toks = fold(v ?? '').match(TOKEN) ?? [];
+      const hits = required.filter((ph) => countPhrase(toks, ph) > 0).length;
+      return w * (hits / Math.max(1, required.length) + (exact && countPhrase(toks, exact) ? 1 : 0));
+    };
+    for (const r of rows) scores.set(r.id, Math.round((1 + fieldScore(r.subject, 3) + fieldScore(r.issuer, 1)) * 1000) / 1000);
+    ids = rows.map((r) => r.id).sort((x, y) => scores.get(y)! - scores.get(x)! || y - x).slice(offset, offset + limit);
+    total = rows.length;
+  } else {
+    ids = db.prepare(`SELECT d.id FROM documents d WHERE ${and(checks)} ORDER BY d.date DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`).pluck().all(params) as number[];
+    const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM documents d WHERE ${and(checks)} LIMIT ${COUNT_CAP + 1})`).pluck().get(params) as number;
+    total = Math.min(n, COUNT_CAP);
+    capped = n > COUNT_CAP;
+  }
+  const items = loadDocuments(db, ids, parsed.tokens, scores);
+  return { items, total, totalCapped: capped, capped, today: localToday(), ms: performance.now() - t0 };
+}
+
+function loadDocuments(db: DB, ids: number[], tokens: string[], scores: Map<number, number>): DocumentHit[] {
+  if (!ids.length) return [];
+  const rows = db
+    .prepare(`SELECT d.id, d.record_id, d.file, d.type, d.number, d.symbol, d.date, d.issuer, d.subject, d.text,
+      (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS tasks FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as { id: number; record_id: string; file: string; type: string | null; number: string | null; symbol: string | null; date: string | null; issuer: string | null; subject: string | null; text: string; tasks: number }[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const subjectHit = tokens.length && r.subject ? makeSnippet(r.subject, tokens) : null;
+    const snippet = subjectHit && subjectHit.marks.length ? subjectHit : makeSnippet(r.text, tokens);
+    return [{ id: r.id, recordId: r.record_id, file: r.file, type: r.type, number: r.number, symbol: r.symbol, date: r.date, issuer: r.issuer, subject: r.subject, tasks: r.tasks, score: scores.get(id) ?? null, snippet }];
+  });
+}
+
+/** "4945/UBND-THCBKS", "UBND-NC" when unnumbered, "" when neither. */
+export function docRef(d: { number: string | null; symbol: string | null }): string {
+  if (d.number && d.symbol) return `${d.number}/${d.symbol}`;
+  return d.symbol ?? d.number ?? '';
+}
+
+/**
+ * Ids of the tasks a query selects (any order), at most `max`; `complete` says whether all
+ * were listed. For counts by status and by agency.
+ */
+export function candidateIds(db: DB, query: TaskQuery, max = 20000): { ids: number[]; complete: boolean; today: string; reminders: number[] } {
+  const q = normaliseQuery(query);
+  const parsed = parseQuery(q.words);
+  const match = matchExpression(parsed);
+  const plan = buildPlan(db, q);
+  if (!plan) return { ids: [], complete: true, today: q.today, reminders: q.reminders };
+  if (match) {
+    const c = wordCandidates(db, plan, parsed, match);
+    return { ids: c.rows.map((r) => r.id).slice(0, max), complete: !c.capped && c.rows.length <= max, today: q.today, reminders: q.reminders };
+  }
+  const d = plan.drivers[0];
+  const sql = d ? d.sql(and(plan.checks)) : `SELECT t.id FROM tasks t ${FROM_T} WHERE ${and(plan.checks)}`;
+  const ids = [...new Set(db.prepare(`SELECT id FROM (${sql}) LIMIT ${max + 1}`).pluck().all(plan.params) as number[])];
+  return { ids: ids.slice(0, max), complete: ids.length <= max, today: q.today, reminders: q.reminders };
+}
