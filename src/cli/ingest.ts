@@ -66,6 +66,12 @@ Examples:
         ac.abort();
         if (!opts.watch) reporter.note('stopping after the files in flight (Ctrl-C again to quit at once)');
       };
+      // the reader of our output went away (`| head`): stop as on Ctrl-C, quietly
+      const onOutputError = (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+        if (!ac.signal.aborted) ac.abort();
+      };
+      process.stdout.on('error', onOutputError);
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
       let summary: IngestSummary;
