@@ -60,12 +60,13 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     if (text) out.push({ text, start: a + lead, end: a + lead + text.length });
   };
   if (s.includes(';')) {
+    // ';' separates; inside a part, a comma still separates two capitalised names ("Sở Tư pháp, Văn phòng UBND tỉnh")
     let a = 0;
-    for (const m of s.matchAll(/;/g)) {
-      push(a, m.index!);
+    for (const m of [...s.matchAll(/;/g), { index: s.length }]) {
+      const part = s.slice(a, m.index!);
+      for (const b of splitBodies(part)) out.push(shift(b, a));
       a = m.index! + 1;
     }
-    push(a, s.length);
     return out.filter((b) => b.text);
   }
   // ',' and ' và ' as candidate cuts

@@ -44,7 +44,7 @@ export const ACTION_WORDS = [
   'tổ chức', 'xây dựng', 'rà soát', 'khắc phục', 'hoàn thành', 'báo cáo', 'chỉ đạo', 'hướng dẫn', 'theo dõi',
   'đôn đốc', 'kiểm tra', 'nghiên cứu', 'đề xuất', 'ban hành', 'tiếp tục', 'khẩn trương', 'chủ động', 'tăng cường',
   'đẩy mạnh', 'đẩy nhanh', 'nâng cao', 'bảo đảm', 'đảm bảo', 'cập nhật', 'công khai', 'tiếp nhận', 'giải quyết',
-  'gửi', 'lập', 'cấp', 'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt',
+  'gửi', 'lập', 'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt',
   'giám sát', 'bố trí', 'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành',
   'nghiêm túc', 'kịp thời', 'thường xuyên', 'định kỳ', 'hằng', 'hàng', 'căn cứ', 'để', 'nhằm', 'trong', 'theo',
   'về việc', 'đối với', 'trước ngày', 'trước', 'sau khi', 'khi', 'nếu', 'phải', 'cần', 'thống nhất',
