@@ -1,0 +1,38 @@
+/**
+ * CSV: one row per obligation, RFC 4180 (CRLF, quoted fields), UTF-8 with a byte order mark
+ * so Excel opens Vietnamese text correctly. A cell that a spreadsheet would read as a formula
+ * (starting with =, +, -, @ followed by more) is prefixed with an apostrophe.
+ */
+import type { ExtractionRecord } from '../../schemas/record.js';
+import type { DB } from '../store/db.js';
+import { exportTasks, docRef, type ExportOptions } from './tasks.js';
+
+export const CSV_COLUMNS = [
+  'task_ref', 'record_id', 'document_type', 'document_ref', 'document_number', 'document_symbol', 'document_date', 'issuer', 'subject',
+  'label', 'path', 'text', 'lead', 'support', 'deadline_kind', 'deadline_date', 'deadline_text', 'recurrence', 'due', 'status', 'status_label', 'done_on',
+] as const;
+
+export function csvCell(v: unknown): string {
+  let s = v == null ? '' : String(v);
+  // control characters other than tab and line breaks have no place in a cell
+  s = s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  if (/^[=@]|^[+\-][^\s\d]|^\t|^\r/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const row = (cells: unknown[]) => cells.map(csvCell).join(',') + '\r\n';
+
+export function* csv(records: Iterable<ExtractionRecord>, db: DB | null, opts: ExportOptions = {}): Iterable<string> {
+  yield '\uFEFF' + row([...CSV_COLUMNS]);
+  for (const r of records) {
+    const d = r.document;
+    for (const t of exportTasks(r, db, opts)) {
+      const dl = t.task.deadline;
+      yield row([
+        t.ref, r.id, d.type, docRef(d), d.number, d.symbol, d.date, d.issuer, d.subject,
+        t.task.label, t.task.path.join(' > '), t.task.text, t.task.lead.join('; '), t.task.support.join('; '),
+        dl?.kind, dl?.date, dl?.text, dl?.rule ? JSON.stringify(dl.rule) : '', t.status.due, t.status.status, t.status.label, t.doneOn,
+      ]);
+    }
+  }
+}
