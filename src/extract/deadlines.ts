@@ -41,15 +41,27 @@ interface Rule {
   re: RegExp;
   /** The same rule for a table's time cell, where a bare period ("Quý IV/2021", "tháng 9/2021") is a time. */
   cell?: RegExp;
-  make: (m: RegExpExecArray, year: number) => Omit<DeadlineFinding, 'start' | 'end' | 'text' | 'rule'> | null;
+  make: (m: RegExpExecArray, ctx: DateContext) => Omit<DeadlineFinding, 'start' | 'end' | 'text' | 'rule'> | null;
 }
 
 const FREQ: Record<string, Recurrence['freq']> = {
   tuần: 'weekly', tháng: 'monthly', quý: 'quarterly', năm: 'yearly', '6 tháng': 'half-yearly',
 };
 
-function byDate(d: string, m: string, y: string | undefined, year: number) {
-  const v = iso(y ? +y : year, +m, +d);
+/** What fills a date's missing parts: the year, and the document's date (a day written without its year that falls before it means next year). */
+interface DateContext {
+  year: number;
+  issued: string | null;
+}
+
+function dayOf(d: string, m: string, y: string | undefined, ctx: DateContext): string | null {
+  let v = iso(y ? +y : ctx.year, +m, +d);
+  if (v && !y && ctx.issued && ctx.issued.length === 10 && v < ctx.issued) v = iso(ctx.year + 1, +m, +d);
+  return v;
+}
+
+function byDate(d: string, m: string, y: string | undefined, ctx: DateContext) {
+  const v = dayOf(d, m, y, ctx);
   return v ? { kind: 'by' as const, date: v } : null;
 }
 
@@ -64,14 +76,14 @@ const RULES: Rule[] = [
   {
     id: 'deadline.byDate',
     re: new RegExp(String.raw`(?:(?:hoàn thành|xong|gửi|nộp|báo cáo)[^.;]{0,40}?\s+)?(?:trước|chậm nhất(?:\s+(?:là|vào))?|không muộn hơn|hạn chót(?:\s+là)?|muộn nhất|đến hết|trong thời hạn đến)\s+(?:ngày\s+)?(?:${D}|${D_WORDS})`, 'giu'),
-    make: (m, year) => (m[1] ? byDate(m[1], m[2]!, m[3], year) : byDate(m[4]!, m[5]!, m[6], year)),
+    make: (m, ctx) => (m[1] ? byDate(m[1], m[2]!, m[3], ctx) : byDate(m[4]!, m[5]!, m[6], ctx)),
   },
   // "kể từ ngày 30/7/2025", "bắt đầu từ ngày ..."
   {
     id: 'deadline.fromDate',
     re: new RegExp(String.raw`(?:kể\s+)?từ\s+ngày\s+(?:${D}|${D_WORDS})`, 'giu'),
-    make: (m, year) => {
-      const v = m[1] ? iso(m[3] ? +m[3] : year, +m[2]!, +m[1]) : iso(m[6] ? +m[6] : year, +m[5]!, +m[4]!);
+    make: (m, ctx) => {
+      const v = m[1] ? dayOf(m[1], m[2]!, m[3], ctx) : dayOf(m[4]!, m[5]!, m[6], ctx);
       return v ? { kind: 'from', date: v } : null;
     },
   },
@@ -80,7 +92,7 @@ const RULES: Rule[] = [
     id: 'deadline.quarter',
     re: new RegExp(String.raw`(?:trong\s+|hoàn thành\s+(?:trong\s+)?|^)${QUARTER}`, 'giu'),
     cell: new RegExp(QUARTER, 'gu'),
-    make: (m, year) => {
+    make: (m, { year }) => {
       const q = ROMAN_VALUE[m[1]!.toUpperCase()] ?? +m[1]!;
       const v = endOfMonth(m[2] ? +m[2] : year, q * 3);
       return v ? { kind: 'within', date: v } : null;
@@ -159,7 +171,8 @@ function maskedRanges(text: string): [number, number][] {
  * Every deadline expression in a text, in order. `year` fills a date written without its year;
  * `cell` reads a table's time cell, where a bare period is a time; `mask` ranges hold no deadline.
  */
-export function findDeadlines(text: string, year: number, opts: { cell?: boolean; mask?: [number, number][] } = {}): DeadlineFinding[] {
+export function findDeadlines(text: string, year: number, opts: { cell?: boolean; mask?: [number, number][]; issued?: string | null } = {}): DeadlineFinding[] {
+  const ctx: DateContext = { year, issued: opts.issued ?? null };
   const masked = [...maskedRanges(text), ...(opts.mask ?? [])];
   const asides = parentheses(text);
   const inMask = (a: number, b: number) => masked.some(([s, e]) => a >= s && b <= e);
@@ -172,7 +185,7 @@ export function findDeadlines(text: string, year: number, opts: { cell?: boolean
       const start = m.index!, end = start + m[0].length;
       if (inMask(start, end)) continue;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      const v = rule.make(m as RegExpExecArray, year);
+      const v = rule.make(m as RegExpExecArray, ctx);
       if (!v) continue;
       if (!v.date && inAside(start, end)) continue;
       found.push({ ...v, text: m[0].trim(), start, end, rule: rule.id });

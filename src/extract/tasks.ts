@@ -126,8 +126,14 @@ function docYear(model: TextModel, date: string | null): number {
   return y ? +y[1]! : new Date().getFullYear();
 }
 
+/**
+ * The year a day written without its year belongs to: a year the text itself states for the
+ * work ("năm 2024", "/2024"), not the year of a cited document ("... số 12/KH-UBND ngày 3/2/2020"),
+ * else the document's.
+ */
 function yearOf(text: string, fallback: number): number {
-  const ys = [...text.matchAll(/(?<![\d/])(20\d\d|19\d\d)(?!\d)/g)].map((m) => +m[1]!);
+  const plain = text.replace(/\d+(?:\/\d{4})?[/-][\p{Lu}][\p{L}\d&/-]*(?:\s+ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})?/gu, ' ');
+  const ys = [...plain.matchAll(/(?<![\d])(20\d\d|19\d\d)(?!\d)/g)].map((m) => +m[1]!);
   return ys.length ? ys[ys.length - 1]! : fallback;
 }
 
@@ -217,16 +223,16 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const y = yearOf(text, year);
     // a time inside the doer's name ("các đơn vị được kiểm tra trong năm 2021") times nothing
     const ownLead = own && own.lead.length ? [own.lead[0]!.start, own.lead[own.lead.length - 1]!.end] as [number, number] : null;
-    let deadline = pickDeadline(findDeadlines(text, y, { mask: ownLead ? [ownLead] : [] }));
+    let deadline = pickDeadline(findDeadlines(text, y, { mask: ownLead ? [ownLead] : [], issued: ctx.date }));
     if (deadline) deadline = { ...deadline, start: deadline.start + start, end: deadline.end + start };
     for (let p = node.parent; !deadline && p && p.parent && isHeadingLike(p); p = p.parent) {
-      const d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year)));
+      const d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year), { issued: ctx.date }));
       // a heading lends its dated deadline; its "hằng năm" or "thường xuyên" only when the heading is short
       if (d && !d.date && p.title.length > 80) continue;
       if (d) deadline = { ...d, start: d.start + p.titleStart, end: d.end + p.titleStart, rule: `${d.rule}.inherited` };
     }
     if (!deadline && heading && node.body.length) {
-      const d = pickDeadline(findDeadlines(node.title, y));
+      const d = pickDeadline(findDeadlines(node.title, y, { issued: ctx.date }));
       if (d) deadline = { ...d, start: d.start + node.titleStart, end: d.end + node.titleStart, rule: `${d.rule}.heading` };
     }
     out.push({ label: node.label, path: pathOf(node), text, start, end, lead, support: sup, deadline, source: 'item', rule: 'tasks.item' });

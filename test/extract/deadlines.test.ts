@@ -70,3 +70,10 @@ describe('deadlines: look-alikes that must not match', () => {
     expect(one(text)).toBeNull();
   });
 });
+
+describe('deadlines: the year of a day written without one', () => {
+  it('takes the document year, or the next one when the day would fall before the document', () => {
+    expect(pickDeadline(findDeadlines('hoàn thành trước ngày 15/12', 2021, { issued: '2021-11-20' }))!.date).toBe('2021-12-15');
+    expect(pickDeadline(findDeadlines('hoàn thành trước ngày 15/01', 2021, { issued: '2021-11-20' }))!.date).toBe('2022-01-15');
+  });
+});
