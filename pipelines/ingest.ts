@@ -41,6 +41,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** Longest a transaction stays open, in ms (default 200). */
   batchMs?: number;
+  /** Extra time for each worker's first file, in ms (default 10 s: warm-up on a busy machine). */
+  firstFileGraceMs?: number;
   /** Old-space limit of each worker in MB (default 2048). */
   workerMemoryMb?: number;
   /** Worker module (a file URL) instead of src/engine/worker.ts: for tests. */
@@ -141,7 +143,7 @@ class Session {
     this.runner =
       jobs === 1
         ? new InThreadRunner(limits)
-        : new WorkerPool({ size: jobs, limits, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, memoryMb: opts.workerMemoryMb ?? 2048, module: opts.workerModule });
+        : new WorkerPool({ size: jobs, limits, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 2048, module: opts.workerModule });
     this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult });
     // read ahead a little: every worker has its next file at hand
     this.queue = new PQueue({ concurrency: jobs === 1 ? 2 : jobs * 2 + 1 });

@@ -4,7 +4,8 @@
  *
  * The pool gives each worker at most `depth` files at a time (one running, the next ones
  * waiting in the worker), so a worker never waits for the main thread between files. A
- * file has a time limit counted from the moment its worker starts it; a worker that runs
+ * file has a time limit counted from the moment its worker starts it (a new worker's first
+ * file gets some more: warm-up); a worker that runs
  * over it, crashes or runs out of memory is terminated and replaced, that file is reported
  * failed (stage "worker") and the files queued behind it go to another worker. A worker
  * that cannot even start three times in a row makes the pool give up with that reason
@@ -31,6 +32,12 @@ export interface PoolOptions {
   limits?: Limits;
   /** Time limit per file in ms; 0 for none. */
   timeoutMs?: number;
+  /**
+   * Extra time for the first file of each worker (default 10 s): a fresh worker compiles its
+   * code as it goes and loads some parsers on first use (pdfjs), which on a busy machine can
+   * take longer than a short limit meant for a stuck file.
+   */
+  firstFileGraceMs?: number;
   /** Files handed to one worker at a time (default 2). */
   depth?: number;
   /** V8 old-space limit per worker in MB (a runaway file kills its worker, not the batch). */
@@ -56,6 +63,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   error: Error | null;
   gone: boolean;
+  /** It has finished a file (so it is warm). */
+  warm: boolean;
 }
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
@@ -64,6 +73,7 @@ export class WorkerPool implements Runner {
   readonly size: number;
   private readonly limits: Limits;
   private readonly timeoutMs: number;
+  private readonly graceMs: number;
   private readonly depth: number;
   private slots: Slot[] = [];
   private waiting: Job[] = [];
@@ -78,6 +88,7 @@ export class WorkerPool implements Runner {
     this.size = Math.max(1, Math.floor(opts.size));
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.timeoutMs = opts.timeoutMs ?? 0;
+    this.graceMs = opts.firstFileGraceMs ?? 10_000;
     this.depth = Math.max(1, opts.depth ?? 2);
   }
 
@@ -115,7 +126,7 @@ export class WorkerPool implements Runner {
     const log = this.opts.log ?? process.stderr;
     worker.stdout.pipe(log, { end: false });
     worker.stderr.pipe(log, { end: false });
-    const slot: Slot = { worker, jobs: [], ready: false, timer: null, error: null, gone: false };
+    const slot: Slot = { worker, jobs: [], ready: false, timer: null, error: null, gone: false, warm: false };
     worker.on('message', (m: WorkerMessage) => this.onMessage(slot, m));
     worker.on('error', (e) => {
       slot.error = e;
@@ -136,12 +147,13 @@ export class WorkerPool implements Runner {
     } else if (m.type === 'start') {
       const job = slot.jobs[0];
       if (job && job.id === m.id && this.timeoutMs > 0) {
-        slot.timer = setTimeout(() => this.onTimeout(slot, job), this.timeoutMs);
+        slot.timer = setTimeout(() => this.onTimeout(slot, job), this.timeoutMs + (slot.warm ? 0 : this.graceMs));
       }
     } else if (m.type === 'done') {
       const k = slot.jobs.findIndex((j) => j.id === m.id);
       if (k < 0) return;
       const [job] = slot.jobs.splice(k, 1);
+      slot.warm = true;
       if (slot.timer) clearTimeout(slot.timer);
       slot.timer = null;
       job!.resolve({ ...m.result, file: job!.file });

@@ -109,6 +109,7 @@ describe('batch ingest on worker threads', () => {
       db: path.join(dir, 's.db'),
       jobs: 2,
       timeoutMs: 1500,
+      firstFileGraceMs: 3000,
       workerModule: pathToFileURL(path.join(import.meta.dirname, 'flaky-worker.ts')).href,
       onResult: (e) => events.push(e),
     });

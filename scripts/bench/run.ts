@@ -1,0 +1,296 @@
+/**
+ * `npm run bench`: the batch benchmark (not part of `npm test`). See BENCHMARKS.md.
+ *
+ *   1. a synthetic corpus of N documents (--n, default 2,000) as .txt, .docx and text-layer
+ *      .pdf (scripts/bench/corpus.ts; LibreOffice, once, cached under output/bench/)
+ *   2. per format, `congvan ingest <folder> --json` as a child process, as a user runs it:
+ *      documents/s and MB/s over the whole command (start-up included) and between the first
+ *      and the last document, peak RSS (VmHWM of the process, workers included), failures
+ *   3. for the PDFs, `pdftotext` (poppler) over the same files in the same run, two at a
+ *      time (both cores, as congvan) and one at a time; the ratio of the times
+ *   4. memory as the batch grows: --rss-n (default 10,000) text documents, RSS sampled at
+ *      every tenth of the batch
+ *   5. search on a store of --search-n obligations (default 1,000,000) generated straight
+ *      into SQLite: p50 / p95 of typical queries (scripts/bench/search.ts)
+ *
+ * Options: --n N  --rss-n N  --search-n N  --jobs N  --formats txt,docx,pdf
+ *          --only corpus,ingest,rss,search  --runs N (search repetitions)
+ * Results: printed as Markdown tables and written to output/bench/results.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus, type Corpus } from './corpus.js';
+import { buildSearchStore, timeQueries, pct, type QueryTiming } from './search.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT = path.join(ROOT, 'output', 'bench');
+const BIN = path.join(ROOT, 'bin', 'congvan.js');
+
+function args() {
+  const a = process.argv.slice(2);
+  const get = (name: string, dflt: string) => {
+    const k = a.indexOf(`--${name}`);
+    return k >= 0 && a[k + 1] ? a[k + 1]! : dflt;
+  };
+  return {
+    n: Number(get('n', '2000')),
+    rssN: Number(get('rss-n', '10000')),
+    searchN: Number(get('search-n', '1000000')),
+    jobs: Number(get('jobs', String(os.availableParallelism()))),
+    formats: get('formats', 'txt,docx,pdf').split(',') as ('txt' | 'docx' | 'pdf')[],
+    only: get('only', 'corpus,ingest,rss,search').split(','),
+    runs: Number(get('runs', '30')),
+  };
+}
+
+const log = (s: string) => process.stderr.write(s + '\n');
+
+function machine() {
+  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model ?? '?';
+  return {
+    cpu,
+    cores: os.availableParallelism(),
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    sqlite: (() => {
+      try {
+        return execFileSync(process.execPath, ['-e', "const D=require('better-sqlite3');console.log(new D(':memory:').prepare('select sqlite_version() v').get().v)"], { cwd: ROOT }).toString().trim();
+      } catch {
+        return '?';
+      }
+    })(),
+    pdftotext: (() => {
+      const r = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
+      return r.error ? 'pdftotext not installed' : `${r.stdout}${r.stderr}`.split('\n')[0]!.trim();
+    })(),
+  };
+}
+
+const loadavg = () => os.loadavg().map((x) => +x.toFixed(2));
+
+function procStatus(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+interface IngestRun {
+  format: string;
+  files: number;
+  ingested: number;
+  failed: number;
+  tasks: number;
+  mb: number;
+  wallS: number;
+  docsPerS: number;
+  mbPerS: number;
+  /** From the first to the last document event (start-up excluded). */
+  steadyDocsPerS: number;
+  startupS: number;
+  peakRssMB: number;
+  /** RSS at every tenth of the batch (MB). */
+  rssAt: number[];
+  firstFailures: string[];
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+async function runIngest(format: string, dir: string, bytes: number, jobs: number): Promise<IngestRun> {
+  const work = path.join(OUT, 'run', format);
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  const loadBefore = loadavg();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [BIN, 'ingest', dir, '--db', path.join(work, 'store.db'), '--records', path.join(work, 'json'), '--json', '--jobs', String(jobs)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let total = 0;
+  let done = 0;
+  let firstAt = 0;
+  let lastAt = 0;
+  let peak = 0;
+  let summary: Record<string, number> = {};
+  const rssAt: number[] = [];
+  const failures: string[] = [];
+  let err = '';
+  child.stderr.on('data', (b) => (err += b));
+  const sample = () => {
+    const s = procStatus(child.pid!);
+    if (s) peak = Math.max(peak, s.hwm);
+    return s;
+  };
+  const timer = setInterval(sample, 50);
+  let buf = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    buf += chunk;
+    let k: number;
+    while ((k = buf.indexOf('\n')) >= 0) {
+      const e = JSON.parse(buf.slice(0, k));
+      buf = buf.slice(k + 1);
+      if (e.event === 'start') total = e.files;
+      else if (e.event === 'document') {
+        done++;
+        lastAt = performance.now();
+        if (done === 1) firstAt = lastAt;
+        if (e.status === 'failed' && failures.length < 5) failures.push(`${path.basename(e.file)}: ${e.reason}`);
+        if (total && Math.floor((done * 10) / total) > rssAt.length) rssAt.push(Math.round(sample()?.rss ?? 0));
+      } else if (e.event === 'summary') summary = e;
+    }
+  });
+  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  clearInterval(timer);
+  const wallS = (performance.now() - t0) / 1000;
+  if (code !== 0 && code !== 1) throw new Error(`congvan ingest ${format} exited with ${code}: ${err.slice(0, 1000)}`);
+  const mb = bytes / 1e6;
+  return {
+    format,
+    files: summary.files ?? done,
+    ingested: summary.ingested ?? 0,
+    failed: summary.failed ?? 0,
+    tasks: summary.tasks ?? 0,
+    mb: +mb.toFixed(1),
+    wallS: +wallS.toFixed(2),
+    docsPerS: +(done / wallS).toFixed(1),
+    mbPerS: +(mb / wallS).toFixed(2),
+    steadyDocsPerS: done > 1 ? +((done - 1) / ((lastAt - firstAt) / 1000)).toFixed(1) : 0,
+    startupS: +((firstAt - t0) / 1000).toFixed(2),
+    peakRssMB: Math.round(peak),
+    rssAt,
+    firstFailures: failures,
+    loadBefore,
+    loadAfter: loadavg(),
+  };
+}
+
+/** pdftotext over every PDF of `dir`, `lanes` processes at a time; seconds. */
+async function pdftotext(dir: string, lanes: number): Promise<number> {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(dir, f));
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < files.length) {
+        const f = files[next++]!;
+        await new Promise<void>((resolve, reject) => {
+          const c = spawn('pdftotext', [f, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+          c.on('error', reject);
+          c.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pdftotext ${f}: exit ${code}`))));
+        });
+      }
+    }),
+  );
+  return (performance.now() - t0) / 1000;
+}
+
+function hasCommand(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+
+async function main() {
+  const o = args();
+  fs.mkdirSync(OUT, { recursive: true });
+  const results: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), options: o, loadAtStart: loadavg() };
+  log(`congvan bench: ${JSON.stringify(o)}`);
+  log(`machine: ${JSON.stringify(results.machine)}; load average ${loadavg().join(' ')}`);
+
+  let formats = o.formats;
+  if (formats.some((f) => f !== 'txt') && !hasCommand('soffice')) {
+    log('LibreOffice is missing: trying `bash scripts/setup.sh libreoffice` (root, apt) ...');
+    try {
+      execFileSync('bash', [path.join(ROOT, 'scripts', 'setup.sh'), 'libreoffice'], { stdio: 'inherit' });
+    } catch {
+      /* reported below */
+    }
+    if (!hasCommand('soffice')) {
+      log('no LibreOffice: measuring .txt only');
+      formats = ['txt'];
+    }
+  }
+
+  // 1-3: throughput per format
+  if (o.only.includes('ingest') || o.only.includes('corpus')) {
+    const corpus: Corpus = await buildCorpus({ n: o.n, formats, log });
+    results.corpus = { dir: path.relative(ROOT, corpus.dir), n: corpus.n, bytes: corpus.bytes };
+    if (o.only.includes('ingest')) {
+      const runs: IngestRun[] = [];
+      for (const f of formats) {
+        log(`ingest ${o.n} .${f} ...`);
+        const r = await runIngest(f, corpus.files[f], corpus.bytes[f] ?? 0, o.jobs);
+        log(`  ${r.docsPerS} documents/s (${r.steadyDocsPerS} after start-up), ${r.mbPerS} MB/s, peak RSS ${r.peakRssMB} MB, ${r.failed} failed`);
+        runs.push(r);
+      }
+      results.ingest = runs;
+      if (formats.includes('pdf') && hasCommand('pdftotext')) {
+        log('pdftotext on the same PDFs ...');
+        const p2 = await pdftotext(corpus.files.pdf, Math.min(2, o.jobs));
+        const p1 = await pdftotext(corpus.files.pdf, 1);
+        const pdf = runs.find((r) => r.format === 'pdf')!;
+        results.pdftotext = { files: o.n, parallelS: +p2.toFixed(2), sequentialS: +p1.toFixed(2), ratioParallel: +(pdf.wallS / p2).toFixed(2), ratioSequential: +(pdf.wallS / p1).toFixed(2) };
+        log(`  pdftotext: ${p2.toFixed(1)} s two at a time, ${p1.toFixed(1)} s one at a time; congvan ${pdf.wallS} s -> ${(pdf.wallS / p2).toFixed(2)}x`);
+      }
+    }
+  }
+
+  // 4: memory as the batch grows
+  if (o.only.includes('rss')) {
+    const big = await buildCorpus({ n: o.rssN, formats: [], log });
+    log(`ingest ${o.rssN} .txt (memory) ...`);
+    const r = await runIngest('txt-rss', big.files.txt, big.bytes.txt ?? 0, o.jobs);
+    log(`  peak RSS ${r.peakRssMB} MB; RSS at each tenth: ${r.rssAt.join(' ')} MB; ${r.docsPerS} documents/s`);
+    results.rss = r;
+  }
+
+  // 5: search
+  if (o.only.includes('search')) {
+    const store = buildSearchStore(o.searchN, OUT, log);
+    log(`search: ${o.runs} runs of ${store.tasks.toLocaleString('en')}-obligation queries ...`);
+    const timings = timeQueries(store.file, { runs: o.runs });
+    const byCat = new Map<string, number[]>();
+    results.search = { store: { ...store, file: path.relative(ROOT, store.file), mb: Math.round(store.bytes / 1e6) }, queries: timings };
+    for (const t of timings) byCat.set(t.category, [...(byCat.get(t.category) ?? []), t.p95]);
+    (results.search as Record<string, unknown>).worstP95ByCategory = Object.fromEntries([...byCat].map(([k, v]) => [k, +Math.max(...v).toFixed(2)]));
+  }
+  results.loadAtEnd = loadavg();
+  fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
+  process.stdout.write(markdown(results) + '\n');
+  log(`results: ${path.relative(ROOT, path.join(OUT, 'results.json'))}`);
+}
+
+function markdown(r: Record<string, any>): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`Run ${r.date.slice(0, 16).replace('T', ' ')} UTC — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}, SQLite ${m.sqlite}, ${m.pdftotext}; load average at start ${r.loadAtStart.join(' / ')}, at end ${r.loadAtEnd.join(' / ')}.`);
+  if (r.ingest) {
+    out.push('', `| format | documents | MB | wall s | documents/s | after start-up | MB/s | peak RSS MB | failed |`, `|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
+    for (const x of r.ingest as IngestRun[]) out.push(`| ${x.format} | ${x.files} | ${x.mb} | ${x.wallS} | ${x.docsPerS} | ${x.steadyDocsPerS} | ${x.mbPerS} | ${x.peakRssMB} | ${x.failed} |`);
+  }
+  if (r.pdftotext) out.push('', `pdftotext on the same ${r.pdftotext.files} PDFs: ${r.pdftotext.parallelS} s two at a time, ${r.pdftotext.sequentialS} s one at a time. congvan / pdftotext: **${r.pdftotext.ratioParallel}×** (both using two cores), ${r.pdftotext.ratioSequential}× against pdftotext one at a time.`);
+  if (r.rss) out.push('', `Memory: ${r.rss.files} text documents, peak RSS **${r.rss.peakRssMB} MB**; RSS at each tenth of the batch: ${r.rss.rssAt.join(', ')} MB; ${r.rss.docsPerS} documents/s.`);
+  if (r.search) {
+    const s = r.search;
+    out.push('', `Search on ${s.store.tasks.toLocaleString('en')} obligations (${s.store.documents.toLocaleString('en')} documents, ${s.store.mb} MB store), warm cache, limit 20:`, '', '| query | matches | p50 ms | p95 ms | first call ms |', '|---|---:|---:|---:|---:|');
+    for (const q of s.queries as QueryTiming[]) out.push(`| ${q.name} | ${q.totalCapped ? '≥' : ''}${q.total} | ${fmt(q.p50, 2)} | ${fmt(q.p95, 2)} | ${fmt(q.first, 1)} |`);
+    const all = (s.queries as QueryTiming[]).map((q) => q.p95).sort((a, b) => a - b);
+    out.push('', `Worst p95 by kind: ${Object.entries(s.worstP95ByCategory).map(([k, v]) => `${k} ${v} ms`).join(', ')}; median of the p95s ${fmt(pct(all, 50), 2)} ms.`);
+  }
+  return out.join('\n');
+}
+
+await main();
