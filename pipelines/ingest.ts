@@ -22,6 +22,7 @@ import PQueue from 'p-queue';
 import { listFiles, type ListProblem } from '../src/engine/files.js';
 import { readInput, sha256, DEFAULT_LIMITS, type Limits } from '../src/engine/record.js';
 import { WorkerPool, InThreadRunner, type Runner } from '../src/engine/pool.js';
+import { workerBundle } from '../src/engine/bundle.js';
 import { StoreSink, recoverJsonDir, type IngestEvent, type Counts } from '../src/engine/sink.js';
 import { StableFiles } from '../src/engine/watch.js';
 import { openStore, startRun, finishRun, type DB } from '../src/store/db.js';
@@ -77,7 +78,7 @@ export function defaultJobs(): number {
 
 /** Ingest files and folders once. */
 export async function ingest(inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
-  const s = new Session(opts);
+  const s = await Session.open(opts);
   let stopped = false;
   try {
     if (opts.onTotal) {
@@ -106,7 +107,7 @@ export async function ingest(inputs: string[], opts: IngestOptions): Promise<Ing
  */
 export async function watch(dirs: string[], opts: WatchOptions): Promise<IngestSummary> {
   if (!opts.signal) throw new Error('watch needs a signal to stop it');
-  const s = new Session(opts);
+  const s = await Session.open(opts);
   const stable = new StableFiles(dirs, opts.settleMs ?? 2000);
   try {
     while (!opts.signal.aborted) {
@@ -134,16 +135,22 @@ class Session {
   private storedRow;
   private error: unknown = null;
 
-  constructor(private opts: IngestOptions) {
+  static async open(opts: IngestOptions): Promise<Session> {
+    const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
+    // workers start from a plain-JS bundle when one can be made, else through tsx
+    const entry = jobs > 1 && !opts.workerModule ? await workerBundle() : null;
+    return new Session(opts, jobs, entry);
+  }
+
+  private constructor(private opts: IngestOptions, jobs: number, entry: URL | null) {
     this.db = openStore(opts.db);
     if (opts.json) recoverJsonDir(this.db, opts.json);
     this.runId = startRun(this.db);
-    const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
     const limits = opts.limits ?? DEFAULT_LIMITS;
     this.runner =
       jobs === 1
         ? new InThreadRunner(limits)
-        : new WorkerPool({ size: jobs, limits, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 2048, module: opts.workerModule });
+        : new WorkerPool({ size: jobs, limits, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 2048, module: opts.workerModule, entry });
     this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult });
     // read ahead a little: every worker has its next file at hand
     this.queue = new PQueue({ concurrency: jobs === 1 ? 2 : jobs * 2 + 1 });

@@ -72,6 +72,25 @@ function machine() {
 
 const loadavg = () => os.loadavg().map((x) => +x.toFixed(2));
 
+/**
+ * CPU seconds used by this process's finished children (user + system, all their threads):
+ * cutime + cstime of /proc/self/stat. The difference around a child run is that child's CPU
+ * time, which a busy machine inflates much less than the wall time.
+ */
+function childrenCpuS(): number {
+  const f = fs.readFileSync('/proc/self/stat', 'utf8');
+  const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+  // fields after "(comm)": state is field 3; cutime and cstime are fields 16 and 17
+  return (Number(rest[16 - 3]) + Number(rest[17 - 3])) / CLK_TCK;
+}
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
 function procStatus(pid: number): { rss: number; hwm: number } | null {
   try {
     const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -95,6 +114,10 @@ interface IngestRun {
   /** From the first to the last document event (start-up excluded). */
   steadyDocsPerS: number;
   startupS: number;
+  /** CPU time of the whole command, all threads (user + system). */
+  cpuS: number;
+  /** Documents per CPU second: what each core delivers when the machine is not shared. */
+  docsPerCpuS: number;
   peakRssMB: number;
   /** RSS at every tenth of the batch (MB). */
   rssAt: number[];
@@ -108,6 +131,7 @@ async function runIngest(format: string, dir: string, bytes: number, jobs: numbe
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
   const loadBefore = loadavg();
+  const cpu0 = childrenCpuS();
   const t0 = performance.now();
   const child = spawn(process.execPath, [BIN, 'ingest', dir, '--db', path.join(work, 'store.db'), '--records', path.join(work, 'json'), '--json', '--jobs', String(jobs)], {
     cwd: ROOT,
@@ -150,6 +174,7 @@ async function runIngest(format: string, dir: string, bytes: number, jobs: numbe
   const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
   clearInterval(timer);
   const wallS = (performance.now() - t0) / 1000;
+  const cpuS = childrenCpuS() - cpu0;
   if (code !== 0 && code !== 1) throw new Error(`congvan ingest ${format} exited with ${code}: ${err.slice(0, 1000)}`);
   const mb = bytes / 1e6;
   return {
@@ -164,6 +189,8 @@ async function runIngest(format: string, dir: string, bytes: number, jobs: numbe
     mbPerS: +(mb / wallS).toFixed(2),
     steadyDocsPerS: done > 1 ? +((done - 1) / ((lastAt - firstAt) / 1000)).toFixed(1) : 0,
     startupS: +((firstAt - t0) / 1000).toFixed(2),
+    cpuS: +cpuS.toFixed(2),
+    docsPerCpuS: +(done / cpuS).toFixed(1),
     peakRssMB: Math.round(peak),
     rssAt,
     firstFailures: failures,
@@ -172,8 +199,9 @@ async function runIngest(format: string, dir: string, bytes: number, jobs: numbe
   };
 }
 
-/** pdftotext over every PDF of `dir`, `lanes` processes at a time; seconds. */
-async function pdftotext(dir: string, lanes: number): Promise<number> {
+/** pdftotext over every PDF of `dir`, `lanes` processes at a time: wall and CPU seconds. */
+async function pdftotext(dir: string, lanes: number): Promise<{ wallS: number; cpuS: number }> {
+  const cpu0 = childrenCpuS();
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(dir, f));
   const t0 = performance.now();
   let next = 0;
@@ -189,7 +217,7 @@ async function pdftotext(dir: string, lanes: number): Promise<number> {
       }
     }),
   );
-  return (performance.now() - t0) / 1000;
+  return { wallS: (performance.now() - t0) / 1000, cpuS: childrenCpuS() - cpu0 };
 }
 
 function hasCommand(cmd: string): boolean {
@@ -242,8 +270,16 @@ async function main() {
         const p2 = await pdftotext(corpus.files.pdf, Math.min(2, o.jobs));
         const p1 = await pdftotext(corpus.files.pdf, 1);
         const pdf = runs.find((r) => r.format === 'pdf')!;
-        results.pdftotext = { files: o.n, parallelS: +p2.toFixed(2), sequentialS: +p1.toFixed(2), ratioParallel: +(pdf.wallS / p2).toFixed(2), ratioSequential: +(pdf.wallS / p1).toFixed(2) };
-        log(`  pdftotext: ${p2.toFixed(1)} s two at a time, ${p1.toFixed(1)} s one at a time; congvan ${pdf.wallS} s -> ${(pdf.wallS / p2).toFixed(2)}x`);
+        results.pdftotext = {
+          files: o.n,
+          parallelS: +p2.wallS.toFixed(2),
+          sequentialS: +p1.wallS.toFixed(2),
+          cpuS: +p1.cpuS.toFixed(2),
+          ratioParallel: +(pdf.wallS / p2.wallS).toFixed(2),
+          ratioSequential: +(pdf.wallS / p1.wallS).toFixed(2),
+          ratioCpu: +(pdf.cpuS / p1.cpuS).toFixed(2),
+        };
+        log(`  pdftotext: ${p2.wallS.toFixed(1)} s two at a time, ${p1.wallS.toFixed(1)} s one at a time (${p1.cpuS.toFixed(1)} CPU s); congvan ${pdf.wallS} s (${pdf.cpuS} CPU s) -> ${(pdf.wallS / p2.wallS).toFixed(2)}x`);
       }
     }
   }
@@ -278,10 +314,10 @@ function markdown(r: Record<string, any>): string {
   const m = r.machine;
   out.push(`Run ${r.date.slice(0, 16).replace('T', ' ')} UTC — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}, SQLite ${m.sqlite}, ${m.pdftotext}; load average at start ${r.loadAtStart.join(' / ')}, at end ${r.loadAtEnd.join(' / ')}.`);
   if (r.ingest) {
-    out.push('', `| format | documents | MB | wall s | documents/s | after start-up | MB/s | peak RSS MB | failed |`, `|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
-    for (const x of r.ingest as IngestRun[]) out.push(`| ${x.format} | ${x.files} | ${x.mb} | ${x.wallS} | ${x.docsPerS} | ${x.steadyDocsPerS} | ${x.mbPerS} | ${x.peakRssMB} | ${x.failed} |`);
+    out.push('', `| format | documents | MB | wall s | documents/s | after start-up | MB/s | CPU s | documents per CPU s | peak RSS MB | failed |`, `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+    for (const x of r.ingest as IngestRun[]) out.push(`| ${x.format} | ${x.files} | ${x.mb} | ${x.wallS} | ${x.docsPerS} | ${x.steadyDocsPerS} | ${x.mbPerS} | ${x.cpuS} | ${x.docsPerCpuS} | ${x.peakRssMB} | ${x.failed} |`);
   }
-  if (r.pdftotext) out.push('', `pdftotext on the same ${r.pdftotext.files} PDFs: ${r.pdftotext.parallelS} s two at a time, ${r.pdftotext.sequentialS} s one at a time. congvan / pdftotext: **${r.pdftotext.ratioParallel}×** (both using two cores), ${r.pdftotext.ratioSequential}× against pdftotext one at a time.`);
+  if (r.pdftotext) out.push('', `pdftotext on the same ${r.pdftotext.files} PDFs: ${r.pdftotext.parallelS} s two at a time, ${r.pdftotext.sequentialS} s one at a time, ${r.pdftotext.cpuS} CPU s. congvan / pdftotext: **${r.pdftotext.ratioParallel}×** in wall time (both on two cores), ${r.pdftotext.ratioSequential}× against pdftotext one at a time, ${r.pdftotext.ratioCpu}× in CPU time.`);
   if (r.rss) out.push('', `Memory: ${r.rss.files} text documents, peak RSS **${r.rss.peakRssMB} MB**; RSS at each tenth of the batch: ${r.rss.rssAt.join(', ')} MB; ${r.rss.docsPerS} documents/s.`);
   if (r.search) {
     const s = r.search;

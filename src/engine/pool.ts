@@ -42,8 +42,10 @@ export interface PoolOptions {
   depth?: number;
   /** V8 old-space limit per worker in MB (a runaway file kills its worker, not the batch). */
   memoryMb?: number;
-  /** The worker module to load instead of worker.ts (a file URL); tests use it. */
+  /** The worker module to load instead of worker.ts (a file URL, TypeScript through tsx); tests use it. */
   module?: string;
+  /** worker.ts bundled as plain JavaScript (bundle.ts): workers start from it without tsx. */
+  entry?: URL | null;
   /** Where the workers' own console output goes (default: this process's stderr, so stdout stays clean for --json). */
   log?: NodeJS.WritableStream;
 }
@@ -116,7 +118,8 @@ export class WorkerPool implements Runner {
   }
 
   private spawn() {
-    const worker = new Worker(BOOT, {
+    const plain = !this.opts.module && this.opts.entry;
+    const worker = new Worker(plain ? this.opts.entry! : BOOT, {
       workerData: { module: this.opts.module },
       stdout: true,
       stderr: true,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ingest, type IngestEvent } from '../../pipelines/ingest.js';
 import { recoverJsonDir, JOURNAL } from '../../src/engine/sink.js';
+import { workerBundle } from '../../src/engine/bundle.js';
 import { openStore } from '../../src/store/db.js';
 import { CORPUS, STEMS, tmpDir } from '../helpers.js';
 import { LETTERS, copies, congvan, docs, storeState, jsonFolder } from './helpers.js';
@@ -12,6 +13,8 @@ const TXT = STEMS.map((s) => path.join(CORPUS, `${s}.txt`));
 
 describe('batch ingest on worker threads', () => {
   it('gives the same store and records with 2 workers as in one thread', async () => {
+    // the workers start from the plain-JS bundle of worker.ts (not through tsx)
+    expect(await workerBundle()).toBeInstanceOf(URL);
     const dir = tmpDir('congvan-jobs-');
     const one = await ingest(TXT, { db: path.join(dir, '1.db'), json: path.join(dir, 'json1'), jobs: 1 });
     const two = await ingest(TXT, { db: path.join(dir, '2.db'), json: path.join(dir, 'json2'), jobs: 2 });
