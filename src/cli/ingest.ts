@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import fs from 'node:fs';
 import { ingest, watch, defaultJsonDir, defaultJobs, DEFAULT_TIMEOUT_MS, type IngestSummary } from '../../pipelines/ingest.js';
 import { makeReporter, pickMode, parseDuration } from '../engine/progress.js';
+import { DEFAULT_LIMITS } from '../engine/record.js';
+import { parseSize, formatBytes } from '../parse/guards.js';
 
 interface Opts {
   db: string;
@@ -9,6 +11,8 @@ interface Opts {
   json?: boolean;
   jobs: number;
   timeout: number;
+  maxSize: number;
+  maxPages: number;
   watch?: boolean;
   poll: number;
   settle: number;
@@ -19,6 +23,13 @@ const positiveInt = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
+};
+const sizeArg = (v: string) => {
+  try {
+    return parseSize(v);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
 };
 const durationArg = (v: string) => {
   try {
@@ -38,6 +49,8 @@ export function ingestCommand(): Command {
     .option('--json', 'print one JSON object per line (one per document, then a summary) instead of text')
     .option('-j, --jobs <n>', `worker threads (default: one per core, ${defaultJobs()} here); 1 runs everything in one thread`, positiveInt, defaultJobs())
     .option('--timeout <duration>', 'time limit per file; a worker that runs over it is stopped and the file marked failed', durationArg, DEFAULT_TIMEOUT_MS)
+    .option('--max-size <size>', `largest file taken (e.g. 50MB, 500KB); a larger one is marked failed (default: ${formatBytes(DEFAULT_LIMITS.maxBytes)})`, sizeArg, DEFAULT_LIMITS.maxBytes)
+    .option('--max-pages <n>', 'most pages a PDF may have; a longer one is marked failed', positiveInt, DEFAULT_LIMITS.maxPages)
     .option('--watch', 'keep running: ingest files in the folders as they appear or change, once they stop growing (Ctrl-C to stop)')
     .option('--settle <duration>', 'with --watch: how long a file must stay unchanged before it is taken', durationArg, 2000)
     .option('--poll <duration>', 'with --watch: how often the folders are scanned', durationArg, 1000)
@@ -81,6 +94,7 @@ Examples:
           json: jsonDir,
           jobs: opts.jobs,
           timeoutMs: opts.timeout,
+          limits: { ...DEFAULT_LIMITS, maxBytes: opts.maxSize, maxPages: opts.maxPages },
           onResult: reporter.event,
           signal: ac.signal,
         };

@@ -3,5 +3,6 @@ import type { Command } from 'commander';
 import { searchCommand } from './search.js';
 import { doneCommand } from './done.js';
 import { reopenCommand } from './reopen.js';
+import { failuresCommand } from './failures.js';
 
-export const extraCommands: (() => Command)[] = [searchCommand, doneCommand, reopenCommand];
+export const extraCommands: (() => Command)[] = [searchCommand, doneCommand, reopenCommand, failuresCommand];

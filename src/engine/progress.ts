@@ -70,7 +70,18 @@ export function makeReporter(mode: ProgressMode, streams: ReporterStreams = { ou
   let total = 0;
   let done = 0;
   let failed = 0;
-  const rate = () => done / Math.max(0.001, (performance.now() - t0) / 1000);
+  // the rate over the last ~10 s (start-up and slow stretches fade out of it), or since the start
+  const marks: [number, number][] = [];
+  const rate = () => {
+    const now = performance.now();
+    while (marks.length > 1 && now - marks[1]![0] > 10_000) marks.shift();
+    const [t, n] = marks.length && now - marks[0]![0] > 2000 ? marks[0]! : [t0, 0];
+    return (done - n) / Math.max(0.001, (now - t) / 1000);
+  };
+  const tick = () => {
+    const now = performance.now();
+    if (!marks.length || now - marks[marks.length - 1]![0] >= 500) marks.push([now, done]);
+  };
   const eta = () => (total > done ? duration((total - done) / Math.max(rate(), 1e-9)) : '0 s');
 
   if (mode === 'json') {
@@ -105,6 +116,7 @@ export function makeReporter(mode: ProgressMode, streams: ReporterStreams = { ou
       },
       event: (e) => {
         done++;
+        tick();
         if (e.status === 'failed') {
           failed++;
           multi.log(documentLine(e) + '\n');
@@ -126,6 +138,7 @@ export function makeReporter(mode: ProgressMode, streams: ReporterStreams = { ou
     },
     event: (e) => {
       done++;
+      tick();
       if (e.status === 'failed') {
         failed++;
         err.write(documentLine(e) + '\n');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import type { TextModel } from '../model/types.js';
 import { parseFile, formatOf } from '../parse/index.js';
+import { formatBytes } from '../parse/guards.js';
 import { normalise } from '../normalise/index.js';
 import { extract } from '../extract/index.js';
 import { canonicalAgency } from '../refine/registry.js';
@@ -55,7 +56,7 @@ export async function readInput(file: string, limits: Limits = DEFAULT_LIMITS): 
     const st = await fs.stat(file);
     if (!st.isFile()) throw new StageError('read', 'not a regular file');
     if (st.size === 0) throw new StageError('read', 'the file is empty');
-    if (st.size > limits.maxBytes) throw new StageError('read', `the file is ${st.size} bytes, over the limit of ${limits.maxBytes}`);
+    if (st.size > limits.maxBytes) throw new StageError('read', `the file is ${formatBytes(st.size)}, over the limit of ${formatBytes(limits.maxBytes)} (--max-size)`);
     const buf = await fs.readFile(file);
     if (buf.length === 0) throw new StageError('read', 'the file is empty');
     return { buf };

@@ -1,12 +1,15 @@
 /**
  * parse: bytes -> RawDoc, by file kind. The kind comes from the extension and is
- * checked against the bytes (a PDF starts with "%PDF", a DOCX is a zip).
+ * checked against the bytes before a parser runs (src/parse/guards.ts: a PDF starts with
+ * "%PDF" and ends with "%%EOF", opens without a password and is within the page limit; a
+ * DOCX is a zip that does not expand past its limit).
  */
 import path from 'node:path';
 import type { Format, RawDoc } from '../model/types.js';
 import { parseText } from './text.js';
 import { parsePdf } from './pdf.js';
 import { parseDocx } from './docx.js';
+import { checkDocx, checkPdf } from './guards.js';
 
 export const SUPPORTED = ['.txt', '.md', '.markdown', '.docx', '.pdf'];
 
@@ -19,17 +22,28 @@ export function formatOf(file: string): Format | null {
   return null;
 }
 
-export async function parseFile(buf: Buffer, file: string, opts: { maxPages?: number } = {}): Promise<RawDoc> {
+export async function parseFile(buf: Buffer, file: string, opts: { maxPages?: number; maxExpandedBytes?: number } = {}): Promise<RawDoc> {
+  try {
+    return await parseChecked(buf, file, opts);
+  } catch (e) {
+    // the reason alone: whoever reports the failure names the file
+    const msg = String((e as Error)?.message ?? e);
+    if (e instanceof Error && msg.startsWith(`${file}: `)) e.message = msg.slice(file.length + 2);
+    throw e;
+  }
+}
+
+async function parseChecked(buf: Buffer, file: string, opts: { maxPages?: number; maxExpandedBytes?: number }): Promise<RawDoc> {
   const format = formatOf(file);
   switch (format) {
     case 'txt':
     case 'md':
       return parseText(buf, file);
     case 'docx':
-      if (buf.subarray(0, 2).toString('latin1') !== 'PK') throw new Error('not a Word document: the file is not a DOCX (zip) package');
+      await checkDocx(buf, opts);
       return parseDocx(buf, file);
     case 'pdf':
-      if (!buf.subarray(0, 1024).toString('latin1').includes('%PDF')) throw new Error('not a PDF: the file does not start with a PDF header');
+      await checkPdf(buf, opts);
       return parsePdf(buf, file, opts);
     default:
       throw new Error(`unsupported file type "${path.extname(file) || '(none)'}" (supported: ${SUPPORTED.join(', ')})`);

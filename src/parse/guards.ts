@@ -1,0 +1,238 @@
+/**
+ * Checks made before a parser touches a file's bytes, so bad input fails fast with a reason
+ * in plain words instead of hanging a parser, filling memory or surfacing a library's
+ * internal message.
+ *
+ *   PDF   the %PDF- header; the %%EOF end marker (a cut-off download or copy lacks it);
+ *         a password needed to open it; the page count against the limit (--max-pages).
+ *         The structure is read with pdf.js (cross-reference table and page tree only, a
+ *         few milliseconds), the same library the parser uses.
+ *   DOCX  a zip package (an OLE file is a password-protected DOCX or an old .doc); the zip
+ *         directory; the size every part expands to, as declared and as really inflated
+ *         (a zip bomb lies in its headers), against a limit (default 200 MB).
+ *
+ * A failed check throws an InputError whose message is the reason (the file is named by
+ * whoever reports it).
+ */
+import zlib from 'node:zlib';
+import { loadPdfjs } from './pdf.js';
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export interface GuardOptions {
+  /** Most pages a PDF may have; 0 or absent: no limit. */
+  maxPages?: number;
+  /** Most bytes the parts of a DOCX may expand to, all together (default 200 MB). */
+  maxExpandedBytes?: number;
+}
+
+export const DEFAULT_MAX_EXPANDED_BYTES = 200 * 1024 * 1024;
+/** Parts in one DOCX at most (a real letter has 10 to 30). */
+export const MAX_ZIP_ENTRIES = 10_000;
+
+/** "200 MB", "4 KB", "512 bytes". */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(n % (1024 * 1024) ? 1 : 0)} MB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(n % 1024 ? 1 : 0)} KB`;
+  return `${n} bytes`;
+}
+
+// ---------------------------------------------------------------- PDF
+
+const PDF_HEAD = Buffer.from('%PDF-', 'latin1');
+const PDF_EOF = Buffer.from('%%EOF', 'latin1');
+const ENCRYPT = /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/;
+
+export async function checkPdf(buf: Buffer, opts: GuardOptions = {}): Promise<void> {
+  const head = buf.subarray(0, 1024).indexOf(PDF_HEAD);
+  if (head < 0) throw new InputError('not a PDF: the file does not start with a PDF header');
+  // The end marker must be near the end (readers allow some trailing bytes after it).
+  if (buf.subarray(Math.max(0, buf.length - 4096)).indexOf(PDF_EOF) < 0) {
+    throw new InputError('the PDF is incomplete: it does not end with the %%EOF marker of a whole PDF file (cut off while downloading or copying?)');
+  }
+  const pdfjs = await loadPdfjs();
+  let doc: { numPages: number; destroy(): Promise<void> };
+  try {
+    doc = await pdfjs.getDocument({
+      data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength).slice(),
+      disableFontFace: true,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      verbosity: 0,
+      stopAtErrors: false,
+    }).promise;
+  } catch (e) {
+    const err = e as { name?: string; message?: string };
+    if (err?.name === 'PasswordException') throw new InputError('the PDF is password-protected: it cannot be opened without its password');
+    if (ENCRYPT.test(buf.toString('latin1'))) throw new InputError(`the PDF is encrypted and cannot be decrypted (${err?.message ?? e})`);
+    if (err?.name === 'InvalidPDFException') throw new InputError(`the PDF is damaged: its structure cannot be read (${err.message})`);
+    throw new InputError(`the PDF cannot be read (${String(err?.message ?? e).split('\n')[0]})`);
+  }
+  try {
+    const pages = doc.numPages;
+    if (opts.maxPages && opts.maxPages > 0 && pages > opts.maxPages) {
+      throw new InputError(`the PDF has ${pages} pages, over the limit of ${opts.maxPages} (--max-pages)`);
+    }
+    if (!(pages > 0)) throw new InputError('the PDF has no pages');
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+// ---------------------------------------------------------------- DOCX
+
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+interface ZipPart {
+  name: string;
+  method: number;
+  compressed: number;
+  size: number;
+  local: number;
+}
+
+export async function checkDocx(buf: Buffer, opts: GuardOptions = {}): Promise<void> {
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB)) {
+    if (buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0) {
+      throw new InputError('the DOCX is password-protected (Word stored it encrypted); save it again without a password');
+    }
+    throw new InputError('not a DOCX: this is an old Word 97-2003 (.doc) file; save it as .docx');
+  }
+  if (buf.subarray(0, 2).toString('latin1') !== 'PK') throw new InputError('not a Word document: the file is not a DOCX (zip) package');
+  const limit = opts.maxExpandedBytes ?? DEFAULT_MAX_EXPANDED_BYTES;
+  const parts = readZipDirectory(buf);
+  if (parts.length > MAX_ZIP_ENTRIES) throw new InputError(`the DOCX holds ${parts.length} parts, more than ${MAX_ZIP_ENTRIES} (a zip bomb?)`);
+  const declared = parts.reduce((n, p) => n + p.size, 0);
+  if (declared > limit) throw new InputError(`the DOCX expands to more than ${formatBytes(limit)} (a zip bomb?): its parts add up to ${formatBytes(declared)}`);
+  // The headers may lie: inflate every part, never past what is left of the limit.
+  let total = 0;
+  for (const p of parts) {
+    const data = partData(buf, p);
+    let size: number;
+    if (p.method === 0) size = data.length;
+    else if (p.method === 8) {
+      try {
+        size = await inflatedSize(data, limit - total);
+      } catch (e) {
+        throw new InputError(`the DOCX is damaged: ${p.name} cannot be decompressed (${(e as Error).message})`);
+      }
+      if (size > limit - total) throw new InputError(`the DOCX expands to more than ${formatBytes(limit)} (a zip bomb?): ${p.name} inflates past the limit, its zip header claims ${formatBytes(p.size)}`);
+    } else throw new InputError(`the DOCX is damaged or not made by Word: ${p.name} uses zip compression method ${p.method}`);
+    total += size;
+    if (size !== p.size) {
+      throw new InputError(`the DOCX is damaged: ${p.name} expands to ${formatBytes(size)}, not the ${formatBytes(p.size)} its zip header says${size > p.size * 4 ? ' (a zip bomb?)' : ''}`);
+    }
+  }
+}
+
+/** The central directory of a zip (zip64 sizes read where present). */
+function readZipDirectory(buf: Buffer): ZipPart[] {
+  const damaged = (why: string) => new InputError(`the DOCX is damaged or incomplete: ${why}`);
+  // End of central directory: 22 bytes plus a comment of up to 65535 bytes, at the end.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw damaged('the zip directory at its end is missing (the file was cut off?)');
+  let count = buf.readUInt16LE(eocd + 10);
+  let cdSize = buf.readUInt32LE(eocd + 12);
+  let cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    // zip64: the locator sits just before the end record
+    const loc = eocd - 20;
+    if (loc < 0 || buf.readUInt32LE(loc) !== 0x07064b50) throw damaged('its zip64 directory is missing');
+    const z = Number(buf.readBigUInt64LE(loc + 8));
+    if (z < 0 || z + 56 > buf.length || buf.readUInt32LE(z) !== 0x06064b50) throw damaged('its zip64 directory is missing');
+    count = Number(buf.readBigUInt64LE(z + 32));
+    cdSize = Number(buf.readBigUInt64LE(z + 40));
+    cdOffset = Number(buf.readBigUInt64LE(z + 48));
+  }
+  if (cdOffset + cdSize > buf.length) throw damaged('the zip directory points past the end of the file (the file was cut off?)');
+  if (count > MAX_ZIP_ENTRIES) throw new InputError(`the DOCX holds ${count} parts, more than ${MAX_ZIP_ENTRIES} (a zip bomb?)`);
+  const parts: ZipPart[] = [];
+  let at = cdOffset;
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw damaged('its zip directory is broken');
+    const method = buf.readUInt16LE(at + 10);
+    let compressed = buf.readUInt32LE(at + 20);
+    let size = buf.readUInt32LE(at + 24);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    let local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
+    // zip64 extended information: the 64-bit values of the fields that read 0xffffffff, in order
+    let x = at + 46 + nameLen;
+    const xEnd = Math.min(buf.length, x + extraLen);
+    while (x + 4 <= xEnd) {
+      const id = buf.readUInt16LE(x);
+      const len = buf.readUInt16LE(x + 2);
+      if (id === 0x0001) {
+        let f = x + 4;
+        const next = () => {
+          if (f + 8 > x + 4 + len) throw damaged('its zip64 sizes are missing');
+          const v = Number(buf.readBigUInt64LE(f));
+          f += 8;
+          return v;
+        };
+        if (size === 0xffffffff) size = next();
+        if (compressed === 0xffffffff) compressed = next();
+        if (local === 0xffffffff) local = next();
+      }
+      x += 4 + len;
+    }
+    if (!name.endsWith('/')) parts.push({ name, method, compressed, size, local });
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return parts;
+}
+
+/** How many bytes raw-deflate data inflates to, counted without keeping them; stops once past `cap`. */
+function inflatedSize(data: Buffer, cap: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+    let n = 0;
+    let settled = false;
+    inflate.on('data', (chunk: Buffer) => {
+      n += chunk.length;
+      if (n > cap && !settled) {
+        settled = true;
+        inflate.destroy();
+        resolve(n);
+      }
+    });
+    inflate.on('end', () => {
+      if (!settled) resolve(n);
+      settled = true;
+    });
+    inflate.on('error', (e) => {
+      if (!settled) reject(e);
+      settled = true;
+    });
+    inflate.end(data);
+  });
+}
+
+function partData(buf: Buffer, p: ZipPart): Buffer {
+  const at = p.local;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw new InputError(`the DOCX is damaged or incomplete: ${p.name} is missing from the zip`);
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  if (start + p.compressed > buf.length) throw new InputError(`the DOCX is damaged or incomplete: ${p.name} is cut off (the file was cut off?)`);
+  return buf.subarray(start, start + p.compressed);
+}
+
+/** "50MB", "500 KB", "1.5G", "2048" (bytes) -> bytes. */
+export function parseSize(v: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(v);
+  if (!m) throw new Error(`not a size: "${v}" (examples: 50MB, 500KB, 1GB)`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0]!;
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  const n = Math.round(Number(m[1]) * mult);
+  if (n < 1) throw new Error(`a size must be at least 1 byte: "${v}"`);
+  return n;
+}
