@@ -15,7 +15,6 @@
  * whoever reports it).
  */
 import zlib from 'node:zlib';
-import { loadPdfjs } from './pdf.js';
 
 export class InputError extends Error {
   override name = 'InputError';
@@ -40,6 +39,15 @@ export function formatBytes(n: number): string {
 }
 
 // ---------------------------------------------------------------- PDF
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+let pdfjsPromise: Promise<any> | null = null;
+
+/** pdf.js (legacy build, the one that runs in Node), imported once; the same module instance the parser uses. */
+function loadPdfjs(): Promise<any> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
 
 const PDF_HEAD = Buffer.from('%PDF-', 'latin1');
 const PDF_EOF = Buffer.from('%%EOF', 'latin1');
