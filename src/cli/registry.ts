@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { searchCommand } from './search.js';
 import { doneCommand } from './done.js';
 import { reopenCommand } from './reopen.js';
+import { serveCommand } from './serve.js';
 import { failuresCommand } from './failures.js';
 
-export const extraCommands: (() => Command)[] = [searchCommand, doneCommand, reopenCommand, failuresCommand];
+export const extraCommands: (() => Command)[] = [searchCommand, doneCommand, reopenCommand, serveCommand, failuresCommand];

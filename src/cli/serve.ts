@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { serve } from '../http/server.js';
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the web page and the JSON API (documented in /openapi.json)')
+    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .option('--port <n>', 'port', '8080')
+    .option('--host <addr>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
+    .option('--today <date>', 'judge statuses against this day instead of the real one')
+    .addHelpText('after', `
+Examples:
+  congvan serve                           http://127.0.0.1:8080/
+  congvan serve --port 9000 --db /srv/congvan.db
+Reads never change the store; only POST /api/tasks/{id}/done and /reopen write.`)
+    .action(async (o: { db: string; port: string; host: string; today?: string }) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        console.error(`congvan serve: --port "${o.port}" is not a port number`);
+        process.exitCode = 2;
+        return;
+      }
+      const s = await serve({ db: o.db, host: o.host, port, today: o.today ?? null, log: (l) => console.log(l) });
+      console.log(`congvan: serving ${o.db} on ${s.url}/ (Ctrl+C stops)`);
+      if (o.host !== '127.0.0.1' && o.host !== 'localhost' && o.host !== '::1') console.log('congvan: listening beyond this machine; anyone who can reach it can read the store and mark tasks done');
+      const stop = () => void s.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

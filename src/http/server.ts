@@ -1,0 +1,336 @@
+/**
+ * congvan serve: a JSON API over the store and the web page that uses it (src/http/public,
+ * plain HTML/CSS/JS, no CDN, no build step). node:http only.
+ *
+ * Safety: listens on 127.0.0.1 unless told otherwise and then only answers requests whose
+ * Host is that address or localhost (no DNS rebinding); reads through a read-only connection
+ * (WAL, busy_timeout) so an ingest running beside it never shows "database is locked"; the
+ * only writes are POST /api/tasks/{ref}/done and /reopen, which want a JSON body and a
+ * same-origin Origin when one is sent; request line, headers and bodies are size-limited;
+ * static files come from a fixed list read at start-up (no path from the URL reaches the
+ * file system); every response carries a strict Content-Security-Policy.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore, StoreError, type DB } from '../store/db.js';
+import { searchTasks, searchDocuments, QueryError, KINDS, type TaskQuery, type TaskHit } from '../query/search.js';
+import { getTask, markDone, reopen, documentView, TaskNotFound } from '../query/tasks.js';
+import { suggestAgencies } from '../query/agency.js';
+import { stats } from '../query/stats.js';
+import { nextOccurrence, addDays, isIsoDate, localToday, normaliseReminders, STATUS_FILTERS } from '../query/status.js';
+import { exporters, formatInfo } from '../export/index.js';
+import { primaryRecords } from '../export/tasks.js';
+import { selectTasks } from '../cli/export.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const PUBLIC_DIR = path.join(HERE, 'public');
+export const OPENAPI_FILE = path.join(HERE, 'openapi.json');
+
+export const LIMITS = {
+  url: 4096, // bytes of the request target
+  body: 16 * 1024, // bytes of a POST body
+  headers: 16 * 1024, // bytes of all headers (node's maxHeaderSize)
+  requestTimeoutMs: 30_000,
+};
+
+export interface ServeOptions {
+  db: string;
+  host?: string;
+  port?: number;
+  /** Fixed "today" for statuses (tests); default: the day of each request. */
+  today?: string | null;
+  log?: (line: string) => void;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** The static files, read once: name -> [bytes, type]. Only these are ever served. */
+function loadAssets(): Map<string, { body: Buffer; type: string }> {
+  const m = new Map<string, { body: Buffer; type: string }>();
+  for (const name of fs.readdirSync(PUBLIC_DIR)) {
+    if (name.startsWith('.')) continue;
+    const full = path.join(PUBLIC_DIR, name);
+    if (!fs.statSync(full).isFile()) continue;
+    m.set(name, { body: fs.readFileSync(full), type: MIME[path.extname(name)] ?? 'application/octet-stream' });
+  }
+  return m;
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+  const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.writeHead(status, {
+    ...(res.getHeader('Connection') ? { Connection: String(res.getHeader('Connection')) } : {}), ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(buf.length), 'Cache-Control': 'no-store', ...extra });
+  res.end(res.req.method === 'HEAD' ? undefined : buf);
+}
+
+const json = (res: http.ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > LIMITS.body) return reject(new HttpError(413, `request body over ${LIMITS.body} bytes`));
+    const chunks: Buffer[] = [];
+    let n = 0;
+    req.on('data', (c: Buffer) => {
+      n += c.length;
+      if (n > LIMITS.body) {
+        // stop reading; the 413 goes out with Connection: close and the socket then ends
+        req.removeAllListeners('data');
+        req.pause();
+        reject(new HttpError(413, `request body over ${LIMITS.body} bytes`));
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The filters of a task query from URL parameters (names as in the CLI, with _ or -). */
+export function taskQueryFrom(p: URLSearchParams, today: string | null): TaskQuery {
+  const g = (...names: string[]) => {
+    for (const n of names) {
+      const v = p.get(n);
+      if (v !== null && v !== '') return v;
+    }
+    return null;
+  };
+  const remind = g('remind');
+  return {
+    words: g('q', 'words'),
+    agency: g('agency'),
+    role: g('role') as TaskQuery['role'],
+    status: g('status') as TaskQuery['status'],
+    kind: g('kind') as TaskQuery['kind'],
+    type: g('type'),
+    dueBefore: g('due_before', 'due-before', 'dueBefore'),
+    dueAfter: g('due_after', 'due-after', 'dueAfter'),
+    document: g('document'),
+    today: g('today') ?? today,
+    reminders: remind ? remind.split(',').map(Number) : null,
+    sort: g('sort') as TaskQuery['sort'],
+    limit: g('limit') ? Number(g('limit')) : null,
+    offset: g('offset') ? Number(g('offset')) : null,
+  };
+}
+
+/** Each occurrence of the selected obligations between two days (recurring ones expanded). */
+function deadlines(db: DB, q: TaskQuery, from: string, to: string) {
+  const r = searchTasks(db, { ...q, dueAfter: from, dueBefore: to, sort: 'due', limit: 500, offset: 0 });
+  const out: { date: string; task: TaskHit }[] = [];
+  for (const t of r.items) {
+    if (t.deadline?.kind === 'recurring' && t.deadline.rule) {
+      let d = nextOccurrence(t.deadline.rule, from);
+      for (let i = 0; d && d <= to && i < 400; i++) {
+        out.push({ date: d, task: t });
+        d = nextOccurrence(t.deadline.rule, addDays(d, 1));
+      }
+    } else if (t.deadline?.date) out.push({ date: t.deadline.date, task: t });
+  }
+  out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.task.id - b.task.id));
+  return { from, to, total: out.length, capped: r.total > 500 || r.totalCapped, items: out };
+}
+
+export interface Server {
+  server: http.Server;
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function serve(opts: ServeOptions): Promise<Server> {
+  const host = opts.host ?? '127.0.0.1';
+  const log = opts.log ?? (() => undefined);
+  if (!fs.existsSync(opts.db)) throw new StoreError(`${opts.db}: no such store (run congvan ingest first)`);
+  // one read-only connection for every GET; a writing one opened on the first POST
+  const reader = openStore(opts.db, { readonly: true });
+  reader.pragma('busy_timeout = 10000');
+  let writer: DB | null = null;
+  const write = () => (writer ??= openStore(opts.db));
+  const assets = loadAssets();
+  const openapi = fs.readFileSync(OPENAPI_FILE);
+  const today = () => opts.today ?? localToday();
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const allowedHosts = new Set(loopback ? ['127.0.0.1', 'localhost', '[::1]', '::1'] : []);
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const method = req.method ?? 'GET';
+    const target = req.url ?? '/';
+    if (Buffer.byteLength(target) > LIMITS.url) throw new HttpError(414, 'request target too long');
+    // no DNS rebinding: when bound to loopback, only loopback names may be asked for
+    const hostHeader = String(req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    if (allowedHosts.size && !allowedHosts.has(hostHeader)) throw new HttpError(403, 'unexpected Host header');
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(target, 'http://localhost');
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      throw new HttpError(400, 'bad request target');
+    }
+    const p = url.searchParams;
+    const isRead = method === 'GET' || method === 'HEAD';
+
+    // the page and its assets
+    if (pathname === '/' || pathname === '/index.html') {
+      if (!isRead) throw new HttpError(405, 'method not allowed');
+      const a = assets.get('index.html')!;
+      return send(res, 200, a.body, a.type);
+    }
+    if (pathname.startsWith('/assets/')) {
+      if (!isRead) throw new HttpError(405, 'method not allowed');
+      const a = assets.get(pathname.slice('/assets/'.length));
+      if (!a) throw new HttpError(404, 'no such file');
+      return send(res, 200, a.body, a.type, { 'Cache-Control': 'no-cache' });
+    }
+    if (pathname === '/openapi.json' || pathname === '/api/openapi.json') {
+      if (!isRead) throw new HttpError(405, 'method not allowed');
+      return send(res, 200, openapi, 'application/json; charset=utf-8');
+    }
+    if (!pathname.startsWith('/api/')) throw new HttpError(404, 'not found');
+
+    // writes: POST /api/tasks/{ref}/done | /reopen
+    const w = /^\/api\/tasks\/(.+)\/(done|reopen)$/.exec(pathname);
+    if (w) {
+      if (method !== 'POST') throw new HttpError(405, 'use POST to change a task');
+      const origin = req.headers.origin;
+      if (origin && origin !== 'null') {
+        let o: URL;
+        try {
+          o = new URL(origin);
+        } catch {
+          throw new HttpError(403, 'bad Origin');
+        }
+        if (o.host !== String(req.headers.host ?? '')) throw new HttpError(403, 'cross-origin writes are refused');
+      } else if (origin === 'null') throw new HttpError(403, 'cross-origin writes are refused');
+      if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) throw new HttpError(415, 'send a JSON body (Content-Type: application/json)');
+      const raw = await readBody(req);
+      let body: { on?: unknown } = {};
+      if (raw.trim()) {
+        try {
+          body = JSON.parse(raw) as { on?: unknown };
+        } catch {
+          throw new HttpError(400, 'the body is not JSON');
+        }
+      }
+      const db = write();
+      if (w[2] === 'done') {
+        const on = body && typeof body === 'object' && body.on != null ? String(body.on) : today();
+        const r = markDone(db, w[1]!, on);
+        log(`done ${r.recordId}#${r.seq} on ${r.doneOn}`);
+      } else {
+        const r = reopen(db, w[1]!);
+        log(`reopen ${r.recordId}#${r.seq}`);
+      }
+      return json(res, 200, getTask(reader, w[1]!, { today: p.get('today') ?? today() }));
+    }
+    if (!isRead) throw new HttpError(405, 'method not allowed (reads are GET; done/reopen are POST)');
+
+    if (pathname === '/api/health') return json(res, 200, { ok: true });
+    if (pathname === '/api/tasks') return json(res, 200, searchTasks(reader, taskQueryFrom(p, today())));
+    const t = /^\/api\/tasks\/([^/]+)$/.exec(pathname);
+    if (t) return json(res, 200, getTask(reader, t[1]!, { today: p.get('today') ?? today(), reminders: p.get('remind')?.split(',').map(Number) ?? null }));
+    if (pathname === '/api/documents') {
+      return json(res, 200, searchDocuments(reader, { words: p.get('q'), agency: p.get('agency'), type: p.get('type'), limit: p.get('limit') ? Number(p.get('limit')) : null, offset: p.get('offset') ? Number(p.get('offset')) : null }));
+    }
+    const d = /^\/api\/documents\/([^/]+)$/.exec(pathname);
+    if (d) {
+      const v = documentView(reader, d[1]!, { today: p.get('today') ?? today() });
+      if (!v) throw new HttpError(404, `no document "${d[1]}"`);
+      return json(res, 200, v);
+    }
+    if (pathname === '/api/agencies') return json(res, 200, { items: suggestAgencies(reader, p.get('q') ?? '', Math.min(100, Number(p.get('limit') ?? 30) || 30)) });
+    if (pathname === '/api/stats') {
+      const q = taskQueryFrom(p, today());
+      return json(res, 200, stats(reader, { ...q, limit: null, offset: null }));
+    }
+    if (pathname === '/api/deadlines') {
+      const q = taskQueryFrom(p, today());
+      const from = p.get('from') ?? q.today ?? today();
+      const to = p.get('to') ?? addDays(from, 30);
+      if (!isIsoDate(from) || !isIsoDate(to)) throw new HttpError(400, 'from and to are days (YYYY-MM-DD)');
+      if (to < from || to > addDays(from, 400)) throw new HttpError(400, 'to must be after from, and at most 400 days later');
+      return json(res, 200, deadlines(reader, { ...q, dueAfter: null, dueBefore: null }, from, to));
+    }
+    if (pathname === '/api/export') {
+      const format = p.get('format') ?? 'json';
+      const exporter = exporters[format];
+      const info = formatInfo[format];
+      if (!exporter || !info) throw new HttpError(400, `format must be one of ${Object.keys(exporters).join(', ')}`);
+      const q = taskQueryFrom(p, today());
+      const filtered = ['agency', 'role', 'status', 'due_before', 'due_after', 'kind', 'type', 'q'].some((k) => p.get(k));
+      const reminders = normaliseReminders(q.reminders);
+      const tasks = filtered ? (q.words ? new Set(searchTasks(reader, { ...q, limit: 500, offset: 0 }).items.map((x) => x.ref)) : selectTasks(reader, q)) : null;
+      const body = [...exporter(primaryRecords(reader), reader, { today: q.today ?? today(), reminders, tasks })].join('');
+      return send(res, 200, body, info.type, { 'Content-Disposition': `attachment; filename="congvan-${q.today ?? today()}.${info.ext}"` });
+    }
+    throw new HttpError(404, 'not found');
+  };
+
+  const server = http.createServer({ maxHeaderSize: LIMITS.headers, requestTimeout: LIMITS.requestTimeoutMs, headersTimeout: 10_000 }, (req, res) => {
+    route(req, res).catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : e instanceof QueryError ? 400 : e instanceof TaskNotFound ? 404 : 500;
+      const message = status === 500 ? 'internal error' : (e as Error).message;
+      if (status === 500) log(`error ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);
+      if (!res.headersSent) {
+        if (status === 413) res.setHeader('Connection', 'close');
+        json(res, status, { error: message });
+        if (status === 413) res.on('finish', () => req.socket.destroySoon?.() ?? req.socket.end());
+      } else res.destroy();
+    });
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const code = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${code}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 8080, host, () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port ?? 8080;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    url: `http://${shown}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          reader.close();
+          writer?.close();
+          resolve();
+        });
+        server.closeAllConnections?.();
+      }),
+  };
+}
+
+export { KINDS, STATUS_FILTERS };

@@ -1,0 +1,145 @@
+/**
+ * The web page in a real browser: Debian's chromium driven by playwright-core. Searches,
+ * opens a document, sees the highlights, marks a task done, downloads the ICS file, and
+ * checks that markup inside a document is shown as text and never runs.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import ICAL from 'ical.js';
+import type { Browser, Page } from 'playwright-core';
+import { serve, type Server } from '../../src/http/server.js';
+import { makeStore, HOSTILE_ID } from './fixture.js';
+import { STEMS } from '../helpers.js';
+
+function findChromium(): string | null {
+  try {
+    const p = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+    return p && fs.existsSync(p) ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+const CHROMIUM = findChromium();
+if (!CHROMIUM) console.log('browser test skipped: chromium is not installed (bash scripts/setup.sh chromium, or apt-get install chromium)');
+
+describe('web page in chromium', () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    if (!CHROMIUM) return;
+    const store = await makeStore('congvan-browser-');
+    dir = store.dir;
+    server = await serve({ db: store.db, port: 0, today: '2021-11-20' });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.skipIf(!CHROMIUM)('searches, opens a document with its highlights, downloads the calendar; markup stays text', async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('#task-table tbody tr[data-id]');
+    expect(await page.textContent('#today-label')).toContain('20/11/2021');
+
+    // search without diacritics: "so noi vu" marks "Sở Nội vụ"
+    await page.fill('#q', 'so noi vu');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => document.querySelector('#task-table tbody mark')?.textContent === 'Sở Nội vụ');
+    const rows = await page.$$('#task-table tbody tr[data-id]');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(await page.textContent('#result-count')).toMatch(/nhiệm vụ/);
+
+    // a filter: overdue ones only
+    await page.selectOption('#status', 'overdue');
+    await page.waitForFunction(() => [...document.querySelectorAll('#task-table tbody .status')].every((e) => e.textContent === 'quá hạn'));
+    await page.selectOption('#status', '');
+    await page.fill('#q', '');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => !document.querySelector('#task-table tbody mark'));
+
+    // sortable by deadline
+    await page.click('#sort-due');
+    const dues = await page.$$eval('#task-table tbody td.due', (tds) => tds.map((td) => td.firstChild?.textContent ?? ''));
+    const iso = dues.filter((d) => /^\d\d\/\d\d\/\d{4}$/.test(d)).map((d) => d.split('/').reverse().join('-'));
+    expect(iso.length).toBeGreaterThan(3);
+    expect(iso).toEqual([...iso].sort());
+
+    // open a document: every extracted value is highlighted; the chosen task's lead and deadline light up
+    await page.goto(`${server.url}/#/doc/${STEMS[0]}?task=3`);
+    await page.waitForSelector('#doc-text .hl-task');
+    for (const k of ['field', 'task', 'lead', 'deadline']) expect(await page.$$eval(`#doc-text .hl-${k}`, (e) => e.length), k).toBeGreaterThan(0);
+    const lit = await page.$$eval('#doc-text .on-deadline', (e) => e.map((x) => x.textContent).join(''));
+    expect(lit).toBe('trước ngày 25/11/2021');
+    expect(await page.$$eval('#doc-text .on-lead', (e) => e.length)).toBeGreaterThan(0);
+    // click another task in the list
+    await page.click('#doc-task-list li[data-seq="9"]');
+    expect(await page.$$eval('#doc-text .on-lead', (e) => e.map((x) => x.textContent).join(' '))).toContain('Sở Nội vụ');
+    expect(await page.$$eval('#doc-text .on-deadline', (e) => e.map((x) => x.textContent).join(''))).toBe('hàng tháng');
+    expect(await page.$eval('#doc-task-list li.on', (e) => e.getAttribute('data-seq'))).toBe('9');
+    await page.screenshot({ path: path.join(dir, 'document.png') });
+
+    // mark a task done from the list, and reopen it
+    await page.goto(`${server.url}/#/`);
+    await page.waitForSelector('#task-table tbody tr[data-id]');
+    const first = await page.$eval('#task-table tbody tr[data-id]', (tr) => tr.getAttribute('data-ref'));
+    await page.click(`#task-table tbody tr[data-ref="${first}"] button.act`);
+    await page.waitForFunction((ref) => document.querySelector(`#task-table tbody tr[data-ref="${ref}"] .status`)?.textContent?.startsWith('xong'), first);
+    await page.click(`#task-table tbody tr[data-ref="${first}"] button.act`);
+    await page.waitForFunction((ref) => !document.querySelector(`#task-table tbody tr[data-ref="${ref}"] .status`)?.textContent?.startsWith('xong'), first);
+
+    // download the calendar for the current filter
+    await page.fill('#agency', 'so noi vu');
+    await page.press('#agency', 'Enter');
+    await page.waitForFunction(() => (document.querySelector('#export-ics') as HTMLAnchorElement).href.includes('agency='));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-ics')]);
+    expect(download.suggestedFilename()).toMatch(/\.ics$/);
+    const file = path.join(dir, 'download.ics');
+    await download.saveAs(file);
+    const cal = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(e.description).toMatch(/Sở Nội vụ/);
+
+    // the deadline view by week and by month
+    await page.goto(`${server.url}/#/deadlines`);
+    await page.waitForSelector('.cal-group .cal-item');
+    expect(await page.textContent('#cal-body')).toContain('25/11/2021');
+    await page.click('.seg button[data-unit="month"]');
+    await page.waitForFunction(() => document.querySelector('.cal-group h3')?.textContent?.startsWith('Tháng'));
+
+    // a document holding <script> and entities: shown as text, never run
+    await page.goto(`${server.url}/#/doc/${HOSTILE_ID}`);
+    await page.waitForSelector('#doc-text .hl-task');
+    const text = (await page.textContent('#doc-text')) ?? '';
+    expect(text).toContain('<script>window.__pwned = 1</script>');
+    expect(text).toContain('&lt;b&gt;đậm&lt;/b&gt;');
+    expect(await page.$$eval('#doc-text script, #doc-text b, #doc-task-list script', (e) => e.length)).toBe(0);
+    await page.goto(`${server.url}/#/`);
+    await page.click('#clear-filters');
+    await page.fill('#q', 'window pwned');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => document.querySelector('#task-table tbody td.text')?.textContent?.includes('<script>'));
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+});
