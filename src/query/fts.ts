@@ -60,3 +60,9 @@ export function exactExpression(p: ParsedQuery): string | null {
   if (p.loose.length < 2) return null;
   return [...p.quoted.map(phrase), phrase(p.loose)].join(' AND ');
 }
+
+/** Every quoted group and every word (AND), without the exact-sequence alternative. */
+export function allWordsExpression(p: ParsedQuery): string | null {
+  const all = [...p.quoted.map(phrase), ...p.loose.map((t) => phrase([t]))];
+  return all.length ? all.join(' AND ') : null;
+}

@@ -12,7 +12,7 @@
  */
 import type { DB } from '../store/db.js';
 import { fold } from '../normalise/unicode.js';
-import { parseQuery, matchExpression, type ParsedQuery } from './fts.js';
+import { parseQuery, allWordsExpression, type ParsedQuery } from './fts.js';
 import { resolveAgencies, agencyKeys, agencyKey } from './agency.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 import {
@@ -79,9 +79,9 @@ export interface SearchResult<T> {
 
 /** Sizes that steer the plans. */
 const SMALL_SET = 5000; // a driver with at most this many rows is read whole
-const FTS_CHUNK = 1000; // FTS rows read per step, newest first
-const FTS_SCAN_MAX = 6000; // FTS rows looked at, at most, when the words drive
-const RANK_POOL = 1000; // matching rows ranked, at most, when the words drive
+const FTS_CHUNK = 500; // FTS rows read per step, newest first
+const FTS_SCAN_MAX = 4000; // FTS rows looked at, at most, when the words drive
+const RANK_POOL = 500; // matching rows ranked, at most, when the words drive
 const COUNT_CAP = 1000; // totals above this are given as "at least"
 
 const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'pdf' THEN 3 ELSE 4 END`;
@@ -98,6 +98,11 @@ function state(db: DB): ConnState {
   if (!s) {
     s = { indexes: null, shadow: null, rules: null };
     states.set(db, s);
+    // searches jump between rows of a large file: map it, and keep more pages in memory
+    if (db.name !== ':memory:') {
+      db.pragma('mmap_size = 1073741824');
+      db.pragma('cache_size = -65536');
+    }
   }
   return s;
 }
@@ -111,8 +116,8 @@ function hint(db: DB, name: string): string {
 
 /** Changes whenever another connection commits, or this one adds documents. */
 function stamp(db: DB): string {
-  const m = db.prepare('SELECT max(id) m, count(*) n FROM documents').get() as { m: number | null; n: number };
-  return `${db.pragma('data_version', { simple: true })}:${m.m}:${m.n}`;
+  const m = db.prepare('SELECT max(id) FROM documents').pluck().get() as number | null;
+  return `${db.pragma('data_version', { simple: true })}:${m}`;
 }
 
 /**
@@ -479,9 +484,11 @@ export function loadTasks(db: DB, ids: number[], opts: { today: string; reminder
 
 export function searchTasks(db: DB, query: TaskQuery): SearchResult<TaskHit> {
   const t0 = performance.now();
+  state(db);
   const q = normaliseQuery(query);
   const parsed: ParsedQuery = parseQuery(q.words);
-  const match = matchExpression(parsed);
+  // rows are fetched by "every word" (cheap); the exact sequence only counts in the rank
+  const match = allWordsExpression(parsed);
   const plan = buildPlan(db, q);
   if (!plan) return { items: [], total: 0, totalCapped: false, capped: false, today: q.today, ms: performance.now() - t0 };
   let ids: number[];
@@ -547,7 +554,7 @@ export function searchDocuments(db: DB, query: DocumentQuery): SearchResult<Docu
   const limit = Math.max(1, Math.min(500, Math.floor(Number(query.limit ?? 20)) || 20));
   const offset = Math.max(0, Math.min(100_000, Math.floor(Number(query.offset ?? 0)) || 0));
   const parsed = parseQuery(query.words);
-  const match = matchExpression(parsed);
+  const match = allWordsExpression(parsed);
   const checks: string[] = [];
   const params: Record<string, unknown> = {};
   if (query.type) {
@@ -627,7 +634,7 @@ export function docRef(d: { number: string | null; symbol: string | null }): str
 export function candidateIds(db: DB, query: TaskQuery, max = 20000): { ids: number[]; complete: boolean; today: string; reminders: number[] } {
   const q = normaliseQuery(query);
   const parsed = parseQuery(q.words);
-  const match = matchExpression(parsed);
+  const match = allWordsExpression(parsed);
   const plan = buildPlan(db, q);
   if (!plan) return { ids: [], complete: true, today: q.today, reminders: q.reminders };
   if (match) {

@@ -49,7 +49,23 @@ export function findMatches(text: string, tokens: string[]): [number, number][] 
 
 /** An excerpt of about `width` characters around the densest group of matches. */
 export function makeSnippet(text: string, tokens: string[], width = 180): Snippet {
-  const clean = (text ?? '').replace(/\s+/g, ' ');
+  let src = text ?? '';
+  // a long text (a whole document): look at the first stretch holding a match only
+  const STRETCH = 8000;
+  if (src.length > STRETCH * 2) {
+    let from = 0;
+    if (tokens.length) {
+      for (let at = 0; at < src.length; at += STRETCH) {
+        if (findMatches(src.slice(at, at + STRETCH + 50), tokens).length) {
+          from = at;
+          break;
+        }
+      }
+    }
+    src = src.slice(from, from + STRETCH);
+    if (from > 0) src = '\u2026' + src.slice(src.indexOf(' ') + 1);
+  }
+  const clean = src.replace(/\s+/g, ' ');
   const matches = findMatches(clean, tokens);
   if (clean.length <= width) return { text: clean, marks: matches };
   let start = 0;
