@@ -23,7 +23,7 @@ export function parseText(buf: Buffer, file: string): RawDoc {
   const text = lines.join('\n');
   const doc = looksLikeMarkdown(text, file) ? parseMarkdown(text) : parsePlain(text);
   for (const t of site) doc.blocks.push({ kind: 'paragraph', text: t, furniture: 'webCapture' });
-  if (decoded.encoding !== 'utf8') doc.legacyEncoding = decoded.encoding;
+  if (!/^utf/.test(decoded.encoding)) doc.legacyEncoding = decoded.encoding;
   return doc;
 }
 
