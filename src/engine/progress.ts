@@ -49,9 +49,15 @@ export function documentLine(e: IngestEvent): string {
   return `${e.status.padEnd(9)} ${path.relative('.', e.file).padEnd(44)} ${e.type.padEnd(3)} ${ns.padEnd(18)} ${(e.date ?? '—').padEnd(10)} ${String(e.tasks).padStart(4)} tasks`;
 }
 
+/** A rate with the precision a reader needs: "0.3", "4.5", "312". */
+export function formatRate(perSecond: number): string {
+  if (!Number.isFinite(perSecond) || perSecond <= 0) return '0';
+  return perSecond < 10 ? perSecond.toFixed(1) : perSecond.toFixed(0);
+}
+
 export function summaryLine(s: SummaryLike, where: string): string {
   const head = `${s.files} files: ${s.ingested} ingested, ${s.unchanged} unchanged, ${s.failed} failed; ${s.tasks} tasks; ${(s.ms / 1000).toFixed(1)} s`;
-  const rate = s.ms > 0 && s.files > 0 ? ` (${Math.round((s.files * 1000) / s.ms)} files/s)` : '';
+  const rate = s.ms > 0 && s.files > 0 ? ` (${formatRate((s.files * 1000) / s.ms)} files/s)` : '';
   const stop = s.stopped ? '\nstopped before the end; run the same command again to do the rest (stored files are skipped)' : '';
   return `${head}${rate} -> ${where}${stop}`;
 }
@@ -108,7 +114,7 @@ export function makeReporter(mode: ProgressMode, streams: ReporterStreams = { ou
       cliProgress.Presets.shades_classic,
     );
     let bar: cliProgress.SingleBar | null = null;
-    const payload = () => ({ rate: rate().toFixed(0), etaText: eta(), failed });
+    const payload = () => ({ rate: formatRate(rate()), etaText: eta(), failed });
     return {
       total: (n) => {
         total = n;
@@ -146,7 +152,7 @@ export function makeReporter(mode: ProgressMode, streams: ReporterStreams = { ou
       if (mode === 'lines' && performance.now() - lastTick >= 10_000) {
         lastTick = performance.now();
         const of = total ? `/${total} (${Math.floor((done * 100) / total)} %)` : '';
-        err.write(`progress: ${done}${of} files, ${rate().toFixed(0)} files/s${total ? `, ETA ${eta()}` : ''}, ${failed} failed\n`);
+        err.write(`progress: ${done}${of} files, ${formatRate(rate())} files/s${total ? `, ETA ${eta()}` : ''}, ${failed} failed\n`);
       }
     },
     note: (text) => err.write(text + '\n'),

@@ -6,6 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawDoc } from '../../src/model/types.js';
 import { hasOcr, wordsFromHocr } from '../../src/parse/ocr.js';
 import { parsePdf } from '../../src/parse/pdf.js';
+import { normalise } from '../../src/normalise/index.js';
+import { extract } from '../../src/extract/index.js';
+import { score } from '../../src/eval/score.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCAN = path.join(ROOT, 'corpus/scan/003_1d9eea9674fe7869.pdf');
@@ -63,6 +66,16 @@ describe('OCR of a scanned PDF (tesseract, vie)', () => {
     expect(notes[0]!.text).toMatch(/^1 Các Sở: Lao động/);
     expect(scan.diagnostics.some((d) => /OCR/.test(d.message))).toBe(true);
     console.info(`OCR of 3 pages: ${ms} ms`);
+  });
+
+  it.skipIf(!hasTesseract)('gives an extraction within 15 points of the .txt rendition on obligations (gold 003)', () => {
+    const ex = extract(normalise(scan, '003_1d9eea9674fe7869.pdf'));
+    const gold = JSON.parse(fs.readFileSync(path.join(ROOT, 'corpus/gold/003_1d9eea9674fe7869.json'), 'utf8'));
+    const pred = { source: { file: '003_1d9eea9674fe7869.pdf' }, document: { ...ex.fields }, tasks: ex.tasks.map((t) => ({ ...t, lead: t.lead.map((a) => a.name), support: t.support.map((a) => a.name) })) };
+    const r = score([gold], [pred]);
+    expect(r.obligations.f1).toBeGreaterThanOrEqual(0.85);
+    expect(r.fields.number!.value).toBe(1);
+    expect(r.references.f1).toBeGreaterThanOrEqual(0.9);
   });
 
   it.skipIf(!hasTesseract)('gets at least 97% of the words of the text-layer PDF, in order', async () => {
