@@ -139,7 +139,7 @@ export function subjectOf(clause: string): BodySpan[] | null {
     if (/(?:^|\s)(?:thuộc|của|về|trong)\s+$/u.test(before)) continue;
     // "tổ chức đảng", "tổ chức chính trị - xã hội" are bodies, not the verb "tổ chức"
     if (/^tổ chức\s+(?:đảng|chính trị|xã hội|đoàn thể|hội|thanh niên)/iu.test(clause.slice(m.index!))) continue;
-    const prefix = before.trim().replace(/[,;:]+$/, '');
+    const prefix = before.trimEnd().replace(/[,;:]+$/, ''); // not trimStart: the spans count from the clause's start
     if (!prefix) return null;
     const bodies = splitBodies(prefix, { comma: true });
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return bodies;

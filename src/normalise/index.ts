@@ -13,14 +13,14 @@ import { isUpperCaseLine, lineFurniture } from './furniture.js';
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 
 function cleanBlockText(s: string): string {
-  return foldSpaces(cleanText(s).replace(BOOKMARK, ''))
+  return foldSpaces(cleanText(s.replace(BOOKMARK, '')))
     .split('\n')
     .filter((l) => l)
     .join('\n');
 }
 
 function cleanCell(s: string): string {
-  return foldSpaces(cleanText(s).replace(BOOKMARK, '').replace(/\s*\n\s*/g, ' ')).trim();
+  return foldSpaces(cleanText(s.replace(BOOKMARK, '')).replace(/\s*\n\s*/g, ' ')).trim();
 }
 
 export function normalise(raw: RawDoc, file: string): TextModel {

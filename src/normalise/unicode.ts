@@ -20,7 +20,8 @@ export function cleanText(s: string): string {
     .replace(CONTROLS, '')
     .replace(SPACES, ' ')
     .replace(/\u00D0/g, 'Đ')
-    .replace(/\u00F0/g, 'đ');
+    .replace(/\u00F0/g, 'đ')
+    .normalize('NFC'); // again: a control or zero-width character removed can leave a letter next to its mark
 }
 
 /** Fold runs of spaces and tabs to one space and trim each line. */
