@@ -25,12 +25,21 @@ Examples:
 for (const make of [ingestCommand, showCommand, exportCommand, evalCommand, ...extraCommands]) {
   program.addCommand(make().exitOverride());
 }
+let running: Command | null = null;
+program.hook('preAction', (_root, command) => {
+  running = command;
+});
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (/^SQLITE_(CORRUPT|NOTADB)/.test((e as { code?: string }).code ?? '')) {
+    // damage found past openStore, on the first read of a damaged page
+    const db = ((running as Command | null)?.opts().db as string | undefined) ?? 'the store';
+    console.error(`congvan: ${db}: the database file is corrupted (${(e as Error).message}); congvan stopped. Keep a copy, move it aside and ingest again (sqlite3's .recover can save what is readable)`);
+    process.exitCode = 2;
   } else {
     console.error(`congvan: ${(e as Error).message}`);
     process.exitCode = process.exitCode || 2;

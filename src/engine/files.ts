@@ -55,6 +55,10 @@ function* walkDir(dir: string, seen: Set<string>, problems: ListProblem[]): Gene
         const st = fs.statSync(p);
         isDir = st.isDirectory();
         isFile = st.isFile();
+        if (isDir && holds(fs.realpathSync(p), real)) {
+          problems.push({ path: p, reason: 'a symbolic link to a folder that holds it (a link loop); not followed' });
+          continue;
+        }
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         problems.push({ path: p, reason: code === 'ELOOP' ? 'too many symbolic links (a link loop)' : 'a broken symbolic link' });
@@ -64,4 +68,10 @@ function* walkDir(dir: string, seen: Set<string>, problems: ListProblem[]): Gene
     if (isDir) yield* walkDir(p, seen, problems);
     else if (isFile && SUPPORTED.includes(path.extname(e.name).toLowerCase())) yield p;
   }
+}
+
+/** Is `inner` the folder `outer` or inside it? (real paths) */
+function holds(outer: string, inner: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

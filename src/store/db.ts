@@ -20,6 +20,9 @@ export function openStore(file: string, opts: { readonly?: boolean } = {}): DB {
   try {
     db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
     db.pragma('busy_timeout = 5000');
+    // check every b-tree page as it is read: a damaged page stops the command (SQLITE_CORRUPT)
+    // instead of being written over
+    db.pragma('cell_size_check = ON');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       db.close();
@@ -35,6 +38,9 @@ export function openStore(file: string, opts: { readonly?: boolean } = {}): DB {
     if (e instanceof StoreError) throw e;
     const msg = (e as Error).message;
     if (/not a database|malformed|file is encrypted/i.test(msg)) throw new StoreError(`${file}: not a congvan store or the database file is corrupted (${msg}); move it aside and ingest again`);
+    if ((e as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      throw new StoreError(`${file}: cannot open the store: ${fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? 'it is a folder, not a database file' : msg}`);
+    }
     throw e;
   }
   return db;
