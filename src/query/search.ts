@@ -641,8 +641,23 @@ export function candidateIds(db: DB, query: TaskQuery, max = 20000): { ids: numb
     const c = wordCandidates(db, plan, parsed, match);
     return { ids: c.rows.map((r) => r.id).slice(0, max), complete: !c.capped && c.rows.length <= max, today: q.today, reminders: q.reminders };
   }
+  // the driver's own statement with a LIMIT (wrapped in a subquery, SQLite may plan it worse)
   const d = plan.drivers[0];
-  const sql = d ? d.sql(and(plan.checks)) : `SELECT t.id FROM tasks t ${FROM_T} WHERE ${and(plan.checks)}`;
-  const ids = [...new Set(db.prepare(`SELECT id FROM (${sql}) LIMIT ${max + 1}`).pluck().all(plan.params) as number[])];
+  const sql = d ? d.sql(and(plan.checks)) : `SELECT t.id, t.deadline_date FROM tasks t ${FROM_T} WHERE ${and(plan.checks)}`;
+  const ids = [...new Set((db.prepare(`${sql} LIMIT ${Math.min(max, 1e9) + 1}`).raw().all(plan.params) as [number, string | null][]).map((r) => r[0]))];
   return { ids: ids.slice(0, max), complete: ids.length <= max, today: q.today, reminders: q.reminders };
 }
+
+/** Facts about the store the plans use: shadowed renditions and recurring rules (cached). */
+export function storeFacts(db: DB): { stamp: string; shadow: number[]; rules: string[]; hasIndex: (name: string) => boolean } {
+  state(db);
+  const st = stamp(db);
+  return { stamp: st, shadow: shadowedDocuments(db, st), rules: recurringRules(db, st), hasIndex: (n) => hint(db, n) !== '' };
+}
+
+/** Whether a query has no filter at all (then whole-store counts apply). */
+export function isUnfiltered(q: TaskQuery): boolean {
+  return !(q.words?.trim() || q.agency?.trim() || q.role || q.status || q.kind || q.type || q.dueBefore || q.dueAfter || q.document);
+}
+
+export { rulesIn };

@@ -144,3 +144,37 @@ describe('a completion survives re-ingesting a changed version of its document',
     db.close();
   });
 });
+
+describe('whole-store counts', () => {
+  it('match the counts over every obligation, with completions and several renditions', async () => {
+    const dir = tmpDir('congvan-stats-');
+    const input = path.join(dir, 'in');
+    fs.mkdirSync(input);
+    for (const s of STEMS) fs.copyFileSync(path.join(CORPUS, `${s}.txt`), path.join(input, `${s}.txt`));
+    fs.copyFileSync(path.join(CORPUS, `${STEMS[0]}.txt`), path.join(input, `${STEMS[0]}.md`)); // a second rendition
+    const file = path.join(dir, 's.db');
+    await ingest([input], { db: file });
+    const db = openStore(file);
+    markDone(db, `${STEMS[0]}#3`, '2021-11-24'); // would be due soon on the 20th
+    markDone(db, `${STEMS[0]}#9`, '2021-11-30');
+    for (const today of ['2021-11-20', '2021-11-26', '2025-07-28']) {
+      const whole = stats(db, { today });
+      // the same numbers from the enumerating path: a filter that keeps everything
+      const all = stats(db, { today, dueAfter: null, role: null, status: null, agency: null, document: null, words: null, type: null, kind: null, limit: 1 });
+      expect(all).toBe(whole); // unfiltered queries share the whole-store path (cached)
+      const slow = stats(db, { today, status: 'open' }, { max: 1e9 });
+      const doneOnes = stats(db, { today, status: 'done' }, { max: 1e9 });
+      expect(whole.total).toBe(slow.total + doneOnes.total);
+      expect(whole.byStatus['on-track']).toBe(slow.byStatus['on-track']);
+      expect(whole.byStatus['due-soon']).toBe(slow.byStatus['due-soon']);
+      expect(whole.byStatus.overdue).toBe(slow.byStatus.overdue);
+      expect(whole.byStatus['done-on-time'] + whole.byStatus['done-late']).toBe(2);
+      const lead = (s: typeof whole, name: string) => s.byAgency.find((a) => a.name === name);
+      const snv = lead(whole, 'Sở Nội vụ')!;
+      const viaSearch = searchTasks(db, { agency: 'Sở Nội vụ', role: 'lead', today, limit: 500 }).items.filter((t) => t.lead.includes('Sở Nội vụ'));
+      expect(snv.lead).toBe(viaSearch.length);
+      expect(snv.overdue).toBe(viaSearch.filter((t) => t.status === 'overdue').length);
+    }
+    db.close();
+  });
+});
