@@ -12,15 +12,44 @@ export interface Snippet {
   marks: [number, number][];
 }
 
+const charFold = new Map<string, string>();
+
+/** foldWithMap, with each character's fold remembered (the alphabet is small). */
+function foldMapped(s: string): { folded: string; map: number[] } {
+  const parts: string[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    const ch = s.slice(i, i + len);
+    let f = charFold.get(ch);
+    if (f === undefined) {
+      f = fold(ch);
+      if (charFold.size < 5000) charFold.set(ch, f);
+    }
+    for (let k = 0; k < f.length; k++) map.push(i);
+    parts.push(f);
+    i += len;
+  }
+  map.push(s.length);
+  return { folded: parts.join(''), map };
+}
+
 function folded(text: string): { f: string; map: number[] | null } {
   const f = fold(text);
   // fold keeps the length of NFC Vietnamese: then offsets are the same in both
   if (f.length === text.length) return { f, map: null };
-  const m = foldWithMap(text);
+  const m = text.length > 200 ? foldMapped(text) : foldWithMap(text);
   return { f: m.folded, map: m.map };
 }
 
-const isWord = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWord = (c: string | undefined) => {
+  if (!c) return false;
+  const n = c.charCodeAt(0);
+  if (n < 128) return (n >= 97 && n <= 122) || (n >= 48 && n <= 57) || (n >= 65 && n <= 90);
+  return WORD_CHAR.test(c);
+};
 
 /** Every whole-word occurrence of the tokens in `text`, as [start, end) in `text`. */
 export function findMatches(text: string, tokens: string[]): [number, number][] {
@@ -51,7 +80,7 @@ export function findMatches(text: string, tokens: string[]): [number, number][] 
 export function makeSnippet(text: string, tokens: string[], width = 180): Snippet {
   let src = text ?? '';
   // a long text (a whole document): look at the first stretch holding a match only
-  const STRETCH = 8000;
+  const STRETCH = 3000;
   if (src.length > STRETCH * 2) {
     let from = 0;
     if (tokens.length) {
