@@ -8,13 +8,14 @@
  *      and the last document, peak RSS (VmHWM of the process, workers included), failures
  *   3. for the PDFs, `pdftotext` (poppler) over the same files in the same run, two at a
  *      time (both cores, as congvan) and one at a time; the ratio of the times
+ *   -  where the time of one document goes, stage by stage, in one thread (stages.ts)
  *   4. memory as the batch grows: --rss-n (default 10,000) text documents, RSS sampled at
  *      every tenth of the batch
  *   5. search on a store of --search-n obligations (default 1,000,000) generated straight
  *      into SQLite: p50 / p95 of typical queries (scripts/bench/search.ts)
  *
  * Options: --n N  --rss-n N  --search-n N  --jobs N  --formats txt,docx,pdf
- *          --only corpus,ingest,rss,search  --runs N (search repetitions)
+ *          --only corpus,ingest,stages,rss,search  --runs N (search repetitions)
  * Results: printed as Markdown tables and written to output/bench/results.json.
  */
 import fs from 'node:fs';
@@ -24,6 +25,7 @@ import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { buildSearchStore, timeQueries, pct, type QueryTiming } from './search.js';
+import { stageTimes, type StageTimes } from './stages.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'output', 'bench');
@@ -41,7 +43,7 @@ function args() {
     searchN: Number(get('search-n', '1000000')),
     jobs: Number(get('jobs', String(os.availableParallelism()))),
     formats: get('formats', 'txt,docx,pdf').split(',') as ('txt' | 'docx' | 'pdf')[],
-    only: get('only', 'corpus,ingest,rss,search').split(','),
+    only: get('only', 'corpus,ingest,stages,rss,search').split(','),
     runs: Number(get('runs', '30')),
   };
 }
@@ -284,6 +286,17 @@ async function main() {
     }
   }
 
+  // where one document's time goes, stage by stage (one thread)
+  if (o.only.includes('stages')) {
+    const corpus: Corpus = await buildCorpus({ n: o.n, formats, log });
+    const st: StageTimes[] = [];
+    for (const f of formats) {
+      log(`stages of ${Math.min(300, o.n)} .${f} in one thread ...`);
+      st.push(await stageTimes(f, corpus.files[f]));
+    }
+    results.stages = st;
+  }
+
   // 4: memory as the batch grows
   if (o.only.includes('rss')) {
     const big = await buildCorpus({ n: o.rssN, formats: [], log });
@@ -318,6 +331,12 @@ function markdown(r: Record<string, any>): string {
     for (const x of r.ingest as IngestRun[]) out.push(`| ${x.format} | ${x.files} | ${x.mb} | ${x.wallS} | ${x.docsPerS} | ${x.steadyDocsPerS} | ${x.mbPerS} | ${x.cpuS} | ${x.docsPerCpuS} | ${x.peakRssMB} | ${x.failed} |`);
   }
   if (r.pdftotext) out.push('', `pdftotext on the same ${r.pdftotext.files} PDFs: ${r.pdftotext.parallelS} s two at a time, ${r.pdftotext.sequentialS} s one at a time, ${r.pdftotext.cpuS} CPU s. congvan / pdftotext: **${r.pdftotext.ratioParallel}×** in wall time (both on two cores), ${r.pdftotext.ratioSequential}× against pdftotext one at a time, ${r.pdftotext.ratioCpu}× in CPU time.`);
+  if (r.stages) {
+    const st = r.stages as StageTimes[];
+    const keys = Object.keys(st[0]!.mean);
+    out.push('', `Milliseconds per document by stage, one thread, after a warm-up (mean / median over ${st[0]!.documents} documents):`, '', `| format | ${keys.join(' | ')} |`, `|---|${keys.map(() => '---:').join('|')}|`);
+    for (const x of st) out.push(`| ${x.format} | ${keys.map((k) => `${x.mean[k]} / ${x.median[k]}`).join(' | ')} |`);
+  }
   if (r.rss) out.push('', `Memory: ${r.rss.files} text documents, peak RSS **${r.rss.peakRssMB} MB**; RSS at each tenth of the batch: ${r.rss.rssAt.join(', ')} MB; ${r.rss.docsPerS} documents/s.`);
   if (r.search) {
     const s = r.search;

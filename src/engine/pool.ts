@@ -95,11 +95,11 @@ export class WorkerPool implements Runner {
   }
 
   run(file: string, buf: Buffer): Promise<WorkResult> {
-    // the workers start with the first file: a re-run that finds everything stored starts none
-    if (this.started === 0) for (let i = 0; i < this.size; i++) this.spawn();
     return new Promise((resolve) => {
       const job: Job = { id: this.nextId++, file, buf, resolve, t0: performance.now() };
       if (this.broken || this.closed) return resolve(this.failure(job, this.broken ?? 'the worker pool is closed'));
+      // the workers start with the first file: a re-run that finds everything stored starts none
+      if (this.started === 0) for (let i = 0; i < this.size; i++) this.spawn();
       this.waiting.push(job);
       this.dispatch();
     });

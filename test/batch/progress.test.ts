@@ -42,7 +42,7 @@ describe('ingest progress output', () => {
     r.event(ok);
     r.event(bad);
     r.end(summary, 'x.db');
-    expect(out.text()).toMatch(/^ingested\s+a\/001\.txt\s+CV\s+12\/UBND-NC\s+2021-12-13\s+9 tasks\n2 files: 1 ingested, 0 unchanged, 1 failed; 9 tasks; 1\.5 s \(1 files\/s\) -> x\.db\n$/);
+    expect(out.text()).toMatch(/^ingested\s+a\/001\.txt\s+CV\s+12\/UBND-NC\s+2021-12-13\s+9 tasks\n2 files: 1 ingested, 0 unchanged, 1 failed; 9 tasks; 1\.5 s \(1\.3 files\/s\) -> x\.db\n$/);
     expect(err.text()).toBe('a/002.pdf: the PDF is damaged (parse)\n');
   });
 
@@ -56,7 +56,7 @@ describe('ingest progress output', () => {
     await new Promise((res) => setTimeout(res, 300));
     r.end({ ...summary, stopped: true }, 'x.db');
     const shown = err.text();
-    expect(shown).toMatch(/ingest .* 151\/200 files \| \d+ files\/s \| ETA [^|]+ \| 1 failed/);
+    expect(shown).toMatch(/ingest .* 151\/200 files \| [\d.]+ files\/s \| ETA [^|]+ \| 1 failed/);
     expect(shown).toContain('a/002.pdf: the PDF is damaged (parse)');
     expect(shown).not.toContain('a/10.txt'); // over 100 files: no line per document
     expect(out.text()).toMatch(/stopped before the end; run the same command again/);
