@@ -9,12 +9,15 @@ export const BIN = path.join(ROOT, 'bin', 'congvan.js');
 /** The four sample letters (not the long plan 002): quick to process. */
 export const LETTERS = STEMS.filter((s) => !s.startsWith('002')).map((s) => path.join(CORPUS, `${s}.txt`));
 
-/** `n` copies of the sample letters in `dir`, with distinct names. */
+/** The two shortest letters (000, 001: 5-7 KB): many copies stay quick to ingest. */
+export const SHORT = LETTERS.filter((f) => /\/00[01]_/.test(f));
+
+/** `n` copies of the short sample letters in `dir`, with distinct names. */
 export function copies(dir: string, n: number): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
-    const src = LETTERS[i % LETTERS.length]!;
+    const src = SHORT[i % SHORT.length]!;
     const dst = path.join(dir, `c${String(i).padStart(4, '0')}_${path.basename(src)}`);
     fs.copyFileSync(src, dst);
     out.push(dst);
