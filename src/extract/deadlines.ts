@@ -204,7 +204,8 @@ export function pickDeadline(found: DeadlineFinding[]): DeadlineFinding | null {
     const concrete = found.filter((f) => f.kind === kind && f.date);
     if (concrete.length) return concrete.reduce((a, b) => (b.date! >= a.date! ? b : a));
   }
-  const rec = found.find((f) => f.kind === 'recurring');
-  if (rec) return rec;
+  // of several periodic rules ("Định kỳ hằng tháng ... trước ngày 25 của tháng"), the one that says which day
+  const recs = found.filter((f) => f.kind === 'recurring');
+  if (recs.length) return recs.find((f) => f.recurrence?.day) ?? recs[0]!;
   return found.find((f) => f.kind === 'ongoing') ?? null;
 }

@@ -524,8 +524,10 @@ export function decodeText(buf: Buffer | Uint8Array): Decoded {
 
   const u = tryUtf8(b);
   if (u !== null) {
+    // Valid UTF-8 is text unless it is mostly control characters (a binary file that happens to decode);
+    // a few stray controls (BEL, ESC pasted from a terminal) are cleaned later.
     const s = scoreText(u);
-    if (isTexty(s)) return { text: u.normalize('NFC'), encoding: 'utf8' };
+    if (isTexty(s) || s.controls <= Math.max(8, s.chars * 0.02)) return { text: u.normalize('NFC'), encoding: 'utf8' };
     throw new Error(UNKNOWN);
   }
 

@@ -64,7 +64,7 @@ function inlineText(node: MdNode, style: { bold: number; italic: number; chars: 
       return t;
     }
     case 'html':
-      return '';
+      return node.value ?? '';
     default:
       return (node.children ?? []).map((c) => inlineText(c, style)).join('');
   }
@@ -118,8 +118,11 @@ function parseMarkdown(text: string): RawDoc {
           headerRows: 1,
         });
         return;
-      case 'thematicBreak':
       case 'html':
+        // raw HTML in a markdown file is text to show, never markup to drop
+        for (const l of (node.value ?? '').split('\n')) if (l.trim()) blocks.push({ kind: 'paragraph', text: l });
+        return;
+      case 'thematicBreak':
       case 'definition':
         return;
       default:

@@ -38,6 +38,11 @@ describe('deadlines: what must match', () => {
     expect(y.recurrence).toEqual({ freq: 'yearly', day: 15, month: 12 });
   });
 
+  it('keeps the day of a periodic rule stated twice', () => {
+    const d = pickDeadline(findDeadlines('Định kỳ hằng tháng báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ tổng hợp) trước ngày 25 của tháng', 2021))!;
+    expect(d.recurrence).toEqual({ freq: 'monthly', day: 25 });
+  });
+
   it('prefers a concrete completion to a periodic rule', () => {
     expect(one('hằng tháng báo cáo; hoàn thành trước ngày 31/12/2021')?.kind).toBe('by');
   });

@@ -81,3 +81,15 @@ describe('a document pasted from a legal web portal', () => {
     expect(o.model.text).not.toMatch(/Tải về|đăng nhập|Số hiệu:/);
   });
 });
+
+describe('hostile text', () => {
+  it('keeps lines with HTML-like tags in place, as text', () => {
+    const m = model('Kính gửi: Sở Nội vụ\n1. Sở Nội vụ chủ trì <script>alert(1)</script> trước ngày 5/6/2025.\n2. Giao <b>Sở Tài chính</b> thực hiện.\n3. Khác &amp; \u0007\u001b x.');
+    expect(m.blocks.map((b) => b.text)).toEqual(['Kính gửi: Sở Nội vụ', '1. Sở Nội vụ chủ trì <script>alert(1)</script> trước ngày 5/6/2025.', '2. Giao <b>Sở Tài chính</b> thực hiện.', '3. Khác &amp; x.']);
+    expect(m.furniture).toEqual([]);
+  });
+  it('keeps raw HTML of a markdown file as text', () => {
+    const m = model('## 1. Sở Nội vụ\n\n<div>Chủ trì **triển khai** thực hiện</div>\n\n**Ghi chú**', 'x.md');
+    expect(m.text).toContain('<div>Chủ trì **triển khai** thực hiện</div>');
+  });
+});
