@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
 import { ingest, watch, defaultJsonDir, defaultJobs, DEFAULT_TIMEOUT_MS, type IngestSummary } from '../../pipelines/ingest.js';
 import { makeReporter, pickMode, parseDuration } from '../engine/progress.js';
@@ -47,13 +47,13 @@ export function ingestCommand(): Command {
     .option('--records <dir>', 'folder for one JSON record per document (default: json/ beside the store)')
     .option('--no-records', 'do not write JSON records')
     .option('--json', 'print one JSON object per line (one per document, then a summary) instead of text')
-    .option('-j, --jobs <n>', `worker threads (default: one per core, ${defaultJobs()} here); 1 runs everything in one thread`, positiveInt, defaultJobs())
-    .option('--timeout <duration>', 'time limit per file; a worker that runs over it is stopped and the file marked failed', durationArg, DEFAULT_TIMEOUT_MS)
-    .option('--max-size <size>', `largest file taken (e.g. 50MB, 500KB); a larger one is marked failed (default: ${formatBytes(DEFAULT_LIMITS.maxBytes)})`, sizeArg, DEFAULT_LIMITS.maxBytes)
+    .addOption(new Option('-j, --jobs <n>', 'worker threads; 1 runs everything in one thread').argParser(positiveInt).default(defaultJobs(), `one per core, ${defaultJobs()} here`))
+    .addOption(new Option('--timeout <duration>', 'time limit per file (from its start, or from the last progress a stage reported); a worker that runs over it is stopped and the file marked failed').argParser(durationArg).default(DEFAULT_TIMEOUT_MS, `${DEFAULT_TIMEOUT_MS / 1000}s`))
+    .addOption(new Option('--max-size <size>', 'largest file taken (e.g. 50MB, 500KB); a larger one is marked failed').argParser(sizeArg).default(DEFAULT_LIMITS.maxBytes, formatBytes(DEFAULT_LIMITS.maxBytes)))
     .option('--max-pages <n>', 'most pages a PDF may have; a longer one is marked failed', positiveInt, DEFAULT_LIMITS.maxPages)
     .option('--watch', 'keep running: ingest files in the folders as they appear or change, once they stop growing (Ctrl-C to stop)')
-    .option('--settle <duration>', 'with --watch: how long a file must stay unchanged before it is taken', durationArg, 2000)
-    .option('--poll <duration>', 'with --watch: how often the folders are scanned', durationArg, 1000)
+    .addOption(new Option('--settle <duration>', 'with --watch: how long a file must stay unchanged before it is taken').argParser(durationArg).default(2000, '2s'))
+    .addOption(new Option('--poll <duration>', 'with --watch: how often the folders are scanned').argParser(durationArg).default(1000, '1s'))
     .option('--quiet', 'print only failures and the summary')
     .addHelpText(
       'after',

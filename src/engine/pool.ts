@@ -4,8 +4,9 @@
  *
  * The pool gives each worker at most `depth` files at a time (one running, the next ones
  * waiting in the worker), so a worker never waits for the main thread between files. A
- * file has a time limit counted from the moment its worker starts it (a new worker's first
- * file gets some more: warm-up); a worker that runs
+ * file has a time limit counted from the moment its worker starts it, or from the last
+ * progress a stage reported (reportProgress in work.ts: a long scan OCR'd page by page is
+ * not a stuck file); a new worker's first file gets some more (warm-up). A worker that runs
  * over it, crashes or runs out of memory is terminated and replaced, that file is reported
  * failed (stage "worker") and the files queued behind it go to another worker. A worker
  * that cannot even start three times in a row makes the pool give up with that reason
@@ -150,6 +151,13 @@ export class WorkerPool implements Runner {
     } else if (m.type === 'start') {
       const job = slot.jobs[0];
       if (job && job.id === m.id && this.timeoutMs > 0) {
+        slot.timer = setTimeout(() => this.onTimeout(slot, job), this.timeoutMs + (slot.warm ? 0 : this.graceMs));
+      }
+    } else if (m.type === 'progress') {
+      // the file is moving: its time limit starts again
+      const job = slot.jobs[0];
+      if (job && job.id === m.id && slot.timer) {
+        clearTimeout(slot.timer);
         slot.timer = setTimeout(() => this.onTimeout(slot, job), this.timeoutMs + (slot.warm ? 0 : this.graceMs));
       }
     } else if (m.type === 'done') {
