@@ -59,7 +59,10 @@ function sqliteChecks(dbFile: string) {
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
       foreignKeys: db.prepare('PRAGMA foreign_key_check').all().length,
-      documents: (db.prepare('SELECT count(*) n FROM documents').get() as { n: number }).n,
+      // a kill before the first migration committed leaves an empty file: nothing stored yet
+      documents: db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'documents'").get()
+        ? (db.prepare('SELECT count(*) n FROM documents').get() as { n: number }).n
+        : 0,
     };
   } finally {
     db.close();
