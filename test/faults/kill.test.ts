@@ -3,7 +3,7 @@
  * identical to a clean run's (documents, tasks, agencies, citations, full-text rows; SQLite's
  * integrity and foreign-key checks clean after every kill) and so does the JSON folder.
  *
- * `npm test` runs a reduced loop (200 documents, 3 kills); `npm run test:faults` the full
+ * `npm test` runs a reduced loop (150 documents, 3 kills); `npm run test:faults` the full
  * one (1,000 documents, 10 kills). CONGVAN_KILL_DOCS, CONGVAN_KILL_TIMES and
  * CONGVAN_KILL_SEED override the counts and the random seed (printed, to reproduce a run).
  */
@@ -17,7 +17,7 @@ import { run, start, storeSnapshot, jsonFolder } from './helpers.js';
 import { listFailures } from '../../src/cli/failures.js';
 
 const FULL = process.env.CONGVAN_FAULTS_FULL === '1';
-const DOCS = Number(process.env.CONGVAN_KILL_DOCS ?? (FULL ? 1000 : 200));
+const DOCS = Number(process.env.CONGVAN_KILL_DOCS ?? (FULL ? 1000 : 150));
 const KILLS = Number(process.env.CONGVAN_KILL_TIMES ?? (FULL ? 10 : 3));
 const SEED = Number(process.env.CONGVAN_KILL_SEED ?? Date.now() % 1_000_000);
 
@@ -76,16 +76,21 @@ describe(`kill -9 during an ingest of ${DOCS} documents, ${KILLS} times, then a 
   const json = path.join(dir, 'killed-json');
   let made: { files: number; bad: number };
   let cleanMs = 0;
+  /** Time from the start of the clean run to its first stored document (process and worker start-up). */
+  let startupMs = 0;
   const log: string[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     console.log(`test/faults kill loop: ${DOCS} documents, ${KILLS} kills, seed ${SEED} (CONGVAN_KILL_SEED=${SEED} repeats it)`);
     made = makeInbox();
     const t0 = Date.now();
-    const clean = run([...args(cleanDb, cleanJson), '--quiet'], { timeoutMs: 600_000 });
+    const clean = start([...args(cleanDb, cleanJson), '--json']);
+    while (!clean.out().includes('{"event":"document"') && clean.child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+    startupMs = Date.now() - t0;
+    const end = await clean.exit;
     cleanMs = Date.now() - t0;
-    expect(clean.code, clean.stderr.slice(0, 500)).toBe(made.bad ? 1 : 0);
-    log.push(`clean run: ${(cleanMs / 1000).toFixed(1)} s`);
+    expect(end.code, end.stderr.slice(0, 500)).toBe(made.bad ? 1 : 0);
+    log.push(`clean run: ${(cleanMs / 1000).toFixed(1)} s (${(startupMs / 1000).toFixed(1)} s to the first document)`);
   }, 900_000);
 
   it('every kill leaves a store that passes integrity_check and foreign_key_check; the re-run ends identical to the clean run', async () => {
@@ -94,22 +99,26 @@ describe(`kill -9 during an ingest of ${DOCS} documents, ${KILLS} times, then a 
     let docsBefore = 0;
     for (let k = 0; k < KILLS; k++) {
       const p = start([...args(db, json), '--json']);
-      // half the kills at a random time (start-up included), half after a random number of stored documents
+      // Half the kills at a random time (start-up included), half after a random number of
+      // documents newly stored by this run. Each run is given a random share of the work left
+      // (on average an even share of it between the kills left), so the kills spread over the batch.
       const byTime = k % 2 === 0;
-      const at = byTime ? Math.floor(random() * cleanMs * 0.9) : Math.floor(random() * (DOCS - docsBefore));
+      const left = Math.max(0, DOCS - made.bad - docsBefore);
+      const share = (2 * random()) / (KILLS - k + 1);
+      const at = byTime ? Math.floor(random() * startupMs + ((cleanMs - startupMs) * left * share) / DOCS) : Math.floor(left * share);
       const t0 = Date.now();
       let exited = false;
       void p.exit.then(() => (exited = true));
       for (;;) {
         if (exited) break;
-        if (byTime ? Date.now() - t0 >= at : p.out().split('\n').filter((l) => l.startsWith('{"event":"document"')).length >= at) break;
+        if (byTime ? Date.now() - t0 >= at : (p.out().match(/"status":"(?:ingested|replaced)"/g)?.length ?? 0) >= at) break;
         await new Promise((r) => setTimeout(r, byTime ? 5 : 10));
       }
       if (!exited) p.child.kill('SIGKILL');
       const end = await p.exit;
       if (end.signal !== 'SIGKILL') finishedEarly++;
       const checks = fs.existsSync(db) ? sqliteChecks(db) : { integrity: 'ok', foreignKeys: 0, documents: 0 };
-      log.push(`kill ${k + 1}: ${byTime ? `at ${at} ms` : `after ${at} documents`}, ${end.signal ?? `exit ${end.code}`}; ${checks.documents} documents stored`);
+      log.push(`kill ${k + 1}: ${byTime ? `at ${at} ms` : `after ${at} new documents`}, ${end.signal ?? `exit ${end.code} (finished first)`}; ${checks.documents} documents stored`);
       expect(checks.integrity, log.at(-1)).toBe('ok');
       expect(checks.foreignKeys, log.at(-1)).toBe(0);
       expect(checks.documents).toBeGreaterThanOrEqual(docsBefore); // a kill never loses what was stored
