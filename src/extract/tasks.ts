@@ -194,10 +194,13 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     }
     if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
     if (node.marker?.kind === 'article' && DECISION.test(text)) continue;
+    // The rules read the source as it lies in the model (line and paragraph breaks as spaces,
+    // same length), so every offset they find plus `start` is a span of the model's text.
+    const source = model.text.slice(start, end).replace(/\n/g, ' ');
     text = tidy(text);
 
     // lead and support
-    const own = leadOf(text);
+    const own = leadOf(source);
     let inherited: { a: Assignment; offset: number } | null = null;
     if (heading && node.body.length) {
       const a = headingAssignment(node.title);
@@ -215,7 +218,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     else lead = fallbackLead;
     const support: AgencyRef[] = [];
     if (inherited && !(own && own.lead.length && !ownGeneric)) support.push(...refs(inherited.a.support, inherited.offset, 'support.heading'));
-    support.push(...refs(supportOf(text), start, 'support.phoiHop'));
+    support.push(...refs(supportOf(source), start, 'support.phoiHop'));
     const leadKeys = new Set(lead.map((l) => l.name.toLowerCase()));
     const sup = dedupe(support).filter((s) => !leadKeys.has(s.name.toLowerCase()));
 
@@ -223,7 +226,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const y = yearOf(text, year);
     // a time inside the doer's name ("các đơn vị được kiểm tra trong năm 2021") times nothing
     const ownLead = own && own.lead.length ? [own.lead[0]!.start, own.lead[own.lead.length - 1]!.end] as [number, number] : null;
-    let deadline = pickDeadline(findDeadlines(text, y, { mask: ownLead ? [ownLead] : [], issued: ctx.date }));
+    let deadline = pickDeadline(findDeadlines(source, y, { mask: ownLead ? [ownLead] : [], issued: ctx.date }));
     if (deadline) deadline = { ...deadline, start: deadline.start + start, end: deadline.end + start };
     for (let p = node.parent; !deadline && p && p.parent && isHeadingLike(p); p = p.parent) {
       const d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year), { issued: ctx.date }));
