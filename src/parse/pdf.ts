@@ -1393,14 +1393,17 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
     }).promise;
   } catch (e: any) {
     const name = e?.name ?? '';
-    if (name === 'PasswordException') throw new Error('the PDF is encrypted with a password');
-    if (name === 'InvalidPDFException') throw new Error(`the PDF is damaged or truncated (${e.message})`);
+    if (name === 'PasswordException') throw new Error('the PDF is password-protected: it cannot be opened without its password');
+    if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(buf.toString('latin1'))) throw new Error(`the PDF is encrypted and cannot be decrypted (${e?.message ?? e})`);
+    if (name === 'InvalidPDFException') throw new Error(`the PDF is damaged: its structure cannot be read (${e.message})`);
     throw new Error(`the PDF cannot be read (${e?.message ?? e})`);
   }
   try {
     const numPages: number = doc.numPages;
-    const limit = opts.maxPages && opts.maxPages > 0 ? Math.min(numPages, opts.maxPages) : numPages;
-    if (limit < numPages) diagnostics.push({ severity: 'warning', stage: 'parse', message: `read ${limit} of ${numPages} pages (maxPages)` });
+    if (!(numPages > 0)) throw new Error('the PDF has no pages');
+    // the page limit is checked here, on the document the parser opens anyway, not by opening it twice
+    if (opts.maxPages && opts.maxPages > 0 && numPages > opts.maxPages) throw new Error(`the PDF has ${numPages} pages, over the limit of ${opts.maxPages} (--max-pages)`);
+    const limit = numPages;
     const fontCache = new Map<string, FontInfo>();
     const pages: PageModel[] = [];
     const needOcr: number[] = [];
