@@ -28,19 +28,22 @@ describe('batch ingest on worker threads', () => {
   it('prints one valid JSON object per line with --json', async () => {
     const dir = tmpDir('congvan-json-');
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
-    const run = congvan(['ingest', ...LETTERS, path.join(dir, 'empty.txt'), '--db', path.join(dir, 's.db'), '--json', '--jobs', '2']);
+    const missing = path.join(dir, 'gone.txt');
+    const run = congvan(['ingest', ...LETTERS, path.join(dir, 'empty.txt'), missing, '--db', path.join(dir, 's.db'), '--json', '--jobs', '2']);
     const { code } = await run.exit;
-    expect(code, run.stderr()).toBe(1); // one file failed
-    expect(run.lines.length).toBe(7);
+    expect(code, run.stderr()).toBe(1); // two files failed
+    expect(run.stderr()).toBe('');
+    expect(run.lines.length).toBe(8);
     for (const line of run.lines) expect(() => JSON.parse(line), line).not.toThrow();
-    expect(run.events[0]).toEqual({ event: 'start', files: 5 });
+    expect(run.events[0]).toEqual({ event: 'start', files: 6 });
     const d = docs(run.events);
-    expect(d.map((e) => path.basename(String(e.file))).sort()).toEqual([...LETTERS.map((f) => path.basename(f)), 'empty.txt'].sort());
+    expect(d.map((e) => path.basename(String(e.file))).sort()).toEqual([...LETTERS.map((f) => path.basename(f)), 'empty.txt', 'gone.txt'].sort());
     for (const e of d.filter((e) => e.status !== 'failed')) {
       expect(e).toMatchObject({ status: 'ingested', id: expect.any(String), type: expect.any(String), tasks: expect.any(Number), ms: expect.any(Number) });
     }
-    expect(d.find((e) => e.status === 'failed')).toMatchObject({ file: path.join(dir, 'empty.txt'), stage: 'read', reason: expect.stringMatching(/empty/) });
-    expect(run.events.at(-1)).toMatchObject({ event: 'summary', files: 5, ingested: 4, failed: 1, stopped: false });
+    expect(d.find((e) => e.file === path.join(dir, 'empty.txt'))).toMatchObject({ status: 'failed', stage: 'read', reason: expect.stringMatching(/empty/) });
+    expect(d.find((e) => e.file === missing)).toMatchObject({ status: 'failed', stage: 'read', reason: expect.stringMatching(/no such file/) });
+    expect(run.events.at(-1)).toMatchObject({ event: 'summary', files: 6, ingested: 4, failed: 2, stopped: false });
   });
 
   it('resumes a batch killed with SIGKILL: the store and the JSON folder end as after a clean run', async () => {
