@@ -14,6 +14,8 @@ import { splitBodies } from './agencies.js';
 
 type Line = ReturnType<typeof allLines>[number];
 
+/** The type words by their fold (the first entry wins, as a search of the list would give). */
+const TYPE_BY_FOLD = new Map([...DOC_TYPES].reverse().map((t) => [fold(t.word), t]));
 const QUOC_HIEU = /^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập\s*[-–]\s*Tự do)/iu;
 // "Số: 4945 /UBND-THCBKS"  "Số:    /UBND-NC"  "Số 06-CT/TU"  "Số: 59/2012/NĐ-CP"
 const NUMBER_LINE = /^Số\s*:?\s*(\d*)\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\s*[-/]\s*[\p{L}\d&.]+)*)/u;
@@ -99,10 +101,10 @@ export function extractHeader(model: TextModel): HeaderFields {
   if (!f.date && attachedDate) f.date = attachedDate;
 
   // Type: a title line with a type word, else the ký hiệu, else công văn.
-  const titleIdx = head.findIndex((l) => DOC_TYPES.some((t) => fold(l.text.trim()) === fold(t.word)) && isUpper(l.text));
+  const titleIdx = head.findIndex((l) => TYPE_BY_FOLD.has(fold(l.text.trim())) && isUpper(l.text));
   if (titleIdx >= 0) {
     const l = head[titleIdx]!;
-    const t = DOC_TYPES.find((t) => fold(l.text.trim()) === fold(t.word))!;
+    const t = TYPE_BY_FOLD.get(fold(l.text.trim()))!;
     f.type = finding(model, t.abbr, l.start, l.end, 'header.typeWord');
   } else if (f.symbol) {
     const sym = f.symbol.value;
@@ -224,7 +226,10 @@ export function fixPlace(s: string): string {
   return s.replace(/((?:tỉnh|thành phố)\s+)(.+)$/u, (_m, unit: string, name: string) => `${unit}${canonicalProvince(name) ?? name}`);
 }
 
+const provinceKey = (name: string) => fold(name).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+let provinceByKey: Map<string, string> | null = null;
+
 export function canonicalProvince(name: string): string | null {
-  const key = fold(name).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
-  return PROVINCES.find((p) => fold(p).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim() === key) ?? null;
+  provinceByKey ??= new Map([...PROVINCES].reverse().map((p) => [provinceKey(p), p]));
+  return provinceByKey.get(provinceKey(name)) ?? null;
 }

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { model, CORPUS, ROOT } from '../helpers.js';
-import { canonTone, fold, cleanText } from '../../src/normalise/unicode.js';
+import fc from 'fast-check';
+import { canonTone, fold, foldSlow, cleanText } from '../../src/normalise/unicode.js';
 import { processFile } from '../../src/engine/record.js';
 
 describe('unicode', () => {
@@ -12,6 +13,21 @@ describe('unicode', () => {
   it('has one tone placement for matching and folds đ', () => {
     expect(canonTone('hoà thuỷ uỷ ban')).toBe('hòa thủy ủy ban');
     expect(fold('Sở Nội vụ, Đầu tư')).toBe('so noi vu, dau tu');
+  });
+  it('folds by table exactly as NFD + strip marks + lower case does, on any text', () => {
+    // the corpus letters, decomposed text, and characters outside the table (Greek final
+    // sigma, dotted I, ligatures, astral letters) that must take the slow way
+    const corpus = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8'));
+    for (const s of [...corpus, ...corpus.map((c) => c.normalize('NFD')), 'ΣΊΣΥΦΟΣ ΟΔΟΣ', 'İstanbul Ǆ ǅ', 'ﬁ ﬂ 𝐀𝐁', '“Sở” – …', 'Ð ð Đ đ']) {
+      expect(fold(s)).toBe(foldSlow(s));
+    }
+    const viet = fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ \n,.;:–“”…\u0301\u0300\u0309\u0303\u0323');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(viet, { maxLength: 80 }).map((a) => a.join('')), fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 })), (s) => {
+        expect(fold(s)).toBe(foldSlow(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
