@@ -38,9 +38,9 @@ export interface IngestOptions {
   limits?: Limits;
   /** Time limit per file in ms, 0 for none (default 60 s; not enforced with jobs 1). */
   timeoutMs?: number;
-  /** Documents per transaction at most (default 50). */
+  /** Documents per transaction at most (default 200). */
   batchSize?: number;
-  /** Longest a transaction stays open, in ms (default 200). */
+  /** Longest a transaction stays open, in ms (default 500). */
   batchMs?: number;
   /** Extra time for each worker's first file, in ms (default 10 s: warm-up on a busy machine). */
   firstFileGraceMs?: number;
@@ -155,9 +155,11 @@ class Session {
     const limits = opts.limits ?? DEFAULT_LIMITS;
     this.runner =
       jobs === 1
-        ? new InThreadRunner(limits)
-        : new WorkerPool({ size: jobs, limits, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 1024, module: opts.workerModule, entry });
-    this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult });
+        ? new InThreadRunner(limits, !!opts.json)
+        : new WorkerPool({ size: jobs, limits, json: !!opts.json, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 1024, module: opts.workerModule, entry });
+    this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult,
+      // results waiting for the writer: a few per worker; then reading and the pool wait too
+      highWater: Math.max(4, jobs * 2) });
     // read ahead a little: every worker has its next file at hand
     this.queue = new PQueue({ concurrency: jobs === 1 ? 2 : jobs * 2 + 1 });
     opts.signal?.addEventListener('abort', () => this.queue.clear(), { once: true });

@@ -31,6 +31,8 @@ export interface PoolOptions {
   /** Worker threads (>= 1). */
   size: number;
   limits?: Limits;
+  /** The batch writes a JSON folder (results carry the record's file content). */
+  json?: boolean;
   /** Time limit per file in ms; 0 for none. */
   timeoutMs?: number;
   /**
@@ -217,7 +219,7 @@ export class WorkerPool implements Runner {
       best.jobs.push(job);
       // The bytes are copied (not transferred): if this worker dies before starting the
       // file, the file goes to another worker.
-      best.worker.postMessage({ type: 'job', id: job.id, file: job.file, bytes: job.buf, limits: this.limits } satisfies JobMessage);
+      best.worker.postMessage({ type: 'job', id: job.id, file: job.file, bytes: job.buf, limits: this.limits, json: this.opts.json ?? false } satisfies JobMessage);
     }
   }
 
@@ -229,9 +231,9 @@ export class WorkerPool implements Runner {
 /** `jobs: 1`: the stages run in this thread, one file at a time (no time limit). */
 export class InThreadRunner implements Runner {
   readonly size = 1;
-  constructor(private limits: Limits = DEFAULT_LIMITS) {}
+  constructor(private limits: Limits = DEFAULT_LIMITS, private json = false) {}
   async run(file: string, buf: Buffer): Promise<WorkResult> {
-    return toWorkResult(await processBuffer(file, buf, this.limits));
+    return toWorkResult(await processBuffer(file, buf, this.limits), this.json);
   }
   async close(): Promise<void> {}
 }

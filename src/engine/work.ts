@@ -1,20 +1,25 @@
 /**
  * What travels between the batch's main thread and its workers.
  *
- * Main -> worker: { type: 'job', id, file, bytes, limits } (the bytes are transferred).
+ * Main -> worker: { type: 'job', id, file, bytes, limits, json } (the bytes are copied).
  * Worker -> main: { type: 'ready' } once its modules are loaded; { type: 'start', id } when
  * a job begins (the job's time limit counts from then); { type: 'progress', id } when a
  * stage reports progress (the limit starts again); { type: 'done', id, result }.
  *
- * A result carries what the writer needs, the record and the normalised text, never the
- * whole text model (blocks, cells): less to copy between threads.
+ * A result carries what the writer needs and nothing else: the store's rows (toStoreRow:
+ * the record's JSON, the folded text for the full-text index, task keys, canonical agency
+ * names, all computed here, in the worker) and, when the batch writes a JSON folder, the
+ * record's file content. The writer thread, the one part of a batch that cannot run in
+ * parallel, then only runs inserts. Never the record object or the text model: a few
+ * strings are much cheaper to copy between threads than an object graph.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { ExtractionRecord } from '../../schemas/record.js';
+import { toStoreRow, type StoreRow } from '../store/rows.js';
+import { recordFileContent } from '../export/jsondir.js';
 import type { Limits, Outcome } from './record.js';
 
 export type WorkResult =
-  | { ok: true; file: string; record: ExtractionRecord; text: string; sha256: string; ms: number }
+  | { ok: true; file: string; row: StoreRow; jsonFile: string | null; sha256: string; ms: number }
   | { ok: false; file: string; stage: string; reason: string; sha256?: string; ms: number };
 
 export interface JobMessage {
@@ -23,6 +28,8 @@ export interface JobMessage {
   file: string;
   bytes: Uint8Array;
   limits: Limits;
+  /** The batch writes a JSON folder: send the record's file content too. */
+  json: boolean;
 }
 
 export type WorkerMessage =
@@ -33,8 +40,9 @@ export type WorkerMessage =
 
 export type ProcessFn = (file: string, buf: Buffer, limits: Limits) => Promise<Outcome>;
 
-export function toWorkResult(o: Outcome): WorkResult {
-  return o.ok ? { ok: true, file: o.file, record: o.record, text: o.model.text, sha256: o.sha256, ms: o.ms } : o;
+export function toWorkResult(o: Outcome, json: boolean): WorkResult {
+  if (!o.ok) return o;
+  return { ok: true, file: o.file, row: toStoreRow(o.record, o.model.text), jsonFile: json ? recordFileContent(o.record) : null, sha256: o.sha256, ms: o.ms };
 }
 
 // The job the worker thread is running, for reportProgress.
@@ -65,7 +73,7 @@ export function serveJobs(port: MessagePort | null, run: ProcessFn): void {
       const buf = Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
       let result: WorkResult;
       try {
-        result = toWorkResult(await run(m.file, buf, m.limits));
+        result = toWorkResult(await run(m.file, buf, m.limits), m.json);
       } catch (e) {
         result = { ok: false, file: m.file, stage: 'parse', reason: String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 300), ms: 0 };
       }

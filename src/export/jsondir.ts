@@ -13,12 +13,23 @@ const PRIORITY = ['txt', 'md', 'docx', 'pdf', 'scan'];
 export function writeJsonFor(db: DB, dir: string, recordId: string) {
   const rows = db.prepare('SELECT path, format, record_json FROM documents WHERE record_id = ?').all(recordId) as { path: string; format: string; record_json: string }[];
   rows.sort((a, b) => PRIORITY.indexOf(a.format) - PRIORITY.indexOf(b.format) || a.path.localeCompare(b.path));
-  rows.forEach((r, i) => {
-    const target = i === 0 ? path.join(dir, `${recordId}.json`) : path.join(dir, r.format, `${recordId}.json`);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const tmp = `${target}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify(JSON.parse(r.record_json), null, 2) + '\n');
-    fs.renameSync(tmp, target);
-  });
+  rows.forEach((r, i) => writeJsonFile(dir, recordId, JSON.stringify(JSON.parse(r.record_json), null, 2) + '\n', i === 0 ? null : r.format));
   // a rendition no longer first must not linger as the folder's record
+}
+
+/**
+ * Write one record's file, `<stem>.json` (format null) or `<format>/<stem>.json`, through a
+ * temporary file and a rename: a reader never sees half a record.
+ */
+export function writeJsonFile(dir: string, recordId: string, content: string, format: string | null = null) {
+  const target = format === null ? path.join(dir, `${recordId}.json`) : path.join(dir, format, `${recordId}.json`);
+  if (format !== null) fs.mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, target);
+}
+
+/** The JSON file content of a record: what writeJsonFor writes for it. */
+export function recordFileContent(record: unknown): string {
+  return JSON.stringify(record, null, 2) + '\n';
 }

@@ -17,6 +17,7 @@ const ANCHORS = [
   /Kính gửi\s*:/gu,
   /[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,3},\s+ngày\s+(?:\d|\s*tháng)/gu,
 ];
+const ANCHOR_TESTS = ANCHORS.map((re) => new RegExp(re.source, 'u'));
 const SEPARATOR = /\s*[-_=*]{3,}\s*/gu;
 const META = /^(?:\|?\s*)(?:Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Tình trạng|Lĩnh vực|Số công báo|Tình trạng hiệu lực)\s*:/iu;
 const SITE = /^(?:Trang chủ|Home|Đăng nhập|Đăng ký|Tải về|Tải văn bản|Văn bản liên quan|Văn bản gốc|Lược đồ|Nội dung|Thuộc tính|Tiếng Anh|Lưu trữ|Ghi chú|Chia sẻ|In văn bản|Bạn chưa đăng nhập|Bạn đang xem|Theo dõi hiệu lực|Hỏi đáp|©|Copyright|Liên hệ|Bản quyền)(?![\p{L}])|\S\s+>\s+\S[^<>]*\s+>\s+\S|^\|.*\|$|©/iu;
@@ -34,10 +35,12 @@ export function uncapture(input: string[]): Uncaptured {
   let lines: string[] = [];
   input.forEach((line, i) => {
     if (i > 60 || line.length < 60 || line.startsWith('\t')) return lines.push(line);
+    let hits = 0;
+    for (const re of ANCHOR_TESTS) if (re.test(line) && ++hits >= 2) break;
+    if (hits < 2) return lines.push(line);
     const cuts = new Set<number>();
     for (const re of ANCHORS) for (const m of line.matchAll(re)) if (m.index! > 0) cuts.add(m.index!);
-    const hits = ANCHORS.filter((re) => new RegExp(re.source, 'u').test(line)).length;
-    if (hits < 2 || !cuts.size) return lines.push(line);
+    if (!cuts.size) return lines.push(line);
     let a = 0;
     for (const c of [...cuts].sort((x, y) => x - y)) {
       lines.push(line.slice(a, c));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import type { ExtractionRecord } from '../../schemas/record.js';
 import { fold } from '../normalise/unicode.js';
-import { canonicalAgency } from '../refine/registry.js';
+import { toStoreRow, type StoreRow } from './rows.js';
 
 export type DB = Database.Database;
 
@@ -59,11 +59,7 @@ export function foldForIndex(s: string): string {
   return fold(s);
 }
 
-/** A stable key for a task inside its document, so a completion survives re-ingesting a changed version. */
-export function taskKey(t: { path: string[]; text: string }): string {
-  const words = fold(t.text).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 12).join(' ');
-  return `${t.path.join('/')}|${words}`;
-}
+export { taskKey, toStoreRow, type StoreRow } from './rows.js';
 
 export type WriteResult = 'inserted' | 'replaced' | 'unchanged';
 
@@ -84,17 +80,16 @@ export class Writer {
 
   constructor(private db: DB) {
     this.getDoc = db.prepare('SELECT id, sha256 FROM documents WHERE path = ?');
-    this.taskIds = db.prepare('SELECT id FROM tasks WHERE document_id = ?');
+    this.taskIds = db.prepare('SELECT id FROM tasks WHERE document_id = ?').pluck();
     this.delTaskFts = db.prepare('DELETE FROM tasks_fts WHERE rowid = ?');
     this.delDocFts = db.prepare('DELETE FROM documents_fts WHERE rowid = ?');
     this.delDoc = db.prepare('DELETE FROM documents WHERE id = ?');
     this.insDoc = db.prepare(`INSERT INTO documents (path, file, record_id, sha256, format, type, number, symbol, issuer, place, date, subject,
       signer_name, signer_position, signer_authority, record_json, text, ingested_at)
-      VALUES (@path, @file, @record_id, @sha256, @format, @type, @number, @symbol, @issuer, @place, @date, @subject,
-      @signer_name, @signer_position, @signer_authority, @record_json, @text, @ingested_at)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insTask = db.prepare(`INSERT INTO tasks (document_id, seq, task_key, label, path, text, deadline_kind, deadline_date, deadline_text, deadline_rule, span_start, span_end, page)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.getAgency = db.prepare('SELECT id FROM agencies WHERE canonical = ?');
+    this.getAgency = db.prepare('SELECT id FROM agencies WHERE canonical = ?').pluck();
     this.insAgency = db.prepare('INSERT INTO agencies (canonical, folded) VALUES (?, ?)');
     this.insTaskAgency = db.prepare('INSERT OR IGNORE INTO task_agencies (task_id, agency_id, role, name) VALUES (?, ?, ?, ?)');
     this.insCitation = db.prepare('INSERT OR IGNORE INTO citations (document_id, ref, kind, date, issuer) VALUES (?, ?, ?, ?, ?)');
@@ -108,47 +103,40 @@ export class Writer {
     return row?.sha256 === sha256;
   }
 
-  private agencyId(name: string): number {
-    const canonical = canonicalAgency(name);
-    const row = this.getAgency.get(canonical) as { id: number } | undefined;
-    if (row) return row.id;
-    return Number(this.insAgency.run(canonical, fold(canonical)).lastInsertRowid);
+  private agencyId(a: { canonical: string; folded: string }): number {
+    const id = this.getAgency.get(a.canonical) as number | undefined;
+    if (id !== undefined) return id;
+    return Number(this.insAgency.run(a.canonical, a.folded).lastInsertRowid);
   }
 
   /** Write one record (call inside a transaction). */
-  write(record: ExtractionRecord, text: string, filePath: string): WriteResult {
+  writeRecord(record: ExtractionRecord, text: string, filePath: string): WriteResult {
+    return this.write(toStoreRow(record, text), filePath);
+  }
+
+  /** Write one document's rows (call inside a transaction): nothing but inserts here. */
+  write(r: StoreRow, filePath: string): WriteResult {
     const old = this.getDoc.get(filePath) as { id: number; sha256: string } | undefined;
-    if (old && old.sha256 === record.source.sha256) return 'unchanged';
+    if (old && old.sha256 === r.sha256) return 'unchanged';
     if (old) {
-      for (const t of this.taskIds.all(old.id) as { id: number }[]) this.delTaskFts.run(t.id);
+      for (const id of this.taskIds.all(old.id) as number[]) this.delTaskFts.run(id);
       this.delDocFts.run(old.id);
       this.delDoc.run(old.id);
     }
-    const d = record.document;
     const docId = Number(
-      this.insDoc.run({
-        path: filePath, file: record.source.file, record_id: record.id, sha256: record.source.sha256, format: record.source.format,
-        type: d.type, number: d.number, symbol: d.symbol, issuer: d.issuer, place: d.place, date: d.date, subject: d.subject,
-        signer_name: d.signer?.name ?? null, signer_position: d.signer?.position ?? null, signer_authority: d.signer?.authority ?? null,
-        record_json: JSON.stringify(record), text, ingested_at: new Date().toISOString(),
-      }).lastInsertRowid,
+      this.insDoc.run(filePath, r.file, r.recordId, r.sha256, r.format, r.type, r.number, r.symbol, r.issuer, r.place, r.date, r.subject,
+        r.signerName, r.signerPosition, r.signerAuthority, r.recordJson, r.text, new Date().toISOString()).lastInsertRowid,
     );
-    this.insDocFts.run(docId, fold(d.subject ?? ''), fold(d.issuer ?? ''), fold(text));
-    record.tasks.forEach((t, i) => {
+    this.insDocFts.run(docId, r.fts.subject, r.fts.issuer, r.fts.text);
+    for (let i = 0; i < r.tasks.length; i++) {
+      const t = r.tasks[i]!;
       const taskId = Number(
-        this.insTask.run(docId, i + 1, taskKey(t), t.label, JSON.stringify(t.path), t.text, t.deadline?.kind ?? null, t.deadline?.date ?? null,
-          t.deadline?.text ?? null, t.deadline?.rule ? JSON.stringify(t.deadline.rule) : null, t.span?.start ?? null, t.span?.end ?? null, t.span?.page ?? null).lastInsertRowid,
+        this.insTask.run(docId, i + 1, t.key, t.label, t.path, t.text, t.deadlineKind, t.deadlineDate, t.deadlineText, t.deadlineRule, t.spanStart, t.spanEnd, t.page).lastInsertRowid,
       );
-      const names: string[] = [];
-      for (const [role, list] of [['lead', t.lead], ['support', t.support]] as const) {
-        for (const name of list) {
-          this.insTaskAgency.run(taskId, this.agencyId(name), role, name);
-          names.push(name, canonicalAgency(name));
-        }
-      }
-      this.insTaskFts.run(taskId, fold(t.text), fold(names.join(' ; ')));
-    });
-    for (const c of d.citations ?? []) this.insCitation.run(docId, c.ref, c.kind, c.date, c.issuer);
+      for (const a of t.agencies) this.insTaskAgency.run(taskId, this.agencyId(a), a.role, a.name);
+      this.insTaskFts.run(taskId, t.ftsText, t.ftsAgencies);
+    }
+    for (const c of r.citations) this.insCitation.run(docId, c.ref, c.kind, c.date, c.issuer);
     return old ? 'replaced' : 'inserted';
   }
 }

@@ -25,6 +25,35 @@ describe('batch ingest on worker threads', () => {
     expect(storeState(path.join(dir, '2.db'))).toEqual(storeState(path.join(dir, '1.db')));
   });
 
+  it('records a document the store refuses as failed and keeps the others of its transaction', async () => {
+    const dir = tmpDir('congvan-refused-');
+    const db = path.join(dir, 's.db');
+    // a store that refuses one file's row (as a constraint or a full disk would, mid-batch)
+    const pre = openStore(db);
+    pre.exec(`CREATE TRIGGER refuse BEFORE INSERT ON tasks WHEN (SELECT path FROM documents WHERE id = NEW.document_id) LIKE '%/002_%' AND NEW.seq = 3
+      BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END`);
+    pre.close();
+    const events: IngestEvent[] = [];
+    // one transaction for all five: 000 and 001 are written before 002 fails, 003 and 004 after
+    const sum = await ingest(TXT, { db, json: path.join(dir, 'json'), jobs: 1, batchSize: 100, batchMs: 600_000, onResult: (e) => events.push(e) });
+    expect(sum).toMatchObject({ files: 5, ingested: 4, failed: 1 });
+    const bad = events.find((e) => e.status === 'failed')!;
+    expect(bad).toMatchObject({ stage: 'store' });
+    expect(path.basename(bad.file)).toMatch(/^002_/);
+    expect((bad as { reason: string }).reason).toMatch(/could not be stored: refused by a test trigger/);
+    const s = openStore(db, { readonly: true });
+    const q = (sql: string) => s.prepare(sql).pluck().get();
+    // nothing of 002 (its first two tasks were written before the refusal), the rest whole
+    expect(s.prepare('SELECT file FROM documents ORDER BY file').pluck().all()).toEqual(STEMS.filter((x) => !x.startsWith('002')).map((x) => `${x}.txt`));
+    expect(q('SELECT count(*) FROM tasks')).toBe(sum.tasks);
+    expect(q('SELECT count(*) FROM tasks_fts')).toBe(sum.tasks);
+    expect(q('SELECT count(*) FROM documents_fts')).toBe(4);
+    expect(q('SELECT count(*) FROM tasks WHERE document_id NOT IN (SELECT id FROM documents)')).toBe(0);
+    expect(s.prepare('SELECT path, stage FROM failures').all()).toEqual([{ path: bad.file, stage: 'store' }]);
+    s.close();
+    expect(Object.keys(jsonFolder(path.join(dir, 'json'))).length).toBe(4);
+  });
+
   it('prints one valid JSON object per line with --json', async () => {
     const dir = tmpDir('congvan-json-');
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
@@ -81,7 +110,7 @@ describe('batch ingest on worker threads', () => {
   it('stops cleanly on SIGINT after the files in flight, and a second run does the rest', async () => {
     const dir = tmpDir('congvan-int-');
     const input = path.join(dir, 'in');
-    copies(input, 60);
+    copies(input, 150);
     const args = ['ingest', input, '--db', path.join(dir, 's.db'), '--records', path.join(dir, 'json'), '--json', '--jobs', '2'];
     const first = congvan(args);
     await first.until((e) => docs(e).length >= 10);
@@ -91,7 +120,7 @@ describe('batch ingest on worker threads', () => {
     const summary = first.events.at(-1)!;
     expect(summary).toMatchObject({ event: 'summary', stopped: true });
     const stored = docs(first.events).filter((e) => e.status === 'ingested').length;
-    expect(stored).toBeLessThan(60);
+    expect(stored).toBeLessThan(150);
     // every document reported is stored, with its JSON record, and nothing else
     const state = storeState(path.join(dir, 's.db'));
     expect(state).toMatchObject({ documents: stored, integrity: 'ok', foreignKeyProblems: 0 });
@@ -100,8 +129,8 @@ describe('batch ingest on worker threads', () => {
     const second = congvan(args);
     expect((await second.exit).code, second.stderr()).toBe(0);
     expect(docs(second.events).filter((e) => e.status === 'unchanged').length).toBe(stored);
-    expect(storeState(path.join(dir, 's.db'))).toMatchObject({ documents: 60, integrity: 'ok' });
-    expect(Object.keys(jsonFolder(path.join(dir, 'json'))).length).toBe(60);
+    expect(storeState(path.join(dir, 's.db'))).toMatchObject({ documents: 150, integrity: 'ok' });
+    expect(Object.keys(jsonFolder(path.join(dir, 'json'))).length).toBe(150);
   }, 120_000);
 
   it('stops and replaces a worker that hangs or crashes, marks its file failed and goes on; a slow file that reports progress is let through', async () => {
