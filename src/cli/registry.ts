@@ -1,9 +1,65 @@
-/** Commands beyond the core ones; each lives in its own file under src/cli/. */
+/**
+ * The commands, one file each under src/cli/. A command's file is imported only when that
+ * command runs (or its help is asked for): `congvan --help` and `congvan search` do not load
+ * the parsers, the batch engine or the web server. What `congvan --help` lists for a command
+ * (its usage and description) is therefore written here too; test/cli/registry.test.ts
+ * checks it against the command itself.
+ */
 import type { Command } from 'commander';
-import { searchCommand } from './search.js';
-import { doneCommand } from './done.js';
-import { reopenCommand } from './reopen.js';
-import { serveCommand } from './serve.js';
-import { failuresCommand } from './failures.js';
 
-export const extraCommands: (() => Command)[] = [searchCommand, doneCommand, reopenCommand, serveCommand, failuresCommand];
+export interface CommandEntry {
+  name: string;
+  /** What follows the name in `congvan --help`: '[options]' when it has options, then its arguments. */
+  usage: string;
+  /** The command's description, as in its file. */
+  description: string;
+  /** The command's file, imported: its factory. */
+  load: () => Promise<() => Command>;
+}
+
+export const COMMANDS: CommandEntry[] = [
+  {
+    name: 'ingest',
+    usage: '[options] <paths...>',
+    description: 'ingest files and folders (.txt, .md, .docx, .pdf) into the store and JSON records',
+    load: async () => (await import('./ingest.js')).ingestCommand,
+  },
+  { name: 'show', usage: '[options] <id>', description: 'print one stored record as JSON', load: async () => (await import('./show.js')).showCommand },
+  {
+    name: 'export',
+    usage: '[options]',
+    description: 'export the stored records (json, ndjson) or obligations (csv, ics, edoc)',
+    load: async () => (await import('./export.js')).exportCommand,
+  },
+  {
+    name: 'eval',
+    usage: '[options]',
+    description: 'grade records against gold records (the rules of the record format)',
+    load: async () => (await import('./eval.js')).evalCommand,
+  },
+  {
+    name: 'search',
+    usage: '[options] [words...]',
+    description: 'search obligations (or documents with --documents); words match with or without diacritics',
+    load: async () => (await import('./search.js')).searchCommand,
+  },
+  {
+    name: 'done',
+    usage: '[options] <task>',
+    description: 'record an obligation as done (it stays done when its document is ingested again)',
+    load: async () => (await import('./done.js')).doneCommand,
+  },
+  { name: 'reopen', usage: '[options] <task>', description: 'open a done obligation again', load: async () => (await import('./reopen.js')).reopenCommand },
+  {
+    name: 'serve',
+    usage: '[options]',
+    description: 'serve the web page and the JSON API (documented in /openapi.json)',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  {
+    name: 'failures',
+    usage: '[options]',
+    description: 'list the files the last ingest runs could not use, with the reason',
+    load: async () => (await import('./failures.js')).failuresCommand,
+  },
+];

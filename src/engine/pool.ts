@@ -15,8 +15,11 @@
  * `run` never rejects: every file ends as a WorkResult.
  */
 import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { processBuffer, DEFAULT_LIMITS, type Limits } from './record.js';
 import { toWorkResult, type JobMessage, type WorkerMessage, type WorkResult } from './work.js';
+import { ROOT } from '../root.js';
 
 export type { WorkResult } from './work.js';
 
@@ -72,7 +75,8 @@ interface Slot {
   warm: boolean;
 }
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+// from the project root: this module may run from the bundle in node_modules/.cache (bundle-cache.mjs)
+const BOOT = pathToFileURL(path.join(ROOT, 'src/engine/worker-boot.mjs'));
 
 export class WorkerPool implements Runner {
   readonly size: number;

@@ -13,7 +13,6 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openStore, StoreError, type DB } from '../store/db.js';
 import { searchTasks, searchDocuments, QueryError, KINDS, type TaskQuery, type TaskHit } from '../query/search.js';
 import { getTask, markDone, reopen, documentView, TaskNotFound } from '../query/tasks.js';
@@ -23,8 +22,10 @@ import { nextOccurrence, addDays, isIsoDate, localToday, normaliseReminders, STA
 import { exporters, formatInfo } from '../export/index.js';
 import { primaryRecords } from '../export/tasks.js';
 import { selectTasks } from '../cli/export.js';
+import { ROOT } from '../root.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+// from the project root: this module may run from the bundle in node_modules/.cache (src/engine/bundle-cache.mjs)
+const HERE = path.join(ROOT, 'src', 'http');
 export const PUBLIC_DIR = path.join(HERE, 'public');
 export const OPENAPI_FILE = path.join(HERE, 'openapi.json');
 

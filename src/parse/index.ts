@@ -3,15 +3,21 @@
  * checked against the bytes before a parser runs (src/parse/guards.ts: a PDF starts with
  * "%PDF" and ends with "%%EOF", opens without a password and is within the page limit; a
  * DOCX is a zip that does not expand past its limit).
+ *
+ * Each parser is imported on first use: a process that reads only text never loads pdfjs,
+ * mammoth or jszip, and the batch's main thread (which reads files but does not parse them)
+ * loads none, not even unified/remark.
  */
 import path from 'node:path';
 import type { Format, RawDoc } from '../model/types.js';
-import { parseText } from './text.js';
-import { parsePdf } from './pdf.js';
-import { parseDocx } from './docx.js';
 import { checkDocx, checkPdf } from './guards.js';
 
 export const SUPPORTED = ['.txt', '.md', '.markdown', '.docx', '.pdf'];
+
+// each parser's module, imported once (the promise is kept: no module lookup per document)
+let textModule: Promise<typeof import('./text.js')> | undefined;
+let docxModule: Promise<typeof import('./docx.js')> | undefined;
+let pdfModule: Promise<typeof import('./pdf.js')> | undefined;
 
 export function formatOf(file: string): Format | null {
   const ext = path.extname(file).toLowerCase();
@@ -38,13 +44,13 @@ async function parseChecked(buf: Buffer, file: string, opts: { maxPages?: number
   switch (format) {
     case 'txt':
     case 'md':
-      return parseText(buf, file);
+      return (await (textModule ??= import('./text.js'))).parseText(buf, file);
     case 'docx':
       await checkDocx(buf, opts);
-      return parseDocx(buf, file);
+      return (await (docxModule ??= import('./docx.js'))).parseDocx(buf, file);
     case 'pdf':
       await checkPdf(buf, opts);
-      return parsePdf(buf, file, opts);
+      return (await (pdfModule ??= import('./pdf.js'))).parsePdf(buf, file, opts);
     default:
       throw new Error(`unsupported file type "${path.extname(file) || '(none)'}" (supported: ${SUPPORTED.join(', ')})`);
   }
