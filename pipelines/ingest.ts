@@ -16,9 +16,11 @@
  * finish and be stored; a killed run leaves a consistent store, and the next run skips what
  * is stored and does the rest.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
+import { ByteBudget } from '../src/engine/budget.js';
 import { listFiles, type ListProblem } from '../src/engine/files.js';
 import { readInput, sha256, DEFAULT_LIMITS, type Limits } from '../src/engine/record.js';
 import { WorkerPool, InThreadRunner, type Runner } from '../src/engine/pool.js';
@@ -38,6 +40,8 @@ export interface IngestOptions {
   limits?: Limits;
   /** Time limit per file in ms, 0 for none (default 60 s; not enforced with jobs 1). */
   timeoutMs?: number;
+  /** Bytes of files read ahead and in flight at most (default 64 MB; one file always goes). */
+  readAheadBytes?: number;
   /** Documents per transaction at most (default 200). */
   batchSize?: number;
   /** Longest a transaction stays open, in ms (default 500). */
@@ -139,6 +143,7 @@ class Session {
   private sink: StoreSink;
   private queue: PQueue;
   private storedRow;
+  private budget: ByteBudget;
   private error: unknown = null;
 
   static async open(opts: IngestOptions): Promise<Session> {
@@ -158,10 +163,11 @@ class Session {
         ? new InThreadRunner(limits, !!opts.json)
         : new WorkerPool({ size: jobs, limits, json: !!opts.json, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 1024, module: opts.workerModule, entry });
     this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult,
-      // results waiting for the writer: a few per worker; then reading and the pool wait too
-      highWater: Math.max(4, jobs * 2) });
-    // read ahead a little: every worker has its next file at hand
-    this.queue = new PQueue({ concurrency: jobs === 1 ? 2 : jobs * 2 + 1 });
+      // results waiting for the writer: enough to go on through a commit; then reading and the pool wait too
+      highWater: 32 });
+    // read ahead: every worker has its next files at hand (pool.ts), within a budget of bytes
+    this.queue = new PQueue({ concurrency: jobs === 1 ? 2 : jobs * 6 + 2 });
+    this.budget = new ByteBudget(opts.readAheadBytes ?? 64 * 1024 * 1024);
     opts.signal?.addEventListener('abort', () => this.queue.clear(), { once: true });
     this.storedRow = this.db.prepare(
       'SELECT record_id, type, number, symbol, date, (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS n FROM documents d WHERE path = ?',
@@ -180,6 +186,17 @@ class Session {
   }
 
   private async one(file: string): Promise<void> {
+    // the file's bytes count against the read-ahead budget until its result is with the writer
+    const size = sizeOf(file);
+    await this.budget.take(size);
+    try {
+      await this.oneWithin(file);
+    } finally {
+      this.budget.release(size);
+    }
+  }
+
+  private async oneWithin(file: string): Promise<void> {
     const t0 = performance.now();
     const read = await readInput(file, this.opts.limits ?? DEFAULT_LIMITS);
     if ('reason' in read) return this.sink.push({ kind: 'failed', file, stage: 'read', reason: read.reason, ms: Math.round(performance.now() - t0) });
@@ -228,6 +245,15 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener('abort', done, { once: true });
   });
+}
+
+/** The size of a file to budget for (0 if it cannot be read: readInput says why). */
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 export function defaultJsonDir(dbFile: string): string {

@@ -2,8 +2,10 @@
  * Running processBuffer for the batch: on a pool of worker threads (one per core by
  * default), or in the calling thread (`jobs: 1`, for tests and debugging).
  *
- * The pool gives each worker at most `depth` files at a time (one running, the next ones
- * waiting in the worker), so a worker never waits for the main thread between files. A
+ * The pool gives each worker two files at a time (one running, the next waiting in the
+ * worker), and up to `depth` while the files waiting in it are small (`smallBytes` in all):
+ * a worker never waits for the main thread between files, even while the writer holds the
+ * main thread for a commit, and a Ctrl-C still waits for only one large file per worker. A
  * file has a time limit counted from the moment its worker starts it, or from the last
  * progress a stage reported (reportProgress in work.ts: a long scan OCR'd page by page is
  * not a stuck file); a new worker's first file gets some more (warm-up). A worker that runs
@@ -44,8 +46,10 @@ export interface PoolOptions {
    * take longer than a short limit meant for a stuck file.
    */
   firstFileGraceMs?: number;
-  /** Files handed to one worker at a time (default 2). */
+  /** Files handed to one worker at a time, at most (default 6; beyond two only while they are small). */
   depth?: number;
+  /** The bytes of the files waiting in a worker beyond its first two, at most (default 1 MB). */
+  smallBytes?: number;
   /** V8 old-space limit per worker in MB (a runaway file kills its worker, not the batch). */
   memoryMb?: number;
   /** The worker module to load instead of worker.ts (a file URL, TypeScript through tsx); tests use it. */
@@ -84,6 +88,7 @@ export class WorkerPool implements Runner {
   private readonly timeoutMs: number;
   private readonly graceMs: number;
   private readonly depth: number;
+  private readonly smallBytes: number;
   private slots: Slot[] = [];
   private waiting: Job[] = [];
   private nextId = 1;
@@ -98,7 +103,8 @@ export class WorkerPool implements Runner {
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.timeoutMs = opts.timeoutMs ?? 0;
     this.graceMs = opts.firstFileGraceMs ?? 10_000;
-    this.depth = Math.max(1, opts.depth ?? 2);
+    this.depth = Math.max(1, opts.depth ?? 6);
+    this.smallBytes = opts.smallBytes ?? 1024 * 1024;
   }
 
   run(file: string, buf: Buffer): Promise<WorkResult> {
@@ -216,15 +222,24 @@ export class WorkerPool implements Runner {
 
   private dispatch() {
     while (this.waiting.length) {
+      const job = this.waiting[0]!;
       let best: Slot | null = null;
-      for (const s of this.slots) if (s.jobs.length < this.depth && (!best || s.jobs.length < best.jobs.length)) best = s;
+      for (const s of this.slots) if (this.hasRoom(s, job) && (!best || s.jobs.length < best.jobs.length)) best = s;
       if (!best) return;
-      const job = this.waiting.shift()!;
+      this.waiting.shift();
       best.jobs.push(job);
       // The bytes are copied (not transferred): if this worker dies before starting the
       // file, the file goes to another worker.
       best.worker.postMessage({ type: 'job', id: job.id, file: job.file, bytes: job.buf, limits: this.limits, json: this.opts.json ?? false } satisfies JobMessage);
     }
+  }
+
+  private hasRoom(s: Slot, job: Job): boolean {
+    if (s.jobs.length < Math.min(2, this.depth)) return true;
+    if (s.jobs.length >= this.depth) return false;
+    let queued = job.buf.length;
+    for (let k = 1; k < s.jobs.length; k++) queued += s.jobs[k]!.buf.length;
+    return queued <= this.smallBytes;
   }
 
   private failure(job: Job, reason: string): WorkResult {

@@ -49,7 +49,7 @@ export interface SinkOptions {
   batchSize?: number;
   /** A transaction is committed this long after it began at the latest (default 500 ms). */
   batchMs?: number;
-  /** Items waiting for the writer before `push` makes the producer wait (default 8). */
+  /** Items waiting for the writer before `push` makes the producer wait (default 32). */
   highWater?: number;
   onEvent?: (e: IngestEvent) => void;
 }
@@ -94,7 +94,7 @@ export class StoreSink {
     this.writer = new Writer(opts.db);
     this.batchSize = Math.max(1, opts.batchSize ?? 200);
     this.batchMs = Math.max(0, opts.batchMs ?? 500);
-    this.highWater = Math.max(1, opts.highWater ?? 8);
+    this.highWater = Math.max(1, opts.highWater ?? 32);
     this.missingJson = opts.db.prepare('SELECT format FROM documents WHERE record_id = ?');
     this.renditions = opts.db.prepare('SELECT count(*) FROM documents WHERE record_id = ?').pluck();
     if (opts.json) {
