@@ -7,6 +7,15 @@ import { commandOf, makeProgram } from './program.js';
 
 let running: Command | null = null;
 
+// The reader of our output went away (`congvan export ... | head`): stop quietly, as other
+// command-line tools do, instead of an unhandled EPIPE error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 async function run(load: string[], missed: { name: string | null }): Promise<void> {
   const program = await makeProgram(load, missed);
   program.hook('preAction', (_root, command) => {
