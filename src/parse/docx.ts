@@ -1,20 +1,32 @@
 /**
- * DOCX through mammoth.
+ * DOCX through mammoth's document reader.
  *
  * mammoth reads the document (paragraphs, runs, tables with merged cells, footnotes)
  * but drops two things a Vietnamese official document needs: Word's automatic list
  * numbers ("1.", "1.1.", "a)", "-") and whether a table is a borderless layout table
  * (the letter header, the signature block). Before mammoth runs, we read
- * `word/document.xml`, `numbering.xml` and `styles.xml` from the zip (JSZip, which
- * mammoth itself uses), write each paragraph's number into the paragraph as a text
- * run, tag borderless tables with a table style id, and hand the rewritten file to
- * `mammoth.convertToHtml` with a style map. The document model mammoth builds
- * (captured with its `transformDocument` hook) is then turned into blocks.
+ * `word/document.xml`, `numbering.xml` and `styles.xml`, write each paragraph's number
+ * into the paragraph as a text run, and tag borderless tables with a table style id.
+ * mammoth then reads the package with the rewritten document.xml in place of the
+ * original, and the document model it builds is turned into blocks.
+ *
+ * The package is unzipped once (./zip.ts: native inflate, each part when first read,
+ * JSZip for any zip outside the plain case) and shared with mammoth; nothing is zipped
+ * again. Of `mammoth.convertToHtml` we run its steps ourselves, with the style map parsed
+ * once for all documents and images checked for readability without being read and
+ * base64-encoded: its messages and failures stay exactly those of convertToHtml.
  */
 import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import docxReader from 'mammoth/lib/docx/docx-reader.js';
+import docxStyleMap from 'mammoth/lib/docx/style-map.js';
+import documentToHtml from 'mammoth/lib/document-to-html.js';
+import optionsReader from 'mammoth/lib/options-reader.js';
+import styleReader from 'mammoth/lib/style-reader.js';
+import results from 'mammoth/lib/results.js';
+import images from 'mammoth/lib/images.js';
 import type { Diagnostic, RawBlock, RawDoc } from '../model/types.js';
 import { LIST_MARKER } from './pdf.js';
+import { openZip, jszipParts, mammothFile, PROBE, ZipFallback, type Parts } from './zip.js';
 
 /** Table style id given to borderless tables (layout: letter header, signature block). */
 const LAYOUT_TABLE = 'CongvanLayoutTable';
@@ -42,6 +54,7 @@ interface XNode {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 function unescapeXml(s: string): string {
+  if (s.indexOf('&') < 0) return s;
   return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
     if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     return ENTITIES[e] ?? m;
@@ -50,6 +63,8 @@ function unescapeXml(s: string): string {
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function parseXml(src: string): XNode {
   const root: XNode = { name: '#root', attrs: {}, children: [], text: '', start: 0, openEnd: 0, closeStart: src.length, end: src.length, parent: null };
@@ -77,7 +92,10 @@ function parseXml(src: string): XNode {
       continue;
     }
     const attrs: Record<string, string> = {};
-    for (const a of m[4]!.matchAll(/([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]!] = unescapeXml(a[2] ?? a[3] ?? '');
+    if (m[4]) {
+      ATTR.lastIndex = 0;
+      for (let a: RegExpExecArray | null; (a = ATTR.exec(m[4])); ) attrs[a[1]!] = unescapeXml(a[2] ?? a[3] ?? '');
+    }
     const node: XNode = { name, attrs, children: [], text: '', start: m.index, openEnd: re.lastIndex, closeStart: re.lastIndex, end: re.lastIndex, parent: cur };
     cur.children.push(node);
     if (m[5] !== '/') cur = node;
@@ -87,11 +105,17 @@ function parseXml(src: string): XNode {
 
 const kid = (n: XNode | undefined, name: string) => n?.children.find((c) => c.name === name);
 const kids = (n: XNode | undefined, name: string) => n?.children.filter((c) => c.name === name) ?? [];
-function* walk(n: XNode): Generator<XNode> {
-  for (const c of n.children) {
-    yield c;
-    yield* walk(c);
+/** The nodes under n, in document order. */
+function walk(n: XNode): XNode[] {
+  const out: XNode[] = [];
+  const stack: XNode[] = [];
+  for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  while (stack.length) {
+    const c = stack.pop()!;
+    out.push(c);
+    for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]!);
   }
+  return out;
 }
 const val = (n: XNode | undefined) => n?.attrs['w:val'];
 /** A WordprocessingML on/off property: present without w:val, or with a true value. */
@@ -607,7 +631,7 @@ function tableRows(t: MNode, ctx: Ctx): { rows: string[][]; headerRows: number; 
 // The parser.
 
 /** mammoth style map: the custom 'VB …' paragraph styles of Vietnamese templates are plain paragraphs. */
-const STYLE_MAP = [
+export const STYLE_MAP = [
   "p[style-name^='VB '] => p:fresh",
   "p[style-name='Footnote Text'] => p:fresh",
   "p[style-name='Footnote'] => p:fresh",
@@ -616,11 +640,19 @@ const STYLE_MAP = [
 ];
 
 export async function parseDocx(buf: Buffer, file: string): Promise<RawDoc> {
-  const diagnostics: Diagnostic[] = [];
   void file;
   // An OLE compound file: a password-protected DOCX (Office encryption) or an old binary .doc.
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) {
     throw new Error('the file is encrypted with a password or is an old Word 97-2003 (.doc) file, not a DOCX');
+  }
+  const parts = openZip(buf);
+  if (parts) {
+    try {
+      const doc = await parseParts(parts);
+      if (!parts.failed) return doc;
+    } catch (e) {
+      if (!parts.failed) throw e;
+    }
   }
   let zip: JSZip;
   try {
@@ -628,15 +660,44 @@ export async function parseDocx(buf: Buffer, file: string): Promise<RawDoc> {
   } catch (e: any) {
     throw new Error(`not a DOCX file (not a readable zip: ${e?.message ?? e})`);
   }
-  const docEntry = zip.file('word/document.xml');
-  if (!docEntry) {
-    if (zip.file('EncryptedPackage') || zip.file('EncryptionInfo')) throw new Error('the DOCX is encrypted with a password');
+  return parseParts(jszipParts(zip));
+}
+
+/** mammoth's options as convertToHtml reads them; images are checked, not read (see mammothModel). */
+const MAMMOTH_OPTIONS = { styleMap: STYLE_MAP, convertImage: images.imgElement((image) => image.read(PROBE).then(() => ({}))) };
+/** convertToHtml's parseStyleMap. */
+const parseStyleMap = (styleMap: string[]) =>
+  results.Result.combine(styleMap.map((m) => styleReader.readStyle(m))).map((mappings: unknown[]) => mappings.filter((x) => !!x));
+/** The style map parsed once: ours and mammoth's default (a package with a style map of its own gets it parsed with that). */
+const BASE_STYLE_MAP = optionsReader.readOptions(MAMMOTH_OPTIONS).readStyleMap() as string[];
+const BASE_STYLE_MAP_RESULT = parseStyleMap(BASE_STYLE_MAP);
+
+/**
+ * mammoth.convertToHtml, step by step, on the package as `docxFile` serves it: the
+ * embedded style map, the document reader, the HTML conversion (whose messages and
+ * failures are convertToHtml's; its HTML is not used). The document model and the messages.
+ */
+export async function mammothModel(docxFile: ReturnType<typeof mammothFile>): Promise<{ model: MNode; messages: Array<{ type: string; message: string }> }> {
+  const options = optionsReader.readOptions(MAMMOTH_OPTIONS);
+  options.embeddedStyleMap = await docxStyleMap.readStyleMap(docxFile);
+  const documentResult = await docxReader.read(docxFile, {}, options);
+  const styleMap = options.readStyleMap() as string[];
+  const styleMapResult = styleMap.length === BASE_STYLE_MAP.length ? BASE_STYLE_MAP_RESULT : parseStyleMap(styleMap);
+  const converter = new documentToHtml.DocumentConverter({ ...options, styleMap: styleMapResult.value });
+  const result = await documentResult.flatMapThen((document: MNode) => styleMapResult.flatMapThen(() => converter.convertToHtml(document)));
+  return { model: documentResult.value, messages: result.messages };
+}
+
+async function parseParts(parts: Parts): Promise<RawDoc> {
+  const diagnostics: Diagnostic[] = [];
+  if (!parts.has('word/document.xml')) {
+    if (parts.has('EncryptedPackage') || parts.has('EncryptionInfo')) throw new Error('the DOCX is encrypted with a password');
     throw new Error('not a DOCX file (no word/document.xml)');
   }
   const [docXml, numXml, stylesXml] = await Promise.all([
-    docEntry.async('string'),
-    zip.file('word/numbering.xml')?.async('string') ?? Promise.resolve(null),
-    zip.file('word/styles.xml')?.async('string') ?? Promise.resolve(null),
+    parts.text('word/document.xml'),
+    parts.has('word/numbering.xml') ? parts.text('word/numbering.xml') : Promise.resolve(null),
+    parts.has('word/styles.xml') ? parts.text('word/styles.xml') : Promise.resolve(null),
   ]);
   let styles: ReturnType<typeof readStyles> = { byId: new Map() };
   let numbering: Numbering = { abstract: new Map(), nums: new Map() };
@@ -646,14 +707,11 @@ export async function parseDocx(buf: Buffer, file: string): Promise<RawDoc> {
   } catch (e: any) {
     diagnostics.push({ severity: 'warning', stage: 'parse', message: `styles or numbering not read (${e?.message ?? e})` });
   }
-  let input: Buffer = buf;
+  const changed = new Map<string, string>();
   let prepared: Prepared = { xml: docXml, labels: 0, layoutTables: 0 };
   try {
     prepared = prepareDocument(docXml, styles, numbering);
-    if (prepared.labels || prepared.layoutTables) {
-      zip.file('word/document.xml', prepared.xml);
-      input = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-    }
+    if (prepared.labels || prepared.layoutTables) changed.set('word/document.xml', prepared.xml);
   } catch (e: any) {
     diagnostics.push({ severity: 'warning', stage: 'parse', message: `list numbers and layout tables not read (${e?.message ?? e})` });
   }
@@ -662,18 +720,9 @@ export async function parseDocx(buf: Buffer, file: string): Promise<RawDoc> {
   let model: MNode = null;
   let messages: Array<{ type: string; message: string }> = [];
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: input },
-      {
-        styleMap: STYLE_MAP,
-        transformDocument: (doc: MNode) => {
-          model = doc;
-          return doc;
-        },
-      } as any,
-    );
-    messages = result.messages as any;
+    ({ model, messages } = await mammothModel(mammothFile(parts, changed)));
   } catch (e: any) {
+    if (parts.failed) throw new ZipFallback('a part could not be read');
     throw new Error(`the DOCX cannot be read (${e?.message ?? e})`);
   }
   if (!model) throw new Error('the DOCX cannot be read (no document body)');

@@ -1,8 +1,10 @@
 /**
  * Plain text and markdown.
  *
- * Markdown (headings, **bold**, *italic*, lists) goes through unified + remark-parse;
- * its markup is dropped and headings, list items and paragraphs become blocks.
+ * Markdown (headings, **bold**, *italic*, lists) is read by the fast reader of
+ * ./mdfast.ts when the file stays within the subset it models, else by unified +
+ * remark-parse (the reference: both give the same tree); its markup is dropped and
+ * headings, list items and paragraphs become blocks.
  * Plain text is read line by line: hard-wrapped lines of one paragraph are joined,
  * TAB-started cells are rebuilt as a table, footnotes at a page foot are set aside.
  */
@@ -14,14 +16,26 @@ import { cleanText } from '../normalise/unicode.js';
 import { readMarker, startsWithMarker } from './markers.js';
 import { joinWrappedLines, type Line } from '../normalise/wrap.js';
 import { uncapture, pipeCells } from './capture.js';
+import { fastMarkdownTree, type MdNode } from './mdfast.js';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 
 export function parseText(buf: Buffer, file: string): RawDoc {
+  return parseTextWith(buf, file, 'auto')!;
+}
+
+/**
+ * How markdown is read: 'auto' the fast reader, remark when it declines; 'remark' always
+ * remark (the reference); 'fast' the fast reader only (null when it declines).
+ */
+export type MarkdownEngine = 'auto' | 'remark' | 'fast';
+
+export function parseTextWith(buf: Buffer, file: string, engine: MarkdownEngine): RawDoc | null {
   const decoded = decodeText(buf);
   const { lines, site } = uncapture(cleanText(decoded.text).split('\n'));
   const text = lines.join('\n');
-  const doc = looksLikeMarkdown(text, file) ? parseMarkdown(text) : parsePlain(text);
+  const doc = looksLikeMarkdown(text, file) ? parseMarkdown(text, engine) : parsePlain(text);
+  if (!doc) return null;
   for (const t of site) doc.blocks.push({ kind: 'paragraph', text: t, furniture: 'webCapture' });
   if (!/^utf/.test(decoded.encoding)) doc.legacyEncoding = decoded.encoding;
   return doc;
@@ -36,14 +50,6 @@ export function looksLikeMarkdown(text: string, file = ''): boolean {
 }
 
 // ---------------------------------------------------------------- markdown
-
-interface MdNode {
-  type: string;
-  value?: string;
-  depth?: number;
-  children?: MdNode[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
-}
 
 function inlineText(node: MdNode, style: { bold: number; italic: number; chars: number }): string {
   switch (node.type) {
@@ -70,9 +76,12 @@ function inlineText(node: MdNode, style: { bold: number; italic: number; chars: 
   }
 }
 
-function parseMarkdown(text: string): RawDoc {
+const remark = unified().use(remarkParse).freeze();
+
+function parseMarkdown(text: string, engine: MarkdownEngine): RawDoc | null {
   const cleaned = text.replace(BOOKMARK, '');
-  const tree = unified().use(remarkParse).parse(cleaned) as MdNode;
+  const tree = (engine === 'remark' ? null : fastMarkdownTree(cleaned)) ?? (engine === 'fast' ? null : (remark.parse(cleaned) as MdNode));
+  if (!tree) return null;
   const blocks: RawBlock[] = [];
   const para = (node: MdNode, kind: RawBlock['kind'], prefix = '', level?: number) => {
     const style = { bold: 0, italic: 0, chars: 0 };
