@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { openStore, taskKey, foldForIndex, type DB } from '../../src/store/db.js';
+import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { canonicalAgency } from '../../src/refine/registry.js';
 import { searchTasks, type TaskQuery } from '../../src/query/search.js';
 import { rng, samplePools } from './corpus.js';
@@ -57,6 +58,16 @@ export function buildSearchStore(n: number, root: string, log: (s: string) => vo
   const marker = `${file}.done`;
   if (fs.existsSync(marker) && fs.existsSync(file)) {
     const m = JSON.parse(fs.readFileSync(marker, 'utf8'));
+    // a store built by an older congvan gets the newer migrations (indexes) once
+    const db = openStore(file, { readonly: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    db.close();
+    if (version < SCHEMA_VERSION) {
+      log(`migrating ${path.relative(process.cwd(), file)} from schema ${version} to ${SCHEMA_VERSION}`);
+      const w = openStore(file);
+      w.pragma('wal_checkpoint(TRUNCATE)');
+      w.close();
+    }
     return { file, tasks: m.tasks, documents: m.documents, bytes: fs.statSync(file).size, buildSeconds: null };
   }
   for (const f of [file, `${file}-wal`, `${file}-shm`, marker]) fs.rmSync(f, { force: true });

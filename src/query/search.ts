@@ -5,6 +5,9 @@
  * expression (./fts.ts); filters go through indexed columns (task_agencies by agency id,
  * tasks by deadline kind and date); FTS candidate sets are capped and ranked with bm25 only
  * for those rows; snippets, agencies and statuses are computed for the returned page only.
+ * Row checks (status, deadline, kind) read a task from tasks_status, a narrow index by id,
+ * instead of its wide row (its text), and a document's record id from documents_id_record;
+ * a store opened read-only before migration 3 has neither and reads the rows.
  *
  * Without words, results come in deadline order (dated ones first, soonest first).
  * With words, they come by bm25 rank; when a word matches more rows than the cap, the rank is
@@ -88,6 +91,7 @@ const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'do
 
 interface ConnState {
   indexes: Set<string> | null;
+  content: boolean | null;
   shadow: { stamp: string; ids: number[] } | null;
   rules: { stamp: string; rules: string[] } | null;
 }
@@ -96,7 +100,7 @@ const states = new WeakMap<DB, ConnState>();
 function state(db: DB): ConnState {
   let s = states.get(db);
   if (!s) {
-    s = { indexes: null, shadow: null, rules: null };
+    s = { indexes: null, content: null, shadow: null, rules: null };
     states.set(db, s);
     // searches jump between rows of a large file: map it, and keep more pages in memory
     if (db.name !== ':memory:') {
@@ -113,6 +117,28 @@ function hint(db: DB, name: string): string {
   s.indexes ??= new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all() as string[]);
   return s.indexes.has(name) ? `INDEXED BY ${name}` : '';
 }
+
+/** What tasks_status holds of a task. */
+const STATUS_COLUMNS = new Set(['id', 'deadline_kind', 'deadline_date', 'deadline_rule', 'document_id', 'task_key']);
+
+/**
+ * `INDEXED BY tasks_status` for a statement that reaches `t` by its id and reads nothing of
+ * it but what that index holds: a narrow index entry instead of the wide row (its text).
+ */
+function byId(db: DB, sql: string): string {
+  const h = hint(db, 'tasks_status');
+  return h && reads(sql, STATUS_COLUMNS) ? h : '';
+}
+
+/** Does the SQL read only these columns of `t`? */
+const reads = (sql: string, cols: Set<string>) => [...sql.matchAll(/\bt\.(\w+)/g)].every((m) => cols.has(m[1]!));
+
+/** What the indexes walked by date, kind and rule hold of a task. */
+const INDEX_COLUMNS: Record<string, Set<string>> = {
+  tasks_due: new Set(['id', 'deadline_date']),
+  tasks_kind_due: new Set(['id', 'deadline_kind', 'deadline_date']),
+  tasks_rule: new Set(['id', 'deadline_rule']),
+};
 
 /** Changes whenever another connection commits, or this one adds documents. */
 function stamp(db: DB): string {
@@ -176,14 +202,23 @@ export function normaliseQuery(q: TaskQuery) {
 }
 type NQuery = ReturnType<typeof normaliseQuery>;
 
-const DONE = `EXISTS (SELECT 1 FROM completions c WHERE c.document_record_id = d.record_id AND c.task_key = t.task_key)`;
+/**
+ * "The task is done": a completion names its document's record id and its task key. The
+ * record id is read from documents_id_record (schema 3) rather than the document's wide row,
+ * and the check reads of the task only what tasks_status holds.
+ */
+const doneCheck = (db: DB) =>
+  `EXISTS (SELECT 1 FROM documents dc ${hint(db, 'documents_id_record')} CROSS JOIN completions c ON c.document_record_id = dc.record_id AND c.task_key = t.task_key WHERE dc.id = t.document_id)`;
 const LATE_KINDS = `t.deadline_kind IN ('by', 'within')`;
 
 /** A way to list candidate rows: SQL giving `t.id` and `t.deadline_date`, and its size (capped). */
 interface Driver {
   name: string;
-  sql: (checks: string) => string;
+  /** The statement given the checks (joined with AND, and as a list). */
+  sql: (checks: string, list: string[]) => string;
   size: number;
+  /** The check this driver's own statement already makes (left out of it). */
+  own?: string;
 }
 
 interface Plan {
@@ -201,6 +236,25 @@ const FROM_T = 'JOIN documents d ON d.id = t.document_id';
 /** The join to documents, only when a condition needs it (one row lookup less per task otherwise). */
 const fromT = (c: string) => (/\bd\./.test(c) ? FROM_T : '');
 const and = (w: string[]) => (w.length ? w.join(' AND ') : '1');
+/** The driver's statement with the plan's checks, less the one it makes itself. */
+const driverSql = (plan: Plan, d: Driver) => {
+  const list = plan.checks.filter((c) => c !== d.own);
+  return d.sql(and(list), list);
+};
+
+/**
+ * `FROM .. WHERE ..` walking tasks through the index `index` on the conditions `keys` (on
+ * t's indexed columns) and checking `c` on each row. When the checks read more than the index
+ * holds but only what tasks_status holds, the walk reads the index as t0 and each row's
+ * columns from tasks_status as t, never the wide row. `w` is the alias to order by.
+ */
+function walkTasks(db: DB, index: string, keys: string[], c: string): { from: string; w: string } {
+  const idx = hint(db, index);
+  const narrow = idx && !reads(c, INDEX_COLUMNS[index]!) ? byId(db, c) : '';
+  if (!narrow) return { from: `FROM tasks t ${idx} ${fromT(c)} WHERE ${and([...keys, c])}`, w: 't' };
+  const k = keys.map((x) => x.replace(/\bt\./g, 't0.'));
+  return { from: `FROM tasks t0 ${idx} CROSS JOIN tasks t ${narrow} ON t.id = t0.id ${fromT(c)} WHERE ${and([...k, c])}`, w: 't0' };
+}
 
 function buildPlan(db: DB, q: NQuery): Plan | null {
   const st = stamp(db);
@@ -210,17 +264,20 @@ function buildPlan(db: DB, q: NQuery): Plan | null {
   const datedRange: string[] = [];
   const capCount = (sql: string, p: Record<string, unknown> = {}) => db.prepare(`SELECT count(*) FROM (${sql} LIMIT ${SMALL_SET + 1})`).pluck().get(p) as number;
   const role = q.role ? ` AND ta.role = '${q.role}'` : '';
+  const DONE = doneCheck(db);
 
   if (q.agency && q.agency.trim()) {
     const ids = resolveAgencies(db, q.agency);
     if (!ids.length) return null;
     const list = ids.join(',');
-    checks.push(`EXISTS (SELECT 1 FROM task_agencies ta WHERE ta.task_id = t.id AND +ta.agency_id IN (${list})${role.replace('ta.role', '+ta.role')})`);
+    const own = `EXISTS (SELECT 1 FROM task_agencies ta WHERE ta.task_id = t.id AND +ta.agency_id IN (${list})${role.replace('ta.role', '+ta.role')})`;
+    checks.push(own);
     const size = capCount(`SELECT 1 FROM task_agencies ta WHERE ta.agency_id IN (${list})${role}`);
     drivers.push({
       name: 'agency',
       size,
-      sql: (c) => `SELECT DISTINCT t.id, t.deadline_date FROM task_agencies ta ${hint(db, 'task_agencies_agency_task')} CROSS JOIN tasks t ON t.id = ta.task_id ${fromT(c)} WHERE ta.agency_id IN (${list})${role} AND ${c}`,
+      own,
+      sql: (c) => `SELECT DISTINCT t.id, t.deadline_date FROM task_agencies ta ${hint(db, 'task_agencies_agency_task')} CROSS JOIN tasks t ${byId(db, c)} ON t.id = ta.task_id ${fromT(c)} WHERE ta.agency_id IN (${list})${role} AND ${c}`,
     });
   } else if (q.role) {
     checks.push(`EXISTS (SELECT 1 FROM task_agencies ta WHERE ta.task_id = t.id${role})`);
@@ -234,6 +291,7 @@ function buildPlan(db: DB, q: NQuery): Plan | null {
     params.document = q.document;
     drivers.push({
       name: 'document',
+      own: 'd.record_id = @document',
       size: capCount(`SELECT 1 FROM documents dd JOIN tasks tt ON tt.document_id = dd.id WHERE dd.record_id = @document`, { document: q.document }),
       sql: (c) => `SELECT t.id, t.deadline_date FROM documents d CROSS JOIN tasks t ON t.document_id = d.id WHERE d.record_id = @document AND ${c}`,
     });
@@ -241,10 +299,15 @@ function buildPlan(db: DB, q: NQuery): Plan | null {
   if (q.kind) {
     checks.push(q.kind === 'none' ? 't.deadline_kind IS NULL' : `t.deadline_kind = '${q.kind}'`);
     if (q.kind !== 'none') {
+      const own = `t.deadline_kind = '${q.kind}'`;
       drivers.push({
         name: 'kind',
+        own,
         size: capCount(`SELECT 1 FROM tasks WHERE deadline_kind = '${q.kind}'`),
-        sql: (c) => `SELECT t.id, t.deadline_date FROM tasks t ${hint(db, 'tasks_kind_due')} ${fromT(c)} WHERE t.deadline_kind = '${q.kind}' AND ${c}`,
+        sql: (c) => {
+          const w = walkTasks(db, 'tasks_kind_due', [own], c);
+          return `SELECT ${w.w}.id, ${w.w}.deadline_date ${w.from}`;
+        },
       });
     }
   }
@@ -257,9 +320,12 @@ function buildPlan(db: DB, q: NQuery): Plan | null {
     const check = ruleCond ? `(${dated} OR ${ruleCond})` : dated;
     const rangeOnly = range.replace(/t\./g, '');
     const size = capCount(`SELECT 1 FROM tasks WHERE ${rangeOnly}`) + (rules.length ? capCount(`SELECT 1 FROM tasks WHERE deadline_rule IN (${sqlList(rules)})`) : 0);
-    const sql = (c: string) =>
-      `SELECT t.id, t.deadline_date FROM tasks t ${hint(db, 'tasks_due')} ${fromT(c)} WHERE ${range} AND ${c}` +
-      (rules.length ? ` UNION ALL SELECT t.id, t.deadline_date FROM tasks t ${hint(db, 'tasks_rule')} ${fromT(c)} WHERE t.deadline_rule IN (${sqlList(rules)}) AND ${c}` : '');
+    const sql = (c: string, list: string[]) => {
+      // the dated rows are in the window by the walk itself, unless kinds narrow it
+      const a = walkTasks(db, 'tasks_due', [range], kinds ? c : and(list.filter((x) => x !== check)));
+      const b = walkTasks(db, 'tasks_rule', [`t.deadline_rule IN (${sqlList(rules)})`], c);
+      return `SELECT ${a.w}.id, ${a.w}.deadline_date ${a.from}` + (rules.length ? ` UNION ALL SELECT ${b.w}.id, ${b.w}.deadline_date ${b.from}` : '');
+    };
     drivers.push({ name, size, sql });
     datedRange.push(range);
     return check;
@@ -278,10 +344,22 @@ function buildPlan(db: DB, q: NQuery): Plan | null {
   switch (q.status) {
     case 'done': {
       checks.push(DONE);
+      // each completion to its document(s) by record id, then to the task by (document, key):
+      // tasks_key alone would visit every task sharing the key in the store; the task's
+      // columns the checks read come from tasks_status
+      const idx = hint(db, 'tasks_doc_key');
       drivers.push({
         name: 'done',
+        own: DONE,
         size: capCount('SELECT 1 FROM completions'),
-        sql: (c) => `SELECT t.id, t.deadline_date FROM completions cc CROSS JOIN documents d ON d.record_id = cc.document_record_id CROSS JOIN tasks t ON t.document_id = d.id AND t.task_key = cc.task_key WHERE ${c}`,
+        sql: (c) => {
+          const from = `completions cc CROSS JOIN documents d ON d.record_id = cc.document_record_id`;
+          const key = `ON t.document_id = d.id AND ${idx ? '' : '+'}t.task_key = cc.task_key`;
+          const narrow = idx ? byId(db, `${c} t.deadline_date`) : '';
+          return narrow
+            ? `SELECT t.id, t.deadline_date FROM ${from} CROSS JOIN tasks t0 ${idx} ${key.replace(/\bt\./g, 't0.')} CROSS JOIN tasks t ${narrow} ON t.id = t0.id WHERE ${c}`
+            : `SELECT t.id, t.deadline_date FROM ${from} CROSS JOIN tasks t ${idx} ${key} WHERE ${c}`;
+        },
       });
       break;
     }
@@ -312,7 +390,7 @@ function smallDriver(plan: Plan): Driver | null {
 
 /** Read a small driver whole: [id, deadline_date] of every row passing the checks. */
 function readDriver(db: DB, plan: Plan, d: Driver): [number, string | null][] {
-  const rows = db.prepare(d.sql(and(plan.checks))).raw().all(plan.params) as [number, string | null][];
+  const rows = db.prepare(driverSql(plan, d)).raw().all(plan.params) as [number, string | null][];
   const seen = new Set<number>();
   return rows.filter((r) => (seen.has(r[0]) ? false : (seen.add(r[0]), true)));
 }
@@ -327,13 +405,15 @@ const byDue = (a: [number, string | null], b: [number, string | null]) =>
  */
 function walkByDue(db: DB, plan: Plan, limit: number, offset: number): number[] {
   const c = and(plan.checks);
-  const idx = plan.kind ? hint(db, 'tasks_kind_due') : hint(db, 'tasks_due');
-  const dated = and(['t.deadline_date IS NOT NULL', ...plan.datedRange, ...(plan.kind ? [`t.deadline_kind = '${plan.kind}'`] : []), c]);
-  const a = db.prepare(`SELECT t.id FROM tasks t ${idx} ${fromT(dated)} WHERE ${dated} ORDER BY t.deadline_date, t.id LIMIT ${limit} OFFSET ${offset}`).pluck().all(plan.params) as number[];
+  const index = plan.kind ? 'tasks_kind_due' : 'tasks_due';
+  const idx = hint(db, index);
+  const kind = plan.kind ? [`t.deadline_kind = '${plan.kind}'`] : [];
+  const dated = walkTasks(db, index, ['t.deadline_date IS NOT NULL', ...plan.datedRange, ...kind], c);
+  const a = db.prepare(`SELECT ${dated.w}.id ${dated.from} ORDER BY ${dated.w}.deadline_date, ${dated.w}.id LIMIT ${limit} OFFSET ${offset}`).pluck().all(plan.params) as number[];
   if (a.length === limit) return a;
   let n = offset + a.length;
-  if (a.length === 0 && offset > 0) n = db.prepare(`SELECT count(*) FROM tasks t ${idx} ${fromT(dated)} WHERE ${dated}`).pluck().get(plan.params) as number;
-  const undated = and(['t.deadline_date IS NULL', ...(plan.kind ? [`t.deadline_kind = '${plan.kind}'`] : []), c]);
+  if (a.length === 0 && offset > 0) n = db.prepare(`SELECT count(*) ${dated.from}`).pluck().get(plan.params) as number;
+  const undated = and(['t.deadline_date IS NULL', ...kind, c]);
   const b = db.prepare(`SELECT t.id FROM tasks t ${plan.kind ? idx : ''} ${fromT(undated)} WHERE ${undated} ORDER BY t.id LIMIT ${limit - a.length} OFFSET ${Math.max(0, offset - n)}`).pluck().all(plan.params) as number[];
   return a.concat(b);
 }
@@ -341,7 +421,7 @@ function walkByDue(db: DB, plan: Plan, limit: number, offset: number): number[] 
 /** How many rows pass (up to COUNT_CAP): through the smallest driver when there is one. */
 function countCapped(db: DB, plan: Plan): { n: number; capped: boolean } {
   const d = plan.drivers[0];
-  const sql = d ? d.sql(and(plan.checks)) : `SELECT t.id FROM tasks t ${fromT(and(plan.checks))} WHERE ${and(plan.checks)}`;
+  const sql = d ? driverSql(plan, d) : `SELECT t.id FROM tasks t ${fromT(and(plan.checks))} WHERE ${and(plan.checks)}`;
   const n = db.prepare(`SELECT count(*) FROM (${sql} LIMIT ${COUNT_CAP + 1})`).pluck().get(plan.params) as number;
   return { n: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
@@ -368,42 +448,151 @@ interface Scored {
  * BM25-like score over the folded text and agency names: each required phrase (k1 = 1.2,
  * b = 0.75, length against the candidates' mean), plus the exact sequence of the loose words
  * counted as one more phrase of double weight. Rows that do not hold every phrase get null.
+ *
+ * Tokens are what TOKEN matches, read in place: a row's length is its number of tokens
+ * (countTokens) and a phrase's frequency is found from where its first word stands
+ * (countPhraseIn), so no string is made for each of a text's words.
  */
 function scoreRows(rows: { id: number; due: string | null; text: string; agencies: string }[], p: ParsedQuery): Scored[] {
   const required = [...p.quoted, ...p.loose.map((t) => [t])];
   const exact = p.loose.length >= 2 ? p.loose : null;
-  const toks = rows.map((r) => [r.text.match(TOKEN) ?? [], r.agencies.match(TOKEN) ?? []] as const);
-  const avg = toks.reduce((s, [a, b]) => s + a.length + b.length, 0) / Math.max(1, rows.length) || 1;
+  const phrases = exact ? [...required, exact] : required;
+  const np = phrases.length;
+  // per row: its length in tokens, and how often each phrase stands in the text or the agencies
+  const lens = new Array<number>(rows.length);
+  const tfs = new Int32Array(rows.length * np);
+  rows.forEach((r, i) => {
+    lens[i] = countTokens(r.text) + countTokens(r.agencies);
+    for (let k = 0; k < np; k++) tfs[i * np + k] = countPhraseIn(r.text, phrases[k]!) + countPhraseIn(r.agencies, phrases[k]!);
+  });
+  const avg = lens.reduce((s, n) => s + n, 0) / Math.max(1, rows.length) || 1;
   const k1 = 1.2;
   const b = 0.75;
   const out: Scored[] = [];
   rows.forEach((r, i) => {
-    const [tt, at] = toks[i]!;
-    const len = tt.length + at.length;
-    const norm = k1 * (1 - b + (b * len) / avg);
+    const norm = k1 * (1 - b + (b * lens[i]!) / avg);
     let score = 0;
-    for (const ph of required) {
-      const tf = countPhrase(tt, ph) + countPhrase(at, ph);
+    for (let k = 0; k < required.length; k++) {
+      const tf = tfs[i * np + k]!;
       if (!tf) return;
       score += (tf * (k1 + 1)) / (tf + norm);
     }
     if (exact) {
-      const tf = countPhrase(tt, exact) + countPhrase(at, exact);
+      const tf = tfs[i * np + required.length]!;
       if (tf) score += (2 * (tf * (k1 + 1))) / (tf + norm);
     }
     out.push({ id: r.id, due: r.due, score });
   });
   return out;
 }
+
+/** Letters and digits below U+0080 (what [\p{L}\p{N}] matches there). */
+const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
+/** Other UTF-16 code units (code points below U+10000): 0 not known yet, 1 letter or digit, 2 neither. */
+const WORD_UNIT = new Uint8Array(65536);
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** Units taken by the letter or digit at s[i] (1, or 2 for a surrogate pair), 0 when it is neither (or i is the end). */
+function wordWidth(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c]!;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  let k = WORD_UNIT[c]!;
+  if (!k) WORD_UNIT[c] = k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
+
+/** Is the character just before s[p] a letter or digit? (s[p] is never the second half of a pair here.) */
+function wordBefore(s: string, p: number): boolean {
+  if (p === 0) return false;
+  const c = s.charCodeAt(p - 1);
+  if (c < 128) return ASCII_WORD[c] === 1;
+  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
+    const h = s.charCodeAt(p - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return wordWidth(s, p - 2) === 2;
+  }
+  return wordWidth(s, p - 1) === 1;
+}
+
+/** How many tokens s holds (s.match(TOKEN).length). */
+function countTokens(s: string): number {
+  const end = s.length;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < end; ) {
+    const c = s.charCodeAt(i);
+    const w = c < 128 ? ASCII_WORD[c]! : wordWidth(s, i);
+    if (w) {
+      if (!inWord) n++;
+      inWord = true;
+      i += w;
+    } else {
+      inWord = false;
+      i++;
+    }
+  }
+  return n;
+}
+
+/**
+ * How often the phrase (tokens) stands in s: at each place its first token is a whole token
+ * of s, the next tokens of s are the phrase's next ones (countPhrase over s's tokens).
+ */
+function countPhraseIn(s: string, ph: string[]): number {
+  const first = ph[0]!;
+  let n = 0;
+  for (let p = s.indexOf(first); p !== -1; p = s.indexOf(first, p + 1)) {
+    if (wordBefore(s, p)) continue;
+    let e = p + first.length;
+    if (wordWidth(s, e)) continue;
+    let k = 1;
+    for (; k < ph.length; k++) {
+      while (e < s.length && !wordWidth(s, e)) e++;
+      const t = ph[k]!;
+      if (!s.startsWith(t, e)) break;
+      e += t.length;
+      if (wordWidth(s, e)) break;
+    }
+    if (k === ph.length) n++;
+  }
+  return n;
+}
+
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
-const readFts = (db: DB, ids: number[]) =>
-  db.prepare(`SELECT f.rowid AS id, f.text, f.agencies FROM json_each(?) j CROSS JOIN tasks_fts f ON f.rowid = j.value`).all(JSON.stringify(ids)) as { id: number; text: string; agencies: string }[];
+/**
+ * The folded text and agencies of FTS rows by rowid: `f.text` and `f.agencies` joined `ON`
+ * the given rowid. Read from the FTS table's content table (tasks_fts_content: id, c0, c1,
+ * FTS5's documented layout for a table that keeps its content) when it is there: the same
+ * values, without a full-text cursor opened per row.
+ */
+function ftsText(db: DB, rowid: string): { cols: string; join: string } {
+  const s = state(db);
+  s.content ??= (db.prepare(`SELECT name FROM pragma_table_info('tasks_fts_content')`).pluck().all() as string[]).join(',') === 'id,c0,c1';
+  return s.content
+    ? { cols: 'f.c0 AS text, f.c1 AS agencies', join: `tasks_fts_content f ON f.id = ${rowid}` }
+    : { cols: 'f.text, f.agencies', join: `tasks_fts f ON f.rowid = ${rowid}` };
+}
+
+const readFts = (db: DB, ids: number[]) => {
+  const f = ftsText(db, 'j.value');
+  return db.prepare(`SELECT j.value AS id, ${f.cols} FROM json_each(?) j CROSS JOIN ${f.join}`).all(JSON.stringify(ids)) as { id: number; text: string; agencies: string }[];
+};
 
 /**
  * Candidates for words. A small filter driver is read whole and matched here; otherwise
  * the FTS rows drive, newest first, in chunks checked against the filters, until RANK_POOL
  * rows passed or FTS_SCAN_MAX were looked at (then `capped`).
+ *
+ * The chunks are fetched and checked a block of several at a time (the block sized from the
+ * share of rows the first chunk let through), then taken chunk by chunk as above: the same
+ * rows as one statement per chunk, with fewer statements. The check reads only what the
+ * filters need (an agency filter: the task_agencies index alone, by the FTS rowid); the text
+ * and agencies the rank reads are fetched for the rows that passed only.
  */
 function wordCandidates(db: DB, plan: Plan, p: ParsedQuery, match: string): { rows: Scored[]; capped: boolean } {
   const small = smallDriver(plan);
@@ -414,26 +603,56 @@ function wordCandidates(db: DB, plan: Plan, p: ParsedQuery, match: string): { ro
     const rows = readFts(db, base.map((r) => r[0])).map((r) => ({ ...r, due: due.get(r.id) ?? null }));
     return { rows: scoreRows(rows, p), capped: false };
   }
-  const chunkSql = db.prepare(`SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH @match AND rowid < @below ORDER BY rowid DESC LIMIT @n`).pluck();
-  const check = db.prepare(`SELECT t.id, t.deadline_date AS due, f.text, f.agencies FROM json_each(@ids) j CROSS JOIN tasks t ON t.id = j.value ${fromT(and(plan.checks))} CROSS JOIN tasks_fts f ON f.rowid = t.id WHERE ${and(plan.checks)}`);
-  const pool: { id: number; due: string | null; text: string; agencies: string }[] = [];
+  const fts = db.prepare(`SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH @match AND rowid < @below ORDER BY rowid DESC LIMIT @n`).pluck();
+  const pass = passStatement(db, plan);
+  const pool: number[] = [];
   let below = Number.MAX_SAFE_INTEGER;
   let scanned = 0;
   let capped = false;
-  for (;;) {
-    const n = Math.min(FTS_CHUNK, FTS_SCAN_MAX - scanned);
-    const chunk = chunkSql.all({ match, below, n }) as number[];
-    scanned += chunk.length;
-    if (!chunk.length) break;
-    pool.push(...(check.all({ ...plan.params, ids: JSON.stringify(chunk) }) as { id: number; due: string | null; text: string; agencies: string }[]));
-    below = chunk[chunk.length - 1]!;
-    if (chunk.length < n) break;
-    if (pool.length >= RANK_POOL || scanned >= FTS_SCAN_MAX) {
-      capped = true;
-      break;
+  let chunks = 1; // chunks in the next block
+  blocks: for (;;) {
+    const want = Math.min(chunks * FTS_CHUNK, FTS_SCAN_MAX - scanned);
+    const block = fts.all({ match, below, n: want }) as number[];
+    const ok = pass ? new Set(pass.all({ ...plan.params, ids: JSON.stringify(block) }) as number[]) : null;
+    for (let at = 0; at < want; ) {
+      const n = Math.min(FTS_CHUNK, FTS_SCAN_MAX - scanned);
+      const chunk = block.slice(at, at + n);
+      at += n;
+      scanned += chunk.length;
+      if (!chunk.length) break blocks;
+      for (let i = at - n; i < at - n + chunk.length; i++) if (!ok || ok.has(i)) pool.push(block[i]!);
+      below = chunk[chunk.length - 1]!;
+      if (chunk.length < n) break blocks;
+      if (pool.length >= RANK_POOL || scanned >= FTS_SCAN_MAX) {
+        capped = true;
+        break blocks;
+      }
     }
+    // enough chunks for the rows still wanted at the share seen so far, a fifth more
+    const share = pool.length / scanned;
+    chunks = share > 0 ? Math.max(1, Math.ceil(((RANK_POOL - pool.length) / share) * 1.2 / FTS_CHUNK)) : Infinity;
   }
-  return { rows: scoreRows(pool, p), capped };
+  return { rows: scoreRows(readPool(db, pool), p), capped };
+}
+
+/**
+ * The statement giving the positions (json_each keys) of the ids in @ids that pass the
+ * plan's checks, or null when there is no check. `t.id` is the id itself, so a check on the
+ * task's id alone (an agency) is answered from an index without reading the task's row.
+ */
+function passStatement(db: DB, plan: Plan) {
+  const c = and(plan.checks);
+  if (c === '1') return null;
+  const cj = c.replace(/\bt\.id\b/g, 'j.value');
+  const rows = /\b[td]\./.test(cj) ? `CROSS JOIN tasks t ${byId(db, cj)} ON t.id = j.value ${fromT(cj)}` : '';
+  return db.prepare(`SELECT j.key FROM json_each(@ids) j ${rows} WHERE ${cj}`).pluck();
+}
+
+/** Ids (in this order) with their deadline and the folded text and agencies the rank reads. */
+function readPool(db: DB, ids: number[]) {
+  const f = ftsText(db, 't.id');
+  return db.prepare(`SELECT t.id, t.deadline_date AS due, ${f.cols} FROM json_each(?) j CROSS JOIN tasks t ${hint(db, 'tasks_status')} ON t.id = j.value CROSS JOIN ${f.join}`)
+    .all(JSON.stringify(ids)) as { id: number; due: string | null; text: string; agencies: string }[];
 }
 
 interface Row {
@@ -645,7 +864,7 @@ export function candidateIds(db: DB, query: TaskQuery, max = 20000): { ids: numb
   }
   // the driver's own statement with a LIMIT (wrapped in a subquery, SQLite may plan it worse)
   const d = plan.drivers[0];
-  const sql = d ? d.sql(and(plan.checks)) : `SELECT t.id, t.deadline_date FROM tasks t ${fromT(and(plan.checks))} WHERE ${and(plan.checks)}`;
+  const sql = d ? driverSql(plan, d) : `SELECT t.id, t.deadline_date FROM tasks t ${fromT(and(plan.checks))} WHERE ${and(plan.checks)}`;
   const ids = [...new Set((db.prepare(`${sql} LIMIT ${Math.min(max, 1e9) + 1}`).raw().all(plan.params) as [number, string | null][]).map((r) => r[0]))];
   return { ids: ids.slice(0, max), complete: ids.length <= max, today: q.today, reminders: q.reminders };
 }

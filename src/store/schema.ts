@@ -92,6 +92,20 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX IF NOT EXISTS tasks_rule ON tasks(deadline_rule) WHERE deadline_rule IS NOT NULL;
   CREATE INDEX IF NOT EXISTS task_agencies_agency_task ON task_agencies(agency_id, role, task_id);
   `,
+  // v3: indexes for search by status at scale (src/query/search.ts), no trigger (a trigger
+  // on tasks would give every insert a statement journal, and FTS5 flushes its pending index
+  // at each one).
+  // - tasks_doc_key: the tasks a completion marks, by document and key (a task key alone is
+  //   not unique: a common first sentence gives thousands of tasks the same key).
+  // - tasks_status: what the status and the filters read of a task, by its id: a narrow copy
+  //   of the wide rows (their text), read instead of them when a plan needs only these.
+  // - documents_id_record: a document's record id by its id (for its completions), without
+  //   reading the wide row (its record JSON and text).
+  `
+  CREATE INDEX IF NOT EXISTS tasks_doc_key ON tasks(document_id, task_key);
+  CREATE INDEX IF NOT EXISTS tasks_status ON tasks(id, deadline_kind, deadline_date, deadline_rule, document_id, task_key);
+  CREATE INDEX IF NOT EXISTS documents_id_record ON documents(id, record_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
