@@ -64,8 +64,12 @@ export interface StoreRow {
 
 /** A stable key for a task inside its document, so a completion survives re-ingesting a changed version. */
 export function taskKey(t: { path: string[]; text: string }): string {
-  const words = fold(t.text).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 12).join(' ');
-  return `${t.path.join('/')}|${words}`;
+  return keyOfFolded(t.path, fold(t.text));
+}
+
+function keyOfFolded(path: string[], folded: string): string {
+  const words = folded.replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 12).join(' ');
+  return `${path.join('/')}|${words}`;
 }
 
 export function toStoreRow(record: ExtractionRecord, text: string): StoreRow {
@@ -98,8 +102,9 @@ export function toStoreRow(record: ExtractionRecord, text: string): StoreRow {
           names.push(name, canonical);
         }
       }
+      const folded = fold(t.text);
       return {
-        key: taskKey(t),
+        key: keyOfFolded(t.path, folded),
         label: t.label,
         path: JSON.stringify(t.path),
         text: t.text,
@@ -110,7 +115,7 @@ export function toStoreRow(record: ExtractionRecord, text: string): StoreRow {
         spanStart: t.span?.start ?? null,
         spanEnd: t.span?.end ?? null,
         page: t.span?.page ?? null,
-        ftsText: fold(t.text),
+        ftsText: folded,
         ftsAgencies: fold(names.join(' ; ')),
         agencies,
       };
