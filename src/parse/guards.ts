@@ -15,6 +15,7 @@
  * whoever reports it).
  */
 import zlib from 'node:zlib';
+import { centralRecord } from './zip.js';
 
 export class InputError extends Error {
   override name = 'InputError';
@@ -132,13 +133,9 @@ function readZipDirectory(buf: Buffer): ZipPart[] {
   let at = cdOffset;
   for (let k = 0; k < count; k++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw damaged('its zip directory is broken');
-    const method = buf.readUInt16LE(at + 10);
-    let compressed = buf.readUInt32LE(at + 20);
-    let size = buf.readUInt32LE(at + 24);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    let local = buf.readUInt32LE(at + 42);
+    const rec = centralRecord(buf, at);
+    const { method, nameLen, extraLen, commentLen } = rec;
+    let { compressed, size, local } = rec;
     const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
     // zip64 extended information: the 64-bit values of the fields that read 0xffffffff, in order
     let x = at + 46 + nameLen;
@@ -166,7 +163,6 @@ function readZipDirectory(buf: Buffer): ZipPart[] {
   return parts;
 }
 
-/** How many bytes raw-deflate data inflates to, counted without keeping them; stops once past `cap`. */
 /** Parts up to this size are inflated in one synchronous call; larger ones as a stream. */
 const SYNC_INFLATE_MAX = 8 * 1024 * 1024;
 

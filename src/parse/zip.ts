@@ -43,6 +43,23 @@ interface Entry {
 
 const ASCII_NAME = /^[\x20-\x7e]*$/;
 
+/** The fields of the zip central-directory record at `at` (its 46 fixed bytes; the caller checks they are there). */
+export function centralRecord(buf: Buffer, at: number) {
+  return {
+    madeBy: buf.readUInt16LE(at + 4) >> 8,
+    flags: buf.readUInt16LE(at + 8),
+    method: buf.readUInt16LE(at + 10),
+    compressed: buf.readUInt32LE(at + 20),
+    size: buf.readUInt32LE(at + 24),
+    nameLen: buf.readUInt16LE(at + 28),
+    extraLen: buf.readUInt16LE(at + 30),
+    commentLen: buf.readUInt16LE(at + 32),
+    disk: buf.readUInt16LE(at + 34),
+    external: buf.readUInt32LE(at + 38),
+    local: buf.readUInt32LE(at + 42),
+  };
+}
+
 /** The parts of a plain zip, or null when the zip is anything else. */
 export function openZip(buf: Buffer): Parts | null {
   const n = buf.length;
@@ -66,17 +83,7 @@ export function openZip(buf: Buffer): Parts | null {
   let at = cdOffset;
   for (let k = 0; k < count; k++) {
     if (at + 46 > eocd || buf.readUInt32LE(at) !== 0x02014b50) return null;
-    const madeBy = buf.readUInt16LE(at + 4) >> 8;
-    const flags = buf.readUInt16LE(at + 8);
-    const method = buf.readUInt16LE(at + 10);
-    const compressed = buf.readUInt32LE(at + 20);
-    const size = buf.readUInt32LE(at + 24);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    const disk = buf.readUInt16LE(at + 34);
-    const external = buf.readUInt32LE(at + 38);
-    const local = buf.readUInt32LE(at + 42);
+    const { madeBy, flags, method, compressed, size, nameLen, extraLen, commentLen, disk, external, local } = centralRecord(buf, at);
     if (flags & 1 || (method !== 0 && method !== 8) || disk !== 0) return null;
     if (compressed === 0xffffffff || size === 0xffffffff || local === 0xffffffff) return null;
     const nameEnd = at + 46 + nameLen;
