@@ -182,7 +182,7 @@ export class StoreSink {
             // transaction: there is no savepoint per document (a savepoint makes FTS5 flush
             // its pending index at every document, which doubled the writer's time). Roll
             // the batch back, write the documents before it again, record it as failed.
-            db.exec('ROLLBACK');
+            if (db.inTransaction) db.exec('ROLLBACK');
             db.exec('BEGIN IMMEDIATE');
             for (const b of batch.splice(0)) batch.push(this.write(b.item));
             batch.push(this.failed(item, 'store', e.message, e.ms));
