@@ -87,6 +87,8 @@ export function defaultJobs(): number {
 /** Ingest files and folders once. */
 export async function ingest(inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
   const s = await Session.open(opts);
+  // the workers load their code while the files are listed
+  s.startWorkers();
   let stopped = false;
   try {
     if (opts.onTotal) {
@@ -207,6 +209,10 @@ class Session {
     }
     const result = await this.runner.run(file, read.buf);
     return this.sink.push({ kind: 'result', result });
+  }
+
+  startWorkers(): void {
+    this.runner.start?.();
   }
 
   fail(file: string, stage: string, reason: string): Promise<void> {

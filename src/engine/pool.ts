@@ -28,6 +28,8 @@ export type { WorkResult } from './work.js';
 export interface Runner {
   /** How many files run at once. */
   readonly size: number;
+  /** Get ready for files (start the worker threads) before the first one comes. */
+  start?(): void;
   run(file: string, buf: Buffer): Promise<WorkResult>;
   close(): Promise<void>;
 }
@@ -107,12 +109,20 @@ export class WorkerPool implements Runner {
     this.smallBytes = opts.smallBytes ?? 1024 * 1024;
   }
 
+  /**
+   * Start the workers now rather than with the first file, so that they load their code
+   * while the batch opens the store and lists its files (~0.4 s of a worker's start-up).
+   */
+  start(): void {
+    if (this.started === 0 && !this.closed && !this.broken) for (let i = 0; i < this.size; i++) this.spawn();
+  }
+
   run(file: string, buf: Buffer): Promise<WorkResult> {
     return new Promise((resolve) => {
       const job: Job = { id: this.nextId++, file, buf, resolve, t0: performance.now() };
       if (this.broken || this.closed) return resolve(this.failure(job, this.broken ?? 'the worker pool is closed'));
-      // the workers start with the first file: a re-run that finds everything stored starts none
-      if (this.started === 0) for (let i = 0; i < this.size; i++) this.spawn();
+      // without start(), the workers start with the first file: a watch that sees nothing starts none
+      this.start();
       this.waiting.push(job);
       this.dispatch();
     });
