@@ -1,7 +1,8 @@
 /**
  * Search at scale: a store of N obligations (default 1,000,000) generated straight into
  * SQLite with the real schema (openStore: migrations, indexes, FTS tables), then typical
- * queries timed through src/query/search.ts (searchTasks), as `congvan search` runs them.
+ * queries timed through src/query/search.ts (searchTasks), as `congvan search` runs them,
+ * and the counts by status and agency of src/query/stats.ts (STATS_QUERIES).
  *
  * The rows are filled as the Writer fills them (folded FTS text, task keys, agencies by
  * canonical name) without going through extraction: documents of 10-90 tasks (50 on
@@ -20,6 +21,8 @@ import { openStore, taskKey, foldForIndex, type DB } from '../../src/store/db.js
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { canonicalAgency } from '../../src/refine/registry.js';
 import { searchTasks, type TaskQuery } from '../../src/query/search.js';
+import { stats } from '../../src/query/stats.js';
+import { addDays } from '../../src/query/status.js';
 import { rng, samplePools } from './corpus.js';
 
 export const SEARCH_STORE_VERSION = 1;
@@ -167,7 +170,7 @@ export function buildSearchStore(n: number, root: string, log: (s: string) => vo
 
 export interface QueryTiming {
   name: string;
-  category: 'words' | 'agency' | 'due-before' | 'status' | 'combined';
+  category: 'words' | 'agency' | 'due-before' | 'status' | 'combined' | 'stats';
   query: TaskQuery;
   total: number;
   totalCapped: boolean;
@@ -199,6 +202,21 @@ export const QUERIES: { name: string; category: QueryTiming['category']; query: 
   { name: 'words "thủ tục hành chính" + status open', category: 'combined', query: { words: 'thủ tục hành chính', status: 'open' } },
 ];
 
+/**
+ * Counts by status and agency (src/query/stats.ts: `congvan serve`'s /api/stats, the page's
+ * counts), for the whole store and for what a filter selects (the first 20,000 tasks).
+ * Each timed run counts for another day, so no run is answered from the cache of the run
+ * before: what a count costs once the store has changed.
+ */
+export const STATS_QUERIES: { name: string; query: TaskQuery }[] = [
+  { name: 'stats: whole store', query: {} },
+  { name: 'stats: status overdue', query: { status: 'overdue' } },
+  { name: 'stats: agency "Sở Nội vụ"', query: { agency: 'Sở Nội vụ' } },
+  { name: 'stats: due before 2021-12-31', query: { dueBefore: '2021-12-31' } },
+  { name: 'stats: due in March 2024', query: { dueAfter: '2024-03-01', dueBefore: '2024-03-31' } },
+  { name: 'stats: agency "Sở Nội vụ" + due before 2022-06-30', query: { agency: 'Sở Nội vụ', dueBefore: '2022-06-30' } },
+];
+
 export function timeQueries(file: string, opts: { runs?: number; today?: string } = {}): QueryTiming[] {
   const runs = opts.runs ?? 30;
   const db: DB = openStore(file, { readonly: true });
@@ -220,6 +238,22 @@ export function timeQueries(file: string, opts: { runs?: number; today?: string 
       }
       times.sort((a, b) => a - b);
       out.push({ ...q, query, total: res.total, totalCapped: res.totalCapped, p50: pct(times, 50), p95: pct(times, 95), max: times.at(-1)!, first });
+    }
+    for (const q of STATS_QUERIES) {
+      const today = opts.today ?? '2024-06-15';
+      const query = { ...q.query, today };
+      let t = performance.now();
+      const res = stats(db, query);
+      const first = performance.now() - t;
+      const times: number[] = [];
+      for (let i = 1; i <= runs + 2; i++) {
+        const q2 = { ...query, today: addDays(today, i) };
+        t = performance.now();
+        stats(db, q2);
+        if (i > 2) times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      out.push({ name: q.name, category: 'stats', query, total: res.total, totalCapped: !res.complete, p50: pct(times, 50), p95: pct(times, 95), max: times.at(-1)!, first });
     }
     return out;
   } finally {

@@ -1,10 +1,19 @@
 /**
  * Counts by status and by agency, for the whole store or for what a query selects (up to
  * a cap: beyond it the counts cover the first rows only and say so).
+ *
+ * Planned for a million obligations, counted in SQLite rather than row by row in JavaScript:
+ * - a query's tasks are the search planner's (candidateIds: the same rows, the same cap);
+ *   their statuses, kinds, documents and agencies are counted by one statement that reads
+ *   each task from tasks_status (a narrow index) in id order, with the status computed in
+ *   SQL as taskStatus computes it (openStatusSql, doneStatusSql), and groups in SQL;
+ * - the whole store is counted from indexes (deadline kind and date ranges, the rules of
+ *   recurring deadlines, task_agencies grouped), corrected for documents stored in several
+ *   renditions and for completions, and cached until the store changes.
  */
 import type { DB } from '../store/db.js';
-import { candidateIds, storeFacts, isUnfiltered, rulesIn, normaliseQuery, type TaskQuery } from './search.js';
-import { taskStatus, addDays, type StatusCode, type Rule } from './status.js';
+import { candidateIds, storeFacts, isUnfiltered, rulesIn, normaliseQuery, completionOf, type TaskQuery } from './search.js';
+import { addDays, type StatusCode } from './status.js';
 
 export interface Stats {
   total: number;
@@ -16,119 +25,268 @@ export interface Stats {
   documents: number;
 }
 
-export function stats(db: DB, query: TaskQuery = {}, opts: { max?: number; agencies?: number } = {}): Stats {
-  if (isUnfiltered(query)) return storeStats(db, query, opts.agencies ?? 30);
-  const c = candidateIds(db, query, opts.max ?? 20000);
-  const json = JSON.stringify(c.ids);
-  const rows = db
-    .prepare(`SELECT t.id, t.deadline_kind AS kind, t.deadline_date AS date, t.deadline_rule AS rule, t.document_id AS doc,
-      (SELECT done_on FROM completions x WHERE x.document_record_id = d.record_id AND x.task_key = t.task_key) AS done_on
-      FROM json_each(?) j CROSS JOIN tasks t ON t.id = j.value JOIN documents d ON d.id = t.document_id`)
-    .all(json) as { id: number; kind: string | null; date: string | null; rule: string | null; doc: number; done_on: string | null }[];
-  const byStatus: Record<StatusCode, number> = { 'on-track': 0, 'due-soon': 0, overdue: 0, 'done-on-time': 0, 'done-late': 0 };
-  const byKind: Record<string, number> = {};
-  const statusOf = new Map<number, StatusCode>();
-  const docs = new Set<number>();
-  for (const r of rows) {
-    const s = taskStatus({ kind: r.kind, date: r.date, rule: r.rule ? (JSON.parse(r.rule) as Rule) : null }, r.done_on, c.today, c.reminders).status;
-    byStatus[s]++;
-    statusOf.set(r.id, s);
-    byKind[r.kind ?? 'none'] = (byKind[r.kind ?? 'none'] ?? 0) + 1;
-    docs.add(r.doc);
-  }
-  const ag = db
-    .prepare(`SELECT ta.task_id, ta.role, a.canonical FROM json_each(?) j CROSS JOIN task_agencies ta ON ta.task_id = j.value JOIN agencies a ON a.id = ta.agency_id`)
-    .all(json) as { task_id: number; role: string; canonical: string }[];
-  const per = new Map<string, { name: string; lead: number; support: number; overdue: number }>();
-  for (const a of ag) {
-    const e = per.get(a.canonical) ?? { name: a.canonical, lead: 0, support: 0, overdue: 0 };
-    if (a.role === 'lead') {
-      e.lead++;
-      if (statusOf.get(a.task_id) === 'overdue') e.overdue++;
-    } else e.support++;
-    per.set(a.canonical, e);
-  }
-  const byAgency = [...per.values()].sort((x, y) => y.lead - x.lead || y.support - x.support || x.name.localeCompare(y.name, 'vi')).slice(0, opts.agencies ?? 30);
-  return { total: rows.length, complete: c.complete, today: c.today, byStatus, byAgency, byKind, documents: docs.size };
-}
+/** Status codes as openStatusSql and doneStatusSql give them (their index here). */
+const CODES: StatusCode[] = ['on-track', 'due-soon', 'overdue', 'done-on-time', 'done-late'];
+const SOON = 1;
+const OVERDUE = 2;
 
-const wholeCache = new WeakMap<DB, { key: string; value: Stats }>();
+const sqlList = (xs: string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',');
+const LATE = (kind: string) => `${kind} IN ('by', 'within')`;
 
 /**
- * Counts over the whole store from indexes alone (a million obligations in tens of
- * milliseconds): totals by deadline kind and date range, corrected for documents stored in
- * several renditions and for completions (few). Cached until the store changes.
+ * SQL giving the status of an open task, as an index into CODES, exactly as taskStatus gives
+ * it: `by` and `within` deadlines with a real day (YYYY-MM-DD, a day of the calendar: what
+ * isIsoDate accepts) are overdue before @today, due soon up to @soonEnd; a recurring one is
+ * due soon when its rule has an occurrence in [@today, @soonEnd] (`soonRules`, from rulesIn);
+ * the rest are on track. `kind`, `date` and `rule` are the SQL of the task's columns.
+ */
+export function openStatusSql(kind: string, date: string, rule: string, soonRules: string[]): string {
+  const day = `${date} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${date}) = ${date}`;
+  const recurring = soonRules.length ? ` WHEN ${kind} = 'recurring' AND ${rule} IN (${sqlList(soonRules)}) THEN 1` : '';
+  return `CASE WHEN ${LATE(kind)} AND ${day} THEN (CASE WHEN ${date} < @today THEN 2 WHEN ${date} <= @soonEnd THEN 1 ELSE 0 END)${recurring} ELSE 0 END`;
+}
+
+/**
+ * SQL giving the status of a task marked done on `doneOn` (SQL), or NULL when `doneOn` is
+ * empty (taskStatus takes an empty day as not done): done late when a `by` or `within`
+ * deadline's date is before the day it was done.
+ */
+export function doneStatusSql(kind: string, date: string, doneOn: string): string {
+  return `CASE WHEN ${doneOn} IS NULL OR ${doneOn} = '' THEN NULL WHEN ${LATE(kind)} AND ${date} <> '' AND ${doneOn} > ${date} THEN 4 ELSE 3 END`;
+}
+
+const emptyStatus = (): Record<StatusCode, number> => ({ 'on-track': 0, 'due-soon': 0, overdue: 0, 'done-on-time': 0, 'done-late': 0 });
+
+type AgencyCount = { name: string; lead: number; support: number; overdue: number };
+const byLead = (x: AgencyCount, y: AgencyCount) => y.lead - x.lead || y.support - x.support || x.name.localeCompare(y.name, 'vi');
+
+/**
+ * cv_tally(key): how many rows have each (integer) key, as JSON [[key, n], ...]. Counts
+ * hundreds of thousands of rows into a few hundred keys without the temporary b-tree of a
+ * GROUP BY (a 400,000-row GROUP BY spends more time sorting than joining).
+ */
+const tallied = new WeakSet<DB>();
+function useTally(db: DB): void {
+  if (tallied.has(db)) return;
+  const step = (m: Map<number, number>, k: number | null) => (k === null ? m : m.set(k, (m.get(k) ?? 0) + 1));
+  db.aggregate('cv_tally', { start: () => new Map<number, number>(), step: step as never, result: (m) => JSON.stringify([...(m as Map<number, number>)]) });
+  tallied.add(db);
+}
+const parseTally = (json: string) => JSON.parse(json) as [number, number][];
+
+/** The tallies a statement gives (one a row: parts joined by UNION ALL, their keys apart). */
+function tally(db: DB, sql: string, params: Record<string, unknown>): Map<number, number> {
+  useTally(db);
+  return new Map((db.prepare(sql).pluck().all(params) as string[]).flatMap(parseTally));
+}
+
+/** Recent answers by query, until the store changes (the page asks again for each page of results). */
+const queryCache = new WeakMap<DB, { stamp: string; answers: Map<string, Stats> }>();
+const QUERY_CACHE_SIZE = 16;
+
+export function stats(db: DB, query: TaskQuery = {}, opts: { max?: number; agencies?: number } = {}): Stats {
+  if (isUnfiltered(query)) return storeStats(db, query, opts.agencies ?? 30);
+  const q = normaliseQuery(query);
+  const max = opts.max ?? 20000;
+  const agencies = opts.agencies ?? 30;
+  const f = storeFacts(db);
+  let cache = queryCache.get(db);
+  if (!cache || cache.stamp !== f.stamp) queryCache.set(db, (cache = { stamp: f.stamp, answers: new Map() }));
+  const key = JSON.stringify([q.words, q.agency, q.role, q.dueBefore, q.dueAfter, q.status, q.kind, q.type, q.document, q.today, q.reminders, max, agencies]);
+  const hit = cache.answers.get(key);
+  if (hit) return hit;
+  const value = queryStats(db, q, f, max, agencies);
+  if (cache.answers.size >= QUERY_CACHE_SIZE) cache.answers.delete(cache.answers.keys().next().value!);
+  cache.answers.set(key, value);
+  return value;
+}
+
+/**
+ * The counts over a query's tasks (the first `max` the search planner lists): one statement
+ * reads each task's columns from tasks_status, in id order, with its status and its
+ * completion, counts them by status and kind and their documents, and tallies their
+ * agencies by role (lead ones also when overdue).
+ */
+function queryStats(db: DB, q: TaskQuery & { today: string; reminders: number[] }, f: ReturnType<typeof storeFacts>, max: number, agencies: number): Stats {
+  const c = candidateIds(db, q, max);
+  const soonEnd = addDays(c.today, c.reminders[0] ?? 7);
+  const open = openStatusSql(T.kind, T.date, T.rule, rulesIn(f.rules, c.today, soonEnd));
+  // the plan of an open status (open, overdue, due soon, on track) lets no task with a
+  // completion through: their completions need no look-up
+  const status = q.status && q.status !== 'done' ? open : `coalesce((SELECT ${doneStatusSql(T.kind, T.date, 'c.done_on')} ${completionOf(db)}), ${open})`;
+  const narrow = f.hasIndex('tasks_status') ? 'INDEXED BY tasks_status' : '';
+  const s = `WITH s AS MATERIALIZED (SELECT t.id, t.document_id AS doc, t.deadline_kind AS kind, ${status} AS st
+    FROM json_each(@ids) j CROSS JOIN tasks t ${narrow} ON t.id = j.value)`;
+  // in id order: each index is read forwards, not at random
+  const p = { ids: JSON.stringify(c.ids.sort((a, b) => a - b)), today: c.today, soonEnd };
+  // by status and kind; documents (-1); each agency's rows tallied (-2) as agency_id * 4 + 2
+  // (lead) + 1 (lead, overdue), or + 0 (support)
+  useTally(db);
+  const rows = db
+    .prepare(`${s} SELECT st, kind, count(*) FROM s GROUP BY st, kind
+      UNION ALL SELECT -1, NULL, count(DISTINCT doc) FROM s
+      UNION ALL SELECT -2, cv_tally(ta.agency_id * 4 + (ta.role = 'lead') * (2 + (s.st = ${OVERDUE}))), 0 FROM s CROSS JOIN task_agencies ta ON ta.task_id = s.id`)
+    .raw()
+    .all(p) as [number, string | null, number][];
+  const byStatus = emptyStatus();
+  const byKind: Record<string, number> = {};
+  let total = 0;
+  let documents = 0;
+  let tallies: [number, number][] = [];
+  for (const [st, kind, n] of rows) {
+    if (st === -1) documents = n;
+    else if (st === -2) tallies = parseTally(kind!);
+    else {
+      byStatus[CODES[st]!] += n;
+      byKind[kind ?? 'none'] = (byKind[kind ?? 'none'] ?? 0) + n;
+      total += n;
+    }
+  }
+  const names = agencyNames(db, f);
+  const per = new Map<number, AgencyCount>();
+  for (const [k, n] of tallies) {
+    const id = Math.floor(k / 4);
+    const name = names.get(id);
+    if (name === undefined) continue;
+    let e = per.get(id);
+    if (!e) per.set(id, (e = { name, lead: 0, support: 0, overdue: 0 }));
+    if (k % 4 === 0) e.support += n;
+    else e.lead += n;
+    if (k % 4 === 3) e.overdue += n;
+  }
+  return { total, complete: c.complete, today: c.today, byStatus, byAgency: [...per.values()].sort(byLead).slice(0, agencies), byKind, documents };
+}
+
+/** The columns the status SQL reads of a task `t`. */
+const T = { kind: 't.deadline_kind', date: 't.deadline_date', rule: 't.deadline_rule' };
+
+const namesCache = new WeakMap<DB, { stamp: string; names: Map<number, string> }>();
+function agencyNames(db: DB, f: ReturnType<typeof storeFacts>): Map<number, string> {
+  const c = namesCache.get(db);
+  if (c && c.stamp === f.stamp) return c.names;
+  const names = new Map(db.prepare('SELECT id, canonical FROM agencies').raw().all() as [number, string][]);
+  namesCache.set(db, { stamp: f.stamp, names });
+  return names;
+}
+
+/** What the whole store's counts do not owe to the day: cached until the store changes. */
+interface StoreBase {
+  stamp: string;
+  total: number;
+  byKind: Record<string, number>;
+  agencies: Map<number, { lead: number; support: number }>;
+  documents: number;
+}
+
+const baseCache = new WeakMap<DB, StoreBase>();
+const wholeCache = new WeakMap<DB, { key: string; value: Stats }>();
+
+/** Totals by deadline kind and by agency and role (both read in index order), less the tasks of shadowed renditions. */
+function storeBase(db: DB, f: ReturnType<typeof storeFacts>): StoreBase {
+  const c = baseCache.get(db);
+  if (c && c.stamp === f.stamp) return c;
+  const shadow = f.shadow.join(',');
+  const byKind: Record<string, number> = {};
+  const kinds = (sql: string, sign: number) => {
+    for (const [k, n] of db.prepare(sql).raw().all() as [string | null, number][]) byKind[k ?? 'none'] = (byKind[k ?? 'none'] ?? 0) + sign * n;
+  };
+  kinds(`SELECT deadline_kind, count(*) FROM tasks GROUP BY deadline_kind`, 1);
+  if (shadow) kinds(`SELECT deadline_kind, count(*) FROM tasks WHERE document_id IN (${shadow}) GROUP BY deadline_kind`, -1);
+  for (const k of Object.keys(byKind)) if (!byKind[k]) delete byKind[k];
+  const agencies = new Map<number, { lead: number; support: number }>();
+  const roles = (sql: string, sign: number) => {
+    for (const [a, role, n] of db.prepare(sql).raw().all() as [number, string, number][]) {
+      let e = agencies.get(a);
+      if (!e) agencies.set(a, (e = { lead: 0, support: 0 }));
+      if (role === 'lead') e.lead += sign * n;
+      else e.support += sign * n;
+    }
+  };
+  roles(`SELECT agency_id, role, count(*) FROM task_agencies GROUP BY agency_id, role`, 1);
+  if (shadow) roles(`SELECT ta.agency_id, ta.role, count(*) FROM tasks t JOIN task_agencies ta ON ta.task_id = t.id WHERE t.document_id IN (${shadow}) GROUP BY ta.agency_id, ta.role`, -1);
+  const documents = (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) - f.shadow.length;
+  const total = Object.values(byKind).reduce((s, n) => s + n, 0);
+  const base = { stamp: f.stamp, total, byKind, agencies, documents };
+  baseCache.set(db, base);
+  return base;
+}
+
+/**
+ * Counts over the whole store, cached until the store changes (and by day):
+ * - totals by kind and agency (storeBase);
+ * - open tasks overdue and due soon by date: ranges of the (kind, date) index;
+ * - recurring tasks due soon: the rules' index;
+ * - overdue leads by agency: tasks_status read in id order, each overdue task with its lead
+ *   agencies (task_agencies read forwards), tallied;
+ * - completions (a tenth of the tasks, or fewer), each joined to its task: its status, and
+ *   the open count and overdue leads it is taken out of.
+ *
+ * Deadline dates are taken as the Writer stores them: a day (YYYY-MM-DD) or none (the record
+ * schema's pattern, as the search plans take them); the counts of a query (stats) check the day.
  */
 export function storeStats(db: DB, query: TaskQuery, agencies = 30): Stats {
   const q = normaliseQuery(query);
   const f = storeFacts(db);
   const key = `${f.stamp}|${q.today}|${q.reminders.join(',')}|${agencies}`;
-  const c = wholeCache.get(db);
-  if (c && c.key === key) return c.value;
+  const cached = wholeCache.get(db);
+  if (cached && cached.key === key) return cached.value;
+  const base = storeBase(db, f);
   const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
   const soonRules = rulesIn(f.rules, q.today, soonEnd);
-  const list = (xs: string[]) => (xs.length ? xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',') : 'NULL');
-  const late = `deadline_kind IN ('by', 'within')`;
-  const shadow = f.shadow.length ? f.shadow.join(',') : null;
-  const count = (where: string, params: unknown[] = []) => {
-    const all = db.prepare(`SELECT count(*) FROM tasks WHERE ${where}`).pluck().get(...params) as number;
-    const sh = shadow ? (db.prepare(`SELECT count(*) FROM tasks WHERE document_id IN (${shadow}) AND ${where}`).pluck().get(...params) as number) : 0;
-    return all - sh;
+  const shadow = f.shadow.join(',');
+  const hint = (name: string) => (f.hasIndex(name) ? `INDEXED BY ${name}` : '');
+  const narrow = hint('tasks_status');
+  const p = { today: q.today, soonEnd };
+  const count = (where: string) => {
+    const all = db.prepare(`SELECT count(*) FROM tasks WHERE ${where}`).pluck().get(p) as number;
+    return all - (shadow ? (db.prepare(`SELECT count(*) FROM tasks WHERE document_id IN (${shadow}) AND ${where}`).pluck().get(p) as number) : 0);
   };
-  const total = count('1');
-  let overdue = count(`${late} AND deadline_date < ?`, [q.today]);
-  let soon = count(`${late} AND deadline_date BETWEEN ? AND ?`, [q.today, soonEnd]) + (soonRules.length ? count(`deadline_rule IN (${list(soonRules)}) AND deadline_kind = 'recurring'`) : 0);
-  const byKind: Record<string, number> = {};
-  for (const r of db.prepare(`SELECT deadline_kind k, count(*) n FROM tasks GROUP BY deadline_kind`).all() as { k: string | null; n: number }[]) byKind[r.k ?? 'none'] = r.n;
-  if (shadow) for (const r of db.prepare(`SELECT deadline_kind k, count(*) n FROM tasks WHERE document_id IN (${shadow}) GROUP BY deadline_kind`).all() as { k: string | null; n: number }[]) byKind[r.k ?? 'none'] = (byKind[r.k ?? 'none'] ?? 0) - r.n;
-  // completions: take each done task out of the open count it would be in
-  const done = db
-    .prepare(`SELECT t.id, t.deadline_kind kind, t.deadline_date date, t.deadline_rule rule, c.done_on FROM completions c
-      JOIN documents d ON d.record_id = c.document_record_id JOIN tasks t ON t.document_id = d.id AND t.task_key = c.task_key
-      ${shadow ? `WHERE d.id NOT IN (${shadow})` : ''}`)
-    .all() as { id: number; kind: string | null; date: string | null; rule: string | null; done_on: string }[];
-  const byStatus: Record<StatusCode, number> = { 'on-track': 0, 'due-soon': 0, overdue: 0, 'done-on-time': 0, 'done-late': 0 };
-  const doneOverdue = new Set<number>();
-  for (const r of done) {
-    const rule = r.rule ? (JSON.parse(r.rule) as Rule) : null;
-    const open = taskStatus({ kind: r.kind, date: r.date, rule }, null, q.today, q.reminders).status;
-    if (open === 'overdue') {
-      overdue--;
-      doneOverdue.add(r.id);
-    } else if (open === 'due-soon') soon--;
-    byStatus[taskStatus({ kind: r.kind, date: r.date, rule }, r.done_on, q.today, q.reminders).status]++;
+  let overdue = count(`${LATE('deadline_kind')} AND deadline_date < @today`);
+  let soon = count(`${LATE('deadline_kind')} AND deadline_date BETWEEN @today AND @soonEnd`);
+  const notShadow = shadow ? `AND t.document_id NOT IN (${shadow})` : '';
+  if (soonRules.length) {
+    // recurring tasks due soon: the rules' index, each task's kind from tasks_status
+    const r = narrow && f.hasIndex('tasks_rule') ? 'r' : 't';
+    const from = r === 'r' ? `tasks r INDEXED BY tasks_rule CROSS JOIN tasks t ${narrow} ON t.id = r.id` : 'tasks t';
+    soon += db.prepare(`SELECT count(*) FROM ${from} WHERE ${r}.deadline_rule IN (${sqlList(soonRules)}) AND t.deadline_kind = 'recurring' ${notShadow}`).pluck().get() as number;
+  }
+  // overdue tasks by lead agency
+  const leads = tally(db, `SELECT cv_tally(ta.agency_id) FROM tasks t ${narrow} CROSS JOIN task_agencies ta ON ta.task_id = t.id AND ta.role = 'lead'
+    WHERE ${LATE(T.kind)} AND ${T.date} < @today ${notShadow}`, p);
+  // completions: each to its task (by document and key), with the status it has and the one
+  // it would have open; the overdue ones' lead agencies
+  const task = hint('tasks_doc_key') && narrow
+    ? `CROSS JOIN tasks k INDEXED BY tasks_doc_key ON k.document_id = d.id AND k.task_key = c.task_key CROSS JOIN tasks t ${narrow} ON t.id = k.id`
+    : `JOIN tasks t ON t.document_id = d.id AND t.task_key = c.task_key`;
+  const x = `WITH x AS MATERIALIZED (SELECT t.id, ${openStatusSql(T.kind, T.date, T.rule, soonRules)} AS open, ${doneStatusSql(T.kind, T.date, 'c.done_on')} AS st
+    FROM completions c CROSS JOIN documents d ON d.record_id = c.document_record_id ${task} WHERE 1 ${shadow ? `AND d.id NOT IN (${shadow})` : ''})`;
+  const done = tally(db, `${x} SELECT cv_tally(open * 8 + st) FROM x WHERE st IS NOT NULL
+    UNION ALL SELECT cv_tally(-1 - ta.agency_id) FROM x CROSS JOIN task_agencies ta ON ta.task_id = x.id AND ta.role = 'lead' WHERE x.open = ${OVERDUE} AND x.st IS NOT NULL`, p);
+  const byStatus = emptyStatus();
+  let doneCount = 0;
+  for (const [k, n] of done) {
+    if (k < 0) continue;
+    const open = Math.floor(k / 8);
+    if (open === OVERDUE) overdue -= n;
+    else if (open === SOON) soon -= n;
+    byStatus[CODES[k % 8]!] += n;
+    doneCount += n;
   }
   byStatus.overdue = overdue;
   byStatus['due-soon'] = soon;
-  byStatus['on-track'] = total - overdue - soon - done.length;
-  // agencies: lead/support counts from the agency index; overdue leads from the date index
-  const per = new Map<number, { name: string; lead: number; support: number; overdue: number }>();
-  const names = new Map((db.prepare('SELECT id, canonical FROM agencies').all() as { id: number; canonical: string }[]).map((a) => [a.id, a.canonical]));
+  byStatus['on-track'] = base.total - overdue - soon - doneCount;
+  // agencies: lead and support counts (storeBase); overdue leads, less those done
+  const names = agencyNames(db, f);
+  const per = new Map<number, AgencyCount>();
   const get = (id: number) => {
     let e = per.get(id);
     if (!e) per.set(id, (e = { name: names.get(id) ?? String(id), lead: 0, support: 0, overdue: 0 }));
     return e;
   };
-  for (const r of db.prepare(`SELECT agency_id a, role, count(*) n FROM task_agencies GROUP BY agency_id, role`).all() as { a: number; role: string; n: number }[]) {
-    if (r.role === 'lead') get(r.a).lead += r.n;
-    else get(r.a).support += r.n;
-  }
-  const shadowSql = shadow ? `AND t.document_id NOT IN (${shadow})` : '';
-  if (shadow) {
-    for (const r of db.prepare(`SELECT ta.agency_id a, ta.role, count(*) n FROM tasks t JOIN task_agencies ta ON ta.task_id = t.id WHERE t.document_id IN (${shadow}) GROUP BY ta.agency_id, ta.role`).all() as { a: number; role: string; n: number }[]) {
-      if (r.role === 'lead') get(r.a).lead -= r.n;
-      else get(r.a).support -= r.n;
-    }
-  }
-  const idx = f.hasIndex('tasks_kind_due') ? 'INDEXED BY tasks_kind_due' : '';
-  const overdueRows = db
-    .prepare(`SELECT ta.agency_id a, t.id FROM tasks t ${idx} JOIN task_agencies ta ON ta.task_id = t.id AND ta.role = 'lead' WHERE t.${late} AND t.deadline_date < ? ${shadowSql}`)
-    .raw()
-    .all(q.today) as [number, number][];
-  for (const [a, id] of overdueRows) if (!doneOverdue.has(id)) get(a).overdue++;
-  const byAgency = [...per.values()].filter((e) => e.lead > 0 || e.support > 0).sort((x, y) => y.lead - x.lead || y.support - x.support || x.name.localeCompare(y.name, 'vi')).slice(0, agencies);
-  const documents = (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) - f.shadow.length;
-  const value: Stats = { total, complete: true, today: q.today, byStatus, byAgency, byKind, documents };
+  for (const [id, n] of base.agencies) Object.assign(get(id), n);
+  for (const [id, n] of leads) get(id).overdue += n - (done.get(-1 - id) ?? 0);
+  const byAgency = [...per.values()].filter((e) => e.lead > 0 || e.support > 0).sort(byLead).slice(0, agencies);
+  const value: Stats = { total: base.total, complete: true, today: q.today, byStatus, byAgency, byKind: { ...base.byKind }, documents: base.documents };
   wholeCache.set(db, { key, value });
   return value;
 }
