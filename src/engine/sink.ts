@@ -84,8 +84,7 @@ export class StoreSink {
   private error: unknown = null;
   private done: Promise<void>;
   private journalFd: number | null = null;
-  private missingJson;
-  private renditions;
+  private formatsOf;
   private readonly batchSize: number;
   private readonly batchMs: number;
   private readonly highWater: number;
@@ -95,8 +94,7 @@ export class StoreSink {
     this.batchSize = Math.max(1, opts.batchSize ?? 200);
     this.batchMs = Math.max(0, opts.batchMs ?? 500);
     this.highWater = Math.max(1, opts.highWater ?? 32);
-    this.missingJson = opts.db.prepare('SELECT format FROM documents WHERE record_id = ?');
-    this.renditions = opts.db.prepare('SELECT count(*) FROM documents WHERE record_id = ?').pluck();
+    this.formatsOf = opts.db.prepare('SELECT format FROM documents WHERE record_id = ?').pluck();
     if (opts.json) {
       fs.mkdirSync(opts.json, { recursive: true });
       this.journalFd = fs.openSync(path.join(opts.json, JOURNAL), 'a');
@@ -202,7 +200,7 @@ export class StoreSink {
         for (const b of batch) {
           if (!b.json || done.has(b.json.id)) continue;
           done.add(b.json.id);
-          if (b.json.content !== null && (this.renditions.get(b.json.id) as number) === 1) writeJsonFile(this.opts.json, b.json.id, b.json.content);
+          if (b.json.content !== null && this.formatsOf.all(b.json.id).length === 1) writeJsonFile(this.opts.json, b.json.id, b.json.content);
           else writeJsonFor(db, this.opts.json, b.json.id);
         }
         if (this.journalFd !== null) fs.ftruncateSync(this.journalFd, 0);
@@ -273,10 +271,10 @@ export class StoreSink {
   private jsonMissing(id: string): boolean {
     const dir = this.opts.json!;
     if (!fs.existsSync(path.join(dir, `${id}.json`))) return true;
-    const rows = this.missingJson.all(id) as { format: string }[];
-    if (rows.length <= 1) return false;
-    const present = rows.filter((r) => fs.existsSync(path.join(dir, r.format, `${id}.json`))).length;
-    return present < rows.length - 1;
+    const formats = this.formatsOf.all(id) as string[];
+    if (formats.length <= 1) return false;
+    const present = formats.filter((r) => fs.existsSync(path.join(dir, r, `${id}.json`))).length;
+    return present < formats.length - 1;
   }
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import type { ExtractionRecord } from '../../schemas/record.js';
 import { fold } from '../normalise/unicode.js';
-import { toStoreRow, type StoreRow } from './rows.js';
+import type { StoreRow } from './rows.js';
 
 export type DB = Database.Database;
 
@@ -107,11 +107,6 @@ export class Writer {
     const id = this.getAgency.get(a.canonical) as number | undefined;
     if (id !== undefined) return id;
     return Number(this.insAgency.run(a.canonical, a.folded).lastInsertRowid);
-  }
-
-  /** Write one record (call inside a transaction). */
-  writeRecord(record: ExtractionRecord, text: string, filePath: string): WriteResult {
-    return this.write(toStoreRow(record, text), filePath);
   }
 
   /** Write one document's rows (call inside a transaction): nothing but inserts here. */
