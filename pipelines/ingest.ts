@@ -54,7 +54,10 @@ export interface IngestOptions {
    * peaked at 351 MB with 2048, 308 MB with 1024).
    */
   workerMemoryMb?: number;
-  /** Worker module (a file URL) instead of src/engine/worker.ts: for tests. */
+  /**
+   * Worker module (a file URL) instead of src/engine/worker.ts: for tests. The command line
+   * takes it from CONGVAN_WORKER_MODULE, so a test of the command can hold a batch at a gate.
+   */
   workerModule?: string;
   /** Called for every file once it is stored (or failed). */
   onResult?: (r: IngestEvent) => void;
@@ -150,6 +153,7 @@ class Session {
 
   static async open(opts: IngestOptions): Promise<Session> {
     const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
+    opts = { ...opts, workerModule: opts.workerModule ?? (process.env.CONGVAN_WORKER_MODULE || undefined) };
     // workers start from a plain-JS bundle when one can be made, else through tsx
     const entry = jobs > 1 && !opts.workerModule ? await workerBundle() : null;
     return new Session(opts, jobs, entry);

@@ -95,7 +95,7 @@ export function makeReporter(mode: ProgressMode, streams: ReporterStreams = { ou
     return {
       total: (n) => line({ event: 'start', files: n }),
       event: (e) => line({ event: 'document', ...e }),
-      note: () => {},
+      note: (text) => line({ event: 'note', text }),
       end: (s) => line({ event: 'summary', ...s }),
     };
   }

@@ -37,8 +37,8 @@ export interface Run {
 }
 
 /** Start `congvan <args>` and collect its stdout lines as they come. */
-export function congvan(args: string[], opts: { cwd?: string } = {}): Run {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function congvan(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: opts.env ? { ...process.env, ...opts.env } : process.env });
   const lines: string[] = [];
   const events: Record<string, unknown>[] = [];
   let err = '';

@@ -27,10 +27,10 @@ describe('ingest progress output', () => {
     r.total(2);
     r.event(ok);
     r.event(bad);
-    r.note('ignored');
+    r.note('stopping after the files in flight');
     r.end(summary, 'x.db');
     const lines = out.text().trimEnd().split('\n');
-    expect(lines.map((l) => JSON.parse(l))).toEqual([{ event: 'start', files: 2 }, { event: 'document', ...ok }, { event: 'document', ...bad }, { event: 'summary', ...summary }]);
+    expect(lines.map((l) => JSON.parse(l))).toEqual([{ event: 'start', files: 2 }, { event: 'document', ...ok }, { event: 'document', ...bad }, { event: 'note', text: 'stopping after the files in flight' }, { event: 'summary', ...summary }]);
     expect(err.text()).toBe('');
   });
 

@@ -19,7 +19,8 @@ import { listFailures } from '../../src/cli/failures.js';
 const FULL = process.env.CONGVAN_FAULTS_FULL === '1';
 const DOCS = Number(process.env.CONGVAN_KILL_DOCS ?? (FULL ? 1000 : 150));
 const KILLS = Number(process.env.CONGVAN_KILL_TIMES ?? (FULL ? 10 : 3));
-const SEED = Number(process.env.CONGVAN_KILL_SEED ?? Date.now() % 1_000_000);
+// a fixed seed under npm test (the same kill moments every run); set CONGVAN_KILL_SEED to explore others
+const SEED = Number(process.env.CONGVAN_KILL_SEED ?? (FULL ? Date.now() % 1_000_000 : 20261206));
 
 /** The short letters (not the 23-page plan): small documents, varied so every one differs. */
 const SOURCES = [F.TXTS[0]!, F.TXTS[1]!, F.TXTS[3]!, F.TXTS[4]!];
