@@ -101,7 +101,7 @@ export const RecordSchema = z.object({
   source: z.object({
     file: z.string(),
     path: z.string().optional(),
-    format: z.enum(['txt', 'md', 'docx', 'pdf', 'scan']),
+    format: z.enum(['txt', 'md', 'docx', 'doc', 'pdf', 'scan']),
     sha256: z.string(),
     bytes: z.number().int().nonnegative(),
     pages: z.number().int().positive().optional(),

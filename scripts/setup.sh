@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what congvan needs beyond npm: tesseract (OCR of scanned PDFs, with its
-# Vietnamese data) and poppler-utils (page images for OCR, pdftotext for the benchmark).
+# Vietnamese data), poppler-utils (page images for OCR, signature-stamped text of e-office
+# PDFs, pdftotext for the benchmark) and antiword (Word 97-2003 .doc files).
 # Runs apt-get only as root and only for what is missing; otherwise says what to install.
 set -u
 need=()
@@ -8,6 +9,7 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } || need+=(tesseract-ocr-vie)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+command -v antiword >/dev/null 2>&1 || need+=(antiword)
 for extra in "$@"; do
   case "$extra" in
     chromium) command -v chromium >/dev/null 2>&1 || need+=(chromium) ;;

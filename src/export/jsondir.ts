@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../store/db.js';
 
-const PRIORITY = ['txt', 'md', 'docx', 'pdf', 'scan'];
+const PRIORITY = ['txt', 'md', 'docx', 'doc', 'pdf', 'scan'];
 
 export function writeJsonFor(db: DB, dir: string, recordId: string) {
   const rows = db.prepare('SELECT path, format, record_json FROM documents WHERE record_id = ?').all(recordId) as { path: string; format: string; record_json: string }[];

@@ -56,7 +56,7 @@ export const TYPE_NAMES: Record<string, string> = {
   GNP: 'Giấy nghỉ phép', PG: 'Phiếu gửi', PC: 'Phiếu chuyển', PB: 'Phiếu báo', TBTh: 'Thư công',
 };
 
-const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'pdf' THEN 3 ELSE 4 END`;
+const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'doc' THEN 3 WHEN 'pdf' THEN 4 ELSE 5 END`;
 
 /**
  * One record per document: when a document is stored in several renditions (.txt, .docx,

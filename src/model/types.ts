@@ -8,7 +8,7 @@
  * it, page furniture moved aside. Every later span points into `TextModel.text`.
  */
 
-export type Format = 'txt' | 'md' | 'docx' | 'pdf' | 'scan';
+export type Format = 'txt' | 'md' | 'docx' | 'doc' | 'pdf' | 'scan';
 
 export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'table' | 'footnote';
 

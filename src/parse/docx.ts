@@ -25,7 +25,8 @@ import styleReader from 'mammoth/lib/style-reader.js';
 import results from 'mammoth/lib/results.js';
 import images from 'mammoth/lib/images.js';
 import type { Diagnostic, RawBlock, RawDoc } from '../model/types.js';
-import { LIST_MARKER } from './pdf.js';
+import { LIST_MARKER } from './markers.js';
+import { splitTabColumns } from './columns.js';
 import { openZip, jszipParts, mammothFile, PROBE, ZipFallback, type Parts } from './zip.js';
 
 /** Table style id given to borderless tables (layout: letter header, signature block). */
@@ -523,46 +524,6 @@ function paragraphBlock(p: MNode, ctx: Ctx, column?: 'left' | 'right'): RawBlock
   return b;
 }
 
-/**
- * Letters typed without a table put the header and the signature in two columns with
- * tab stops ("ỦY BAN NHÂN DÂN⇥CỘNG HÒA XÃ HỘI…"). A run of such paragraphs becomes the
- * left column's blocks, then the right column's, as a layout table would.
- */
-function splitTabColumns(blocks: RawBlock[]): RawBlock[] {
-  const parts = (b: RawBlock): { left: string; right: string } | null => {
-    const raw = TABBED.get(b);
-    if (raw === undefined || raw.includes('\n')) return null;
-    const lead = /^\t*/.exec(raw)![0].length;
-    const rest = raw.slice(lead).split(/\t+/).map((x) => x.trim()).filter(Boolean);
-    if (rest.length >= 2) return { left: rest[0]!, right: rest.slice(1).join(' ') };
-    // only a right part: pushed over by two tabs or more, short
-    if (rest.length === 1 && lead >= 2 && rest[0]!.length <= 80) return { left: '', right: rest[0]! };
-    return null;
-  };
-  const out: RawBlock[] = [];
-  for (let i = 0; i < blocks.length; ) {
-    let j = i;
-    while (j < blocks.length && parts(blocks[j]!)) j++;
-    const run = blocks.slice(i, j);
-    if (run.length && run.length <= 15 && run.some((b) => parts(b)!.left)) {
-      const make = (b: RawBlock, text: string, column: 'left' | 'right'): RawBlock => {
-        const nb: RawBlock = { ...b, text, kind: b.kind === 'heading' ? 'heading' : LIST_MARKER.test(text) ? 'listItem' : 'paragraph', column };
-        delete nb.align;
-        return nb;
-      };
-      for (const b of run) if (parts(b)!.left) out.push(make(b, parts(b)!.left, 'left'));
-      for (const b of run) if (parts(b)!.right) out.push(make(b, parts(b)!.right, 'right'));
-      i = j;
-      continue;
-    }
-    // A short line pushed right by tabs on its own (a signer's name): the right column.
-    const one = parts(blocks[i]!);
-    out.push(one && !one.left ? { ...blocks[i]!, text: one.right, column: 'right' } : blocks[i]!);
-    i++;
-  }
-  return out;
-}
-
 /** Text of a table cell: its paragraphs, and nested tables row by row. */
 function cellText(cell: MNode, ctx: Ctx): { text: string; bold: boolean } {
   const parts: string[] = [];
@@ -764,7 +725,7 @@ async function parseParts(parts: Parts): Promise<RawDoc> {
     }
   };
   visitBody(model.children ?? []);
-  const split = splitTabColumns(blocks);
+  const split = splitTabColumns(blocks, (b) => TABBED.get(b));
   if (split.length !== blocks.length || split.some((b, i) => b !== blocks[i])) {
     diagnostics.push({ severity: 'info', stage: 'parse', message: 'lines set in two columns with tab stops read as columns' });
     blocks.splice(0, blocks.length, ...split);

@@ -68,8 +68,19 @@ interface ZipPart {
   local: number;
 }
 
+/** An OLE compound file (Word 97-2003 .doc, or an encrypted DOCX). */
+export function isOle(buf: Buffer): boolean {
+  return buf.length >= 8 && buf.subarray(0, 8).equals(CFB);
+}
+
+/** A Word 97-2003 file: an OLE compound file that is not an encrypted DOCX. */
+export function checkDoc(buf: Buffer): void {
+  if (!isOle(buf)) throw new InputError('not a Word 97-2003 (.doc) file: it is not an OLE compound document');
+  if (buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0) throw new InputError('the Word file is password-protected; save it again without a password');
+}
+
 export async function checkDocx(buf: Buffer, opts: GuardOptions = {}): Promise<void> {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB)) {
+  if (isOle(buf)) {
     if (buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0) {
       throw new InputError('the DOCX is password-protected (Word stored it encrypted); save it again without a password');
     }

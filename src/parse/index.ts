@@ -10,20 +10,22 @@
  */
 import path from 'node:path';
 import type { Format, RawDoc } from '../model/types.js';
-import { checkDocx, checkPdf } from './guards.js';
+import { checkDoc, checkDocx, checkPdf, isOle } from './guards.js';
 
-export const SUPPORTED = ['.txt', '.md', '.markdown', '.docx', '.pdf'];
+export const SUPPORTED = ['.txt', '.md', '.markdown', '.docx', '.doc', '.pdf'];
 
 // each parser's module, imported once (the promise is kept: no module lookup per document)
 let textModule: Promise<typeof import('./text.js')> | undefined;
 let docxModule: Promise<typeof import('./docx.js')> | undefined;
 let pdfModule: Promise<typeof import('./pdf.js')> | undefined;
+let docModule: Promise<typeof import('./doc.js')> | undefined;
 
 export function formatOf(file: string): Format | null {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.txt') return 'txt';
   if (ext === '.md' || ext === '.markdown') return 'md';
   if (ext === '.docx') return 'docx';
+  if (ext === '.doc') return 'doc';
   if (ext === '.pdf') return 'pdf';
   return null;
 }
@@ -46,8 +48,18 @@ async function parseChecked(buf: Buffer, file: string, opts: { maxPages?: number
     case 'md':
       return (await (textModule ??= import('./text.js'))).parseText(buf, file);
     case 'docx':
+      // an old Word file renamed .docx is read as what it is
+      if (isOle(buf) && buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) < 0) return (await (docModule ??= import('./doc.js'))).parseDoc(buf, file);
       await checkDocx(buf, opts);
       return (await (docxModule ??= import('./docx.js'))).parseDocx(buf, file);
+    case 'doc':
+      // a DOCX saved under a .doc name is read as a DOCX
+      if (buf.subarray(0, 2).toString('latin1') === 'PK') {
+        await checkDocx(buf, opts);
+        return (await (docxModule ??= import('./docx.js'))).parseDocx(buf, file);
+      }
+      checkDoc(buf);
+      return (await (docModule ??= import('./doc.js'))).parseDoc(buf, file);
     case 'pdf':
       await checkPdf(buf, opts);
       return (await (pdfModule ??= import('./pdf.js'))).parsePdf(buf, file, opts);

@@ -23,15 +23,8 @@ import { ocrPdfPages, type OcrPage } from './ocr.js';
 // ---------------------------------------------------------------------------
 // Shared text rules (also used by the DOCX parser).
 
-/**
- * A printed list marker at the start of a paragraph: "1.", "1.1.", "1.1.2", "a)", "đ)",
- * "A.", "II.", "-", "+", "•", "(1)", "(a)", "Điều 1.", "Chương II", "Mục 2", "Phần I".
- */
-export const LIST_MARKER =
-  /^(?:(?:\d{1,3}\.){1,4}(?:\d{1,3})?|\d{1,3}\)|[a-zđ][).]|[A-ZĐ][.)]|[IVXLC]{1,7}[.)]|[-–—+•▪●○◦∙·*]|\(\d{1,3}\)|\([a-zđ]\)|(?:Điều|Khoản|Mục|Chương|Phần)\s+[\dIVXLC]+[a-zđ]?[.:]?)(?=\s)/u;
-
-/** The text of an e-signature stamp (ký số) printed after the signature. */
-export const SIGNATURE_STAMP = /đã ký lên văn bản|ký bởi|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?\s*[+-]\d{2}:?\d{2}|\bemail:\s*\S+@\S+/iu;
+export { LIST_MARKER, SIGNATURE_STAMP } from './markers.js';
+import { LIST_MARKER, SIGNATURE_STAMP } from './markers.js';
 
 // ---------------------------------------------------------------------------
 // pdfjs, loaded once per process.

@@ -89,7 +89,7 @@ const FTS_SCAN_MAX = 4000; // FTS rows looked at, at most, when the words drive
 const RANK_POOL = 500; // matching rows ranked, at most, when the words drive
 const COUNT_CAP = 1000; // totals above this are given as "at least"
 
-const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'pdf' THEN 3 ELSE 4 END`;
+const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'doc' THEN 3 WHEN 'pdf' THEN 4 ELSE 5 END`;
 
 interface ConnState {
   indexes: Set<string> | null;

@@ -9,7 +9,7 @@ import { isIsoDate, localToday, normaliseReminders } from './status.js';
 
 export class TaskNotFound extends Error {}
 
-const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'pdf' THEN 3 ELSE 4 END`;
+const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'doc' THEN 3 WHEN 'pdf' THEN 4 ELSE 5 END`;
 
 export interface TaskRef {
   id: number;
