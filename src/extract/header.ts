@@ -217,8 +217,31 @@ function readIssuer(lines: Line[]): { name: string; parent?: string; start: numb
     fixPlace(titleCase(t.replace(/^UBND\b/u, 'ỦY BAN NHÂN DÂN').replace(/^HĐND\b/u, 'HỘI ĐỒNG NHÂN DÂN')).replace(/^Uỷ/u, 'Ủy'));
   const last = names[names.length - 1]!;
   const out: { name: string; parent?: string; start: number; end: number } = { name: expand(last.text), start: last.start, end: last.end };
-  if (names.length > 1) out.parent = expand(names[0]!.text);
+  if (names.length > 1) {
+    out.parent = expand(names[0]!.text);
+    out.name = withParent(out.name, out.parent);
+    out.start = names[0]!.start;
+  }
   return out;
+}
+
+/**
+ * The issuer named in full with its parent body (cơ quan chủ quản, the line above it):
+ * "UBND TỈNH LÂM ĐỒNG" over "SỞ NỘI VỤ" is "Sở Nội vụ tỉnh Lâm Đồng", over "VĂN PHÒNG" is
+ * "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"; "BỘ CÔNG AN" over "CỤC CẢNH SÁT ..." is
+ * "Cục Cảnh sát ..., Bộ Công an". Other parents (a corporation over its branch) are not
+ * part of the name.
+ */
+export function withParent(name: string, parent: string): string {
+  const local = /^(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+((?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+.+)$/iu.exec(parent);
+  if (local) {
+    const where = local[1]!;
+    if (/^Văn phòng$/iu.test(name)) return `Văn phòng ${parent}`;
+    if (/\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+\p{Lu}/u.test(name)) return name;
+    return `${name} ${where}`;
+  }
+  if (/^Bộ\s/u.test(parent) && /^(?:Cục|Tổng cục|Vụ|Viện|Văn phòng|Thanh tra)\b/u.test(name)) return `${name}, ${parent}`;
+  return name;
 }
 
 /** Correct a province name against the gazetteer ("Tuyền Quang" -> "Tuyên Quang"). */

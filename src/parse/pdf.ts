@@ -24,6 +24,7 @@ import { ocrPdfPages, type OcrPage } from './ocr.js';
 // Shared text rules (also used by the DOCX parser).
 
 export { LIST_MARKER, SIGNATURE_STAMP } from './markers.js';
+import { TEXT_ANNOTATIONS, annotationWords, popplerWords, snap, type Box } from './pdf-widgets.js';
 import { LIST_MARKER, SIGNATURE_STAMP } from './markers.js';
 
 // ---------------------------------------------------------------------------
@@ -743,6 +744,8 @@ function buildBlocksInner(lines: Line[], frame: Frame, page: number, column?: 'l
       } else if (indent) start = true;
       // Capitals then lower case (or back) in centred or column text: a line break, not a wrap.
       if (!start && (bothCentered || column || (inRightHalf(prev, frame) && inRightHalf(l, frame))) && UPPER_WORDS(prevText) !== UPPER_WORDS(text)) hard = true;
+      // Lines of capitals in a header column (parent body over issuer): a line each.
+      if (!start && column && UPPER_WORDS(prevText) && UPPER_WORDS(text)) hard = true;
       if (!start && !pitch) pitch = dy;
     }
     if (start) {
@@ -1403,6 +1406,7 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
     const unreadablePages: number[] = [];
     let legacy: string | undefined;
     let rotatedDropped = 0;
+    const annotRects = new Map<number, Box[]>();
     for (let p = 1; p <= limit; p++) {
       let page: any;
       try {
@@ -1412,6 +1416,19 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
         continue;
       }
       const viewport = page.getViewport({ scale: 1 });
+      // annotations whose appearance may carry text (the number and day an e-office stamps)
+      try {
+        const annots: any[] = await page.getAnnotations();
+        const rects: Box[] = [];
+        for (const a of annots) {
+          if (!TEXT_ANNOTATIONS.has(a?.subtype) || !Array.isArray(a.rect)) continue;
+          const [x0, y0, x1, y1] = viewport.convertToViewportRectangle(a.rect) as number[];
+          rects.push({ x0: Math.min(x0!, x1!), y0: Math.min(y0!, y1!), x1: Math.max(x0!, x1!), y1: Math.max(y0!, y1!) });
+        }
+        if (rects.length) annotRects.set(p, rects);
+      } catch {
+        /* no annotations read */
+      }
       let tc: any;
       try {
         tc = await page.getTextContent();
@@ -1506,6 +1523,7 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
       pages.push({ page: p, width: viewport.width, height: viewport.height, lines, ocr: false, ...(segments ? { segments } : {}) });
       page.cleanup?.();
     }
+    await mergeAnnotationText(buf, pages, annotRects, diagnostics);
     if (unreadablePages.length) diagnostics.push({ severity: 'warning', stage: 'parse', message: `the text layer of page(s) ${unreadablePages.join(', ')} has no Unicode mapping (glyph codes only): read by OCR instead` });
     if (rotatedDropped) diagnostics.push({ severity: 'info', stage: 'parse', message: `${rotatedDropped} rotated text item(s) left out` });
 
@@ -1652,6 +1670,38 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * Text drawn by annotations (pdf-widgets.ts) put into the lines it fills in: each word
+ * takes the baseline of the page text it overlaps, so "Số:" + "12094" + "/BNV-CCHC" make
+ * one line.
+ */
+async function mergeAnnotationText(buf: Buffer, pages: PageModel[], rects: Map<number, Box[]>, diagnostics: Diagnostic[]): Promise<void> {
+  const withText = pages.filter((pm) => !pm.ocr && pm.lines.length && rects.has(pm.page));
+  if (!withText.length) return;
+  const first = withText[0]!.page;
+  const last = withText[withText.length - 1]!.page;
+  const words = await popplerWords(buf, first, last);
+  if (!words) {
+    diagnostics.push({ severity: 'warning', stage: 'parse', message: `page(s) ${withText.map((pm) => pm.page).join(', ')} carry signature or form annotations whose text (often the number and day stamped at signing) was not read: install poppler-utils` });
+    return;
+  }
+  let added = 0;
+  for (const pm of withText) {
+    const items = pm.lines.flatMap((l) => l.items);
+    const boxes: Box[] = items.map((it) => ({ x0: it.x, x1: it.x + it.w, y0: it.y - 0.8 * it.size, y1: it.y + 0.2 * it.size }));
+    const extra = annotationWords(words.get(pm.page) ?? [], rects.get(pm.page)!, boxes);
+    if (!extra.length) continue;
+    let idx = Math.max(0, ...items.map((it) => it.idx)) + 1;
+    for (const w of extra) {
+      const { y, size } = snap(w, items);
+      items.push({ s: w.text, x: w.x0, y, w: w.x1 - w.x0, size, bold: false, italic: false, idx: idx++ });
+      added++;
+    }
+    pm.lines = groupLines(items, pm.page);
+  }
+  if (added) diagnostics.push({ severity: 'info', stage: 'parse', message: `${added} word(s) drawn by signature or form annotations read into their lines (poppler)` });
 }
 
 function markStamps(blocks: PBlock[], body: number): void {

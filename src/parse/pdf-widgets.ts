@@ -1,0 +1,152 @@
+/**
+ * Text drawn by annotations: what the issuing office's e-office system stamps at signing.
+ *
+ * In signed e-office PDFs the document number after "Số:" and the day (often the month)
+ * of the date line are the appearance of signature widgets (`/Subtype /Widget /FT /Sig`),
+ * not page content: pdfjs's text content reads "Số: /BNV-CCHC" where the page shows
+ * "Số: 12094/BNV-CCHC". pdfjs lists the widgets with their rectangles but not their text;
+ * poppler's `pdftotext -bbox` renders the appearances and gives every word with its box.
+ * The words that fall inside an annotation's rectangle and are not already page text are
+ * taken, unless the annotation holds a signature stamp's own text ("Ký bởi", e-mail,
+ * "Thời gian ký"), which is never content.
+ *
+ * Without poppler the parser says what was not read.
+ */
+import { spawn } from 'node:child_process';
+import { SIGNATURE_STAMP } from './markers.js';
+
+/** A rectangle in page space (points, y down from the top of the page). */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface PopplerWord extends Box {
+  text: string;
+}
+
+/** Annotation subtypes whose appearance may carry document text. */
+export const TEXT_ANNOTATIONS = new Set(['Widget', 'FreeText', 'Stamp']);
+
+let popplerMissing = false;
+
+/**
+ * Words of pages `first`..`last` as poppler lays them out, by page number; null when
+ * pdftotext is not installed or fails.
+ */
+export function popplerWords(buf: Buffer, first: number, last: number, timeoutMs = 20_000): Promise<Map<number, PopplerWord[]> | null> {
+  if (popplerMissing) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    let out = '';
+    let done = false;
+    const finish = (v: Map<number, PopplerWord[]> | null) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(v);
+    };
+    const child = spawn('pdftotext', ['-q', '-bbox', '-f', String(first), '-l', String(last), '-', '-'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish(null);
+    }, timeoutMs);
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') popplerMissing = true;
+      finish(null);
+    });
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (c: string) => (out += c));
+    child.on('close', (code) => finish(code === 0 ? parseBbox(out, first) : null));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(buf);
+  });
+}
+
+const ENT: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function parseBbox(xhtml: string, first: number): Map<number, PopplerWord[]> {
+  const pages = new Map<number, PopplerWord[]>();
+  let page = first - 1;
+  const re = /<page\b[^>]*>|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g;
+  for (let m: RegExpExecArray | null; (m = re.exec(xhtml)); ) {
+    if (m[0].startsWith('<page')) {
+      pages.set(++page, []);
+      continue;
+    }
+    const text = m[5]!.replace(/&(\w+|#\d+|#x[0-9a-f]+);/gi, (e, n: string) => (n[0] === '#' ? String.fromCodePoint(n[1] === 'x' || n[1] === 'X' ? parseInt(n.slice(2), 16) : parseInt(n.slice(1), 10)) : (ENT[n] ?? e))).normalize('NFC');
+    pages.get(page)?.push({ x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]!, text });
+  }
+  return pages;
+}
+
+const inside = (w: Box, r: Box, pad = 2) => {
+  const cx = (w.x0 + w.x1) / 2;
+  const cy = (w.y0 + w.y1) / 2;
+  return cx >= r.x0 - pad && cx <= r.x1 + pad && cy >= r.y0 - pad && cy <= r.y1 + pad;
+};
+
+/** Words of a stamp's own text (who signed, when, the e-mail): never content. */
+const STAMP_WORDS = /ký bởi|thời gian ký|email|@|\bký\b.*\bngày\b|signed|signature|chứng thư|cơ quan:/iu;
+
+/**
+ * The words drawn by the given annotations that the page text does not already hold.
+ * `pageText` are the boxes of the page's text items. An annotation whose words read as a
+ * signature stamp, or run longer than a stamped number or date would, gives nothing.
+ */
+export function annotationWords(words: PopplerWord[], rects: Box[], pageText: Box[]): PopplerWord[] {
+  const out: PopplerWord[] = [];
+  for (const r of rects) {
+    const mine = words.filter((w) => inside(w, r));
+    if (!mine.length) continue;
+    const text = mine.map((w) => w.text).join(' ');
+    if (SIGNATURE_STAMP.test(text) || STAMP_WORDS.test(text) || mine.length > 6) continue;
+    for (const w of mine) {
+      // already page text at the same place (a widget over printed text)
+      const dup = pageText.reduce((n, t) => n + overlap(t, w), 0) > 0.5 * area(w);
+      if (!dup && !out.includes(w)) out.push(w);
+    }
+  }
+  return out;
+}
+
+const area = (b: Box) => Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0);
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** A page text item as the merge needs it: its box (from its baseline and size). */
+export interface Anchor {
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+}
+
+/**
+ * The baseline and size a stamped word takes: those of the text it overlaps vertically
+ * most, near it on the page (a stamp is often a few points off the baseline of the line it
+ * fills in), or its own when it overlaps none.
+ */
+export function snap(w: PopplerWord, anchors: Anchor[]): { y: number; size: number } {
+  const h = Math.max(1, w.y1 - w.y0);
+  let best: Anchor | null = null;
+  let bestScore = 0;
+  for (const a of anchors) {
+    const top = a.y - 0.8 * a.size;
+    const bottom = a.y + 0.25 * a.size;
+    const v = Math.min(bottom, w.y1) - Math.max(top, w.y0);
+    if (v < 0.25 * h) continue;
+    const dx = Math.max(0, a.x - w.x1, w.x0 - (a.x + a.w));
+    if (dx > 6 * a.size) continue;
+    const score = v / h - dx / (100 * a.size);
+    if (score > bestScore) {
+      bestScore = score;
+      best = a;
+    }
+  }
+  return best ? { y: best.y, size: best.size } : { y: w.y1 - 0.22 * h, size: 0.8 * h };
+}
