@@ -43,6 +43,8 @@ function isBareHead(s: string): boolean {
   const t = s.trim();
   const m = HEAD_RE_I.exec(t);
   if (!m) return false;
+  // "các địa phương", "các ngành": a collective of its own, not a bare head word
+  if (/^(?:các|mỗi|những)$/iu.test(m[0])) return false;
   const rest = t.slice(m[0].length).trim();
   return rest === '' || COLLECTIVE_TAILS.test(rest) && rest.split(/\s+/).length <= 2;
 }
@@ -102,6 +104,35 @@ export function cutAtAction(s: string): string {
   return out.trim().replace(/[,;:.]+$/, '').trim();
 }
 
+/**
+ * A collective named by kinds of bodies ("Các cơ quan, đơn vị, địa phương", "các bộ, tỉnh",
+ * "các sở, ban, ngành có liên quan") ends where its closed vocabulary ends: the verb after it
+ * is not part of the name, whatever the verb ("Các bộ, tỉnh đăng nhập phần mềm ...").
+ */
+const KIND_NOUN = /^(?:cơ quan ngang bộ|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|tổ chức chính trị - xã hội|chi bộ|đảng bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|thị trấn|quận|thị xã|đoàn thể|tổ chức|doanh nghiệp|hội|cơ sở|trường|ủy ban|uỷ ban|ngang bộ)(?![\p{L}])/u;
+const KIND_QUALIFIER = /^(?:(?:có\s+)?liên quan|chuyên môn|chức năng|trực thuộc(?:\s+[\p{L}]+){0,3}|thuộc\s+(?:tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|thành phố|bộ|sở)|trên địa bàn(?:\s+tỉnh)?|cấp (?:tỉnh|huyện|xã)|tỉnh|trung ương|ngang bộ|nhà nước|hành chính|sự nghiệp(?:\s+công lập)?|công lập)(?![\p{L}])/iu;
+
+export function trimCollective(s: string): string {
+  const m = /^(?:các|mỗi|những)\s+/iu.exec(s);
+  if (!m) return s;
+  let i = m[0].length;
+  let end = i;
+  for (;;) {
+    const rest = s.slice(i);
+    const k = KIND_NOUN.exec(rest) ?? (end > m[0].length ? KIND_QUALIFIER.exec(rest) : null);
+    if (!k) break;
+    i += k[0].length;
+    end = i;
+    const sep = /^(?:\s*,\s*|\s+và\s+|\s+)/u.exec(s.slice(i));
+    if (!sep) break;
+    i += sep[0].length;
+  }
+  if (end <= m[0].length) return s;
+  // a relative clause belongs to the name ("các cơ quan, đơn vị được kiểm tra trong năm 2021")
+  if (/^\s*(?:được|do|đã|bị|có|thuộc|nêu|tại|trong|ngoài|còn lại|này|đó|trên)(?![\p{L}])/iu.test(s.slice(end))) return s;
+  return s.slice(0, end);
+}
+
 export function isGeneric(s: string): boolean {
   return GENERIC_BODY.test(s.trim());
 }
@@ -131,6 +162,12 @@ function firstSentence(text: string): string {
  */
 export function subjectOf(clause: string): BodySpan[] | null {
   if (!startsWithBody(clause, true)) return null;
+  // a collective of kinds of bodies, then a word in lower case: its verb, whatever the verb
+  const coll = trimCollective(clause);
+  if (coll !== clause && /^\s+\p{Ll}/u.test(clause.slice(coll.length))) {
+    const bodies = splitBodies(coll.replace(/[,;:\s]+$/u, ''), { comma: true });
+    if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return bodies;
+  }
   PREDICATE_RE.lastIndex = 0;
   for (const m of clause.matchAll(PREDICATE_RE)) {
     if (m.index! > 220) break;
@@ -141,7 +178,7 @@ export function subjectOf(clause: string): BodySpan[] | null {
     if (/^tổ chức\s+(?:đảng|chính trị|xã hội|đoàn thể|hội|thanh niên)/iu.test(clause.slice(m.index!))) continue;
     const prefix = before.trimEnd().replace(/[,;:]+$/, ''); // not trimStart: the spans count from the clause's start
     if (!prefix) return null;
-    const bodies = splitBodies(prefix, { comma: true });
+    const bodies = splitBodies(prefix, { comma: true }).map(trimmed);
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return bodies;
     return null;
   }
@@ -186,6 +223,12 @@ export function leadOf(text: string): Assignment | null {
     }
   }
   return null;
+}
+
+/** A body's span with a collective's trailing words (a verb the predicate list lacks) cut off. */
+function trimmed(b: BodySpan): BodySpan {
+  const t = trimCollective(b.text);
+  return t === b.text ? b : { text: t.replace(/[,;:.\s]+$/u, ''), start: b.start, end: b.start + t.replace(/[,;:.\s]+$/u, '').length };
 }
 
 function startsWithPredicate(s: string): boolean {
@@ -251,5 +294,17 @@ export function headingAssignment(title: string): Assignment | null {
   }
   const giao = leadOf(title.trim().replace(/[:.]\s*$/, ''));
   if (giao && (giao.rule === 'lead.giao' || giao.rule === 'lead.responsible')) return { ...giao, rule: `heading.${giao.rule}` };
+  // "Giao Sở Tư pháp:", "Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh": the bodies the group is given to
+  const ask = /^((?:Giao|Đề nghị|Yêu cầu|Ủy quyền|Uỷ quyền)\s+)(.+)$/u.exec(t);
+  if (ask && startsWithBody(ask[2]!, true)) {
+    const bodies = splitBodies(cutAtAction(ask[2]!), { comma: true });
+    if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return { lead: bodies.map((b) => shift(b, ask[1]!.length)), support: [], rule: 'heading.ask' };
+  }
+  // "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng ...", "Chủ tịch UBND cấp xã chỉ đạo": the one who directs
+  const directs = /^(.{3,120}?)\s+(?:chỉ đạo|lãnh đạo|hướng dẫn|đôn đốc)(?:\s|$)/u.exec(t);
+  if (directs && startsWithBody(directs[1]!, true) && !/^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(directs[1]!)) {
+    const bodies = splitBodies(directs[1]!, { comma: true });
+    if (bodies.length && bodies.every((b) => startsWithBody(b.text, true) && !ACTION_RE.test(stripHead(b.text)))) return { lead: bodies, support: [], rule: 'heading.directs' };
+  }
   return null;
 }

@@ -5,14 +5,15 @@
  *
  * Matches, at the start of a paragraph:
  *   "II. NHIỆM VỤ"  "1. Mục đích"  "1.1. Tiếp tục"  "1.10 Xây dựng"  "a) Các Sở"  "đ) Văn phòng"
- *   "- Tổ chức"  "+ Triển khai"  "• ..."  "Điều 1. ..."  "Phần I" (not matched: "2021 và", "1,5 tỷ")
+ *   "- Tổ chức"  "+ Triển khai"  "• ..."  "Điều 1. ..."  "Phần I"  "(1) Tiếp tục"  "(a) ..."  "Thứ nhất: ..."
+ *   (not matched: "2021 và", "1,5 tỷ")
  */
 export interface Marker {
   /** The marker as printed, without trailing space: "1.1.", "a)", "-", "II.", "Điều 1." */
   raw: string;
   /** Its label: "1.1", "a", "-", "II", "1" (for "Điều 1."). */
   label: string;
-  kind: 'roman' | 'decimal' | 'letter' | 'dash' | 'plus' | 'article' | 'capital';
+  kind: 'roman' | 'decimal' | 'letter' | 'dash' | 'plus' | 'article' | 'capital' | 'paren' | 'parenLetter' | 'ordinal';
   /** Depth of a decimal marker ("1." = 1, "1.1." = 2). */
   depth: number;
   /** Length of the marker and the spaces after it. */
@@ -27,12 +28,18 @@ const ARTICLE = /^(Điều\s+(\d{1,3}))[.:]?\s+/u;
 const ROMAN_MARK = /^([IVXLC]{1,6})([.):]|\s*[-–])\s*/u;
 // "1." "1.1." "1.1.2" "1)" — a dot after the last number, or a closing parenthesis,
 // or a decimal path without final dot followed by a capital ("1.10 Xây dựng").
-const DECIMAL = /^((\d{1,2}(?:\.\d{1,2})+)(?=\s+\p{Lu})|(\d{1,2})((?:\.\d{1,2})*)(\.|\)))\s*/u;
+const DECIMAL = /^((\d{1,3}(?:\.\d{1,3})+)(?=\s+\p{Lu})|(\d{1,3})((?:\.\d{1,3})*)(\.|\)))\s*/u;
 // "a)" "đ)" "a." (a Vietnamese lower-case letter, one letter only)
 const LETTER = /^([a-zđ])(\)|\.(?=\s))\s*/u;
 // "A." "B." capital letter sections (only with a dot)
 const CAPITAL = /^([A-Z])\.\s+/u;
 const DASH = /^([-–—•·*])\s*(?=\S)/u;
+// "(1)" "(12)" — a number in parentheses, a level of its own
+const PAREN_NUM = /^\((\d{1,3})\)\s*(?=\S)/u;
+// "(a)" "(đ)"
+const PAREN_LETTER = /^\(([a-zđ])\)\s*(?=\S)/u;
+// "Thứ nhất:" "Thứ hai," — ordinal words that number a letter's points
+const ORDINAL = /^(Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[:,.]\s*/u;
 const PLUS = /^(\+)\s*(?=\S)/u;
 
 export function readMarker(text: string): Marker | null {
@@ -54,6 +61,9 @@ export function readMarker(text: string): Marker | null {
     if (!rest) return null;
     return { raw: m[0].trim(), label: m[1]!, kind: 'letter', depth: 0, length: m[0].length };
   }
+  if ((m = PAREN_NUM.exec(text))) return { raw: `(${m[1]})`, label: m[1]!, kind: 'paren', depth: 0, length: m[0].length };
+  if ((m = PAREN_LETTER.exec(text))) return { raw: `(${m[1]})`, label: m[1]!, kind: 'parenLetter', depth: 0, length: m[0].length };
+  if ((m = ORDINAL.exec(text)) && text.length > m[0].length) return { raw: m[1]!, label: m[1]!, kind: 'ordinal', depth: 0, length: m[0].length };
   if ((m = CAPITAL.exec(text))) return { raw: m[0].trim(), label: m[1]!, kind: 'capital', depth: 0, length: m[0].length };
   if ((m = PLUS.exec(text))) return { raw: '+', label: '+', kind: 'plus', depth: 0, length: m[0].length };
   if ((m = DASH.exec(text))) {

@@ -1,0 +1,61 @@
+/**
+ * Who acts, on phrasings taken from real letters and plans (corpus/real and legal-portal
+ * copies): must-match and must-not-match cases for each rule.
+ */
+import { describe, it, expect } from 'vitest';
+import { headingAssignment, leadOf, splitBodies, trimCollective } from '../../src/extract/agencies.js';
+import { readMarker } from '../../src/parse/markers.js';
+
+const names = (a: { lead: { text: string }[] } | null) => a?.lead.map((b) => b.text) ?? null;
+
+describe('a collective named by kinds of bodies ends where its words end', () => {
+  it.each([
+    ['Các bộ, tỉnh đăng nhập phần mềm và lựa chọn chức năng', 'Các bộ, tỉnh'],
+    ['Các cơ quan, địa phương liệt kê các văn bản, tài liệu', 'Các cơ quan, địa phương'],
+    ['các sở, ban, ngành có liên quan rà soát', 'các sở, ban, ngành có liên quan'],
+    ['Các cơ quan chuyên môn thuộc UBND tỉnh kiểm tra', 'Các cơ quan chuyên môn thuộc UBND tỉnh'],
+  ])('%s', (s, want) => expect(trimCollective(s)).toBe(want));
+  it.each([
+    // a relative clause belongs to the name
+    'Các cơ quan, đơn vị được kiểm tra trong năm 2021',
+    'các đơn vị được giao làm chủ đầu tư',
+    // not a collective at all
+    'Sở Nội vụ tổng hợp',
+  ])('keeps %s', (s) => expect(trimCollective(s)).toBe(s));
+  it('reads the subject of an item with such a collective', () => {
+    expect(names(leadOf('Các bộ, tỉnh đăng nhập phần mềm và lựa chọn chức năng Khảo sát Chỉ số CCHC.'))).toEqual(['Các bộ, tỉnh']);
+  });
+});
+
+describe('headings that give a group of items to bodies', () => {
+  it.each([
+    ['Giao Sở Tư pháp:', ['Sở Tư pháp']],
+    ['Giao Văn phòng UBND tỉnh', ['Văn phòng UBND tỉnh']],
+    ['Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh', ['Viện Kiểm sát nhân dân tỉnh', 'Tòa án nhân dân tỉnh']],
+    ['Đề nghị Ngân hàng Nhà nước Chi nhánh Khu vực 10', ['Ngân hàng Nhà nước Chi nhánh Khu vực 10']],
+    ['Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng:', ['Bộ Chỉ huy quân sự tỉnh']],
+    ['Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo', ['Chủ tịch Ủy ban nhân dân cấp xã']],
+    ['Công an tỉnh và các địa phương', ['Công an tỉnh', 'các địa phương']],
+  ])('%s', (t, want) => expect(names(headingAssignment(t))).toEqual(want));
+  it.each(['Tăng cường công tác tuyên truyền', 'Về kiểm soát thủ tục hành chính', 'Đề nghị các nội dung sau', 'Hướng dẫn chỉ đạo thực hiện'])(
+    'no bodies in "%s"',
+    (t) => expect(headingAssignment(t)).toBeNull(),
+  );
+  it('splits "và" between a named body and a collective, not inside a name', () => {
+    expect(splitBodies('Công an tỉnh và các địa phương', { comma: true }).map((b) => b.text)).toEqual(['Công an tỉnh', 'các địa phương']);
+    expect(splitBodies('Sở Kế hoạch và Đầu tư', { comma: true }).map((b) => b.text)).toEqual(['Sở Kế hoạch và Đầu tư']);
+  });
+});
+
+describe('item markers real documents use', () => {
+  it.each([
+    ['(1) Tiếp tục phối hợp với các doanh nghiệp', 'paren', '1'],
+    ['(12) Rà soát', 'paren', '12'],
+    ['(a) Sở Tài chính', 'parenLetter', 'a'],
+    ['Thứ nhất: Đối với hồ sơ xin chủ trương', 'ordinal', 'Thứ nhất'],
+    ['100. Hoàn thành', 'decimal', '100'],
+  ])('%s', (t, kind, label) => expect(readMarker(t)).toMatchObject({ kind, label }));
+  it.each(['(đính kèm Công văn số 12/UBND)', 'Thứ nhất', '2021 và các năm tiếp theo', '(Kèm theo Kế hoạch)'])('not a marker: %s', (t) =>
+    expect(readMarker(t)).toBeNull(),
+  );
+});
