@@ -36,7 +36,18 @@ export interface TaskFinding {
 const LEAD_IN = /(?:như sau|sau đây|cụ thể|các nội dung sau|các nhiệm vụ sau|những nội dung sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:\s*$/iu;
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 const END = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
-const NOT_TASK_SECTION = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|CĂN CỨ|SỰ CẦN THIẾT|PHẠM VI|ĐỐI TƯỢNG|KINH PHÍ|NGUỒN KINH PHÍ|Mục đích|Yêu cầu|Mục tiêu|Quan điểm|Kết quả|Tình hình|Đánh giá|Căn cứ|Phạm vi|Đối tượng|Kinh phí|Nguồn kinh phí)/u;
+/**
+ * Sections that hold no tasks: purpose and requirements, targets, background and results,
+ * scope and audience, funding, the agenda, members, time and place of a working visit or
+ * inspection, the standards, files and procedure of an award. A heading that also names the
+ * directive part ("ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN") is not one of them.
+ */
+const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? địa điểm|địa điểm|thời gian làm việc|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ)(?![\p{L}])/iu;
+const DIRECTIVE_TOPIC = /nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|(?<!mục đích, )nội dung(?! (?:làm việc|kiểm tra|giám sát|khảo sát))|hình thức|hoạt động/iu;
+
+function notTaskSection(title: string): boolean {
+  return NOT_TASK_SECTION.test(title.trim()) && !DIRECTIVE_TOPIC.test(title);
+}
 /** Closing formulas, never tasks even when numbered: "... chịu trách nhiệm thi hành Quyết định này", "... có hiệu lực". */
 const CLOSING_ANY = [/chịu trách nhiệm thi hành/iu, /(?:Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này có hiệu lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
@@ -280,7 +291,8 @@ function fieldTask(node: ItemNode, year: number): TaskFinding | null {
 
 function excluded(node: ItemNode): boolean {
   for (let p: ItemNode | null = node; p && p.parent; p = p.parent) {
-    if (p.marker && (p.marker.kind === 'roman' || p.marker.kind === 'capital' || (p.marker.kind === 'decimal' && p.marker.depth === 1)) && NOT_TASK_SECTION.test(p.title)) return true;
+    // a section heading (a short title without a sentence's end) of any level
+    if (p.marker && p.marker.kind !== 'dash' && p.marker.kind !== 'plus' && (p !== node || p.children.length || p.body.length) && p.title.length < 120 && notTaskSection(p.title.replace(/[:.]\s*$/, ''))) return true;
   }
   return false;
 }
