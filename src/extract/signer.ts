@@ -1,7 +1,26 @@
 /**
- * The signature block (Nghị định 30/2020/NĐ-CP, Điều 8): authority line ("TM. ỦY BAN NHÂN DÂN",
- * "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC"; stacked forms take the last),
- * the signer's position ("PHÓ CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), and the name; "Nơi nhận:" and its list.
+ * The signature block (Nghị định 30/2020/NĐ-CP, Điều 8 and Phụ lục I): authority line(s)
+ * ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BỘ TRƯỞNG", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC"), the
+ * signer's own title ("PHÓ CHỦ TỊCH", "VỤ TRƯỞNG / VỤ CẢI CÁCH HÀNH CHÍNH"), then — after the
+ * signature, the seal or an e-signature stamp — the name; "Nơi nhận:" and its list sit in the
+ * other column.
+ *
+ * What the readers hand us varies: one line per row (Word paragraphs), the two columns of the
+ * signature table interleaved line by line (PDF text layers), a whole table cell run together
+ * ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Minh", legacy .doc), bold markers, stamp text ("Ký bởi:",
+ * "Thời gian ký:") between the title and the name. So the block is read as a sequence of
+ * segments classified one by one (authority, title, personal name, skip), not by position.
+ *
+ * Conventions of the record format (corpus/real/gold):
+ * - stacked authorities: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" gives KT (the collective TM gives
+ *   way to the one who delegates); "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG" gives TL (the first
+ *   delegation: the letter is signed on the Chủ tịch's behalf).
+ * - position: the signer's own title as printed, a unit name wrapped onto the next line kept
+ *   ("Vụ trưởng Vụ Cải cách hành chính"); a second title he also holds ("PHÓ CHỦ TỊCH UBND TỈNH"
+ *   under "PHÓ TRƯỞNG BAN") is not the position; under KT the signer is the deputy, so a title
+ *   that only finishes a wrapped authority line ("KT. BỘ TRƯỞNG / CHỦ NHIỆM / PHÓ CHỦ NHIỆM") is
+ *   passed over for the deputy's.
+ * - name without military rank or academic title ("Đại tá Nguyễn Văn Cường" -> "Nguyễn Văn Cường").
  */
 import type { TextModel } from '../model/types.js';
 import { allLines, finding, isUpper, type Finding } from './finding.js';
@@ -12,94 +31,418 @@ export interface Signer {
   authority: 'TM' | 'KT' | 'TL' | 'TUQ' | 'Q' | null;
 }
 
-const AUTH = /^(TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L|T\.M|K\.T|T\.L)\s*[.:]?\s+(.+)$/u;
-const AUTH_CANON: Record<string, Signer['authority']> = { 'T/M': 'TM', 'K/T': 'KT', 'T/L': 'TL', 'T.M': 'TM', 'K.T': 'KT', 'T.L': 'TL' };
-const POSITION = /^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH THANH TRA|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|HIỆU TRƯỞNG|THỦ TRƯỞNG|BÍ THƯ|PHÓ BÍ THƯ|TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|KT\.?\s*CHỦ TỊCH)(?![\p{L}]).*$/u;
-const NAME = /^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,4}$/u;
+type Authority = Exclude<Signer['authority'], null>;
+
+/** One line, or one piece of a run-together line or table cell. */
+interface Seg {
+  text: string;
+  start: number;
+  end: number;
+  /** the column the parser put it in, if it knows */
+  column?: 'left' | 'right';
+  /** index of the source line (pieces of one line share it) */
+  line: number;
+}
+
+// "KT. CHỦ TỊCH", "TM.HỘI ĐỒNG", "T/M BAN THƯỜNG VỤ", "K/T GIÁM ĐỐC", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC"
+const AUTH = /^(TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L|T\.M|K\.T|T\.L)(?:\s*[.:]\s*|(?<!Q)\s+)(?=\p{Lu})(.+)$/u;
+const AUTH_CANON: Record<string, Authority> = { 'T/M': 'TM', 'K/T': 'KT', 'T/L': 'TL', 'T.M': 'TM', 'K.T': 'KT', 'T.L': 'TL' };
+/** an authority marker inside a run-together line */
+const AUTH_INNER = /(?<![\p{L}\p{N}])(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.:]\s*(?=\p{Lu})/gu;
+
+const WORD_TITLES = [
+  'CHỦ TỊCH', 'GIÁM ĐỐC', 'CHỦ NHIỆM', 'BÍ THƯ', 'THỦ TƯỚNG', 'TƯ LỆNH', 'CHÍNH ỦY', 'CHÍNH UỶ', 'LÃNH ĐẠO',
+  'ỦY VIÊN', 'UỶ VIÊN', 'THƯ KÝ', 'CHỦ TRÌ', 'TỔNG BIÊN TẬP', 'KẾ TOÁN TRƯỞNG', 'CHÁNH ÁN', 'CHÁNH THANH TRA',
+  'CHÁNH VĂN PHÒNG', 'CHÁNH', 'TỔNG THƯ KÝ', 'ĐẠI DIỆN', 'THỦ TRƯỞNG',
+].map((t) => t.split(' '));
+/** words that qualify a title that follows: "PHÓ CHỦ TỊCH", "TỔNG CỤC TRƯỞNG", "QUYỀN GIÁM ĐỐC" */
+const TITLE_PREFIX = new Set(['PHÓ', 'TỔNG', 'CHI', 'QUYỀN', 'Q.']);
+
+/** Length in words of the title that starts at words[i] (0 when none): "CHỦ TỊCH", "VỤ TRƯỞNG", "TRƯỞNG BAN", "PHÓ GIÁM ĐỐC". */
+function titleAt(words: string[], i: number): number {
+  const w = words[i];
+  if (!w) return 0;
+  if (TITLE_PREFIX.has(w)) {
+    const n = titleAt(words, i + 1);
+    return n ? n + 1 : 0;
+  }
+  for (const t of WORD_TITLES) if (t.every((x, k) => words[i + k] === x)) return t.length;
+  if (w === 'TRƯỞNG') return words[i + 1] && !/^(VÀ|,)$/.test(words[i + 1]!) ? 2 : 1; // "TRƯỞNG BAN", "TRƯỞNG PHÒNG"
+  if (words[i + 1] === 'TRƯỞNG') return 2; // "BỘ TRƯỞNG", "VỤ TRƯỞNG", "HIỆU TRƯỞNG"
+  return 0;
+}
+
+function upperWords(s: string): string[] {
+  return s.split(/\s+/).filter(Boolean).map((w) => w.replace(/^[,;]+|[,;]+$/g, ''));
+}
+
+/** An upper-case line holding a title: the signer's own (or a wrapped authority's). */
+function isTitle(t: string): boolean {
+  if (!isUpper(t) || /[:@]|\d/.test(t) || t.length > 80) return false;
+  if (/^(KÍNH|NƠI NHẬN|V\/V|VỀ VIỆC|CĂN CỨ|QUYẾT ĐỊNH|ĐIỀU)\b/u.test(t)) return false;
+  const words = upperWords(t);
+  if (words.length > 12) return false;
+  for (let i = 0; i < words.length; i++) if (titleAt(words, i)) return true;
+  return false;
+}
+
+function isDeputy(t: string): boolean {
+  return /^(PHÓ|THỨ TRƯỞNG)(?![\p{L}])/u.test(t);
+}
+
+// Ranks and academic titles printed before the name; the record gives the name alone.
+const RANK = /^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:ĐẠI|THƯỢNG|TRUNG|THIẾU)\s+(?:TƯỚNG|TÁ|ÚY|UÝ)|Đô\s+đốc|Chuẩn\s+đô\s+đốc)\s+/u;
+const DEGREE = /^(?:(?:P?GS|TSKH|TS|ThS|Ths|THS|BS(?:CKI{1,2})?|KS|LS|DS|CN|NGƯT|NGND|TTND|TTƯT)\s*\.\s*)+/u;
+
+const SURNAMES = new Set(
+  ('nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn lâm lương mai trương cao tạ hà chu lưu tô ' +
+    'thái tăng triệu quách vương kiều đào đàm khổng kim la lạc lại lục mạc nông phí phùng quan sầm thân thạch tiêu tôn từ ông âu ' +
+    'bạch bế cù diệp doãn giang giáp hàn hầu khúc khương lã lò mạnh nghiêm ninh quản thiều trịnh ưng vi yên châu trình văn hứa ' +
+    'lữ lư đường đồng viên vòng hoàng huỳnh h\' ksor y rơ siu nay kpă rah bon điểu thạch sơn danh lăng mông nhữ tống ôn phương')
+    .split(' '),
+);
+/** Words of titles, bodies and places that a personal name does not hold (given names such as "Phúc", "Tư", "Lập" are common words, so these are few). */
+const NOT_NAME_WORDS = new Set(
+  ('phó giám đốc bộ vụ cục sở phòng ủy uỷ ubnd hđnd trưởng lãnh chuyên kính gửi nơi nhận các ngày tỉnh huyện xã phường quận ' +
+    'viện đảng điều khoản phụ kèm quyết hoạch cáo hướng dẫn biên ký và của về theo với cho tại trên').split(' '),
+);
+const NOT_NAME_PHRASE =
+  /(?:^|\s)(?:nhân dân|hội đồng|văn phòng|thành phố|thị xã|thị trấn|trung tâm|cộng hòa|cộng hoà|bí thư|tư lệnh|chủ tịch|chủ nhiệm|thư ký|thứ trưởng|chánh văn|chánh thanh|ủy ban|uỷ ban|hành chính|nội vụ|tài chính|tư pháp|công an|chính phủ|như trên|đã ký)(?=\s|$)/u;
+const NOT_NAME_FIRST = new Set(['văn', 'quyền', 'hội', 'lãnh', 'đại', 'thượng', 'thiếu', 'chủ', 'thứ', 'tổng', 'chánh', 'ban', 'trung']);
+
+/** A personal name as printed ("Nguyễn Văn Sơn", "NGUYỄN VĂN SƠN", "Đại tá Nguyễn Văn Cường"), or null. */
+export function personName(raw: string): string | null {
+  let t = raw.replace(/[*_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  t = t.replace(RANK, '').replace(DEGREE, '').trim();
+  if (!t || /[^\p{L}\s'’]/u.test(t)) return null;
+  const words = t.split(' ');
+  if (words.length < 2 || words.length > 6) return null;
+  const upper = isUpper(t);
+  if (!upper && !words.every((w) => /^\p{Lu}[\p{Ll}'’]*$/u.test(w))) return null;
+  const lower = words.map((w) => w.toLocaleLowerCase('vi'));
+  const known = SURNAMES.has(lower[0]!);
+  if (!known && (NOT_NAME_FIRST.has(lower[0]!) || NOT_NAME_WORDS.has(lower[0]!))) return null;
+  if (lower.slice(1).some((w) => NOT_NAME_WORDS.has(w)) || NOT_NAME_PHRASE.test(lower.join(' '))) return null;
+  // capitals are also how titles and bodies are printed: only with a known surname
+  if (upper && !known) return null;
+  return upper ? titleWords(t) : t;
+}
+
+/** Lines that are never part of the block: the Nơi nhận list, stamps, dates, blanks, dots. */
+function isNoise(t: string): boolean {
+  if (!t || !/\p{L}/u.test(t)) return true;
+  if (/^[-–+•]/.test(t)) return true;
+  if (/^(Nơi nhận|Ký bởi|Người ký|Thời gian ký|Ngày ký|Cơ quan|Email|Chức vụ|Đã ký|\(?Đã ký|\(ký|\[|Ký\s*(?:tên|số)?\s*[:,])/iu.test(t)) return true;
+  if (/^Ngày\b.*\b(tháng|năm)\b/iu.test(t)) return true;
+  if (/^(Lưu|Như trên)\s*[:;,.]/iu.test(t)) return true;
+  return false;
+}
 
 export function sentenceCase(s: string): string {
-  const lower = s.toLocaleLowerCase('vi').trim();
-  // "chánh văn phòng" -> "Chánh Văn phòng"; "phó chủ tịch" -> "Phó Chủ tịch"
-  return lower
-    .replace(/^(phó\s+)?(\p{L})/u, (_m, p: string | undefined, c: string) => (p ? `Phó ${c.toLocaleUpperCase('vi')}` : c.toLocaleUpperCase('vi')))
-    .replace(/^(Chánh|Phó Chánh)\s+văn/u, '$1 Văn');
+  const words = s.replace(/\s+/g, ' ').trim().split(' ');
+  let unitDone = false;
+  let capNext = false;
+  const out = words.map((w, i) => {
+    const lw = w.toLocaleLowerCase('vi');
+    // acronyms keep their capitals: UBND, HĐND, CCHC
+    if (/^(UBND|HĐND|MTTQ|TAND|VKSND|CAND|QĐND|ĐHQG|TW|TƯ)$/u.test(w) || (w.length > 1 && isUpper(w) && !/[AĂÂEÊIOÔƠUƯY]/u.test(w.normalize('NFD')))) return w;
+    let cap = i === 0 || capNext;
+    capNext = false;
+    const prev = (words[i - 1] ?? '').toLocaleLowerCase('vi');
+    if (prev === 'phó' && i === 1) cap = true;
+    // "Chánh Văn phòng", "Lãnh đạo Văn phòng"
+    if (lw === 'văn' && (words[i + 1] ?? '').toLocaleLowerCase('vi') === 'phòng') {
+      cap = true;
+      unitDone = true;
+    }
+    // the unit after the title: "Vụ trưởng Vụ Cải cách hành chính", "Phó Giám đốc Sở Nội vụ"
+    // ("Phó Trưởng ban": "ban" belongs to the title)
+    const titleHead = prev === 'trưởng' && (i === 1 || (i === 2 && words[0]!.toLocaleLowerCase('vi') === 'phó'));
+    if (!unitDone && i >= 2 && /^(vụ|sở|cục|ban|phòng|viện|trường|chi|tổng)$/.test(lw) && !titleHead && !/^(phó|tổng|chi)$/.test(prev)) {
+      cap = true;
+      unitDone = true;
+      capNext = !/^(chi|tổng)$/.test(lw);
+    }
+    return cap ? lw.charAt(0).toLocaleUpperCase('vi') + lw.slice(1) : lw;
+  });
+  return out.join(' ');
+}
+
+function titleWords(s: string): string {
+  return s.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toLocaleUpperCase('vi'));
+}
+
+function clean(s: string): { text: string; lead: number } {
+  const m = /^[\s*_#>]*/.exec(s)!;
+  const text = s
+    .slice(m[0].length)
+    .replace(/[\s*_]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^(TM|KT|TL|TUQ|Q)\.(?=\p{Lu})/u, '$1. ');
+  return { text, lead: m[0].length };
+}
+
+/**
+ * Split a run-together line or cell into the pieces a signature block is made of: authority
+ * markers, titles and the trailing name. "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Minh" ->
+ * ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Minh"]. A line that is one piece comes back whole.
+ */
+function pieces(text: string): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  // cut at authority markers inside the line
+  const cuts = new Set<number>([0]);
+  for (const m of text.matchAll(AUTH_INNER)) if (m.index! > 0) cuts.add(m.index!);
+  // a sign-off box run together: "LÃNH ĐẠO VĂN PHÒNG ........ Ngày   tháng 10 năm 2025 Nguyễn Nhân Bản"
+  // ... and a line joined with its neighbour across the columns: "KT. GIÁM ĐỐC Nơi nhận:"
+  for (const m of text.matchAll(/[.…]{3,}|(?<![\p{L}])Ngày\b[^\p{Lu}]*?\bnăm\s+\d{4}|(?<=\S\s+)Nơi nhận\s*:?/gu)) {
+    cuts.add(m.index!);
+    cuts.add(m.index! + m[0].length);
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  for (let c = 0; c < sorted.length; c++) {
+    const from = sorted[c]!;
+    const to = sorted[c + 1] ?? text.length;
+    if (to > from) splitRun(text.slice(from, to), from, out);
+  }
+  return out.filter((p) => p.text.trim());
+}
+
+function splitRun(s: string, base: number, out: { text: string; at: number }[]): void {
+  // tokens with offsets
+  const toks = [...s.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index! }));
+  if (!toks.length) return;
+  // the trailing personal name in title case after an upper-case run: "... PHÓ GIÁM ĐỐC Hồ Ngọc Phong Hải"
+  let nameFrom = toks.length;
+  for (let k = toks.length - 1; k >= 1; k--) {
+    if (/^\p{Lu}[\p{Ll}]+$/u.test(toks[k]!.w) || (/^\p{Lu}$/u.test(toks[k]!.w) && k === toks.length - 1)) nameFrom = k;
+    else break;
+  }
+  if (nameFrom < toks.length) {
+    const head = toks.slice(0, nameFrom).map((t) => t.w).join(' ');
+    const name = s.slice(toks[nameFrom]!.at).trim();
+    if (!(isUpper(head) && personName(name))) nameFrom = toks.length;
+  }
+  const headToks = toks.slice(0, nameFrom);
+  const words = headToks.map((t) => t.w.replace(/[,;]+$/, ''));
+  const cutsAt: number[] = [0];
+  const upper = isUpper(words.join(' '));
+  if (upper && words.length > 2) {
+    const auth = AUTH.test(words.join(' '));
+    let i = auth ? 1 : 0;
+    if (auth) {
+      // the authority's object: "CHỦ TỊCH", "BỘ TRƯỞNG", "ỦY BAN NHÂN DÂN", "CHÁNH VĂN PHÒNG"
+      if (words[0]!.endsWith('.') || words[0]!.endsWith(':') || /^(TM|KT|TL|TUQ)$/.test(words[0]!)) i = 1;
+      const n = titleAt(words, i);
+      if (n) i += n;
+      else {
+        while (i < words.length && !titleAt(words, i)) i++;
+      }
+      if (i < words.length) cutsAt.push(i);
+    }
+    // further titles: "PHÓ TRƯỞNG BAN PHÓ CHỦ TỊCH UBND TỈNH" -> two; a run that does not start with one
+    // ("KÍNH TRÌNH CHỦ TỊCH UBND TỈNH") is not a stack of titles
+    let inTitle = auth || titleAt(words, 0) ? 0 : words.length;
+    for (let k = auth ? i : 0; k < words.length; k++) {
+      if (inTitle > 0) {
+        inTitle--;
+        continue;
+      }
+      const n = titleAt(words, k);
+      if (n) {
+        if (k > (auth ? i : 0) && !cutsAt.includes(k)) cutsAt.push(k);
+        inTitle = n - 1;
+      }
+    }
+  }
+  cutsAt.sort((a, b) => a - b);
+  for (let c = 0; c < cutsAt.length; c++) {
+    const a = headToks[cutsAt[c]!];
+    if (!a) continue;
+    const bTok = headToks[(cutsAt[c + 1] ?? headToks.length) - 1]!;
+    out.push({ text: s.slice(a.at, bTok.at + bTok.w.length), at: base + a.at });
+  }
+  if (nameFrom < toks.length) out.push({ text: s.slice(toks[nameFrom]!.at).trim(), at: base + toks[nameFrom]!.at });
+}
+
+/** Every line of the text and of the small (layout) tables, cut into pieces. */
+function segments(model: TextModel): Seg[] {
+  const segs: Seg[] = [];
+  let line = 0;
+  const push = (raw: string, start: number, column: 'left' | 'right' | undefined) => {
+    const { text, lead } = clean(raw);
+    line++;
+    if (!text) return;
+    const ps = /\S\s+\S/.test(text) ? pieces(text) : [{ text, at: 0 }];
+    for (const p of ps) {
+      const t = p.text.trim();
+      // offsets: clean() folded inner whitespace; find the piece in the raw line where we can
+      let s = raw.indexOf(t);
+      if (s < 0) s = Math.min(raw.length, lead + p.at);
+      const e = Math.min(raw.length, s + t.length);
+      segs.push({ text: t, start: start + s, end: start + Math.max(s, e), line, ...(column ? { column } : {}) });
+    }
+  };
+  for (const b of model.blocks) {
+    if (b.kind === 'table') {
+      const rows = b.rows ?? [];
+      if (rows.length > 6 || rows.some((r) => r.length > 4)) continue;
+      for (const r of rows) {
+        r.forEach((c, ci) => {
+          if (/^\s*Nơi nhận/iu.test(c.text)) return;
+          let pos = c.start;
+          for (const l of c.text.split('\n')) {
+            push(l, pos, r.length > 1 ? (ci === 0 ? 'left' : 'right') : undefined);
+            pos += l.length + 1;
+          }
+        });
+      }
+      continue;
+    }
+    let pos = b.start;
+    for (const l of b.text.split('\n')) {
+      push(l, pos, b.column);
+      pos += l.length + 1;
+    }
+  }
+  return segs;
+}
+
+interface Block {
+  auths: { kind: Authority; seg: Seg }[];
+  titles: { text: string; seg: Seg; end: number }[];
+  name: { text: string; seg: Seg } | null;
+  first: number;
+  last: number;
+}
+
+function authOf(t: string): { kind: Authority; object: string } | null {
+  const m = AUTH.exec(t);
+  if (!m || !isUpper(m[2]!) || /[:@]|\d/.test(m[2]!)) return null;
+  return { kind: AUTH_CANON[m[1]!] ?? (m[1] as Authority), object: m[2]!.trim() };
+}
+
+/** Read the block that starts at segs[a]. */
+function readBlock(segs: Seg[], a: number): Block {
+  const blk: Block = { auths: [], titles: [], name: null, first: a, last: a };
+  const col = segs[a]!.column;
+  let other = 0;
+  let lastKind: 'auth' | 'title' | 'other' = 'other';
+  for (let k = a; k < segs.length && k < a + 80; k++) {
+    const s = segs[k]!;
+    const t = s.text;
+    // the other column (Nơi nhận side) interleaved with ours
+    if (col === 'right' && s.column === 'left') continue;
+    if (isNoise(t)) continue;
+    const au = authOf(t);
+    if (au) {
+      if (blk.titles.length || blk.name) break;
+      blk.auths.push({ kind: au.kind, seg: s });
+      blk.last = k;
+      lastKind = 'auth';
+      continue;
+    }
+    const nm = personName(t);
+    if (nm && (blk.auths.length || blk.titles.length)) {
+      blk.name = { text: nm, seg: s };
+      blk.last = k;
+      break;
+    }
+    if (isTitle(t)) {
+      blk.titles.push({ text: t, seg: s, end: s.end });
+      blk.last = k;
+      lastKind = 'title';
+      continue;
+    }
+    if (isUpper(t) && t.length < 60 && !/[:@]|\d/.test(t) && lastKind !== 'other' && segs[k - 1] && k - blk.last === 1) {
+      // a wrapped line: the unit of the title above ("VỤ CẢI CÁCH HÀNH CHÍNH"), or the rest of the authority
+      if (lastKind === 'title') {
+        const last = blk.titles[blk.titles.length - 1]!;
+        last.text += ' ' + t;
+        last.end = s.end;
+      }
+      blk.last = k;
+      continue;
+    }
+    lastKind = 'other';
+    // a body paragraph or heading: the block is over unless the name is still to come after a short stray line
+    if (t.length > 60 || /[.;]$/.test(t) || ++other > 3) break;
+  }
+  return blk;
+}
+
+function deputyOf(object: string): string {
+  const o = object.replace(/\s+/g, ' ').trim();
+  if (/^BỘ TRƯỞNG\b/u.test(o)) return 'THỨ TRƯỞNG';
+  return `PHÓ ${o}`;
 }
 
 export function extractSigner(model: TextModel): { signer: Finding<Signer> | null; distribution: Finding<string>[] } {
   const lines = allLines(model);
   const distribution: Finding<string>[] = [];
   // Nơi nhận list
-  const ni = lines.findIndex((l) => /^Nơi nhận\s*:?/iu.test(l.text));
+  const ni = lines.findIndex((l) => /^[\s*_]*Nơi nhận\s*:?/iu.test(l.text));
   if (ni >= 0) {
     for (let k = ni + 1; k < lines.length; k++) {
       const l = lines[k]!;
-      if (!/^[-–+•]/.test(l.text)) break;
+      if (!/^[-–+•]/.test(l.text)) {
+        if (!l.text.trim()) continue;
+        break;
+      }
       const t = l.text.replace(/^[-–+•]\s*/, '').replace(/[;.,]\s*$/, '');
       distribution.push(finding(model, t, l.start, l.end, 'signer.distribution'));
     }
   }
-  // authority lines from the end of the document (before any appendix)
-  let idx = -1;
-  let authority: Signer['authority'] = null;
-  for (let k = lines.length - 1; k >= 0; k--) {
-    const m = AUTH.exec(lines[k]!.text.trim());
-    if (m && isUpper(m[2]!)) {
-      idx = k;
-      authority = AUTH_CANON[m[1]!] ?? (m[1] as Signer['authority']);
-      // stacked: "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": the lower one is the signer's
-      const next = lines[k + 1] && AUTH.exec(lines[k + 1]!.text.trim());
-      if (next) {
-        idx = k + 1;
-        authority = AUTH_CANON[next[1]!] ?? (next[1] as Signer['authority']);
-      }
-      break;
+
+  const segs = segments(model);
+  // candidate blocks: the top of each authority stack, and title lines that do not follow one
+  const blocks: Block[] = [];
+  for (let k = 0; k < segs.length; k++) {
+    const t = segs[k]!.text;
+    if (isNoise(t)) continue;
+    const prev = prevReal(segs, k);
+    if (authOf(t)) {
+      if (prev >= 0 && authOf(segs[prev]!.text) && segs[prev]!.column === segs[k]!.column) continue;
+      blocks.push(readBlock(segs, k));
+    } else if (isTitle(t) && t.length < 60) {
+      if (prev >= 0 && (authOf(segs[prev]!.text) || isTitle(segs[prev]!.text)) && segs[prev]!.column === segs[k]!.column) continue;
+      const b = readBlock(segs, k);
+      // a title alone is a block only with a name under it
+      if (b.name) blocks.push(b);
     }
   }
-  let posIdx = -1;
-  if (idx >= 0) {
-    const authText = AUTH.exec(lines[idx]!.text.trim())![2]!;
-    const next = lines[idx + 1];
-    if (next && isUpper(next.text) && POSITION.test(next.text.trim())) posIdx = idx + 1;
-    else if (authority === 'TM') posIdx = -1;
-    else posIdx = idx; // "KT. CHỦ TỊCH" alone: position from the line itself
-    if (posIdx === idx && authority !== 'TM') void authText;
-  } else {
-    for (let k = lines.length - 1; k >= Math.max(0, lines.length - 40); k--) {
-      const t = lines[k]!.text.trim();
-      if (isUpper(t) && POSITION.test(t) && t.length < 40) {
-        posIdx = k;
-        break;
-      }
-    }
-  }
-  if (idx < 0 && posIdx < 0) return { signer: null, distribution };
-  const anchor = Math.max(idx, posIdx);
+  const tail = segs.length ? segs[Math.max(0, segs.length - 60)]!.start : 0;
+  const pick =
+    [...blocks].reverse().find((b) => b.name && (b.auths.length || b.titles.length)) ??
+    [...blocks].reverse().find((b) => b.auths.length) ??
+    [...blocks].reverse().find((b) => b.titles.length && segs[b.first]!.start >= tail && b.titles[0]!.text.length < 40);
+  if (!pick) return { signer: null, distribution };
+
+  const kinds = pick.auths.map((a) => a.kind);
+  const authority: Signer['authority'] = kinds.find((k) => k !== 'TM') ?? (kinds.length ? 'TM' : null);
+  const lastAuth = pick.auths[pick.auths.length - 1];
   let position: string | null = null;
-  if (posIdx >= 0) {
-    const t = lines[posIdx]!.text.trim();
-    position = sentenceCase(posIdx === idx ? AUTH.exec(t)![2]! : t);
+  if (pick.titles.length) {
+    const t = lastAuth?.kind === 'KT' ? (pick.titles.find((x) => isDeputy(x.text)) ?? pick.titles[0]!) : pick.titles[0]!;
+    position = sentenceCase(t.text);
+  } else if (lastAuth) {
+    const obj = authOf(lastAuth.seg.text)!.object;
+    if (lastAuth.kind === 'KT') position = sentenceCase(deputyOf(obj));
+    else if (lastAuth.kind === 'Q') position = sentenceCase(obj);
   }
-  // the name: the first personal-name line after the position, skipping the Nơi nhận list
-  let name: string | null = null;
-  let nameLine = lines[anchor]!;
-  for (let k = anchor + 1; k < lines.length; k++) {
-    const t = lines[k]!.text.trim();
-    if (/^Nơi nhận/iu.test(t) || /^[-–+•]/.test(t)) continue;
-    if (NAME.test(t) && !isUpper(t) && t.split(/\s+/).length >= 2) {
-      name = t;
-      nameLine = lines[k]!;
-      break;
-    }
-    if (isUpper(t) && NAME.test(titleWords(t))) {
-      name = titleWords(t);
-      nameLine = lines[k]!;
-      break;
-    }
-  }
-  const start = lines[idx >= 0 ? idx : posIdx]!.start;
-  return { signer: finding(model, { name, position, authority }, start, nameLine.end, 'signer.block'), distribution };
+  const first = segs[pick.first]!;
+  const lastSeg = segs[pick.last]!;
+  const start = Math.min(first.start, lastSeg.start);
+  const end = Math.max(first.end, lastSeg.end, start);
+  return {
+    signer: finding(model, { name: pick.name?.text ?? null, position, authority }, start, end, 'signer.block'),
+    distribution,
+  };
 }
 
-function titleWords(s: string): string {
-  return s.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toLocaleUpperCase('vi'));
+function prevReal(segs: Seg[], k: number): number {
+  for (let j = k - 1; j >= 0; j--) {
+    if (segs[j]!.column === 'left' && segs[k]!.column === 'right') continue;
+    if (!isNoise(segs[j]!.text)) return j;
+  }
+  return -1;
 }
