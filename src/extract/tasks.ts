@@ -9,7 +9,7 @@
  */
 import type { Block, Cell, TextModel } from '../model/types.js';
 import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js';
-import { headingAssignment, isGeneric, leadOf, splitBodies, supportOf, type Assignment, type BodySpan } from './agencies.js';
+import { headingAssignment, isGeneric, leadOf, splitBodies, startsWithBody, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
 import { findDeadlines, pickDeadline, type DeadlineFinding } from './deadlines.js';
 import { readMarker } from '../parse/markers.js';
 
@@ -67,7 +67,9 @@ export function isClosing(text: string, marked = false): boolean {
 const ATTACHED_TITLE = new RegExp(`^(?:${['KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'QUY CHẾ', 'QUY ĐỊNH', 'PHƯƠNG ÁN', 'ĐỀ ÁN', 'HƯỚNG DẪN', 'PHỤ LỤC', 'DANH MỤC'].join('|')})(?![\\p{L}])`, 'u');
 
 function isEnd(b: Block): boolean {
-  if (b.kind === 'table') return true;
+  // a table inside the directive part (a schedule under an item) does not end it: its rows are
+  // read as a table, and the items after it are still items
+  if (b.kind === 'table') return false;
   const t = b.text.replace(/\n/g, ' ');
   return END.test(t) || (!readMarker(t) && isClosing(t));
 }
@@ -120,11 +122,25 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
   return ranges;
 }
 
+/** "(gọi tắt là bộ)", "(sau đây gọi chung là các đơn vị)": an alias, not part of a name. */
+const ALIAS = /\s*\((?:sau đây\s+)?gọi\s+(?:tắt|chung)\s+là[^)]*\)/giu;
+/** "Bộ Nội vụ hướng dẫn các bộ, ... thực hiện ... như sau:", "đề nghị Y triển khai các nội dung sau:" */
+const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì)(?![\p{L}]))/u;
+
 function leadInAssignment(model: TextModel, from: number): Assignment | null {
   const b = model.blocks[from - 1];
   if (!b || b.kind === 'table') return null;
-  const a = leadOf(b.text.replace(/\n/g, ' '));
-  return a && (a.rule === 'lead.giao') ? { ...a, rule: 'leadIn.giao' } : null;
+  const text = b.text.replace(/\n/g, ' ');
+  const a = leadOf(text);
+  if (a && a.rule === 'lead.giao') return { ...a, rule: 'leadIn.giao' };
+  // the bodies a lead-in asks to act, its aliases taken out (offsets kept by blanking them)
+  const plain = text.replace(ALIAS, (m) => ' '.repeat(m.length));
+  const m = ASKS.exec(plain);
+  if (!m || !startsWithBody(m[1]!, true)) return null;
+  const at = m.index + m[0].indexOf(m[1]!);
+  const bodies = splitBodies(m[1]!.replace(/\s+$/u, ''), { comma: true }).map((x) => ({ ...x, text: x.text.replace(/\s{2,}/g, ' ').trim(), start: x.start + at, end: x.end + at }));
+  if (!bodies.length || !bodies.every((x) => startsWithBody(x.text, true))) return null;
+  return { lead: bodies, support: [], rule: 'leadIn.asks' };
 }
 
 function refs(spans: BodySpan[], offset: number, rule: string): AgencyRef[] {
@@ -223,7 +239,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     }
     if (!inherited && rootAssign) inherited = { a: rootAssign, offset: model.blocks[from - 1]!.start };
     let lead: AgencyRef[] = [];
-    const ownGeneric = own && own.lead.every((b) => isGeneric(b.text) || /^(?:các|những)\s+(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text));
+    // a generic back-reference ("các cơ quan, đơn vị"), or any collective of kinds of bodies when the
+    // lead-in named who is asked ("các bộ, tỉnh" after "hướng dẫn các bộ, ... và UBND các tỉnh ...")
+    const ownGeneric = own && own.lead.every((b) => isGeneric(b.text) || /^(?:các|những)\s+(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text)
+      || (rootAssign?.rule === 'leadIn.asks' && /^(?:[Cc]ác|[Nn]hững)\s+\p{Ll}/u.test(b.text) && trimCollective(b.text) === b.text));
     if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
     else if (inherited) lead = refs(inherited.a.lead, inherited.offset, inherited.a.rule);
     else lead = fallbackLead;
@@ -277,7 +296,12 @@ function fieldTask(node: ItemNode, year: number): TaskFinding | null {
     const value = p.text.slice(m[0].length).replace(/[.;]\s*$/, '');
     const off = p.start + m[0].length;
     const role = m[1]?.toLowerCase();
-    if (role === 'chủ trì' || role === 'thực hiện') lead = refs(splitBodies(value, { comma: true }), off, 'field.lead');
+    if (role === 'chủ trì' || role === 'thực hiện') {
+      // "Đơn vị chủ trì: Văn phòng UBND tỉnh chủ trì, phối hợp Sở X, Sở Y"
+      const cut = /\s+chủ trì(?![\p{L}])/u.exec(value);
+      lead = refs(splitBodies(cut ? value.slice(0, cut.index) : value, { comma: true }), off, 'field.lead');
+      if (cut) support.push(...refs(supportOf(value), off, 'field.support'));
+    }
     else if (role === 'phối hợp') support = refs(splitBodies(value, { comma: true }), off, 'field.support');
     else if (m[2]) {
       const d = pickDeadline(findDeadlines(value, yearOf(value, year), { cell: true }));

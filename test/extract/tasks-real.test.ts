@@ -1,0 +1,43 @@
+/**
+ * Task rules written from real letters and plans (corpus/real): a lead-in that names who is
+ * asked, an assignment table inside the directive part, a "Giao X:" heading, fields whose
+ * lead value also names who works with it.
+ */
+import { describe, it, expect } from 'vitest';
+import path from 'node:path';
+import { processFile } from '../../src/engine/record.js';
+import { ROOT } from '../helpers.js';
+
+const doc = async (name: string) => {
+  const o = await processFile(path.join(ROOT, 'test', 'fixtures', 'tasks', name));
+  if (!o.ok) throw new Error(o.reason);
+  return o.record;
+};
+
+describe('a ministry letter whose lead-in names who is asked (aliases in brackets)', async () => {
+  const r = await doc('huong-dan-bo-tinh.txt');
+  it('gives every item to the bodies the lead-in asks, not to the shorthand "các bộ, tỉnh"', () => {
+    expect(r.tasks.map((t) => t.path.join('/'))).toEqual(['1/a', '1/b', '2']);
+    for (const t of r.tasks) expect(t.lead).toEqual(['các bộ, cơ quan ngang bộ', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương']);
+  });
+  it('keeps the deadlines of the items', () => {
+    expect(r.tasks.map((t) => t.deadline && [t.deadline.kind, t.deadline.date])).toEqual([['by', '2026-01-20'], null, ['by', '2025-12-19']]);
+  });
+});
+
+describe('a plan with a schedule table inside its directive part', async () => {
+  const r = await doc('ke-hoach-bang-giua.txt');
+  it('reads the table rows and still reads the items after the table', () => {
+    const byText = (re: RegExp) => r.tasks.find((t) => re.test(t.text));
+    expect(byText(/^Giải đáp vướng mắc về đất đai/)).toMatchObject({ lead: ['Sở Nông nghiệp và Môi trường'], deadline: { kind: 'within', date: '2026-06-30' } });
+    expect(byText(/Cuộc thi tìm hiểu/)).toMatchObject({ lead: ['Sở Nội vụ'], deadline: { kind: 'within', date: '2026-09-30' } });
+    expect(byText(/^Công khai đầy đủ/)).toMatchObject({ lead: ['Văn phòng UBND tỉnh'] });
+    expect(byText(/^Định kỳ hằng tháng/)).toMatchObject({ lead: ['Văn phòng UBND tỉnh'], deadline: { kind: 'recurring' } });
+  });
+  it('splits a lead field that also says who works with it', () => {
+    expect(r.tasks.find((t) => /^Chủ động phối hợp, đề xuất/.test(t.text))).toMatchObject({ lead: ['Sở Tài chính'], support: ['Sở Nội vụ'], deadline: { kind: 'within', date: '2026-08-31' } });
+  });
+  it('finds nothing in the purpose section', () => {
+    expect(r.tasks.some((t) => /^Nâng cao nhận thức/.test(t.text))).toBe(false);
+  });
+});
