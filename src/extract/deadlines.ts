@@ -1,15 +1,22 @@
 /**
  * Deadlines, normalised to the kinds of the record format.
  *
- *   by        "trước ngày 25/11/2021", "hoàn thành trước ngày 30/7/2025", "chậm nhất ngày 5/8/2025", "Trước ngày 15/8/2021"
- *   within    "trong tháng 11, 12/2021", "trong Quý III/2021", "trong năm 2021", "Năm 2021" (a table time cell),
- *             "trong tháng 7 năm 2025", "6 tháng cuối năm 2025" (after "trong"), "Hoàn thành năm 2021"
+ *   by        "trước ngày 25/11/2021", "hoàn thành trước ngày 30/7/2025", "chậm nhất là ngày 19 tháng 12 năm 2025",
+ *             "trước 17 giờ 00 phút, ngày 05/12/2025" (an hour before the day), "trước Hội nghị" when the text dates
+ *             the Hội nghị (see findEventDates)
+ *   within    "trong tháng 11, 12/2021", "trong Quý III/2021", "trong Quý III năm 2025", "trong năm 2021", "Năm 2021"
+ *             (a table time cell), "6 tháng đầu năm", "trong ngày 05/12/2025", "Từ 20 giờ 15 - 20 giờ 45 ngày 23
+ *             tháng 1", "nhân ngày Chuyển đổi số Quốc gia 10/10", "tổ chức từ ngày 01/8 đến ngày 15/8/2025"
  *   from      "kể từ ngày 30/7/2025", "bắt đầu từ ngày 1/8/2025"
- *   recurring "hằng tháng", "định kỳ hàng quý", "trước ngày 25 của tháng", "vào tháng 12 hàng năm", "trước ngày 25/12 của năm"
- *   ongoing   "Thường xuyên", "sau khi ... ban hành", "ngay sau khi ..."
- * Not deadlines: dates of cited documents ("Kế hoạch số 116/KH-UBND ngày 28/7/2021"), times inside
- * parentheses, years that name a plan or budget ("Kế hoạch ... năm 2025", "giao trong năm 2025"),
- * "chi thường xuyên", "ngay", "khẩn trương", "kịp thời" alone.
+ *   recurring "hằng tháng", "định kỳ hàng quý", "định kỳ", "theo định kỳ", "mỗi học kỳ", "trước ngày 25 của tháng",
+ *             "ngày 15/12 hằng năm", "vào tháng 12 hàng năm", "trước 11h00 ngày thứ 5 hằng tuần", "02 lần/năm"
+ *   ongoing   "Thường xuyên", "thường xuyên hằng năm", "sau khi ... ban hành / được triển khai", "trước khi trình ...",
+ *             "khi có thông báo ...", "theo thời gian quy định", "theo Kế hoạch riêng", "năm 2025 và các năm tiếp
+ *             theo", a time cell "Theo hướng dẫn của Trung ương", "trước Hội nghị" when the text does not date it
+ * Not deadlines: dates of cited documents ("Công văn số 123/UBND ngày 05/8/2025"), years and periods that name
+ * something ("Kế hoạch ... năm 2026", "giai đoạn 2021-2025", "giao trong năm 2025", "Kế hoạch CCHC hằng năm"), a
+ * reporting period ("số liệu tính từ ngày 01/7/2025 đến ngày 30/11/2025"), "chi thường xuyên", "ngay",
+ * "khẩn trương", "kịp thời" alone.
  */
 import { endOfMonth, iso, ROMAN_VALUE } from './dates.js';
 
@@ -17,7 +24,7 @@ export type DeadlineKind = 'by' | 'within' | 'from' | 'recurring' | 'ongoing';
 
 export interface Recurrence {
   freq: 'weekly' | 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
-  /** Day of the month (monthly) or of the given month (yearly) by which it is due. */
+  /** Day of the month (monthly), of the given month (yearly), or of the week 1-7 = Monday-Sunday (weekly). */
   day?: number;
   month?: number;
 }
@@ -30,120 +37,305 @@ export interface DeadlineFinding {
   end: number;
   rule: string;
   recurrence?: Recurrence;
+  /** A day given in a purpose clause ("... để Sở Nội vụ tổng hợp, báo cáo trước ngày ..."): another body's time. */
+  secondary?: boolean;
 }
 
-const D = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?`;
-const D_WORDS = String.raw`(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?`;
+/** A dated event of the document ("Hội nghị ... tổ chức vào ngày 09/10/2025"), for "trước Hội nghị". */
+export interface EventDate {
+  /** The kind of event, lower case: "hội nghị", "hội thảo", "đại hội", "kỳ họp", "lễ" ... */
+  event: string;
+  date: string;
+  start: number;
+  end: number;
+}
+
+// ------------------------------------------------------------------ pieces of patterns
+
+/** A day: "25/11/2021", "5.8", "19 tháng 12 năm 2025", "23 tháng 1 (năm 2026)". */
+const DATE = String.raw`(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s*,?\s*\(?\s*năm\s+\d{4}\s*\)?)?)(?![\d/])`;
+/** An hour: "17 giờ 00 phút", "17h00", "11h00’", "8 giờ 30 (sáng)". */
+const HOUR = String.raw`\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*(?:phút|['’′]))?)?(?:\s+(?:sáng|trưa|chiều|tối))?(?![\p{L}\d])`;
+const WEEKDAY = String.raw`(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)`;
+/** An hour and a weekday before a day: "17 giờ 00 phút, ", "thứ Sáu, ". */
+const AT = String.raw`(?:${HOUR}\s*,?\s*)?(?:${WEEKDAY}\s*,?\s*)?`;
 const QUARTER = String.raw`[Qq]u[ýy]\s+(IV|I{1,3}|[1-4])(?![\p{L}\d])(?:\s*(?:\/|năm)\s*(\d{4}))?`;
+const MONTHS = String.raw`(\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)`;
+const EVENT = String.raw`hội\s+nghị|hội\s+thảo|đại\s+hội|kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+thi|hội\s+diễn|lễ(?=\s+(?:kỷ|khai|tổng|phát|ra|công|đón|trao|mít))`;
+
+const FREQ: Record<string, Recurrence['freq']> = {
+  tuần: 'weekly', tháng: 'monthly', quý: 'quarterly', năm: 'yearly', '6 tháng': 'half-yearly',
+  'học kỳ': 'half-yearly', 'năm học': 'yearly',
+};
+const freqOf = (w: string): Recurrence['freq'] | undefined => FREQ[w.toLowerCase().replace(/\s+/g, ' ').replace(/^0/, '')];
+const WEEKDAY_NO: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
+
+// ------------------------------------------------------------------ dates
+
+/** What fills a date's missing parts: the year, and the document's date (a day written without its year that falls before it means next year). */
+interface DateContext {
+  year: number;
+  issued: string | null;
+  text: string;
+  events: EventDate[];
+  masked: [number, number][];
+}
+
+/** The year a full day in the same sentence states ("trước ngày 15/12 ... chậm nhất ngày 20/12/2025"), else null. */
+function sentenceYear(ctx: DateContext, at: number): number | null {
+  const t = ctx.text;
+  let a = at, b = at;
+  while (a > 0 && !/[.;!?]/.test(t[a - 1]!) ) a--;
+  while (b < t.length && !/[.;!?]/.test(t[b]!)) b++;
+  // a '.' inside a date ("5.8.2025") does not end a sentence: widen over digits
+  const span = t.slice(a, b);
+  let best: number | null = null, dist = Infinity;
+  for (const m of span.matchAll(/(?:\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*|tháng\s+\d{1,2}\s*(?:\/|năm)\s*)(\d{4})(?!\d)/gu)) {
+    const pos = a + m.index!;
+    if (ctx.masked.some(([s, e]) => pos >= s && pos < e)) continue;
+    const d = Math.abs(pos - at);
+    if (d < dist) { dist = d; best = +m[1]!; }
+  }
+  return best;
+}
+
+/** A day read from "25/11/2021", "15 tháng 12", "23 tháng 1 (năm 2026)". */
+function readDay(s: string, ctx: DateContext, at: number): string | null {
+  const m = /(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})(?:\D+?(\d{4}))?/u.exec(s);
+  if (!m) return null;
+  if (m[3]) return iso(+m[3], +m[2]!, +m[1]!);
+  const y = sentenceYear(ctx, at) ?? ctx.year;
+  return bump(iso(y, +m[2]!, +m[1]!), y, (yy) => iso(yy, +m[2]!, +m[1]!), ctx);
+}
+
+/** A day or month written without its year that would fall before the document was issued belongs to the next year. */
+function bump(v: string | null, y: number, again: (y: number) => string | null, ctx: DateContext): string | null {
+  const issued = ctx.issued;
+  if (!v || !issued || issued.length < 7) return v;
+  const before = issued.length >= 10 ? v < issued.slice(0, 10) : v.slice(0, 7) < issued.slice(0, 7);
+  return before ? again(y + 1) : v;
+}
+
+function monthEnd(m: number, y: string | undefined, ctx: DateContext, at: number): string | null {
+  if (y) return endOfMonth(+y, m);
+  const yy = sentenceYear(ctx, at) ?? ctx.year;
+  return bump(endOfMonth(yy, m), yy, (n) => endOfMonth(n, m), ctx);
+}
+
+// ------------------------------------------------------------------ rules
+
+type Made = Omit<DeadlineFinding, 'start' | 'end' | 'text' | 'rule'>;
 
 interface Rule {
   id: string;
   re: RegExp;
   /** The same rule for a table's time cell, where a bare period ("Quý IV/2021", "tháng 9/2021") is a time. */
   cell?: RegExp;
-  make: (m: RegExpExecArray, ctx: DateContext) => Omit<DeadlineFinding, 'start' | 'end' | 'text' | 'rule'> | null;
+  /** Masked when its last character falls in a masked span (its day or year ends it); else only by where it starts. */
+  tail?: boolean;
+  /** Read inside parentheses too ("(hoàn thành trong Quý III/2021)", "(khi có thông báo ...)"). */
+  aside?: boolean;
+  /** The finding, or null when the words hold no deadline here (they still claim their span), or undefined to let other rules try. */
+  make: (m: RegExpExecArray, ctx: DateContext, at: number) => Made | null | undefined;
 }
 
-const FREQ: Record<string, Recurrence['freq']> = {
-  tuần: 'weekly', tháng: 'monthly', quý: 'quarterly', năm: 'yearly', '6 tháng': 'half-yearly',
-};
-
-/** What fills a date's missing parts: the year, and the document's date (a day written without its year that falls before it means next year). */
-interface DateContext {
-  year: number;
-  issued: string | null;
+/** The words of the clause before a position: back to the last '.', ';' or the start. */
+function clauseBefore(text: string, at: number, max = 120): string {
+  const s = text.slice(Math.max(0, at - max), at);
+  const cut = Math.max(s.lastIndexOf('. '), s.lastIndexOf(';'));
+  return cut >= 0 ? s.slice(cut + 1) : s;
 }
 
-function dayOf(d: string, m: string, y: string | undefined, ctx: DateContext): string | null {
-  let v = iso(y ? +y : ctx.year, +m, +d);
-  if (v && !y && ctx.issued && ctx.issued.length === 10 && v < ctx.issued) v = iso(ctx.year + 1, +m, +d);
-  return v;
-}
+const recurring = (freq: Recurrence['freq'] | undefined, extra: Partial<Recurrence> = {}): Made =>
+  ({ kind: 'recurring', date: null, ...(freq ? { recurrence: { freq, ...extra } } : {}) });
+const ongoing = (): Made => ({ kind: 'ongoing', date: null });
 
-function byDate(d: string, m: string, y: string | undefined, ctx: DateContext) {
-  const v = dayOf(d, m, y, ctx);
-  return v ? { kind: 'by' as const, date: v } : null;
-}
+/** Open-ended times, each said where it is read. */
+const ONGOING = [
+  String.raw`(?<!chi\s)(?<!kinh phí\s)(?<!nhiệm vụ\s)(?<![\p{L}])thường\s+xuyên(?![\p{L}])`,
+  String.raw`(?:ngay\s+)?sau\s+khi\s+(?:[^.;,]{0,80}?\s)?(?:ban\s+hành|phê\s+duyệt|công\s+bố|triển\s+khai|ký|thông\s+qua|nhận\s+được|có\s+[^.;,]{0,40}?)(?![\p{L}])[^.;,]{0,60}`,
+  String.raw`(?<![\p{L}])trước\s+khi\s+(?!sáp\s+nhập|sắp\s+xếp|hợp\s+nhất|chia\s+tách)[^.;,()]{3,120}`,
+  String.raw`(?<![\p{L}])khi\s+có\s+(?:thông\s+báo|văn\s+bản|hướng\s+dẫn|quyết\s+định|yêu\s+cầu|kế\s+hoạch|lịch|chỉ\s+đạo|ý\s+kiến)[^.;,()]{0,80}`,
+  String.raw`(?:theo|đúng|trong)\s+(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\s+(?:quy\s+định|yêu\s+cầu|đề\s+ra)`,
+  String.raw`theo\s+(?:kế\s+hoạch|lịch|thông\s+báo|chương\s+trình)\s+riêng`,
+  String.raw`(?:sau|trong(?:\s+thời\s+hạn)?)\s+\d+\s+(?:ngày|tháng|năm)(?:\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:khi|ngày)(?!\s+\d)[^.;,]{0,80}`,
+].join('|');
 
 const RULES: Rule[] = [
-  // "trước ngày 25 của tháng", "trước ngày 25 hằng tháng", "trước ngày 25/12 hằng năm", "trước ngày 25/12 của năm"
+  // "trước ngày 25 của tháng", "trước ngày 25 hằng tháng", "trước ngày 15/12 hằng năm", "ngày 9 tháng 11 hằng năm",
+  // "chậm nhất ngày 15 của tháng báo cáo"
   {
     id: 'deadline.recurringDay',
-    re: /trước\s+ngày\s+(\d{1,2})(?:\s*\/\s*(\d{1,2}))?\s+(?:của\s+)?(?:hằng|hàng|mỗi|của)\s+(tháng|quý|năm)/giu,
-    make: (m) => ({ kind: 'recurring', date: null, recurrence: { freq: FREQ[m[3]!.toLowerCase()]!, day: +m[1]!, ...(m[2] ? { month: +m[2] } : {}) } }),
+    re: new RegExp(String.raw`(?:(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?|vào|trong|đến)\s+)?${AT}ngày\s+(\d{1,2})(?:\s*(?:\/|-|tháng)\s*(\d{1,2}))?\s+(?:của\s+)?(?:các\s+)?(?:hằng|hàng|mỗi|của)\s+(tháng|quý|năm)`, 'giu'),
+    make: (m) => recurring(freqOf(m[3]!), { day: +m[1]!, ...(m[2] ? { month: +m[2] } : {}) }),
   },
-  // "trước ngày 25/11/2021", "hoàn thành trước ngày 30/7/2025", "chậm nhất ngày 5/8/2025", "hạn chót ngày ..."
+  // "trước 11h00’ ngày thứ 5 hằng tuần", "vào thứ Sáu hàng tuần"
+  {
+    id: 'deadline.weekly',
+    re: new RegExp(String.raw`(?:(?:trước|chậm\s+nhất|vào)\s+)?(?:${HOUR}\s*,?\s*)?(?:ngày\s+)?(?:thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s+nhật))\s+(?:hằng|hàng|mỗi|các)\s+tuần`, 'giu'),
+    make: (m) => {
+      const w = m[1]?.toLowerCase();
+      const day = m[2] ? 7 : w && /\d/.test(w) ? +w - 1 : WEEKDAY_NO[w!];
+      return recurring('weekly', day ? { day } : {});
+    },
+  },
+  // "thường xuyên hằng năm", "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": open-ended
+  {
+    id: 'deadline.openEnded',
+    re: /(?<![\p{L}])thường\s+xuyên\s*,?\s*(?:hằng|hàng)\s+(?:năm|tháng|quý)|(?:(?<![\p{L}])(?:trong|từ)\s+|^\s*)năm\s+\d{4}\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|từ\s+năm\s+\d{4}\s+trở\s+đi/giu,
+    // a time cell: "Năm 2025 và các năm tiếp theo"
+    cell: /(?<![\p{L}])thường\s+xuyên\s*,?\s*(?:hằng|hàng)\s+(?:năm|tháng|quý)|năm\s+\d{4}\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|từ\s+năm\s+\d{4}\s+trở\s+đi/giu,
+    make: ongoing,
+  },
+  // "Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1 (năm 2026)": hours of one day
+  {
+    id: 'deadline.hoursOfDay',
+    re: new RegExp(String.raw`(?:từ\s+)?${HOUR}\s*(?:-|–|đến)\s*${HOUR}\s*,?\s*(?:(?:sáng|chiều|tối)\s+)?(?:${WEEKDAY}\s*,?\s*)?(?:ngày\s+)?(${DATE})`, 'giu'),
+    aside: true,
+    make: (m, ctx, at) => {
+      const v = readDay(m[1]!, ctx, at);
+      return v ? { kind: 'within', date: v } : undefined;
+    },
+  },
+  // "từ ngày 01/8 đến ngày 15/8/2025": a time to act is `within` its last day; a reporting period
+  // ("số liệu tính từ ngày 01/7/2025 đến ngày 30/11/2025") sets none
+  {
+    id: 'deadline.range',
+    re: new RegExp(String.raw`(?:(?:kể\s+)?từ|trong\s+thời\s+gian\s+từ)\s+${AT}ngày\s+(${DATE})\s*(?:đến|-|–)\s*(?:hết\s+)?${AT}(?:ngày\s+)?(${DATE})`, 'giu'),
+    make: (m, ctx, at) => {
+      if (/số\s+liệu|tính\s+từ|tính\s+đến|kỳ\s+báo\s+cáo|mốc|tổng\s+kết|thống\s+kê|thời\s+điểm|kết\s+quả|giai\s+đoạn|phát\s+sinh|chốt/iu.test(`${clauseBefore(ctx.text, at, 100)} ${m[0]}`)) return null;
+      const v = readDay(m[2]!, ctx, at);
+      return v ? { kind: 'within', date: v } : undefined;
+    },
+  },
+  // "trước ngày 25/11/2021", "hoàn thành trước ngày 30/7/2025", "chậm nhất là ngày 19 tháng 12 năm 2025",
+  // "trước 17 giờ 00 phút, ngày 05/12/2025", "hạn chót ngày ..."
   {
     id: 'deadline.byDate',
-    re: new RegExp(String.raw`(?:(?:hoàn thành|xong|gửi|nộp|báo cáo)[^.;]{0,40}?\s+)?(?:trước|chậm nhất(?:\s+(?:là|vào))?|không muộn hơn|hạn chót(?:\s+là)?|muộn nhất|đến hết|trong thời hạn đến)\s+(?:ngày\s+)?(?:${D}|${D_WORDS})`, 'giu'),
-    make: (m, ctx) => (m[1] ? byDate(m[1], m[2]!, m[3], ctx) : byDate(m[4]!, m[5]!, m[6], ctx)),
+    re: new RegExp(String.raw`(?<pre>(?:hoàn\s+thành|xong|gửi|nộp|báo\s+cáo)[^.;]{0,40}?\s+)?(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?|không\s+muộn\s+hơn|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?|muộn\s+nhất|đến\s+hết|trong\s+thời\s+hạn\s+đến)\s+${AT}(?:ngày\s+)?(?<d>${DATE})`, 'giu'),
+    aside: true,
+    make: (m, ctx, at) => {
+      const d = m.groups!.d!;
+      const v = readDay(d, ctx, at + m[0].trimEnd().length - d.length);
+      return v ? { kind: 'by', date: v } : undefined;
+    },
+  },
+  // "trong ngày 05/12/2025", "vào ngày 09/10/2025", "nhân ngày Chuyển đổi số Quốc gia 10/10"
+  {
+    id: 'deadline.day',
+    re: new RegExp(String.raw`(?:(?:trong|vào|diễn\s+ra)\s+${AT}ngày\s+|nhân\s+(?:dịp\s+)?(?:kỷ\s+niệm\s+)?ngày\s+(?:[\p{L}]+\s+){0,8}?)(${DATE})`, 'giu'),
+    aside: true,
+    make: (m, ctx, at) => {
+      // "ban hành vào ngày ...", "đã tổ chức vào ngày ...": a past or cited day
+      if (/(?:ban\s+hành|ký|thông\s+qua|hiệu\s+lực|(?<![\p{L}])đã)(?![\p{L}])/iu.test(clauseBefore(ctx.text, at, 60))) return null;
+      const v = readDay(m[1]!, ctx, at + m[0].length - m[1]!.length);
+      return v ? { kind: 'within', date: v } : undefined;
+    },
   },
   // "kể từ ngày 30/7/2025", "bắt đầu từ ngày ..."
   {
     id: 'deadline.fromDate',
-    re: new RegExp(String.raw`(?:kể\s+)?từ\s+ngày\s+(?:${D}|${D_WORDS})`, 'giu'),
-    make: (m, ctx) => {
-      const v = m[1] ? dayOf(m[1], m[2]!, m[3], ctx) : dayOf(m[4]!, m[5]!, m[6], ctx);
-      return v ? { kind: 'from', date: v } : null;
+    re: new RegExp(String.raw`(?:kể\s+)?từ\s+${AT}ngày\s+(${DATE})`, 'giu'),
+    make: (m, ctx, at) => {
+      if (/số\s+liệu|tính\s+từ|mốc|thống\s+kê|hiệu\s+lực/iu.test(`${clauseBefore(ctx.text, at, 80)} ${m[0]}`)) return null;
+      const v = readDay(m[1]!, ctx, at + m[0].length - m[1]!.length);
+      return v ? { kind: 'from', date: v } : undefined;
     },
   },
-  // "trong Quý III/2021", "Quý 3 năm 2021"
+  // "trong Quý III/2021", "Quý 3 năm 2021", "trong Quý III năm 2025", "hoàn thành Quý IV"
   {
     id: 'deadline.quarter',
-    re: new RegExp(String.raw`(?:trong\s+|hoàn thành\s+(?:trong\s+)?|^)${QUARTER}`, 'giu'),
+    re: new RegExp(String.raw`(?:trong\s+|vào\s+|(?:hoàn\s+thành|xong)\s+(?:trong\s+)?|^|(?<=[;:]\s*))${QUARTER}`, 'giu'),
     cell: new RegExp(QUARTER, 'gu'),
-    make: (m, { year }) => {
+    aside: true,
+    make: (m, ctx, at) => {
       const q = ROMAN_VALUE[m[1]!.toUpperCase()] ?? +m[1]!;
-      const v = endOfMonth(m[2] ? +m[2] : year, q * 3);
-      return v ? { kind: 'within', date: v } : null;
+      const v = monthEnd(q * 3, m[2], ctx, at);
+      return v ? { kind: 'within', date: v } : undefined;
     },
   },
-  // "trong tháng 11, 12/2021", "trong tháng 7 năm 2025", "trong kỳ báo cáo tháng 11/2021", "tháng 9/2021" after "hoàn thành"
+  // "trong tháng 11, 12/2021", "trong tháng 11, tháng 12 năm 2025", "trong tháng 7 năm 2025",
+  // "trong kỳ báo cáo tháng 11/2021", "trong tháng 8" (the year from the text)
   {
     id: 'deadline.month',
-    re: /(?:trong|hoàn thành(?:\s+trong)?|^)\s*(?:kỳ\s+báo\s+cáo\s+)?tháng\s+(\d{1,2}(?:\s*(?:,|và|-)\s*\d{1,2})*)\s*(?:\/|năm)\s*(\d{4})/giu,
-    cell: /tháng\s+(\d{1,2}(?:\s*(?:,|và|-)\s*\d{1,2})*)\s*(?:\/|năm)\s*(\d{4})/giu,
-    make: (m) => {
-      const months = m[1]!.split(/\s*(?:,|và|-)\s*/).map(Number);
-      const v = endOfMonth(+m[2]!, Math.max(...months));
-      return v ? { kind: 'within', date: v } : null;
+    re: new RegExp(String.raw`(?:trong|vào|(?:hoàn\s+thành|xong)(?:\s+trong)?|^|(?<=[;:]))\s*(?:kỳ\s+báo\s+cáo\s+)?tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
+    cell: new RegExp(String.raw`tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
+    aside: true,
+    make: (m, ctx, at) => {
+      const months = m[1]!.split(/\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?/u).map(Number);
+      const v = monthEnd(Math.max(...months), m[2], ctx, at);
+      return v ? { kind: 'within', date: v } : undefined;
     },
   },
-  // "6 tháng cuối năm 2025", "6 tháng đầu năm 2025" after "trong"
+  // "6 tháng cuối năm 2025", "6 tháng đầu năm" after "trong"; "những tháng cuối năm 2025", "đến cuối năm 2025"
   {
     id: 'deadline.halfYear',
-    re: /(?:trong|hoàn thành(?:\s+trong)?)\s+6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})/giu,
-    make: (m) => ({ kind: 'within', date: m[1]!.toLowerCase() === 'đầu' ? iso(+m[2]!, 6, 30) : iso(+m[2]!, 12, 31) }),
+    re: /(?:trong|hoàn\s+thành(?:\s+trong)?|^)\s*(?:0?6\s+tháng\s+(đầu|cuối)|(?:những|các)\s+tháng\s+(cuối))\s+năm(?:\s+(\d{4}))?|(?:từ\s+nay\s+)?đến\s+(?:hết\s+|cuối\s+)năm(?:\s+(\d{4}))?/giu,
+    cell: /0?6\s+tháng\s+(đầu|cuối)\s+năm()(?:\s+(\d{4}))?/giu,
+    aside: true,
+    make: (m, ctx, at) => {
+      const y = m[3] ?? m[4];
+      const half = (m[1] ?? m[2] ?? 'cuối').toLowerCase();
+      return { kind: 'within', date: monthEnd(half === 'đầu' ? 6 : 12, y, ctx, at) };
+    },
   },
-  // "trong năm 2021", "Hoàn thành năm 2021", "Năm 2021" as the whole time cell, "năm 2021 đạt tỷ lệ ..."
+  // "trong năm 2021", "Hoàn thành năm 2021", "vào năm 2026", "Năm 2021" as the whole time cell, "năm 2021 đạt tỷ lệ ..."
   {
     id: 'deadline.year',
-    re: /(?:(?<!giao\s)trong\s+năm|hoàn thành(?:\s+trong)?\s+năm|^năm|^\s*(?=\d{4}\s*$))\s*(\d{4})|(?:^|[;,.]\s*|\s)năm\s+(\d{4})\s+(?=đạt|phấn đấu)/giu,
-    cell: /(?:năm\s+|^\s*)(\d{4})(?![\d/-])|()(?!)/giu,
+    re: /(?:(?<!(?:giao|khởi\s+công|phát\s+sinh|đã|được)\s)trong\s+năm|(?:hoàn\s+thành|xong)(?:\s+trong)?\s+năm|vào\s+năm|^năm|^\s*(?=\d{4}\s*$))\s*(\d{4})(?![\d/-])|(?:^|[;,.]\s*|\s)năm\s+(\d{4})\s+(?=đạt|phấn đấu)/giu,
+    cell: /(?:năm\s+|^\s*|giai\s+đoạn\s+)(?:\d{4}\s*[-–]\s*)?(\d{4})(?![\d/])|()(?!)/giu,
+    aside: true,
     make: (m) => {
       const v = iso(+(m[1] ?? m[2])!, 12, 31);
-      return v ? { kind: 'within', date: v } : null;
+      return v ? { kind: 'within', date: v } : undefined;
     },
   },
-  // "định kỳ hằng tháng", "hàng quý", "hằng năm", "vào tháng 12 hàng năm", "định kỳ 6 tháng"
+  // "định kỳ hằng tháng", "hàng quý", "hằng năm", "vào tháng 12 hàng năm", "định kỳ 6 tháng", "mỗi học kỳ",
+  // "02 lần/năm", "định kỳ (6 tháng, 01 năm)", "theo định kỳ", "báo cáo CCHC định kỳ"
   {
     id: 'deadline.recurring',
-    re: /(?:định\s+kỳ\s+)?(?:(?:vào\s+)?tháng\s+(\d{1,2})\s+)?(?:hằng|hàng|mỗi)\s+(tuần|tháng|quý|năm)|định\s+kỳ\s+(6\s+tháng|tháng|quý|năm)/giu,
-    make: (m) => {
-      const f = FREQ[(m[2] ?? m[3])!.toLowerCase()]!;
-      return { kind: 'recurring', date: null, recurrence: { freq: f, ...(m[1] ? { month: +m[1] } : {}) } };
+    tail: false,
+    aside: true,
+    re: /(?:định\s+kỳ\s+)?(?:(?:vào\s+)?tháng\s+(\d{1,2})\s+)?(?:hằng|hàng|mỗi)\s+(tuần|tháng|quý|năm\s+học|năm|học\s+kỳ)(?![\p{L}])|định\s+kỳ\s+(0?6\s+tháng|tháng|quý|năm)(?![\p{L}])|(?:0?\d|một|hai)\s+lần\s*(?:\/|mỗi|một|trong\s+)\s*(tuần|tháng|quý|năm)(?![\p{L}])|(?:theo\s+)?định\s+kỳ(?:\s*\(\s*(0?6\s+tháng|tháng|quý|năm)?[^)]*\))?/giu,
+    make: (m, ctx, at) => {
+      const w = m[2] ?? m[3] ?? m[4] ?? m[5];
+      // a bare "định kỳ" times the act when it leads its clause ("Định kỳ báo cáo ...", "theo định kỳ") or qualifies
+      // a report ("lồng ghép trong báo cáo CCHC định kỳ"), not a kind of work ("kiểm tra định kỳ, đột xuất")
+      if (!w && /^định/iu.test(m[0]) && !/^\s*$/.test(clauseBefore(ctx.text, at, 100).split(/[,:(]/).pop()!) && !/báo\s+cáo/iu.test(clauseBefore(ctx.text, at, 80))) return undefined;
+      return recurring(w ? freqOf(w) : undefined, m[1] ? { month: +m[1] } : {});
     },
   },
-  // "Thường xuyên" (not "chi thường xuyên"), "sau khi ... ban hành", "ngay sau khi ..."
+  // "trước Hội nghị": the event's day when the text dates it, else open-ended
+  {
+    id: 'deadline.event',
+    re: new RegExp(String.raw`trước\s+(?:khi\s+(?:tổ\s+chức|diễn\s+ra|khai\s+mạc|bắt\s+đầu)\s+)?(?:(?:buổi|cuộc|các|kỳ)\s+)?(${EVENT})(?![\p{L}])`, 'giu'),
+    aside: true,
+    make: (m, ctx) => {
+      const key = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      const e = ctx.events.find((x) => x.event === key);
+      return e ? { kind: 'by', date: e.date } : ongoing();
+    },
+  },
+  // "Thường xuyên" (not "chi thường xuyên"), "sau khi ... ban hành", "ngay sau khi ...", "trước khi trình ...",
+  // "khi có thông báo ...", "theo thời gian quy định", "theo Kế hoạch riêng", "Sau 03 tháng kể từ khi ..."
   {
     id: 'deadline.ongoing',
-    re: /(?<!chi\s)(?<!kinh phí\s)(?<!nhiệm vụ\s)(?<![\p{L}])thường\s+xuyên(?![\p{L}])|(?:ngay\s+)?sau\s+khi\s+(?:[^.;,]{0,80}?\s)?(?:ban\s+hành|được\s+ban\s+hành|phê\s+duyệt|được\s+phê\s+duyệt|công\s+bố|có\s+[^.;,]{0,40}?)(?![\p{L}])[^.;,]{0,60}/giu,
-    make: () => ({ kind: 'ongoing', date: null }),
+    tail: false,
+    re: new RegExp(ONGOING, 'giu'),
+    // a time cell handed to another instrument: "Theo Kế hoạch riêng", "Theo hướng dẫn của Trung ương"
+    cell: new RegExp(String.raw`^\s*theo\s[^]*$|${ONGOING}`, 'giu'),
+    make: (m, ctx, at) => {
+      const w = m[0].toLowerCase();
+      // "thường xuyên" in a parenthesis describes something else; a condition in one is a time
+      if (/^\s*thường/.test(w) && inParens(ctx.text, at)) return undefined;
+      return ongoing();
+    },
+    aside: true,
   },
 ];
 
-/** Spans of text that hold no deadline: parentheses and the dates of cited documents. */
-/** Parenthesised asides: they may give a dated deadline ("(hoàn thành trong Quý III/2021)") but their "hằng năm" or "thường xuyên" describes something else. */
+
+
 function parentheses(text: string): [number, number][] {
   const out: [number, number][] = [];
   let depth = 0, open = 0;
@@ -154,58 +346,119 @@ function parentheses(text: string): [number, number][] {
   return out;
 }
 
-function maskedRanges(text: string): [number, number][] {
+function inParens(text: string, at: number): boolean {
+  return parentheses(text).some(([s, e]) => at > s && at < e);
+}
+
+/** Spans of text that hold no deadline: the dates of cited documents, names of plans with their period, and nouns named by a yearly period. */
+function maskedRanges(text: string, cell: boolean): [number, number][] {
   const out: [number, number][] = [];
-  // "số 116/KH-UBND ngày 28/7/2021", "Quyết định 603/QĐ-UBND ngày 30/9/2021"
-  for (const m of text.matchAll(/\d+(?:\/\d{4})?[/-][\p{Lu}][\p{L}\d&/-]*\s+ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/gu)) {
-    out.push([m.index!, m.index! + m[0].length]);
-  }
+  const add = (re: RegExp) => { for (const m of text.matchAll(re)) out.push([m.index!, m.index! + m[0].length]); };
+  // "số 116/KH-UBND ngày 28/7/2021", "Quyết định 603/QĐ-UBND ngày 30/9/2021", "Kết luận số 121-KL/TW, ngày 24/01/2025",
+  // "Công văn số 123/UBND ngày 05 tháng 8 năm 2025"
+  add(new RegExp(String.raw`\d+(?:\/\d{4})?[/-][\p{Lu}Đđ][\p{L}\d&/-]*\s*,?\s+(?:ban\s+hành\s+)?ngày\s+(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})`, 'gu'));
   // names of plans and programmes with their period: "Kế hoạch ... năm 2025", "giai đoạn 2021-2025"
-  for (const m of text.matchAll(/(?:Kế hoạch|Chương trình|Đề án|Nghị quyết|Quyết định|Chỉ thị)\s(?:(?!hoàn thành|trong tháng|trong năm|trong quý|trước ngày)[^.;:,]){0,120}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4})/gu)) {
-    out.push([m.index!, m.index! + m[0].length]);
+  add(/(?:Kế hoạch|Chương trình|Đề án|Nghị quyết|Quyết định|Chỉ thị|Chiến lược|Báo cáo)\s(?:(?!hoàn thành|trong tháng|trong năm|trong quý|trước ngày)[^.;:,]){0,120}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})/gu);
+  if (!cell) {
+    // a quoted passage is another text's words: “Trong thời hạn 07 ngày làm việc kể từ ...”
+    add(/“[^“”]{1,400}”/gu);
+    add(/giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:định hướng|tầm nhìn)\s+đến\s+năm\s+\d{4}/giu);
+    // "Kế hoạch cải cách hành chính hằng năm", "Chỉ số CCHC hàng năm", "thi đua - khen thưởng hằng năm": a yearly thing, not a yearly act
+    add(/(?:kế\s+hoạch|chương\s+trình|chỉ\s+số|chấm\s+điểm|thi\s+đua|khen\s+thưởng|lộ\s+trình|dự\s+toán|ngân\s+sách|kinh\s+phí|chỉ\s+tiêu|xếp\s+hạng)(?:\s(?![Đđ]ịnh\s+kỳ)[^\s.;,()]+){0,8}?\s+(?:hằng|hàng)\s+năm(?![\p{L}])/giu);
   }
   return out;
 }
 
 /**
- * Every deadline expression in a text, in order. `year` fills a date written without its year;
- * `cell` reads a table's time cell, where a bare period is a time; `mask` ranges hold no deadline.
+ * The dated events of a document ("Hội nghị ... tổ chức vào ngày 09/10/2025", "Đại hội ... Thời gian: 08 giờ
+ * 00, ngày 15/10/2025"), so that "trước Hội nghị" can take the event's day. Pass the document's whole text;
+ * `year` fills a day written without its year.
  */
-export function findDeadlines(text: string, year: number, opts: { cell?: boolean; mask?: [number, number][]; issued?: string | null } = {}): DeadlineFinding[] {
-  const ctx: DateContext = { year, issued: opts.issued ?? null };
-  const masked = [...maskedRanges(text), ...(opts.mask ?? [])];
+export function findEventDates(text: string, year: number, issued: string | null = null): EventDate[] {
+  const masked = maskedRanges(text, false);
+  const ctx: DateContext = { year, issued, text, events: [], masked };
+  const out: EventDate[] = [];
+  const re = new RegExp(String.raw`(?<![\p{L}])(${EVENT})(?![\p{L}])`, 'giu');
+  for (const m of text.matchAll(re)) {
+    const at = m.index!;
+    // "trước Hội nghị", "sau Hội nghị" are times relative to it, not its date
+    if (/(?:trước|sau|tại|qua)\s+(?:khi\s+\S+\s+)?(?:(?:buổi|cuộc|các|kỳ)\s+)?$/iu.test(text.slice(Math.max(0, at - 30), at))) continue;
+    if (masked.some(([s, e]) => at >= s && at < e)) continue;
+    // its day, in the same sentence (a line break or ':' does not end it)
+    const rest = text.slice(at, at + 260);
+    const stop = rest.search(/\.\s+(?!Thời\s+gian|Địa\s+điểm)\p{Lu}|;|\n\s*\n/u);
+    const scope = stop > 0 ? rest.slice(0, stop) : rest;
+    const d = new RegExp(String.raw`(?:vào|ngày|lúc|thời\s+gian\s*:?)[^.;]*?(?:ngày\s+)(${DATE})`, 'iu').exec(scope);
+    if (!d) continue;
+    const pos = at + d.index! + d[0].length - d[1]!.length;
+    if (masked.some(([s, e]) => pos >= s && pos < e)) continue;
+    const v = readDay(d[1]!, ctx, pos);
+    if (!v) continue;
+    out.push({ event: m[1]!.toLowerCase().replace(/\s+/g, ' '), date: v, start: at, end: pos + d[1]!.length });
+  }
+  return out;
+}
+
+/**
+ * Every deadline expression in a text, in order. `year` fills a date written without its year (unless the
+ * sentence states a full day with its year); `cell` reads a table's time cell, where a bare period is a time;
+ * `mask` ranges hold no deadline; `issued` is the document's date (a day before it means next year); `events`
+ * are the document's dated events (findEventDates over the whole text) for "trước Hội nghị".
+ */
+export function findDeadlines(
+  text: string,
+  year: number,
+  opts: { cell?: boolean; mask?: [number, number][]; issued?: string | null; events?: EventDate[] } = {},
+): DeadlineFinding[] {
+  const masked = [...maskedRanges(text, Boolean(opts.cell)), ...(opts.mask ?? [])];
+  const ctx: DateContext = { year, issued: opts.issued ?? null, text, events: opts.events ?? [], masked };
   const asides = parentheses(text);
-  const inMask = (a: number, b: number) => masked.some(([s, e]) => a >= s && b <= e);
+  const inMask = (a: number) => masked.some(([s, e]) => a >= s && a < e);
   const inAside = (a: number, b: number) => asides.some(([s, e]) => a >= s && b <= e);
   const found: DeadlineFinding[] = [];
+  const claimed: [number, number][] = [];
   for (const rule of RULES) {
     const re = (opts.cell && rule.cell) || rule.re;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
-      const start = m.index!, end = start + m[0].length;
-      if (inMask(start, end)) continue;
-      if (found.some((f) => start < f.end && end > f.start)) continue;
-      const v = rule.make(m as RegExpExecArray, ctx);
-      if (!v) continue;
-      if (!v.date && inAside(start, end)) continue;
-      found.push({ ...v, text: m[0].trim(), start, end, rule: rule.id });
+      // the rule's own words start where its leading spaces end
+      const lead = /^\s*/.exec(m[0])![0].length;
+      const start = m.index! + lead, end = m.index! + m[0].trimEnd().length;
+      if (end <= start) continue;
+      const core = start + (m.groups?.pre ? m.groups.pre.length : 0);
+      if (inMask(core) || (rule.tail !== false && inMask(end - 1))) continue;
+      if (claimed.some(([s, e]) => start < e && end > s)) continue;
+      if (!rule.aside && inAside(start, end)) continue;
+      const v = rule.make(m as RegExpExecArray, ctx, start);
+      if (v === undefined) continue;
+      claimed.push([start, end]);
+      if (v === null) continue;
+      const secondary = v.kind === 'by' && /(?<![\p{L}])để\s/iu.test(clauseBefore(text, start, 160)) ? { secondary: true } : {};
+      found.push({ ...v, ...secondary, text: text.slice(start, end), start, end, rule: rule.id });
     }
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
 /**
- * The one deadline of a task: a concrete completion (by / within / from) wins over a
- * periodic rule, which wins over "thường xuyên"; among concrete ones the latest date.
+ * The one deadline of a task: a concrete completion (by / within / from) wins over a periodic rule, which
+ * wins over an open-ended time. Of several days to finish by, the task's own (not one in a purpose clause
+ * "để ... báo cáo trước ngày ..."), the one said to complete it ("hoàn thành ..."), else the first; of
+ * several periods, the latest.
  */
 export function pickDeadline(found: DeadlineFinding[]): DeadlineFinding | null {
-  // a precise day before which to finish says more than a period; then periods; then a start
-  for (const kind of ['by', 'within', 'from'] as const) {
+  const bys = found.filter((f) => f.kind === 'by' && f.date);
+  if (bys.length) {
+    const own = bys.filter((f) => !f.secondary);
+    const pool = own.length ? own : bys;
+    return pool.find((f) => /hoàn\s+thành/iu.test(f.text)) ?? pool[0]!;
+  }
+  for (const kind of ['within', 'from'] as const) {
     const concrete = found.filter((f) => f.kind === kind && f.date);
     if (concrete.length) return concrete.reduce((a, b) => (b.date! >= a.date! ? b : a));
   }
   // of several periodic rules ("Định kỳ hằng tháng ... trước ngày 25 của tháng"), the one that says which day
   const recs = found.filter((f) => f.kind === 'recurring');
-  if (recs.length) return recs.find((f) => f.recurrence?.day) ?? recs[0]!;
+  if (recs.length) return recs.find((f) => f.recurrence?.day) ?? recs.find((f) => f.recurrence) ?? recs[0]!;
   return found.find((f) => f.kind === 'ongoing') ?? null;
 }
