@@ -127,7 +127,7 @@ const ALIAS = /\s*\((?:sau đây\s+)?gọi\s+(?:tắt|chung)\s+là[^)]*\)/giu;
 /** "Bộ Nội vụ hướng dẫn các bộ, ... thực hiện ... như sau:", "đề nghị Y triển khai các nội dung sau:" */
 const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì)(?![\p{L}]))/u;
 
-function leadInAssignment(model: TextModel, from: number): Assignment | null {
+function leadInAssignment(model: TextModel, from: number): (Assignment & { aliases?: string[] }) | null {
   const b = model.blocks[from - 1];
   if (!b || b.kind === 'table') return null;
   const text = b.text.replace(/\n/g, ' ');
@@ -140,7 +140,16 @@ function leadInAssignment(model: TextModel, from: number): Assignment | null {
   const at = m.index + m[0].indexOf(m[1]!);
   const bodies = splitBodies(m[1]!.replace(/\s+$/u, ''), { comma: true }).map((x) => ({ ...x, text: x.text.replace(/\s{2,}/g, ' ').trim(), start: x.start + at, end: x.end + at }));
   if (!bodies.length || !bodies.every((x) => startsWithBody(x.text, true))) return null;
-  return { lead: bodies, support: [], rule: 'leadIn.asks' };
+  const aliases = [...text.matchAll(ALIAS)].map((a) => /là\s+(?:các\s+)?([^)]*)\)/u.exec(a[0])?.[1]?.trim().toLowerCase() ?? '').filter(Boolean);
+  return { lead: bodies, support: [], rule: 'leadIn.asks', aliases };
+}
+
+/** "các bộ, tỉnh" when the lead-in said "(gọi tắt là bộ)" and "(gọi tắt là tỉnh)": the bodies it named. */
+function isAliasCollective(name: string, aliases: string[]): boolean {
+  const m = /^(?:các|những)\s+(.+)$/iu.exec(name.trim());
+  if (!m) return false;
+  const words = m[1]!.split(/\s*(?:,|\bvà\b)\s*/u).map((w) => w.trim().toLowerCase()).filter(Boolean);
+  return words.length > 0 && words.every((w) => aliases.includes(w));
 }
 
 function refs(spans: BodySpan[], offset: number, rule: string): AgencyRef[] {
@@ -242,7 +251,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // a generic back-reference ("các cơ quan, đơn vị"), or any collective of kinds of bodies when the
     // lead-in named who is asked ("các bộ, tỉnh" after "hướng dẫn các bộ, ... và UBND các tỉnh ...")
     const ownGeneric = own && own.lead.every((b) => isGeneric(b.text) || /^(?:các|những)\s+(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text)
-      || (rootAssign?.rule === 'leadIn.asks' && /^(?:[Cc]ác|[Nn]hững)\s+\p{Ll}/u.test(b.text) && trimCollective(b.text) === b.text));
+      || (rootAssign?.aliases?.length && isAliasCollective(b.text, rootAssign.aliases)));
     if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
     else if (inherited) lead = refs(inherited.a.lead, inherited.offset, inherited.a.rule);
     else lead = fallbackLead;
