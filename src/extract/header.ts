@@ -11,20 +11,202 @@ import { PROVINCES } from './words/places.js';
 import { iso } from './dates.js';
 import { fold } from '../normalise/unicode.js';
 import { splitBodies } from './agencies.js';
+import { AGENCY_HEADS } from './words/agencies.js';
 
-type Line = ReturnType<typeof allLines>[number];
+type Line = { text: string; start: number; end: number; block: ReturnType<typeof allLines>[number]['block'] };
 
 /** The type words by their fold (the first entry wins, as a search of the list would give). */
 const TYPE_BY_FOLD = new Map([...DOC_TYPES].reverse().map((t) => [fold(t.word), t]));
-const QUOC_HIEU = /^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập\s*[-–]\s*Tự do)/iu;
-// "Số: 4945 /UBND-THCBKS"  "Số:    /UBND-NC"  "Số 06-CT/TU"  "Số: 59/2012/NĐ-CP"
-const NUMBER_LINE = /^Số\s*:?\s*(\d*)\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\s*[-/]\s*[\p{L}\d&.]+)*)/u;
+/** The same without spaces, for a title word a scan or a copy split ("K ÉT LUẬN"). */
+const TYPE_BY_FOLD_NS = new Map([...DOC_TYPES].reverse().map((t) => [fold(t.word).replace(/\s+/g, ''), t]));
+const QUOC_HIEU = /^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập\s*[-–]?\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM)/iu;
+// "Số: 4945 /UBND-THCBKS"  "Số:    /UBND-NC"  "Số 06-CT/TU"  "Số: 59/2012/NĐ-CP"  "Nghị quyết số: 76/2025/UBTVQH15"
+// "Số: 03/BCĐX-CAT(PC04)"  "Số: 12/SNV-CCHC&VTLT"  "Số: /TTr - SNV"
+const SYMBOL_PART = String.raw`[\p{L}\d&.]+(?:\([\p{L}\d&.-]+\))?`;
+const NUMBER_LINE = new RegExp(
+  String.raw`^(?:(?:Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Nghị định|Chỉ thị|Kết luận|Công điện|Lệnh)\s+số\s*:|Số\s*:?)\s*(\d*)\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s*[-/]\s*${SYMBOL_PART})*)`,
+  'u',
+);
 // "Tuyên Quang, ngày 13 tháng 12 năm 2021"  "Hà Nội, ngày   tháng 10 năm 2023"  "..., ngày 13/12/2021"
-const DATE_LINE = /^([\p{L}][\p{L} .'-]{1,40}?)\s*,\s*ngày\s*(\d{1,2})?\s*(?:tháng\s*(\d{1,2})?\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/u;
+// a day or month left blank is printed as dots or an ellipsis ("ngày … tháng 10 năm 2025"), or a mark a scan could not read
+const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})|[^\s\d,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
+const DATE_LINE = new RegExp(String.raw`^([\p{L}][\p{L} .'-]{1,40}?)\s*,\s*ngày${SLOT}(?:tháng${SLOT},?\s*năm[\s.…_]*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`, 'u');
+/** A date line the copy cut short: "Kon Tum, ngày 25" (+ "tháng 01 năm 2024"). */
+const DATE_START = /^[\p{L}][\p{L} .'-]{1,40}?\s*,\s*ngày\b/u;
 const SUBJECT_LEAD = /^(?:V\/v|V\/V|v\/v|Về việc|VỀ VIỆC|Về|Trích yếu)\s*[:.]?\s*/u;
 const RECIPIENT_LEAD = /^Kính\s+gửi\s*:?\s*/iu;
 // "(Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021 của Ủy ban nhân dân tỉnh)"
 const ATTACHED_TO = /Kèm theo\s+([\p{L} ]{2,25}?)\s+số\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}\d][\p{L}\d&-]*(?:\/[\p{L}\d&-]+)*)(?:\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))?/u;
+/** Lines that open the body of a decision or a plan ("Căn cứ ...", "Xét đề nghị ..."). */
+const BODY_OPENER = /^(?:Căn cứ|Thực hiện|Thi hành|Xét đề nghị|Theo đề nghị|Xét)(?![\p{L}])/u;
+/** Who issues a decision, printed in capitals above "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH". */
+const AUTHORITY_LINE = /^(?:ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH|HIỆU TRƯỞNG|TRƯỞNG BAN|BAN|CHÍNH PHỦ|BỘ|SỞ|THƯỜNG TRỰC|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)(?![\p{L}])/u;
+
+// ---------------------------------------------------------------- header lines
+
+/**
+ * The header's lines as a reader sees them, from text without structure (a copy from a
+ * legal portal, a layout PDF, a scan): cells of a flattened table ("ỦY BAN NHÂN DÂN |
+ * CỘNG HÒA ... |") and header parts run together on one line are split; separator
+ * lines ("-------", "|", "*") are dropped; values wrapped over lines are put back
+ * together ("Số:" + "06/2024/QĐ-UBND", "Kon Tum, ngày 25" + "tháng 01 năm 2024",
+ * "Mỹ" + "Tho, ngày ...", "5274/BNV-" + "CVL", "CỘNG" + "HÒA XÃ HỘI ...", "ỦY" + "BAN NHÂN DÂN").
+ * Each line keeps the span it covers in the model's text.
+ */
+const HEADER_SCAN = 80;
+const SEPARATOR_LINE = /^[-_=*•|.~\s]+$/u;
+/** Where the parts of a header begin inside a line the copy ran together. */
+const PART_ANCHORS: RegExp[] = [
+  /(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM/gu,
+  /Độc [Ll]ập\s*[-–]?\s*Tự [Dd]o\s*[-–]?\s*Hạnh [Pp]húc/gu,
+  /ĐẢNG CỘNG SẢN VIỆT NAM/gu,
+  /(?<![\p{L}])Số\s*:/gu,
+  /(?<![\p{L}])V\/[vV]\s/gu,
+  /(?<![\p{L}])Kính gửi\s*:/gu,
+];
+/** Fixed phrases of a header a copy may cut anywhere between words. */
+const FIXED_PHRASES = [
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'ỦY BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN',
+  'ỦY BAN THƯỜNG VỤ QUỐC HỘI', 'ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM',
+].map((p) => fold(p));
+/** A place name cut before its comma: "Mỹ", "TP Hồ Chí", "Phan Rang-". */
+const PLACE_PIECE = /^(?:(?:TP|Tp)\.?|[\p{Lu}][\p{Ll}]*)(?:[\s-]+(?:[\p{Lu}][\p{Ll}]*))*\s*-?$/u;
+const PLACE_TOKEN = /^(?:(?:TP|Tp)\.?|[\p{Lu}][\p{Ll}]*(?:-[\p{Lu}][\p{Ll}]*)*-?)$/u;
+
+function splitCells(l: Line): Line[] {
+  if (!l.text.includes('|')) return [l];
+  const out: Line[] = [];
+  let a = 0;
+  for (const part of l.text.split('|')) {
+    const lead = part.length - part.trimStart().length;
+    const t = part.trim();
+    if (t) out.push({ text: t, start: l.start + a + lead, end: l.start + a + lead + t.length, block: l.block });
+    a += part.length + 1;
+  }
+  return out;
+}
+
+/** Offsets where a run-together header line should be cut (two anchors or more on the line). */
+function partCuts(t: string): number[] {
+  const cuts = new Set<number>();
+  let hits = 0;
+  for (const re of PART_ANCHORS) {
+    for (const m of t.matchAll(re)) {
+      hits++;
+      if (m.index! > 0) cuts.add(m.index!);
+      // the Quốc hiệu and the tiêu ngữ end a part too ("... VIỆT NAM SỞ GIÁO DỤC ...")
+      if (re.source.startsWith('(?:CỘNG') || re.source.startsWith('Độc') || re.source.startsWith('ĐẢNG')) {
+        const e = m.index! + m[0].length;
+        if (e < t.length) cuts.add(e);
+      }
+    }
+  }
+  // "..., ngày": the place before it starts a part
+  for (const m of t.matchAll(/,\s*ngày\b/gu)) {
+    const before = t.slice(0, m.index!).split(/(?<=\s)/u);
+    let k = before.length;
+    let words = 0;
+    while (k > 0 && words < 4 && PLACE_TOKEN.test(before[k - 1]!.trim())) {
+      k--;
+      words++;
+    }
+    if (words) {
+      hits++;
+      const at = before.slice(0, k).join('').length;
+      if (at > 0) cuts.add(at);
+    }
+  }
+  // the Quốc hiệu and the tiêu ngữ never stand inside a sentence: a line holding one is split at it
+  const fixed = /(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc [Ll]ập\s*[-–]?\s*Tự [Dd]o|ĐẢNG CỘNG SẢN VIỆT NAM/u.test(t);
+  return hits >= 2 || fixed ? [...cuts].sort((x, y) => x - y) : [];
+}
+
+function splitParts(l: Line): Line[] {
+  const cuts = partCuts(l.text);
+  if (!cuts.length) return [l];
+  const out: Line[] = [];
+  let a = 0;
+  for (const c of [...cuts, l.text.length]) {
+    const piece = l.text.slice(a, c);
+    const lead = piece.length - piece.trimStart().length;
+    const t = piece.trim();
+    if (t && !SEPARATOR_LINE.test(t)) out.push({ text: t, start: l.start + a + lead, end: l.start + a + lead + t.length, block: l.block });
+    a = c;
+  }
+  return out;
+}
+
+const join = (a: Line, b: Line, sep = ' '): Line => ({ text: a.text + sep + b.text, start: a.start, end: b.end, block: a.block });
+
+/** A phrase of FIXED_PHRASES that `t` opens but does not finish. */
+function cutPhrase(t: string, next: string): boolean {
+  const a = fold(t).replace(/\s+/g, ' ').trim();
+  const ab = fold(`${t} ${next}`).replace(/\s+/g, ' ').trim();
+  return FIXED_PHRASES.some((p) => p.startsWith(`${a} `) && (p.startsWith(ab) || ab.startsWith(`${p} `) || ab === p));
+}
+
+export function headerLines(lines: Line[]): Line[] {
+  let out: Line[] = [];
+  for (const l of lines) {
+    for (const c of splitCells(l)) {
+      if (SEPARATOR_LINE.test(c.text)) continue;
+      out.push(...splitParts({ ...c, text: c.text.replace(/\s+$/u, '') }));
+    }
+  }
+  // put wrapped values back together
+  const merged: Line[] = [];
+  for (let i = 0; i < out.length; i++) {
+    let cur = out[i]!;
+    // a place name cut at its hyphen, its first half left at the end of the line before ("... /SGDĐT-VP Phan Rang-" + "Tháp Chàm, ngày ...")
+    const tail = i + 1 < out.length && DATE_START.test(out[i + 1]!.text) ? /(?:^|\s)((?:[\p{Lu}][\p{Ll}]*\s+){0,2}[\p{Lu}][\p{Ll}]*\s*[-–])$/u.exec(cur.text) : null;
+    if (tail && tail.index + tail[0].length - tail[1]!.length > 0) {
+      const at = cur.text.length - tail[1]!.length;
+      merged.push({ ...cur, text: cur.text.slice(0, at).trimEnd(), end: cur.start + cur.text.slice(0, at).trimEnd().length });
+      cur = { text: tail[1]!, start: cur.start + at, end: cur.end, block: cur.block };
+    }
+    for (let guard = 0; guard < 4 && i + 1 < out.length; guard++) {
+      const next = out[i + 1]!;
+      const t = cur.text.trim();
+      let sep: string | null = null;
+      if (/^(?:(?:Nghị quyết|Quyết định|Thông tư|Nghị định|Chỉ thị|Kết luận)\s+số|S[ốôóồổỗộơớo0])\s*[:;]?$/u.test(t) && /^[\d/]/u.test(next.text)) sep = ' ';
+      else if (NUMBER_LINE.test(t) && /[\p{Lu}\d]\s*[-/]$/u.test(t) && /^[\p{Lu}\d]/u.test(next.text) && !DATE_START.test(next.text)) sep = '';
+      else if (DATE_START.test(t) && !DATE_LINE.test(t) && /^(?:\d|tháng|năm|[/.-])/u.test(next.text.trim())) sep = ' ';
+      else if (t.length <= 25 && PLACE_PIECE.test(t) && !isUpper(t) && /^[\p{Lu}][\p{L} .'-]{0,30},\s*ngày\b/u.test(next.text) && placeWords(`${t} ${next.text.split(',')[0]}`) <= 4) sep = /-$/.test(t) ? '' : ' ';
+      else if (isUpper(t) && isUpper(next.text) && cutPhrase(t, next.text)) sep = ' ';
+      if (sep === null) break;
+      cur = join(cur, next, sep);
+      i++;
+    }
+    merged.push(cur);
+  }
+  out = merged;
+  return out.map(repairOcr);
+}
+
+const placeWords = (s: string) => s.trim().split(/\s+/).length;
+
+/**
+ * Scan errors in header lines whose form is known: "Sô:" is "Số:", "tháng I1" is 11,
+ * "BÔ Y TẾ" is "BỘ Y TẾ", "ỦY BAN NHÂN DẪN" is "ỦY BAN NHÂN DÂN". Only the line's text
+ * changes; its span still points at what was printed.
+ */
+function repairOcr(l: Line): Line {
+  let t = l.text;
+  t = t.replace(/^S[ôóồổỗộơớo0]\s*([:;])/u, 'Số:');
+  if (DATE_START.test(t)) {
+    t = t.replace(/(ngày|tháng|năm)(\s*)([\dIl|Oo]{1,4})(?![\p{L}\d])/gu, (m, w: string, sp: string, v: string) =>
+      /\d/.test(v) && /[Il|Oo]/.test(v) ? `${w}${sp}${v.replace(/[Il|]/g, '1').replace(/[Oo]/g, '0')}` : m,
+    );
+  }
+  if (isUpper(t)) {
+    const words = t.split(/\s+/);
+    const f = fold(t);
+    if (/^u?y ?ban nhan dan\b/.test(f)) t = t.replace(/^\S*\s*BAN\s+\S+\s+\S+/u, 'ỦY BAN NHÂN DÂN');
+    else if (/^hoi dong nhan dan\b/.test(f)) t = t.replace(/^\S+\s+\S+\s+\S+\s+\S+/u, 'HỘI ĐỒNG NHÂN DÂN');
+    else if (words[0] === 'BÔ' || words[0] === 'BỎ' || words[0] === 'BÕ') t = t.replace(/^\S+/u, 'BỘ');
+  }
+  return t === l.text ? l : { ...l, text: t };
+}
 
 export interface HeaderFields {
   type: Finding<string> | null;
@@ -42,22 +224,40 @@ export interface HeaderFields {
 
 /** Where the body starts: the first "Kính gửi", "Căn cứ" or long paragraph after the header. */
 function headerEnd(lines: Line[]): number {
-  for (let i = 0; i < lines.length; i++) {
+  let sawHeader = false;
+  // a portal's notices above the document ("Để sử dụng toàn bộ tiện ích ..., vui lòng đăng ký.") are not its body
+  const top = lines.slice(0, 40).findIndex((l) => QUOC_HIEU.test(l.text) || NUMBER_LINE.test(l.text));
+  for (let i = Math.max(0, top); i < lines.length; i++) {
     const t = lines[i]!.text;
     if (RECIPIENT_LEAD.test(t)) return i;
     if (/^(Căn cứ|Thực hiện|Theo|Sau khi|Để|Ngày|Qua|Trong|Nhằm)(?![\p{L}])/u.test(t) && (t.length > 150 || /[.;:,]$/.test(t))) return i;
+    // text copied without its line ends: "Căn cứ Luật Tổ chức chính" (+ "quyền địa phương ...")
+    if (sawHeader && BODY_OPENER.test(t) && i + 1 < lines.length && /^[\p{Ll}\d]/u.test(lines[i + 1]!.text)) return i;
+    if (NUMBER_LINE.test(t) || DATE_LINE.test(t)) sawHeader = true;
   }
   return Math.min(lines.length, 25);
 }
 
+/** The title line: the type word alone ("KẾ HOẠCH", "K ÉT LUẬN" from a scan), or opening a line with the title after it. */
+function titleAt(l: Line): { type: { word: string; abbr: string }; rest: string; restStart: number } | null {
+  const t = l.text.trim();
+  if (!isUpper(t) || /:$/.test(t)) return null;
+  const whole = TYPE_BY_FOLD.get(fold(t)) ?? (t.length <= 25 ? TYPE_BY_FOLD_NS.get(fold(t).replace(/\s+/g, '')) : undefined);
+  if (whole) return { type: whole, rest: '', restStart: l.end };
+  return null;
+}
+
 export function extractHeader(model: TextModel): HeaderFields {
-  const lines = allLines(model);
+  const raw: Line[] = allLines(model);
+  const lines = [...headerLines(raw.slice(0, HEADER_SCAN)), ...raw.slice(HEADER_SCAN)];
   const end = headerEnd(lines);
   const head = lines.slice(0, end);
   const f: HeaderFields = {
     type: null, number: null, symbol: null, issuer: null, parentBody: null, place: null, date: null,
     subject: null, recipients: [], urgency: null, secrecy: null,
   };
+  // where the document's own header begins: its Quốc hiệu, else its number line (a portal's lines come before)
+  const anchor = Math.max(0, head.findIndex((l) => QUOC_HIEU.test(l.text) || NUMBER_LINE.test(l.text)));
 
   // Số / ký hiệu
   for (const l of head) {
@@ -65,16 +265,16 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (!m) continue;
     const number = m[1] || null;
     const symbol = m[3]!.replace(/\s+/g, '');
-    const numStart = l.start + m[0].indexOf(m[1] ?? '', 2);
-    f.number = finding(model, number, number ? numStart : l.start, number ? numStart + number.length : l.start, 'header.number');
-    const symStart = l.start + m[0].lastIndexOf(m[3]!);
-    f.symbol = finding(model, symbol, symStart, symStart + m[3]!.length, 'header.symbol');
+    const numStart = Math.min(l.end, l.start + m[0].indexOf(m[1] ?? '', 2));
+    f.number = finding(model, number, number ? numStart : l.start, number ? Math.min(l.end, numStart + number.length) : l.start, 'header.number');
+    const symStart = Math.min(l.end, l.start + m[0].lastIndexOf(m[3]!));
+    f.symbol = finding(model, symbol, symStart, Math.min(l.end, symStart + m[3]!.length), 'header.symbol');
     break;
   }
   // A plan or decision printed without its header: "Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021"
   let attachedDate: Finding<string> | null = null;
   if (!f.symbol) {
-    for (const l of lines) {
+    for (const l of raw) {
       const m = ATTACHED_TO.exec(l.text);
       if (!m) continue;
       const s = l.start + m.index;
@@ -85,27 +285,32 @@ export function extractHeader(model: TextModel): HeaderFields {
     }
   }
 
-  // Place and date
-  for (const l of lines.slice(0, Math.max(end + 2, 12))) {
-    const m = DATE_LINE.exec(l.text);
-    if (!m) continue;
+  // Place and date: the first date line of the document's own header
+  const dateZone = lines.slice(0, Math.max(end + 2, 12));
+  const dateIdx = [...dateZone.keys()].sort((a, b) => Number(a < anchor) - Number(b < anchor) || a - b).find((i) => DATE_LINE.test(dateZone[i]!.text));
+  if (dateIdx !== undefined) {
+    const l = dateZone[dateIdx]!;
+    const m = DATE_LINE.exec(l.text)!;
     const place = m[1]!.trim();
-    f.place = finding(model, place, l.start + m.index, l.start + m.index + m[1]!.length, 'header.place');
+    f.place = finding(model, place, l.start + m.index, Math.min(l.end, l.start + m.index + m[1]!.length), 'header.place');
     const y = Number(m[4] ?? m[6] ?? NaN);
     const month = m[3] ?? m[5];
     const day = m[2];
     const value = month ? (day ? iso(y, +month, +day) : iso(y, +month)) : iso(y);
     if (value) f.date = finding(model, value, l.start, l.end, 'header.date');
-    break;
   }
   if (!f.date && attachedDate) f.date = attachedDate;
 
   // Type: a title line with a type word, else the ký hiệu, else công văn.
-  const titleIdx = head.findIndex((l) => TYPE_BY_FOLD.has(fold(l.text.trim())) && isUpper(l.text));
+  const titleIdx = head.findIndex((l) => titleAt(l) !== null);
+  const vvIdx = head.findIndex((l) => /^(?:V\/v|V\/V|v\/v|Về việc)(?![\p{L}])/u.test(l.text) && !/^Về\s+(?:kiểm|cải|việc\s*$)/u.test(l.text));
   if (titleIdx >= 0) {
     const l = head[titleIdx]!;
-    const t = TYPE_BY_FOLD.get(fold(l.text.trim()))!;
-    f.type = finding(model, t.abbr, l.start, l.end, 'header.typeWord');
+    f.type = finding(model, titleAt(l)!.type.abbr, l.start, l.end, 'header.typeWord');
+  } else if (f.symbol && vvIdx >= 0) {
+    // a letter's trích yếu ("V/v ...") under its number: a công văn, whatever its symbol's first letters
+    // ("1234/CT-CS" of a tax department's policy office is not a chỉ thị)
+    f.type = finding(model, 'CV', f.symbol.start, f.symbol.end, 'header.vvType');
   } else if (f.symbol) {
     const sym = f.symbol.value;
     const party = /^\d*-?([\p{Lu}]+)\//u.exec(f.number?.value ? `${f.number.value}-${sym}` : sym);
@@ -121,44 +326,101 @@ export function extractHeader(model: TextModel): HeaderFields {
     const parts: Line[] = [];
     for (let i = titleIdx + 1; i < head.length; i++) {
       const l = head[i]!;
-      if (QUOC_HIEU.test(l.text) || DATE_LINE.test(l.text) || NUMBER_LINE.test(l.text) || /^[-_*]{1,}$/.test(l.text)) break;
+      if (QUOC_HIEU.test(l.text) || DATE_LINE.test(l.text) || NUMBER_LINE.test(l.text) || /^[-_*]{1,}$/.test(l.text) || BODY_OPENER.test(l.text)) break;
       // a title in lower case ends at the upper-case line of the issuing authority ("GIÁM ĐỐC SỞ NỘI VỤ")
       if (parts.length && !isUpper(parts[0]!.text) && isUpper(l.text)) break;
+      // an upper-case title ends where the text goes on in sentence case ("Theo kết quả công bố ...")
+      if (parts.length && isUpper(parts[0]!.text) && !isUpper(l.text) && /^[\p{Lu}]/u.test(l.text) && !SUBJECT_LEAD.test(l.text)) break;
+      // the authority that issues a decision, printed above its "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X"
+      if (parts.length && isUpper(l.text) && AUTHORITY_LINE.test(l.text) && (i + 1 >= head.length || BODY_OPENER.test(lines[i + 1]!.text))) break;
       if (parts.length && (l.block !== parts[parts.length - 1]!.block) && !sameParagraphRun(parts[parts.length - 1]!, l)) break;
       parts.push(l);
     }
     if (parts.length) f.subject = subjectFinding(model, parts, 'header.title');
   } else {
-    const i = head.findIndex((l) => SUBJECT_LEAD.test(l.text) && !/^Về\s+(?:kiểm|cải|việc\s*$)/u.test(l.text) && (/^(V\/v|Về việc)/iu.test(l.text)));
+    const i = vvIdx;
     if (i >= 0) {
       const parts: Line[] = [head[i]!];
       for (let k = i + 1; k < head.length; k++) {
         const l = head[k]!;
         if (QUOC_HIEU.test(l.text) || DATE_LINE.test(l.text) || NUMBER_LINE.test(l.text) || RECIPIENT_LEAD.test(l.text) || isUpper(l.text)) break;
-        if (l.block !== head[i]!.block && !/^[\p{Ll}(]/u.test(l.text) && !/^ngày\s/u.test(l.text)) break;
+        // a trích yếu wrapped in its own paragraphs goes on in lower case, or on a short line while it has not ended
+        // ("V/v triển khai thực hiện" / "Công văn số 427/BCA-C04" / "của Bộ Công an")
+        const last = parts[parts.length - 1]!.text;
+        const goesOn = /^[\p{Ll}(]/u.test(l.text) || /^ngày\s/u.test(l.text) || (l.text.length <= 60 && !/[.;:!?]$/u.test(last) && !BODY_OPENER.test(l.text) && (!l.block.column || l.block.column === head[i]!.block.column));
+        if (l.block !== head[i]!.block && !goesOn) break;
         parts.push(l);
       }
       f.subject = subjectFinding(model, parts, 'header.vv');
     }
   }
 
-  // Issuer: the upper-case lines of the header's left column, above "Số".
-  const issuerLines: Line[] = [];
+  // Issuer: the upper-case lines of the header's left column, above "Số" (a portal's lines above them are not part of it).
+  let issuerLines: Line[] = [];
   for (const l of head) {
     if (NUMBER_LINE.test(l.text) || SUBJECT_LEAD.test(l.text) || DATE_LINE.test(l.text)) break;
     if (QUOC_HIEU.test(l.text)) continue;
     if (titleIdx >= 0 && l === head[titleIdx]) break;
-    if (isUpper(l.text) && /\p{L}{2}/u.test(l.text) && !/^[-_*=]+$/.test(l.text)) issuerLines.push(l);
+    if (isUpper(l.text) && /\p{L}{2}/u.test(l.text) && !/^[-_*=]+$/.test(l.text) && !/\d\s*\/|\/\s*\d/.test(l.text)) issuerLines.push(l);
+    else if (!isUpper(l.text) && /\p{Ll}{2}/u.test(l.text)) issuerLines = [];
   }
   const issuer = readIssuer(issuerLines);
   if (issuer) {
+    // a copy that lost the unit line ("ỦY BAN NHÂN DÂN" alone): the authority line above "Căn cứ" names it in full
+    if (/^(?:Ủy ban nhân dân|Hội đồng nhân dân)$/u.test(issuer.name)) {
+      const full = head.find((l) => isUpper(l.text) && fold(l.text).startsWith(fold(issuer.name) + ' ') && UNIT.test(l.text.slice(issuer.name.length).trim()));
+      if (full) issuer.name = readIssuer([full])!.name;
+    }
     f.issuer = finding(model, issuer.name, issuer.start, issuer.end, 'header.issuer');
     if (issuer.parent) f.parentBody = finding(model, issuer.parent, issuer.start, issuer.end, 'header.parentBody');
   }
 
-  // Recipients: "Kính gửi: X" on one line, or the list after "Kính gửi:".
+  // A record of a meeting (biên bản) dates itself in its opening sentence: "Hôm nay, vào lúc 14 giờ ngày 09 tháng 12 năm 2025, ..."
+  if (!f.date && f.type?.value === 'BB') {
+    for (const l of lines.slice(titleIdx + 1, Math.max(end, titleIdx + 1) + 8)) {
+      const m = /^(?:Hôm nay|Vào (?:hồi|lúc)|Hồi|Lúc)\b.*?ngày\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/u.exec(l.text);
+      const v = m && iso(+(m[3] ?? m[5])!, +(m[2] ?? m[4])!, +m[1]!);
+      if (v) {
+        f.date = finding(model, v, l.start, l.end, 'header.meetingDate');
+        break;
+      }
+    }
+  }
+
+  // A form signed off in a grid (phiếu trình) dates itself by its issuing office's leader:
+  // "LÃNH ĐẠO VĂN PHÒNG ... Ngày … tháng 10 năm 2025" under a header "UBND TỈNH X / VĂN PHÒNG"
+  if (!f.date && issuer) {
+    const lead = `lanh dao ${fold(issuer.own)}`;
+    for (const b of model.blocks) {
+      if (b.kind !== 'table' || f.date) continue;
+      for (const cell of (b.rows ?? []).flat()) {
+        if (!fold(cell.text).startsWith(lead)) continue;
+        const m = /Ngày[\s.…]*(\d{1,2})?[\s.…]*tháng[\s.…]*(\d{1,2})[\s.…]*năm[\s.…]*(\d{4})/u.exec(cell.text);
+        const v = m && (m[1] ? iso(+m[3]!, +m[2]!, +m[1]) : iso(+m[3]!, +m[2]!));
+        if (v) {
+          f.date = finding(model, v, cell.start + m!.index, cell.start + m!.index + m![0].length, 'header.leaderSignoffDate');
+          break;
+        }
+      }
+    }
+  }
+  // A layout PDF that lost its word spaces: "LâmĐồng,ngà y 16thá ng 9 năm 2025"
+  if (!f.date) {
+    for (const l of head) {
+      const t = l.text.replace(/\s+/g, '');
+      const m = /^([\p{L}.'-]{2,40}),ngày(\d{1,2})?tháng(\d{1,2})?năm(\d{4})/u.exec(t);
+      if (!m) continue;
+      const v = m[3] ? (m[2] ? iso(+m[4]!, +m[3], +m[2]) : iso(+m[4]!, +m[3])) : iso(+m[4]!);
+      if (!v) continue;
+      f.date = finding(model, v, l.start, l.end, 'header.dateUnspaced');
+      if (!f.place) f.place = finding(model, canonicalProvince(m[1]!) ?? m[1]!, l.start, l.end, 'header.placeUnspaced');
+      break;
+    }
+  }
+
+  // Recipients: "Kính gửi: X" on one line, or the list after "Kính gửi:" (the document's own, in its header; never a footer's).
   const ki = lines.findIndex((l) => RECIPIENT_LEAD.test(l.text));
-  if (ki >= 0) {
+  if (ki >= 0 && ki <= end) {
     const l = lines[ki]!;
     const rest = l.text.replace(RECIPIENT_LEAD, '');
     const entries: { text: string; start: number }[] = [];
@@ -199,16 +461,32 @@ function subjectFinding(model: TextModel, parts: Line[], rule: string): Finding<
   return finding(model, text, parts[0]!.start, parts[parts.length - 1]!.end, rule);
 }
 
-const UNIT = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b/u;
+/** Words that open the name of a body in a header ("SỞ ...", "CỤC ...", "CÔNG ĐOÀN ..."), by their fold. */
+const BODY_HEADS = [
+  ...AGENCY_HEADS.filter((h) => !/^(?:Các|Mỗi|Giám đốc|Phó Giám đốc|Chủ tịch|Phó Chủ tịch|Thủ trưởng|Người đứng đầu|Trưởng ban|Trưởng|Cán bộ|Thường trực|Doanh nghiệp|Chủ đầu tư|Đơn vị)$/u.test(h)),
+  'Công đoàn', 'Đại học', 'Học viện', 'Hợp tác xã', 'Hải quan', 'Thuế', 'Tiểu ban', 'Lữ đoàn', 'Sư đoàn', 'Bộ Tư lệnh',
+  'Quân khu', 'Đồn', 'Trạm', 'Xí nghiệp', 'Nhà máy', 'Tạp chí', 'Nhà xuất bản', 'Thành đoàn', 'Huyện đoàn', 'Quận ủy',
+  'Quận uỷ', 'Viện kiểm sát', 'Kiểm toán', 'Nhóm', 'Liên hiệp', 'Hiệp hội', 'Trường', 'Khoa', 'Cảnh sát', 'Bảo tàng',
+  'Thư viện', 'Chính phủ', 'Quốc hội', 'Tổng Liên đoàn', 'Tỉnh đoàn', 'Đảng bộ', 'Văn phòng', 'Đoàn', 'Hội đồng',
+  'Bộ', 'Sở', 'Ban', 'Cục', 'Chi cục', 'Ủy ban', 'Uỷ ban', 'Tổng cục', 'Công an', 'UBND', 'HĐND', 'BCĐ', 'BCH', 'MTTQ',
+].map((h) => fold(h));
+function opensBody(t: string): boolean {
+  const f = fold(t);
+  return UNIT.test(t) || BODY_HEADS.some((h) => f === h || f.startsWith(`${h} `) || f.startsWith(`${h},`));
+}
+
+const UNIT = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)(?![\p{L}])/u;
 
 /** "ỦY BAN NHÂN DÂN" + "TỈNH TUYÊN QUANG" is one name; "UBND TỈNH X" + "SỞ NỘI VỤ" names the parent and the issuer. */
-function readIssuer(lines: Line[]): { name: string; parent?: string; start: number; end: number } | null {
+function readIssuer(lines: Line[]): { name: string; own: string; parent?: string; start: number; end: number } | null {
   if (!lines.length) return null;
   const names: { text: string; start: number; end: number }[] = [];
   for (const l of lines) {
     const t = l.text.replace(/\s+/g, ' ').trim();
     const prev = names[names.length - 1];
-    if (prev && (UNIT.test(t) || /^(NHÂN DÂN|VÀ|CỦA)\b/u.test(t) || /\b(VÀ|CỦA)$/u.test(prev.text))) {
+    // a name the header wraps: after "VÀ", "CỦA" or a comma ("BAN CHỈ ĐẠO ..., ĐỔI MỚI SÁNG TẠO," + "CHUYỂN ĐỔI SỐ ..."),
+    // or on a line that does not open a body's name ("HỘI ĐỒNG THẨM ĐỊNH," / "ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH" / "HÀNH CHÍNH TỈNH")
+    if (prev && (UNIT.test(t) || /^(NHÂN DÂN|VÀ|CỦA)(?![\p{L}])/u.test(t) || /(?<![\p{L}])(VÀ|CỦA)$/u.test(prev.text) || /[,&]$/u.test(prev.text) || (!opensBody(t) && opensBody(prev.text)))) {
       prev.text += ` ${t}`;
       prev.end = l.end;
     } else names.push({ text: t, start: l.start, end: l.end });
@@ -216,7 +494,7 @@ function readIssuer(lines: Line[]): { name: string; parent?: string; start: numb
   const expand = (t: string) =>
     fixPlace(titleCase(t.replace(/^UBND\b/u, 'ỦY BAN NHÂN DÂN').replace(/^HĐND\b/u, 'HỘI ĐỒNG NHÂN DÂN')).replace(/^Uỷ/u, 'Ủy'));
   const last = names[names.length - 1]!;
-  const out: { name: string; parent?: string; start: number; end: number } = { name: expand(last.text), start: last.start, end: last.end };
+  const out: { name: string; own: string; parent?: string; start: number; end: number } = { name: expand(last.text), own: last.text, start: last.start, end: last.end };
   if (names.length > 1) {
     out.parent = expand(names[0]!.text);
     out.name = withParent(out.name, out.parent);
@@ -237,7 +515,10 @@ export function withParent(name: string, parent: string): string {
   if (local) {
     const where = local[1]!;
     if (/^Văn phòng$/iu.test(name)) return `Văn phòng ${parent}`;
-    if (/\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+\p{Lu}/u.test(name)) return name;
+    if (/(?<![\p{L}])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+\p{Lu}/u.test(name)) return name;
+    // "... HÀNH CHÍNH TỈNH" under "UBND TỈNH LÂM ĐỒNG": the unit word is printed, its name is the parent's
+    const unit = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+(.+)$/iu.exec(where)!;
+    if (new RegExp(`(?<![\\p{L}])${unit[1]}$`, 'iu').test(name)) return `${name} ${unit[2]}`;
     return `${name} ${where}`;
   }
   if (/^Bộ\s/u.test(parent) && /^(?:Cục|Tổng cục|Vụ|Viện|Văn phòng|Thanh tra)\b/u.test(name)) return `${name}, ${parent}`;
@@ -253,6 +534,6 @@ const provinceKey = (name: string) => fold(name).replace(/[^a-z ]/g, ' ').replac
 let provinceByKey: Map<string, string> | null = null;
 
 export function canonicalProvince(name: string): string | null {
-  provinceByKey ??= new Map([...PROVINCES].reverse().map((p) => [provinceKey(p), p]));
+  provinceByKey ??= new Map([...PROVINCES].reverse().flatMap((p) => [[provinceKey(p), p], [provinceKey(p).replace(/ /g, ''), p]] as [string, string][]));
   return provinceByKey.get(provinceKey(name)) ?? null;
 }

@@ -1,11 +1,17 @@
 /**
- * Document types of Nghị định 30/2020/NĐ-CP, Phụ lục III: the type word as printed
- * in a title line, and the abbreviation used in the ký hiệu.
+ * Document types of Nghị định 30/2020/NĐ-CP, Phụ lục III (and the legal normative
+ * documents of Luật Ban hành văn bản quy phạm pháp luật): the type word as printed in
+ * a title line, and the abbreviation used in the ký hiệu.
  */
 export const DOC_TYPES: { word: string; abbr: string }[] = [
   { word: 'NGHỊ QUYẾT', abbr: 'NQ' },
   { word: 'QUYẾT ĐỊNH', abbr: 'QĐ' },
   { word: 'CHỈ THỊ', abbr: 'CT' },
+  { word: 'NGHỊ ĐỊNH', abbr: 'NĐ' },
+  { word: 'THÔNG TƯ LIÊN TỊCH', abbr: 'TTLT' },
+  { word: 'THÔNG TƯ', abbr: 'TT' },
+  { word: 'LUẬT', abbr: 'L' },
+  { word: 'PHÁP LỆNH', abbr: 'PL' },
   { word: 'QUY CHẾ', abbr: 'QC' },
   { word: 'QUY ĐỊNH', abbr: 'QyĐ' },
   { word: 'THÔNG CÁO', abbr: 'TC' },
@@ -19,6 +25,8 @@ export const DOC_TYPES: { word: string; abbr: string }[] = [
   { word: 'BÁO CÁO', abbr: 'BC' },
   { word: 'BIÊN BẢN', abbr: 'BB' },
   { word: 'TỜ TRÌNH', abbr: 'TTr' },
+  // an office's internal submission form (not in Phụ lục III; numbered "Số: 104/PT-NC")
+  { word: 'PHIẾU TRÌNH', abbr: 'PT' },
   { word: 'HỢP ĐỒNG', abbr: 'HĐ' },
   { word: 'CÔNG ĐIỆN', abbr: 'CĐ' },
   { word: 'BẢN GHI NHỚ', abbr: 'BGN' },

@@ -1,0 +1,177 @@
+/**
+ * Header fields on text without structure: openings of real documents copied from legal
+ * portals (test/fixtures/portal/cases.ts, each with the address it was read from), and
+ * must-match / must-not-match cases for each rule of src/extract/header.ts written the way
+ * such copies, layout PDFs and scans print a header.
+ */
+import { describe, it, expect } from 'vitest';
+import { model } from '../helpers.js';
+import { extract } from '../../src/extract/index.js';
+import { extractHeader, headerLines, canonicalProvince } from '../../src/extract/header.js';
+import { allLines } from '../../src/extract/finding.js';
+import { PROVINCES } from '../../src/extract/words/places.js';
+import { CASES } from '../fixtures/portal/cases.js';
+
+const fields = (text: string) => extract(model(text)).fields;
+const header = (text: string) => {
+  const h = extractHeader(model(text));
+  return { type: h.type?.value, number: h.number?.value ?? null, symbol: h.symbol?.value ?? null, issuer: h.issuer?.value, place: h.place?.value, date: h.date?.value, subject: h.subject?.value, recipients: h.recipients.map((r) => r.value) };
+};
+const norm = (s: string | null | undefined) => (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').replace(/uỷ/g, 'ủy').trim();
+
+describe('openings copied from legal portals', () => {
+  it('has at least 30 real openings with their addresses', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+    for (const c of CASES) expect(c.url).toMatch(/^https?:\/\//);
+  });
+  for (const c of CASES) {
+    it(`${c.id}: reads the document's own header`, () => {
+      const f = fields(c.text);
+      const e = c.expect;
+      if (e.type !== undefined) expect(f.type).toBe(e.type);
+      if (e.number !== undefined) expect(f.number?.replace(/^0+(?=\d)/, '') ?? null).toBe(e.number?.replace(/^0+(?=\d)/, '') ?? null);
+      if (e.symbol !== undefined) expect(f.symbol).toBe(e.symbol);
+      if (e.date !== undefined) expect(f.date).toBe(e.date);
+      if (e.place !== undefined) expect(f.place).toBe(e.place);
+      if (e.issuer !== undefined) expect(norm(f.issuer)).toBe(norm(e.issuer));
+      if (e.subject !== undefined) expect(norm(f.subject)).toBe(norm(e.subject));
+      if (e.recipients !== undefined) expect(f.recipients.map(norm)).toEqual(e.recipients.map(norm));
+      for (const d of c.not?.date ?? []) expect(f.date).not.toBe(d);
+      for (const t of c.not?.type ?? []) expect(f.type).not.toBe(t);
+    });
+  }
+});
+
+describe('header lines put back together', () => {
+  const lines = (text: string) => headerLines(allLines(model(text))).map((l) => l.text);
+  it('joins a number, a date and a place wrapped over lines, and drops cell separators', () => {
+    expect(lines('Số:\n06/2024/QĐ-UBND\n|\nKon Tum, ngày 25\ntháng 01 năm 2024\n|')).toEqual(['Số: 06/2024/QĐ-UBND', 'Kon Tum, ngày 25 tháng 01 năm 2024']);
+    expect(lines('Vĩnh Phúc, ngày\n12 tháng 7 năm 2023')).toEqual(['Vĩnh Phúc, ngày 12 tháng 7 năm 2023']);
+    expect(lines('Sơn\nLa, ngày 16 tháng 11\nnăm 2018')).toEqual(['Sơn La, ngày 16 tháng 11 năm 2018']);
+    expect(lines('TP Hồ Chí\nMinh, ngày 17 tháng 7 năm 2003')).toEqual(['TP Hồ Chí Minh, ngày 17 tháng 7 năm 2003']);
+  });
+  it('rejoins a symbol broken after its hyphen without a space', () => {
+    expect(lines('Số: 5274/BNV-\nCVL\nV/v hướng dẫn')).toEqual(['Số: 5274/BNV-CVL', 'V/v hướng dẫn']);
+    // a date line after a hyphen-ended symbol is not part of it
+    expect(lines('Số: 12/UBND-\nHà Nội, ngày 2 tháng 3 năm 2025')).toEqual(['Số: 12/UBND-', 'Hà Nội, ngày 2 tháng 3 năm 2025']);
+  });
+  it('rejoins fixed header phrases a copy cut between words, and only those', () => {
+    expect(lines('ỦY\nBAN NHÂN DÂN\nTỈNH SƠN LA')).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH SƠN LA']);
+    expect(lines('CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    expect(lines('CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM')).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    expect(lines('UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ')).toEqual(['UBND TỈNH LÂM ĐỒNG', 'SỞ NỘI VỤ']);
+  });
+  it('splits header parts a copy ran together, and leaves body sentences whole', () => {
+    expect(lines('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc\nSố: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011')).toEqual([
+      'ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH HẬU GIANG', 'Độc Lập - Tự Do - Hạnh Phúc', 'Số: 454/UBND-NCTH', 'Vị Thanh, ngày 6 tháng 4 năm 2011',
+    ]);
+    expect(lines('ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |')).toEqual(['ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    const body = 'Căn cứ Công văn Số: 12/UBND-VX ngày 02/3/2025 của Ủy ban nhân dân tỉnh về việc triển khai;';
+    expect(lines(body)).toEqual([body]);
+  });
+  it('moves the first half of a place cut at its hyphen onto the date line', () => {
+    expect(lines('Số : 2917 /SGDĐT-VP Phan Rang-\nTháp Chàm, ngày 05 tháng11 năm 2010')).toEqual(['Số : 2917 /SGDĐT-VP', 'Phan Rang-Tháp Chàm, ngày 05 tháng11 năm 2010']);
+  });
+});
+
+describe('the type comes from the title word', () => {
+  const head = (sym: string, rest: string) => `ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: ${sym}\nLâm Đồng, ngày 12 tháng 01 năm 2026\n${rest}`;
+  it('takes the title word over the symbol', () => {
+    expect(header(head('55/2007/CT-UBND', 'QUYẾT ĐỊNH\nBan hành kế hoạch hành động\nCăn cứ Luật Tổ chức chính quyền địa phương;')).type).toBe('QĐ');
+    for (const [word, abbr] of [['CÔNG ĐIỆN', 'CĐ'], ['PHIẾU TRÌNH', 'PT'], ['TỜ TRÌNH', 'TTr'], ['BÁO CÁO', 'BC'], ['BIÊN BẢN', 'BB'], ['NGHỊ QUYẾT', 'NQ'], ['THÔNG BÁO', 'TB'], ['KẾ HOẠCH', 'KH'], ['THÔNG TƯ', 'TT']] as const) {
+      expect(header(head('12/UBND-VP', `${word}\nVề việc tổ chức hội nghị\nThực hiện chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh, Văn phòng báo cáo như sau:`)).type).toBe(abbr);
+    }
+  });
+  it('reads a letter with a trích yếu as a công văn whatever its symbol opens with', () => {
+    // a tax department's policy office (CT-CS) and a steering committee (BCĐ) are not document types
+    const cv = (sym: string) => header(`CỤC THUẾ TỈNH LÂM ĐỒNG\nSố: ${sym}\nV/v chính sách thuế giá trị gia tăng\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 03 tháng 3 năm 2026\nKính gửi: Công ty TNHH Minh Phát.`).type;
+    expect(cv('1234/CT-CS')).toBe('CV');
+    expect(cv('45/BCĐ')).toBe('CV');
+    // without a trích yếu or a title, the symbol's type stands
+    expect(header('ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 130/KH-UBND | Ninh Bình, ngày 13 tháng 7 năm 2022 |\nThực hiện Thông tư số 10/2022/TT-BLĐTBXH, UBND tỉnh ban hành Kế hoạch như sau:').type).toBe('KH');
+  });
+  it('reads a title word split or misread by a scan', () => {
+    expect(header(head('445-KL/TU', 'K ÉT LUẬN\nHỘI NGHỊ BAN CHẤP HÀNH\nHội nghị đã thảo luận và kết luận:')).type).toBe('KL');
+    expect(header(head('12/QĐ-UBND', 'QUYÉT ĐỊNH\nVề việc thành lập tổ công tác\nCăn cứ Luật Tổ chức chính quyền địa phương;')).type).toBe('QĐ');
+    // the operative "QUYẾT ĐỊNH:" of a decision's body is not its title
+    expect(header('BỘ NỘI VỤ\nSố: 12/BNV-VP\nV/v tổ chức hội nghị\nHà Nội, ngày 02 tháng 3 năm 2025\nQUYẾT ĐỊNH:').type).toBe('CV');
+  });
+});
+
+describe('numbers and symbols as printed', () => {
+  it('reads "<type> số:" numbers, parentheses, "&" and spaced hyphens', () => {
+    expect(header('ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\nNghị quyết số:\n76/2025/UBTVQH15\nHà Nội, ngày 14 tháng 4 năm 2025\nNGHỊ QUYẾT\nVỀ VIỆC SẮP XẾP ĐƠN VỊ HÀNH CHÍNH NĂM 2025\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Hiến pháp;')).toMatchObject({ number: '76', symbol: '2025/UBTVQH15', issuer: 'Ủy ban thường vụ quốc hội', subject: 'SẮP XẾP ĐƠN VỊ HÀNH CHÍNH NĂM 2025', type: 'NQ' });
+    expect(header('CÔNG AN TỈNH LÂM ĐỒNG\nSố: 03/BCĐX-CAT(PC04)\nLâm Đồng, ngày 06 tháng 01 năm 2026')).toMatchObject({ number: '03', symbol: 'BCĐX-CAT(PC04)' });
+    expect(header('SỞ NỘI VỤ\nSố: 118/SNV-CCHC&VTLT\nV/v báo cáo\nLâm Đồng, ngày 10 tháng 02 năm 2026')).toMatchObject({ number: '118', symbol: 'SNV-CCHC&VTLT', date: '2026-02-10' });
+    expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: /TTr - SNV\nLâm Đồng, ngày    tháng 8 năm 2025\nTỜ TRÌNH\nVề việc ban hành quyết định')).toMatchObject({ number: null, symbol: 'TTr-SNV', type: 'TTr', date: '2025-08' });
+  });
+  it('does not read a portal\'s "Số hiệu:" or a summary\'s citation as the number', () => {
+    const h = header('Quyết định 119/QĐ-UBND năm 2009 bổ sung thủ tục hành chính\nSố hiệu: 119/QĐ-UBND Loại văn bản: Quyết định\nNgày ban hành: 23/11/2009\nỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: 119/QĐ-UBND\nBắc Giang, ngày 23 tháng 11 năm 2009\nQUYẾT ĐỊNH');
+    expect(h).toMatchObject({ number: '119', symbol: 'QĐ-UBND', date: '2009-11-23', issuer: 'Ủy ban nhân dân tỉnh Bắc Giang' });
+  });
+});
+
+describe('scan errors where the form is known', () => {
+  it('reads "Sô:", "tháng I1", "BÔ Y TẾ" as what they must be', () => {
+    expect(header('BÔ Y TẾ\nSô: 512/BYT-KCB\nV/v tăng cường công tác khám bệnh\nHà Nội, ngày 2O tháng I1 năm 2025\nKính gửi: Sở Y tế các tỉnh, thành phố.')).toMatchObject({ issuer: 'Bộ Y tế', number: '512', symbol: 'BYT-KCB', date: '2025-11-20' });
+    expect(header('Y BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 2516/KH-UBND\nKon Tum, ngày 03 tháng 10 năm 2014\nKẾ HOẠCH')).toMatchObject({ issuer: 'Ủy ban nhân dân tỉnh Kon Tum' });
+  });
+  it('leaves body text and unreadable values alone', () => {
+    // a letter alone is no digit: the month stays unread rather than guessed
+    expect(header('BỘ Y TẾ\nSố: 512/BYT-KCB\nHà Nội, ngày 20 tháng I năm 2025').date).toBe('2025');
+    const m = model('BỘ NỘI VỤ\nSố: 12/BNV-VP\nHà Nội, ngày 02 tháng 3 năm 2025\nKính gửi: Sở Nội vụ.\nBÔ sung hồ sơ tháng I1 năm 2025.');
+    expect(m.text).toContain('BÔ sung hồ sơ tháng I1');
+  });
+});
+
+describe("the header is the document's own", () => {
+  it('takes neither a footer\'s "Kính gửi" nor a dated notice after the text', () => {
+    const h = header('ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 35/2022/QĐ-UBND\nHòa Bình, ngày 16 tháng 9 năm 2022\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\nCăn cứ Luật Tổ chức chính\nquyền địa phương ngày 19 tháng 6 năm 2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nBùi Văn Khánh\nKính gửi: Quý khách hàng\nHà Nội, ngày 01 tháng 6 năm 2024 Thư viện Pháp luật thông báo');
+    expect(h.recipients).toEqual([]);
+    expect(h.date).toBe('2022-09-16');
+    expect(h.subject).toBe('BAN HÀNH QUY CHẾ PHỐI HỢP');
+  });
+  it('ends an upper-case title at the authority line and at a sentence', () => {
+    expect(header('ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố:\n547/QĐ-UBND\nKon Tum, ngày 27\ntháng 8 năm 2024\nQUYẾT ĐỊNH\nPHÊ DUYỆT NHIỆM VỤ QUY HOẠCH\nỦY BAN NHÂN DÂN TỈNH KON TUM\nCăn cứ Luật Tổ chức chính\nquyền địa phương;').subject).toBe('PHÊ DUYỆT NHIỆM VỤ QUY HOẠCH');
+    expect(header('ỦY BAN NHÂN DÂN\nTỈNH VĨNH PHÚC\nSố: 196/KH-UBND\nVĩnh Phúc, ngày\n12 tháng 7 năm 2023\nKẾ HOẠCH\nCẢI\nTHIỆN, NÂNG CAO CHỈ SỐ XANH\nTheo kết quả công bố của Liên đoàn Thương mại và\nCông nghiệp Việt Nam').subject).toBe('CẢI THIỆN, NÂNG CAO CHỈ SỐ XANH');
+  });
+});
+
+describe('issuers', () => {
+  it('reads a name the header wraps over lines under its parent', () => {
+    expect(header('UBND TỈNH LÂM ĐỒNG\nHỘI ĐỒNG THẨM ĐỊNH,\nĐÁNH GIÁ CHỈ SỐ CẢI CÁCH\nHÀNH CHÍNH TỈNH\nSố: 10797/QĐ-HĐTĐ').issuer).toBe('Hội đồng thẩm định, đánh giá chỉ số cải cách hành chính tỉnh Lâm Đồng');
+    expect(header('BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA\nTỘI PHẠM VỀ MA TÚY\nSố: 2388/C04-P6').issuer).toBe('Cục cảnh sát điều tra tội phạm về ma túy, Bộ Công an');
+    // a new body's name under the parent is not a continuation
+    expect(header('UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 104/PT-NC').issuer).toBe('Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng');
+    expect(header('ỦY BAN NHÂN\nDÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố:\n120/2003/QĐ-UB').issuer).toBe('Ủy ban nhân dân thành phố Hồ Chí Minh');
+    expect(header('ỦY BAN NHÂN DÂN\nĐẶC KHU PHÚ QUỐC\nSố: 15/UBND-VP\nV/v triển khai').issuer?.toLowerCase()).toBe('ủy ban nhân dân đặc khu phú quốc');
+  });
+  it('keeps "UBND các xã, phường, đặc khu" one recipient', () => {
+    expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 21/SNV-CCHC\nV/v báo cáo\nLâm Đồng, ngày 05 tháng 01 năm 2026\nKính gửi:\n- Các sở, ban, ngành thuộc tỉnh;\n- UBND các xã, phường, đặc khu.').recipients).toEqual(['Các sở, ban, ngành thuộc tỉnh', 'UBND các xã, phường, đặc khu']);
+  });
+});
+
+describe('dates without a date line', () => {
+  it('dates a biên bản by its opening sentence', () => {
+    expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBIÊN BẢN\nHọp thẩm định hồ sơ\nHôm nay, vào lúc 14 giờ 00 ngày 09 tháng 12 năm 2025, tại Sở Nội vụ tỉnh Lâm Đồng.').date).toBe('2025-12-09');
+    // only a biên bản: another document's first sentence is no date line
+    expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 12/SNV-VP\nV/v họp\nKính gửi: Các phòng.\nHôm nay, vào lúc 14 giờ 00 ngày 09 tháng 12 năm 2025, Sở tổ chức họp.').date).toBeUndefined();
+  });
+});
+
+describe('provinces after the 2025 reorganisation', () => {
+  const NEW_34 = ['Hà Nội', 'Huế', 'Lai Châu', 'Điện Biên', 'Sơn La', 'Lạng Sơn', 'Quảng Ninh', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh', 'Cao Bằng',
+    'Tuyên Quang', 'Lào Cai', 'Thái Nguyên', 'Phú Thọ', 'Bắc Ninh', 'Hưng Yên', 'Hải Phòng', 'Ninh Bình', 'Quảng Trị', 'Đà Nẵng', 'Quảng Ngãi',
+    'Gia Lai', 'Khánh Hòa', 'Lâm Đồng', 'Đắk Lắk', 'Hồ Chí Minh', 'Đồng Nai', 'Tây Ninh', 'Cần Thơ', 'Vĩnh Long', 'Đồng Tháp', 'Cà Mau', 'An Giang'];
+  it('holds the 34 provinces and cities and keeps the old names', () => {
+    expect(NEW_34).toHaveLength(34);
+    for (const p of NEW_34) expect(PROVINCES).toContain(p);
+    for (const p of ['Hà Giang', 'Yên Bái', 'Bắc Kạn', 'Vĩnh Phúc', 'Hòa Bình', 'Bắc Giang', 'Thái Bình', 'Hải Dương', 'Hà Nam', 'Nam Định', 'Quảng Bình', 'Quảng Nam', 'Kon Tum', 'Bình Định', 'Ninh Thuận', 'Đắk Nông', 'Bình Thuận', 'Phú Yên', 'Bình Dương', 'Bà Rịa - Vũng Tàu', 'Bình Phước', 'Long An', 'Sóc Trăng', 'Hậu Giang', 'Bến Tre', 'Trà Vinh', 'Tiền Giang', 'Bạc Liêu', 'Kiên Giang', 'Thừa Thiên Huế']) expect(PROVINCES).toContain(p);
+  });
+  it('corrects spellings to the gazetteer, with or without spaces', () => {
+    expect(canonicalProvince('Khánh Hoà')).toBe('Khánh Hòa');
+    expect(canonicalProvince('LâmĐồng')).toBe('Lâm Đồng');
+    expect(canonicalProvince('Bà Rịa-Vũng Tàu')).toBe('Bà Rịa - Vũng Tàu');
+    expect(canonicalProvince('Lâm Hà')).toBeNull();
+  });
+});
