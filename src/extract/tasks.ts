@@ -10,7 +10,7 @@
 import type { Block, Cell, TextModel } from '../model/types.js';
 import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js';
 import { headingAssignment, isGeneric, leadOf, splitBodies, startsWithBody, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
-import { findDeadlines, pickDeadline, type DeadlineFinding } from './deadlines.js';
+import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
 import { readMarker } from '../parse/markers.js';
 
 export interface AgencyRef {
@@ -178,13 +178,18 @@ export interface TaskContext {
   recipients: string[];
   /** The one body a document is about when it has no "Kính gửi" (a thông báo kết luận after a working visit). */
   addressee?: { name: string; start: number; end: number } | null;
+  /** Events the document dates (deadlines.ts findEventDates). */
+  events?: EventDate[];
 }
 
 export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] {
   const year = docYear(model, ctx.date);
+  // events the document dates ("Hội nghị ... tổ chức vào ngày 09/10/2025"): "trước Hội nghị" takes that day
+  const events = findEventDates(model.text, year, ctx.date);
+  const c = { ...ctx, events };
   const out: TaskFinding[] = [];
-  for (const { from, to } of directiveRanges(model)) out.push(...regionTasks(model, ctx, from, to, year));
-  for (const b of model.blocks) if (b.kind === 'table') out.push(...tableTasks(model, b, year));
+  for (const { from, to } of directiveRanges(model)) out.push(...regionTasks(model, c, from, to, year));
+  for (const b of model.blocks) if (b.kind === 'table') out.push(...tableTasks(model, b, year, events));
   return out;
 }
 
@@ -195,6 +200,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const out: TaskFinding[] = [];
   const region = model.blocks.slice(from, to);
   const tree = buildTree(model, region);
+  detachRequests(tree);
   const rootAssign = leadInAssignment(model, from);
   const fallbackLead: AgencyRef[] = ctx.recipients.length === 1
     ? [{ name: ctx.recipients[0]!, start: 0, end: 0, rule: 'lead.singleRecipient' }]
@@ -221,7 +227,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       text = [node.title, ...node.body.map((p) => p.text)].join(' ');
       start = node.titleStart;
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
-      if (isClosing(text) || (!anyMarked && !/(?:đề nghị|yêu cầu|giao|chỉ đạo|đôn đốc)\s/iu.test(text)) || anyMarked) continue;
+      if (isClosing(text) || (!node.detached && ((!anyMarked && !/(?:đề nghị|yêu cầu|giao|chỉ đạo|đôn đốc)\s/iu.test(text)) || anyMarked))) continue;
     } else {
       if (/:$/.test(node.title.trim())) continue;
       text = [node.title, ...node.body.map((p) => p.text)].join(' ');
@@ -230,6 +236,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     }
     if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
     if (node.marker?.kind === 'article' && DECISION.test(text)) continue;
+    // what a body has done ("Công an tỉnh đã xây dựng ...") is background, not a task
+    const done = /^([^,;.:]{3,80}?)\s+(?:đã|vừa)\s+(?!được)\p{Ll}/u.exec(text);
+    if (done && startsWithBody(done[1]!) && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;
     // The rules read the source as it lies in the model (line and paragraph breaks as spaces,
     // same length), so every offset they find plus `start` is a span of the model's text.
     const source = model.text.slice(start, end).replace(/\n/g, ' ');
@@ -265,16 +274,16 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const y = yearOf(text, year);
     // a time inside the doer's name ("các đơn vị được kiểm tra trong năm 2021") times nothing
     const ownLead = own && own.lead.length ? [own.lead[0]!.start, own.lead[own.lead.length - 1]!.end] as [number, number] : null;
-    let deadline = pickDeadline(findDeadlines(source, y, { mask: ownLead ? [ownLead] : [], issued: ctx.date }));
+    let deadline = pickDeadline(findDeadlines(source, y, { mask: ownLead ? [ownLead] : [], issued: ctx.date, events: ctx.events }));
     if (deadline) deadline = { ...deadline, start: deadline.start + start, end: deadline.end + start };
     for (let p = node.parent; !deadline && p && p.parent && isHeadingLike(p); p = p.parent) {
-      const d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year), { issued: ctx.date }));
+      const d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year), { issued: ctx.date, events: ctx.events }));
       // a heading lends its dated deadline; its "hằng năm" or "thường xuyên" only when the heading is short
       if (d && !d.date && p.title.length > 80) continue;
       if (d) deadline = { ...d, start: d.start + p.titleStart, end: d.end + p.titleStart, rule: `${d.rule}.inherited` };
     }
     if (!deadline && heading && node.body.length) {
-      const d = pickDeadline(findDeadlines(node.title, y, { issued: ctx.date }));
+      const d = pickDeadline(findDeadlines(node.title, y, { issued: ctx.date, events: ctx.events }));
       if (d) deadline = { ...d, start: d.start + node.titleStart, end: d.end + node.titleStart, rule: `${d.rule}.heading` };
     }
     out.push({ label: node.label, path: pathOf(node), text, start, end, lead, support: sup, deadline, source: 'item', rule: 'tasks.item' });
@@ -322,6 +331,35 @@ function fieldTask(node: ItemNode, year: number): TaskFinding | null {
   return { label: node.label, path: pathOf(node), text, start: node.titleStart, end, lead, support, deadline, source: 'item', rule: 'tasks.fields' };
 }
 
+/**
+ * A paragraph after an item that makes a request of its own ("Ngoài ra, đề nghị ...",
+ * "Sở Tư pháp đề nghị Ban Chấp hành ... hoàn thiện hồ sơ ...") is not that item's
+ * continuation: it is an unlabelled task of its own, beside the item (under the item's parent).
+ * The first paragraph under a heading-like item stays its body (the heading's task).
+ */
+const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung)/u;
+
+function detachRequests(root: ItemNode): void {
+  const visit = (n: ItemNode) => {
+    for (const c of [...n.children]) visit(c);
+    if (!n.marker || !n.parent || !n.body.length) return;
+    const keep = isHeadingLike(n) ? 1 : 0;
+    const k = n.body.findIndex((p, i) => i >= keep && NEW_REQUEST.test(p.text) && !isClosing(p.text));
+    if (k < 0) return;
+    const moved = n.body.splice(k);
+    const siblings = n.parent.children;
+    let at = siblings.indexOf(n) + 1;
+    let cur: ItemNode | null = null;
+    for (const p of moved) {
+      if (!cur || NEW_REQUEST.test(p.text)) {
+        cur = { marker: null, label: '', title: p.text, titleStart: p.start, titleEnd: p.end, body: [], block: n.block, children: [], parent: n.parent, detached: true };
+        siblings.splice(at++, 0, cur);
+      } else cur.body.push(p);
+    }
+  };
+  visit(root);
+}
+
 function excluded(node: ItemNode): boolean {
   for (let p: ItemNode | null = node; p && p.parent; p = p.parent) {
     // a section heading (a short title without a sentence's end) of any level
@@ -363,7 +401,7 @@ function tableColumns(header: Cell[]): Columns | null {
   return cols;
 }
 
-function tableTasks(model: TextModel, table: Block, year: number): TaskFinding[] {
+function tableTasks(model: TextModel, table: Block, year: number, events: EventDate[] = []): TaskFinding[] {
   const rows = table.rows ?? [];
   const out: TaskFinding[] = [];
   const headerIdx = rows.findIndex((r) => tableColumns(r) !== null);
@@ -393,7 +431,7 @@ function tableTasks(model: TextModel, table: Block, year: number): TaskFinding[]
     const support = supCell ? refs(splitBodies(supCell.text, { comma: true }), supCell.start, 'table.support') : [];
     let deadline: DeadlineFinding | null = null;
     if (timeCell && timeCell.text.trim()) {
-      const d = pickDeadline(findDeadlines(timeCell.text, yearOf(timeCell.text, year), { cell: true }));
+      const d = pickDeadline(findDeadlines(timeCell.text, yearOf(timeCell.text, year), { cell: true, events }));
       if (d) deadline = { ...d, start: d.start + timeCell.start, end: d.end + timeCell.start, rule: `${d.rule}.tableCell` };
     }
     const path = [...sections.map((s) => s.label), tt];

@@ -22,6 +22,8 @@ export interface ItemNode {
   block: Block;
   children: ItemNode[];
   parent: ItemNode | null;
+  /** A paragraph taken out of an item's body because it makes a request of its own (tasks.ts). */
+  detached?: boolean;
 }
 
 function keyOf(m: Marker | null): string {

@@ -66,6 +66,11 @@ export function readMarker(text: string): Marker | null {
   if ((m = ORDINAL.exec(text)) && text.length > m[0].length) return { raw: m[1]!, label: m[1]!, kind: 'ordinal', depth: 0, length: m[0].length };
   if ((m = CAPITAL.exec(text))) return { raw: m[0].trim(), label: m[1]!, kind: 'capital', depth: 0, length: m[0].length };
   if ((m = PLUS.exec(text))) return { raw: '+', label: '+', kind: 'plus', depth: 0, length: m[0].length };
+  // "- Thứ nhất: ...": the ordinal numbers the point, the dash is only its bullet
+  if ((m = DASH.exec(text))) {
+    const o = ORDINAL.exec(text.slice(m[0].length));
+    if (o && text.length > m[0].length + o[0].length) return { raw: o[1]!, label: o[1]!, kind: 'ordinal', depth: 0, length: m[0].length + o[0].length };
+  }
   if ((m = DASH.exec(text))) {
     if (m[1] === '*' && /^\*\*/.test(text)) return null;
     return { raw: m[1]!, label: m[1] === '+' ? '+' : '-', kind: 'dash', depth: 0, length: m[0].length };

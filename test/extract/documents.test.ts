@@ -68,7 +68,7 @@ describe('a letter without numbered items', async () => {
   it('takes its directive paragraph as the task', () => {
     expect(r.tasks).toHaveLength(1);
     expect(r.tasks[0]).toMatchObject({ label: '', path: [''], lead: ['Sở Kế hoạch và Đầu tư'], support: ['Sở Tài chính', 'Kho bạc Nhà nước tỉnh'], deadline: { kind: 'by', date: '2024-10-10' } });
-    expect(r.document.signer).toEqual({ name: 'Lê Văn Hùng', position: 'Phó Chánh Văn phòng', authority: 'KT' });
+    expect(r.document.signer).toEqual({ name: 'Lê Văn Hùng', position: 'Phó Chánh Văn phòng', authority: 'TL' });
     expect(r.document.references).toEqual(['1543/STC-ĐT']);
   });
 });
