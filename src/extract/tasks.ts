@@ -326,6 +326,10 @@ function fieldTask(node: ItemNode, year: number): TaskFinding | null {
       if (d) deadline = { ...d, start: d.start + off, end: d.end + off, rule: `${d.rule}.field` };
     }
   }
+  // bodies the item's own words say it works with ("Phối hợp Ban Cơ yếu Chính phủ triển khai ...")
+  const leadKeys = new Set(lead.map((l) => l.name.toLowerCase()));
+  for (const b of refs(supportOf(node.title), node.titleStart, 'support.phoiHop')) if (!leadKeys.has(b.name.toLowerCase())) support.push(b);
+  support = dedupe(support);
   const text = tidy([node.title, ...parts.map((p) => p.text)].join(' '));
   const end = Math.max(node.titleEnd, ...parts.map((p) => p.end));
   return { label: node.label, path: pathOf(node), text, start: node.titleStart, end, lead, support, deadline, source: 'item', rule: 'tasks.fields' };
