@@ -9,7 +9,7 @@ import { allLines, finding, isUpper, titleCase, type Finding } from './finding.j
 import { DOC_TYPES, TYPE_ABBRS, canonicalAbbr } from './words/doctypes.js';
 import { PROVINCES } from './words/places.js';
 import { iso } from './dates.js';
-import { fold } from '../normalise/unicode.js';
+import { fold, foldWithMap } from '../normalise/unicode.js';
 import { splitBodies } from './agencies.js';
 import { AGENCY_HEADS } from './words/agencies.js';
 
@@ -19,7 +19,9 @@ type Line = { text: string; start: number; end: number; block: ReturnType<typeof
 const TYPE_BY_FOLD = new Map([...DOC_TYPES].reverse().map((t) => [fold(t.word), t]));
 /** The same without spaces, for a title word a scan or a copy split ("K ÉT LUẬN"). */
 const TYPE_BY_FOLD_NS = new Map([...DOC_TYPES].reverse().map((t) => [fold(t.word).replace(/\s+/g, ''), t]));
-const QUOC_HIEU = /^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập\s*[-–]?\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM)/iu;
+/** The Quốc hiệu and tiêu ngữ (or the Party's "ĐẢNG CỘNG SẢN VIỆT NAM"), by their fold: a scan's "CỌNG HÒA XÃ HỌI" is one too. */
+const QUOC_HIEU = { test: (t: string) => /^(?:cong hoa|doc lap\s*[-–—]*\s*tu do|dang cong san viet nam)/u.test(fold(t).trimStart()) };
+const FIXED_PARTS = [/cong hoa xa hoi chu nghia viet nam/gu, /doc lap\s*[-–—]*\s*tu do\s*[-–—]*\s*hanh phuc/gu, /dang cong san viet nam/gu];
 // "Số: 4945 /UBND-THCBKS"  "Số:    /UBND-NC"  "Số 06-CT/TU"  "Số: 59/2012/NĐ-CP"  "Nghị quyết số: 76/2025/UBTVQH15"
 // "Số: 03/BCĐX-CAT(PC04)"  "Số: 12/SNV-CCHC&VTLT"  "Số: /TTr - SNV"
 const SYMBOL_PART = String.raw`[\p{L}\d&.]+(?:\([\p{L}\d&.-]+\))?`;
@@ -32,7 +34,7 @@ const NUMBER_LINE = new RegExp(
 const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})|[^\s\d,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
 const DATE_LINE = new RegExp(String.raw`^([\p{L}][\p{L} .'-]{1,40}?)\s*,\s*ngày${SLOT}(?:tháng${SLOT},?\s*năm[\s.…_]*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`, 'u');
 /** A date line the copy cut short: "Kon Tum, ngày 25" (+ "tháng 01 năm 2024"). */
-const DATE_START = /^[\p{L}][\p{L} .'-]{1,40}?\s*,\s*ngày\b/u;
+const DATE_START = /^[\p{L}][\p{L} .'-]{1,40}?\s*,\s*ngày(?![\p{L}])/u;
 const SUBJECT_LEAD = /^(?:V\/v|V\/V|v\/v|Về việc|VỀ VIỆC|Về|Trích yếu)\s*[:.]?\s*/u;
 const RECIPIENT_LEAD = /^Kính\s+gửi\s*:?\s*/iu;
 // "(Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021 của Ủy ban nhân dân tỉnh)"
@@ -57,10 +59,7 @@ const HEADER_SCAN = 80;
 const SEPARATOR_LINE = /^[-_=*•|.~\s]+$/u;
 /** Where the parts of a header begin inside a line the copy ran together. */
 const PART_ANCHORS: RegExp[] = [
-  /(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM/gu,
-  /Độc [Ll]ập\s*[-–]?\s*Tự [Dd]o\s*[-–]?\s*Hạnh [Pp]húc/gu,
-  /ĐẢNG CỘNG SẢN VIỆT NAM/gu,
-  /(?<![\p{L}])Số\s*:/gu,
+  /(?<![\p{L}])(?:Số|S[ôóồổỗộơớo](?=\s*[:;]))\s*[:;]/gu,
   /(?<![\p{L}])V\/[vV]\s/gu,
   /(?<![\p{L}])Kính gửi\s*:/gu,
 ];
@@ -94,15 +93,25 @@ function partCuts(t: string): number[] {
     for (const m of t.matchAll(re)) {
       hits++;
       if (m.index! > 0) cuts.add(m.index!);
-      // the Quốc hiệu and the tiêu ngữ end a part too ("... VIỆT NAM SỞ GIÁO DỤC ...")
-      if (re.source.startsWith('(?:CỘNG') || re.source.startsWith('Độc') || re.source.startsWith('ĐẢNG')) {
-        const e = m.index! + m[0].length;
-        if (e < t.length) cuts.add(e);
-      }
+    }
+  }
+  // the Quốc hiệu and the tiêu ngữ (as a scan may spell them) start and end a part ("... VIỆT NAM SỞ GIÁO DỤC ...")
+  const { folded, map } = foldWithMap(t);
+  let fixed = false;
+  for (const re of FIXED_PARTS) {
+    for (const m of folded.matchAll(re)) {
+      hits++;
+      fixed = true;
+      const a = map[m.index!]!;
+      const e = map[m.index! + m[0].length]!;
+      if (a > 0) cuts.add(a);
+      // the closing quote or dash a scan hangs on the Quốc hiệu stays with it
+      const after = e + (/^[”"'_—-]+/u.exec(t.slice(e))?.[0].length ?? 0);
+      if (after < t.length) cuts.add(after);
     }
   }
   // "..., ngày": the place before it starts a part
-  for (const m of t.matchAll(/,\s*ngày\b/gu)) {
+  for (const m of t.matchAll(/,\s*ngày(?![\p{L}])/gu)) {
     const before = t.slice(0, m.index!).split(/(?<=\s)/u);
     let k = before.length;
     let words = 0;
@@ -117,7 +126,6 @@ function partCuts(t: string): number[] {
     }
   }
   // the Quốc hiệu and the tiêu ngữ never stand inside a sentence: a line holding one is split at it
-  const fixed = /(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc [Ll]ập\s*[-–]?\s*Tự [Dd]o|ĐẢNG CỘNG SẢN VIỆT NAM/u.test(t);
   return hits >= 2 || fixed ? [...cuts].sort((x, y) => x - y) : [];
 }
 
@@ -171,7 +179,7 @@ export function headerLines(lines: Line[]): Line[] {
       if (/^(?:(?:Nghị quyết|Quyết định|Thông tư|Nghị định|Chỉ thị|Kết luận)\s+số|S[ốôóồổỗộơớo0])\s*[:;]?$/u.test(t) && /^[\d/]/u.test(next.text)) sep = ' ';
       else if (NUMBER_LINE.test(t) && /[\p{Lu}\d]\s*[-/]$/u.test(t) && /^[\p{Lu}\d]/u.test(next.text) && !DATE_START.test(next.text)) sep = '';
       else if (DATE_START.test(t) && !DATE_LINE.test(t) && /^(?:\d|tháng|năm|[/.-])/u.test(next.text.trim())) sep = ' ';
-      else if (t.length <= 25 && PLACE_PIECE.test(t) && !isUpper(t) && /^[\p{Lu}][\p{L} .'-]{0,30},\s*ngày\b/u.test(next.text) && placeWords(`${t} ${next.text.split(',')[0]}`) <= 4) sep = /-$/.test(t) ? '' : ' ';
+      else if (t.length <= 25 && PLACE_PIECE.test(t) && !isUpper(t) && /^[\p{Lu}][\p{L} .'-]{0,30},\s*ngày(?![\p{L}])/u.test(next.text) && placeWords(`${t} ${next.text.split(',')[0]}`) <= 4) sep = /-$/.test(t) ? '' : ' ';
       else if (isUpper(t) && isUpper(next.text) && cutPhrase(t, next.text)) sep = ' ';
       if (sep === null) break;
       cur = join(cur, next, sep);
@@ -194,7 +202,7 @@ function repairOcr(l: Line): Line {
   let t = l.text;
   t = t.replace(/^S[ôóồổỗộơớo0]\s*([:;])/u, 'Số:');
   if (DATE_START.test(t)) {
-    t = t.replace(/(ngày|tháng|năm)(\s*)([\dIl|Oo]{1,4})(?![\p{L}\d])/gu, (m, w: string, sp: string, v: string) =>
+    t = t.replace(/(ngày|tháng|năm)(\s*)([\dIl|Oo]{1,4})(?=\s|tháng|năm|[^\p{L}\d]|$)/gu, (m, w: string, sp: string, v: string) =>
       /\d/.test(v) && /[Il|Oo]/.test(v) ? `${w}${sp}${v.replace(/[Il|]/g, '1').replace(/[Oo]/g, '0')}` : m,
     );
   }
@@ -203,7 +211,18 @@ function repairOcr(l: Line): Line {
     const f = fold(t);
     if (/^u?y ?ban nhan dan\b/.test(f)) t = t.replace(/^\S*\s*BAN\s+\S+\s+\S+/u, 'ỦY BAN NHÂN DÂN');
     else if (/^hoi dong nhan dan\b/.test(f)) t = t.replace(/^\S+\s+\S+\s+\S+\s+\S+/u, 'HỘI ĐỒNG NHÂN DÂN');
-    else if (words[0] === 'BÔ' || words[0] === 'BỎ' || words[0] === 'BÕ') t = t.replace(/^\S+/u, 'BỘ');
+    else {
+      // the words a header's names are made of: "BÔ Y TẾ" is "BỘ Y TẾ", "SƠ NỘI VỤ" is "SỞ NỘI VỤ", "CÔNG AN TINH" is "CÔNG AN TỈNH"
+      const fixed = words.map((w, i) => {
+        const fw = fold(w);
+        if (i === 0 && words.length > 1 && fw === 'bo') return 'BỘ';
+        if (i === 0 && words.length > 1 && fw === 'so') return 'SỞ';
+        if (i === 0 && words.length > 1 && fw === 'cuc') return 'CỤC';
+        if (fw === 'tinh' && (i === 0 ? words.length > 1 : ['an', 'dan'].includes(fold(words[i - 1]!)))) return 'TỈNH';
+        return w;
+      });
+      t = fixed.join(' ');
+    }
   }
   return t === l.text ? l : { ...l, text: t };
 }
@@ -291,7 +310,8 @@ export function extractHeader(model: TextModel): HeaderFields {
   if (dateIdx !== undefined) {
     const l = dateZone[dateIdx]!;
     const m = DATE_LINE.exec(l.text)!;
-    const place = m[1]!.trim();
+    // a province's name as the gazetteer spells it (a scan's "Lâm Đông", "Hà Nói")
+    const place = canonicalProvince(m[1]!.trim()) ?? m[1]!.trim();
     f.place = finding(model, place, l.start + m.index, Math.min(l.end, l.start + m.index + m[1]!.length), 'header.place');
     const y = Number(m[4] ?? m[6] ?? NaN);
     const month = m[3] ?? m[5];
@@ -302,11 +322,23 @@ export function extractHeader(model: TextModel): HeaderFields {
   if (!f.date && attachedDate) f.date = attachedDate;
 
   // Type: a title line with a type word, else the ký hiệu, else công văn.
-  const titleIdx = head.findIndex((l) => titleAt(l) !== null);
+  let titleIdx = head.findIndex((l) => titleAt(l) !== null);
+  let titleType: string | null = null;
+  if (titleIdx < 0 && f.symbol) {
+    // a kind outside the list, named in the title and abbreviated by its initials in the symbol:
+    // "BÁO CÁO ĐỀ XUẤT" over "Số: 03/BCĐX-CAT(PC04)" is a BCĐX
+    const first = f.symbol.value.split(/[-/]/).find((p) => !/^\d+$/.test(p)) ?? '';
+    const initials = (t: string) => fold(t).split(/\s+/).map((w) => w[0] ?? '').join('');
+    titleIdx = head.findIndex((l) => {
+      const t = l.text.trim();
+      return isUpper(t) && t.length <= 40 && !/:$/.test(t) && first.length >= 3 && initials(t) === fold(first) && DOC_TYPES.some((d) => fold(t).startsWith(`${fold(d.word)} `));
+    });
+    if (titleIdx >= 0) titleType = first;
+  }
   const vvIdx = head.findIndex((l) => /^(?:V\/v|V\/V|v\/v|Về việc)(?![\p{L}])/u.test(l.text) && !/^Về\s+(?:kiểm|cải|việc\s*$)/u.test(l.text));
   if (titleIdx >= 0) {
     const l = head[titleIdx]!;
-    f.type = finding(model, titleAt(l)!.type.abbr, l.start, l.end, 'header.typeWord');
+    f.type = finding(model, titleType ?? titleAt(l)!.type.abbr, l.start, l.end, titleType ? 'header.typeInitials' : 'header.typeWord');
   } else if (f.symbol && vvIdx >= 0) {
     // a letter's trích yếu ("V/v ...") under its number: a công văn, whatever its symbol's first letters
     // ("1234/CT-CS" of a tax department's policy office is not a chỉ thị)

@@ -116,6 +116,15 @@ describe('scan errors where the form is known', () => {
     expect(header('BÔ Y TẾ\nSô: 512/BYT-KCB\nV/v tăng cường công tác khám bệnh\nHà Nội, ngày 2O tháng I1 năm 2025\nKính gửi: Sở Y tế các tỉnh, thành phố.')).toMatchObject({ issuer: 'Bộ Y tế', number: '512', symbol: 'BYT-KCB', date: '2025-11-20' });
     expect(header('Y BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 2516/KH-UBND\nKon Tum, ngày 03 tháng 10 năm 2014\nKẾ HOẠCH')).toMatchObject({ issuer: 'Ủy ban nhân dân tỉnh Kon Tum' });
   });
+  it('reads a scanned two-column header (Quốc hiệu misspelt, place and day misread)', () => {
+    const h = header('BỘ CÔNG AN CỌNG HÒA XÃ HỌI CHỦ NGHĨA VIỆT NAM\nCÔNG AN TINH LÂM ĐÒNG Độc lập - Tự do - Hạnh phúc\nSó: 855/CAT-PA05 Lâm Đông, ngày2Otháng 8 năm 2025\nV/v đôn đốc cử nhân sự\nKính gửi: Sở Nội vụ.');
+    expect(h).toMatchObject({ number: '855', symbol: 'CAT-PA05', place: 'Lâm Đồng', date: '2025-08-20', type: 'CV' });
+    expect(h.issuer?.toLowerCase()).toContain('công an tỉnh');
+    // a kind named in the title and abbreviated by its initials in the symbol
+    expect(header('CÔNG AN TỈNH LÂM ĐỒNG\nSố: 03/BCĐX-CAT(PC04)\nLâm Đồng, ngày 06 tháng 01 năm 2026\nBÁO CÁO ĐỀ XUẤT\n(V/v Phê duyệt thời gian tổ chức Hội nghị)').type).toBe('BCĐX');
+    // "TÌNH HÌNH" in a title is no "TỈNH"
+    expect(header('ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\nSố: 35/2022/QĐ-UBND\nHòa Bình, ngày 16 tháng 9 năm 2022\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ THEO DÕI TÌNH HÌNH THI HÀNH PHÁP LUẬT\nCăn cứ Luật Tổ chức chính quyền địa phương;').subject).toBe('BAN HÀNH QUY CHẾ THEO DÕI TÌNH HÌNH THI HÀNH PHÁP LUẬT');
+  });
   it('leaves body text and unreadable values alone', () => {
     // a letter alone is no digit: the month stays unread rather than guessed
     expect(header('BỘ Y TẾ\nSố: 512/BYT-KCB\nHà Nội, ngày 20 tháng I năm 2025').date).toBe('2025');
