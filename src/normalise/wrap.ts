@@ -31,7 +31,46 @@ const ENDS_CLAUSE = /[;]$/u;
 const STARTS_LOWER = /^[\p{Ll}(]/u;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu;
 
-export function joinWrappedLines(lines: Line[]): RawBlock[] {
+/** A list marker with nothing after it: "1.1.", "2)", "a)", "II.", "-", "+". */
+const MARKER_ONLY = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ][).]|\(?[a-zđ\d]{1,2}\)|[IVXLC]{1,5}\.|[-–+•])$/u;
+/** A marker the copy left at the end of the line before its item: "… của tỉnh. 1.1." */
+const MARKER_AT_END = /(?<=[.;:!?]["”)]?)\s+(\d{1,2}(?:\.\d{1,2}){0,3}\.|[a-zđ]\)|[IVX]{1,4}\.)$/u;
+
+/**
+ * Text copied without its structure puts an item's marker on the wrong line: alone on a line
+ * ("1.1." then "Tiếp tục ..."), or at the end of the line before ("... của tỉnh. 1.1." then
+ * "Tiếp tục ..."). The marker goes back to the start of its item's line.
+ */
+export function placeMarkers(lines: Line[]): Line[] {
+  const out: Line[] = lines.map((l) => ({ ...l }));
+  const nextText = (i: number) => {
+    for (let k = i + 1; k < out.length; k++) if (out[k]!.text.trim()) return k;
+    return -1;
+  };
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i]!.text.trim();
+    if (!t) continue;
+    const k = nextText(i);
+    if (k < 0) break;
+    const next = out[k]!.text.trim();
+    if (MARKER_ONLY.test(next) || readMarker(next)) continue;
+    // (a dash alone over a line in capitals is a header's rule, not a bullet: "-------" / "-" / "CỘNG HÒA ...")
+    if (MARKER_ONLY.test(t) && /^[\p{L}\d"“(]/u.test(next) && !(/^[-–+•]$/u.test(t) && isUpperCaseLine(next))) {
+      out[k]!.text = `${t} ${next}`;
+      out[i]!.text = '';
+      continue;
+    }
+    const m = MARKER_AT_END.exec(t);
+    if (m && /^[\p{Lu}"“]/u.test(next)) {
+      out[i]!.text = t.slice(0, m.index).trimEnd();
+      out[k]!.text = `${m[1]} ${next}`;
+    }
+  }
+  return out;
+}
+
+export function joinWrappedLines(input: Line[]): RawBlock[] {
+  const lines = placeMarkers(input);
   const { width, wrapped } = measureWrap(lines);
   const out: RawBlock[] = [];
   let cur: { text: string; page?: number; last: string; bold?: boolean } | null = null;

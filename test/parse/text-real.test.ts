@@ -1,0 +1,35 @@
+/**
+ * Plain text copied without its structure (from a legal portal, a layout PDF, a chat):
+ * list markers left alone on a line or at the end of the line before their item go back
+ * to the start of the item, and nothing else moves.
+ */
+import { describe, it, expect } from 'vitest';
+import { model } from '../helpers.js';
+import { placeMarkers } from '../../src/normalise/wrap.js';
+
+const texts = (t: string) => model(t).blocks.map((b) => b.text);
+const moved = (t: string) => placeMarkers(t.split('\n').map((text) => ({ text }))).map((l) => l.text).filter(Boolean);
+
+describe('list markers put back on their items', () => {
+  it('joins a marker alone on a line to the item after it', () => {
+    expect(moved('1.1.\nTiếp tục rà soát thủ tục hành chính.\na)\nSở Nội vụ chủ trì.\n-\nCác xã báo cáo.')).toEqual(['1.1. Tiếp tục rà soát thủ tục hành chính.', 'a) Sở Nội vụ chủ trì.', '- Các xã báo cáo.']);
+    expect(moved('II.\nTỔ CHỨC THỰC HIỆN')).toEqual(['II. TỔ CHỨC THỰC HIỆN']);
+  });
+  it('moves a marker left at the end of the line before onto its item', () => {
+    expect(moved('Đẩy mạnh cải cách hành chính của tỉnh. 1.1.\nTiếp tục rà soát thủ tục hành chính.')).toEqual(['Đẩy mạnh cải cách hành chính của tỉnh.', '1.1. Tiếp tục rà soát thủ tục hành chính.']);
+    expect(moved('Nhiệm vụ cụ thể như sau: a)\nSở Nội vụ chủ trì.')).toEqual(['Nhiệm vụ cụ thể như sau:', 'a) Sở Nội vụ chủ trì.']);
+  });
+  it('leaves numbers that end a sentence and markers already in place', () => {
+    for (const t of ['Thực hiện theo Điều 5.\nCác sở báo cáo.', 'Hoàn thành trong năm 2025.\nCác sở báo cáo.', 'Tổng số là 12.\nCác xã thực hiện.', '1. Mục đích\n2. Yêu cầu', 'Căn cứ khoản 2.\nđiểm a']) {
+      expect(moved(t)).toEqual(t.split('\n'));
+    }
+    // a marker followed by another marker is not an item's
+    expect(moved('1.\n1.1. Rà soát.')).toEqual(['1.', '1.1. Rà soát.']);
+  });
+  it('gives list items to the text model', () => {
+    const b = texts('KẾ HOẠCH\nTriển khai nhiệm vụ năm 2026\nI. MỤC ĐÍCH\nBảo đảm thực hiện hiệu quả. 1.\nCác sở, ngành triển khai thực hiện nghiêm túc.\n2.\nUBND các xã, phường, đặc khu báo cáo kết quả.');
+    expect(b).toContain('1. Các sở, ngành triển khai thực hiện nghiêm túc.');
+    expect(b).toContain('2. UBND các xã, phường, đặc khu báo cáo kết quả.');
+    expect(b).toContain('Bảo đảm thực hiện hiệu quả.');
+  });
+});
