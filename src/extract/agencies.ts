@@ -176,7 +176,8 @@ export function subjectOf(clause: string): BodySpan[] | null {
     if (/(?:^|\s)(?:thuộc|của|về|trong)\s+$/u.test(before)) continue;
     // "tổ chức đảng", "tổ chức chính trị - xã hội" are bodies, not the verb "tổ chức"
     if (/^tổ chức\s+(?:đảng|chính trị|xã hội|đoàn thể|hội|thanh niên)/iu.test(clause.slice(m.index!))) continue;
-    const prefix = before.trimEnd().replace(/[,;:]+$/, ''); // not trimStart: the spans count from the clause's start
+    // "X theo chức năng, nhiệm vụ được giao chủ động ...": the qualifier is not part of X's name
+    const prefix = before.replace(FUNCTION_QUALIFIER, '').trimEnd().replace(/[,;:]+$/, ''); // not trimStart: the spans count from the clause's start
     if (!prefix) return null;
     const bodies = splitBodies(prefix, { comma: true }).map(trimmed);
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return bodies;
@@ -184,6 +185,9 @@ export function subjectOf(clause: string): BodySpan[] | null {
   }
   return null;
 }
+
+/** "theo chức năng, nhiệm vụ (được giao)", "căn cứ chức năng, nhiệm vụ", "trong phạm vi chức năng, nhiệm vụ của mình" after a name. */
+const FUNCTION_QUALIFIER = /,?\s+(?:theo|căn cứ|trên cơ sở|trong phạm vi|thuộc phạm vi)\s+(?:chức năng|thẩm quyền|nhiệm vụ)(?:\s*,\s*|\s+và\s+|\s+)?(?:nhiệm vụ|quyền hạn|thẩm quyền)?(?:\s+(?:được giao|của mình|của đơn vị|quy định))?[,\s]*$/u;
 
 const TOPIC_END = /(?:như|gồm|bao gồm|là|sau|sau đây|cụ thể|như sau)\s*$/u;
 
@@ -284,7 +288,7 @@ export function headingAssignment(title: string): Assignment | null {
     off = t.indexOf(resp[1]!);
     t = resp[1]!;
   }
-  const bare = t.replace(/\s+(?:có trách nhiệm|chịu trách nhiệm|thực hiện các nhiệm vụ sau|thực hiện các nội dung sau|thực hiện|có nhiệm vụ)(?:\s+(?:như sau|sau))?\s*$/u, '');
+  const bare = t.replace(FUNCTION_QUALIFIER, '').replace(/\s+(?:có trách nhiệm|chịu trách nhiệm|thực hiện các nhiệm vụ sau|thực hiện các nội dung sau|thực hiện|có nhiệm vụ)(?:\s+(?:như sau|sau))?\s*$/u, '');
   if (startsWithBody(bare, true) && !/^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(bare)) {
     const bodies = splitBodies(bare, { comma: true });
     const names = bodies.every((b) => startsWithBody(b.text, true));

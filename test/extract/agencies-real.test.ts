@@ -59,3 +59,12 @@ describe('item markers real documents use', () => {
     expect(readMarker(t)).toBeNull(),
   );
 });
+
+describe('a lead cut at "theo chức năng, nhiệm vụ được giao"', () => {
+  it.each([
+    ['Sở Tài chính theo chức năng, nhiệm vụ được giao chủ động triển khai thực hiện.', ['Sở Tài chính']],
+    ['Sở Nội vụ căn cứ chức năng, nhiệm vụ được giao, tham mưu UBND tỉnh.', ['Sở Nội vụ']],
+    ['Các sở, ban, ngành, địa phương theo chức năng, nhiệm vụ được giao khẩn trương rà soát.', ['Các sở, ban, ngành, địa phương']],
+  ])('%s', (t, want) => expect(names(leadOf(t))).toEqual(want));
+  it('in a heading', () => expect(names(headingAssignment('Sở Y tế, Sở Tài chính theo chức năng, nhiệm vụ:'))).toEqual(['Sở Y tế', 'Sở Tài chính']));
+});
