@@ -26,12 +26,12 @@ const FIXED_PARTS = [/cong hoa xa hoi chu nghia viet nam/gu, /doc lap\s*[-–—
 // "Số: 03/BCĐX-CAT(PC04)"  "Số: 12/SNV-CCHC&VTLT"  "Số: /TTr - SNV"
 const SYMBOL_PART = String.raw`[\p{L}\d&.]+(?:\([\p{L}\d&.-]+\))?`;
 const NUMBER_LINE = new RegExp(
-  String.raw`^(?:(?:Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Nghị định|Chỉ thị|Kết luận|Công điện|Lệnh)\s+số\s*:|Số\s*:?)\s*(\d*)\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s*[-/]\s*${SYMBOL_PART})*)`,
+  String.raw`^(?:(?:Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Nghị định|Chỉ thị|Kết luận|Công điện|Lệnh)\s+số\s*:|Số\s*:?)\s*(\d*)((?<=\d)[^\s/\d-]{1,3}|[^\s\p{L}\d/-][^\s/]{0,3})?\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s*[-/]\s*${SYMBOL_PART})*)`,
   'u',
 );
 // "Tuyên Quang, ngày 13 tháng 12 năm 2021"  "Hà Nội, ngày   tháng 10 năm 2023"  "..., ngày 13/12/2021"
 // a day or month left blank is printed as dots or an ellipsis ("ngày … tháng 10 năm 2025"), or a mark a scan could not read
-const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})|[^\s\d,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
+const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})(?=[\s.…_]|tháng|năm)|[^\s,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
 const DATE_LINE = new RegExp(String.raw`^([\p{L}][\p{L} .'-]{1,40}?)\s*,\s*ngày${SLOT}(?:tháng${SLOT},?\s*năm[\s.…_]*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`, 'u');
 /** A date line the copy cut short: "Kon Tum, ngày 25" (+ "tháng 01 năm 2024"). */
 const DATE_START = /^[\p{L}][\p{L} .'-]{1,40}?\s*,\s*ngày(?![\p{L}])/u;
@@ -73,10 +73,10 @@ const PLACE_PIECE = /^(?:(?:TP|Tp)\.?|[\p{Lu}][\p{Ll}]*)(?:[\s-]+(?:[\p{Lu}][\p{
 const PLACE_TOKEN = /^(?:(?:TP|Tp)\.?|[\p{Lu}][\p{Ll}]*(?:-[\p{Lu}][\p{Ll}]*)*-?)$/u;
 
 function splitCells(l: Line): Line[] {
-  if (!l.text.includes('|')) return [l];
+  if (!/[|\t]/.test(l.text)) return [l];
   const out: Line[] = [];
   let a = 0;
-  for (const part of l.text.split('|')) {
+  for (const part of l.text.split(/[|\t]/)) {
     const lead = part.length - part.trimStart().length;
     const t = part.trim();
     if (t) out.push({ text: t, start: l.start + a + lead, end: l.start + a + lead + t.length, block: l.block });
@@ -282,12 +282,13 @@ export function extractHeader(model: TextModel): HeaderFields {
   for (const l of head) {
     const m = NUMBER_LINE.exec(l.text);
     if (!m) continue;
-    const number = m[1] || null;
-    const symbol = m[3]!.replace(/\s+/g, '');
+    // a number a scan could not read ("Số: 23§Z /C04-P6", handwritten) is left unread; its printed symbol stands
+    const number = m[2] ? null : m[1] || null;
+    const symbol = m[4]!.replace(/\s+/g, '');
     const numStart = Math.min(l.end, l.start + m[0].indexOf(m[1] ?? '', 2));
     f.number = finding(model, number, number ? numStart : l.start, number ? Math.min(l.end, numStart + number.length) : l.start, 'header.number');
-    const symStart = Math.min(l.end, l.start + m[0].lastIndexOf(m[3]!));
-    f.symbol = finding(model, symbol, symStart, Math.min(l.end, symStart + m[3]!.length), 'header.symbol');
+    const symStart = Math.min(l.end, l.start + m[0].lastIndexOf(m[4]!));
+    f.symbol = finding(model, symbol, symStart, Math.min(l.end, symStart + m[4]!.length), 'header.symbol');
     break;
   }
   // A plan or decision printed without its header: "Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021"

@@ -125,6 +125,12 @@ describe('scan errors where the form is known', () => {
     // "TÌNH HÌNH" in a title is no "TỈNH"
     expect(header('ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\nSố: 35/2022/QĐ-UBND\nHòa Bình, ngày 16 tháng 9 năm 2022\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ THEO DÕI TÌNH HÌNH THI HÀNH PHÁP LUẬT\nCăn cứ Luật Tổ chức chính quyền địa phương;').subject).toBe('BAN HÀNH QUY CHẾ THEO DÕI TÌNH HÌNH THI HÀNH PHÁP LUẬT');
   });
+  it('reads the printed symbol of a handwritten number, and the month of a handwritten day', () => {
+    expect(header('BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA\nSố: 23§Z /C04-P6\nV/v tham mưu\nHà Nội, ngày A0 tháng 04 năm 2026\nKính gửi: Ủy ban nhân dân các tỉnh.')).toMatchObject({ number: null, symbol: 'C04-P6', place: 'Hà Nội', date: '2026-04' });
+    expect(header('CÔNG AN TỈNH LÂM ĐỒNG\n\tSố:4140 /CAT-PA05\t\tLâm Đông, ngày 08 tháng 6 năm 2025\nV/v trao đổi')).toMatchObject({ number: '4140', symbol: 'CAT-PA05', place: 'Lâm Đồng', date: '2025-06-08' });
+    // a symbol that opens with letters is no unread number
+    expect(header('TỈNH ỦY LẠNG SƠN\nSố 06-CT/TU\nLạng Sơn, ngày 12 tháng 4 năm 2023')).toMatchObject({ number: '06', symbol: 'CT/TU' });
+  });
   it('leaves body text and unreadable values alone', () => {
     // a letter alone is no digit: the month stays unread rather than guessed
     expect(header('BỘ Y TẾ\nSố: 512/BYT-KCB\nHà Nội, ngày 20 tháng I năm 2025').date).toBe('2025');
