@@ -1,7 +1,7 @@
 /**
  * CSV: one row per obligation, RFC 4180 (CRLF, quoted fields), UTF-8 with a byte order mark
  * so Excel opens Vietnamese text correctly. A cell that a spreadsheet would read as a formula
- * (starting with =, +, -, @ followed by more) is prefixed with an apostrophe.
+ * (starting with =, +, -, @, TAB or CR, unless it is a plain number) is prefixed with an apostrophe.
  */
 import type { ExtractionRecord } from '../../schemas/record.js';
 import type { DB } from '../store/db.js';
@@ -12,11 +12,15 @@ export const CSV_COLUMNS = [
   'label', 'path', 'text', 'lead', 'support', 'deadline_kind', 'deadline_date', 'deadline_text', 'recurrence', 'due', 'status', 'status_label', 'done_on',
 ] as const;
 
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)*$/;
+
 export function csvCell(v: unknown): string {
   let s = v == null ? '' : String(v);
   // control characters other than tab and line breaks have no place in a cell
   s = s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
-  if (/^[=@]|^[+\-][^\s\d]|^\t|^\r/.test(s)) s = `'${s}`;
+  // a cell a spreadsheet could read as a formula ("=...", "+1+cmd|...", "-2+3...", "@...") is
+  // made text with a leading apostrophe; a plain number ("-12", "3.5", "-3,5") stays a number
+  if (/^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -114,9 +114,28 @@ describe('csv', () => {
     expect(csvCell('x\ny')).toBe('"x\ny"');
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('- Sở Nội vụ')).toBe('- Sở Nội vụ');
-    expect(csvCell('-')).toBe('-');
     expect(csvCell('a\u0007b')).toBe('ab');
+  });
+
+  it('a cell a spreadsheet could read as a formula is prefixed, whatever follows its first character; plain numbers stay', () => {
+    // issue case 10: "+1+cmd|..." and "-2+3..." slipped through (a sign followed by a digit was taken for a number)
+    expect(csvCell("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
+    expect(csvCell('-2+3+cmd|x!A1')).toBe("'-2+3+cmd|x!A1");
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('@1')).toBe("'@1");
+    expect(csvCell('+ 1')).toBe("'+ 1");
+    expect(csvCell('- Sở Nội vụ')).toBe("'- Sở Nội vụ");
+    expect(csvCell('-')).toBe("'-");
+    expect(csvCell('\t=1+1')).toBe("'\t=1+1");
+    expect(csvCell('\r=1+1')).toBe(`"'\r=1+1"`);
+    expect(csvCell('\u0007=1+1')).toBe("'=1+1"); // a control character stripped first does not hide the formula
+    expect(csvCell('-1e3')).toBe("'-1e3");
+    expect(csvCell('-12,5+A1')).toBe(`"'-12,5+A1"`);
+    // plain numbers stay as they are
+    for (const n of ['-12', '3.5', '+7', '-0.25', '12', '-3,5', '1.234.567']) expect(csvCell(n)).toBe(/,/.test(n) ? `"${n}"` : n);
+    // text that merely contains the characters is untouched
+    expect(csvCell('Sở Nội vụ = chủ trì; +1 ngày')).toBe('Sở Nội vụ = chủ trì; +1 ngày');
+    expect(csvCell('2021-12-31')).toBe('2021-12-31');
   });
 });
 
