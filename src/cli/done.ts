@@ -1,13 +1,14 @@
 import { Command } from 'commander';
 import { openStore } from '../store/db.js';
 import { markDone, getTask, TaskNotFound } from '../query/tasks.js';
+import { printable } from '../engine/printable.js';
 
 export function run(name: string, f: () => void) {
   try {
     f();
   } catch (e) {
     if (e instanceof TaskNotFound) {
-      console.error(`congvan ${name}: ${e.message}`);
+      console.error(`congvan ${name}: ${printable(e.message)}`);
       process.exitCode = 1;
       return;
     }
@@ -30,7 +31,7 @@ Examples:
       run('done', () => {
         const r = markDone(db, task, o.on);
         const t = getTask(db, String(r.id), { today: r.doneOn });
-        console.log(`done ${r.recordId}#${r.seq} on ${r.doneOn}: ${t.statusLabel}${t.deadline?.date ? ` (deadline ${t.deadline.date})` : ''}`);
+        console.log(printable(`done ${r.recordId}#${r.seq} on ${r.doneOn}: ${t.statusLabel}${t.deadline?.date ? ` (deadline ${t.deadline.date})` : ''}`));
       });
       db.close();
     });

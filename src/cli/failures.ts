@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import fs from 'node:fs';
 import { openStore, type DB } from '../store/db.js';
+import { printable } from '../engine/printable.js';
 
 interface Opts {
   db: string;
@@ -95,7 +96,7 @@ Examples:
         return;
       }
       if (!runs.length) {
-        console.log(`no ingest runs in ${opts.db}`);
+        console.log(`no ingest runs in ${printable(opts.db)}`);
         return;
       }
       let total = 0;
@@ -105,7 +106,7 @@ Examples:
           : 'did not finish (stopped or killed)';
         console.log(`run ${r.run}, ${when(r.startedAt)}: ${status}`);
         for (const f of r.failures) {
-          console.log(`  ${f.path}: ${f.reason} (${f.stage})${f.storedSince ? ' [stored since]' : ''}`);
+          console.log(`  ${printable(f.path)}: ${printable(f.reason)} (${f.stage})${f.storedSince ? ' [stored since]' : ''}`);
         }
         if (!r.failures.length) console.log('  no failures');
         total += r.failures.length;

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
 import { ingest, watch, defaultJsonDir, defaultJobs, DEFAULT_TIMEOUT_MS, type IngestSummary } from '../../pipelines/ingest.js';
 import { makeReporter, pickMode, parseDuration } from '../engine/progress.js';
+import { printable } from '../engine/printable.js';
 import { DEFAULT_LIMITS } from '../engine/record.js';
 import { parseSize, formatBytes } from '../parse/guards.js';
 
@@ -99,7 +100,7 @@ Examples:
           signal: ac.signal,
         };
         if (opts.watch) {
-          for (const p of paths) if (!fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--watch needs folders: ${p} is not a folder`);
+          for (const p of paths) if (!fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--watch needs folders: ${printable(p)} is not a folder`);
           summary = await watch(paths, { ...common, pollMs: opts.poll, settleMs: opts.settle });
         } else {
           summary = await ingest(paths, { ...common, onTotal: reporter.total });

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { openStore } from '../store/db.js';
 import { reopen } from '../query/tasks.js';
 import { run } from './done.js';
+import { printable } from '../engine/printable.js';
 
 export function reopenCommand(): Command {
   return new Command('reopen')
@@ -12,7 +13,7 @@ export function reopenCommand(): Command {
       const db = openStore(o.db);
       run('reopen', () => {
         const r = reopen(db, task);
-        console.log(r.wasDone ? `reopened ${r.recordId}#${r.seq}` : `${r.recordId}#${r.seq} was not done; nothing changed`);
+        console.log(printable(r.wasDone ? `reopened ${r.recordId}#${r.seq}` : `${r.recordId}#${r.seq} was not done; nothing changed`));
       });
       db.close();
     });

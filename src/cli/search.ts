@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { openStore } from '../store/db.js';
 import { searchTasks, searchDocuments, docRef, KINDS, QueryError, type TaskHit, type DocumentHit } from '../query/search.js';
-import { renderSnippet } from '../query/snippet.js';
+import { renderSnippet, type Snippet } from '../query/snippet.js';
+import { printable } from '../engine/printable.js';
 import { STATUS_FILTERS } from '../query/status.js';
 
 export function parseReminders(s: string | undefined): number[] | undefined {
@@ -29,17 +30,32 @@ function statusText(t: TaskHit): string {
 function printTask(t: TaskHit, style: 'brackets' | 'ansi') {
   const d = t.document;
   const ref = docRef(d) || d.recordId;
-  console.log(`${String(t.id).padStart(6)}  ${t.ref}  ${d.type ?? ''} ${ref}${d.date ? `  ${d.date}` : ''}  item ${t.label || '(unlabelled)'}`);
-  console.log(`        lead: ${t.lead.join('; ') || '—'}${t.support.length ? `   support: ${t.support.join('; ')}` : ''}`);
-  console.log(`        deadline: ${deadlineText(t)}   status: ${statusText(t)}`);
-  console.log(`        ${renderSnippet(t.snippet, style)}`);
+  console.log(printable(`${String(t.id).padStart(6)}  ${t.ref}  ${d.type ?? ''} ${ref}${d.date ? `  ${d.date}` : ''}  item ${t.label || '(unlabelled)'}`));
+  console.log(printable(`        lead: ${t.lead.join('; ') || '—'}${t.support.length ? `   support: ${t.support.join('; ')}` : ''}`));
+  console.log(printable(`        deadline: ${deadlineText(t)}   status: ${statusText(t)}`));
+  console.log(`        ${renderSnippet(printableSnippet(t.snippet), style)}`);
 }
 
 function printDocument(d: DocumentHit, style: 'brackets' | 'ansi') {
-  console.log(`${String(d.id).padStart(6)}  ${d.recordId}  ${d.type ?? ''} ${docRef(d) || '—'}${d.date ? `  ${d.date}` : ''}  ${d.tasks} tasks`);
-  if (d.issuer) console.log(`        ${d.issuer}`);
-  if (d.subject) console.log(`        V/v ${d.subject}`);
-  console.log(`        ${renderSnippet(d.snippet, style)}`);
+  console.log(printable(`${String(d.id).padStart(6)}  ${d.recordId}  ${d.type ?? ''} ${docRef(d) || '—'}${d.date ? `  ${d.date}` : ''}  ${d.tasks} tasks`));
+  if (d.issuer) console.log(`        ${printable(d.issuer)}`);
+  if (d.subject) console.log(`        V/v ${printable(d.subject)}`);
+  console.log(`        ${renderSnippet(printableSnippet(d.snippet), style)}`);
+}
+
+/** A snippet with its text made printable (the marks moved with it), before the highlight is added. */
+function printableSnippet(s: Snippet): Snippet {
+  let text = '';
+  let at = 0;
+  const marks: [number, number][] = [];
+  for (const [a, b] of s.marks) {
+    text += printable(s.text.slice(at, a));
+    const start = text.length;
+    text += printable(s.text.slice(a, b));
+    marks.push([start, text.length]);
+    at = b;
+  }
+  return { text: text + printable(s.text.slice(at)), marks };
 }
 
 export function searchCommand(): Command {

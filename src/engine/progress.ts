@@ -12,6 +12,9 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { IngestEvent } from './sink.js';
+import { printable } from './printable.js';
+
+export { printable };
 
 export type ProgressMode = 'bar' | 'lines' | 'json' | 'quiet';
 
@@ -44,9 +47,9 @@ export function pickMode(opts: { json?: boolean; quiet?: boolean }, err: { isTTY
 }
 
 export function documentLine(e: IngestEvent): string {
-  if (e.status === 'failed') return `${e.file}: ${e.reason} (${e.stage})`;
-  const ns = [e.number, e.symbol].filter(Boolean).join('/') || '—';
-  return `${e.status.padEnd(9)} ${path.relative('.', e.file).padEnd(44)} ${e.type.padEnd(3)} ${ns.padEnd(18)} ${(e.date ?? '—').padEnd(10)} ${String(e.tasks).padStart(4)} tasks`;
+  if (e.status === 'failed') return `${printable(e.file)}: ${printable(e.reason)} (${e.stage})`;
+  const ns = printable([e.number, e.symbol].filter(Boolean).join('/') || '—');
+  return `${e.status.padEnd(9)} ${printable(path.relative('.', e.file)).padEnd(44)} ${printable(e.type).padEnd(3)} ${ns.padEnd(18)} ${printable(e.date ?? '—').padEnd(10)} ${String(e.tasks).padStart(4)} tasks`;
 }
 
 /** A rate with the precision a reader needs: "0.3", "4.5", "312". */
@@ -59,7 +62,7 @@ export function summaryLine(s: SummaryLike, where: string): string {
   const head = `${s.files} files: ${s.ingested} ingested, ${s.unchanged} unchanged, ${s.failed} failed; ${s.tasks} tasks; ${(s.ms / 1000).toFixed(1)} s`;
   const rate = s.ms > 0 && s.files > 0 ? ` (${formatRate((s.files * 1000) / s.ms)} files/s)` : '';
   const stop = s.stopped ? '\nstopped before the end; run the same command again to do the rest (stored files are skipped)' : '';
-  return `${head}${rate} -> ${where}${stop}`;
+  return `${head}${rate} -> ${printable(where)}${stop}`;
 }
 
 function duration(sec: number): string {
@@ -129,7 +132,7 @@ export function makeReporter(mode: ProgressMode, streams: ReporterStreams = { ou
         } else if (total <= 100) multi.log(documentLine(e) + '\n');
         bar?.update(done, payload());
       },
-      note: (text) => multi.log(text + '\n'),
+      note: (text) => multi.log(printable(text) + '\n'),
       end: (s, where) => {
         multi.stop();
         out.write(summaryLine(s, where) + '\n');
@@ -155,7 +158,7 @@ export function makeReporter(mode: ProgressMode, streams: ReporterStreams = { ou
         err.write(`progress: ${done}${of} files, ${formatRate(rate())} files/s${total ? `, ETA ${eta()}` : ''}, ${failed} failed\n`);
       }
     },
-    note: (text) => err.write(text + '\n'),
+    note: (text) => err.write(printable(text) + '\n'),
     end: (s, where) => out.write(summaryLine(s, where) + '\n'),
   };
 }
