@@ -6,6 +6,7 @@ import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { processBuffer, type Outcome } from '../../src/engine/record.js';
+import { decodeText, decodeDiagnostics, encodeLegacy } from '../../src/normalise/legacy.js';
 import { ingest } from '../../pipelines/ingest.js';
 import { tmpDir } from '../helpers.js';
 import * as F from './fixtures.js';
@@ -77,4 +78,75 @@ describe('text in an encoding that cannot be identified is refused, clearly', ()
       }
     });
   }
+});
+
+describe('UTF-8 with a few invalid bytes is read, the bytes replaced and counted (issue case 15)', () => {
+  const letter = fs.readFileSync(LETTERS[0]!, 'utf8');
+  /** The letter's UTF-8 bytes with `bad` spliced in after its n-th line. */
+  function spoilt(bad: Record<number, number[]>, text = letter): Buffer {
+    const lines = text.split('\n');
+    const parts: Buffer[] = [];
+    lines.forEach((l, i) => {
+      parts.push(Buffer.from(l + (i < lines.length - 1 ? '\n' : ''), 'utf8'));
+      const b = bad[i];
+      if (b) parts.push(Buffer.from(b));
+    });
+    return Buffer.concat(parts);
+  }
+
+  it('decodeText: U+FFFD where the bytes were, the count of bytes replaced, the encoding utf8', () => {
+    // a stray 0xFF, a lead byte cut before ASCII, a lone continuation byte, a surrogate (ED A0 80: 3 bytes)
+    const buf = spoilt({ 2: [0xff], 5: [0xc3], 9: [0x80], 12: [0xed, 0xa0, 0x80] });
+    const d = decodeText(buf);
+    expect(d.encoding).toBe('utf8');
+    expect(d.replaced).toBe(6);
+    expect(d.text.replace(/\uFFFD/g, '')).toBe(letter.normalize('NFC'));
+    expect(decodeDiagnostics(d)).toEqual([
+      { severity: 'warning', stage: 'parse', ruleId: 'utf8-invalid-bytes', message: '6 bytes that are not valid UTF-8 were replaced with U+FFFD (\uFFFD)' },
+    ]);
+    expect(decodeDiagnostics(decodeText(Buffer.from(letter, 'utf8')))).toEqual([]);
+  });
+
+  it('one bad byte in a short letter, with or without a byte-order mark', () => {
+    const short = 'ỦY BAN NHÂN DÂN TỈNH\nSở Nội vụ chủ trì, báo cáo trước ngày 15/12/2021.\n';
+    const one = Buffer.concat([Buffer.from(short.slice(0, 20), 'utf8'), Buffer.from([0xfe]), Buffer.from(short.slice(20), 'utf8')]);
+    expect(decodeText(one)).toEqual({ text: short.slice(0, 20) + '\uFFFD' + short.slice(20), encoding: 'utf8', replaced: 1 });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), one]))).toEqual({ text: short.slice(0, 20) + '\uFFFD' + short.slice(20), encoding: 'utf8', replaced: 1 });
+    // unaccented text: no multi-byte letter to vouch for UTF-8, still a few bad bytes only
+    const plain = 'UY BAN NHAN DAN TINH TUYEN QUANG\nSo Noi vu chu tri thuc hien ke hoach nay.\n'.repeat(4);
+    expect(decodeText(Buffer.concat([Buffer.from(plain), Buffer.from([0x99])]))).toMatchObject({ encoding: 'utf8', replaced: 1 });
+  });
+
+  it('the file is stored, not refused: the same fields as the clean file', async () => {
+    const buf = spoilt({ 20: [0xff, 0xfe], 30: [0xc0] });
+    const r = await processBuffer('/in/hỏng.txt', buf);
+    expect(r.ok ? 'stored' : `${r.stage}: ${r.reason}`).toBe('stored');
+    const clean = await processBuffer('/in/hỏng.txt', Buffer.from(letter, 'utf8'));
+    if (!r.ok || !clean.ok) throw new Error('not stored');
+    const head = (d: typeof r.record.document) => ({ type: d.type, number: d.number, symbol: d.symbol, date: d.date, issuer: d.issuer, subject: d.subject, place: d.place, signer: d.signer });
+    expect(head(r.record.document)).toEqual(head(clean.record.document));
+    expect(r.record.tasks.length).toBe(clean.record.tasks.length);
+    expect(r.record.source.legacyEncoding).toBeUndefined();
+    expect(r.model.text).toContain('\uFFFD');
+  });
+
+  // needs src/parse/text.ts to pass the decoder's diagnostics on:
+  //   doc.diagnostics.push(...decodeDiagnostics(decoded));   (after `if (!doc) return null;`)
+  it.skip('the record carries the warning naming how many bytes were replaced', async () => {
+    const r = await processBuffer('/in/hỏng.txt', spoilt({ 20: [0xff, 0xfe], 30: [0xc0] }));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.record.diagnostics).toContainEqual({ severity: 'warning', stage: 'parse', ruleId: 'utf8-invalid-bytes', message: '3 bytes that are not valid UTF-8 were replaced with U+FFFD (\uFFFD)' });
+  });
+
+  it('files that are not UTF-8 at all still take the legacy path, not the replacement one', () => {
+    for (const f of LETTERS) {
+      const text = fs.readFileSync(f, 'utf8');
+      for (const enc of ['tcvn3', 'vni', 'cp1258'] as const) {
+        const d = decodeText(encodeLegacy(text, enc));
+        expect(d.encoding, `${path.basename(f)} ${enc}`).toBe(enc);
+        expect(d.replaced).toBeUndefined();
+        expect(d.text).not.toContain('\uFFFD');
+      }
+    }
+  });
 });
