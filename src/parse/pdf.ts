@@ -25,6 +25,7 @@ import { ocrPdfPages, type OcrPage } from './ocr.js';
 
 export { LIST_MARKER, SIGNATURE_STAMP } from './markers.js';
 import { TEXT_ANNOTATIONS, annotationWords, popplerWords, snap, type Box } from './pdf-widgets.js';
+import { contentLetters, syllableShare } from './textcheck.js';
 import { LIST_MARKER, SIGNATURE_STAMP } from './markers.js';
 
 // ---------------------------------------------------------------------------
@@ -1371,6 +1372,25 @@ export interface ParsePdfOptions {
 
 /** Characters of text a page needs to count as having a text layer. */
 const MIN_TEXT_CHARS = 20;
+/** Letters beyond stamp lines a page over an image needs for its text layer to be read. */
+const MIN_CONTENT_LETTERS = 120;
+/** Share of well-formed syllables below which a text layer over an image is junk. */
+const MIN_SYLLABLE_SHARE = 0.75;
+
+/** pdfjs items as lines of text (an item that ends a line says so). */
+function lineStrings(items: { str: string; hasEOL?: boolean }[]): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const it of items) {
+    cur += it.str;
+    if (it.hasEOL) {
+      out.push(cur);
+      cur = '';
+    } else cur += ' ';
+  }
+  if (cur.trim()) out.push(cur);
+  return out;
+}
 
 export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions = {}): Promise<RawDoc> {
   const pdfjs = await loadPdfjs();
@@ -1407,6 +1427,7 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
     let legacy: string | undefined;
     let rotatedDropped = 0;
     const annotRects = new Map<number, Box[]>();
+    const junkLayerPages: number[] = [];
     for (let p = 1; p <= limit; p++) {
       let page: any;
       try {
@@ -1442,9 +1463,12 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
       const junk = raw.reduce((n, it) => n + (it.str.match(/[\uE000-\uF8FF\u0000-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0), 0);
       const unreadable = chars >= MIN_TEXT_CHARS && junk > 0.3 * chars;
       if (unreadable) unreadablePages.push(p);
+      // Text that is not the page's content: a junk OCR layer, or only a signing stamp, over an image.
+      const lineTexts = lineStrings(raw);
+      const suspect = !unreadable && chars >= MIN_TEXT_CHARS && (contentLetters(lineTexts) < MIN_CONTENT_LETTERS || syllableShare(lineTexts.join(' ')) < MIN_SYLLABLE_SHARE);
       // Little or no text: a scan if the page shows an image; a short page of text otherwise.
       let scanned = unreadable;
-      if (!unreadable && chars < MIN_TEXT_CHARS) {
+      if (!unreadable && (chars < MIN_TEXT_CHARS || suspect)) {
         try {
           const ops = await page.getOperatorList();
           const IMAGE = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObject]);
@@ -1452,6 +1476,7 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
         } catch {
           scanned = chars === 0;
         }
+        if (scanned && suspect) junkLayerPages.push(p);
         if (!scanned && chars === 0) {
           pages.push({ page: p, width: viewport.width, height: viewport.height, lines: [], ocr: false });
           page.cleanup?.();
@@ -1524,6 +1549,7 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
       page.cleanup?.();
     }
     await mergeAnnotationText(buf, pages, annotRects, diagnostics);
+    if (junkLayerPages.length) diagnostics.push({ severity: 'warning', stage: 'parse', message: `page(s) ${junkLayerPages.join(', ')}: the text over the page image is not its content (a stamp only, or a junk OCR layer): read by OCR instead` });
     if (unreadablePages.length) diagnostics.push({ severity: 'warning', stage: 'parse', message: `the text layer of page(s) ${unreadablePages.join(', ')} has no Unicode mapping (glyph codes only): read by OCR instead` });
     if (rotatedDropped) diagnostics.push({ severity: 'info', stage: 'parse', message: `${rotatedDropped} rotated text item(s) left out` });
 
