@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { ByteBudget } from '../src/engine/budget.js';
-import { listFiles, type ListProblem } from '../src/engine/files.js';
+import { listFiles, fsPath, type ListProblem } from '../src/engine/files.js';
 import { readInput, sha256, DEFAULT_LIMITS, type Limits } from '../src/engine/record.js';
 import { WorkerPool, InThreadRunner, type Runner } from '../src/engine/pool.js';
 import { workerBundle } from '../src/engine/bundle.js';
@@ -260,7 +260,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /** The size of a file to budget for (0 if it cannot be read: readInput says why). */
 function sizeOf(file: string): number {
   try {
-    return fs.statSync(file).size;
+    return fs.statSync(fsPath(file)).size;
   } catch {
     return 0;
   }

@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import type { TextModel } from '../model/types.js';
 import { parseFile, formatOf } from '../parse/index.js';
 import { formatBytes } from '../parse/guards.js';
+import { fsPath } from './files.js';
 import { normalise } from '../normalise/index.js';
 import { extract } from '../extract/index.js';
 import { canonicalAgency } from '../refine/registry.js';
@@ -61,11 +62,12 @@ export async function readInput(file: string, limits: Limits = DEFAULT_LIMITS): 
     // ~0.3 ms of CPU per file in thread-pool round trips on this machine (2,000 files: 560 ms
     // against 60 ms), which the batch's main thread cannot spare. Large files are read
     // asynchronously, so they do not hold the thread.
-    const st = fsSync.statSync(file);
+    const at = fsPath(file); // a name that is not UTF-8 is opened by its bytes
+    const st = fsSync.statSync(at);
     if (!st.isFile()) throw new StageError('read', 'not a regular file');
     if (st.size === 0) throw new StageError('read', 'the file is empty');
     if (st.size > limits.maxBytes) throw new StageError('read', `the file is ${formatBytes(st.size)}, over the limit of ${formatBytes(limits.maxBytes)} (--max-size)`);
-    const buf = st.size <= SYNC_READ_MAX ? fsSync.readFileSync(file) : await fs.readFile(file);
+    const buf = st.size <= SYNC_READ_MAX ? fsSync.readFileSync(at) : await fs.readFile(at);
     if (buf.length === 0) throw new StageError('read', 'the file is empty');
     return { buf };
   } catch (e) {

@@ -8,7 +8,7 @@
  * shares and needs no recursive-watch support.
  */
 import fs from 'node:fs';
-import { listFiles } from './files.js';
+import { listFiles, fsPath } from './files.js';
 
 interface Seen {
   size: number;
@@ -32,7 +32,7 @@ export class StableFiles {
     for (const file of listFiles(this.dirs, [])) {
       let st: fs.Stats;
       try {
-        st = fs.statSync(file);
+        st = fs.statSync(fsPath(file));
       } catch {
         continue; // gone between the listing and the stat
       }

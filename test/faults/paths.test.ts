@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ingest } from '../../pipelines/ingest.js';
-import { listFiles, type ListProblem } from '../../src/engine/files.js';
+import { listFiles, fsPath, type ListProblem } from '../../src/engine/files.js';
 import { tmpDir } from '../helpers.js';
 import * as F from './fixtures.js';
 import { run, failures, storedPaths } from './helpers.js';
@@ -115,5 +115,66 @@ describe('symbolic links', () => {
     const s = await ingest([path.join(inbox, 'a.txt'), path.join(inbox, 'tốt.txt')], { db, jobs: 1 });
     expect(s).toMatchObject({ ingested: 1, failed: 1 });
     expect(failures(db)).toEqual([{ path: path.join(inbox, 'a.txt'), stage: 'read', reason: 'too many symbolic links (a link loop)' }]);
+  });
+});
+
+describe('file names that are not UTF-8 (issue case 15)', () => {
+  /** A path under `dir` whose last parts are raw bytes. */
+  const raw = (dir: string, ...parts: number[][]) => Buffer.concat([Buffer.from(dir), ...parts.flatMap((p) => [Buffer.from(path.sep), Buffer.from(p)])]);
+  // "công văn.txt" and "hồ sơ" in Windows-1258 / Latin-1 bytes, as an old archive or a zip from Windows leaves them
+  const CONG_VAN = [0x63, 0xf4, 0x6e, 0x67, 0x20, 0x76, 0xe3, 0x6e, ...Buffer.from('.txt')];
+  const HO_SO = [0x68, 0xf4, 0xd2, 0x20, 0x73, 0xf5]; // a folder
+  const TRONG = [0x74, 0x72, 0xf4, 0x6e, 0x67, 0xff, ...Buffer.from('.txt')];
+
+  function inbox() {
+    const dir = tmpDir('congvan-faults-bytes-');
+    const box = path.join(dir, 'hộp thư');
+    fs.mkdirSync(box);
+    fs.copyFileSync(F.TXTS[0]!, raw(box, CONG_VAN));
+    fs.mkdirSync(raw(box, HO_SO));
+    fs.copyFileSync(F.TXTS[1]!, raw(box, HO_SO, [...Buffer.from('kế hoạch.txt')]));
+    fs.writeFileSync(raw(box, TRONG), ''); // empty: fails, named as it is
+    fs.copyFileSync(F.TXTS[2]!, path.join(box, 'tốt.txt'));
+    return { dir, box };
+  }
+  const shownCongVan = 'c\\xf4ng v\\xe3n.txt';
+  const shownKeHoach = path.join('h\\xf4\\xd2 s\\xf5', 'kế hoạch.txt');
+  const shownTrong = 'tr\\xf4ng\\xff.txt';
+
+  it('listFiles gives each a name with its bytes shown escaped, and fsPath the bytes to open it by', () => {
+    const { box } = inbox();
+    const problems: ListProblem[] = [];
+    const files = [...listFiles([box], problems)];
+    expect(problems).toEqual([]);
+    expect(files.map((f) => path.relative(box, f)).sort()).toEqual([shownCongVan, shownKeHoach, 'tốt.txt', shownTrong].sort());
+    expect(fsPath(path.join(box, shownCongVan))).toEqual(raw(box, CONG_VAN));
+    expect(fsPath(path.join(box, 'tốt.txt'))).toBe(path.join(box, 'tốt.txt'));
+    expect(fs.readFileSync(fsPath(path.join(box, shownKeHoach)))).toEqual(fs.readFileSync(F.TXTS[1]!));
+  });
+
+  it('ingest stores them under those names (not "missing"), fails the empty one for being empty, and skips them unchanged next time', async () => {
+    const { dir, box } = inbox();
+    const db = path.join(dir, 's.db');
+    const s = await ingest([box], { db, jobs: 1 });
+    expect(s).toMatchObject({ files: 4, ingested: 3, failed: 1 });
+    expect(storedPaths(db).map((p) => path.relative(box, p)).sort()).toEqual([shownCongVan, shownKeHoach, 'tốt.txt'].sort());
+    expect(failures(db)).toEqual([{ path: path.join(box, shownTrong), stage: 'read', reason: 'the file is empty' }]);
+    expect(await ingest([box], { db, jobs: 2 })).toMatchObject({ files: 4, unchanged: 3, failed: 1 });
+    const cli = run(['ingest', box, '--db', path.join(dir, 'cli.db'), '--no-records', '--jobs', '1']);
+    expect(cli.stdout).toContain(shownCongVan);
+    expect(cli.stderr).toContain(`${path.join(box, shownTrong)}: the file is empty (read)`);
+  });
+});
+
+describe('a name in bytes that are not UTF-8 given on the command line', () => {
+  it('cannot be opened by the name Node received, and says so: give the folder', () => {
+    const dir = tmpDir('congvan-faults-argv-');
+    const file = Buffer.concat([Buffer.from(dir + path.sep), Buffer.from([0x63, 0xf4, 0x6e, 0x67]), Buffer.from('.txt')]);
+    fs.copyFileSync(F.TXTS[0]!, file);
+    const asGiven = file.toString('utf8'); // what process.argv holds
+    const problems: ListProblem[] = [];
+    expect([...listFiles([asGiven], problems)]).toEqual([]);
+    expect(problems).toEqual([{ path: asGiven, reason: 'no such file or folder (its name, as given, is not UTF-8: give the folder that holds it)' }]);
+    expect([...listFiles([dir])]).toEqual([path.join(dir, 'c\\xf4ng.txt')]);
   });
 });
