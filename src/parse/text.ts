@@ -11,7 +11,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { RawBlock, RawDoc, Diagnostic } from '../model/types.js';
-import { decodeText } from '../normalise/legacy.js';
+import { decodeText, decodeDiagnostics } from '../normalise/legacy.js';
 import { cleanText } from '../normalise/unicode.js';
 import { readMarker, startsWithMarker } from './markers.js';
 import { joinWrappedLines, type Line } from '../normalise/wrap.js';
@@ -36,6 +36,7 @@ export function parseTextWith(buf: Buffer, file: string, engine: MarkdownEngine)
   const text = lines.join('\n');
   const doc = looksLikeMarkdown(text, file) ? parseMarkdown(text, engine) : parsePlain(text);
   if (!doc) return null;
+  doc.diagnostics.push(...decodeDiagnostics(decoded));
   for (const t of site) doc.blocks.push({ kind: 'paragraph', text: t, furniture: 'webCapture' });
   if (!/^utf/.test(decoded.encoding)) doc.legacyEncoding = decoded.encoding;
   return doc;
