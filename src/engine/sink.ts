@@ -10,7 +10,10 @@
  * - The JSON records of a batch are written after its COMMIT, and the events after that:
  *   whatever a consumer has seen is stored. A record's file content comes from the worker;
  *   when other renditions of the same document are stored (a .txt, its .docx...), the
- *   files of that document are rewritten from the committed rows (jsondir.ts's layout).
+ *   files of that document are rewritten from the committed rows (jsondir.ts's layout), and
+ *   so is a record the store gave another id (src/store/identity.ts: a file of the same name
+ *   as another document's, a rendition of a document stored under another name) and the
+ *   document a file stored again has left.
  * - Crash safety (kill -9 at any moment): SQLite's WAL drops an unfinished transaction. The
  *   JSON folder keeps a journal, `.congvan-pending`, of the record ids of the batch being
  *   written; it is emptied once their JSON files are written. `recoverJsonDir` (run when a
@@ -19,7 +22,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Writer, recordFailure, type DB, type WriteResult } from '../store/db.js';
+import { Writer, recordFailure, storeError, type DB, type WriteResult } from '../store/db.js';
 import { writeJsonFor, writeJsonFile } from '../export/jsondir.js';
 import type { WorkResult } from './work.js';
 
@@ -70,8 +73,8 @@ class Refused extends Error {
 interface Written {
   item: SinkItem;
   event: IngestEvent;
-  /** content: the file from the worker, or null to write it from the store. */
-  json: { id: string; content: string | null } | null;
+  /** content: the file from the worker, or null to write it from the store; previous: the id the file was stored under before, whose files are written again. */
+  json: { id: string; content: string | null; previous?: string | null } | null;
 }
 
 export class StoreSink {
@@ -192,17 +195,21 @@ export class StoreSink {
         db.exec('COMMIT');
       } catch (e) {
         if (db.inTransaction) db.exec('ROLLBACK');
-        throw e;
+        // a store that cannot be written names its file
+        throw /^SQLITE_(READONLY|CANTOPEN|PERM)/.test(String((e as { code?: unknown }).code ?? '')) ? storeError(db.name, e) : e;
       }
       // after the commit: JSON records from the committed rows, then the events
       if (this.opts.json) {
         const done = new Set<string>();
+        // ids a file left: their files are written again from the store (or removed)
+        const left = new Set(batch.map((b) => b.json?.previous).filter((x): x is string => !!x));
         for (const b of batch) {
           if (!b.json || done.has(b.json.id)) continue;
           done.add(b.json.id);
-          if (b.json.content !== null && this.formatsOf.all(b.json.id).length === 1) writeJsonFile(this.opts.json, b.json.id, b.json.content);
+          if (b.json.content !== null && !left.has(b.json.id) && this.formatsOf.all(b.json.id).length === 1) writeJsonFile(this.opts.json, b.json.id, b.json.content);
           else writeJsonFor(db, this.opts.json, b.json.id);
         }
+        for (const id of left) if (!done.has(id)) writeJsonFor(db, this.opts.json, id);
         if (this.journalFd !== null) fs.ftruncateSync(this.journalFd, 0);
       }
       for (const b of batch) {
@@ -227,7 +234,6 @@ export class StoreSink {
     }
     const r = item.result;
     const row = r.row;
-    if (this.opts.json) this.journal(row.recordId);
     let result: WriteResult;
     try {
       result = this.writer.write(row, r.file);
@@ -236,11 +242,17 @@ export class StoreSink {
       if (STORE_DOWN.test(String((e as { code?: unknown }).code ?? ''))) throw e;
       throw new Refused(`the record could not be stored: ${String((e as Error).message).split('\n')[0]}`, r.ms);
     }
+    // the id the store gave it: the document it is a rendition of, or one no other holds
+    const given = this.writer.last!;
+    if (this.opts.json && result !== 'unchanged') {
+      this.journal(given.id);
+      if (given.previous) this.journal(given.previous);
+    }
     const event: IngestEvent = {
       status: result === 'inserted' ? 'ingested' : result,
-      file: r.file, id: row.recordId, type: row.type, number: row.number, symbol: row.symbol, date: row.date, tasks: row.tasks.length, ms: r.ms,
+      file: r.file, id: given.id, type: row.type, number: row.number, symbol: row.symbol, date: row.date, tasks: row.tasks.length, ms: r.ms,
     };
-    return { item, event, json: result === 'unchanged' ? null : { id: row.recordId, content: r.jsonFile } };
+    return { item, event, json: result === 'unchanged' ? null : { id: given.id, content: given.changed ? null : r.jsonFile, previous: given.previous } };
   }
 
   /** Record a file as failed, inside the open transaction (one statement: no savepoint needed). */
@@ -291,12 +303,13 @@ export function recoverJsonDir(db: DB, dir: string): number {
     const ids = new Set(fs.readFileSync(journal, 'utf8').split('\n').filter(Boolean));
     const has = db.prepare('SELECT 1 FROM documents WHERE record_id = ? LIMIT 1');
     for (const id of ids) {
-      if (!has.get(id)) continue; // never committed: there is no record to write
+      // an id with no rows was never committed, or a file left it: no files of it stay
       writeJsonFor(db, dir, id);
-      n++;
+      if (has.get(id)) n++;
     }
     fs.rmSync(journal, { force: true });
   }
+  n += renameRecords(db, dir);
   const sweep = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const m = /\.json\.tmp-(\d+)$/.exec(e.name);
@@ -306,6 +319,25 @@ export function recoverJsonDir(db: DB, dir: string): number {
   };
   sweep(dir);
   return n;
+}
+
+/**
+ * A store migrated to schema 4 gave some records new ids (record_renames): their files in
+ * the JSON folder are renamed once, so no record stays under an id the store no longer gives it.
+ */
+function renameRecords(db: DB, dir: string): number {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'record_renames'").get();
+  if (!has) return 0;
+  const renames = db.prepare('SELECT old_id AS old, new_id AS new FROM record_renames').all() as { old: string; new: string }[];
+  if (!renames.length) return 0;
+  const ids = new Set<string>();
+  const dirs = [dir, ...fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => path.join(dir, e.name))];
+  for (const r of renames) {
+    if (dirs.some((d) => fs.existsSync(path.join(d, `${r.old}.json`)))) ids.add(r.old).add(r.new);
+  }
+  for (const id of ids) writeJsonFor(db, dir, id);
+  db.prepare('DELETE FROM record_renames').run();
+  return ids.size;
 }
 
 function alive(pid: number): boolean {

@@ -1,8 +1,9 @@
 /**
- * The JSON record folder: one file per document, `<stem>.json`. When several renditions of
- * one document are stored (a .txt, its .docx and .pdf), the text rendition takes
- * `<stem>.json` and the others go to `<format>/<stem>.json`, so the folder always holds one
- * record per document for graders and other systems.
+ * The JSON record folder: one file per document, `<record id>.json` (the file's stem, unless
+ * another document holds it: src/store/identity.ts). When several renditions of one
+ * document are stored (a .txt, its .docx and .pdf), the text rendition takes `<id>.json` and
+ * the others go to `<format>/<id>.json`, so the folder always holds one record per document
+ * for graders and other systems (who pair records by their `source.file`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,11 @@ export function writeJsonFor(db: DB, dir: string, recordId: string) {
   const rows = db.prepare('SELECT path, format, record_json FROM documents WHERE record_id = ?').all(recordId) as { path: string; format: string; record_json: string }[];
   rows.sort((a, b) => PRIORITY.indexOf(a.format) - PRIORITY.indexOf(b.format) || a.path.localeCompare(b.path));
   rows.forEach((r, i) => writeJsonFile(dir, recordId, JSON.stringify(JSON.parse(r.record_json), null, 2) + '\n', i === 0 ? null : r.format));
-  // a rendition no longer first must not linger as the folder's record
+  // a record no longer stored under this id (a file that left the document), or a rendition
+  // now first, must not linger
+  const kept = new Set(rows.slice(1).map((r) => r.format));
+  const stale = [...(rows.length ? [] : [path.join(dir, `${recordId}.json`)]), ...PRIORITY.filter((f) => !kept.has(f)).map((f) => path.join(dir, f, `${recordId}.json`))];
+  for (const f of stale) fs.rmSync(f, { force: true });
 }
 
 /**

@@ -1,9 +1,19 @@
 /**
- * The SQLite store: schema and migrations, versioned with PRAGMA user_version.
- * Text in the FTS index is folded (no marks, đ -> d) so searches work with or
- * without diacritics; the original text is kept in the tables.
+ * The SQLite store: schema and migrations, versioned with PRAGMA user_version, and marked
+ * as congvan's with PRAGMA application_id (so another program's database given as --db is
+ * refused, never taken over). Text in the FTS index is folded (no marks, đ -> d) so searches
+ * work with or without diacritics; the original text is kept in the tables.
  */
-export const MIGRATIONS: string[] = [
+import type Database from 'better-sqlite3';
+import { assignRecordId, identityKey, withRecordId } from './identity.js';
+
+/** PRAGMA application_id of a congvan store: 'CGVN'. */
+export const APPLICATION_ID = 0x4347564e;
+
+/** A step: SQL, or a function run inside the migration's transaction. */
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: Migration[] = [
   // v1
   `
   CREATE TABLE documents (
@@ -106,6 +116,57 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX IF NOT EXISTS tasks_status ON tasks(id, deadline_kind, deadline_date, deadline_rule, document_id, task_key);
   CREATE INDEX IF NOT EXISTS documents_id_record ON documents(id, record_id);
   `,
+  // v4: a record id names one document, not a file name (./identity.ts). Stores before it
+  // gave every file its stem as record id, so files of the same name in other folders were
+  // merged as renditions and hid each other. Every file is given its id again as the Writer
+  // gives it; the renamed ids are kept in record_renames until a JSON folder is brought in
+  // line (src/engine/sink.ts, recoverJsonDir).
+  (db) => {
+    db.exec(`
+      ALTER TABLE documents ADD COLUMN ident TEXT;
+      CREATE INDEX documents_ident ON documents(ident);
+      CREATE TABLE IF NOT EXISTS record_renames (old_id TEXT NOT NULL, new_id TEXT NOT NULL, PRIMARY KEY (old_id, new_id));
+    `);
+    reassignRecordIds(db);
+  },
 ];
+
+/** Give every stored file its record id by ./identity.ts, in the order they were stored. */
+function reassignRecordIds(db: Database.Database) {
+  type Row = { id: number; path: string; file: string; record_id: string; format: string; type: string | null; number: string | null; symbol: string | null; issuer: string | null; date: string | null; subject: string | null };
+  const rows = db.prepare('SELECT id, path, file, record_id, format, type, number, symbol, issuer, date, subject FROM documents ORDER BY id').all() as Row[];
+  if (!rows.length) return;
+  // every row out of the way first: an id not yet given again is held by no document
+  db.prepare("UPDATE documents SET record_id = char(1) || id").run();
+  const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+  const same = db.prepare('SELECT record_id AS recordId, format, text FROM documents WHERE ident = ? ORDER BY id');
+  const formats = db.prepare('SELECT format FROM documents WHERE record_id = ?').pluck();
+  const set = db.prepare('UPDATE documents SET record_id = ?, ident = ? WHERE id = ?');
+  db.function('congvan_with_id', (json: unknown, id: unknown) => withRecordId(String(json), String(id)));
+  const setJson = db.prepare('UPDATE documents SET record_json = congvan_with_id(record_json, ?) WHERE id = ?');
+  const renamed = db.prepare('INSERT OR IGNORE INTO record_renames (old_id, new_id) VALUES (?, ?)');
+  const lookup = { sameIdentity: (k: string) => same.all(k) as { recordId: string; format: string; text: string }[], formatsOf: (id: string) => formats.all(id) as string[] };
+  for (const r of rows) {
+    const key = identityKey(r);
+    const id = assignRecordId({ ...r, text: text.get(r.id) as string }, r.path, r.record_id, key, lookup);
+    set.run(id, key, r.id);
+    if (id !== r.record_id) {
+      setJson.run(id, r.id);
+      renamed.run(r.record_id, id);
+    }
+  }
+  // a completion named the old id, shared by every file of that name: it goes with each
+  // document now holding a task of that key
+  const moved = db.prepare('SELECT c.document_record_id AS old, c.task_key AS key, c.done_on AS on_, r.new_id AS new FROM completions c JOIN record_renames r ON r.old_id = c.document_record_id').all() as { old: string; key: string; on_: string; new: string }[];
+  const hasTask = db.prepare('SELECT 1 FROM documents d JOIN tasks t ON t.document_id = d.id WHERE d.record_id = ? AND t.task_key = ? LIMIT 1');
+  const still = db.prepare('SELECT 1 FROM documents WHERE record_id = ? LIMIT 1');
+  const add = db.prepare('INSERT OR IGNORE INTO completions (document_record_id, task_key, done_on) VALUES (?, ?, ?)');
+  const drop = db.prepare('DELETE FROM completions WHERE document_record_id = ? AND task_key = ?');
+  for (const m of moved) {
+    if (hasTask.get(m.new, m.key)) add.run(m.new, m.key, m.on_);
+    if (!still.get(m.old)) drop.run(m.old, m.key);
+  }
+}
+
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

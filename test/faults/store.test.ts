@@ -102,7 +102,7 @@ describe('a damaged database file', () => {
     expect(r.stderr.trim()).toBe(`congvan: ${file}: not a congvan store or the database file is corrupted (file is not a database); move it aside and ingest again`);
   });
 
-  it('pages damaged past the header: the first read of one stops ingest with a clear error naming the file, nothing is stored', () => {
+  it('pages damaged past the header: ingest stops before its first write with a clear error naming the file, nothing is stored', () => {
     // the pages of the documents table (its b-tree), found with SQLite's dbstat table
     const conn = new Database(good, { readonly: true });
     const pages = (conn.prepare("SELECT pageno FROM dbstat WHERE name = 'documents'").all() as { pageno: number }[]).map((r) => r.pageno);
@@ -117,7 +117,9 @@ describe('a damaged database file', () => {
     expect(() => openStore(file).close()).not.toThrow(); // the damage is past what opening reads
     const r = run(['ingest', NEW_FILE, '--db', file, '--no-records']);
     expect(r.code, r.stdout + r.stderr).toBe(2);
-    expect(r.stderr).toContain(`congvan: ${file}: the database file is corrupted (database disk image is malformed)`);
+    // found by the check a writer makes before its first write (src/store/db.ts, ensureSound)
+    expect(r.stderr).toContain(`congvan: ${file}: the database file is damaged (`);
+    expect(r.stderr).toContain('congvan will not write to it');
     expect(r.stdout).not.toMatch(/ingested/);
   });
 

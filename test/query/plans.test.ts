@@ -161,8 +161,8 @@ describe('migration 3', () => {
   it('adds its indexes to a store of schema 2, and the plans read them', () => {
     const file = path.join(tmpDir('congvan-v2-'), 'store.db');
     const o = new Database(file);
-    o.exec(MIGRATIONS[0]!);
-    o.exec(MIGRATIONS[1]!);
+    o.exec(MIGRATIONS[0] as string);
+    o.exec(MIGRATIONS[1] as string);
     o.pragma('user_version = 2');
     fill(o as unknown as DB, 20, 10, 5);
     o.close();
