@@ -46,39 +46,56 @@ export function normalise(raw: RawDoc, file: string): TextModel {
     } else if (b.kind === 'table' ? (b.rows ?? []).length > 0 : b.text.length > 0) kept.push(b);
   });
 
-  let text = '';
+  // The text is built from parts and joined once: slicing a string that grows by appending
+  // flattens it every time (time and memory grew with blocks x length on long plans).
+  const parts: string[] = [];
+  let len = 0;
+  const put = (s: string) => {
+    parts.push(s);
+    len += s.length;
+  };
   const out: Block[] = [];
   for (const b of kept) {
-    if (text) text += '\n\n';
-    const start = text.length;
+    if (len) put('\n\n');
+    const start = len;
     const block: Block = { id: out.length, kind: b.kind, text: '', start, end: start };
     if (b.kind === 'table') {
       const rows: Cell[][] = [];
+      const own: string[] = [];
       (b.rows ?? []).forEach((r, ri) => {
-        if (ri > 0) text += '\n';
+        if (ri > 0) {
+          put('\n');
+          own.push('\n');
+        }
         const cells: Cell[] = [];
         r.forEach((c, ci) => {
-          if (ci > 0) text += '\t';
+          if (ci > 0) {
+            put('\t');
+            own.push('\t');
+          }
           const t = cleanCell(c);
-          const cell: Cell = { text: t, start: text.length, end: text.length + t.length };
+          const cell: Cell = { text: t, start: len, end: len + t.length };
           if (b.page) cell.page = b.page;
-          text += t;
+          put(t);
+          own.push(t);
           cells.push(cell);
         });
         rows.push(cells);
       });
       block.rows = rows;
       block.headerRows = b.headerRows ?? 0;
+      block.text = own.join('');
     } else {
-      text += b.text;
+      put(b.text);
+      block.text = b.text;
     }
-    block.end = text.length;
-    block.text = text.slice(start);
+    block.end = len;
     for (const k of ['page', 'bold', 'italic', 'align', 'column', 'level'] as const) {
       if (b[k] !== undefined) (block as unknown as Record<string, unknown>)[k] = b[k];
     }
     out.push(block);
   }
+  const text = parts.join('');
   const model: TextModel = { file, format: raw.format, text, blocks: out, furniture, diagnostics: [...raw.diagnostics] };
   if (raw.pages) model.pages = raw.pages;
   if (raw.legacyEncoding) model.legacyEncoding = raw.legacyEncoding;

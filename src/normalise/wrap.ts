@@ -73,10 +73,13 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
   const lines = placeMarkers(input);
   const { width, wrapped } = measureWrap(lines);
   const out: RawBlock[] = [];
-  let cur: { text: string; page?: number; last: string; bold?: boolean } | null = null;
+  // a paragraph's lines are kept as parts and joined once: appending to a string and then
+  // reading its end at every join made long hard-wrapped paragraphs quadratic
+  let cur: { parts: string[]; page?: number; last: string; bold?: boolean } | null = null;
   const flush = () => {
-    if (cur && cur.text.trim()) {
-      const b: RawBlock = { kind: readMarker(cur.text) ? 'listItem' : 'paragraph', text: cur.text.trim() };
+    const text = cur ? cur.parts.join('') : '';
+    if (cur && text.trim()) {
+      const b: RawBlock = { kind: readMarker(text) ? 'listItem' : 'paragraph', text: text.trim() };
       if (cur.page) b.page = cur.page;
       out.push(b);
     }
@@ -125,11 +128,11 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
     }
     if (URL_ONLY.test(t) && wrapped) continue;
     if (cur && wrapped && shouldJoin(cur.last, t, width, afterFootnote)) {
-      cur.text = joinText(cur.text, t);
+      cur.parts.push(joinsTight(cur.last, t) ? t : ` ${t}`);
       cur.last = t;
     } else {
       flush();
-      cur = { text: t, last: t };
+      cur = { parts: [t], last: t };
       if (lines[i]!.page) cur.page = lines[i]!.page;
     }
     afterFootnote = false;
@@ -152,6 +155,10 @@ function shouldJoin(prev: string, next: string, width: number, afterFootnote: bo
 
 /** Join two wrapped lines; a reference number broken after its hyphen ("2480/UBND-" + "THCBKS") is rejoined without a space. */
 export function joinText(a: string, b: string): string {
-  if (/[\p{Lu}\d]\/[\p{Lu}\d-]*-$/u.test(a) && /^[\p{Lu}\d]/u.test(b)) return a + b;
-  return `${a} ${b}`;
+  return joinsTight(a, b) ? a + b : `${a} ${b}`;
+}
+
+/** A reference number broken after its hyphen: the line before ends "2480/UBND-", the next opens "THCBKS". */
+function joinsTight(before: string, next: string): boolean {
+  return before.endsWith('-') && /[\p{Lu}\d]\/[\p{Lu}\d-]*-$/u.test(before.slice(-120)) && /^[\p{Lu}\d]/u.test(next);
 }

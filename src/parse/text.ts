@@ -34,8 +34,10 @@ export function parseTextWith(buf: Buffer, file: string, engine: MarkdownEngine)
   const decoded = decodeText(buf);
   const { lines, site } = uncapture(cleanText(decoded.text).split('\n'));
   const text = lines.join('\n');
-  const doc = looksLikeMarkdown(text, file) ? parseMarkdown(text, engine) : parsePlain(text);
+  const deep = nestingDepth(text) > MAX_MARKDOWN_DEPTH;
+  const doc = looksLikeMarkdown(text, file) && !deep ? parseMarkdown(text, engine) : parsePlain(text);
   if (!doc) return null;
+  if (deep) doc.diagnostics.push({ severity: 'warning', stage: 'parse', message: `lists or quotes nested more than ${MAX_MARKDOWN_DEPTH} deep: read as plain text, not markdown` });
   doc.diagnostics.push(...decodeDiagnostics(decoded));
   for (const t of site) doc.blocks.push({ kind: 'paragraph', text: t, furniture: 'webCapture' });
   if (!/^utf/.test(decoded.encoding)) doc.legacyEncoding = decoded.encoding;
@@ -79,9 +81,40 @@ function inlineText(node: MdNode, style: { bold: number; italic: number; chars: 
 
 const remark = unified().use(remarkParse).freeze();
 
+/**
+ * Markdown nested deeper than this is read as plain text: remark's time grows with the depth
+ * of nested lists and quotes (a 1 MB file of 1,000 levels took 35-59 s), and no document is
+ * written that deep.
+ */
+export const MAX_MARKDOWN_DEPTH = 64;
+
+/** The deepest nesting a line opens: its indentation (two columns a level) plus the list markers and quote marks that lead it. */
+export function nestingDepth(text: string): number {
+  let max = 0;
+  for (const m of text.matchAll(/^([ \t]*)((?:(?:[-*+>]|\d{1,9}[.)])[ \t]+|>)*)/gmu)) {
+    const indent = m[1]!.replace(/\t/g, '    ').length;
+    const marks = m[2]!.match(/[-*+>]|\d{1,9}[.)]/g)?.length ?? 0;
+    const d = Math.floor(indent / 2) + marks;
+    if (d > max) max = d;
+  }
+  return max;
+}
+
 function parseMarkdown(text: string, engine: MarkdownEngine): RawDoc | null {
   const cleaned = text.replace(BOOKMARK, '');
-  const tree = (engine === 'remark' ? null : fastMarkdownTree(cleaned)) ?? (engine === 'fast' ? null : (remark.parse(cleaned) as MdNode));
+  let src = cleaned;
+  let tree = engine === 'remark' ? null : fastMarkdownTree(src);
+  if (!tree && engine === 'auto') {
+    // Nested lists: their indentation carries nothing the text model keeps (items are read by
+    // their printed markers), and remark's time grows fast with nesting (3 levels, 200 KB: 7 s).
+    // Flattened, they are read on the fast path.
+    const flat = src.replace(/^[ \t]+(?=(?:[-*+]|\d{1,9}[.)])[ \t])/gmu, '');
+    if (flat !== src) {
+      tree = fastMarkdownTree(flat);
+      if (tree) src = flat;
+    }
+  }
+  tree ??= engine === 'fast' ? null : (remark.parse(src) as MdNode);
   if (!tree) return null;
   const blocks: RawBlock[] = [];
   const para = (node: MdNode, kind: RawBlock['kind'], prefix = '', level?: number) => {
@@ -108,7 +141,7 @@ function parseMarkdown(text: string, engine: MarkdownEngine): RawDoc | null {
           // The printed marker: the source between the item's start and its first child.
           const start = item.position?.start.offset ?? 0;
           const first = item.children?.[0]?.position?.start.offset ?? start;
-          const marker = cleaned.slice(start, first).trim();
+          const marker = src.slice(start, first).trim();
           (item.children ?? []).forEach((child, i) => {
             if (child.type === 'paragraph') para(child, 'listItem', i === 0 && marker ? `${marker} ` : '');
             else walk(child);

@@ -1,0 +1,36 @@
+/**
+ * Time grows linearly with a document's size (issue: a 240 KB plan needed 1.5 GB, 20,000
+ * wrapped lines took 44 s, deep markdown lists 35-59 s). Not a timing test: it compares the
+ * CPU time of the same pipeline on a document and on one eight times longer, so the machine's
+ * speed cancels out (linear: about 8x; the quadratic cases were 40-60x). The curve itself is
+ * recorded by scripts/bench/growth.ts.
+ */
+import { describe, it, expect } from 'vitest';
+import { measure, nested, plan, wrapped } from '../../scripts/bench/growth.js';
+
+/** Generous: linear growth is 8x; the quadratic code paths gave 40x and more at these sizes. */
+const MAX_RATIO = 20;
+
+async function ratio(make: (n: number) => Buffer, n: number, name: string): Promise<number> {
+  await measure(name, make(n), 1); // warm the code paths
+  const small = await measure(name, make(n));
+  const big = await measure(name, make(8 * n));
+  return big.ms / Math.max(small.ms, 1);
+}
+
+describe('time grows linearly with the document', () => {
+  it('a plan of 600 then 4,800 numbered items', async () => {
+    expect(await ratio(plan, 600, 'plan.txt')).toBeLessThan(MAX_RATIO);
+  }, 120_000);
+  it('1,250 then 10,000 hard-wrapped lines without a blank line', async () => {
+    expect(await ratio(wrapped, 1250, 'wrapped.txt')).toBeLessThan(MAX_RATIO);
+  }, 120_000);
+  it('markdown lists nested 3 deep, 25 KB then 200 KB', async () => {
+    expect(await ratio((n) => nested(3, n), 25_000, 'nested.md')).toBeLessThan(MAX_RATIO);
+  }, 120_000);
+  it('markdown lists nested 200 deep are read (as plain text) in the time of a flat file', async () => {
+    const deep = await measure('deep.md', nested(200, 200_000));
+    const flat = await measure('flat.md', nested(1, 200_000));
+    expect(deep.ms / Math.max(flat.ms, 1)).toBeLessThan(5);
+  }, 120_000);
+});
