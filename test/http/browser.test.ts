@@ -142,4 +142,30 @@ describe('web page in chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors).toEqual([]);
   });
+
+  it.skipIf(!CHROMIUM)('a crafted link (#/?x"]=1 ...) neither breaks the start-up nor empties the table; the fields it names still fill the form', async () => {
+    const p = await browser.newPage();
+    const errs: string[] = [];
+    p.on('pageerror', (e) => errs.push(e.message));
+    try {
+      const links = ['#/?x"]=1', '#/?x%22%5D=1', "#/?a'],b[c=1&)(=2", '#/?%E0%A4%A=1&q=%', '#/?__proto__=1&constructor=2&toString=3', '#/?status=%3Cimg%20src%3Dx%3E&today=not-a-day&role=boss'];
+      for (const link of links) {
+        await p.goto('about:blank');
+        await p.goto(`${server.url}/${link}`);
+        await p.waitForSelector('#task-table tbody tr[data-id]', { timeout: 10_000 });
+        expect(await p.$$eval('#task-table tbody tr[data-id]', (r) => r.length), link).toBeGreaterThan(5);
+      }
+      // the good fields of a link that also holds a bad name still fill the form and filter
+      await p.goto('about:blank');
+      await p.goto(`${server.url}/#/?x"]=1&q=so%20noi%20vu&status=overdue`);
+      await p.waitForSelector('#task-table tbody tr[data-id] mark');
+      expect((await p.$$eval('#task-table tbody mark', (e) => e.map((x) => x.textContent))).join('|')).toMatch(/Sở Nội vụ/);
+      expect(await p.inputValue('#q')).toBe('so noi vu');
+      expect(await p.inputValue('#status')).toBe('overdue');
+      expect(await p.$$eval('#task-table tbody .status', (e) => [...new Set(e.map((x) => x.textContent))])).toEqual(['quá hạn']);
+    } finally {
+      await p.close();
+    }
+    expect(errs).toEqual([]);
+  });
 });

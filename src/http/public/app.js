@@ -410,19 +410,48 @@ async function loadDeadlines() {
 
 // ------------------------------------------------------------------ routing
 
+/** The task form's fields a link may fill (#/?q=...&agency=...). */
+const LINK_FIELDS = ['q', 'agency', 'role', 'status', 'kind', 'type', 'due_after', 'due_before', 'today'];
+
+/** A hash's path and parameters; a malformed one never throws (a link may be crafted). */
+function parseHash(hash) {
+  const h = String(hash || '#/').replace(/^#/, '');
+  const i = h.indexOf('?');
+  let params;
+  try {
+    params = new URLSearchParams(i < 0 ? '' : h.slice(i + 1));
+  } catch {
+    params = new URLSearchParams();
+  }
+  return { path: i < 0 ? h : h.slice(0, i), params };
+}
+
+/** The values of the task form that a link carries: known field names only, the first of each. */
+function linkFilters(hash) {
+  const out = new Map();
+  for (const [k, v] of parseHash(hash).params) if (LINK_FIELDS.includes(k) && !out.has(k)) out.set(k, v);
+  return out;
+}
+
+function safeDecode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 function show(view) {
   for (const s of $$('.view')) s.hidden = s.id !== `view-${view}`;
   for (const a of $$('.top nav a')) a.classList.toggle('on', a.dataset.view === view || (view === 'document' && a.dataset.view === 'documents' && false));
 }
 
 async function route() {
-  const h = location.hash || '#/';
-  const [pathPart, query] = h.slice(1).split('?');
-  const params = new URLSearchParams(query || '');
+  const { path: pathPart, params } = parseHash(location.hash);
   try {
     if (pathPart.startsWith('/doc/')) {
       show('document');
-      await loadDocument(decodeURIComponent(pathPart.slice(5)), params.get('task'));
+      await loadDocument(safeDecode(pathPart.slice(5)), params.get('task'));
     } else if (pathPart === '/documents') {
       show('documents');
       await loadDocuments();
@@ -502,8 +531,14 @@ function init() {
   $('#cal-next').addEventListener('click', () => step(1));
   $('#cal-agency').addEventListener('change', () => loadDeadlines());
   // a link like /#/?q=...&agency=... fills the form
-  const initial = new URLSearchParams((location.hash.split('?')[1]) || '');
-  if (!location.hash.startsWith('#/doc/')) for (const [k, v] of initial) if ($(`#task-form [name="${k}"]`)) $(`#task-form [name="${k}"]`).value = v;
+  // (only the form's own fields, found by name through the form, never through a selector built from the link)
+  if (!parseHash(location.hash).path.startsWith('/doc/')) {
+    const form = $('#task-form');
+    for (const [k, v] of linkFilters(location.hash)) {
+      const field = form.elements.namedItem(k);
+      if (field && 'value' in field) field.value = v;
+    }
+  }
   window.addEventListener('hashchange', route);
   route();
 }
