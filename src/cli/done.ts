@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { openStore } from '../store/db.js';
 import { markDone, getTask, TaskNotFound } from '../query/tasks.js';
 import { printable } from '../engine/printable.js';
+import { parseParams, schemas, ParamError, cliMessage } from '../query/params.js';
 
 export function run(name: string, f: () => void) {
   try {
@@ -10,6 +11,11 @@ export function run(name: string, f: () => void) {
     if (e instanceof TaskNotFound) {
       console.error(`congvan ${name}: ${printable(e.message)}`);
       process.exitCode = 1;
+      return;
+    }
+    if (e instanceof ParamError) {
+      console.error(`congvan ${name}: ${printable(cliMessage(e))}`);
+      process.exitCode = 2;
       return;
     }
     throw e;
@@ -27,9 +33,19 @@ Examples:
   congvan done 42
   congvan done 000_7a7f3f59d8dfdfb4#3 --on 2021-11-24`)
     .action((task: string, o: { on?: string; db: string }) => {
+      // --on is checked by the schema the API checks its body with (src/query/params.ts)
+      let on: string | null | undefined;
+      try {
+        on = parseParams(schemas.done, { on: o.on }).on;
+      } catch (e) {
+        if (!(e instanceof ParamError)) throw e;
+        console.error(`congvan done: ${printable(cliMessage(e))}`);
+        process.exitCode = 2;
+        return;
+      }
       const db = openStore(o.db);
       run('done', () => {
-        const r = markDone(db, task, o.on);
+        const r = markDone(db, task, on);
         const t = getTask(db, String(r.id), { today: r.doneOn });
         console.log(printable(`done ${r.recordId}#${r.seq} on ${r.doneOn}: ${t.statusLabel}${t.deadline?.date ? ` (deadline ${t.deadline.date})` : ''}`));
       });

@@ -1,35 +1,27 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import fs from 'node:fs';
-import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { openStore } from '../store/db.js';
-import { exporters } from '../export/index.js';
-import { primaryRecords } from '../export/tasks.js';
-import { candidateIds, KINDS, QueryError, type TaskQuery } from '../query/search.js';
+import { exportStore, FORMAT_NAMES } from '../export/index.js';
+import { selectTasks } from '../export/tasks.js';
+import { KINDS } from '../query/search.js';
 import { STATUS_FILTERS, localToday, normaliseReminders } from '../query/status.js';
-import { parseReminders } from './search.js';
-
-/** The refs ("<record_id>#<seq>") of the tasks a filter selects. */
-export function selectTasks(db: ReturnType<typeof openStore>, q: TaskQuery): Set<string> {
-  const c = candidateIds(db, q, Number.MAX_SAFE_INTEGER);
-  const refs = db
-    .prepare(`SELECT d.record_id || '#' || t.seq FROM json_each(?) j CROSS JOIN tasks t ON t.id = j.value JOIN documents d ON d.id = t.document_id`)
-    .pluck()
-    .all(JSON.stringify(c.ids)) as string[];
-  return new Set(refs);
-}
+import { parseParams, schemas, toTaskQuery, isFiltering } from '../query/params.js';
+import { reportQueryError, taskParamsOf } from './search.js';
 
 export function exportCommand(): Command {
   return new Command('export')
     .description('export the stored records (json, ndjson) or obligations (csv, ics, edoc)')
     .option('--db <file>', 'SQLite store', 'output/congvan.db')
-    .option('--format <format>', `one of: ${Object.keys(exporters).join(', ')}`, 'json')
+    .option('--format <format>', `one of: ${FORMAT_NAMES.join(', ')}`, 'json')
     .option('--out <path>', 'output file (default: standard output)')
     .option('--agency <name>', 'only obligations of this agency (lead or support; abbreviations work)')
-    .addOption(new Option('--role <role>', 'with --agency: only as lead or only as support').choices(['lead', 'support']))
-    .addOption(new Option('--status <status>', 'only obligations with this status').choices(STATUS_FILTERS))
+    .option('--role <role>', 'with --agency: only as lead or only as support (lead, support)')
+    .option('--status <status>', `only obligations with this status: ${STATUS_FILTERS.join(', ')}`)
     .option('--due-before <date>', 'only deadlines on or before this day')
     .option('--due-after <date>', 'only deadlines on or after this day')
-    .addOption(new Option('--kind <kind>', 'only this deadline kind').choices([...KINDS]))
+    .option('--kind <kind>', `only this deadline kind: ${KINDS.join(', ')}`)
     .option('--type <type>', 'only documents of this type (CV, KH, ...)')
     .option('--today <date>', 'the day statuses are judged against (default: today)')
     .option('--remind <days>', 'days before a deadline that count as "due soon" (and calendar reminders)', '7,3,1')
@@ -43,41 +35,27 @@ Examples:
   congvan export --format ics --agency "Sở Nội vụ" --status open --out so-noi-vu.ics
   congvan export --format csv --status overdue --today 2021-12-01 --out qua-han.csv`)
     .action(async (opts: Record<string, string | undefined>) => {
-      const format = opts.format ?? 'json';
-      const exporter = exporters[format];
-      if (!exporter) {
-        console.error(`congvan export: unknown format "${format}" (known: ${Object.keys(exporters).join(', ')})`);
-        process.exitCode = 2;
-        return;
+      // checked by the schema the API uses (src/query/params.ts), before the store is opened
+      let params: ReturnType<typeof parseParams<typeof schemas.export>>;
+      try {
+        params = parseParams(schemas.export, { ...taskParamsOf(opts), format: opts.format });
+      } catch (e) {
+        return reportQueryError('export', e);
       }
+      const format = params.format ?? 'json';
       const db = openStore(opts.db ?? 'output/congvan.db', { readonly: true });
       try {
-        const filtered = ['agency', 'role', 'status', 'dueBefore', 'dueAfter', 'kind', 'type'].some((k) => opts[k]);
-        const today = opts.today ?? localToday();
-        const reminders = normaliseReminders(parseReminders(opts.remind));
-        const q: TaskQuery = {
-          agency: opts.agency, role: opts.role as never, status: opts.status as never, dueBefore: opts.dueBefore, dueAfter: opts.dueAfter,
-          kind: opts.kind as never, type: opts.type, today, reminders,
-        };
-        const tasks = filtered ? selectTasks(db, q) : null;
+        const q = toTaskQuery(params);
+        const today = q.today ?? localToday();
+        const reminders = normaliseReminders(q.reminders);
+        const tasks = isFiltering(params) ? selectTasks(db, { ...q, today, reminders }) : null;
         const out = opts.out ? fs.createWriteStream(opts.out) : process.stdout;
-        let closed = false;
-        out.on('error', (e: NodeJS.ErrnoException) => {
-          closed = true; // a reader that went away (| head) ends the export quietly
-          if (e.code !== 'EPIPE') throw e;
-        });
-        for (const chunk of exporter(primaryRecords(db), db, { today, reminders, tasks })) {
-          if (closed) break;
-          if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close'), once(out, 'error')]).catch(() => undefined);
-        }
-        if (opts.out) await new Promise<void>((resolve) => (out as fs.WriteStream).end(resolve));
+        // the stream's own back-pressure: one wait for 'drain' at a time, however slow the reader;
+        // the records' query is closed when the export ends, fails, or the reader goes away
+        await pipeline(Readable.from(exportStore(db, format, { today, reminders, tasks })), out, { end: Boolean(opts.out) });
       } catch (e) {
-        if (e instanceof QueryError) {
-          console.error(`congvan export: ${e.message}`);
-          process.exitCode = 2;
-          return;
-        }
-        throw e;
+        if ((e as NodeJS.ErrnoException).code === 'EPIPE') return; // a reader that went away (| head) ends the export quietly
+        reportQueryError('export', e);
       } finally {
         db.close();
       }

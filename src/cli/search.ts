@@ -1,15 +1,23 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { openStore } from '../store/db.js';
 import { searchTasks, searchDocuments, docRef, KINDS, QueryError, type TaskHit, type DocumentHit } from '../query/search.js';
 import { renderSnippet, type Snippet } from '../query/snippet.js';
 import { printable } from '../engine/printable.js';
 import { STATUS_FILTERS } from '../query/status.js';
+import { parseParams, schemas, toTaskQuery, toDocumentQuery, ParamError, cliMessage } from '../query/params.js';
 
-export function parseReminders(s: string | undefined): number[] | undefined {
-  if (!s) return undefined;
-  const list = s.split(/[ ,]+/).filter(Boolean).map(Number);
-  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 0)) throw new QueryError(`--remind: "${s}" is not a list of days such as 7,3,1`);
-  return list;
+/** Report a bad option or query as `congvan NAME: --option: problem` (exit 2); other errors go on. */
+export function reportQueryError(name: string, e: unknown): void {
+  if (!(e instanceof QueryError)) throw e;
+  console.error(`congvan ${name}: ${printable(e instanceof ParamError ? cliMessage(e) : e.message)}`);
+  process.exitCode = 2;
+}
+
+/** The task filters typed on the command line, under the API's names (for parseParams). */
+export function taskParamsOf(o: Record<string, unknown>): Record<string, unknown> {
+  return {
+    agency: o.agency, role: o.role, status: o.status, kind: o.kind, type: o.type, due_before: o.dueBefore, due_after: o.dueAfter, today: o.today, remind: o.remind,
+  };
 }
 
 function deadlineText(t: TaskHit): string {
@@ -63,15 +71,15 @@ export function searchCommand(): Command {
     .description('search obligations (or documents with --documents); words match with or without diacritics')
     .argument('[words...]', 'words to find (diacritics optional: "so noi vu" finds "Sở Nội vụ")')
     .option('--agency <name>', 'lead or supporting agency; abbreviations work ("VP UBND tỉnh", "Sở TT&TT")')
-    .addOption(new Option('--role <role>', 'with --agency: only as lead, or only as support').choices(['lead', 'support']))
+    .option('--role <role>', 'with --agency: only as lead, or only as support (lead, support)')
     .option('--due-before <date>', 'deadline on or before this day (YYYY-MM-DD)')
     .option('--due-after <date>', 'deadline on or after this day (YYYY-MM-DD)')
-    .addOption(new Option('--status <status>', 'open, due-soon, overdue, done (or on-track)').choices(STATUS_FILTERS))
-    .addOption(new Option('--kind <kind>', 'deadline kind').choices([...KINDS]))
+    .option('--status <status>', STATUS_FILTERS.join(', '))
+    .option('--kind <kind>', `deadline kind: ${KINDS.join(', ')}`)
     .option('--type <type>', 'document type: CV, KH, QĐ, ...')
     .option('--today <date>', 'the day statuses are judged against (default: today)')
     .option('--remind <days>', 'days before a deadline that count as "due soon"', '7,3,1')
-    .addOption(new Option('--sort <order>', 'rank (default with words) or due').choices(['rank', 'due']))
+    .option('--sort <order>', 'rank (default with words) or due')
     .option('--documents', 'search documents instead of obligations')
     .option('--json', 'print the results as JSON')
     .option('--limit <n>', 'results to show', '20')
@@ -85,32 +93,32 @@ Examples:
   congvan search --documents "cai cach hanh chinh" --type CV
 Each obligation prints its id (for "congvan done ID") and <record_id>#<n>.`)
     .action((words: string[], o: Record<string, string | boolean | undefined>) => {
+      // checked by the schema the API uses (src/query/params.ts), before the store is opened
+      const text = words.join(' ');
+      let docQuery: ReturnType<typeof toDocumentQuery> | null = null;
+      let taskQuery: ReturnType<typeof toTaskQuery> | null = null;
+      try {
+        if (o.documents) docQuery = toDocumentQuery(parseParams(schemas.documentSearch, { q: text, agency: o.agency, type: o.type, limit: o.limit, offset: o.offset }));
+        else taskQuery = toTaskQuery(parseParams(schemas.taskSearch, { q: text, ...taskParamsOf(o), sort: o.sort, limit: o.limit, offset: o.offset }));
+      } catch (e) {
+        return reportQueryError('search', e);
+      }
       const db = openStore(String(o.db), { readonly: true });
       try {
         const style = process.stdout.isTTY && !process.env.NO_COLOR ? 'ansi' : 'brackets';
-        const text = words.join(' ');
-        if (o.documents) {
-          const r = searchDocuments(db, { words: text, agency: o.agency as string, type: o.type as string, limit: Number(o.limit), offset: Number(o.offset) });
+        if (docQuery) {
+          const r = searchDocuments(db, docQuery);
           if (o.json) return void console.log(JSON.stringify(r, null, 2));
           for (const d of r.items) printDocument(d, style);
           console.log(`${r.items.length} of ${r.total}${r.totalCapped ? '+' : ''} documents (${r.ms.toFixed(1)} ms)`);
           return;
         }
-        const r = searchTasks(db, {
-          words: text, agency: o.agency as string, role: o.role as 'lead' | 'support', dueBefore: o.dueBefore as string, dueAfter: o.dueAfter as string,
-          status: o.status as never, kind: o.kind as never, type: o.type as string, today: o.today as string, reminders: parseReminders(o.remind as string),
-          sort: o.sort as never, limit: Number(o.limit), offset: Number(o.offset),
-        });
+        const r = searchTasks(db, taskQuery!);
         if (o.json) return void console.log(JSON.stringify(r, null, 2));
         for (const t of r.items) printTask(t, style);
         console.log(`${r.items.length} of ${r.total}${r.totalCapped ? '+' : ''} obligations, status as of ${r.today} (${r.ms.toFixed(1)} ms)`);
       } catch (e) {
-        if (e instanceof QueryError) {
-          console.error(`congvan search: ${e.message}`);
-          process.exitCode = 2;
-          return;
-        }
-        throw e;
+        reportQueryError('search', e);
       } finally {
         db.close();
       }

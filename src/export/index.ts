@@ -1,7 +1,8 @@
 /** Export formats: each turns the stored records into chunks of text. */
 import type { ExtractionRecord } from '../../schemas/record.js';
 import type { DB } from '../store/db.js';
-import type { ExportOptions } from './tasks.js';
+import { primaryRecords, type ExportOptions } from './tasks.js';
+import { FORMAT_NAMES, type FormatName } from './formats.js';
 import { csv } from './csv.js';
 import { ics } from './ics.js';
 import { edoc } from './edoc.js';
@@ -35,13 +36,28 @@ function* ndjson(records: Iterable<ExtractionRecord>, _db: DB, opts?: ExportOpti
   for (const r of chosen(records, opts)) yield JSON.stringify(r) + '\n';
 }
 
-export const exporters: Record<string, Exporter> = { json, ndjson, csv, ics, edoc };
+const BY_NAME: Record<FormatName, Exporter> = { json, ndjson, csv, ics, edoc };
 
-/** File name extension and media type of each format (for downloads). */
-export const formatInfo: Record<string, { ext: string; type: string }> = {
-  json: { ext: 'json', type: 'application/json; charset=utf-8' },
-  ndjson: { ext: 'ndjson', type: 'application/x-ndjson; charset=utf-8' },
-  csv: { ext: 'csv', type: 'text/csv; charset=utf-8' },
-  ics: { ext: 'ics', type: 'text/calendar; charset=utf-8' },
-  edoc: { ext: 'edoc.json', type: 'application/json; charset=utf-8' },
-};
+/** The exporters by format name: look a name up here (or in FORMAT_INFO), never on an object. */
+export const EXPORTERS: ReadonlyMap<string, Exporter> = new Map(FORMAT_NAMES.map((n) => [n, BY_NAME[n]]));
+
+/** The exporters as an object without a prototype (exporters.toString is undefined). */
+export const exporters: Readonly<Record<string, Exporter>> = Object.freeze(Object.assign(Object.create(null) as Record<string, Exporter>, BY_NAME));
+
+export { FORMAT_NAMES, FORMAT_INFO, type FormatName } from './formats.js';
+
+/**
+ * One export of the store, chunk by chunk. Nothing is read before the first chunk is asked
+ * for, and the records' query is closed however the caller stops: at the end, on an error
+ * (in an exporter, or in the caller, which then calls return()), or when it breaks off.
+ */
+export function* exportStore(db: DB, format: string, opts: ExportOptions = {}): Generator<string, void, undefined> {
+  const exporter = EXPORTERS.get(format);
+  if (!exporter) throw new Error(`unknown export format "${format}" (known: ${FORMAT_NAMES.join(', ')})`);
+  const records = primaryRecords(db);
+  try {
+    yield* exporter(records, db, opts);
+  } finally {
+    records.return(undefined);
+  }
+}

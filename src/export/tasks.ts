@@ -5,6 +5,7 @@
 import type { ExtractionRecord, Task } from '../../schemas/record.js';
 import { taskKey, type DB } from '../store/db.js';
 import { taskStatus, localToday, DEFAULT_REMINDERS, type TaskStatus } from '../query/status.js';
+import { candidateIds, type TaskQuery } from '../query/search.js';
 
 export interface ExportOptions {
   /** The day statuses are judged against (default today). */
@@ -61,13 +62,27 @@ const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'do
 /**
  * One record per document: when a document is stored in several renditions (.txt, .docx,
  * .pdf share a record id), the best one (txt, md, docx, pdf, scan), as the JSON folder has it.
+ * The query is opened at the first next() and closed at the end, on an error, or by return():
+ * an iterator made and never read holds nothing open (an open one keeps the connection busy).
  */
-export function primaryRecords(db: DB): IterableIterator<ExtractionRecord> {
+export function* primaryRecords(db: DB): Generator<ExtractionRecord, void, undefined> {
   const it = db
     .prepare(`SELECT record_json FROM documents d WHERE d.id = (SELECT d2.id FROM documents d2 WHERE d2.record_id = d.record_id ORDER BY ${FORMAT_PRIORITY.replace(/format/g, 'd2.format')}, d2.id LIMIT 1) ORDER BY d.record_id`)
     .pluck()
     .iterate() as IterableIterator<string>;
-  return (function* () {
+  try {
     for (const j of it) yield JSON.parse(j) as ExtractionRecord;
-  })();
+  } finally {
+    it.return?.();
+  }
+}
+
+/** The refs ("<record_id>#<seq>") of the tasks a filter selects. */
+export function selectTasks(db: DB, q: TaskQuery): Set<string> {
+  const c = candidateIds(db, q, Number.MAX_SAFE_INTEGER);
+  const refs = db
+    .prepare(`SELECT d.record_id || '#' || t.seq FROM json_each(?) j CROSS JOIN tasks t ON t.id = j.value JOIN documents d ON d.id = t.document_id`)
+    .pluck()
+    .all(JSON.stringify(c.ids)) as string[];
+  return new Set(refs);
 }

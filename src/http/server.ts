@@ -2,8 +2,12 @@
  * congvan serve: a JSON API over the store and the web page that uses it (src/http/public,
  * plain HTML/CSS/JS, no CDN, no build step). node:http only.
  *
- * Safety: listens on 127.0.0.1 unless told otherwise and then only answers requests whose
- * Host is that address or localhost (no DNS rebinding); reads through a read-only connection
+ * Safety: listens on 127.0.0.1 unless told otherwise, and answers only requests whose Host
+ * names this machine (no DNS rebinding): on loopback, localhost and the loopback addresses;
+ * bound beyond it, the bound address, os.hostname() and the interface addresses; and the
+ * names given with --allowed-host. Every parameter and body is checked by the schema the CLI
+ * shares (src/query/params.ts): a bad one is 400 naming the field. Export formats are looked
+ * up in a Map, and an export's query is opened only as it is read and closed on error. Reads through a read-only connection
  * (WAL, busy_timeout) so an ingest running beside it never shows "database is locked"; the
  * only writes are POST /api/tasks/{ref}/done and /reopen, which want a JSON body and a
  * same-origin Origin when one is sent; request line, headers and bodies are size-limited;
@@ -12,16 +16,17 @@
  */
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { openStore, StoreError, type DB } from '../store/db.js';
 import { searchTasks, searchDocuments, QueryError, KINDS, type TaskQuery, type TaskHit } from '../query/search.js';
+import { parseParams, schemas, toTaskQuery, toDocumentQuery, isFiltering } from '../query/params.js';
 import { getTask, markDone, reopen, documentView, TaskNotFound } from '../query/tasks.js';
 import { suggestAgencies } from '../query/agency.js';
 import { stats } from '../query/stats.js';
-import { nextOccurrence, addDays, isIsoDate, localToday, normaliseReminders, STATUS_FILTERS } from '../query/status.js';
-import { exporters, formatInfo } from '../export/index.js';
-import { primaryRecords } from '../export/tasks.js';
-import { selectTasks } from '../cli/export.js';
+import { nextOccurrence, addDays, localToday, normaliseReminders, STATUS_FILTERS } from '../query/status.js';
+import { exportStore, FORMAT_INFO } from '../export/index.js';
+import { selectTasks } from '../export/tasks.js';
 import { ROOT } from '../root.js';
 
 // from the project root: this module may run from the bundle in node_modules/.cache (src/engine/bundle-cache.mjs)
@@ -42,6 +47,8 @@ export interface ServeOptions {
   port?: number;
   /** Fixed "today" for statuses (tests); default: the day of each request. */
   today?: string | null;
+  /** Host names to answer besides this machine's own (--allowed-host). */
+  allowedHosts?: string[];
   log?: (line: string) => void;
 }
 
@@ -115,32 +122,69 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-/** The filters of a task query from URL parameters (names as in the CLI, with _ or -). */
+/** Other names the API takes for a parameter (as the CLI spells it, or camelCase). */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['words', 'q'],
+  ['due-before', 'due_before'],
+  ['dueBefore', 'due_before'],
+  ['due-after', 'due_after'],
+  ['dueAfter', 'due_after'],
+]);
+
+/** URL parameters under their API names, the first non-empty value of each (for parseParams). */
+export function paramsOf(p: URLSearchParams): Record<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of p) {
+    const name = ALIASES.get(k) ?? k;
+    if (v !== '' && !out.has(name)) out.set(name, v);
+  }
+  return Object.fromEntries(out);
+}
+
+/** The filters of a task query from URL parameters (names as in the CLI, with _ or -), checked. */
 export function taskQueryFrom(p: URLSearchParams, today: string | null): TaskQuery {
-  const g = (...names: string[]) => {
-    for (const n of names) {
-      const v = p.get(n);
-      if (v !== null && v !== '') return v;
-    }
-    return null;
-  };
-  const remind = g('remind');
-  return {
-    words: g('q', 'words'),
-    agency: g('agency'),
-    role: g('role') as TaskQuery['role'],
-    status: g('status') as TaskQuery['status'],
-    kind: g('kind') as TaskQuery['kind'],
-    type: g('type'),
-    dueBefore: g('due_before', 'due-before', 'dueBefore'),
-    dueAfter: g('due_after', 'due-after', 'dueAfter'),
-    document: g('document'),
-    today: g('today') ?? today,
-    reminders: remind ? remind.split(',').map(Number) : null,
-    sort: g('sort') as TaskQuery['sort'],
-    limit: g('limit') ? Number(g('limit')) : null,
-    offset: g('offset') ? Number(g('offset')) : null,
-  };
+  const q = toTaskQuery(parseParams(schemas.taskSearch, paramsOf(p)));
+  return { ...q, today: q.today ?? today };
+}
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
+
+/** A host name as compared: lower case, no brackets around an IPv6 address, no final dot. */
+function bareName(h: string): string {
+  let n = h.trim().toLowerCase();
+  if (n.startsWith('[') && n.endsWith(']')) n = n.slice(1, -1);
+  return n.replace(/%.*$/, '').replace(/\.$/, '');
+}
+
+/** The name in a Host header (without its port), or null when it is not one. */
+export function hostOf(header: string | undefined): string | null {
+  const h = String(header ?? '').trim();
+  if (!h) return null;
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]/@]+)(?::\d{1,5})?$/.exec(h);
+  return m ? bareName(m[1]!) : null;
+}
+
+const isLoopback = (h: string) => /^127\.\d+\.\d+\.\d+$/.test(h) || h === 'localhost' || h === '::1';
+const isWildcard = (h: string) => h === '' || h === '0.0.0.0' || h === '::';
+
+/**
+ * The Host names a server bound to `bound` answers: on loopback, the loopback names; bound to
+ * another address, that address, this machine's name and its interface addresses (and the
+ * loopback names too when bound to every address); plus the names given. A page that a DNS
+ * name of its own points here (DNS rebinding) sends that name, and is refused.
+ */
+export function allowedHostNames(bound: string, extra: readonly string[] = []): Set<string> {
+  const b = bareName(bound);
+  const names = new Set(extra.map(bareName).filter(Boolean));
+  if (!isWildcard(b)) names.add(b);
+  if (isLoopback(b) || isWildcard(b)) for (const n of LOOPBACK_NAMES) names.add(n);
+  if (!isLoopback(b)) {
+    names.add(bareName(os.hostname()));
+    for (const list of Object.values(os.networkInterfaces())) for (const a of list ?? []) names.add(bareName(a.address));
+  }
+  names.delete('');
+  for (const w of ['0.0.0.0', '::']) names.delete(w);
+  return names;
 }
 
 /** Each occurrence of the selected obligations between two days (recurring ones expanded). */
@@ -178,16 +222,15 @@ export async function serve(opts: ServeOptions): Promise<Server> {
   const assets = loadAssets();
   const openapi = fs.readFileSync(OPENAPI_FILE);
   const today = () => opts.today ?? localToday();
-  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
-  const allowedHosts = new Set(loopback ? ['127.0.0.1', 'localhost', '[::1]', '::1'] : []);
+  const allowedHosts = allowedHostNames(host, opts.allowedHosts ?? []);
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const method = req.method ?? 'GET';
     const target = req.url ?? '/';
     if (Buffer.byteLength(target) > LIMITS.url) throw new HttpError(414, 'request target too long');
-    // no DNS rebinding: when bound to loopback, only loopback names may be asked for
-    const hostHeader = String(req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    if (allowedHosts.size && !allowedHosts.has(hostHeader)) throw new HttpError(403, 'unexpected Host header');
+    // no DNS rebinding: only this machine's names (and those given) may be asked for
+    const hostName = hostOf(req.headers.host);
+    if (!hostName || !allowedHosts.has(hostName)) throw new HttpError(403, 'unexpected Host header (congvan serve --allowed-host NAME answers another name)');
     let url: URL;
     let pathname: string;
     try {
@@ -229,68 +272,74 @@ export async function serve(opts: ServeOptions): Promise<Server> {
         } catch {
           throw new HttpError(403, 'bad Origin');
         }
-        if (o.host !== String(req.headers.host ?? '')) throw new HttpError(403, 'cross-origin writes are refused');
+        if (o.host.toLowerCase() !== String(req.headers.host ?? '').toLowerCase() || !allowedHosts.has(bareName(o.hostname))) throw new HttpError(403, 'cross-origin writes are refused');
       } else if (origin === 'null') throw new HttpError(403, 'cross-origin writes are refused');
       if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) throw new HttpError(415, 'send a JSON body (Content-Type: application/json)');
+      const view = parseParams(schemas.view, paramsOf(p));
       const raw = await readBody(req);
-      let body: { on?: unknown } = {};
+      let body: unknown = {};
       if (raw.trim()) {
         try {
-          body = JSON.parse(raw) as { on?: unknown };
+          body = JSON.parse(raw);
         } catch {
           throw new HttpError(400, 'the body is not JSON');
         }
       }
       const db = write();
       if (w[2] === 'done') {
-        const on = body && typeof body === 'object' && body.on != null ? String(body.on) : today();
+        const on = parseParams(schemas.done, body).on ?? today();
         const r = markDone(db, w[1]!, on);
         log(`done ${r.recordId}#${r.seq} on ${r.doneOn}`);
       } else {
         const r = reopen(db, w[1]!);
         log(`reopen ${r.recordId}#${r.seq}`);
       }
-      return json(res, 200, getTask(reader, w[1]!, { today: p.get('today') ?? today() }));
+      return json(res, 200, getTask(reader, w[1]!, { today: view.today ?? today(), reminders: view.remind ?? null }));
     }
     if (!isRead) throw new HttpError(405, 'method not allowed (reads are GET; done/reopen are POST)');
 
     if (pathname === '/api/health') return json(res, 200, { ok: true });
     if (pathname === '/api/tasks') return json(res, 200, searchTasks(reader, taskQueryFrom(p, today())));
     const t = /^\/api\/tasks\/([^/]+)$/.exec(pathname);
-    if (t) return json(res, 200, getTask(reader, t[1]!, { today: p.get('today') ?? today(), reminders: p.get('remind')?.split(',').map(Number) ?? null }));
-    if (pathname === '/api/documents') {
-      return json(res, 200, searchDocuments(reader, { words: p.get('q'), agency: p.get('agency'), type: p.get('type'), limit: p.get('limit') ? Number(p.get('limit')) : null, offset: p.get('offset') ? Number(p.get('offset')) : null }));
+    if (t) {
+      const v = parseParams(schemas.view, paramsOf(p));
+      return json(res, 200, getTask(reader, t[1]!, { today: v.today ?? today(), reminders: v.remind ?? null }));
     }
+    if (pathname === '/api/documents') return json(res, 200, searchDocuments(reader, toDocumentQuery(parseParams(schemas.documentSearch, paramsOf(p)))));
     const d = /^\/api\/documents\/([^/]+)$/.exec(pathname);
     if (d) {
-      const v = documentView(reader, d[1]!, { today: p.get('today') ?? today() });
+      const pv = parseParams(schemas.view, paramsOf(p));
+      const v = documentView(reader, d[1]!, { today: pv.today ?? today(), reminders: pv.remind ?? null });
       if (!v) throw new HttpError(404, `no document "${d[1]}"`);
       return json(res, 200, v);
     }
-    if (pathname === '/api/agencies') return json(res, 200, { items: suggestAgencies(reader, p.get('q') ?? '', Math.min(100, Number(p.get('limit') ?? 30) || 30)) });
+    if (pathname === '/api/agencies') {
+      const a = parseParams(schemas.agencies, paramsOf(p));
+      return json(res, 200, { items: suggestAgencies(reader, a.q ?? '', a.limit ?? 30) });
+    }
     if (pathname === '/api/stats') {
-      const q = taskQueryFrom(p, today());
-      return json(res, 200, stats(reader, { ...q, limit: null, offset: null }));
+      const q = toTaskQuery(parseParams(schemas.taskFilters, paramsOf(p)));
+      return json(res, 200, stats(reader, { ...q, today: q.today ?? today(), limit: null, offset: null }));
     }
     if (pathname === '/api/deadlines') {
-      const q = taskQueryFrom(p, today());
-      const from = p.get('from') ?? q.today ?? today();
-      const to = p.get('to') ?? addDays(from, 30);
-      if (!isIsoDate(from) || !isIsoDate(to)) throw new HttpError(400, 'from and to are days (YYYY-MM-DD)');
-      if (to < from || to > addDays(from, 400)) throw new HttpError(400, 'to must be after from, and at most 400 days later');
-      return json(res, 200, deadlines(reader, { ...q, dueAfter: null, dueBefore: null }, from, to));
+      const dp = parseParams(schemas.deadlines, paramsOf(p));
+      const q = toTaskQuery(dp);
+      const from = dp.from ?? q.today ?? today();
+      const to = dp.to ?? addDays(from, 30);
+      if (to < from || to > addDays(from, 400)) throw new HttpError(400, 'to: must be after from, and at most 400 days later');
+      return json(res, 200, deadlines(reader, { ...q, today: q.today ?? today(), dueAfter: null, dueBefore: null }, from, to));
     }
     if (pathname === '/api/export') {
-      const format = p.get('format') ?? 'json';
-      const exporter = exporters[format];
-      const info = formatInfo[format];
-      if (!exporter || !info) throw new HttpError(400, `format must be one of ${Object.keys(exporters).join(', ')}`);
-      const q = taskQueryFrom(p, today());
-      const filtered = ['agency', 'role', 'status', 'due_before', 'due_after', 'kind', 'type', 'q'].some((k) => p.get(k));
+      const ep = parseParams(schemas.export, paramsOf(p));
+      const format = ep.format ?? 'json';
+      const info = FORMAT_INFO.get(format)!; // the schema knows only these names
+      const q = toTaskQuery(ep);
+      const day = q.today ?? today();
       const reminders = normaliseReminders(q.reminders);
-      const tasks = filtered ? (q.words ? new Set(searchTasks(reader, { ...q, limit: 500, offset: 0 }).items.map((x) => x.ref)) : selectTasks(reader, q)) : null;
-      const body = [...exporter(primaryRecords(reader), reader, { today: q.today ?? today(), reminders, tasks })].join('');
-      return send(res, 200, body, info.type, { 'Content-Disposition': `attachment; filename="congvan-${q.today ?? today()}.${info.ext}"` });
+      const tasks = isFiltering(ep) ? (q.words ? new Set(searchTasks(reader, { ...q, today: day, limit: 500, offset: 0 }).items.map((x) => x.ref)) : selectTasks(reader, { ...q, today: day })) : null;
+      // read whole here: the records' query is opened by the first chunk and closed by the last (or an error)
+      const body = [...exportStore(reader, format, { today: day, reminders, tasks })].join('');
+      return send(res, 200, body, info.type, { 'Content-Disposition': `attachment; filename="congvan-${day}.${info.ext}"` });
     }
     throw new HttpError(404, 'not found');
   };

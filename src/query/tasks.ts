@@ -6,6 +6,7 @@ import type { DB } from '../store/db.js';
 import type { ExtractionRecord } from '../../schemas/record.js';
 import { loadTasks, type TaskHit } from './search.js';
 import { isIsoDate, localToday, normaliseReminders } from './status.js';
+import { ParamError } from './params.js';
 
 export class TaskNotFound extends Error {}
 
@@ -40,7 +41,7 @@ export function resolveTask(db: DB, ref: string): TaskRef {
 export function markDone(db: DB, ref: string, on?: string | null): TaskRef & { doneOn: string } {
   const t = resolveTask(db, ref);
   const day = on ?? localToday();
-  if (!isIsoDate(day)) throw new TaskNotFound(`--on: "${day}" is not a date (YYYY-MM-DD)`);
+  if (!isIsoDate(day)) throw new ParamError('on', `${JSON.stringify(day)} is not a date (YYYY-MM-DD)`);
   db.prepare('INSERT INTO completions (document_record_id, task_key, done_on) VALUES (?, ?, ?) ON CONFLICT (document_record_id, task_key) DO UPDATE SET done_on = excluded.done_on').run(t.recordId, t.taskKey, day);
   return { ...t, doneOn: day };
 }

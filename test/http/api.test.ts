@@ -205,7 +205,7 @@ describe('serve: writes only through POST done/reopen', () => {
     expect((await post(`/api/tasks/${ref}/done`, {}, { 'Content-Type': 'application/json', Origin: 'http://evil.example' })).status).toBe(403);
     expect((await post(`/api/tasks/${ref}/done`, {}, { 'Content-Type': 'application/json', Origin: 'null' })).status).toBe(403);
     expect((await raw(`/api/tasks/${ref}/done`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{not json' })).status).toBe(400);
-    expect((await post(`/api/tasks/${ref}/done`, { on: 'yesterday' })).status).toBe(404);
+    expect((await post(`/api/tasks/${ref}/done`, { on: 'yesterday' })).status).toBe(400);
     const u = new URL(s.url);
     const done = await post(`/api/tasks/${ref}/done`, { on: '2021-11-22' }, { 'Content-Type': 'application/json', Origin: `http://${u.host}` });
     expect(done.status).toBe(200);

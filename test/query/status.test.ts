@@ -5,6 +5,7 @@ import { ingest } from '../../pipelines/ingest.js';
 import { openStore, type DB } from '../../src/store/db.js';
 import { searchTasks } from '../../src/query/search.js';
 import { markDone, reopen, getTask, resolveTask, TaskNotFound } from '../../src/query/tasks.js';
+import { ParamError } from '../../src/query/params.js';
 import { taskStatus, nextOccurrence, STATUS_LABEL } from '../../src/query/status.js';
 import { stats } from '../../src/query/stats.js';
 import { CORPUS, STEMS, tmpDir } from '../helpers.js';
@@ -98,7 +99,9 @@ describe('status filters and completions on a real store', () => {
     expect(reopen(db, t13.ref).wasDone).toBe(false);
     expect(() => resolveTask(db, 'nope#1')).toThrow(TaskNotFound);
     expect(() => resolveTask(db, '999999')).toThrow(TaskNotFound);
-    expect(() => markDone(db, t13.ref, '24/11/2021')).toThrow(TaskNotFound);
+    // a bad day is a bad parameter (400 in the API, exit 2 in the CLI), not a missing task
+    expect(() => markDone(db, t13.ref, '24/11/2021')).toThrow(ParamError);
+    expect(() => markDone(db, t13.ref, '24/11/2021')).toThrow(/^on: "24\/11\/2021" is not a date/);
   });
 
   it('counts by status and by agency', () => {
