@@ -147,7 +147,7 @@ const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
 const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi)/u;
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
-const FRAME = /^(?:Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với)(?![\p{L}])/u;
+const FRAME = /^(?:Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
 
 /** The first sentence of a text (the item's own words, not later sentences about other doers). */
 function firstSentence(text: string): string {
@@ -176,8 +176,9 @@ export function subjectOf(clause: string): BodySpan[] | null {
     if (/(?:^|\s)(?:thuộc|của|về|trong)\s+$/u.test(before)) continue;
     // "tổ chức đảng", "tổ chức chính trị - xã hội" are bodies, not the verb "tổ chức"
     if (/^tổ chức\s+(?:đảng|chính trị|xã hội|đoàn thể|hội|thanh niên)/iu.test(clause.slice(m.index!))) continue;
-    // "X theo chức năng, nhiệm vụ được giao chủ động ...": the qualifier is not part of X's name
-    const prefix = before.replace(FUNCTION_QUALIFIER, '').trimEnd().replace(/[,;:]+$/, ''); // not trimStart: the spans count from the clause's start
+    // "X theo chức năng, nhiệm vụ được giao chủ động ...": the qualifier is not part of X's name;
+    // nor is an apposition ("Sở Nội vụ là cơ quan thường trực của Hội đồng có trách nhiệm ...")
+    const prefix = before.replace(/\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối)[^,;]*$/u, '').replace(FUNCTION_QUALIFIER, '').trimEnd().replace(/[,;:]+$/, ''); // not trimStart: the spans count from the clause's start
     if (!prefix) return null;
     const bodies = splitBodies(prefix, { comma: true }).map(trimmed);
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return bodies;
@@ -214,13 +215,14 @@ export function leadOf(text: string): Assignment | null {
   m = RESPONSIBLE.exec(clause);
   if (m && startsWithBody(m[1]!, true) && !FRAME.test(m[1]!)) {
     const o = m.index + m[0].indexOf(m[1]!);
-    return { lead: at(splitBodies(m[1]!.trim()), o), support: supportOf(text), rule: 'lead.responsible' };
+    const who = m[1]!.replace(/\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối).*$/u, '').replace(FUNCTION_QUALIFIER, '').trim();
+    return { lead: at(splitBodies(who), o), support: supportOf(text), rule: 'lead.responsible' };
   }
   const subj = subjectOf(clause);
   if (subj) return { lead: at(subj, 0), support: supportOf(text), rule: off ? 'lead.afterTopic' : 'lead.subject' };
   if (FRAME.test(clause)) {
     // "Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."
-    for (const c of clause.matchAll(/,\s+(?=(?:các|mỗi|những)\s)/giu)) {
+    for (const c of clause.matchAll(/,\s+(?=(?:các|mỗi|những)\s|\p{Lu})/gu)) {
       const o = c.index! + c[0].length;
       const s2 = subjectOf(clause.slice(o));
       if (s2) return { lead: at(s2, o), support: supportOf(text), rule: 'lead.framedSubject' };
@@ -282,11 +284,12 @@ export function supportOf(text: string): BodySpan[] {
  */
 export function headingAssignment(title: string): Assignment | null {
   let t = title.trim().replace(/[:.]\s*$/, '');
-  const resp = /^Trách nhiệm (?:của\s+)?(.+)$/iu.exec(t);
+  const resp = /^(?:Trách nhiệm|(?:Chức năng,?\s+)?[Nn]hiệm vụ(?:,?\s+quyền hạn)?|Quyền hạn,? nhiệm vụ)\s+(?:và\s+[\p{L}, ]{0,30}?\s+)?(?:của\s+)(.+)$|^Trách nhiệm\s+(.+)$/iu.exec(t);
   let off = 0;
   if (resp) {
-    off = t.indexOf(resp[1]!);
-    t = resp[1]!;
+    const who = resp[1] ?? resp[2]!;
+    off = t.indexOf(who);
+    t = who;
   }
   const bare = t.replace(FUNCTION_QUALIFIER, '').replace(/\s+(?:có trách nhiệm|chịu trách nhiệm|thực hiện các nhiệm vụ sau|thực hiện các nội dung sau|thực hiện|có nhiệm vụ)(?:\s+(?:như sau|sau))?\s*$/u, '');
   if (startsWithBody(bare, true) && !/^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(bare)) {

@@ -182,7 +182,41 @@ export interface TaskContext {
   events?: EventDate[];
 }
 
+/**
+ * Names a document shortens: "Kiện toàn Đội ứng cứu sự cố an toàn thông tin mạng tỉnh Lâm Đồng
+ * (sau đây viết tắt là Đội ứng cứu sự cố)". A lead or support given by the short name is
+ * written in full.
+ */
+function shortNames(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/\((?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt|chung)\s+là\s*:?\s*([^)]{2,80})\)/giu)) {
+    const short = m[1]!.trim().replace(/^["“]|["”]$/g, '');
+    const before = text.slice(Math.max(0, m.index! - 240), m.index!).replace(/\s+$/u, '');
+    // the name that ends right before the bracket: from the last body head word
+    let best = -1;
+    for (const h of before.matchAll(/(?<![\p{L}])(?=\p{Lu})/gu)) {
+      const rest = before.slice(h.index!);
+      if (startsWithBody(rest) && !/[.;:]/.test(rest)) best = h.index!;
+    }
+    if (best < 0) continue;
+    const full = before.slice(best).trim();
+    if (full.length > short.length && full.split(/\s+/).length <= 20) out.set(short.toLowerCase(), full);
+  }
+  return out;
+}
+
 export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] {
+  const out = extractTasksRaw(model, ctx);
+  const names = shortNames(model.text);
+  if (!names.size) return out;
+  const full = (a: AgencyRef): AgencyRef => {
+    const f = names.get(a.name.toLowerCase());
+    return f ? { ...a, name: f, rule: `${a.rule}.fullName` } : a;
+  };
+  return out.map((t) => ({ ...t, lead: t.lead.map(full), support: t.support.map(full) }));
+}
+
+function extractTasksRaw(model: TextModel, ctx: TaskContext): TaskFinding[] {
   const year = docYear(model, ctx.date);
   // events the document dates ("Hội nghị ... tổ chức vào ngày 09/10/2025"): "trước Hội nghị" takes that day
   const events = findEventDates(model.text, year, ctx.date);
@@ -193,8 +227,18 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
   return out;
 }
 
+/** A person named as a member: "Ông X, ...", "Bà Y ...", "Đồng chí Z ...", "Chủ tịch Hội đồng: Ông ...". */
+const MEMBER = /^(?:[^:;.]{0,60}[:.]\s*)?(?:Ông|Bà|Đồng chí|Đ\/c)(?:\s+\p{Lu}|\s*…|\s*\.\.\.)/u;
+/** How members work or what they are given: "làm việc theo chế độ kiêm nhiệm", "được hưởng", "được đảm bảo", "Kinh phí hoạt động ...". */
+const ENTITLEMENT = /theo chế độ kiêm nhiệm|(?<![\p{L}])được (?:hưởng|đảm bảo|bảo đảm|sử dụng con dấu|cấp kinh phí)|^Kinh phí (?:hoạt động|thực hiện)/u;
+
+function underArticle(n: ItemNode): boolean {
+  for (let p = n.parent; p && p.parent; p = p.parent) if (p.marker?.kind === 'article') return true;
+  return false;
+}
+
 /** Decisions that take effect when signed are not obligations ("Điều 1. Ban hành kèm theo ...", "Phê duyệt ..."). */
-const DECISION = /^(?:Ban hành kèm theo|Phê duyệt|Công nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban hành)(?![\p{L}])/u;
+const DECISION = /^(?:Ban hành kèm theo|Phê duyệt|Công nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban hành|Đổi tên|Giải thể|Hợp nhất|Sáp nhập|Phê bình|Công bố)(?![\p{L}])/u;
 
 function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
@@ -235,7 +279,11 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
     }
     if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
-    if (node.marker?.kind === 'article' && DECISION.test(text)) continue;
+    if ((node.marker?.kind === 'article' || underArticle(node)) && DECISION.test(text)) continue;
+    // a member of a body being set up ("Ông Đỗ Văn Chung, Giám đốc Sở Nội vụ: Phó Chủ tịch Hội đồng;")
+    if (MEMBER.test(text)) continue;
+    // what members are entitled to or how they work is not an obligation ("... làm việc theo chế độ kiêm nhiệm", "được hưởng ...")
+    if (ENTITLEMENT.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải|đề nghị|yêu cầu|giao)\s/u.test(text)) continue;
     // what a body has done ("Công an tỉnh đã xây dựng ...") is background, not a task
     const done = /^([^,;.:]{3,80}?)\s+(?:đã|vừa)\s+(?!được)\p{Ll}/u.exec(text);
     if (done && startsWithBody(done[1]!) && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;

@@ -44,7 +44,7 @@ const PLUS = /^(\+)\s*(?=\S)/u;
 
 export function readMarker(text: string): Marker | null {
   let m: RegExpExecArray | null;
-  if ((m = ARTICLE.exec(text))) return { raw: m[1]!, label: m[2]!, kind: 'article', depth: 0, length: m[0].length };
+  if ((m = ARTICLE.exec(text))) return { raw: m[1]!, label: `Điều ${m[2]}`, kind: 'article', depth: 0, length: m[0].length };
   if ((m = ROMAN_MARK.exec(text)) && ROMAN.test(m[1]!)) {
     // "I." followed by a word; avoid "V/v" (no match: '/'), "C." initials are rare at line start.
     return { raw: m[0].trim(), label: m[1]!, kind: 'roman', depth: 0, length: m[0].length };

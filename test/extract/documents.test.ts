@@ -26,7 +26,7 @@ describe('a decision of a department that issues a plan', async () => {
     const texts = r.tasks.map((t) => t.text.slice(0, 30));
     expect(texts.some((t) => t.startsWith('Ban hành kèm theo'))).toBe(false);
     expect(texts.some((t) => t.startsWith('Quyết định này có hiệu lực'))).toBe(false);
-    expect(r.tasks.map((t) => t.path.join('/'))).toEqual(['2', 'II/1', 'II/2', 'III/1', 'III/2']);
+    expect(r.tasks.map((t) => t.path.join('/'))).toEqual(['Điều 2', 'II/1', 'II/2', 'III/1', 'III/2']);
     expect(r.tasks[0]).toMatchObject({ lead: ['Phòng Cải cách hành chính'], support: ['Văn phòng Sở'], deadline: { kind: 'by', date: '2024-12-15' } });
     expect(r.tasks[2]!.deadline).toMatchObject({ kind: 'within', date: '2024-09-30' });
     expect(r.tasks[4]!.lead).toEqual(['Các cơ quan, đơn vị được kiểm tra']);

@@ -11,7 +11,7 @@ describe('item markers', () => {
     ['đ) Văn phòng UBND tỉnh:', 'letter', 'đ'],
     ['- Tổ chức triển khai', 'dash', '-'],
     ['+ Triển khai thực hiện', 'plus', '+'],
-    ['Điều 1. Ban hành kèm theo Quyết định này', 'article', '1'],
+    ['Điều 1. Ban hành kèm theo Quyết định này', 'article', 'Điều 1'],
     ['A. CHỈ SỐ CẢI CÁCH', 'capital', 'A'],
   ])('%s', (text, kind, label) => {
     const m = readMarker(text)!;
