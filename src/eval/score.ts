@@ -34,8 +34,17 @@ export function normSymbol(s: unknown): string | null {
   return fold(s).toUpperCase().replace(/\s+/g, '').replace(/^SO:?/, '').replace(/^0+(?=\d)/, '');
 }
 
+// Tokens of the strings being compared, kept while score() runs: task matching compares every
+// gold task with every predicted one, and normalising each text once instead of once per pair
+// is what makes a 155-task plan quick (the figures are the same: the tokens are).
+let tokenCache: Map<string, string[]> | null = null;
+
 function tokens(s: unknown, limit = Infinity): string[] {
-  return norm(s).split(' ').filter(Boolean).slice(0, limit);
+  if (!tokenCache) return norm(s).split(' ').filter(Boolean).slice(0, limit);
+  const key = `${limit}\u0000${String(s ?? '')}`;
+  let t = tokenCache.get(key);
+  if (!t) tokenCache.set(key, (t = norm(s).split(' ').filter(Boolean).slice(0, limit)));
+  return t;
 }
 
 export function dice(a: unknown, b: unknown, limit = Infinity): number {
@@ -135,6 +144,16 @@ export interface DocReport {
 }
 
 export function score(goldRecords: Any[], predRecords: Any[]) {
+  const outer = tokenCache === null;
+  if (outer) tokenCache = new Map();
+  try {
+    return scoreRecords(goldRecords, predRecords);
+  } finally {
+    if (outer) tokenCache = null;
+  }
+}
+
+function scoreRecords(goldRecords: Any[], predRecords: Any[]) {
   const predByStem = new Map(predRecords.map((r) => [stem(r?.source?.file), r]));
   const fields: Record<string, Accuracy> = {};
   for (const k of FIELDS) fields[k] = new Accuracy();
@@ -247,5 +266,197 @@ export function formatReport(result: ScoreResult, verbose = false): string {
     }
   }
   lines.push(`obligations F1: ${(100 * result.obligations.f1).toFixed(1)}`);
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------
+// Breakdowns: the same figures over the documents of one format or one gold type.
+// Each group is graded by score() itself on the gold records of that group (the records
+// pair by stem over the whole prediction set, as in the overall figures), so a group's
+// figures are exactly what the reference scorer prints for a gold folder holding only
+// that group's documents.
+
+/** Formats in the order reports list them; others follow alphabetically. */
+export const FORMATS = ['txt', 'md', 'docx', 'doc', 'pdf', 'scan'] as const;
+
+export type GroupBy = 'format' | 'type';
+export const GROUP_BYS: readonly GroupBy[] = ['format', 'type'];
+
+const EXT_FORMAT: Record<string, string> = { markdown: 'md' };
+
+function extFormat(file: unknown): string | null {
+  const m = /\.([^./\\]+)$/.exec(String(file ?? ''));
+  if (!m) return null;
+  const ext = m[1]!.toLowerCase();
+  return EXT_FORMAT[ext] ?? ext;
+}
+
+const explicitFormat = (r: Any): string | null => {
+  const f = r?.source?.format ?? r?.format;
+  return typeof f === 'string' && f.trim() ? f.trim().toLowerCase() : null;
+};
+
+/**
+ * A document's format: the record's own `source.format` (or a top-level `format`), which
+ * says "scan" for a PDF read by OCR; else the gold record's; else the extension of the
+ * record's file, else of the gold's; "unknown" when none says.
+ */
+export function formatOfDocument(gold: Any, pred: Any | undefined): string {
+  return explicitFormat(pred) ?? explicitFormat(gold) ?? extFormat(pred?.source?.file) ?? extFormat(gold?.source?.file) ?? 'unknown';
+}
+
+/** A document's type as the gold record gives it ("unknown" when it does not). */
+export function typeOfDocument(gold: Any): string {
+  const t = gold?.document?.type;
+  return typeof t === 'string' && t.trim() ? t.trim() : 'unknown';
+}
+
+export interface Group {
+  /** The format or type. */
+  key: string;
+  /** Stems of the gold documents in the group, in gold order. */
+  ids: string[];
+  /** Gold documents of the group that list tasks (the ones obligations are graded on). */
+  annotated: number;
+  result: ScoreResult;
+}
+
+/** A key function: the group of one gold document given its record (undefined when none). */
+export type GroupKey = (gold: Any, pred: Any | undefined) => string;
+
+function keyFn(by: GroupBy | GroupKey): GroupKey {
+  if (typeof by === 'function') return by;
+  return by === 'format' ? formatOfDocument : (gold) => typeOfDocument(gold);
+}
+
+function groupOrder(by: GroupBy | GroupKey, groups: Map<string, Any[]>): string[] {
+  const keys = [...groups.keys()];
+  if (by === 'format') {
+    const rank = (k: string) => {
+      const i = (FORMATS as readonly string[]).indexOf(k);
+      return i < 0 ? FORMATS.length : i;
+    };
+    return keys.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  }
+  // types (and custom keys): most documents first, then by name
+  return keys.sort((a, b) => groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b));
+}
+
+/** The figures of each group of gold documents: by format, by gold type, or by a key function. */
+export function breakdown(goldRecords: Any[], predRecords: Any[], by: GroupBy | GroupKey): Group[] {
+  const predByStem = new Map(predRecords.map((r) => [stem(r?.source?.file), r]));
+  const key = keyFn(by);
+  const groups = new Map<string, Any[]>();
+  for (const gold of goldRecords) {
+    const k = key(gold, predByStem.get(stem(gold?.source?.file)));
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(gold);
+  }
+  return groupOrder(by, groups).map((k) => {
+    const gold = groups.get(k)!;
+    return {
+      key: k,
+      ids: gold.map((g) => stem(g?.source?.file)),
+      annotated: gold.filter((g) => g?.tasks !== undefined).length,
+      result: score(gold, predRecords),
+    };
+  });
+}
+
+/** A group's figures for JSON: the flat summary and the counters (its documents' misses are in the overall perDoc). */
+export function groupJson(groups: Group[]): Record<string, Any> {
+  const out: Record<string, Any> = {};
+  for (const g of groups) {
+    const { perDoc: _perDoc, ...detail } = g.result;
+    out[g.key] = { ids: g.ids, annotated: g.annotated, summary: flatten(g.result), detail };
+  }
+  return out;
+}
+
+/**
+ * Every figure `--min` can name: the overall ones (`obligations.f1`, `document.number`, ...)
+ * and each group's, prefixed `format.<format>.` or `type.<type>.` (`format.pdf.document.number`,
+ * `type.CV.obligations.f1`).
+ */
+export function allFigures(result: ScoreResult, groups: Partial<Record<GroupBy, Group[]>>): Record<string, number> {
+  const out: Record<string, number> = { ...flatten(result) };
+  for (const by of GROUP_BYS) {
+    for (const g of groups[by] ?? []) {
+      for (const [k, v] of Object.entries(flatten(g.result))) out[`${by}.${g.key}.${k}`] = v;
+    }
+  }
+  return out;
+}
+
+export type FigureLookup =
+  | { ok: true; key: string; value: number }
+  | { ok: false; reason: string };
+
+const foldKey = (s: string) => fold(s).replace(/\s+/g, '');
+
+/**
+ * Find a figure by the name a user typed. A document field may drop its `document.` prefix
+ * (`number` = `document.number`, `format.pdf.number` = `format.pdf.document.number`); a
+ * group name matches without regard to case or diacritics (`type.qd` = `type.QĐ`).
+ */
+export function lookupFigure(figures: Record<string, number>, name: string): FigureLookup {
+  const tryKey = (k: string, prefix = ''): FigureLookup | null => {
+    for (const key of [`${prefix}${k}`, `${prefix}document.${k}`]) {
+      if (key in figures) return { ok: true, key, value: figures[key]! };
+    }
+    return null;
+  };
+  const direct = tryKey(name);
+  if (direct) return direct;
+  const m = /^(format|type)\.([^.]+)\.(.+)$/.exec(name);
+  if (m) {
+    const [, by, group, figure] = m as unknown as [string, GroupBy, string, string];
+    const names = [...new Set(Object.keys(figures).filter((k) => k.startsWith(`${by}.`)).map((k) => k.split('.')[1]!))];
+    const found = names.find((n) => n === group) ?? names.find((n) => foldKey(n) === foldKey(group));
+    if (!found) {
+      return { ok: false, reason: `no gold document of ${by} "${group}" (${by}s graded: ${names.join(', ') || 'none'})` };
+    }
+    const inGroup = tryKey(figure, `${by}.${found}.`);
+    if (inGroup) return inGroup;
+  }
+  const known = Object.keys(flatten(score([], [])));
+  return { ok: false, reason: `unknown figure: ${name} (known: ${known.join(', ')}; per group: format.<format>.<figure>, type.<type>.<figure>)` };
+}
+
+const SHORT_FIELDS: Record<string, string> = {
+  type: 'type', number: 'num', symbol: 'sym', issuer: 'issuer', place: 'place', date: 'date', subject: 'subj',
+  'signer.name': 's.name', 'signer.position': 's.pos', 'signer.authority': 's.auth',
+};
+
+/**
+ * One breakdown, compactly: a row per group with its document fields (accuracy %) and a row
+ * per group with its obligations (P/R/F1 %), lead, support (F1 %) and deadline (accuracy %
+ * on matched tasks). "-" where the group's gold grades nothing.
+ */
+export function formatBreakdown(by: GroupBy | string, groups: Group[]): string {
+  const lines: string[] = [];
+  if (groups.length === 0) return `by ${by}: no documents`;
+  const width = Math.max(10, ...groups.map((g) => g.key.length + 2));
+  const cell = (x: number | null) => (x === null ? '-' : (100 * x).toFixed(1)).padStart(6);
+  const docs = (g: Group) => `${g.result.documents.found}/${g.result.documents.gold}`.padStart(7);
+  lines.push(`by ${by}: document fields (accuracy %)`);
+  lines.push(`  ${''.padEnd(width)}${'docs'.padStart(7)}${FIELDS.map((f) => SHORT_FIELDS[f]!.padStart(7)).join('')}`);
+  for (const g of groups) {
+    lines.push(`  ${g.key.padEnd(width)}${docs(g)}${FIELDS.map((f) => ' ' + cell(g.result.fields[f]!.n ? g.result.fields[f]!.value : null)).join('')}`);
+  }
+  lines.push(`by ${by}: obligations (%), graded on the documents whose gold lists tasks (annot; tasks: gold tasks)`);
+  lines.push(`  ${''.padEnd(width)}${'annot'.padStart(7)}${'tasks'.padStart(7)}${'obl.P'.padStart(7)}${'obl.R'.padStart(7)}${'obl.F1'.padStart(7)}${'lead'.padStart(7)}${'supp'.padStart(7)}${'dline'.padStart(7)}`);
+  for (const g of groups.filter((x) => x.annotated > 0)) {
+    const r = g.result;
+    const c = (x: number, graded: boolean) => ' ' + cell(graded ? x : null);
+    lines.push(
+      `  ${g.key.padEnd(width)}${String(g.annotated).padStart(7)}${String(r.tasks.gold).padStart(7)}` +
+        c(r.obligations.p, true) + c(r.obligations.r, true) + c(r.obligations.f1, true) +
+        c(r.lead.f1, r.lead.gold + r.lead.pred > 0) + c(r.support.f1, r.support.gold + r.support.pred > 0) +
+        c(r.deadline.value, r.deadline.n > 0),
+    );
+  }
+  const without = groups.filter((x) => x.annotated === 0).map((x) => x.key);
+  if (without.length) lines.push(`  (no gold tasks: ${without.join(', ')})`);
   return lines.join('\n');
 }
