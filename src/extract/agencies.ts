@@ -71,6 +71,12 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     }
     return out.filter((b) => b.text);
   }
+  // a collective made only of kinds of bodies ("Các bộ, các tỉnh", "các cơ quan, đơn vị, địa phương") is one doer
+  if (/^(?:các|mỗi|những)\s/iu.test(s.trim()) && trimCollective(s.trim()) === s.trim() && /[,]|\svà\s/u.test(s)) {
+    const t = s.trim().replace(/[;,.:]+$/, '').trim();
+    const lead = s.length - s.trimStart().length;
+    if (KIND_ONLY.test(t)) return [{ text: t, start: lead, end: lead + t.length }];
+  }
   // ',' and ' và ' as candidate cuts
   const cuts: { at: number; len: number }[] = [];
   for (const m of s.matchAll(/\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+/gu)) cuts.push({ at: m.index!, len: m[0].length });
@@ -112,19 +118,26 @@ export function cutAtAction(s: string): string {
 const KIND_NOUN = /^(?:cơ quan ngang bộ|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|tổ chức chính trị - xã hội|chi bộ|đảng bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|thị trấn|quận|thị xã|đoàn thể|tổ chức|doanh nghiệp|hội|cơ sở|trường|ủy ban|uỷ ban|ngang bộ)(?![\p{L}])/u;
 const KIND_QUALIFIER = /^(?:(?:có\s+)?liên quan|chuyên môn|chức năng|trực thuộc(?:\s+[\p{L}]+){0,3}|thuộc\s+(?:tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|thành phố|bộ|sở)|trên địa bàn(?:\s+tỉnh)?|cấp (?:tỉnh|huyện|xã)|tỉnh|trung ương|ngang bộ|nhà nước|hành chính|sự nghiệp(?:\s+công lập)?|công lập)(?![\p{L}])/iu;
 
+/** Nothing but kinds of bodies: "các bộ, các tỉnh", "các sở, ban, ngành, địa phương có liên quan". */
+const KIND_ONLY = /^(?:các|mỗi|những)\s+(?:(?:các\s+)?(?:cơ quan ngang bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|đoàn thể|doanh nghiệp)(?:\s*,\s*|\s+và\s+|\s+(?=(?:có\s+)?liên quan|trực thuộc|thuộc\s)|$))+(?:(?:có\s+)?liên quan|trực thuộc[\p{L} ]*|thuộc\s+[\p{L} ]+)?$/iu;
+
 export function trimCollective(s: string): string {
   const m = /^(?:các|mỗi|những)\s+/iu.exec(s);
   if (!m) return s;
   let i = m[0].length;
   let end = i;
+  // after a comma, "và" or "các" a noun of the kind may come; after a plain space only a
+  // qualifier ("các bộ, cơ quan, địa phương tổ chức ...": "tổ chức" there is the verb)
+  let nounMayCome = true;
   for (;;) {
     const rest = s.slice(i);
-    const k = KIND_NOUN.exec(rest) ?? (end > m[0].length ? KIND_QUALIFIER.exec(rest) : null);
+    const k = (nounMayCome ? KIND_NOUN.exec(rest) : null) ?? (end > m[0].length ? KIND_QUALIFIER.exec(rest) : null);
     if (!k) break;
     i += k[0].length;
     end = i;
-    const sep = /^(?:\s*,\s*|\s+và\s+|\s+)/u.exec(s.slice(i));
+    const sep = /^(?:\s*,\s*(?:các\s+)?|\s+và\s+(?:các\s+)?|\s+)/u.exec(s.slice(i));
     if (!sep) break;
+    nounMayCome = /[,]|\svà\s|các\s+$/u.test(sep[0]);
     i += sep[0].length;
   }
   if (end <= m[0].length) return s;
@@ -291,7 +304,7 @@ export function headingAssignment(title: string): Assignment | null {
     off = t.indexOf(who);
     t = who;
   }
-  const bare = t.replace(FUNCTION_QUALIFIER, '').replace(/\s+(?:có trách nhiệm|chịu trách nhiệm|thực hiện các nhiệm vụ sau|thực hiện các nội dung sau|thực hiện|có nhiệm vụ)(?:\s+(?:như sau|sau))?\s*$/u, '');
+  const bare = t.replace(/,\s*(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối|chuyên môn|tham mưu)[^,;]*$/u, '').replace(FUNCTION_QUALIFIER, '').replace(/\s+(?:có trách nhiệm|chịu trách nhiệm|thực hiện các nhiệm vụ sau|thực hiện các nội dung sau|thực hiện|có nhiệm vụ)(?:\s+(?:như sau|sau))?\s*$/u, '');
   if (startsWithBody(bare, true) && !/^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(bare)) {
     const bodies = splitBodies(bare, { comma: true });
     const names = bodies.every((b) => startsWithBody(b.text, true));

@@ -26,6 +26,20 @@ export interface ItemNode {
   detached?: boolean;
 }
 
+/** How high a marker stands: Điều 0, Roman 1, capital letter 1.5, numbers 2 (+ depth), letters 3, bullets 4. */
+function rankOf(m: Marker | null): number {
+  if (!m) return 9;
+  switch (m.kind) {
+    case 'article': return 0;
+    case 'roman': return 1;
+    case 'capital': return 1.5;
+    case 'decimal': return 2 + (m.depth - 1) * 0.1;
+    case 'letter': case 'ordinal': return 3;
+    case 'paren': case 'parenLetter': return 3.5;
+    default: return 4;
+  }
+}
+
 function keyOf(m: Marker | null): string {
   if (!m) return 'none';
   return m.kind === 'decimal' ? `D${m.depth}` : m.kind;
@@ -65,6 +79,14 @@ export function buildTree(model: TextModel, blocks: Block[]): ItemNode {
     };
     const key = keyOf(m);
     let parentIdx = -1;
+    // A structural marker (Điều, a Roman or capital section, a number) closes every item of a
+    // lower level that is open: "I." after dash items is a new section, never a dash's child.
+    const r = rankOf(m);
+    if (r <= 2) {
+      let k = stack.length - 1;
+      while (k > 0 && rankOf(stack[k]!.marker) > r && keyOf(stack[k]!.marker) !== key) k--;
+      if (k < stack.length - 1) stack.length = k + 1;
+    }
     if (m.kind === 'decimal' && m.depth > 1) {
       const prefix = m.label.split('.').slice(0, -1).join('.');
       parentIdx = findLast(stack, (n) => n.marker?.kind === 'decimal' && n.label === prefix);

@@ -41,3 +41,21 @@ describe('a plan with a schedule table inside its directive part', async () => {
     expect(r.tasks.some((t) => /^Nâng cao nhận thức/.test(t.text))).toBe(false);
   });
 });
+
+describe('a decision whose article lists dash items before its Roman sections', () => {
+  it('closes the dash items at "I." and "II.": a section is never a bullet\'s child', async () => {
+    const { buildTree, pathOf, walk } = await import('../../src/extract/tree.js');
+    const { normalise } = await import('../../src/normalise/index.js');
+    const { parseText } = await import('../../src/parse/text.js');
+    const src = ['Điều 1. Phê duyệt Đề án với các nội dung sau:', '', '- Tên Đề án: Xác định Chỉ số.', '', 'I. MỤC TIÊU', '', '1. Mục tiêu chung', '', 'II. TỔ CHỨC THỰC HIỆN', '', 'a) Bộ Nội vụ:', '', '- Ban hành văn bản hướng dẫn.', ''].join('\n');
+    const model = normalise(parseText(Buffer.from(src), 'x.txt'), 'x.txt');
+    const tree = buildTree(model, model.blocks);
+    const paths = [...walk(tree)].map((n) => pathOf(n).join('/'));
+    expect(paths).toEqual(['Điều 1', 'Điều 1/-', 'Điều 1/I', 'Điều 1/I/1', 'Điều 1/II', 'Điều 1/II/a', 'Điều 1/II/a/-']);
+  });
+  it('gives "a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" its items, and keeps "Các bộ, các tỉnh:" one doer', async () => {
+    const { headingAssignment } = await import('../../src/extract/agencies.js');
+    expect(headingAssignment('Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:')?.lead.map((b) => b.text)).toEqual(['Bộ Nội vụ']);
+    expect(headingAssignment('Các bộ, các tỉnh:')?.lead.map((b) => b.text)).toEqual(['Các bộ, các tỉnh']);
+  });
+});
