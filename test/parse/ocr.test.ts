@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawDoc } from '../../src/model/types.js';
-import { hasOcr, wordsFromHocr } from '../../src/parse/ocr.js';
+import { hasOcr, parseListLangs, wordsFromHocr } from '../../src/parse/ocr.js';
 import { parsePdf } from '../../src/parse/pdf.js';
 import { normalise } from '../../src/normalise/index.js';
 import { extract } from '../../src/extract/index.js';
@@ -131,4 +131,123 @@ describe('OCR set-up', () => {
       }
     }
   }, 60_000);
+});
+
+describe('OCR availability check', () => {
+  it('reads the language list from either stream, with or without the header line', () => {
+    // tesseract 5 (stdout)
+    expect(parseListLangs('List of available languages in "/usr/share/tesseract-ocr/5/tessdata/" (3):\neng\nosd\nvie\n')).toEqual({ langs: ['eng', 'osd', 'vie'], dir: '/usr/share/tesseract-ocr/5/tessdata/' });
+    // tesseract 3.x (stderr, no folder), Windows line ends, a warning in between
+    expect(parseListLangs('List of available languages (2):\r\nvie\r\nWarning: Invalid resolution 0 dpi.\r\neng\r\n')).toEqual({ langs: ['vie', 'eng'], dir: null });
+    // data in sub-folders
+    expect(parseListLangs('List of available languages in "/x/" (2):\nscript/Latin\ntessdata/vie\n').langs).toEqual(['script/Latin', 'tessdata/vie']);
+  });
+
+  const CHECK = "import('./src/parse/ocr.ts').then((m) => m.ensureOcrAvailable('vie')).then(() => console.log('OK'), (e) => console.log(e.message))";
+  /** Run the check with a fake `tesseract` (a shell script) first on PATH. */
+  function checkWith(script: string, env: NodeJS.ProcessEnv = {}): string {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-tesseract-'));
+    try {
+      fs.writeFileSync(path.join(bin, 'tesseract'), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+      return execFileSync(process.execPath, ['--import', 'tsx', '-e', CHECK], { cwd: ROOT, env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' }).trim();
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+  }
+
+  it('never calls vie missing when tesseract lists it: on stderr, or exiting with an error', () => {
+    expect(checkWith('echo "List of available languages (2):" >&2; echo eng >&2; echo vie >&2')).toBe('OK');
+    expect(checkWith('echo "List of available languages (2):"; echo eng; echo vie; exit 1')).toBe('OK');
+  }, 60_000);
+
+  it('counts the data file in the folder tesseract names, and names the package only when it is not there', () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'tessdata-'));
+    try {
+      // a list that leaves it out (an odd build): the file decides
+      fs.writeFileSync(path.join(data, 'vie.traineddata'), '');
+      expect(checkWith(`echo 'List of available languages in "${data}/" (1):'; echo eng`)).toBe('OK');
+      fs.rmSync(path.join(data, 'vie.traineddata'));
+      expect(checkWith(`echo 'List of available languages in "${data}/" (1):'; echo eng`)).toContain('install the Debian package tesseract-ocr-vie');
+      // a failure that is not a missing package says what failed
+      expect(checkWith('echo "Segmentation fault" >&2; exit 139', { TESSDATA_PREFIX: data })).toMatch(/could not list tesseract's languages/);
+    } finally {
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+const hasPdftoppm = (() => {
+  try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('OCR of several pages (a fake tesseract)', () => {
+  // The fake records its arguments and OMP_THREAD_LIMIT, waits (up to 10 s) until a second
+  // page has started too, and answers one word per page.
+  const FAKE = `#!/bin/sh
+if [ "$1" = "--list-langs" ]; then echo 'List of available languages in "/x/" (1):'; echo vie; exit 0; fi
+d="$FAKE_LOG"; echo "$* OMP=$OMP_THREAD_LIMIT" > "$d/start.$$"
+i=0; while [ "$(ls "$d" | grep -c '^start')" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+echo "$(( $(ls "$d" | grep -c '^start') - $(ls "$d" | grep -c '^end') ))" > "$d/running.$$"
+sleep "\${FAKE_SLEEP:-0}"
+echo "<div class='ocr_page' title='bbox 0 0 2481 3508'><span class='ocr_line' title=\\"bbox 300 600 900 660; baseline 0 -12; x_size 52\\"><span class='ocrx_word' title='bbox 300 600 520 648; x_wconf 96'>trang</span></span></div>"
+touch "$d/end.$$"
+`;
+  const SCRIPT = `
+import { MessageChannel } from 'node:worker_threads';
+import fs from 'node:fs';
+const { serveJobs } = await import(process.env.ROOT + '/src/engine/work.ts');
+const { ocrPdfPages } = await import(process.env.ROOT + '/src/parse/ocr.ts');
+const { port1, port2 } = new MessageChannel();
+const seen = [];
+port2.on('message', (m) => {
+  seen.push(m.type);
+  if (m.type !== 'done') return;
+  console.log(JSON.stringify({ seen, result: m.result }));
+  process.exit(0);
+});
+serveJobs(port1, async (file, buf) => {
+  const pages = await ocrPdfPages(buf, [1, 2, 3], { concurrency: 2 });
+  return { ok: false, file, stage: 'test', reason: JSON.stringify(pages.map((p) => [p.page, Math.round(p.width), Math.round(p.height), p.words.map((w) => w.text).join(' ')])), ms: 0 };
+});
+const bytes = new Uint8Array(fs.readFileSync(process.env.SCAN));
+port2.postMessage({ type: 'job', id: 1, file: 'scan.pdf', bytes, limits: {}, json: false });
+`;
+
+  it.skipIf(!hasPdftoppm)('reads pages in parallel, one tesseract thread each, at 300 dpi from a PGM, and reports progress as pages finish', () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-ocr-'));
+    const log = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-ocr-log-'));
+    try {
+      fs.writeFileSync(path.join(bin, 'tesseract'), FAKE, { mode: 0o755 });
+      const script = path.join(bin, 'run.mts');
+      fs.writeFileSync(script, SCRIPT);
+      const out = execFileSync(process.execPath, ['--import', 'tsx', script], {
+        cwd: ROOT,
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, FAKE_LOG: log, FAKE_SLEEP: '1.2', SCAN, ROOT },
+        encoding: 'utf8',
+      });
+      const { seen, result } = JSON.parse(out.trim().split('\n').pop()!);
+      // pages in order, each the size of an A4 page (2481 x 3508 px at 300 dpi)
+      expect(JSON.parse(result.reason)).toEqual([1, 2, 3].map((p) => [p, 595, 842, 'trang']));
+      const starts = fs.readdirSync(log).filter((f) => f.startsWith('start.')).map((f) => fs.readFileSync(path.join(log, f), 'utf8'));
+      expect(starts).toHaveLength(3);
+      for (const s of starts) {
+        expect(s).toMatch(/\.pgm stdout -l vie --psm 4 --dpi 300 hocr OMP=1/);
+      }
+      const running = fs.readdirSync(log).filter((f) => f.startsWith('running.')).map((f) => Number(fs.readFileSync(path.join(log, f), 'utf8')));
+      expect(Math.max(...running)).toBe(2);
+      // the batch heard of the pages before the file was done
+      const job = (seen as string[]).filter((t) => t !== 'ready');
+      expect(job[0]).toBe('start');
+      expect(job.indexOf('progress')).toBeGreaterThan(0);
+      expect(job[job.length - 1]).toBe('done');
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+      fs.rmSync(log, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
