@@ -24,50 +24,46 @@ type GroupName = 'docx' | 'doc' | 'pdf' | 'scan';
 /**
  * THE FLOORS: one table, the figures each group of corpus/real must reach (fractions, named as
  * src/eval/score.ts flatten() names them; obligations.f1 is graded on the group's documents whose
- * gold lists tasks). Each floor is the lowest figure the code reached when measured, minus a
- * margin of 0.03, so a regression fails; the figures the issue asks for are the `// target`
- * comments. Measured (2 cores, tesseract 5 with vie, antiword, poppler) at 53845ea with the
- * committed gold, and at 79b1d9a, code as committed and as being edited, with the gold being
- * extended in the working tree (rd001, rd005, rd022, rd024, rd110, rd112, rd114-116, rd130 given
- * tasks): the new annotated documents are harder, so obligations.f1 is the lower figure ("measured"
- * gives the range). Raise a floor (lowest measured - 0.03) as extraction improves and once that
- * gold is committed; do not lower one to let a change through.
+ * gold lists tasks, the held-out ones included). Each floor is the figure measured at the commit
+ * that set it, minus a margin of 0.03, so a regression fails; the figures the issue asks for are
+ * the `// target` comments, and where a floor is under its target the gap is real and open.
+ * Measured on 2 cores with tesseract 5 (vie), antiword and poppler, gold of 31 annotated records.
+ * Raise a floor as extraction improves; do not lower one to let a change through.
  */
 const FLOORS: Record<GroupName, Record<string, number>> = {
-  // Word 2007+ (.docx): 23 documents, 8 with tasks in the committed gold (13 in the extended one)
+  // Word 2007+ (.docx): 23 documents, 13 with tasks
   docx: {
     'document.number': 0.97, // target 0.95 (measured 1.000)
     'document.symbol': 0.97, // target 0.95 (measured 1.000)
     'document.type': 0.97, // target 0.95 (measured 1.000)
     'document.date': 0.97, // target 0.90 (measured 1.000)
     'document.issuer': 0.97, // target 0.85 (measured 1.000)
-    'obligations.f1': 0.66, // target 0.85 (measured 0.691-0.855)
+    'obligations.f1': 0.78, // target 0.85 (measured 0.814)
   },
-  // Word 97-2003 (.doc): 9 documents, 6 with tasks (7)
+  // Word 97-2003 (.doc): 9 documents, 7 with tasks
   doc: {
     'document.number': 0.97, // target 0.95 (measured 1.000)
     'document.symbol': 0.97, // target 0.95 (measured 1.000)
     'document.type': 0.97, // target 0.95 (measured 1.000)
     'document.date': 0.97, // target 0.90 (measured 1.000)
     'document.issuer': 0.97, // target 0.85 (measured 1.000)
-    'obligations.f1': 0.89, // target 0.85 (measured 0.922-0.942)
+    'obligations.f1': 0.90, // target 0.85 (measured 0.933)
   },
-  // PDF with a text layer: 16 documents, 4 with tasks (6)
+  // PDF with a text layer: 16 documents, 6 with tasks
   pdf: {
     'document.number': 0.97, // target 0.95 (measured 1.000)
     'document.symbol': 0.97, // target 0.95 (measured 1.000)
     'document.type': 0.97, // target 0.95 (measured 1.000)
     'document.date': 0.97, // target 0.90 (measured 1.000)
-    'document.issuer': 0.9, // target 0.85 (measured 0.938)
-    'obligations.f1': 0.26, // target 0.85 (measured 0.297-0.704)
+    'document.issuer': 0.90, // target 0.85 (measured 0.938: rd011's text layer has lost its word spaces)
+    'obligations.f1': 0.58, // target 0.85 (measured 0.614: the held-out decision rd001 and its 23 tasks)
   },
-  // scanned PDF (OCR): 14 documents, 5 with tasks (7); rd024 and rd030, whose junk
-  // OCR text layer is not their content, are OCR'd again (their records say "scan" too)
+  // scanned PDF (OCR): 14 documents, 7 with tasks; numbers and days are mostly handwritten
   scan: {
-    'document.number': 0.18, // target 0.75 (measured 0.214-0.286)
-    'document.date': 0.32, // target 0.75 (measured 0.357)
+    'document.number': 0.18, // target 0.75 (measured 0.214: tesseract does not read handwritten numbers)
     'document.type': 0.97, // target 0.9 (measured 1.000)
-    'obligations.f1': 0.22, // target 0.85 (measured 0.258-0.472)
+    'document.date': 0.32, // target 0.75 (measured 0.357: handwritten days)
+    'obligations.f1': 0.47, // target 0.85 (measured 0.510)
   },
 };
 
