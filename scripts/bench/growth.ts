@@ -52,14 +52,14 @@ export async function measure(name: string, buf: Buffer, runs = 3): Promise<{ ms
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const n of [1, 10, 100, 1000, 5000]) {
     const m = await measure('plan.txt', plan(n));
-    console.log(`plan ${n} items: ${m.ms.toFixed(1)} ms CPU`);
+    console.log(`plan ${n} items: ${m.ms.toFixed(1)} ms CPU, heap +${m.heapMb.toFixed(1)} MB`);
   }
   for (const n of [1000, 5000, 20000]) {
     const m = await measure('wrapped.txt', wrapped(n));
-    console.log(`hard-wrapped ${n} lines: ${m.ms.toFixed(1)} ms CPU`);
+    console.log(`hard-wrapped ${n} lines: ${m.ms.toFixed(1)} ms CPU, heap +${m.heapMb.toFixed(1)} MB`);
   }
   for (const d of [2, 20, 200]) {
     const m = await measure('nested.md', nested(d, 200_000));
-    console.log(`markdown nested ${d} deep, 200 KB: ${m.ms.toFixed(1)} ms CPU`);
+    console.log(`markdown nested ${d} deep, 200 KB: ${m.ms.toFixed(1)} ms CPU, heap +${m.heapMb.toFixed(1)} MB`);
   }
 }

@@ -34,3 +34,21 @@ describe('time grows linearly with the document', () => {
     expect(deep.ms / Math.max(flat.ms, 1)).toBeLessThan(5);
   }, 120_000);
 });
+
+describe('long documents within the default limits', () => {
+  it('a 300-page PDF is stored by a batch with the default time limit and page limit', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { ingest } = await import('../../pipelines/ingest.js');
+    const { tmpDir } = await import('../helpers.js');
+    const { manyPagePdf } = await import('./fixtures.js');
+    const dir = tmpDir('congvan-300p-');
+    const file = path.join(dir, 'ke-hoach-300-trang.pdf');
+    // one line a page, in words that differ from page to page (a line repeated on most pages is a running header)
+    const who = ['So Noi vu', 'So Tai chinh', 'Van phong UBND tinh', 'Cong an tinh', 'So Tu phap', 'So Y te', 'So Xay dung'];
+    const what = ['ra soat thu tuc', 'bao cao ket qua', 'tong hop so lieu', 'kiem tra viec thuc hien', 'xay dung ke hoach'];
+    fs.writeFileSync(file, manyPagePdf(300, (p) => `${who[p % who.length]} chu tri ${what[p % what.length]} dot ${'I'.repeat(1 + (p % 4))} nam 2026.`));
+    const s = await ingest([file], { db: path.join(dir, 's.db'), jobs: 2 });
+    expect(s).toMatchObject({ files: 1, ingested: 1, failed: 0 });
+  }, 180_000);
+});
