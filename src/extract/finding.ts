@@ -63,7 +63,9 @@ function cap(w: string): string {
   return w ? w[0]!.toLocaleUpperCase('vi') + w.slice(1) : w;
 }
 
+/** Letters only in capitals (and at least one letter): no lower-case letter and some letter. */
 export function isUpper(s: string): boolean {
-  const letters = s.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters === letters.toLocaleUpperCase('vi');
+  return !LOWER.test(s) && LETTER.test(s);
 }
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;

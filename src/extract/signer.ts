@@ -272,7 +272,10 @@ function segments(model: TextModel): Seg[] {
     const { text, lead } = clean(raw);
     line++;
     if (!text) return;
-    const ps = /\S\s+\S/.test(text) ? pieces(text) : [{ text, at: 0 }];
+    // a long line of body text holds no signature block unless an authority marker or "Nơi nhận" is in it:
+    // it stays one segment (cutting every line of a long plan into pieces cost more than the rest of extraction)
+    const plain = text.length > 200 && !/(?:^|\s)(?:TM|KT|TL|TUQ|Q|T\/M)\s*\.|Nơi nhận/u.test(text);
+    const ps = !plain && /\S\s+\S/.test(text) ? pieces(text) : [{ text, at: 0 }];
     for (const p of ps) {
       const t = p.text.trim();
       // offsets: clean() folded inner whitespace; find the piece in the raw line where we can
