@@ -96,9 +96,16 @@ function partCuts(t: string): number[] {
     }
   }
   // the Quốc hiệu and the tiêu ngữ (as a scan may spell them) start and end a part ("... VIỆT NAM SỞ GIÁO DỤC ...")
-  const { folded, map } = foldWithMap(t);
+  // the folded copy with its offsets is built only for a line that holds one of them (fold() is a table look-up)
+  const quick = fold(t);
+  const any = FIXED_PARTS.some((re) => {
+    re.lastIndex = 0;
+    return re.test(quick);
+  });
+  const { folded, map } = any ? foldWithMap(t) : { folded: '', map: [] as number[] };
   let fixed = false;
-  for (const re of FIXED_PARTS) {
+  for (const re of any ? FIXED_PARTS : []) {
+    re.lastIndex = 0;
     for (const m of folded.matchAll(re)) {
       hits++;
       fixed = true;
