@@ -13,6 +13,13 @@ export function plan(n: number): Buffer {
   return Buffer.from(out.join('\n'));
 }
 
+/** A plan of `n` numbered items one to a line, with no blank line between them (as copied from a portal). */
+export function items(n: number): Buffer {
+  const out = ['ỦY BAN NHÂN DÂN', 'TỈNH LÂM ĐỒNG', 'KẾ HOẠCH', 'Thực hiện nhiệm vụ năm 2026', 'I. NHIỆM VỤ'];
+  for (let i = 1; i <= n; i++) out.push(`${(i % 900) + 1}. Sở Nội vụ chủ trì rà soát thủ tục hành chính số ${i}.`);
+  return Buffer.from(out.join('\n'));
+}
+
 /** `n` hard-wrapped lines of one paragraph, no blank line anywhere. */
 export function wrapped(n: number): Buffer {
   const out: string[] = [];

@@ -52,3 +52,22 @@ describe('long documents within the default limits', () => {
     expect(s).toMatchObject({ files: 1, ingested: 1, failed: 0 });
   }, 180_000);
 });
+
+describe('memory stays linear in the document', () => {
+  // A child process with a small old space: the quadratic paths needed 1.5 GB for a 240 KB plan,
+  // so an eight-times-longer document within 384 MB shows memory growing with the size, not its square.
+  it.each([
+    // 4,000 items one to a line ran the old normalise() out of this heap (it kept a copy of the text per block)
+    ['a plan of 16,000 items one to a line (~1.1 MB)', 'items(16000)'],
+    ['20,000 hard-wrapped lines (~1.9 MB)', 'wrapped(20000)'],
+  ])('%s is processed with a 384 MB old space', async (_name, make) => {
+    const { spawnSync } = await import('node:child_process');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const code = `import { ${make.split('(')[0]} } from './scripts/bench/growth.ts'; import { processBuffer } from './src/engine/record.ts';
+      const o = await processBuffer('doc.txt', ${make}); if (!o.ok) { console.error(o.reason); process.exit(3); } console.log('ok', o.record.tasks.length);`;
+    const r = spawnSync(process.execPath, ['--max-old-space-size=384', '--import', 'tsx', '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr.slice(-500)).toBe(0);
+    expect(r.stdout).toMatch(/^ok \d+/);
+  }, 150_000);
+});
