@@ -346,7 +346,10 @@ export async function serve(opts: ServeOptions): Promise<Server> {
 
   const server = http.createServer({ maxHeaderSize: LIMITS.headers, requestTimeout: LIMITS.requestTimeoutMs, headersTimeout: 10_000 }, (req, res) => {
     route(req, res).catch((e: unknown) => {
-      const status = e instanceof HttpError ? e.status : e instanceof QueryError ? 400 : e instanceof TaskNotFound ? 404 : 500;
+      // a store that refuses a write (read-only media, damaged pages) says so, naming the file
+      const storeRefused = e instanceof StoreError || /^SQLITE_(?:READONLY|CORRUPT|NOTADB|FULL|CANTOPEN)/.test(String((e as { code?: string })?.code ?? ''));
+      const status = e instanceof HttpError ? e.status : e instanceof QueryError ? 400 : e instanceof TaskNotFound ? 404 : storeRefused ? 503 : 500;
+      if (storeRefused && !(e instanceof StoreError)) (e as Error).message = `${opts.db}: the store refused the write (${(e as Error).message})`;
       const message = status === 500 ? 'internal error' : (e as Error).message;
       if (status === 500) log(`error ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);
       if (!res.headersSent) {
