@@ -245,6 +245,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const region = model.blocks.slice(from, to);
   const tree = buildTree(model, region);
   detachRequests(tree);
+  const headingTimes = new Map<ItemNode, DeadlineFinding | null>();
   const rootAssign = leadInAssignment(model, from);
   const fallbackLead: AgencyRef[] = ctx.recipients.length === 1
     ? [{ name: ctx.recipients[0]!, start: 0, end: 0, rule: 'lead.singleRecipient' }]
@@ -325,7 +326,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     let deadline = pickDeadline(findDeadlines(source, y, { mask: ownLead ? [ownLead] : [], issued: ctx.date, events: ctx.events }));
     if (deadline) deadline = { ...deadline, start: deadline.start + start, end: deadline.end + start };
     for (let p = node.parent; !deadline && p && p.parent && isHeadingLike(p); p = p.parent) {
-      const d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year), { issued: ctx.date, events: ctx.events }));
+      // a heading's time is read once for all the items under it
+      let d = headingTimes.get(p);
+      if (d === undefined) headingTimes.set(p, (d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year), { issued: ctx.date, events: ctx.events }))));
       // a heading lends its dated deadline; its "hằng năm" or "thường xuyên" only when the heading is short
       if (d && !d.date && p.title.length > 80) continue;
       if (d) deadline = { ...d, start: d.start + p.titleStart, end: d.end + p.titleStart, rule: `${d.rule}.inherited` };
