@@ -97,6 +97,12 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
   const firstItem = (start: number) =>
     blocks.findIndex((b, i) => i >= start && b.kind !== 'table' && b.kind !== 'footnote' && readMarker(b.text) !== null && !/^[-–+•]/.test(b.text) && !/^Kính gửi/iu.test(b.text));
   if (from < 0) from = firstItem(Math.max(0, firstKinh));
+  else {
+    // a lead-in deep inside a decision's article ("... gồm 8 lĩnh vực như sau:" under II.1.a) is not the
+    // start of the directive part when an article ("Điều 1.") opens before it
+    const first = firstItem(Math.max(0, firstKinh));
+    if (first >= 0 && first < from - 1 && readMarker(blocks[first]!.text)?.kind === 'article') from = first;
+  }
   if (from < 0) {
     // a letter without numbered items: its body paragraphs after "Kính gửi" and its list
     let i = Math.max(0, firstKinh + 1);
@@ -232,9 +238,9 @@ const MEMBER = /^(?:[^:;.]{0,60}[:.]\s*)?(?:Ông|Bà|Đồng chí|Đ\/c)(?:\s+\p
 /** How members work or what they are given: "làm việc theo chế độ kiêm nhiệm", "được hưởng", "được đảm bảo", "Kinh phí hoạt động ...". */
 const ENTITLEMENT = /theo chế độ kiêm nhiệm|(?<![\p{L}])được (?:hưởng|đảm bảo|bảo đảm|sử dụng con dấu|cấp kinh phí)|^Kinh phí (?:hoạt động|thực hiện)/u;
 
+/** An item right under an article ("Điều 1. ... 1. Đổi tên ..."): the decision's own points. */
 function underArticle(n: ItemNode): boolean {
-  for (let p = n.parent; p && p.parent; p = p.parent) if (p.marker?.kind === 'article') return true;
-  return false;
+  return n.parent?.marker?.kind === 'article';
 }
 
 /** Decisions that take effect when signed are not obligations ("Điều 1. Ban hành kèm theo ...", "Phê duyệt ..."). */

@@ -59,3 +59,15 @@ describe('a decision whose article lists dash items before its Roman sections', 
     expect(headingAssignment('Các bộ, các tỉnh:')?.lead.map((b) => b.text)).toEqual(['Các bộ, các tỉnh']);
   });
 });
+
+describe('a decision whose article holds a lead-in deep inside', () => {
+  it('starts the directive part at the article, not at a lead-in of its criteria ("... như sau:")', async () => {
+    const { normalise } = await import('../../src/normalise/index.js');
+    const { parseText } = await import('../../src/parse/text.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    const src = ['QUYẾT ĐỊNH:', '', 'Điều 1. Phê duyệt Đề án với các nội dung sau:', '', 'I. NỘI DUNG CHỈ SỐ', '', 'a) Bộ tiêu chí xác định Chỉ số:', '', 'Bộ tiêu chí gồm các lĩnh vực như sau:', '', '- Cải cách thể chế: 12 tiêu chí;', '', 'II. TỔ CHỨC THỰC HIỆN', '', 'a) Bộ Nội vụ:', '', '- Ban hành văn bản hướng dẫn triển khai thực hiện.', ''].join('\n');
+    const model = normalise(parseText(Buffer.from(src), 'x.txt'), 'x.txt');
+    const tasks = extractTasks(model, { date: '2025-10-15', recipients: [] });
+    expect(tasks.map((t) => [t.path.join('/'), t.lead.map((l) => l.name)])).toEqual([['Điều 1/II/a/-', ['Bộ Nội vụ']]]);
+  });
+});
