@@ -292,7 +292,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // what members are entitled to or how they work is not an obligation ("... làm việc theo chế độ kiêm nhiệm", "được hưởng ...")
     if (ENTITLEMENT.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải|đề nghị|yêu cầu|giao)\s/u.test(text)) continue;
     // what a body has done ("Công an tỉnh đã xây dựng ...") is background, not a task
-    const done = /^([^,;.:]{3,80}?)\s+(?:đã|vừa)\s+(?!được)\p{Ll}/u.exec(text);
+    const done = /^([^,;.:]{3,80}?)\s+(?:đã|vừa|sẽ)\s+(?!được)\p{Ll}/u.exec(text);
     if (done && startsWithBody(done[1]!) && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;
     // The rules read the source as it lies in the model (line and paragraph breaks as spaces,
     // same length), so every offset they find plus `start` is a span of the model's text.
