@@ -247,7 +247,9 @@ export function leadOf(text: string): Assignment | null {
 /** A body's span with a collective's trailing words (a verb the predicate list lacks) cut off. */
 function trimmed(b: BodySpan): BodySpan {
   const t = trimCollective(b.text);
-  return t === b.text ? b : { text: t.replace(/[,;:.\s]+$/u, ''), start: b.start, end: b.start + t.replace(/[,;:.\s]+$/u, '').length };
+  if (t === b.text) return b;
+  const text = t.replace(/[,;:.\s]+$/u, '');
+  return { text, start: b.start, end: b.start + text.length };
 }
 
 function startsWithPredicate(s: string): boolean {

@@ -16,6 +16,7 @@ import type { RawBlock, RawDoc, Diagnostic } from '../model/types.js';
 import { LIST_MARKER } from './markers.js';
 import { splitTabColumns } from './columns.js';
 import { parseText } from './text.js';
+import { unescapeXml } from './xml.js';
 
 const TIMEOUT_MS = 30_000;
 
@@ -43,14 +44,6 @@ interface DNode {
   children: (DNode | string)[];
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const unescape = (s: string) =>
-  s.indexOf('&') < 0
-    ? s
-    : s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-        e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? m),
-      );
-
 export function parseDocbook(src: string): DNode {
   const root: DNode = { name: '#root', attrs: {}, children: [] };
   const stack: DNode[] = [root];
@@ -58,7 +51,7 @@ export function parseDocbook(src: string): DNode {
   let last = 0;
   for (let m: RegExpExecArray | null; (m = re.exec(src)); ) {
     const top = stack[stack.length - 1]!;
-    if (m.index > last) top.children.push(unescape(src.slice(last, m.index)));
+    if (m.index > last) top.children.push(unescapeXml(src.slice(last, m.index)));
     last = re.lastIndex;
     if (!m[2]) continue;
     if (m[1] === '/') {
@@ -69,12 +62,12 @@ export function parseDocbook(src: string): DNode {
       continue;
     }
     const attrs: Record<string, string> = {};
-    for (const a of (m[3] ?? '').matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]!] = unescape(a[2] ?? a[3] ?? '');
+    for (const a of (m[3] ?? '').matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]!] = unescapeXml(a[2] ?? a[3] ?? '');
     const node: DNode = { name: m[2], attrs, children: [] };
     top.children.push(node);
     if (m[4] !== '/') stack.push(node);
   }
-  if (last < src.length) stack[stack.length - 1]!.children.push(unescape(src.slice(last)));
+  if (last < src.length) stack[stack.length - 1]!.children.push(unescapeXml(src.slice(last)));
   return root;
 }
 

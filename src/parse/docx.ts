@@ -27,6 +27,7 @@ import images from 'mammoth/lib/images.js';
 import type { Diagnostic, RawBlock, RawDoc } from '../model/types.js';
 import { LIST_MARKER } from './markers.js';
 import { splitTabColumns } from './columns.js';
+import { unescapeXml } from './xml.js';
 import { openZip, jszipParts, mammothFile, PROBE, ZipFallback, type Parts } from './zip.js';
 
 /** Table style id given to borderless tables (layout: letter header, signature block). */
@@ -53,14 +54,6 @@ interface XNode {
   parent: XNode | null;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function unescapeXml(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ENTITIES[e] ?? m;
-  });
-}
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

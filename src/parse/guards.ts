@@ -73,15 +73,21 @@ export function isOle(buf: Buffer): boolean {
   return buf.length >= 8 && buf.subarray(0, 8).equals(CFB);
 }
 
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
 /** A Word 97-2003 file: an OLE compound file that is not an encrypted DOCX. */
+export function isWordOle(buf: Buffer): boolean {
+  return isOle(buf) && buf.indexOf(ENCRYPTED_PACKAGE) < 0;
+}
+
 export function checkDoc(buf: Buffer): void {
   if (!isOle(buf)) throw new InputError('not a Word 97-2003 (.doc) file: it is not an OLE compound document');
-  if (buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0) throw new InputError('the Word file is password-protected; save it again without a password');
+  if (!isWordOle(buf)) throw new InputError('the Word file is password-protected; save it again without a password');
 }
 
 export async function checkDocx(buf: Buffer, opts: GuardOptions = {}): Promise<void> {
   if (isOle(buf)) {
-    if (buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0) {
+    if (!isWordOle(buf)) {
       throw new InputError('the DOCX is password-protected (Word stored it encrypted); save it again without a password');
     }
     throw new InputError('not a DOCX: this is an old Word 97-2003 (.doc) file; save it as .docx');

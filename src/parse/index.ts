@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { Format, RawDoc } from '../model/types.js';
-import { checkDoc, checkDocx, checkPdf, isOle } from './guards.js';
+import { checkDoc, checkDocx, checkPdf, isWordOle } from './guards.js';
 
 export const SUPPORTED = ['.txt', '.md', '.markdown', '.docx', '.doc', '.pdf'];
 
@@ -49,7 +49,7 @@ async function parseChecked(buf: Buffer, file: string, opts: { maxPages?: number
       return (await (textModule ??= import('./text.js'))).parseText(buf, file);
     case 'docx':
       // an old Word file renamed .docx is read as what it is
-      if (isOle(buf) && buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) < 0) return (await (docModule ??= import('./doc.js'))).parseDoc(buf, file);
+      if (isWordOle(buf)) return (await (docModule ??= import('./doc.js'))).parseDoc(buf, file);
       await checkDocx(buf, opts);
       return (await (docxModule ??= import('./docx.js'))).parseDocx(buf, file);
     case 'doc':

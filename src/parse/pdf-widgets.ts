@@ -13,7 +13,8 @@
  * Without poppler the parser says what was not read.
  */
 import { spawn } from 'node:child_process';
-import { SIGNATURE_STAMP } from './markers.js';
+import { SIGNATURE_STAMP, STAMP_LINE } from './markers.js';
+import { unescapeXml } from './xml.js';
 
 /** A rectangle in page space (points, y down from the top of the page). */
 export interface Box {
@@ -64,8 +65,6 @@ export function popplerWords(buf: Buffer, first: number, last: number, timeoutMs
   });
 }
 
-const ENT: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
 export function parseBbox(xhtml: string, first: number): Map<number, PopplerWord[]> {
   const pages = new Map<number, PopplerWord[]>();
   let page = first - 1;
@@ -75,7 +74,7 @@ export function parseBbox(xhtml: string, first: number): Map<number, PopplerWord
       pages.set(++page, []);
       continue;
     }
-    const text = m[5]!.replace(/&(\w+|#\d+|#x[0-9a-f]+);/gi, (e, n: string) => (n[0] === '#' ? String.fromCodePoint(n[1] === 'x' || n[1] === 'X' ? parseInt(n.slice(2), 16) : parseInt(n.slice(1), 10)) : (ENT[n] ?? e))).normalize('NFC');
+    const text = unescapeXml(m[5]!).normalize('NFC');
     pages.get(page)?.push({ x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]!, text });
   }
   return pages;
@@ -87,8 +86,6 @@ const inside = (w: Box, r: Box, pad = 2) => {
   return cx >= r.x0 - pad && cx <= r.x1 + pad && cy >= r.y0 - pad && cy <= r.y1 + pad;
 };
 
-/** Words of a stamp's own text (who signed, when, the e-mail): never content. */
-const STAMP_WORDS = /ký bởi|thời gian ký|email|@|\bký\b.*\bngày\b|signed|signature|chứng thư|cơ quan:/iu;
 
 /**
  * The words drawn by the given annotations that the page text does not already hold.
@@ -101,7 +98,7 @@ export function annotationWords(words: PopplerWord[], rects: Box[], pageText: Bo
     const mine = words.filter((w) => inside(w, r));
     if (!mine.length) continue;
     const text = mine.map((w) => w.text).join(' ');
-    if (SIGNATURE_STAMP.test(text) || STAMP_WORDS.test(text) || mine.length > 6) continue;
+    if (SIGNATURE_STAMP.test(text) || STAMP_LINE.test(text) || mine.length > 6) continue;
     for (const w of mine) {
       // already page text at the same place (a widget over printed text)
       const dup = pageText.reduce((n, t) => n + overlap(t, w), 0) > 0.5 * area(w);

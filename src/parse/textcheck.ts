@@ -7,6 +7,8 @@
  * Vietnamese is written in syllables of a closed shape (onset, vowel nucleus, final), so the
  * share of words that are well-formed syllables tells real text from junk.
  */
+import { STAMP_LINE } from './markers.js';
+
 
 const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
 
@@ -35,9 +37,6 @@ export function syllableShare(text: string): number {
   }
   return words ? good / words : 1;
 }
-
-/** Lines of a signing or copy stamp: who signed, when, the agency's e-mail; "SAO Y; ...". */
-const STAMP_LINE = /ký bởi|thời gian ký|^\s*cơ quan\s*:|email\s*:|@[\w.-]+\.(?:gov|vn)|^\s*sao y\b|\d{1,2}:\d{2}:\d{2}\s*[+-]\d{2}:?\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/iu;
 
 /** The letters of a page's text once stamp lines are set aside. */
 export function contentLetters(lines: string[]): number {
