@@ -57,6 +57,12 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./serve.js')).serveCommand,
   },
   {
+    name: 'user',
+    usage: '',
+    description: 'manage the accounts of congvan serve (add, list, remove, passwd, set)',
+    load: async () => (await import('./user.js')).userCommand,
+  },
+  {
     name: 'failures',
     usage: '[options]',
     description: 'list the files the last ingest runs could not use, with the reason',

@@ -28,6 +28,8 @@ import { nextOccurrence, addDays, localToday, normaliseReminders, STATUS_FILTERS
 import { exportStore, FORMAT_INFO } from '../export/index.js';
 import { selectTasks } from '../export/tasks.js';
 import { ROOT } from '../root.js';
+import { SqliteOffice, type User } from '../store/office.js';
+import { LoginThrottle, may, mayChangeTask, newToken, tokenHash, verifyPassword, type Permission } from '../office/access.js';
 
 // from the project root: this module may run from the bundle in node_modules/.cache (src/engine/bundle-cache.mjs)
 const HERE = path.join(ROOT, 'src', 'http');
@@ -50,15 +52,58 @@ export interface ServeOptions {
   /** Host names to answer besides this machine's own (--allowed-host). */
   allowedHosts?: string[];
   log?: (line: string) => void;
+  /** Mark the session cookie Secure (served over TLS, e.g. behind a proxy). */
+  secureCookies?: boolean;
+  /** The brake on password guessing (tests give one with a clock of their own). */
+  throttle?: LoginThrottle;
 }
 
 class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
+}
+
+/** A route of the API: what it answers, who may call it (`public`: anyone, even without a session). */
+interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  /** A path it answers, for tests and listings. */
+  example: string;
+  access: 'public' | Permission;
+  run: (c: Ctx) => unknown;
+}
+
+interface Ctx {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  m: RegExpExecArray;
+  p: URLSearchParams;
+  user: User | null;
+}
+
+export const SESSION_COOKIE = 'congvan_session';
+const SESSION_HOURS = 12;
+
+/** The one user of a server on loopback with no accounts (today's one-person tool). */
+const LOCAL_USER: User = { id: 0, name: 'local', role: 'admin', agency: null, createdAt: '' };
+
+const publicUser = (u: User) => ({ name: u.name, role: u.role, agency: u.agency, may: { task: may(u, 'task'), upload: may(u, 'upload'), audit: may(u, 'audit') } });
+
+/** A task as sent: with whether this user may mark it done or reopen it. */
+const withMay = <T extends { lead: string[]; support: string[] }>(u: User, t: T): T & { mayChange: boolean } => ({ ...t, mayChange: mayChangeTask(u, t) });
+
+/** A cookie's value from a Cookie header, or null. */
+export function cookieOf(header: string | undefined, name: string): string | null {
+  for (const part of String(header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim() || null;
+  }
+  return null;
 }
 
 const MIME: Record<string, string> = {
@@ -207,6 +252,8 @@ function deadlines(db: DB, q: TaskQuery, from: string, to: string) {
 export interface Server {
   server: http.Server;
   url: string;
+  /** The API's routes: method, a path each answers, and who may call it. */
+  routes: { method: string; example: string; access: string }[];
   close: () => Promise<void>;
 }
 
@@ -224,6 +271,183 @@ export async function serve(opts: ServeOptions): Promise<Server> {
   const today = () => opts.today ?? localToday();
   const allowedHosts = allowedHostNames(host, opts.allowedHosts ?? []);
 
+  // accounts (src/office/access.ts): always beyond loopback; on loopback once a user exists
+  const office = new SqliteOffice(reader);
+  const writeOffice = () => new SqliteOffice(write());
+  const local = isLoopback(bareName(host));
+  if (!local && office.countUsers() === 0) {
+    reader.close();
+    throw new StoreError(`${opts.db}: no accounts: congvan serve listens beyond this machine (${host}) only with accounts. Add one first: congvan user add NAME --role admin --db ${opts.db}`);
+  }
+  const accountsOn = () => !local || office.countUsers() > 0;
+  const throttle = opts.throttle ?? new LoginThrottle();
+  const cookieFlags = `Path=/; HttpOnly; SameSite=Strict${opts.secureCookies ? '; Secure' : ''}`;
+
+  /** The signed-in user of a request: from its session cookie; the one local user when accounts are off. */
+  const userOf = (req: http.IncomingMessage): User | null => {
+    if (!accountsOn()) return LOCAL_USER;
+    const token = cookieOf(req.headers.cookie, SESSION_COOKIE);
+    return token ? office.sessionUser(tokenHash(token), new Date().toISOString()) : null;
+  };
+
+  /** A write's body as JSON ({} when empty). */
+  const jsonBody = async (req: http.IncomingMessage): Promise<unknown> => {
+    if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) throw new HttpError(415, 'send a JSON body (Content-Type: application/json)');
+    const raw = await readBody(req);
+    if (!raw.trim()) return {};
+    try {
+      return JSON.parse(raw);
+    } catch {
+      throw new HttpError(400, 'the body is not JSON');
+    }
+  };
+
+  const view = (p: URLSearchParams) => {
+    const v = parseParams(schemas.view, paramsOf(p));
+    return { today: v.today ?? today(), reminders: v.remind ?? null };
+  };
+
+  /** done / reopen: the role and, for a member, its agency must allow it. */
+  const changeTask = async (c: Ctx, done: boolean) => {
+    const v = view(c.p);
+    const before = getTask(reader, c.m[1]!, v);
+    if (!mayChangeTask(c.user!, before)) {
+      throw new HttpError(403, c.user!.agency
+        ? `${c.user!.name} (${c.user!.agency}) may change only the obligations its agency leads or supports`
+        : `${c.user!.name} is a ${c.user!.role} with no agency: it may not change obligations`);
+    }
+    const body = await jsonBody(c.req);
+    const db = write();
+    if (done) {
+      const on = parseParams(schemas.done, body).on ?? today();
+      const r = markDone(db, c.m[1]!, on);
+      log(`done ${r.recordId}#${r.seq} on ${r.doneOn} by ${c.user!.name}`);
+    } else {
+      const r = reopen(db, c.m[1]!);
+      log(`reopen ${r.recordId}#${r.seq} by ${c.user!.name}`);
+    }
+    return json(c.res, 200, withMay(c.user!, getTask(reader, c.m[1]!, v)));
+  };
+
+  const routes: Route[] = [
+    { method: 'GET', pattern: /^\/api\/health$/, example: '/api/health', access: 'public', run: (c) => json(c.res, 200, { ok: true }) },
+    {
+      method: 'GET', pattern: /^\/api\/session$/, example: '/api/session', access: 'public',
+      run: (c) => {
+        const u = userOf(c.req);
+        return json(c.res, 200, { accounts: accountsOn(), user: u && publicUser(u) });
+      },
+    },
+    {
+      method: 'POST', pattern: /^\/api\/login$/, example: '/api/login', access: 'public',
+      run: async (c) => {
+        const body = (await jsonBody(c.req)) as { name?: unknown; password?: unknown };
+        const name = typeof body?.name === 'string' ? body.name.trim() : '';
+        const password = typeof body?.password === 'string' ? body.password : '';
+        if (!name || !password) throw new HttpError(400, 'name, password: give both');
+        const address = c.req.socket.remoteAddress ?? '';
+        const wait = throttle.retryAfter(name, address);
+        if (wait > 0) throw new HttpError(429, `too many failed logins: try again in ${wait} s`, { 'Retry-After': String(wait) });
+        const u = office.findUser(name);
+        if (!(await verifyPassword(password, u?.passwordHash ?? null)) || !u) {
+          throttle.fail(name, address);
+          throw new HttpError(401, 'wrong name or password');
+        }
+        throttle.succeed(name);
+        const t = newToken();
+        const now = new Date();
+        const o = writeOffice();
+        o.pruneSessions(now.toISOString());
+        o.createSession(t.hash, u.id, now.toISOString(), new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString());
+        log(`login ${u.name}`);
+        return send(c.res, 200, JSON.stringify({ accounts: true, user: publicUser(u) }), 'application/json; charset=utf-8', {
+          'Set-Cookie': `${SESSION_COOKIE}=${t.token}; ${cookieFlags}; Max-Age=${SESSION_HOURS * 3600}`,
+        });
+      },
+    },
+    {
+      method: 'POST', pattern: /^\/api\/logout$/, example: '/api/logout', access: 'read',
+      run: (c) => {
+        const token = cookieOf(c.req.headers.cookie, SESSION_COOKIE);
+        if (token) writeOffice().deleteSession(tokenHash(token));
+        return send(c.res, 200, JSON.stringify({ ok: true }), 'application/json; charset=utf-8', { 'Set-Cookie': `${SESSION_COOKIE}=; ${cookieFlags}; Max-Age=0` });
+      },
+    },
+    { method: 'POST', pattern: /^\/api\/tasks\/(.+)\/done$/, example: '/api/tasks/1/done', access: 'task', run: (c) => changeTask(c, true) },
+    { method: 'POST', pattern: /^\/api\/tasks\/(.+)\/reopen$/, example: '/api/tasks/1/reopen', access: 'task', run: (c) => changeTask(c, false) },
+    {
+      method: 'GET', pattern: /^\/api\/tasks$/, example: '/api/tasks', access: 'read',
+      run: (c) => {
+        const r = searchTasks(reader, taskQueryFrom(c.p, today()));
+        return json(c.res, 200, { ...r, items: r.items.map((t) => withMay(c.user!, t)) });
+      },
+    },
+    { method: 'GET', pattern: /^\/api\/tasks\/([^/]+)$/, example: '/api/tasks/1', access: 'read', run: (c) => json(c.res, 200, withMay(c.user!, getTask(reader, c.m[1]!, view(c.p)))) },
+    { method: 'GET', pattern: /^\/api\/documents$/, example: '/api/documents', access: 'read', run: (c) => json(c.res, 200, searchDocuments(reader, toDocumentQuery(parseParams(schemas.documentSearch, paramsOf(c.p))))) },
+    {
+      method: 'GET', pattern: /^\/api\/documents\/([^/]+)$/, example: '/api/documents/1', access: 'read',
+      run: (c) => {
+        const v = documentView(reader, c.m[1]!, view(c.p));
+        if (!v) throw new HttpError(404, `no document "${c.m[1]}"`);
+        return json(c.res, 200, { ...v, tasks: v.tasks.map((t) => withMay(c.user!, t)) });
+      },
+    },
+    {
+      method: 'GET', pattern: /^\/api\/agencies$/, example: '/api/agencies', access: 'read',
+      run: (c) => {
+        const a = parseParams(schemas.agencies, paramsOf(c.p));
+        return json(c.res, 200, { items: suggestAgencies(reader, a.q ?? '', a.limit ?? 30) });
+      },
+    },
+    {
+      method: 'GET', pattern: /^\/api\/stats$/, example: '/api/stats', access: 'read',
+      run: (c) => {
+        const q = toTaskQuery(parseParams(schemas.taskFilters, paramsOf(c.p)));
+        return json(c.res, 200, stats(reader, { ...q, today: q.today ?? today(), limit: null, offset: null }));
+      },
+    },
+    {
+      method: 'GET', pattern: /^\/api\/deadlines$/, example: '/api/deadlines', access: 'read',
+      run: (c) => {
+        const dp = parseParams(schemas.deadlines, paramsOf(c.p));
+        const q = toTaskQuery(dp);
+        const from = dp.from ?? q.today ?? today();
+        const to = dp.to ?? addDays(from, 30);
+        if (to < from || to > addDays(from, 400)) throw new HttpError(400, 'to: must be after from, and at most 400 days later');
+        return json(c.res, 200, deadlines(reader, { ...q, today: q.today ?? today(), dueAfter: null, dueBefore: null }, from, to));
+      },
+    },
+    {
+      method: 'GET', pattern: /^\/api\/export$/, example: '/api/export', access: 'read',
+      run: (c) => {
+        const ep = parseParams(schemas.export, paramsOf(c.p));
+        const format = ep.format ?? 'json';
+        const info = FORMAT_INFO.get(format)!; // the schema knows only these names
+        const q = toTaskQuery(ep);
+        const day = q.today ?? today();
+        const reminders = normaliseReminders(q.reminders);
+        const tasks = isFiltering(ep) ? (q.words ? new Set(searchTasks(reader, { ...q, today: day, limit: 500, offset: 0 }).items.map((x) => x.ref)) : selectTasks(reader, { ...q, today: day })) : null;
+        // read whole here: the records' query is opened by the first chunk and closed by the last (or an error)
+        const body = [...exportStore(reader, format, { today: day, reminders, tasks })].join('');
+        return send(c.res, 200, body, info.type, { 'Content-Disposition': `attachment; filename="congvan-${day}.${info.ext}"` });
+      },
+    },
+  ];
+
+  /** A write must come from this server's own page (or from no page at all: a command-line client). */
+  const checkOrigin = (req: http.IncomingMessage) => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return;
+    if (origin === 'null') throw new HttpError(403, 'cross-origin writes are refused');
+    let o: URL;
+    try {
+      o = new URL(origin);
+    } catch {
+      throw new HttpError(403, 'bad Origin');
+    }
+    if (o.host.toLowerCase() !== String(req.headers.host ?? '').toLowerCase() || !allowedHosts.has(bareName(o.hostname))) throw new HttpError(403, 'cross-origin writes are refused');
+  };
+
   const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const method = req.method ?? 'GET';
     const target = req.url ?? '/';
@@ -239,7 +463,6 @@ export async function serve(opts: ServeOptions): Promise<Server> {
     } catch {
       throw new HttpError(400, 'bad request target');
     }
-    const p = url.searchParams;
     const isRead = method === 'GET' || method === 'HEAD';
 
     // the page and its assets
@@ -260,88 +483,36 @@ export async function serve(opts: ServeOptions): Promise<Server> {
     }
     if (!pathname.startsWith('/api/')) throw new HttpError(404, 'not found');
 
-    // writes: POST /api/tasks/{ref}/done | /reopen
-    const w = /^\/api\/tasks\/(.+)\/(done|reopen)$/.exec(pathname);
-    if (w) {
-      if (method !== 'POST') throw new HttpError(405, 'use POST to change a task');
-      const origin = req.headers.origin;
-      if (origin && origin !== 'null') {
-        let o: URL;
-        try {
-          o = new URL(origin);
-        } catch {
-          throw new HttpError(403, 'bad Origin');
-        }
-        if (o.host.toLowerCase() !== String(req.headers.host ?? '').toLowerCase() || !allowedHosts.has(bareName(o.hostname))) throw new HttpError(403, 'cross-origin writes are refused');
-      } else if (origin === 'null') throw new HttpError(403, 'cross-origin writes are refused');
-      if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) throw new HttpError(415, 'send a JSON body (Content-Type: application/json)');
-      const view = parseParams(schemas.view, paramsOf(p));
-      const raw = await readBody(req);
-      let body: unknown = {};
-      if (raw.trim()) {
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          throw new HttpError(400, 'the body is not JSON');
-        }
+    // every write but the login wants a session, whatever the route (a new one cannot slip through)
+    const user = userOf(req);
+    const login = pathname === '/api/login';
+    if (!isRead && !login) {
+      if (!user) throw new HttpError(401, 'sign in first (POST /api/login)');
+      checkOrigin(req);
+    }
+    if (login && !isRead) checkOrigin(req);
+    let found: { r: Route; m: RegExpExecArray } | null = null;
+    let other = false;
+    for (const r of routes) {
+      const m = r.pattern.exec(pathname);
+      if (!m) continue;
+      if (r.method === method || (r.method === 'GET' && method === 'HEAD')) {
+        found = { r, m };
+        break;
       }
-      const db = write();
-      if (w[2] === 'done') {
-        const on = parseParams(schemas.done, body).on ?? today();
-        const r = markDone(db, w[1]!, on);
-        log(`done ${r.recordId}#${r.seq} on ${r.doneOn}`);
-      } else {
-        const r = reopen(db, w[1]!);
-        log(`reopen ${r.recordId}#${r.seq}`);
-      }
-      return json(res, 200, getTask(reader, w[1]!, { today: view.today ?? today(), reminders: view.remind ?? null }));
+      other = true;
     }
-    if (!isRead) throw new HttpError(405, 'method not allowed (reads are GET; done/reopen are POST)');
-
-    if (pathname === '/api/health') return json(res, 200, { ok: true });
-    if (pathname === '/api/tasks') return json(res, 200, searchTasks(reader, taskQueryFrom(p, today())));
-    const t = /^\/api\/tasks\/([^/]+)$/.exec(pathname);
-    if (t) {
-      const v = parseParams(schemas.view, paramsOf(p));
-      return json(res, 200, getTask(reader, t[1]!, { today: v.today ?? today(), reminders: v.remind ?? null }));
+    if (!found) {
+      if (other) throw new HttpError(405, isRead ? 'use POST to change a task' : 'method not allowed (reads are GET; writes are POST)');
+      if (!isRead) throw new HttpError(405, 'method not allowed (reads are GET; writes are POST)');
+      throw new HttpError(404, 'not found');
     }
-    if (pathname === '/api/documents') return json(res, 200, searchDocuments(reader, toDocumentQuery(parseParams(schemas.documentSearch, paramsOf(p)))));
-    const d = /^\/api\/documents\/([^/]+)$/.exec(pathname);
-    if (d) {
-      const pv = parseParams(schemas.view, paramsOf(p));
-      const v = documentView(reader, d[1]!, { today: pv.today ?? today(), reminders: pv.remind ?? null });
-      if (!v) throw new HttpError(404, `no document "${d[1]}"`);
-      return json(res, 200, v);
+    const { r, m } = found;
+    if (r.access !== 'public') {
+      if (!user) throw new HttpError(401, 'sign in first (POST /api/login)');
+      if (!may(user, r.access)) throw new HttpError(403, `a ${user.role} may not do this`);
     }
-    if (pathname === '/api/agencies') {
-      const a = parseParams(schemas.agencies, paramsOf(p));
-      return json(res, 200, { items: suggestAgencies(reader, a.q ?? '', a.limit ?? 30) });
-    }
-    if (pathname === '/api/stats') {
-      const q = toTaskQuery(parseParams(schemas.taskFilters, paramsOf(p)));
-      return json(res, 200, stats(reader, { ...q, today: q.today ?? today(), limit: null, offset: null }));
-    }
-    if (pathname === '/api/deadlines') {
-      const dp = parseParams(schemas.deadlines, paramsOf(p));
-      const q = toTaskQuery(dp);
-      const from = dp.from ?? q.today ?? today();
-      const to = dp.to ?? addDays(from, 30);
-      if (to < from || to > addDays(from, 400)) throw new HttpError(400, 'to: must be after from, and at most 400 days later');
-      return json(res, 200, deadlines(reader, { ...q, today: q.today ?? today(), dueAfter: null, dueBefore: null }, from, to));
-    }
-    if (pathname === '/api/export') {
-      const ep = parseParams(schemas.export, paramsOf(p));
-      const format = ep.format ?? 'json';
-      const info = FORMAT_INFO.get(format)!; // the schema knows only these names
-      const q = toTaskQuery(ep);
-      const day = q.today ?? today();
-      const reminders = normaliseReminders(q.reminders);
-      const tasks = isFiltering(ep) ? (q.words ? new Set(searchTasks(reader, { ...q, today: day, limit: 500, offset: 0 }).items.map((x) => x.ref)) : selectTasks(reader, { ...q, today: day })) : null;
-      // read whole here: the records' query is opened by the first chunk and closed by the last (or an error)
-      const body = [...exportStore(reader, format, { today: day, reminders, tasks })].join('');
-      return send(res, 200, body, info.type, { 'Content-Disposition': `attachment; filename="congvan-${day}.${info.ext}"` });
-    }
-    throw new HttpError(404, 'not found');
+    return r.run({ req, res, m, p: url.searchParams, user });
   };
 
   const server = http.createServer({ maxHeaderSize: LIMITS.headers, requestTimeout: LIMITS.requestTimeoutMs, headersTimeout: 10_000 }, (req, res) => {
@@ -354,7 +525,7 @@ export async function serve(opts: ServeOptions): Promise<Server> {
       if (status === 500) log(`error ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);
       if (!res.headersSent) {
         if (status === 413) res.setHeader('Connection', 'close');
-        json(res, status, { error: message });
+        send(res, status, JSON.stringify({ error: message }), 'application/json; charset=utf-8', e instanceof HttpError ? e.headers : {});
         if (status === 413) res.on('finish', () => req.socket.destroySoon?.() ?? req.socket.end());
       } else res.destroy();
     });
@@ -374,6 +545,7 @@ export async function serve(opts: ServeOptions): Promise<Server> {
   return {
     server,
     url: `http://${shown}:${port}`,
+    routes: routes.map((r) => ({ method: r.method, example: r.example, access: r.access })),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

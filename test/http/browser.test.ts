@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { serve, type Server } from '../../src/http/server.js';
-import { makeStore, HOSTILE_ID } from './fixture.js';
+import { makeStore, HOSTILE_ID, addUsers, PASSWORD } from './fixture.js';
 import { STEMS } from '../helpers.js';
 
 function findChromium(): string | null {
@@ -166,6 +166,77 @@ describe('web page in chromium', () => {
     } finally {
       await p.close();
     }
+    expect(errs).toEqual([]);
+  });
+});
+
+describe('web page with accounts, in chromium', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!CHROMIUM) return;
+    const store = await makeStore('congvan-browser-accounts-');
+    await addUsers(store.db, [{ name: 'minh', role: 'member', agency: 'Sở Nội vụ' }]);
+    server = await serve({ db: store.db, port: 0, today: '2021-11-20' });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.skipIf(!CHROMIUM)("logs in as a member: marks its agency's task done, cannot mark another agency's; logs out", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const errs: string[] = [];
+    page.on('pageerror', (e) => errs.push(e.message));
+    await page.goto(`${server.url}/`);
+    // no session: the login form, no table
+    await page.waitForSelector('#login-form', { state: 'visible' });
+    expect(await page.isVisible('#view-tasks')).toBe(false);
+    await page.fill('#login-name', 'minh');
+    await page.fill('#login-password', 'not the password');
+    await page.click('#login-submit');
+    await page.waitForFunction(() => document.querySelector('#login-error')?.textContent?.includes('Không đăng nhập được'));
+    await page.fill('#login-password', PASSWORD);
+    await page.click('#login-submit');
+    await page.waitForSelector('#task-table tbody tr[data-id]');
+    expect(await page.textContent('#who-name')).toContain('minh');
+    // the session cookie is out of the page's reach
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+
+    const rows = await page.$$eval('#task-table tbody tr[data-id]', (trs) =>
+      trs.map((tr) => ({ ref: tr.getAttribute('data-ref')!, agencies: [...tr.querySelectorAll('td.agencies')].map((td) => td.textContent ?? '').join('; '), disabled: (tr.querySelector('button.act') as HTMLButtonElement).disabled })),
+    );
+    const other = rows.find((r) => !r.agencies.includes('Sở Nội vụ') && r.agencies.trim() !== '')!;
+    const mine = rows.find((r) => r.agencies.includes('Sở Nội vụ'))!;
+    expect(other.disabled).toBe(true);
+    expect(mine.disabled).toBe(false);
+
+    // another agency's task: the button does nothing, and a request from the page itself is refused
+    await page.click(`#task-table tbody tr[data-ref="${other.ref}"] button.act`, { force: true });
+    const forced = await page.evaluate(async (ref) => {
+      const r = await fetch(`/api/tasks/${encodeURIComponent(ref)}/done`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      return r.status;
+    }, other.ref);
+    expect(forced).toBe(403);
+    await page.reload();
+    await page.waitForSelector('#task-table tbody tr[data-id]');
+    expect(await page.textContent(`#task-table tbody tr[data-ref="${other.ref}"] .status`)).not.toMatch(/^xong/);
+
+    // its own agency's task: done
+    await page.click(`#task-table tbody tr[data-ref="${mine.ref}"] button.act`);
+    await page.waitForFunction((ref) => document.querySelector(`#task-table tbody tr[data-ref="${ref}"] .status`)?.textContent?.startsWith('xong'), mine.ref);
+
+    // logout: back to the login form; the API wants a session again
+    await page.click('#logout');
+    await page.waitForSelector('#login-form', { state: 'visible' });
+    expect(await page.evaluate(async () => (await fetch('/api/tasks')).status)).toBe(401);
     expect(errs).toEqual([]);
   });
 });

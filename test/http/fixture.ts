@@ -1,7 +1,12 @@
 /** A store for the server tests: the sample letters plus one hostile document. */
 import fs from 'node:fs';
 import path from 'node:path';
+import http from 'node:http';
+import { expect } from 'vitest';
 import { ingest } from '../../pipelines/ingest.js';
+import { openStore } from '../../src/store/db.js';
+import { SqliteOffice, type Role } from '../../src/store/office.js';
+import { hashPassword } from '../../src/office/access.js';
 import { CORPUS, STEMS, tmpDir } from '../helpers.js';
 
 export const HOSTILE_ID = '900_hostile';
@@ -37,3 +42,55 @@ export async function makeStore(prefix = 'congvan-http-'): Promise<{ dir: string
   await ingest([input], { db });
   return { dir, db };
 }
+
+export const PASSWORD = 'mật khẩu dài 123';
+
+export interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** A request to a server; the body as JSON when one is given. */
+export function call(base: string, pathname: string, opts: { method?: string; cookie?: string | null; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+  const u = new URL(base);
+  const headers: Record<string, string> = { ...(opts.cookie ? { Cookie: opts.cookie } : {}), ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...opts.headers };
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: pathname, method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'), headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        let json = null;
+        try {
+          json = JSON.parse(body);
+        } catch {
+          /* not JSON */
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json });
+      });
+    });
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body));
+    req.end();
+  });
+}
+
+/** Add users to a store (as `congvan user add` does). */
+export async function addUsers(db: string, users: { name: string; role: Role; agency?: string | null }[]) {
+  const d = openStore(db);
+  const o = new SqliteOffice(d);
+  const hash = await hashPassword(PASSWORD);
+  for (const u of users) o.addUser({ name: u.name, role: u.role, agency: u.agency ?? null, passwordHash: hash }, new Date().toISOString());
+  d.close();
+}
+
+/** Sign in; the session cookie ("name=value") to send. */
+export async function signIn(base: string, name: string, password = PASSWORD): Promise<string> {
+  const r = await call(base, '/api/login', { body: { name, password } });
+  expect(r.status, r.body).toBe(200);
+  const c = String(r.headers['set-cookie']?.[0] ?? '');
+  return c.split(';')[0]!;
+}
+

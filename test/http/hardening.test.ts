@@ -10,7 +10,7 @@ import path from 'node:path';
 import http from 'node:http';
 import Database from 'better-sqlite3';
 import { serve, type Server } from '../../src/http/server.js';
-import { makeStore } from './fixture.js';
+import { makeStore, addUsers, signIn } from './fixture.js';
 import { ROOT, STEMS } from '../helpers.js';
 
 const TODAY = '2021-11-20';
@@ -19,7 +19,7 @@ const TODAY = '2021-11-20';
 function request(base: string, pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const port = new URL(base).port;
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: opts.method ?? 'GET', headers: { ...(wideCookie ? { Cookie: wideCookie } : {}), ...opts.headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -29,6 +29,9 @@ function request(base: string, pathname: string, opts: { method?: string; header
     req.end();
   });
 }
+
+/** The session of the server listening beyond loopback (it wants accounts). */
+let wideCookie = '';
 
 let store: { dir: string; db: string };
 beforeAll(async () => {
@@ -81,7 +84,12 @@ describe('export formats are looked up, never read off an object', () => {
 describe('listening beyond loopback: only this machine\'s names are answered (no DNS rebinding)', () => {
   let s: Server;
   beforeAll(async () => {
-    s = await serve({ db: store.db, host: '0.0.0.0', port: 0, today: TODAY, allowedHosts: ['congvan.lan'] });
+    // beyond loopback a server wants accounts: a copy of the store with one user
+    const wide = path.join(store.dir, 'wide.db');
+    fs.copyFileSync(store.db, wide);
+    await addUsers(wide, [{ name: 'admin', role: 'admin' }]);
+    s = await serve({ db: wide, host: '0.0.0.0', port: 0, today: TODAY, allowedHosts: ['congvan.lan'] });
+    wideCookie = await signIn(`http://127.0.0.1:${new URL(s.url).port}`, 'admin');
   });
   afterAll(async () => s?.close());
 
@@ -103,7 +111,7 @@ describe('listening beyond loopback: only this machine\'s names are answered (no
       body: '{}',
     });
     expect(r.status).toBe(403);
-    const c = new Database(store.db, { readonly: true });
+    const c = new Database(path.join(store.dir, 'wide.db'), { readonly: true });
     expect((c.prepare('SELECT count(*) n FROM completions').get() as { n: number }).n).toBe(0);
     c.close();
   });

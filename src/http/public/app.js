@@ -45,8 +45,58 @@ async function api(path, params, init) {
   const qs = params ? `?${params}` : '';
   const r = await fetch(`${path}${qs}`, init);
   const body = await r.json().catch(() => ({}));
+  if (r.status === 401 && path !== '/api/login') showLogin();
   if (!r.ok) throw new Error(body.error || `HTTP ${r.status}`);
   return body;
+}
+
+// ------------------------------------------------------------------ accounts
+
+const session = { accounts: false, user: null };
+
+function showLogin() {
+  session.user = null;
+  $('#who').hidden = true;
+  for (const s of $$('.view')) s.hidden = s.id !== 'view-login';
+  $('#login-name').focus();
+}
+
+function showUser() {
+  const u = session.user;
+  $('#who').hidden = !session.accounts || !u;
+  if (u) $('#who-name').textContent = `${u.name} · ${ROLE_LABEL[u.role] || u.role}${u.agency ? ` · ${u.agency}` : ''}`;
+}
+
+const ROLE_LABEL = { admin: 'quản trị', clerk: 'văn thư', member: 'cán bộ', viewer: 'xem' };
+
+async function loadSession() {
+  const s = await api('/api/session');
+  session.accounts = s.accounts;
+  session.user = s.user;
+  showUser();
+  return !s.accounts || !!s.user;
+}
+
+async function login(e) {
+  e.preventDefault();
+  $('#login-error').textContent = '';
+  try {
+    await api('/api/login', null, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: $('#login-name').value, password: $('#login-password').value }),
+    });
+    $('#login-password').value = '';
+    await loadSession();
+    route();
+  } catch (err) {
+    $('#login-error').textContent = `Không đăng nhập được: ${err.message}`;
+  }
+}
+
+async function logout() {
+  await api('/api/logout', null, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => null);
+  showLogin();
 }
 
 /** Snippet text with its matches in <mark>. */
@@ -130,9 +180,7 @@ function renderTasks() {
         dueCell(t),
         el('td', null, statusBadge(t)),
         el('td', null,
-          t.doneOn
-            ? el('button', { type: 'button', class: 'act', onclick: () => setDone(t, false) }, 'Mở lại')
-            : el('button', { type: 'button', class: 'act', onclick: () => setDone(t, true) }, 'Xong'),
+          el('button', { type: 'button', class: 'act', disabled: t.mayChange === false, title: t.mayChange === false ? 'Chỉ cơ quan chủ trì hoặc phối hợp được ghi nhận' : null, onclick: () => setDone(t, !t.doneOn) }, t.doneOn ? 'Mở lại' : 'Xong'),
           ' ',
           el('button', { type: 'button', class: 'act link', title: 'Xem trong văn bản', onclick: open }, 'Xem')),
       ),
@@ -449,6 +497,7 @@ function show(view) {
 async function route() {
   const { path: pathPart, params } = parseHash(location.hash);
   try {
+    if (session.accounts && !session.user) return showLogin();
     if (pathPart.startsWith('/doc/')) {
       show('document');
       await loadDocument(safeDecode(pathPart.slice(5)), params.get('task'));
@@ -539,8 +588,12 @@ function init() {
       if (field && 'value' in field) field.value = v;
     }
   }
+  $('#login-form').addEventListener('submit', login);
+  $('#logout').addEventListener('click', logout);
   window.addEventListener('hashchange', route);
-  route();
+  loadSession()
+    .then(() => route())
+    .catch((e) => toast(`Lỗi: ${e.message}`));
 }
 
 document.addEventListener('DOMContentLoaded', init);

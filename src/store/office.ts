@@ -1,0 +1,178 @@
+/**
+ * The office's own rows: accounts and their sessions (congvan serve), kept apart from the
+ * documents and tasks. `OfficeStore` is what the server and the commands use; `SqliteOffice`
+ * implements it on the SQLite store with plain SQL only (no SQLite-only syntax where it can
+ * be avoided), so another database can implement the same few statements. The tables are made
+ * by the store's migrations (./schema.ts).
+ */
+import type { DB } from './db.js';
+
+export const ROLES = ['admin', 'clerk', 'member', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: number;
+  name: string;
+  role: Role;
+  /** The agency a member (or clerk) acts for, as given; null for none. */
+  agency: string | null;
+  createdAt: string;
+}
+
+export interface NewUser {
+  name: string;
+  role: Role;
+  agency: string | null;
+  passwordHash: string;
+}
+
+export interface OfficeStore {
+  countUsers(): number;
+  listUsers(): User[];
+  /** A user by name (compared without case), with the stored password hash. */
+  findUser(name: string): (User & { passwordHash: string }) | null;
+  /** Add a user; throws UserExists when the name is taken. */
+  addUser(u: NewUser, at: string): User;
+  /** Remove a user and its sessions; false when there was none. */
+  removeUser(name: string): boolean;
+  /** Set a password (and end the user's sessions); false when there is no such user. */
+  setPassword(name: string, passwordHash: string, at: string): boolean;
+  /** Change role and/or agency; null when there is no such user. */
+  updateUser(name: string, change: { role?: Role; agency?: string | null }, at: string): User | null;
+
+  createSession(tokenHash: string, userId: number, at: string, expiresAt: string): void;
+  /** The user of an unexpired session, or null. */
+  sessionUser(tokenHash: string, now: string): User | null;
+  deleteSession(tokenHash: string): void;
+  /** Remove expired sessions. */
+  pruneSessions(now: string): void;
+}
+
+export class UserExists extends Error {}
+
+/** A user name as compared: NFC, lower case. */
+export function userKey(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase();
+}
+
+/** The tables of accounts (migration of ./schema.ts). Plain SQL. */
+export const OFFICE_USERS_SQL = `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'clerk', 'member', 'viewer')),
+    agency TEXT,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+`;
+
+type UserRow = { id: number; name: string; role: Role; agency: string | null; created_at: string; password_hash: string };
+const USER_COLS = 'u.id, u.name, u.role, u.agency, u.created_at, u.password_hash';
+const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, role: r.role, agency: r.agency, createdAt: r.created_at });
+
+/**
+ * The office store on a SQLite connection. On a store made before these tables (a reader
+ * of an older file, not yet migrated), reads find no users and no sessions.
+ */
+export class SqliteOffice implements OfficeStore {
+  private ready = false;
+
+  constructor(private db: DB) {}
+
+  private has(): boolean {
+    if (!this.ready) this.ready = !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").get();
+    return this.ready;
+  }
+
+  countUsers(): number {
+    if (!this.has()) return 0;
+    return Number(this.db.prepare('SELECT count(*) FROM users').pluck().get());
+  }
+
+  listUsers(): User[] {
+    if (!this.has()) return [];
+    return (this.db.prepare(`SELECT ${USER_COLS} FROM users u ORDER BY u.name_key`).all() as UserRow[]).map(toUser);
+  }
+
+  findUser(name: string): (User & { passwordHash: string }) | null {
+    if (!this.has()) return null;
+    const r = this.db.prepare(`SELECT ${USER_COLS} FROM users u WHERE u.name_key = ?`).get(userKey(name)) as UserRow | undefined;
+    return r ? { ...toUser(r), passwordHash: r.password_hash } : null;
+  }
+
+  addUser(u: NewUser, at: string): User {
+    const key = userKey(u.name);
+    return this.tx(() => {
+      if (this.db.prepare('SELECT 1 FROM users WHERE name_key = ?').get(key)) throw new UserExists(`a user "${u.name}" exists already`);
+      const id = Number(
+        this.db.prepare('INSERT INTO users (name, name_key, role, agency, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(u.name.normalize('NFC').trim(), key, u.role, u.agency, u.passwordHash, at, at).lastInsertRowid,
+      );
+      return { id, name: u.name.normalize('NFC').trim(), role: u.role, agency: u.agency, createdAt: at };
+    });
+  }
+
+  removeUser(name: string): boolean {
+    return this.tx(() => {
+      const u = this.findUser(name);
+      if (!u) return false;
+      this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(u.id);
+      this.db.prepare('DELETE FROM users WHERE id = ?').run(u.id);
+      return true;
+    });
+  }
+
+  setPassword(name: string, passwordHash: string, at: string): boolean {
+    return this.tx(() => {
+      const u = this.findUser(name);
+      if (!u) return false;
+      this.db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(passwordHash, at, u.id);
+      this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(u.id);
+      return true;
+    });
+  }
+
+  updateUser(name: string, change: { role?: Role; agency?: string | null }, at: string): User | null {
+    return this.tx(() => {
+      const u = this.findUser(name);
+      if (!u) return null;
+      const role = change.role ?? u.role;
+      const agency = change.agency === undefined ? u.agency : change.agency;
+      this.db.prepare('UPDATE users SET role = ?, agency = ?, updated_at = ? WHERE id = ?').run(role, agency, at, u.id);
+      return { ...toUser({ id: u.id, name: u.name, role, agency, created_at: u.createdAt, password_hash: '' }) };
+    });
+  }
+
+  createSession(tokenHash: string, userId: number, at: string, expiresAt: string): void {
+    this.db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, userId, at, expiresAt);
+  }
+
+  sessionUser(tokenHash: string, now: string): User | null {
+    if (!this.has()) return null;
+    const r = this.db.prepare(`SELECT ${USER_COLS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`).get(tokenHash, now) as UserRow | undefined;
+    return r ? toUser(r) : null;
+  }
+
+  deleteSession(tokenHash: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  pruneSessions(now: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+  }
+
+  /** Run f in a transaction (or inside the one open). */
+  private tx<T>(f: () => T): T {
+    if (this.db.inTransaction) return f();
+    return this.db.transaction(f).immediate();
+  }
+}
