@@ -23,8 +23,7 @@ import PQueue from 'p-queue';
 import { ByteBudget } from '../src/engine/budget.js';
 import { listFiles, fsPath, type ListProblem } from '../src/engine/files.js';
 import { readInput, sha256, DEFAULT_LIMITS, type Limits } from '../src/engine/record.js';
-import { WorkerPool, InThreadRunner, type Runner } from '../src/engine/pool.js';
-import { workerBundle } from '../src/engine/bundle.js';
+import { WorkerPool, InThreadRunner, workerEntry, type Runner } from '../src/engine/pool.js';
 import { StoreSink, recoverJsonDir, type IngestEvent, type Counts } from '../src/engine/sink.js';
 import { StableFiles } from '../src/engine/watch.js';
 import { openStore, startRun, finishRun, type DB } from '../src/store/db.js';
@@ -55,8 +54,8 @@ export interface IngestOptions {
    */
   workerMemoryMb?: number;
   /**
-   * Worker module (a file URL) instead of src/engine/worker.ts: for tests. The command line
-   * takes it from CONGVAN_WORKER_MODULE, so a test of the command can hold a batch at a gate.
+   * The workers' code (a file or data: URL) instead of dist/worker.mjs: for tests. The command
+   * line takes it from CONGVAN_WORKER_MODULE, so a test of the command can hold a batch at a gate.
    */
   workerModule?: string;
   /** Called for every file once it is stored (or failed). */
@@ -154,20 +153,19 @@ class Session {
   static async open(opts: IngestOptions): Promise<Session> {
     const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
     opts = { ...opts, workerModule: opts.workerModule ?? (process.env.CONGVAN_WORKER_MODULE || undefined) };
-    // workers start from a plain-JS bundle when one can be made, else through tsx
-    const entry = jobs > 1 && !opts.workerModule ? await workerBundle() : null;
+    const entry = jobs > 1 ? (opts.workerModule ?? (await workerEntry())) : null;
     return new Session(opts, jobs, entry);
   }
 
-  private constructor(private opts: IngestOptions, jobs: number, entry: URL | null) {
+  private constructor(private opts: IngestOptions, jobs: number, entry: URL | string | null) {
     this.db = openStore(opts.db);
     if (opts.json) recoverJsonDir(this.db, opts.json);
     this.runId = startRun(this.db);
     const limits = opts.limits ?? DEFAULT_LIMITS;
     this.runner =
-      jobs === 1
+      entry === null
         ? new InThreadRunner(limits, !!opts.json)
-        : new WorkerPool({ size: jobs, limits, json: !!opts.json, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 1024, module: opts.workerModule, entry });
+        : new WorkerPool({ size: jobs, limits, json: !!opts.json, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 1024, entry });
     this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult,
       // results waiting for the writer: enough to go on through a commit; then reading and the pool wait too
       highWater: 32 });

@@ -1,12 +1,10 @@
 /**
  * The project root (where package.json, src/ and schemas/ are). Files that ship beside the
- * sources (src/http/public, src/engine/worker.ts, ...) are found from here, not from
- * import.meta.url: the code may run from a bundle in node_modules/.cache/congvan/
- * (src/engine/bundle-cache.mjs), which sets __CONGVAN_ROOT__ when it builds.
+ * sources (src/http/public, openapi.json, ...) are found from here. This file is src/root.ts
+ * in the sources and part of a file directly under dist/ once built: the root is one folder up
+ * in both.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-declare const __CONGVAN_ROOT__: string | undefined;
-
-export const ROOT: string = typeof __CONGVAN_ROOT__ === 'string' ? __CONGVAN_ROOT__ : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseText } from '../src/parse/text.js';
 import { normalise } from '../src/normalise/index.js';
 import type { TextModel } from '../src/model/types.js';
@@ -9,6 +9,18 @@ import type { TextModel } from '../src/model/types.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS = path.join(ROOT, 'corpus');
 export const STEMS = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')).sort();
+
+/**
+ * A batch worker written in TypeScript for a test (a worker that hangs, crashes or waits at a
+ * gate), as a URL the pool can start: a data: URL that registers tsx's loader in the worker
+ * thread, then loads the file. congvan's own workers run the built dist/worker.mjs; only
+ * the tests' workers go through tsx.
+ */
+export function tsWorker(file: string | URL): string {
+  const api = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs')).href;
+  const target = typeof file === 'string' ? pathToFileURL(file).href : file.href;
+  return `data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(api)};\nregister();\nawait import(${JSON.stringify(target)});\n`)}`;
+}
 
 export function tmpDir(prefix = 'congvan-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -54,10 +54,8 @@ export interface PoolOptions {
   smallBytes?: number;
   /** V8 old-space limit per worker in MB (a runaway file kills its worker, not the batch). */
   memoryMb?: number;
-  /** The worker module to load instead of worker.ts (a file URL, TypeScript through tsx); tests use it. */
-  module?: string;
-  /** worker.ts bundled as plain JavaScript (bundle.ts): workers start from it without tsx. */
-  entry?: URL | null;
+  /** The workers' code: dist/worker.mjs (workerEntry()), or a test's worker (a file or data: URL). */
+  entry: URL | string;
   /** Where the workers' own console output goes (default: this process's stderr, so stdout stays clean for --json). */
   log?: NodeJS.WritableStream;
 }
@@ -81,8 +79,18 @@ interface Slot {
   warm: boolean;
 }
 
-// from the project root: this module may run from the bundle in node_modules/.cache (bundle-cache.mjs)
-const BOOT = pathToFileURL(path.join(ROOT, 'src/engine/worker-boot.mjs'));
+/**
+ * The built worker, dist/worker.mjs (scripts/build.mjs). Run from the sources (the tests,
+ * tsx), the sources are built first if dist/ does not match them: the workers never run
+ * older code than the thread that starts them.
+ */
+export async function workerEntry(): Promise<URL> {
+  if (import.meta.url.endsWith('.ts')) {
+    const { ensureBuilt } = await import('../../scripts/build.mjs');
+    await ensureBuilt(ROOT);
+  }
+  return pathToFileURL(path.join(ROOT, 'dist', 'worker.mjs'));
+}
 
 export class WorkerPool implements Runner {
   readonly size: number;
@@ -141,9 +149,8 @@ export class WorkerPool implements Runner {
   }
 
   private spawn() {
-    const plain = !this.opts.module && this.opts.entry;
-    const worker = new Worker(plain ? this.opts.entry! : BOOT, {
-      workerData: { module: this.opts.module },
+    const entry = this.opts.entry;
+    const worker = new Worker(typeof entry === 'string' ? new URL(entry) : entry, {
       stdout: true,
       stderr: true,
       ...(this.opts.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb } } : {}),

@@ -1,6 +1,6 @@
 /**
  * A batch worker thread: runs processBuffer (parse -> normalise -> extract -> validate)
- * for the files the pool sends it. Started by pool.ts through worker-boot.mjs.
+ * for the files the pool sends it. Built into dist/worker.mjs (scripts/build.mjs), which pool.ts starts.
  */
 import { parentPort } from 'node:worker_threads';
 import { processBuffer } from './record.js';

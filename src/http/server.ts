@@ -31,7 +31,7 @@ import { ROOT } from '../root.js';
 import { SqliteOffice, type User } from '../store/office.js';
 import { LoginThrottle, may, mayChangeTask, newToken, tokenHash, verifyPassword, type Permission } from '../office/access.js';
 
-// from the project root: this module may run from the bundle in node_modules/.cache (src/engine/bundle-cache.mjs)
+// from the project root: this module runs from a file under dist/ once built (src/root.ts)
 const HERE = path.join(ROOT, 'src', 'http');
 export const PUBLIC_DIR = path.join(HERE, 'public');
 export const OPENAPI_FILE = path.join(HERE, 'openapi.json');

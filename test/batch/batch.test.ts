@@ -4,17 +4,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ingest, type IngestEvent } from '../../pipelines/ingest.js';
 import { recoverJsonDir, JOURNAL } from '../../src/engine/sink.js';
-import { workerBundle } from '../../src/engine/bundle.js';
+import { workerEntry } from '../../src/engine/pool.js';
 import { openStore } from '../../src/store/db.js';
-import { CORPUS, STEMS, tmpDir } from '../helpers.js';
+import { CORPUS, ROOT, STEMS, tmpDir, tsWorker } from '../helpers.js';
 import { LETTERS, copies, congvan, docs, storeState, jsonFolder } from './helpers.js';
 
 const TXT = STEMS.map((s) => path.join(CORPUS, `${s}.txt`));
 
 describe('batch ingest on worker threads', () => {
   it('gives the same store and records with 2 workers as in one thread', async () => {
-    // the workers start from the plain-JS bundle of worker.ts (not through tsx)
-    expect(await workerBundle()).toBeInstanceOf(URL);
+    // the workers run the built worker (dist/worker.mjs), not the TypeScript sources
+    expect((await workerEntry()).href).toBe(pathToFileURL(path.join(ROOT, 'dist', 'worker.mjs')).href);
     const dir = tmpDir('congvan-jobs-');
     const one = await ingest(TXT, { db: path.join(dir, '1.db'), json: path.join(dir, 'json1'), jobs: 1 });
     const two = await ingest(TXT, { db: path.join(dir, '2.db'), json: path.join(dir, 'json2'), jobs: 2 });
@@ -114,7 +114,7 @@ describe('batch ingest on worker threads', () => {
     // batch is still to do, however fast the machine
     for (const [i, f] of copies(input, 150).entries()) if (i >= 10) fs.renameSync(f, f.replace(/(c\d+)_/, '$1_gated_'));
     const gate = path.join(dir, 'gate');
-    const env = { CONGVAN_WORKER_MODULE: pathToFileURL(path.join(import.meta.dirname, 'gated-worker.ts')).href, CONGVAN_TEST_GATE: gate };
+    const env = { CONGVAN_WORKER_MODULE: tsWorker(path.join(import.meta.dirname, 'gated-worker.ts')), CONGVAN_TEST_GATE: gate };
     const args = ['ingest', input, '--db', path.join(dir, 's.db'), '--records', path.join(dir, 'json'), '--json', '--jobs', '2'];
     const first = congvan(args, { env });
     await first.until((e) => docs(e).length >= 10);
@@ -154,7 +154,7 @@ describe('batch ingest on worker threads', () => {
       jobs: 2,
       timeoutMs: 1500,
       firstFileGraceMs: 3000,
-      workerModule: pathToFileURL(path.join(import.meta.dirname, 'flaky-worker.ts')).href,
+      workerModule: tsWorker(path.join(import.meta.dirname, 'flaky-worker.ts')),
       onResult: (e) => events.push(e),
     });
     expect(s).toMatchObject({ files: 9, ingested: 7, failed: 2 }); // slow.txt: over the limit, but moving

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { processBuffer, processFile, DEFAULT_LIMITS } from '../../src/engine/record.js';
 import { ingest } from '../../pipelines/ingest.js';
-import { tmpDir } from '../helpers.js';
+import { tmpDir, tsWorker } from '../helpers.js';
 import * as F from './fixtures.js';
 import { run, failures, storedPaths } from './helpers.js';
 import { failuresCommand, listFailures } from '../../src/cli/failures.js';
@@ -227,7 +227,7 @@ describe('a parser that runs too long or is stuck in a loop', () => {
       jobs: 2,
       timeoutMs: 3000,
       limits: { ...DEFAULT_LIMITS, maxPages: 100_000 },
-      workerModule: new URL('./stuck-worker.ts', import.meta.url).href,
+      workerModule: tsWorker(new URL('./stuck-worker.ts', import.meta.url)),
       onResult: (e) => events.push({ file: path.basename(e.file), status: e.status, ...(e.status === 'failed' ? { reason: e.reason } : {}) }),
     });
     const stopped = 'took longer than the time limit of 3 s (--timeout); its worker was stopped';
