@@ -3,10 +3,10 @@
  * in plain words instead of hanging a parser, filling memory or surfacing a library's
  * internal message.
  *
- *   PDF   the %PDF- header; the %%EOF end marker (a cut-off download or copy lacks it);
- *         a password needed to open it; the page count against the limit (--max-pages).
- *         The structure is read with pdf.js (cross-reference table and page tree only, a
- *         few milliseconds), the same library the parser uses.
+ *   PDF   the %PDF- header and the %%EOF end marker (a cut-off download or copy lacks
+ *         it): bytes only. The guard does not open the PDF: a password, damage and the page
+ *         limit (--max-pages) are found by the parser as it opens the document, which
+ *         would otherwise be read twice.
  *   DOCX  a zip package (an OLE file is a password-protected DOCX or an old .doc); the zip
  *         directory; the size every part expands to, as declared and as really inflated
  *         (a zip bomb lies in its headers), against a limit (default 200 MB).

@@ -151,16 +151,8 @@ function parseMarkdown(text: string, engine: MarkdownEngine): RawDoc | null {
       case 'code':
         for (const l of (node.value ?? '').split('\n')) if (l.trim()) blocks.push({ kind: 'paragraph', text: l });
         return;
-      case 'table':
-        blocks.push({
-          kind: 'table',
-          text: '',
-          rows: (node.children ?? []).map((row) =>
-            (row.children ?? []).map((cell) => inlineText(cell, { bold: 0, italic: 0, chars: 0 })),
-          ),
-          headerRows: 1,
-        });
-        return;
+      // no case 'table': remark-parse without GFM (and the fast reader, which matches it)
+      // never makes table nodes; a markdown pipe row comes as a paragraph
       case 'html':
         // raw HTML in a markdown file is text to show, never markup to drop
         for (const l of (node.value ?? '').split('\n')) if (l.trim()) blocks.push({ kind: 'paragraph', text: l });

@@ -43,8 +43,8 @@ const phrase = (toks: string[]) => `"${toks.join(' ')}"`;
 /**
  * The MATCH expression: every quoted group and every loose word must be there (AND).
  * When two or more loose words were typed, their exact sequence is OR-ed in as an extra
- * phrase, so bm25 ranks rows holding "so noi vu" as written above rows that merely hold
- * the three words somewhere. Null when nothing searchable was typed.
+ * phrase, so the ranking (scoreRows in ./rank.ts) puts rows holding "so noi vu" as written
+ * above rows that merely hold the three words somewhere. Null when nothing searchable was typed.
  */
 export function matchExpression(p: ParsedQuery): string | null {
   const all = [...p.quoted.map(phrase), ...p.loose.map((t) => phrase([t]))];
