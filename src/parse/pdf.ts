@@ -17,7 +17,7 @@
  *      goes on over pages becomes one table, its repeated header row kept once.
  */
 import type { Diagnostic, RawBlock, RawDoc } from '../model/types.js';
-import { convertLegacy, guessLegacyText, legacyFontEncoding, type LegacyEncoding } from '../normalise/legacy.js';
+import { convertLegacy, guessLegacyText, legacyFontEncoding, type LegacyEncoding } from './legacy.js';
 import { ocrPdfPages, type OcrPage } from './ocr.js';
 
 // ---------------------------------------------------------------------------

@@ -11,10 +11,10 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { RawBlock, RawDoc, Diagnostic } from '../model/types.js';
-import { decodeText, decodeDiagnostics } from '../normalise/legacy.js';
+import { decodeText, decodeDiagnostics } from './decode.js';
 import { cleanText } from '../normalise/unicode.js';
 import { readMarker, startsWithMarker } from './markers.js';
-import { joinWrappedLines, type Line } from '../normalise/wrap.js';
+import { joinWrappedLines, type Line } from './wrap.js';
 import { uncapture, pipeCells } from './capture.js';
 import { fastMarkdownTree, type MdNode } from './mdfast.js';
 

@@ -1,15 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  convertLegacy,
-  decodeText,
-  encodeLegacy,
-  guessLegacyText,
-  isLikelyVietnamese,
-  isVietnameseSyllable,
-  legacyFontEncoding,
-} from '../../src/normalise/legacy.js';
+import { convertLegacy, guessLegacyText, legacyFontEncoding } from '../../src/parse/legacy.js';
+import { decodeText } from '../../src/parse/decode.js';
+import { isLikelyVietnamese, isVietnameseSyllable } from '../../src/parse/syllables.js';
+import { encodeLegacy } from '../legacy-encoder.js';
 
 const CORPUS = path.resolve(__dirname, '../../corpus');
 const letter = fs.readFileSync(path.join(CORPUS, '001_e411c490e37ebf07.txt'), 'utf8').normalize('NFC');

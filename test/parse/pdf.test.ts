@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawBlock, RawDoc } from '../../src/model/types.js';
 import { parseDocx } from '../../src/parse/docx.js';
 import { parsePdf } from '../../src/parse/pdf.js';
-import { encodeLegacy } from '../../src/normalise/legacy.js';
+import { encodeLegacy } from '../legacy-encoder.js';
 import { flowText, makePdf } from '../fixtures/parse/make-pdf.js';
 
 const CORPUS = path.resolve(__dirname, '../../corpus');

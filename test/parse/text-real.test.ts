@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
-import { placeMarkers } from '../../src/normalise/wrap.js';
+import { placeMarkers } from '../../src/parse/wrap.js';
 
 const texts = (t: string) => model(t).blocks.map((b) => b.text);
 const moved = (t: string) => placeMarkers(t.split('\n').map((text) => ({ text }))).map((l) => l.text).filter(Boolean);

@@ -8,8 +8,8 @@
  * and the paragraph it interrupted goes on after it.
  */
 import type { RawBlock } from '../model/types.js';
-import { readMarker } from '../parse/markers.js';
-import { isUpperCaseLine, lineFurniture } from './furniture.js';
+import { readMarker } from './markers.js';
+import { isUpperCaseLine, lineFurniture } from '../normalise/furniture.js';
 
 export interface Line {
   text: string;
