@@ -229,6 +229,10 @@ export function leadOf(text: string): Assignment | null {
   if (m && startsWithBody(m[1]!, true) && !FRAME.test(m[1]!)) {
     const o = m.index + m[0].indexOf(m[1]!);
     const who = m[1]!.replace(/\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối).*$/u, '').replace(FUNCTION_QUALIFIER, '').trim();
+    // "X xây dựng báo cáo ... và chịu trách nhiệm ...": the subject ends at its first verb
+    const subj = m.index === 0 ? subjectOf(clause) : null;
+    const last = subj?.[subj.length - 1];
+    if (subj && last && last.end < o + who.length) return { lead: at(subj, 0), support: supportOf(text), rule: 'lead.subject' };
     return { lead: at(splitBodies(who), o), support: supportOf(text), rule: 'lead.responsible' };
   }
   const subj = subjectOf(clause);

@@ -37,6 +37,9 @@ const DATE_LINE = new RegExp(String.raw`^([\p{L}][\p{L} .'-]{1,40}?)\s*,\s*ngày
 const DATE_START = /^[\p{L}][\p{L} .'-]{1,40}?\s*,\s*ngày(?![\p{L}])/u;
 const SUBJECT_LEAD = /^(?:V\/v|V\/V|v\/v|Về việc|VỀ VIỆC|Về|Trích yếu)\s*[:.]?\s*/u;
 const RECIPIENT_LEAD = /^Kính\s+gửi\s*:?\s*/iu;
+/** A list item's dash, and the marks a scan's OCR reads it as once a list has begun. */
+const BULLET = /^[-–+•]\s*/;
+const OCR_BULLET = /^(?:[-–—+•~_=]|:(?=\s))\s*/;
 // "(Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021 của Ủy ban nhân dân tỉnh)"
 const ATTACHED_TO = /Kèm theo\s+([\p{L} ]{2,25}?)\s+số\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}\d][\p{L}\d&-]*(?:\/[\p{L}\d&-]+)*)(?:\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))?/u;
 /** Lines that open the body of a decision or a plan ("Căn cứ ...", "Xét đề nghị ..."). */
@@ -470,15 +473,30 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (rest.trim()) entries.push({ text: rest, start: l.end - rest.length });
     for (let k = ki + 1; k < lines.length && !rest.trim(); k++) {
       const n = lines[k]!;
-      if (!/^[-–+•]\s*/.test(n.text) && entries.length) break;
-      if (!/^[-–+•]\s*/.test(n.text) && n.text.length > 120) break;
+      // the other column of a two-column header read between "Kính gửi:" and its list
+      if (QUOC_HIEU.test(n.text) || DATE_LINE.test(n.text) || NUMBER_LINE.test(n.text)) continue;
+      // a scan's OCR reads a list's dash as ':' '—' '~' or '_' once the list has begun
+      const bullet = entries.length ? OCR_BULLET : BULLET;
+      if (!bullet.test(n.text) && entries.length) break;
+      if (!bullet.test(n.text) && n.text.length > 120) break;
       entries.push({ text: n.text, start: n.start });
       if (/\.\s*$/.test(n.text)) break;
     }
+    // "Kính gửi: (Danh sách kèm theo)", or a blank a scan reads as dots: the list attached at the end
+    if (entries.every((e) => !hasName(e.text) || /danh sach/u.test(fold(e.text)))) {
+      entries.length = 0;
+      entries.push(...attachedList(lines, ki + 1));
+    }
     for (const e of entries) {
-      const clean = e.text.replace(/^[-–+•]\s*/, '');
+      const clean = e.text.replace(e === entries[0] ? BULLET : OCR_BULLET, '').replace(OCR_LIST_NUMBER, '');
       const off = e.start + (e.text.length - clean.length);
-      for (const b of splitBodies(clean.replace(/[;.,]\s*$/, ''), { comma: true })) {
+      const body = clean.replace(/[\s;.,:_]+$/, '');
+      // one line of a list is one recipient as written ("Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+      // "Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ"); one line after "Kính gửi:" may name several
+      const bodies = entries.length > 1 && body.length ? [{ text: body, start: 0, end: body.length }] : splitBodies(body, { comma: true });
+      for (const b of bodies) {
+        // a list sent to many bodies may name one twice
+        if (f.recipients.some((r) => fold(r.value) === fold(b.text))) continue;
         f.recipients.push(finding(model, b.text, off + b.start, off + b.end, 'header.recipients'));
       }
     }
@@ -492,6 +510,39 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (s && !f.secrecy) f.secrecy = finding(model, titleCase(s[0]), l.start, l.end, 'header.secrecy');
   }
   return f;
+}
+
+/** An entry that names something: a whole word, not the dots of a blank or the specks a scan reads there. */
+function hasName(t: string): boolean {
+  return /(?<!\p{L})(?:\p{Lu}?\p{Ll}{2,}|\p{Lu}{2,})(?!\p{L})/u.test(t);
+}
+const LIST_NUMBER = /^\d{1,3}[.)]\s+/;
+/** An item number as a scan reads it: "ó6.", "1ó.", "19..", digits mistaken for letters like them. */
+const OCR_LIST_NUMBER = /^(?=[\dóòoOlI]{0,3}\d)[\dóòoOlI]{1,3}\s*[.)]+\s*(?=\p{Lu})/u;
+
+/**
+ * The list of recipients a letter sent to many bodies attaches ("DANH SÁCH / Các đơn vị nhận
+ * công văn (Kèm theo Công văn số ...)"): its numbered or dashed items, one body each.
+ */
+function attachedList(lines: Line[], from: number): { text: string; start: number }[] {
+  for (let i = from; i < lines.length; i++) {
+    const f = fold(lines[i]!.text);
+    if (!/^danh sach\b/u.test(f)) continue;
+    // the heading may be "DANH SÁCH" alone with what it lists on the next line
+    const about = `${f} ${fold(lines[i + 1]?.text ?? '')}`;
+    if (!/\b(nhan|gui|kinh gui)\b/u.test(about)) continue;
+    let k = i + 1;
+    while (k < lines.length && k <= i + 3 && !LIST_NUMBER.test(lines[k]!.text) && !BULLET.test(lines[k]!.text)) k++;
+    const items: { text: string; start: number }[] = [];
+    for (; k < lines.length && (OCR_LIST_NUMBER.test(lines[k]!.text) || BULLET.test(lines[k]!.text)) && lines[k]!.text.length <= 160; k++) {
+      const l = lines[k]!;
+      // two items a scan ran into one line: "8. Tổng Liên đoàn ... 9. Bộ Giáo dục ..."
+      const cuts = [0, ...[...l.text.matchAll(/\s(?=\d{1,3}\.\s+\p{Lu})/gu)].map((m) => m.index! + 1), l.text.length];
+      for (let c = 0; c + 1 < cuts.length; c++) items.push({ text: l.text.slice(cuts[c], cuts[c + 1]).trimEnd(), start: l.start + cuts[c]! });
+    }
+    if (items.length) return items;
+  }
+  return [];
 }
 
 function sameParagraphRun(prev: Line, l: Line): boolean {

@@ -243,6 +243,44 @@ function underArticle(n: ItemNode): boolean {
   return n.parent?.marker?.kind === 'article';
 }
 
+/** How a letter names those it is sent to: "quý cơ quan", "Quý Bộ", "các đồng chí". */
+const ADDRESSEES = /(?<![\p{L}])(?:quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành)|các đồng chí)(?![\p{L}])/iu;
+
+/** Words a paragraph opens with when it tells what led to the letter ("Thực hiện Công văn số ...", "Căn cứ ..."). */
+const BACKGROUND = /^(?:Thực hiện|Căn cứ|Theo|Tiếp theo|Trên cơ sở|Ngày\s+\d|Vừa qua|Hiện nay|Qua|Sau khi|Nhằm|Để|Trong thời gian qua|Thời gian qua)(?![\p{L}])/u;
+const ASK_VERB = String.raw`(?:đề nghị|yêu cầu|giao|chỉ đạo|đôn đốc|kính đề nghị|trân trọng đề nghị)`;
+/** Who asks, before the verb: no cited request ("Công văn số ... của Bộ Công an về đề nghị ...") and no past. */
+const ASKER = String.raw`(?:(?!\s(?:đã|vừa|về việc|về|của|tại|nhận được)\s)[^,.;:])`;
+/** A sentence that asks in its own words: "Đề nghị ...", "Sở Nội vụ đề nghị ...", "Yêu cầu ...". */
+const ASKING_SENTENCE = new RegExp(String.raw`^(?:${ASK_VERB}|[\p{Lu}]${ASKER}{0,120}?\s${ASK_VERB})\s`, 'iu');
+/** The main clause after a background opening: "Thực hiện ..., Sở Nội vụ đề nghị ...". */
+const MAIN_ASK = new RegExp(String.raw`,\s+(?:${ASKER}{3,120}?\s)?${ASK_VERB}\s`, 'u');
+const ANY_ASK = new RegExp(String.raw`\s${ASK_VERB}\s`, 'iu');
+/** A sentence about a letter received: "Ủy ban nhân dân tỉnh nhận được Công văn số ... đề nghị ...". */
+const RECEIVED = /^[^,.;]{0,120}?\s(?:đã\s+)?nhận được\s/u;
+/** A sentence that asks for a reply by a day: "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025." */
+const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?[^.;]{0,160}?(?:trước|chậm nhất|không muộn hơn)\s+(?:\d{1,2}\s*giờ[^.;]{0,20}?)?ngày/iu;
+
+/**
+ * Where a letter's unnumbered paragraph starts asking: 0 for a paragraph that asks from its
+ * first word (or in the main clause after a background opening), the offset of the first sentence
+ * that asks after background sentences, -1 for a paragraph that only tells (what led to the letter,
+ * what another document assigned: "Thực hiện ..., trong đó, giao Bộ Tài chính chủ trì ...").
+ */
+export function requestStart(text: string): number {
+  const sentences = [0, ...[...text.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length)];
+  for (const [i, at] of sentences.entries()) {
+    const sentence = text.slice(at, sentences[i + 1] ?? text.length);
+    if (BACKGROUND.test(sentence) || RECEIVED.test(sentence)) {
+      if (MAIN_ASK.test(sentence) && !/(?:trong đó|theo đó|tại đó)\s*,?\s*(?:giao|chỉ đạo|yêu cầu)\s/u.test(sentence)) return at;
+      continue;
+    }
+    if (ASKING_SENTENCE.test(sentence) || SEND_BY.test(sentence)) return at;
+    if (i === 0 && ANY_ASK.test(sentence)) return at;
+  }
+  return -1;
+}
+
 /** Decisions that take effect when signed are not obligations ("Điều 1. Ban hành kèm theo ...", "Phê duyệt ..."). */
 const DECISION = /^(?:Ban hành kèm theo|Phê duyệt|Công nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban hành|Đổi tên|Giải thể|Hợp nhất|Sáp nhập|Phê bình|Công bố)(?![\p{L}])/u;
 
@@ -278,7 +316,16 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       text = [node.title, ...node.body.map((p) => p.text)].join(' ');
       start = node.titleStart;
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
-      if (isClosing(text) || (!node.detached && ((!anyMarked && !/(?:đề nghị|yêu cầu|giao|chỉ đạo|đôn đốc)\s/iu.test(text)) || anyMarked))) continue;
+      if (isClosing(text) || (anyMarked && !node.detached)) continue;
+      if (!anyMarked && !node.detached) {
+        // a letter's paragraph: from where the office's own request begins, or not a task
+        const at = requestStart(node.title);
+        if (at < 0 && !(node.body.length && requestStart(text) >= 0)) continue;
+        if (at > 0) {
+          text = text.slice(at);
+          start += at;
+        }
+      }
     } else {
       if (/:$/.test(node.title.trim())) continue;
       text = [node.title, ...node.body.map((p) => p.text)].join(' ');
@@ -318,6 +365,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       || (rootAssign?.aliases?.length && isAliasCollective(b.text, rootAssign.aliases)));
     if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
     else if (inherited) lead = refs(inherited.a.lead, inherited.offset, inherited.a.rule);
+    // a letter asks its addressees: "Đề nghị quý cơ quan ...", or its own unnumbered paragraphs
+    else if (ctx.recipients.length > 1 && (ADDRESSEES.test(text) || (!anyMarked && !node.marker))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.recipients' }));
     else lead = fallbackLead;
     const support: AgencyRef[] = [];
     if (inherited && !(own && own.lead.length && !ownGeneric)) support.push(...refs(inherited.a.support, inherited.offset, 'support.heading'));

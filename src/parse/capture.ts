@@ -52,8 +52,11 @@ export function uncapture(input: string[]): Uncaptured {
   lines = lines.flatMap((l, i) => (i < 80 && !l.startsWith('\t') && /\S\s*[-_=*]{3,}\s*\S/u.test(l) && /[-_=*]{5,}/u.test(l) ? l.split(SEPARATOR).filter((x) => x.trim()) : [l]));
 
   // 2. the site's lines before the document: up to the last banner, breadcrumb or metadata line before the Quốc hiệu
+  // without a Quốc hiệu the document begins at its first header line ("Số:", "Kính gửi:", the date
+  // line): a "Ghi chú:" or "Nội dung ..." of the document itself never makes what is above it the site's
   const q = lines.findIndex((l) => QUOC_HIEU.test(l.trim()));
-  const limit = q >= 0 ? q : Math.min(lines.length, 40);
+  const firstAnchor = lines.findIndex((l) => ANCHOR_TESTS.some((re) => re.test(l)));
+  const limit = q >= 0 ? q : firstAnchor >= 0 ? Math.min(firstAnchor, 40) : Math.min(lines.length, 40);
   let lastSite = -1;
   for (let i = 0; i < limit; i++) {
     const t = lines[i]!.trim();
@@ -65,9 +68,10 @@ export function uncapture(input: string[]): Uncaptured {
     lines = lines.slice(lastSite + 1);
   }
 
-  // 3. the site's lines after the document: short lines of site words at the end
+  // 3. the site's lines after the document: short lines of site words at the end, of a page
+  // known to be a copy (a letter's own closing "Ghi chú: ..." stays)
   let end = lines.length;
-  while (end > 0) {
+  while (end > 0 && site.length) {
     const t = lines[end - 1]!.trim();
     if (!t || (t.length <= 80 && SITE.test(t))) end--;
     else break;

@@ -166,6 +166,23 @@ describe('issuers', () => {
   });
 });
 
+describe('recipients as real letters and scans print them', () => {
+  it('skips the other column of a two-column header read between "Kính gửi:" and its list', () => {
+    expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 2775 /SNV-CCHC V/v hướng dẫn báo cáo\nKính gửi:\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 10 tháng 11 năm 2025\n- Các cơ quan chuyên môn thuộc UBND tỉnh;\n- UBND các xã, phường, đặc khu.\nThực hiện Quyết định số 820/QĐ-UBND, Sở Nội vụ hướng dẫn như sau:').recipients).toEqual(['Các cơ quan chuyên môn thuộc UBND tỉnh', 'UBND các xã, phường, đặc khu']);
+  });
+  it('keeps one line of a list one recipient, and reads the dashes OCR turns into ":"', () => {
+    const h = header('CÔNG AN TỈNH LÂM ĐỒNG\nSố: 45/CAT-PA05\nLâm Đồng, ngày 20 tháng 8 năm 2025\nKính gửi:\n- Văn phòng Đoàn ĐBQH và HĐND tỉnh;\n- Các Sở, ban, ngành tỉnh:\n: Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh;\n- Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ;\n- UBND các xã, phường, đặc khu.\nNgày 15/7/2025, Công an tỉnh đã gửi Công văn số 177/CAT-PA05.');
+    expect(h.recipients).toEqual(['Văn phòng Đoàn ĐBQH và HĐND tỉnh', 'Các Sở, ban, ngành tỉnh', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ', 'UBND các xã, phường, đặc khu']);
+    // one line after "Kính gửi:" may name several
+    expect(header('SỞ NỘI VỤ\nSố: 5/SNV\nKính gửi: Sở Tài chính; Công an tỉnh.\nThực hiện ...').recipients).toEqual(['Sở Tài chính', 'Công an tỉnh']);
+  });
+  it('reads the attached list of a letter sent to many bodies', () => {
+    const text = 'BỘ CÔNG AN\nSố: 5689/BCA-C04\nV/v dự kiến kế hoạch\nHà Nội, ngày 16 tháng 12 năm 2025\nKính gửi: ..................-«cŸẰ. .\nThực hiện Nghị quyết số 163/2024/QH15, Bộ Công an đề nghị như sau:\n1. Các Bộ dự kiến mục tiêu.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nDANH SÁCH\nDanh sách các đơn vị nhận công văn\n(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)\n1. UBND tỉnh Tuyên Quang\n2. UBND tỉnh Nghệ An .\nó3. UBND TP. Huế\n4. UBND tỉnh Tuyên Quang\n5. Tổng Liên đoàn lao động Việt Nam 6. Bộ Y tế\nGhi chú: gửi kèm phụ lục.';
+    expect(header(text).recipients).toEqual(['UBND tỉnh Tuyên Quang', 'UBND tỉnh Nghệ An', 'UBND TP. Huế', 'Tổng Liên đoàn lao động Việt Nam', 'Bộ Y tế']);
+    expect(header('SỞ Y TẾ\nSố: 7/SYT\nKính gửi: (Danh sách kèm theo)\nThực hiện ...\nDANH SÁCH CÁC ĐƠN VỊ NHẬN VĂN BẢN\n- Bệnh viện Đa khoa tỉnh;\n- Trung tâm Y tế khu vực.\nHết.').recipients).toEqual(['Bệnh viện Đa khoa tỉnh', 'Trung tâm Y tế khu vực']);
+  });
+});
+
 describe('dates without a date line', () => {
   it('dates a biên bản by its opening sentence', () => {
     expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBIÊN BẢN\nHọp thẩm định hồ sơ\nHôm nay, vào lúc 14 giờ 00 ngày 09 tháng 12 năm 2025, tại Sở Nội vụ tỉnh Lâm Đồng.').date).toBe('2025-12-09');

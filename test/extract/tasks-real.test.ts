@@ -7,6 +7,7 @@ import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { processFile } from '../../src/engine/record.js';
 import { ROOT } from '../helpers.js';
+import { leadOf } from '../../src/extract/agencies.js';
 
 const doc = async (name: string) => {
   const o = await processFile(path.join(ROOT, 'test', 'fixtures', 'tasks', name));
@@ -69,5 +70,27 @@ describe('a decision whose article holds a lead-in deep inside', () => {
     const model = normalise(parseText(Buffer.from(src), 'x.txt'), 'x.txt');
     const tasks = extractTasks(model, { date: '2025-10-15', recipients: [] });
     expect(tasks.map((t) => [t.path.join('/'), t.lead.map((l) => l.name)])).toEqual([['Điều 1/II/a/-', ['Bộ Nội vụ']]]);
+  });
+});
+
+describe('a letter without numbered items that asks its addressees for comments', async () => {
+  const r = await doc('thu-xin-y-kien.txt');
+  it('takes the asking sentences, not the background: what another document assigned, a letter received', () => {
+    expect(r.tasks.map((t) => t.text)).toEqual([
+      'Đề nghị quý cơ quan nghiên cứu, có ý kiến tham gia về dự thảo Thông tư.',
+      'Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.',
+    ]);
+  });
+  it('gives them to every addressee, one per line of "Kính gửi"', () => {
+    for (const t of r.tasks) expect(t.lead).toEqual(['Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương']);
+    expect(r.tasks[1]!.deadline).toMatchObject({ kind: 'by', date: '2025-02-11' });
+  });
+});
+
+describe('who must act, when the sentence has two verbs', () => {
+  it('ends the subject at its first verb, before "và chịu trách nhiệm"', () => {
+    expect(leadOf('Các cơ quan, đơn vị, địa phương xây dựng Báo cáo tự đánh giá và chịu trách nhiệm về tính chính xác.')?.lead.map((b) => b.text)).toEqual(['Các cơ quan, đơn vị, địa phương']);
+    expect(leadOf('Bộ Quốc phòng dự kiến mục tiêu, nhiệm vụ và đề xuât giải pháp.')?.lead.map((b) => b.text)).toEqual(['Bộ Quốc phòng']);
+    expect(leadOf('Sở Tài chính, Sở Nội vụ hằng năm có trách nhiệm báo cáo.')?.lead.map((b) => b.text)).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
   });
 });

@@ -98,6 +98,19 @@ describe('a document pasted from a legal web portal', () => {
   });
 });
 
+describe('a letter whose own lines use words portals print', () => {
+  it('keeps the whole letter when a "Ghi chú:" or "Nội dung" line of its own comes before or after its header', () => {
+    const text = 'Số: 12/SNV-VP\nKính gửi: Các phòng.\nThực hiện kế hoạch, Sở đề nghị:\n1. Phòng Tổ chức báo cáo trước ngày 5/6/2025.\nNội dung\n2. Phòng Văn thư lưu trữ hồ sơ.\nGhi chú: gửi kèm phụ lục.';
+    const m = model(text);
+    expect(m.furniture.filter((f) => f.kind === 'webCapture')).toEqual([]);
+    expect(m.blocks.map((b) => b.text)).toContain('Ghi chú: gửi kèm phụ lục.');
+    expect(m.blocks[0]!.text).toBe('Số: 12/SNV-VP');
+    // a scan's text that lost its Quốc hiệu: "Ghi chú" at the foot of the first page
+    const lost = model('BỘ CÔNG AN\nSố: 5689/BCA-C04\nKính gửi: Các Bộ.\nBộ Công an đề nghị như sau:\n1. Các Bộ báo cáo.\nGhi chú: gửi kèm phụ lục.');
+    expect(lost.blocks.map((b) => b.text)[0]).toBe('BỘ CÔNG AN');
+  });
+});
+
 describe('hostile text', () => {
   it('keeps lines with HTML-like tags in place, as text', () => {
     const m = model('Kính gửi: Sở Nội vụ\n1. Sở Nội vụ chủ trì <script>alert(1)</script> trước ngày 5/6/2025.\n2. Giao <b>Sở Tài chính</b> thực hiện.\n3. Khác &amp; \u0007\u001b x.');
