@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { openStore } from '../store/db.js';
 import { markDone, getTask, TaskNotFound } from '../query/tasks.js';
 import { printable } from '../engine/printable.js';
+import { cliActor, recordAudit } from '../office/audit.js';
 import { parseParams, schemas, ParamError, cliMessage } from '../query/params.js';
 
 export function run(name: string, f: () => void) {
@@ -45,7 +46,11 @@ Examples:
       }
       const db = openStore(o.db);
       run('done', () => {
-        const r = markDone(db, task, on);
+        const r = db.transaction(() => {
+          const d = markDone(db, task, on);
+          recordAudit(db, { actor: cliActor(), action: 'done', recordId: d.recordId, taskSeq: d.seq, taskKey: d.taskKey, detail: { on: d.doneOn } });
+          return d;
+        }).immediate();
         const t = getTask(db, String(r.id), { today: r.doneOn });
         console.log(printable(`done ${r.recordId}#${r.seq} on ${r.doneOn}: ${t.statusLabel}${t.deadline?.date ? ` (deadline ${t.deadline.date})` : ''}`));
       });

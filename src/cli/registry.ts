@@ -63,6 +63,12 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./user.js')).userCommand,
   },
   {
+    name: 'audit',
+    usage: '[options]',
+    description: 'print or export the audit log: who marked done, reopened, uploaded or changed an account, and when',
+    load: async () => (await import('./audit.js')).auditCommand,
+  },
+  {
     name: 'failures',
     usage: '[options]',
     description: 'list the files the last ingest runs could not use, with the reason',

@@ -10,6 +10,7 @@ import { hashPassword, MIN_PASSWORD } from '../office/access.js';
 import { resolveAgencies } from '../query/agency.js';
 import { canonicalAgency } from '../refine/registry.js';
 import { printable } from '../engine/printable.js';
+import { cliActor, recordAudit } from '../office/audit.js';
 
 const DB_OPTION = ['--db <file>', 'SQLite store', 'output/congvan.db'] as const;
 const NAME_RE = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{0,63}$/u;
@@ -133,6 +134,7 @@ supports; clerk also uploads documents; admin does everything.`);
         const agency = o.agency?.trim() ? canonicalAgency(o.agency.trim()) : null;
         const hash = await hashPassword(await newPassword(!!o.passwordStdin));
         const u = office.addUser({ name, role, agency, passwordHash: hash }, new Date().toISOString());
+        recordAudit(db, { actor: cliActor(), action: 'user-add', target: u.name, detail: { role, agency } });
         console.log(printable(`added ${u.name}: ${role}${agencyNote(db, role, agency)}`));
       }),
     );
@@ -159,6 +161,7 @@ supports; clerk also uploads documents; admin does everything.`);
     .action((name: string, o: { db: string }) =>
       withStore(o.db, (db, office) => {
         if (!office.removeUser(name)) return missing(name);
+        recordAudit(db, { actor: cliActor(), action: 'user-remove', target: name });
         console.log(printable(`removed ${name}`));
       }),
     );
@@ -174,6 +177,7 @@ supports; clerk also uploads documents; admin does everything.`);
         if (!office.findUser(name)) return missing(name);
         const hash = await hashPassword(await newPassword(!!o.passwordStdin));
         office.setPassword(name, hash, new Date().toISOString());
+        recordAudit(db, { actor: cliActor(), action: 'user-passwd', target: name });
         console.log(printable(`password of ${name} changed; its sessions ended`));
       }),
     );
@@ -195,6 +199,7 @@ supports; clerk also uploads documents; admin does everything.`);
         if (!('role' in change) && !('agency' in change)) throw new UsageError('nothing to change: give --role, --agency or --no-agency');
         const u = office.updateUser(name, change, new Date().toISOString());
         if (!u) return missing(name);
+        recordAudit(db, { actor: cliActor(), action: 'user-set', target: u.name, detail: { role: u.role, agency: u.agency } });
         console.log(printable(`${u.name}: ${u.role}${agencyNote(db, u.role, u.agency)}`));
       }),
     );

@@ -26,6 +26,12 @@ export function csvCell(v: unknown): string {
 
 const row = (cells: unknown[]) => cells.map(csvCell).join(',') + '\r\n';
 
+/** Any table as CSV for Excel: byte order mark, header, rows (cells guarded as above). */
+export function* csvTable(header: readonly string[], rows: Iterable<readonly unknown[]>): Iterable<string> {
+  yield '\uFEFF' + row([...header]);
+  for (const r of rows) yield row([...r]);
+}
+
 export function* csv(records: Iterable<ExtractionRecord>, db: DB | null, opts: ExportOptions = {}): Iterable<string> {
   yield '\uFEFF' + row([...CSV_COLUMNS]);
   for (const r of records) {

@@ -29,6 +29,7 @@ import { exportStore, FORMAT_INFO } from '../export/index.js';
 import { selectTasks } from '../export/tasks.js';
 import { ROOT } from '../root.js';
 import { SqliteOffice, type User } from '../store/office.js';
+import { auditCsv, auditFilter, recordAudit, AuditFilterError } from '../office/audit.js';
 import { LoginThrottle, may, mayChangeTask, newToken, tokenHash, verifyPassword, type Permission } from '../office/access.js';
 
 // from the project root: this module runs from a file under dist/ once built (src/root.ts)
@@ -92,7 +93,7 @@ const SESSION_HOURS = 12;
 /** The one user of a server on loopback with no accounts (today's one-person tool). */
 const LOCAL_USER: User = { id: 0, name: 'local', role: 'admin', agency: null, createdAt: '' };
 
-const publicUser = (u: User) => ({ name: u.name, role: u.role, agency: u.agency, may: { task: may(u, 'task'), upload: may(u, 'upload'), audit: may(u, 'audit') } });
+const publicUser = (u: User) => ({ name: u.name, role: u.role, agency: u.agency, may: { task: may(u, 'task'), upload: may(u, 'upload') } });
 
 /** A task as sent: with whether this user may mark it done or reopen it. */
 const withMay = <T extends { lead: string[]; support: string[] }>(u: User, t: T): T & { mayChange: boolean } => ({ ...t, mayChange: mayChangeTask(u, t) });
@@ -317,15 +318,20 @@ export async function serve(opts: ServeOptions): Promise<Server> {
         : `${c.user!.name} is a ${c.user!.role} with no agency: it may not change obligations`);
     }
     const body = await jsonBody(c.req);
+    const on = done ? parseParams(schemas.done, body).on ?? today() : null;
     const db = write();
-    if (done) {
-      const on = parseParams(schemas.done, body).on ?? today();
-      const r = markDone(db, c.m[1]!, on);
-      log(`done ${r.recordId}#${r.seq} on ${r.doneOn} by ${c.user!.name}`);
-    } else {
-      const r = reopen(db, c.m[1]!);
-      log(`reopen ${r.recordId}#${r.seq} by ${c.user!.name}`);
-    }
+    // the change and its audit entry together, or neither
+    db.transaction(() => {
+      if (on) {
+        const r = markDone(db, c.m[1]!, on);
+        recordAudit(db, { actor: c.user!.name, action: 'done', recordId: r.recordId, taskSeq: r.seq, taskKey: r.taskKey, detail: { on: r.doneOn } });
+        log(`done ${r.recordId}#${r.seq} on ${r.doneOn} by ${c.user!.name}`);
+      } else {
+        const r = reopen(db, c.m[1]!);
+        recordAudit(db, { actor: c.user!.name, action: 'reopen', recordId: r.recordId, taskSeq: r.seq, taskKey: r.taskKey, detail: { wasDone: r.wasDone } });
+        log(`reopen ${r.recordId}#${r.seq} by ${c.user!.name}`);
+      }
+    }).immediate();
     return json(c.res, 200, withMay(c.user!, getTask(reader, c.m[1]!, v)));
   };
 
@@ -371,6 +377,20 @@ export async function serve(opts: ServeOptions): Promise<Server> {
         const token = cookieOf(c.req.headers.cookie, SESSION_COOKIE);
         if (token) writeOffice().deleteSession(tokenHash(token));
         return send(c.res, 200, JSON.stringify({ ok: true }), 'application/json; charset=utf-8', { 'Set-Cookie': `${SESSION_COOKIE}=; ${cookieFlags}; Max-Age=0` });
+      },
+    },
+    {
+      method: 'GET', pattern: /^\/api\/audit$/, example: '/api/audit', access: 'read',
+      run: (c) => {
+        const p = paramsOf(c.p);
+        const format = p.format ?? 'json';
+        if (format !== 'json' && format !== 'csv') throw new HttpError(400, 'format: json or csv');
+        if (format === 'csv') {
+          const f = auditFilter(p, null);
+          const body = [...auditCsv(office.listAudit(f).items.reverse())].join(''); // oldest first, as a register reads
+          return send(c.res, 200, body, 'text/csv; charset=utf-8', { 'Content-Disposition': `attachment; filename="congvan-audit-${today()}.csv"` });
+        }
+        return json(c.res, 200, office.listAudit(auditFilter(p, { limit: 100, max: 1000 })));
       },
     },
     { method: 'POST', pattern: /^\/api\/tasks\/(.+)\/done$/, example: '/api/tasks/1/done', access: 'task', run: (c) => changeTask(c, true) },
@@ -519,7 +539,7 @@ export async function serve(opts: ServeOptions): Promise<Server> {
     route(req, res).catch((e: unknown) => {
       // a store that refuses a write (read-only media, damaged pages) says so, naming the file
       const storeRefused = e instanceof StoreError || /^SQLITE_(?:READONLY|CORRUPT|NOTADB|FULL|CANTOPEN)/.test(String((e as { code?: string })?.code ?? ''));
-      const status = e instanceof HttpError ? e.status : e instanceof QueryError ? 400 : e instanceof TaskNotFound ? 404 : storeRefused ? 503 : 500;
+      const status = e instanceof HttpError ? e.status : e instanceof QueryError || e instanceof AuditFilterError ? 400 : e instanceof TaskNotFound ? 404 : storeRefused ? 503 : 500;
       if (storeRefused && !(e instanceof StoreError)) (e as Error).message = `${opts.db}: the store refused the write (${(e as Error).message})`;
       const message = status === 500 ? 'internal error' : (e as Error).message;
       if (status === 500) log(`error ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);

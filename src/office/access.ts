@@ -51,13 +51,13 @@ export function newToken(): { token: string; hash: string } {
 
 export const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
-export type Permission = 'read' | 'task' | 'upload' | 'audit';
+export type Permission = 'read' | 'task' | 'upload';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   viewer: ['read'],
   member: ['read', 'task'],
   clerk: ['read', 'task', 'upload'],
-  admin: ['read', 'task', 'upload', 'audit'],
+  admin: ['read', 'task', 'upload'],
 };
 
 export function may(user: Pick<User, 'role'>, p: Permission): boolean {

@@ -26,7 +26,7 @@ export interface NewUser {
   passwordHash: string;
 }
 
-export interface OfficeStore {
+export interface OfficeStore extends AuditLog {
   countUsers(): number;
   listUsers(): User[];
   /** A user by name (compared without case), with the stored password hash. */
@@ -46,6 +46,44 @@ export interface OfficeStore {
   deleteSession(tokenHash: string): void;
   /** Remove expired sessions. */
   pruneSessions(now: string): void;
+}
+
+/** One entry of the audit log: who did what, when. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** The user name; "local" on a loopback server without accounts; "cli:<system user>" from the command line. */
+  actor: string;
+  action: AuditAction;
+  /** The document's record id (done, reopen, upload). */
+  recordId: string | null;
+  /** The task's number in its document (done, reopen). */
+  taskSeq: number | null;
+  taskKey: string | null;
+  /** What else it names: a user name (user changes), a file name (upload). */
+  target: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export const AUDIT_ACTIONS = ['done', 'reopen', 'upload', 'user-add', 'user-remove', 'user-passwd', 'user-set'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'recordId' | 'taskSeq' | 'taskKey' | 'target' | 'detail'> & Partial<Pick<AuditEntry, 'recordId' | 'taskSeq' | 'taskKey' | 'target' | 'detail'>>;
+
+export interface AuditFilter {
+  since?: string | null;
+  until?: string | null;
+  actor?: string | null;
+  action?: string | null;
+  recordId?: string | null;
+  limit?: number | null;
+  offset?: number | null;
+}
+
+export interface AuditLog {
+  addAudit(e: NewAuditEntry, at: string): AuditEntry;
+  /** Newest first. */
+  listAudit(f: AuditFilter): { total: number; items: AuditEntry[] };
 }
 
 export class UserExists extends Error {}
@@ -75,6 +113,26 @@ export const OFFICE_USERS_SQL = `
   );
   CREATE INDEX sessions_user ON sessions(user_id);
 `;
+
+/** The audit log (migration of ./schema.ts). Plain SQL. */
+export const OFFICE_AUDIT_SQL = `
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    record_id TEXT,
+    task_seq INTEGER,
+    task_key TEXT,
+    target TEXT,
+    detail TEXT
+  );
+  CREATE INDEX audit_at ON audit(at);
+  CREATE INDEX audit_record ON audit(record_id);
+`;
+
+type AuditRow = { id: number; at: string; actor: string; action: AuditAction; record_id: string | null; task_seq: number | null; task_key: string | null; target: string | null; detail: string | null };
+const toAudit = (r: AuditRow): AuditEntry => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, recordId: r.record_id, taskSeq: r.task_seq, taskKey: r.task_key, target: r.target, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null });
 
 type UserRow = { id: number; name: string; role: Role; agency: string | null; created_at: string; password_hash: string };
 const USER_COLS = 'u.id, u.name, u.role, u.agency, u.created_at, u.password_hash';
@@ -170,8 +228,35 @@ export class SqliteOffice implements OfficeStore {
     this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
   }
 
+  addAudit(e: NewAuditEntry, at: string): AuditEntry {
+    const detail = e.detail ? JSON.stringify(e.detail) : null;
+    const row = { at, actor: e.actor, action: e.action, record_id: e.recordId ?? null, task_seq: e.taskSeq ?? null, task_key: e.taskKey ?? null, target: e.target ?? null, detail };
+    const id = Number(
+      this.db.prepare('INSERT INTO audit (at, actor, action, record_id, task_seq, task_key, target, detail) VALUES (@at, @actor, @action, @record_id, @task_seq, @task_key, @target, @detail)').run(row).lastInsertRowid,
+    );
+    return toAudit({ id, ...row });
+  }
+
+  listAudit(f: AuditFilter): { total: number; items: AuditEntry[] } {
+    if (!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'").get()) return { total: 0, items: [] };
+    const where: string[] = [];
+    const args: unknown[] = [];
+    // days compare as the start of the day (since) and the end of it (until)
+    if (f.since) where.push('at >= ?'), args.push(f.since);
+    if (f.until) where.push('at < ?'), args.push(f.until.length === 10 ? `${f.until}T99` : f.until);
+    if (f.actor) where.push('actor = ?'), args.push(f.actor);
+    if (f.action) where.push('action = ?'), args.push(f.action);
+    if (f.recordId) where.push('record_id = ?'), args.push(f.recordId);
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = Number(this.db.prepare(`SELECT count(*) FROM audit ${w}`).pluck().get(...args));
+    const page = f.limit != null ? ` LIMIT ${Math.max(0, Math.floor(f.limit))} OFFSET ${Math.max(0, Math.floor(f.offset ?? 0))}` : '';
+    const items = (this.db.prepare(`SELECT id, at, actor, action, record_id, task_seq, task_key, target, detail FROM audit ${w} ORDER BY id DESC${page}`).all(...args) as AuditRow[]).map(toAudit);
+    return { total, items };
+  }
+
   /** Run f in a transaction (or inside the one open). */
-  private tx<T>(f: () => T): T {
+  tx<T>(f: () => T): T {
+
     if (this.db.inTransaction) return f();
     return this.db.transaction(f).immediate();
   }

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { assignRecordId, identityKey, withRecordId } from './identity.js';
-import { OFFICE_USERS_SQL } from './office.js';
+import { OFFICE_AUDIT_SQL, OFFICE_USERS_SQL } from './office.js';
 
 /** PRAGMA application_id of a congvan store: 'CGVN'. */
 export const APPLICATION_ID = 0x4347564e;
@@ -132,6 +132,8 @@ export const MIGRATIONS: Migration[] = [
   },
   // v5: accounts for congvan serve and their sessions (./office.ts)
   OFFICE_USERS_SQL,
+  // v6: the audit log of done, reopen, upload and account changes (./office.ts)
+  OFFICE_AUDIT_SQL,
 ];
 
 /** Give every stored file its record id by ./identity.ts, in the order they were stored. */

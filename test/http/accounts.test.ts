@@ -63,7 +63,7 @@ describe('serve with accounts: sessions', () => {
     expect(c).toMatch(/; HttpOnly/);
     expect(c).toMatch(/; SameSite=Strict/);
     expect(c).not.toMatch(/Secure/);
-    expect(r.json.user).toEqual({ name: 'xem', role: 'viewer', agency: null, may: { task: false, upload: false, audit: false } });
+    expect(r.json.user).toEqual({ name: 'xem', role: 'viewer', agency: null, may: { task: false, upload: false } });
     expect((await call(s.url, '/api/login', { body: { name: 'xem', password: 'wrong password' } })).status).toBe(401);
     expect((await call(s.url, '/api/login', { body: { name: 'nobody', password: PASSWORD } })).status).toBe(401);
     expect((await call(s.url, '/api/session', { cookie: cookies.minh })).json.user).toMatchObject({ name: 'minh', role: 'member', agency: 'Sở Nội vụ' });

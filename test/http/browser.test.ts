@@ -233,6 +233,12 @@ describe('web page with accounts, in chromium', () => {
     await page.click(`#task-table tbody tr[data-ref="${mine.ref}"] button.act`);
     await page.waitForFunction((ref) => document.querySelector(`#task-table tbody tr[data-ref="${ref}"] .status`)?.textContent?.startsWith('xong'), mine.ref);
 
+    // the audit log on the page names who did it
+    await page.goto(`${server.url}/#/audit`);
+    await page.waitForSelector('#audit-table tbody tr[data-action="done"]');
+    expect(await page.textContent('#audit-table tbody tr[data-action="done"]')).toContain('minh');
+    expect(await page.textContent('#audit-table tbody tr[data-action="done"]')).toContain(mine.ref);
+
     // logout: back to the login form; the API wants a session again
     await page.click('#logout');
     await page.waitForSelector('#login-form', { state: 'visible' });

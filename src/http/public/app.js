@@ -456,6 +456,29 @@ async function loadDeadlines() {
   if (r.capped) box.append(el('div', { class: 'days' }, 'Chỉ hiện 500 nhiệm vụ đầu; lọc theo cơ quan để xem đủ.'));
 }
 
+// ------------------------------------------------------------------ audit log
+
+const ACTION_LABEL = { done: 'ghi nhận hoàn thành', reopen: 'mở lại', upload: 'tải lên văn bản', 'user-add': 'thêm người dùng', 'user-remove': 'xóa người dùng', 'user-passwd': 'đổi mật khẩu', 'user-set': 'đổi vai trò' };
+
+async function loadAudit() {
+  const body = clear($('#audit-table tbody'));
+  const r = await api('/api/audit', new URLSearchParams({ limit: '200' }));
+  $('#audit-count').textContent = `${r.total} mục nhật ký${r.total > r.items.length ? ` (hiện ${r.items.length} mục mới nhất)` : ''}`;
+  if (!r.items.length) body.append(el('tr', null, el('td', { colspan: 5, class: 'empty' }, 'Chưa có mục nào.')));
+  for (const e of r.items) {
+    const what = e.recordId
+      ? el('a', { href: `#/doc/${encodeURIComponent(e.recordId)}${e.taskSeq != null ? `?task=${e.taskSeq}` : ''}` }, e.taskSeq != null ? `${e.recordId}#${e.taskSeq}` : e.recordId)
+      : e.target || '';
+    body.append(el('tr', { dataset: { action: e.action } },
+      el('td', { class: 'due' }, new Date(e.at).toLocaleString('vi-VN')),
+      el('td', null, e.actor),
+      el('td', null, ACTION_LABEL[e.action] || e.action),
+      el('td', null, what),
+      el('td', { class: 'days' }, e.detail ? Object.entries(e.detail).map(([k, v]) => `${k}: ${v}`).join(', ') : ''),
+    ));
+  }
+}
+
 // ------------------------------------------------------------------ routing
 
 /** The task form's fields a link may fill (#/?q=...&agency=...). */
@@ -504,6 +527,9 @@ async function route() {
     } else if (pathPart === '/documents') {
       show('documents');
       await loadDocuments();
+    } else if (pathPart === '/audit') {
+      show('audit');
+      await loadAudit();
     } else if (pathPart === '/deadlines') {
       show('deadlines');
       await loadDeadlines();
