@@ -22,7 +22,7 @@ import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { canonicalAgency } from '../../src/refine/registry.js';
 import { searchTasks, type TaskQuery } from '../../src/query/search.js';
 import { stats } from '../../src/query/stats.js';
-import { addDays } from '../../src/query/status.js';
+import { addDays } from '../../src/model/status.js';
 import { rng, samplePools } from './corpus.js';
 
 export const SEARCH_STORE_VERSION = 1;

@@ -6,7 +6,7 @@ import { openStore } from '../store/db.js';
 import { exportStore, FORMAT_NAMES } from '../export/index.js';
 import { selectTasks } from '../export/tasks.js';
 import { KINDS } from '../query/search.js';
-import { STATUS_FILTERS, localToday, normaliseReminders } from '../query/status.js';
+import { STATUS_FILTERS, localToday, normaliseReminders } from '../model/status.js';
 import { parseParams, schemas, toTaskQuery, isFiltering } from '../query/params.js';
 import { reportQueryError, taskParamsOf } from './search.js';
 

@@ -3,7 +3,7 @@ import { openStore } from '../store/db.js';
 import { searchTasks, searchDocuments, docRef, KINDS, QueryError, type TaskHit, type DocumentHit } from '../query/search.js';
 import { renderSnippet, type Snippet } from '../query/snippet.js';
 import { printable } from '../engine/printable.js';
-import { STATUS_FILTERS } from '../query/status.js';
+import { STATUS_FILTERS } from '../model/status.js';
 import { parseParams, schemas, toTaskQuery, toDocumentQuery, ParamError, cliMessage } from '../query/params.js';
 
 /** Report a bad option or query as `congvan NAME: --option: problem` (exit 2); other errors go on. */

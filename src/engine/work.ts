@@ -17,6 +17,9 @@ import type { MessagePort } from 'node:worker_threads';
 import { toStoreRow, type StoreRow } from '../store/rows.js';
 import { recordFileContent } from '../export/jsondir.js';
 import type { Limits, Outcome } from './record.js';
+import { onProgress } from '../model/progress.js';
+
+export { reportProgress } from '../model/progress.js';
 
 export type WorkResult =
   | { ok: true; file: string; row: StoreRow; jsonFile: string | null; sha256: string; ms: number }
@@ -45,15 +48,11 @@ export function toWorkResult(o: Outcome, json: boolean): WorkResult {
   return { ok: true, file: o.file, row: toStoreRow(o.record, o.model.text), jsonFile: json ? recordFileContent(o.record) : null, sha256: o.sha256, ms: o.ms };
 }
 
-// The job the worker thread is running, for reportProgress.
+// The job the worker thread is running: the stages' progress (src/model/progress.ts) goes to the pool for it.
 let current: { port: MessagePort; id: number; last: number } | null = null;
 
-/**
- * A stage of a long file says it is moving (a PDF page read, a page OCR'd): the file's
- * time limit in the batch starts again, so the limit catches a stuck file, not a long one.
- * Cheap to call often (one message a second at most); does nothing outside a batch worker.
- */
-export function reportProgress(): void {
+/** Cheap to call often: one message a second at most. */
+function progress(): void {
   if (!current) return;
   const now = Date.now();
   if (now - current.last < 1000) return;
@@ -65,6 +64,7 @@ export function reportProgress(): void {
 export function serveJobs(port: MessagePort | null, run: ProcessFn): void {
   if (!port) throw new Error('a batch worker module must run inside a worker thread');
   let chain: Promise<void> = Promise.resolve();
+  onProgress(progress);
   port.on('message', (m: JobMessage) => {
     if (m?.type !== 'job') return;
     chain = chain.then(async () => {

@@ -7,7 +7,7 @@
 import type { ExtractionRecord } from '../../schemas/record.js';
 import type { DB } from '../store/db.js';
 import { exportTasks, docRef, type ExportOptions, type ExportTask } from './tasks.js';
-import { addDays, nextOccurrence, parseRule, DEFAULT_REMINDERS, type Rule } from '../query/status.js';
+import { addDays, nextOccurrence, parseRule, DEFAULT_REMINDERS, type Rule } from '../model/status.js';
 
 export function icsEscape(s: string): string {
   return s

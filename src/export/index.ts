@@ -2,7 +2,7 @@
 import type { ExtractionRecord } from '../../schemas/record.js';
 import type { DB } from '../store/db.js';
 import { primaryRecords, type ExportOptions } from './tasks.js';
-import { FORMAT_NAMES, type FormatName } from './formats.js';
+import { FORMAT_NAMES, type FormatName } from '../model/formats.js';
 import { csv } from './csv.js';
 import { ics } from './ics.js';
 import { edoc } from './edoc.js';
@@ -44,7 +44,7 @@ export const EXPORTERS: ReadonlyMap<string, Exporter> = new Map(FORMAT_NAMES.map
 /** The exporters as an object without a prototype (exporters.toString is undefined). */
 export const exporters: Readonly<Record<string, Exporter>> = Object.freeze(Object.assign(Object.create(null) as Record<string, Exporter>, BY_NAME));
 
-export { FORMAT_NAMES, FORMAT_INFO, type FormatName } from './formats.js';
+export { FORMAT_NAMES, FORMAT_INFO, type FormatName } from '../model/formats.js';
 
 /**
  * One export of the store, chunk by chunk. Nothing is read before the first chunk is asked

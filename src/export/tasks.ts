@@ -4,7 +4,7 @@
  */
 import type { ExtractionRecord, Task } from '../../schemas/record.js';
 import { taskKey, type DB } from '../store/db.js';
-import { taskStatus, localToday, DEFAULT_REMINDERS, type TaskStatus } from '../query/status.js';
+import { taskStatus, localToday, DEFAULT_REMINDERS, type TaskStatus } from '../model/status.js';
 import { candidateIds, type TaskQuery } from '../query/search.js';
 
 export interface ExportOptions {

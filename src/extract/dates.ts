@@ -1,4 +1,6 @@
 /** Calendar helpers for partial and period dates. */
+import { daysIn } from '../model/calendar.js';
+
 export function iso(y: number, m?: number, d?: number): string | null {
   if (!Number.isInteger(y) || y < 1900 || y > 2100) return null;
   if (m === undefined) return String(y);
@@ -7,10 +9,6 @@ export function iso(y: number, m?: number, d?: number): string | null {
   if (d === undefined) return `${y}-${mm}`;
   if (d < 1 || d > daysIn(y, m)) return null;
   return `${y}-${mm}-${String(d).padStart(2, '0')}`;
-}
-
-export function daysIn(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 export function endOfMonth(y: number, m: number): string | null {

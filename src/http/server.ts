@@ -24,7 +24,7 @@ import { parseParams, schemas, toTaskQuery, toDocumentQuery, isFiltering } from 
 import { getTask, markDone, reopen, documentView, TaskNotFound } from '../query/tasks.js';
 import { suggestAgencies } from '../query/agency.js';
 import { stats } from '../query/stats.js';
-import { nextOccurrence, addDays, localToday, normaliseReminders, STATUS_FILTERS } from '../query/status.js';
+import { nextOccurrence, addDays, localToday, normaliseReminders, STATUS_FILTERS } from '../model/status.js';
 import { exportStore, FORMAT_INFO } from '../export/index.js';
 import { selectTasks } from '../export/tasks.js';
 import { ROOT } from '../root.js';

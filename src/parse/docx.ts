@@ -29,6 +29,7 @@ import { LIST_MARKER } from './markers.js';
 import { splitTabColumns } from './columns.js';
 import { unescapeXml } from './xml.js';
 import { openZip, jszipParts, mammothFile, PROBE, ZipFallback, type Parts } from './zip.js';
+import { isOle } from './guards.js';
 
 /** Table style id given to borderless tables (layout: letter header, signature block). */
 const LAYOUT_TABLE = 'CongvanLayoutTable';
@@ -596,7 +597,7 @@ export const STYLE_MAP = [
 export async function parseDocx(buf: Buffer, file: string): Promise<RawDoc> {
   void file;
   // An OLE compound file: a password-protected DOCX (Office encryption) or an old binary .doc.
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) {
+  if (isOle(buf)) {
     throw new Error('the file is encrypted with a password or is an old Word 97-2003 (.doc) file, not a DOCX');
   }
   const parts = openZip(buf);

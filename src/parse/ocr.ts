@@ -27,7 +27,7 @@ import { mkdtemp, rm, writeFile, open } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir, cpus, availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { reportProgress } from '../engine/work.js';
+import { reportProgress } from '../model/progress.js';
 
 export interface OcrWord {
   text: string;

@@ -5,7 +5,7 @@ import type { DB } from '../store/db.js';
 import { parseQuery, allWordsExpression } from './fts.js';
 import { resolveAgencies, agencyKeys, agencyKey } from './agency.js';
 import { makeSnippet, type Snippet } from './snippet.js';
-import { localToday } from './status.js';
+import { localToday } from '../model/status.js';
 import { documentScore } from './rank.js';
 import { and, shadowedDocuments, stamp, RANK_POOL, COUNT_CAP } from './plan.js';
 import type { SearchResult } from './types.js';

@@ -4,7 +4,7 @@
  */
 import type { DB } from '../store/db.js';
 import { makeSnippet } from './snippet.js';
-import { taskStatus, type Rule } from './status.js';
+import { taskStatus, type Rule } from '../model/status.js';
 import type { TaskHit } from './types.js';
 
 export interface TaskRow {

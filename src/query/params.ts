@@ -6,9 +6,9 @@
  * (`--today: ...`), in the same words.
  */
 import { z } from 'zod';
-import { isIsoDate, STATUS_FILTERS, type StatusFilter } from './status.js';
+import { isIsoDate, STATUS_FILTERS, type StatusFilter } from '../model/status.js';
 import { KINDS, QueryError, type KindFilter, type TaskQuery, type DocumentQuery } from './search.js';
-import { FORMAT_NAMES } from '../export/formats.js';
+import { FORMAT_NAMES } from '../model/formats.js';
 
 /** A bad parameter: `field` as the API names it, `problem` the words for it. */
 export class ParamError extends QueryError {

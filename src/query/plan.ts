@@ -7,7 +7,7 @@ import type { DB } from '../store/db.js';
 import type { ParsedQuery } from './fts.js';
 import { parseQuery, allWordsExpression } from './fts.js';
 import { resolveAgencies } from './agency.js';
-import { nextOccurrence, addDays } from './status.js';
+import { nextOccurrence, addDays } from '../model/status.js';
 import { normaliseQuery, type NQuery, type TaskQuery } from './types.js';
 import { scoreRows, byDue, type Scored } from './rank.js';
 

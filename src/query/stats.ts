@@ -13,7 +13,7 @@
  */
 import type { DB } from '../store/db.js';
 import { candidateIds, storeFacts, isUnfiltered, rulesIn, normaliseQuery, completionOf, type TaskQuery } from './search.js';
-import { addDays, type StatusCode } from './status.js';
+import { addDays, type StatusCode } from '../model/status.js';
 
 export interface Stats {
   total: number;

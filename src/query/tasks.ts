@@ -5,7 +5,7 @@
 import type { DB } from '../store/db.js';
 import type { ExtractionRecord } from '../../schemas/record.js';
 import { loadTasks, type TaskHit } from './search.js';
-import { isIsoDate, localToday, normaliseReminders } from './status.js';
+import { isIsoDate, localToday, normaliseReminders } from '../model/status.js';
 import { ParamError } from './params.js';
 
 export class TaskNotFound extends Error {}

@@ -2,7 +2,7 @@
  * What a search asks and answers, whichever store answers it (SQLite: ./plan.ts, PostgreSQL:
  * src/store/postgres.ts), and the checks of a query before it is planned.
  */
-import { normaliseReminders, localToday, isIsoDate, STATUS_FILTERS, type StatusFilter, type StatusCode, type Rule } from './status.js';
+import { normaliseReminders, localToday, isIsoDate, STATUS_FILTERS, type StatusFilter, type StatusCode, type Rule } from '../model/status.js';
 import type { Snippet } from './snippet.js';
 
 export const KINDS = ['by', 'within', 'from', 'recurring', 'ongoing', 'none'] as const;

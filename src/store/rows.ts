@@ -1,12 +1,11 @@
 /**
  * A record as the store's rows: everything the Writer inserts, computed from the record and
- * the normalised text — the folded text of the full-text index, task keys, canonical agency
- * names, the record's JSON. Pure and self-contained, so a batch computes it in the worker
+ * the normalised text — the folded text of the full-text index, task keys, the agencies with
+ * the canonical names the record carries (src/refine made them), the record's JSON. Pure and self-contained, so a batch computes it in the worker
  * thread with the record, and the one writer thread only runs the inserts.
  */
 import type { ExtractionRecord } from '../../schemas/record.js';
 import { fold } from '../normalise/unicode.js';
-import { canonicalAgency } from '../refine/registry.js';
 
 export interface AgencyRow {
   /** As written in the task. */
@@ -95,12 +94,11 @@ export function toStoreRow(record: ExtractionRecord, text: string): StoreRow {
     tasks: record.tasks.map((t) => {
       const agencies: AgencyRow[] = [];
       const names: string[] = [];
-      for (const [role, list] of [['lead', t.lead], ['support', t.support]] as const) {
-        for (const name of list) {
-          const canonical = canonicalAgency(name);
-          agencies.push({ name, canonical, folded: fold(canonical), role });
-          names.push(name, canonical);
-        }
+      // a record made without the refine stage (by hand, by an older version) has names only
+      const named = t.agencies ?? [...t.lead.map((name) => ({ name, canonical: name, role: 'lead' as const })), ...t.support.map((name) => ({ name, canonical: name, role: 'support' as const }))];
+      for (const { name, canonical, role } of named) {
+        agencies.push({ name, canonical, folded: fold(canonical), role });
+        names.push(name, canonical);
       }
       const folded = fold(t.text);
       return {

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { openStore, type DB } from '../../src/store/db.js';
 import { candidateIds, rulesIn, type TaskQuery } from '../../src/query/search.js';
 import { stats, openStatusSql, doneStatusSql, type Stats } from '../../src/query/stats.js';
-import { taskStatus, addDays, type StatusCode } from '../../src/query/status.js';
+import { taskStatus, addDays, type StatusCode } from '../../src/model/status.js';
 import { markDone, reopen } from '../../src/query/tasks.js';
 import { tmpDir } from '../helpers.js';
 import { TODAY, RULES, fill, reference, passes, agencyIds, STATUSES, SHAPES, makeStores, type RefTask } from './store.js';

@@ -6,7 +6,7 @@ import { openStore, type DB } from '../../src/store/db.js';
 import { searchTasks } from '../../src/query/search.js';
 import { markDone, reopen, getTask, resolveTask, TaskNotFound } from '../../src/query/tasks.js';
 import { ParamError } from '../../src/query/params.js';
-import { taskStatus, nextOccurrence, STATUS_LABEL } from '../../src/query/status.js';
+import { taskStatus, nextOccurrence, STATUS_LABEL } from '../../src/model/status.js';
 import { stats } from '../../src/query/stats.js';
 import { CORPUS, STEMS, tmpDir } from '../helpers.js';
 

@@ -12,7 +12,7 @@ import { fold } from '../../src/normalise/unicode.js';
 import { canonicalAgency } from '../../src/refine/registry.js';
 import type { TaskQuery } from '../../src/query/search.js';
 import { resolveAgencies } from '../../src/query/agency.js';
-import { taskStatus, nextOccurrence, addDays, type StatusCode } from '../../src/query/status.js';
+import { taskStatus, nextOccurrence, addDays, type StatusCode } from '../../src/model/status.js';
 import { tmpDir } from '../helpers.js';
 
 export const TODAY = '2024-06-15';

@@ -256,3 +256,19 @@ describe('a store made before record ids named documents (schema 3)', () => {
     after.close();
   });
 });
+
+describe("a record's rows for the store", () => {
+  it('take the canonical agency names the record carries (the refine stage made them), not names recomputed', async () => {
+    const o = await processFile(path.join(CORPUS, `${STEMS[0]}.txt`));
+    if (!o.ok) throw new Error(o.reason);
+    const task = o.record.tasks.find((t) => t.agencies?.length)!;
+    task.agencies![0]!.canonical = 'Cơ quan chuẩn hóa khác';
+    const row = toStoreRow(o.record, o.model.text).tasks[o.record.tasks.indexOf(task)]!;
+    expect(row.agencies[0]).toMatchObject({ name: task.agencies![0]!.name, canonical: 'Cơ quan chuẩn hóa khác', folded: 'co quan chuan hoa khac' });
+    expect(row.ftsAgencies).toContain('co quan chuan hoa khac');
+    // a record without agencies (made by hand): the names as written
+    delete task.agencies;
+    const bare = toStoreRow(o.record, o.model.text).tasks[o.record.tasks.indexOf(task)]!;
+    expect(bare.agencies.map((a) => [a.name, a.canonical, a.role])).toEqual([...task.lead.map((n) => [n, n, 'lead']), ...task.support.map((n) => [n, n, 'support'])]);
+  });
+});

@@ -7,6 +7,9 @@
  * occurrence on or after today (never overdue: the period moves on); `from` and `ongoing`
  * ones and tasks without a time are on track until done.
  */
+import { daysIn, isIsoDate, addDays, daysBetween } from './calendar.js';
+
+export { isIsoDate, localToday, addDays, daysBetween } from './calendar.js';
 
 export type StatusCode = 'on-track' | 'due-soon' | 'overdue' | 'done-on-time' | 'done-late';
 export type StatusFilter = 'open' | 'due-soon' | 'overdue' | 'done' | 'on-track';
@@ -46,43 +49,9 @@ export interface TaskStatus {
   reminder: number | null;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(s: string | null | undefined): s is string {
-  if (!s || !ISO.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** Today on this machine's clock, as YYYY-MM-DD (local time, not UTC). */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-function toUtc(s: string): number {
-  return Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
-}
-
-function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function addDays(s: string, n: number): string {
-  return fromUtc(toUtc(s) + n * 86_400_000);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
-}
-
-function lastDay(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate(); // m is 1-based: day 0 of the next month
-}
-
 function ymd(y: number, m: number, d: number): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${y}-${p(m)}-${p(Math.min(d, lastDay(y, m)))}`;
+  return `${y}-${p(m)}-${p(Math.min(d, daysIn(y, m)))}`;
 }
 
 export function parseRule(rule: Rule | string | null | undefined): Rule | null {
