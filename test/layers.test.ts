@@ -71,7 +71,7 @@ const BELOW = (() => {
     store: text,
     query: [...text, 'store', 'refine'],
     export: [...text, 'store', 'query'],
-    office: [...text, 'store', 'query'],
+    office: [...text, 'store', 'query', 'export'],
     engine: [...records, 'parse', 'extract', 'export'],
     pipelines: [...records, 'parse', 'extract', 'export', 'engine'],
     http: [...records, 'export', 'office', 'engine', 'pipelines'],

@@ -7,7 +7,7 @@ import os from 'node:os';
 import type { DB } from '../store/db.js';
 import { SqliteOffice, AUDIT_ACTIONS, type AuditEntry, type AuditFilter, type NewAuditEntry } from '../store/office.js';
 import { csvTable } from '../export/csv.js';
-import { isIsoDate } from '../query/status.js';
+import { isIsoDate } from '../model/status.js';
 
 export { AUDIT_ACTIONS, type AuditEntry, type AuditFilter };
 
