@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what congvan needs beyond npm: tesseract (OCR of scanned PDFs, with its
-# Vietnamese data), poppler-utils (page images for OCR, signature-stamped text of e-office
-# PDFs, pdftotext for the benchmark) and antiword (Word 97-2003 .doc files).
+# Vietnamese data), poppler-utils and qpdf (the main PDF text engine: pdftohtml, pdftotext,
+# pdfimages, with qpdf for the annotations; page images for OCR; pdfjs reads PDFs where they
+# are missing) and antiword (Word 97-2003 .doc files).
 # Runs apt-get only as root and only for what is missing; otherwise says what to install.
 set -u
 need=()

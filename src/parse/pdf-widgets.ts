@@ -80,7 +80,7 @@ export function parseBbox(xhtml: string, first: number): Map<number, PopplerWord
   return pages;
 }
 
-const inside = (w: Box, r: Box, pad = 2) => {
+export const inside = (w: Box, r: Box, pad = 2) => {
   const cx = (w.x0 + w.x1) / 2;
   const cy = (w.y0 + w.y1) / 2;
   return cx >= r.x0 - pad && cx <= r.x1 + pad && cy >= r.y0 - pad && cy <= r.y1 + pad;

@@ -17,303 +17,21 @@
  *      goes on over pages becomes one table, its repeated header row kept once.
  */
 import type { Diagnostic, RawBlock, RawDoc } from '../model/types.js';
-import { convertLegacy, guessLegacyText, legacyFontEncoding, type LegacyEncoding } from './legacy.js';
+import { convertLegacy, guessLegacyText } from './legacy.js';
 import { ocrPdfPages, type OcrPage } from './ocr.js';
+import { reportProgress } from '../engine/work.js';
 
 // ---------------------------------------------------------------------------
 // Shared text rules (also used by the DOCX parser).
 
 export { LIST_MARKER, SIGNATURE_STAMP } from './markers.js';
-import { TEXT_ANNOTATIONS, annotationWords, popplerWords, snap, type Box } from './pdf-widgets.js';
-import { contentLetters, syllableShare } from './textcheck.js';
 import { LIST_MARKER, SIGNATURE_STAMP } from './markers.js';
+import { groupLines, isSpace, makeLine, lineStyle, lineText, median, quantile, splitPieces, type EngineResult, type Frame, type Item, type Line, type PageModel, type ParsePdfOptions, type PBlock, type PTable, type Segment } from './pdf-model.js';
+import { loadPdfjs, readPdfjs } from './pdf-pdfjs.js';
+import { readPoppler } from './pdf-poppler.js';
+export { loadPdfjs };
+export type { ParsePdfOptions };
 
-// ---------------------------------------------------------------------------
-// pdfjs, loaded once per process.
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Pdfjs = any;
-let pdfjsPromise: Promise<Pdfjs> | null = null;
-
-/** The pdfjs-dist legacy build (the only one that runs in Node), imported once. */
-export function loadPdfjs(): Promise<Pdfjs> {
-  if (!pdfjsPromise) {
-    pdfjsPromise = (async () => {
-      // The legacy build carries core-js polyfills that replace Array.prototype.push and
-      // JSON.parse/stringify for the whole process with slower versions (Node 20 has
-      // everything pdfjs needs from them). Keep the native ones.
-      const push = Array.prototype.push;
-      const { parse, stringify } = JSON;
-      try {
-        const m: any = await import('pdfjs-dist/legacy/build/pdf.mjs');
-        // Load the worker code now (pdfjs runs it in this thread: the "fake worker"), so its
-        // polyfills also come and go here, and getDocument need not import it later.
-        const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-        const w: any = await import(workerModule);
-        (globalThis as any).pdfjsWorker ??= w;
-        return m;
-      } finally {
-        Array.prototype.push = push;
-        JSON.parse = parse;
-        JSON.stringify = stringify;
-      }
-    })();
-    pdfjsPromise.catch(() => {
-      pdfjsPromise = null;
-    });
-  }
-  return pdfjsPromise;
-}
-
-// ---------------------------------------------------------------------------
-// Geometry model.
-
-interface FontInfo {
-  name: string;
-  bold: boolean;
-  italic: boolean;
-  legacy: { encoding: LegacyEncoding; upper: boolean } | null;
-}
-
-interface Item {
-  s: string;
-  x: number;
-  /** Baseline, from the top of the page (y grows downwards). */
-  y: number;
-  w: number;
-  size: number;
-  bold: boolean;
-  italic: boolean;
-  /** pdfjs font id. */
-  font?: string;
-  /** Position in the page's drawing order. */
-  idx: number;
-  /** A small raised item (footnote reference, exponent). */
-  sup?: boolean;
-  /** Set when the item is a footnote reference taken out of the text. */
-  dropped?: boolean;
-}
-
-interface Piece {
-  items: Item[];
-  x0: number;
-  x1: number;
-}
-
-interface Line {
-  items: Item[];
-  y: number;
-  size: number;
-  x0: number;
-  x1: number;
-  page: number;
-  minIdx: number;
-  maxIdx: number;
-  pieces: Piece[];
-}
-
-interface PageModel {
-  page: number;
-  width: number;
-  height: number;
-  lines: Line[];
-  ocr: boolean;
-  /** Rules drawn on the page (when the operator list was read). */
-  segments?: Segment[];
-}
-
-/** A column of text the paragraph builder works in. */
-interface Frame {
-  left: number;
-  right: number;
-}
-
-interface PBlock {
-  kind: RawBlock['kind'];
-  text: string;
-  page: number;
-  lines: Line[];
-  size: number;
-  bold: boolean;
-  italic: boolean;
-  align?: 'left' | 'center' | 'right';
-  column?: 'left' | 'right';
-  frame: Frame;
-  /** The last line ended before the frame's edge (the paragraph is finished). */
-  endedEarly: boolean;
-  table?: PTable;
-  furniture?: RawBlock['furniture'];
-  /** Whether the block came from a two-column zone or a table (never joined over a page break). */
-  zone?: boolean;
-}
-
-interface PTable {
-  rows: string[][];
-  headerRows: number;
-  /** Column left edges (for continuing the table on the next page). */
-  edges: number[];
-  header?: string[];
-  pageWidth: number;
-}
-
-// ---------------------------------------------------------------------------
-// Small helpers.
-
-const isSpace = (s: string) => /^\s*$/.test(s);
-const median = (xs: number[]) => {
-  if (!xs.length) return 0;
-  const a = xs.slice().sort((p, q) => p - q);
-  return a[Math.floor(a.length / 2)]!;
-};
-const quantile = (xs: number[], q: number) => {
-  if (!xs.length) return 0;
-  const a = xs.slice().sort((p, q2) => p - q2);
-  return a[Math.min(a.length - 1, Math.max(0, Math.floor(q * (a.length - 1))))]!;
-};
-
-function fontStyle(name: string): { bold: boolean; italic: boolean } {
-  const n = name.replace(/^[A-Z]{6}\+/, '');
-  return {
-    bold: /bold|black|heavy|semibold|demibold|extrabold|,B\b|-B\b|\bBd\b/i.test(n),
-    italic: /italic|oblique|,I\b|-It\b|\bIt\b|,BI\b/i.test(n),
-  };
-}
-
-/** Join the items of one line (sorted by x) into text, spaces where the gaps are. */
-function itemsText(items: Item[]): string {
-  let out = '';
-  let prevEnd = -Infinity;
-  let prevSize = 0;
-  for (const it of items) {
-    if (it.dropped) {
-      prevEnd = Math.max(prevEnd, it.x + it.w);
-      continue;
-    }
-    if (out) {
-      const gap = it.x - prevEnd;
-      const size = Math.max(prevSize, it.size);
-      if (gap > 0.12 * size && !/\s$/.test(out) && !/^\s/.test(it.s)) out += ' ';
-    }
-    out += it.s;
-    prevEnd = Math.max(prevEnd, it.x + it.w);
-    prevSize = it.size;
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
-
-function lineText(l: Line): string {
-  return itemsText(l.items);
-}
-
-function makeLine(items: Item[], page: number): Line {
-  const sorted = items.slice().sort((a, b) => a.x - b.x);
-  const main = sorted.filter((i) => !i.sup);
-  const sizes = (main.length ? main : sorted).map((i) => i.size);
-  const ys = (main.length ? main : sorted).map((i) => i.y);
-  const line: Line = {
-    items: sorted,
-    y: median(ys),
-    size: Math.max(...sizes),
-    x0: Math.min(...sorted.map((i) => i.x)),
-    x1: Math.max(...sorted.map((i) => i.x + i.w)),
-    page,
-    minIdx: Math.min(...sorted.map((i) => i.idx)),
-    maxIdx: Math.max(...sorted.map((i) => i.idx)),
-    pieces: [],
-  };
-  line.pieces = splitPieces(sorted);
-  return line;
-}
-
-/** Split a line's items where the horizontal gap is wider than about one em. */
-function splitPieces(items: Item[]): Piece[] {
-  const pieces: Piece[] = [];
-  let cur: Piece | null = null;
-  for (const it of items) {
-    if (cur) {
-      const gap = it.x - cur.x1;
-      const size = Math.max(it.size, cur.items[cur.items.length - 1]!.size);
-      if (gap <= 1.0 * size || it.sup) {
-        cur.items.push(it);
-        cur.x1 = Math.max(cur.x1, it.x + it.w);
-        continue;
-      }
-    }
-    cur = { items: [it], x0: it.x, x1: it.x + it.w };
-    pieces.push(cur);
-  }
-  return pieces;
-}
-
-function lineStyle(l: Line): { bold: boolean; italic: boolean } {
-  const real = l.items.filter((i) => !i.dropped && !isSpace(i.s));
-  return { bold: real.length > 0 && real.every((i) => i.bold), italic: real.length > 0 && real.every((i) => i.italic) };
-}
-
-// ---------------------------------------------------------------------------
-// Lines from items.
-
-function groupLines(items: Item[], page: number): Line[] {
-  const sorted = items.slice().sort((a, b) => a.y - b.y || a.x - b.x);
-  const groups: Item[][] = [];
-  const refs: Array<{ y: number; size: number }> = [];
-  for (const it of sorted) {
-    let placed = false;
-    for (let k = groups.length - 1; k >= 0 && k >= groups.length - 3; k--) {
-      const r = refs[k]!;
-      if (Math.abs(it.y - r.y) <= 0.3 * Math.min(r.size, it.size)) {
-        groups[k]!.push(it);
-        placed = true;
-        break;
-      }
-    }
-    if (!placed) {
-      groups.push([it]);
-      refs.push({ y: it.y, size: it.size });
-    }
-  }
-  // Mark small raised items inside a line.
-  for (const g of groups) {
-    const sizes = g.map((i) => i.size);
-    const big = Math.max(...sizes);
-    const bigY = median(g.filter((i) => i.size >= 0.9 * big).map((i) => i.y));
-    for (const it of g) if (it.size <= 0.8 * big && it.y < bigY - 0.12 * big) it.sup = true;
-  }
-  // Attach lines made only of small items to the line whose text they are raised above.
-  const lines: Item[][] = [];
-  for (let k = 0; k < groups.length; k++) {
-    const g = groups[k]!;
-    const maxSize = Math.max(...g.map((i) => i.size));
-    let attached = false;
-    // the candidate host: the next group (lower on the page) whose baseline is a little below.
-    for (const h of [k + 1, k + 2]) {
-      const host = groups[h];
-      if (!host) continue;
-      const hostSize = Math.max(...host.map((i) => i.size));
-      const hostY = median(host.filter((i) => i.size >= 0.9 * hostSize).map((i) => i.y));
-      const dy = hostY - median(g.map((i) => i.y));
-      const hx0 = Math.min(...host.map((i) => i.x));
-      const hx1 = Math.max(...host.map((i) => i.x + i.w));
-      const gx0 = Math.min(...g.map((i) => i.x));
-      const gx1 = Math.max(...g.map((i) => i.x + i.w));
-      const shortText = g.map((i) => i.s.trim()).join('').length <= 4;
-      const touches = g.every((it) =>
-        host.some((h) => Math.abs(it.x - (h.x + h.w)) <= 0.5 * hostSize || Math.abs(h.x - (it.x + it.w)) <= 0.5 * hostSize),
-      );
-      if (maxSize <= 0.72 * hostSize && dy > 0 && dy <= 0.75 * hostSize && shortText && touches && gx0 >= hx0 - 1.5 * hostSize && gx1 <= hx1 + 2.5 * hostSize) {
-        for (const it of g) it.sup = true;
-        host.push(...g);
-        attached = true;
-        break;
-      }
-    }
-    if (!attached) lines.push(g);
-  }
-  return lines.map((g) => makeLine(g, page)).sort((a, b) => a.y - b.y || a.x0 - b.x0);
-}
-
-// ---------------------------------------------------------------------------
-// Furniture and footnotes.
 
 const PAGE_NUMBER = /^(?:trang\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?$|^(?:trang\s*)?\d{1,4}\s*(?:\/|trên|of)\s*\d{1,4}$/i;
 const FOOTNOTE_MARK = /^(?:\(?\d{1,3}\)?|\*{1,3}|[¹²³⁴-⁹⁰]+)$/;
@@ -855,13 +573,6 @@ function buildTable(lines: Line[], edges: number[], pageWidth: number, page: num
 // ---------------------------------------------------------------------------
 // Ruled tables: the grid of lines a word processor draws around table cells.
 
-interface Segment {
-  /** Horizontal: y, from x0 to x1. Vertical: x, from y0 to y1 (page coordinates, y down). */
-  dir: 'h' | 'v';
-  at: number;
-  from: number;
-  to: number;
-}
 
 interface Grid {
   x0: number;
@@ -872,84 +583,6 @@ interface Grid {
   ys: number[];
   h: Segment[];
   v: Segment[];
-}
-
-type Matrix = [number, number, number, number, number, number];
-const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-
-/** Axis-parallel line segments drawn on the page (strokes, and thin filled rectangles). */
-function segmentsFromOps(ops: { fnArray: number[]; argsArray: any[] }, OPS: any, viewport: Matrix): Segment[] {
-  const segs: Segment[] = [];
-  let ctm: Matrix = viewport;
-  const stack: Matrix[] = [];
-  const STROKES = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const FILLS = new Set([OPS.fill, OPS.eoFill]);
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    const fn = ops.fnArray[i];
-    const args = ops.argsArray[i];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? viewport;
-    else if (fn === OPS.transform) ctm = mul(ctm, args as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = mul(ctm, Array.from(args[0] as number[]) as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? viewport;
-    else if (fn === OPS.constructPath) {
-      const paint = args?.[0];
-      const buf: ArrayLike<number> | null = args?.[1]?.[0] ?? null;
-      if (!buf || (!STROKES.has(paint) && !FILLS.has(paint))) continue;
-      // Sub-paths as point lists.
-      const paths: Array<Array<[number, number]>> = [];
-      let cur: Array<[number, number]> = [];
-      for (let k = 0; k < buf.length; ) {
-        const op = buf[k++];
-        if (op === 0) {
-          if (cur.length) paths.push(cur);
-          cur = [apply(ctm, buf[k]!, buf[k + 1]!)];
-          k += 2;
-        } else if (op === 1) {
-          cur.push(apply(ctm, buf[k]!, buf[k + 1]!));
-          k += 2;
-        } else if (op === 2) {
-          cur.push(apply(ctm, buf[k + 4]!, buf[k + 5]!));
-          k += 6;
-        } else if (op === 3) {
-          cur.push(apply(ctm, buf[k + 2]!, buf[k + 3]!));
-          k += 4;
-        } else if (op === 4) {
-          if (cur.length) cur.push(cur[0]!);
-        } else break;
-      }
-      if (cur.length) paths.push(cur);
-      for (const pts of paths) {
-        if (FILLS.has(paint)) {
-          // A thin filled rectangle is a line.
-          const xs = pts.map((q) => q[0]);
-          const ys = pts.map((q) => q[1]);
-          const w = Math.max(...xs) - Math.min(...xs);
-          const h = Math.max(...ys) - Math.min(...ys);
-          if (h <= 2.5 && w > 4) segs.push({ dir: 'h', at: (Math.max(...ys) + Math.min(...ys)) / 2, from: Math.min(...xs), to: Math.max(...xs) });
-          else if (w <= 2.5 && h > 4) segs.push({ dir: 'v', at: (Math.max(...xs) + Math.min(...xs)) / 2, from: Math.min(...ys), to: Math.max(...ys) });
-          continue;
-        }
-        for (let k = 1; k < pts.length; k++) {
-          const [ax, ay] = pts[k - 1]!;
-          const [bx, by] = pts[k]!;
-          if (Math.abs(ay - by) <= 0.8 && Math.abs(ax - bx) > 4) segs.push({ dir: 'h', at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
-          else if (Math.abs(ax - bx) <= 0.8 && Math.abs(ay - by) > 4) segs.push({ dir: 'v', at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
-        }
-      }
-    }
-  }
-  return segs;
 }
 
 /** Clusters values closer than `tol`. */
@@ -1359,200 +992,31 @@ function joinPages(pages: PageBlocks[], diags: Diagnostic[]): PBlock[] {
   if (droppedHeaders) diags.push({ severity: 'info', stage: 'parse', message: `table header row repeated on ${droppedHeaders} later page(s): kept once` });
   return out;
 }
-
 // ---------------------------------------------------------------------------
 // The parser.
 
-export interface ParsePdfOptions {
-  /** OCR pages without a text layer (default true). */
-  ocr?: boolean;
-  /** Read at most this many pages. */
-  maxPages?: number;
-}
-
-/** Characters of text a page needs to count as having a text layer. */
-const MIN_TEXT_CHARS = 20;
-/** Letters beyond stamp lines a page over an image needs for its text layer to be read. */
-const MIN_CONTENT_LETTERS = 120;
-/** Share of well-formed syllables below which a text layer over an image is junk. */
-const MIN_SYLLABLE_SHARE = 0.75;
-
-/** pdfjs items as lines of text (an item that ends a line says so). */
-function lineStrings(items: { str: string; hasEOL?: boolean }[]): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const it of items) {
-    cur += it.str;
-    if (it.hasEOL) {
-      out.push(cur);
-      cur = '';
-    } else cur += ' ';
+/**
+ * The text engine: poppler (pdftotext and pdftohtml) where it is installed, pdfjs otherwise
+ * or when CONGVAN_PDF_ENGINE=pdfjs (CONGVAN_PDF_ENGINE=poppler: poppler or nothing).
+ */
+async function readText(buf: Buffer, opts: ParsePdfOptions): Promise<EngineResult> {
+  const want = process.env.CONGVAN_PDF_ENGINE;
+  if (want !== 'pdfjs') {
+    const r = await readPoppler(buf, opts);
+    if (r) return r;
+    if (want === 'poppler') throw new Error('CONGVAN_PDF_ENGINE=poppler, but poppler (pdftotext, pdftohtml) cannot read this PDF or is not installed (Debian package poppler-utils)');
   }
-  if (cur.trim()) out.push(cur);
-  return out;
+  return readPdfjs(buf, opts);
 }
 
 export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions = {}): Promise<RawDoc> {
-  const pdfjs = await loadPdfjs();
-  const diagnostics: Diagnostic[] = [];
   void file;
   if (buf.length < 8 || buf.subarray(0, 1024).indexOf('%PDF-') < 0) throw new Error('not a PDF file (no %PDF- header)');
-  let doc: any;
-  try {
-    doc = await pdfjs.getDocument({
-      data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength).slice(),
-      disableFontFace: true,
-      isEvalSupported: false,
-      useSystemFonts: false,
-      verbosity: 0,
-      stopAtErrors: false,
-    }).promise;
-  } catch (e: any) {
-    const name = e?.name ?? '';
-    if (name === 'PasswordException') throw new Error('the PDF is password-protected: it cannot be opened without its password');
-    if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(buf.toString('latin1'))) throw new Error(`the PDF is encrypted and cannot be decrypted (${e?.message ?? e})`);
-    if (name === 'InvalidPDFException') throw new Error(`the PDF is damaged: its structure cannot be read (${e.message})`);
-    throw new Error(`the PDF cannot be read (${e?.message ?? e})`);
-  }
-  try {
-    const numPages: number = doc.numPages;
-    if (!(numPages > 0)) throw new Error('the PDF has no pages');
-    // the page limit is checked here, on the document the parser opens anyway, not by opening it twice
-    if (opts.maxPages && opts.maxPages > 0 && numPages > opts.maxPages) throw new Error(`the PDF has ${numPages} pages, over the limit of ${opts.maxPages} (--max-pages)`);
-    const limit = numPages;
-    const fontCache = new Map<string, FontInfo>();
-    const pages: PageModel[] = [];
-    const needOcr: number[] = [];
-    const unreadablePages: number[] = [];
-    let legacy: string | undefined;
-    let rotatedDropped = 0;
-    const annotRects = new Map<number, Box[]>();
-    const junkLayerPages: number[] = [];
-    for (let p = 1; p <= limit; p++) {
-      let page: any;
-      try {
-        page = await doc.getPage(p);
-      } catch (e: any) {
-        diagnostics.push({ severity: 'warning', stage: 'parse', message: `page ${p} cannot be read: ${e?.message ?? e}` });
-        continue;
-      }
-      const viewport = page.getViewport({ scale: 1 });
-      // annotations whose appearance may carry text (the number and day an e-office stamps)
-      try {
-        const annots: any[] = await page.getAnnotations();
-        const rects: Box[] = [];
-        for (const a of annots) {
-          if (!TEXT_ANNOTATIONS.has(a?.subtype) || !Array.isArray(a.rect)) continue;
-          const [x0, y0, x1, y1] = viewport.convertToViewportRectangle(a.rect) as number[];
-          rects.push({ x0: Math.min(x0!, x1!), y0: Math.min(y0!, y1!), x1: Math.max(x0!, x1!), y1: Math.max(y0!, y1!) });
-        }
-        if (rects.length) annotRects.set(p, rects);
-      } catch {
-        /* no annotations read */
-      }
-      let tc: any;
-      try {
-        tc = await page.getTextContent();
-      } catch (e: any) {
-        diagnostics.push({ severity: 'warning', stage: 'parse', message: `page ${p}: text cannot be read: ${e?.message ?? e}` });
-        tc = { items: [], styles: {} };
-      }
-      const raw = (tc.items as any[]).filter((it) => typeof it.str === 'string' && it.str.length > 0 && !isSpace(it.str));
-      const chars = raw.reduce((n, it) => n + it.str.replace(/\s/g, '').length, 0);
-      // Glyphs without a Unicode mapping come out as private-use or control characters.
-      const junk = raw.reduce((n, it) => n + (it.str.match(/[\uE000-\uF8FF\u0000-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0), 0);
-      const unreadable = chars >= MIN_TEXT_CHARS && junk > 0.3 * chars;
-      if (unreadable) unreadablePages.push(p);
-      // Text that is not the page's content: a junk OCR layer, or only a signing stamp, over an image.
-      const lineTexts = lineStrings(raw);
-      const suspect = !unreadable && chars >= MIN_TEXT_CHARS && (contentLetters(lineTexts) < MIN_CONTENT_LETTERS || syllableShare(lineTexts.join(' ')) < MIN_SYLLABLE_SHARE);
-      // Little or no text: a scan if the page shows an image; a short page of text otherwise.
-      let scanned = unreadable;
-      if (!unreadable && (chars < MIN_TEXT_CHARS || suspect)) {
-        try {
-          const ops = await page.getOperatorList();
-          const IMAGE = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObject]);
-          scanned = ops.fnArray.some((f: number) => IMAGE.has(f));
-        } catch {
-          scanned = chars === 0;
-        }
-        if (scanned && suspect) junkLayerPages.push(p);
-        if (!scanned && chars === 0) {
-          pages.push({ page: p, width: viewport.width, height: viewport.height, lines: [], ocr: false });
-          page.cleanup?.();
-          continue;
-        }
-      }
-      if (scanned) {
-        needOcr.push(p);
-        pages.push({ page: p, width: viewport.width, height: viewport.height, lines: [], ocr: false });
-        page.cleanup?.();
-        continue;
-      }
-      const items: Item[] = [];
-      raw.forEach((it, idx) => {
-        const m = pdfjs.Util.transform(viewport.transform, it.transform);
-        const horizontal = Math.abs(m[1]) <= 0.2 * Math.abs(m[0]) && Math.abs(m[0]) > 0;
-        if (!horizontal) {
-          rotatedDropped++;
-          return;
-        }
-        items.push({
-          s: it.str,
-          x: m[4],
-          y: m[5],
-          w: it.width * Math.hypot(viewport.transform[0], viewport.transform[1]),
-          size: Math.hypot(m[2], m[3]) || Math.abs(m[3]) || it.height || 10,
-          bold: false,
-          italic: false,
-          font: it.fontName,
-          idx,
-        });
-      });
-      let lines = groupLines(items, p);
-      // The operator list gives font names (bold, italic, legacy encodings) and the rules of
-      // ruled tables. Read it only for unseen fonts or a page that looks like a table.
-      const unseen = [...new Set(items.map((it) => it.font!))].filter((f) => !fontCache.has(f));
-      const tabular = lines.filter((l) => l.pieces.length >= 3).length >= 2 || lines.filter((l) => l.pieces.length >= 2).length >= 6;
-      let segments: Segment[] | undefined;
-      if (unseen.length || tabular) {
-        try {
-          const ops = await page.getOperatorList();
-          if (tabular) segments = segmentsFromOps(ops, pdfjs.OPS, viewport.transform as Matrix);
-        } catch {
-          /* fonts stay unknown, no rules */
-        }
-        for (const f of unseen) {
-          let name = f;
-          try {
-            if (page.commonObjs.has(f)) name = page.commonObjs.get(f)?.name ?? f;
-          } catch {
-            /* keep the id */
-          }
-          fontCache.set(f, { name, ...fontStyle(name), legacy: legacyFontEncoding(name) });
-        }
-      }
-      for (const it of items) {
-        const font = fontCache.get(it.font!);
-        if (font) {
-          it.bold = font.bold;
-          it.italic = font.italic;
-          if (font.legacy) {
-            it.s = convertLegacy(it.s, font.legacy.encoding, { upper: font.legacy.upper });
-            legacy = font.legacy.encoding;
-          }
-        }
-        it.s = it.s.normalize('NFC');
-      }
-      if (legacy) lines = groupLines(items, p);
-      pages.push({ page: p, width: viewport.width, height: viewport.height, lines, ocr: false, ...(segments ? { segments } : {}) });
-      page.cleanup?.();
-    }
-    await mergeAnnotationText(buf, pages, annotRects, diagnostics);
-    if (junkLayerPages.length) diagnostics.push({ severity: 'warning', stage: 'parse', message: `page(s) ${junkLayerPages.join(', ')}: the text over the page image is not its content (a stamp only, or a junk OCR layer): read by OCR instead` });
-    if (unreadablePages.length) diagnostics.push({ severity: 'warning', stage: 'parse', message: `the text layer of page(s) ${unreadablePages.join(', ')} has no Unicode mapping (glyph codes only): read by OCR instead` });
-    if (rotatedDropped) diagnostics.push({ severity: 'info', stage: 'parse', message: `${rotatedDropped} rotated text item(s) left out` });
-
+  const read = await readText(buf, opts);
+  const { numPages, pages, needOcr } = read;
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  let legacy: string | undefined = read.legacy;
+  {
     // Text drawn in a legacy font whose name does not say so.
     if (!legacy) {
       const sample = pages.flatMap((pm) => pm.lines.map(lineText)).join('\n').slice(0, 20000);
@@ -1640,6 +1104,7 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
 
     const pitch = typicalPitch(pages);
     const pageBlocks: PageBlocks[] = pages.map((pm) => {
+      reportProgress();
       LAYOUT.ocr = pm.ocr;
       LAYOUT.pitch = pitch;
       const frame = docFrames.get(Math.round(pm.width)) ?? frames.get(pm.page)!;
@@ -1693,41 +1158,7 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
     };
     if (legacy) result.legacyEncoding = legacy;
     return result;
-  } finally {
-    await doc.destroy().catch(() => undefined);
   }
-}
-
-/**
- * Text drawn by annotations (pdf-widgets.ts) put into the lines it fills in: each word
- * takes the baseline of the page text it overlaps, so "Số:" + "12094" + "/BNV-CCHC" make
- * one line.
- */
-async function mergeAnnotationText(buf: Buffer, pages: PageModel[], rects: Map<number, Box[]>, diagnostics: Diagnostic[]): Promise<void> {
-  const withText = pages.filter((pm) => !pm.ocr && pm.lines.length && rects.has(pm.page));
-  if (!withText.length) return;
-  const first = withText[0]!.page;
-  const last = withText[withText.length - 1]!.page;
-  const words = await popplerWords(buf, first, last);
-  if (!words) {
-    diagnostics.push({ severity: 'warning', stage: 'parse', message: `page(s) ${withText.map((pm) => pm.page).join(', ')} carry signature or form annotations whose text (often the number and day stamped at signing) was not read: install poppler-utils` });
-    return;
-  }
-  let added = 0;
-  for (const pm of withText) {
-    const items = pm.lines.flatMap((l) => l.items);
-    const boxes: Box[] = items.map((it) => ({ x0: it.x, x1: it.x + it.w, y0: it.y - 0.8 * it.size, y1: it.y + 0.2 * it.size }));
-    const extra = annotationWords(words.get(pm.page) ?? [], rects.get(pm.page)!, boxes);
-    if (!extra.length) continue;
-    let idx = Math.max(0, ...items.map((it) => it.idx)) + 1;
-    for (const w of extra) {
-      const { y, size } = snap(w, items);
-      items.push({ s: w.text, x: w.x0, y, w: w.x1 - w.x0, size, bold: false, italic: false, idx: idx++ });
-      added++;
-    }
-    pm.lines = groupLines(items, pm.page);
-  }
-  if (added) diagnostics.push({ severity: 'info', stage: 'parse', message: `${added} word(s) drawn by signature or form annotations read into their lines (poppler)` });
 }
 
 function markStamps(blocks: PBlock[], body: number): void {

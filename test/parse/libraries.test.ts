@@ -95,7 +95,7 @@ describe("pdfjs-dist's legacy build", () => {
     try {
       expect(doc.numPages).toBeGreaterThan(0);
       const text = await (await doc.getPage(1)).getTextContent();
-      expect(text.items.some((i: { str?: string }) => /[\p{L}]/u.test(i.str ?? ''))).toBe(true);
+      expect(text.items.some((i) => 'str' in i && /[\p{L}]/u.test(i.str))).toBe(true);
     } finally {
       await doc.destroy();
     }

@@ -1,0 +1,335 @@
+/**
+ * The poppler engine: the main PDF text engine where poppler-utils is installed.
+ *
+ * Two poppler programs read the file at the same time:
+ *   - `pdftohtml -xml` gives the page content as runs of text with their box and font (name,
+ *     size, bold, italic): the same granularity as pdfjs's text items, so the layout model
+ *     (pdf-model.ts) gets what it gets from pdfjs. It leaves out annotation appearances.
+ *   - `pdftotext -bbox` gives every word with its box, annotation appearances included:
+ *     a word that no run of page content holds was drawn by an annotation (in e-office PDFs,
+ *     the number and day the signature stamps). Those are merged into the line they overlap
+ *     (pdf-widgets.ts), unless they read as a signature stamp's own text.
+ * Neither decodes images, which pdfjs's operator list does (seals, signatures: ~1 s a
+ * signed page). Pages that show an image under too little or junk text are found with
+ * `pdfimages -list` (no decoding) and go to OCR; the rules of ruled tables still come from
+ * pdfjs's operator list, read only for pages that look like a table.
+ *
+ * Returns null when poppler is missing or cannot read the file: the caller then uses pdfjs,
+ * which also says what is wrong with a damaged or encrypted file.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic } from '../model/types.js';
+import { convertLegacy, legacyFontEncoding, type LegacyEncoding } from './legacy.js';
+import { TEXT_ANNOTATIONS, annotationWords, inside, parseBbox, snap, type Box, type PopplerWord } from './pdf-widgets.js';
+import { fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, lineText, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions } from './pdf-model.js';
+import { looksTabular, pdfjsRules } from './pdf-pdfjs.js';
+import { unescapeXml } from './xml.js';
+import { reportProgress } from '../engine/work.js';
+
+/** Set once a poppler program is found missing: pdfjs reads every PDF from then on. */
+let missing = false;
+
+/** poppler's time limit per program (the batch's per-file limit still applies). */
+const TIMEOUT_MS = 300_000;
+
+function run(cmd: string, args: string[]): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { timeout: TIMEOUT_MS, maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } }, (err, stdout) => {
+      if (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') missing = true;
+        resolve(null);
+      } else resolve(stdout);
+    });
+  });
+}
+
+/** A run of page content as pdftohtml gives it (points, y down). */
+export interface Run {
+  page: number;
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  font: string;
+  text: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+export interface HtmlDoc {
+  pages: Array<{ page: number; width: number; height: number; runs: Run[] }>;
+  fonts: Map<string, { size: number; name: string }>;
+}
+
+/** pdftohtml's XML (-xml -zoom 1 -noroundcoord -fontfullname): pages, fonts and runs. */
+export function parsePdfXml(xml: string): HtmlDoc {
+  const pages: HtmlDoc['pages'] = [];
+  const fonts: HtmlDoc['fonts'] = new Map();
+  const re = /<page number="(\d+)"[^>]*? height="([\d.]+)" width="([\d.]+)">|<fontspec id="([^"]+)" size="([\d.-]+)" family="([^"]*)"|<text top="([\d.-]+)" left="([\d.-]+)" width="([\d.-]+)" height="([\d.-]+)" font="([^"]+)">(.*?)<\/text>/g;
+  for (let m: RegExpExecArray | null; (m = re.exec(xml)); ) {
+    if (m[1]) pages.push({ page: +m[1], height: +m[2]!, width: +m[3]!, runs: [] });
+    else if (m[4]) fonts.set(m[4], { size: +m[5]!, name: unescapeXml(m[6]!) });
+    else {
+      const inner = m[12]!;
+      const text = unescapeXml(inner.replace(/<[^>]*>/g, '')).normalize('NFC');
+      if (isSpace(text)) continue;
+      pages[pages.length - 1]?.runs.push({ page: pages.length, top: +m[7]!, left: +m[8]!, width: +m[9]!, height: +m[10]!, font: m[11]!, text, bold: /<b>/.test(inner), italic: /<i>/.test(inner) });
+    }
+  }
+  return { pages, fonts };
+}
+
+/** Pages that show an image, from `pdfimages -list`. */
+export function imagePages(list: string): Set<number> {
+  const out = new Set<number>();
+  for (const line of list.split('\n')) {
+    const m = /^\s*(\d+)\s+\d+\s+(image|mask|smask|stencil)\b/.exec(line);
+    if (m && m[2] !== 'smask') out.add(+m[1]!);
+  }
+  return out;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '').normalize('NFC');
+
+/**
+ * The run of page content each word belongs to, or null for a word no run holds (text an
+ * annotation draws). A run holds a word when it overlaps most of the word's height, holds its
+ * middle and contains its text.
+ */
+export function runsOfWords(words: PopplerWord[], runs: Run[]): Array<Run | null> {
+  const sorted = runs.map((r) => ({ r, t: squash(r.text) })).sort((a, b) => a.r.top - b.r.top);
+  return words.map((w) => {
+    const h = Math.max(0.5, w.y1 - w.y0);
+    const t = squash(w.text);
+    // the runs on the word's line that it overlaps (a word can be drawn in several runs)
+    const over: Array<{ r: Run; t: string; dx: number }> = [];
+    for (const { r, t: rt } of sorted) {
+      if (r.top > w.y1) break;
+      const v = Math.min(r.top + r.height, w.y1) - Math.max(r.top, w.y0);
+      if (v < 0.5 * Math.min(h, r.height)) continue;
+      const dx = Math.min(r.left + r.width, w.x1) - Math.max(r.left, w.x0);
+      if (dx > 0) over.push({ r, t: rt, dx });
+    }
+    if (!over.length) return null;
+    over.sort((a, b) => a.r.left - b.r.left);
+    if (!over.map((o) => o.t).join('').includes(t)) return null;
+    return over.reduce((a, b) => (b.dx > a.dx ? b : a)).r;
+  });
+}
+
+/** Words close to one another (one annotation's text), as groups with their box. */
+function groupWords(words: PopplerWord[]): Box[] {
+  const groups: Array<Box & { n: number }> = [];
+  for (const w of [...words].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)) {
+    const h = w.y1 - w.y0;
+    const g = groups.find((b) => w.x0 <= b.x1 + 0.8 * h && w.x1 >= b.x0 - 0.8 * h && w.y0 <= b.y1 + 0.6 * h && w.y1 >= b.y0 - 0.6 * h);
+    if (g) {
+      g.x0 = Math.min(g.x0, w.x0);
+      g.x1 = Math.max(g.x1, w.x1);
+      g.y0 = Math.min(g.y0, w.y0);
+      g.y1 = Math.max(g.y1, w.y1);
+    } else groups.push({ x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1, n: 1 });
+  }
+  return groups;
+}
+
+type QpdfValue = number | string | boolean | null | QpdfValue[] | { [k: string]: QpdfValue };
+
+/**
+ * The rectangles of text-drawing annotations (Widget, FreeText, Stamp) on each page, in
+ * page space (y down from the top of the media box), from qpdf's JSON of the document's
+ * objects. Pages turned by /Rotate give none (their words are all taken as page content).
+ */
+export function annotationRects(json: string): { rects: Map<number, Box[]>; strip: Record<string, { value: QpdfValue }> } {
+  const d = JSON.parse(json) as { pages?: Array<{ object: string; pageposfrom1: number }>; qpdf?: [unknown, Record<string, { value?: QpdfValue; stream?: { dict?: QpdfValue } }>] };
+  const objects = d.qpdf?.[1] ?? {};
+  const get = (v: QpdfValue | undefined): QpdfValue | undefined => {
+    if (typeof v === 'string' && / R$/.test(v)) {
+      const o = objects[`obj:${v}`];
+      return o?.value ?? o?.stream?.dict;
+    }
+    return v;
+  };
+  const dict = (v: QpdfValue | undefined) => (v && typeof v === 'object' && !Array.isArray(v) ? v : undefined);
+  const inherited = (page: Record<string, QpdfValue>, key: string): QpdfValue | undefined => {
+    for (let n: Record<string, QpdfValue> | undefined = page, depth = 0; n && depth < 32; n = dict(get(n['/Parent'])), depth++) if (n[key] !== undefined) return get(n[key]);
+    return undefined;
+  };
+  const out = new Map<number, Box[]>();
+  const strip: Record<string, { value: QpdfValue }> = {};
+  for (const pg of d.pages ?? []) {
+    const page = dict(get(pg.object));
+    if (!page) continue;
+    const annots = get(page['/Annots']);
+    if (!Array.isArray(annots) || !annots.length) continue;
+    // the page without its annotations (qpdf --update-from-json), for pdftohtml
+    const { ['/Annots']: _drop, ...rest } = page;
+    void _drop;
+    strip[`obj:${pg.object}`] = { value: rest };
+    const box = get(inherited(page, '/MediaBox'));
+    const rotate = Number(get(inherited(page, '/Rotate')) ?? 0);
+    if (!Array.isArray(box) || box.length !== 4 || rotate % 360 !== 0) continue;
+    const [mx0, my0, mx1, my1] = (box.map((v) => Number(get(v))) as number[]);
+    const top = Math.max(my0!, my1!);
+    const left = Math.min(mx0!, mx1!);
+    const rects: Box[] = [];
+    for (const ref of annots) {
+      const a = dict(get(ref));
+      if (!a || !TEXT_ANNOTATIONS.has(String(get(a['/Subtype']) ?? '').replace(/^\//, ''))) continue;
+      const r = get(a['/Rect']);
+      if (!Array.isArray(r) || r.length !== 4) continue;
+      const [x0, y0, x1, y1] = r.map((v) => Number(get(v))) as number[];
+      rects.push({ x0: Math.min(x0!, x1!) - left, x1: Math.max(x0!, x1!) - left, y0: top - Math.max(y0!, y1!), y1: top - Math.min(y0!, y1!) });
+    }
+    if (rects.length) out.set(pg.pageposfrom1, rects);
+  }
+  return { rects: out, strip };
+}
+
+/** A word set on its side (vertical text in a margin): left out, as pdfjs's engine does. */
+const rotated = (w: PopplerWord) => [...w.text].length > 1 && w.y1 - w.y0 > 1.5 * (w.x1 - w.x0);
+
+/** Read every page's text with poppler; null when poppler is missing or fails on the file. */
+export async function readPoppler(buf: Buffer, opts: ParsePdfOptions): Promise<EngineResult | null> {
+  if (missing) return null;
+  const dir = await mkdtemp(join(tmpdir(), 'congvan-pdf-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    await writeFile(file, buf);
+    // page content without annotations: pdftohtml on a copy whose pages have no /Annots
+    const content = (async () => {
+      let from = file;
+      if (/\/Annots\b/.test(buf.toString('latin1')) || /\/ObjStm\b/.test(buf.toString('latin1', 0, Math.min(buf.length, 4 << 20)))) {
+        const objects = await run('qpdf', ['--json=2', '--json-key=qpdf', '--json-key=pages', '--json-stream-data=none', file]);
+        if (objects === null) return null;
+        const a = annotationRects(objects);
+        if (Object.keys(a.strip).length) {
+          const upd = join(dir, 'strip.json');
+          await writeFile(upd, JSON.stringify({ qpdf: [{ jsonversion: 2, pushedinheritedpageresources: false, calledgetallpages: false, maxobjectid: 0 }, a.strip] }));
+          from = join(dir, 'content.pdf');
+          if ((await run('qpdf', [file, `--update-from-json=${upd}`, from])) === null) return null;
+        }
+        const xml = await run('pdftohtml', ['-q', '-xml', '-i', '-hidden', '-noroundcoord', '-zoom', '1', '-fontfullname', '-stdout', from]);
+        return xml === null ? null : { xml, rects: a.rects };
+      }
+      const xml = await run('pdftohtml', ['-q', '-xml', '-i', '-hidden', '-noroundcoord', '-zoom', '1', '-fontfullname', '-stdout', from]);
+      return xml === null ? null : { xml, rects: new Map<number, Box[]>() };
+    })().catch(() => null);
+    const [got, bbox] = await Promise.all([content, run('pdftotext', ['-q', '-bbox', file, '-'])]);
+    if (got === null || bbox === null) return null;
+    const { xml, rects } = got;
+    const html = parsePdfXml(xml);
+    const numPages = html.pages.length;
+    if (!numPages) return null;
+    if (opts.maxPages && opts.maxPages > 0 && numPages > opts.maxPages) throw new Error(`the PDF has ${numPages} pages, over the limit of ${opts.maxPages} (--max-pages)`);
+    const words = parseBbox(bbox, 1);
+    return await buildPages(file, buf, html, words, rects);
+  } finally {
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+async function buildPages(file: string, buf: Buffer, html: HtmlDoc, words: Map<number, PopplerWord[]>, rects: Map<number, Box[]>): Promise<EngineResult> {
+  const diagnostics: Diagnostic[] = [];
+  const fontCache = new Map<string, FontInfo & { size: number }>();
+  const fontOf = (id: string) => {
+    let f = fontCache.get(id);
+    if (!f) {
+      const spec = html.fonts.get(id);
+      const name = spec?.name ?? id;
+      f = { name, size: spec?.size ?? 10, ...fontStyle(name), legacy: legacyFontEncoding(name) };
+      fontCache.set(id, f);
+    }
+    return f;
+  };
+  let legacy: LegacyEncoding | undefined;
+  let rotatedDropped = 0;
+  let added = 0;
+  const pages: PageModel[] = [];
+  const needOcr: number[] = [];
+  const unreadablePages: number[] = [];
+  const junkLayerPages: number[] = [];
+  const maybeScanned: Array<{ page: PageModel; suspect: boolean; empty: boolean }> = [];
+  for (const hp of html.pages) {
+    reportProgress();
+    const p = hp.page;
+    // each word of page content is an item, in its run's font
+    const pageWords = words.get(p) ?? [];
+    const runOf = runsOfWords(pageWords, hp.runs);
+    const pageRects = rects.get(p) ?? [];
+    const items: Item[] = [];
+    const outside: PopplerWord[] = [];
+    pageWords.forEach((w, idx) => {
+      const r = runOf[idx];
+      if (!r) {
+        if (rotated(w)) rotatedDropped++;
+        else outside.push(w);
+        return;
+      }
+      const f = fontOf(r.font);
+      let s = w.text;
+      if (f.legacy) {
+        s = convertLegacy(s, f.legacy.encoding, { upper: f.legacy.upper });
+        legacy = f.legacy.encoding;
+      }
+      // the baseline: a word's box is its font's ascent and descent (descent ~0.216 em)
+      items.push({ s: s.normalize('NFC'), x: w.x0, y: w.y1 - 0.216 * f.size, w: w.x1 - w.x0, size: f.size, bold: f.bold, italic: f.italic, font: r.font, idx, word: true });
+    });
+    let lines = groupLines(items, p);
+    const pm: PageModel = { page: p, width: hp.width, height: hp.height, lines, ocr: false };
+    pages.push(pm);
+    const layer = judgeTextLayer(lines.map(lineText));
+    if (layer.unreadable) {
+      unreadablePages.push(p);
+      needOcr.push(p);
+      pm.lines = [];
+      continue;
+    }
+    if (layer.little || layer.suspect) maybeScanned.push({ page: pm, suspect: layer.suspect, empty: layer.chars === 0 });
+    // text the annotations draw (the number and day stamped at signing), into its lines
+    if (outside.length && items.length) {
+      const boxes: Box[] = items.map((it) => ({ x0: it.x, x1: it.x + it.w, y0: it.y - 0.8 * it.size, y1: it.y + 0.2 * it.size }));
+      const extra = annotationWords(outside, [...pageRects, ...groupWords(outside.filter((w) => !pageRects.some((b) => inside(w, b))))], boxes);
+      let idx = pageWords.length;
+      for (const w of extra) {
+        const { y, size } = snap(w, items);
+        items.push({ s: w.text, x: w.x0, y, w: w.x1 - w.x0, size, bold: false, italic: false, idx: idx++, word: true });
+        added++;
+      }
+      if (extra.length) pm.lines = lines = groupLines(items, p);
+    }
+  }
+  // Little or junk text: a scan if the page shows an image; a short page of text otherwise.
+  if (maybeScanned.length) {
+    const list = await run('pdfimages', ['-list', file]);
+    const withImage = list === null ? null : imagePages(list);
+    for (const { page: pm, suspect, empty } of maybeScanned) {
+      const scanned = withImage ? withImage.has(pm.page) : empty;
+      if (scanned) {
+        if (suspect) junkLayerPages.push(pm.page);
+        needOcr.push(pm.page);
+        pm.lines = [];
+      }
+    }
+    needOcr.sort((a, b) => a - b);
+  }
+  // the rules of ruled tables, for pages that look like one
+  const tabular = pages.filter((pm) => pm.lines.length && looksTabular(pm.lines)).map((pm) => pm.page);
+  if (tabular.length) {
+    try {
+      const rules = await pdfjsRules(buf, tabular);
+      for (const pm of pages) {
+        const segs = rules.get(pm.page);
+        if (segs) pm.segments = segs;
+      }
+    } catch (e) {
+      diagnostics.push({ severity: 'warning', stage: 'parse', message: `the rules of the tables on page(s) ${tabular.join(', ')} were not read: ${(e as Error)?.message ?? e}` });
+    }
+  }
+  if (added) diagnostics.push({ severity: 'info', stage: 'parse', message: `${added} word(s) drawn by signature or form annotations read into their lines (poppler)` });
+  diagnostics.push(...layerNotes(junkLayerPages, unreadablePages, rotatedDropped));
+  return { numPages: html.pages.length, pages, needOcr, diagnostics, ...(legacy ? { legacy } : {}) };
+}
