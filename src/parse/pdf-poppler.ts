@@ -27,7 +27,7 @@ import { TEXT_ANNOTATIONS, annotationWords, inside, parseBbox, snap, type Box, t
 import { fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, lineText, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions } from './pdf-model.js';
 import { looksTabular, pdfjsRules } from './pdf-pdfjs.js';
 import { unescapeXml } from './xml.js';
-import { reportProgress } from '../engine/work.js';
+import { reportProgress } from '../model/progress.js';
 
 /** Set once a poppler program is found missing: pdfjs reads every PDF from then on. */
 let missing = false;

@@ -19,7 +19,7 @@
 import type { Diagnostic, RawBlock, RawDoc } from '../model/types.js';
 import { convertLegacy, guessLegacyText } from './legacy.js';
 import { ocrPdfPages, type OcrPage } from './ocr.js';
-import { reportProgress } from '../engine/work.js';
+import { reportProgress } from '../model/progress.js';
 
 // ---------------------------------------------------------------------------
 // Shared text rules (also used by the DOCX parser).
