@@ -33,7 +33,7 @@ export interface TaskFinding {
   rule: string;
 }
 
-const LEAD_IN = /(?:như sau|sau đây|cụ thể|các nội dung sau|các nhiệm vụ sau|những nội dung sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:\s*$/iu;
+const LEAD_IN = /(?:như sau|sau đây|cụ thể|(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:\s*$/iu;
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 const END = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
 /**
@@ -89,7 +89,8 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
     if (b.kind === 'table' || b.kind === 'footnote') continue;
     if (END.test(b.text)) break;
     const t = b.text.replace(/\n/g, ' ');
-    if (!readMarker(t) && LEAD_IN.test(t)) {
+    // a lead-in quoted from another text ("“…2. Hồ sơ ..., gồm:") is not this document's
+    if (!readMarker(t) && LEAD_IN.test(t) && !/^\s*“/u.test(t)) {
       from = i + 1;
       break;
     }
@@ -243,6 +244,16 @@ function underArticle(n: ItemNode): boolean {
   return n.parent?.marker?.kind === 'article';
 }
 
+/** "... gồm các nội dung sau:", "Hồ sơ bao gồm:": a list of what something contains follows. */
+const CONTENTS_LEAD = /(?<![\p{L}])(?:gồm|bao gồm)(?:\s+(?:có|các|những|một số))*(?:\s+(?:nội dung|thành phần|tài liệu|hồ sơ|giấy tờ|văn bản|mục|phần|thông tin))?(?:\s+(?:chính|chủ yếu|cụ thể))?(?:\s+(?:sau|như sau|sau đây))?\s*:\s*$/u;
+
+/** An item that says what one piece of work contains, its bullets the contents (no doer, no request of their own). */
+function listsContents(node: ItemNode): boolean {
+  if (!node.marker || !CONTENTS_LEAD.test(node.title.trim()) || node.children.length < 2) return false;
+  return node.children.every((c) => !c.children.length && c.marker && (c.marker.kind === 'dash' || c.marker.kind === 'plus')
+    && c.title.length < 400 && !ANY_ASK.test(` ${c.title} `) && !(leadOf(c.title)?.lead.length));
+}
+
 /** How a letter names those it is sent to: "quý cơ quan", "Quý Bộ", "các đồng chí". */
 const ADDRESSEES = /(?<![\p{L}])(?:quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành)|các đồng chí)(?![\p{L}])/iu;
 
@@ -305,12 +316,25 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       out.push(fielded);
       continue;
     }
-    if (node.children.length) continue;
-    const heading = isHeadingLike(node);
+    // "Báo cáo ... gồm các nội dung sau:" and its list: what one task must contain, not tasks of their own
+    const parts = node.children.length && listsContents(node) ? node.children : null;
+    if (parts) for (const c of parts) consumed.add(c);
+    else if (node.children.length) continue;
+    const heading = !parts && isHeadingLike(node);
     let text: string, start: number, end: number;
-    if (heading && node.body.length) {
+    if (parts) {
+      const last = parts[parts.length - 1]!;
+      text = [node.title, ...node.body.map((p) => p.text), ...parts.map((c) => [c.title, ...c.body.map((b) => b.text)].join(' '))].join(' ');
+      start = node.titleStart;
+      end = last.body.length ? last.body[last.body.length - 1]!.end : last.titleEnd;
+    } else if (heading && node.body.length && !/^\s*“/u.test(node.body[0]!.text)) {
       text = node.body.map((p) => p.text).join(' ');
       start = node.body[0]!.start;
+      end = node.body[node.body.length - 1]!.end;
+    } else if (heading && node.body.length) {
+      // "Đề nghị X vận dụng theo hướng dẫn tại ... như sau:" and the text it quotes: the item asks, the quote is what
+      text = [node.title, ...node.body.map((p) => p.text)].join(' ');
+      start = node.titleStart;
       end = node.body[node.body.length - 1]!.end;
     } else if (!node.marker) {
       text = [node.title, ...node.body.map((p) => p.text)].join(' ');
@@ -339,8 +363,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // what members are entitled to or how they work is not an obligation ("... làm việc theo chế độ kiêm nhiệm", "được hưởng ...")
     if (ENTITLEMENT.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải|đề nghị|yêu cầu|giao)\s/u.test(text)) continue;
     // what a body has done ("Công an tỉnh đã xây dựng ...") is background, not a task
-    const done = /^([^,;.:]{3,80}?)\s+(?:đã|vừa|sẽ)\s+(?!được)\p{Ll}/u.exec(text);
-    if (done && startsWithBody(done[1]!) && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;
+    // (also after a frame: "Căn cứ quy định tại Quyết định số 1187/QĐ-BNV, Bộ Nội vụ sẽ tiến hành ...")
+    const opening = /^[^.;]*/u.exec(text)![0];
+    const done = [...opening.matchAll(/(?:^|,\s+)([^,;.:]{3,80}?)\s+(?:đã|vừa|sẽ)\s+(?!được)\p{Ll}/gu)].find((m) => startsWithBody(m[1]!));
+    if (done && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;
     // The rules read the source as it lies in the model (line and paragraph breaks as spaces,
     // same length), so every offset they find plus `start` is a span of the model's text.
     const source = model.text.slice(start, end).replace(/\n/g, ' ');
@@ -368,6 +394,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // a letter asks its addressees: "Đề nghị quý cơ quan ...", or its own unnumbered paragraphs
     else if (ctx.recipients.length > 1 && (ADDRESSEES.test(text) || (!anyMarked && !node.marker))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.recipients' }));
     else lead = fallbackLead;
+    // "Ban Chấp hành" for "Ban Chấp hành Hội Luật gia tỉnh" that the lead-in named: the name in full
+    const full = rootAssign?.lead.length === 1 ? rootAssign.lead[0]! : null;
+    if (full && lead.length === 1 && full.text.toLowerCase().startsWith(`${lead[0]!.name.toLowerCase()} `)) lead = refs([full], model.blocks[from - 1]!.start, 'lead.leadInFull');
     const support: AgencyRef[] = [];
     if (inherited && !(own && own.lead.length && !ownGeneric)) support.push(...refs(inherited.a.support, inherited.offset, 'support.heading'));
     support.push(...refs(supportOf(source), start, 'support.phoiHop'));

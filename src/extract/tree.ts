@@ -57,10 +57,15 @@ export function buildTree(model: TextModel, blocks: Block[]): ItemNode {
   const root: ItemNode = { marker: null, label: '', title: '', titleStart: 0, titleEnd: 0, body: [], block: blocks[0] ?? model.blocks[0]!, children: [], parent: null };
   const stack: ItemNode[] = [root];
   let last: ItemNode | null = null;
+  // inside a quotation of another text ("“…2. Hồ sơ ..., gồm: a) ...; c) ...”"): its numbered
+  // lines are the quoted text's, part of the item that quotes them
+  let quoting = false;
   for (const b of blocks) {
     if (b.kind === 'table' || b.kind === 'footnote') continue;
     const text = b.text.replace(/\n/g, ' ');
-    const m = readMarker(text);
+    const wasQuoting = quoting;
+    quoting = quoteOpenAfter(text, quoting);
+    const m = wasQuoting ? null : readMarker(text);
     if (!m) {
       const para = { text, start: b.start, end: b.end };
       if (last) last.body.push(para);
@@ -111,6 +116,17 @@ export function buildTree(model: TextModel, blocks: Block[]): ItemNode {
     last = node;
   }
   return root;
+}
+
+/**
+ * Whether a quotation of another text is still open after this block: one opens with a block that
+ * begins with “ and does not close it, and closes at the block holding its ”. A quote left open
+ * inside a sentence (“Bình dân học vụ số ... without its end) is a typo, not a quotation.
+ */
+function quoteOpenAfter(text: string, open: boolean): boolean {
+  if (open) return !text.includes('”');
+  const t = text.trimStart();
+  return t.startsWith('“') && !t.includes('”');
 }
 
 function makeNode(b: Block, m: Marker | null, text: string, parent: ItemNode): ItemNode {

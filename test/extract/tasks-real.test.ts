@@ -94,3 +94,16 @@ describe('who must act, when the sentence has two verbs', () => {
     expect(leadOf('Sở Tài chính, Sở Nội vụ hằng năm có trách nhiệm báo cáo.')?.lead.map((b) => b.text)).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
   });
 });
+
+describe('a letter that quotes a decree and lists what a report contains', async () => {
+  const r = await doc('gop-y-ho-so.txt');
+  it('reads the quoted decree as part of the item that quotes it, and a contents list as one task', () => {
+    expect(r.tasks.map((t) => t.path.join('/'))).toEqual(['Thứ nhất', 'Thứ hai', 'Thứ tư']);
+    expect(r.tasks[0]!.text).toMatch(/^Đối với hồ sơ xin chủ trương hợp nhất: Đề nghị Ban Chấp hành vận dụng .* “…2\. Hồ sơ .* c\) Nghị quyết/u);
+    expect(r.tasks[1]!.text).toMatch(/^Báo cáo kết quả rà soát phải do lãnh đạo Hội phê duyệt, gồm các nội dung sau: Bảng tổng hợp .* Những khó khăn/u);
+  });
+  it('gives them to the body the lead-in asks ("... thực hiện một số nội dung sau:")', () => {
+    for (const t of r.tasks) expect(t.lead).toEqual(['Ban Chấp hành Hội Luật gia tỉnh']);
+    expect(r.tasks[2]!.deadline).toMatchObject({ kind: 'by', date: '2025-09-30' });
+  });
+});
