@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,4 +34,14 @@ export function model(text: string, file = 'fixture.txt'): TextModel {
 
 export function gold(stem: string) {
   return JSON.parse(fs.readFileSync(path.join(CORPUS, 'gold', `${stem}.json`), 'utf8'));
+}
+
+/** Whether a command runs (`cmd arg` exits 0): for tests that need a tool and skip without it. */
+export function hasCommand(cmd: string, arg: string): boolean {
+  try {
+    execFileSync(cmd, [arg], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -10,6 +10,7 @@
 import type { Diagnostic } from '../model/types.js';
 import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { convertLegacy, legacyFontEncoding, type LegacyEncoding } from './legacy.js';
+import { reportProgress } from '../model/progress.js';
 import { TEXT_ANNOTATIONS, annotationWords, popplerWords, snap, type Box } from './pdf-widgets.js';
 import { fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions, type Segment } from './pdf-model.js';
 
@@ -105,6 +106,7 @@ export async function readPdfjs(buf: Buffer, opts: ParsePdfOptions): Promise<Eng
     const annotRects = new Map<number, Box[]>();
     const junkLayerPages: number[] = [];
     for (let p = 1; p <= numPages; p++) {
+      reportProgress();
       let page: PDFPageProxy;
       try {
         page = await doc.getPage(p);

@@ -6,20 +6,11 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { parsePdf } from '../../src/parse/pdf.js';
 import { annotationRects, parsePdfXml, runsOfWords, imagePages } from '../../src/parse/pdf-poppler.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, hasCommand } from '../helpers.js';
 
-const has = (cmd: string, arg: string) => {
-  try {
-    execFileSync(cmd, [arg], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const hasPoppler = has('pdftotext', '-v') && has('pdftohtml', '-v') && has('qpdf', '--version');
+const hasPoppler = hasCommand('pdftotext', '-v') && hasCommand('pdftohtml', '-v') && hasCommand('qpdf', '--version');
 
 const withEngine = async <T>(engine: 'poppler' | 'pdfjs', f: () => Promise<T>): Promise<T> => {
   process.env.CONGVAN_PDF_ENGINE = engine;
