@@ -4,9 +4,9 @@
  *   list      stream the file list (src/engine/files.ts), never held whole
  *   read      on the main thread: size limits, bytes, sha256; a file whose bytes are
  *             stored for its path already is skipped here (resume, re-runs)
- *   stages    parse -> normalise -> extract -> validate (processBuffer), on a pool of
- *             worker threads (src/engine/pool.ts), one per core by default; `jobs: 1`
- *             runs them in this thread
+ *   stages    parse -> normalise -> extract -> refine -> validate (./document.ts), on a
+ *             pool of worker threads (src/engine/pool.ts, ./worker.ts), one per core by
+ *             default; `jobs: 1` runs them in this thread
  *   store     one writer (src/engine/sink.ts): batched transactions, a savepoint per
  *             document, JSON records after each commit
  *
@@ -23,6 +23,7 @@ import PQueue from 'p-queue';
 import { ByteBudget } from '../src/engine/budget.js';
 import { listFiles, fsPath, type ListProblem } from '../src/engine/files.js';
 import { readInput, sha256, DEFAULT_LIMITS, type Limits } from '../src/engine/record.js';
+import { processBuffer } from './document.js';
 import { WorkerPool, InThreadRunner, workerEntry, type Runner } from '../src/engine/pool.js';
 import { StoreSink, recoverJsonDir, type IngestEvent, type Counts } from '../src/engine/sink.js';
 import { StableFiles } from '../src/engine/watch.js';
@@ -164,7 +165,7 @@ class Session {
     const limits = opts.limits ?? DEFAULT_LIMITS;
     this.runner =
       entry === null
-        ? new InThreadRunner(limits, !!opts.json)
+        ? new InThreadRunner(processBuffer, limits, !!opts.json)
         : new WorkerPool({ size: jobs, limits, json: !!opts.json, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 1024, entry });
     this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult,
       // results waiting for the writer: enough to go on through a commit; then reading and the pool wait too

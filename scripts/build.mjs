@@ -93,7 +93,7 @@ export async function build(root = ROOT, opts = {}) {
     const out = await esbuild.build({
       ...OPTIONS,
       absWorkingDir: root,
-      entryPoints: { cli: path.join(root, 'src/cli/main.ts'), worker: path.join(root, 'src/engine/worker.ts') },
+      entryPoints: { cli: path.join(root, 'src/cli/main.ts'), worker: path.join(root, 'pipelines/worker.ts') },
       outdir: tmp,
     });
     const inputs = {};

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import path from 'node:path';
-import { processFile } from '../src/engine/record.js';
+import { processFile } from '../pipelines/document.js';
 import { score } from '../src/eval/score.js';
 import { CORPUS, STEMS, gold } from './helpers.js';
 

@@ -4,7 +4,7 @@
  * text without blank lines, and markdown lists nested up to 200 deep. Prints one line per size;
  * `npm run bench` records the curve in BENCHMARKS.md, test/faults/growth.test.ts checks ratios.
  */
-import { processBuffer } from '../../src/engine/record.js';
+import { processBuffer } from '../../pipelines/document.js';
 
 /** A plan of `n` numbered items, each a paragraph, separated by blank lines. */
 export function plan(n: number): Buffer {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseFile } from '../../src/parse/index.js';
 import { normalise } from '../../src/normalise/index.js';
 import { extract } from '../../src/extract/index.js';
-import { processBuffer } from '../../src/engine/record.js';
+import { processBuffer } from '../../pipelines/document.js';
 import { openStore, Writer, toStoreRow } from '../../src/store/db.js';
 import { writeJsonFile, recordFileContent } from '../../src/export/jsondir.js';
 import { RecordSchema } from '../../schemas/record.js';

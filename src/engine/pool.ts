@@ -1,6 +1,7 @@
 /**
- * Running processBuffer for the batch: on a pool of worker threads (one per core by
- * default), or in the calling thread (`jobs: 1`, for tests and debugging).
+ * Running the stages of each document (pipelines/document.ts) for the batch: on a pool of
+ * worker threads (one per core by default), or in the calling thread (`jobs: 1`, for tests
+ * and debugging).
  *
  * The pool gives each worker two files at a time (one running, the next waiting in the
  * worker), and up to `depth` while the files waiting in it are small (`smallBytes` in all):
@@ -19,8 +20,8 @@
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { processBuffer, DEFAULT_LIMITS, type Limits } from './record.js';
-import { toWorkResult, type JobMessage, type WorkerMessage, type WorkResult } from './work.js';
+import { DEFAULT_LIMITS, type Limits } from './record.js';
+import { toWorkResult, type JobMessage, type ProcessFn, type WorkerMessage, type WorkResult } from './work.js';
 import { ROOT } from '../root.js';
 
 export type { WorkResult } from './work.js';
@@ -267,9 +268,9 @@ export class WorkerPool implements Runner {
 /** `jobs: 1`: the stages run in this thread, one file at a time (no time limit). */
 export class InThreadRunner implements Runner {
   readonly size = 1;
-  constructor(private limits: Limits = DEFAULT_LIMITS, private json = false) {}
+  constructor(private process: ProcessFn, private limits: Limits = DEFAULT_LIMITS, private json = false) {}
   async run(file: string, buf: Buffer): Promise<WorkResult> {
-    return toWorkResult(await processBuffer(file, buf, this.limits), this.json);
+    return toWorkResult(await this.process(file, buf, this.limits), this.json);
   }
   async close(): Promise<void> {}
 }

@@ -1,10 +1,11 @@
 /**
- * extract: TextModel -> the fields and tasks of one record, each value with its span
- * and the rule that made it. Pure: never throws on odd input; a rule that fails adds
+ * extract: TextModel -> the fields and tasks of one record as the text gives them, each
+ * value with its span and the rule that made it (src/refine then infers what the text
+ * leaves out: the issuer, the place, the agencies' registry names). Pure: never throws on odd input; a rule that fails adds
  * a diagnostic and gives nothing.
  */
 import type { Diagnostic, Span, TextModel } from '../model/types.js';
-import { extractHeader, fixPlace, canonicalProvince } from './header.js';
+import { extractHeader } from './header.js';
 import { extractSigner } from './signer.js';
 import { extractReferences, type Citation } from './references.js';
 import { extractTasks, type TaskFinding } from './tasks.js';
@@ -54,23 +55,9 @@ export function extract(model: TextModel): Extraction {
   const citations = safe(diagnostics, 'references', [], () => extractReferences(model, own));
   const date = header?.date?.value ?? null;
   const recipients = header?.recipients.map((r) => r.value) ?? [];
-  let issuer = header?.issuer?.value ?? null;
-  let issuerRule = header?.issuer?.rule;
-  let issuerSpan: Span | null = header?.issuer ?? null;
-  if (!issuer) {
-    const inferred = safe(diagnostics, 'issuerInferred', null, () => inferIssuer(model, header?.place?.value ?? null, sig.signer?.value ?? null));
-    if (inferred) ({ issuer, rule: issuerRule, span: issuerSpan } = inferred);
-  }
-  // Nghị định 30/2020/NĐ-CP, Phụ lục I: the địa danh of a provincial body's document is the province's name.
-  let place = header?.place?.value ?? null;
-  let placeSpan: Span | null = header?.place ?? null;
-  if (!place && issuer) {
-    const prov = /(?:tỉnh|thành phố)\s+(.+)$/u.exec(issuer);
-    if (prov && canonicalProvince(prov[1]!)) {
-      place = canonicalProvince(prov[1]!);
-      placeSpan = issuerSpan;
-    }
-  }
+  // the issuer and place as printed; what the header leaves out is inferred by src/refine
+  const issuer = header?.issuer?.value ?? null;
+  const place = header?.place?.value ?? null;
   const addressee = recipients.length ? null : safe(diagnostics, 'addressee', null, () => addresseeOf(header?.subject ?? null));
   const tasks = safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients, addressee }));
   const spans: Extraction['spans'] = {};
@@ -81,8 +68,8 @@ export function extract(model: TextModel): Extraction {
     put('type', header.type); put('number', header.number); put('symbol', header.symbol);
     put('date', header.date); put('subject', header.subject);
   }
-  if (issuerSpan) spans.issuer = { start: issuerSpan.start, end: issuerSpan.end, ruleId: issuerRule ?? 'header.issuer' };
-  if (placeSpan) spans.place = { start: placeSpan.start, end: placeSpan.end, ruleId: header?.place ? header.place.rule : 'header.placeFromIssuer' };
+  if (header?.issuer) spans.issuer = { start: header.issuer.start, end: header.issuer.end, ruleId: header.issuer.rule ?? 'header.issuer' };
+  if (header?.place) spans.place = { start: header.place.start, end: header.place.end, ruleId: header.place.rule };
   put('signer', sig.signer);
   return {
     fields: {
@@ -106,30 +93,6 @@ export function extract(model: TextModel): Extraction {
     tasks,
     diagnostics,
   };
-}
-
-const LEVEL = /(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN)\s+(tỉnh|thành phố|huyện|xã|phường|quận|thị xã)(?:\s+([\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3}))?/u;
-
-/**
- * The issuing body of a document printed without its header block, from what the text says:
- * "Ủy ban nhân dân tỉnh X ban hành Kế hoạch ...", the signature "TM. ỦY BAN NHÂN DÂN" or
- * "KT. CHỦ TỊCH" with "Chủ tịch UBND tỉnh" in the body, and the place of the date line.
- */
-function inferIssuer(model: TextModel, place: string | null, signer: Signer | null): { issuer: string; rule: string; span: Span } | null {
-  const text = model.text;
-  const issues = /((?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(?:tỉnh|thành phố|huyện|xã|phường|quận|thị xã)(?:\s+[\p{Lu}][\p{L}]*){0,3})\s+ban hành\s+(?:Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Quy chế|Quy định|Hướng dẫn|Phương án)/u.exec(text);
-  if (issues) {
-    const name = fixPlace(issues[1]!.replace(/^UBND/u, 'Ủy ban nhân dân').replace(/^HĐND/u, 'Hội đồng nhân dân').replace(/^Uỷ/u, 'Ủy'));
-    return { issuer: name, rule: 'header.issuerFromBody', span: { start: issues.index, end: issues.index + issues[1]!.length } };
-  }
-  const level = LEVEL.exec(text);
-  const who = signer?.position ?? '';
-  if (level && (/Chủ tịch/u.test(who) || /(?:TM|KT)\.\s*(?:ỦY BAN NHÂN DÂN|CHỦ TỊCH)/u.test(text))) {
-    const where = place ?? level[2] ?? null;
-    if (!where) return null;
-    return { issuer: fixPlace(`Ủy ban nhân dân ${level[1]} ${where}`), rule: 'header.issuerInferred', span: { start: level.index, end: level.index + level[0].length } };
-  }
-  return null;
 }
 
 /** "Kết luận của Chủ tịch ... tại buổi làm việc với Ủy ban nhân dân huyện X": the body a notice is about. */

@@ -49,7 +49,7 @@ export interface RawBlock extends BlockStyle {
 export interface Diagnostic {
   /** 'fatal': the file could not be used; 'warning': used, but something was lost. */
   severity: 'fatal' | 'warning' | 'info';
-  stage: 'read' | 'parse' | 'normalise' | 'extract' | 'validate' | 'store';
+  stage: 'read' | 'parse' | 'normalise' | 'extract' | 'refine' | 'validate' | 'store';
   message: string;
   ruleId?: string;
   span?: Span;

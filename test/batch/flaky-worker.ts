@@ -4,7 +4,7 @@
  * reporting progress; everything goes through processBuffer in the end.
  */
 import { parentPort } from 'node:worker_threads';
-import { processBuffer } from '../../src/engine/record.js';
+import { processBuffer } from '../../pipelines/document.js';
 import { serveJobs, reportProgress } from '../../src/engine/work.js';
 
 serveJobs(parentPort, async (file, buf, limits) => {

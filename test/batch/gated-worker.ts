@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { processBuffer } from '../../src/engine/record.js';
+import { processBuffer } from '../../pipelines/document.js';
 import { serveJobs, reportProgress } from '../../src/engine/work.js';
 
 const gate = process.env.CONGVAN_TEST_GATE;

@@ -36,7 +36,7 @@ function project(): string {
   for (const f of ['bin/congvan.js', 'scripts/build.mjs', 'src/root.ts', 'tsconfig.json']) put(f, fs.readFileSync(path.join(ROOT, f), 'utf8'));
   put('src/cli/message.ts', "export const message: string = 'first';\n");
   put('src/cli/main.ts', "import { message } from './message.js';\nimport { ROOT } from '../root.js';\nconsole.log(JSON.stringify({ message, args: process.argv.slice(2), root: ROOT }));\n");
-  put('src/engine/worker.ts', 'export const worker = true;\n');
+  put('pipelines/worker.ts', 'export const worker = true;\n');
   fs.mkdirSync(path.join(root, 'node_modules'));
   fs.symlinkSync(path.join(ROOT, 'node_modules', 'esbuild'), path.join(root, 'node_modules', 'esbuild'));
   return root;

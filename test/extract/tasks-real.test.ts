@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
-import { processFile } from '../../src/engine/record.js';
+import { processFile } from '../../pipelines/document.js';
 import { ROOT } from '../helpers.js';
 import { leadOf } from '../../src/extract/agencies.js';
 

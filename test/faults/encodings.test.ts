@@ -5,7 +5,8 @@
 import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { processBuffer, type Outcome } from '../../src/engine/record.js';
+import { processBuffer } from '../../pipelines/document.js';
+import { type Outcome } from '../../src/engine/record.js';
 import { decodeText, decodeDiagnostics } from '../../src/parse/decode.js';
 import { encodeLegacy } from '../legacy-encoder.js';
 import { ingest } from '../../pipelines/ingest.js';

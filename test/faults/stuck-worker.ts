@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { processBuffer } from '../../src/engine/record.js';
+import { processBuffer } from '../../pipelines/document.js';
 import { serveJobs } from '../../src/engine/work.js';
 
 serveJobs(parentPort, async (file, buf, limits) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { model, CORPUS, ROOT } from '../helpers.js';
 import fc from 'fast-check';
 import { canonTone, fold, foldSlow, cleanText } from '../../src/normalise/unicode.js';
-import { processFile } from '../../src/engine/record.js';
+import { processFile } from '../../pipelines/document.js';
 
 describe('unicode', () => {
   it('gives NFC text, fixes Ð and strips zero-width and control characters', () => {

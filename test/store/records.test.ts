@@ -11,7 +11,7 @@ import { ingest } from '../../pipelines/ingest.js';
 import { openStore, toStoreRow, type DB } from '../../src/store/db.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from '../../src/store/schema.js';
 import { identityKey, sameText, fullIdentity } from '../../src/store/identity.js';
-import { processFile } from '../../src/engine/record.js';
+import { processFile } from '../../pipelines/document.js';
 import { searchDocuments, searchTasks } from '../../src/query/search.js';
 import { markDone } from '../../src/query/tasks.js';
 import { readRecords, score } from '../../src/eval/score.js';
