@@ -2,7 +2,8 @@
 # Installs what congvan needs beyond npm: tesseract (OCR of scanned PDFs, with its
 # Vietnamese data), poppler-utils and qpdf (the main PDF text engine: pdftohtml, pdftotext,
 # pdfimages, with qpdf for the annotations; page images for OCR; pdfjs reads PDFs where they
-# are missing) and antiword (Word 97-2003 .doc files).
+# are missing) and antiword (Word 97-2003 .doc files); with `postgres`,
+# PostgreSQL from Debian's packages (the office store; scripts/pg.sh starts a server for tests).
 # Runs apt-get only as root and only for what is missing; otherwise says what to install.
 set -u
 need=()
@@ -15,6 +16,7 @@ for extra in "$@"; do
   case "$extra" in
     chromium) command -v chromium >/dev/null 2>&1 || need+=(chromium) ;;
     libreoffice) command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui fonts-liberation2) ;;
+    postgres) command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql) ;;
   esac
 done
 [ ${#need[@]} -eq 0 ] && exit 0

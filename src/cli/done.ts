@@ -1,13 +1,13 @@
 import { Command } from 'commander';
-import { openStore } from '../store/db.js';
-import { markDone, getTask, TaskNotFound } from '../query/tasks.js';
+import { openAnyStore, dbSpec, DB_OPTION } from '../store/store.js';
+import { TaskNotFound } from '../query/tasks.js';
 import { printable } from '../engine/printable.js';
-import { cliActor, recordAudit } from '../office/audit.js';
+import { cliActor } from '../office/audit.js';
 import { parseParams, schemas, ParamError, cliMessage } from '../query/params.js';
 
-export function run(name: string, f: () => void) {
+export async function run(name: string, f: () => Promise<void>) {
   try {
-    f();
+    await f();
   } catch (e) {
     if (e instanceof TaskNotFound) {
       console.error(`congvan ${name}: ${printable(e.message)}`);
@@ -28,12 +28,12 @@ export function doneCommand(): Command {
     .description('record an obligation as done (it stays done when its document is ingested again)')
     .argument('<task>', 'task id printed by search, or <record_id>#<n>')
     .option('--on <date>', 'day it was done (YYYY-MM-DD; default today)')
-    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .option(...DB_OPTION)
     .addHelpText('after', `
 Examples:
   congvan done 42
   congvan done 000_7a7f3f59d8dfdfb4#3 --on 2021-11-24`)
-    .action((task: string, o: { on?: string; db: string }) => {
+    .action(async (task: string, o: { on?: string; db?: string }) => {
       // --on is checked by the schema the API checks its body with (src/query/params.ts)
       let on: string | null | undefined;
       try {
@@ -44,16 +44,11 @@ Examples:
         process.exitCode = 2;
         return;
       }
-      const db = openStore(o.db);
-      run('done', () => {
-        const r = db.transaction(() => {
-          const d = markDone(db, task, on);
-          recordAudit(db, { actor: cliActor(), action: 'done', recordId: d.recordId, taskSeq: d.seq, taskKey: d.taskKey, detail: { on: d.doneOn } });
-          return d;
-        }).immediate();
-        const t = getTask(db, String(r.id), { today: r.doneOn });
+      const db = await openAnyStore(dbSpec(o.db));
+      await run('done', async () => {
+        const r = await db.markDone(task, on, cliActor());
+        const t = await db.getTask(String(r.id), { today: r.doneOn });
         console.log(printable(`done ${r.recordId}#${r.seq} on ${r.doneOn}: ${t.statusLabel}${t.deadline?.date ? ` (deadline ${t.deadline.date})` : ''}`));
-      });
-      db.close();
+      }).finally(() => db.close());
     });
 }

@@ -2,9 +2,10 @@ import { Command } from 'commander';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { openStore } from '../store/db.js';
-import { exportStore, FORMAT_NAMES } from '../export/index.js';
-import { selectTasks } from '../export/tasks.js';
+import { openAnyStore, dbSpec, DB_OPTION } from '../store/store.js';
+import { SqliteStore } from '../store/sqlite.js';
+import { exportStore, exportRecords, FORMAT_NAMES } from '../export/index.js';
+import type { ExtractionRecord } from '../../schemas/record.js';
 import { KINDS } from '../query/search.js';
 import { STATUS_FILTERS, localToday, normaliseReminders } from '../model/status.js';
 import { parseParams, schemas, toTaskQuery, isFiltering } from '../query/params.js';
@@ -13,7 +14,7 @@ import { reportQueryError, taskParamsOf } from './search.js';
 export function exportCommand(): Command {
   return new Command('export')
     .description('export the stored records (json, ndjson) or obligations (csv, ics, edoc)')
-    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .option(...DB_OPTION)
     .option('--format <format>', `one of: ${FORMAT_NAMES.join(', ')}`, 'json')
     .option('--out <path>', 'output file (default: standard output)')
     .option('--agency <name>', 'only obligations of this agency (lead or support; abbreviations work)')
@@ -43,21 +44,32 @@ Examples:
         return reportQueryError('export', e);
       }
       const format = params.format ?? 'json';
-      const db = openStore(opts.db ?? 'output/congvan.db', { readonly: true });
+      const db = await openAnyStore(dbSpec(opts.db), { readonly: true });
       try {
         const q = toTaskQuery(params);
         const today = q.today ?? localToday();
         const reminders = normaliseReminders(q.reminders);
-        const tasks = isFiltering(params) ? selectTasks(db, { ...q, today, reminders }) : null;
+        const tasks = isFiltering(params) ? await db.selectTasks({ ...q, today, reminders }) : null;
         const out = opts.out ? fs.createWriteStream(opts.out) : process.stdout;
-        // the stream's own back-pressure: one wait for 'drain' at a time, however slow the reader;
-        // the records' query is closed when the export ends, fails, or the reader goes away
-        await pipeline(Readable.from(exportStore(db, format, { today, reminders, tasks })), out, { end: Boolean(opts.out) });
+        let chunks: Iterable<string>;
+        if (db instanceof SqliteStore) {
+          // the records' query is closed when the export ends, fails, or the reader goes away
+          chunks = exportStore(db.db, format, { today, reminders, tasks });
+        } else {
+          // another store: its records and completions are read first
+          const records: ExtractionRecord[] = [];
+          for await (const r of db.primaryRecords()) records.push(r);
+          const done = await db.completions();
+          const none = new Map<string, string>();
+          chunks = exportRecords(records, (id) => done.get(id) ?? none, format, { today, reminders, tasks });
+        }
+        // the stream's own back-pressure: one wait for 'drain' at a time, however slow the reader
+        await pipeline(Readable.from(chunks), out, { end: Boolean(opts.out) });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EPIPE') return; // a reader that went away (| head) ends the export quietly
         reportQueryError('export', e);
       } finally {
-        db.close();
+        await db.close();
       }
     });
 }

@@ -4,11 +4,12 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import fs from 'node:fs';
-import { openStore, type DB } from '../store/db.js';
+import type { DB } from '../store/db.js';
+import { openAnyStore, dbSpec, isPostgres, printableSpec, DB_OPTION } from '../store/store.js';
 import { printable } from '../engine/printable.js';
 
 interface Opts {
-  db: string;
+  db?: string;
   runs: number;
   all?: boolean;
   json?: boolean;
@@ -66,7 +67,7 @@ function when(iso: string): string {
 export function failuresCommand(): Command {
   return new Command('failures')
     .description('list the files the last ingest runs could not use, with the reason')
-    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .option(...DB_OPTION)
     .option('--runs <n>', 'how many of the last runs to show (0: all)', nonNegativeInt, 1)
     .option('--all', 'every run (same as --runs 0)')
     .option('--json', 'one JSON object per failure per line: {run, path, stage, reason, at, storedSince}')
@@ -82,28 +83,32 @@ Examples:
   congvan failures --runs 5 --db office.db
   congvan failures --all --json > failures.ndjson`,
     )
-    .action((opts: Opts) => {
-      if (opts.db !== ':memory:' && !fs.existsSync(opts.db)) throw new Error(`no store at ${opts.db} (run congvan ingest first, or give --db)`);
-      const db = openStore(opts.db, { readonly: true });
+    .action(async (opts: Opts) => {
+      const spec = dbSpec(opts.db);
+      if (spec !== ':memory:' && !isPostgres(spec) && !fs.existsSync(spec)) throw new Error(`no store at ${spec} (run congvan ingest first, or give --db)`);
+      const db = await openAnyStore(spec, { readonly: true });
       let runs: RunFailures[];
       try {
-        runs = listFailures(db, opts.all ? 0 : opts.runs);
+        runs = await db.failures(opts.all ? 0 : opts.runs);
       } finally {
-        db.close();
+        await db.close();
       }
       if (opts.json) {
         for (const r of runs) for (const f of r.failures) process.stdout.write(JSON.stringify({ run: r.run, ...f }) + '\n');
         return;
       }
       if (!runs.length) {
-        console.log(`no ingest runs in ${printable(opts.db)}`);
+        console.log(`no ingest runs in ${printable(printableSpec(spec))}`);
         return;
       }
       let total = 0;
       for (const r of runs) {
+        const counted = r.ingested + r.unchanged + r.failed;
         const status = r.finishedAt
           ? `${r.files} files: ${r.ingested} ingested, ${r.unchanged} unchanged, ${r.failed} failed`
-          : 'did not finish (stopped or killed)';
+          : r.files > counted
+            ? `in progress (queued): ${counted} of ${r.files} files done: ${r.ingested} ingested, ${r.unchanged} unchanged, ${r.failed} failed`
+            : 'did not finish (stopped or killed)';
         console.log(`run ${r.run}, ${when(r.startedAt)}: ${status}`);
         for (const f of r.failures) {
           console.log(`  ${printable(f.path)}: ${printable(f.reason)} (${f.stage})${f.storedSince ? ' [stored since]' : ''}`);

@@ -5,9 +5,13 @@ import { makeReporter, pickMode, parseDuration } from '../engine/progress.js';
 import { printable } from '../engine/printable.js';
 import { DEFAULT_LIMITS } from '../engine/record.js';
 import { parseSize, formatBytes } from '../parse/guards.js';
+import { dbSpec, isPostgres, DB_OPTION } from '../store/store.js';
+import { DEFAULT_LEASE_S } from '../queue/options.js';
 
 interface Opts {
-  db: string;
+  db?: string;
+  queue?: boolean;
+  lease: number;
   records: string | boolean;
   json?: boolean;
   jobs: number;
@@ -44,7 +48,9 @@ export function ingestCommand(): Command {
   return new Command('ingest')
     .description('ingest files and folders (.txt, .md, .docx, .pdf) into the store and JSON records')
     .argument('<paths...>', 'files or folders (folders are walked recursively)')
-    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .option(...DB_OPTION)
+    .option('--queue', 'with a postgres:// store: submit the files to the queue and return; workers (congvan worker) on any machine ingest them')
+    .addOption(new Option('--lease <duration>', 'with --queue: how long a worker holds a job before another may take it (a worker killed, a machine gone)').argParser(durationArg).default(DEFAULT_LEASE_S * 1000, `${DEFAULT_LEASE_S / 60}m`))
     .option('--records <dir>', 'folder for one JSON record per document (default: json/ beside the store)')
     .option('--no-records', 'do not write JSON records')
     .option('--json', 'print one JSON object per line (one per document, then a summary) instead of text')
@@ -68,12 +74,16 @@ Examples:
   congvan ingest corpus/
   congvan ingest inbox/ --db office.db --records records/ --jobs 2
   congvan ingest archive/ --json > events.ndjson
-  congvan ingest --watch inbox/ --settle 5s`,
+  congvan ingest --watch inbox/ --settle 5s
+  congvan ingest inbox/ --db postgres://congvan@db.lan/office --queue`,
     )
     .action(async (paths: string[], opts: Opts) => {
-      const jsonDir = opts.records === false ? null : typeof opts.records === 'string' ? opts.records : defaultJsonDir(opts.db);
+      if (isPostgres(dbSpec(opts.db))) return (await import('./worker.js')).ingestPostgres(paths, dbSpec(opts.db), opts);
+      if (opts.queue) throw new Error('--queue needs a PostgreSQL store (--db postgres://... or CONGVAN_DB): workers on other machines take the jobs from it');
+      opts.db = dbSpec(opts.db);
+      const jsonDir = opts.records === false ? null : typeof opts.records === 'string' ? opts.records : defaultJsonDir(opts.db!);
       const reporter = makeReporter(pickMode(opts));
-      const where = `${opts.db}${jsonDir ? `, ${jsonDir}/` : ''}`;
+      const where = `${opts.db!}${jsonDir ? `, ${jsonDir}/` : ''}`;
       const ac = new AbortController();
       const onSignal = () => {
         if (ac.signal.aborted) process.exit(130); // second Ctrl-C: now (the store stays consistent: WAL)
@@ -91,7 +101,7 @@ Examples:
       let summary: IngestSummary;
       try {
         const common = {
-          db: opts.db,
+          db: opts.db!,
           json: jsonDir,
           jobs: opts.jobs,
           timeoutMs: opts.timeout,

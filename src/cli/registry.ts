@@ -74,4 +74,16 @@ export const COMMANDS: CommandEntry[] = [
     description: 'list the files the last ingest runs could not use, with the reason',
     load: async () => (await import('./failures.js')).failuresCommand,
   },
+  {
+    name: 'worker',
+    usage: '[options]',
+    description: "take ingest jobs from a PostgreSQL store's queue and ingest them, until stopped",
+    load: async () => (await import('./worker.js')).workerCommand,
+  },
+  {
+    name: 'migrate',
+    usage: '[options]',
+    description: 'create the store or bring it to this version of congvan (SQLite or PostgreSQL)',
+    load: async () => (await import('./worker.js')).migrateCommand,
+  },
 ];

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { openStore } from '../store/db.js';
-import { searchTasks, searchDocuments, docRef, KINDS, QueryError, type TaskHit, type DocumentHit } from '../query/search.js';
+import { openAnyStore, dbSpec, DB_OPTION } from '../store/store.js';
+import { docRef, KINDS, QueryError, type TaskHit, type DocumentHit } from '../query/search.js';
 import { renderSnippet, type Snippet } from '../query/snippet.js';
 import { printable } from '../engine/printable.js';
 import { STATUS_FILTERS } from '../model/status.js';
@@ -84,7 +84,7 @@ export function searchCommand(): Command {
     .option('--json', 'print the results as JSON')
     .option('--limit <n>', 'results to show', '20')
     .option('--offset <n>', 'results to skip', '0')
-    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .option(...DB_OPTION)
     .addHelpText('after', `
 Examples:
   congvan search "dau tu"                                  obligations mentioning "đầu tư"
@@ -92,7 +92,7 @@ Examples:
   congvan search --status overdue --today 2021-12-01 --agency "VP UBND tỉnh"
   congvan search --documents "cai cach hanh chinh" --type CV
 Each obligation prints its id (for "congvan done ID") and <record_id>#<n>.`)
-    .action((words: string[], o: Record<string, string | boolean | undefined>) => {
+    .action(async (words: string[], o: Record<string, string | boolean | undefined>) => {
       // checked by the schema the API uses (src/query/params.ts), before the store is opened
       const text = words.join(' ');
       let docQuery: ReturnType<typeof toDocumentQuery> | null = null;
@@ -103,24 +103,24 @@ Each obligation prints its id (for "congvan done ID") and <record_id>#<n>.`)
       } catch (e) {
         return reportQueryError('search', e);
       }
-      const db = openStore(String(o.db), { readonly: true });
+      const db = await openAnyStore(dbSpec(o.db as string | undefined), { readonly: true });
       try {
         const style = process.stdout.isTTY && !process.env.NO_COLOR ? 'ansi' : 'brackets';
         if (docQuery) {
-          const r = searchDocuments(db, docQuery);
+          const r = await db.searchDocuments(docQuery);
           if (o.json) return void console.log(JSON.stringify(r, null, 2));
           for (const d of r.items) printDocument(d, style);
           console.log(`${r.items.length} of ${r.total}${r.totalCapped ? '+' : ''} documents (${r.ms.toFixed(1)} ms)`);
           return;
         }
-        const r = searchTasks(db, taskQuery!);
+        const r = await db.searchTasks(taskQuery!);
         if (o.json) return void console.log(JSON.stringify(r, null, 2));
         for (const t of r.items) printTask(t, style);
         console.log(`${r.items.length} of ${r.total}${r.totalCapped ? '+' : ''} obligations, status as of ${r.today} (${r.ms.toFixed(1)} ms)`);
       } catch (e) {
         reportQueryError('search', e);
       } finally {
-        db.close();
+        await db.close();
       }
     });
 }

@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { serve } from '../http/server.js';
+import { dbSpec, isPostgres, DB_OPTION } from '../store/store.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the web page and the JSON API (documented in /openapi.json)')
-    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .option(...DB_OPTION)
     .option('--port <n>', 'port', '8080')
     .option('--host <addr>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
     .option('--allowed-host <name>', 'another Host name to answer besides this machine\'s own (repeatable); any other is refused (no DNS rebinding)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
@@ -23,10 +24,16 @@ server starts only when the store has at least one user, and every request but t
 and the login needs a session; on 127.0.0.1 with no user, the page is open to this
 machine's user as before. Reads never change the store; writes (done, reopen) need a
 session and a role allowing them.`)
-    .action(async (o: { db: string; port: string; host: string; today?: string; allowedHost?: string[]; secureCookies?: boolean }) => {
+    .action(async (o: { db?: string; port: string; host: string; today?: string; allowedHost?: string[]; secureCookies?: boolean }) => {
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         console.error(`congvan serve: --port "${o.port}" is not a port number`);
+        process.exitCode = 2;
+        return;
+      }
+      o.db = dbSpec(o.db);
+      if (isPostgres(o.db)) {
+        console.error('congvan serve: the web page reads a SQLite store only for now; a PostgreSQL store is searched with congvan search, export and failures');
         process.exitCode = 2;
         return;
       }

@@ -1,17 +1,17 @@
 import { Command } from 'commander';
-import { openStore, getRecord } from '../store/db.js';
+import { openAnyStore, dbSpec, printableSpec, DB_OPTION } from '../store/store.js';
 
 export function showCommand(): Command {
   return new Command('show')
     .description('print one stored record as JSON')
     .argument('<id>', 'record id (file stem), file name, path or row id')
-    .option('--db <file>', 'SQLite store', 'output/congvan.db')
-    .action((id: string, opts: { db: string }) => {
-      const db = openStore(opts.db, { readonly: true });
-      const r = getRecord(db, id);
-      db.close();
+    .option(...DB_OPTION)
+    .action(async (id: string, opts: { db?: string }) => {
+      const spec = dbSpec(opts.db);
+      const db = await openAnyStore(spec, { readonly: true });
+      const r = await db.getRecord(id).finally(() => db.close());
       if (!r) {
-        console.error(`congvan show: no record "${id}" in ${opts.db}`);
+        console.error(`congvan show: no record "${id}" in ${printableSpec(spec)}`);
         process.exitCode = 1;
         return;
       }

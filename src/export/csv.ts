@@ -4,8 +4,7 @@
  * (starting with =, +, -, @, TAB or CR, unless it is a plain number) is prefixed with an apostrophe.
  */
 import type { ExtractionRecord } from '../../schemas/record.js';
-import type { DB } from '../store/db.js';
-import { exportTasks, docRef, type ExportOptions } from './tasks.js';
+import { exportTasks, docRef, type ExportOptions, type DoneSource } from './tasks.js';
 
 export const CSV_COLUMNS = [
   'task_ref', 'record_id', 'document_type', 'document_ref', 'document_number', 'document_symbol', 'document_date', 'issuer', 'subject',
@@ -32,7 +31,7 @@ export function* csvTable(header: readonly string[], rows: Iterable<readonly unk
   for (const r of rows) yield row([...r]);
 }
 
-export function* csv(records: Iterable<ExtractionRecord>, db: DB | null, opts: ExportOptions = {}): Iterable<string> {
+export function* csv(records: Iterable<ExtractionRecord>, db: DoneSource | null, opts: ExportOptions = {}): Iterable<string> {
   yield '\uFEFF' + row([...CSV_COLUMNS]);
   for (const r of records) {
     const d = r.document;

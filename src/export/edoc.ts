@@ -7,12 +7,11 @@
  * each document with its obligations under "Tasks".
  */
 import type { ExtractionRecord } from '../../schemas/record.js';
-import type { DB } from '../store/db.js';
-import { exportTasks, TYPE_NAMES, type ExportOptions } from './tasks.js';
+import { exportTasks, TYPE_NAMES, type ExportOptions, type DoneSource } from './tasks.js';
 
 const COMPETENCE: Record<string, string> = { TM: 'TM.', KT: 'KT.', TL: 'TL.', TUQ: 'TUQ.', Q: 'Q.' };
 
-export function edocDocument(r: ExtractionRecord, db: DB | null, opts: ExportOptions = {}) {
+export function edocDocument(r: ExtractionRecord, db: DoneSource | null, opts: ExportOptions = {}) {
   const d = r.document;
   const tasks = exportTasks(r, db, opts);
   const open = tasks.filter((t) => !t.status.done && t.status.due).map((t) => t.status.due!).sort();
@@ -53,7 +52,7 @@ export function edocDocument(r: ExtractionRecord, db: DB | null, opts: ExportOpt
   };
 }
 
-export function* edoc(records: Iterable<ExtractionRecord>, db: DB | null, opts: ExportOptions = {}): Iterable<string> {
+export function* edoc(records: Iterable<ExtractionRecord>, db: DoneSource | null, opts: ExportOptions = {}): Iterable<string> {
   yield `{"Format":"congvan-edoc/1 (Nghị định 30/2020/NĐ-CP, Phụ lục VI)","GeneratedAt":${JSON.stringify((opts.now ?? new Date()).toISOString())},"Documents":[`;
   let first = true;
   for (const r of records) {

@@ -5,8 +5,7 @@
  * are folded at 75 octets without splitting a UTF-8 character; text is escaped (\\ ; , \n).
  */
 import type { ExtractionRecord } from '../../schemas/record.js';
-import type { DB } from '../store/db.js';
-import { exportTasks, docRef, type ExportOptions, type ExportTask } from './tasks.js';
+import { exportTasks, docRef, type ExportOptions, type ExportTask, type DoneSource } from './tasks.js';
 import { addDays, nextOccurrence, parseRule, DEFAULT_REMINDERS, type Rule } from '../model/status.js';
 
 export function icsEscape(s: string): string {
@@ -126,7 +125,7 @@ function event(t: ExportTask, now: Date, reminders: number[]): string[] | null {
   return lines;
 }
 
-export function* ics(records: Iterable<ExtractionRecord>, db: DB | null, opts: ExportOptions = {}): Iterable<string> {
+export function* ics(records: Iterable<ExtractionRecord>, db: DoneSource | null, opts: ExportOptions = {}): Iterable<string> {
   const now = opts.now ?? new Date();
   const reminders = opts.reminders ?? DEFAULT_REMINDERS;
   const out = (l: string) => foldLine(l) + '\r\n';

@@ -1,14 +1,14 @@
 /** Export formats: each turns the stored records into chunks of text. */
 import type { ExtractionRecord } from '../../schemas/record.js';
 import type { DB } from '../store/db.js';
-import { primaryRecords, type ExportOptions } from './tasks.js';
+import { primaryRecords, type ExportOptions, type DoneSource } from './tasks.js';
 import { FORMAT_NAMES, type FormatName } from '../model/formats.js';
 import { csv } from './csv.js';
 import { ics } from './ics.js';
 import { edoc } from './edoc.js';
 
 export type { ExportOptions } from './tasks.js';
-export type Exporter = (records: Iterable<ExtractionRecord>, db: DB, opts?: ExportOptions) => Iterable<string>;
+export type Exporter = (records: Iterable<ExtractionRecord>, db: DoneSource, opts?: ExportOptions) => Iterable<string>;
 
 /** With a task filter: each record with only the chosen tasks; records left without any are dropped. */
 function* chosen(records: Iterable<ExtractionRecord>, opts?: ExportOptions): Iterable<ExtractionRecord> {
@@ -22,7 +22,7 @@ function* chosen(records: Iterable<ExtractionRecord>, opts?: ExportOptions): Ite
   }
 }
 
-function* json(records: Iterable<ExtractionRecord>, _db: DB, opts?: ExportOptions): Iterable<string> {
+function* json(records: Iterable<ExtractionRecord>, _db: DoneSource, opts?: ExportOptions): Iterable<string> {
   let first = true;
   yield '[';
   for (const r of chosen(records, opts)) {
@@ -32,7 +32,7 @@ function* json(records: Iterable<ExtractionRecord>, _db: DB, opts?: ExportOption
   yield '\n]\n';
 }
 
-function* ndjson(records: Iterable<ExtractionRecord>, _db: DB, opts?: ExportOptions): Iterable<string> {
+function* ndjson(records: Iterable<ExtractionRecord>, _db: DoneSource, opts?: ExportOptions): Iterable<string> {
   for (const r of chosen(records, opts)) yield JSON.stringify(r) + '\n';
 }
 
@@ -60,4 +60,11 @@ export function* exportStore(db: DB, format: string, opts: ExportOptions = {}): 
   } finally {
     records.return(undefined);
   }
+}
+
+/** An export of records read from another store, with their completions. */
+export function* exportRecords(records: Iterable<ExtractionRecord>, done: DoneSource, format: string, opts: ExportOptions = {}): Generator<string, void, undefined> {
+  const exporter = EXPORTERS.get(format);
+  if (!exporter) throw new Error(`unknown export format "${format}" (known: ${FORMAT_NAMES.join(', ')})`);
+  yield* exporter(records, done, opts);
 }

@@ -7,6 +7,12 @@ import { taskKey, type DB } from '../store/db.js';
 import { taskStatus, localToday, DEFAULT_REMINDERS, type TaskStatus } from '../model/status.js';
 import { candidateIds, type TaskQuery } from '../query/search.js';
 
+/**
+ * Where an export reads completions: the SQLite store, or a function giving a record's
+ * (task key -> day done) read beforehand from another store.
+ */
+export type DoneSource = DB | ((recordId: string) => ReadonlyMap<string, string>);
+
 export interface ExportOptions {
   /** The day statuses are judged against (default today). */
   today?: string;
@@ -27,9 +33,9 @@ export interface ExportTask {
 }
 
 /** The tasks of one record, filtered, with completions and status. */
-export function exportTasks(record: ExtractionRecord, db: DB | null, opts: ExportOptions = {}): ExportTask[] {
-  const done = new Map<string, string>();
-  if (db) {
+export function exportTasks(record: ExtractionRecord, db: DoneSource | null, opts: ExportOptions = {}): ExportTask[] {
+  const done = typeof db === 'function' ? new Map(db(record.id)) : new Map<string, string>();
+  if (db && typeof db !== 'function') {
     for (const c of db.prepare('SELECT task_key, done_on FROM completions WHERE document_record_id = ?').all(record.id) as { task_key: string; done_on: string }[]) done.set(c.task_key, c.done_on);
   }
   const today = opts.today ?? localToday();

@@ -47,39 +47,49 @@ export function agencyKeys(input: string): string[] {
   return [...keys].filter(Boolean);
 }
 
+/** Agencies as the filters match them: id, canonical name, and its key between spaces. */
+export type AgencyRows = { id: number; key: string; canonical: string }[];
+
 interface Cache {
   stamp: string;
-  rows: { id: number; key: string; canonical: string }[];
+  rows: AgencyRows;
 }
 const caches = new WeakMap<DB, Cache>();
 
-function agencyRows(db: DB): Cache['rows'] {
+/** The stored agencies (id, canonical, folded) as the filters match them. */
+export function keyedAgencies(rows: { id: number; canonical: string; folded: string }[]): AgencyRows {
+  return rows.map((r) => ({ id: r.id, canonical: r.canonical, key: ` ${agencyKey(r.folded)} ` }));
+}
+
+function agencyRows(db: DB): AgencyRows {
   const s = db.prepare('SELECT count(*) AS n, max(id) AS m FROM agencies').get() as { n: number; m: number | null };
   const stamp = `${s.n}:${s.m}`;
   const c = caches.get(db);
   if (c && c.stamp === stamp) return c.rows;
-  const rows = (db.prepare('SELECT id, canonical, folded FROM agencies').all() as { id: number; canonical: string; folded: string }[]).map((r) => ({
-    id: r.id,
-    canonical: r.canonical,
-    key: ` ${agencyKey(r.folded)} `,
-  }));
+  const rows = keyedAgencies(db.prepare('SELECT id, canonical, folded FROM agencies').all() as { id: number; canonical: string; folded: string }[]);
   caches.set(db, { stamp, rows });
   return rows;
 }
 
 /** Ids of the agencies a typed name stands for ([] when none). */
 export function resolveAgencies(db: DB, input: string): number[] {
+  return matchAgencies(agencyRows(db), input);
+}
+
+/** Of these agencies, the ids a typed name stands for. */
+export function matchAgencies(rows: AgencyRows, input: string): number[] {
   const keys = agencyKeys(input).map((k) => ` ${k} `);
   if (!keys.length) return [];
-  return agencyRows(db)
-    .filter((r) => keys.some((k) => r.key.includes(k)))
-    .map((r) => r.id);
+  return rows.filter((r) => keys.some((k) => r.key.includes(k))).map((r) => r.id);
 }
 
 /** Agency names for a suggestion list: canonical names holding the typed words. */
 export function suggestAgencies(db: DB, input: string, limit = 20): { id: number; name: string }[] {
+  return suggestFrom(agencyRows(db), input, limit);
+}
+
+export function suggestFrom(rows: AgencyRows, input: string, limit = 20): { id: number; name: string }[] {
   const keys = agencyKeys(input);
-  const rows = agencyRows(db);
   const hit = keys.length ? rows.filter((r) => keys.some((k) => r.key.includes(k))) : rows;
   return hit.slice(0, limit).map((r) => ({ id: r.id, name: r.canonical }));
 }

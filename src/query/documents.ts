@@ -2,7 +2,7 @@
  * Searching documents: the newest matching documents (capped), ranked in ./rank.ts.
  */
 import type { DB } from '../store/db.js';
-import { parseQuery, allWordsExpression } from './fts.js';
+import { parseQuery, allWordsExpression, type ParsedQuery } from './fts.js';
 import { resolveAgencies, agencyKeys, agencyKey } from './agency.js';
 import { makeSnippet, type Snippet } from './snippet.js';
 import { localToday } from '../model/status.js';
@@ -67,11 +67,7 @@ export function searchDocuments(db: DB, query: DocumentQuery): SearchResult<Docu
     const rows = db
       .prepare(`SELECT d.id, d.subject, d.issuer FROM documents_fts f CROSS JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH @match AND ${and(checks)} ORDER BY f.rowid DESC LIMIT ${RANK_POOL + 1}`)
       .all({ ...params, match }) as { id: number; subject: string | null; issuer: string | null }[];
-    capped = rows.length > RANK_POOL;
-    rows.length = Math.min(rows.length, RANK_POOL);
-    for (const r of rows) scores.set(r.id, documentScore(r.subject, r.issuer, parsed));
-    ids = rows.map((r) => r.id).sort((x, y) => scores.get(y)! - scores.get(x)! || y - x).slice(offset, offset + limit);
-    total = rows.length;
+    ({ ids, total, capped } = rankDocuments(rows, parsed, offset, limit, scores));
   } else {
     ids = db.prepare(`SELECT d.id FROM documents d WHERE ${and(checks)} ORDER BY d.date DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`).pluck().all(params) as number[];
     const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM documents d WHERE ${and(checks)} LIMIT ${COUNT_CAP + 1})`).pluck().get(params) as number;
@@ -87,7 +83,28 @@ export function loadDocuments(db: DB, ids: number[], tokens: string[], scores: M
   const rows = db
     .prepare(`SELECT d.id, d.record_id, d.file, d.type, d.number, d.symbol, d.date, d.issuer, d.subject, d.text,
       (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS tasks FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as { id: number; record_id: string; file: string; type: string | null; number: string | null; symbol: string | null; date: string | null; issuer: string | null; subject: string | null; text: string; tasks: number }[];
+    .all(JSON.stringify(ids)) as DocumentRow[];
+  return toDocumentHits(ids, rows, tokens, scores);
+}
+
+/**
+ * A page of the newest matching documents (RANK_POOL of them at most, newest first; one more
+ * says the set was capped), by score and then newest; `scores` is filled.
+ */
+export function rankDocuments(rows: { id: number; subject: string | null; issuer: string | null }[], parsed: ParsedQuery, offset: number, limit: number, scores: Map<number, number>) {
+  const capped = rows.length > RANK_POOL;
+  const pool = rows.slice(0, RANK_POOL);
+  for (const r of pool) scores.set(r.id, documentScore(r.subject, r.issuer, parsed));
+  const ids = pool.map((r) => r.id).sort((x, y) => scores.get(y)! - scores.get(x)! || y - x).slice(offset, offset + limit);
+  return { ids, total: pool.length, capped };
+}
+
+export interface DocumentRow {
+  id: number; record_id: string; file: string; type: string | null; number: string | null; symbol: string | null; date: string | null; issuer: string | null; subject: string | null; text: string; tasks: number;
+}
+
+/** Hits of documents' rows, in the order of `ids`, with a snippet (from the subject when the words are there). */
+export function toDocumentHits(ids: number[], rows: DocumentRow[], tokens: string[], scores: Map<number, number>): DocumentHit[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);

@@ -121,7 +121,7 @@ function countTokens(s: string): number {
  * How often the phrase (tokens) stands in s: at each place its first token is a whole token
  * of s, the next tokens of s are the phrase's next ones (countPhrase over s's tokens).
  */
-function countPhraseIn(s: string, ph: string[]): number {
+export function countPhraseIn(s: string, ph: string[]): number {
   const first = ph[0]!;
   let n = 0;
   for (let p = s.indexOf(first); p !== -1; p = s.indexOf(first, p + 1)) {
@@ -160,4 +160,13 @@ export function documentScore(subject: string | null, issuer: string | null, par
     return w * (hits / Math.max(1, required.length) + (exact && countPhrase(toks, exact) ? 1 : 0));
   };
   return Math.round((1 + fieldScore(subject, 3) + fieldScore(issuer, 1)) * 1000) / 1000;
+}
+
+/** A page of scored rows, by rank (score, then newest) or by deadline; their scores rounded for display. */
+export function rankPage(rows: Scored[], sort: 'rank' | 'due' | null | undefined, offset: number, limit: number): { ids: number[]; scores: Map<number, number> } {
+  const scores = new Map(rows.map((r) => [r.id, Math.round(r.score * 1000) / 1000]));
+  const sorted = sort === 'due'
+    ? rows.map((r) => [r.id, r.due] as [number, string | null]).sort(byDue).map((r) => r[0])
+    : [...rows].sort((a, b) => b.score - a.score || b.id - a.id).map((r) => r.id);
+  return { ids: sorted.slice(offset, offset + limit), scores };
 }

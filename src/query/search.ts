@@ -22,7 +22,7 @@ import type { DB } from '../store/db.js';
 import { parseQuery, allWordsExpression, type ParsedQuery } from './fts.js';
 import { normaliseQuery, type TaskQuery, type TaskHit, type SearchResult } from './types.js';
 import { state, buildPlan, wordCandidates, smallDriver, readDriver, walkByDue, countCapped } from './plan.js';
-import { byDue } from './rank.js';
+import { byDue, rankPage } from './rank.js';
 import { loadTasks } from './load.js';
 
 export * from './types.js';
@@ -47,11 +47,7 @@ export function searchTasks(db: DB, query: TaskQuery): SearchResult<TaskHit> {
   if (match) {
     const c = wordCandidates(db, plan, parsed, match);
     capped = c.capped;
-    scores = new Map(c.rows.map((r) => [r.id, Math.round(r.score * 1000) / 1000]));
-    const sorted = q.sort === 'due'
-      ? c.rows.map((r) => [r.id, r.due] as [number, string | null]).sort(byDue).map((r) => r[0])
-      : c.rows.sort((a, b) => b.score - a.score || b.id - a.id).map((r) => r.id);
-    ids = sorted.slice(q.offset, q.offset + q.limit);
+    ({ ids, scores } = rankPage(c.rows, q.sort, q.offset, q.limit));
     total = c.rows.length;
     totalCapped = capped;
   } else {

@@ -1,0 +1,130 @@
+/**
+ * `congvan worker`: take ingest jobs from the PostgreSQL store's queue (src/queue/ingest.ts)
+ * on this machine until stopped; and ingest into a PostgreSQL store (`congvan ingest --db
+ * postgres://...`, with or without --queue).
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { dbSpec, isPostgres, printableSpec, DB_OPTION } from '../store/store.js';
+import { openPostgres } from '../store/postgres.js';
+import { openQueue, submit, work, type JobOutcome } from '../queue/ingest.js';
+import { DEFAULT_LEASE_S } from '../queue/options.js';
+import { DEFAULT_LIMITS } from '../engine/record.js';
+import { parseDuration } from '../engine/progress.js';
+import { printable } from '../engine/printable.js';
+
+const durationArg = (v: string) => {
+  try {
+    return parseDuration(v);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+};
+
+function line(o: JobOutcome, json: boolean): string {
+  if (json) return JSON.stringify(o);
+  return o.status === 'failed' ? `failed   ${printable(o.path)}: ${printable(o.reason)} (${o.stage})` : `${o.status.padEnd(8)} ${printable(o.path)}${o.id ? ` -> ${o.id}` : ''} (${o.ms} ms)`;
+}
+
+/** Stop on Ctrl-C / SIGTERM after the job in hand. */
+function stopSignal(): AbortController {
+  const ac = new AbortController();
+  const stop = () => {
+    if (ac.signal.aborted) process.exit(130);
+    ac.abort();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return ac;
+}
+
+/** `congvan ingest --db postgres://...`: submit; without --queue, also do the batch's jobs here until they are done. */
+export async function ingestPostgres(paths: string[], spec: string, opts: { queue?: boolean; lease: number; maxSize: number; maxPages: number; json?: boolean; quiet?: boolean; watch?: boolean }): Promise<void> {
+  if (opts.watch) throw new Error('--watch needs a SQLite store; with PostgreSQL, submit with --queue (from a scheduled task) and run congvan worker');
+  const limits = { ...DEFAULT_LIMITS, maxBytes: opts.maxSize, maxPages: opts.maxPages };
+  const leaseS = Math.max(1, Math.round(opts.lease / 1000));
+  const store = await openPostgres(spec);
+  const boss = await openQueue(spec, { leaseS });
+  try {
+    const s = await submit(store, boss, paths, {
+      limits,
+      leaseS,
+      onFile: (p, status, reason) => {
+        if (opts.json) console.log(JSON.stringify({ path: p, status, ...(reason ? { reason } : {}) }));
+        else if (!opts.quiet || status === 'failed') console.log(`${status.padEnd(9)}${printable(p)}${reason ? `: ${printable(reason)}` : ''}`);
+      },
+    });
+    if (opts.queue) {
+      const msg = `run ${s.run}: ${s.files} files: ${s.queued} queued, ${s.unchanged} unchanged, ${s.failed} failed -> ${printableSpec(spec)} (congvan worker takes them; congvan failures shows the progress)`;
+      console.log(opts.json ? JSON.stringify({ summary: true, ...s }) : msg);
+      process.exitCode = s.failed ? 1 : 0;
+      return;
+    }
+    const ac = stopSignal();
+    await work(store, boss, { signal: ac.signal, limits, untilEmpty: true, run: s.run, pollS: 1, onJob: (o) => (!opts.quiet || o.status === 'failed') && console.log(line(o, !!opts.json)) });
+    const r = (await store.failures(1)).find((x) => x.run === s.run);
+    if (r) console.log(opts.json ? JSON.stringify({ summary: true, run: r.run, files: r.files, ingested: r.ingested, unchanged: r.unchanged, failed: r.failed }) : `${r.files} files: ${r.ingested} ingested, ${r.unchanged} unchanged, ${r.failed} failed -> ${printableSpec(spec)}`);
+    process.exitCode = ac.signal.aborted ? 130 : r && r.failed ? 1 : 0;
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await store.close();
+  }
+}
+
+export function workerCommand(): Command {
+  return new Command('worker')
+    .description('take ingest jobs from a PostgreSQL store\'s queue and ingest them, until stopped')
+    .option(...DB_OPTION)
+    .option('--until-empty', 'stop when no submitted file is left')
+    .option('--json', 'one JSON object per job')
+    .option('--max-pages <n>', 'most pages a PDF may have; a longer one is marked failed', (v) => Number(v), DEFAULT_LIMITS.maxPages)
+    .addOption(new Option('--maintenance <duration>', 'how often this worker looks for jobs whose lease ran out (their worker stopped) and gives them out again').argParser(durationArg).default(30_000, '30s'))
+    .addHelpText('after', `
+Run one on each machine that should ingest; each takes one job at a time (run several on a
+machine with several cores). A worker stopped or killed mid-job leaves its job to the others
+once its lease (congvan ingest --lease, default ${DEFAULT_LEASE_S / 60}m) has run out.
+
+Examples:
+  congvan worker --db postgres://congvan@db.lan/office
+  CONGVAN_DB=postgres://congvan@db.lan/office congvan worker`)
+    .action(async (o: { db?: string; untilEmpty?: boolean; json?: boolean; maxPages: number; maintenance: number }) => {
+      const spec = dbSpec(o.db);
+      if (!isPostgres(spec)) throw new Error(`congvan worker needs a PostgreSQL store (--db postgres://... or CONGVAN_DB), not ${spec}`);
+      const store = await openPostgres(spec);
+      const boss = await openQueue(spec, { maintenanceS: Math.max(1, Math.round(o.maintenance / 1000)) });
+      const ac = stopSignal();
+      if (!o.json) console.log(`congvan worker: taking jobs from ${printableSpec(spec)} (Ctrl+C stops after the job in hand)`);
+      try {
+        const n = await work(store, boss, {
+          signal: ac.signal,
+          untilEmpty: o.untilEmpty,
+          limits: { ...DEFAULT_LIMITS, maxPages: o.maxPages },
+          onTake: (d) => o.json && console.log(JSON.stringify({ path: d.path, status: 'taken', run: d.run })),
+          onJob: (x) => console.log(line(x, !!o.json)),
+        });
+        if (!o.json) console.log(`congvan worker: ${n} job${n === 1 ? '' : 's'} done`);
+      } finally {
+        await boss.stop({ graceful: true, wait: true, timeout: 30_000 }).catch(() => {});
+        await store.close();
+      }
+    });
+}
+
+export function migrateCommand(): Command {
+  return new Command('migrate')
+    .description('create the store or bring it to this version of congvan (SQLite or PostgreSQL)')
+    .option(...DB_OPTION)
+    .action(async (o: { db?: string }) => {
+      const spec = dbSpec(o.db);
+      const { openAnyStore } = await import('../store/store.js');
+      const store = await openAnyStore(spec);
+      await store.close();
+      if (isPostgres(spec)) {
+        // the queue's own tables too, so the first worker and submitter find them
+        const boss = await openQueue(spec, { supervise: false });
+        await boss.stop({ graceful: false, wait: true }).catch(() => {});
+      }
+      const { PG_SCHEMA_VERSION } = await import('../store/pgschema.js');
+      const { SCHEMA_VERSION } = await import('../store/schema.js');
+      console.log(`${printableSpec(spec)}: congvan store at schema ${isPostgres(spec) ? PG_SCHEMA_VERSION : SCHEMA_VERSION}`);
+    });
+}

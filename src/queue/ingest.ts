@@ -1,0 +1,193 @@
+/**
+ * Ingest through a job queue on the PostgreSQL store: `congvan ingest --queue` submits files,
+ * `congvan worker` on any machine takes them, parses them (the same pipeline as a batch:
+ * src/engine/record.ts) and stores them.
+ *
+ * The queue is pg-boss (10.x, the last major for Node 20): jobs live in its own schema of
+ * the same database, a worker takes one with SKIP LOCKED, and a job a worker took and did not
+ * finish within its lease (`expireInSeconds`: a worker killed, a machine gone) is failed by
+ * pg-boss's maintenance and taken again by another worker (retryLimit). graphile-worker 0.16
+ * (the other candidate for Node 20) takes back a dead worker's jobs only after a fixed four
+ * hours; pg-boss's lease is ours to set.
+ *
+ * A file's bytes travel through the store (table inbox), not its path: the worker's machine
+ * need not see the submitter's disk. The job names its inbox row; the worker stores the
+ * document, adds it to its run's counts and removes the bytes in one transaction, so a job
+ * run twice (its worker killed after the commit) finds the document stored, unchanged, and
+ * nothing is stored or counted twice (a path is one row, src/store/postgres.ts).
+ *
+ * A batch's progress is its run: its number of files, and the documents ingested, unchanged
+ * and failed so far (`congvan failures`, the page's failures view); the run is finished when
+ * every file is counted.
+ */
+import PgBoss from 'pg-boss';
+import type pg from 'pg';
+import { listFiles, type ListProblem } from '../engine/files.js';
+import { processBuffer, readInput, sha256, DEFAULT_LIMITS, type Limits } from '../engine/record.js';
+import { toStoreRow } from '../store/rows.js';
+import type { PgStore } from '../store/postgres.js';
+import { DEFAULT_LEASE_S } from './options.js';
+
+export const QUEUE = 'congvan-ingest';
+/** Times a job is taken again (a lease run out, the store unreachable) before it is left failed. */
+const RETRIES = 5;
+
+export interface JobData {
+  inbox: number;
+  run: number;
+  path: string;
+  sha256: string;
+}
+
+type Count = 'ingested' | 'unchanged' | 'failed';
+
+export async function openQueue(url: string, opts: { leaseS?: number; maintenanceS?: number; supervise?: boolean } = {}): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: 'pgboss',
+    max: 2,
+    supervise: opts.supervise ?? true,
+    schedule: false,
+    maintenanceIntervalSeconds: opts.maintenanceS ?? 30,
+  });
+  boss.on('error', (e) => console.error(`congvan: queue: ${e.message}`));
+  await boss.start();
+  if (!(await boss.getQueue(QUEUE))) {
+    await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: RETRIES, retryDelay: 1, expireInSeconds: opts.leaseS ?? DEFAULT_LEASE_S }).catch(async (e) => {
+      // another submitter or worker created it at the same time
+      if (!(await boss.getQueue(QUEUE))) throw e;
+    });
+  }
+  return boss;
+}
+
+/** Add one file's result to its run's counts; the run is finished when every file is counted. */
+export async function count(c: pg.ClientBase | pg.Pool, run: number, what: Count): Promise<void> {
+  await c.query(
+    `UPDATE runs SET ${what} = ${what} + 1,
+      finished_at = CASE WHEN ingested + unchanged + failed + 1 >= files THEN $2 ELSE finished_at END WHERE id = $1`,
+    [run, new Date().toISOString()],
+  );
+}
+
+export interface Submitted {
+  run: number;
+  files: number;
+  queued: number;
+  unchanged: number;
+  failed: number;
+}
+
+/** Submit files and folders (walked as ingest walks them): their bytes go into the store, a job each into the queue. */
+export async function submit(store: PgStore, boss: PgBoss, inputs: string[], opts: { limits?: Limits; leaseS?: number; onFile?: (path: string, status: 'queued' | 'unchanged' | 'failed', reason?: string) => void } = {}): Promise<Submitted> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const problems: ListProblem[] = [];
+  const files = [...listFiles(inputs, problems)];
+  const run = await store.startRun();
+  await store.pool.query('UPDATE runs SET files = $2 WHERE id = $1', [run, files.length + problems.length]);
+  const out: Submitted = { run, files: files.length + problems.length, queued: 0, unchanged: 0, failed: 0 };
+  const fail = async (path: string, stage: string, reason: string) => {
+    await store.recordFailure(run, path, stage, reason);
+    await count(store.pool, run, 'failed');
+    out.failed++;
+    opts.onFile?.(path, 'failed', reason);
+  };
+  for (const p of problems) await fail(p.path, 'read', p.reason);
+  for (const file of files) {
+    // the batch's read stage: a regular, non-empty file within the size limit
+    const read = await readInput(file, limits);
+    if ('reason' in read) {
+      await fail(file, 'read', read.reason);
+      continue;
+    }
+    const bytes = read.buf;
+    const sha = sha256(bytes);
+    if (await store.unchanged(file, sha)) {
+      await count(store.pool, run, 'unchanged');
+      out.unchanged++;
+      opts.onFile?.(file, 'unchanged');
+      continue;
+    }
+    const inbox = (await store.pool.query('INSERT INTO inbox (run_id, path, sha256, bytes, submitted_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', [run, file, sha, bytes, new Date().toISOString()])).rows[0].id as number;
+    await boss.send(QUEUE, { inbox, run, path: file, sha256: sha } satisfies JobData, { retryLimit: RETRIES, retryDelay: 1, expireInSeconds: opts.leaseS ?? DEFAULT_LEASE_S });
+    out.queued++;
+    opts.onFile?.(file, 'queued');
+  }
+  return out;
+}
+
+export type JobOutcome = { path: string; status: 'ingested' | 'replaced' | 'unchanged'; id: string; ms: number } | { path: string; status: 'failed'; stage: string; reason: string; ms: number };
+
+/** Do one job: parse the file's bytes, store the document, count it and drop the bytes in one transaction. */
+export async function runJob(store: PgStore, d: JobData, limits: Limits = DEFAULT_LIMITS): Promise<JobOutcome> {
+  const t0 = performance.now();
+  const ms = () => Math.round(performance.now() - t0);
+  const row = (await store.pool.query('SELECT bytes FROM inbox WHERE id = $1', [d.inbox])).rows[0] as { bytes: Buffer } | undefined;
+  if (!row) {
+    // done before: the worker that did it was stopped after its commit, before the queue heard of it
+    return { path: d.path, status: 'unchanged', id: '', ms: ms() };
+  }
+  const o = await processBuffer(d.path, row.bytes, limits);
+  if (!o.ok) {
+    const c = await store.pool.connect();
+    try {
+      await c.query('BEGIN');
+      // only once: the bytes row is the job's token
+      const gone = (await c.query('DELETE FROM inbox WHERE id = $1', [d.inbox])).rowCount === 0;
+      if (!gone) {
+        await store.recordFailure(d.run, d.path, o.stage, o.reason, c);
+        await count(c, d.run, 'failed');
+      }
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+    return { path: d.path, status: 'failed', stage: o.stage, reason: o.reason, ms: ms() };
+  }
+  const w = await store.write(toStoreRow(o.record, o.model.text), d.path, async (c, w) => {
+    if ((await c.query('DELETE FROM inbox WHERE id = $1', [d.inbox])).rowCount === 0) throw new Error(`job ${d.inbox} was done by another worker`);
+    await count(c, d.run, w.result === 'unchanged' ? 'unchanged' : 'ingested');
+  });
+  return { path: d.path, status: w.result === 'inserted' ? 'ingested' : w.result, id: w.id, ms: ms() };
+}
+
+/** Take jobs until the signal (or, with `untilEmpty`, until the queue has none left). */
+export async function work(store: PgStore, boss: PgBoss, opts: { signal?: AbortSignal; limits?: Limits; untilEmpty?: boolean; run?: number; pollS?: number; onTake?: (d: JobData) => void; onJob?: (o: JobOutcome) => void } = {}): Promise<number> {
+  let done = 0;
+  let busy = false;
+  const id = await boss.work<JobData>(QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollS ?? 2 }, async ([job]) => {
+    busy = true;
+    try {
+      opts.onTake?.(job!.data);
+      // tests only: a worker that hangs with its job in hand, to be killed (test/queue)
+      if (process.env.CONGVAN_TEST_STALL_JOB === '1') await new Promise(() => {});
+      const o = await runJob(store, job!.data, opts.limits);
+      done++;
+      opts.onJob?.(o);
+    } finally {
+      busy = false;
+    }
+  });
+  await new Promise<void>((resolve) => {
+    if (opts.signal?.aborted) return resolve();
+    opts.signal?.addEventListener('abort', () => resolve(), { once: true });
+    if (opts.untilEmpty) {
+      const timer = setInterval(() => {
+        void (async () => {
+          if (busy) return;
+          const left = (await store.pool.query(`SELECT count(*)::int AS n FROM inbox${opts.run ? ' WHERE run_id = $1' : ''}`, opts.run ? [opts.run] : [])).rows[0].n as number;
+          if (left === 0 && !busy) {
+            clearInterval(timer);
+            resolve();
+          }
+        })().catch(() => {});
+      }, 500);
+      opts.signal?.addEventListener('abort', () => clearInterval(timer), { once: true });
+    }
+  });
+  await boss.offWork({ id });
+  return done;
+}

@@ -1,0 +1,559 @@
+/**
+ * The PostgreSQL store behind the Store interface (./store.ts): an office's shared store,
+ * written by ingest workers on several machines (src/queue) and read by every command.
+ *
+ * Same records and same search results as the SQLite store for the same files:
+ * - writes: the Writer's rules (./db.ts): one path, one row; the same content again is
+ *   'unchanged'; record ids assigned by ./identity.ts, under an advisory lock so two
+ *   workers never give one id twice; one transaction per document.
+ * - search: the same filters (agency names resolved by src/query/agency.ts, status by the
+ *   rules of src/query/status.ts, deadline windows with recurring rules), the same order
+ *   without words (deadline, then id), and with words the same candidates (every word, the
+ *   newest first, capped) scored by the same BM25-like rank (src/query/rank.ts) over the
+ *   same folded text. The tsvector only narrows the rows; phrases are checked here.
+ * - renditions: a document stored in several formats is searched through its best one.
+ */
+import pg from 'pg';
+import type { ExtractionRecord } from '../../schemas/record.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_LOCK } from './pgschema.js';
+import { StoreError } from './db.js';
+import { assignRecordId, identityKey, idChoices, withRecordId } from './identity.js';
+import { printableSpec, type Store, type Written, type RunCounts } from './store.js';
+import type { StoreRow } from './rows.js';
+import { normaliseQuery, type TaskQuery, type TaskHit, type SearchResult, type NQuery } from '../query/types.js';
+import { toDocumentHits, rankDocuments, type DocumentQuery, type DocumentHit, type DocumentRow } from '../query/documents.js';
+import { parseQuery, type ParsedQuery } from '../query/fts.js';
+import { keyedAgencies, matchAgencies, agencyKey, agencyKeys, type AgencyRows } from '../query/agency.js';
+import { addDays, isIsoDate, localToday, nextOccurrence, normaliseReminders } from '../query/status.js';
+import { scoreRows, rankPage, countPhraseIn, TOKEN } from '../query/rank.js';
+import { toTaskHit, type TaskRow } from '../query/load.js';
+import { TaskNotFound, type TaskRef } from '../query/tasks.js';
+import { ParamError } from '../query/params.js';
+import type { RunFailures } from '../cli/failures.js';
+import { fold } from '../normalise/unicode.js';
+
+const RANK_POOL = 500; // matching rows ranked, at most (the SQLite planner's cap)
+const COUNT_CAP = 1000; // totals above this are given as "at least"
+const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'doc' THEN 3 WHEN 'pdf' THEN 4 ELSE 5 END`;
+const LATE_KINDS = `t.deadline_kind IN ('by', 'within')`;
+
+/** The words of folded text, one space between them: what the tsvector is made of. */
+export const words = (s: string) => (s.match(TOKEN) ?? []).join(' ');
+
+/** A tsquery holding every token (any order): the rows that can match; phrases are checked after. */
+function tsquery(p: ParsedQuery): string | null {
+  const toks = [...new Set([...p.quoted.flat(), ...p.loose])];
+  return toks.length ? toks.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`).join(' & ') : null;
+}
+
+/** Parameters of one statement: add a value, get its placeholder. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+export async function openPostgres(url: string, opts: { readonly?: boolean } = {}): Promise<PgStore> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // an idle connection the server ended (restart) is dropped, not thrown out of the process
+  pool.on('error', () => {});
+  const store = new PgStore(pool, printableSpec(url));
+  try {
+    await store.prepare(opts.readonly ?? false);
+  } catch (e) {
+    await pool.end().catch(() => {});
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(`${store.name}: cannot use the PostgreSQL store: ${(e as Error).message}`);
+  }
+  return store;
+}
+
+export class PgStore implements Store {
+  readonly kind = 'postgres' as const;
+  private agencyCache: { stamp: string; rows: AgencyRows } | null = null;
+
+  constructor(readonly pool: pg.Pool, readonly name: string) {}
+
+  private async q<T = Record<string, unknown>>(sql: string, values: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query(sql, values)).rows as T[];
+  }
+
+  /** Check whose database it is and bring it to this schema (a reader only checks). */
+  async prepare(readonly: boolean): Promise<void> {
+    const version = await this.version();
+    if (version > PG_SCHEMA_VERSION) throw newer(this.name, version);
+    if (version === PG_SCHEMA_VERSION) return;
+    if (readonly) throw new StoreError(`${this.name}: ${version === 0 ? 'not a congvan store yet' : `the store is at schema ${version}, this congvan needs ${PG_SCHEMA_VERSION}`}: run congvan migrate --db ${this.name}`);
+    await this.migrate();
+  }
+
+  /** The schema version (0: an empty database); refuses another program's tables. */
+  async version(c: pg.ClientBase | pg.Pool = this.pool): Promise<number> {
+    const meta = await c.query(`SELECT to_regclass('congvan_meta') IS NOT NULL AS ok`);
+    if (!meta.rows[0].ok) {
+      const other = await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1 LIMIT 5`);
+      if (other.rows.length) {
+        const names = other.rows.map((r) => r.table_name as string);
+        throw new StoreError(`${this.name}: not a congvan store: the database holds another program's tables (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', ...' : ''}); congvan left it untouched. Give --db an empty database`);
+      }
+      return 0;
+    }
+    const rows = (await c.query(`SELECT key, value FROM congvan_meta`)).rows as { key: string; value: string }[];
+    const m = new Map(rows.map((r) => [r.key, r.value]));
+    if (m.get('application') !== 'congvan') throw new StoreError(`${this.name}: not a congvan store (congvan_meta names ${m.get('application') ?? 'no application'})`);
+    return Number(m.get('schema_version') ?? 0);
+  }
+
+  /** Migrations in one transaction, under the store's lock: two commands at once do not both run them. */
+  async migrate(): Promise<number> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT pg_advisory_xact_lock($1)', [PG_LOCK]);
+      const from = await this.version(c);
+      if (from > PG_SCHEMA_VERSION) throw newer(this.name, from);
+      if (from === 0) await c.query(`CREATE TABLE congvan_meta (key text PRIMARY KEY, value text NOT NULL); INSERT INTO congvan_meta VALUES ('application', 'congvan'), ('schema_version', '0')`);
+      for (let v = from; v < PG_MIGRATIONS.length; v++) await c.query(PG_MIGRATIONS[v]!);
+      await c.query(`UPDATE congvan_meta SET value = $1 WHERE key = 'schema_version'`, [String(PG_SCHEMA_VERSION)]);
+      await c.query('COMMIT');
+      return PG_SCHEMA_VERSION;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async close() {
+    await this.pool.end();
+  }
+
+  // --- writing --------------------------------------------------------------------------------
+
+  async unchanged(path: string, sha256: string) {
+    const r = await this.q<{ sha256: string }>('SELECT sha256 FROM documents WHERE path = $1', [path]);
+    return r[0]?.sha256 === sha256;
+  }
+
+  /**
+   * Write one document in one transaction. `within` runs in that transaction before it commits
+   * (a queued job's bookkeeping: its run's counts, its bytes removed), whatever the result.
+   */
+  async write(r: StoreRow, filePath: string, within?: (c: pg.PoolClient, w: Written) => Promise<void>): Promise<Written> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT pg_advisory_xact_lock($1)', [PG_LOCK]);
+      const old = (await c.query('SELECT id, sha256, record_id FROM documents WHERE path = $1', [filePath])).rows[0] as { id: number; sha256: string; record_id: string } | undefined;
+      if (old && old.sha256 === r.sha256) {
+        const w: Written = { result: 'unchanged', id: old.record_id, changed: false };
+        await within?.(c, w);
+        await c.query('COMMIT');
+        return w;
+      }
+      if (old) await c.query('DELETE FROM documents WHERE id = $1', [old.id]);
+      const ident = identityKey(r);
+      const same = (await c.query('SELECT record_id AS "recordId", format, text FROM documents WHERE ident = $1 ORDER BY id LIMIT 50', [ident])).rows as { recordId: string; format: string; text: string }[];
+      // the ids assignRecordId may ask about: the documents of the same identity, and the first free-id choices
+      const choices: string[] = [];
+      for (const x of idChoices(r.file, filePath, old?.record_id ?? null)) if (choices.push(x) >= 12) break;
+      const asked = [...new Set([...same.map((s) => s.recordId), ...choices])];
+      const formats = new Map<string, string[]>(asked.map((x) => [x, []]));
+      for (const f of (await c.query('SELECT record_id, format FROM documents WHERE record_id = ANY($1)', [asked])).rows as { record_id: string; format: string }[]) formats.get(f.record_id)!.push(f.format);
+      const id = assignRecordId(r, filePath, old?.record_id ?? null, ident, {
+        sameIdentity: () => same,
+        formatsOf: (x) => {
+          const f = formats.get(x);
+          if (!f) throw new StoreError(`${this.name}: no free record id for ${filePath}`);
+          return f;
+        },
+      });
+      const recordJson = id === r.recordId ? r.recordJson : withRecordId(r.recordJson, id);
+      const docId = (
+        await c.query(
+          `INSERT INTO documents (path, file, record_id, ident, sha256, format, type, number, symbol, issuer, place, date, subject,
+            signer_name, signer_position, signer_authority, record_json, text, ingested_at, issuer_key, fts)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, strip(to_tsvector('simple', $21))) RETURNING id`,
+          [filePath, r.file, id, ident, r.sha256, r.format, r.type, r.number, r.symbol, r.issuer, r.place, r.date, r.subject, r.signerName, r.signerPosition, r.signerAuthority,
+            recordJson, r.text, new Date().toISOString(), r.issuer ? ` ${agencyKey(r.issuer)} ` : '', `${words(r.fts.subject)} ${words(r.fts.issuer)} ${words(r.fts.text)}`],
+        )
+      ).rows[0].id as number;
+      await this.writeTasks(c, docId, r);
+      if (r.citations.length) {
+        const p = new Params();
+        const rows = r.citations.map((x) => `(${p.add(docId)}, ${p.add(x.ref)}, ${p.add(x.kind)}, ${p.add(x.date)}, ${p.add(x.issuer)})`);
+        await c.query(`INSERT INTO citations (document_id, ref, kind, date, issuer) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, p.values);
+      }
+      const w: Written = { result: old ? 'replaced' : 'inserted', id, changed: id !== r.recordId };
+      await within?.(c, w);
+      await c.query('COMMIT');
+      return w;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  private async writeTasks(c: pg.PoolClient, docId: number, r: StoreRow) {
+    if (!r.tasks.length) return;
+    const taskIds: number[] = [];
+    for (let at = 0; at < r.tasks.length; at += 1000) {
+      const p = new Params();
+      const rows = r.tasks.slice(at, at + 1000).map((t, i) =>
+        `(${[docId, at + i + 1, t.key, t.label, t.path, t.text, t.deadlineKind, t.deadlineDate, t.deadlineText, t.deadlineRule, t.spanStart, t.spanEnd, t.page, t.ftsText, t.ftsAgencies].map((v) => p.add(v)).join(', ')}, strip(to_tsvector('simple', ${p.add(`${words(t.ftsText)} ${words(t.ftsAgencies)}`)})))`,
+      );
+      const ids = (await c.query(`INSERT INTO tasks (document_id, seq, task_key, label, path, text, deadline_kind, deadline_date, deadline_text, deadline_rule, span_start, span_end, page, fts_text, fts_agencies, fts)
+        VALUES ${rows.join(', ')} RETURNING id, seq`, p.values)).rows as { id: number; seq: number }[];
+      for (const x of ids) taskIds[x.seq - 1] = x.id;
+    }
+    const canon = new Map<string, string>();
+    for (const t of r.tasks) for (const a of t.agencies) canon.set(a.canonical, a.folded);
+    if (!canon.size) return;
+    const names = [...canon.keys()];
+    await c.query(`INSERT INTO agencies (canonical, folded) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (canonical) DO NOTHING`, [names, names.map((n) => canon.get(n))]);
+    const agencyId = new Map(((await c.query('SELECT id, canonical FROM agencies WHERE canonical = ANY($1)', [names])).rows as { id: number; canonical: string }[]).map((x) => [x.canonical, x.id]));
+    const cols: [number[], number[], string[], string[]] = [[], [], [], []];
+    r.tasks.forEach((t, i) => {
+      for (const a of t.agencies) {
+        cols[0].push(taskIds[i]!);
+        cols[1].push(agencyId.get(a.canonical)!);
+        cols[2].push(a.role);
+        cols[3].push(a.name);
+      }
+    });
+    // in the tasks' order, so agencies come back in the order they were written (as SQLite's rowid)
+    await c.query(`INSERT INTO task_agencies (task_id, agency_id, role, name) SELECT a, b, c, d FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) WITH ORDINALITY AS x(a, b, c, d, n) ORDER BY n ON CONFLICT DO NOTHING`, cols);
+  }
+
+  async startRun() {
+    return (await this.q<{ id: number }>('INSERT INTO runs (started_at) VALUES ($1) RETURNING id', [new Date().toISOString()]))[0]!.id;
+  }
+
+  async finishRun(id: number, c: RunCounts) {
+    await this.q('UPDATE runs SET finished_at = $1, files = $2, ingested = $3, unchanged = $4, failed = $5 WHERE id = $6', [new Date().toISOString(), c.files, c.ingested, c.unchanged, c.failed, id]);
+  }
+
+  async recordFailure(runId: number | null, path: string, stage: string, reason: string, c: pg.ClientBase | pg.Pool = this.pool) {
+    await c.query('INSERT INTO failures (run_id, path, stage, reason, at) VALUES ($1, $2, $3, $4, $5)', [runId, path, stage, reason, new Date().toISOString()]);
+  }
+
+  async failures(runs: number): Promise<RunFailures[]> {
+    const rows = await this.q<{ id: number; started_at: string; finished_at: string | null; files: number; ingested: number; unchanged: number; failed: number }>(
+      `SELECT id, started_at, finished_at, files, ingested, unchanged, failed FROM runs ORDER BY id DESC${runs > 0 ? ' LIMIT $1' : ''}`,
+      runs > 0 ? [runs] : [],
+    );
+    const out: RunFailures[] = [];
+    for (const r of rows) {
+      const f = await this.q<{ path: string; stage: string; reason: string; at: string; stored: boolean }>(
+        `SELECT f.path, f.stage, f.reason, f.at, EXISTS (SELECT 1 FROM documents d WHERE d.path = f.path AND d.ingested_at > f.at) AS stored FROM failures f WHERE f.run_id = $1 ORDER BY f.id`,
+        [r.id],
+      );
+      out.push({
+        run: r.id, startedAt: r.started_at, finishedAt: r.finished_at, files: r.files, ingested: r.ingested, unchanged: r.unchanged, failed: r.failed,
+        failures: f.map((x) => ({ path: x.path, stage: x.stage, reason: x.reason, at: x.at, storedSince: x.stored })),
+      });
+    }
+    return out;
+  }
+
+  // --- reading --------------------------------------------------------------------------------
+
+  async getRecord(ref: string): Promise<ExtractionRecord | null> {
+    const r = await this.q<{ record_json: string }>('SELECT record_json FROM documents WHERE record_id = $1 OR file = $1 OR path = $1 OR CAST(id AS TEXT) = $1 ORDER BY id DESC LIMIT 1', [ref]);
+    return r[0] ? (JSON.parse(r[0].record_json) as ExtractionRecord) : null;
+  }
+
+  async *primaryRecords(): AsyncGenerator<ExtractionRecord> {
+    let after = '';
+    for (;;) {
+      const rows = await this.q<{ record_id: string; record_json: string }>(
+        `SELECT d.record_id, d.record_json FROM documents d WHERE d.record_id COLLATE "C" > $1 AND d.id = (SELECT d2.id FROM documents d2 WHERE d2.record_id = d.record_id ORDER BY ${FORMAT_PRIORITY.replace(/format/g, 'd2.format')}, d2.id LIMIT 1) ORDER BY d.record_id COLLATE "C" LIMIT 200`,
+        [after],
+      );
+      for (const r of rows) yield JSON.parse(r.record_json) as ExtractionRecord;
+      if (rows.length < 200) return;
+      after = rows[rows.length - 1]!.record_id;
+    }
+  }
+
+  async completions() {
+    const out = new Map<string, Map<string, string>>();
+    for (const c of await this.q<{ document_record_id: string; task_key: string; done_on: string }>('SELECT document_record_id, task_key, done_on FROM completions')) {
+      let m = out.get(c.document_record_id);
+      if (!m) out.set(c.document_record_id, (m = new Map()));
+      m.set(c.task_key, c.done_on);
+    }
+    return out;
+  }
+
+  private async resolveTask(ref: string): Promise<TaskRef> {
+    const s = String(ref ?? '').trim();
+    let row: { id: number; record_id: string; seq: number; task_key: string } | undefined;
+    if (/^\d+$/.test(s)) {
+      if (Number(s) <= 2 ** 31 - 1) row = (await this.q<typeof row & object>('SELECT t.id, d.record_id, t.seq, t.task_key FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.id = $1', [Number(s)]))[0];
+    } else {
+      const m = /^(.+)#(\d+)$/.exec(s);
+      if (m && Number(m[2]) <= 2 ** 31 - 1) {
+        row = (await this.q<typeof row & object>(
+          `SELECT t.id, d.record_id, t.seq, t.task_key FROM documents d JOIN tasks t ON t.document_id = d.id WHERE d.record_id = $1 AND t.seq = $2 ORDER BY ${FORMAT_PRIORITY.replace(/format/g, 'd.format')}, d.id LIMIT 1`,
+          [m[1], Number(m[2])],
+        ))[0];
+      }
+    }
+    if (!row) throw new TaskNotFound(`no task "${s}" (give the id printed by search, or <record_id>#<n>)`);
+    return { id: row.id, recordId: row.record_id, seq: row.seq, taskKey: row.task_key };
+  }
+
+  async markDone(ref: string, on?: string | null) {
+    const t = await this.resolveTask(ref);
+    const day = on ?? localToday();
+    if (!isIsoDate(day)) throw new ParamError('on', `${JSON.stringify(day)} is not a date (YYYY-MM-DD)`);
+    await this.q('INSERT INTO completions (document_record_id, task_key, done_on) VALUES ($1, $2, $3) ON CONFLICT (document_record_id, task_key) DO UPDATE SET done_on = excluded.done_on', [t.recordId, t.taskKey, day]);
+    return { ...t, doneOn: day };
+  }
+
+  async reopen(ref: string) {
+    const t = await this.resolveTask(ref);
+    const r = await this.pool.query('DELETE FROM completions WHERE document_record_id = $1 AND task_key = $2', [t.recordId, t.taskKey]);
+    return { ...t, wasDone: (r.rowCount ?? 0) > 0 };
+  }
+
+  async getTask(ref: string, opts: { today?: string | null; reminders?: number[] | null } = {}) {
+    const t = await this.resolveTask(ref);
+    const hit = (await this.loadTasks([t.id], { today: opts.today ?? localToday(), reminders: normaliseReminders(opts.reminders) }))[0];
+    if (!hit) throw new TaskNotFound(`no task "${ref}"`);
+    return hit;
+  }
+
+  // --- search ---------------------------------------------------------------------------------
+
+  private async agencies(): Promise<AgencyRows> {
+    const s = (await this.q<{ n: number; m: number | null }>('SELECT count(*)::int AS n, max(id) AS m FROM agencies'))[0]!;
+    const stamp = `${s.n}:${s.m}`;
+    if (this.agencyCache?.stamp === stamp) return this.agencyCache.rows;
+    const rows = keyedAgencies(await this.q<{ id: number; canonical: string; folded: string }>('SELECT id, canonical, folded FROM agencies'));
+    this.agencyCache = { stamp, rows };
+    return rows;
+  }
+
+  /** Documents stored more than once: all but the best rendition (txt, md, docx, doc, pdf; then the first stored). */
+  private async shadowed(): Promise<number[]> {
+    const rows = await this.q<{ id: number; record_id: string }>(
+      `SELECT id, record_id FROM documents WHERE record_id IN (SELECT record_id FROM documents GROUP BY record_id HAVING count(*) > 1) ORDER BY record_id, ${FORMAT_PRIORITY}, id`,
+    );
+    return rows.filter((r, i) => i > 0 && rows[i - 1]!.record_id === r.record_id).map((r) => r.id);
+  }
+
+  private async rulesIn(from: string, to: string | null): Promise<string[]> {
+    const rules = (await this.q<{ r: string }>('SELECT DISTINCT deadline_rule AS r FROM tasks WHERE deadline_rule IS NOT NULL')).map((x) => x.r);
+    return rules.filter((r) => {
+      const n = nextOccurrence(r, from);
+      return n !== null && (to === null || n <= to);
+    });
+  }
+
+  /** The conditions on t (tasks) and d (its document) a task query sets, or null when nothing can match. */
+  private async taskChecks(q: NQuery, p: Params): Promise<string[] | null> {
+    const checks: string[] = [];
+    const role = q.role ? ` AND ta.role = ${p.add(q.role)}` : '';
+    if (q.agency && q.agency.trim()) {
+      const ids = matchAgencies(await this.agencies(), q.agency);
+      if (!ids.length) return null;
+      checks.push(`EXISTS (SELECT 1 FROM task_agencies ta WHERE ta.task_id = t.id AND ta.agency_id = ANY(${p.add(ids)}::int[])${role})`);
+    } else if (q.role) {
+      checks.push(`EXISTS (SELECT 1 FROM task_agencies ta WHERE ta.task_id = t.id${role})`);
+    }
+    if (q.type) checks.push(`lower(d.type) = lower(${p.add(q.type.trim())})`);
+    if (q.document) checks.push(`d.record_id = ${p.add(q.document)}`);
+    if (q.kind) checks.push(q.kind === 'none' ? 't.deadline_kind IS NULL' : `t.deadline_kind = ${p.add(q.kind)}`);
+    const ruleCheck = (rules: string[]) => (rules.length ? ` OR (t.deadline_kind = 'recurring' AND t.deadline_rule = ANY(${p.add(rules)}::text[]))` : '');
+    const window = (lo: string | null, hi: string | null, kinds: string | null, rules: string[]) => {
+      const range = [lo ? `t.deadline_date >= ${p.add(lo)}` : 't.deadline_date IS NOT NULL', hi ? `t.deadline_date <= ${p.add(hi)}` : ''].filter(Boolean).join(' AND ');
+      const dated = kinds ? `(${kinds} AND ${range})` : `(${range})`;
+      return rules.length ? `(${dated}${ruleCheck(rules)})` : dated;
+    };
+    if (q.dueBefore || q.dueAfter) checks.push(window(q.dueAfter, q.dueBefore, null, await this.rulesIn(q.dueAfter ?? q.today, q.dueBefore)));
+    const DONE = 'EXISTS (SELECT 1 FROM completions c WHERE c.document_record_id = d.record_id AND c.task_key = t.task_key)';
+    const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
+    switch (q.status) {
+      case 'done':
+        checks.push(DONE);
+        break;
+      case 'open':
+        checks.push(`NOT ${DONE}`);
+        break;
+      case 'overdue':
+        checks.push(window(null, addDays(q.today, -1), LATE_KINDS, []), `NOT ${DONE}`);
+        break;
+      case 'due-soon':
+        checks.push(window(q.today, soonEnd, LATE_KINDS, await this.rulesIn(q.today, soonEnd)), `NOT ${DONE}`);
+        break;
+      case 'on-track': {
+        const rules = await this.rulesIn(q.today, soonEnd);
+        checks.push(
+          `NOT coalesce(${LATE_KINDS} AND t.deadline_date < ${p.add(q.today)}, false)`,
+          `NOT coalesce((${LATE_KINDS} AND t.deadline_date BETWEEN ${p.add(q.today)} AND ${p.add(soonEnd)})${ruleCheck(rules)}, false)`,
+          `NOT ${DONE}`,
+        );
+        break;
+      }
+    }
+    const shadow = await this.shadowed();
+    if (shadow.length) checks.push(`NOT (t.document_id = ANY(${p.add(shadow)}::int[]))`);
+    return checks;
+  }
+
+  /**
+   * With words: the newest rows holding every phrase in their text or their agencies (as
+   * FTS5 matches them), RANK_POOL at most, scored. The tsvector gives the rows holding every
+   * word, newest first, a chunk at a time; the phrases are checked here.
+   */
+  private async wordRows(parsed: ParsedQuery, checks: string[], p: Params, cap: number) {
+    const required = [...parsed.quoted, ...parsed.loose.map((t) => [t])];
+    const holds = (r: { text: string; agencies: string }) => required.every((ph) => countPhraseIn(r.text, ph) > 0 || countPhraseIn(r.agencies, ph) > 0);
+    const ts = p.add(tsquery(parsed));
+    const below = p.add(0);
+    const sql = `SELECT t.id, t.deadline_date AS due, t.fts_text AS text, t.fts_agencies AS agencies FROM tasks t JOIN documents d ON d.id = t.document_id
+      WHERE t.fts @@ to_tsquery('simple', ${ts}) AND t.id < ${below} AND ${and(checks)} ORDER BY t.id DESC LIMIT ${Math.min(cap, RANK_POOL)}`;
+    const pool: { id: number; due: string | null; text: string; agencies: string }[] = [];
+    let last = 2 ** 31 - 1;
+    for (;;) {
+      const values = [...p.values];
+      values[Number(below.slice(1)) - 1] = last;
+      const rows = await this.q<{ id: number; due: string | null; text: string; agencies: string }>(sql, values);
+      for (const r of rows) if (holds(r)) pool.push(r);
+      if (pool.length >= cap) return { rows: scoreRows(pool, parsed), capped: true };
+      if (rows.length < Math.min(cap, RANK_POOL)) return { rows: scoreRows(pool, parsed), capped: false };
+      last = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async searchTasks(query: TaskQuery): Promise<SearchResult<TaskHit>> {
+    const t0 = performance.now();
+    const q = normaliseQuery(query);
+    const parsed = parseQuery(q.words);
+    const p = new Params();
+    const checks = await this.taskChecks(q, p);
+    const empty = { items: [], total: 0, totalCapped: false, capped: false, today: q.today, ms: 0 };
+    if (!checks) return { ...empty, ms: performance.now() - t0 };
+    let ids: number[];
+    let total: number;
+    let totalCapped = false;
+    let capped = false;
+    let scores: Map<number, number> | undefined;
+    if (tsquery(parsed)) {
+      const c = await this.wordRows(parsed, checks, p, RANK_POOL);
+      capped = c.capped;
+      ({ ids, scores } = rankPage(c.rows, q.sort, q.offset, q.limit));
+      total = c.rows.length;
+      totalCapped = capped;
+    } else {
+      const from = `FROM tasks t JOIN documents d ON d.id = t.document_id WHERE ${and(checks)}`;
+      ids = (await this.q<{ id: number }>(`SELECT t.id ${from} ORDER BY t.deadline_date, t.id LIMIT ${q.limit} OFFSET ${q.offset}`, p.values)).map((r) => r.id);
+      const n = (await this.q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) x`, p.values))[0]!.n;
+      total = Math.min(n, COUNT_CAP);
+      totalCapped = n > COUNT_CAP;
+    }
+    const items = await this.loadTasks(ids, { today: q.today, reminders: q.reminders, tokens: parsed.tokens, scores });
+    return { items, total, totalCapped, capped, today: q.today, ms: performance.now() - t0 };
+  }
+
+  async selectTasks(query: TaskQuery): Promise<Set<string>> {
+    const q = normaliseQuery(query);
+    const parsed = parseQuery(q.words);
+    const p = new Params();
+    const checks = await this.taskChecks(q, p);
+    if (!checks) return new Set();
+    let ids: number[] | null = null;
+    if (tsquery(parsed)) ids = (await this.wordRows(parsed, checks, p, 2 ** 31 - 1)).rows.map((r) => r.id);
+    const rows = ids
+      ? await this.q<{ ref: string }>(`SELECT d.record_id || '#' || t.seq AS ref FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.id = ANY($1::int[])`, [ids])
+      : await this.q<{ ref: string }>(`SELECT d.record_id || '#' || t.seq AS ref FROM tasks t JOIN documents d ON d.id = t.document_id WHERE ${and(checks)}`, p.values);
+    return new Set(rows.map((r) => r.ref));
+  }
+
+  private async loadTasks(ids: number[], opts: { today: string; reminders: number[]; tokens?: string[]; scores?: Map<number, number> }): Promise<TaskHit[]> {
+    if (!ids.length) return [];
+    const rows = await this.q<TaskRow>(
+      `SELECT t.id, t.seq, t.label, t.path, t.text, t.deadline_kind, t.deadline_date, t.deadline_text, t.deadline_rule, t.span_start, t.span_end,
+        d.id AS doc_id, d.record_id, d.file, d.type, d.number, d.symbol, d.date, d.subject, d.issuer,
+        (SELECT done_on FROM completions c WHERE c.document_record_id = d.record_id AND c.task_key = t.task_key) AS done_on
+        FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.id = ANY($1::int[])`,
+      [ids],
+    );
+    const ag = await this.q<{ task_id: number; role: string; name: string }>('SELECT task_id, role, name FROM task_agencies WHERE task_id = ANY($1::int[]) ORDER BY ord', [ids]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toTaskHit(r, ag.filter((a) => a.task_id === id), opts)] : [];
+    });
+  }
+
+  async searchDocuments(query: DocumentQuery): Promise<SearchResult<DocumentHit>> {
+    const t0 = performance.now();
+    const limit = Math.max(1, Math.min(500, Math.floor(Number(query.limit ?? 20)) || 20));
+    const offset = Math.max(0, Math.min(100_000, Math.floor(Number(query.offset ?? 0)) || 0));
+    const parsed = parseQuery(query.words);
+    const ts = tsquery(parsed);
+    const p = new Params();
+    const checks: string[] = [];
+    if (query.type) checks.push(`lower(d.type) = lower(${p.add(query.type.trim())})`);
+    if (query.agency && query.agency.trim()) {
+      // issued by the agency, or assigning it a task
+      const ids = matchAgencies(await this.agencies(), query.agency);
+      const issuer = agencyKeys(query.agency).map((k) => `position(${p.add(` ${k} `)} in d.issuer_key) > 0`);
+      const assigns = ids.length ? [`EXISTS (SELECT 1 FROM tasks t JOIN task_agencies ta ON ta.task_id = t.id WHERE t.document_id = d.id AND ta.agency_id = ANY(${p.add(ids)}::int[]))`] : [];
+      checks.push(`(${[...issuer, ...assigns].join(' OR ') || 'false'})`);
+    }
+    const shadow = await this.shadowed();
+    if (shadow.length) checks.push(`NOT (d.id = ANY(${p.add(shadow)}::int[]))`);
+    let ids: number[];
+    let total: number;
+    let capped = false;
+    const scores = new Map<number, number>();
+    if (ts) {
+      const phrases = parsed.quoted.filter((g) => g.length > 1);
+      let rows = await this.q<{ id: number; subject: string | null; issuer: string | null; text: string | null }>(
+        `SELECT d.id, d.subject, d.issuer, ${phrases.length ? 'd.text' : 'NULL AS text'} FROM documents d WHERE d.fts @@ to_tsquery('simple', ${p.add(ts)}) AND ${and(checks)} ORDER BY d.id DESC LIMIT ${RANK_POOL + 1}`,
+        p.values,
+      );
+      // a quoted phrase stands whole in one of the fields (as FTS5 matches a phrase in one column)
+      if (phrases.length) {
+        rows = rows.filter((r) => {
+          const fields = [r.subject, r.issuer, r.text].map((v) => fold(v ?? ''));
+          return phrases.every((ph) => fields.some((f) => countPhraseIn(f, ph) > 0));
+        });
+      }
+      ({ ids, total, capped } = rankDocuments(rows, parsed, offset, limit, scores));
+    } else {
+      ids = (await this.q<{ id: number }>(`SELECT d.id FROM documents d WHERE ${and(checks)} ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT ${limit} OFFSET ${offset}`, p.values)).map((r) => r.id);
+      const n = (await this.q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${and(checks)} LIMIT ${COUNT_CAP + 1}) x`, p.values))[0]!.n;
+      total = Math.min(n, COUNT_CAP);
+      capped = n > COUNT_CAP;
+    }
+    const items = await this.loadDocuments(ids, parsed.tokens, scores);
+    return { items, total, totalCapped: capped, capped, today: localToday(), ms: performance.now() - t0 };
+  }
+
+  private async loadDocuments(ids: number[], tokens: string[], scores: Map<number, number>): Promise<DocumentHit[]> {
+    if (!ids.length) return [];
+    const rows = await this.q<DocumentRow>(
+      `SELECT d.id, d.record_id, d.file, d.type, d.number, d.symbol, d.date, d.issuer, d.subject, d.text,
+        (SELECT count(*)::int FROM tasks t WHERE t.document_id = d.id) AS tasks FROM documents d WHERE d.id = ANY($1::int[])`,
+      [ids],
+    );
+    return toDocumentHits(ids, rows, tokens, scores);
+  }
+}
+
+const and = (w: string[]) => (w.length ? w.join(' AND ') : 'true');
+
+function newer(name: string, v: number) {
+  return new StoreError(`${name}: the store was written by a newer congvan (schema ${v}, this one knows ${PG_SCHEMA_VERSION}); upgrade congvan`);
+}
+

@@ -1,0 +1,98 @@
+/**
+ * The store as every command sees it: one asynchronous interface, two implementations.
+ *
+ * - SQLite (./sqlite.ts): one file, one machine, the embedded default. Its calls run at once
+ *   (better-sqlite3 is synchronous); they are wrapped in promises.
+ * - PostgreSQL (./postgres.ts): an office's shared store, reached by `--db postgres://...`
+ *   (or CONGVAN_DB), with ingest workers on any machine (src/queue).
+ *
+ * Both give the same records and the same search results for the same files: search folds
+ * text the same way (no marks, đ -> d), resolves agency names the same way, judges status
+ * with the same rules, and ranks the candidate rows with the same score (src/query/rank.ts).
+ */
+import type { ExtractionRecord } from '../../schemas/record.js';
+import type { TaskQuery, TaskHit, SearchResult } from '../query/types.js';
+import type { DocumentQuery, DocumentHit } from '../query/documents.js';
+import type { TaskRef } from '../query/tasks.js';
+import type { StoreRow } from './rows.js';
+import type { RunFailures } from '../cli/failures.js';
+
+export type WriteResult = 'inserted' | 'replaced' | 'unchanged';
+
+export interface Written {
+  result: WriteResult;
+  /** The record id the file is stored under. */
+  id: string;
+  /** The id is not the one the record came with (its JSON was rewritten with it). */
+  changed: boolean;
+}
+
+export interface RunCounts {
+  files: number;
+  ingested: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** How the store is named in messages (a PostgreSQL URL without its password). */
+  readonly name: string;
+  searchTasks(q: TaskQuery): Promise<SearchResult<TaskHit>>;
+  searchDocuments(q: DocumentQuery): Promise<SearchResult<DocumentHit>>;
+  /** A record by record id, file name, path or row id (the newest row). */
+  getRecord(ref: string): Promise<ExtractionRecord | null>;
+  getTask(ref: string, opts?: { today?: string | null; reminders?: number[] | null }): Promise<TaskHit>;
+  markDone(ref: string, on?: string | null): Promise<TaskRef & { doneOn: string }>;
+  reopen(ref: string): Promise<TaskRef & { wasDone: boolean }>;
+  /** One record per document (its best rendition), in record id order. */
+  primaryRecords(): AsyncIterable<ExtractionRecord>;
+  /** Every completion: record id -> (task key -> day done). */
+  completions(): Promise<Map<string, Map<string, string>>>;
+  /** The refs ("<record_id>#<seq>") of the tasks a filter selects (for exports). */
+  selectTasks(q: TaskQuery): Promise<Set<string>>;
+  /** Is this exact content already stored for this path? */
+  unchanged(path: string, sha256: string): Promise<boolean>;
+  /** Write one document's rows in one transaction (replacing the path's older rows). */
+  write(row: StoreRow, path: string): Promise<Written>;
+  startRun(): Promise<number>;
+  finishRun(id: number, c: RunCounts): Promise<void>;
+  recordFailure(runId: number | null, path: string, stage: string, reason: string): Promise<void>;
+  /** The failures of the last `runs` runs (0: all), newest first. */
+  failures(runs: number): Promise<RunFailures[]>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB = 'output/congvan.db';
+
+/** The store a command uses: --db, else CONGVAN_DB, else output/congvan.db. */
+export function dbSpec(opt: string | undefined | null): string {
+  return opt || process.env.CONGVAN_DB || DEFAULT_DB;
+}
+
+export const isPostgres = (spec: string) => /^postgres(?:ql)?:\/\//i.test(spec);
+
+/** A PostgreSQL URL as printed: without its password. */
+export function printableSpec(spec: string): string {
+  if (!isPostgres(spec)) return spec;
+  try {
+    const u = new URL(spec);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return spec.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+/** The `--db` option every command has. */
+export const DB_OPTION = ['--db <store>', `SQLite file or postgres://... URL (default: $CONGVAN_DB, else ${DEFAULT_DB})`] as const;
+
+/** Open the store a spec names: a postgres:// URL or a SQLite file. */
+export async function openAnyStore(spec: string, opts: { readonly?: boolean } = {}): Promise<Store> {
+  if (isPostgres(spec)) {
+    const { openPostgres } = await import('./postgres.js');
+    return openPostgres(spec, opts);
+  }
+  const { SqliteStore } = await import('./sqlite.js');
+  return SqliteStore.open(spec, opts);
+}

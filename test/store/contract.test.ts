@@ -1,0 +1,293 @@
+/**
+ * One contract for every store (src/store/store.ts), run against SQLite and PostgreSQL:
+ * writes (inserted / unchanged / replaced, renditions under one record id), records, search
+ * (diacritic-free including đ, agency aliases, roles, status, kinds, deadline windows,
+ * documents), completions, runs and failures, and the migrations story. Then PostgreSQL must
+ * give exactly SQLite's answers for the same files and the same queries.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { processFile } from '../../src/engine/record.js';
+import { toStoreRow, type StoreRow } from '../../src/store/rows.js';
+import { openAnyStore, type Store } from '../../src/store/store.js';
+import { fold } from '../../src/normalise/unicode.js';
+import type { TaskQuery } from '../../src/query/types.js';
+import type { DocumentQuery } from '../../src/query/documents.js';
+import { CORPUS, tmpDir } from '../helpers.js';
+import { pgSkip, freshDatabase } from '../pg.js';
+import { PG_SCHEMA_VERSION } from '../../src/store/pgschema.js';
+
+const TODAY = '2021-12-01';
+const FILES = [
+  ...fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => path.join(CORPUS, f)),
+  ...fs.readdirSync(path.join(CORPUS, 'docx')).map((f) => path.join(CORPUS, 'docx', f)),
+].sort();
+
+let rows: { file: string; row: StoreRow }[] = [];
+beforeAll(async () => {
+  for (const f of FILES) {
+    const o = await processFile(f);
+    if (!o.ok) throw new Error(`${f}: ${o.reason}`);
+    rows.push({ file: f, row: toStoreRow(o.record, o.model.text) });
+  }
+}, 120_000);
+
+/** Every store kind: how to make an empty one, or why it cannot be made here. */
+const KINDS: { name: string; skip: string | null; make: () => Promise<{ spec: string; drop: () => Promise<void> }> }[] = [
+  {
+    name: 'sqlite',
+    skip: null,
+    make: async () => {
+      const dir = tmpDir('congvan-contract-');
+      return { spec: path.join(dir, 'store.db'), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'postgres',
+    skip: pgSkip,
+    make: async () => {
+      const d = await freshDatabase('contract');
+      return { spec: d.url, drop: d.drop };
+    },
+  },
+];
+
+async function filled(kind: (typeof KINDS)[number]) {
+  const made = await kind.make();
+  const store = await openAnyStore(made.spec);
+  const run = await store.startRun();
+  for (const r of rows) await store.write(r.row, r.file);
+  await store.recordFailure(run, '/inbox/broken.pdf', 'parse', 'not a PDF');
+  await store.finishRun(run, { files: rows.length + 1, ingested: rows.length, unchanged: 0, failed: 1 });
+  return { store, made };
+}
+
+const TASK_QUERIES: TaskQuery[] = [
+  {},
+  { words: 'don vi' },
+  { words: 'đơn vị' },
+  { words: 'dau tu' },
+  { words: 'ĐẦU TƯ' },
+  { words: 'bao cao ket qua' },
+  { words: '"bao cao" tinh' },
+  { words: 'bao cao', sort: 'due' },
+  { words: 'so noi vu' },
+  { agency: 'so noi vu' },
+  { agency: 'Sở Nội vụ', role: 'lead' },
+  { agency: 'Sở Nội vụ', role: 'support' },
+  { agency: 'vp ubnd tinh' },
+  { agency: 'VP UBND tỉnh' },
+  { agency: 'UBND tỉnh', words: 'bao cao' },
+  { agency: 'no such agency' },
+  { role: 'support' },
+  { status: 'overdue' },
+  { status: 'due-soon', today: '2021-11-27' },
+  { status: 'on-track' },
+  { status: 'open' },
+  { status: 'done' },
+  { kind: 'by' },
+  { kind: 'none' },
+  { kind: 'recurring' },
+  { dueBefore: '2021-12-31' },
+  { dueAfter: '2021-11-01', dueBefore: '2022-03-31' },
+  { type: 'KH' },
+  { type: 'cv', words: 'bao cao' },
+  { limit: 5, offset: 3 },
+  { words: 'thuc hien', limit: 7, offset: 2 },
+];
+
+const DOC_QUERIES: DocumentQuery[] = [
+  {},
+  { words: 'ke hoach' },
+  { words: 'kế hoạch cải cách' },
+  { words: '"cai cach hanh chinh"' },
+  { agency: 'so noi vu' },
+  { agency: 'UBND tỉnh' },
+  { type: 'CV' },
+  { words: 'đơn vị', type: 'KH' },
+  { limit: 2, offset: 1 },
+];
+
+/** A result without its timing. */
+const plain = <T extends { ms: number }>(r: T): T => ({ ...r, ms: 0 });
+
+for (const kind of KINDS) {
+  describe.skipIf(kind.skip !== null)(`the ${kind.name} store${kind.skip ? ` (skipped: ${kind.skip})` : ''}`, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+    beforeAll(async () => {
+      const f = await filled(kind);
+      store = f.store;
+      drop = f.made.drop;
+    }, 120_000);
+    afterAll(async () => {
+      await store?.close();
+      await drop?.();
+    });
+
+    it('keeps a file once: the same content again is unchanged, new content replaces it', async () => {
+      const first = rows[0]!;
+      expect((await store.write(first.row, first.file)).result).toBe('unchanged');
+      expect(await store.unchanged(first.file, first.row.sha256)).toBe(true);
+      const other = { ...first.row, sha256: 'f'.repeat(64) };
+      const w = await store.write(other, first.file);
+      expect(w.result).toBe('replaced');
+      expect(w.id).toBe(first.row.recordId);
+      expect((await store.write(first.row, first.file)).result).toBe('replaced');
+      expect(await store.unchanged(first.file, first.row.sha256)).toBe(true);
+    });
+
+    it('stores the .txt and the .docx of one document under one record id, and gives the record back', async () => {
+      const id = rows[0]!.row.recordId;
+      const rec = await store.getRecord(id);
+      expect(rec?.id).toBe(id);
+      expect(rec?.tasks.length).toBeGreaterThan(0);
+      const all: string[] = [];
+      for await (const r of store.primaryRecords()) all.push(r.id);
+      expect(all).toEqual([...new Set(rows.map((r) => r.row.recordId))].sort());
+    });
+
+    it('finds words without marks, đ as d', async () => {
+      for (const words of ['don vi', 'đơn vị', 'ĐƠN VỊ']) {
+        const r = await store.searchTasks({ words, today: TODAY, limit: 500 });
+        expect(r.total).toBeGreaterThan(3);
+        for (const t of r.items) expect(fold(`${t.text} ${t.lead.join(' ')} ${t.support.join(' ')}`)).toMatch(/\bdon vi\b/);
+      }
+      const dau = await store.searchTasks({ words: 'dau tu', today: TODAY });
+      expect(dau.items.length).toBeGreaterThan(0);
+      expect(dau.items.every((t) => fold(t.text).includes('dau tu') || fold(t.lead.concat(t.support).join(' ')).includes('dau tu'))).toBe(true);
+    });
+
+    it('resolves agency aliases and roles', async () => {
+      const a = await store.searchTasks({ agency: 'vp ubnd tinh', today: TODAY, limit: 500 });
+      const b = await store.searchTasks({ agency: 'Văn phòng UBND tỉnh', today: TODAY, limit: 500 });
+      expect(a.total).toBeGreaterThan(0);
+      expect(a.items.map((t) => t.id)).toEqual(b.items.map((t) => t.id));
+      const lead = await store.searchTasks({ agency: 'so noi vu', role: 'lead', today: TODAY, limit: 500 });
+      expect(lead.total).toBeGreaterThan(0);
+      for (const t of lead.items) expect(t.lead.map(fold).join(' ; ')).toMatch(/noi vu/);
+    });
+
+    it('filters by status as the statuses say, and a task marked done stays done until reopened', async () => {
+      for (const status of ['overdue', 'due-soon', 'on-track', 'open'] as const) {
+        const r = await store.searchTasks({ status, today: TODAY, limit: 500 });
+        const want = status === 'open' ? ['overdue', 'due-soon', 'on-track'] : [status];
+        for (const t of r.items) expect(want).toContain(t.status);
+      }
+      const overdue = await store.searchTasks({ status: 'overdue', today: TODAY, limit: 1 });
+      expect(overdue.items.length).toBe(1);
+      const ref = overdue.items[0]!.ref;
+      const d = await store.markDone(ref, '2021-11-20');
+      expect(d.doneOn).toBe('2021-11-20');
+      const done = await store.searchTasks({ status: 'done', today: TODAY, limit: 500 });
+      expect(done.items.map((t) => t.ref)).toContain(ref);
+      expect((await store.getTask(ref, { today: TODAY })).doneOn).toBe('2021-11-20');
+      expect((await store.completions()).get(d.recordId)?.get(d.taskKey)).toBe('2021-11-20');
+      expect((await store.reopen(ref)).wasDone).toBe(true);
+      expect((await store.reopen(ref)).wasDone).toBe(false);
+      expect((await store.searchTasks({ status: 'done', today: TODAY })).total).toBe(0);
+    });
+
+    it('selects the tasks an export asks for', async () => {
+      const refs = await store.selectTasks({ agency: 'so noi vu', today: TODAY });
+      const hits = await store.searchTasks({ agency: 'so noi vu', today: TODAY, limit: 500 });
+      expect([...refs].sort()).toEqual(hits.items.map((t) => t.ref).sort());
+    });
+
+    it('searches documents by words, agency and type, each document once', async () => {
+      const r = await store.searchDocuments({ words: 'ke hoach' });
+      expect(r.total).toBeGreaterThan(0);
+      expect(new Set(r.items.map((d) => d.recordId)).size).toBe(r.items.length);
+      const cv = await store.searchDocuments({ type: 'cv' });
+      for (const d of cv.items) expect(d.type).toBe('CV');
+    });
+
+    it('lists the runs and their failures', async () => {
+      const f = await store.failures(1);
+      expect(f).toHaveLength(1);
+      expect(f[0]!.failures).toEqual([expect.objectContaining({ path: '/inbox/broken.pdf', stage: 'parse', reason: 'not a PDF', storedSince: false })]);
+      expect(f[0]!.ingested).toBe(rows.length);
+    });
+  });
+}
+
+describe.skipIf(pgSkip !== null)(`PostgreSQL and SQLite give the same answers${pgSkip ? ` (skipped: ${pgSkip})` : ''}`, () => {
+  const both: { store: Store; drop: () => Promise<void> }[] = [];
+  beforeAll(async () => {
+    for (const k of KINDS) {
+      const f = await filled(k);
+      both.push({ store: f.store, drop: f.made.drop });
+    }
+    // the same completions in both
+    for (const b of both) {
+      await b.store.markDone(`${rows[0]!.row.recordId}#1`, '2021-11-02');
+      await b.store.markDone(`${rows[2]!.row.recordId}#3`, '2021-12-20');
+    }
+  }, 120_000);
+  afterAll(async () => {
+    for (const b of both) {
+      await b.store.close();
+      await b.drop();
+    }
+  });
+
+  it('the same records', async () => {
+    const [a, b] = both.map((x) => x.store) as [Store, Store];
+    const ra: unknown[] = [];
+    const rb: unknown[] = [];
+    for await (const r of a.primaryRecords()) ra.push(r);
+    for await (const r of b.primaryRecords()) rb.push(r);
+    expect(rb).toEqual(ra);
+    for (const r of rows) expect(await b.getRecord(r.file)).toEqual(await a.getRecord(r.file));
+  });
+
+  it.each(TASK_QUERIES.map((q) => [JSON.stringify(q), q] as const))('the same obligations for %s', async (_, q) => {
+    const [a, b] = both.map((x) => x.store) as [Store, Store];
+    const ra = plain(await a.searchTasks({ today: TODAY, ...q }));
+    const rb = plain(await b.searchTasks({ today: TODAY, ...q }));
+    expect(rb).toEqual(ra);
+    if (!q.agency?.startsWith('no such')) expect(ra.total).toBeGreaterThan(0);
+  });
+
+  it.each(DOC_QUERIES.map((q) => [JSON.stringify(q), q] as const))('the same documents for %s', async (_, q) => {
+    const [a, b] = both.map((x) => x.store) as [Store, Store];
+    const ra = plain(await a.searchDocuments(q));
+    const rb = plain(await b.searchDocuments(q));
+    expect({ ...rb, today: '' }).toEqual({ ...ra, today: '' });
+    expect(ra.total).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(pgSkip !== null)(`PostgreSQL migrations${pgSkip ? ` (skipped: ${pgSkip})` : ''}`, () => {
+  it('set up an empty database, refuse a store of a newer congvan and another program\'s tables', async () => {
+    const d = await freshDatabase('migrate');
+    try {
+      const s = await openAnyStore(d.url);
+      await s.close();
+      const c = new pg.Client({ connectionString: d.url });
+      c.on('error', () => {}); // ended by the drop below if an expectation fails
+      await c.connect();
+      expect((await c.query(`SELECT value FROM congvan_meta WHERE key = 'schema_version'`)).rows[0].value).toBe(String(PG_SCHEMA_VERSION));
+      // opened again: nothing to do
+      await (await openAnyStore(d.url)).close();
+      await c.query(`UPDATE congvan_meta SET value = '99' WHERE key = 'schema_version'`);
+      await expect(openAnyStore(d.url)).rejects.toThrow(`newer congvan (schema 99, this one knows ${PG_SCHEMA_VERSION})`);
+      await c.query(`DROP TABLE congvan_meta; CREATE TABLE other_app (x int)`);
+      await expect(openAnyStore(d.url)).rejects.toThrow(/not a congvan store: the database holds another program's tables \(/);
+      await c.end();
+    } finally {
+      await d.drop();
+    }
+  });
+
+  it('a reader does not set up a database: it says to run congvan migrate', async () => {
+    const d = await freshDatabase('reader');
+    try {
+      await expect(openAnyStore(d.url, { readonly: true })).rejects.toThrow(/congvan migrate/);
+    } finally {
+      await d.drop();
+    }
+  });
+});
