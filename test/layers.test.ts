@@ -4,6 +4,7 @@
  *
  *   cli -> http -> pipelines (the stages in order) -> engine, stages (parse, normalise, extract, refine) -> model
  *                                   \-> store, query, export (records at rest)    -> model
+ *   cli -> queue -> engine, backend (SQLite and PostgreSQL behind one interface) -> office, export, query, store
  *
  * model is the bottom (types, calendar, obligation status, export formats); a stage never
  * imports the engine, the store or what is built on them, and the store, queries and
@@ -74,9 +75,13 @@ const BELOW = (() => {
     office: [...text, 'store', 'query', 'export'],
     // the machinery of a batch (pool, writer, files): it runs whatever stages it is given
     engine: [...text, 'store', 'parse', 'export'],
+    // the stores behind one interface (SQLite, PostgreSQL): records at rest with their search and audit
+    backend: [...text, 'store', 'query', 'export', 'office'],
     pipelines: [...records, 'parse', 'extract', 'export', 'engine'],
-    http: [...records, 'export', 'office', 'engine', 'pipelines'],
-    cli: [...records, 'parse', 'extract', 'export', 'office', 'engine', 'pipelines', 'eval', 'http'],
+    // workers anywhere: the queue runs one document's stages (pipelines) on a PostgreSQL store
+    queue: [...records, 'parse', 'extract', 'export', 'engine', 'pipelines', 'backend'],
+    http: [...records, 'export', 'office', 'engine', 'pipelines', 'backend'],
+    cli: [...records, 'parse', 'extract', 'export', 'office', 'engine', 'pipelines', 'eval', 'http', 'backend', 'queue'],
   } as Record<string, string[]>;
   return new Map(Object.entries(under).map(([k, v]) => [k, new Set([...base, ...v])]));
 })();

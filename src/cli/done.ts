@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { openAnyStore, dbSpec, DB_OPTION } from '../store/store.js';
+import { openAnyStore, dbSpec, DB_OPTION } from '../backend/store.js';
 import { TaskNotFound } from '../query/tasks.js';
 import { printable } from '../engine/printable.js';
 import { cliActor } from '../office/audit.js';

@@ -5,7 +5,7 @@ import { makeReporter, pickMode, parseDuration } from '../engine/progress.js';
 import { printable } from '../engine/printable.js';
 import { DEFAULT_LIMITS } from '../engine/record.js';
 import { parseSize, formatBytes } from '../parse/guards.js';
-import { dbSpec, isPostgres, DB_OPTION } from '../store/store.js';
+import { dbSpec, isPostgres, DB_OPTION } from '../backend/store.js';
 import { DEFAULT_LEASE_S } from '../queue/options.js';
 
 interface Opts {

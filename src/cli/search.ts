@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { openAnyStore, dbSpec, DB_OPTION } from '../store/store.js';
+import { openAnyStore, dbSpec, DB_OPTION } from '../backend/store.js';
 import { docRef, KINDS, QueryError, type TaskHit, type DocumentHit } from '../query/search.js';
 import { renderSnippet, type Snippet } from '../query/snippet.js';
 import { printable } from '../engine/printable.js';

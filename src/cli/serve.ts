@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { serve } from '../http/server.js';
-import { dbSpec, isPostgres, DB_OPTION } from '../store/store.js';
+import { dbSpec, isPostgres, DB_OPTION } from '../backend/store.js';
 
 export function serveCommand(): Command {
   return new Command('serve')

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { openAnyStore, dbSpec, printableSpec, DB_OPTION } from '../store/store.js';
+import { openAnyStore, dbSpec, printableSpec, DB_OPTION } from '../backend/store.js';
 
 export function showCommand(): Command {
   return new Command('show')

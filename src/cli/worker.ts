@@ -4,8 +4,8 @@
  * postgres://...`, with or without --queue).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { dbSpec, isPostgres, printableSpec, DB_OPTION } from '../store/store.js';
-import { openPostgres } from '../store/postgres.js';
+import { dbSpec, isPostgres, printableSpec, DB_OPTION } from '../backend/store.js';
+import { openPostgres } from '../backend/postgres.js';
 import { openQueue, submit, work, type JobOutcome } from '../queue/ingest.js';
 import { DEFAULT_LEASE_S } from '../queue/options.js';
 import { DEFAULT_LIMITS } from '../engine/record.js';
@@ -115,7 +115,7 @@ export function migrateCommand(): Command {
     .option(...DB_OPTION)
     .action(async (o: { db?: string }) => {
       const spec = dbSpec(o.db);
-      const { openAnyStore } = await import('../store/store.js');
+      const { openAnyStore } = await import('../backend/store.js');
       const store = await openAnyStore(spec);
       await store.close();
       if (isPostgres(spec)) {

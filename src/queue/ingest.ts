@@ -23,9 +23,10 @@
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import { listFiles, type ListProblem } from '../engine/files.js';
-import { processBuffer, readInput, sha256, DEFAULT_LIMITS, type Limits } from '../engine/record.js';
+import { readInput, sha256, DEFAULT_LIMITS, type Limits } from '../engine/record.js';
+import { processBuffer } from '../../pipelines/document.js';
 import { toStoreRow } from '../store/rows.js';
-import type { PgStore } from '../store/postgres.js';
+import type { PgStore } from '../backend/postgres.js';
 import { DEFAULT_LEASE_S } from './options.js';
 
 export const QUEUE = 'congvan-ingest';

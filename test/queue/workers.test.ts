@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { openAnyStore, type Store } from '../../src/store/store.js';
+import { openAnyStore, type Store } from '../../src/backend/store.js';
 import type { ExtractionRecord } from '../../schemas/record.js';
 import { ROOT, tmpDir } from '../helpers.js';
 import { pgSkip, freshDatabase } from '../pg.js';

@@ -4,13 +4,14 @@
  * ingest (src/engine) writes through its own Writer on `db` for speed; everything else goes
  * through here.
  */
-import { openStore, Writer, getRecord, startRun, finishRun, recordFailure, type DB } from './db.js';
+import { openStore, Writer, getRecord, startRun, finishRun, recordFailure, type DB } from '../store/db.js';
 import { searchTasks, searchDocuments } from '../query/search.js';
 import { getTask, markDone, reopen } from '../query/tasks.js';
 import { primaryRecords, selectTasks } from '../export/tasks.js';
-import { listFailures } from '../cli/failures.js';
+import { listFailures } from '../store/runs.js';
 import type { Store, Written, RunCounts } from './store.js';
-import type { StoreRow } from './rows.js';
+import { recordAudit } from '../office/audit.js';
+import type { StoreRow } from '../store/rows.js';
 import type { TaskQuery } from '../query/types.js';
 import type { DocumentQuery } from '../query/documents.js';
 
@@ -36,11 +37,20 @@ export class SqliteStore implements Store {
   async getTask(ref: string, opts: { today?: string | null; reminders?: number[] | null } = {}) {
     return getTask(this.db, ref, opts);
   }
-  async markDone(ref: string, on?: string | null) {
-    return markDone(this.db, ref, on);
+  async markDone(ref: string, on?: string | null, actor?: string) {
+    // the change and its audit entry in one transaction
+    return this.db.transaction(() => {
+      const d = markDone(this.db, ref, on);
+      if (actor) recordAudit(this.db, { actor, action: 'done', recordId: d.recordId, taskSeq: d.seq, taskKey: d.taskKey, detail: { on: d.doneOn } });
+      return d;
+    }).immediate();
   }
-  async reopen(ref: string) {
-    return reopen(this.db, ref);
+  async reopen(ref: string, actor?: string) {
+    return this.db.transaction(() => {
+      const d = reopen(this.db, ref);
+      if (actor) recordAudit(this.db, { actor, action: 'reopen', recordId: d.recordId, taskSeq: d.seq, taskKey: d.taskKey, detail: { wasDone: d.wasDone } });
+      return d;
+    }).immediate();
   }
   async *primaryRecords() {
     yield* primaryRecords(this.db);

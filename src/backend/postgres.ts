@@ -15,21 +15,22 @@
  */
 import pg from 'pg';
 import type { ExtractionRecord } from '../../schemas/record.js';
-import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_LOCK } from './pgschema.js';
-import { StoreError } from './db.js';
-import { assignRecordId, identityKey, idChoices, withRecordId } from './identity.js';
-import { printableSpec, type Store, type Written, type RunCounts } from './store.js';
-import type { StoreRow } from './rows.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_LOCK } from '../store/pgschema.js';
+import { StoreError } from '../store/db.js';
+import { assignRecordId, identityKey, idChoices, withRecordId } from '../store/identity.js';
+import { printableSpec } from './spec.js';
+import type { Store, Written, RunCounts } from './store.js';
+import type { StoreRow } from '../store/rows.js';
 import { normaliseQuery, type TaskQuery, type TaskHit, type SearchResult, type NQuery } from '../query/types.js';
 import { toDocumentHits, rankDocuments, type DocumentQuery, type DocumentHit, type DocumentRow } from '../query/documents.js';
 import { parseQuery, type ParsedQuery } from '../query/fts.js';
 import { keyedAgencies, matchAgencies, agencyKey, agencyKeys, type AgencyRows } from '../query/agency.js';
-import { addDays, isIsoDate, localToday, nextOccurrence, normaliseReminders } from '../query/status.js';
+import { addDays, isIsoDate, localToday, nextOccurrence, normaliseReminders } from '../model/status.js';
 import { scoreRows, rankPage, countPhraseIn, TOKEN } from '../query/rank.js';
 import { toTaskHit, type TaskRow } from '../query/load.js';
 import { TaskNotFound, type TaskRef } from '../query/tasks.js';
 import { ParamError } from '../query/params.js';
-import type { RunFailures } from '../cli/failures.js';
+import type { RunFailures } from '../store/runs.js';
 import { fold } from '../normalise/unicode.js';
 
 const RANK_POOL = 500; // matching rows ranked, at most (the SQLite planner's cap)

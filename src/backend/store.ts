@@ -14,8 +14,9 @@ import type { ExtractionRecord } from '../../schemas/record.js';
 import type { TaskQuery, TaskHit, SearchResult } from '../query/types.js';
 import type { DocumentQuery, DocumentHit } from '../query/documents.js';
 import type { TaskRef } from '../query/tasks.js';
-import type { StoreRow } from './rows.js';
-import type { RunFailures } from '../cli/failures.js';
+import type { StoreRow } from '../store/rows.js';
+import type { RunFailures } from '../store/runs.js';
+import { isPostgres } from './spec.js';
 
 export type WriteResult = 'inserted' | 'replaced' | 'unchanged';
 
@@ -43,8 +44,9 @@ export interface Store {
   /** A record by record id, file name, path or row id (the newest row). */
   getRecord(ref: string): Promise<ExtractionRecord | null>;
   getTask(ref: string, opts?: { today?: string | null; reminders?: number[] | null }): Promise<TaskHit>;
-  markDone(ref: string, on?: string | null): Promise<TaskRef & { doneOn: string }>;
-  reopen(ref: string): Promise<TaskRef & { wasDone: boolean }>;
+  /** Mark done; `actor` is kept in the audit log where the store has one (SQLite: src/office/audit.ts). */
+  markDone(ref: string, on?: string | null, actor?: string): Promise<TaskRef & { doneOn: string }>;
+  reopen(ref: string, actor?: string): Promise<TaskRef & { wasDone: boolean }>;
   /** One record per document (its best rendition), in record id order. */
   primaryRecords(): AsyncIterable<ExtractionRecord>;
   /** Every completion: record id -> (task key -> day done). */
@@ -63,29 +65,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export const DEFAULT_DB = 'output/congvan.db';
-
-/** The store a command uses: --db, else CONGVAN_DB, else output/congvan.db. */
-export function dbSpec(opt: string | undefined | null): string {
-  return opt || process.env.CONGVAN_DB || DEFAULT_DB;
-}
-
-export const isPostgres = (spec: string) => /^postgres(?:ql)?:\/\//i.test(spec);
-
-/** A PostgreSQL URL as printed: without its password. */
-export function printableSpec(spec: string): string {
-  if (!isPostgres(spec)) return spec;
-  try {
-    const u = new URL(spec);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return spec.replace(/:[^:@/]*@/, ':***@');
-  }
-}
-
-/** The `--db` option every command has. */
-export const DB_OPTION = ['--db <store>', `SQLite file or postgres://... URL (default: $CONGVAN_DB, else ${DEFAULT_DB})`] as const;
+export { DEFAULT_DB, dbSpec, isPostgres, printableSpec, DB_OPTION } from './spec.js';
 
 /** Open the store a spec names: a postgres:// URL or a SQLite file. */
 export async function openAnyStore(spec: string, opts: { readonly?: boolean } = {}): Promise<Store> {
