@@ -65,6 +65,12 @@ export interface IngestOptions {
   onTotal?: (files: number) => void;
   /** Stop taking new files; the ones in flight are finished and stored. */
   signal?: AbortSignal;
+  /**
+   * The register of incoming documents (sổ đăng ký văn bản đến): each document stored is given
+   * its arrival number, once. Default: registered, arriving today; false: not registered
+   * (documents that are not incoming mail). `arrivedOn` absent: the day each is stored.
+   */
+  register?: false | { arrivedOn?: string | null; by?: string | null };
 }
 
 export interface WatchOptions extends IngestOptions {
@@ -167,7 +173,8 @@ class Session {
       entry === null
         ? new InThreadRunner(processBuffer, limits, !!opts.json)
         : new WorkerPool({ size: jobs, limits, json: !!opts.json, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 1024, entry });
-    this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult,
+    const register = opts.register === false ? null : { arrivedOn: opts.register?.arrivedOn ?? null, by: opts.register?.by ?? null };
+    this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult, register,
       // results waiting for the writer: enough to go on through a commit; then reading and the pool wait too
       highWater: 32 });
     // read ahead: every worker has its next files at hand (pool.ts), within a budget of bytes

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { ingest, watch, defaultJsonDir, defaultJobs, DEFAULT_TIMEOUT_MS, type IngestSummary } from '../../pipelines/ingest.js';
 import { makeReporter, pickMode, parseDuration } from '../engine/progress.js';
 import { printable } from '../engine/printable.js';
+import { cliActor } from '../office/audit.js';
+import { isIsoDate } from '../query/status.js';
 import { DEFAULT_LIMITS } from '../engine/record.js';
 import { parseSize, formatBytes } from '../parse/guards.js';
 import { dbSpec, isPostgres, DB_OPTION } from '../backend/store.js';
@@ -22,6 +24,8 @@ interface Opts {
   poll: number;
   settle: number;
   quiet?: boolean;
+  register: boolean;
+  arrived?: string;
 }
 
 const positiveInt = (v: string) => {
@@ -62,6 +66,8 @@ export function ingestCommand(): Command {
     .addOption(new Option('--settle <duration>', 'with --watch: how long a file must stay unchanged before it is taken').argParser(durationArg).default(2000, '2s'))
     .addOption(new Option('--poll <duration>', 'with --watch: how often the folders are scanned').argParser(durationArg).default(1000, '1s'))
     .option('--quiet', 'print only failures and the summary')
+    .option('--no-register', 'do not enter the documents in the register of incoming documents (sổ đăng ký văn bản đến): for documents that are not incoming mail')
+    .option('--arrived <date>', 'the arrival day (ngày đến) written in the register (default: the day each is stored)')
     .addHelpText(
       'after',
       `
@@ -78,6 +84,11 @@ Examples:
   congvan ingest inbox/ --db postgres://congvan@db.lan/office --queue`,
     )
     .action(async (paths: string[], opts: Opts) => {
+      if (opts.arrived !== undefined && !isIsoDate(opts.arrived)) {
+        console.error(`congvan ingest: --arrived ${JSON.stringify(opts.arrived)} is not a date (YYYY-MM-DD)`);
+        process.exitCode = 2;
+        return;
+      }
       if (isPostgres(dbSpec(opts.db))) return (await import('./worker.js')).ingestPostgres(paths, dbSpec(opts.db), opts);
       if (opts.queue) throw new Error('--queue needs a PostgreSQL store (--db postgres://... or CONGVAN_DB): workers on other machines take the jobs from it');
       opts.db = dbSpec(opts.db);
@@ -108,6 +119,7 @@ Examples:
           limits: { ...DEFAULT_LIMITS, maxBytes: opts.maxSize, maxPages: opts.maxPages },
           onResult: reporter.event,
           signal: ac.signal,
+          register: opts.register === false ? (false as const) : { arrivedOn: opts.arrived ?? null, by: cliActor() },
         };
         if (opts.watch) {
           for (const p of paths) if (!fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--watch needs folders: ${printable(p)} is not a folder`);

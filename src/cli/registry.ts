@@ -69,6 +69,12 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./audit.js')).auditCommand,
   },
   {
+    name: 'register',
+    usage: '[options]',
+    description: 'print or export the register of incoming documents (sổ đăng ký văn bản đến): arrival number and day of each',
+    load: async () => (await import('./register.js')).registerCommand,
+  },
+  {
     name: 'failures',
     usage: '[options]',
     description: 'list the files the last ingest runs could not use, with the reason',

@@ -23,6 +23,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writer, recordFailure, storeError, type DB, type WriteResult } from '../store/db.js';
+import { SqliteOffice } from '../store/office.js';
+import { localToday } from '../query/status.js';
 import { writeJsonFor, writeJsonFile } from '../export/jsondir.js';
 import type { WorkResult } from './work.js';
 
@@ -55,6 +57,13 @@ export interface SinkOptions {
   /** Items waiting for the writer before `push` makes the producer wait (default 32). */
   highWater?: number;
   onEvent?: (e: IngestEvent) => void;
+  /**
+   * Register each document stored (or found stored) as incoming mail, in the transaction
+   * that stores it: its arrival number of the arrival day's year, once (src/store/office.ts).
+   * `arrivedOn` null: the day it is stored.
+   * Null: no register.
+   */
+  register?: { arrivedOn: string | null; by: string | null } | null;
 }
 
 export const JOURNAL = '.congvan-pending';
@@ -224,6 +233,10 @@ export class StoreSink {
     const { db, runId } = this.opts;
     if (item.kind === 'unchanged') {
       const { kind: _k, ...rest } = item;
+      if (this.opts.register) {
+        const sha = this.opts.db.prepare('SELECT sha256 FROM documents WHERE path = ?').pluck().get(item.file) as string | undefined;
+        if (sha) this.registerDocument(item.id, sha);
+      }
       const json = this.opts.json && this.jsonMissing(item.id) ? { id: item.id, content: null } : null;
       if (json) this.journal(json.id);
       return { item, event: { status: 'unchanged', ...rest, ms: 0 }, json };
@@ -244,6 +257,14 @@ export class StoreSink {
     }
     // the id the store gave it: the document it is a rendition of, or one no other holds
     const given = this.writer.last!;
+    if (this.opts.register) {
+      try {
+        this.registerDocument(given.id, row.sha256);
+      } catch (e) {
+        if (STORE_DOWN.test(String((e as { code?: unknown }).code ?? ''))) throw e;
+        throw new Refused(`the document could not be registered: ${String((e as Error).message).split('\n')[0]}`, r.ms);
+      }
+    }
     if (this.opts.json && result !== 'unchanged') {
       this.journal(given.id);
       if (given.previous) this.journal(given.previous);
@@ -254,6 +275,13 @@ export class StoreSink {
     };
     return { item, event, json: result === 'unchanged' ? null : { id: given.id, content: given.changed ? null : r.jsonFile, previous: given.previous } };
   }
+
+  private registerDocument(recordId: string, sha256: string) {
+    const reg = this.opts.register!;
+    (this.office ??= new SqliteOffice(this.opts.db)).registerDocument({ recordId, sha256, arrivedOn: reg.arrivedOn ?? localToday(), by: reg.by }, new Date().toISOString());
+  }
+
+  private office: SqliteOffice | null = null;
 
   /** Record a file as failed, inside the open transaction (one statement: no savepoint needed). */
   private failed(item: SinkItem, stage: string, reason: string, ms: number): Written {

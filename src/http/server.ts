@@ -29,6 +29,8 @@ import { exportStore, FORMAT_INFO } from '../export/index.js';
 import { selectTasks } from '../export/tasks.js';
 import { ROOT } from '../root.js';
 import { SqliteOffice, type User } from '../store/office.js';
+import { submitDocument, UploadError } from '../office/upload.js';
+import { registerCells, registerCsv, REGISTER_COLUMNS } from '../office/register.js';
 import { auditCsv, auditFilter, recordAudit, AuditFilterError } from '../office/audit.js';
 import { LoginThrottle, may, mayChangeTask, newToken, tokenHash, verifyPassword, type Permission } from '../office/access.js';
 
@@ -40,6 +42,7 @@ export const OPENAPI_FILE = path.join(HERE, 'openapi.json');
 export const LIMITS = {
   url: 4096, // bytes of the request target
   body: 16 * 1024, // bytes of a POST body
+  upload: 50 * 1024 * 1024, // bytes of an uploaded document
   headers: 16 * 1024, // bytes of all headers (node's maxHeaderSize)
   requestTimeoutMs: 30_000,
 };
@@ -146,27 +149,29 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 
 const json = (res: http.ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBytes(req: http.IncomingMessage, limit = LIMITS.body): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > LIMITS.body) return reject(new HttpError(413, `request body over ${LIMITS.body} bytes`));
+    if (declared > limit) return reject(new HttpError(413, `request body over ${limit} bytes`));
     const chunks: Buffer[] = [];
     let n = 0;
     req.on('data', (c: Buffer) => {
       n += c.length;
-      if (n > LIMITS.body) {
+      if (n > limit) {
         // stop reading; the 413 goes out with Connection: close and the socket then ends
         req.removeAllListeners('data');
         req.pause();
-        reject(new HttpError(413, `request body over ${LIMITS.body} bytes`));
+        reject(new HttpError(413, `request body over ${limit} bytes`));
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
+
+const readBody = async (req: http.IncomingMessage): Promise<string> => (await readBytes(req)).toString('utf8');
 
 /** Other names the API takes for a parameter (as the CLI spells it, or camelCase). */
 const ALIASES: ReadonlyMap<string, string> = new Map([
@@ -393,6 +398,42 @@ export async function serve(opts: ServeOptions): Promise<Server> {
         return json(c.res, 200, office.listAudit(auditFilter(p, { limit: 100, max: 1000 })));
       },
     },
+    {
+      method: 'GET', pattern: /^\/api\/register$/, example: '/api/register', access: 'read',
+      run: (c) => {
+        const p = paramsOf(c.p);
+        const format = p.format ?? 'json';
+        if (format !== 'json' && format !== 'csv') throw new HttpError(400, 'format: json or csv');
+        if (p.year !== undefined && !/^\d{4}$/.test(p.year)) throw new HttpError(400, `year: ${JSON.stringify(p.year)} is not a year`);
+        const year = p.year ? Number(p.year) : format === 'csv' ? Number(today().slice(0, 4)) : null;
+        const lines = office.registerLines(year);
+        if (format === 'csv') return send(c.res, 200, [...registerCsv(lines)].join(''), 'text/csv; charset=utf-8', { 'Content-Disposition': `attachment; filename="so-den-${year}.csv"` });
+        return json(c.res, 200, { year, years: office.registerYears(), columns: REGISTER_COLUMNS, items: lines.map((l) => ({ ...l, cells: registerCells(l) })) });
+      },
+    },
+    {
+      method: 'POST', pattern: /^\/api\/documents$/, example: '/api/documents', access: 'upload',
+      run: async (c) => {
+        // a header of our own: a page of another site cannot send it without asking first (CORS)
+        const raw = c.req.headers['x-file-name'];
+        if (typeof raw !== 'string' || !raw) throw new HttpError(400, 'name: send the file name in X-File-Name (URI-encoded)');
+        let name: string;
+        try {
+          name = decodeURIComponent(raw);
+        } catch {
+          throw new HttpError(400, 'name: X-File-Name is not URI-encoded');
+        }
+        if (!/^application\/octet-stream\b/i.test(String(c.req.headers['content-type'] ?? ''))) throw new HttpError(415, 'send the file as Content-Type: application/octet-stream');
+        const bytes = await readBytes(c.req, LIMITS.upload);
+        const r = await submitDocument({ db: opts.db, name, bytes, by: c.user!.name });
+        if (r.status !== 'failed') {
+          const db = write();
+          recordAudit(db, { actor: c.user!.name, action: 'upload', recordId: r.recordId, target: r.file, detail: { status: r.status, tasks: r.tasks, ...(r.register ? { year: r.register.year, number: r.register.number, arrivedOn: r.register.arrivedOn } : {}) } });
+        }
+        log(`upload ${r.file} by ${c.user!.name}: ${r.status}${r.register ? ` số đến ${r.register.number}/${r.register.year}` : ''}`);
+        return json(c.res, r.status === 'failed' ? 422 : r.status === 'unchanged' ? 200 : 201, r.status === 'failed' ? { ...r, error: `the document could not be read (${r.reason})` } : r);
+      },
+    },
     { method: 'POST', pattern: /^\/api\/tasks\/(.+)\/done$/, example: '/api/tasks/1/done', access: 'task', run: (c) => changeTask(c, true) },
     { method: 'POST', pattern: /^\/api\/tasks\/(.+)\/reopen$/, example: '/api/tasks/1/reopen', access: 'task', run: (c) => changeTask(c, false) },
     {
@@ -539,7 +580,7 @@ export async function serve(opts: ServeOptions): Promise<Server> {
     route(req, res).catch((e: unknown) => {
       // a store that refuses a write (read-only media, damaged pages) says so, naming the file
       const storeRefused = e instanceof StoreError || /^SQLITE_(?:READONLY|CORRUPT|NOTADB|FULL|CANTOPEN)/.test(String((e as { code?: string })?.code ?? ''));
-      const status = e instanceof HttpError ? e.status : e instanceof QueryError || e instanceof AuditFilterError ? 400 : e instanceof TaskNotFound ? 404 : storeRefused ? 503 : 500;
+      const status = e instanceof HttpError ? e.status : e instanceof QueryError || e instanceof AuditFilterError || e instanceof UploadError ? 400 : e instanceof TaskNotFound ? 404 : storeRefused ? 503 : 500;
       if (storeRefused && !(e instanceof StoreError)) (e as Error).message = `${opts.db}: the store refused the write (${(e as Error).message})`;
       const message = status === 500 ? 'internal error' : (e as Error).message;
       if (status === 500) log(`error ${req.method} ${req.url}: ${(e as Error).stack ?? e}`);

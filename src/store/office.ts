@@ -26,7 +26,7 @@ export interface NewUser {
   passwordHash: string;
 }
 
-export interface OfficeStore extends AuditLog {
+export interface OfficeStore extends AuditLog, Register {
   countUsers(): number;
   listUsers(): User[];
   /** A user by name (compared without case), with the stored password hash. */
@@ -86,6 +86,46 @@ export interface AuditLog {
   listAudit(f: AuditFilter): { total: number; items: AuditEntry[] };
 }
 
+/** One entry of the register of incoming documents (sổ đăng ký văn bản đến). */
+export interface RegisterEntry {
+  year: number;
+  /** Số đến: counted from 1 in each year. */
+  number: number;
+  /** Ngày đến (YYYY-MM-DD). */
+  arrivedOn: string;
+  recordId: string;
+  sha256: string;
+  /** Đơn vị hoặc người nhận, as the clerk writes it (empty at first). */
+  recipient: string | null;
+  /** Ghi chú. */
+  note: string | null;
+  registeredBy: string | null;
+  registeredAt: string;
+}
+
+/** A register line with what the document says: the columns of the register. */
+export interface RegisterLine extends RegisterEntry {
+  type: string | null;
+  docNumber: string | null;
+  symbol: string | null;
+  issuer: string | null;
+  date: string | null;
+  subject: string | null;
+}
+
+export interface Register {
+  /**
+   * Register an incoming document: the next number of the arrival day's year, once. A
+   * document registered already (the same record id, or the same content) keeps its entry:
+   * `kept` says so. Call inside the transaction that stores the document.
+   */
+  registerDocument(d: { recordId: string; sha256: string; arrivedOn: string; by: string | null }, at: string): RegisterEntry & { kept: boolean };
+  findRegistered(recordId: string): RegisterEntry | null;
+  /** The register of a year (every year when null), in number order. */
+  registerLines(year: number | null): RegisterLine[];
+  registerYears(): number[];
+}
+
 export class UserExists extends Error {}
 
 /** A user name as compared: NFC, lower case. */
@@ -130,6 +170,31 @@ export const OFFICE_AUDIT_SQL = `
   CREATE INDEX audit_at ON audit(at);
   CREATE INDEX audit_record ON audit(record_id);
 `;
+
+/**
+ * The register of incoming documents (migration of ./schema.ts). Plain SQL. A number is
+ * unique in its year and a document (record id, content hash) is registered once: two
+ * writers taking the same number at once make one of them fail and try the next.
+ */
+export const OFFICE_REGISTER_SQL = `
+  CREATE TABLE register (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    arrived_on TEXT NOT NULL,
+    record_id TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL UNIQUE,
+    recipient TEXT,
+    note TEXT,
+    registered_by TEXT,
+    registered_at TEXT NOT NULL,
+    UNIQUE (year, number)
+  );
+`;
+
+type RegisterRow = { year: number; number: number; arrived_on: string; record_id: string; sha256: string; recipient: string | null; note: string | null; registered_by: string | null; registered_at: string };
+const REGISTER_COLS = 'r.year, r.number, r.arrived_on, r.record_id, r.sha256, r.recipient, r.note, r.registered_by, r.registered_at';
+const toEntry = (r: RegisterRow): RegisterEntry => ({ year: r.year, number: r.number, arrivedOn: r.arrived_on, recordId: r.record_id, sha256: r.sha256, recipient: r.recipient, note: r.note, registeredBy: r.registered_by, registeredAt: r.registered_at });
 
 type AuditRow = { id: number; at: string; actor: string; action: AuditAction; record_id: string | null; task_seq: number | null; task_key: string | null; target: string | null; detail: string | null };
 const toAudit = (r: AuditRow): AuditEntry => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, recordId: r.record_id, taskSeq: r.task_seq, taskKey: r.task_key, target: r.target, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null });
@@ -238,7 +303,7 @@ export class SqliteOffice implements OfficeStore {
   }
 
   listAudit(f: AuditFilter): { total: number; items: AuditEntry[] } {
-    if (!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'").get()) return { total: 0, items: [] };
+    if (!this.hasTable('audit')) return { total: 0, items: [] };
     const where: string[] = [];
     const args: unknown[] = [];
     // days compare as the start of the day (since) and the end of it (until)
@@ -252,6 +317,53 @@ export class SqliteOffice implements OfficeStore {
     const page = f.limit != null ? ` LIMIT ${Math.max(0, Math.floor(f.limit))} OFFSET ${Math.max(0, Math.floor(f.offset ?? 0))}` : '';
     const items = (this.db.prepare(`SELECT id, at, actor, action, record_id, task_seq, task_key, target, detail FROM audit ${w} ORDER BY id DESC${page}`).all(...args) as AuditRow[]).map(toAudit);
     return { total, items };
+  }
+
+  registerDocument(d: { recordId: string; sha256: string; arrivedOn: string; by: string | null }, at: string): RegisterEntry & { kept: boolean } {
+    const find = this.db.prepare(`SELECT ${REGISTER_COLS} FROM register r WHERE r.record_id = ? OR r.sha256 = ? ORDER BY r.id LIMIT 1`);
+    const year = Number(d.arrivedOn.slice(0, 4));
+    for (let attempt = 0; ; attempt++) {
+      const old = find.get(d.recordId, d.sha256) as RegisterRow | undefined;
+      if (old) return { ...toEntry(old), kept: true };
+      try {
+        // the next number of the year, taken in the same statement as it is stored
+        this.db
+          .prepare(`INSERT INTO register (year, number, arrived_on, record_id, sha256, registered_by, registered_at)
+            SELECT ?, COALESCE(MAX(number), 0) + 1, ?, ?, ?, ?, ? FROM register WHERE year = ?`)
+          .run(year, d.arrivedOn, d.recordId, d.sha256, d.by, at, year);
+      } catch (e) {
+        // another writer took that number (or registered this document) first: look again
+        if (attempt < 5 && /UNIQUE|unique/.test(String((e as Error).message))) continue;
+        throw e;
+      }
+      return { ...toEntry(find.get(d.recordId, d.sha256) as RegisterRow), kept: false };
+    }
+  }
+
+  findRegistered(recordId: string): RegisterEntry | null {
+    if (!this.hasTable('register')) return null;
+    const r = this.db.prepare(`SELECT ${REGISTER_COLS} FROM register r WHERE r.record_id = ?`).get(recordId) as RegisterRow | undefined;
+    return r ? toEntry(r) : null;
+  }
+
+  registerLines(year: number | null): RegisterLine[] {
+    if (!this.hasTable('register')) return [];
+    // what the document says, from its first stored rendition
+    const rows = this.db
+      .prepare(`SELECT ${REGISTER_COLS}, d.type, d.number AS doc_number, d.symbol, d.issuer, d.date, d.subject
+        FROM register r LEFT JOIN documents d ON d.id = (SELECT MIN(x.id) FROM documents x WHERE x.record_id = r.record_id)
+        WHERE (? IS NULL OR r.year = ?) ORDER BY r.year, r.number`)
+      .all(year, year) as (RegisterRow & { type: string | null; doc_number: string | null; symbol: string | null; issuer: string | null; date: string | null; subject: string | null })[];
+    return rows.map((r) => ({ ...toEntry(r), type: r.type, docNumber: r.doc_number, symbol: r.symbol, issuer: r.issuer, date: r.date, subject: r.subject }));
+  }
+
+  registerYears(): number[] {
+    if (!this.hasTable('register')) return [];
+    return this.db.prepare('SELECT DISTINCT year FROM register ORDER BY year DESC').pluck().all() as number[];
+  }
+
+  private hasTable(name: string): boolean {
+    return !!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
   }
 
   /** Run f in a transaction (or inside the one open). */

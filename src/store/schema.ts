@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { assignRecordId, identityKey, withRecordId } from './identity.js';
-import { OFFICE_AUDIT_SQL, OFFICE_USERS_SQL } from './office.js';
+import { OFFICE_AUDIT_SQL, OFFICE_REGISTER_SQL, OFFICE_USERS_SQL } from './office.js';
 
 /** PRAGMA application_id of a congvan store: 'CGVN'. */
 export const APPLICATION_ID = 0x4347564e;
@@ -134,6 +134,8 @@ export const MIGRATIONS: Migration[] = [
   OFFICE_USERS_SQL,
   // v6: the audit log of done, reopen, upload and account changes (./office.ts)
   OFFICE_AUDIT_SQL,
+  // v7: the register of incoming documents, số đến counted per year (./office.ts)
+  OFFICE_REGISTER_SQL,
 ];
 
 /** Give every stored file its record id by ./identity.ts, in the order they were stored. */

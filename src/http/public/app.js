@@ -456,6 +456,49 @@ async function loadDeadlines() {
   if (r.capped) box.append(el('div', { class: 'days' }, 'Chỉ hiện 500 nhiệm vụ đầu; lọc theo cơ quan để xem đủ.'));
 }
 
+// ------------------------------------------------------------------ register of incoming documents
+
+async function loadRegister() {
+  $('#upload-form').hidden = !(session.user && session.user.may && session.user.may.upload);
+  const sel = $('#register-year');
+  const year = sel.value || String(new Date().getFullYear());
+  const r = await api('/api/register', new URLSearchParams({ year }));
+  const years = [...new Set([Number(year), new Date().getFullYear(), ...r.years])].sort((a, b) => b - a);
+  clear(sel);
+  for (const y of years) sel.append(el('option', { value: y, selected: String(y) === year }, String(y)));
+  $('#register-csv').href = `/api/register?format=csv&year=${year}`;
+  $('#register-count').textContent = `· ${r.items.length} văn bản`;
+  const head = clear($('#register-table thead tr'));
+  for (const c of r.columns) head.append(el('th', null, c));
+  const body = clear($('#register-table tbody'));
+  if (!r.items.length) body.append(el('tr', null, el('td', { colspan: r.columns.length, class: 'empty' }, 'Chưa có văn bản nào vào sổ năm này.')));
+  for (const l of r.items) {
+    body.append(el('tr', { dataset: { number: l.number, record: l.recordId } },
+      ...l.cells.map((c, i) => el('td', i === 5 ? { class: 'text' } : null, i === 3 ? el('a', { href: `#/doc/${encodeURIComponent(l.recordId)}` }, c || '(không số)') : c))));
+  }
+}
+
+async function upload(e) {
+  e.preventDefault();
+  const f = $('#upload-file').files[0];
+  if (!f) return;
+  $('#upload-result').textContent = 'Đang đọc văn bản…';
+  try {
+    const r = await api('/api/documents', null, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(f.name) },
+      body: f,
+    });
+    $('#upload-result').textContent = r.status === 'failed'
+      ? `Không đọc được: ${r.reason}`
+      : `${r.status === 'unchanged' ? 'Đã có trong sổ' : 'Đã vào sổ'}: số đến ${r.register ? `${r.register.number}/${r.register.year}` : '—'} · ${r.tasks} nhiệm vụ`;
+    $('#upload-file').value = '';
+    loadRegister();
+  } catch (err) {
+    $('#upload-result').textContent = `Lỗi: ${err.message}`;
+  }
+}
+
 // ------------------------------------------------------------------ audit log
 
 const ACTION_LABEL = { done: 'ghi nhận hoàn thành', reopen: 'mở lại', upload: 'tải lên văn bản', 'user-add': 'thêm người dùng', 'user-remove': 'xóa người dùng', 'user-passwd': 'đổi mật khẩu', 'user-set': 'đổi vai trò' };
@@ -527,6 +570,9 @@ async function route() {
     } else if (pathPart === '/documents') {
       show('documents');
       await loadDocuments();
+    } else if (pathPart === '/register') {
+      show('register');
+      await loadRegister();
     } else if (pathPart === '/audit') {
       show('audit');
       await loadAudit();
@@ -615,6 +661,8 @@ function init() {
     }
   }
   $('#login-form').addEventListener('submit', login);
+  $('#upload-form').addEventListener('submit', upload);
+  $('#register-year').addEventListener('change', () => loadRegister());
   $('#logout').addEventListener('click', logout);
   window.addEventListener('hashchange', route);
   loadSession()
