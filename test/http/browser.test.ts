@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { serve, type Server } from '../../src/http/server.js';
-import { makeStore, HOSTILE_ID, addUsers, PASSWORD } from './fixture.js';
+import { makeStore, HOSTILE_ID, HOSTILE_TEXT, addUsers, PASSWORD } from './fixture.js';
 import { STEMS } from '../helpers.js';
 
 function findChromium(): string | null {
@@ -173,11 +173,13 @@ describe('web page in chromium', () => {
 describe('web page with accounts, in chromium', () => {
   let server: Server;
   let browser: Browser;
+  let uploadDir = '';
 
   beforeAll(async () => {
     if (!CHROMIUM) return;
     const store = await makeStore('congvan-browser-accounts-');
-    await addUsers(store.db, [{ name: 'minh', role: 'member', agency: 'Sở Nội vụ' }]);
+    await addUsers(store.db, [{ name: 'minh', role: 'member', agency: 'Sở Nội vụ' }, { name: 'lan', role: 'clerk', agency: 'Văn phòng UBND tỉnh' }]);
+    uploadDir = store.dir;
     server = await serve({ db: store.db, port: 0, today: '2021-11-20' });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
@@ -243,6 +245,30 @@ describe('web page with accounts, in chromium', () => {
     await page.click('#logout');
     await page.waitForSelector('#login-form', { state: 'visible' });
     expect(await page.evaluate(async () => (await fetch('/api/tasks')).status)).toBe(401);
+    expect(errs).toEqual([]);
+  });
+
+  it.skipIf(!CHROMIUM)('a clerk uploads an incoming document from the page: it enters the register with its number', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const errs: string[] = [];
+    page.on('pageerror', (e) => errs.push(e.message));
+    await page.goto(`${server.url}/#/register`);
+    await page.waitForSelector('#login-form', { state: 'visible' });
+    await page.fill('#login-name', 'lan');
+    await page.fill('#login-password', PASSWORD);
+    await page.click('#login-submit');
+    await page.waitForSelector('#upload-form', { state: 'visible' });
+    const before = await page.$$eval('#register-table tbody tr[data-number]', (r) => r.length);
+    const file = path.join(uploadDir, 'Công văn đến.txt');
+    fs.writeFileSync(file, HOSTILE_TEXT.replace('99/UBND-KT', '777/UBND-TH'));
+    await page.setInputFiles('#upload-file', file);
+    await page.click('#upload-submit');
+    await page.waitForFunction(() => document.querySelector('#upload-result')?.textContent?.startsWith('Đã vào sổ'));
+    await page.waitForFunction((n) => document.querySelectorAll('#register-table tbody tr[data-number]').length === n + 1, before);
+    const last = await page.$$eval('#register-table tbody tr[data-number]', (r) => [...r.at(-1)!.querySelectorAll('td')].map((td) => td.textContent));
+    expect(last[1]).toBe(String(before + 1));
+    expect(last[3]).toBe('777/UBND-TH');
+    expect(await page.$$eval('#register-table thead th', (h) => h.map((x) => x.textContent))).toEqual(['Ngày đến', 'Số đến', 'Tác giả', 'Số, ký hiệu', 'Ngày tháng', 'Tên loại và trích yếu nội dung', 'Đơn vị hoặc người nhận', 'Ký nhận', 'Ghi chú']);
     expect(errs).toEqual([]);
   });
 });
