@@ -4,7 +4,7 @@ import { ingest, watch, defaultJsonDir, defaultJobs, DEFAULT_TIMEOUT_MS, type In
 import { makeReporter, pickMode, parseDuration } from '../engine/progress.js';
 import { printable } from '../engine/printable.js';
 import { cliActor } from '../office/audit.js';
-import { isIsoDate } from '../query/status.js';
+import { isIsoDate } from '../model/status.js';
 import { DEFAULT_LIMITS } from '../engine/record.js';
 import { parseSize, formatBytes } from '../parse/guards.js';
 import { dbSpec, isPostgres, DB_OPTION } from '../backend/store.js';

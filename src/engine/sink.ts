@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Writer, recordFailure, storeError, type DB, type WriteResult } from '../store/db.js';
 import { SqliteOffice } from '../store/office.js';
-import { localToday } from '../query/status.js';
+import { localToday } from '../model/status.js';
 import { writeJsonFor, writeJsonFile } from '../export/jsondir.js';
 import type { WorkResult } from './work.js';
 

@@ -29,7 +29,7 @@ import { exportStore, FORMAT_INFO } from '../export/index.js';
 import { selectTasks } from '../export/tasks.js';
 import { ROOT } from '../root.js';
 import { SqliteOffice, type User } from '../store/office.js';
-import { submitDocument, UploadError } from '../office/upload.js';
+import { submitDocument, UploadError } from '../../pipelines/upload.js';
 import { registerCells, registerCsv, REGISTER_COLUMNS } from '../office/register.js';
 import { auditCsv, auditFilter, recordAudit, AuditFilterError } from '../office/audit.js';
 import { LoginThrottle, may, mayChangeTask, newToken, tokenHash, verifyPassword, type Permission } from '../office/access.js';

@@ -6,10 +6,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ingest, defaultJsonDir, type IngestEvent } from '../../pipelines/ingest.js';
-import { openStore } from '../store/db.js';
-import { SqliteOffice, type RegisterEntry } from '../store/office.js';
-import { localToday } from '../query/status.js';
+import { ingest, defaultJsonDir, type IngestEvent } from './ingest.js';
+import { openStore } from '../src/store/db.js';
+import { SqliteOffice, type RegisterEntry } from '../src/store/office.js';
+import { localToday } from '../src/model/status.js';
 
 export const UPLOAD_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.pdf'] as const;
 
