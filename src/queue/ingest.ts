@@ -155,40 +155,38 @@ export async function runJob(store: PgStore, d: JobData, limits: Limits = DEFAUL
   return { path: d.path, status: w.result === 'inserted' ? 'ingested' : w.result, id: w.id, ms: ms() };
 }
 
-/** Take jobs until the signal (or, with `untilEmpty`, until the queue has none left). */
+/**
+ * Take jobs one at a time until the signal (or, with `untilEmpty`, until no submitted file is
+ * left: of run `run` only when given). A job is fetched as soon as the last one is done; the
+ * queue is polled every `pollS` only while it is empty (pg-boss's own work() waits its polling
+ * interval after every job, which made a worker on short documents wait more than it worked).
+ * A job that throws (the store unreachable...) is failed, and pg-boss gives it out again.
+ */
 export async function work(store: PgStore, boss: PgBoss, opts: { signal?: AbortSignal; limits?: Limits; untilEmpty?: boolean; run?: number; pollS?: number; onTake?: (d: JobData) => void; onJob?: (o: JobOutcome) => void } = {}): Promise<number> {
   let done = 0;
-  let busy = false;
-  const id = await boss.work<JobData>(QUEUE, { batchSize: 1, pollingIntervalSeconds: opts.pollS ?? 2 }, async ([job]) => {
-    busy = true;
+  const pollMs = (opts.pollS ?? 2) * 1000;
+  const left = async () => (await store.pool.query(`SELECT count(*)::int AS n FROM inbox${opts.run ? ' WHERE run_id = $1' : ''}`, opts.run ? [opts.run] : [])).rows[0].n as number;
+  while (!opts.signal?.aborted) {
+    const [job] = await boss.fetch<JobData>(QUEUE, { batchSize: 1 });
+    if (!job) {
+      if (opts.untilEmpty && (await left()) === 0) break;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(pollMs, opts.untilEmpty ? 500 : pollMs));
+        opts.signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+      });
+      continue;
+    }
     try {
-      opts.onTake?.(job!.data);
+      opts.onTake?.(job.data);
       // tests only: a worker that hangs with its job in hand, to be killed (test/queue)
       if (process.env.CONGVAN_TEST_STALL_JOB === '1') await new Promise(() => {});
-      const o = await runJob(store, job!.data, opts.limits);
+      const o = await runJob(store, job.data, opts.limits);
+      await boss.complete(QUEUE, job.id);
       done++;
       opts.onJob?.(o);
-    } finally {
-      busy = false;
+    } catch (e) {
+      await boss.fail(QUEUE, job.id, { message: String((e as Error)?.message ?? e) }).catch(() => {});
     }
-  });
-  await new Promise<void>((resolve) => {
-    if (opts.signal?.aborted) return resolve();
-    opts.signal?.addEventListener('abort', () => resolve(), { once: true });
-    if (opts.untilEmpty) {
-      const timer = setInterval(() => {
-        void (async () => {
-          if (busy) return;
-          const left = (await store.pool.query(`SELECT count(*)::int AS n FROM inbox${opts.run ? ' WHERE run_id = $1' : ''}`, opts.run ? [opts.run] : [])).rows[0].n as number;
-          if (left === 0 && !busy) {
-            clearInterval(timer);
-            resolve();
-          }
-        })().catch(() => {});
-      }, 500);
-      opts.signal?.addEventListener('abort', () => clearInterval(timer), { once: true });
-    }
-  });
-  await boss.offWork({ id });
+  }
   return done;
 }
