@@ -17,7 +17,7 @@ import pg from 'pg';
 import type { ExtractionRecord } from '../../schemas/record.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_LOCK } from '../store/pgschema.js';
 import { StoreError } from '../store/db.js';
-import { assignRecordId, identityKey, idChoices, withRecordId } from '../store/identity.js';
+import { assignRecordId, identityKey, idChoices, stemOf, withRecordId } from '../store/identity.js';
 import { printableSpec } from './spec.js';
 import type { Store, Written, RunCounts } from './store.js';
 import type { StoreRow } from '../store/rows.js';
@@ -147,7 +147,9 @@ export class PgStore implements Store {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
-      await c.query('SELECT pg_advisory_xact_lock($1)', [PG_LOCK]);
+      // one writer at a time per file stem: the record ids a file may take (identity.ts) all
+      // start with its stem, and its renditions share it; files of other stems write at once
+      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PG_LOCK, fold(stemOf(r.file))]);
       const old = (await c.query('SELECT id, sha256, record_id FROM documents WHERE path = $1', [filePath])).rows[0] as { id: number; sha256: string; record_id: string } | undefined;
       if (old && old.sha256 === r.sha256) {
         const w: Written = { result: 'unchanged', id: old.record_id, changed: false };
@@ -215,7 +217,8 @@ export class PgStore implements Store {
     const canon = new Map<string, string>();
     for (const t of r.tasks) for (const a of t.agencies) canon.set(a.canonical, a.folded);
     if (!canon.size) return;
-    const names = [...canon.keys()];
+    // in one order: two writers adding the same agencies never wait for each other crosswise
+    const names = [...canon.keys()].sort();
     await c.query(`INSERT INTO agencies (canonical, folded) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (canonical) DO NOTHING`, [names, names.map((n) => canon.get(n))]);
     const agencyId = new Map(((await c.query('SELECT id, canonical FROM agencies WHERE canonical = ANY($1)', [names])).rows as { id: number; canonical: string }[]).map((x) => [x.canonical, x.id]));
     const cols: [number[], number[], string[], string[]] = [[], [], [], []];

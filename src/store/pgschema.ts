@@ -115,5 +115,5 @@ export const PG_MIGRATIONS: string[] = [
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
 
-/** The key of the advisory lock migrations and writes hold (one writer at a time: record ids are assigned by reading what is stored). */
+/** The advisory lock of migrations (PG_LOCK alone) and of writes (PG_LOCK and the file stem's hash: record ids are assigned by reading what is stored). */
 export const PG_LOCK = 0x4347564e;
