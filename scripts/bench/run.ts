@@ -13,9 +13,14 @@
  *      every tenth of the batch
  *   5. search on a store of --search-n obligations (default 1,000,000) generated straight
  *      into SQLite: p50 / p95 of typical queries (scripts/bench/search.ts)
+ *   6. real files (scripts/bench/real.ts): corpus/real (signed PDFs, scans, DOCX, .doc), the
+ *      samples' mix and long PDFs (30-300 pages): documents/s, MB/s, pages/s, CPU s, peak
+ *      RSS; for PDFs the ratio to pdftotext two at a time on the same files (before and after
+ *      congvan's run), with poppler and with the pdfjs fallback; for scans pages/s against
+ *      pdftoppm + tesseract run directly
  *
  * Options: --n N  --rss-n N  --search-n N  --jobs N  --formats txt,docx,pdf
- *          --only corpus,ingest,stages,rss,search  --runs N (search repetitions)
+ *          --only corpus,ingest,stages,rss,search,real  --runs N (search repetitions)
  * Results: printed as Markdown tables and written to output/bench/results.json.
  */
 import fs from 'node:fs';
@@ -26,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { buildSearchStore, timeQueries, pct, type QueryTiming } from './search.js';
 import { stageTimes, type StageTimes } from './stages.js';
+import { buildRealSets, directOcr, pdftotextTwo } from './real.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'output', 'bench');
@@ -43,7 +49,7 @@ function args() {
     searchN: Number(get('search-n', '1000000')),
     jobs: Number(get('jobs', String(os.availableParallelism()))),
     formats: get('formats', 'txt,docx,pdf').split(',') as ('txt' | 'docx' | 'pdf')[],
-    only: get('only', 'corpus,ingest,stages,rss,search').split(','),
+    only: get('only', 'corpus,ingest,stages,rss,search,real').split(','),
     runs: Number(get('runs', '30')),
   };
 }
@@ -128,7 +134,7 @@ interface IngestRun {
   loadAfter: number[];
 }
 
-async function runIngest(format: string, dir: string, bytes: number, jobs: number): Promise<IngestRun> {
+async function runIngest(format: string, dir: string, bytes: number, jobs: number, env: NodeJS.ProcessEnv = {}): Promise<IngestRun> {
   const work = path.join(OUT, 'run', format);
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
@@ -138,6 +144,7 @@ async function runIngest(format: string, dir: string, bytes: number, jobs: numbe
   const child = spawn(process.execPath, [BIN, 'ingest', dir, '--db', path.join(work, 'store.db'), '--records', path.join(work, 'json'), '--json', '--jobs', String(jobs)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let total = 0;
   let done = 0;
@@ -201,6 +208,16 @@ async function runIngest(format: string, dir: string, bytes: number, jobs: numbe
   };
 }
 
+interface RealRow extends IngestRun {
+  set: string;
+  engine: 'poppler' | 'pdfjs';
+  pages: number;
+  pagesPerS: number;
+  pdftotextS?: number[];
+  ratio?: number;
+  directOcr?: { wallS: number; pagesPerS: number };
+}
+
 /** pdftotext over every PDF of `dir`, `lanes` processes at a time: wall and CPU seconds. */
 async function pdftotext(dir: string, lanes: number): Promise<{ wallS: number; cpuS: number }> {
   const cpu0 = childrenCpuS();
@@ -241,7 +258,8 @@ async function main() {
   log(`machine: ${JSON.stringify(results.machine)}; load average ${loadavg().join(' ')}`);
 
   let formats = o.formats;
-  if (formats.some((f) => f !== 'txt') && !hasCommand('soffice')) {
+  const synthetic = ['corpus', 'ingest', 'stages'].some((k) => o.only.includes(k));
+  if (synthetic && formats.some((f) => f !== 'txt') && !hasCommand('soffice')) {
     log('LibreOffice is missing: trying `bash scripts/setup.sh libreoffice` (root, apt) ...');
     try {
       execFileSync('bash', [path.join(ROOT, 'scripts', 'setup.sh'), 'libreoffice'], { stdio: 'inherit' });
@@ -328,6 +346,37 @@ async function main() {
     for (const t of timings) byCat.set(t.category, [...(byCat.get(t.category) ?? []), t.p95]);
     (results.search as Record<string, unknown>).worstP95ByCategory = Object.fromEntries([...byCat].map(([k, v]) => [k, +Math.max(...v).toFixed(2)]));
   }
+  // 6: real files
+  if (o.only.includes('real')) {
+    log('real files: building the sets ...');
+    const sets = buildRealSets(ROOT, OUT, log);
+    const rows: RealRow[] = [];
+    const measure = async (s: (typeof sets)[number], engine: 'poppler' | 'pdfjs') => {
+      // the ratio to pdftotext for sets of text-layer PDFs only (not the mix, not the scans)
+      const textPdfs = s.scan || s.pdfs.length !== s.files ? [] : s.pdfs;
+      const ref: number[] = [];
+      if (textPdfs.length && hasCommand('pdftotext')) ref.push(await pdftotextTwo(textPdfs));
+      log(`ingest ${s.name} (${engine}) ...`);
+      const r = await runIngest(`${s.name}-${engine}`, s.dir, s.bytes, o.jobs, { CONGVAN_PDF_ENGINE: engine });
+      if (ref.length) ref.push(await pdftotextTwo(textPdfs));
+      const row: RealRow = { ...r, set: s.name, engine, pages: s.pages, pagesPerS: +(s.pages / r.wallS).toFixed(2) };
+      if (ref.length) {
+        row.pdftotextS = ref.map((x) => +x.toFixed(2));
+        row.ratio = +(r.wallS / ((ref[0]! + ref[1]!) / 2)).toFixed(2);
+      }
+      if (s.scan && engine === 'poppler' && hasCommand('tesseract')) {
+        log(`  pdftoppm + tesseract directly on the ${s.pages} pages ...`);
+        const d = await directOcr(s, path.join(OUT, 'run', 'ocr-direct'));
+        row.directOcr = { wallS: +d.wallS.toFixed(2), pagesPerS: +(d.pages / d.wallS).toFixed(3) };
+      }
+      log(`  ${r.docsPerS} documents/s, ${r.mbPerS} MB/s, ${row.pagesPerS} pages/s, ${r.cpuS} CPU s, peak RSS ${r.peakRssMB} MB, ${r.failed} failed${row.ratio ? `; ${row.ratio}x pdftotext` : ''}`);
+      rows.push(row);
+    };
+    for (const s of sets) await measure(s, 'poppler');
+    // the pdfjs fallback on the text-layer PDF sets
+    for (const s of sets.filter((x) => !x.scan && x.pdfs.length)) await measure(s, 'pdfjs');
+    results.real = rows;
+  }
   results.loadAtEnd = loadavg();
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
   process.stdout.write(markdown(results) + '\n');
@@ -353,6 +402,10 @@ function markdown(r: Record<string, any>): string {
     for (const x of st) out.push(`| ${x.format} | ${keys.map((k) => `${x.mean[k]} / ${x.median[k]}`).join(' | ')} |`);
   }
   if (r.rss) out.push('', `Memory: ${r.rss.files} text documents, peak RSS **${r.rss.peakRssMB} MB**; RSS at each tenth of the batch: ${r.rss.rssAt.join(', ')} MB; ${r.rss.docsPerS} documents/s.`);
+  if (r.real) {
+    out.push('', 'Real files (`--only real`, scripts/bench/real.ts); PDF engine poppler unless marked pdfjs (`CONGVAN_PDF_ENGINE=pdfjs`, the fallback):', '', '| set | engine | files | MB | PDF pages | wall s | documents/s | MB/s | pages/s | CPU s | peak RSS MB | failed | pdftotext ×2 s (before, after) | congvan / pdftotext | pdftoppm + tesseract pages/s |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|');
+    for (const x of r.real as RealRow[]) out.push(`| ${x.set} | ${x.engine} | ${x.files} | ${x.mb} | ${x.pages} | ${x.wallS} | ${x.docsPerS} | ${x.mbPerS} | ${x.pagesPerS} | ${x.cpuS} | ${x.peakRssMB} | ${x.failed} | ${x.pdftotextS?.join(', ') ?? '—'} | ${x.ratio ? `**${x.ratio}×**` : '—'} | ${x.directOcr ? x.directOcr.pagesPerS : '—'} |`);
+  }
   if (r.search) {
     const s = r.search;
     out.push('', `Search on ${s.store.tasks.toLocaleString('en')} obligations (${s.store.documents.toLocaleString('en')} documents, ${s.store.mb} MB store), warm cache, limit 20:`, '', '| query | matches | p50 ms | p95 ms | first call ms |', '|---|---:|---:|---:|---:|');
