@@ -19,7 +19,8 @@ import { normalise } from '../src/normalise/index.js';
 import { extract } from '../src/extract/index.js';
 import { refine, type Refined } from '../src/refine/index.js';
 import { RecordSchema, type ExtractionRecord } from '../schemas/record.js';
-import { readInput, sha256, failureReason, StageError, DEFAULT_LIMITS, type Limits, type Outcome } from '../src/engine/record.js';
+import { readInput, sha256, failureReason, DEFAULT_LIMITS, type Limits, type Outcome } from '../src/engine/record.js';
+import { ReadError, StageError, failureCode } from '../src/model/errors.js';
 
 export const STAGES = ['read', 'parse', 'normalise', 'extract', 'refine', 'validate'] as const;
 
@@ -31,7 +32,7 @@ export function recordId(file: string): string {
 export async function processFile(file: string, limits: Limits = DEFAULT_LIMITS): Promise<Outcome> {
   const t0 = performance.now();
   const read = await readInput(file, limits);
-  if ('reason' in read) return { ok: false, file, stage: 'read', reason: read.reason, ms: Math.round(performance.now() - t0) };
+  if ('reason' in read) return { ok: false, file, stage: 'read', code: read.code, reason: read.reason, ms: Math.round(performance.now() - t0) };
   return processBuffer(file, read.buf, limits, t0);
 }
 
@@ -40,11 +41,11 @@ export async function processBuffer(file: string, buf: Buffer, limits: Limits = 
   const hash = sha256(buf);
   let stage = 'parse';
   try {
-    if (buf.length === 0) throw new StageError('read', 'the file is empty');
+    if (buf.length === 0) throw new ReadError('read.empty', 'the file is empty');
     const raw = await parseFile(buf, file, { maxPages: limits.maxPages });
     stage = 'normalise';
     const model = normalise(raw, path.basename(file));
-    if (!model.text.trim()) throw new StageError('normalise', 'no text could be read from the file');
+    if (!model.text.trim()) throw new StageError('normalise', 'normalise.no-text', 'no text could be read from the file');
     stage = 'extract';
     const ex = extract(model);
     stage = 'refine';
@@ -52,10 +53,11 @@ export async function processBuffer(file: string, buf: Buffer, limits: Limits = 
     stage = 'validate';
     const record = toRecord(file, buf, hash, model, refined);
     const checked = RecordSchema.safeParse(record);
-    if (!checked.success) throw new StageError('validate', `the record does not match the schema: ${checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!checked.success) throw new StageError('validate', 'validate.schema', `the record does not match the schema: ${checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return { ok: true, file, record: checked.data, model, sha256: hash, ms: ms() };
   } catch (e) {
-    return { ok: false, file, stage: e instanceof StageError ? e.stage : stage, reason: failureReason(e), sha256: hash, ms: ms() };
+    const at = e instanceof StageError ? e.stage : e instanceof ReadError ? 'read' : stage;
+    return { ok: false, file, stage: at, code: failureCode(e, at), reason: failureReason(e), sha256: hash, ms: ms() };
   }
 }
 

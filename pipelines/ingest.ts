@@ -114,7 +114,7 @@ export async function ingest(inputs: string[], opts: IngestOptions): Promise<Ing
     }
     stopped = !!opts.signal?.aborted;
     await s.idle();
-    for (const p of problems) await s.fail(p.path, 'read', p.reason);
+    for (const p of problems) await s.fail(p.path, 'read', p.code, p.reason);
   } finally {
     await s.close();
   }
@@ -211,7 +211,7 @@ class Session {
   private async oneWithin(file: string): Promise<void> {
     const t0 = performance.now();
     const read = await readInput(file, this.opts.limits ?? DEFAULT_LIMITS);
-    if ('reason' in read) return this.sink.push({ kind: 'failed', file, stage: 'read', reason: read.reason, ms: Math.round(performance.now() - t0) });
+    if ('reason' in read) return this.sink.push({ kind: 'failed', file, stage: 'read', code: read.code, reason: read.reason, ms: Math.round(performance.now() - t0) });
     const hash = sha256(read.buf);
     if (this.sink.unchanged(file, hash)) {
       const row = this.storedRow.get(file) as { record_id: string; type: string; number: string | null; symbol: string | null; date: string | null; n: number };
@@ -225,8 +225,8 @@ class Session {
     this.runner.start?.();
   }
 
-  fail(file: string, stage: string, reason: string): Promise<void> {
-    return this.sink.push({ kind: 'failed', file, stage, reason, ms: 0 });
+  fail(file: string, stage: string, code: string, reason: string): Promise<void> {
+    return this.sink.push({ kind: 'failed', file, stage, code, reason, ms: 0 });
   }
 
   /** Wait for every queued file to be handed to the writer. */

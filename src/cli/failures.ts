@@ -13,6 +13,7 @@ interface Opts {
   runs: number;
   all?: boolean;
   json?: boolean;
+  byKind?: boolean;
 }
 
 export { listFailures, type RunFailures } from '../store/runs.js';
@@ -33,10 +34,16 @@ export function failuresCommand(): Command {
     .option(...DB_OPTION)
     .option('--runs <n>', 'how many of the last runs to show (0: all)', nonNegativeInt, 1)
     .option('--all', 'every run (same as --runs 0)')
-    .option('--json', 'one JSON object per failure per line: {run, path, stage, reason, at, storedSince}')
+    .option('--json', 'one JSON object per failure per line: {run, path, stage, code, reason, at, storedSince}')
+    .option('--by-kind', 'group the failures by their code (input.not-pdf, limit.size, worker.timeout, ...): how many of each, and their files')
     .addHelpText(
       'after',
       `
+Each failure has a code, its kind (src/model/errors.ts): read.* the file could not be read,
+limit.* over a limit, input.* not what its name says or damaged, tool.* an outside tool is
+missing, worker.* a time limit or crash, store.* refused by the store; <stage>.failed an
+unexpected error.
+
 A run that was killed before it finished shows as "did not finish"; the files it had not
 reached are not failures (run ingest again to do them). "stored since" marks a file a later
 run stored.
@@ -44,6 +51,7 @@ run stored.
 Examples:
   congvan failures                       the failures of the last run
   congvan failures --runs 5 --db office.db
+  congvan failures --all --by-kind        how many of each kind, over every run
   congvan failures --all --json > failures.ndjson`,
     )
     .action(async (opts: Opts) => {
@@ -64,6 +72,10 @@ Examples:
         console.log(`no ingest runs in ${printable(printableSpec(spec))}`);
         return;
       }
+      if (opts.byKind) {
+        printByKind(runs);
+        return;
+      }
       let total = 0;
       for (const r of runs) {
         const counted = r.ingested + r.unchanged + r.failed;
@@ -74,11 +86,34 @@ Examples:
             : 'did not finish (stopped or killed)';
         console.log(`run ${r.run}, ${when(r.startedAt)}: ${status}`);
         for (const f of r.failures) {
-          console.log(`  ${printable(f.path)}: ${printable(f.reason)} (${f.stage})${f.storedSince ? ' [stored since]' : ''}`);
+          console.log(`  ${printable(f.path)}: ${printable(f.reason)} (${f.code ?? `${f.stage}.failed`})${f.storedSince ? ' [stored since]' : ''}`);
         }
         if (!r.failures.length) console.log('  no failures');
         total += r.failures.length;
       }
       if (runs.length > 1) console.log(`${total} failure${total === 1 ? '' : 's'} in ${runs.length} runs`);
     });
+}
+
+/** The failures of the runs grouped by code, the most frequent first: the count and up to 3 files each. */
+function printByKind(runs: RunFailures[]) {
+  const groups = new Map<string, { n: number; files: string[]; reason: string }>();
+  for (const r of runs) {
+    for (const f of r.failures) {
+      const code = f.code ?? `${f.stage}.failed`;
+      const g = groups.get(code) ?? { n: 0, files: [], reason: f.reason };
+      g.n++;
+      if (g.files.length < 3) g.files.push(f.path);
+      groups.set(code, g);
+    }
+  }
+  if (!groups.size) {
+    console.log('no failures');
+    return;
+  }
+  for (const [code, g] of [...groups].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))) {
+    console.log(`${String(g.n).padStart(5)}  ${code}  e.g. ${printable(g.reason)}`);
+    for (const f of g.files) console.log(`         ${printable(f)}`);
+    if (g.n > g.files.length) console.log(`         ... and ${g.n - g.files.length} more`);
+  }
 }

@@ -15,6 +15,8 @@ import { SUPPORTED } from '../parse/index.js';
 
 export interface ListProblem {
   path: string;
+  /** read.missing, read.link-loop, read.denied (src/model/errors.ts). */
+  code: string;
   reason: string;
 }
 
@@ -57,7 +59,7 @@ export function* listFiles(inputs: string[], problems: ListProblem[] = []): Gene
       // a name typed in bytes that are not UTF-8 reaches us with U+FFFD in their place (Node decodes
       // the command line as UTF-8): it cannot be opened by that name, but its folder can be walked
       const notUtf8 = input.includes('\uFFFD') ? ' (its name, as given, is not UTF-8: give the folder that holds it)' : '';
-      problems.push({ path: input, reason: code === 'ELOOP' ? 'too many symbolic links (a link loop)' : `no such file or folder${notUtf8}` });
+      problems.push({ path: input, code: code === 'ELOOP' ? 'read.link-loop' : 'read.missing', reason: code === 'ELOOP' ? 'too many symbolic links (a link loop)' : `no such file or folder${notUtf8}` });
       continue;
     }
     if (st.isDirectory()) yield* walkDir(input, input, seen, problems);
@@ -78,7 +80,7 @@ function* walkDir(dir: string, dirFs: string | Buffer, seen: Set<string>, proble
   try {
     real = realOf(dirFs);
   } catch {
-    problems.push({ path: dir, reason: 'too many symbolic links (a link loop)' });
+    problems.push({ path: dir, code: 'read.link-loop', reason: 'too many symbolic links (a link loop)' });
     return;
   }
   if (seen.has(real)) return; // a link back to a folder already walked
@@ -93,7 +95,7 @@ function* walkDir(dir: string, dirFs: string | Buffer, seen: Set<string>, proble
       })
       .sort((a, b) => a.name.localeCompare(b.name));
   } catch (err) {
-    problems.push({ path: dir, reason: `cannot read the folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+    problems.push({ path: dir, code: 'read.denied', reason: `cannot read the folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
     return;
   }
   for (const { e, name, utf8 } of entries) {
@@ -113,12 +115,12 @@ function* walkDir(dir: string, dirFs: string | Buffer, seen: Set<string>, proble
         isDir = st.isDirectory();
         isFile = st.isFile();
         if (isDir && holds(realOf(pFs), real)) {
-          problems.push({ path: p, reason: 'a symbolic link to a folder that holds it (a link loop); not followed' });
+          problems.push({ path: p, code: 'read.link-loop', reason: 'a symbolic link to a folder that holds it (a link loop); not followed' });
           continue;
         }
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        problems.push({ path: p, reason: code === 'ELOOP' ? 'too many symbolic links (a link loop)' : 'a broken symbolic link' });
+        problems.push({ path: p, code: code === 'ELOOP' ? 'read.link-loop' : 'read.missing', reason: code === 'ELOOP' ? 'too many symbolic links (a link loop)' : 'a broken symbolic link' });
         continue;
       }
     }

@@ -129,7 +129,7 @@ export class WorkerPool implements Runner {
   run(file: string, buf: Buffer): Promise<WorkResult> {
     return new Promise((resolve) => {
       const job: Job = { id: this.nextId++, file, buf, resolve, t0: performance.now() };
-      if (this.broken || this.closed) return resolve(this.failure(job, this.broken ?? 'the worker pool is closed'));
+      if (this.broken || this.closed) return resolve(this.failure(job, this.broken ?? 'the worker pool is closed', this.broken ? 'worker.cannot-start' : 'worker.stopped'));
       // without start(), the workers start with the first file: a watch that sees nothing starts none
       this.start();
       this.waiting.push(job);
@@ -146,7 +146,7 @@ export class WorkerPool implements Runner {
       if (s.timer) clearTimeout(s.timer);
     }
     await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
-    for (const job of [...slots.flatMap((s) => s.jobs), ...this.waiting.splice(0)]) job.resolve(this.failure(job, 'the batch stopped before this file was done'));
+    for (const job of [...slots.flatMap((s) => s.jobs), ...this.waiting.splice(0)]) job.resolve(this.failure(job, 'the batch stopped before this file was done', 'worker.stopped'));
   }
 
   private spawn() {
@@ -168,7 +168,8 @@ export class WorkerPool implements Runner {
     worker.on('exit', (code) => {
       if (slot.gone) return;
       const why = slot.error ? `its worker crashed: ${firstLine(slot.error)}` : `its worker stopped unexpectedly (exit code ${code})`;
-      this.retire(slot, why);
+      const oom = (slot.error as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.retire(slot, why, oom ? 'worker.out-of-memory' : 'worker.crashed');
     });
     this.slots.push(slot);
   }
@@ -205,11 +206,11 @@ export class WorkerPool implements Runner {
   private onTimeout(slot: Slot, job: Job) {
     if (slot.gone || slot.jobs[0] !== job) return;
     const secs = this.timeoutMs >= 1000 ? `${+(this.timeoutMs / 1000).toFixed(1)} s` : `${this.timeoutMs} ms`;
-    this.retire(slot, `took longer than the time limit of ${secs} (--timeout); its worker was stopped`);
+    this.retire(slot, `took longer than the time limit of ${secs} (--timeout); its worker was stopped`, 'worker.timeout');
   }
 
   /** Take a worker out: fail the file it was running, queue the others again, start a replacement. */
-  private retire(slot: Slot, why: string) {
+  private retire(slot: Slot, why: string, code: string) {
     slot.gone = true;
     if (slot.timer) clearTimeout(slot.timer);
     this.slots = this.slots.filter((s) => s !== slot);
@@ -226,13 +227,13 @@ export class WorkerPool implements Runner {
           this.waiting.unshift(...s.jobs.splice(0));
           void s.worker.terminate().catch(() => 0);
         }
-        for (const job of this.waiting.splice(0)) job.resolve(this.failure(job, this.broken));
+        for (const job of this.waiting.splice(0)) job.resolve(this.failure(job, this.broken, 'worker.cannot-start'));
         return;
       }
     } else {
       const running = jobs.shift();
       this.waiting.unshift(...jobs);
-      if (running) running.resolve(this.failure(running, why));
+      if (running) running.resolve(this.failure(running, why, code));
     }
     this.spawn();
     this.dispatch();
@@ -260,8 +261,8 @@ export class WorkerPool implements Runner {
     return queued <= this.smallBytes;
   }
 
-  private failure(job: Job, reason: string): WorkResult {
-    return { ok: false, file: job.file, stage: 'worker', reason, ms: Math.round(performance.now() - job.t0) };
+  private failure(job: Job, reason: string, code: string): WorkResult {
+    return { ok: false, file: job.file, stage: 'worker', code, reason, ms: Math.round(performance.now() - job.t0) };
   }
 }
 

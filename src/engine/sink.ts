@@ -30,7 +30,7 @@ import type { WorkResult } from './work.js';
 
 export type IngestEvent =
   | { status: 'ingested' | 'replaced' | 'unchanged'; file: string; id: string; type: string; number: string | null; symbol: string | null; date: string | null; tasks: number; ms: number }
-  | { status: 'failed'; file: string; stage: string; reason: string; ms: number };
+  | { status: 'failed'; file: string; stage: string; code: string; reason: string; ms: number };
 
 export interface Counts {
   files: number;
@@ -44,7 +44,7 @@ export interface Counts {
 export type SinkItem =
   | { kind: 'result'; result: WorkResult }
   | { kind: 'unchanged'; file: string; id: string; type: string; number: string | null; symbol: string | null; date: string | null; tasks: number }
-  | { kind: 'failed'; file: string; stage: string; reason: string; ms: number };
+  | { kind: 'failed'; file: string; stage: string; code: string; reason: string; ms: number };
 
 export interface SinkOptions {
   db: DB;
@@ -195,7 +195,7 @@ export class StoreSink {
             if (db.inTransaction) db.exec('ROLLBACK');
             db.exec('BEGIN IMMEDIATE');
             for (const b of batch.splice(0)) batch.push(this.write(b.item));
-            batch.push(this.failed(item, 'store', e.message, e.ms));
+            batch.push(this.failed(item, 'store', 'store.refused', e.message, e.ms));
           }
           // let worker messages and file reads through between two documents
           if (this.queue.length === 0 || performance.now() - began > 8) await new Promise<void>((r) => setImmediate(r));
@@ -243,7 +243,7 @@ export class StoreSink {
     }
     if (item.kind === 'failed' || !item.result.ok) {
       const f = item.kind === 'failed' ? item : (item.result as Extract<WorkResult, { ok: false }>);
-      return this.failed(item, f.stage, f.reason, f.ms);
+      return this.failed(item, f.stage, f.code, f.reason, f.ms);
     }
     const r = item.result;
     const row = r.row;
@@ -284,10 +284,10 @@ export class StoreSink {
   private office: SqliteOffice | null = null;
 
   /** Record a file as failed, inside the open transaction (one statement: no savepoint needed). */
-  private failed(item: SinkItem, stage: string, reason: string, ms: number): Written {
+  private failed(item: SinkItem, stage: string, code: string, reason: string, ms: number): Written {
     const file = item.kind === 'result' ? item.result.file : item.file;
-    recordFailure(this.opts.db, this.opts.runId, file, stage, reason);
-    return { item, event: { status: 'failed', file, stage, reason, ms }, json: null };
+    recordFailure(this.opts.db, this.opts.runId, file, stage, reason, code);
+    return { item, event: { status: 'failed', file, stage, code, reason, ms }, json: null };
   }
 
   private count(e: IngestEvent) {

@@ -18,12 +18,13 @@ import { toStoreRow, type StoreRow } from '../store/rows.js';
 import { recordFileContent } from '../export/jsondir.js';
 import type { Limits, Outcome } from './record.js';
 import { onProgress } from '../model/progress.js';
+import { failureCode } from '../model/errors.js';
 
 export { reportProgress } from '../model/progress.js';
 
 export type WorkResult =
   | { ok: true; file: string; row: StoreRow; jsonFile: string | null; sha256: string; ms: number }
-  | { ok: false; file: string; stage: string; reason: string; sha256?: string; ms: number };
+  | { ok: false; file: string; stage: string; code: string; reason: string; sha256?: string; ms: number };
 
 export interface JobMessage {
   type: 'job';
@@ -75,7 +76,7 @@ export function serveJobs(port: MessagePort | null, run: ProcessFn): void {
       try {
         result = toWorkResult(await run(m.file, buf, m.limits), m.json);
       } catch (e) {
-        result = { ok: false, file: m.file, stage: 'parse', reason: String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 300), ms: 0 };
+        result = { ok: false, file: m.file, stage: 'parse', code: failureCode(e, 'parse'), reason: String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 300), ms: 0 };
       }
       current = null;
       port.postMessage({ type: 'done', id: m.id, result } satisfies WorkerMessage);

@@ -3,6 +3,7 @@
  * Windows-1258) under which the text reads as the most valid Vietnamese syllables; NFC.
  */
 import type { Diagnostic } from '../model/types.js';
+import { InputError } from '../model/errors.js';
 import { decodeTcvn3Bytes, decodeVniBytes, restoreTcvn3Capitals } from './legacy.js';
 import { scoreText, markedRatio, type Score } from './syllables.js';
 
@@ -153,7 +154,7 @@ export function decodeText(buf: Buffer | Uint8Array): Decoded {
     const t = utf16(b.length % 2 ? b.subarray(0, b.length - 1) : b, le);
     const s = scoreText(t);
     if (isTexty(s) && s.junk <= t.length * 0.01) return { text: t.normalize('NFC'), encoding: le ? 'utf16le' : 'utf16be' };
-    throw new Error(UNKNOWN);
+    throw new InputError('input.unknown-encoding', UNKNOWN);
   }
 
   const u = tryUtf8(b);
@@ -163,7 +164,7 @@ export function decodeText(buf: Buffer | Uint8Array): Decoded {
     // characters are counted here: scoring syllables is for bytes that are not UTF-8, and it was
     // the largest cost of reading a text file.
     if (countControls(u) <= Math.max(8, u.length * 0.02)) return { text: u.normalize('NFC'), encoding: 'utf8' };
-    throw new Error(UNKNOWN);
+    throw new InputError('input.unknown-encoding', UNKNOWN);
   }
 
   // UTF-8 but for a few bad bytes: its letters vouch for it, before any legacy encoding is tried
@@ -186,7 +187,7 @@ export function decodeText(buf: Buffer | Uint8Array): Decoded {
     // no legacy encoding reads: text with hardly any bad byte (unaccented text, a stray byte) is UTF-8
     const few = lenientUtf8(b, false);
     if (few) return { text: few.text.normalize('NFC'), encoding: 'utf8', replaced: few.replaced };
-    throw new Error(UNKNOWN);
+    throw new InputError('input.unknown-encoding', UNKNOWN);
   }
   return { text: best.text, encoding: best.encoding };
 }

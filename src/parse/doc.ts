@@ -13,6 +13,7 @@
  */
 import { execFile } from 'node:child_process';
 import type { RawBlock, RawDoc, Diagnostic } from '../model/types.js';
+import { ToolError } from '../model/errors.js';
 import { LIST_MARKER } from './markers.js';
 import { splitTabColumns } from './columns.js';
 import { parseText } from './text.js';
@@ -209,14 +210,14 @@ export async function parseDoc(buf: Buffer, file: string): Promise<RawDoc> {
   try {
     xml = await run('antiword', ['-x', 'db', '-m', 'UTF-8.txt', '-'], buf);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`the Word 97-2003 file cannot be read (antiword: ${(e as Error).message})`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new ToolError('tool.failed', `the Word 97-2003 file cannot be read (antiword: ${(e as Error).message})`);
     // catdoc: plain text, read as a plain-text letter
     let text: string;
     try {
       text = await run('catdoc', ['-d', 'utf-8', '-w'], buf);
     } catch (e2) {
-      if ((e2 as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('a Word 97-2003 (.doc) file needs antiword or catdoc, and neither is installed (apt-get install antiword)');
-      throw new Error(`the Word 97-2003 file cannot be read (catdoc: ${(e2 as Error).message})`);
+      if ((e2 as NodeJS.ErrnoException).code === 'ENOENT') throw new ToolError('tool.missing', 'a Word 97-2003 (.doc) file needs antiword or catdoc, and neither is installed (apt-get install antiword)');
+      throw new ToolError('tool.failed', `the Word 97-2003 file cannot be read (catdoc: ${(e2 as Error).message})`);
     }
     const doc = parseText(Buffer.from(text, 'utf8'), file);
     doc.diagnostics.unshift({ severity: 'warning', stage: 'parse', message: 'read with catdoc (antiword is not installed): tables and bold/italic are not kept' });

@@ -30,6 +30,7 @@ import { splitTabColumns } from './columns.js';
 import { unescapeXml } from './xml.js';
 import { openZip, jszipParts, mammothFile, PROBE, ZipFallback, type Parts } from './zip.js';
 import { isOle } from './guards.js';
+import { InputError } from '../model/errors.js';
 
 /** Table style id given to borderless tables (layout: letter header, signature block). */
 const LAYOUT_TABLE = 'CongvanLayoutTable';
@@ -598,7 +599,7 @@ export async function parseDocx(buf: Buffer, file: string): Promise<RawDoc> {
   void file;
   // An OLE compound file: a password-protected DOCX (Office encryption) or an old binary .doc.
   if (isOle(buf)) {
-    throw new Error('the file is encrypted with a password or is an old Word 97-2003 (.doc) file, not a DOCX');
+    throw new InputError('input.not-docx', 'the file is encrypted with a password or is an old Word 97-2003 (.doc) file, not a DOCX');
   }
   const parts = openZip(buf);
   if (parts) {
@@ -613,7 +614,7 @@ export async function parseDocx(buf: Buffer, file: string): Promise<RawDoc> {
   try {
     zip = await JSZip.loadAsync(buf);
   } catch (e: any) {
-    throw new Error(`not a DOCX file (not a readable zip: ${e?.message ?? e})`);
+    throw new InputError('input.not-docx', `not a DOCX file (not a readable zip: ${e?.message ?? e})`);
   }
   return parseParts(jszipParts(zip));
 }
@@ -646,8 +647,8 @@ export async function mammothModel(docxFile: ReturnType<typeof mammothFile>): Pr
 async function parseParts(parts: Parts): Promise<RawDoc> {
   const diagnostics: Diagnostic[] = [];
   if (!parts.has('word/document.xml')) {
-    if (parts.has('EncryptedPackage') || parts.has('EncryptionInfo')) throw new Error('the DOCX is encrypted with a password');
-    throw new Error('not a DOCX file (no word/document.xml)');
+    if (parts.has('EncryptedPackage') || parts.has('EncryptionInfo')) throw new InputError('input.encrypted', 'the DOCX is encrypted with a password');
+    throw new InputError('input.not-docx', 'not a DOCX file (no word/document.xml)');
   }
   const [docXml, numXml, stylesXml] = await Promise.all([
     parts.text('word/document.xml'),
@@ -678,9 +679,9 @@ async function parseParts(parts: Parts): Promise<RawDoc> {
     ({ model, messages } = await mammothModel(mammothFile(parts, changed)));
   } catch (e: any) {
     if (parts.failed) throw new ZipFallback('a part could not be read');
-    throw new Error(`the DOCX cannot be read (${e?.message ?? e})`);
+    throw new InputError('input.docx-damaged', `the DOCX cannot be read (${e?.message ?? e})`, { cause: e });
   }
-  if (!model) throw new Error('the DOCX cannot be read (no document body)');
+  if (!model) throw new InputError('input.docx-damaged', 'the DOCX cannot be read (no document body)');
   for (const m of messages) {
     if (/Unrecognised (paragraph|run|table) style|was referenced but not defined/.test(m.message)) continue;
     diagnostics.push({ severity: m.type === 'error' ? 'warning' : 'info', stage: 'parse', message: `mammoth: ${m.message}` });

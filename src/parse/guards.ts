@@ -16,10 +16,9 @@
  */
 import zlib from 'node:zlib';
 import { centralRecord } from './zip.js';
+import { InputError, LimitError } from '../model/errors.js';
 
-export class InputError extends Error {
-  override name = 'InputError';
-}
+export { InputError, LimitError } from '../model/errors.js';
 
 export interface GuardOptions {
   /** Most pages a PDF may have; 0 or absent: no limit. */
@@ -46,10 +45,10 @@ const PDF_EOF = Buffer.from('%%EOF', 'latin1');
 
 export async function checkPdf(buf: Buffer, opts: GuardOptions = {}): Promise<void> {
   const head = buf.subarray(0, 1024).indexOf(PDF_HEAD);
-  if (head < 0) throw new InputError('not a PDF: the file does not start with a PDF header');
+  if (head < 0) throw new InputError('input.not-pdf', 'not a PDF: the file does not start with a PDF header');
   // The end marker must be near the end (readers allow some trailing bytes after it).
   if (buf.subarray(Math.max(0, buf.length - 4096)).indexOf(PDF_EOF) < 0) {
-    throw new InputError('the PDF is incomplete: it does not end with the %%EOF marker of a whole PDF file (cut off while downloading or copying?)');
+    throw new InputError('input.pdf-incomplete', 'the PDF is incomplete: it does not end with the %%EOF marker of a whole PDF file (cut off while downloading or copying?)');
   }
   // Opening the document (encryption, damage, the page limit) is the parser's first step: doing it
   // here too would parse every PDF's structure twice.
@@ -81,23 +80,23 @@ export function isWordOle(buf: Buffer): boolean {
 }
 
 export function checkDoc(buf: Buffer): void {
-  if (!isOle(buf)) throw new InputError('not a Word 97-2003 (.doc) file: it is not an OLE compound document');
-  if (!isWordOle(buf)) throw new InputError('the Word file is password-protected; save it again without a password');
+  if (!isOle(buf)) throw new InputError('input.not-doc', 'not a Word 97-2003 (.doc) file: it is not an OLE compound document');
+  if (!isWordOle(buf)) throw new InputError('input.encrypted', 'the Word file is password-protected; save it again without a password');
 }
 
 export async function checkDocx(buf: Buffer, opts: GuardOptions = {}): Promise<void> {
   if (isOle(buf)) {
     if (!isWordOle(buf)) {
-      throw new InputError('the DOCX is password-protected (Word stored it encrypted); save it again without a password');
+      throw new InputError('input.encrypted', 'the DOCX is password-protected (Word stored it encrypted); save it again without a password');
     }
-    throw new InputError('not a DOCX: this is an old Word 97-2003 (.doc) file; save it as .docx');
+    throw new InputError('input.not-docx', 'not a DOCX: this is an old Word 97-2003 (.doc) file; save it as .docx');
   }
-  if (buf.subarray(0, 2).toString('latin1') !== 'PK') throw new InputError('not a Word document: the file is not a DOCX (zip) package');
+  if (buf.subarray(0, 2).toString('latin1') !== 'PK') throw new InputError('input.not-docx', 'not a Word document: the file is not a DOCX (zip) package');
   const limit = opts.maxExpandedBytes ?? DEFAULT_MAX_EXPANDED_BYTES;
   const parts = readZipDirectory(buf);
-  if (parts.length > MAX_ZIP_ENTRIES) throw new InputError(`the DOCX holds ${parts.length} parts, more than ${MAX_ZIP_ENTRIES} (a zip bomb?)`);
+  if (parts.length > MAX_ZIP_ENTRIES) throw new LimitError('limit.parts', `the DOCX holds ${parts.length} parts, more than ${MAX_ZIP_ENTRIES} (a zip bomb?)`);
   const declared = parts.reduce((n, p) => n + p.size, 0);
-  if (declared > limit) throw new InputError(`the DOCX expands to more than ${formatBytes(limit)} (a zip bomb?): its parts add up to ${formatBytes(declared)}`);
+  if (declared > limit) throw new LimitError('limit.expanded', `the DOCX expands to more than ${formatBytes(limit)} (a zip bomb?): its parts add up to ${formatBytes(declared)}`);
   // The headers may lie: inflate every part, never past what is left of the limit.
   let total = 0;
   for (const p of parts) {
@@ -108,20 +107,20 @@ export async function checkDocx(buf: Buffer, opts: GuardOptions = {}): Promise<v
       try {
         size = await inflatedSize(data, limit - total);
       } catch (e) {
-        throw new InputError(`the DOCX is damaged: ${p.name} cannot be decompressed (${(e as Error).message})`);
+        throw new InputError('input.docx-damaged', `the DOCX is damaged: ${p.name} cannot be decompressed (${(e as Error).message})`);
       }
-      if (size > limit - total) throw new InputError(`the DOCX expands to more than ${formatBytes(limit)} (a zip bomb?): ${p.name} inflates past the limit, its zip header claims ${formatBytes(p.size)}`);
-    } else throw new InputError(`the DOCX is damaged or not made by Word: ${p.name} uses zip compression method ${p.method}`);
+      if (size > limit - total) throw new LimitError('limit.expanded', `the DOCX expands to more than ${formatBytes(limit)} (a zip bomb?): ${p.name} inflates past the limit, its zip header claims ${formatBytes(p.size)}`);
+    } else throw new InputError('input.docx-damaged', `the DOCX is damaged or not made by Word: ${p.name} uses zip compression method ${p.method}`);
     total += size;
     if (size !== p.size) {
-      throw new InputError(`the DOCX is damaged: ${p.name} expands to ${formatBytes(size)}, not the ${formatBytes(p.size)} its zip header says${size > p.size * 4 ? ' (a zip bomb?)' : ''}`);
+      throw new InputError('input.docx-damaged', `the DOCX is damaged: ${p.name} expands to ${formatBytes(size)}, not the ${formatBytes(p.size)} its zip header says${size > p.size * 4 ? ' (a zip bomb?)' : ''}`);
     }
   }
 }
 
 /** The central directory of a zip (zip64 sizes read where present). */
 function readZipDirectory(buf: Buffer): ZipPart[] {
-  const damaged = (why: string) => new InputError(`the DOCX is damaged or incomplete: ${why}`);
+  const damaged = (why: string) => new InputError('input.docx-damaged', `the DOCX is damaged or incomplete: ${why}`);
   // End of central directory: 22 bytes plus a comment of up to 65535 bytes, at the end.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
@@ -145,7 +144,7 @@ function readZipDirectory(buf: Buffer): ZipPart[] {
     cdOffset = Number(buf.readBigUInt64LE(z + 48));
   }
   if (cdOffset + cdSize > buf.length) throw damaged('the zip directory points past the end of the file (the file was cut off?)');
-  if (count > MAX_ZIP_ENTRIES) throw new InputError(`the DOCX holds ${count} parts, more than ${MAX_ZIP_ENTRIES} (a zip bomb?)`);
+  if (count > MAX_ZIP_ENTRIES) throw new LimitError('limit.parts', `the DOCX holds ${count} parts, more than ${MAX_ZIP_ENTRIES} (a zip bomb?)`);
   const parts: ZipPart[] = [];
   let at = cdOffset;
   for (let k = 0; k < count; k++) {
@@ -227,9 +226,9 @@ function inflatedSizeStreamed(data: Buffer, cap: number): Promise<number> {
 
 function partData(buf: Buffer, p: ZipPart): Buffer {
   const at = p.local;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw new InputError(`the DOCX is damaged or incomplete: ${p.name} is missing from the zip`);
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw new InputError('input.docx-damaged', `the DOCX is damaged or incomplete: ${p.name} is missing from the zip`);
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
-  if (start + p.compressed > buf.length) throw new InputError(`the DOCX is damaged or incomplete: ${p.name} is cut off (the file was cut off?)`);
+  if (start + p.compressed > buf.length) throw new InputError('input.docx-damaged', `the DOCX is damaged or incomplete: ${p.name} is cut off (the file was cut off?)`);
   return buf.subarray(start, start + p.compressed);
 }
 

@@ -11,6 +11,7 @@
 import path from 'node:path';
 import type { Format, RawDoc } from '../model/types.js';
 import { checkDoc, checkDocx, checkPdf, isWordOle } from './guards.js';
+import { InputError } from '../model/errors.js';
 
 export const SUPPORTED = ['.txt', '.md', '.markdown', '.docx', '.doc', '.pdf'];
 
@@ -64,6 +65,6 @@ async function parseChecked(buf: Buffer, file: string, opts: { maxPages?: number
       await checkPdf(buf, opts);
       return (await (pdfModule ??= import('./pdf.js'))).parsePdf(buf, file, opts);
     default:
-      throw new Error(`unsupported file type "${path.extname(file) || '(none)'}" (supported: ${SUPPORTED.join(', ')})`);
+      throw new InputError('input.unsupported-type', `unsupported file type "${path.extname(file) || '(none)'}" (supported: ${SUPPORTED.join(', ')})`);
   }
 }

@@ -323,8 +323,8 @@ export function finishRun(db: DB, id: number, c: { files: number; ingested: numb
   db.prepare('UPDATE runs SET finished_at = ?, files = ?, ingested = ?, unchanged = ?, failed = ? WHERE id = ?').run(new Date().toISOString(), c.files, c.ingested, c.unchanged, c.failed, id);
 }
 
-export function recordFailure(db: DB, runId: number | null, p: string, stage: string, reason: string) {
-  db.prepare('INSERT INTO failures (run_id, path, stage, reason, at) VALUES (?, ?, ?, ?, ?)').run(runId, p, stage, reason, new Date().toISOString());
+export function recordFailure(db: DB, runId: number | null, p: string, stage: string, reason: string, code: string | null = null) {
+  db.prepare('INSERT INTO failures (run_id, path, stage, reason, at, code) VALUES (?, ?, ?, ?, ?, ?)').run(runId, p, stage, reason, new Date().toISOString(), code);
 }
 
 export function getRecord(db: DB, idOrFile: string): ExtractionRecord | null {

@@ -9,7 +9,8 @@ export interface RunFailures {
   ingested: number;
   unchanged: number;
   failed: number;
-  failures: { path: string; stage: string; reason: string; at: string; storedSince: boolean }[];
+  /** code: the failure's kind (src/model/errors.ts); absent where a store does not keep it (read it as `<stage>.failed`). */
+  failures: { path: string; stage: string; code?: string; reason: string; at: string; storedSince: boolean }[];
 }
 
 /** The failures of the last `runs` runs (all runs when `runs` is 0), newest run first. */
@@ -18,7 +19,7 @@ export function listFailures(db: DB, runs: number): RunFailures[] {
     .prepare(`SELECT id, started_at, finished_at, files, ingested, unchanged, failed FROM runs ORDER BY id DESC${runs > 0 ? ' LIMIT ?' : ''}`)
     .all(...(runs > 0 ? [runs] : [])) as { id: number; started_at: string; finished_at: string | null; files: number; ingested: number; unchanged: number; failed: number }[];
   const failures = db.prepare(
-    `SELECT f.path, f.stage, f.reason, f.at,
+    `SELECT f.path, f.stage, f.code, f.reason, f.at,
        EXISTS (SELECT 1 FROM documents d WHERE d.path = f.path AND d.ingested_at > f.at) AS stored
      FROM failures f WHERE f.run_id = ? ORDER BY f.id`,
   );
@@ -30,9 +31,11 @@ export function listFailures(db: DB, runs: number): RunFailures[] {
     ingested: r.ingested,
     unchanged: r.unchanged,
     failed: r.failed,
-    failures: (failures.all(r.id) as { path: string; stage: string; reason: string; at: string; stored: number }[]).map((f) => ({
+    failures: (failures.all(r.id) as { path: string; stage: string; code: string | null; reason: string; at: string; stored: number }[]).map((f) => ({
       path: f.path,
       stage: f.stage,
+      // failures stored before codes were kept (schema 8) count as their stage's
+      code: f.code ?? `${f.stage}.failed`,
       reason: f.reason,
       at: f.at,
       storedSince: f.stored === 1,

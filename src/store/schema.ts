@@ -136,6 +136,8 @@ export const MIGRATIONS: Migration[] = [
   OFFICE_AUDIT_SQL,
   // v7: the register of incoming documents, số đến counted per year (./office.ts)
   OFFICE_REGISTER_SQL,
+  // v8: a failure's code (src/model/errors.ts: the kind of failure, which a reworded message keeps)
+  `ALTER TABLE failures ADD COLUMN code TEXT;`,
 ];
 
 /** Give every stored file its record id by ./identity.ts, in the order they were stored. */

@@ -16,7 +16,7 @@ function sink(isTTY = false) {
 }
 
 const ok: IngestEvent = { status: 'ingested', file: 'a/001.txt', id: '001', type: 'CV', number: '12', symbol: 'UBND-NC', date: '2021-12-13', tasks: 9, ms: 12 };
-const bad: IngestEvent = { status: 'failed', file: 'a/002.pdf', stage: 'parse', reason: 'the PDF is damaged', ms: 3 };
+const bad: IngestEvent = { status: 'failed', file: 'a/002.pdf', stage: 'parse', code: 'input.not-pdf', reason: 'the PDF is damaged', ms: 3 };
 const summary = { files: 2, ingested: 1, unchanged: 0, failed: 1, tasks: 9, ms: 1500, stopped: false };
 
 describe('ingest progress output', () => {

@@ -32,7 +32,7 @@ describe('printable', () => {
     expect(ok).toContain(SHOWN);
     expect(ok).toContain('5/UBND\\x1b[2J');
     expect(ok).not.toMatch(RAW);
-    const bad = documentLine({ status: 'failed', file: BAD, stage: 'read', reason: `cannot open ${BAD}`, ms: 1 });
+    const bad = documentLine({ status: 'failed', file: BAD, stage: 'read', code: 'parse.failed', reason: `cannot open ${BAD}`, ms: 1 });
     expect(bad).toBe(`${BAD_SHOWN}: cannot open ${BAD_SHOWN} (read)`);
     expect(summaryLine({ files: 1, ingested: 1, unchanged: 0, failed: 0, tasks: 2, ms: 0, stopped: false }, 'kho\x1b[2J.db')).toMatch(/-> kho\\x1b\[2J\.db$/);
   });
@@ -68,7 +68,7 @@ describe('the commands, on files whose names hold escape codes', () => {
   it('failures: the path escaped', () => {
     const r = run(['failures', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`  ${path.join(inbox, BAD_SHOWN)}: the file is empty (read)`);
+    expect(r.stdout).toContain(`  ${path.join(inbox, BAD_SHOWN)}: the file is empty (read.empty)`);
     expect(r.stdout).not.toMatch(RAW);
   });
 

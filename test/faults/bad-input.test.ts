@@ -19,6 +19,8 @@ interface Case {
   name: string;
   make: () => Buffer | Promise<Buffer>;
   stage: string;
+  /** The failure's code (src/model/errors.ts). The PDF parser's own failures are parse.failed until it adopts the codes. */
+  code: string | RegExp;
   reason: RegExp;
 }
 
@@ -28,26 +30,26 @@ const scratch = tmpDir('congvan-faults-');
 
 /** A bad file of every kind, its stage and the gist of its reason. */
 const BAD: Case[] = [
-  { name: 'empty.txt', make: () => Buffer.alloc(0), stage: 'read', reason: /^the file is empty$/ },
-  { name: 'empty.pdf', make: () => Buffer.alloc(0), stage: 'read', reason: /^the file is empty$/ },
-  { name: 'truncated-half.pdf', make: () => F.truncatedPdf(0.5), stage: 'parse', reason: /^the PDF is incomplete: it does not end with the %%EOF marker/ },
-  { name: 'truncated-tail.pdf', make: () => F.truncatedPdf(0.995), stage: 'parse', reason: /^the PDF is incomplete/ },
-  { name: 'random.pdf', make: () => F.randomBytes(20_000, 3), stage: 'parse', reason: /^not a PDF: the file does not start with a PDF header$/ },
-  { name: 'random.docx', make: () => F.randomBytes(20_000, 4), stage: 'parse', reason: /^not a Word document: the file is not a DOCX \(zip\) package$/ },
-  { name: 'header-then-noise.pdf', make: () => Buffer.concat([Buffer.from('%PDF-1.4\n'), F.randomBytes(5000, 9), Buffer.from('\n%%EOF\n')]), stage: 'parse', reason: /^the PDF is damaged: its structure cannot be read/ },
-  { name: 'zip-then-noise.docx', make: () => Buffer.concat([Buffer.from('PK\x03\x04'), F.randomBytes(5000, 9)]), stage: 'parse', reason: /^the DOCX is damaged or incomplete: the zip directory at its end is missing/ },
-  { name: 'truncated.docx', make: () => fs.readFileSync(F.DOCXS[0]!).subarray(0, 5000), stage: 'parse', reason: /^the DOCX is damaged or incomplete/ },
-  { name: 'encrypted.docx', make: () => F.encryptedDocx(), stage: 'parse', reason: /^the DOCX is password-protected/ },
-  { name: 'old-word.docx', make: () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), F.randomBytes(3000, 2)]), stage: 'parse', reason: /^(?:the Word 97-2003 file cannot be read \(antiword: |a Word 97-2003 \(\.doc\) file needs antiword or catdoc)/ },
-  { name: 'zip-bomb.docx', make: () => F.zipBombDocx(260), stage: 'parse', reason: /^the DOCX expands to more than 200 MB \(a zip bomb\?\): its parts add up to 260 MB$/ },
-  { name: 'zip-bomb-lying.docx', make: () => F.zipBombDocx(260, { lie: true }), stage: 'parse', reason: /^the DOCX expands to more than 200 MB \(a zip bomb\?\): word\/document\.xml inflates past the limit, its zip header claims 4 KB$/ },
-  { name: 'pages-5000.pdf', make: () => F.manyPagePdf(5000), stage: 'parse', reason: /^the PDF has 5000 pages, over the limit of 500 \(--max-pages\)$/ },
-  { name: 'no-pages.pdf', make: () => F.manyPagePdf(0), stage: 'parse', reason: /^the PDF has no pages$/ },
-  { name: 'random.txt', make: () => F.randomBytes(20_000, 5), stage: 'parse', reason: /^not a text file in a known encoding \(tried UTF-8, UTF-16, TCVN3, VNI, Windows-1258\)$/ },
-  { name: 'shift-jis.txt', make: () => Buffer.from('93fa967b8cea82cc8365834c8358836782c582b7814282b182ea82cd8365835883678a8582c582b78142', 'hex'), stage: 'parse', reason: /^not a text file in a known encoding/ },
-  { name: 'nul-bytes.txt', make: () => Buffer.alloc(1000), stage: 'parse', reason: /^not a text file in a known encoding/ },
-  { name: 'blank.txt', make: () => Buffer.from('   \n\n\t  \n'), stage: 'normalise', reason: /^no text could be read from the file$/ },
-  ...(qpdf ? [{ name: 'password.pdf', make: () => F.encryptedPdf(scratch), stage: 'parse', reason: /^the PDF is password-protected: it cannot be opened without its password$/ }] : []),
+  { name: 'empty.txt', make: () => Buffer.alloc(0), stage: 'read', code: 'read.empty', reason: /^the file is empty$/ },
+  { name: 'empty.pdf', make: () => Buffer.alloc(0), stage: 'read', code: 'read.empty', reason: /^the file is empty$/ },
+  { name: 'truncated-half.pdf', make: () => F.truncatedPdf(0.5), stage: 'parse', code: 'input.pdf-incomplete', reason: /^the PDF is incomplete: it does not end with the %%EOF marker/ },
+  { name: 'truncated-tail.pdf', make: () => F.truncatedPdf(0.995), stage: 'parse', code: 'input.pdf-incomplete', reason: /^the PDF is incomplete/ },
+  { name: 'random.pdf', make: () => F.randomBytes(20_000, 3), stage: 'parse', code: 'input.not-pdf', reason: /^not a PDF: the file does not start with a PDF header$/ },
+  { name: 'random.docx', make: () => F.randomBytes(20_000, 4), stage: 'parse', code: 'input.not-docx', reason: /^not a Word document: the file is not a DOCX \(zip\) package$/ },
+  { name: 'header-then-noise.pdf', make: () => Buffer.concat([Buffer.from('%PDF-1.4\n'), F.randomBytes(5000, 9), Buffer.from('\n%%EOF\n')]), stage: 'parse', code: 'parse.failed', reason: /^the PDF is damaged: its structure cannot be read/ },
+  { name: 'zip-then-noise.docx', make: () => Buffer.concat([Buffer.from('PK\x03\x04'), F.randomBytes(5000, 9)]), stage: 'parse', code: 'input.docx-damaged', reason: /^the DOCX is damaged or incomplete: the zip directory at its end is missing/ },
+  { name: 'truncated.docx', make: () => fs.readFileSync(F.DOCXS[0]!).subarray(0, 5000), stage: 'parse', code: 'input.docx-damaged', reason: /^the DOCX is damaged or incomplete/ },
+  { name: 'encrypted.docx', make: () => F.encryptedDocx(), stage: 'parse', code: 'input.encrypted', reason: /^the DOCX is password-protected/ },
+  { name: 'old-word.docx', make: () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), F.randomBytes(3000, 2)]), stage: 'parse', code: /^tool\.(failed|missing)$/, reason: /^(?:the Word 97-2003 file cannot be read \(antiword: |a Word 97-2003 \(\.doc\) file needs antiword or catdoc)/ },
+  { name: 'zip-bomb.docx', make: () => F.zipBombDocx(260), stage: 'parse', code: 'limit.expanded', reason: /^the DOCX expands to more than 200 MB \(a zip bomb\?\): its parts add up to 260 MB$/ },
+  { name: 'zip-bomb-lying.docx', make: () => F.zipBombDocx(260, { lie: true }), stage: 'parse', code: 'limit.expanded', reason: /^the DOCX expands to more than 200 MB \(a zip bomb\?\): word\/document\.xml inflates past the limit, its zip header claims 4 KB$/ },
+  { name: 'pages-5000.pdf', make: () => F.manyPagePdf(5000), stage: 'parse', code: 'parse.failed', reason: /^the PDF has 5000 pages, over the limit of 500 \(--max-pages\)$/ },
+  { name: 'no-pages.pdf', make: () => F.manyPagePdf(0), stage: 'parse', code: 'parse.failed', reason: /^the PDF has no pages$/ },
+  { name: 'random.txt', make: () => F.randomBytes(20_000, 5), stage: 'parse', code: 'input.unknown-encoding', reason: /^not a text file in a known encoding \(tried UTF-8, UTF-16, TCVN3, VNI, Windows-1258\)$/ },
+  { name: 'shift-jis.txt', make: () => Buffer.from('93fa967b8cea82cc8365834c8358836782c582b7814282b182ea82cd8365835883678a8582c582b78142', 'hex'), stage: 'parse', code: 'input.unknown-encoding', reason: /^not a text file in a known encoding/ },
+  { name: 'nul-bytes.txt', make: () => Buffer.alloc(1000), stage: 'parse', code: 'input.unknown-encoding', reason: /^not a text file in a known encoding/ },
+  { name: 'blank.txt', make: () => Buffer.from('   \n\n\t  \n'), stage: 'normalise', code: 'normalise.no-text', reason: /^no text could be read from the file$/ },
+  ...(qpdf ? [{ name: 'password.pdf', make: () => F.encryptedPdf(scratch), stage: 'parse', code: 'parse.failed', reason: /^the PDF is password-protected: it cannot be opened without its password$/ }] : []),
 ];
 
 const made = new Map<string, Promise<Buffer>>();
@@ -129,12 +131,12 @@ describe('a batch of bad input among good files (congvan ingest)', () => {
   });
 
   it('keeps a failure record (file, stage, reason) for every bad file', () => {
-    const rows = failures(db);
+    const rows = failures(db, true);
     expect(rows).toHaveLength(BAD.length);
     for (const c of BAD) {
       const row = rows.find((r) => r.path === path.join(inbox, c.name));
       expect(row, c.name).toBeDefined();
-      expect({ stage: row!.stage, reason: row!.reason }, c.name).toEqual({ stage: c.stage, reason: expect.stringMatching(c.reason) });
+      expect({ stage: row!.stage, code: row!.code, reason: row!.reason }, c.name).toEqual({ stage: c.stage, code: typeof c.code === 'string' ? c.code : expect.stringMatching(c.code), reason: expect.stringMatching(c.reason) });
     }
   });
 
@@ -146,7 +148,15 @@ describe('a batch of bad input among good files (congvan ingest)', () => {
     const json = await failuresInProcess(['--db', db, '--json']);
     const lines = json.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(BAD.length);
-    expect(lines[0]).toMatchObject({ run: 1, path: expect.any(String), stage: expect.any(String), reason: expect.any(String), storedSince: false });
+    expect(lines[0]).toMatchObject({ run: 1, path: expect.any(String), stage: expect.any(String), code: expect.any(String), reason: expect.any(String), storedSince: false });
+    // grouped by kind: each code once, with its count, the most frequent first
+    const byKind = await failuresInProcess(['--db', db, '--by-kind']);
+    const counts = new Map<string, number>();
+    for (const l of lines) counts.set(l.code, (counts.get(l.code) ?? 0) + 1);
+    const heads = [...byKind.matchAll(/^\s*(\d+)  (\S+)  e\.g\. /gm)].map((m) => [m[2]!, Number(m[1])] as const);
+    expect(new Map(heads)).toEqual(counts);
+    expect(heads.map(([, n]) => n)).toEqual([...heads.map(([, n]) => n)].sort((a, b) => b - a));
+    expect(byKind).toContain(`${counts.get('read.empty')}  read.empty  e.g. the file is empty`);
   });
 
   it('a second run: the good files are unchanged, the bad ones fail again; --runs 3 shows the runs', async () => {
@@ -157,7 +167,7 @@ describe('a batch of bad input among good files (congvan ingest)', () => {
     await ingest([inbox], { db, jobs: 1 });
     const text = await failuresInProcess(['--db', db, '--runs', '3']);
     expect(text.match(/^run \d+/gm)).toEqual(['run 3', 'run 2', 'run 1']);
-    expect(text).toContain(`${path.join(inbox, 'blank.txt')}: no text could be read from the file (normalise) [stored since]`);
+    expect(text).toContain(`${path.join(inbox, 'blank.txt')}: no text could be read from the file (normalise.no-text) [stored since]`);
     expect(text).toMatch(new RegExp(`^${BAD.length * 3 - 1} failures in 3 runs$`, 'm'));
     const all = listFailures(new Database(db, { readonly: true }), 0);
     expect(all.map((r) => r.failures.length)).toEqual([BAD.length - 1, BAD.length, BAD.length]);
@@ -237,6 +247,6 @@ describe('a parser that runs too long or is stuck in a loop', () => {
       { file: '3-long.pdf', status: 'failed', reason: stopped },
     ]);
     expect(s).toMatchObject({ failed: 2, ingested: 4 });
-    expect(failures(path.join(dir, 's.db')).map((f) => [path.basename(f.path), f.stage])).toEqual(expect.arrayContaining([['1-stuck.txt', 'worker'], ['3-long.pdf', 'worker']]));
+    expect(failures(path.join(dir, 's.db'), true).map((f) => [path.basename(f.path), f.stage, f.code])).toEqual(expect.arrayContaining([['1-stuck.txt', 'worker', 'worker.timeout'], ['3-long.pdf', 'worker', 'worker.timeout']]));
   });
 });

@@ -64,7 +64,7 @@ describe('memory stays linear in the document', () => {
     const { spawnSync } = await import('node:child_process');
     const path = await import('node:path');
     const root = path.resolve(import.meta.dirname, '..', '..');
-    const code = `import { ${make.split('(')[0]} } from './scripts/bench/growth.ts'; import { processBuffer } from './src/engine/record.ts';
+    const code = `import { ${make.split('(')[0]} } from './scripts/bench/growth.ts'; import { processBuffer } from './pipelines/document.ts';
       const o = await processBuffer('doc.txt', ${make}); if (!o.ok) { console.error(o.reason); process.exit(3); } console.log('ok', o.record.tasks.length);`;
     const r = spawnSync(process.execPath, ['--max-old-space-size=384', '--import', 'tsx', '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr.slice(-500)).toBe(0);

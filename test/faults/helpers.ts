@@ -39,13 +39,15 @@ export function sha256File(file: string): string {
 export interface FailureRow {
   path: string;
   stage: string;
+  /** With `withCode` only. */
+  code?: string | null;
   reason: string;
 }
 
-export function failures(dbFile: string): FailureRow[] {
+export function failures(dbFile: string, withCode = false): FailureRow[] {
   const db = new Database(dbFile, { readonly: true });
   try {
-    return db.prepare('SELECT path, stage, reason FROM failures ORDER BY id').all() as FailureRow[];
+    return db.prepare(`SELECT path, stage, ${withCode ? 'code, ' : ''}reason FROM failures ORDER BY id`).all() as FailureRow[];
   } finally {
     db.close();
   }

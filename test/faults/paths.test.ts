@@ -174,7 +174,7 @@ describe('a name in bytes that are not UTF-8 given on the command line', () => {
     const asGiven = file.toString('utf8'); // what process.argv holds
     const problems: ListProblem[] = [];
     expect([...listFiles([asGiven], problems)]).toEqual([]);
-    expect(problems).toEqual([{ path: asGiven, reason: 'no such file or folder (its name, as given, is not UTF-8: give the folder that holds it)' }]);
+    expect(problems).toEqual([{ path: asGiven, code: 'read.missing', reason: 'no such file or folder (its name, as given, is not UTF-8: give the folder that holds it)' }]);
     expect([...listFiles([dir])]).toEqual([path.join(dir, 'c\\xf4ng.txt')]);
   });
 });
