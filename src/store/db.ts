@@ -134,10 +134,13 @@ function canWrite(p: string): boolean {
  * tables), or empty; anything else is refused before a byte of it is written.
  */
 function ownerOf(db: DB, file: string): 'ours' | 'legacy' | 'empty' {
-  const appId = db.pragma('application_id', { simple: true }) as number;
+  // one read transaction: another command making the store meanwhile is seen before or after, never halfway
+  const { appId, objects, version } = db.transaction(() => ({
+    appId: db.pragma('application_id', { simple: true }) as number,
+    objects: db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").pluck().all() as string[],
+    version: db.pragma('user_version', { simple: true }) as number,
+  }))();
   if (appId === APPLICATION_ID) return 'ours';
-  const objects = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-  const version = db.pragma('user_version', { simple: true }) as number;
   if (appId === 0 && objects.length === 0 && version === 0) return 'empty';
   if (appId === 0 && version >= 1 && version <= SCHEMA_VERSION && LEGACY_TABLES.every((t) => objects.includes(t))) return 'legacy';
   const what = appId !== 0 ? `its application id is ${appId}` : `it holds ${objects.length} table${objects.length === 1 ? '' : 's'}${objects.length ? ` (${objects.slice(0, 4).join(', ')}${objects.length > 4 ? ', ...' : ''})` : ''}${version ? ` at user version ${version}` : ''}`;
