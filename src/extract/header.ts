@@ -5,13 +5,14 @@
  * trích yếu of a công văn ("V/v ...", "Về việc ..."), and "Kính gửi:".
  */
 import type { TextModel } from '../model/types.js';
-import { allLines, finding, isUpper, titleCase, type Finding } from './finding.js';
+import { allLines, blockLines, finding, isUpper, titleCase, type Finding } from './finding.js';
 import { DOC_TYPES, TYPE_ABBRS, canonicalAbbr } from './words/doctypes.js';
 import { PROVINCES } from './words/places.js';
 import { iso } from './dates.js';
 import { fold, foldWithMap } from '../normalise/unicode.js';
 import { splitBodies } from './agencies.js';
 import { AGENCY_HEADS } from './words/agencies.js';
+import { STAMP_LINE } from '../parse/markers.js';
 
 type Line = { text: string; start: number; end: number; block: ReturnType<typeof allLines>[number]['block'] };
 
@@ -276,8 +277,32 @@ function titleAt(l: Line): { type: { word: string; abbr: string }; rest: string;
   return null;
 }
 
+/**
+ * The lines the header is read from: every non-table line, and the lines of a table that lays out
+ * the header itself (a scan's OCR, a Word file: issuer and number in one column, Quốc hiệu and date
+ * in the other) when it comes before the body and holds the Quốc hiệu or the number line.
+ */
+function sourceLines(model: TextModel): Line[] {
+  const out: Line[] = [];
+  let body = false;
+  for (const [i, b] of model.blocks.entries()) {
+    if (b.kind !== 'table') {
+      for (const l of blockLines(b)) out.push({ ...l, block: b });
+      if (RECIPIENT_LEAD.test(b.text) || b.text.length > 300) body = true;
+      continue;
+    }
+    if (body || i > 12) continue;
+    const lines = blockLines(b);
+    const cells = lines.flatMap((l) => l.text.split(/[\t|]/u));
+    if (cells.some((c) => QUOC_HIEU.test(c) || /^\s*S[ốôóo]\s*:/u.test(c))) {
+      for (const l of lines) out.push({ ...l, block: b });
+    }
+  }
+  return out;
+}
+
 export function extractHeader(model: TextModel): HeaderFields {
-  const raw: Line[] = allLines(model);
+  const raw: Line[] = sourceLines(model);
   const lines = [...headerLines(raw.slice(0, HEADER_SCAN)), ...raw.slice(HEADER_SCAN)];
   const end = headerEnd(lines);
   const head = lines.slice(0, end);
@@ -404,8 +429,10 @@ export function extractHeader(model: TextModel): HeaderFields {
   // Issuer: the upper-case lines of the header's left column, above "Số" (a portal's lines above them are not part of it).
   let issuerLines: Line[] = [];
   for (const l of head) {
-    if (NUMBER_LINE.test(l.text) || SUBJECT_LEAD.test(l.text) || DATE_LINE.test(l.text)) break;
-    if (QUOC_HIEU.test(l.text)) continue;
+    // (a number line a scan garbled still ends the issuer's lines: "Số: Ä Ý 1}BCA-C04")
+    if (NUMBER_LINE.test(l.text) || SUBJECT_LEAD.test(l.text) || DATE_LINE.test(l.text) || /^S[ốôóồổo0]\s*[:;]/u.test(l.text)) break;
+    // a certified copy's stamp ("SAO Y", "Bộ Công an", "Thời gian ký: ...") above the header
+    if (QUOC_HIEU.test(l.text) || STAMP_LINE.test(l.text)) continue;
     if (titleIdx >= 0 && l === head[titleIdx]) break;
     if (isUpper(l.text) && /\p{L}{2}/u.test(l.text) && !/^[-_*=]+$/.test(l.text) && !/\d\s*\/|\/\s*\d/.test(l.text)) issuerLines.push(l);
     else if (!isUpper(l.text) && /\p{Ll}{2}/u.test(l.text)) issuerLines = [];

@@ -11,6 +11,12 @@ import { extractHeader, headerLines, canonicalProvince } from '../../src/extract
 import { allLines } from '../../src/extract/finding.js';
 import { PROVINCES } from '../../src/extract/words/places.js';
 import { CASES } from '../fixtures/portal/cases.js';
+import { normalise } from '../../src/normalise/index.js';
+import type { RawBlock } from '../../src/model/types.js';
+
+/** A scan's text as OCR lays it out: the header as a table, the body as paragraphs. */
+const scanned = (blocks: RawBlock[]) => extractHeader(normalise({ file: 'scan.pdf', format: 'pdf', blocks, diagnostics: [] } as never, 'scan.pdf'));
+const para = (text: string): RawBlock => ({ kind: 'paragraph', text, page: 1 });
 
 const fields = (text: string) => extract(model(text)).fields;
 const header = (text: string) => {
@@ -180,6 +186,37 @@ describe('recipients as real letters and scans print them', () => {
     const text = 'BỘ CÔNG AN\nSố: 5689/BCA-C04\nV/v dự kiến kế hoạch\nHà Nội, ngày 16 tháng 12 năm 2025\nKính gửi: ..................-«cŸẰ. .\nThực hiện Nghị quyết số 163/2024/QH15, Bộ Công an đề nghị như sau:\n1. Các Bộ dự kiến mục tiêu.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nDANH SÁCH\nDanh sách các đơn vị nhận công văn\n(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)\n1. UBND tỉnh Tuyên Quang\n2. UBND tỉnh Nghệ An .\nó3. UBND TP. Huế\n4. UBND tỉnh Tuyên Quang\n5. Tổng Liên đoàn lao động Việt Nam 6. Bộ Y tế\nGhi chú: gửi kèm phụ lục.';
     expect(header(text).recipients).toEqual(['UBND tỉnh Tuyên Quang', 'UBND tỉnh Nghệ An', 'UBND TP. Huế', 'Tổng Liên đoàn lao động Việt Nam', 'Bộ Y tế']);
     expect(header('SỞ Y TẾ\nSố: 7/SYT\nKính gửi: (Danh sách kèm theo)\nThực hiện ...\nDANH SÁCH CÁC ĐƠN VỊ NHẬN VĂN BẢN\n- Bệnh viện Đa khoa tỉnh;\n- Trung tâm Y tế khu vực.\nHết.').recipients).toEqual(['Bệnh viện Đa khoa tỉnh', 'Trung tâm Y tế khu vực']);
+  });
+});
+
+describe('headers a scan lays out as a table', () => {
+  it('reads number, date and issuer from the header table, past a certified copy\'s stamp', () => {
+    const h = scanned([
+      { kind: 'table', text: '', page: 1, rows: [['{', 'SAOY Bộ Công an Thời gian ký: 2025-10-09T16:52:54+07:00'], ['BỘ CÔNG AN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc'], ['Số: 4552/BCA-C04', 'Hà Nội, ngày 09 tháng 10 năm 2025']] },
+      para('V/v rà soát, đánh giá mức độ trọng điểm'),
+      para('Kính gửi: Ủy ban nhân dân các tỉnh.'),
+      para('Thực hiện Nghị quyết số 163/2024/QH15, Bộ Công an đề nghị như sau:'),
+    ]);
+    expect([h.number?.value, h.symbol?.value, h.date?.value, h.issuer?.value, h.place?.value]).toEqual(['4552', 'BCA-C04', '2025-10-09', 'Bộ Công an', 'Hà Nội']);
+  });
+  it('keeps the issuer when the number is handwritten past reading', () => {
+    const h = scanned([
+      para('SAOY\nBộ Công an\nThời gian ký: 2025-10-01T17:08:18+07:00'),
+      para('BỘ CÔNG AN'),
+      para('Số: 302 ĐBCA-C04'),
+      para('Ví tham gia ý kiến vào Dự thảo'),
+      para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc'),
+      para('Hà Nội, ngày (M tháng ⁄{ năm 2025'),
+      para('Kính gửi: UBND các tỉnh, thành phố trực thuộc Trung ương'),
+    ]);
+    expect(h.issuer?.value).toBe('Bộ Công an');
+  });
+  it('reads no table of the body as a header', () => {
+    const h = scanned([
+      para('SỞ NỘI VỤ'), para('Số: 12/SNV-VP'), para('Kính gửi: Các phòng.'),
+      { kind: 'table', text: '', page: 1, rows: [['TT', 'Nội dung'], ['1', 'Số: 99/ABC-XY']] },
+    ]);
+    expect([h.number?.value, h.symbol?.value]).toEqual(['12', 'SNV-VP']);
   });
 });
 
