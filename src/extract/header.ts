@@ -345,7 +345,7 @@ export function extractHeader(model: TextModel): HeaderFields {
   const dateIdx = [...dateZone.keys()].sort((a, b) => Number(a < anchor) - Number(b < anchor) || a - b).find((i) => DATE_LINE.test(dateZone[i]!.text));
   if (dateIdx !== undefined) {
     const l = dateZone[dateIdx]!;
-    const m = DATE_LINE.exec(l.text)!;
+    const m = DATE_LINE.exec(ocrDigits(l.text))!;
     // a province's name as the gazetteer spells it (a scan's "Lâm Đông", "Hà Nói")
     const place = canonicalProvince(m[1]!.trim()) ?? m[1]!.trim();
     f.place = finding(model, place, l.start + m.index, Math.min(l.end, l.start + m.index + m[1]!.length), 'header.place');
@@ -537,6 +537,21 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (s && !f.secrecy) f.secrecy = finding(model, titleCase(s[0]), l.start, l.end, 'header.secrecy');
   }
   return f;
+}
+
+/**
+ * A day or month a scan read with look-alike marks ("tháng 1]", "tháng I1", "ngày O5"), read as the
+ * digits they must be: only a slot of two marks with a digit among them (a letter alone is no digit),
+ * and only when the number fits (a day up to 31, a month up to 12). Same length, so offsets hold.
+ */
+export function ocrDigits(line: string): string {
+  return line.replace(/((?:ngày|tháng)\s*)([\dIl|\]!Oo]{1,2})(?=\s|tháng|năm)/gu, (all, lead: string, slot: string, at: number) => {
+    if (/^\d+$/.test(slot) || !/\d/.test(slot)) return all;
+    const digits = slot.replace(/[Il|\]!]/g, '1').replace(/[Oo]/g, '0');
+    const n = Number(digits);
+    const month = lead.startsWith('tháng');
+    return n >= 1 && n <= (month ? 12 : 31) ? lead + digits : all;
+  });
 }
 
 /** An entry that names something: a whole word, not the dots of a blank or the specks a scan reads there. */

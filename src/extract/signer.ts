@@ -24,6 +24,7 @@
  */
 import type { TextModel } from '../model/types.js';
 import { allLines, finding, isUpper, type Finding } from './finding.js';
+import { fold } from '../normalise/unicode.js';
 
 export interface Signer {
   name: string | null;
@@ -101,6 +102,9 @@ const SURNAMES = new Set(
     'lữ lư đường đồng viên vòng hoàng huỳnh h\' ksor y rơ siu nay kpă rah bon điểu thạch sơn danh lăng mông nhữ tống ôn phương')
     .split(' '),
 );
+/** Surnames by their letters without tones (the first, most common, of a fold wins). */
+const SURNAME_BY_FOLD = new Map<string, string>();
+for (const n of SURNAMES) if (n.length > 1 && n !== 'văn' && !SURNAME_BY_FOLD.has(fold(n))) SURNAME_BY_FOLD.set(fold(n), n);
 /** Words of titles, bodies and places that a personal name does not hold (given names such as "Phúc", "Tư", "Lập" are common words, so these are few). */
 const NOT_NAME_WORDS = new Set(
   ('phó giám đốc bộ vụ cục sở phòng ủy uỷ ubnd hđnd trưởng lãnh chuyên kính gửi nơi nhận các ngày tỉnh huyện xã phường quận ' +
@@ -119,6 +123,14 @@ export function personName(raw: string): string | null {
   if (words.length < 2 || words.length > 6) return null;
   const upper = isUpper(t);
   if (!upper && !words.every((w) => /^\p{Lu}[\p{Ll}'’]*$/u.test(w))) return null;
+  // a surname a scan read with the wrong tone ("Nguyên Văn Long" under a seal): the closed set says which
+  const first = words[0]!.toLocaleLowerCase('vi');
+  const misread = SURNAMES.has(first) || NOT_NAME_FIRST.has(first) || NOT_NAME_WORDS.has(first) || NOT_NAME_PHRASE.test(t.toLocaleLowerCase('vi'))
+    ? undefined : SURNAME_BY_FOLD.get(fold(words[0]!));
+  if (misread) {
+    words[0] = upper ? misread.toLocaleUpperCase('vi') : misread[0]!.toLocaleUpperCase('vi') + misread.slice(1);
+    t = words.join(' ');
+  }
   const lower = words.map((w) => w.toLocaleLowerCase('vi'));
   const known = SURNAMES.has(lower[0]!);
   if (!known && (NOT_NAME_FIRST.has(lower[0]!) || NOT_NAME_WORDS.has(lower[0]!))) return null;

@@ -134,6 +134,8 @@ const ALIAS = /\s*\((?:sau đây\s+)?gọi\s+(?:tắt|chung)\s+là[^)]*\)/giu;
 /** "Bộ Nội vụ hướng dẫn các bộ, ... thực hiện ... như sau:", "đề nghị Y triển khai các nội dung sau:" */
 const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì)(?![\p{L}]))/u;
 
+const ASKS_ALL = new RegExp(ASKS.source, 'gu');
+
 function leadInAssignment(model: TextModel, from: number): (Assignment & { aliases?: string[] }) | null {
   const b = model.blocks[from - 1];
   if (!b || b.kind === 'table') return null;
@@ -142,8 +144,9 @@ function leadInAssignment(model: TextModel, from: number): (Assignment & { alias
   if (a && a.rule === 'lead.giao') return { ...a, rule: 'leadIn.giao' };
   // the bodies a lead-in asks to act, its aliases taken out (offsets kept by blanking them)
   const plain = text.replace(ALIAS, (m) => ' '.repeat(m.length));
-  const m = ASKS.exec(plain);
-  if (!m || !startsWithBody(m[1]!, true)) return null;
+  // the last ask that names bodies: "... Thủ tướng giao mục tiêu ... cho các bộ ..., Bộ Công an đề nghị các Bộ ... triển khai"
+  const m = [...plain.matchAll(ASKS_ALL)].reverse().find((x) => startsWithBody(x[1]!, true));
+  if (!m) return null;
   const at = m.index + m[0].indexOf(m[1]!);
   const bodies = splitBodies(m[1]!.replace(/\s+$/u, ''), { comma: true }).map((x) => ({ ...x, text: x.text.replace(/\s{2,}/g, ' ').trim(), start: x.start + at, end: x.end + at }));
   if (!bodies.length || !bodies.every((x) => startsWithBody(x.text, true))) return null;

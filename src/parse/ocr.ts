@@ -23,7 +23,7 @@
  * same words ~35 % slower; above 300 only costs time.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile, open } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, readFile, open } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir, cpus, availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -235,6 +235,147 @@ export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; me
   return { words, meanConfidence: confN ? confSum / confN : 0 };
 }
 
+/** A colour page image: RGB bytes, three a pixel, row by row. */
+export interface Ppm {
+  width: number;
+  height: number;
+  rgb: Buffer;
+}
+
+/** A binary PPM (P6, maxval 255) as pdftoppm writes it; null for anything else. */
+export function readPpm(b: Buffer): Ppm | null {
+  const fields: string[] = [];
+  let i = 0;
+  while (fields.length < 4 && i < b.length) {
+    while (i < b.length && /\s/.test(String.fromCharCode(b[i]!))) i++;
+    if (b[i] === 0x23) {
+      while (i < b.length && b[i] !== 0x0a) i++;
+      continue;
+    }
+    const from = i;
+    while (i < b.length && !/\s/.test(String.fromCharCode(b[i]!))) i++;
+    fields.push(b.toString('latin1', from, i));
+  }
+  const [magic, w, h, max] = fields;
+  const width = Number(w), height = Number(h);
+  if (magic !== 'P6' || max !== '255' || !(width > 0) || !(height > 0)) return null;
+  const rgb = b.subarray(i + 1, i + 1 + width * height * 3);
+  return rgb.length === width * height * 3 ? { width, height, rgb } : null;
+}
+
+/** The page in grey (the luminance pdftoppm -gray gives), as a PGM file. */
+export function greyPgm(img: Ppm): Buffer {
+  const n = img.width * img.height;
+  const out = Buffer.allocUnsafe(n);
+  const p = img.rgb;
+  for (let k = 0, j = 0; k < n; k++, j += 3) out[k] = (p[j]! * 77 + p[j + 1]! * 151 + p[j + 2]! * 28) >> 8;
+  return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), out]);
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const CELL = 16;
+/** A pixel of red ink: a seal or an intake stamp ("ĐẾN"), not black or blue. */
+function isRed(p: Buffer, j: number): boolean {
+  const r = p[j]!, g = p[j + 1]!, b = p[j + 2]!;
+  return r >= 110 && r - g >= 50 && r - b >= 40;
+}
+
+/**
+ * Where a red seal sits over print: clusters of 16-pixel cells with red ink (at 300 dpi a seal
+ * is 3.5-4 cm, 400-500 pixels), each widened to the signature block around it (the title above
+ * the seal, the name below and to its right). Small red marks (a pen tick) are not seals, nor is
+ * a seal in the top `skipTop` share of the page.
+ */
+export function signatureRegions(img: Ppm, dpi = 300, skipTop = 0): Box[] {
+  const cols = Math.ceil(img.width / CELL), rows = Math.ceil(img.height / CELL);
+  const red = new Uint8Array(cols * rows);
+  for (let cy = 0; cy < rows; cy++) {
+    for (let cx = 0; cx < cols; cx++) {
+      let n = 0, all = 0;
+      // every other pixel of the cell is enough to tell a seal's stroke
+      for (let y = cy * CELL; y < Math.min(img.height, (cy + 1) * CELL); y += 2) {
+        for (let x = cx * CELL; x < Math.min(img.width, (cx + 1) * CELL); x += 2) {
+          all++;
+          if (isRed(img.rgb, (y * img.width + x) * 3)) n++;
+        }
+      }
+      if (n >= all * 0.08) red[cy * cols + cx] = 1;
+    }
+  }
+  const min = (dpi / 300) * 200;
+  const boxes: Box[] = [];
+  const seen = new Uint8Array(cols * rows);
+  for (let start = 0; start < red.length; start++) {
+    if (!red[start] || seen[start]) continue;
+    // one cluster: cells joined through gaps of up to two cells (a seal's ring and its text)
+    const stack = [start];
+    seen[start] = 1;
+    let x0 = cols, y0 = rows, x1 = 0, y1 = 0, count = 0;
+    while (stack.length) {
+      const c = stack.pop()!;
+      const cx = c % cols, cy = (c - cx) / cols;
+      count++;
+      x0 = Math.min(x0, cx); x1 = Math.max(x1, cx); y0 = Math.min(y0, cy); y1 = Math.max(y1, cy);
+      for (let dy = -3; dy <= 3; dy++) {
+        for (let dx = -3; dx <= 3; dx++) {
+          const nx = cx + dx, ny = cy + dy;
+          if (nx < 0 || ny < 0 || nx >= cols || ny >= rows) continue;
+          const k = ny * cols + nx;
+          if (red[k] && !seen[k]) {
+            seen[k] = 1;
+            stack.push(k);
+          }
+        }
+      }
+    }
+    const w = (x1 - x0 + 1) * CELL, h = (y1 - y0 + 1) * CELL;
+    if (w < min || h < min || count < 40) continue;
+    const bx0 = x0 * CELL, by0 = y0 * CELL;
+    if (by0 + h / 2 < skipTop * img.height) continue;
+    boxes.push({
+      x0: Math.max(0, Math.round(bx0 - 0.4 * w)),
+      y0: Math.max(0, Math.round(by0 - 0.35 * h)),
+      x1: Math.min(img.width, Math.round(bx0 + w * 2)),
+      y1: Math.min(img.height, Math.round(by0 + h * 1.6)),
+    });
+  }
+  return boxes;
+}
+
+/** The red channel of a region as a PGM: red ink turns as pale as the paper, black stays black. */
+export function redChannelPgm(img: Ppm, box: Box): Buffer {
+  const w = box.x1 - box.x0, h = box.y1 - box.y0;
+  const out = Buffer.allocUnsafe(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) out[y * w + x] = img.rgb[((box.y0 + y) * img.width + box.x0 + x) * 3]!;
+  }
+  return Buffer.concat([Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1'), out]);
+}
+
+/**
+ * The page's words with those inside `box` replaced by the words read there without the red,
+ * when that reading is the surer one (words cut by the region's edge are left out).
+ */
+export function mergeRegion(page: OcrWord[], under: OcrWord[], box: Box, dpi: number): OcrWord[] {
+  const k = 72 / dpi;
+  const bx0 = box.x0 * k, by0 = box.y0 * k, bx1 = box.x1 * k, by1 = box.y1 * k;
+  const moved = under
+    .map((w) => ({ ...w, x: w.x + bx0, baseline: w.baseline + by0 }))
+    .filter((w) => w.x > bx0 + 2 && w.x + w.w < bx1 - 2);
+  const inside = (w: OcrWord) => w.x + w.w / 2 > bx0 && w.x + w.w / 2 < bx1 && w.baseline > by0 && w.baseline - w.size / 2 < by1;
+  const before = page.filter(inside);
+  const mean = (ws: OcrWord[]) => (ws.length ? ws.reduce((s, w) => s + w.conf, 0) / ws.length : 0);
+  // a reading is as good as the words it gets right: weigh confidence by how many words were read
+  if (!moved.length || mean(moved) * Math.sqrt(moved.length) <= mean(before) * Math.sqrt(before.length)) return page;
+  return [...page.filter((w) => !inside(w)), ...moved];
+}
+
 /** Width and height of a PGM/PPM (P5/P6) image, from its header. */
 async function pnmSize(file: string): Promise<{ width: number; height: number } | null> {
   const fh = await open(file, 'r');
@@ -285,21 +426,37 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
         const p = todo[next++]!;
         const base = join(dir, `p${p}`);
         const img = `${base}.pgm`;
+        const colour = `${base}.ppm`;
+        const crop = `${base}-seal.pgm`;
         try {
-          await run('pdftoppm', ['-f', String(p), '-l', String(p), '-r', String(dpi), '-gray', '-singlefile', input, base], timeoutMs);
-          const size = await pnmSize(img);
+          // in colour, so a red seal can be told from the ink under it; tesseract reads the grey of it
+          await run('pdftoppm', ['-f', String(p), '-l', String(p), '-r', String(dpi), '-singlefile', input, base], timeoutMs);
+          const ppm = readPpm(await readFile(colour));
+          await rm(colour, { force: true });
+          if (!ppm) throw new Error(`pdftoppm gave no image for page ${p}`);
+          await writeFile(img, greyPgm(ppm));
           reportProgress();
-          // --dpi: a PGM carries no resolution (a PNG did), and tesseract would guess one from the text size
-          const { stdout } = await run('tesseract', [img, 'stdout', '-l', lang, '--psm', String(psm), '--dpi', String(dpi), 'hocr'], timeoutMs, { OMP_THREAD_LIMIT: '1' });
-          const { width, height } = size ?? hocrPageSize(stdout) ?? { width: 0, height: 0 };
-          const { words, meanConfidence } = wordsFromHocr(stdout, dpi);
-          results.push({ page: p, width: (width * 72) / dpi, height: (height * 72) / dpi, words, meanConfidence });
+          const tess = async (file: string) =>
+            // --dpi: a PGM carries no resolution (a PNG did), and tesseract would guess one from the text size
+            (await run('tesseract', [file, 'stdout', '-l', lang, '--psm', String(psm), '--dpi', String(dpi), 'hocr'], timeoutMs, { OMP_THREAD_LIMIT: '1' })).stdout;
+          const { words, meanConfidence } = wordsFromHocr(await tess(img), dpi);
+          // the signer's name and title under the office's red seal: read again without the red
+          // (on the first page, not the header: its handwritten number and day may be in a coloured ink near a copy's stamp)
+          for (const box of signatureRegions(ppm, dpi, p === 1 ? 0.3 : 0)) {
+            await writeFile(crop, redChannelPgm(ppm, box));
+            const under = wordsFromHocr(await tess(crop), dpi).words;
+            const merged = mergeRegion(words, under, box, dpi);
+            words.splice(0, words.length, ...merged);
+          }
+          results.push({ page: p, width: (ppm.width * 72) / dpi, height: (ppm.height * 72) / dpi, words, meanConfidence });
           reportProgress();
         } catch (e) {
           failed = true;
           throw e;
         } finally {
           await rm(img, { force: true });
+          await rm(colour, { force: true });
+          await rm(crop, { force: true });
         }
       }
     };

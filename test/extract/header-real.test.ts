@@ -211,6 +211,12 @@ describe('headers a scan lays out as a table', () => {
     ]);
     expect(h.issuer?.value).toBe('Bộ Công an');
   });
+  it('reads a day or month printed in look-alike marks as the digits it must be', () => {
+    expect(header('BỘ CÔNG AN\nSố: 5240/BCA-V01\nHà Nội, ngày 23 tháng 1] năm 2025\nKính gửi: Các Bộ.').date).toBe('2025-11-23');
+    expect(header('BỘ CÔNG AN\nSố: 5240/BCA-V01\nHà Nội, ngày O5 tháng I1 năm 2025\nKính gửi: Các Bộ.').date).toBe('2025-11-05');
+    // a month that cannot be ("tháng 1]" read where 13 would be) stays unread
+    expect(header('BỘ CÔNG AN\nSố: 5240/BCA-V01\nHà Nội, ngày 40 tháng ]] năm 2025\nKính gửi: Các Bộ.').date).toBe('2025');
+  });
   it('reads no table of the body as a header', () => {
     const h = scanned([
       para('SỞ NỘI VỤ'), para('Số: 12/SNV-VP'), para('Kính gửi: Các phòng.'),

@@ -117,6 +117,17 @@ describe('personName', () => {
   });
 });
 
+describe('a surname a scan read with the wrong tone', () => {
+  it('is read as the surname it must be; titles and other words are left alone', () => {
+    expect(personName('Nguyên Văn Long')).toBe('Nguyễn Văn Long');
+    expect(personName('NGUYÊN VĂN LONG')).toBe('Nguyễn Văn Long');
+    expect(personName('Lệ Văn Thành')).toBe('Lê Văn Thành');
+    expect(personName('Trần Hữu Tuấn')).toBe('Trần Hữu Tuấn');
+    expect(personName('CHỦ TỊCH')).toBeNull();
+    expect(personName('Văn Anh')).toBe('Văn Anh');
+  });
+});
+
 describe('sentenceCase', () => {
   it.each([
     ['PHÓ CHÁNH VĂN PHÒNG', 'Phó Chánh Văn phòng'],

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawDoc } from '../../src/model/types.js';
-import { hasOcr, parseListLangs, wordsFromHocr } from '../../src/parse/ocr.js';
+import { greyPgm, hasOcr, mergeRegion, parseListLangs, readPpm, redChannelPgm, signatureRegions, wordsFromHocr } from '../../src/parse/ocr.js';
 import { parsePdf } from '../../src/parse/pdf.js';
 import { normalise } from '../../src/normalise/index.js';
 import { extract } from '../../src/extract/index.js';
@@ -250,4 +250,57 @@ port2.postMessage({ type: 'job', id: 1, file: 'scan.pdf', bytes, limits: {}, jso
       fs.rmSync(log, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('a red seal over the signature', () => {
+  // a page of white paper, black print, and a red disc stamped over part of it
+  const page = (w: number, h: number, paint: (x: number, y: number) => [number, number, number]) => {
+    const rgb = Buffer.alloc(w * h * 3);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rgb.set(paint(x, y), (y * w + x) * 3);
+    return { width: w, height: h, rgb };
+  };
+  const disc = (cx: number, cy: number, r: number) => (x: number, y: number) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r && (x - cx) ** 2 + (y - cy) ** 2 >= (r - 12) ** 2;
+  it('reads a pdftoppm P6 image and greys it as pdftoppm -gray does', () => {
+    const img = readPpm(Buffer.concat([Buffer.from('P6\n# by pdftoppm\n2 1\n255\n', 'latin1'), Buffer.from([255, 255, 255, 200, 30, 30])]))!;
+    expect([img.width, img.height]).toEqual([2, 1]);
+    const grey = greyPgm(img);
+    expect(grey.subarray(grey.length - 2)).toEqual(Buffer.from([255, 81]));
+    expect(readPpm(Buffer.from('P5\n2 1\n255\nab', 'latin1'))).toBeNull();
+  });
+  it('finds the seal and widens it to the signature block; a red tick is no seal', () => {
+    const ring = disc(1500, 3000, 230);
+    const img = page(2400, 3400, (x, y) => (ring(x, y) ? [210, 40, 40] : (x > 1400 && x < 1420 && y > 200 && y < 240) ? [210, 40, 40] : [255, 255, 255]));
+    const boxes = signatureRegions(img);
+    expect(boxes).toHaveLength(1);
+    const b = boxes[0]!;
+    expect(b.x0).toBeLessThan(1270);
+    expect(b.x1).toBeGreaterThan(1730);
+    expect(b.y0).toBeLessThan(2770);
+    expect(b.y1).toBeGreaterThan(3230);
+    // the red channel of the region: the seal as pale as the paper
+    const crop = redChannelPgm(img, b);
+    const pixels = crop.subarray(crop.length - (b.x1 - b.x0) * (b.y1 - b.y0));
+    expect(pixels.reduce((m, v) => Math.min(m, v), 255)).toBeGreaterThan(200);
+    // a stamp in the header of the first page is left alone
+    const stamp = disc(600, 500, 230);
+    const header = page(2400, 3400, (x, y) => (stamp(x, y) ? [210, 40, 40] : [255, 255, 255]));
+    expect(signatureRegions(header, 300)).toHaveLength(1);
+    expect(signatureRegions(header, 300, 0.3)).toEqual([]);
+  });
+  it('takes the words read without the red where that reading is the surer one', () => {
+    const w = (text: string, x: number, baseline: number, conf: number) => ({ text, x, baseline, w: 30, size: 12, conf });
+    const pageWords = [w('Nơi', 40, 700, 90), w('TẾ', 320, 720, 30), w('HC', 360, 720, 25)];
+    const under = [w('Nguyễn', 20, 60, 90), w('Văn', 60, 60, 88), w('Long', 100, 60, 91)];
+    const box = { x0: 1200, y0: 2700, x1: 1900, y1: 3300 }; // pixels at 300 dpi: 288-456 pt wide, 648-792 pt high
+    const merged = mergeRegion(pageWords, under, box, 300);
+    expect(merged.map((x) => x.text)).toEqual(['Nơi', 'Nguyễn', 'Văn', 'Long']);
+    expect(merged[1]!.x).toBeCloseTo(288 + 20);
+    // a worse reading leaves the page as it was
+    expect(mergeRegion(pageWords, [w('x', 20, 60, 10)], box, 300)).toBe(pageWords);
+  });
+  it.skipIf(!hasTesseract)('reads the signer\'s name under the seal of a real scan', async () => {
+    const d = await parsePdf(fs.readFileSync(path.join(ROOT, 'corpus/real/scan/rd020.pdf')), 'rd020.pdf');
+    const r = extract(normalise(d, 'rd020.pdf'));
+    expect(r.fields.signer?.name).toBe('Nguyễn Văn Long');
+  }, 300_000);
 });
