@@ -15,7 +15,7 @@
  * whoever reports it).
  */
 import zlib from 'node:zlib';
-import { centralRecord } from './zip.js';
+import { readZipDirectory as readZipDir, ZipDamage, ZipTooMany } from './zip.js';
 import { InputError, LimitError } from '../model/errors.js';
 
 export { InputError, LimitError } from '../model/errors.js';
@@ -118,65 +118,17 @@ export async function checkDocx(buf: Buffer, opts: GuardOptions = {}): Promise<v
   }
 }
 
-/** The central directory of a zip (zip64 sizes read where present). */
+/** The parts of a DOCX as its zip directory lists them (./zip.ts reads it), or why it cannot be read. */
 function readZipDirectory(buf: Buffer): ZipPart[] {
-  const damaged = (why: string) => new InputError('input.docx-damaged', `the DOCX is damaged or incomplete: ${why}`);
-  // End of central directory: 22 bytes plus a comment of up to 65535 bytes, at the end.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+  let dir;
+  try {
+    dir = readZipDir(buf, MAX_ZIP_ENTRIES);
+  } catch (e) {
+    if (e instanceof ZipTooMany) throw new LimitError('limit.parts', `the DOCX holds ${e.count} parts, more than ${MAX_ZIP_ENTRIES} (a zip bomb?)`);
+    if (e instanceof ZipDamage) throw new InputError('input.docx-damaged', `the DOCX is damaged or incomplete: ${e.message}`);
+    throw e;
   }
-  if (eocd < 0) throw damaged('the zip directory at its end is missing (the file was cut off?)');
-  let count = buf.readUInt16LE(eocd + 10);
-  let cdSize = buf.readUInt32LE(eocd + 12);
-  let cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    // zip64: the locator sits just before the end record
-    const loc = eocd - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== 0x07064b50) throw damaged('its zip64 directory is missing');
-    const z = Number(buf.readBigUInt64LE(loc + 8));
-    if (z < 0 || z + 56 > buf.length || buf.readUInt32LE(z) !== 0x06064b50) throw damaged('its zip64 directory is missing');
-    count = Number(buf.readBigUInt64LE(z + 32));
-    cdSize = Number(buf.readBigUInt64LE(z + 40));
-    cdOffset = Number(buf.readBigUInt64LE(z + 48));
-  }
-  if (cdOffset + cdSize > buf.length) throw damaged('the zip directory points past the end of the file (the file was cut off?)');
-  if (count > MAX_ZIP_ENTRIES) throw new LimitError('limit.parts', `the DOCX holds ${count} parts, more than ${MAX_ZIP_ENTRIES} (a zip bomb?)`);
-  const parts: ZipPart[] = [];
-  let at = cdOffset;
-  for (let k = 0; k < count; k++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw damaged('its zip directory is broken');
-    const rec = centralRecord(buf, at);
-    const { method, nameLen, extraLen, commentLen } = rec;
-    let { compressed, size, local } = rec;
-    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
-    // zip64 extended information: the 64-bit values of the fields that read 0xffffffff, in order
-    let x = at + 46 + nameLen;
-    const xEnd = Math.min(buf.length, x + extraLen);
-    while (x + 4 <= xEnd) {
-      const id = buf.readUInt16LE(x);
-      const len = buf.readUInt16LE(x + 2);
-      if (id === 0x0001) {
-        let f = x + 4;
-        const next = () => {
-          if (f + 8 > x + 4 + len) throw damaged('its zip64 sizes are missing');
-          const v = Number(buf.readBigUInt64LE(f));
-          f += 8;
-          return v;
-        };
-        if (size === 0xffffffff) size = next();
-        if (compressed === 0xffffffff) compressed = next();
-        if (local === 0xffffffff) local = next();
-      }
-      x += 4 + len;
-    }
-    if (!name.endsWith('/')) parts.push({ name, method, compressed, size, local });
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return parts;
+  return dir.entries.filter((e) => !e.nameUtf8.endsWith('/')).map((e) => ({ name: e.nameUtf8, method: e.method, compressed: e.compressed, size: e.size, local: e.local }));
 }
 
 /** Parts up to this size are inflated in one synchronous call; larger ones as a stream. */
