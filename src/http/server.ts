@@ -412,6 +412,31 @@ export async function serve(opts: ServeOptions): Promise<Server> {
       },
     },
     {
+      method: 'POST', pattern: /^\/api\/register\/(\d{4})\/(\d{1,9})$/, example: '/api/register/2026/1', access: 'upload',
+      run: async (c) => {
+        const body = (await jsonBody(c.req)) as Record<string, unknown> | null;
+        if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'the body is not a JSON object');
+        const change: { recipient?: string | null; note?: string | null } = {};
+        for (const k of ['recipient', 'note'] as const) {
+          if (!(k in body)) continue;
+          const v = body[k];
+          if (v !== null && (typeof v !== 'string' || v.length > 500)) throw new HttpError(400, `${k}: a text of at most 500 characters, or null`);
+          change[k] = typeof v === 'string' ? v.normalize('NFC').trim() || null : null;
+        }
+        if (!Object.keys(change).length) throw new HttpError(400, 'recipient, note: give one');
+        const db = write();
+        const year = Number(c.m[1]);
+        const number = Number(c.m[2]);
+        const e = db.transaction(() => {
+          const r = new SqliteOffice(db).annotateRegister(year, number, change);
+          if (r) recordAudit(db, { actor: c.user!.name, action: 'register', recordId: r.recordId, target: `${r.number}/${r.year}`, detail: change });
+          return r;
+        }).immediate();
+        if (!e) throw new HttpError(404, `no number ${number} in the register of ${year}`);
+        return json(c.res, 200, e);
+      },
+    },
+    {
       method: 'POST', pattern: /^\/api\/documents$/, example: '/api/documents', access: 'upload',
       run: async (c) => {
         // a header of our own: a page of another site cannot send it without asking first (CORS)

@@ -65,7 +65,7 @@ export interface AuditEntry {
   detail: Record<string, unknown> | null;
 }
 
-export const AUDIT_ACTIONS = ['done', 'reopen', 'upload', 'user-add', 'user-remove', 'user-passwd', 'user-set'] as const;
+export const AUDIT_ACTIONS = ['done', 'reopen', 'upload', 'register', 'user-add', 'user-remove', 'user-passwd', 'user-set'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'recordId' | 'taskSeq' | 'taskKey' | 'target' | 'detail'> & Partial<Pick<AuditEntry, 'recordId' | 'taskSeq' | 'taskKey' | 'target' | 'detail'>>;
@@ -124,6 +124,8 @@ export interface Register {
   /** The register of a year (every year when null), in number order. */
   registerLines(year: number | null): RegisterLine[];
   registerYears(): number[];
+  /** Write what the clerk adds to a line (recipient, note; null clears); null when there is no such line. */
+  annotateRegister(year: number, number: number, change: { recipient?: string | null; note?: string | null }): RegisterEntry | null;
 }
 
 export class UserExists extends Error {}
@@ -360,6 +362,18 @@ export class SqliteOffice implements OfficeStore {
   registerYears(): number[] {
     if (!this.hasTable('register')) return [];
     return this.db.prepare('SELECT DISTINCT year FROM register ORDER BY year DESC').pluck().all() as number[];
+  }
+
+  annotateRegister(year: number, number: number, change: { recipient?: string | null; note?: string | null }): RegisterEntry | null {
+    return this.tx(() => {
+      const get = this.db.prepare(`SELECT ${REGISTER_COLS} FROM register r WHERE r.year = ? AND r.number = ?`);
+      const old = get.get(year, number) as RegisterRow | undefined;
+      if (!old) return null;
+      const recipient = change.recipient === undefined ? old.recipient : change.recipient;
+      const note = change.note === undefined ? old.note : change.note;
+      this.db.prepare('UPDATE register SET recipient = ?, note = ? WHERE year = ? AND number = ?').run(recipient, note, year, number);
+      return toEntry(get.get(year, number) as RegisterRow);
+    });
   }
 
   private hasTable(name: string): boolean {

@@ -266,8 +266,16 @@ describe('web page with accounts, in chromium', () => {
     await page.waitForFunction(() => document.querySelector('#upload-result')?.textContent?.startsWith('Đã vào sổ'));
     await page.waitForFunction((n) => document.querySelectorAll('#register-table tbody tr[data-number]').length === n + 1, before);
     const last = await page.$$eval('#register-table tbody tr[data-number]', (r) => [...r.at(-1)!.querySelectorAll('td')].map((td) => td.textContent));
+    expect(await page.isVisible('#register-table tbody tr[data-number]:last-child input.reg-note')).toBe(true);
     expect(last[1]).toBe(String(before + 1));
     expect(last[3]).toBe('777/UBND-TH');
+    // the clerk writes who receives it; it is kept
+    await page.fill('#register-table tbody tr[data-number]:last-child input.reg-recipient', 'Phòng Tổ chức cán bộ');
+    await page.press('#register-table tbody tr[data-number]:last-child input.reg-recipient', 'Tab');
+    await page.waitForSelector('#register-table tbody tr[data-number]:last-child input.reg-recipient[data-saved="1"]');
+    await page.reload();
+    await page.waitForSelector('#register-table tbody tr[data-number] input.reg-recipient');
+    expect(await page.inputValue('#register-table tbody tr[data-number]:last-child input.reg-recipient')).toBe('Phòng Tổ chức cán bộ');
     expect(await page.$$eval('#register-table thead th', (h) => h.map((x) => x.textContent))).toEqual(['Ngày đến', 'Số đến', 'Tác giả', 'Số, ký hiệu', 'Ngày tháng', 'Tên loại và trích yếu nội dung', 'Đơn vị hoặc người nhận', 'Ký nhận', 'Ghi chú']);
     expect(errs).toEqual([]);
   });

@@ -182,6 +182,24 @@ describe('upload from the page (API)', () => {
     expect(csv.body).toContain('123/UBND-VX');
   }, 60_000);
 
+  it('a clerk writes who receives a document and a note into its line (kept in the audit log); others may not', async () => {
+    const reg = (await call(s.url, '/api/register?year=2026', { cookie: c.lan })).json;
+    const first = reg.items[0];
+    const url = `/api/register/${first.year}/${first.number}`;
+    const r = await call(s.url, url, { body: { recipient: ' Phòng Tổ chức cán bộ ', note: '=1+1' }, cookie: c.lan });
+    expect(r.status, r.body).toBe(200);
+    expect(r.json).toMatchObject({ recipient: 'Phòng Tổ chức cán bộ', note: '=1+1', number: first.number });
+    const line = (await call(s.url, '/api/register?year=2026', { cookie: c.xem })).json.items[0];
+    expect(line.cells[6]).toBe('Phòng Tổ chức cán bộ');
+    expect((await call(s.url, '/api/register?year=2026&format=csv', { cookie: c.xem })).body).toContain(",Phòng Tổ chức cán bộ,,'=1+1\r\n");
+    expect((await call(s.url, url, { body: { note: null }, cookie: c.lan })).json).toMatchObject({ recipient: 'Phòng Tổ chức cán bộ', note: null });
+    const audit = (await call(s.url, '/api/audit?action=register', { cookie: c.xem })).json.items;
+    expect(audit[1]).toMatchObject({ actor: 'lan', action: 'register', recordId: first.recordId, target: `${first.number}/${first.year}` });
+    expect((await call(s.url, url, { body: { recipient: 'x' }, cookie: c.minh })).status).toBe(403);
+    expect((await call(s.url, '/api/register/2026/9999', { body: { recipient: 'x' }, cookie: c.lan })).status).toBe(404);
+    expect((await call(s.url, url, { body: { recipient: 5 }, cookie: c.lan })).json.error).toMatch(/^recipient: /);
+  });
+
   it('a member or a viewer may not upload (403); a name of another kind or a missing name is 400; a body that is not bytes is 415', async () => {
     expect((await send(c.minh, 'x.txt', 'abc')).status).toBe(403);
     expect((await send(c.xem, 'x.txt', 'abc')).status).toBe(403);

@@ -472,9 +472,27 @@ async function loadRegister() {
   for (const c of r.columns) head.append(el('th', null, c));
   const body = clear($('#register-table tbody'));
   if (!r.items.length) body.append(el('tr', null, el('td', { colspan: r.columns.length, class: 'empty' }, 'Chưa có văn bản nào vào sổ năm này.')));
+  const clerk = !!(session.user && session.user.may && session.user.may.upload);
+  // the clerk writes who receives it (column 7) and a note (column 9)
+  const editable = { 6: 'recipient', 8: 'note' };
   for (const l of r.items) {
-    body.append(el('tr', { dataset: { number: l.number, record: l.recordId } },
-      ...l.cells.map((c, i) => el('td', i === 5 ? { class: 'text' } : null, i === 3 ? el('a', { href: `#/doc/${encodeURIComponent(l.recordId)}` }, c || '(không số)') : c))));
+    const cell = (c, i) => {
+      if (i === 3) return el('a', { href: `#/doc/${encodeURIComponent(l.recordId)}` }, c || '(không số)');
+      const field = editable[i];
+      if (!clerk || !field) return c;
+      return el('input', { class: `reg-${field}`, value: l[field] || '', maxlength: 500, 'aria-label': r.columns[i], onchange: (e) => annotate(l, field, e.target) });
+    };
+    body.append(el('tr', { dataset: { number: l.number, record: l.recordId } }, ...l.cells.map((c, i) => el('td', i === 5 ? { class: 'text' } : null, cell(c, i)))));
+  }
+}
+
+async function annotate(l, field, input) {
+  try {
+    await api(`/api/register/${l.year}/${l.number}`, null, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ [field]: input.value }) });
+    input.dataset.saved = '1';
+    toast(`Đã ghi vào sổ: số đến ${l.number}/${l.year}`);
+  } catch (e) {
+    toast(`Lỗi: ${e.message}`);
   }
 }
 
@@ -501,7 +519,7 @@ async function upload(e) {
 
 // ------------------------------------------------------------------ audit log
 
-const ACTION_LABEL = { done: 'ghi nhận hoàn thành', reopen: 'mở lại', upload: 'tải lên văn bản', 'user-add': 'thêm người dùng', 'user-remove': 'xóa người dùng', 'user-passwd': 'đổi mật khẩu', 'user-set': 'đổi vai trò' };
+const ACTION_LABEL = { done: 'ghi nhận hoàn thành', reopen: 'mở lại', upload: 'tải lên văn bản', register: 'ghi sổ đến', 'user-add': 'thêm người dùng', 'user-remove': 'xóa người dùng', 'user-passwd': 'đổi mật khẩu', 'user-set': 'đổi vai trò' };
 
 async function loadAudit() {
   const body = clear($('#audit-table tbody'));
