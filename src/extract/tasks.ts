@@ -35,7 +35,10 @@ export interface TaskFinding {
 
 const LEAD_IN = /(?:như sau|sau đây|cụ thể|(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:\s*$/iu;
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
-const END = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
+const END_WORDS = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
+/** "Nơi nhận:" as a scan's OCR reads it: "ơi nhận:", "mở nhận:" (the N under a stroke of the signature). */
+const OCR_NOI_NHAN = /^(?:[nmh]?(?:ơ|ở|o|ỡ|ờ|ớ|ợ)i?|nỗi|nói)\s*nhận\s*:/iu;
+const END = { test: (t: string) => END_WORDS.test(t) || OCR_NOI_NHAN.test(t.trimStart()) };
 /**
  * Sections that hold no tasks: purpose and requirements, targets, background and results,
  * scope and audience, funding, the agenda, members, time and place of a working visit or
@@ -107,7 +110,8 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
   if (from < 0) {
     // a letter without numbered items: its body paragraphs after "Kính gửi" and its list
     let i = Math.max(0, firstKinh + 1);
-    while (i < blocks.length && /^[-–+•]/.test(blocks[i]!.text)) i++;
+    // (a list's dash a scan read as ':' or '—' is still the list)
+    while (i < blocks.length && /^(?:[-–—+•~_=]|:(?=\s))/u.test(blocks[i]!.text)) i++;
     if (firstKinh >= 0 && i < blocks.length) from = i;
   }
   while (from >= 0 && from < blocks.length) {
@@ -502,8 +506,12 @@ function detachRequests(root: ItemNode): void {
   visit(root);
 }
 
+/** What a body set up by a decision is for: "Hội đồng ... có chức năng tư vấn cho ... về:" and the topics under it. */
+const FUNCTION_OF = /có\s+chức\s+năng(?:,?\s+nhiệm\s+vụ)?\s+(?:tư\s+vấn|tham\s+mưu|giúp)[^.;]*:\s*$/u;
+
 function excluded(node: ItemNode): boolean {
   for (let p: ItemNode | null = node; p && p.parent; p = p.parent) {
+    if (p !== node && FUNCTION_OF.test(p.title)) return true;
     // a section heading (a short title without a sentence's end) of any level
     if (p.marker && p.marker.kind !== 'dash' && p.marker.kind !== 'plus' && (p !== node || p.children.length || p.body.length) && p.title.length < 120 && notTaskSection(p.title.replace(/[:.]\s*$/, ''))) return true;
   }

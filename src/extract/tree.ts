@@ -69,6 +69,8 @@ export function buildTree(model: TextModel, blocks: Block[]): ItemNode {
     if (!m) {
       const para = { text, start: b.start, end: b.end };
       if (last) last.body.push(para);
+      // a paragraph that starts in lower case goes on the one before (a page or column break a scan's layout kept)
+      else if (/^\p{Ll}/u.test(text) && root.children.length && !root.children[root.children.length - 1]!.marker) root.children[root.children.length - 1]!.body.push(para);
       else {
         const node = makeNode(b, null, text, root);
         root.children.push(node);

@@ -107,3 +107,11 @@ describe('a letter that quotes a decree and lists what a report contains', async
     expect(r.tasks[2]!.deadline).toMatchObject({ kind: 'by', date: '2025-09-30' });
   });
 });
+
+describe('a decision as a scan reads it', async () => {
+  const r = await doc('scan-quyet-dinh.txt');
+  it('takes no task from what a council is for, nor from a "Nơi nhận" list the OCR misread ("mở nhận:")', () => {
+    expect(r.tasks.map((t) => t.path.join('/'))).toEqual(['Điều 3']);
+    expect(r.tasks[0]!.lead).toEqual(['Sở Nội vụ']);
+  });
+});
