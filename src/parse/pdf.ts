@@ -34,7 +34,7 @@ import { type PageBlocks, joinPages, layoutPage, pageFrame, typicalPitch } from 
 // The parser.
 
 /**
- * The text engine: poppler (pdftotext and pdftohtml) where it is installed, pdfjs otherwise
+ * The text engine: poppler (poppler-utils and qpdf) where it is installed, pdfjs otherwise
  * or when CONGVAN_PDF_ENGINE=pdfjs (CONGVAN_PDF_ENGINE=poppler: poppler or nothing).
  */
 async function readText(buf: Buffer, opts: ParsePdfOptions): Promise<EngineResult> {
@@ -42,7 +42,7 @@ async function readText(buf: Buffer, opts: ParsePdfOptions): Promise<EngineResul
   if (want !== 'pdfjs') {
     const r = await readPoppler(buf, opts);
     if (r) return r;
-    if (want === 'poppler') throw new Error('CONGVAN_PDF_ENGINE=poppler, but poppler (pdftotext, pdftohtml) cannot read this PDF or is not installed (Debian package poppler-utils)');
+    if (want === 'poppler') throw new Error('CONGVAN_PDF_ENGINE=poppler, but poppler cannot read this PDF or is not installed (pdftohtml, pdftotext, pdfimages: Debian package poppler-utils; and qpdf)');
   }
   return readPdfjs(buf, opts);
 }
