@@ -345,17 +345,32 @@ export class PgStore implements Store {
     return rows;
   }
 
-  /** Documents stored more than once: all but the best rendition (txt, md, docx, doc, pdf; then the first stored). */
-  private async shadowed(): Promise<number[]> {
+  /**
+   * What the filters read of the whole store, read again only when documents changed (every
+   * write replaces or adds a document row: a new highest id, or another count).
+   */
+  private facts: { stamp: string; shadow: number[]; rules: string[] } | null = null;
+
+  private async storeFacts(): Promise<{ shadow: number[]; rules: string[] }> {
+    const s = (await this.q<{ m: number | null; n: number }>('SELECT max(id) AS m, count(*)::int AS n FROM documents'))[0]!;
+    const stamp = `${s.m}:${s.n}`;
+    if (this.facts?.stamp === stamp) return this.facts;
+    // documents stored more than once: all but the best rendition (txt, md, docx, doc, pdf; then the first stored)
     const rows = await this.q<{ id: number; record_id: string }>(
       `SELECT id, record_id FROM documents WHERE record_id IN (SELECT record_id FROM documents GROUP BY record_id HAVING count(*) > 1) ORDER BY record_id, ${FORMAT_PRIORITY}, id`,
     );
-    return rows.filter((r, i) => i > 0 && rows[i - 1]!.record_id === r.record_id).map((r) => r.id);
+    const shadow = rows.filter((r, i) => i > 0 && rows[i - 1]!.record_id === r.record_id).map((r) => r.id);
+    const rules = (await this.q<{ r: string }>('SELECT DISTINCT deadline_rule AS r FROM tasks WHERE deadline_rule IS NOT NULL')).map((x) => x.r);
+    this.facts = { stamp, shadow, rules };
+    return this.facts;
+  }
+
+  private async shadowed(): Promise<number[]> {
+    return (await this.storeFacts()).shadow;
   }
 
   private async rulesIn(from: string, to: string | null): Promise<string[]> {
-    const rules = (await this.q<{ r: string }>('SELECT DISTINCT deadline_rule AS r FROM tasks WHERE deadline_rule IS NOT NULL')).map((x) => x.r);
-    return rules.filter((r) => {
+    return (await this.storeFacts()).rules.filter((r) => {
       const n = nextOccurrence(r, from);
       return n !== null && (to === null || n <= to);
     });
