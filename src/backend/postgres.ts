@@ -376,8 +376,13 @@ export class PgStore implements Store {
     });
   }
 
-  /** The conditions on t (tasks) and d (its document) a task query sets, or null when nothing can match. */
-  private async taskChecks(q: NQuery, p: Params): Promise<string[] | null> {
+  /**
+   * The conditions on t (tasks) and d (its document) a task query sets, or null when nothing
+   * can match. `dated` receives the date ranges every dated result is in (a deadline window:
+   * recurring tasks, which have no date, are in it by their rule), as the SQLite planner's
+   * datedRange: the dated rows are then read through the date index in order.
+   */
+  private async taskChecks(q: NQuery, p: Params, dated: string[] = []): Promise<string[] | null> {
     const checks: string[] = [];
     const role = q.role ? ` AND ta.role = ${p.add(q.role)}` : '';
     if (q.agency && q.agency.trim()) {
@@ -393,8 +398,9 @@ export class PgStore implements Store {
     const ruleCheck = (rules: string[]) => (rules.length ? ` OR (t.deadline_kind = 'recurring' AND t.deadline_rule = ANY(${p.add(rules)}::text[]))` : '');
     const window = (lo: string | null, hi: string | null, kinds: string | null, rules: string[]) => {
       const range = [lo ? `t.deadline_date >= ${p.add(lo)}` : 't.deadline_date IS NOT NULL', hi ? `t.deadline_date <= ${p.add(hi)}` : ''].filter(Boolean).join(' AND ');
-      const dated = kinds ? `(${kinds} AND ${range})` : `(${range})`;
-      return rules.length ? `(${dated}${ruleCheck(rules)})` : dated;
+      dated.push(range);
+      const inWindow = kinds ? `(${kinds} AND ${range})` : `(${range})`;
+      return rules.length ? `(${inWindow}${ruleCheck(rules)})` : inWindow;
     };
     if (q.dueBefore || q.dueAfter) checks.push(window(q.dueAfter, q.dueBefore, null, await this.rulesIn(q.dueAfter ?? q.today, q.dueBefore)));
     const DONE = 'EXISTS (SELECT 1 FROM completions c WHERE c.document_record_id = d.record_id AND c.task_key = t.task_key)';
@@ -457,7 +463,8 @@ export class PgStore implements Store {
     const q = normaliseQuery(query);
     const parsed = parseQuery(q.words);
     const p = new Params();
-    const checks = await this.taskChecks(q, p);
+    const dated: string[] = [];
+    const checks = await this.taskChecks(q, p, dated);
     const empty = { items: [], total: 0, totalCapped: false, capped: false, today: q.today, ms: 0 };
     if (!checks) return { ...empty, ms: performance.now() - t0 };
     let ids: number[];
@@ -472,9 +479,18 @@ export class PgStore implements Store {
       total = c.rows.length;
       totalCapped = capped;
     } else {
-      const from = `FROM tasks t JOIN documents d ON d.id = t.document_id WHERE ${and(checks)}`;
-      ids = (await this.q<{ id: number }>(`SELECT t.id ${from} ORDER BY t.deadline_date, t.id LIMIT ${q.limit} OFFSET ${q.offset}`, p.values)).map((r) => r.id);
-      const n = (await this.q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) x`, p.values))[0]!.n;
+      // dated rows first, by deadline, through the date index (in the windows' ranges); then undated ones by id
+      const from = (w: string[]) => `FROM tasks t JOIN documents d ON d.id = t.document_id WHERE ${and([...checks, ...w])}`;
+      const datedFrom = from(['t.deadline_date IS NOT NULL', ...dated]);
+      const undatedFrom = from(['t.deadline_date IS NULL']);
+      const count = async (f: string, cap: number) => (await this.q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 ${f} LIMIT ${cap}) x`, p.values))[0]!.n;
+      ids = (await this.q<{ id: number }>(`SELECT t.id ${datedFrom} ORDER BY t.deadline_date, t.id LIMIT ${q.limit} OFFSET ${q.offset}`, p.values)).map((r) => r.id);
+      if (ids.length < q.limit) {
+        const before = ids.length === 0 && q.offset > 0 ? await count(datedFrom, 2 ** 31 - 1) : q.offset + ids.length;
+        const more = await this.q<{ id: number }>(`SELECT t.id ${undatedFrom} ORDER BY t.id LIMIT ${q.limit - ids.length} OFFSET ${Math.max(0, q.offset - before)}`, p.values);
+        ids = ids.concat(more.map((r) => r.id));
+      }
+      const n = (await count(datedFrom, COUNT_CAP + 1)) + (await count(undatedFrom, COUNT_CAP + 1));
       total = Math.min(n, COUNT_CAP);
       totalCapped = n > COUNT_CAP;
     }
