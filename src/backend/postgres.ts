@@ -243,8 +243,8 @@ export class PgStore implements Store {
     await this.q('UPDATE runs SET finished_at = $1, files = $2, ingested = $3, unchanged = $4, failed = $5 WHERE id = $6', [new Date().toISOString(), c.files, c.ingested, c.unchanged, c.failed, id]);
   }
 
-  async recordFailure(runId: number | null, path: string, stage: string, reason: string, c: pg.ClientBase | pg.Pool = this.pool) {
-    await c.query('INSERT INTO failures (run_id, path, stage, reason, at) VALUES ($1, $2, $3, $4, $5)', [runId, path, stage, reason, new Date().toISOString()]);
+  async recordFailure(runId: number | null, path: string, stage: string, reason: string, code: string | null = null, c: pg.ClientBase | pg.Pool = this.pool) {
+    await c.query('INSERT INTO failures (run_id, path, stage, code, reason, at) VALUES ($1, $2, $3, $4, $5, $6)', [runId, path, stage, code, reason, new Date().toISOString()]);
   }
 
   async failures(runs: number): Promise<RunFailures[]> {
@@ -254,13 +254,13 @@ export class PgStore implements Store {
     );
     const out: RunFailures[] = [];
     for (const r of rows) {
-      const f = await this.q<{ path: string; stage: string; reason: string; at: string; stored: boolean }>(
-        `SELECT f.path, f.stage, f.reason, f.at, EXISTS (SELECT 1 FROM documents d WHERE d.path = f.path AND d.ingested_at > f.at) AS stored FROM failures f WHERE f.run_id = $1 ORDER BY f.id`,
+      const f = await this.q<{ path: string; stage: string; code: string | null; reason: string; at: string; stored: boolean }>(
+        `SELECT f.path, f.stage, f.code, f.reason, f.at, EXISTS (SELECT 1 FROM documents d WHERE d.path = f.path AND d.ingested_at > f.at) AS stored FROM failures f WHERE f.run_id = $1 ORDER BY f.id`,
         [r.id],
       );
       out.push({
         run: r.id, startedAt: r.started_at, finishedAt: r.finished_at, files: r.files, ingested: r.ingested, unchanged: r.unchanged, failed: r.failed,
-        failures: f.map((x) => ({ path: x.path, stage: x.stage, reason: x.reason, at: x.at, storedSince: x.stored })),
+        failures: f.map((x) => ({ path: x.path, stage: x.stage, code: x.code ?? `${x.stage}.failed`, reason: x.reason, at: x.at, storedSince: x.stored })),
       });
     }
     return out;

@@ -82,8 +82,8 @@ export class SqliteStore implements Store {
   async finishRun(id: number, c: RunCounts) {
     finishRun(this.db, id, c);
   }
-  async recordFailure(runId: number | null, path: string, stage: string, reason: string) {
-    recordFailure(this.db, runId, path, stage, reason);
+  async recordFailure(runId: number | null, path: string, stage: string, reason: string, code: string | null = null) {
+    recordFailure(this.db, runId, path, stage, reason, code);
   }
   async failures(runs: number) {
     return listFailures(this.db, runs);

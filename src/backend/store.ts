@@ -59,7 +59,8 @@ export interface Store {
   write(row: StoreRow, path: string): Promise<Written>;
   startRun(): Promise<number>;
   finishRun(id: number, c: RunCounts): Promise<void>;
-  recordFailure(runId: number | null, path: string, stage: string, reason: string): Promise<void>;
+  /** `code`: the failure's kind (src/model/errors.ts). */
+  recordFailure(runId: number | null, path: string, stage: string, reason: string, code?: string | null): Promise<void>;
   /** The failures of the last `runs` runs (0: all), newest first. */
   failures(runs: number): Promise<RunFailures[]>;
   close(): Promise<void>;

@@ -87,18 +87,18 @@ export async function submit(store: PgStore, boss: PgBoss, inputs: string[], opt
   const run = await store.startRun();
   await store.pool.query('UPDATE runs SET files = $2 WHERE id = $1', [run, files.length + problems.length]);
   const out: Submitted = { run, files: files.length + problems.length, queued: 0, unchanged: 0, failed: 0 };
-  const fail = async (path: string, stage: string, reason: string) => {
-    await store.recordFailure(run, path, stage, reason);
+  const fail = async (path: string, stage: string, reason: string, code: string | null) => {
+    await store.recordFailure(run, path, stage, reason, code);
     await count(store.pool, run, 'failed');
     out.failed++;
     opts.onFile?.(path, 'failed', reason);
   };
-  for (const p of problems) await fail(p.path, 'read', p.reason);
+  for (const p of problems) await fail(p.path, 'read', p.reason, p.code);
   for (const file of files) {
     // the batch's read stage: a regular, non-empty file within the size limit
     const read = await readInput(file, limits);
     if ('reason' in read) {
-      await fail(file, 'read', read.reason);
+      await fail(file, 'read', read.reason, read.code);
       continue;
     }
     const bytes = read.buf;
@@ -136,7 +136,7 @@ export async function runJob(store: PgStore, d: JobData, limits: Limits = DEFAUL
       // only once: the bytes row is the job's token
       const gone = (await c.query('DELETE FROM inbox WHERE id = $1', [d.inbox])).rowCount === 0;
       if (!gone) {
-        await store.recordFailure(d.run, d.path, o.stage, o.reason, c);
+        await store.recordFailure(d.run, d.path, o.stage, o.reason, o.code, c);
         await count(c, d.run, 'failed');
       }
       await c.query('COMMIT');

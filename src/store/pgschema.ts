@@ -111,6 +111,11 @@ export const PG_MIGRATIONS: string[] = [
     submitted_at text NOT NULL
   );
   `,
+  // v3: a failure's kind (src/model/errors.ts: read.empty, parse.failed, limit.size...), as
+  // the SQLite store keeps it since its schema 8
+  `
+  ALTER TABLE failures ADD COLUMN code text;
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -1,5 +1,5 @@
 /**
- * One contract for every store (src/store/store.ts), run against SQLite and PostgreSQL:
+ * One contract for every store (src/backend/store.ts), run against SQLite and PostgreSQL:
  * writes (inserted / unchanged / replaced, renditions under one record id), records, search
  * (diacritic-free including đ, agency aliases, roles, status, kinds, deadline windows,
  * documents), completions, runs and failures, and the migrations story. Then PostgreSQL must
