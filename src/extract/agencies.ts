@@ -262,6 +262,12 @@ function startsWithPredicate(s: string): boolean {
   return m !== null && m.index === 0;
 }
 
+/** Does an item open with a verb ("Tổ chức triển khai ...", "Ban hành ...")? Its first letter may be a capital. */
+export function opensWithVerb(s: string): boolean {
+  const t = s.trim();
+  return startsWithPredicate(t.charAt(0).toLocaleLowerCase('vi') + t.slice(1)) || /^(?:Ban hành|Xây dựng|Tập huấn|Nghiên cứu|Chủ trì|Thành lập|Công bố|Tổ chức|Lựa chọn|Ký|Hướng dẫn|Kiểm tra)(?![\p{L}])/u.test(t);
+}
+
 function stripHead(s: string): string {
   const t = s.trim().replace(/^(?:các|mỗi|những)\s+/iu, '');
   const h = HEAD_RE_I.exec(t);

@@ -9,7 +9,7 @@
  */
 import type { Block, Cell, TextModel } from '../model/types.js';
 import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js';
-import { headingAssignment, isGeneric, leadOf, splitBodies, startsWithBody, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
+import { headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
 import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
 import { readMarker } from '../parse/markers.js';
 
@@ -254,12 +254,22 @@ function underArticle(n: ItemNode): boolean {
 /** "... gồm các nội dung sau:", "Hồ sơ bao gồm:": a list of what something contains follows. */
 const CONTENTS_LEAD = /(?<![\p{L}])(?:gồm|bao gồm)(?:\s+(?:có|các|những|một số))*(?:\s+(?:nội dung|thành phần|tài liệu|hồ sơ|giấy tờ|văn bản|mục|phần|thông tin))?(?:\s+(?:chính|chủ yếu|cụ thể))?(?:\s+(?:sau|như sau|sau đây))?\s*:\s*$/u;
 
-/** An item that says what one piece of work contains, its bullets the contents (no doer, no request of their own). */
+/** An item that says what one piece of work contains, its bullets the contents (no doer, no request of their own; not every one a step). */
 function listsContents(node: ItemNode): boolean {
   if (!node.marker || !CONTENTS_LEAD.test(node.title.trim()) || node.children.length < 2) return false;
   return node.children.every((c) => !c.children.length && c.marker && (c.marker.kind === 'dash' || c.marker.kind === 'plus')
-    && c.title.length < 400 && !ANY_ASK.test(` ${c.title} `) && !(leadOf(c.title)?.lead.length));
+    && c.title.length < 400 && !ANY_ASK.test(` ${c.title} `) && !(leadOf(c.title)?.lead.length))
+    && !node.children.every((c) => opensWithVerb(c.title));
 }
+
+/** A bullet that is an action ending in "bao gồm:" / "gồm:" whose bullets are its steps (actions, most of them). */
+function isActionParent(node: ItemNode): boolean {
+  return !!node.marker && (node.marker.kind === 'dash' || node.marker.kind === 'plus') && CONTENTS_LEAD.test(node.title.trim())
+    && opensWithVerb(node.title) && node.children.filter((c) => opensWithVerb(c.title)).length * 3 >= node.children.length * 2;
+}
+
+/** A description, not an act: "X được xác định bằng ...", "được thể hiện tại ...", "được tính theo ...", "được hiểu là ...". */
+const DESCRIBES = /\s(?:được|sẽ được)\s+(?:xác định|thể hiện|tính|tính toán|hiểu)\s+(?:bằng|tại|theo|là|trên)\s/u;
 
 /** How a letter names those it is sent to: "quý cơ quan", "Quý Bộ", "các đồng chí". */
 const ADDRESSEES = /(?<![\p{L}])(?:quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành)|các đồng chí)(?![\p{L}])/iu;
@@ -326,8 +336,11 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // "Báo cáo ... gồm các nội dung sau:" and its list: what one task must contain, not tasks of their own
     const parts = node.children.length && listsContents(node) ? node.children : null;
     if (parts) for (const c of parts) consumed.add(c);
-    else if (node.children.length) continue;
-    const heading = !parts && isHeadingLike(node);
+    // an action whose steps follow ("- Ban hành và tổ chức triển khai kế hoạch ..., bao gồm:" + "+ Tổ chức ...")
+    // is a task of its own as well as its steps
+    const action = !parts && node.children.length > 0 && isActionParent(node);
+    if (node.children.length && !parts && !action) continue;
+    const heading = !parts && !action && isHeadingLike(node);
     let text: string, start: number, end: number;
     if (parts) {
       const last = parts[parts.length - 1]!;
@@ -358,7 +371,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         }
       }
     } else {
-      if (/:$/.test(node.title.trim())) continue;
+      if (/:$/.test(node.title.trim()) && !action) continue;
       text = [node.title, ...node.body.map((p) => p.text)].join(' ');
       start = node.titleStart;
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
@@ -374,6 +387,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const opening = /^[^.;]*/u.exec(text)![0];
     const done = [...opening.matchAll(/(?:^|,\s+)([^,;.:]{3,80}?)\s+(?:đã|vừa|sẽ)\s+(?!được)\p{Ll}/gu)].find((m) => startsWithBody(m[1]!));
     if (done && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;
+    // how a figure is worked out or shown ("Chỉ số được xác định bằng tỉ lệ ...", "... được thể hiện tại cột ...")
+    if (DESCRIBES.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;
     // The rules read the source as it lies in the model (line and paragraph breaks as spaces,
     // same length), so every offset they find plus `start` is a span of the model's text.
     const source = model.text.slice(start, end).replace(/\n/g, ' ');

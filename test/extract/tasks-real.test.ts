@@ -115,3 +115,20 @@ describe('a decision as a scan reads it', async () => {
     expect(r.tasks[0]!.lead).toEqual(['Sở Nội vụ']);
   });
 });
+
+describe('a decision that sets out a method and the steps of an action', async () => {
+  const r = await doc('de-an-chi-so.txt');
+  it('takes no task from how a figure is worked out or shown', () => {
+    expect(r.tasks.some((t) => /được (?:xác định|thể hiện)/u.test(t.text))).toBe(false);
+  });
+  it('keeps an action ending in "bao gồm:" as a task beside its steps', () => {
+    expect(r.tasks.map((t) => t.text.slice(0, 30))).toEqual([
+      'Ban hành và tổ chức triển khai',
+      'Tổ chức triển khai công tác tự',
+      'Thành lập Hội đồng thẩm định k',
+      'Công bố Chỉ số cải cách hành c',
+      'Tập huấn cho đội ngũ công chức',
+    ]);
+    for (const t of r.tasks) expect(t.lead).toEqual(['Bộ Nội vụ']);
+  });
+});
