@@ -86,7 +86,7 @@ Examples:
             : 'did not finish (stopped or killed)';
         console.log(`run ${r.run}, ${when(r.startedAt)}: ${status}`);
         for (const f of r.failures) {
-          console.log(`  ${printable(f.path)}: ${printable(f.reason)} (${f.code ?? `${f.stage}.failed`})${f.storedSince ? ' [stored since]' : ''}`);
+          console.log(`  ${printable(f.path)}: ${printable(f.reason)} (${f.stage})${f.storedSince ? ' [stored since]' : ''}`);
         }
         if (!r.failures.length) console.log('  no failures');
         total += r.failures.length;

@@ -68,7 +68,7 @@ describe('the commands, on files whose names hold escape codes', () => {
   it('failures: the path escaped', () => {
     const r = run(['failures', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`  ${path.join(inbox, BAD_SHOWN)}: the file is empty (read.empty)`);
+    expect(r.stdout).toContain(`  ${path.join(inbox, BAD_SHOWN)}: the file is empty (read)`);
     expect(r.stdout).not.toMatch(RAW);
   });
 

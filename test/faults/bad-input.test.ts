@@ -167,7 +167,7 @@ describe('a batch of bad input among good files (congvan ingest)', () => {
     await ingest([inbox], { db, jobs: 1 });
     const text = await failuresInProcess(['--db', db, '--runs', '3']);
     expect(text.match(/^run \d+/gm)).toEqual(['run 3', 'run 2', 'run 1']);
-    expect(text).toContain(`${path.join(inbox, 'blank.txt')}: no text could be read from the file (normalise.no-text) [stored since]`);
+    expect(text).toContain(`${path.join(inbox, 'blank.txt')}: no text could be read from the file (normalise) [stored since]`);
     expect(text).toMatch(new RegExp(`^${BAD.length * 3 - 1} failures in 3 runs$`, 'm'));
     const all = listFailures(new Database(db, { readonly: true }), 0);
     expect(all.map((r) => r.failures.length)).toEqual([BAD.length - 1, BAD.length, BAD.length]);
