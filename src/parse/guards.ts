@@ -43,9 +43,13 @@ export function formatBytes(n: number): string {
 const PDF_HEAD = Buffer.from('%PDF-', 'latin1');
 const PDF_EOF = Buffer.from('%%EOF', 'latin1');
 
+/** A PDF's header ("%PDF-") within its first 1024 bytes, where readers look for it. */
+export function isPdf(buf: Buffer): boolean {
+  return buf.length >= 8 && buf.subarray(0, 1024).indexOf(PDF_HEAD) >= 0;
+}
+
 export async function checkPdf(buf: Buffer, opts: GuardOptions = {}): Promise<void> {
-  const head = buf.subarray(0, 1024).indexOf(PDF_HEAD);
-  if (head < 0) throw new InputError('input.not-pdf', 'not a PDF: the file does not start with a PDF header');
+  if (!isPdf(buf)) throw new InputError('input.not-pdf', 'not a PDF: the file does not start with a PDF header');
   // The end marker must be near the end (readers allow some trailing bytes after it).
   if (buf.subarray(Math.max(0, buf.length - 4096)).indexOf(PDF_EOF) < 0) {
     throw new InputError('input.pdf-incomplete', 'the PDF is incomplete: it does not end with the %%EOF marker of a whole PDF file (cut off while downloading or copying?)');

@@ -1,8 +1,8 @@
 /**
  * parse: bytes -> RawDoc, by file kind. The kind comes from the extension and is
  * checked against the bytes before a parser runs (src/parse/guards.ts: a PDF starts with
- * "%PDF" and ends with "%%EOF", opens without a password and is within the page limit; a
- * DOCX is a zip that does not expand past its limit).
+ * "%PDF" and ends with "%%EOF"; a DOCX is a zip that does not expand past its limit). A
+ * PDF's password and page limit are found by the PDF parser as it opens the document.
  *
  * Each parser is imported on first use: a process that reads only text never loads pdfjs,
  * mammoth or jszip, and the batch's main thread (which reads files but does not parse them)

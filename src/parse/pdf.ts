@@ -21,6 +21,7 @@ import { reportProgress } from '../model/progress.js';
 // Shared text rules (also used by the DOCX parser).
 export { LIST_MARKER, SIGNATURE_STAMP } from './markers.js';
 import { SIGNATURE_STAMP } from './markers.js';
+import { isPdf } from './guards.js';
 import { groupLines, lineText, splitPieces, type EngineResult, type Frame, type Item, type Line, type ParsePdfOptions, type PBlock } from './pdf-model.js';
 import { loadPdfjs, readPdfjs } from './pdf-pdfjs.js';
 import { readPoppler } from './pdf-poppler.js';
@@ -49,7 +50,7 @@ async function readText(buf: Buffer, opts: ParsePdfOptions): Promise<EngineResul
 
 export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions = {}): Promise<RawDoc> {
   void file;
-  if (buf.length < 8 || buf.subarray(0, 1024).indexOf('%PDF-') < 0) throw new Error('not a PDF file (no %PDF- header)');
+  if (!isPdf(buf)) throw new Error('not a PDF file (no %PDF- header)');
   const read = await readText(buf, opts);
   const { numPages, pages, needOcr } = read;
   const diagnostics: Diagnostic[] = [...read.diagnostics];

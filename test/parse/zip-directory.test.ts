@@ -30,3 +30,12 @@ describe('the zip directory', () => {
     expect(readers).toEqual(['zip.ts']);
   });
 });
+
+describe('the magic numbers', () => {
+  it('are checked in one place each: the PDF header (isPdf) and the OLE signature (isOle) in the guards', () => {
+    const dir = path.join(ROOT, 'src', 'parse');
+    const having = (re: RegExp) => fs.readdirSync(dir).filter((f) => re.test(fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\s*(?:\*|\/\/).*$/gm, '')));
+    expect(having(/'%PDF-'/)).toEqual(['guards.ts']);
+    expect(having(/0xd0, ?0xcf|0xd0cf11e0/)).toEqual(['guards.ts']);
+  });
+});
