@@ -321,7 +321,8 @@ export function headingAssignment(title: string): Assignment | null {
     const bodies = splitBodies(bare, { comma: true });
     const names = bodies.every((b) => startsWithBody(b.text, true));
     // no verb outside the names ("được giao ..." and "do ... tham mưu" clauses belong to a name)
-    const verbs = bodies.some((b) => ACTION_RE.test(stripHead(b.text).replace(/(?:được|do)\s.*$/u, '')));
+    // ("có liên quan" is part of a name: "các cơ quan, đơn vị có liên quan")
+    const verbs = bodies.some((b) => ACTION_RE.test(stripHead(b.text).replace(/(?:được|do)\s.*$/u, '').replace(/\s*(?:có\s+)?liên quan$/u, '')));
     if (names && (!verbs || resp)) return { lead: bodies.map((b) => shift(b, off)), support: [], rule: resp ? 'heading.responsibility' : 'heading.bodies' };
   }
   const giao = leadOf(title.trim().replace(/[:.]\s*$/, ''));

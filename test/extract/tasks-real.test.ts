@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { processFile } from '../../pipelines/document.js';
 import { ROOT } from '../helpers.js';
-import { leadOf } from '../../src/extract/agencies.js';
+import { headingAssignment, leadOf } from '../../src/extract/agencies.js';
 
 const doc = async (name: string) => {
   const o = await processFile(path.join(ROOT, 'test', 'fixtures', 'tasks', name));
@@ -130,5 +130,14 @@ describe('a decision that sets out a method and the steps of an action', async (
       'Tập huấn cho đội ngũ công chức',
     ]);
     for (const t of r.tasks) expect(t.lead).toEqual(['Bộ Nội vụ']);
+  });
+});
+
+describe('a heading that lists bodies "có liên quan", and subjects before "đưa"', () => {
+  it('gives the group to every body the heading lists', () => {
+    expect(headingAssignment('Các sở, ban, ngành; UBND các xã, phường, đặc khu; các cơ quan, đơn vị có liên quan')?.lead.map((b) => b.text)).toEqual(['Các sở, ban, ngành', 'UBND các xã, phường, đặc khu', 'các cơ quan, đơn vị có liên quan']);
+  });
+  it('ends the subject at "đưa"', () => {
+    expect(leadOf('Các sở, ban, ngành; UBND các xã, phường, đặc khu đưa nội dung CCHC vào các cuộc họp thường kỳ.')?.lead.map((b) => b.text)).toEqual(['Các sở, ban, ngành', 'UBND các xã, phường, đặc khu']);
   });
 });
