@@ -52,7 +52,7 @@ function notTaskSection(title: string): boolean {
   return NOT_TASK_SECTION.test(title.trim()) && !DIRECTIVE_TOPIC.test(title);
 }
 /** Closing formulas, never tasks even when numbered: "... chịu trách nhiệm thi hành Quyết định này", "... có hiệu lực". */
-const CLOSING_ANY = [/chịu trách nhiệm thi hành/iu, /(?:Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này có hiệu lực/iu];
+const CLOSING_ANY = [/chịu trách nhiệm thi hành/iu, /(?<!(?:kể từ|từ|khi|sau khi)(?:\s+ngày)?\s+)(?:Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này có hiệu lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
 const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
@@ -378,6 +378,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     }
     if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
     if ((node.marker?.kind === 'article' || underArticle(node)) && DECISION.test(text)) continue;
+    // the objects of the article's act, listed elsewhere: "Điều 1. Công bố kết quả ... đối với: 1. Các sở: Tại Phụ lục I đính kèm."
+    if (underArticle(node) && DECISION.test(node.parent!.title) && /:\s*(?:Tại|Theo|Chi tiết tại|Như)\s+(?:Phụ lục|Biểu|danh sách)/iu.test(text)) continue;
     // a member of a body being set up ("Ông Đỗ Văn Chung, Giám đốc Sở Nội vụ: Phó Chủ tịch Hội đồng;")
     if (MEMBER.test(text)) continue;
     // what members are entitled to or how they work is not an obligation ("... làm việc theo chế độ kiêm nhiệm", "được hưởng ...")

@@ -141,3 +141,13 @@ describe('a heading that lists bodies "có liên quan", and subjects before "đ�
     expect(leadOf('Các sở, ban, ngành; UBND các xã, phường, đặc khu đưa nội dung CCHC vào các cuộc họp thường kỳ.')?.lead.map((b) => b.text)).toEqual(['Các sở, ban, ngành', 'UBND các xã, phường, đặc khu']);
   });
 });
+
+describe('articles of a decision', async () => {
+  const r = await doc('giai-the-hiep-hoi.txt');
+  it('takes the article that charges a body, not the act\'s objects listed in appendices nor the closing article', () => {
+    expect(r.tasks.map((t) => [t.path.join('/'), t.lead])).toEqual([['Điều 2', ['Hiệp hội rau quả Đà Lạt']]]);
+  });
+  it('"kể từ ngày Quyết định này có hiệu lực" inside an article is a time, not the closing formula', () => {
+    expect(leadOf('Hiệp hội rau quả Đà Lạt có trách nhiệm nộp lại con dấu kể từ ngày Quyết định này có hiệu lực.')?.lead.map((b) => b.text)).toEqual(['Hiệp hội rau quả Đà Lạt']);
+  });
+});
