@@ -65,7 +65,11 @@ export function buildTree(model: TextModel, blocks: Block[]): ItemNode {
     const text = b.text.replace(/\n/g, ' ');
     const wasQuoting = quoting;
     quoting = quoteOpenAfter(text, quoting);
-    const m = wasQuoting ? null : readMarker(text);
+    let m = wasQuoting ? null : readMarker(text);
+    // "H." where "II." must stand: a scan's OCR of the second Roman section after "I." (no "G." before it)
+    if (m?.kind === 'capital' && m.label === 'H' && stack.some((n) => n.marker?.kind === 'roman' && n.label === 'I') && !stack.some((n) => n.marker?.kind === 'capital')) {
+      m = { ...m, kind: 'roman', label: 'II', raw: 'II.' };
+    }
     if (!m) {
       const para = { text, start: b.start, end: b.end };
       if (last) last.body.push(para);

@@ -151,3 +151,12 @@ describe('articles of a decision', async () => {
     expect(leadOf('Hiệp hội rau quả Đà Lạt có trách nhiệm nộp lại con dấu kể từ ngày Quyết định này có hiệu lực.')?.lead.map((b) => b.text)).toEqual(['Hiệp hội rau quả Đà Lạt']);
   });
 });
+
+describe('a Roman section a scan read as a letter', () => {
+  it('reads "H." after "I." as "II."', async () => {
+    const { model } = await import('../helpers.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    const m = model('Bộ Công an đề nghị các Bộ triển khai một số nội dung sau:\nI. Dự kiến mục tiêu:\n1. Các Bộ dự kiến mục tiêu giai đoạn 5 năm.\nH. Đề xuất nhu cầu dự toán năm 2026:\nCác Bộ đề xuất nhu cầu dự toán chi tiết.');
+    expect(extractTasks(m, { date: '2025-12-16', recipients: [] }).map((t) => t.path)).toEqual([['I', '1'], ['II']]);
+  });
+});
