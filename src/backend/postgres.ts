@@ -404,7 +404,9 @@ export class PgStore implements Store {
       return rules.length ? `(${inWindow}${ruleCheck(rules)})` : inWindow;
     };
     if (q.dueBefore || q.dueAfter) checks.push(window(q.dueAfter, q.dueBefore, null, await this.rulesIn(q.dueAfter ?? q.today, q.dueBefore)));
-    const DONE = 'EXISTS (SELECT 1 FROM completions c WHERE c.document_record_id = d.record_id AND c.task_key = t.task_key)';
+    // OFFSET 0 keeps the check a probe of the completions' key per task: as a join PostgreSQL
+    // misjudged how many tasks are done and hashed them all (status done: 1 s -> 10 ms at 1,000,000)
+    const DONE = 'EXISTS (SELECT 1 FROM completions c WHERE c.document_record_id = d.record_id AND c.task_key = t.task_key OFFSET 0)';
     const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
     switch (q.status) {
       case 'done':
