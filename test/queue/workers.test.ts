@@ -117,7 +117,9 @@ describe.skipIf(pgSkip !== null)(`three workers, one killed mid-batch${pgSkip ? 
 
     const report = congvan(['failures', '--db', db.url]);
     expect(report).toMatch(/11 files: 10 ingested, 0 unchanged, 1 failed/);
-    expect(report).toMatch(/empty\.txt: the file is empty \(read\.empty\)/);
+    expect(report).toMatch(/empty\.txt: the file is empty \(read\)/);
+    // its kind is kept (src/model/errors.ts)
+    expect(congvan(['failures', '--db', db.url, '--json']).trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ run: 1, stage: 'read', code: 'read.empty' })]);
 
     // one machine, SQLite, the same files
     const sqlite = path.join(dir, 'one.db');
