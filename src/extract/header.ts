@@ -43,6 +43,8 @@ const BULLET = /^[-–+•]\s*/;
 const OCR_BULLET = /^(?:[-–—+•~_=]|:(?=\s))\s*/;
 // "(Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021 của Ủy ban nhân dân tỉnh)"
 const ATTACHED_TO = /Kèm theo\s+([\p{L} ]{2,25}?)\s+số\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}\d][\p{L}\d&-]*(?:\/[\p{L}\d&-]+)*)(?:\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))?/u;
+/** The same, as a scan reads it ("Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025"), with the date written either way. */
+const ATTACHED_LOOSE = /Kèm theo\s+([\p{L} ]{2,25}?)\s+s[ốôóo]\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}\d][\p{L}\d&-]*(?:\/[\p{L}\d&-]+)*)(?:[\s,]+ngày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|năm)\s*(\d{4}))?/iu;
 /** Lines that open the body of a decision or a plan ("Căn cứ ...", "Xét đề nghị ..."). */
 const BODY_OPENER = /^(?:Căn cứ|Thực hiện|Thi hành|Xét đề nghị|Theo đề nghị|Xét)(?![\p{L}])/u;
 /** Who issues a decision, printed in capitals above "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH". */
@@ -326,6 +328,21 @@ export function extractHeader(model: TextModel): HeaderFields {
     f.symbol = finding(model, symbol, symStart, Math.min(l.end, symStart + m[4]!.length), 'header.symbol');
     break;
   }
+  // A number the scan could not read, printed again where an appendix names the document it goes
+  // with: "(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)" (same symbol)
+  let ownAttachedDate: Finding<string> | null = null;
+  if (f.symbol?.value && !f.number?.value) {
+    const want = fold(f.symbol.value).replace(/\s+/g, '');
+    for (const l of raw) {
+      const m = ATTACHED_LOOSE.exec(l.text);
+      if (!m || fold(m[3]!).replace(/\s+/g, '') !== want) continue;
+      const s = l.start + m.index;
+      f.number = finding(model, m[2]!, s, s + m[0].length, 'header.numberInAppendix');
+      const d = m[4] && m[5] && m[6] ? iso(+m[6], +m[5], +m[4]) : null;
+      if (d) ownAttachedDate = finding(model, d, s, s + m[0].length, 'header.dateInAppendix');
+      break;
+    }
+  }
   // A plan or decision printed without its header: "Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021"
   let attachedDate: Finding<string> | null = null;
   if (!f.symbol) {
@@ -356,6 +373,8 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (value) f.date = finding(model, value, l.start, l.end, 'header.date');
   }
   if (!f.date && attachedDate) f.date = attachedDate;
+  // a day the scan could not read, where the appendix prints the full date of the same document
+  if (ownAttachedDate && (!f.date || f.date.value.length < 10) && (!f.date || ownAttachedDate.value.startsWith(f.date.value))) f.date = ownAttachedDate;
 
   // Type: a title line with a type word, else the ký hiệu, else công văn.
   let titleIdx = head.findIndex((l) => titleAt(l) !== null);

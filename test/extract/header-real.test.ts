@@ -217,6 +217,13 @@ describe('headers a scan lays out as a table', () => {
     // a month that cannot be ("tháng 1]" read where 13 would be) stays unread
     expect(header('BỘ CÔNG AN\nSố: 5240/BCA-V01\nHà Nội, ngày 40 tháng ]] năm 2025\nKính gửi: Các Bộ.').date).toBe('2025');
   });
+  it('reads a handwritten number and day from where an appendix names the same document', () => {
+    const text = 'BỘ CÔNG AN\nSố: 96ÿđ /BCA-C04\nV/v dự kiến mục tiêu\nHà Nội, ngày | tháng 12 năm 2025\nKính gửi: (Danh sách kèm theo)\nBộ Công an đề nghị như sau:\n1. Các Bộ báo cáo.\nNơi nhận:\n- Lưu: VT.\nDANH SÁCH\nDanh sách các đơn vị nhận công văn\n(Kèm theo Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)\n1. UBND tỉnh Tuyên Quang';
+    const h = header(text);
+    expect([h.number, h.symbol, h.date]).toEqual(['5689', 'BCA-C04', '2025-12-16']);
+    // another document's number is not this one's
+    expect(header(text.replace('5689/BCA-C04 ngày 16', '37/HD-BCA ngày 16')).number).toBeNull();
+  });
   it('reads no table of the body as a header', () => {
     const h = scanned([
       para('SỞ NỘI VỤ'), para('Số: 12/SNV-VP'), para('Kính gửi: Các phòng.'),
