@@ -8,10 +8,12 @@
  *   LimitError   over a limit set for the batch        limit.size, limit.pages, limit.expanded,
  *                                                       limit.parts
  *   InputError   not what its name says, or damaged    input.not-pdf, input.pdf-incomplete,
+ *                                                       input.pdf-damaged, input.no-pages,
  *                                                       input.not-docx, input.not-doc,
  *                                                       input.docx-damaged, input.encrypted,
  *                                                       input.unknown-encoding, input.unsupported-type
- *   ToolError    an outside tool is missing or failed  tool.missing, tool.failed
+ *   ToolError    an outside tool is missing or failed  tool.missing, tool.failed, tool.timeout,
+ *                                                       tool.ocr-failed (OCR of a page)
  *   StageError   a stage found nothing to work on      normalise.no-text, validate.schema
  *
  * An error without a code (a plain Error: a library's, or a bug) counts as `<stage>.failed`.

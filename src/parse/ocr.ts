@@ -28,6 +28,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir, cpus, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { reportProgress } from '../model/progress.js';
+import { ToolError } from '../model/errors.js';
 
 export interface OcrWord {
   text: string;
@@ -65,12 +66,8 @@ export interface OcrOptions {
   concurrency?: number;
 }
 
-interface RunError extends Error {
-  code?: string;
-  stdout?: string;
-  stderr?: string;
-  timedOut?: boolean;
-}
+/** A tool that failed (tool.missing, tool.timeout, tool.failed), with what it wrote before failing. */
+type RunError = ToolError & { stdout?: string; stderr?: string };
 
 function run(cmd: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -78,9 +75,9 @@ function run(cmd: string, args: string[], timeoutMs: number, env?: NodeJS.Proces
       if (err) {
         const e = err as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
         let out: RunError;
-        if (e.code === 'ENOENT') out = Object.assign(new Error(`${cmd} not found`), { code: 'ENOENT' });
-        else if (e.killed || e.signal === 'SIGTERM') out = Object.assign(new Error(`${cmd} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`), { timedOut: true });
-        else out = new Error(`${cmd} failed: ${String(stderr || e.message).trim().split('\n').slice(-3).join(' ')}`);
+        if (e.code === 'ENOENT') out = new ToolError('tool.missing', `${cmd} not found`, { cause: err });
+        else if (e.killed || e.signal === 'SIGTERM') out = new ToolError('tool.timeout', `${cmd} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`, { cause: err });
+        else out = new ToolError('tool.failed', `${cmd} failed: ${String(stderr || e.message).trim().split('\n').slice(-3).join(' ')}`, { cause: err });
         // what it wrote before failing (some tesseract versions exit non-zero after listing)
         out.stdout = String(stdout ?? '');
         out.stderr = String(stderr ?? '');
@@ -122,7 +119,8 @@ function hasTraineddata(lang: string, dir: string | null): boolean {
 }
 
 const missingLang = (lang: string) =>
-  new Error(
+  new ToolError(
+    'tool.missing',
     lang === 'vie'
       ? 'OCR needs the Vietnamese language data for tesseract: install the Debian package tesseract-ocr-vie (apt-get install tesseract-ocr-vie)'
       : `OCR needs the tesseract language data '${lang}': install the Debian package tesseract-ocr-${lang}`,
@@ -130,7 +128,7 @@ const missingLang = (lang: string) =>
 
 /**
  * Check that OCR can run: the `tesseract` binary, its language data and `pdftoppm`.
- * Throws an Error naming the Debian package to install. A package is named only when it
+ * Throws a ToolError (tool.missing) naming the Debian package to install. A package is named only when it
  * is missing: the language list is read from stdout and stderr, also when tesseract exits
  * with an error, and a language it does not list but whose data file is in its data folder
  * counts as there; a check that fails for another reason (a time-out on a busy machine)
@@ -146,16 +144,16 @@ export function ensureOcrAvailable(lang = 'vie'): Promise<void> {
       out = r.stdout + '\n' + r.stderr;
     } catch (e) {
       const err = e as RunError;
-      if (err.code === 'ENOENT') throw new Error('OCR needs the tesseract program: install the Debian package tesseract-ocr (apt-get install tesseract-ocr tesseract-ocr-vie)');
+      if (err.code === 'tool.missing') throw new ToolError('tool.missing', 'OCR needs the tesseract program: install the Debian package tesseract-ocr (apt-get install tesseract-ocr tesseract-ocr-vie)');
       out = (err.stdout ?? '') + '\n' + (err.stderr ?? '');
-      if (!parseListLangs(out).langs.length && !hasTraineddata(lang, null)) throw new Error(`OCR: could not list tesseract's languages (${err.message})`);
+      if (!parseListLangs(out).langs.length && !hasTraineddata(lang, null)) throw new ToolError(err.code === 'tool.timeout' ? 'tool.timeout' : 'tool.failed', `OCR: could not list tesseract's languages (${err.message})`, { cause: err });
     }
     const { langs, dir } = parseListLangs(out);
     if (!langs.includes(lang) && !hasTraineddata(lang, dir)) throw missingLang(lang);
     try {
       await run('pdftoppm', ['-v'], 60000);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('OCR needs the pdftoppm program to render pages: install the Debian package poppler-utils (apt-get install poppler-utils)');
+      if ((e as RunError).code === 'tool.missing') throw new ToolError('tool.missing', 'OCR needs the pdftoppm program to render pages: install the Debian package poppler-utils (apt-get install poppler-utils)');
       // pdftoppm -v exits 0 on poppler >= 0.x; other failures are not fatal here
     }
   })();
@@ -402,6 +400,16 @@ function defaultConcurrency(): number {
 }
 
 /**
+ * A page's OCR failing, as a ToolError naming the page: a tool's time limit stays
+ * tool.timeout (and a tool gone since the check tool.missing), anything else is tool.ocr-failed.
+ */
+function pageFailure(e: unknown, page: number): ToolError {
+  const reason = String((e as Error)?.message ?? e);
+  const code = e instanceof ToolError && (e.code === 'tool.timeout' || e.code === 'tool.missing') ? e.code : 'tool.ocr-failed';
+  return new ToolError(code, `OCR failed on page ${page}: ${reason}`, { cause: e });
+}
+
+/**
  * OCR the given 1-based pages of a PDF. Throws (naming the Debian package) when
  * tesseract, its Vietnamese data or pdftoppm is missing.
  */
@@ -433,7 +441,7 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
           await run('pdftoppm', ['-f', String(p), '-l', String(p), '-r', String(dpi), '-singlefile', input, base], timeoutMs);
           const ppm = readPpm(await readFile(colour));
           await rm(colour, { force: true });
-          if (!ppm) throw new Error(`pdftoppm gave no image for page ${p}`);
+          if (!ppm) throw new ToolError('tool.failed', 'pdftoppm gave no image');
           await writeFile(img, greyPgm(ppm));
           reportProgress();
           const tess = async (file: string) =>
@@ -452,7 +460,7 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
           reportProgress();
         } catch (e) {
           failed = true;
-          throw e;
+          throw pageFailure(e, p);
         } finally {
           await rm(img, { force: true });
           await rm(colour, { force: true });

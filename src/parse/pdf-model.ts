@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/types.js';
 import type { LegacyEncoding } from './legacy.js';
 import type { RawBlock } from '../model/types.js';
 import { contentLetters, syllableShare } from './textcheck.js';
+import { LimitError } from '../model/errors.js';
 
 // ---------------------------------------------------------------------------
 // Geometry model.
@@ -289,6 +290,11 @@ export interface ParsePdfOptions {
   ocr?: boolean;
   /** Read at most this many pages. */
   maxPages?: number;
+}
+
+/** The page limit (--max-pages), checked by each engine on the document it opens anyway. */
+export function checkPageLimit(numPages: number, opts: ParsePdfOptions): void {
+  if (opts.maxPages && opts.maxPages > 0 && numPages > opts.maxPages) throw new LimitError('limit.pages', `the PDF has ${numPages} pages, over the limit of ${opts.maxPages} (--max-pages)`);
 }
 
 /** Characters of text a page needs to count as having a text layer. */

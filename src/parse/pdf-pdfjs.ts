@@ -8,11 +8,12 @@
  * signature widgets is read with poppler when it is there (pdf-widgets.ts).
  */
 import type { Diagnostic } from '../model/types.js';
-import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFDocumentProxy, PDFOperatorList, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { convertLegacy, legacyFontEncoding, type LegacyEncoding } from './legacy.js';
 import { reportProgress } from '../model/progress.js';
+import { InputError } from '../model/errors.js';
 import { TEXT_ANNOTATIONS, annotationWords, popplerWords, snap, type Box } from './pdf-widgets.js';
-import { fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions, type Segment } from './pdf-model.js';
+import { checkPageLimit, fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions, type Segment } from './pdf-model.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<Pdfjs> | null = null;
@@ -64,10 +65,10 @@ export async function openPdfjs(buf: Buffer): Promise<{ pdfjs: Pdfjs; doc: PDFDo
   } catch (e) {
     const err = e as { name?: string; message?: string } | undefined;
     const name = err?.name ?? '';
-    if (name === 'PasswordException') throw new Error('the PDF is password-protected: it cannot be opened without its password');
-    if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(buf.toString('latin1'))) throw new Error(`the PDF is encrypted and cannot be decrypted (${err?.message ?? e})`);
-    if (name === 'InvalidPDFException') throw new Error(`the PDF is damaged: its structure cannot be read (${err?.message})`);
-    throw new Error(`the PDF cannot be read (${err?.message ?? e})`);
+    if (name === 'PasswordException') throw new InputError('input.encrypted', 'the PDF is password-protected: it cannot be opened without its password', { cause: e });
+    if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(buf.toString('latin1'))) throw new InputError('input.encrypted', `the PDF is encrypted and cannot be decrypted (${err?.message ?? e})`, { cause: e });
+    if (name === 'InvalidPDFException') throw new InputError('input.pdf-damaged', `the PDF is damaged: its structure cannot be read (${err?.message})`, { cause: e });
+    throw new InputError('input.pdf-damaged', `the PDF cannot be read (${err?.message ?? e})`, { cause: e });
   }
 }
 
@@ -94,9 +95,9 @@ export async function readPdfjs(buf: Buffer, opts: ParsePdfOptions): Promise<Eng
   const diagnostics: Diagnostic[] = [];
   try {
     const numPages: number = doc.numPages;
-    if (!(numPages > 0)) throw new Error('the PDF has no pages');
+    if (!(numPages > 0)) throw new InputError('input.no-pages', 'the PDF has no pages');
     // the page limit is checked here, on the document the parser opens anyway, not by opening it twice
-    if (opts.maxPages && opts.maxPages > 0 && numPages > opts.maxPages) throw new Error(`the PDF has ${numPages} pages, over the limit of ${opts.maxPages} (--max-pages)`);
+    checkPageLimit(numPages, opts);
     const fontCache = new Map<string, FontInfo>();
     const pages: PageModel[] = [];
     const needOcr: number[] = [];
@@ -144,7 +145,7 @@ export async function readPdfjs(buf: Buffer, opts: ParsePdfOptions): Promise<Eng
         try {
           const ops = await page.getOperatorList();
           const IMAGE = IMAGE_OPS(pdfjs);
-          scanned = ops.fnArray.some((f: number) => IMAGE.has(f));
+          scanned = ops.fnArray.some((f) => IMAGE.has(f));
         } catch {
           scanned = layer.chars === 0;
         }
@@ -273,7 +274,7 @@ const mul = (m: Matrix, n: Matrix): Matrix => [
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /** Axis-parallel line segments drawn on the page (strokes, and thin filled rectangles). */
-function segmentsFromOps(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Pdfjs['OPS'], viewport: Matrix): Segment[] {
+function segmentsFromOps(ops: PDFOperatorList, OPS: Pdfjs['OPS'], viewport: Matrix): Segment[] {
   const segs: Segment[] = [];
   let ctm: Matrix = viewport;
   const stack: Matrix[] = [];

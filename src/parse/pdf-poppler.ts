@@ -24,13 +24,16 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { convertLegacy, legacyFontEncoding, type LegacyEncoding } from './legacy.js';
 import { TEXT_ANNOTATIONS, annotationWords, inside, parseBbox, snap, type Box, type PopplerWord } from './pdf-widgets.js';
-import { fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, lineText, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions } from './pdf-model.js';
+import { checkPageLimit, fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, lineText, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions } from './pdf-model.js';
 import { looksTabular, pdfjsRules } from './pdf-pdfjs.js';
 import { unescapeXml } from './xml.js';
 import { reportProgress } from '../model/progress.js';
 
 /** Set once a poppler program is found missing: pdfjs reads every PDF from then on. */
 let missing = false;
+
+/** Whether a poppler program (or qpdf) was found missing. */
+export const popplerMissing = (): boolean => missing;
 
 /** poppler's time limit per program (the batch's per-file limit still applies). */
 const TIMEOUT_MS = 300_000;
@@ -224,7 +227,7 @@ export async function readPoppler(buf: Buffer, opts: ParsePdfOptions): Promise<E
     const html = parsePdfXml(xml);
     const numPages = html.pages.length;
     if (!numPages) return null;
-    if (opts.maxPages && opts.maxPages > 0 && numPages > opts.maxPages) throw new Error(`the PDF has ${numPages} pages, over the limit of ${opts.maxPages} (--max-pages)`);
+    checkPageLimit(numPages, opts);
     const words = parseBbox(bbox, 1);
     return await buildPages(file, buf, html, words, rects);
   } finally {

@@ -24,7 +24,8 @@ import { SIGNATURE_STAMP } from './markers.js';
 import { isPdf } from './guards.js';
 import { groupLines, lineText, splitPieces, type EngineResult, type Frame, type Item, type Line, type ParsePdfOptions, type PBlock } from './pdf-model.js';
 import { loadPdfjs, readPdfjs } from './pdf-pdfjs.js';
-import { readPoppler } from './pdf-poppler.js';
+import { popplerMissing, readPoppler } from './pdf-poppler.js';
+import { InputError, ToolError } from '../model/errors.js';
 export { loadPdfjs };
 export type { ParsePdfOptions };
 import { type Footnote, dropFootnoteRefs, takeFootnotes, takeFurniture, takeRunningLines } from './pdf-furniture.js';
@@ -43,14 +44,17 @@ async function readText(buf: Buffer, opts: ParsePdfOptions): Promise<EngineResul
   if (want !== 'pdfjs') {
     const r = await readPoppler(buf, opts);
     if (r) return r;
-    if (want === 'poppler') throw new Error('CONGVAN_PDF_ENGINE=poppler, but poppler cannot read this PDF or is not installed (pdftohtml, pdftotext, pdfimages: Debian package poppler-utils; and qpdf)');
+    if (want === 'poppler') {
+      if (popplerMissing()) throw new ToolError('tool.missing', 'CONGVAN_PDF_ENGINE=poppler, but poppler is not installed (pdftohtml, pdftotext, pdfimages: Debian package poppler-utils; and qpdf)');
+      throw new ToolError('tool.failed', 'CONGVAN_PDF_ENGINE=poppler, but poppler cannot read this PDF (pdftohtml, pdftotext or qpdf failed on it)');
+    }
   }
   return readPdfjs(buf, opts);
 }
 
 export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions = {}): Promise<RawDoc> {
   void file;
-  if (!isPdf(buf)) throw new Error('not a PDF file (no %PDF- header)');
+  if (!isPdf(buf)) throw new InputError('input.not-pdf', 'not a PDF file (no %PDF- header)');
   const read = await readText(buf, opts);
   const { numPages, pages, needOcr } = read;
   const diagnostics: Diagnostic[] = [...read.diagnostics];
@@ -76,10 +80,10 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
         let results: OcrPage[] = [];
         try {
           results = await ocrPdfPages(buf, needOcr);
-        } catch (e: any) {
+        } catch (e) {
           // Nothing else to read: the file fails, with the reason (e.g. which package to install).
-          if (!pages.some((pm) => pm.lines.length > 0)) throw e instanceof Error ? e : new Error(String(e));
-          diagnostics.push({ severity: 'warning', stage: 'parse', message: `pages ${needOcr.join(', ')} have no text layer and OCR failed: ${e?.message ?? e}` });
+          if (!pages.some((pm) => pm.lines.length > 0)) throw e instanceof Error ? e : new ToolError('tool.ocr-failed', `OCR failed: ${String(e)}`);
+          diagnostics.push({ severity: 'warning', stage: 'parse', message: `pages ${needOcr.join(', ')} have no text layer and OCR failed: ${(e as Error)?.message ?? e}` });
         }
         for (const r of results) {
           const pm = pages.find((x) => x.page === r.page);
@@ -149,9 +153,9 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
       const frame = docFrames.get(Math.round(pm.width)) ?? frames.get(pm.page)!;
       try {
         return layoutPage(pm, body, frame);
-      } catch (e: any) {
+      } catch (e) {
         // Odd content must not lose the page: one block per line, and say so.
-        diagnostics.push({ severity: 'warning', stage: 'parse', message: `page ${pm.page}: layout failed (${e?.message ?? e}); lines kept one per block` });
+        diagnostics.push({ severity: 'warning', stage: 'parse', message: `page ${pm.page}: layout failed (${(e as Error)?.message ?? e}); lines kept one per block` });
         const blocks: PBlock[] = pm.lines
           .filter((l) => l.items.length)
           .map((l) => ({ kind: 'paragraph', text: lineText(l), page: pm.page, lines: [l], size: l.size, bold: false, italic: false, frame, endedEarly: true, zone: true }));

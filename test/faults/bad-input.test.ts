@@ -19,7 +19,7 @@ interface Case {
   name: string;
   make: () => Buffer | Promise<Buffer>;
   stage: string;
-  /** The failure's code (src/model/errors.ts). The PDF parser's own failures are parse.failed until it adopts the codes. */
+  /** The failure's code (src/model/errors.ts). */
   code: string | RegExp;
   reason: RegExp;
 }
@@ -36,20 +36,20 @@ const BAD: Case[] = [
   { name: 'truncated-tail.pdf', make: () => F.truncatedPdf(0.995), stage: 'parse', code: 'input.pdf-incomplete', reason: /^the PDF is incomplete/ },
   { name: 'random.pdf', make: () => F.randomBytes(20_000, 3), stage: 'parse', code: 'input.not-pdf', reason: /^not a PDF: the file does not start with a PDF header$/ },
   { name: 'random.docx', make: () => F.randomBytes(20_000, 4), stage: 'parse', code: 'input.not-docx', reason: /^not a Word document: the file is not a DOCX \(zip\) package$/ },
-  { name: 'header-then-noise.pdf', make: () => Buffer.concat([Buffer.from('%PDF-1.4\n'), F.randomBytes(5000, 9), Buffer.from('\n%%EOF\n')]), stage: 'parse', code: 'parse.failed', reason: /^the PDF is damaged: its structure cannot be read/ },
+  { name: 'header-then-noise.pdf', make: () => Buffer.concat([Buffer.from('%PDF-1.4\n'), F.randomBytes(5000, 9), Buffer.from('\n%%EOF\n')]), stage: 'parse', code: 'input.pdf-damaged', reason: /^the PDF is damaged: its structure cannot be read/ },
   { name: 'zip-then-noise.docx', make: () => Buffer.concat([Buffer.from('PK\x03\x04'), F.randomBytes(5000, 9)]), stage: 'parse', code: 'input.docx-damaged', reason: /^the DOCX is damaged or incomplete: the zip directory at its end is missing/ },
   { name: 'truncated.docx', make: () => fs.readFileSync(F.DOCXS[0]!).subarray(0, 5000), stage: 'parse', code: 'input.docx-damaged', reason: /^the DOCX is damaged or incomplete/ },
   { name: 'encrypted.docx', make: () => F.encryptedDocx(), stage: 'parse', code: 'input.encrypted', reason: /^the DOCX is password-protected/ },
   { name: 'old-word.docx', make: () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), F.randomBytes(3000, 2)]), stage: 'parse', code: /^tool\.(failed|missing)$/, reason: /^(?:the Word 97-2003 file cannot be read \(antiword: |a Word 97-2003 \(\.doc\) file needs antiword or catdoc)/ },
   { name: 'zip-bomb.docx', make: () => F.zipBombDocx(260), stage: 'parse', code: 'limit.expanded', reason: /^the DOCX expands to more than 200 MB \(a zip bomb\?\): its parts add up to 260 MB$/ },
   { name: 'zip-bomb-lying.docx', make: () => F.zipBombDocx(260, { lie: true }), stage: 'parse', code: 'limit.expanded', reason: /^the DOCX expands to more than 200 MB \(a zip bomb\?\): word\/document\.xml inflates past the limit, its zip header claims 4 KB$/ },
-  { name: 'pages-5000.pdf', make: () => F.manyPagePdf(5000), stage: 'parse', code: 'parse.failed', reason: /^the PDF has 5000 pages, over the limit of 500 \(--max-pages\)$/ },
-  { name: 'no-pages.pdf', make: () => F.manyPagePdf(0), stage: 'parse', code: 'parse.failed', reason: /^the PDF has no pages$/ },
+  { name: 'pages-5000.pdf', make: () => F.manyPagePdf(5000), stage: 'parse', code: 'limit.pages', reason: /^the PDF has 5000 pages, over the limit of 500 \(--max-pages\)$/ },
+  { name: 'no-pages.pdf', make: () => F.manyPagePdf(0), stage: 'parse', code: 'input.no-pages', reason: /^the PDF has no pages$/ },
   { name: 'random.txt', make: () => F.randomBytes(20_000, 5), stage: 'parse', code: 'input.unknown-encoding', reason: /^not a text file in a known encoding \(tried UTF-8, UTF-16, TCVN3, VNI, Windows-1258\)$/ },
   { name: 'shift-jis.txt', make: () => Buffer.from('93fa967b8cea82cc8365834c8358836782c582b7814282b182ea82cd8365835883678a8582c582b78142', 'hex'), stage: 'parse', code: 'input.unknown-encoding', reason: /^not a text file in a known encoding/ },
   { name: 'nul-bytes.txt', make: () => Buffer.alloc(1000), stage: 'parse', code: 'input.unknown-encoding', reason: /^not a text file in a known encoding/ },
   { name: 'blank.txt', make: () => Buffer.from('   \n\n\t  \n'), stage: 'normalise', code: 'normalise.no-text', reason: /^no text could be read from the file$/ },
-  ...(qpdf ? [{ name: 'password.pdf', make: () => F.encryptedPdf(scratch), stage: 'parse', code: 'parse.failed', reason: /^the PDF is password-protected: it cannot be opened without its password$/ }] : []),
+  ...(qpdf ? [{ name: 'password.pdf', make: () => F.encryptedPdf(scratch), stage: 'parse', code: 'input.encrypted', reason: /^the PDF is password-protected: it cannot be opened without its password$/ }] : []),
 ];
 
 const made = new Map<string, Promise<Buffer>>();

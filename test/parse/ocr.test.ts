@@ -110,14 +110,14 @@ describe('OCR set-up', () => {
   });
 
   it('names the Debian package when tesseract or its Vietnamese data is missing', () => {
-    const script = "import('./src/parse/ocr.ts').then((m) => m.ensureOcrAvailable('vie')).then(() => console.log('OK'), (e) => console.log(e.message))";
+    const script = "import('./src/parse/ocr.ts').then((m) => m.ensureOcrAvailable('vie')).then(() => console.log('OK'), (e) => console.log(e.code + ': ' + e.message))";
     const node = process.execPath;
     // a PATH holding node and nothing else
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'bin-'));
     try {
       fs.symlinkSync(node, path.join(bin, 'node'));
       const noTesseract = execFileSync(node, ['--import', 'tsx', '-e', script], { cwd: ROOT, env: { ...process.env, PATH: bin }, encoding: 'utf8' });
-      expect(noTesseract).toContain('install the Debian package tesseract-ocr ');
+      expect(noTesseract).toMatch(/^tool\.missing: OCR needs the tesseract program: install the Debian package tesseract-ocr /);
     } finally {
       fs.rmSync(bin, { recursive: true, force: true });
     }
@@ -125,7 +125,7 @@ describe('OCR set-up', () => {
       const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'tessdata-'));
       try {
         const noVie = execFileSync(node, ['--import', 'tsx', '-e', script], { cwd: ROOT, env: { ...process.env, TESSDATA_PREFIX: empty }, encoding: 'utf8' });
-        expect(noVie).toContain('install the Debian package tesseract-ocr-vie');
+        expect(noVie).toMatch(/^tool\.missing: OCR needs the Vietnamese language data for tesseract: install the Debian package tesseract-ocr-vie/);
       } finally {
         fs.rmSync(empty, { recursive: true, force: true });
       }
@@ -143,7 +143,7 @@ describe('OCR availability check', () => {
     expect(parseListLangs('List of available languages in "/x/" (2):\nscript/Latin\ntessdata/vie\n').langs).toEqual(['script/Latin', 'tessdata/vie']);
   });
 
-  const CHECK = "import('./src/parse/ocr.ts').then((m) => m.ensureOcrAvailable('vie')).then(() => console.log('OK'), (e) => console.log(e.message))";
+  const CHECK = "import('./src/parse/ocr.ts').then((m) => m.ensureOcrAvailable('vie')).then(() => console.log('OK'), (e) => console.log(e.code + ': ' + e.message))";
   /** Run the check with a fake `tesseract` (a shell script) first on PATH. */
   function checkWith(script: string, env: NodeJS.ProcessEnv = {}): string {
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-tesseract-'));
@@ -167,9 +167,9 @@ describe('OCR availability check', () => {
       fs.writeFileSync(path.join(data, 'vie.traineddata'), '');
       expect(checkWith(`echo 'List of available languages in "${data}/" (1):'; echo eng`)).toBe('OK');
       fs.rmSync(path.join(data, 'vie.traineddata'));
-      expect(checkWith(`echo 'List of available languages in "${data}/" (1):'; echo eng`)).toContain('install the Debian package tesseract-ocr-vie');
+      expect(checkWith(`echo 'List of available languages in "${data}/" (1):'; echo eng`)).toMatch(/^tool\.missing: OCR needs the Vietnamese language data for tesseract: install the Debian package tesseract-ocr-vie/);
       // a failure that is not a missing package says what failed
-      expect(checkWith('echo "Segmentation fault" >&2; exit 139', { TESSDATA_PREFIX: data })).toMatch(/could not list tesseract's languages/);
+      expect(checkWith('echo "Segmentation fault" >&2; exit 139', { TESSDATA_PREFIX: data })).toMatch(/^tool\.failed: OCR: could not list tesseract's languages \(tesseract failed: Segmentation fault\)$/);
     } finally {
       fs.rmSync(data, { recursive: true, force: true });
     }
@@ -184,6 +184,26 @@ const hasPdftoppm = (() => {
     return false;
   }
 })();
+
+describe('OCR failures are typed and name the page (a fake tesseract)', () => {
+  const RUN = "import('./src/parse/ocr.ts').then((m) => m.ocrPdfPages(require('node:fs').readFileSync(process.env.SCAN), [2], { timeoutMs: Number(process.env.LIMIT) })).then(() => console.log('OK'), (e) => console.log(e.name + ' ' + e.code + ': ' + e.message))";
+  function ocrWith(script: string, limitMs = 60_000): string {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-tesseract-'));
+    try {
+      fs.writeFileSync(path.join(bin, 'tesseract'), `#!/bin/sh\nif [ "$1" = "--list-langs" ]; then echo vie; exit 0; fi\n${script}\n`, { mode: 0o755 });
+      return execFileSync(process.execPath, ['--import', 'tsx', '-e', RUN], { cwd: ROOT, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, SCAN, LIMIT: String(limitMs) }, encoding: 'utf8' }).trim();
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+  }
+  it.skipIf(!hasPdftoppm)('tesseract failing on a page is tool.ocr-failed, with the page and the reason', () => {
+    expect(ocrWith('echo "Error in pixReadMem: Unknown format" >&2; exit 1')).toBe('ToolError tool.ocr-failed: OCR failed on page 2: tesseract failed: Error in pixReadMem: Unknown format');
+  }, 60_000);
+  it.skipIf(!hasPdftoppm)('a tool over its time limit is tool.timeout', () => {
+    // the fake never answers: it is stopped at the limit, whatever the machine's speed
+    expect(ocrWith('exec sleep 30', 1000)).toMatch(/^ToolError tool\.timeout: OCR failed on page 2: (?:tesseract|pdftoppm) took longer than 1 s and was stopped$/);
+  }, 60_000);
+});
 
 describe('OCR of several pages (a fake tesseract)', () => {
   // The fake records its arguments and OMP_THREAD_LIMIT, waits (up to 10 s) until a second

@@ -7,6 +7,8 @@ import type { RawBlock, RawDoc } from '../../src/model/types.js';
 import { parseDocx } from '../../src/parse/docx.js';
 import { parsePdf } from '../../src/parse/pdf.js';
 import { encodeLegacy } from '../legacy-encoder.js';
+import type { CongvanError } from '../../src/model/errors.js';
+import { manyPagePdf } from '../faults/fixtures.js';
 import { flowText, makePdf } from '../fixtures/parse/make-pdf.js';
 
 const CORPUS = path.resolve(__dirname, '../../corpus');
@@ -337,13 +339,26 @@ describe('parsePdf on made-up PDFs', () => {
 describe('parsePdf refuses unreadable files', () => {
   const full = fs.readFileSync(path.join(CORPUS, 'pdf', '001_e411c490e37ebf07.pdf'));
 
+  /** What parsePdf throws: the error's class, its code (src/model/errors.ts) and its message. */
+  const failure = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: CongvanError) => ({ name: e.name, code: e.code, message: e.message }),
+    );
+
   it('not a PDF', async () => {
-    await expect(parsePdf(Buffer.from('PK\u0003\u0004 not a pdf'), 'x.pdf')).rejects.toThrow(/not a PDF file/);
+    expect(await failure(parsePdf(Buffer.from('PK\u0003\u0004 not a pdf'), 'x.pdf'))).toEqual({ name: 'InputError', code: 'input.not-pdf', message: expect.stringMatching(/^not a PDF file/) });
   });
 
-  it('truncated or damaged', async () => {
-    await expect(parsePdf(full.subarray(0, Math.floor(full.length * 0.6)), 'x.pdf')).rejects.toThrow(/the PDF is damaged: its structure cannot be read/);
-    await expect(parsePdf(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4000, 7)]), 'x.pdf')).rejects.toThrow(/the PDF is damaged: its structure cannot be read/);
+  it('truncated or damaged: input.pdf-damaged', async () => {
+    const damaged = { name: 'InputError', code: 'input.pdf-damaged', message: expect.stringMatching(/^the PDF is damaged: its structure cannot be read/) };
+    expect(await failure(parsePdf(full.subarray(0, Math.floor(full.length * 0.6)), 'x.pdf'))).toEqual(damaged);
+    expect(await failure(parsePdf(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4000, 7)]), 'x.pdf'))).toEqual(damaged);
+  });
+
+  it('no pages: input.no-pages; over --max-pages: limit.pages', async () => {
+    expect(await failure(parsePdf(manyPagePdf(0), 'x.pdf'))).toEqual({ name: 'InputError', code: 'input.no-pages', message: 'the PDF has no pages' });
+    expect(await failure(parsePdf(manyPagePdf(3), 'x.pdf', { maxPages: 2 }))).toEqual({ name: 'LimitError', code: 'limit.pages', message: 'the PDF has 3 pages, over the limit of 2 (--max-pages)' });
   });
 
   let qpdf = true;
@@ -359,7 +374,7 @@ describe('parsePdf refuses unreadable files', () => {
       const src = path.join(CORPUS, 'pdf', '001_e411c490e37ebf07.pdf');
       execFileSync('qpdf', ['--encrypt', 'secret', 'owner', '256', '--', src, path.join(dir, 'user.pdf')]);
       execFileSync('qpdf', ['--encrypt', '', 'owner', '256', '--', src, path.join(dir, 'owner.pdf')]);
-      await expect(parsePdf(fs.readFileSync(path.join(dir, 'user.pdf')), 'user.pdf')).rejects.toThrow('the PDF is password-protected: it cannot be opened without its password');
+      expect(await failure(parsePdf(fs.readFileSync(path.join(dir, 'user.pdf')), 'user.pdf'))).toEqual({ name: 'InputError', code: 'input.encrypted', message: 'the PDF is password-protected: it cannot be opened without its password' });
       const d = await parsePdf(fs.readFileSync(path.join(dir, 'owner.pdf')), 'owner.pdf');
       expect(allText(d)).toContain('2480/UBND-THCBKS');
     } finally {
