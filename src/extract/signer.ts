@@ -430,7 +430,17 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
     [...blocks].reverse().find((b) => b.name && (b.auths.length || b.titles.length)) ??
     [...blocks].reverse().find((b) => b.auths.length) ??
     [...blocks].reverse().find((b) => b.titles.length && segs[b.first]!.start >= tail && b.titles[0]!.text.length < 40);
-  if (!pick) return { signer: null, distribution };
+  // a signature whose title the seal hid: the rank and name alone at the end, after the Nơi nhận list
+  // ("Thiếu tướng Trương Minh Đương"): the name, even without the title
+  const after = ni >= 0 ? lines[ni]!.start : tail;
+  const alone = !pick?.name
+    ? [...segs].reverse().find((sg) => sg.start >= Math.max(tail, after) && personName(sg.text) && (RANK.test(sg.text.trim()) || ni >= 0))
+    : undefined;
+  if (!pick) {
+    if (!alone) return { signer: null, distribution };
+    return { signer: finding(model, { name: personName(alone.text), position: null, authority: null }, alone.start, alone.end, 'signer.nameAlone'), distribution };
+  }
+  if (!pick.name && alone && alone.start > segs[pick.last]!.start) pick.name = { text: personName(alone.text)!, seg: alone };
 
   const kinds = pick.auths.map((a) => a.kind);
   const authority: Signer['authority'] = kinds.find((k) => k !== 'TM') ?? (kinds.length ? 'TM' : null);

@@ -128,6 +128,17 @@ describe('a surname a scan read with the wrong tone', () => {
   });
 });
 
+describe('a signature whose title the seal hid', () => {
+  it('takes the rank and name alone after the Nơi nhận list', () => {
+    const m = model('CÔNG AN TỈNH LÂM ĐỒNG\nSố: 289/TTr-CAT-PC06\nKính gửi: Lãnh đạo UBND tỉnh.\nCông an tỉnh kính báo cáo Lãnh đạo UBND tỉnh chỉ đạo thẩm định./.\nNơi nhận:\n- Như kính gửi;\n- Lưu: VT, PC06.\nThiếu tướng Trương Minh Đương');
+    expect(extractSigner(m).signer?.value).toEqual({ name: 'Trương Minh Đương', position: null, authority: null });
+  });
+  it('takes no name from a letter without a signature', () => {
+    const m = model('SỞ NỘI VỤ\nSố: 12/SNV\nKính gửi: Các phòng.\nĐề nghị các phòng báo cáo.\nTrân trọng.');
+    expect(extractSigner(m).signer).toBeNull();
+  });
+});
+
 describe('sentenceCase', () => {
   it.each([
     ['PHÓ CHÁNH VĂN PHÒNG', 'Phó Chánh Văn phòng'],
