@@ -6,7 +6,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { dbSpec, isPostgres, printableSpec, DB_OPTION } from '../backend/store.js';
 import { openPostgres } from '../backend/postgres.js';
-import { openQueue, submit, work, type JobOutcome } from '../queue/ingest.js';
+import { openQueue, submit, work, parseRunner, type JobOutcome } from '../queue/ingest.js';
+import { DEFAULT_TIMEOUT_MS } from '../../pipelines/ingest.js';
 import { DEFAULT_LEASE_S } from '../queue/options.js';
 import { DEFAULT_LIMITS } from '../engine/record.js';
 import { parseDuration } from '../engine/progress.js';
@@ -38,7 +39,7 @@ function stopSignal(): AbortController {
 }
 
 /** `congvan ingest --db postgres://...`: submit; without --queue, also do the batch's jobs here until they are done. */
-export async function ingestPostgres(paths: string[], spec: string, opts: { queue?: boolean; lease: number; maxSize: number; maxPages: number; json?: boolean; quiet?: boolean; watch?: boolean }): Promise<void> {
+export async function ingestPostgres(paths: string[], spec: string, opts: { queue?: boolean; lease: number; timeout: number; maxSize: number; maxPages: number; json?: boolean; quiet?: boolean; watch?: boolean }): Promise<void> {
   if (opts.watch) throw new Error('--watch needs a SQLite store; with PostgreSQL, submit with --queue (from a scheduled task) and run congvan worker');
   const limits = { ...DEFAULT_LIMITS, maxBytes: opts.maxSize, maxPages: opts.maxPages };
   const leaseS = Math.max(1, Math.round(opts.lease / 1000));
@@ -60,7 +61,12 @@ export async function ingestPostgres(paths: string[], spec: string, opts: { queu
       return;
     }
     const ac = stopSignal();
-    await work(store, boss, { signal: ac.signal, limits, untilEmpty: true, run: s.run, pollS: 1, onJob: (o) => (!opts.quiet || o.status === 'failed') && console.log(line(o, !!opts.json)) });
+    const runner = await parseRunner({ timeoutMs: opts.timeout, limits });
+    try {
+      await work(store, boss, runner, { signal: ac.signal, untilEmpty: true, run: s.run, pollS: 1, onJob: (o) => (!opts.quiet || o.status === 'failed') && console.log(line(o, !!opts.json)) });
+    } finally {
+      await runner.close();
+    }
     const r = (await store.failures(1)).find((x) => x.run === s.run);
     if (r) console.log(opts.json ? JSON.stringify({ summary: true, run: r.run, files: r.files, ingested: r.ingested, unchanged: r.unchanged, failed: r.failed }) : `${r.files} files: ${r.ingested} ingested, ${r.unchanged} unchanged, ${r.failed} failed -> ${printableSpec(spec)}`);
     process.exitCode = ac.signal.aborted ? 130 : r && r.failed ? 1 : 0;
@@ -77,6 +83,7 @@ export function workerCommand(): Command {
     .option('--until-empty', 'stop when no submitted file is left')
     .option('--json', 'one JSON object per job')
     .option('--max-pages <n>', 'most pages a PDF may have; a longer one is marked failed', (v) => Number(v), DEFAULT_LIMITS.maxPages)
+    .addOption(new Option('--timeout <duration>', 'time limit per file (from its start, or from the last progress a stage reported); a file that runs over it is stopped and marked failed (worker.timeout), not handed out again').argParser(durationArg).default(DEFAULT_TIMEOUT_MS, `${DEFAULT_TIMEOUT_MS / 1000}s`))
     .addOption(new Option('--maintenance <duration>', 'how often this worker looks for jobs whose lease ran out (their worker stopped) and gives them out again').argParser(durationArg).default(30_000, '30s'))
     .addHelpText('after', `
 Run one on each machine that should ingest; each takes one job at a time (run several on a
@@ -86,23 +93,25 @@ once its lease (congvan ingest --lease, default ${DEFAULT_LEASE_S / 60}m) has ru
 Examples:
   congvan worker --db postgres://congvan@db.lan/office
   CONGVAN_DB=postgres://congvan@db.lan/office congvan worker`)
-    .action(async (o: { db?: string; untilEmpty?: boolean; json?: boolean; maxPages: number; maintenance: number }) => {
+    .action(async (o: { db?: string; untilEmpty?: boolean; json?: boolean; maxPages: number; timeout: number; maintenance: number }) => {
       const spec = dbSpec(o.db);
       if (!isPostgres(spec)) throw new Error(`congvan worker needs a PostgreSQL store (--db postgres://... or CONGVAN_DB), not ${spec}`);
       const store = await openPostgres(spec);
       const boss = await openQueue(spec, { maintenanceS: Math.max(1, Math.round(o.maintenance / 1000)) });
+      const limits = { ...DEFAULT_LIMITS, maxPages: o.maxPages };
+      const runner = await parseRunner({ timeoutMs: o.timeout, limits });
       const ac = stopSignal();
       if (!o.json) console.log(`congvan worker: taking jobs from ${printableSpec(spec)} (Ctrl+C stops after the job in hand)`);
       try {
-        const n = await work(store, boss, {
+        const n = await work(store, boss, runner, {
           signal: ac.signal,
           untilEmpty: o.untilEmpty,
-          limits: { ...DEFAULT_LIMITS, maxPages: o.maxPages },
           onTake: (d) => o.json && console.log(JSON.stringify({ path: d.path, status: 'taken', run: d.run })),
           onJob: (x) => console.log(line(x, !!o.json)),
         });
         if (!o.json) console.log(`congvan worker: ${n} job${n === 1 ? '' : 's'} done`);
       } finally {
+        await runner.close();
         await boss.stop({ graceful: true, wait: true, timeout: 30_000 }).catch(() => {});
         await store.close();
       }

@@ -15,6 +15,9 @@
  *   ToolError    an outside tool is missing or failed  tool.missing, tool.failed, tool.timeout,
  *                                                       tool.ocr-failed (OCR of a page)
  *   StageError   a stage found nothing to work on      normalise.no-text, validate.schema
+ *   (worker)     the thread parsing the file            worker.timeout, worker.crashed, worker.out-of-memory,
+ *                was stopped (src/engine/pool.ts; a     worker.stopped, worker.cannot-start
+ *                batch's file or a queued one)
  *
  * An error without a code (a plain Error: a library's, or a bug) counts as `<stage>.failed`.
  */

@@ -16,6 +16,12 @@
  * run twice (its worker killed after the commit) finds the document stored, unchanged, and
  * nothing is stored or counted twice (a path is one row, src/store/postgres.ts).
  *
+ * The parse runs on a worker thread (src/engine/pool.ts) with the batch's time limit per file,
+ * counted again from each progress a stage reports (a long scan OCR'd page by page is not a
+ * stuck file): a file that runs over it, crashes its thread or runs out of memory is recorded
+ * failed with its kind (worker.timeout, worker.crashed, worker.out-of-memory) and its job is
+ * completed, so a hanging document is not handed out again after every lease and its run ends.
+ *
  * A batch's progress is its run: its number of files, and the documents ingested, unchanged
  * and failed so far (`congvan failures`, the page's failures view); the run is finished when
  * every file is counted.
@@ -24,8 +30,7 @@ import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import { listFiles, type ListProblem } from '../engine/files.js';
 import { readInput, sha256, DEFAULT_LIMITS, type Limits } from '../engine/record.js';
-import { processBuffer } from '../../pipelines/document.js';
-import { toStoreRow } from '../store/rows.js';
+import { WorkerPool, workerEntry, type Runner } from '../engine/pool.js';
 import type { PgStore } from '../backend/postgres.js';
 import { DEFAULT_LEASE_S } from './options.js';
 
@@ -119,8 +124,20 @@ export async function submit(store: PgStore, boss: PgBoss, inputs: string[], opt
 
 export type JobOutcome = { path: string; status: 'ingested' | 'replaced' | 'unchanged'; id: string; ms: number } | { path: string; status: 'failed'; stage: string; reason: string; ms: number };
 
-/** Do one job: parse the file's bytes, store the document, count it and drop the bytes in one transaction. */
-export async function runJob(store: PgStore, d: JobData, limits: Limits = DEFAULT_LIMITS): Promise<JobOutcome> {
+/**
+ * The thread a worker parses on: one at a time, with the time limit per file of a batch
+ * (`timeoutMs`, 0 for none). CONGVAN_WORKER_MODULE names another worker module (tests:
+ * test/batch/flaky-worker.ts), as for a batch.
+ */
+export async function parseRunner(opts: { timeoutMs: number; limits?: Limits; firstFileGraceMs?: number }): Promise<Runner> {
+  const entry = process.env.CONGVAN_WORKER_MODULE || (await workerEntry());
+  const pool = new WorkerPool({ size: 1, depth: 1, limits: opts.limits ?? DEFAULT_LIMITS, timeoutMs: opts.timeoutMs, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: 1024, entry });
+  pool.start();
+  return pool;
+}
+
+/** Do one job: parse the file's bytes (on `runner`), store the document, count it and drop the bytes in one transaction. */
+export async function runJob(store: PgStore, d: JobData, runner: Runner): Promise<JobOutcome> {
   const t0 = performance.now();
   const ms = () => Math.round(performance.now() - t0);
   const row = (await store.pool.query('SELECT bytes FROM inbox WHERE id = $1', [d.inbox])).rows[0] as { bytes: Buffer } | undefined;
@@ -128,7 +145,8 @@ export async function runJob(store: PgStore, d: JobData, limits: Limits = DEFAUL
     // done before: the worker that did it was stopped after its commit, before the queue heard of it
     return { path: d.path, status: 'unchanged', id: '', ms: ms() };
   }
-  const o = await processBuffer(d.path, row.bytes, limits);
+  // a file over the time limit, or whose thread crashed, comes back failed (stage "worker")
+  const o = await runner.run(d.path, row.bytes);
   if (!o.ok) {
     const c = await store.pool.connect();
     try {
@@ -148,7 +166,7 @@ export async function runJob(store: PgStore, d: JobData, limits: Limits = DEFAUL
     }
     return { path: d.path, status: 'failed', stage: o.stage, reason: o.reason, ms: ms() };
   }
-  const w = await store.write(toStoreRow(o.record, o.model.text), d.path, async (c, w) => {
+  const w = await store.write(o.row, d.path, async (c, w) => {
     if ((await c.query('DELETE FROM inbox WHERE id = $1', [d.inbox])).rowCount === 0) throw new Error(`job ${d.inbox} was done by another worker`);
     await count(c, d.run, w.result === 'unchanged' ? 'unchanged' : 'ingested');
   });
@@ -162,7 +180,7 @@ export async function runJob(store: PgStore, d: JobData, limits: Limits = DEFAUL
  * interval after every job, which made a worker on short documents wait more than it worked).
  * A job that throws (the store unreachable...) is failed, and pg-boss gives it out again.
  */
-export async function work(store: PgStore, boss: PgBoss, opts: { signal?: AbortSignal; limits?: Limits; untilEmpty?: boolean; run?: number; pollS?: number; onTake?: (d: JobData) => void; onJob?: (o: JobOutcome) => void } = {}): Promise<number> {
+export async function work(store: PgStore, boss: PgBoss, runner: Runner, opts: { signal?: AbortSignal; untilEmpty?: boolean; run?: number; pollS?: number; onTake?: (d: JobData) => void; onJob?: (o: JobOutcome) => void } = {}): Promise<number> {
   let done = 0;
   const pollMs = (opts.pollS ?? 2) * 1000;
   const left = async () => (await store.pool.query(`SELECT count(*)::int AS n FROM inbox${opts.run ? ' WHERE run_id = $1' : ''}`, opts.run ? [opts.run] : [])).rows[0].n as number;
@@ -180,7 +198,7 @@ export async function work(store: PgStore, boss: PgBoss, opts: { signal?: AbortS
       opts.onTake?.(job.data);
       // tests only: a worker that hangs with its job in hand, to be killed (test/queue)
       if (process.env.CONGVAN_TEST_STALL_JOB === '1') await new Promise(() => {});
-      const o = await runJob(store, job.data, opts.limits);
+      const o = await runJob(store, job.data, runner);
       await boss.complete(QUEUE, job.id);
       done++;
       opts.onJob?.(o);
