@@ -135,6 +135,11 @@ interface Rule {
   tail?: boolean;
   /** Read inside parentheses too ("(hoàn thành trong Quý III/2021)", "(khi có thông báo ...)"). */
   aside?: boolean;
+  /**
+   * Words or characters `re` cannot match without (a cheap test run first: most items hold no
+   * time, and the rules' patterns are costly to try at every position). Not used for `cell`.
+   */
+  need?: RegExp;
   /** The finding, or null when the words hold no deadline here (they still claim their span), or undefined to let other rules try. */
   make: (m: RegExpExecArray, ctx: DateContext, at: number) => Made | null | undefined;
 }
@@ -166,12 +171,14 @@ const RULES: Rule[] = [
   // "chậm nhất ngày 15 của tháng báo cáo"
   {
     id: 'deadline.recurringDay',
+    need: /\d/,
     re: new RegExp(String.raw`(?:(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?|vào|trong|đến)\s+)?${AT}ngày\s+(\d{1,2})(?:\s*(?:\/|-|tháng)\s*(\d{1,2}))?\s+(?:của\s+)?(?:các\s+)?(?:hằng|hàng|mỗi|của)\s+(tháng|quý|năm)`, 'giu'),
     make: (m) => recurring(freqOf(m[3]!), { day: +m[1]!, ...(m[2] ? { month: +m[2] } : {}) }),
   },
   // "trước 11h00’ ngày thứ 5 hằng tuần", "vào thứ Sáu hàng tuần"
   {
     id: 'deadline.weekly',
+    need: /tuần/iu,
     re: new RegExp(String.raw`(?:(?:trước|chậm\s+nhất|vào)\s+)?(?:${HOUR}\s*,?\s*)?(?:ngày\s+)?(?:thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s+nhật))\s+(?:hằng|hàng|mỗi|các)\s+tuần`, 'giu'),
     make: (m) => {
       const w = m[1]?.toLowerCase();
@@ -182,6 +189,7 @@ const RULES: Rule[] = [
   // "thường xuyên hằng năm", "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": open-ended
   {
     id: 'deadline.openEnded',
+    need: /năm/iu,
     re: /(?<![\p{L}])thường\s+xuyên\s*,?\s*(?:hằng|hàng)\s+(?:năm|tháng|quý)|(?:(?<![\p{L}])(?:trong|từ)\s+|^\s*)năm\s+\d{4}\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|từ\s+năm\s+\d{4}\s+trở\s+đi/giu,
     // a time cell: "Năm 2025 và các năm tiếp theo"
     cell: /(?<![\p{L}])thường\s+xuyên\s*,?\s*(?:hằng|hàng)\s+(?:năm|tháng|quý)|năm\s+\d{4}\s+và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|từ\s+năm\s+\d{4}\s+trở\s+đi/giu,
@@ -190,6 +198,7 @@ const RULES: Rule[] = [
   // "Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1 (năm 2026)": hours of one day
   {
     id: 'deadline.hoursOfDay',
+    need: /\d/,
     re: new RegExp(String.raw`(?:từ\s+)?${HOUR}\s*(?:-|–|đến)\s*${HOUR}\s*,?\s*(?:(?:sáng|chiều|tối)\s+)?(?:${WEEKDAY}\s*,?\s*)?(?:ngày\s+)?(${DATE})`, 'giu'),
     aside: true,
     make: (m, ctx, at) => {
@@ -201,6 +210,7 @@ const RULES: Rule[] = [
   // ("số liệu tính từ ngày 01/7/2025 đến ngày 30/11/2025") sets none
   {
     id: 'deadline.range',
+    need: /\d/,
     re: new RegExp(String.raw`(?:(?:kể\s+)?từ|trong\s+thời\s+gian\s+từ)\s+${AT}ngày\s+(${DATE})\s*(?:đến|-|–)\s*(?:hết\s+)?${AT}(?:ngày\s+)?(${DATE})`, 'giu'),
     make: (m, ctx, at) => {
       if (/số\s+liệu|tính\s+từ|tính\s+đến|kỳ\s+báo\s+cáo|mốc|tổng\s+kết|thống\s+kê|thời\s+điểm|kết\s+quả|giai\s+đoạn|phát\s+sinh|chốt/iu.test(`${clauseBefore(ctx.text, at, 100)} ${m[0]}`)) return null;
@@ -212,6 +222,7 @@ const RULES: Rule[] = [
   // "trước 17 giờ 00 phút, ngày 05/12/2025", "hạn chót ngày ..."
   {
     id: 'deadline.byDate',
+    need: /\d/,
     re: new RegExp(String.raw`(?<pre>(?:hoàn\s+thành|xong|gửi|nộp|báo\s+cáo)[^.;]{0,40}?\s+)?(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?|không\s+muộn\s+hơn|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?|muộn\s+nhất|đến\s+hết|trong\s+thời\s+hạn\s+đến)\s+${AT}(?:ngày\s+)?(?<d>${DATE})`, 'giu'),
     aside: true,
     make: (m, ctx, at) => {
@@ -223,6 +234,7 @@ const RULES: Rule[] = [
   // "trong ngày 05/12/2025", "vào ngày 09/10/2025", "nhân ngày Chuyển đổi số Quốc gia 10/10"
   {
     id: 'deadline.day',
+    need: /\d/,
     re: new RegExp(String.raw`(?:(?:trong|vào|diễn\s+ra)\s+${AT}ngày\s+|nhân\s+(?:dịp\s+)?(?:kỷ\s+niệm\s+)?ngày\s+(?:[\p{L}]+\s+){0,8}?)(${DATE})`, 'giu'),
     aside: true,
     make: (m, ctx, at) => {
@@ -235,6 +247,7 @@ const RULES: Rule[] = [
   // "kể từ ngày 30/7/2025", "bắt đầu từ ngày ..."
   {
     id: 'deadline.fromDate',
+    need: /\d/,
     re: new RegExp(String.raw`(?:kể\s+)?từ\s+${AT}ngày\s+(${DATE})`, 'giu'),
     make: (m, ctx, at) => {
       if (/số\s+liệu|tính\s+từ|mốc|thống\s+kê|hiệu\s+lực/iu.test(`${clauseBefore(ctx.text, at, 80)} ${m[0]}`)) return null;
@@ -245,6 +258,7 @@ const RULES: Rule[] = [
   // "trong Quý III/2021", "Quý 3 năm 2021", "trong Quý III năm 2025", "hoàn thành Quý IV"
   {
     id: 'deadline.quarter',
+    need: /qu[ýy]/iu,
     re: new RegExp(String.raw`(?:trong\s+|vào\s+|(?:hoàn\s+thành|xong)\s+(?:trong\s+)?|^|(?<=[;:]\s*))${QUARTER}`, 'giu'),
     cell: new RegExp(QUARTER, 'gu'),
     aside: true,
@@ -258,6 +272,7 @@ const RULES: Rule[] = [
   // "trong kỳ báo cáo tháng 11/2021", "trong tháng 8" (the year from the text)
   {
     id: 'deadline.month',
+    need: /tháng/iu,
     re: new RegExp(String.raw`(?:trong|vào|(?:hoàn\s+thành|xong)(?:\s+trong)?|^|(?<=[;:]))\s*(?:kỳ\s+báo\s+cáo\s+)?tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
     cell: new RegExp(String.raw`tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
     aside: true,
@@ -270,6 +285,7 @@ const RULES: Rule[] = [
   // "6 tháng cuối năm 2025", "6 tháng đầu năm" after "trong"; "những tháng cuối năm 2025", "đến cuối năm 2025"
   {
     id: 'deadline.halfYear',
+    need: /năm/iu,
     re: /(?:trong|hoàn\s+thành(?:\s+trong)?|^)\s*(?:0?6\s+tháng\s+(đầu|cuối)|(?:những|các)\s+tháng\s+(cuối))\s+năm(?:\s+(\d{4}))?|(?:từ\s+nay\s+)?đến\s+(?:hết\s+|cuối\s+)năm(?:\s+(\d{4}))?/giu,
     cell: /0?6\s+tháng\s+(đầu|cuối)\s+năm()(?:\s+(\d{4}))?/giu,
     aside: true,
@@ -282,6 +298,7 @@ const RULES: Rule[] = [
   // "trong năm 2021", "Hoàn thành năm 2021", "vào năm 2026", "Năm 2021" as the whole time cell, "năm 2021 đạt tỷ lệ ..."
   {
     id: 'deadline.year',
+    need: /\d/,
     re: /(?:(?<!(?:giao|khởi\s+công|phát\s+sinh|đã|được)\s)trong\s+năm|(?:hoàn\s+thành|xong)(?:\s+trong)?\s+năm|vào\s+năm|^năm|^\s*(?=\d{4}\s*$))\s*(\d{4})(?![\d/-])|(?:^|[;,.]\s*|\s)năm\s+(\d{4})\s+(?=đạt|phấn đấu)/giu,
     cell: /(?:năm\s+|^\s*|giai\s+đoạn\s+)(?:\d{4}\s*[-–]\s*)?(\d{4})(?![\d/])|()(?!)/giu,
     aside: true,
@@ -294,6 +311,7 @@ const RULES: Rule[] = [
   // "02 lần/năm", "định kỳ (6 tháng, 01 năm)", "theo định kỳ", "báo cáo CCHC định kỳ"
   {
     id: 'deadline.recurring',
+    need: /hằng|hàng|mỗi|định\s+kỳ|lần/iu,
     tail: false,
     aside: true,
     re: /(?:định\s+kỳ\s+)?(?:(?:vào\s+)?tháng\s+(\d{1,2})\s+)?(?:hằng|hàng|mỗi)\s+(tuần|tháng|quý|năm\s+học|năm|học\s+kỳ)(?![\p{L}])|định\s+kỳ\s+(0?6\s+tháng|tháng|quý|năm)(?![\p{L}])|(?:0?\d|một|hai)\s+lần\s*(?:\/|mỗi|một|trong\s+)\s*(tuần|tháng|quý|năm)(?![\p{L}])|(?:theo\s+)?định\s+kỳ(?:\s*\(\s*(0?6\s+tháng|tháng|quý|năm)?[^)]*\))?/giu,
@@ -308,6 +326,7 @@ const RULES: Rule[] = [
   // "trước Hội nghị": the event's day when the text dates it, else open-ended
   {
     id: 'deadline.event',
+    need: /trước/iu,
     re: new RegExp(String.raw`trước\s+(?:khi\s+(?:tổ\s+chức|diễn\s+ra|khai\s+mạc|bắt\s+đầu)\s+)?(?:(?:buổi|cuộc|các|kỳ)\s+)?(${EVENT})(?![\p{L}])`, 'giu'),
     aside: true,
     make: (m, ctx) => {
@@ -320,6 +339,7 @@ const RULES: Rule[] = [
   // "khi có thông báo ...", "theo thời gian quy định", "theo Kế hoạch riêng", "Sau 03 tháng kể từ khi ..."
   {
     id: 'deadline.ongoing',
+    need: /xuyên|khi|thời|tiến|riêng|\d/iu,
     tail: false,
     re: new RegExp(ONGOING, 'giu'),
     // a time cell handed to another instrument: "Theo Kế hoạch riêng", "Theo hướng dẫn của Trung ương"
@@ -336,6 +356,31 @@ const RULES: Rule[] = [
 
 
 
+/**
+ * Every match of a global pattern, as `text.matchAll(re)` gives them, without the copy of the
+ * pattern matchAll makes at each call (costly for these long patterns, run thousands of times
+ * a document): the matches are collected before any is read, so a rule may run `re` again.
+ */
+function matches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex = advance(text, re.lastIndex, re.unicode);
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+/** The index after `i`, a whole code point in unicode mode (ECMAScript's AdvanceStringIndex). */
+function advance(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return i + 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
+}
+
 function parentheses(text: string): [number, number][] {
   const out: [number, number][] = [];
   let depth = 0, open = 0;
@@ -351,20 +396,30 @@ function inParens(text: string, at: number): boolean {
 }
 
 /** Spans of text that hold no deadline: the dates of cited documents, names of plans with their period, and nouns named by a yearly period. */
+// "số 116/KH-UBND ngày 28/7/2021", "Quyết định 603/QĐ-UBND ngày 30/9/2021", "Kết luận số 121-KL/TW, ngày 24/01/2025",
+// "Công văn số 123/UBND ngày 05 tháng 8 năm 2025"
+const CITED_DATE = new RegExp(String.raw`\d+(?:\/\d{4})?[/-][\p{Lu}Đđ][\p{L}\d&/-]*\s*,?\s+(?:ban\s+hành\s+)?ngày\s+(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})`, 'gu');
+// names of plans and programmes with their period: "Kế hoạch ... năm 2025", "giai đoạn 2021-2025"
+const NAMED_PERIOD = /(?:Kế hoạch|Chương trình|Đề án|Nghị quyết|Quyết định|Chỉ thị|Chiến lược|Báo cáo)\s(?:(?!hoàn thành|trong tháng|trong năm|trong quý|trước ngày)[^.;:,]){0,120}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})/gu;
+// a quoted passage is another text's words: “Trong thời hạn 07 ngày làm việc kể từ ...”
+const QUOTED = /“[^“”]{1,400}”/gu;
+const PERIOD = /giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:định hướng|tầm nhìn)\s+đến\s+năm\s+\d{4}/giu;
+// "Kế hoạch cải cách hành chính hằng năm", "Chỉ số CCHC hàng năm", "thi đua - khen thưởng hằng năm": a yearly thing, not a yearly act
+const YEARLY_THING = /(?:kế\s+hoạch|chương\s+trình|chỉ\s+số|chấm\s+điểm|thi\s+đua|khen\s+thưởng|lộ\s+trình|dự\s+toán|ngân\s+sách|kinh\s+phí|chỉ\s+tiêu|xếp\s+hạng)(?:\s(?![Đđ]ịnh\s+kỳ)[^\s.;,()]+){0,8}?\s+(?:hằng|hàng)\s+năm(?![\p{L}])/giu;
+const YEARLY = /(?:hằng|hàng)\s+năm(?![\p{L}])/iu;
+
+/** Spans of text that hold no deadline: the dates of cited documents, names of plans with their period, and nouns named by a yearly period. */
 function maskedRanges(text: string, cell: boolean): [number, number][] {
   const out: [number, number][] = [];
-  const add = (re: RegExp) => { for (const m of text.matchAll(re)) out.push([m.index!, m.index! + m[0].length]); };
-  // "số 116/KH-UBND ngày 28/7/2021", "Quyết định 603/QĐ-UBND ngày 30/9/2021", "Kết luận số 121-KL/TW, ngày 24/01/2025",
-  // "Công văn số 123/UBND ngày 05 tháng 8 năm 2025"
-  add(new RegExp(String.raw`\d+(?:\/\d{4})?[/-][\p{Lu}Đđ][\p{L}\d&/-]*\s*,?\s+(?:ban\s+hành\s+)?ngày\s+(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})`, 'gu'));
-  // names of plans and programmes with their period: "Kế hoạch ... năm 2025", "giai đoạn 2021-2025"
-  add(/(?:Kế hoạch|Chương trình|Đề án|Nghị quyết|Quyết định|Chỉ thị|Chiến lược|Báo cáo)\s(?:(?!hoàn thành|trong tháng|trong năm|trong quý|trước ngày)[^.;:,]){0,120}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})/gu);
+  const add = (re: RegExp) => { for (const m of matches(re, text)) out.push([m.index, m.index + m[0].length]); };
+  // each pattern needs a year, a day or its own words: tried only where they are
+  const year = /\d{4}/.test(text);
+  if (year && text.includes('ngày')) add(CITED_DATE);
+  if (year) add(NAMED_PERIOD);
   if (!cell) {
-    // a quoted passage is another text's words: “Trong thời hạn 07 ngày làm việc kể từ ...”
-    add(/“[^“”]{1,400}”/gu);
-    add(/giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:định hướng|tầm nhìn)\s+đến\s+năm\s+\d{4}/giu);
-    // "Kế hoạch cải cách hành chính hằng năm", "Chỉ số CCHC hàng năm", "thi đua - khen thưởng hằng năm": a yearly thing, not a yearly act
-    add(/(?:kế\s+hoạch|chương\s+trình|chỉ\s+số|chấm\s+điểm|thi\s+đua|khen\s+thưởng|lộ\s+trình|dự\s+toán|ngân\s+sách|kinh\s+phí|chỉ\s+tiêu|xếp\s+hạng)(?:\s(?![Đđ]ịnh\s+kỳ)[^\s.;,()]+){0,8}?\s+(?:hằng|hàng)\s+năm(?![\p{L}])/giu);
+    if (text.includes('“')) add(QUOTED);
+    if (year) add(PERIOD);
+    if (YEARLY.test(text)) add(YEARLY_THING);
   }
   return out;
 }
@@ -418,9 +473,9 @@ export function findDeadlines(
   const found: DeadlineFinding[] = [];
   const claimed: [number, number][] = [];
   for (const rule of RULES) {
-    const re = (opts.cell && rule.cell) || rule.re;
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    const cellRe = opts.cell && rule.cell;
+    if (!cellRe && rule.need && !rule.need.test(text)) continue;
+    for (const m of matches(cellRe || rule.re, text)) {
       // the rule's own words start where its leading spaces end
       const lead = /^\s*/.exec(m[0])![0].length;
       const start = m.index! + lead, end = m.index! + m[0].trimEnd().length;

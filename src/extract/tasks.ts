@@ -318,6 +318,13 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const tree = buildTree(model, region);
   detachRequests(tree);
   const headingTimes = new Map<ItemNode, DeadlineFinding | null>();
+  // a heading's assignment is read once for all the items under it
+  const assigned = new Map<ItemNode, Assignment | null>();
+  const assignmentOf = (p: ItemNode): Assignment | null => {
+    let a = assigned.get(p);
+    if (a === undefined) assigned.set(p, (a = headingAssignment(p.title)));
+    return a;
+  };
   const rootAssign = leadInAssignment(model, from);
   const fallbackLead: AgencyRef[] = ctx.recipients.length === 1
     ? [{ name: ctx.recipients[0]!, start: 0, end: 0, rule: 'lead.singleRecipient' }]
@@ -404,7 +411,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       if (a) inherited = { a, offset: node.titleStart };
     }
     for (let p = node.parent; !inherited && p && p.parent; p = p.parent) {
-      const a = headingAssignment(p.title);
+      const a = assignmentOf(p);
       if (a) inherited = { a, offset: p.titleStart };
     }
     if (!inherited && rootAssign) inherited = { a: rootAssign, offset: model.blocks[from - 1]!.start };

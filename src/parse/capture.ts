@@ -55,7 +55,8 @@ export function uncapture(input: string[]): Uncaptured {
   // without a Quốc hiệu the document begins at its first header line ("Số:", "Kính gửi:", the date
   // line): a "Ghi chú:" or "Nội dung ..." of the document itself never makes what is above it the site's
   const q = lines.findIndex((l) => QUOC_HIEU.test(l.trim()));
-  const firstAnchor = lines.findIndex((l) => ANCHOR_TESTS.some((re) => re.test(l)));
+  // the first anchor is looked for only without a Quốc hiệu (it tries every anchor on every line)
+  const firstAnchor = q >= 0 ? -1 : lines.findIndex((l) => ANCHOR_TESTS.some((re) => re.test(l)));
   const limit = q >= 0 ? q : firstAnchor >= 0 ? Math.min(firstAnchor, 40) : Math.min(lines.length, 40);
   let lastSite = -1;
   for (let i = 0; i < limit; i++) {
