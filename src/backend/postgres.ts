@@ -72,6 +72,22 @@ export async function openPostgres(url: string, opts: { readonly?: boolean } = {
   return store;
 }
 
+/** Run f in one transaction on one connection of the pool: committed when it returns, rolled back when it throws. */
+export async function transaction<T>(pool: pg.Pool, f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const r = await f(c);
+    await c.query('COMMIT');
+    return r;
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
 export class PgStore implements Store {
   readonly kind = 'postgres' as const;
   private agencyCache: { stamp: string; rows: AgencyRows } | null = null;
@@ -110,23 +126,15 @@ export class PgStore implements Store {
 
   /** Migrations in one transaction, under the store's lock: two commands at once do not both run them. */
   async migrate(): Promise<number> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
+    return transaction(this.pool, async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [PG_LOCK]);
       const from = await this.version(c);
       if (from > PG_SCHEMA_VERSION) throw newer(this.name, from);
       if (from === 0) await c.query(`CREATE TABLE congvan_meta (key text PRIMARY KEY, value text NOT NULL); INSERT INTO congvan_meta VALUES ('application', 'congvan'), ('schema_version', '0')`);
       for (let v = from; v < PG_MIGRATIONS.length; v++) await c.query(PG_MIGRATIONS[v]!);
       await c.query(`UPDATE congvan_meta SET value = $1 WHERE key = 'schema_version'`, [String(PG_SCHEMA_VERSION)]);
-      await c.query('COMMIT');
       return PG_SCHEMA_VERSION;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   }
 
   async close() {

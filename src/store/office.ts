@@ -128,6 +128,12 @@ export interface Register {
   annotateRegister(year: number, number: number, change: { recipient?: string | null; note?: string | null }): RegisterEntry | null;
 }
 
+/**
+ * The office store of a server reached over the network (PostgreSQL: src/backend/pgoffice.ts):
+ * the same calls, answered later. `within` of registerDocument: the transaction's connection.
+ */
+export type AsyncOfficeStore = { [K in keyof OfficeStore]: OfficeStore[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<R> : never };
+
 export class UserExists extends Error {}
 
 /** A user name as compared: NFC, lower case. */
@@ -194,16 +200,16 @@ export const OFFICE_REGISTER_SQL = `
   );
 `;
 
-type RegisterRow = { year: number; number: number; arrived_on: string; record_id: string; sha256: string; recipient: string | null; note: string | null; registered_by: string | null; registered_at: string };
-const REGISTER_COLS = 'r.year, r.number, r.arrived_on, r.record_id, r.sha256, r.recipient, r.note, r.registered_by, r.registered_at';
-const toEntry = (r: RegisterRow): RegisterEntry => ({ year: r.year, number: r.number, arrivedOn: r.arrived_on, recordId: r.record_id, sha256: r.sha256, recipient: r.recipient, note: r.note, registeredBy: r.registered_by, registeredAt: r.registered_at });
+export type RegisterRow = { year: number; number: number; arrived_on: string; record_id: string; sha256: string; recipient: string | null; note: string | null; registered_by: string | null; registered_at: string };
+export const REGISTER_COLS = 'r.year, r.number, r.arrived_on, r.record_id, r.sha256, r.recipient, r.note, r.registered_by, r.registered_at';
+export const toEntry = (r: RegisterRow): RegisterEntry => ({ year: r.year, number: r.number, arrivedOn: r.arrived_on, recordId: r.record_id, sha256: r.sha256, recipient: r.recipient, note: r.note, registeredBy: r.registered_by, registeredAt: r.registered_at });
 
-type AuditRow = { id: number; at: string; actor: string; action: AuditAction; record_id: string | null; task_seq: number | null; task_key: string | null; target: string | null; detail: string | null };
-const toAudit = (r: AuditRow): AuditEntry => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, recordId: r.record_id, taskSeq: r.task_seq, taskKey: r.task_key, target: r.target, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null });
+export type AuditRow = { id: number; at: string; actor: string; action: AuditAction; record_id: string | null; task_seq: number | null; task_key: string | null; target: string | null; detail: string | null };
+export const toAudit = (r: AuditRow): AuditEntry => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, recordId: r.record_id, taskSeq: r.task_seq, taskKey: r.task_key, target: r.target, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null });
 
-type UserRow = { id: number; name: string; role: Role; agency: string | null; created_at: string; password_hash: string };
-const USER_COLS = 'u.id, u.name, u.role, u.agency, u.created_at, u.password_hash';
-const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, role: r.role, agency: r.agency, createdAt: r.created_at });
+export type UserRow = { id: number; name: string; role: Role; agency: string | null; created_at: string; password_hash: string };
+export const USER_COLS = 'u.id, u.name, u.role, u.agency, u.created_at, u.password_hash';
+export const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, role: r.role, agency: r.agency, createdAt: r.created_at });
 
 /**
  * The office store on a SQLite connection. On a store made before these tables (a reader
