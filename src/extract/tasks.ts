@@ -136,7 +136,7 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
 /** "(gọi tắt là bộ)", "(sau đây gọi chung là các đơn vị)": an alias, not part of a name. */
 const ALIAS = /\s*\((?:sau đây\s+)?gọi\s+(?:tắt|chung)\s+là[^)]*\)/giu;
 /** "Bộ Nội vụ hướng dẫn các bộ, ... thực hiện ... như sau:", "đề nghị Y triển khai các nội dung sau:" */
-const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì)(?![\p{L}]))/u;
+const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì|báo cáo|rà soát|xây dựng|gửi|cung cấp|cử|đánh giá|nghiên cứu|có ý kiến|tham gia|tổng hợp|cập nhật|kiểm tra|đề xuất|dự kiến|chuẩn bị|bố trí|hoàn thành|hoàn thiện|quán triệt)(?![\p{L}]))/u;
 
 const ASKS_ALL = new RegExp(ASKS.source, 'gu');
 

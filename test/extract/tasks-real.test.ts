@@ -160,3 +160,16 @@ describe('a Roman section a scan read as a letter', () => {
     expect(extractTasks(m, { date: '2025-12-16', recipients: [] }).map((t) => t.path)).toEqual([['I', '1'], ['II']]);
   });
 });
+
+describe('a lead-in that asks bodies to report', () => {
+  it('gives the items to the bodies asked, whatever verb follows them', async () => {
+    const { model } = await import('../helpers.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    const m = model('BỘ CÔNG AN\nSố: 5240/BCA-V01\nKính gửi: Các Bộ, ngành thành viên Ủy ban Quốc gia.\nThực hiện Quy chế công tác của Ủy ban Quốc gia; Bộ Công an trân trọng đề nghị các Bộ, ngành thành viên Ủy ban Quốc gia và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương báo cáo tổng kết công tác năm 2025, như sau:\n1. Về nội dung: Thực hiện theo đề cương (sao gửi kèm).\n2. Về mốc thời gian: Báo cáo thống kê số liệu từ ngày 15/12/2024 đến ngày 14/12/2025.\nNơi nhận:\n- Như trên;');
+    const tasks = extractTasks(m, { date: '2025-11-23', recipients: [] });
+    expect(tasks.map((t) => t.lead.map((l) => l.name))).toEqual([
+      ['các Bộ, ngành thành viên Ủy ban Quốc gia', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương'],
+      ['các Bộ, ngành thành viên Ủy ban Quốc gia', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương'],
+    ]);
+  });
+});
