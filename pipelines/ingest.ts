@@ -46,6 +46,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** Longest a transaction stays open, in ms (default 500). */
   batchMs?: number;
+  /** Characters of rows and records per transaction at most (the writer's memory; default in sink.ts). */
+  batchChars?: number;
   /** Extra time for each worker's first file, in ms (default 10 s: warm-up on a busy machine). */
   firstFileGraceMs?: number;
   /**
@@ -174,7 +176,7 @@ class Session {
         ? new InThreadRunner(processBuffer, limits, !!opts.json)
         : new WorkerPool({ size: jobs, limits, json: !!opts.json, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 1024, entry });
     const register = opts.register === false ? null : { arrivedOn: opts.register?.arrivedOn ?? null, by: opts.register?.by ?? null };
-    this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, onEvent: opts.onResult, register,
+    this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, batchChars: opts.batchChars, onEvent: opts.onResult, register,
       // results waiting for the writer: enough to go on through a commit; then reading and the pool wait too
       highWater: 32 });
     // read ahead: every worker has its next files at hand (pool.ts), within a budget of bytes

@@ -56,6 +56,27 @@ function fresh(to: string): string {
   return to;
 }
 
+/**
+ * `copies` copies of each of the five samples' text renditions (corpus/*.txt, the 23-page plan
+ * among them) into `dir`; copy k ends with k + 1 spaces on a line of its own, so no two are the
+ * same file.
+ */
+function writeTextMix(corpus: string, dir: string, copies: number): void {
+  for (const f of fs.readdirSync(corpus).filter((x) => x.endsWith('.txt'))) {
+    const text = fs.readFileSync(path.join(corpus, f));
+    for (let k = 0; k < copies; k++) fs.writeFileSync(path.join(dir, `${k}_${f}`), Buffer.concat([text, Buffer.from('\n' + ' '.repeat(k + 1))]));
+  }
+}
+
+/** The samples' mix as text only (`--only mix`): `n` documents, a fifth of them each sample. */
+export function buildTextMix(root: string, out: string, n: number, log: (s: string) => void): RealSet {
+  const dir = fresh(path.join(out, 'real', 'text-mix'));
+  writeTextMix(path.join(root, 'corpus'), dir, Math.max(1, Math.round(n / 5)));
+  const set = describe('text-mix', dir);
+  log(`  text-mix: ${set.files} files, ${(set.bytes / 1e6).toFixed(1)} MB`);
+  return set;
+}
+
 export function buildRealSets(root: string, out: string, log: (s: string) => void): RealSet[] {
   const real = path.join(root, 'corpus', 'real');
   const base = path.join(out, 'real');
@@ -68,10 +89,7 @@ export function buildRealSets(root: string, out: string, log: (s: string) => voi
   // the samples' mix, sizes as they are
   const mix = fresh(path.join(base, 'samples-mix'));
   const corpus = path.join(root, 'corpus');
-  for (const f of fs.readdirSync(corpus).filter((x) => x.endsWith('.txt'))) {
-    const text = fs.readFileSync(path.join(corpus, f));
-    for (let k = 0; k < 200; k++) fs.writeFileSync(path.join(mix, `${k}_${f}`), Buffer.concat([text, Buffer.from('\n' + ' '.repeat(k + 1))]));
-  }
+  writeTextMix(corpus, mix, 200);
   for (const f of fs.readdirSync(path.join(corpus, 'pdf')).filter((x) => x.endsWith('.pdf'))) {
     const pdf = fs.readFileSync(path.join(corpus, 'pdf', f));
     for (let k = 0; k < 20; k++) fs.writeFileSync(path.join(mix, `${k}_${f}`), Buffer.concat([pdf, Buffer.from(`\n%copy ${k}\n`)]));

@@ -11,6 +11,8 @@
  *   -  where the time of one document goes, stage by stage, in one thread (stages.ts)
  *   4. memory as the batch grows: --rss-n (default 10,000) text documents, RSS sampled at
  *      every tenth of the batch
+ *   -  the samples' mix as text (--only mix): corpus/*.txt copied to --mix-n documents (default
+ *      1,000) for speed and to --rss-n documents for memory: documents/s, MB/s, CPU s, peak RSS
  *   5. search on a store of --search-n obligations (default 1,000,000) generated straight
  *      into SQLite: p50 / p95 of typical queries (scripts/bench/search.ts)
  *   6. real files (scripts/bench/real.ts): corpus/real (signed PDFs, scans, DOCX, .doc), the
@@ -20,7 +22,7 @@
  *      pdftoppm + tesseract run directly
  *
  * Options: --n N  --rss-n N  --search-n N  --jobs N  --formats txt,docx,pdf
- *          --only corpus,ingest,stages,rss,search,real  --runs N (search repetitions)
+ *          --only corpus,ingest,stages,rss,mix,search,real  --mix-n N  --runs N (search repetitions)
  * Results: printed as Markdown tables and written to output/bench/results.json.
  */
 import fs from 'node:fs';
@@ -31,7 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { buildSearchStore, timeQueries, pct, type QueryTiming } from './search.js';
 import { stageTimes, type StageTimes } from './stages.js';
-import { buildRealSets, directOcr, pdftotextTwo } from './real.js';
+import { buildRealSets, buildTextMix, directOcr, pdftotextTwo } from './real.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'output', 'bench');
@@ -46,10 +48,11 @@ function args() {
   return {
     n: Number(get('n', '2000')),
     rssN: Number(get('rss-n', '10000')),
+    mixN: Number(get('mix-n', '1000')),
     searchN: Number(get('search-n', '1000000')),
     jobs: Number(get('jobs', String(os.availableParallelism()))),
     formats: get('formats', 'txt,docx,pdf').split(',') as ('txt' | 'docx' | 'pdf')[],
-    only: get('only', 'corpus,ingest,stages,rss,search,real').split(','),
+    only: get('only', 'corpus,ingest,stages,rss,mix,search,real').split(','),
     runs: Number(get('runs', '30')),
   };
 }
@@ -336,6 +339,17 @@ async function main() {
     results.rss = r;
   }
 
+  // the samples' mix as text: speed (--mix-n documents) and memory (--rss-n documents)
+  if (o.only.includes('mix')) {
+    for (const [what, n] of [['speed', o.mixN], ['memory', o.rssN]] as const) {
+      const set = buildTextMix(ROOT, OUT, n, log);
+      log(`ingest the samples' text mix, ${set.files} documents (${what}) ...`);
+      const r = await runIngest(`text-mix-${set.files}`, set.dir, set.bytes, o.jobs);
+      log(`  ${r.docsPerS} documents/s, ${r.mbPerS} MB/s, ${r.cpuS} CPU s, peak RSS ${r.peakRssMB} MB; RSS at each tenth: ${r.rssAt.join(' ')} MB`);
+      ((results.mix ??= []) as IngestRun[]).push(r);
+    }
+  }
+
   // 5: search
   if (o.only.includes('search')) {
     const store = buildSearchStore(o.searchN, OUT, log);
@@ -390,6 +404,10 @@ function markdown(r: Record<string, any>): string {
   if (r.ingest) {
     out.push('', `| format | documents | MB | tasks found | wall s | documents/s | after start-up | MB/s | CPU s | documents per CPU s | peak RSS MB | failed |`, `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
     for (const x of r.ingest as IngestRun[]) out.push(`| ${x.format} | ${x.files} | ${x.mb} | ${x.tasks} | ${x.wallS} | ${x.docsPerS} | ${x.steadyDocsPerS} | ${x.mbPerS} | ${x.cpuS} | ${x.docsPerCpuS} | ${x.peakRssMB} | ${x.failed} |`);
+  }
+  if (r.mix) {
+    out.push('', `The samples' mix as text (\`--only mix\`: corpus/*.txt, the 23-page plan among them, copies of each):`, '', '| documents | MB | tasks found | wall s | documents/s | after start-up | MB/s | CPU s | MB per CPU s | peak RSS MB | RSS at each tenth, MB | failed |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|');
+    for (const x of r.mix as IngestRun[]) out.push(`| ${x.files} | ${x.mb} | ${x.tasks} | ${x.wallS} | ${x.docsPerS} | ${x.steadyDocsPerS} | ${x.mbPerS} | ${x.cpuS} | ${fmt(x.mb / x.cpuS, 2)} | ${x.peakRssMB} | ${x.rssAt.join(' ')} | ${x.failed} |`);
   }
   if (r.pdftotext) {
     const p = r.pdftotext;

@@ -55,6 +55,12 @@ export interface PoolOptions {
   smallBytes?: number;
   /** V8 old-space limit per worker in MB (a runaway file kills its worker, not the batch). */
   memoryMb?: number;
+  /**
+   * V8 young generation per worker in MB (default 16, V8's own is 48 on 64-bit). A document's
+   * garbage is short-lived: a smaller nursery is swept a little more often and keeps each
+   * worker's resident memory ~25 MB lower.
+   */
+  youngMb?: number;
   /** The workers' code: dist/worker.mjs (workerEntry()), or a test's worker (a file or data: URL). */
   entry: URL | string;
   /** Where the workers' own console output goes (default: this process's stderr, so stdout stays clean for --json). */
@@ -92,6 +98,9 @@ export async function workerEntry(): Promise<URL> {
   }
   return pathToFileURL(path.join(ROOT, 'dist', 'worker.mjs'));
 }
+
+/** The workers' young generation in MB (see PoolOptions.youngMb). */
+export const YOUNG_MB = Number(process.env.CONGVAN_WORKER_YOUNG_MB) || 16;
 
 export class WorkerPool implements Runner {
   readonly size: number;
@@ -154,7 +163,7 @@ export class WorkerPool implements Runner {
     const worker = new Worker(typeof entry === 'string' ? new URL(entry) : entry, {
       stdout: true,
       stderr: true,
-      ...(this.opts.memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb } } : {}),
+      resourceLimits: { ...(this.opts.memoryMb ? { maxOldGenerationSizeMb: this.opts.memoryMb } : {}), maxYoungGenerationSizeMb: this.opts.youngMb ?? YOUNG_MB },
     });
     this.started++;
     const log = this.opts.log ?? process.stderr;

@@ -54,6 +54,12 @@ export interface SinkOptions {
   batchSize?: number;
   /** A transaction is committed this long after it began at the latest (default 500 ms). */
   batchMs?: number;
+  /**
+   * A transaction is committed once its documents' rows and records hold this many characters
+   * (default 8,000,000): the batch's results stay in memory until the commit (a refused document
+   * makes the others be written again), and 200 long plans are ~100 MB of strings.
+   */
+  batchChars?: number;
   /** Items waiting for the writer before `push` makes the producer wait (default 32). */
   highWater?: number;
   onEvent?: (e: IngestEvent) => void;
@@ -99,12 +105,14 @@ export class StoreSink {
   private formatsOf;
   private readonly batchSize: number;
   private readonly batchMs: number;
+  private readonly batchChars: number;
   private readonly highWater: number;
 
   constructor(private opts: SinkOptions) {
     this.writer = new Writer(opts.db);
     this.batchSize = Math.max(1, opts.batchSize ?? 200);
     this.batchMs = Math.max(0, opts.batchMs ?? 500);
+    this.batchChars = Math.max(1, opts.batchChars ?? 8_000_000);
     this.highWater = Math.max(1, opts.highWater ?? 32);
     this.formatsOf = opts.db.prepare('SELECT format FROM documents WHERE record_id = ?').pluck();
     if (opts.json) {
@@ -173,6 +181,7 @@ export class StoreSink {
       await this.waitForItem(Infinity);
       if (!this.queue.length && this.ended) return;
       const batch: Written[] = [];
+      let chars = 0;
       const began = performance.now();
       db.exec('BEGIN IMMEDIATE');
       try {
@@ -184,6 +193,7 @@ export class StoreSink {
             if (!this.queue.length) break;
           }
           const item = this.take()!;
+          chars += charsOf(item);
           try {
             batch.push(this.write(item));
           } catch (e) {
@@ -199,7 +209,7 @@ export class StoreSink {
           }
           // let worker messages and file reads through between two documents
           if (this.queue.length === 0 || performance.now() - began > 8) await new Promise<void>((r) => setImmediate(r));
-          if (performance.now() - began >= this.batchMs) break;
+          if (performance.now() - began >= this.batchMs || chars >= this.batchChars) break;
         }
         db.exec('COMMIT');
       } catch (e) {
@@ -316,6 +326,13 @@ export class StoreSink {
     const present = formats.filter((r) => fs.existsSync(path.join(dir, r, `${id}.json`))).length;
     return present < formats.length - 1;
   }
+}
+
+/** The characters an item holds until its batch is committed: its rows' text and JSON, its JSON record. */
+export function charsOf(item: SinkItem): number {
+  if (item.kind !== 'result' || !item.result.ok) return 0;
+  const { row, jsonFile } = item.result;
+  return row.recordJson.length + row.text.length + row.fts.text.length + (jsonFile?.length ?? 0);
 }
 
 /**

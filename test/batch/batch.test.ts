@@ -54,6 +54,24 @@ describe('batch ingest on worker threads', () => {
     expect(Object.keys(jsonFolder(path.join(dir, 'json'))).length).toBe(4);
   });
 
+  it('commits a transaction once its results hold batchChars characters, however many documents fit in batchSize', async () => {
+    // the writer holds a transaction's results until its commit: a bound in characters keeps a batch of long plans small
+    const dir = tmpDir('congvan-batchchars-');
+    const db = path.join(dir, 's.db');
+    const committed: number[] = [];
+    let reader: ReturnType<typeof openStore> | null = null;
+    const onResult = () => {
+      reader ??= openStore(db, { readonly: true });
+      committed.push(reader.prepare('SELECT count(*) FROM documents').pluck().get() as number);
+    };
+    // no time limit and room for all five: only the characters end a transaction, one document each
+    const sum = await ingest(TXT, { db, json: path.join(dir, 'json'), jobs: 1, batchSize: 100, batchMs: 600_000, batchChars: 1, onResult });
+    (reader as ReturnType<typeof openStore> | null)?.close();
+    expect(sum).toMatchObject({ files: 5, ingested: 5, failed: 0 });
+    // each event comes after its own commit: the store holds 1, 2, ... 5 documents
+    expect(committed).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('prints one valid JSON object per line with --json', async () => {
     const dir = tmpDir('congvan-json-');
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
@@ -165,6 +183,18 @@ describe('batch ingest on worker threads', () => {
     const rows = db.prepare('SELECT path, stage FROM failures ORDER BY path').all() as { path: string; stage: string }[];
     db.close();
     expect(rows.map((r) => [path.basename(r.path), r.stage])).toEqual([['crash.txt', 'worker'], ['hang.txt', 'worker']]);
+  });
+
+  it('gives each worker a young generation of 16 MB (its resident memory), and its old-space limit', async () => {
+    const dir = tmpDir('congvan-young-');
+    const input = path.join(dir, 'in');
+    fs.mkdirSync(input);
+    fs.copyFileSync(LETTERS[0]!, path.join(input, 'limits.txt'));
+    const events: IngestEvent[] = [];
+    await ingest([input], { db: path.join(dir, 's.db'), jobs: 2, workerModule: tsWorker(path.join(import.meta.dirname, 'flaky-worker.ts')), onResult: (e) => events.push(e) });
+    const reason = events.find((e) => e.status === 'failed') as { reason: string } | undefined;
+    const limits = JSON.parse(/limits (\{.*\})/.exec(reason?.reason ?? '')?.[1] ?? '{}');
+    expect(limits).toMatchObject({ maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 });
   });
 
   it('rewrites the JSON records named in the journal and removes temporary files of a dead writer', async () => {
