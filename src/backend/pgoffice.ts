@@ -14,7 +14,7 @@ import {
   type RegisterEntry, type RegisterLine, type RegisterRow, type UserRow,
 } from '../store/office.js';
 
-import { transaction } from './postgres.js';
+import { transaction } from './pgtx.js';
 
 type Conn = pg.Pool | pg.ClientBase;
 

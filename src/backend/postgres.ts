@@ -19,6 +19,8 @@ import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_LOCK } from '../store/pgschema.js'
 import { StoreError } from '../store/db.js';
 import { assignRecordId, identityKey, idChoices, stemOf, withRecordId } from '../store/identity.js';
 import { printableSpec } from './spec.js';
+import { transaction } from './pgtx.js';
+import { PgOffice } from './pgoffice.js';
 import type { Store, Written, RunCounts } from './store.js';
 import type { StoreRow } from '../store/rows.js';
 import { normaliseQuery, type TaskQuery, type TaskHit, type SearchResult, type NQuery } from '../query/types.js';
@@ -28,7 +30,7 @@ import { keyedAgencies, matchAgencies, agencyKey, agencyKeys, type AgencyRows } 
 import { addDays, isIsoDate, localToday, nextOccurrence, normaliseReminders } from '../model/status.js';
 import { scoreRows, rankPage, countPhraseIn, TOKEN } from '../query/rank.js';
 import { toTaskHit, type TaskRow } from '../query/load.js';
-import { TaskNotFound, type TaskRef } from '../query/tasks.js';
+import { TaskNotFound, toDocumentView, DOCUMENT_VIEW_COLS, type TaskRef, type DocumentView, type DocumentViewRow } from '../query/tasks.js';
 import { ParamError } from '../query/params.js';
 import type { RunFailures } from '../store/runs.js';
 import { fold } from '../normalise/unicode.js';
@@ -70,22 +72,6 @@ export async function openPostgres(url: string, opts: { readonly?: boolean } = {
     throw new StoreError(`${store.name}: cannot use the PostgreSQL store: ${(e as Error).message}`);
   }
   return store;
-}
-
-/** Run f in one transaction on one connection of the pool: committed when it returns, rolled back when it throws. */
-export async function transaction<T>(pool: pg.Pool, f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
-    const r = await f(c);
-    await c.query('COMMIT');
-    return r;
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => {});
-    throw e;
-  } finally {
-    c.release();
-  }
 }
 
 export class PgStore implements Store {
@@ -153,9 +139,7 @@ export class PgStore implements Store {
    * (a queued job's bookkeeping: its run's counts, its bytes removed), whatever the result.
    */
   async write(r: StoreRow, filePath: string, within?: (c: pg.PoolClient, w: Written) => Promise<void>): Promise<Written> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
+    return transaction(this.pool, async (c) => {
       // one writer at a time per file stem: the record ids a file may take (identity.ts) all
       // start with its stem, and its renditions share it; files of other stems write at once
       await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PG_LOCK, fold(stemOf(r.file))]);
@@ -163,7 +147,6 @@ export class PgStore implements Store {
       if (old && old.sha256 === r.sha256) {
         const w: Written = { result: 'unchanged', id: old.record_id, changed: false };
         await within?.(c, w);
-        await c.query('COMMIT');
         return w;
       }
       if (old) await c.query('DELETE FROM documents WHERE id = $1', [old.id]);
@@ -201,14 +184,8 @@ export class PgStore implements Store {
       }
       const w: Written = { result: old ? 'replaced' : 'inserted', id, changed: id !== r.recordId };
       await within?.(c, w);
-      await c.query('COMMIT');
       return w;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   }
 
   private async writeTasks(c: pg.PoolClient, docId: number, r: StoreRow) {
@@ -322,18 +299,52 @@ export class PgStore implements Store {
     return { id: row.id, recordId: row.record_id, seq: row.seq, taskKey: row.task_key };
   }
 
-  async markDone(ref: string, on?: string | null) {
+  /** The office's rows in this database (src/backend/pgoffice.ts). */
+  get office(): PgOffice {
+    return (this.officeStore ??= new PgOffice(this.pool));
+  }
+  private officeStore: PgOffice | null = null;
+
+  async markDone(ref: string, on?: string | null, actor?: string) {
     const t = await this.resolveTask(ref);
     const day = on ?? localToday();
     if (!isIsoDate(day)) throw new ParamError('on', `${JSON.stringify(day)} is not a date (YYYY-MM-DD)`);
-    await this.q('INSERT INTO completions (document_record_id, task_key, done_on) VALUES ($1, $2, $3) ON CONFLICT (document_record_id, task_key) DO UPDATE SET done_on = excluded.done_on', [t.recordId, t.taskKey, day]);
+    // the change and its audit entry in one transaction
+    await transaction(this.pool, async (c) => {
+      await c.query('INSERT INTO completions (document_record_id, task_key, done_on) VALUES ($1, $2, $3) ON CONFLICT (document_record_id, task_key) DO UPDATE SET done_on = excluded.done_on', [t.recordId, t.taskKey, day]);
+      if (actor) await this.office.addAudit({ actor, action: 'done', recordId: t.recordId, taskSeq: t.seq, taskKey: t.taskKey, detail: { on: day } }, new Date().toISOString(), c);
+    });
     return { ...t, doneOn: day };
   }
 
-  async reopen(ref: string) {
+  async reopen(ref: string, actor?: string) {
     const t = await this.resolveTask(ref);
-    const r = await this.pool.query('DELETE FROM completions WHERE document_record_id = $1 AND task_key = $2', [t.recordId, t.taskKey]);
-    return { ...t, wasDone: (r.rowCount ?? 0) > 0 };
+    return transaction(this.pool, async (c) => {
+      const r = await c.query('DELETE FROM completions WHERE document_record_id = $1 AND task_key = $2', [t.recordId, t.taskKey]);
+      const wasDone = (r.rowCount ?? 0) > 0;
+      if (actor) await this.office.addAudit({ actor, action: 'reopen', recordId: t.recordId, taskSeq: t.seq, taskKey: t.taskKey, detail: { wasDone } }, new Date().toISOString(), c);
+      return { ...t, wasDone };
+    });
+  }
+
+  /** The agencies of tasks by their canonical names (for counts by agency), in their order. */
+  async agencyRoles(ids: number[]): Promise<Map<number, { name: string; role: string }[]>> {
+    const out = new Map<number, { name: string; role: string }[]>();
+    const rows = await this.q<{ task_id: number; canonical: string; role: string }>('SELECT ta.task_id, a.canonical, ta.role FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.task_id = ANY($1::int[]) ORDER BY ta.ord', [ids]);
+    for (const r of rows) (out.get(r.task_id) ?? (out.set(r.task_id, []), out.get(r.task_id)!)).push({ name: r.canonical, role: r.role });
+    return out;
+  }
+
+  /** A stored document (record id, file name or row id; the best rendition) with its highlights, as src/query/tasks.ts shows it. */
+  async documentView(ref: string, opts: { today?: string | null; reminders?: number[] | null } = {}): Promise<DocumentView | null> {
+    const r = String(ref);
+    const row = (await this.q<DocumentViewRow>(
+      `SELECT ${DOCUMENT_VIEW_COLS} FROM documents WHERE record_id = $1 OR file = $1 OR id::text = $1 ORDER BY (record_id = $1) DESC, ${FORMAT_PRIORITY}, id LIMIT 1`,
+      [r],
+    ))[0];
+    if (!row) return null;
+    const ids = (await this.q<{ id: number }>('SELECT id FROM tasks WHERE document_id = $1 ORDER BY seq', [row.id])).map((x) => x.id);
+    return toDocumentView(row, await this.loadTasks(ids, { today: opts.today ?? localToday(), reminders: normaliseReminders(opts.reminders) }));
   }
 
   async getTask(ref: string, opts: { today?: string | null; reminders?: number[] | null } = {}) {

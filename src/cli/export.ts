@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openAnyStore, dbSpec, DB_OPTION } from '../backend/store.js';
-import { SqliteStore } from '../backend/sqlite.js';
-import { exportStore, exportRecords, FORMAT_NAMES } from '../export/index.js';
-import type { ExtractionRecord } from '../../schemas/record.js';
+import { exportChunks } from '../backend/export.js';
+import { FORMAT_NAMES } from '../export/index.js';
 import { KINDS } from '../query/search.js';
 import { STATUS_FILTERS, localToday, normaliseReminders } from '../model/status.js';
 import { parseParams, schemas, toTaskQuery, isFiltering } from '../query/params.js';
@@ -51,18 +50,7 @@ Examples:
         const reminders = normaliseReminders(q.reminders);
         const tasks = isFiltering(params) ? await db.selectTasks({ ...q, today, reminders }) : null;
         const out = opts.out ? fs.createWriteStream(opts.out) : process.stdout;
-        let chunks: Iterable<string>;
-        if (db instanceof SqliteStore) {
-          // the records' query is closed when the export ends, fails, or the reader goes away
-          chunks = exportStore(db.db, format, { today, reminders, tasks });
-        } else {
-          // another store: its records and completions are read first
-          const records: ExtractionRecord[] = [];
-          for await (const r of db.primaryRecords()) records.push(r);
-          const done = await db.completions();
-          const none = new Map<string, string>();
-          chunks = exportRecords(records, (id) => done.get(id) ?? none, format, { today, reminders, tasks });
-        }
+        const chunks = await exportChunks(db, format, { today, reminders, tasks });
         // the stream's own back-pressure: one wait for 'drain' at a time, however slow the reader
         await pipeline(Readable.from(chunks), out, { end: Boolean(opts.out) });
       } catch (e) {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { serve } from '../http/server.js';
-import { dbSpec, isPostgres, DB_OPTION } from '../backend/store.js';
+import { dbSpec, printableSpec, DB_OPTION } from '../backend/store.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -16,6 +16,7 @@ Examples:
   congvan serve                           http://127.0.0.1:8080/
   congvan serve --port 9000 --db /srv/congvan.db
   congvan serve --host 0.0.0.0 --allowed-host congvan.lan
+  congvan serve --db postgres://congvan@db.lan/office --host 0.0.0.0
 Only requests naming this machine are answered: on 127.0.0.1, localhost and the loopback
 addresses; beyond it, the address, the machine's name and its interface addresses; and
 the names given with --allowed-host.
@@ -32,13 +33,8 @@ session and a role allowing them.`)
         return;
       }
       o.db = dbSpec(o.db);
-      if (isPostgres(o.db)) {
-        console.error('congvan serve: the web page reads a SQLite store only for now; a PostgreSQL store is searched with congvan search, export and failures');
-        process.exitCode = 2;
-        return;
-      }
       const s = await serve({ db: o.db, host: o.host, port, today: o.today ?? null, allowedHosts: o.allowedHost ?? [], secureCookies: !!o.secureCookies, log: (l) => console.log(l) });
-      console.log(`congvan: serving ${o.db} on ${s.url}/ (Ctrl+C stops)`);
+      console.log(`congvan: serving ${printableSpec(o.db)} on ${s.url}/ (Ctrl+C stops)`);
       if (o.host !== '127.0.0.1' && o.host !== 'localhost' && o.host !== '::1') console.log(`congvan: listening beyond this machine: accounts required${o.secureCookies ? '' : ' (serve it over TLS, behind a proxy, with --secure-cookies)'}`);
       const stop = () => void s.close().then(() => process.exit(0));
       process.once('SIGINT', stop);

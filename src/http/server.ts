@@ -18,20 +18,19 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore, StoreError, type DB } from '../store/db.js';
-import { searchTasks, searchDocuments, QueryError, KINDS, type TaskQuery, type TaskHit } from '../query/search.js';
+import { StoreError } from '../store/db.js';
+import { QueryError, KINDS, type TaskQuery, type TaskHit } from '../query/search.js';
 import { parseParams, schemas, toTaskQuery, toDocumentQuery, isFiltering } from '../query/params.js';
-import { getTask, markDone, reopen, documentView, TaskNotFound } from '../query/tasks.js';
-import { suggestAgencies } from '../query/agency.js';
-import { stats } from '../query/stats.js';
+import { TaskNotFound } from '../query/tasks.js';
 import { nextOccurrence, addDays, localToday, normaliseReminders, STATUS_FILTERS } from '../model/status.js';
-import { exportStore, FORMAT_INFO } from '../export/index.js';
-import { selectTasks } from '../export/tasks.js';
+import { FORMAT_INFO } from '../export/index.js';
 import { ROOT } from '../root.js';
-import { SqliteOffice, type User } from '../store/office.js';
-import { submitDocument, UploadError } from '../../pipelines/upload.js';
+import type { User } from '../store/office.js';
+import { UploadError } from '../../pipelines/upload.js';
+import { isPostgres, type Store } from '../backend/store.js';
+import { sqliteBackend, postgresBackend, type Backend } from './backend.js';
 import { registerCells, registerCsv, REGISTER_COLUMNS } from '../office/register.js';
-import { auditCsv, auditFilter, recordAudit, AuditFilterError } from '../office/audit.js';
+import { auditCsv, auditFilter, AuditFilterError } from '../office/audit.js';
 import { LoginThrottle, may, mayChangeTask, newToken, tokenHash, verifyPassword, type Permission } from '../office/access.js';
 
 // from the project root: this module runs from a file under dist/ once built (src/root.ts)
@@ -239,8 +238,8 @@ export function allowedHostNames(bound: string, extra: readonly string[] = []): 
 }
 
 /** Each occurrence of the selected obligations between two days (recurring ones expanded). */
-function deadlines(db: DB, q: TaskQuery, from: string, to: string) {
-  const r = searchTasks(db, { ...q, dueAfter: from, dueBefore: to, sort: 'due', limit: 500, offset: 0 });
+async function deadlines(store: Store, q: TaskQuery, from: string, to: string) {
+  const r = await store.searchTasks({ ...q, dueAfter: from, dueBefore: to, sort: 'due', limit: 500, offset: 0 });
   const out: { date: string; task: TaskHit }[] = [];
   for (const t of r.items) {
     if (t.deadline?.kind === 'recurring' && t.deadline.rule) {
@@ -266,32 +265,27 @@ export interface Server {
 export async function serve(opts: ServeOptions): Promise<Server> {
   const host = opts.host ?? '127.0.0.1';
   const log = opts.log ?? (() => undefined);
-  if (!fs.existsSync(opts.db)) throw new StoreError(`${opts.db}: no such store (run congvan ingest first)`);
-  // one read-only connection for every GET; a writing one opened on the first POST
-  const reader = openStore(opts.db, { readonly: true });
-  reader.pragma('busy_timeout = 10000');
-  let writer: DB | null = null;
-  const write = () => (writer ??= openStore(opts.db));
+  // SQLite: one read-only connection for every GET, a writing one opened on the first POST; PostgreSQL: the store's pool
+  const b: Backend = isPostgres(opts.db) ? await postgresBackend(opts.db) : sqliteBackend(opts.db);
+  const office = b.office;
   const assets = loadAssets();
   const openapi = fs.readFileSync(OPENAPI_FILE);
   const today = () => opts.today ?? localToday();
   const allowedHosts = allowedHostNames(host, opts.allowedHosts ?? []);
 
   // accounts (src/office/access.ts): always beyond loopback; on loopback once a user exists
-  const office = new SqliteOffice(reader);
-  const writeOffice = () => new SqliteOffice(write());
   const local = isLoopback(bareName(host));
-  if (!local && office.countUsers() === 0) {
-    reader.close();
+  if (!local && (await office.countUsers()) === 0) {
+    await b.close();
     throw new StoreError(`${opts.db}: no accounts: congvan serve listens beyond this machine (${host}) only with accounts. Add one first: congvan user add NAME --role admin --db ${opts.db}`);
   }
-  const accountsOn = () => !local || office.countUsers() > 0;
+  const accountsOn = async () => !local || (await office.countUsers()) > 0;
   const throttle = opts.throttle ?? new LoginThrottle();
   const cookieFlags = `Path=/; HttpOnly; SameSite=Strict${opts.secureCookies ? '; Secure' : ''}`;
 
   /** The signed-in user of a request: from its session cookie; the one local user when accounts are off. */
-  const userOf = (req: http.IncomingMessage): User | null => {
-    if (!accountsOn()) return LOCAL_USER;
+  const userOf = async (req: http.IncomingMessage): Promise<User | null> => {
+    if (!(await accountsOn())) return LOCAL_USER;
     const token = cookieOf(req.headers.cookie, SESSION_COOKIE);
     return token ? office.sessionUser(tokenHash(token), new Date().toISOString()) : null;
   };
@@ -316,7 +310,7 @@ export async function serve(opts: ServeOptions): Promise<Server> {
   /** done / reopen: the role and, for a member, its agency must allow it. */
   const changeTask = async (c: Ctx, done: boolean) => {
     const v = view(c.p);
-    const before = getTask(reader, c.m[1]!, v);
+    const before = await b.store.getTask(c.m[1]!, v);
     if (!mayChangeTask(c.user!, before)) {
       throw new HttpError(403, c.user!.agency
         ? `${c.user!.name} (${c.user!.agency}) may change only the obligations its agency leads or supports`
@@ -324,29 +318,24 @@ export async function serve(opts: ServeOptions): Promise<Server> {
     }
     const body = await jsonBody(c.req);
     const on = done ? parseParams(schemas.done, body).on ?? today() : null;
-    const db = write();
-    // the change and its audit entry together, or neither
-    db.transaction(() => {
-      if (on) {
-        const r = markDone(db, c.m[1]!, on);
-        recordAudit(db, { actor: c.user!.name, action: 'done', recordId: r.recordId, taskSeq: r.seq, taskKey: r.taskKey, detail: { on: r.doneOn } });
-        log(`done ${r.recordId}#${r.seq} on ${r.doneOn} by ${c.user!.name}`);
-      } else {
-        const r = reopen(db, c.m[1]!);
-        recordAudit(db, { actor: c.user!.name, action: 'reopen', recordId: r.recordId, taskSeq: r.seq, taskKey: r.taskKey, detail: { wasDone: r.wasDone } });
-        log(`reopen ${r.recordId}#${r.seq} by ${c.user!.name}`);
-      }
-    }).immediate();
-    return json(c.res, 200, withMay(c.user!, getTask(reader, c.m[1]!, v)));
+    // the change and its audit entry together, or neither (the store's markDone and reopen)
+    if (on) {
+      const r = await b.writer().markDone(c.m[1]!, on, c.user!.name);
+      log(`done ${r.recordId}#${r.seq} on ${r.doneOn} by ${c.user!.name}`);
+    } else {
+      const r = await b.writer().reopen(c.m[1]!, c.user!.name);
+      log(`reopen ${r.recordId}#${r.seq} by ${c.user!.name}`);
+    }
+    return json(c.res, 200, withMay(c.user!, await b.store.getTask(c.m[1]!, v)));
   };
 
   const routes: Route[] = [
     { method: 'GET', pattern: /^\/api\/health$/, example: '/api/health', access: 'public', run: (c) => json(c.res, 200, { ok: true }) },
     {
       method: 'GET', pattern: /^\/api\/session$/, example: '/api/session', access: 'public',
-      run: (c) => {
-        const u = userOf(c.req);
-        return json(c.res, 200, { accounts: accountsOn(), user: u && publicUser(u) });
+      run: async (c) => {
+        const u = await userOf(c.req);
+        return json(c.res, 200, { accounts: await accountsOn(), user: u && publicUser(u) });
       },
     },
     {
@@ -359,7 +348,7 @@ export async function serve(opts: ServeOptions): Promise<Server> {
         const address = c.req.socket.remoteAddress ?? '';
         const wait = throttle.retryAfter(name, address);
         if (wait > 0) throw new HttpError(429, `too many failed logins: try again in ${wait} s`, { 'Retry-After': String(wait) });
-        const u = office.findUser(name);
+        const u = await office.findUser(name);
         if (!(await verifyPassword(password, u?.passwordHash ?? null)) || !u) {
           throttle.fail(name, address);
           throw new HttpError(401, 'wrong name or password');
@@ -367,9 +356,9 @@ export async function serve(opts: ServeOptions): Promise<Server> {
         throttle.succeed(name);
         const t = newToken();
         const now = new Date();
-        const o = writeOffice();
-        o.pruneSessions(now.toISOString());
-        o.createSession(t.hash, u.id, now.toISOString(), new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString());
+        const o = b.writeOffice();
+        await o.pruneSessions(now.toISOString());
+        await o.createSession(t.hash, u.id, now.toISOString(), new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString());
         log(`login ${u.name}`);
         return send(c.res, 200, JSON.stringify({ accounts: true, user: publicUser(u) }), 'application/json; charset=utf-8', {
           'Set-Cookie': `${SESSION_COOKIE}=${t.token}; ${cookieFlags}; Max-Age=${SESSION_HOURS * 3600}`,
@@ -378,37 +367,37 @@ export async function serve(opts: ServeOptions): Promise<Server> {
     },
     {
       method: 'POST', pattern: /^\/api\/logout$/, example: '/api/logout', access: 'read',
-      run: (c) => {
+      run: async (c) => {
         const token = cookieOf(c.req.headers.cookie, SESSION_COOKIE);
-        if (token) writeOffice().deleteSession(tokenHash(token));
+        if (token) await b.writeOffice().deleteSession(tokenHash(token));
         return send(c.res, 200, JSON.stringify({ ok: true }), 'application/json; charset=utf-8', { 'Set-Cookie': `${SESSION_COOKIE}=; ${cookieFlags}; Max-Age=0` });
       },
     },
     {
       method: 'GET', pattern: /^\/api\/audit$/, example: '/api/audit', access: 'read',
-      run: (c) => {
+      run: async (c) => {
         const p = paramsOf(c.p);
         const format = p.format ?? 'json';
         if (format !== 'json' && format !== 'csv') throw new HttpError(400, 'format: json or csv');
         if (format === 'csv') {
           const f = auditFilter(p, null);
-          const body = [...auditCsv(office.listAudit(f).items.reverse())].join(''); // oldest first, as a register reads
+          const body = [...auditCsv((await office.listAudit(f)).items.reverse())].join(''); // oldest first, as a register reads
           return send(c.res, 200, body, 'text/csv; charset=utf-8', { 'Content-Disposition': `attachment; filename="congvan-audit-${today()}.csv"` });
         }
-        return json(c.res, 200, office.listAudit(auditFilter(p, { limit: 100, max: 1000 })));
+        return json(c.res, 200, await office.listAudit(auditFilter(p, { limit: 100, max: 1000 })));
       },
     },
     {
       method: 'GET', pattern: /^\/api\/register$/, example: '/api/register', access: 'read',
-      run: (c) => {
+      run: async (c) => {
         const p = paramsOf(c.p);
         const format = p.format ?? 'json';
         if (format !== 'json' && format !== 'csv') throw new HttpError(400, 'format: json or csv');
         if (p.year !== undefined && !/^\d{4}$/.test(p.year)) throw new HttpError(400, `year: ${JSON.stringify(p.year)} is not a year`);
         const year = p.year ? Number(p.year) : format === 'csv' ? Number(today().slice(0, 4)) : null;
-        const lines = office.registerLines(year);
+        const lines = await office.registerLines(year);
         if (format === 'csv') return send(c.res, 200, [...registerCsv(lines)].join(''), 'text/csv; charset=utf-8', { 'Content-Disposition': `attachment; filename="so-den-${year}.csv"` });
-        return json(c.res, 200, { year, years: office.registerYears(), columns: REGISTER_COLUMNS, items: lines.map((l) => ({ ...l, cells: registerCells(l) })) });
+        return json(c.res, 200, { year, years: await office.registerYears(), columns: REGISTER_COLUMNS, items: lines.map((l) => ({ ...l, cells: registerCells(l) })) });
       },
     },
     {
@@ -424,14 +413,9 @@ export async function serve(opts: ServeOptions): Promise<Server> {
           change[k] = typeof v === 'string' ? v.normalize('NFC').trim() || null : null;
         }
         if (!Object.keys(change).length) throw new HttpError(400, 'recipient, note: give one');
-        const db = write();
         const year = Number(c.m[1]);
         const number = Number(c.m[2]);
-        const e = db.transaction(() => {
-          const r = new SqliteOffice(db).annotateRegister(year, number, change);
-          if (r) recordAudit(db, { actor: c.user!.name, action: 'register', recordId: r.recordId, target: `${r.number}/${r.year}`, detail: change });
-          return r;
-        }).immediate();
+        const e = await b.annotate(year, number, change, c.user!.name);
         if (!e) throw new HttpError(404, `no number ${number} in the register of ${year}`);
         return json(c.res, 200, e);
       },
@@ -450,11 +434,8 @@ export async function serve(opts: ServeOptions): Promise<Server> {
         }
         if (!/^application\/octet-stream\b/i.test(String(c.req.headers['content-type'] ?? ''))) throw new HttpError(415, 'send the file as Content-Type: application/octet-stream');
         const bytes = await readBytes(c.req, LIMITS.upload);
-        const r = await submitDocument({ db: opts.db, name, bytes, by: c.user!.name });
-        if (r.status !== 'failed') {
-          const db = write();
-          recordAudit(db, { actor: c.user!.name, action: 'upload', recordId: r.recordId, target: r.file, detail: { status: r.status, tasks: r.tasks, ...(r.register ? { year: r.register.year, number: r.register.number, arrivedOn: r.register.arrivedOn } : {}) } });
-        }
+        if (!b.upload) throw new HttpError(501, 'uploading from the page into a PostgreSQL store is not there yet: submit the file with congvan ingest FILE --db ... --queue');
+        const r = await b.upload({ name, bytes, by: c.user!.name });
         log(`upload ${r.file} by ${c.user!.name}: ${r.status}${r.register ? ` số đến ${r.register.number}/${r.register.year}` : ''}`);
         return json(c.res, r.status === 'failed' ? 422 : r.status === 'unchanged' ? 200 : 201, r.status === 'failed' ? { ...r, error: `the document could not be read (${r.reason})` } : r);
       },
@@ -463,58 +444,70 @@ export async function serve(opts: ServeOptions): Promise<Server> {
     { method: 'POST', pattern: /^\/api\/tasks\/(.+)\/reopen$/, example: '/api/tasks/1/reopen', access: 'task', run: (c) => changeTask(c, false) },
     {
       method: 'GET', pattern: /^\/api\/tasks$/, example: '/api/tasks', access: 'read',
-      run: (c) => {
-        const r = searchTasks(reader, taskQueryFrom(c.p, today()));
+      run: async (c) => {
+        const r = await b.store.searchTasks(taskQueryFrom(c.p, today()));
         return json(c.res, 200, { ...r, items: r.items.map((t) => withMay(c.user!, t)) });
       },
     },
-    { method: 'GET', pattern: /^\/api\/tasks\/([^/]+)$/, example: '/api/tasks/1', access: 'read', run: (c) => json(c.res, 200, withMay(c.user!, getTask(reader, c.m[1]!, view(c.p)))) },
-    { method: 'GET', pattern: /^\/api\/documents$/, example: '/api/documents', access: 'read', run: (c) => json(c.res, 200, searchDocuments(reader, toDocumentQuery(parseParams(schemas.documentSearch, paramsOf(c.p))))) },
+    { method: 'GET', pattern: /^\/api\/tasks\/([^/]+)$/, example: '/api/tasks/1', access: 'read', run: async (c) => json(c.res, 200, withMay(c.user!, await b.store.getTask(c.m[1]!, view(c.p)))) },
+    { method: 'GET', pattern: /^\/api\/documents$/, example: '/api/documents', access: 'read', run: async (c) => json(c.res, 200, await b.store.searchDocuments(toDocumentQuery(parseParams(schemas.documentSearch, paramsOf(c.p))))) },
     {
       method: 'GET', pattern: /^\/api\/documents\/([^/]+)$/, example: '/api/documents/1', access: 'read',
-      run: (c) => {
-        const v = documentView(reader, c.m[1]!, view(c.p));
+      run: async (c) => {
+        const v = await b.documentView(c.m[1]!, view(c.p));
         if (!v) throw new HttpError(404, `no document "${c.m[1]}"`);
         return json(c.res, 200, { ...v, tasks: v.tasks.map((t) => withMay(c.user!, t)) });
       },
     },
     {
       method: 'GET', pattern: /^\/api\/agencies$/, example: '/api/agencies', access: 'read',
-      run: (c) => {
+      run: async (c) => {
         const a = parseParams(schemas.agencies, paramsOf(c.p));
-        return json(c.res, 200, { items: suggestAgencies(reader, a.q ?? '', a.limit ?? 30) });
+        const items = await b.agencies(a.q ?? '', a.limit ?? 30);
+        if (!items) throw new HttpError(501, 'agency suggestions are not there yet on a PostgreSQL store (search by agency works)');
+        return json(c.res, 200, { items });
       },
     },
     {
       method: 'GET', pattern: /^\/api\/stats$/, example: '/api/stats', access: 'read',
-      run: (c) => {
+      run: async (c) => {
         const q = toTaskQuery(parseParams(schemas.taskFilters, paramsOf(c.p)));
-        return json(c.res, 200, stats(reader, { ...q, today: q.today ?? today(), limit: null, offset: null }));
+        return json(c.res, 200, await b.stats({ ...q, today: q.today ?? today() }));
       },
     },
     {
       method: 'GET', pattern: /^\/api\/deadlines$/, example: '/api/deadlines', access: 'read',
-      run: (c) => {
+      run: async (c) => {
         const dp = parseParams(schemas.deadlines, paramsOf(c.p));
         const q = toTaskQuery(dp);
         const from = dp.from ?? q.today ?? today();
         const to = dp.to ?? addDays(from, 30);
         if (to < from || to > addDays(from, 400)) throw new HttpError(400, 'to: must be after from, and at most 400 days later');
-        return json(c.res, 200, deadlines(reader, { ...q, today: q.today ?? today(), dueAfter: null, dueBefore: null }, from, to));
+        return json(c.res, 200, await deadlines(b.store, { ...q, today: q.today ?? today(), dueAfter: null, dueBefore: null }, from, to));
+      },
+    },
+    {
+      // the last runs (batches, queued ones too) with their progress and failed files
+      method: 'GET', pattern: /^\/api\/failures$/, example: '/api/failures', access: 'read',
+      run: async (c) => {
+        const p = paramsOf(c.p);
+        if (p.runs !== undefined && !/^\d{1,4}$/.test(p.runs)) throw new HttpError(400, `runs: ${JSON.stringify(p.runs)} is not a number of runs (0: all)`);
+        const runs = await b.store.failures(p.runs === undefined ? 5 : Number(p.runs));
+        return json(c.res, 200, { items: runs.map((r) => ({ ...r, inProgress: r.finishedAt === null, done: r.ingested + r.unchanged + r.failed })) });
       },
     },
     {
       method: 'GET', pattern: /^\/api\/export$/, example: '/api/export', access: 'read',
-      run: (c) => {
+      run: async (c) => {
         const ep = parseParams(schemas.export, paramsOf(c.p));
         const format = ep.format ?? 'json';
         const info = FORMAT_INFO.get(format)!; // the schema knows only these names
         const q = toTaskQuery(ep);
         const day = q.today ?? today();
         const reminders = normaliseReminders(q.reminders);
-        const tasks = isFiltering(ep) ? (q.words ? new Set(searchTasks(reader, { ...q, today: day, limit: 500, offset: 0 }).items.map((x) => x.ref)) : selectTasks(reader, { ...q, today: day })) : null;
+        const tasks = isFiltering(ep) ? (q.words ? new Set((await b.store.searchTasks({ ...q, today: day, limit: 500, offset: 0 })).items.map((x) => x.ref)) : await b.store.selectTasks({ ...q, today: day })) : null;
         // read whole here: the records' query is opened by the first chunk and closed by the last (or an error)
-        const body = [...exportStore(reader, format, { today: day, reminders, tasks })].join('');
+        const body = [...(await b.exportChunks(format, { today: day, reminders, tasks }))].join('');
         return send(c.res, 200, body, info.type, { 'Content-Disposition': `attachment; filename="congvan-${day}.${info.ext}"` });
       },
     },
@@ -570,7 +563,7 @@ export async function serve(opts: ServeOptions): Promise<Server> {
     if (!pathname.startsWith('/api/')) throw new HttpError(404, 'not found');
 
     // every write but the login wants a session, whatever the route (a new one cannot slip through)
-    const user = userOf(req);
+    const user = await userOf(req);
     const login = pathname === '/api/login';
     if (!isRead && !login) {
       if (!user) throw new HttpError(401, 'sign in first (POST /api/login)');
@@ -634,11 +627,7 @@ export async function serve(opts: ServeOptions): Promise<Server> {
     routes: routes.map((r) => ({ method: r.method, example: r.example, access: r.access })),
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
-          reader.close();
-          writer?.close();
-          resolve();
-        });
+        server.close(() => void b.close().then(resolve, resolve));
         server.closeAllConnections?.();
       }),
   };

@@ -14,6 +14,7 @@
 import type { DB } from '../store/db.js';
 import { candidateIds, storeFacts, isUnfiltered, rulesIn, normaliseQuery, completionOf, type TaskQuery } from './search.js';
 import { addDays, type StatusCode } from '../model/status.js';
+import type { TaskHit } from './types.js';
 
 export interface Stats {
   total: number;
@@ -289,4 +290,31 @@ export function storeStats(db: DB, query: TaskQuery, agencies = 30): Stats {
   const value: Stats = { total: base.total, complete: true, today: q.today, byStatus, byAgency, byKind: { ...base.byKind }, documents: base.documents };
   wholeCache.set(db, { key, value });
   return value;
+}
+
+/**
+ * The counts over tasks as search gives them (a store without the SQL counts above:
+ * PostgreSQL): `complete` false when `hits` are only the first of `total`. `roles`: each
+ * task's agencies by their canonical name (task_agencies), as the counts above tally them.
+ */
+export function statsOfHits(hits: TaskHit[], total: number, today: string, roles: Map<number, { name: string; role: string }[]>, agencies = 30): Stats {
+  const byStatus = emptyStatus();
+  const byKind: Record<string, number> = {};
+  const per = new Map<string, AgencyCount>();
+  const docs = new Set<number>();
+  for (const t of hits) {
+    byStatus[t.status] += 1;
+    const kind = t.deadline?.kind ?? 'none';
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
+    docs.add(t.document.id);
+    for (const a of roles.get(t.id) ?? []) {
+      let e = per.get(a.name);
+      if (!e) per.set(a.name, (e = { name: a.name, lead: 0, support: 0, overdue: 0 }));
+      if (a.role === 'lead') {
+        e.lead++;
+        if (t.status === 'overdue') e.overdue++;
+      } else e.support++;
+    }
+  }
+  return { total, complete: hits.length >= total, today, byStatus, byAgency: [...per.values()].sort(byLead).slice(0, agencies), byKind, documents: docs.size };
 }

@@ -93,10 +93,20 @@ export interface DocumentView {
 /** A stored document (record id, file name or row id; the best rendition) with its highlights. */
 export function documentView(db: DB, ref: string, opts: { today?: string | null; reminders?: number[] | null } = {}): DocumentView | null {
   const row = db
-    .prepare(`SELECT id, record_id, file, format, type, number, symbol, date, issuer, subject, place, signer_name, signer_position, signer_authority, record_json, text
+    .prepare(`SELECT ${DOCUMENT_VIEW_COLS}
       FROM documents WHERE record_id = @r OR file = @r OR CAST(id AS TEXT) = @r ORDER BY (record_id = @r) DESC, ${FORMAT_PRIORITY}, id LIMIT 1`)
-    .get({ r: String(ref) }) as Record<string, string | number | null> | undefined;
+    .get({ r: String(ref) }) as DocumentViewRow | undefined;
   if (!row) return null;
+  const ids = db.prepare('SELECT id FROM tasks WHERE document_id = ? ORDER BY seq').pluck().all(row.id) as number[];
+  return toDocumentView(row, loadTasks(db, ids, { today: opts.today ?? localToday(), reminders: normaliseReminders(opts.reminders) }));
+}
+
+/** The columns of a document the view shows (every store has them). */
+export const DOCUMENT_VIEW_COLS = 'id, record_id, file, format, type, number, symbol, date, issuer, subject, place, signer_name, signer_position, signer_authority, record_json, text';
+export type DocumentViewRow = Record<string, string | number | null>;
+
+/** The view of a stored document (its row, its tasks as loaded): the text with every extracted value's span. */
+export function toDocumentView(row: DocumentViewRow, tasks: TaskHit[]): DocumentView {
   const text = String(row.text ?? '');
   const rec = JSON.parse(String(row.record_json)) as ExtractionRecord;
   const hl: Highlight[] = [];
@@ -110,8 +120,6 @@ export function documentView(db: DB, ref: string, opts: { today?: string | null;
     for (const a of t.agencies ?? []) if (ok(a.span)) hl.push({ start: a.span.start, end: a.span.end, kind: a.role, label: a.canonical || a.name, task: seq });
   });
   hl.sort((a, b) => a.start - b.start || b.end - a.end);
-  const ids = db.prepare('SELECT id FROM tasks WHERE document_id = ? ORDER BY seq').pluck().all(row.id) as number[];
-  const tasks = loadTasks(db, ids, { today: opts.today ?? localToday(), reminders: normaliseReminders(opts.reminders) });
   return {
     id: Number(row.id), recordId: String(row.record_id), file: String(row.file), format: String(row.format),
     type: row.type as string | null, number: row.number as string | null, symbol: row.symbol as string | null, date: row.date as string | null,

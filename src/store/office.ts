@@ -134,6 +134,12 @@ export interface Register {
  */
 export type AsyncOfficeStore = { [K in keyof OfficeStore]: OfficeStore[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<R> : never };
 
+/** A synchronous office store's answers as promises (a throw becomes a rejection). */
+export function asyncOffice(o: OfficeStore): AsyncOfficeStore {
+  const m = o as unknown as Record<string, (...a: unknown[]) => unknown>;
+  return new Proxy(o, { get: (t, k: string) => (typeof m[k] === 'function' ? async (...a: unknown[]) => m[k]!.apply(t, a) : m[k]) }) as unknown as AsyncOfficeStore;
+}
+
 export class UserExists extends Error {}
 
 /** A user name as compared: NFC, lower case. */

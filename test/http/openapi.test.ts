@@ -103,6 +103,8 @@ describe('the real responses against openapi.json', () => {
     await go('/api/health');
     await go('/api/session');
     await go('/api/audit');
+    await go('/api/failures');
+    await go('/api/failures?runs=x', 400);
     await go('/api/tasks?limit=abc', 400);
     expect(errors).toEqual([]);
   });

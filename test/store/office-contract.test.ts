@@ -13,14 +13,9 @@ import { openAnyStore, type Store } from '../../src/backend/store.js';
 import { SqliteStore } from '../../src/backend/sqlite.js';
 import { PgStore } from '../../src/backend/postgres.js';
 import { PgOffice } from '../../src/backend/pgoffice.js';
-import { SqliteOffice, UserExists, type AsyncOfficeStore, type OfficeStore } from '../../src/store/office.js';
+import { SqliteOffice, UserExists, asyncOffice, type AsyncOfficeStore } from '../../src/store/office.js';
 import { CORPUS, STEMS, tmpDir } from '../helpers.js';
 import { pgSkip, freshDatabase } from '../pg.js';
-
-/** SqliteOffice's answers as promises (a sync throw becomes a rejection). */
-function asAsync(o: OfficeStore): AsyncOfficeStore {
-  return new Proxy(o, { get: (t, k) => (typeof (t as never)[k] === 'function' ? async (...a: unknown[]) => ((t as never)[k] as (...x: unknown[]) => unknown).apply(t, a) : (t as never)[k]) }) as unknown as AsyncOfficeStore;
-}
 
 const KINDS: { name: string; skip: string | null; open: () => Promise<{ store: Store; office: AsyncOfficeStore; drop: () => Promise<void> }> }[] = [
   {
@@ -29,7 +24,7 @@ const KINDS: { name: string; skip: string | null; open: () => Promise<{ store: S
     open: async () => {
       const dir = tmpDir('congvan-office-');
       const store = await openAnyStore(path.join(dir, 's.db'));
-      return { store, office: asAsync(new SqliteOffice((store as SqliteStore).db)), drop: async () => (await store.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+      return { store, office: asyncOffice(new SqliteOffice((store as SqliteStore).db)), drop: async () => (await store.close(), fs.rmSync(dir, { recursive: true, force: true })) };
     },
   },
   {

@@ -1,0 +1,123 @@
+/**
+ * What congvan serve reads and writes, on either store (src/backend/store.ts): the store's
+ * searches, tasks, documents and failures through the Store interface; accounts, sessions,
+ * the audit log and the register through the office store (src/store/office.ts). SQLite
+ * reads through a read-only connection and writes through a second one opened on the first
+ * write; PostgreSQL through the store's pool.
+ */
+import fs from 'node:fs';
+import { openStore, StoreError, type DB } from '../store/db.js';
+import { SqliteStore } from '../backend/sqlite.js';
+import type { Store } from '../backend/store.js';
+import { exportChunks } from '../backend/export.js';
+import { transaction } from '../backend/pgtx.js';
+import { SqliteOffice, asyncOffice, type AsyncOfficeStore, type RegisterEntry } from '../store/office.js';
+import { documentView, type DocumentView } from '../query/tasks.js';
+import { suggestAgencies } from '../query/agency.js';
+import { stats, statsOfHits, type Stats } from '../query/stats.js';
+import type { TaskQuery, TaskHit } from '../query/types.js';
+import type { ExportOptions } from '../export/tasks.js';
+import { recordAudit } from '../office/audit.js';
+import { submitDocument, type Submitted } from '../../pipelines/upload.js';
+
+export type RegisterChange = { recipient?: string | null; note?: string | null };
+
+export interface Backend {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Reads. */
+  readonly store: Store;
+  /** Writes (done, reopen). */
+  writer(): Store;
+  /** Accounts, sessions, audit, register. */
+  readonly office: AsyncOfficeStore;
+  writeOffice(): AsyncOfficeStore;
+  documentView(ref: string, v: { today: string; reminders: number[] | null }): Promise<DocumentView | null>;
+  /** Agency names for the search field; null where the store has no suggestions yet. */
+  agencies(input: string, limit: number): Promise<{ id: number; name: string }[] | null>;
+  stats(q: TaskQuery & { today: string }): Promise<Stats>;
+  exportChunks(format: string, opts: ExportOptions): Promise<Iterable<string>>;
+  /** The clerk's notes on a register line and their audit entry, together. */
+  annotate(year: number, number: number, change: RegisterChange, actor: string): Promise<RegisterEntry | null>;
+  /** An uploaded document ingested now; null where uploads go another way (PostgreSQL: the queue). */
+  upload: ((o: { name: string; bytes: Buffer; by: string }) => Promise<Submitted>) | null;
+  close(): Promise<void>;
+}
+
+export function sqliteBackend(file: string): Backend {
+  if (!fs.existsSync(file)) throw new StoreError(`${file}: no such store (run congvan ingest first)`);
+  const reader = openStore(file, { readonly: true });
+  reader.pragma('busy_timeout = 10000');
+  let writer: DB | null = null;
+  const write = () => (writer ??= openStore(file));
+  const store = new SqliteStore(reader, file);
+  let writeStore: SqliteStore | null = null;
+  return {
+    kind: 'sqlite',
+    store,
+    writer: () => (writeStore ??= new SqliteStore(write(), file)),
+    office: asyncOffice(new SqliteOffice(reader)),
+    writeOffice: () => asyncOffice(new SqliteOffice(write())),
+    documentView: async (ref, v) => documentView(reader, ref, v),
+    agencies: async (input, limit) => suggestAgencies(reader, input, limit),
+    stats: async (q) => stats(reader, { ...q, limit: null, offset: null }),
+    exportChunks: (format, opts) => exportChunks(store, format, opts),
+    annotate: async (year, number, change, actor) => {
+      const db = write();
+      return db.transaction(() => {
+        const r = new SqliteOffice(db).annotateRegister(year, number, change);
+        if (r) recordAudit(db, { actor, action: 'register', recordId: r.recordId, target: `${r.number}/${r.year}`, detail: change });
+        return r;
+      }).immediate();
+    },
+    upload: async (o) => {
+      const r = await submitDocument({ db: file, ...o });
+      if (r.status !== 'failed') {
+        recordAudit(write(), { actor: o.by, action: 'upload', recordId: r.recordId, target: r.file, detail: { status: r.status, tasks: r.tasks, ...(r.register ? { year: r.register.year, number: r.register.number, arrivedOn: r.register.arrivedOn } : {}) } });
+      }
+      return r;
+    },
+    close: async () => {
+      reader.close();
+      writer?.close();
+    },
+  };
+}
+
+/** The most tasks the page's counts read on PostgreSQL (pages of search); beyond it they say they are incomplete. */
+const PG_STATS_MAX = 5000;
+
+export async function postgresBackend(url: string): Promise<Backend> {
+  const { openPostgres } = await import('../backend/postgres.js');
+  // a store not yet at this schema is refused (congvan migrate), not migrated by a server
+  const store = await openPostgres(url, { readonly: true });
+  const office = store.office;
+  return {
+    kind: 'postgres',
+    store,
+    writer: () => store,
+    office,
+    writeOffice: () => office,
+    documentView: (ref, v) => store.documentView(ref, v),
+    agencies: async () => null,
+    stats: async (q) => {
+      const hits: TaskHit[] = [];
+      let total = 0;
+      for (let offset = 0; offset < PG_STATS_MAX; offset += 500) {
+        const r = await store.searchTasks({ ...q, limit: 500, offset });
+        total = r.total;
+        hits.push(...r.items);
+        if (r.items.length < 500 || hits.length >= total) break;
+      }
+      return statsOfHits(hits, total, q.today, await store.agencyRoles(hits.map((h) => h.id)));
+    },
+    exportChunks: (format, opts) => exportChunks(store, format, opts),
+    annotate: (year, number, change, actor) =>
+      transaction(store.pool, async (c) => {
+        const r = await office.annotateRegister(year, number, change, c);
+        if (r) await office.addAudit({ actor, action: 'register', recordId: r.recordId, target: `${r.number}/${r.year}`, detail: change }, new Date().toISOString(), c);
+        return r;
+      }),
+    upload: null,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * congvan serve on a PostgreSQL store (--db postgres://...): the page's JSON API gives the
+ * answers the same server gives on SQLite for the same files (search, documents, a task,
+ * counts, deadlines, export, failures), accounts, sessions, audit and register live in the
+ * PostgreSQL office store, the API refuses every write without a session, a member cannot
+ * mark another agency's task done, and a queued batch in progress shows in the failures.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { serve, type Server } from '../../src/http/server.js';
+import { ingest } from '../../pipelines/ingest.js';
+import { openPostgres } from '../../src/backend/postgres.js';
+import { hashPassword } from '../../src/office/access.js';
+import { call, signIn, PASSWORD, HOSTILE_ID, HOSTILE_TEXT } from './fixture.js';
+import { CORPUS, ROOT, STEMS, tmpDir } from '../helpers.js';
+import { pgSkip, freshDatabase } from '../pg.js';
+
+const BIN = path.join(ROOT, 'bin', 'congvan.js');
+const TODAY = '2021-11-20';
+
+function congvan(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return r;
+}
+
+/** An answer without what differs between two servers by nature (time taken). */
+function same(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(same);
+  if (!v || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'ms').map(([k, x]) => [k, same(x)]));
+}
+
+describe.skipIf(pgSkip !== null)(`congvan serve on PostgreSQL${pgSkip ? ` (skipped: ${pgSkip})` : ''}`, () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let dir: string;
+  let sqlite: Server;
+  let pg: Server;
+  let admin: string;
+  let minh: string;
+
+  beforeAll(async () => {
+    db = await freshDatabase('serve');
+    dir = tmpDir('congvan-pgserve-');
+    const input = path.join(dir, 'in');
+    fs.mkdirSync(input);
+    for (const s of STEMS) fs.copyFileSync(path.join(CORPUS, `${s}.txt`), path.join(input, `${s}.txt`));
+    fs.writeFileSync(path.join(input, `${HOSTILE_ID}.txt`), HOSTILE_TEXT);
+    // the same files in the same order: one thread for SQLite, the ingest's own jobs in order for PostgreSQL
+    await ingest([input], { db: path.join(dir, 's.db'), jobs: 1, register: false });
+    expect(congvan(['migrate', '--db', db.url]).status).toBe(0);
+    const r = congvan(['ingest', input, '--db', db.url, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    // accounts in the PostgreSQL office store
+    const store = await openPostgres(db.url);
+    const hash = await hashPassword(PASSWORD);
+    await store.office.addUser({ name: 'admin', role: 'admin', agency: null, passwordHash: hash }, new Date().toISOString());
+    await store.office.addUser({ name: 'minh', role: 'member', agency: 'Sở Nội vụ', passwordHash: hash }, new Date().toISOString());
+    await store.office.addUser({ name: 'xem', role: 'viewer', agency: null, passwordHash: hash }, new Date().toISOString());
+    await store.close();
+    sqlite = await serve({ db: path.join(dir, 's.db'), port: 0, today: TODAY });
+    pg = await serve({ db: db.url, port: 0, today: TODAY });
+    admin = await signIn(pg.url, 'admin');
+    minh = await signIn(pg.url, 'minh');
+  }, 120_000);
+  afterAll(async () => {
+    await sqlite?.close();
+    await pg?.close();
+    await db?.drop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads as the SQLite server does: tasks, documents, a document, a task, counts, deadlines, export', async () => {
+    const paths = [
+      '/api/tasks?limit=500',
+      '/api/tasks?q=bao+cao&limit=50',
+      '/api/tasks?q=dau+tu',
+      '/api/tasks?agency=so+noi+vu&role=lead&limit=100',
+      '/api/tasks?status=overdue&sort=due&limit=100',
+      '/api/documents',
+      '/api/documents?q=ke+hoach',
+      `/api/documents/${STEMS[2]}`,
+      `/api/documents/${HOSTILE_ID}`,
+      `/api/tasks/${encodeURIComponent(`${STEMS[0]}#9`)}`,
+      '/api/stats',
+      '/api/stats?agency=so+noi+vu',
+      '/api/deadlines?from=2021-11-01&to=2021-12-31',
+      '/api/export?format=csv',
+      '/api/export?format=json&agency=so+noi+vu',
+    ];
+    for (const p of paths) {
+      const [a, b] = [await call(sqlite.url, p), await call(pg.url, p, { cookie: admin })];
+      expect(b.status, `${p}: ${b.body.slice(0, 300)}`).toBe(200);
+      expect(a.status, p).toBe(200);
+      if (a.json) expect(same(b.json), p).toEqual(same(a.json));
+      else expect(b.body, p).toBe(a.body);
+    }
+    expect((await call(pg.url, '/api/tasks?limit=500', { cookie: admin })).json.total).toBeGreaterThan(50);
+    expect((await call(pg.url, '/api/documents/nothing-here', { cookie: admin })).status).toBe(404);
+  });
+
+  it('refuses every read and write without a session, and a write from a viewer', async () => {
+    expect((await call(pg.url, '/api/session')).json).toEqual({ accounts: true, user: null });
+    for (const p of ['/api/tasks', '/api/documents', '/api/failures', '/api/audit', '/api/register']) expect((await call(pg.url, p)).status, p).toBe(401);
+    const ref = encodeURIComponent(`${STEMS[0]}#9`);
+    expect((await call(pg.url, `/api/tasks/${ref}/done`, { body: {} })).status).toBe(401);
+    expect((await call(pg.url, `/api/register/2021/1`, { body: { note: 'x' } })).status).toBe(401);
+    const xem = await signIn(pg.url, 'xem');
+    expect((await call(pg.url, `/api/tasks/${ref}/done`, { body: {}, cookie: xem })).status).toBe(403);
+    expect((await call(pg.url, '/api/login', { body: { name: 'xem', password: 'wrong password' } })).status).toBe(401);
+    // a session ended at logout
+    expect((await call(pg.url, '/api/logout', { body: {}, cookie: xem })).status).toBe(200);
+    expect((await call(pg.url, '/api/tasks?limit=1', { cookie: xem })).status).toBe(401);
+  });
+
+  it("a member marks done and reopens its agency's task, not another agency's; each change is in the audit log", async () => {
+    const items = (await call(pg.url, '/api/tasks?limit=500', { cookie: minh })).json.items as { ref: string; lead: string[]; support: string[]; mayChange: boolean }[];
+    const mine = items.find((t) => t.ref === `${STEMS[0]}#9`)!;
+    expect(mine.mayChange).toBe(true);
+    const other = items.find((t) => !t.mayChange && t.lead.length > 0)!;
+    expect([...other.lead, ...other.support]).not.toContain('Sở Nội vụ');
+    const refused = await call(pg.url, `/api/tasks/${encodeURIComponent(other.ref)}/done`, { body: {}, cookie: minh });
+    expect(refused.status).toBe(403);
+    const done = await call(pg.url, `/api/tasks/${encodeURIComponent(mine.ref)}/done`, { body: { on: '2021-11-21' }, cookie: minh });
+    expect(done.status, done.body).toBe(200);
+    expect(done.json).toMatchObject({ ref: mine.ref, doneOn: '2021-11-21', status: expect.stringMatching(/^done/) });
+    expect((await call(pg.url, `/api/tasks?status=done&limit=500`, { cookie: minh })).json.items.map((t: { ref: string }) => t.ref)).toEqual([mine.ref]);
+    const reopened = await call(pg.url, `/api/tasks/${encodeURIComponent(mine.ref)}/reopen`, { body: {}, cookie: minh });
+    expect(reopened.json.doneOn).toBeNull();
+    const audit = (await call(pg.url, '/api/audit', { cookie: admin })).json;
+    expect(audit.items.map((e: { actor: string; action: string; recordId: string; taskSeq: number }) => [e.actor, e.action, e.recordId, e.taskSeq])).toEqual([
+      ['minh', 'reopen', STEMS[0], 9],
+      ['minh', 'done', STEMS[0], 9],
+    ]);
+    expect((await call(pg.url, '/api/audit?format=csv', { cookie: admin })).body).toMatch(/minh,done/);
+  });
+
+  it('the register: lines with what the document says, the clerk\'s notes with their audit entry', async () => {
+    const store = await openPostgres(db.url);
+    try {
+      const rec = (await store.getRecord(STEMS[2]!))!;
+      const sha = ((await store.pool.query('SELECT sha256 FROM documents WHERE record_id = $1 LIMIT 1', [rec.id])).rows[0] as { sha256: string }).sha256;
+      await store.office.registerDocument({ recordId: rec.id, sha256: sha, arrivedOn: '2021-11-19', by: 'admin' }, new Date().toISOString());
+    } finally {
+      await store.close();
+    }
+    const r = await call(pg.url, '/api/register?year=2021', { cookie: admin });
+    expect(r.status, r.body).toBe(200);
+    expect(r.json.years).toEqual([2021]);
+    expect(r.json.items).toEqual([expect.objectContaining({ year: 2021, number: 1, arrivedOn: '2021-11-19', recordId: STEMS[2], type: 'KH', docNumber: '116' })]);
+    const note = await call(pg.url, '/api/register/2021/1', { body: { recipient: 'Phòng Tổng hợp' }, cookie: admin });
+    expect(note.status, note.body).toBe(200);
+    expect(note.json).toMatchObject({ recipient: 'Phòng Tổng hợp' });
+    expect((await call(pg.url, '/api/register/2021/7', { body: { note: 'x' }, cookie: admin })).status).toBe(404);
+    expect((await call(pg.url, '/api/audit?action=register', { cookie: admin })).json.items[0]).toMatchObject({ actor: 'admin', target: '1/2021', detail: { recipient: 'Phòng Tổng hợp' } });
+    expect((await call(pg.url, '/api/register?format=csv&year=2021', { cookie: admin })).body).toMatch(/Phòng Tổng hợp/);
+  });
+
+  it('failures: the batch done, and a queued batch in progress until its files are counted', async () => {
+    const before = (await call(pg.url, '/api/failures', { cookie: admin })).json.items;
+    expect(before).toEqual([expect.objectContaining({ run: 1, files: STEMS.length + 1, ingested: STEMS.length + 1, failed: 0, inProgress: false })]);
+    const q = path.join(dir, 'queued');
+    fs.mkdirSync(q);
+    fs.writeFileSync(path.join(q, 'empty.txt'), '');
+    fs.writeFileSync(path.join(q, 'new.txt'), HOSTILE_TEXT.replace('99/UBND-KT', '98/UBND-KT'));
+    const sub = congvan(['ingest', q, '--db', db.url, '--queue']);
+    expect(sub.stdout, sub.stderr).toMatch(/2 files: 1 queued, 0 unchanged, 1 failed/);
+    const now = (await call(pg.url, '/api/failures?runs=1', { cookie: admin })).json.items;
+    expect(now).toEqual([
+      expect.objectContaining({ run: 2, files: 2, done: 1, failed: 1, inProgress: true, finishedAt: null, failures: [expect.objectContaining({ stage: 'read', code: 'read.empty' })] }),
+    ]);
+    expect((await call(pg.url, '/api/failures?runs=x', { cookie: admin })).status).toBe(400);
+  });
+
+  it('congvan serve --db postgres:// starts (it refused before)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', db.url, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        let err = '';
+        child.stdout!.on('data', (c: Buffer) => {
+          out += c;
+          if (/serving .* on http/.test(out)) resolve(out);
+        });
+        child.stderr!.on('data', (c: Buffer) => (err += c));
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+      });
+      expect(line).toMatch(/congvan: serving postgres/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 30_000);
+});
