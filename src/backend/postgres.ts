@@ -3,11 +3,11 @@
  * written by ingest workers on several machines (src/queue) and read by every command.
  *
  * Same records and same search results as the SQLite store for the same files:
- * - writes: the Writer's rules (./db.ts): one path, one row; the same content again is
- *   'unchanged'; record ids assigned by ./identity.ts, under an advisory lock so two
+ * - writes: the Writer's rules (src/store/db.ts): one path, one row; the same content again is
+ *   'unchanged'; record ids assigned by src/store/identity.ts, under an advisory lock so two
  *   workers never give one id twice; one transaction per document.
  * - search: the same filters (agency names resolved by src/query/agency.ts, status by the
- *   rules of src/query/status.ts, deadline windows with recurring rules), the same order
+ *   rules of src/model/status.ts, deadline windows with recurring rules), the same order
  *   without words (deadline, then id), and with words the same candidates (every word, the
  *   newest first, capped) scored by the same BM25-like rank (src/query/rank.ts) over the
  *   same folded text. The tsvector only narrows the rows; phrases are checked here.

@@ -1,6 +1,6 @@
 /**
  * The SQLite store behind the Store interface: today's functions over one better-sqlite3
- * connection (./db.ts, src/query), answered at once and wrapped in promises. The batch
+ * connection (src/store/db.ts, src/query), answered at once and wrapped in promises. The batch
  * ingest (src/engine) writes through its own Writer on `db` for speed; everything else goes
  * through here.
  */

@@ -1,6 +1,7 @@
 /**
- * Ranking: a BM25-like score over folded text, computed here for the candidate rows a store
- * gives (the same for SQLite and PostgreSQL), and the order of rows by deadline.
+ * Ranking: a BM25-like score (BM25's term saturation and length, without its IDF) over folded
+ * text, computed here for the candidate rows a store gives (the same for SQLite and
+ * PostgreSQL), and the order of rows by deadline.
  */
 import { fold } from '../normalise/unicode.js';
 import type { ParsedQuery } from './fts.js';

@@ -3,8 +3,8 @@
  *
  * Planned for large stores (a million obligations): the user's words become a safe FTS5
  * expression (./fts.ts); filters go through indexed columns (task_agencies by agency id,
- * tasks by deadline kind and date); FTS candidate sets are capped and ranked with bm25 only
- * for those rows; snippets, agencies and statuses are computed for the returned page only.
+ * tasks by deadline kind and date); FTS candidate sets are capped and ranked (./rank.ts: BM25's
+ * k1/b without its IDF) only for those rows; snippets, agencies and statuses are computed for the returned page only.
  * Row checks (status, deadline, kind) read a task from tasks_status, a narrow index by id,
  * instead of its wide row (its text), and a document's record id from documents_id_record;
  * a store opened read-only before migration 3 has neither and reads the rows.
@@ -12,11 +12,11 @@
  * date-ordered index alone and checks its rows a block at a time in id order (checkedWalk).
  *
  * Without words, results come in deadline order (dated ones first, soonest first).
- * With words, they come by bm25 rank; when a word matches more rows than the cap, the rank is
+ * With words, they come by that rank; when a word matches more rows than the cap, the rank is
  * taken over the newest matching rows (`capped: true`). *
  * The parts: ./types.ts (what is asked and answered), ./plan.ts (the SQLite planner),
  * ./rank.ts (ranking over folded text), ./load.ts (a page of hits), ./documents.ts
- * (documents). A PostgreSQL store answers the same types (src/store/postgres.ts).
+ * (documents). A PostgreSQL store answers the same types (src/backend/postgres.ts).
  */
 import type { DB } from '../store/db.js';
 import { parseQuery, allWordsExpression, type ParsedQuery } from './fts.js';

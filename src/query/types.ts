@@ -1,6 +1,6 @@
 /**
  * What a search asks and answers, whichever store answers it (SQLite: ./plan.ts, PostgreSQL:
- * src/store/postgres.ts), and the checks of a query before it is planned.
+ * src/backend/postgres.ts), and the checks of a query before it is planned.
  */
 import { normaliseReminders, localToday, isIsoDate, STATUS_FILTERS, type StatusFilter, type StatusCode, type Rule } from '../model/status.js';
 import type { Snippet } from './snippet.js';

@@ -14,7 +14,7 @@
  * need not see the submitter's disk. The job names its inbox row; the worker stores the
  * document, adds it to its run's counts and removes the bytes in one transaction, so a job
  * run twice (its worker killed after the commit) finds the document stored, unchanged, and
- * nothing is stored or counted twice (a path is one row, src/store/postgres.ts).
+ * nothing is stored or counted twice (a path is one row, src/backend/postgres.ts).
  *
  * The parse runs on a worker thread (src/engine/pool.ts) with the batch's time limit per file,
  * counted again from each progress a stage reports (a long scan OCR'd page by page is not a
