@@ -573,6 +573,28 @@ export function ocrDigits(line: string): string {
   });
 }
 
+/**
+ * A second document in the same file: after the first one's "Nơi nhận" list, a Quốc hiệu and a
+ * number line of its own (a letter appended to the letter that forwards it). The record describes
+ * the first document; this says where the other one starts and what its number is.
+ */
+export function secondDocument(model: TextModel, own: { number: string | null; symbol: string | null }): Finding<string> | null {
+  const lines = allLines(model);
+  const end = lines.findIndex((l) => /^[\s*_]*Nơi nhận\s*:?/iu.test(l.text));
+  if (end < 0) return null;
+  for (let i = end + 1; i < lines.length; i++) {
+    if (!QUOC_HIEU.test(lines[i]!.text)) continue;
+    for (let k = Math.max(end + 1, i - 6); k < Math.min(lines.length, i + 8); k++) {
+      const m = NUMBER_LINE.exec(lines[k]!.text);
+      if (!m) continue;
+      const symbol = m[4]!.replace(/\s+/g, '');
+      if (symbol === own.symbol && (m[1] || null) === own.number) continue;
+      return finding(model, `${m[1] ?? ''}/${symbol}`, lines[k]!.start, lines[k]!.end, 'header.secondDocument');
+    }
+  }
+  return null;
+}
+
 /** An entry that names something: a whole word, not the dots of a blank or the specks a scan reads there. */
 function hasName(t: string): boolean {
   return /(?<!\p{L})(?:\p{Lu}?\p{Ll}{2,}|\p{Lu}{2,})(?!\p{L})/u.test(t);

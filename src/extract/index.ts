@@ -5,7 +5,7 @@
  * a diagnostic and gives nothing.
  */
 import type { Diagnostic, Span, TextModel } from '../model/types.js';
-import { extractHeader } from './header.js';
+import { extractHeader, secondDocument } from './header.js';
 import { extractSigner } from './signer.js';
 import { extractReferences, type Citation } from './references.js';
 import { extractTasks, type TaskFinding } from './tasks.js';
@@ -60,6 +60,10 @@ export function extract(model: TextModel): Extraction {
   const place = header?.place?.value ?? null;
   const addressee = recipients.length ? null : safe(diagnostics, 'addressee', null, () => addresseeOf(header?.subject ?? null));
   const tasks = safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients, addressee }));
+  // two documents in one file: the record is the first one's (a plan or appendix attached after its
+  // signature gives its tasks to it); a second letter with its own number is named, not read
+  const second = safe(diagnostics, 'secondDocument', null, () => secondDocument(model, { number, symbol }));
+  if (second) diagnostics.push({ severity: 'warning', stage: 'extract', ruleId: 'document.second', span: { start: second.start, end: second.end }, message: `a second document (Số: ${second.value}) follows the first one's signature: the record describes the first; the second is not read (ingest it as a file of its own)` });
   const spans: Extraction['spans'] = {};
   const put = (k: string, f: Finding<unknown> | null | undefined) => {
     if (f) spans[k] = { start: f.start, end: f.end, ...(f.page ? { page: f.page } : {}), ruleId: f.rule };

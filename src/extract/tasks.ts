@@ -98,9 +98,11 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
       break;
     }
   }
-  const firstItem = (start: number) =>
-    blocks.findIndex((b, i) => i >= start && b.kind !== 'table' && b.kind !== 'footnote' && readMarker(b.text) !== null && !/^[-–+•]/.test(b.text) && !/^Kính gửi/iu.test(b.text));
-  if (from < 0) from = firstItem(Math.max(0, firstKinh));
+  const firstItem = (start: number, before = blocks.length) =>
+    blocks.findIndex((b, i) => i >= start && i < before && b.kind !== 'table' && b.kind !== 'footnote' && readMarker(b.text) !== null && !/^[-–+•]/.test(b.text) && !/^Kính gửi/iu.test(b.text));
+  // the first document's items are before its own "Nơi nhận" and signature (a second document may follow)
+  const ownEnd = blocks.findIndex((b, i) => i > Math.max(0, firstKinh) && b.kind !== 'table' && END.test(b.text));
+  if (from < 0) from = firstItem(Math.max(0, firstKinh), ownEnd < 0 ? blocks.length : ownEnd);
   else {
     // a lead-in deep inside a decision's article ("... gồm 8 lĩnh vực như sau:" under II.1.a) is not the
     // start of the directive part when an article ("Điều 1.") opens before it

@@ -173,3 +173,13 @@ describe('a lead-in that asks bodies to report', () => {
     ]);
   });
 });
+
+describe('two documents in one file', async () => {
+  const o = await processFile(path.join(ROOT, 'test', 'fixtures', 'tasks', 'hai-van-ban.txt'));
+  if (!o.ok) throw new Error(o.reason);
+  it('describes the first document and names the second one, whose tasks it does not read', () => {
+    expect([o.record.document.number, o.record.document.symbol]).toEqual(['310', 'SNV-VP']);
+    expect(o.record.tasks.map((t) => t.text)).toEqual(['Sở Nội vụ chuyển Công văn số 812/BNV-CCHC của Bộ Nội vụ (gửi kèm) và đề nghị các phòng nghiên cứu, báo cáo Giám đốc Sở trước ngày 10/02/2026.']);
+    expect(JSON.stringify(o.record)).toMatch(/a second document \(Số: 812\/BNV-CCHC\)/);
+  });
+});
