@@ -4,15 +4,14 @@
  * asked on the terminal, without echo, or read from standard input with --password-stdin.
  */
 import { Command, Option } from 'commander';
-import { openStore, type DB } from '../store/db.js';
-import { SqliteOffice, UserExists, ROLES, type Role } from '../store/office.js';
+import { UserExists, ROLES, type Role, type AsyncOfficeStore, type NewAuditEntry } from '../store/office.js';
+import { openAnyStore, dbSpec, DB_OPTION, type Store } from '../backend/store.js';
+import { officeOf } from '../backend/office.js';
 import { hashPassword, MIN_PASSWORD } from '../office/access.js';
-import { resolveAgencies } from '../query/agency.js';
 import { canonicalAgency } from '../refine/registry.js';
 import { printable } from '../engine/printable.js';
-import { cliActor, recordAudit } from '../office/audit.js';
+import { cliActor } from '../office/audit.js';
 
-const DB_OPTION = ['--db <file>', 'SQLite store', 'output/congvan.db'] as const;
 const NAME_RE = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{0,63}$/u;
 
 class UsageError extends Error {}
@@ -69,12 +68,20 @@ async function newPassword(fromStdin: boolean): Promise<string> {
   return pw;
 }
 
+/** What an action has: the store (SQLite or PostgreSQL), its office store, and the audit log's entry of this command. */
+interface Ctx {
+  store: Store;
+  office: AsyncOfficeStore;
+  audit: (e: Omit<NewAuditEntry, 'actor'>) => Promise<unknown>;
+}
+
 /** Run an action with the store open; usage errors exit 2, a missing user 1. */
-function withStore(db: string, f: (d: DB, o: SqliteOffice) => Promise<void> | void): Promise<void> {
+function withStore(db: string | undefined, f: (c: Ctx) => Promise<void> | void): Promise<void> {
   return (async () => {
-    const d = openStore(db);
+    const store = await openAnyStore(dbSpec(db));
+    const office = officeOf(store);
     try {
-      await f(d, new SqliteOffice(d));
+      await f({ store, office, audit: (e) => office.addAudit({ ...e, actor: cliActor() }, new Date().toISOString()) });
     } catch (e) {
       if (e instanceof UsageError || e instanceof UserExists) {
         console.error(`congvan user: ${printable(e.message)}`);
@@ -83,7 +90,7 @@ function withStore(db: string, f: (d: DB, o: SqliteOffice) => Promise<void> | vo
       }
       throw e;
     } finally {
-      d.close();
+      await store.close();
     }
   })();
 }
@@ -94,10 +101,10 @@ function checkRole(role: string): Role {
 }
 
 /** Say how the store knows the agency a user acts for. */
-function agencyNote(db: DB, role: Role, agency: string | null): string {
+async function agencyNote(store: Store, role: Role, agency: string | null): Promise<string> {
   if (!agency) return role === 'member' || role === 'clerk' ? ` (no --agency: may not mark any obligation done)` : '';
   const canonical = canonicalAgency(agency);
-  const known = resolveAgencies(db, agency).length > 0;
+  const known = (await store.searchTasks({ agency, limit: 1 })).total > 0;
   return ` for ${canonical}${known ? '' : ' (no stored obligation names this agency yet)'}`;
 }
 
@@ -126,16 +133,16 @@ supports; clerk also uploads documents; admin does everything.`);
     .option('--agency <name>', 'the agency a member or clerk acts for ("Sở Nội vụ")')
     .option('--password-stdin', 'read the password from standard input (its first line)')
     .option(...DB_OPTION)
-    .action((name: string, o: { role: string; agency?: string; passwordStdin?: boolean; db: string }) =>
-      withStore(o.db, async (db, office) => {
+    .action((name: string, o: { role: string; agency?: string; passwordStdin?: boolean; db?: string }) =>
+      withStore(o.db, async ({ store, office, audit }) => {
         if (!NAME_RE.test(name.normalize('NFC'))) throw new UsageError(`"${name}" is not a user name: letters, digits, . _ @ - (64 at most)`);
         const role = checkRole(o.role);
-        if (office.findUser(name)) throw new UsageError(`a user "${name}" exists already (congvan user passwd / set)`);
+        if (await office.findUser(name)) throw new UsageError(`a user "${name}" exists already (congvan user passwd / set)`);
         const agency = o.agency?.trim() ? canonicalAgency(o.agency.trim()) : null;
         const hash = await hashPassword(await newPassword(!!o.passwordStdin));
-        const u = office.addUser({ name, role, agency, passwordHash: hash }, new Date().toISOString());
-        recordAudit(db, { actor: cliActor(), action: 'user-add', target: u.name, detail: { role, agency } });
-        console.log(printable(`added ${u.name}: ${role}${agencyNote(db, role, agency)}`));
+        const u = await office.addUser({ name, role, agency, passwordHash: hash }, new Date().toISOString());
+        await audit({ action: 'user-add', target: u.name, detail: { role, agency } });
+        console.log(printable(`added ${u.name}: ${role}${await agencyNote(store, role, agency)}`));
       }),
     );
 
@@ -144,9 +151,9 @@ supports; clerk also uploads documents; admin does everything.`);
     .description('list the users')
     .option('--json', 'as JSON')
     .option(...DB_OPTION)
-    .action((o: { json?: boolean; db: string }) =>
-      withStore(o.db, (_db, office) => {
-        const users = office.listUsers();
+    .action((o: { json?: boolean; db?: string }) =>
+      withStore(o.db, async ({ office }) => {
+        const users = await office.listUsers();
         if (o.json) return void console.log(JSON.stringify(users, null, 2));
         if (!users.length) return void console.log('no users (congvan user add NAME --role admin)');
         for (const u of users) console.log(printable(`${u.name.padEnd(20)} ${u.role.padEnd(7)} ${u.agency ?? '-'}   since ${u.createdAt.slice(0, 10)}`));
@@ -158,10 +165,10 @@ supports; clerk also uploads documents; admin does everything.`);
     .description('remove a user (its sessions end)')
     .argument('<name>')
     .option(...DB_OPTION)
-    .action((name: string, o: { db: string }) =>
-      withStore(o.db, (db, office) => {
-        if (!office.removeUser(name)) return missing(name);
-        recordAudit(db, { actor: cliActor(), action: 'user-remove', target: name });
+    .action((name: string, o: { db?: string }) =>
+      withStore(o.db, async ({ office, audit }) => {
+        if (!(await office.removeUser(name))) return missing(name);
+        await audit({ action: 'user-remove', target: name });
         console.log(printable(`removed ${name}`));
       }),
     );
@@ -172,12 +179,12 @@ supports; clerk also uploads documents; admin does everything.`);
     .argument('<name>')
     .option('--password-stdin', 'read the password from standard input (its first line)')
     .option(...DB_OPTION)
-    .action((name: string, o: { passwordStdin?: boolean; db: string }) =>
-      withStore(o.db, async (db, office) => {
-        if (!office.findUser(name)) return missing(name);
+    .action((name: string, o: { passwordStdin?: boolean; db?: string }) =>
+      withStore(o.db, async ({ office, audit }) => {
+        if (!(await office.findUser(name))) return missing(name);
         const hash = await hashPassword(await newPassword(!!o.passwordStdin));
-        office.setPassword(name, hash, new Date().toISOString());
-        recordAudit(db, { actor: cliActor(), action: 'user-passwd', target: name });
+        await office.setPassword(name, hash, new Date().toISOString());
+        await audit({ action: 'user-passwd', target: name });
         console.log(printable(`password of ${name} changed; its sessions ended`));
       }),
     );
@@ -190,17 +197,17 @@ supports; clerk also uploads documents; admin does everything.`);
     .option('--agency <name>', 'the agency it acts for')
     .option('--no-agency', 'acts for no agency')
     .option(...DB_OPTION)
-    .action((name: string, o: { role?: string; agency?: string | false; db: string }) =>
-      withStore(o.db, (db, office) => {
+    .action((name: string, o: { role?: string; agency?: string | false; db?: string }) =>
+      withStore(o.db, async ({ store, office, audit }) => {
         const change: { role?: Role; agency?: string | null } = {};
         if (o.role) change.role = checkRole(o.role);
         if (o.agency === false) change.agency = null;
         else if (typeof o.agency === 'string') change.agency = o.agency.trim() ? canonicalAgency(o.agency.trim()) : null;
         if (!('role' in change) && !('agency' in change)) throw new UsageError('nothing to change: give --role, --agency or --no-agency');
-        const u = office.updateUser(name, change, new Date().toISOString());
+        const u = await office.updateUser(name, change, new Date().toISOString());
         if (!u) return missing(name);
-        recordAudit(db, { actor: cliActor(), action: 'user-set', target: u.name, detail: { role: u.role, agency: u.agency } });
-        console.log(printable(`${u.name}: ${u.role}${agencyNote(db, u.role, u.agency)}`));
+        await audit({ action: 'user-set', target: u.name, detail: { role: u.role, agency: u.agency } });
+        console.log(printable(`${u.name}: ${u.role}${await agencyNote(store, u.role, u.agency)}`));
       }),
     );
   return cmd;

@@ -20,9 +20,8 @@ import { pgSkip, freshDatabase } from '../pg.js';
 const BIN = path.join(ROOT, 'bin', 'congvan.js');
 const TODAY = '2021-11-20';
 
-function congvan(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return r;
+function congvan(args: string[], input?: string) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', input });
 }
 
 /** An answer without what differs between two servers by nature (time taken). */
@@ -171,6 +170,23 @@ describe.skipIf(pgSkip !== null)(`congvan serve on PostgreSQL${pgSkip ? ` (skipp
       expect.objectContaining({ run: 2, files: 2, done: 1, failed: 1, inProgress: true, finishedAt: null, failures: [expect.objectContaining({ stage: 'read', code: 'read.empty' })] }),
     ]);
     expect((await call(pg.url, '/api/failures?runs=x', { cookie: admin })).status).toBe(400);
+  });
+
+  it('congvan user manages the accounts of a PostgreSQL store, in its audit log', async () => {
+    const add = congvan(['user', 'add', 'lan', '--role', 'clerk', '--agency', 'Văn phòng UBND tỉnh', '--password-stdin', '--db', db.url], `${PASSWORD}\n`);
+    expect(add.status, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/^added lan: clerk for Văn phòng Ủy ban nhân dân tỉnh\n/);
+    expect(congvan(['user', 'add', 'LAN', '--role', 'viewer', '--password-stdin', '--db', db.url], `${PASSWORD}\n`).status).toBe(2);
+    const list = JSON.parse(congvan(['user', 'list', '--json', '--db', db.url]).stdout) as { name: string; role: string }[];
+    expect(list.map((u) => [u.name, u.role])).toEqual([['admin', 'admin'], ['lan', 'clerk'], ['minh', 'member'], ['xem', 'viewer']]);
+    const lan = await signIn(pg.url, 'lan');
+    expect((await call(pg.url, '/api/session', { cookie: lan })).json.user).toMatchObject({ name: 'lan', role: 'clerk', agency: 'Văn phòng Ủy ban nhân dân tỉnh' });
+    expect(congvan(['user', 'set', 'lan', '--role', 'viewer', '--db', db.url]).status).toBe(0);
+    expect(congvan(['user', 'remove', 'lan', '--db', db.url]).status).toBe(0);
+    expect((await call(pg.url, '/api/session', { cookie: lan })).json.user).toBeNull();
+    const audit = (await call(pg.url, '/api/audit?limit=3', { cookie: admin })).json.items as { actor: string; action: string; target: string }[];
+    expect(audit.map((e) => [e.action, e.target])).toEqual([['user-remove', 'lan'], ['user-set', 'lan'], ['user-add', 'lan']]);
+    expect(audit[0]!.actor).toMatch(/^cli:/);
   });
 
   it('congvan serve --db postgres:// starts (it refused before)', async () => {
