@@ -12,6 +12,7 @@ import { DEFAULT_LEASE_S } from '../queue/options.js';
 import { DEFAULT_LIMITS } from '../engine/record.js';
 import { parseDuration } from '../engine/progress.js';
 import { printable } from '../engine/printable.js';
+import { cliActor } from '../office/audit.js';
 
 const durationArg = (v: string) => {
   try {
@@ -39,7 +40,7 @@ function stopSignal(): AbortController {
 }
 
 /** `congvan ingest --db postgres://...`: submit; without --queue, also do the batch's jobs here until they are done. */
-export async function ingestPostgres(paths: string[], spec: string, opts: { queue?: boolean; lease: number; timeout: number; maxSize: number; maxPages: number; json?: boolean; quiet?: boolean; watch?: boolean }): Promise<void> {
+export async function ingestPostgres(paths: string[], spec: string, opts: { queue?: boolean; lease: number; timeout: number; maxSize: number; maxPages: number; json?: boolean; quiet?: boolean; watch?: boolean; register: boolean; arrived?: string }): Promise<void> {
   if (opts.watch) throw new Error('--watch needs a SQLite store; with PostgreSQL, submit with --queue (from a scheduled task) and run congvan worker');
   const limits = { ...DEFAULT_LIMITS, maxBytes: opts.maxSize, maxPages: opts.maxPages };
   const leaseS = Math.max(1, Math.round(opts.lease / 1000));
@@ -49,6 +50,7 @@ export async function ingestPostgres(paths: string[], spec: string, opts: { queu
     const s = await submit(store, boss, paths, {
       limits,
       leaseS,
+      register: opts.register === false ? null : { arrivedOn: opts.arrived ?? null, by: cliActor() },
       onFile: (p, status, reason) => {
         if (opts.json) console.log(JSON.stringify({ path: p, status, ...(reason ? { reason } : {}) }));
         else if (!opts.quiet || status === 'failed') console.log(`${status.padEnd(9)}${printable(p)}${reason ? `: ${printable(reason)}` : ''}`);

@@ -33,6 +33,7 @@ import { readInput, sha256, DEFAULT_LIMITS, type Limits } from '../engine/record
 import { WorkerPool, workerEntry, type Runner } from '../engine/pool.js';
 import type { PgStore } from '../backend/postgres.js';
 import { DEFAULT_LEASE_S } from './options.js';
+import { localToday } from '../model/status.js';
 
 export const QUEUE = 'congvan-ingest';
 /** Times a job is taken again (a lease run out, the store unreachable) before it is left failed. */
@@ -43,6 +44,12 @@ export interface JobData {
   run: number;
   path: string;
   sha256: string;
+  /**
+   * Enter the document in the register of incoming documents as it is stored (arrival day:
+   * the one given, else the day it is stored; src/store/office.ts). Absent in the jobs of a
+   * congvan before it: not registered.
+   */
+  register?: { arrivedOn: string | null; by: string | null } | null;
 }
 
 type Count = 'ingested' | 'unchanged' | 'failed';
@@ -85,7 +92,7 @@ export interface Submitted {
 }
 
 /** Submit files and folders (walked as ingest walks them): their bytes go into the store, a job each into the queue. */
-export async function submit(store: PgStore, boss: PgBoss, inputs: string[], opts: { limits?: Limits; leaseS?: number; onFile?: (path: string, status: 'queued' | 'unchanged' | 'failed', reason?: string) => void } = {}): Promise<Submitted> {
+export async function submit(store: PgStore, boss: PgBoss, inputs: string[], opts: { limits?: Limits; leaseS?: number; register?: JobData['register']; onFile?: (path: string, status: 'queued' | 'unchanged' | 'failed', reason?: string) => void } = {}): Promise<Submitted> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const problems: ListProblem[] = [];
   const files = [...listFiles(inputs, problems)];
@@ -115,7 +122,7 @@ export async function submit(store: PgStore, boss: PgBoss, inputs: string[], opt
       continue;
     }
     const inbox = (await store.pool.query('INSERT INTO inbox (run_id, path, sha256, bytes, submitted_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', [run, file, sha, bytes, new Date().toISOString()])).rows[0].id as number;
-    await boss.send(QUEUE, { inbox, run, path: file, sha256: sha } satisfies JobData, { retryLimit: RETRIES, retryDelay: 1, expireInSeconds: opts.leaseS ?? DEFAULT_LEASE_S });
+    await boss.send(QUEUE, { inbox, run, path: file, sha256: sha, register: opts.register ?? null } satisfies JobData, { retryLimit: RETRIES, retryDelay: 1, expireInSeconds: opts.leaseS ?? DEFAULT_LEASE_S });
     out.queued++;
     opts.onFile?.(file, 'queued');
   }
@@ -168,6 +175,8 @@ export async function runJob(store: PgStore, d: JobData, runner: Runner): Promis
   }
   const w = await store.write(o.row, d.path, async (c, w) => {
     if ((await c.query('DELETE FROM inbox WHERE id = $1', [d.inbox])).rowCount === 0) throw new Error(`job ${d.inbox} was done by another worker`);
+    // numbered in the transaction that stores it: never twice, never a number without its document
+    if (d.register) await store.office.registerDocument({ recordId: w.id, sha256: d.sha256, arrivedOn: d.register.arrivedOn ?? localToday(), by: d.register.by }, new Date().toISOString(), c);
     await count(c, d.run, w.result === 'unchanged' ? 'unchanged' : 'ingested');
   });
   return { path: d.path, status: w.result === 'inserted' ? 'ingested' : w.result, id: w.id, ms: ms() };

@@ -16,6 +16,7 @@ import { hashPassword } from '../../src/office/access.js';
 import { call, signIn, PASSWORD, HOSTILE_ID, HOSTILE_TEXT } from './fixture.js';
 import { CORPUS, ROOT, STEMS, tmpDir } from '../helpers.js';
 import { pgSkip, freshDatabase } from '../pg.js';
+import { localToday } from '../../src/model/status.js';
 
 const BIN = path.join(ROOT, 'bin', 'congvan.js');
 const TODAY = '2021-11-20';
@@ -49,7 +50,7 @@ describe.skipIf(pgSkip !== null)(`congvan serve on PostgreSQL${pgSkip ? ` (skipp
     // the same files in the same order: one thread for SQLite, the ingest's own jobs in order for PostgreSQL
     await ingest([input], { db: path.join(dir, 's.db'), jobs: 1, register: false });
     expect(congvan(['migrate', '--db', db.url]).status).toBe(0);
-    const r = congvan(['ingest', input, '--db', db.url, '--quiet']);
+    const r = congvan(['ingest', input, '--db', db.url, '--quiet', '--no-register']);
     expect(r.status, r.stderr).toBe(0);
     // accounts in the PostgreSQL office store
     const store = await openPostgres(db.url);
@@ -170,6 +171,20 @@ describe.skipIf(pgSkip !== null)(`congvan serve on PostgreSQL${pgSkip ? ` (skipp
       expect.objectContaining({ run: 2, files: 2, done: 1, failed: 1, inProgress: true, finishedAt: null, failures: [expect.objectContaining({ stage: 'read', code: 'read.empty' })] }),
     ]);
     expect((await call(pg.url, '/api/failures?runs=x', { cookie: admin })).status).toBe(400);
+
+    // a worker does the job: the run is finished, and the document is entered in the register as it is stored
+    const w = congvan(['worker', '--db', db.url, '--until-empty', '--json']);
+    expect(w.status, w.stderr).toBe(0);
+    expect((await call(pg.url, '/api/failures?runs=1', { cookie: admin })).json.items[0]).toMatchObject({ run: 2, done: 2, ingested: 1, failed: 1, inProgress: false });
+    const id = (JSON.parse(w.stdout.trim().split('\n').at(-1)!) as { id: string }).id;
+    const reg = (await call(pg.url, '/api/register', { cookie: admin })).json.items as { recordId: string; arrivedOn: string; registeredBy: string | null }[];
+    const entry = reg.find((l) => l.recordId === id)!;
+    expect(entry).toMatchObject({ arrivedOn: localToday() });
+    expect(entry.registeredBy).toMatch(/^cli:/);
+    // submitted with --no-register: stored, not registered
+    fs.writeFileSync(path.join(q, 'outgoing.txt'), HOSTILE_TEXT.replace('99/UBND-KT', '97/UBND-KT'));
+    expect(congvan(['ingest', path.join(q, 'outgoing.txt'), '--db', db.url, '--no-register']).status).toBe(0);
+    expect((await call(pg.url, '/api/register', { cookie: admin })).json.items).toHaveLength(reg.length);
   });
 
   it('congvan user manages the accounts of a PostgreSQL store, in its audit log', async () => {
