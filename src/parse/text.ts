@@ -91,7 +91,8 @@ export const MAX_MARKDOWN_DEPTH = 64;
 /** The deepest nesting a line opens: its indentation (two columns a level) plus the list markers and quote marks that lead it. */
 export function nestingDepth(text: string): number {
   let max = 0;
-  for (const m of text.matchAll(/^([ \t]*)((?:(?:[-*+>]|\d{1,9}[.)])[ \t]+|>)*)/gmu)) {
+  // (a line of blanks alone nests nothing: 130 spaces at the end of a letter are no list 65 deep)
+  for (const m of text.matchAll(/^([ \t]*)((?:(?:[-*+>]|\d{1,9}[.)])[ \t]+|>)*)(?=[^\s])/gmu)) {
     const indent = m[1]!.replace(/\t/g, '    ').length;
     const marks = m[2]!.match(/[-*+>]|\d{1,9}[.)]/g)?.length ?? 0;
     const d = Math.floor(indent / 2) + marks;

@@ -111,6 +111,14 @@ describe('a letter whose own lines use words portals print', () => {
   });
 });
 
+describe('blank lines of any length', () => {
+  it('reads a letter the same with a line of 200 spaces after it (no list nested 100 deep)', async () => {
+    const src = fs.readFileSync(path.join(CORPUS, '001_e411c490e37ebf07.txt'), 'utf8');
+    const plain = model(src).blocks.map((b) => b.text);
+    expect(model(`${src}\n${' '.repeat(200)}`).blocks.map((b) => b.text)).toEqual(plain);
+  });
+});
+
 describe('hostile text', () => {
   it('keeps lines with HTML-like tags in place, as text', () => {
     const m = model('Kính gửi: Sở Nội vụ\n1. Sở Nội vụ chủ trì <script>alert(1)</script> trước ngày 5/6/2025.\n2. Giao <b>Sở Tài chính</b> thực hiện.\n3. Khác &amp; \u0007\u001b x.');
