@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { openStore } from '../store/db.js';
-import { SqliteOffice } from '../store/office.js';
+import { openAnyStore, dbSpec, DB_OPTION } from '../backend/store.js';
+import { officeOf } from '../backend/office.js';
 import { auditCsv, auditFilter, AuditFilterError, AUDIT_ACTIONS, type AuditEntry } from '../office/audit.js';
 import { printable } from '../engine/printable.js';
 
@@ -18,13 +18,13 @@ export function auditCommand(): Command {
     .addOption(new Option('--action <action>', 'entries of this kind').choices([...AUDIT_ACTIONS]))
     .option('--record <id>', 'entries about this document (record id)')
     .option('--out <path>', 'output file (default: standard output)')
-    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .option(...DB_OPTION)
     .addHelpText('after', `
 Examples:
   congvan audit --since 2026-01-01
   congvan audit --format csv --out nhat-ky.csv
   congvan audit --actor minh --action done --format json`)
-    .action((o: { format: string; since?: string; until?: string; actor?: string; action?: string; record?: string; out?: string; db: string }) => {
+    .action(async (o: { format: string; since?: string; until?: string; actor?: string; action?: string; record?: string; out?: string; db?: string }) => {
       let f;
       try {
         f = auditFilter({ since: o.since, until: o.until, actor: o.actor, action: o.action, record: o.record }, null);
@@ -34,15 +34,15 @@ Examples:
         process.exitCode = 2;
         return;
       }
-      const db = openStore(o.db, { readonly: true });
+      const store = await openAnyStore(dbSpec(o.db), { readonly: true });
       try {
-        const items = new SqliteOffice(db).listAudit(f).items.reverse(); // oldest first
+        const items = (await officeOf(store).listAudit(f)).items.reverse(); // oldest first
         const text =
           o.format === 'csv' ? [...auditCsv(items)].join('') : o.format === 'json' ? `${JSON.stringify(items, null, 2)}\n` : items.map((e) => `${printable(line(e))}\n`).join('') || 'no entries\n';
         if (o.out) fs.writeFileSync(o.out, text);
         else process.stdout.write(text);
       } finally {
-        db.close();
+        await store.close();
       }
     });
 }

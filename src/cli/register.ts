@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { openStore } from '../store/db.js';
-import { SqliteOffice } from '../store/office.js';
+import { openAnyStore, dbSpec, DB_OPTION } from '../backend/store.js';
+import { officeOf } from '../backend/office.js';
 import { registerCells, registerCsv, REGISTER_COLUMNS } from '../office/register.js';
 import { printable } from '../engine/printable.js';
 
@@ -11,7 +11,7 @@ export function registerCommand(): Command {
     .option('--year <year>', 'the register of this year (default: the current year; "all": every year)')
     .addOption(new Option('--format <format>', 'text, csv (UTF-8 with BOM, for Excel) or json').choices(['text', 'csv', 'json']).default('text'))
     .option('--out <path>', 'output file (default: standard output)')
-    .option('--db <file>', 'SQLite store', 'output/congvan.db')
+    .option(...DB_OPTION)
     .addHelpText('after', `
 Every document ingest stores is registered as it arrives (congvan ingest --no-register for
 documents that are not incoming mail): số đến counted from 1 in each year, ngày đến the day
@@ -21,16 +21,16 @@ Columns (Nghị định 30/2020/NĐ-CP, Phụ lục IV): ${REGISTER_COLUMNS.join
 Examples:
   congvan register
   congvan register --year 2026 --format csv --out so-den-2026.csv`)
-    .action((o: { year?: string; format: string; out?: string; db: string }) => {
+    .action(async (o: { year?: string; format: string; out?: string; db?: string }) => {
       if (o.year !== undefined && o.year !== 'all' && !/^\d{4}$/.test(o.year)) {
         console.error(`congvan register: --year ${JSON.stringify(o.year)} is not a year`);
         process.exitCode = 2;
         return;
       }
       const year = o.year === 'all' ? null : Number(o.year ?? new Date().getFullYear());
-      const db = openStore(o.db, { readonly: true });
+      const store = await openAnyStore(dbSpec(o.db), { readonly: true });
       try {
-        const lines = new SqliteOffice(db).registerLines(year);
+        const lines = await officeOf(store).registerLines(year);
         const text =
           o.format === 'csv'
             ? [...registerCsv(lines)].join('')
@@ -40,7 +40,7 @@ Examples:
         if (o.out) fs.writeFileSync(o.out, text);
         else process.stdout.write(text);
       } finally {
-        db.close();
+        await store.close();
       }
     });
 }

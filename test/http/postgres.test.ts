@@ -202,6 +202,12 @@ describe.skipIf(pgSkip !== null)(`congvan serve on PostgreSQL${pgSkip ? ` (skipp
     const audit = (await call(pg.url, '/api/audit?limit=3', { cookie: admin })).json.items as { actor: string; action: string; target: string }[];
     expect(audit.map((e) => [e.action, e.target])).toEqual([['user-remove', 'lan'], ['user-set', 'lan'], ['user-add', 'lan']]);
     expect(audit[0]!.actor).toMatch(/^cli:/);
+    // congvan audit and congvan register read the same office store
+    const cliAudit = JSON.parse(congvan(['audit', '--db', db.url, '--action', 'user-add', '--format', 'json']).stdout) as { target: string }[];
+    expect(cliAudit.map((e) => e.target)).toEqual(['lan']);
+    const csv = congvan(['register', '--db', db.url, '--year', '2021', '--format', 'csv']);
+    expect(csv.status, csv.stderr).toBe(0);
+    expect(csv.stdout).toMatch(/Phòng Tổng hợp/);
   });
 
   it('congvan serve --db postgres:// starts (it refused before)', async () => {
