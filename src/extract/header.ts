@@ -12,7 +12,7 @@ import { iso } from './dates.js';
 import { fold, foldWithMap } from '../normalise/unicode.js';
 import { splitBodies } from './agencies.js';
 import { AGENCY_HEADS } from './words/agencies.js';
-import { STAMP_LINE } from '../parse/markers.js';
+import { OCR_BULLET, STAMP_LINE } from '../parse/markers.js';
 
 type Line = { text: string; start: number; end: number; block: ReturnType<typeof allLines>[number]['block'] };
 
@@ -38,13 +38,11 @@ const DATE_LINE = new RegExp(String.raw`^([\p{L}][\p{L} .'-]{1,40}?)\s*,\s*ngày
 const DATE_START = /^[\p{L}][\p{L} .'-]{1,40}?\s*,\s*ngày(?![\p{L}])/u;
 const SUBJECT_LEAD = /^(?:V\/v|V\/V|v\/v|Về việc|VỀ VIỆC|Về|Trích yếu)\s*[:.]?\s*/u;
 const RECIPIENT_LEAD = /^Kính\s+gửi\s*:?\s*/iu;
-/** A list item's dash, and the marks a scan's OCR reads it as once a list has begun. */
+/** A list item's dash as printed (OCR_BULLET: as a scan reads it once the list has begun). */
 const BULLET = /^[-–+•]\s*/;
-const OCR_BULLET = /^(?:[-–—+•~_=]|:(?=\s))\s*/;
 // "(Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021 của Ủy ban nhân dân tỉnh)"
-const ATTACHED_TO = /Kèm theo\s+([\p{L} ]{2,25}?)\s+số\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}\d][\p{L}\d&-]*(?:\/[\p{L}\d&-]+)*)(?:\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))?/u;
-/** The same, as a scan reads it ("Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025"), with the date written either way. */
-const ATTACHED_LOOSE = /Kèm theo\s+([\p{L} ]{2,25}?)\s+s[ốôóo]\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}\d][\p{L}\d&-]*(?:\/[\p{L}\d&-]+)*)(?:[\s,]+ngày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|năm)\s*(\d{4}))?/iu;
+// (also as a scan reads it: "Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025")
+const ATTACHED_TO = /Kèm theo\s+([\p{L} ]{2,25}?)\s+s[ốôóo]\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}\d][\p{L}\d&-]*(?:\/[\p{L}\d&-]+)*)(?:[\s,]+ngày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|năm)\s*(\d{4}))?/u;
 /** Lines that open the body of a decision or a plan ("Căn cứ ...", "Xét đề nghị ..."). */
 const BODY_OPENER = /^(?:Căn cứ|Thực hiện|Thi hành|Xét đề nghị|Theo đề nghị|Xét)(?![\p{L}])/u;
 /** Who issues a decision, printed in capitals above "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH". */
@@ -334,7 +332,7 @@ export function extractHeader(model: TextModel): HeaderFields {
   if (f.symbol?.value && !f.number?.value) {
     const want = fold(f.symbol.value).replace(/\s+/g, '');
     for (const l of raw) {
-      const m = ATTACHED_LOOSE.exec(l.text);
+      const m = ATTACHED_TO.exec(l.text);
       if (!m || fold(m[3]!).replace(/\s+/g, '') !== want) continue;
       const s = l.start + m.index;
       f.number = finding(model, m[2]!, s, s + m[0].length, 'header.numberInAppendix');

@@ -11,7 +11,7 @@ import type { Block, Cell, TextModel } from '../model/types.js';
 import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js';
 import { headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
 import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
-import { readMarker } from '../parse/markers.js';
+import { OCR_BULLET, readMarker } from '../parse/markers.js';
 
 export interface AgencyRef {
   name: string;
@@ -113,7 +113,7 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
     // a letter without numbered items: its body paragraphs after "Kính gửi" and its list
     let i = Math.max(0, firstKinh + 1);
     // (a list's dash a scan read as ':' or '—' is still the list)
-    while (i < blocks.length && /^(?:[-–—+•~_=]|:(?=\s))/u.test(blocks[i]!.text)) i++;
+    while (i < blocks.length && OCR_BULLET.test(blocks[i]!.text)) i++;
     if (firstKinh >= 0 && i < blocks.length) from = i;
   }
   while (from >= 0 && from < blocks.length) {

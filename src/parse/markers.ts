@@ -96,4 +96,7 @@ export const SIGNATURE_STAMP = /đã ký lên văn bản|ký bởi|\d{4}-\d{2}-\
  * A line of a signing or copy stamp, or a signature widget's own text: who signed, when, the
  * agency's e-mail, "SAO Y; ...", "Cơ quan: ...". Never document content.
  */
+/** A list item's dash, and the marks a scan's OCR reads it as once a list has begun (':' '—' '~' '_' '='). */
+export const OCR_BULLET = /^(?:[-–—+•~_=]|:(?=\s))\s*/u;
+
 export const STAMP_LINE = /ký bởi|thời gian ký|^\s*cơ quan\s*:|email\s*:|@[\w.-]+\.(?:gov|vn)|^\s*sao y\b|\d{1,2}:\d{2}:\d{2}\s*[+-]\d{2}:?\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|signed by|chứng thư số/iu;

@@ -23,7 +23,7 @@
  * same words ~35 % slower; above 300 only costs time.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile, readFile, open } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir, cpus, availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -372,26 +372,6 @@ export function mergeRegion(page: OcrWord[], under: OcrWord[], box: Box, dpi: nu
   // a reading is as good as the words it gets right: weigh confidence by how many words were read
   if (!moved.length || mean(moved) * Math.sqrt(moved.length) <= mean(before) * Math.sqrt(before.length)) return page;
   return [...page.filter((w) => !inside(w)), ...moved];
-}
-
-/** Width and height of a PGM/PPM (P5/P6) image, from its header. */
-async function pnmSize(file: string): Promise<{ width: number; height: number } | null> {
-  const fh = await open(file, 'r');
-  try {
-    const b = Buffer.alloc(512);
-    const { bytesRead } = await fh.read(b, 0, b.length, 0);
-    const head = b.subarray(0, bytesRead).toString('latin1').replace(/#[^\n]*\n/g, ' ');
-    const m = /^P[1-6]\s+(\d+)\s+(\d+)/.exec(head);
-    return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
-  } finally {
-    await fh.close();
-  }
-}
-
-/** The page box tesseract read, from the hOCR ('ocr_page' … 'bbox 0 0 W H'). */
-function hocrPageSize(hocr: string): { width: number; height: number } | null {
-  const m = /class=['"]ocr_page['"][^>]*title=['"][^'"]*bbox \d+ \d+ (\d+) (\d+)/.exec(hocr);
-  return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
 }
 
 function defaultConcurrency(): number {
