@@ -26,7 +26,7 @@ import type { StoreRow } from '../store/rows.js';
 import { normaliseQuery, type TaskQuery, type TaskHit, type SearchResult, type NQuery } from '../query/types.js';
 import { toDocumentHits, rankDocuments, type DocumentQuery, type DocumentHit, type DocumentRow } from '../query/documents.js';
 import { parseQuery, type ParsedQuery } from '../query/fts.js';
-import { keyedAgencies, matchAgencies, agencyKey, agencyKeys, type AgencyRows } from '../query/agency.js';
+import { keyedAgencies, matchAgencies, suggestFrom, agencyKey, agencyKeys, type AgencyRows } from '../query/agency.js';
 import { addDays, isIsoDate, localToday, nextOccurrence, normaliseReminders } from '../model/status.js';
 import { scoreRows, rankPage, countPhraseIn, TOKEN } from '../query/rank.js';
 import { toTaskHit, type TaskRow } from '../query/load.js';
@@ -355,6 +355,11 @@ export class PgStore implements Store {
   }
 
   // --- search ---------------------------------------------------------------------------------
+
+  /** Agency names for the page's search field, as the SQLite store suggests them (src/query/agency.ts). */
+  async suggestAgencies(input: string, limit: number): Promise<{ id: number; name: string }[]> {
+    return suggestFrom(await this.agencies(), input, limit);
+  }
 
   private async agencies(): Promise<AgencyRows> {
     const s = (await this.q<{ n: number; m: number | null }>('SELECT count(*)::int AS n, max(id) AS m FROM agencies'))[0]!;

@@ -32,8 +32,8 @@ export interface Backend {
   readonly office: AsyncOfficeStore;
   writeOffice(): AsyncOfficeStore;
   documentView(ref: string, v: { today: string; reminders: number[] | null }): Promise<DocumentView | null>;
-  /** Agency names for the search field; null where the store has no suggestions yet. */
-  agencies(input: string, limit: number): Promise<{ id: number; name: string }[] | null>;
+  /** Agency names for the search field. */
+  agencies(input: string, limit: number): Promise<{ id: number; name: string }[]>;
   stats(q: TaskQuery & { today: string }): Promise<Stats>;
   exportChunks(format: string, opts: ExportOptions): Promise<Iterable<string>>;
   /** The clerk's notes on a register line and their audit entry, together. */
@@ -98,7 +98,7 @@ export async function postgresBackend(url: string): Promise<Backend> {
     office,
     writeOffice: () => office,
     documentView: (ref, v) => store.documentView(ref, v),
-    agencies: async () => null,
+    agencies: (input, limit) => store.suggestAgencies(input, limit),
     stats: async (q) => {
       const hits: TaskHit[] = [];
       let total = 0;

@@ -83,13 +83,20 @@ export function matchAgencies(rows: AgencyRows, input: string): number[] {
   return rows.filter((r) => keys.some((k) => r.key.includes(k))).map((r) => r.id);
 }
 
-/** Agency names for a suggestion list: canonical names holding the typed words. */
+/**
+ * Agency names for a suggestion list: canonical names holding the typed words, in the order
+ * of their folded names (then the names themselves): the same list on every store, whatever
+ * order its rows were written in.
+ */
 export function suggestAgencies(db: DB, input: string, limit = 20): { id: number; name: string }[] {
   return suggestFrom(agencyRows(db), input, limit);
 }
 
 export function suggestFrom(rows: AgencyRows, input: string, limit = 20): { id: number; name: string }[] {
   const keys = agencyKeys(input);
-  const hit = keys.length ? rows.filter((r) => keys.some((k) => r.key.includes(k))) : rows;
+  const hit = (keys.length ? rows.filter((r) => keys.some((k) => r.key.includes(k))) : [...rows]).sort(byName);
   return hit.slice(0, limit).map((r) => ({ id: r.id, name: r.canonical }));
 }
+
+const byName = (a: { key: string; canonical: string }, b: { key: string; canonical: string }) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0;

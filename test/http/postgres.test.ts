@@ -100,6 +100,16 @@ describe.skipIf(pgSkip !== null)(`congvan serve on PostgreSQL${pgSkip ? ` (skipp
     expect((await call(pg.url, '/api/documents/nothing-here', { cookie: admin })).status).toBe(404);
   });
 
+  it('suggests agencies as the SQLite server does: without marks (đ too), abbreviations, any prefix', async () => {
+    for (const q of ['', 'so', 'sở nội', 'dau tu', 'đầu tư', 'vp ubnd tinh', 'UBND', 'khong co co quan nay']) {
+      const p = `/api/agencies?q=${encodeURIComponent(q)}&limit=30`;
+      const [a, b] = [await call(sqlite.url, p), await call(pg.url, p, { cookie: admin })];
+      expect(b.status, `${p}: ${b.body.slice(0, 200)}`).toBe(200);
+      expect(b.json.items.map((x: { name: string }) => x.name), p).toEqual(a.json.items.map((x: { name: string }) => x.name));
+      if (q === 'dau tu' || q === 'vp ubnd tinh') expect(b.json.items.length, p).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses every read and write without a session, and a write from a viewer', async () => {
     expect((await call(pg.url, '/api/session')).json).toEqual({ accounts: true, user: null });
     for (const p of ['/api/tasks', '/api/documents', '/api/failures', '/api/audit', '/api/register']) expect((await call(pg.url, p)).status, p).toBe(401);
