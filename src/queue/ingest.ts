@@ -116,6 +116,8 @@ export async function submit(store: PgStore, boss: PgBoss, inputs: string[], opt
     const bytes = read.buf;
     const sha = sha256(bytes);
     if (await store.unchanged(file, sha)) {
+      // stored before (perhaps with --no-register): entered in the register now, as a batch does; once
+      if (opts.register) await registerStored(store, file, sha, opts.register);
       await count(store.pool, run, 'unchanged');
       out.unchanged++;
       opts.onFile?.(file, 'unchanged');
@@ -127,6 +129,12 @@ export async function submit(store: PgStore, boss: PgBoss, inputs: string[], opt
     opts.onFile?.(file, 'queued');
   }
   return out;
+}
+
+/** Enter a document stored already under `file` in the register (kept when it is there already). */
+async function registerStored(store: PgStore, file: string, sha: string, reg: NonNullable<JobData['register']>): Promise<void> {
+  const id = (await store.pool.query('SELECT record_id FROM documents WHERE path = $1', [file])).rows[0]?.record_id as string | undefined;
+  if (id) await store.office.registerDocument({ recordId: id, sha256: sha, arrivedOn: reg.arrivedOn ?? localToday(), by: reg.by }, new Date().toISOString());
 }
 
 export type JobOutcome = { path: string; status: 'ingested' | 'replaced' | 'unchanged'; id: string; ms: number } | { path: string; status: 'failed'; stage: string; reason: string; ms: number };

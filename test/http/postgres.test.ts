@@ -195,6 +195,15 @@ describe.skipIf(pgSkip !== null)(`congvan serve on PostgreSQL${pgSkip ? ` (skipp
     fs.writeFileSync(path.join(q, 'outgoing.txt'), HOSTILE_TEXT.replace('99/UBND-KT', '97/UBND-KT'));
     expect(congvan(['ingest', path.join(q, 'outgoing.txt'), '--db', db.url, '--no-register']).status).toBe(0);
     expect((await call(pg.url, '/api/register', { cookie: admin })).json.items).toHaveLength(reg.length);
+    // the same file submitted again with --queue, as incoming mail: stored already (unchanged), entered in the register now; once
+    const next = Math.max(0, ...(reg as unknown as { year: number; number: number }[]).filter((l) => l.year === 2026).map((l) => l.number)) + 1;
+    for (let i = 0; i < 2; i++) {
+      const again = congvan(['ingest', path.join(q, 'outgoing.txt'), '--db', db.url, '--queue', '--arrived', '2026-12-01']);
+      expect(again.stdout, again.stderr).toMatch(/1 files: 0 queued, 1 unchanged, 0 failed/);
+      const lines = (await call(pg.url, '/api/register', { cookie: admin })).json.items as { recordId: string; arrivedOn: string; number: number; year: number }[];
+      expect(lines).toHaveLength(reg.length + 1);
+      expect(lines.filter((l) => l.arrivedOn === '2026-12-01')).toEqual([expect.objectContaining({ year: 2026, number: next })]);
+    }
   });
 
   it('congvan user manages the accounts of a PostgreSQL store, in its audit log', async () => {
