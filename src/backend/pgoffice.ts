@@ -101,6 +101,21 @@ export class PgOffice implements AsyncOfficeStore {
     await this.q('DELETE FROM sessions WHERE expires_at <= $1', [now]);
   }
 
+  async addLoginFailure(keys: string[], at: number, before: number): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query('DELETE FROM login_failures WHERE at <= $1', [before]);
+      await c.query('INSERT INTO login_failures (key, at) SELECT unnest($1::text[]), $2', [keys, at]);
+    });
+  }
+
+  async loginFailures(key: string, since: number): Promise<number[]> {
+    return (await this.q<{ at: string }>('SELECT at FROM login_failures WHERE key = $1 AND at > $2 ORDER BY at', [key, since])).map((r) => Number(r.at));
+  }
+
+  async clearLoginFailures(key: string): Promise<void> {
+    await this.q('DELETE FROM login_failures WHERE key = $1', [key]);
+  }
+
   /** `c`: the connection of a transaction the entry belongs to (a change and its entry together). */
   async addAudit(e: NewAuditEntry, at: string, c: Conn = this.pool): Promise<AuditEntry> {
     const detail = e.detail ? JSON.stringify(e.detail) : null;

@@ -346,14 +346,16 @@ export async function serve(opts: ServeOptions): Promise<Server> {
         const password = typeof body?.password === 'string' ? body.password : '';
         if (!name || !password) throw new HttpError(400, 'name, password: give both');
         const address = c.req.socket.remoteAddress ?? '';
-        const wait = throttle.retryAfter(name, address);
+        // counted in the store: every server on it brakes the same guesses
+        const brake = b.writeOffice();
+        const wait = await throttle.retryAfter(brake, name, address);
         if (wait > 0) throw new HttpError(429, `too many failed logins: try again in ${wait} s`, { 'Retry-After': String(wait) });
         const u = await office.findUser(name);
         if (!(await verifyPassword(password, u?.passwordHash ?? null)) || !u) {
-          throttle.fail(name, address);
+          await throttle.fail(brake, name, address);
           throw new HttpError(401, 'wrong name or password');
         }
-        throttle.succeed(name);
+        await throttle.succeed(brake, name);
         const t = newToken();
         const now = new Date();
         const o = b.writeOffice();

@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { agencyKey, agencyKeys } from '../query/agency.js';
-import { ROLES, type Role, type User } from '../store/office.js';
+import { ROLES, type Role, type User, type AsyncOfficeStore } from '../store/office.js';
 
 export { ROLES, type Role, type User };
 
@@ -82,40 +82,39 @@ export function mayChangeTask(user: Pick<User, 'role' | 'agency'>, task: { lead:
  * The brake on guessing passwords: failures are counted per account name and per client
  * address over a window; past the limit, logins for that name (or from that address) are
  * refused until the window has passed since the oldest failure counted. A success clears the
- * name's count. Kept in the server's memory.
+ * name's count. The failures are kept in the store (src/store/office.ts), so several servers
+ * on one store (PostgreSQL) count them together and a restart does not forget them.
  */
 export class LoginThrottle {
-  private failures = new Map<string, number[]>();
-
   constructor(
     private readonly limits = { perName: 5, perAddress: 20, windowMs: 15 * 60_000 },
     private readonly now = () => Date.now(),
   ) {}
 
-  private recent(key: string): number[] {
-    const t = this.now() - this.limits.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((x) => x > t);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
+  private keys(name: string, address: string): [string, number][] {
+    return [[`n:${name.toLowerCase()}`, this.limits.perName], [`a:${address}`, this.limits.perAddress]];
   }
 
   /** Seconds to wait before trying again, or 0 when a try is allowed now. */
-  retryAfter(name: string, address: string): number {
+  async retryAfter(store: LoginFailures, name: string, address: string): Promise<number> {
     let wait = 0;
-    for (const [key, max] of [[`n:${name.toLowerCase()}`, this.limits.perName], [`a:${address}`, this.limits.perAddress]] as const) {
-      const list = this.recent(key);
-      if (list.length >= max) wait = Math.max(wait, Math.ceil((list[list.length - max]! + this.limits.windowMs - this.now()) / 1000));
+    const now = this.now();
+    for (const [key, max] of this.keys(name, address)) {
+      const list = await store.loginFailures(key, now - this.limits.windowMs);
+      if (list.length >= max) wait = Math.max(wait, Math.ceil((list[list.length - max]! + this.limits.windowMs - now) / 1000));
     }
     return wait;
   }
 
-  fail(name: string, address: string): void {
-    for (const key of [`n:${name.toLowerCase()}`, `a:${address}`]) this.failures.set(key, [...this.recent(key), this.now()]);
-    if (this.failures.size > 100_000) this.failures.clear(); // a flood of names: forget rather than grow
+  async fail(store: LoginFailures, name: string, address: string): Promise<void> {
+    const now = this.now();
+    await store.addLoginFailure(this.keys(name, address).map(([k]) => k), now, now - this.limits.windowMs);
   }
 
-  succeed(name: string): void {
-    this.failures.delete(`n:${name.toLowerCase()}`);
+  async succeed(store: LoginFailures, name: string): Promise<void> {
+    await store.clearLoginFailures(`n:${name.toLowerCase()}`);
   }
 }
+
+/** Where the brake keeps its counts: the office store of the server's store. */
+export type LoginFailures = Pick<AsyncOfficeStore, 'addLoginFailure' | 'loginFailures' | 'clearLoginFailures'>;

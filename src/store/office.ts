@@ -46,6 +46,16 @@ export interface OfficeStore extends AuditLog, Register {
   deleteSession(tokenHash: string): void;
   /** Remove expired sessions. */
   pruneSessions(now: string): void;
+
+  /**
+   * The login brake's failed logins (src/office/access.ts), kept in the store so that every
+   * server on it counts them together: a failure under each key at `at` (ms since 1970), the
+   * failures older than `before` forgotten.
+   */
+  addLoginFailure(keys: string[], at: number, before: number): void;
+  /** The times of a key's failures since `since` (ms), oldest first. */
+  loginFailures(key: string, since: number): number[];
+  clearLoginFailures(key: string): void;
 }
 
 /** One entry of the audit log: who did what, when. */
@@ -166,6 +176,16 @@ export const OFFICE_USERS_SQL = `
     expires_at TEXT NOT NULL
   );
   CREATE INDEX sessions_user ON sessions(user_id);
+`;
+
+/** The login brake's failures (migration of ./schema.ts): a key ("n:<name>", "a:<address>") and a time in ms. Plain SQL. */
+export const OFFICE_LOGIN_SQL = `
+  CREATE TABLE login_failures (
+    key TEXT NOT NULL,
+    at BIGINT NOT NULL
+  );
+  CREATE INDEX login_failures_key ON login_failures(key, at);
+  CREATE INDEX login_failures_at ON login_failures(at);
 `;
 
 /** The audit log (migration of ./schema.ts). Plain SQL. */
@@ -305,6 +325,22 @@ export class SqliteOffice implements OfficeStore {
 
   pruneSessions(now: string): void {
     this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+  }
+
+  addLoginFailure(keys: string[], at: number, before: number): void {
+    this.tx(() => {
+      this.db.prepare('DELETE FROM login_failures WHERE at <= ?').run(before);
+      const add = this.db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
+      for (const k of keys) add.run(k, at);
+    });
+  }
+
+  loginFailures(key: string, since: number): number[] {
+    return (this.db.prepare('SELECT at FROM login_failures WHERE key = ? AND at > ? ORDER BY at').pluck().all(key, since) as (number | bigint)[]).map(Number);
+  }
+
+  clearLoginFailures(key: string): void {
+    this.db.prepare('DELETE FROM login_failures WHERE key = ?').run(key);
   }
 
   addAudit(e: NewAuditEntry, at: string): AuditEntry {

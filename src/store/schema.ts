@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { assignRecordId, identityKey, withRecordId } from './identity.js';
-import { OFFICE_AUDIT_SQL, OFFICE_REGISTER_SQL, OFFICE_USERS_SQL } from './office.js';
+import { OFFICE_AUDIT_SQL, OFFICE_LOGIN_SQL, OFFICE_REGISTER_SQL, OFFICE_USERS_SQL } from './office.js';
 
 /** PRAGMA application_id of a congvan store: 'CGVN'. */
 export const APPLICATION_ID = 0x4347564e;
@@ -138,6 +138,8 @@ export const MIGRATIONS: Migration[] = [
   OFFICE_REGISTER_SQL,
   // v8: a failure's code (src/model/errors.ts: the kind of failure, which a reworded message keeps)
   `ALTER TABLE failures ADD COLUMN code TEXT;`,
+  // v9: the login brake's failed logins, shared by every server on the store (./office.ts)
+  OFFICE_LOGIN_SQL,
 ];
 
 /** Give every stored file its record id by ./identity.ts, in the order they were stored. */

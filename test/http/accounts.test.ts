@@ -96,19 +96,23 @@ describe('serve with accounts: sessions', () => {
     expect((await call(s.url, `/api/tasks/${encodeURIComponent(ref)}`, { cookie: cookies.admin })).json.doneOn).toBeNull();
   });
 
-  it('after 5 wrong passwords for a name, even the right one waits (429 with Retry-After); other names are not held', async () => {
+  it('after 5 wrong passwords for a name, even the right one waits (429 with Retry-After), on every server of the store; other names are not held', async () => {
     let now = 1_000_000;
     const t = await serve({ db: store.db, port: 0, today: TODAY, throttle: new LoginThrottle(undefined, () => now) });
+    // a second server on the same store: the failures are counted in the store, not in one server's memory
+    const t2 = await serve({ db: store.db, port: 0, today: TODAY, throttle: new LoginThrottle(undefined, () => now) });
     try {
-      for (let i = 0; i < 5; i++) expect((await call(t.url, '/api/login', { body: { name: 'khoa', password: `guess ${i}` } })).status).toBe(401);
+      for (let i = 0; i < 5; i++) expect((await call(i % 2 ? t2.url : t.url, '/api/login', { body: { name: 'khoa', password: `guess ${i}` } })).status).toBe(401);
+      expect((await call(t2.url, '/api/login', { body: { name: 'khoa', password: PASSWORD } })).status).toBe(429);
       const held = await call(t.url, '/api/login', { body: { name: 'khoa', password: PASSWORD } });
       expect(held.status).toBe(429);
       expect(Number(held.headers['retry-after'])).toBeGreaterThan(800);
       expect((await call(t.url, '/api/login', { body: { name: 'xem', password: PASSWORD } })).status).toBe(200);
       now += 15 * 60_000 + 1000;
-      expect((await call(t.url, '/api/login', { body: { name: 'khoa', password: PASSWORD } })).status).toBe(200);
+      expect((await call(t2.url, '/api/login', { body: { name: 'khoa', password: PASSWORD } })).status).toBe(200);
     } finally {
       await t.close();
+      await t2.close();
     }
   });
 });

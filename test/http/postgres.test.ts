@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { serve, type Server } from '../../src/http/server.js';
 import { ingest } from '../../pipelines/ingest.js';
 import { openPostgres } from '../../src/backend/postgres.js';
-import { hashPassword } from '../../src/office/access.js';
+import { hashPassword, LoginThrottle } from '../../src/office/access.js';
 import { call, signIn, PASSWORD, HOSTILE_ID, HOSTILE_TEXT } from './fixture.js';
 import { CORPUS, ROOT, STEMS, tmpDir } from '../helpers.js';
 import { pgSkip, freshDatabase } from '../pg.js';
@@ -227,6 +227,21 @@ describe.skipIf(pgSkip !== null)(`congvan serve on PostgreSQL${pgSkip ? ` (skipp
     const csv = congvan(['register', '--db', db.url, '--year', '2021', '--format', 'csv']);
     expect(csv.status, csv.stderr).toBe(0);
     expect(csv.stdout).toMatch(/Phòng Tổng hợp/);
+  });
+
+  it('the login brake counts failures in the store: two servers on one PostgreSQL brake the same guesses', async () => {
+    let now = Date.now() + 3600_000; // past the failures of the tests before
+    const [t1, t2] = [await serve({ db: db.url, port: 0, today: TODAY, throttle: new LoginThrottle(undefined, () => now) }), await serve({ db: db.url, port: 0, today: TODAY, throttle: new LoginThrottle(undefined, () => now) })];
+    try {
+      for (let i = 0; i < 5; i++) expect((await call(i < 3 ? t1.url : t2.url, '/api/login', { body: { name: 'xem', password: `guess ${i}` } })).status).toBe(401);
+      for (const t of [t1, t2]) expect((await call(t.url, '/api/login', { body: { name: 'xem', password: PASSWORD } })).status).toBe(429);
+      expect((await call(t2.url, '/api/login', { body: { name: 'admin', password: PASSWORD } })).status).toBe(200);
+      now += 15 * 60_000 + 1000;
+      expect((await call(t1.url, '/api/login', { body: { name: 'xem', password: PASSWORD } })).status).toBe(200);
+    } finally {
+      await t1.close();
+      await t2.close();
+    }
   });
 
   it('congvan serve --db postgres:// starts (it refused before)', async () => {

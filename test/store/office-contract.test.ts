@@ -14,6 +14,7 @@ import { SqliteStore } from '../../src/backend/sqlite.js';
 import { PgStore } from '../../src/backend/postgres.js';
 import { PgOffice } from '../../src/backend/pgoffice.js';
 import { SqliteOffice, UserExists, asyncOffice, type AsyncOfficeStore } from '../../src/store/office.js';
+import { LoginThrottle } from '../../src/office/access.js';
 import { CORPUS, STEMS, tmpDir } from '../helpers.js';
 import { pgSkip, freshDatabase } from '../pg.js';
 
@@ -58,6 +59,28 @@ for (const kind of KINDS) {
     });
     afterAll(async () => {
       await s?.drop();
+    });
+
+    it('the login brake: failures kept in the store, so two servers (two brakes) count them together; old ones forgotten', async () => {
+      const o = s.office;
+      let now = 5_000_000_000_000; // past 2^32 ms: the times are 64-bit
+      const a = new LoginThrottle(undefined, () => now);
+      const b = new LoginThrottle(undefined, () => now);
+      for (let i = 0; i < 3; i++) await a.fail(o, 'Khoa', '10.0.0.1');
+      for (let i = 0; i < 2; i++) await b.fail(o, 'khoa', '10.0.0.2');
+      expect(await o.loginFailures('n:khoa', now - 1)).toEqual([now, now, now, now, now]);
+      expect(await a.retryAfter(o, 'KHOA', '10.0.0.9')).toBe(900);
+      expect(await b.retryAfter(o, 'khoa', '10.0.0.9')).toBe(900);
+      expect(await b.retryAfter(o, 'lan', '10.0.0.1')).toBe(0);
+      await b.succeed(o, 'khoa');
+      expect(await a.retryAfter(o, 'khoa', '10.0.0.1')).toBe(0);
+      // 20 from one address hold every name from it, until the window has passed
+      for (let i = 0; i < 20; i++) await a.fail(o, `n${i}`, '10.0.0.3');
+      expect(await b.retryAfter(o, 'other', '10.0.0.3')).toBe(900);
+      now += 15 * 60_000;
+      expect(await b.retryAfter(o, 'other', '10.0.0.3')).toBe(0);
+      await a.fail(o, 'x', '10.0.0.4');
+      expect(await o.loginFailures('a:10.0.0.3', 0)).toEqual([]);
     });
 
     it('accounts: add, find without case, refuse a taken name, change, set a password (ending sessions), remove', async () => {
