@@ -161,9 +161,14 @@ const ONGOING = [
   String.raw`(?:ngay\s+)?sau\s+khi\s+(?:[^.;,]{0,80}?\s)?(?:ban\s+hành|phê\s+duyệt|công\s+bố|triển\s+khai|ký|thông\s+qua|nhận\s+được|có\s+[^.;,]{0,40}?)(?![\p{L}])[^.;,]{0,60}`,
   String.raw`(?<![\p{L}])trước\s+khi\s+(?!sáp\s+nhập|sắp\s+xếp|hợp\s+nhất|chia\s+tách)[^.;,()]{3,120}`,
   String.raw`(?<![\p{L}])khi\s+có\s+(?:thông\s+báo|văn\s+bản|hướng\s+dẫn|quyết\s+định|yêu\s+cầu|kế\s+hoạch|lịch|chỉ\s+đạo|ý\s+kiến)[^.;,()]{0,80}`,
+  // a time an undated event sets: "sau khi Đại hội ... bầu ra ...", "khi xảy ra sự cố ..."
+  String.raw`(?<![\p{L}])sau\s+khi\s+(?:${EVENT})(?![\p{L}])[^.;,()]{0,80}`,
+  String.raw`(?<![\p{L}])khi\s+(?:xảy\s+ra|phát\s+sinh)(?![\p{L}])[^.;,()]{0,80}`,
+  // from the day the act itself takes effect: "kể từ ngày Quyết định này có hiệu lực"
+  String.raw`(?:kể\s+)?từ\s+ngày\s+(?:Quyết\s+định|Văn\s+bản|Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Công\s+văn|Thông\s+báo)\s+này\s+có\s+hiệu\s+lực`,
   String.raw`(?:theo|đúng|trong)\s+(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\s+(?:quy\s+định|yêu\s+cầu|đề\s+ra)`,
   String.raw`theo\s+(?:kế\s+hoạch|lịch|thông\s+báo|chương\s+trình)\s+riêng`,
-  String.raw`(?:sau|trong(?:\s+thời\s+hạn)?)\s+\d+\s+(?:ngày|tháng|năm)(?:\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:khi|ngày)(?!\s+\d)[^.;,]{0,80}`,
+  String.raw`(?:sau|trong(?:\s+thời\s+hạn)?)\s+\d+(?:\s*\([\p{L}\s]{2,24}\))?\s+(?:ngày|tháng|năm)(?:\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:khi|ngày)(?!\s+\d)[^.;,]{0,80}`,
 ].join('|');
 
 const RULES: Rule[] = [
@@ -339,7 +344,7 @@ const RULES: Rule[] = [
   // "khi có thông báo ...", "theo thời gian quy định", "theo Kế hoạch riêng", "Sau 03 tháng kể từ khi ..."
   {
     id: 'deadline.ongoing',
-    need: /xuyên|khi|thời|tiến|riêng|\d/iu,
+    need: /xuyên|khi|thời|tiến|riêng|hiệu\s+lực|\d/iu,
     tail: false,
     re: new RegExp(ONGOING, 'giu'),
     // a time cell handed to another instrument: "Theo Kế hoạch riêng", "Theo hướng dẫn của Trung ương"

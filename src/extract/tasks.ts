@@ -209,11 +209,16 @@ function shortNames(text: string): Map<string, string> {
     const short = m[1]!.trim().replace(/^["“]|["”]$/g, '');
     const before = text.slice(Math.max(0, m.index! - 240), m.index!).replace(/\s+$/u, '');
     // the name that ends right before the bracket: from the last body head word
-    let best = -1;
+    // (the name the short one begins: "Tổ giúp việc của Hội đồng ... (gọi tắt là Tổ giúp việc)")
+    let best = -1, own = -1;
+    const lower = short.toLowerCase();
     for (const h of before.matchAll(/(?<![\p{L}])(?=\p{Lu})/gu)) {
       const rest = before.slice(h.index!);
-      if (startsWithBody(rest) && !/[.;:]/.test(rest)) best = h.index!;
+      if (!startsWithBody(rest) || /[.;:]/.test(rest)) continue;
+      best = h.index!;
+      if (rest.toLowerCase().startsWith(lower)) own = best;
     }
+    if (own >= 0) best = own;
     if (best < 0) continue;
     const full = before.slice(best).trim();
     if (full.length > short.length && full.split(/\s+/).length <= 20) out.set(short.toLowerCase(), full);
@@ -224,12 +229,89 @@ function shortNames(text: string): Map<string, string> {
 export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] {
   const out = extractTasksRaw(model, ctx);
   const names = shortNames(model.text);
-  if (!names.size) return out;
+  const setUp = setUpNames(model);
+  if (!names.size && !setUp.length) return out;
   const full = (a: AgencyRef): AgencyRef => {
     const f = names.get(a.name.toLowerCase());
-    return f ? { ...a, name: f, rule: `${a.rule}.fullName` } : a;
+    if (f) return { ...a, name: f, rule: `${a.rule}.fullName` };
+    const s = setUp.length && a.end > a.start ? setUpName(model.text, a.start, setUp) : null;
+    // the set-up name covers the whole lead read ("Hội đồng nhân dân tỉnh" is not "Hội đồng")
+    return s && s.end >= a.end && s.name.length > a.name.length ? { ...a, name: s.name, end: s.end, rule: `${a.rule}.setUp` } : a;
   };
-  return out.map((t) => ({ ...t, lead: t.lead.map(full), support: t.support.map(full) }));
+  return out.map((t) => {
+    const lead = t.lead.map(full);
+    // an item whose subject is a body the decision sets up, a comma or a verb in its name
+    // ("Chủ tịch Hội đồng an toàn, vệ sinh lao động tỉnh quy định ...") the other rules cut
+    if (!lead.length && t.source === 'item' && setUp.length) {
+      const s = setUpName(model.text, t.start, setUp, true);
+      if (s) lead.push({ name: s.name, start: t.start, end: s.end, rule: 'lead.setUp' });
+    }
+    return { ...t, lead, support: t.support.map(full) };
+  });
+}
+
+/**
+ * The bodies a decision sets up, recognises, strengthens or dissolves in its first article
+ * ("Điều 1. Thành lập Hội đồng An toàn, vệ sinh lao động tỉnh Lâm Đồng gồm ...", "Điều 1. Công
+ * nhận Ban Vận động thành lập Liên đoàn X, gồm ...", "Điều 1. Giải thể Hiệp hội Y."): the name
+ * runs to its list of members, its alias in brackets or the sentence's end, commas and verbs
+ * included. The articles after it call the body by its head ("Hội đồng") or by its name.
+ */
+const SETS_UP = /^Điều\s+1\s*[.:]\s*(?:Thành lập(?:\s+lại)?|Kiện toàn|Củng cố|Công nhận|Giải thể|Cho phép thành lập)\s+(?=\p{Lu})/u;
+const SET_UP_END = /\s*\((?:sau đây\s+)?(?:gọi|viết)\s|,?\s+(?:gồm|bao gồm|với|trực thuộc|có (?:chức năng|nhiệm vụ|trụ sở|tư cách)|để|nhằm|kể từ|theo)(?![\p{L}])|\s*[.;:(]|\s*$/u;
+
+function setUpNames(model: TextModel): string[] {
+  const out: string[] = [];
+  for (const b of model.blocks) {
+    if (b.kind === 'table') continue;
+    const t = b.text.replace(/\s+/g, ' ');
+    const m = SETS_UP.exec(t);
+    if (!m) continue;
+    const rest = t.slice(m[0].length);
+    const name = rest.slice(0, SET_UP_END.exec(rest)!.index).trim();
+    if (startsWithBody(name) && name.split(' ').length <= 25 && !/\s(?:và|cùng)\s+(?:các\s+)?\p{Lu}/u.test(name)) out.push(name);
+  }
+  return out;
+}
+
+/** An office held in a body: "Chủ tịch Hội đồng", "Trưởng ban", "các thành viên Tổ công tác". */
+const OFFICE_IN = /^(?:(?:Phó\s+)?Chủ tịch(?:\s+Thường trực)?|(?:Phó\s+)?Trưởng [Bb]an|Tổ trưởng|Tổ phó|(?:Phó\s+)?Đội trưởng|Thường trực|Thư ký|(?:[Cc]ác\s+)?[Tt]hành viên|(?:[Cc]ác\s+)?[UuỦủ][yỷ] viên)\s+/u;
+const WORD = /[\p{L}\p{N}]+|,/gu;
+
+/**
+ * The name of a set-up body that `text` gives at `at` (after an office held in it): the name as
+ * printed when the text writes more of it than its head ("Hội đồng an toàn, vệ sinh lao động
+ * tỉnh"), the full name when it writes only the head ("Hội đồng"). With `subject`, only a name
+ * followed by the clause's verb (a word in lower case) counts.
+ */
+function setUpName(text: string, at: number, names: string[], subject = false): { name: string; end: number } | null {
+  const office = OFFICE_IN.exec(text.slice(at, at + 40));
+  const from = at + (office ? office[0].length : 0);
+  let best: { name: string; end: number; words: number } | null = null;
+  let ambiguous = false;
+  for (const full of names) {
+    const want = full.match(WORD)!.map((w) => w.toLocaleLowerCase('vi'));
+    WORD.lastIndex = from;
+    let n = 0, end = from;
+    for (let m = WORD.exec(text); m && n < want.length; m = WORD.exec(text)) {
+      // words follow each other: only spaces between them
+      if (!/^[ \n]*$/u.test(text.slice(end, m.index)) || m[0].toLocaleLowerCase('vi') !== want[n]) break;
+      n++;
+      end = m.index + m[0].length;
+    }
+    while (n > 0 && want[n - 1] === ',') { n--; end = text.lastIndexOf(',', end - 1); }
+    // the head alone ("Hội đồng", "Ban Vận động") stands for the full name; a name of its own goes on
+    const head = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Ll}+)*(?:\s+\p{Lu}\p{Ll}*)?/u.exec(full)![0].split(/\s+/).length;
+    if (n < Math.min(2, want.length) && n < head) continue;
+    const after = text.slice(end, end + 30);
+    if (n < want.length && /^\s+\p{Lu}/u.test(after)) continue;
+    if (subject && !/^\s+\p{Ll}/u.test(after)) continue;
+    if (best && best.words === n) ambiguous = true;
+    if (!best || n > best.words) { best = { name: n <= head && n < want.length ? full : text.slice(from, end), end, words: n }; ambiguous = false; }
+  }
+  if (!best || ambiguous) return null;
+  const name = (office ? office[0] : '') + best.name;
+  return { name: name.replace(/\s+/g, ' '), end: best.end };
 }
 
 function extractTasksRaw(model: TextModel, ctx: TaskContext): TaskFinding[] {
@@ -245,8 +327,8 @@ function extractTasksRaw(model: TextModel, ctx: TaskContext): TaskFinding[] {
 
 /** A person named as a member: "Ông X, ...", "Bà Y ...", "Đồng chí Z ...", "Chủ tịch Hội đồng: Ông ...". */
 const MEMBER = /^(?:[^:;.]{0,60}[:.]\s*)?(?:Ông|Bà|Đồng chí|Đ\/c)(?:\s+\p{Lu}|\s*…|\s*\.\.\.)/u;
-/** How members work or what they are given: "làm việc theo chế độ kiêm nhiệm", "được hưởng", "được đảm bảo", "Kinh phí hoạt động ...". */
-const ENTITLEMENT = /theo chế độ kiêm nhiệm|(?<![\p{L}])được (?:hưởng|đảm bảo|bảo đảm|sử dụng con dấu|cấp kinh phí)|^Kinh phí (?:hoạt động|thực hiện)/u;
+/** How members work or what they are given or allowed: "làm việc theo chế độ kiêm nhiệm", "được hưởng", "được phép", "được thành lập Tổ giúp việc", "Kinh phí hoạt động ...". */
+const ENTITLEMENT = /theo chế độ kiêm nhiệm|(?<![\p{L}])được (?:hưởng|đảm bảo|bảo đảm|sử dụng con dấu|cấp kinh phí|phép|quyền|thành lập)(?![\p{L}])|^Kinh phí (?:hoạt động|thực hiện)/u;
 
 /** An item right under an article ("Điều 1. ... 1. Đổi tên ..."): the decision's own points. */
 function underArticle(n: ItemNode): boolean {

@@ -67,6 +67,12 @@ describe('deadlines on real phrasings: what must match', () => {
     ['Giao Văn phòng UBND tỉnh ban hành giấy mời (khi có thông báo lịch làm việc của Đoàn kiểm tra C04); chuẩn bị hội trường', 'ongoing', null],
     ['Thường xuyên phổ biến các quy định về đạo đức công vụ. Gắn việc triển khai công tác CCHC với công tác thi đua - khen thưởng hằng năm.', 'ongoing', null],
     ['chuẩn bị báo cáo tham luận trước Hội nghị', 'ongoing', null],
+    // times set by an undated event or by the act taking effect
+    ['Ban Vận động thành lập Liên đoàn Bóng bàn tỉnh tự giải thể sau khi Đại hội thành lập Liên đoàn bầu ra Ban Chấp hành.', 'ongoing', null],
+    ['Các cơ quan, đơn vị kịp thời thông báo cho Tổ công tác khi xảy ra sự cố mất an toàn thông tin mạng tại cơ quan mình.', 'ongoing', null],
+    ['chấm dứt hoạt động kể từ ngày Quyết định này có hiệu lực.', 'ongoing', null],
+    ['Trong thời hạn 30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực, các Hội hợp nhất nộp lại con dấu.', 'ongoing', null],
+    ['Trong thời hạn 15 (mười lăm) ngày làm việc kể từ ngày nhận được hồ sơ, Sở Nội vụ thẩm định.', 'ongoing', null],
   ])('%s', (text, kind, date, year = 2025, opts = {}) => {
     const d = one(text, year, opts);
     expect(d?.kind).toBe(kind);
@@ -138,6 +144,9 @@ describe('deadlines on real phrasings: look-alikes that set none', () => {
     ['thực hiện theo hướng dẫn của Bộ Nội vụ'],
     ['Hội nghị đã được tổ chức vào ngày 05/8/2025'],
     ['Thực hiện tiết kiệm 10% chi thường xuyên'],
+    ['tiếp tục kiện toàn tổ chức bộ máy sau khi sắp xếp đơn vị hành chính'],
+    ['Quyết định này có hiệu lực kể từ ngày ký ban hành.'],
+    ['Hội đồng tổ chức tổng kết sau khi kết thúc năm học'],
     ['Đề án giai đoạn 2021-2025, định hướng đến năm 2030'],
   ])('%s', (text, opts = {}) => {
     expect(one(text, 2025, opts)).toBeNull();

@@ -183,3 +183,39 @@ describe('two documents in one file', async () => {
     expect(JSON.stringify(o.record)).toMatch(/a second document \(Số: 812\/BNV-CCHC\)/);
   });
 });
+
+describe('a decision that sets up a body: its name, commas and verbs included, and its head for short', () => {
+  const tasksOf = async (text: string) => {
+    const { model } = await import('../helpers.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    return extractTasks(model(text), { date: '2025-08-20', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)]);
+  };
+  it('writes "Hội đồng" as the council Điều 1 sets up, and a name with a comma as printed', async () => {
+    expect(await tasksOf('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 120/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập Hội đồng Giáo dục quốc phòng, an ninh tỉnh Gia Lai\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Hội đồng Giáo dục quốc phòng, an ninh tỉnh Gia Lai gồm các ông, bà có tên sau:\n1. Chủ tịch Hội đồng: Ông Nguyễn Văn A, Phó Chủ tịch UBND tỉnh.\nĐiều 2. Tổ chức và hoạt động của Hội đồng\n1. Hằng năm, Hội đồng tổ chức kiểm tra công tác giáo dục quốc phòng, an ninh tại các cơ quan, đơn vị.\n2. Chủ tịch Hội đồng Giáo dục quốc phòng, an ninh tỉnh ban hành quy chế làm việc của Hội đồng.\n3. Hội đồng nhân dân tỉnh giám sát việc thực hiện.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;'))
+      .toEqual([
+        ['Điều 2/1', ['Hội đồng Giáo dục quốc phòng, an ninh tỉnh Gia Lai']],
+        ['Điều 2/2', ['Chủ tịch Hội đồng Giáo dục quốc phòng, an ninh tỉnh']],
+        ['Điều 2/3', ['Hội đồng nhân dân tỉnh']],
+      ]);
+  });
+  it('keeps a verb inside the name of the body a decision recognises ("Ban Vận động thành lập Liên đoàn ...")', async () => {
+    expect(await tasksOf('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 121/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc công nhận Ban Vận động thành lập Hội Cựu giáo chức tỉnh\nQUYẾT ĐỊNH:\nĐiều 1. Công nhận Ban Vận động thành lập Hội Cựu giáo chức tỉnh Gia Lai, gồm các thành viên trong danh sách kèm theo.\nĐiều 2. Ban Vận động thành lập Hội Cựu giáo chức tỉnh Gia Lai có nhiệm vụ vận động hội viên và hoàn chỉnh hồ sơ thành lập Hội.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;'))
+      .toEqual([['Điều 2', ['Ban Vận động thành lập Hội Cựu giáo chức tỉnh Gia Lai']]]);
+  });
+  it('leaves a subject alone when Điều 1 sets up nothing, or sets up another body', async () => {
+    expect(await tasksOf('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 122/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Kế hoạch tuyên truyền năm 2025.\nĐiều 2. Ban Quản lý dự án thực hiện Kế hoạch tuyên truyền trong năm 2025.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;'))
+      .toEqual([['Điều 2', ['Ban Quản lý dự án']]]);
+    expect(await tasksOf('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 123/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác triển khai Đề án 06 tỉnh Gia Lai, gồm các ông, bà có tên sau.\nĐiều 2. Tổ chức và hoạt động\n1. Sở Nội vụ thực hiện Kế hoạch kiểm tra trong năm 2025.\n2. Tổ công tác báo cáo kết quả hằng quý.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;'))
+      .toEqual([['Điều 2/1', ['Sở Nội vụ']], ['Điều 2/2', ['Tổ công tác triển khai Đề án 06 tỉnh Gia Lai']]]);
+  });
+});
+
+describe('a decision that sets up a helping team under a council', () => {
+  it('writes the team\'s short name in full from the name it begins, and takes no task from what a body is allowed', async () => {
+    const { model } = await import('../helpers.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    const m = model('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 124/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ giúp việc của Hội đồng thi đua, khen thưởng tỉnh Gia Lai (gọi tắt là Tổ giúp việc), gồm các ông, bà có tên sau.\nĐiều 2. Nhiệm vụ\n1. Tổ giúp việc có trách nhiệm tham mưu Hội đồng tổ chức thẩm định hồ sơ khen thưởng.\n2. Tổ giúp việc được phép sử dụng con dấu của Sở Nội vụ trong khi làm nhiệm vụ.\n3. Hội đồng được thành lập các tiểu ban để giúp việc cho Hội đồng.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;');
+    expect(extractTasks(m, { date: '2025-08-20', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)]))
+      .toEqual([['Điều 2/1', ['Tổ giúp việc của Hội đồng thi đua, khen thưởng tỉnh Gia Lai']]]);
+  });
+});
