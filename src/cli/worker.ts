@@ -4,8 +4,11 @@
  * postgres://...`, with or without --queue).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import fs from 'node:fs';
+import type PgBoss from 'pg-boss';
 import { dbSpec, isPostgres, printableSpec, DB_OPTION } from '../backend/store.js';
-import { openPostgres } from '../backend/postgres.js';
+import { openPostgres, type PgStore } from '../backend/postgres.js';
+import { StableFiles } from '../engine/watch.js';
 import { openQueue, submit, work, parseRunner, type JobOutcome } from '../queue/ingest.js';
 import { DEFAULT_TIMEOUT_MS } from '../../pipelines/ingest.js';
 import { DEFAULT_LEASE_S } from '../queue/options.js';
@@ -39,23 +42,26 @@ function stopSignal(): AbortController {
   return ac;
 }
 
+type PgIngestOptions = { queue?: boolean; lease: number; timeout: number; maxSize: number; maxPages: number; json?: boolean; quiet?: boolean; watch?: boolean; poll: number; settle: number; register: boolean; arrived?: string };
+
 /** `congvan ingest --db postgres://...`: submit; without --queue, also do the batch's jobs here until they are done. */
-export async function ingestPostgres(paths: string[], spec: string, opts: { queue?: boolean; lease: number; timeout: number; maxSize: number; maxPages: number; json?: boolean; quiet?: boolean; watch?: boolean; register: boolean; arrived?: string }): Promise<void> {
-  if (opts.watch) throw new Error('--watch needs a SQLite store; with PostgreSQL, submit with --queue (from a scheduled task) and run congvan worker');
+export async function ingestPostgres(paths: string[], spec: string, opts: PgIngestOptions): Promise<void> {
   const limits = { ...DEFAULT_LIMITS, maxBytes: opts.maxSize, maxPages: opts.maxPages };
   const leaseS = Math.max(1, Math.round(opts.lease / 1000));
   const store = await openPostgres(spec);
   const boss = await openQueue(spec, { leaseS });
+  const submitOpts = {
+    limits,
+    leaseS,
+    register: opts.register === false ? null : { arrivedOn: opts.arrived ?? null, by: cliActor() },
+    onFile: (p: string, status: string, reason?: string) => {
+      if (opts.json) console.log(JSON.stringify({ path: p, status, ...(reason ? { reason } : {}) }));
+      else if (!opts.quiet || status === 'failed') console.log(`${status.padEnd(9)}${printable(p)}${reason ? `: ${printable(reason)}` : ''}`);
+    },
+  };
   try {
-    const s = await submit(store, boss, paths, {
-      limits,
-      leaseS,
-      register: opts.register === false ? null : { arrivedOn: opts.arrived ?? null, by: cliActor() },
-      onFile: (p, status, reason) => {
-        if (opts.json) console.log(JSON.stringify({ path: p, status, ...(reason ? { reason } : {}) }));
-        else if (!opts.quiet || status === 'failed') console.log(`${status.padEnd(9)}${printable(p)}${reason ? `: ${printable(reason)}` : ''}`);
-      },
-    });
+    if (opts.watch) return await watchPostgres(paths, store, boss, opts, submitOpts);
+    const s = await submit(store, boss, paths, submitOpts);
     if (opts.queue) {
       const msg = `run ${s.run}: ${s.files} files: ${s.queued} queued, ${s.unchanged} unchanged, ${s.failed} failed -> ${printableSpec(spec)} (congvan worker takes them; congvan failures shows the progress)`;
       console.log(opts.json ? JSON.stringify({ summary: true, ...s }) : msg);
@@ -76,6 +82,35 @@ export async function ingestPostgres(paths: string[], spec: string, opts: { queu
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await store.close();
   }
+}
+
+/**
+ * `congvan ingest --watch DIR --db postgres://...`: each file that appears or changes in the
+ * folders, once it has stopped changing (src/engine/watch.ts), is submitted to the queue (a run
+ * per scan that found some); without --queue this process also works the queue (as a worker)
+ * until stopped. Ctrl-C stops after the job in hand.
+ */
+async function watchPostgres(dirs: string[], store: PgStore, boss: PgBoss, opts: PgIngestOptions, submitOpts: Parameters<typeof submit>[3]): Promise<void> {
+  for (const p of dirs) if (!fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--watch needs folders: ${printable(p)} is not a folder`);
+  const ac = stopSignal();
+  const runner = opts.queue ? null : await parseRunner({ timeoutMs: opts.timeout, limits: submitOpts?.limits });
+  const working = runner && work(store, boss, runner, { signal: ac.signal, pollS: Math.max(0.2, opts.poll / 1000), onJob: (o) => (!opts.quiet || o.status === 'failed') && console.log(line(o, !!opts.json)) });
+  if (!opts.json && !opts.quiet) console.log(`congvan ingest: watching ${dirs.map(printable).join(', ')} -> ${printableSpec(store.name)}${opts.queue ? ' (queued for congvan worker)' : ''} (Ctrl+C stops)`);
+  try {
+    const stable = new StableFiles(dirs, opts.settle);
+    while (!ac.signal.aborted) {
+      const ready = stable.scan();
+      if (ready.length) await submit(store, boss, ready, submitOpts);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, opts.poll);
+        ac.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+      });
+    }
+    await working;
+  } finally {
+    await runner?.close();
+  }
+  process.exitCode = 0;
 }
 
 export function workerCommand(): Command {
