@@ -211,6 +211,8 @@ export function leadOf(text: string): Assignment | null {
   let off = 0;
   let m = COLON_PREFIX.exec(clause);
   if (m && startsWithBody(m[1]!) && !ACTION_RE.test(stripHead(m[1]!))) {
+    const listed = inlineList(m[1]!, clause.slice(m[0].length));
+    if (listed) return { lead: [{ text: listed, start: 0, end: listed.length }], support: supportOf(text), rule: 'lead.collectiveList' };
     const bodies = splitBodies(m[1]!, { comma: true });
     return { lead: bodies, support: supportOf(text), rule: 'lead.colonPrefix' };
   }
@@ -246,6 +248,24 @@ export function leadOf(text: string): Assignment | null {
     }
   }
   return null;
+}
+
+/**
+ * A collective with its members listed after a colon, then the verb: "Các bộ, cơ quan ngang bộ: Tài
+ * chính; Tư pháp; Văn phòng Chính phủ phối hợp với ...", "Chủ tịch UBND các tỉnh: Hà Tĩnh, Quảng Trị
+ * chỉ đạo ...": one doer, written with its list. Not a topic after the colon ("Các bộ, các tỉnh: Phân
+ * công nhiệm vụ ...").
+ */
+function inlineList(collective: string, after: string): string | null {
+  if (!/(?:^|\s)(?:các|những)\s/iu.test(collective)) return null;
+  PREDICATE_RE.lastIndex = 0;
+  const verb = PREDICATE_RE.exec(after);
+  if (!verb) return null;
+  const list = after.slice(0, verb.index).trim().replace(/[,;]$/u, '').trim();
+  const parts = list.split(/\s*[;,]\s*/u);
+  if (parts.length < 2 || opensWithVerb(parts[0]!)) return null;
+  if (!parts.every((p) => /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 6 && !/[.:()]/.test(p))) return null;
+  return `${collective.trim()}: ${list}`;
 }
 
 /** A body's span with a collective's trailing words (a verb the predicate list lacks) cut off. */

@@ -409,8 +409,9 @@ const NAMED_PERIOD = /(?:Kế hoạch|Chương trình|Đề án|Nghị quyết|Q
 // a quoted passage is another text's words: “Trong thời hạn 07 ngày làm việc kể từ ...”
 const QUOTED = /“[^“”]{1,400}”/gu;
 const PERIOD = /giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:định hướng|tầm nhìn)\s+đến\s+năm\s+\d{4}/giu;
-// "Kế hoạch cải cách hành chính hằng năm", "Chỉ số CCHC hàng năm", "thi đua - khen thưởng hằng năm": a yearly thing, not a yearly act
-const YEARLY_THING = /(?:kế\s+hoạch|chương\s+trình|chỉ\s+số|chấm\s+điểm|thi\s+đua|khen\s+thưởng|lộ\s+trình|dự\s+toán|ngân\s+sách|kinh\s+phí|chỉ\s+tiêu|xếp\s+hạng)(?:\s(?![Đđ]ịnh\s+kỳ)[^\s.;,()]+){0,8}?\s+(?:hằng|hàng)\s+năm(?![\p{L}])/giu;
+// "Kế hoạch cải cách hành chính hằng năm", "Chỉ số CCHC hàng năm", "thi đua - khen thưởng hằng năm", "kết quả cải cách hành
+// chính đạt được hàng năm" (not "báo cáo kết quả hằng năm"): a yearly thing, not a yearly act
+const YEARLY_THING = /(?:(?<!báo\s+cáo\s+)kết\s+quả|kế\s+hoạch|chương\s+trình|chỉ\s+số|chấm\s+điểm|thi\s+đua|khen\s+thưởng|lộ\s+trình|dự\s+toán|ngân\s+sách|kinh\s+phí|chỉ\s+tiêu|xếp\s+hạng)(?:\s(?![Đđ]ịnh\s+kỳ)[^\s.;,()]+){0,8}?\s+(?:hằng|hàng)\s+năm(?![\p{L}])/giu;
 const YEARLY = /(?:hằng|hàng)\s+năm(?![\p{L}])/iu;
 
 /** Spans of text that hold no deadline: the dates of cited documents, names of plans with their period, and nouns named by a yearly period. */

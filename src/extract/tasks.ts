@@ -352,8 +352,12 @@ function isActionParent(node: ItemNode): boolean {
     && opensWithVerb(node.title) && node.children.filter((c) => opensWithVerb(c.title)).length * 3 >= node.children.length * 2;
 }
 
-/** A description, not an act: "X được xác định bằng ...", "được thể hiện tại ...", "được tính theo ...", "được hiểu là ...". */
-const DESCRIBES = /\s(?:được|sẽ được)\s+(?:xác định|thể hiện|tính|tính toán|hiểu)\s+(?:bằng|tại|theo|là|trên)\s/u;
+/**
+ * A description, not an act: "X được xác định bằng ...", "được thể hiện tại ...", "được tính theo ...", "được hiểu là ...",
+ * which rules apply ("Khi các tiêu chuẩn ... được sửa đổi ... thì được áp dụng theo ..."), how a later round will go
+ * ("Những năm tiếp theo, thời hạn ... sẽ thực hiện theo Kế hoạch ...").
+ */
+const DESCRIBES = /\s(?:được|sẽ được)\s+(?:xác định|thể hiện|tính|tính toán|hiểu|áp dụng)\s+(?:bằng|tại|theo|là|trên)\s|\ssẽ\s+(?:được\s+)?thực hiện\s+theo\s/u;
 
 /** How a letter names those it is sent to: "quý cơ quan", "Quý Bộ", "các đồng chí". */
 const ADDRESSEES = /(?<![\p{L}])(?:quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành)|các đồng chí)(?![\p{L}])/iu;
@@ -502,7 +506,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     let lead: AgencyRef[] = [];
     // a generic back-reference ("các cơ quan, đơn vị"), or any collective of kinds of bodies when the
     // lead-in named who is asked ("các bộ, tỉnh" after "hướng dẫn các bộ, ... và UBND các tỉnh ...")
-    const ownGeneric = own && own.lead.every((b) => isGeneric(b.text) || /^(?:các|những)\s+(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text)
+    const ownGeneric = own && own.lead.every((b) => isGeneric(b.text) || /^(?:(?:các|những)\s+)?(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text)
       || (rootAssign?.aliases?.length && isAliasCollective(b.text, rootAssign.aliases)));
     if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
     else if (inherited) lead = refs(inherited.a.lead, inherited.offset, inherited.a.rule);

@@ -68,3 +68,16 @@ describe('a lead cut at "theo chức năng, nhiệm vụ được giao"', () => 
   ])('%s', (t, want) => expect(names(leadOf(t))).toEqual(want));
   it('in a heading', () => expect(names(headingAssignment('Sở Y tế, Sở Tài chính theo chức năng, nhiệm vụ:'))).toEqual(['Sở Y tế', 'Sở Tài chính']));
 });
+
+describe('a collective with its members listed after a colon is one doer', () => {
+  it.each([
+    ['Các bộ, cơ quan ngang bộ: Công Thương; Xây dựng; Văn phòng Chính phủ phối hợp với Bộ Nội vụ theo dõi lĩnh vực được giao.', 'Các bộ, cơ quan ngang bộ: Công Thương; Xây dựng; Văn phòng Chính phủ'],
+    ['Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị, Quảng Bình chỉ đạo khắc phục hậu quả mưa lũ.', 'Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị, Quảng Bình'],
+  ])('%s', (s, want) => expect(names(leadOf(s))).toEqual([want]));
+  it.each([
+    // a topic after the colon, not a list of members
+    ['Các bộ, các tỉnh: Phân công nhiệm vụ cho công chức, viên chức thực hiện cải cách hành chính.', ['Các bộ, các tỉnh']],
+    // a single named body before the colon: its own words follow
+    ['Sở Tài chính: Chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí.', ['Sở Tài chính']],
+  ])('%s', (s, want) => expect(names(leadOf(s))).toEqual(want));
+});

@@ -71,6 +71,8 @@ describe('deadlines on real phrasings: what must match', () => {
     ['Ban Vận động thành lập Liên đoàn Bóng bàn tỉnh tự giải thể sau khi Đại hội thành lập Liên đoàn bầu ra Ban Chấp hành.', 'ongoing', null],
     ['Các cơ quan, đơn vị kịp thời thông báo cho Tổ công tác khi xảy ra sự cố mất an toàn thông tin mạng tại cơ quan mình.', 'ongoing', null],
     ['chấm dứt hoạt động kể từ ngày Quyết định này có hiệu lực.', 'ongoing', null],
+    ['theo dõi, đánh giá một cách thường xuyên, liên tục. Tổng hợp, đánh giá kết quả cải cách hành chính đạt được hàng năm.', 'ongoing', null],
+    ['gửi báo cáo kết quả hằng năm về Sở Nội vụ', 'recurring', null],
     ['Trong thời hạn 30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực, các Hội hợp nhất nộp lại con dấu.', 'ongoing', null],
     ['Trong thời hạn 15 (mười lăm) ngày làm việc kể từ ngày nhận được hồ sơ, Sở Nội vụ thẩm định.', 'ongoing', null],
   ])('%s', (text, kind, date, year = 2025, opts = {}) => {
@@ -147,6 +149,7 @@ describe('deadlines on real phrasings: look-alikes that set none', () => {
     ['tiếp tục kiện toàn tổ chức bộ máy sau khi sắp xếp đơn vị hành chính'],
     ['Quyết định này có hiệu lực kể từ ngày ký ban hành.'],
     ['Hội đồng tổ chức tổng kết sau khi kết thúc năm học'],
+    ['tổ chức tuyên truyền, phổ biến kết quả triển khai cải cách hành chính hàng năm của các bộ, các tỉnh'],
     ['Đề án giai đoạn 2021-2025, định hướng đến năm 2030'],
   ])('%s', (text, opts = {}) => {
     expect(one(text, 2025, opts)).toBeNull();

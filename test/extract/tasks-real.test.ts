@@ -219,3 +219,14 @@ describe('a decision that sets up a helping team under a council', () => {
       .toEqual([['Điều 2/1', ['Tổ giúp việc của Hội đồng thi đua, khen thưởng tỉnh Gia Lai']]]);
   });
 });
+
+describe('a ministry letter: which rules apply, how later rounds go, and a generic "cơ quan, đơn vị"', () => {
+  it('takes no task from a rule of application nor from a later round, and gives "Giao cơ quan, đơn vị ..." to the bodies asked', async () => {
+    const { model } = await import('../helpers.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    const m = model('BỘ TÀI CHÍNH\nSố: 812/BTC-KHTC\nHà Nội, ngày 12 tháng 11 năm 2025\nKính gửi: Các bộ, cơ quan ngang bộ.\nBộ Tài chính đề nghị các bộ, cơ quan ngang bộ thực hiện một số nội dung sau:\n1. Về tự đánh giá, chấm điểm:\n- Các bộ tự đánh giá, chấm điểm theo Bộ tiêu chí trước ngày 20/12/2025.\n- Khi các văn bản nêu tại Phụ lục được sửa đổi, bổ sung hoặc thay thế thì được áp dụng theo quy định tại văn bản mới.\n- Những năm tiếp theo, thời hạn tự đánh giá sẽ thực hiện theo Kế hoạch hằng năm do Bộ Tài chính ban hành.\n2. Giao cơ quan, đơn vị chủ trì làm đầu mối phối hợp với Bộ Tài chính theo dõi việc chấm điểm.\nNơi nhận:\n- Như trên;');
+    const tasks = extractTasks(m, { date: '2025-11-12', recipients: ['Các bộ, cơ quan ngang bộ'] });
+    expect(tasks.map((t) => t.text.slice(0, 24))).toEqual(['Các bộ tự đánh giá, chấm', 'Giao cơ quan, đơn vị chủ']);
+    expect(tasks[1]!.lead.map((l) => l.name)).toEqual(['các bộ, cơ quan ngang bộ']);
+  });
+});
