@@ -12,6 +12,7 @@ import type { PDFDocumentProxy, PDFOperatorList, PDFPageProxy, TextItem } from '
 import { convertLegacy, legacyFontEncoding, type LegacyEncoding } from './legacy.js';
 import { reportProgress } from '../model/progress.js';
 import { InputError } from '../model/errors.js';
+import { mul, pathSegments, type Matrix } from './pdf-rules.js';
 import { TEXT_ANNOTATIONS, annotationWords, popplerWords, snap, type Box } from './pdf-widgets.js';
 import { checkPageLimit, fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions, type Segment } from './pdf-model.js';
 
@@ -262,19 +263,8 @@ export async function pdfjsRules(buf: Buffer, pageNumbers: number[]): Promise<Ma
 // ---------------------------------------------------------------------------
 // Ruled tables: the lines a word processor draws around table cells, from the operator list.
 
-type Matrix = [number, number, number, number, number, number];
-const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-
 /** Axis-parallel line segments drawn on the page (strokes, and thin filled rectangles). */
-function segmentsFromOps(ops: PDFOperatorList, OPS: Pdfjs['OPS'], viewport: Matrix): Segment[] {
+export function segmentsFromOps(ops: PDFOperatorList, OPS: Pdfjs['OPS'], viewport: Matrix): Segment[] {
   const segs: Segment[] = [];
   let ctm: Matrix = viewport;
   const stack: Matrix[] = [];
@@ -296,47 +286,7 @@ function segmentsFromOps(ops: PDFOperatorList, OPS: Pdfjs['OPS'], viewport: Matr
       const paint = args?.[0] as number;
       const buf = (args?.[1] as Array<ArrayLike<number>> | undefined)?.[0] ?? null;
       if (!buf || (!STROKES.has(paint) && !FILLS.has(paint))) continue;
-      // Sub-paths as point lists.
-      const paths: Array<Array<[number, number]>> = [];
-      let cur: Array<[number, number]> = [];
-      for (let k = 0; k < buf.length; ) {
-        const op = buf[k++];
-        if (op === 0) {
-          if (cur.length) paths.push(cur);
-          cur = [apply(ctm, buf[k]!, buf[k + 1]!)];
-          k += 2;
-        } else if (op === 1) {
-          cur.push(apply(ctm, buf[k]!, buf[k + 1]!));
-          k += 2;
-        } else if (op === 2) {
-          cur.push(apply(ctm, buf[k + 4]!, buf[k + 5]!));
-          k += 6;
-        } else if (op === 3) {
-          cur.push(apply(ctm, buf[k + 2]!, buf[k + 3]!));
-          k += 4;
-        } else if (op === 4) {
-          if (cur.length) cur.push(cur[0]!);
-        } else break;
-      }
-      if (cur.length) paths.push(cur);
-      for (const pts of paths) {
-        if (FILLS.has(paint)) {
-          // A thin filled rectangle is a line.
-          const xs = pts.map((q) => q[0]);
-          const ys = pts.map((q) => q[1]);
-          const w = Math.max(...xs) - Math.min(...xs);
-          const h = Math.max(...ys) - Math.min(...ys);
-          if (h <= 2.5 && w > 4) segs.push({ dir: 'h', at: (Math.max(...ys) + Math.min(...ys)) / 2, from: Math.min(...xs), to: Math.max(...xs) });
-          else if (w <= 2.5 && h > 4) segs.push({ dir: 'v', at: (Math.max(...xs) + Math.min(...xs)) / 2, from: Math.min(...ys), to: Math.max(...ys) });
-          continue;
-        }
-        for (let k = 1; k < pts.length; k++) {
-          const [ax, ay] = pts[k - 1]!;
-          const [bx, by] = pts[k]!;
-          if (Math.abs(ay - by) <= 0.8 && Math.abs(ax - bx) > 4) segs.push({ dir: 'h', at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
-          else if (Math.abs(ax - bx) <= 0.8 && Math.abs(ay - by) > 4) segs.push({ dir: 'v', at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
-        }
-      }
+      pathSegments(buf, FILLS.has(paint), ctm, segs);
     }
   }
   return segs;

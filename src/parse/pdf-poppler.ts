@@ -4,19 +4,21 @@
  * Two poppler programs read the file at the same time:
  *   - `pdftohtml -xml` gives the page content as runs of text with their box and font (name,
  *     size, bold, italic): the same granularity as pdfjs's text items, so the layout model
- *     (pdf-model.ts) gets what it gets from pdfjs. It leaves out annotation appearances.
+ *     (pdf-model.ts) gets what it gets from pdfjs. It reads a copy of the file whose pages have
+ *     no annotations (an update appended to the file, pdf-objects.ts), so it leaves out what
+ *     annotations draw.
  *   - `pdftotext -bbox` gives every word with its box, annotation appearances included:
  *     a word that no run of page content holds was drawn by an annotation (in e-office PDFs,
  *     the number and day the signature stamps). Those are merged into the line they overlap
  *     (pdf-widgets.ts), unless they read as a signature stamp's own text.
  * Neither decodes images, which pdfjs's operator list does (seals, signatures: ~1 s a
  * signed page). Pages that show an image under too little or junk text are found with
- * `pdfimages -list` (no decoding) and go to OCR; the rules of ruled tables still come from
- * pdfjs's operator list, read only for pages that look like a table.
+ * `pdfimages -list` (no decoding) and go to OCR; the rules of ruled tables come from the
+ * content streams of the pages that look like a table (pdf-rules.ts), or from pdfjs for a
+ * file pdf-objects.ts cannot read (e.g. encrypted).
  *
  * Returns null when poppler is missing or cannot read the file: the caller then uses pdfjs,
- * which also says what is wrong with a damaged or encrypted file.
- */
+ * which also says what is wrong with a damaged or encrypted file. */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,15 +26,17 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { convertLegacy, legacyFontEncoding, type LegacyEncoding } from './legacy.js';
 import { TEXT_ANNOTATIONS, annotationWords, inside, parseBbox, snap, type Box, type PopplerWord } from './pdf-widgets.js';
-import { checkPageLimit, fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, lineText, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions } from './pdf-model.js';
+import { checkPageLimit, fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, lineText, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions, type Segment } from './pdf-model.js';
 import { looksTabular, pdfjsRules } from './pdf-pdfjs.js';
+import { PdfFile, withPages, type PdfPage } from './pdf-objects.js';
+import { contentRules } from './pdf-rules.js';
 import { unescapeXml } from './xml.js';
 import { reportProgress } from '../model/progress.js';
 
 /** Set once a poppler program is found missing: pdfjs reads every PDF from then on. */
 let missing = false;
 
-/** Whether a poppler program (or qpdf) was found missing. */
+/** Whether a poppler program was found missing. */
 export const popplerMissing = (): boolean => missing;
 
 /** poppler's time limit per program (the batch's per-file limit still applies). */
@@ -139,57 +143,63 @@ function groupWords(words: PopplerWord[]): Box[] {
   return groups;
 }
 
-type QpdfValue = number | string | boolean | null | QpdfValue[] | { [k: string]: QpdfValue };
-
 /**
  * The rectangles of text-drawing annotations (Widget, FreeText, Stamp) on each page, in
- * page space (y down from the top of the media box), from qpdf's JSON of the document's
- * objects. Pages turned by /Rotate give none (their words are all taken as page content).
+ * page space (y down from the top of the media box). Pages turned by /Rotate give none
+ * (their words are all taken as page content).
  */
-export function annotationRects(json: string): { rects: Map<number, Box[]>; strip: Record<string, { value: QpdfValue }> } {
-  const d = JSON.parse(json) as { pages?: Array<{ object: string; pageposfrom1: number }>; qpdf?: [unknown, Record<string, { value?: QpdfValue; stream?: { dict?: QpdfValue } }>] };
-  const objects = d.qpdf?.[1] ?? {};
-  const get = (v: QpdfValue | undefined): QpdfValue | undefined => {
-    if (typeof v === 'string' && / R$/.test(v)) {
-      const o = objects[`obj:${v}`];
-      return o?.value ?? o?.stream?.dict;
-    }
-    return v;
-  };
-  const dict = (v: QpdfValue | undefined) => (v && typeof v === 'object' && !Array.isArray(v) ? v : undefined);
-  const inherited = (page: Record<string, QpdfValue>, key: string): QpdfValue | undefined => {
-    for (let n: Record<string, QpdfValue> | undefined = page, depth = 0; n && depth < 32; n = dict(get(n['/Parent'])), depth++) if (n[key] !== undefined) return get(n[key]);
-    return undefined;
-  };
+export function annotationRects(file: PdfFile, pages: PdfPage[]): Map<number, Box[]> {
   const out = new Map<number, Box[]>();
-  const strip: Record<string, { value: QpdfValue }> = {};
-  for (const pg of d.pages ?? []) {
-    const page = dict(get(pg.object));
-    if (!page) continue;
-    const annots = get(page['/Annots']);
+  for (const page of pages) {
+    const annots = file.get(page.dict['/Annots']);
     if (!Array.isArray(annots) || !annots.length) continue;
-    // the page without its annotations (qpdf --update-from-json), for pdftohtml
-    const { ['/Annots']: _drop, ...rest } = page;
-    void _drop;
-    strip[`obj:${pg.object}`] = { value: rest };
-    const box = get(inherited(page, '/MediaBox'));
-    const rotate = Number(get(inherited(page, '/Rotate')) ?? 0);
-    if (!Array.isArray(box) || box.length !== 4 || rotate % 360 !== 0) continue;
-    const [mx0, my0, mx1, my1] = (box.map((v) => Number(get(v))) as number[]);
-    const top = Math.max(my0!, my1!);
-    const left = Math.min(mx0!, mx1!);
+    const box = page.mediaBox;
+    if (!box || page.rotate % 360 !== 0) continue;
+    const [mx0, my0, mx1, my1] = box as [number, number, number, number];
+    const top = Math.max(my0, my1);
+    const left = Math.min(mx0, mx1);
     const rects: Box[] = [];
     for (const ref of annots) {
-      const a = dict(get(ref));
-      if (!a || !TEXT_ANNOTATIONS.has(String(get(a['/Subtype']) ?? '').replace(/^\//, ''))) continue;
-      const r = get(a['/Rect']);
+      const a = file.dict(ref);
+      if (!a || !TEXT_ANNOTATIONS.has(String(file.get(a['/Subtype']) ?? '').replace(/^\//, ''))) continue;
+      const r = file.get(a['/Rect']);
       if (!Array.isArray(r) || r.length !== 4) continue;
-      const [x0, y0, x1, y1] = r.map((v) => Number(get(v))) as number[];
-      rects.push({ x0: Math.min(x0!, x1!) - left, x1: Math.max(x0!, x1!) - left, y0: top - Math.max(y0!, y1!), y1: top - Math.min(y0!, y1!) });
+      const [x0, y0, x1, y1] = r.map((v) => Number(file.get(v))) as [number, number, number, number];
+      rects.push({ x0: Math.min(x0, x1) - left, x1: Math.max(x0, x1) - left, y0: top - Math.max(y0, y1), y1: top - Math.min(y0, y1) });
     }
-    if (rects.length) out.set(pg.pageposfrom1, rects);
+    if (rects.length) out.set(page.number, rects);
   }
-  return { rects: out, strip };
+  return out;
+}
+
+/** The file with no annotations on its pages (an update appended), or null when none has any. */
+export function withoutAnnotations(file: PdfFile, pages: PdfPage[]): Buffer | null {
+  const strip = pages.filter((p) => {
+    const a = file.get(p.dict['/Annots']);
+    return Array.isArray(a) && a.length > 0;
+  });
+  if (!strip.length) return null;
+  return withPages(
+    file,
+    strip.map((p) => {
+      const { ['/Annots']: _drop, ...rest } = p.dict;
+      void _drop;
+      return { ref: p.ref, dict: rest };
+    }),
+  );
+}
+
+/** The rules drawn on the given pages, from their content streams (a page that fails gives none). */
+function pageRules(pdf: { file: PdfFile; pages: PdfPage[] }, pageNumbers: number[]): Map<number, Segment[]> {
+  const out = new Map<number, Segment[]>();
+  for (const p of pageNumbers) {
+    try {
+      out.set(p, contentRules(pdf.file, pdf.pages[p - 1]!));
+    } catch {
+      /* no rules for this page */
+    }
+  }
+  return out;
 }
 
 /** A word set on its side (vertical text in a margin): left out, as pdfjs's engine does. */
@@ -198,44 +208,44 @@ const rotated = (w: PopplerWord) => [...w.text].length > 1 && w.y1 - w.y0 > 1.5 
 /** Read every page's text with poppler; null when poppler is missing or fails on the file. */
 export async function readPoppler(buf: Buffer, opts: ParsePdfOptions): Promise<EngineResult | null> {
   if (missing) return null;
+  // the document's objects: pages, annotations, content streams (null: a file this reader
+  // cannot take, e.g. encrypted; poppler still reads it, the rules then come from pdfjs)
+  let file: PdfFile | null = null;
+  let objects: PdfPage[] = [];
+  try {
+    file = new PdfFile(buf);
+    objects = file.pages();
+  } catch {
+    file = null;
+  }
   const dir = await mkdtemp(join(tmpdir(), 'congvan-pdf-'));
   try {
-    const file = join(dir, 'in.pdf');
-    await writeFile(file, buf);
-    // page content without annotations: pdftohtml on a copy whose pages have no /Annots
-    const content = (async () => {
-      let from = file;
-      if (/\/Annots\b/.test(buf.toString('latin1')) || /\/ObjStm\b/.test(buf.toString('latin1', 0, Math.min(buf.length, 4 << 20)))) {
-        const objects = await run('qpdf', ['--json=2', '--json-key=qpdf', '--json-key=pages', '--json-stream-data=none', file]);
-        if (objects === null) return null;
-        const a = annotationRects(objects);
-        if (Object.keys(a.strip).length) {
-          const upd = join(dir, 'strip.json');
-          await writeFile(upd, JSON.stringify({ qpdf: [{ jsonversion: 2, pushedinheritedpageresources: false, calledgetallpages: false, maxobjectid: 0 }, a.strip] }));
-          from = join(dir, 'content.pdf');
-          if ((await run('qpdf', [file, `--update-from-json=${upd}`, from])) === null) return null;
-        }
-        const xml = await run('pdftohtml', ['-q', '-xml', '-i', '-hidden', '-noroundcoord', '-zoom', '1', '-fontfullname', '-stdout', from]);
-        return xml === null ? null : { xml, rects: a.rects };
-      }
-      const xml = await run('pdftohtml', ['-q', '-xml', '-i', '-hidden', '-noroundcoord', '-zoom', '1', '-fontfullname', '-stdout', from]);
-      return xml === null ? null : { xml, rects: new Map<number, Box[]>() };
-    })().catch(() => null);
-    const [got, bbox] = await Promise.all([content, run('pdftotext', ['-q', '-bbox', file, '-'])]);
-    if (got === null || bbox === null) return null;
-    const { xml, rects } = got;
+    const path = join(dir, 'in.pdf');
+    await writeFile(path, buf);
+    // page content without annotations: pdftohtml on a copy whose pages have none; pdftotext
+    // on the original at the same time gives every word, the annotations' included
+    const stripped = file ? withoutAnnotations(file, objects) : null;
+    let content = path;
+    if (stripped) {
+      content = join(dir, 'content.pdf');
+      await writeFile(content, stripped);
+    }
+    const [xml, bbox] = await Promise.all([run('pdftohtml', ['-q', '-xml', '-i', '-hidden', '-noroundcoord', '-zoom', '1', '-fontfullname', '-stdout', content]), run('pdftotext', ['-q', '-bbox', path, '-'])]);
+    if (xml === null || bbox === null) return null;
     const html = parsePdfXml(xml);
     const numPages = html.pages.length;
     if (!numPages) return null;
     checkPageLimit(numPages, opts);
     const words = parseBbox(bbox, 1);
-    return await buildPages(file, buf, html, words, rects);
+    const pdf = file && objects.length === numPages ? { file, pages: objects } : null;
+    return await buildPages(path, buf, html, words, pdf);
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-async function buildPages(file: string, buf: Buffer, html: HtmlDoc, words: Map<number, PopplerWord[]>, rects: Map<number, Box[]>): Promise<EngineResult> {
+async function buildPages(file: string, buf: Buffer, html: HtmlDoc, words: Map<number, PopplerWord[]>, pdf: { file: PdfFile; pages: PdfPage[] } | null): Promise<EngineResult> {
+  const rects = pdf ? annotationRects(pdf.file, pdf.pages) : new Map<number, Box[]>();
   const diagnostics: Diagnostic[] = [];
   const fontCache = new Map<string, FontInfo & { size: number }>();
   const fontOf = (id: string) => {
@@ -323,7 +333,8 @@ async function buildPages(file: string, buf: Buffer, html: HtmlDoc, words: Map<n
   const tabular = pages.filter((pm) => pm.lines.length && looksTabular(pm.lines)).map((pm) => pm.page);
   if (tabular.length) {
     try {
-      const rules = await pdfjsRules(buf, tabular);
+      // from the content streams where the file could be read, else from pdfjs
+      const rules = pdf ? pageRules(pdf, tabular) : await pdfjsRules(buf, tabular);
       for (const pm of pages) {
         const segs = rules.get(pm.page);
         if (segs) pm.segments = segs;

@@ -36,7 +36,7 @@ import { type PageBlocks, joinPages, layoutPage, pageFrame, typicalPitch } from 
 // The parser.
 
 /**
- * The text engine: poppler (poppler-utils and qpdf) where it is installed, pdfjs otherwise
+ * The text engine: poppler (poppler-utils) where it is installed, pdfjs otherwise
  * or when CONGVAN_PDF_ENGINE=pdfjs (CONGVAN_PDF_ENGINE=poppler: poppler or nothing).
  */
 async function readText(buf: Buffer, opts: ParsePdfOptions): Promise<EngineResult> {
@@ -45,8 +45,8 @@ async function readText(buf: Buffer, opts: ParsePdfOptions): Promise<EngineResul
     const r = await readPoppler(buf, opts);
     if (r) return r;
     if (want === 'poppler') {
-      if (popplerMissing()) throw new ToolError('tool.missing', 'CONGVAN_PDF_ENGINE=poppler, but poppler is not installed (pdftohtml, pdftotext, pdfimages: Debian package poppler-utils; and qpdf)');
-      throw new ToolError('tool.failed', 'CONGVAN_PDF_ENGINE=poppler, but poppler cannot read this PDF (pdftohtml, pdftotext or qpdf failed on it)');
+      if (popplerMissing()) throw new ToolError('tool.missing', 'CONGVAN_PDF_ENGINE=poppler, but poppler is not installed (pdftohtml, pdftotext, pdfimages: Debian package poppler-utils)');
+      throw new ToolError('tool.failed', 'CONGVAN_PDF_ENGINE=poppler, but poppler cannot read this PDF (pdftohtml or pdftotext failed on it)');
     }
   }
   return readPdfjs(buf, opts);
