@@ -359,6 +359,9 @@ function isActionParent(node: ItemNode): boolean {
  */
 const DESCRIBES = /\s(?:được|sẽ được)\s+(?:xác định|thể hiện|tính|tính toán|hiểu|áp dụng)\s+(?:bằng|tại|theo|là|trên)\s|\ssẽ\s+(?:được\s+)?thực hiện\s+theo\s/u;
 
+/** "Chi tiết tại Phụ lục kèm theo", "(Có Phụ lục phân công nhiệm vụ kèm theo)", "Nội dung cụ thể theo Biểu ...". */
+const POINTER = /^\(?\s*(?:(?:Nội dung\s+)?[Cc]hi tiết|Nội dung cụ thể|Cụ thể|Có)\s+(?:[^.;]{0,30}?\s)?(?:tại|theo|như|ở)?\s*(?:các\s+)?(?:Phụ lục|Biểu|Danh mục)(?![\p{L}])[^.;]{0,80}(?:kèm theo|đính kèm|gửi kèm)/u;
+
 /** How a letter names those it is sent to: "quý cơ quan", "Quý Bộ", "các đồng chí". */
 const ADDRESSEES = /(?<![\p{L}])(?:quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành)|các đồng chí)(?![\p{L}])/iu;
 
@@ -486,6 +489,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (done && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;
     // how a figure is worked out or shown ("Chỉ số được xác định bằng tỉ lệ ...", "... được thể hiện tại cột ...")
     if (DESCRIBES.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;
+    // a pointer to the table that holds the tasks ("Chi tiết tại Phụ lục kèm theo."): the rows are the tasks
+    if (POINTER.test(text) && !ANY_ASK.test(` ${text} `)) continue;
     // The rules read the source as it lies in the model (line and paragraph breaks as spaces,
     // same length), so every offset they find plus `start` is a span of the model's text.
     const source = model.text.slice(start, end).replace(/\n/g, ' ');

@@ -195,7 +195,18 @@ function parsePlain(text: string): RawDoc {
     if (rows.length) blocks.push({ kind: 'table', text: '', rows, headerRows: 1 });
     rows = [];
   };
-  for (const l of bodyLines) {
+  for (let i = 0; i < bodyLines.length; i++) {
+    const l = bodyLines[i]!;
+    // a portal copy's table: TAB-separated cells a row a line, or one cell per line between '|' lines
+    const copied = tabRowsAt(bodyLines, i) ?? cellLinesAt(bodyLines, i);
+    if (copied) {
+      flushText();
+      flushTable();
+      sawPipe = false;
+      blocks.push({ kind: 'table', text: '', rows: copied.rows, headerRows: 1 });
+      i = copied.end - 1;
+      continue;
+    }
     const cells = pipeCells(l);
     if (cells || (/^\s*\|[-:| ]+\|\s*$/.test(l) && sawPipe)) {
       flushText();
@@ -217,6 +228,60 @@ function parsePlain(text: string): RawDoc {
     if (rest.length) blocks.push(...joinWrappedLines(rest.map((l) => ({ text: l.replace(/\t/g, ' ') }))));
   }
   return { format: 'txt', blocks: markFootnotes(blocks), diagnostics, hardWrapped: blocks.length > 0 };
+}
+
+/**
+ * A table copied from a web page with its cells separated by TABs, a row a line ("STT⇥Nội dung⇥Cơ
+ * quan chủ trì⇥..."): from a header row that opens with the TT column, while lines hold a TAB.
+ */
+function tabRowsAt(lines: string[], i: number): { rows: string[][]; end: number } | null {
+  const head = lines[i]!;
+  if (head.startsWith('\t') || !head.includes('\t')) return null;
+  const cells = head.split('\t').map((c) => c.trim());
+  if (!TABLE_HEAD.test(cells[0]!) || cells.length < 3) return null;
+  const rows = [cells];
+  let j = i + 1;
+  for (; j < lines.length && lines[j]!.includes('\t'); j++) rows.push(lines[j]!.split('\t').map((c) => c.trim()));
+  return rows.length > 1 ? { rows, end: j } : null;
+}
+
+/** The longest run of lines a cell of a '|'-separated copy holds; a longer run is the text after the table. */
+const CELL_LINES = 15;
+
+/**
+ * A table copied from a legal portal as one cell per line (or a few wrapped lines), each cell
+ * followed by a line holding only '|' ("STT⏎|⏎Nội dung⏎|⏎Cơ quan chủ trì⏎|⏎...⏎1⏎|⏎Xây dựng
+ * ...⏎|"): from a header cell of the TT column to the last '|'. A new row starts at a TT cell (a
+ * number, a Roman numeral, a capital letter) once the row has the header's width, or after a
+ * group row's two cells ("I⏎|⏎NHIỆM VỤ CHUNG⏎|").
+ */
+function cellLinesAt(lines: string[], i: number): { rows: string[][]; end: number } | null {
+  const isBar = (l: string | undefined) => l !== undefined && l.trim() === '|';
+  if (!TABLE_HEAD.test(lines[i]!.trim()) || !isBar(lines[i + 1])) return null;
+  const cells: string[] = [lines[i]!.trim()];
+  let j = i + 2, end = j;
+  for (;;) {
+    let k = j;
+    while (k < lines.length && !isBar(lines[k]) && k - j <= CELL_LINES) k++;
+    if (k >= lines.length || !isBar(lines[k])) break;
+    cells.push(lines.slice(j, k).map((x) => x.trim()).filter(Boolean).join(' '));
+    j = k + 1;
+    end = j;
+  }
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let width = 0;
+  for (const c of cells) {
+    const opens = TT_VALUE.test(c) && row.length > 0 && (width ? row.length >= width || row.length === 2 : row.length >= 3);
+    if (opens) {
+      if (!width) width = row.length;
+      rows.push(row);
+      row = [];
+    }
+    row.push(c);
+  }
+  if (row.length) rows.push(row);
+  return width && rows.length > 1 ? { rows, end } : null;
 }
 
 /**

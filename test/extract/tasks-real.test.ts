@@ -230,3 +230,15 @@ describe('a ministry letter: which rules apply, how later rounds go, and a gener
     expect(tasks[1]!.lead.map((l) => l.name)).toEqual(['các bộ, cơ quan ngang bộ']);
   });
 });
+
+describe('a plan copied from a legal portal, its assignment table in the copy\'s text', () => {
+  for (const name of ['ke-hoach-bang-o-tung-dong.txt', 'ke-hoach-bang-tab.txt']) {
+    it(`reads the rows as tasks, not the pointer to the table (${name})`, async () => {
+      const r = await doc(name);
+      expect(r.tasks.map((t) => [t.path.join('/'), t.text, t.lead, t.support, t.deadline && [t.deadline.kind, t.deadline.date]])).toEqual([
+        ['I/1', 'Xây dựng kế hoạch chuyển đổi số của ngành', ['Sở Thông tin và Truyền thông'], ['Các sở, ban, ngành'], ['within', '2024-03-31']],
+        ['I/2', 'Tập huấn kỹ năng số cho công chức', ['Sở Nội vụ'], [], ['within', '2024-06-30']],
+      ]);
+    });
+  }
+});

@@ -33,3 +33,21 @@ describe('list markers put back on their items', () => {
     expect(b).toContain('Bảo đảm thực hiện hiệu quả.');
   });
 });
+
+describe('tables a legal portal copy gives as text', () => {
+  const head = 'ỦY BAN NHÂN DÂN TỈNH KON TUM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\nKon Tum, ngày 25 tháng 01 năm 2024\nKẾ HOẠCH\n';
+  const tables = (t: string) => model(head + t).blocks.filter((b) => b.kind === 'table').map((b) => b.rows!.map((r) => r.map((c) => c.text)));
+  it('reads one cell per line between "|" lines, wrapped cells joined, a group row on its own', () => {
+    expect(tables('PHỤ LỤC\nSTT\n|\nNội dung\n|\nChủ trì\n|\nThời gian\n|\nI\n|\nNHIỆM VỤ CHUNG\n|\n1\n|\nRà soát thủ tục\nhành chính\n|\nSở Tư pháp\n|\nQuý II/2025\n|\n2\n|\nCập nhật dữ liệu\n|\n|\nTháng 6/2025\n|\nNơi nhận:\n- Lưu: VT.'))
+      .toEqual([[['STT', 'Nội dung', 'Chủ trì', 'Thời gian'], ['I', 'NHIỆM VỤ CHUNG'], ['1', 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý II/2025'], ['2', 'Cập nhật dữ liệu', '', 'Tháng 6/2025']]]);
+  });
+  it('reads TAB-separated cells a row a line from a header row that opens with "STT"', () => {
+    expect(tables('PHỤ LỤC\nSTT\tNội dung\tChủ trì\tThời gian\n1\tRà soát thủ tục hành chính\tSở Tư pháp\tQuý II/2025\nNơi nhận:'))
+      .toEqual([[['STT', 'Nội dung', 'Chủ trì', 'Thời gian'], ['1', 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý II/2025']]]);
+  });
+  it('makes no table of the header\'s "|" cells, of "|" lines without a TT column, nor of TAB lines that do not open with one', () => {
+    expect(tables('ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 12/KH-UBND\n|\nKon Tum, ngày 25 tháng 01 năm 2024\n|\nKẾ HOẠCH')).toEqual([]);
+    expect(tables('Nội dung\n|\nChủ trì\n|\n1\n|\nRà soát\n|')).toEqual([]);
+    expect(tables('Họ tên\tChức vụ\tĐơn vị\nNguyễn Văn A\tGiám đốc\tSở Nội vụ')).toEqual([]);
+  });
+});
