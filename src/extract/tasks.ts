@@ -359,6 +359,8 @@ function isActionParent(node: ItemNode): boolean {
  */
 const DESCRIBES = /\s(?:được|sẽ được)\s+(?:xác định|thể hiện|tính|tính toán|hiểu|áp dụng)\s+(?:bằng|tại|theo|là|trên)\s|\ssẽ\s+(?:được\s+)?thực hiện\s+theo\s/u;
 
+const STATUS = /^[^.;]{3,240}?\s(?:(?:tổ chức và hoạt động|hoạt động)\s+theo\s+(?:Điều lệ|Quy chế|quy định)|có tư cách pháp nhân)|^Việc\s[^.;]{3,240}?\s(?:được\s+)?thực hiện\s+theo\s+(?:đúng\s+)?(?:quy định|hướng dẫn)/u;
+
 /** "Chi tiết tại Phụ lục kèm theo", "(Có Phụ lục phân công nhiệm vụ kèm theo)", "Nội dung cụ thể theo Biểu ...". */
 const POINTER = /^\(?\s*(?:(?:Nội dung\s+)?[Cc]hi tiết|Nội dung cụ thể|Cụ thể|Có)\s+(?:[^.;]{0,30}?\s)?(?:tại|theo|như|ở)?\s*(?:các\s+)?(?:Phụ lục|Biểu|Danh mục)(?![\p{L}])[^.;]{0,80}(?:kèm theo|đính kèm|gửi kèm)/u;
 
@@ -408,6 +410,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const region = model.blocks.slice(from, to);
   const tree = buildTree(model, region);
   detachRequests(tree);
+  detachAfterRule(tree);
   const headingTimes = new Map<ItemNode, DeadlineFinding | null>();
   // a heading's assignment is read once for all the items under it
   const assigned = new Map<ItemNode, Assignment | null>();
@@ -489,6 +492,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (done && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;
     // how a figure is worked out or shown ("Chỉ số được xác định bằng tỉ lệ ...", "... được thể hiện tại cột ...")
     if (DESCRIBES.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;
+    // how a body is run, or how a step is done, as a rule with no doer asked ("Hội ... tổ chức và hoạt động theo
+    // Điều lệ", "Việc bố trí nhân sự ... thực hiện theo đúng quy định của pháp luật")
+    if (STATUS.test(opening) && !ASKING_SENTENCE.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải)\s/u.test(text)) continue;
     // a pointer to the table that holds the tasks ("Chi tiết tại Phụ lục kèm theo."): the rows are the tasks
     if (POINTER.test(text) && !ANY_ASK.test(` ${text} `)) continue;
     // The rules read the source as it lies in the model (line and paragraph breaks as spaces,
@@ -621,6 +627,23 @@ function detachRequests(root: ItemNode): void {
     }
   };
   visit(root);
+}
+
+/**
+ * An article whose own sentence is a rule with no doer ("Điều 2. Việc bố trí nhân sự ... thực hiện theo đúng
+ * quy định ...") and whose next paragraph charges a body ("Trong thời hạn 30 ngày ..., các Hội ... nộp lại con
+ * dấu"): that paragraph is an unlabelled task under the article, not the rule's continuation.
+ */
+function detachAfterRule(root: ItemNode): void {
+  for (const n of root.children) {
+    if (n.marker?.kind !== 'article' || n.children.length || !n.body.length) continue;
+    const opening = /^[^.;]*/u.exec(n.title)![0];
+    if (!STATUS.test(opening) && !DESCRIBES.test(opening)) continue;
+    if (STATUS.test(n.body[0]!.text) || DESCRIBES.test(n.body[0]!.text)) continue;
+    const moved = n.body.splice(0);
+    const first = moved[0]!;
+    n.children.push({ marker: null, label: '', title: first.text, titleStart: first.start, titleEnd: first.end, body: moved.slice(1), block: n.block, children: [], parent: n, detached: true });
+  }
 }
 
 /** What a body set up by a decision is for: "Hội đồng ... có chức năng tư vấn cho ... về:" and the topics under it. */

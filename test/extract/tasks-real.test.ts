@@ -242,3 +242,19 @@ describe('a plan copied from a legal portal, its assignment table in the copy\'s
     });
   }
 });
+
+describe('a decision\'s articles that set rules with no doer', () => {
+  const tasksOf = async (text: string) => {
+    const { model } = await import('../helpers.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    return extractTasks(model(text), { date: '2025-08-20', recipients: [] }).map((t) => [t.path.join('/'), t.text.slice(0, 30), t.deadline?.kind ?? null]);
+  };
+  it('takes the paragraph that charges a body after a rule, and nothing from how a body is run', async () => {
+    expect(await tasksOf('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 125/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nQUYẾT ĐỊNH:\nĐiều 1. Cho phép hợp nhất Hội Khuyến học tỉnh Gia Lai và Hội Khuyến học tỉnh Bình Định thành Hội Khuyến học tỉnh Gia Lai.\nĐiều 2. Việc bố trí nhân sự, xử lý tài chính, tài sản khi hợp nhất thực hiện theo đúng quy định của pháp luật.\nTrong thời hạn 30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực, các Hội hợp nhất nộp lại con dấu cho cơ quan có thẩm quyền.\nĐiều 3. Hội Khuyến học tỉnh Gia Lai tổ chức và hoạt động theo Điều lệ, chịu sự quản lý của Sở Nội vụ.\nHội Khuyến học tỉnh Gia Lai có tư cách pháp nhân, con dấu và tài khoản riêng.\nĐiều 4. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 4;'))
+      .toEqual([['Điều 2/', 'Trong thời hạn 30 (ba mươi) ng', 'ongoing']]);
+  });
+  it('keeps an article that charges a body in one task with its next paragraph', async () => {
+    expect(await tasksOf('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 126/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác rà soát văn bản tỉnh Gia Lai.\nĐiều 2. Tổ công tác rà soát văn bản tỉnh Gia Lai có nhiệm vụ rà soát các văn bản quy phạm pháp luật của tỉnh.\nTổ công tác tự giải thể sau khi Hội nghị tổng kết công tác rà soát kết thúc.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;'))
+      .toEqual([['Điều 2', 'Tổ công tác rà soát văn bản tỉ', 'ongoing']]);
+  });
+});
