@@ -37,6 +37,11 @@ export interface IngestOptions {
   json?: string | null;
   /** Worker threads; 1 runs the stages in this thread (default: one per core). */
   jobs?: number;
+  /**
+   * Run the stages on a worker thread even with `jobs: 1`, with the time and memory limits of
+   * the pool: the page's upload (a hostile or huge file never holds the server's thread).
+   */
+  isolate?: boolean;
   limits?: Limits;
   /** Time limit per file in ms, 0 for none (default 60 s; not enforced with jobs 1). */
   timeoutMs?: number;
@@ -162,7 +167,7 @@ class Session {
   static async open(opts: IngestOptions): Promise<Session> {
     const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
     opts = { ...opts, workerModule: opts.workerModule ?? (process.env.CONGVAN_WORKER_MODULE || undefined) };
-    const entry = jobs > 1 ? (opts.workerModule ?? (await workerEntry())) : null;
+    const entry = jobs > 1 || opts.isolate ? (opts.workerModule ?? (await workerEntry())) : null;
     return new Session(opts, jobs, entry);
   }
 

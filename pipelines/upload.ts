@@ -24,8 +24,11 @@ export function safeFileName(name: string): string {
 }
 
 export interface Submitted {
-  status: IngestEvent['status'];
+  /** queued: in the PostgreSQL store's queue, a worker will store it (its progress: `run`). */
+  status: IngestEvent['status'] | 'queued';
   file: string;
+  /** The run (batch) it is counted in, when queued. */
+  run?: number;
   recordId: string | null;
   tasks: number;
   reason: string | null;
@@ -43,17 +46,35 @@ function storedPath(db: string, sha: string): string | null {
   }
 }
 
-/** Keep the bytes, ingest them (registered as arriving today unless told), say what came of it. */
-export async function submitDocument(o: { db: string; name: string; bytes: Buffer; by: string; register?: boolean; arrivedOn?: string | null }): Promise<Submitted> {
-  const name = safeFileName(o.name);
+/** How an upload is parsed on SQLite: the worker's time limit (default the batch's), its code (tests). */
+export interface UploadLimits {
+  timeoutMs?: number;
+  firstFileGraceMs?: number;
+  workerModule?: string;
+}
+
+/** An uploaded file's safe name and content hash; an UploadError when congvan does not take it. */
+export function checkUpload(rawName: string, bytes: Buffer): { name: string; sha: string; stored: (day: string) => string } {
+  const name = safeFileName(rawName);
   const ext = path.extname(name);
   if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(ext)) throw new UploadError(`name: "${name}" is not one of ${UPLOAD_EXTENSIONS.join(', ')}`);
-  if (!o.bytes.length) throw new UploadError('the file is empty');
-  const sha = crypto.createHash('sha256').update(o.bytes).digest('hex');
+  if (!bytes.length) throw new UploadError('the file is empty');
+  const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+  // where an upload is kept: uploads/<arrival day>/<hash>-<name>
+  return { name, sha, stored: (day) => path.join('uploads', day, `${sha.slice(0, 12)}-${name}`) };
+}
+
+/**
+ * Keep the bytes, ingest them (registered as arriving today unless told), say what came of it.
+ * The stages run on a worker thread with the batch's limits (time, memory): the server's
+ * thread only reads, hashes and writes the rows.
+ */
+export async function submitDocument(o: { db: string; name: string; bytes: Buffer; by: string; register?: boolean; arrivedOn?: string | null } & UploadLimits): Promise<Submitted> {
+  const up = checkUpload(o.name, o.bytes);
   // the same bytes stored already (under any name): that file again, which keeps its record and number
-  const same = storedPath(o.db, sha);
-  const dir = path.join(path.dirname(path.resolve(o.db)), 'uploads', o.arrivedOn ?? localToday());
-  const file = same ?? path.join(dir, `${sha.slice(0, 12)}-${name}`);
+  const same = storedPath(o.db, up.sha);
+  const file = same ?? path.join(path.dirname(path.resolve(o.db)), up.stored(o.arrivedOn ?? localToday()));
+  const dir = path.dirname(file);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.part`;
@@ -65,6 +86,10 @@ export async function submitDocument(o: { db: string; name: string; bytes: Buffe
     db: o.db,
     json: defaultJsonDir(o.db),
     jobs: 1,
+    isolate: true,
+    timeoutMs: o.timeoutMs,
+    firstFileGraceMs: o.firstFileGraceMs,
+    workerModule: o.workerModule,
     register: o.register === false ? false : { arrivedOn: o.arrivedOn ?? null, by: o.by },
     onResult: (e) => (event = e),
   });

@@ -5,6 +5,7 @@
  *   cli -> http -> pipelines (the stages in order) -> engine, stages (parse, normalise, extract, refine) -> model
  *                                   \-> store, query, export (records at rest)    -> model
  *   cli -> queue -> engine, backend (SQLite and PostgreSQL behind one interface) -> office, export, query, store
+ *   http -> queue (the page's upload into a PostgreSQL store goes through the queue)
  *
  * model is the bottom (types, calendar, obligation status, export formats); a stage never
  * imports the engine, the store or what is built on them, and the store, queries and
@@ -80,7 +81,7 @@ const BELOW = (() => {
     pipelines: [...records, 'parse', 'extract', 'export', 'engine'],
     // workers anywhere: the queue runs one document's stages (pipelines) on a PostgreSQL store
     queue: [...records, 'parse', 'extract', 'export', 'engine', 'pipelines', 'backend'],
-    http: [...records, 'export', 'office', 'engine', 'pipelines', 'backend'],
+    http: [...records, 'export', 'office', 'engine', 'pipelines', 'backend', 'queue'],
     cli: [...records, 'parse', 'extract', 'export', 'office', 'engine', 'pipelines', 'eval', 'http', 'backend', 'queue'],
   } as Record<string, string[]>;
   return new Map(Object.entries(under).map(([k, v]) => [k, new Set([...base, ...v])]));

@@ -18,7 +18,10 @@ import { stats, statsOfHits, type Stats } from '../query/stats.js';
 import type { TaskQuery, TaskHit } from '../query/types.js';
 import type { ExportOptions } from '../export/tasks.js';
 import { recordAudit } from '../office/audit.js';
-import { submitDocument, type Submitted } from '../../pipelines/upload.js';
+import path from 'node:path';
+import type PgBoss from 'pg-boss';
+import { submitDocument, checkUpload, type Submitted, type UploadLimits } from '../../pipelines/upload.js';
+import { localToday } from '../model/status.js';
 
 export type RegisterChange = { recipient?: string | null; note?: string | null };
 
@@ -38,12 +41,15 @@ export interface Backend {
   exportChunks(format: string, opts: ExportOptions): Promise<Iterable<string>>;
   /** The clerk's notes on a register line and their audit entry, together. */
   annotate(year: number, number: number, change: RegisterChange, actor: string): Promise<RegisterEntry | null>;
-  /** An uploaded document ingested now; null where uploads go another way (PostgreSQL: the queue). */
-  upload: ((o: { name: string; bytes: Buffer; by: string }) => Promise<Submitted>) | null;
+  /**
+   * An uploaded document: SQLite ingests it now (parsed on a worker thread); PostgreSQL puts it
+   * in the queue for the workers (status queued, with its run). Kept in the audit log.
+   */
+  upload(o: { name: string; bytes: Buffer; by: string }): Promise<Submitted>;
   close(): Promise<void>;
 }
 
-export function sqliteBackend(file: string): Backend {
+export function sqliteBackend(file: string, limits: UploadLimits = {}): Backend {
   if (!fs.existsSync(file)) throw new StoreError(`${file}: no such store (run congvan ingest first)`);
   const reader = openStore(file, { readonly: true });
   reader.pragma('busy_timeout = 10000');
@@ -70,7 +76,7 @@ export function sqliteBackend(file: string): Backend {
       }).immediate();
     },
     upload: async (o) => {
-      const r = await submitDocument({ db: file, ...o });
+      const r = await submitDocument({ db: file, ...o, ...limits });
       if (r.status !== 'failed') {
         recordAudit(write(), { actor: o.by, action: 'upload', recordId: r.recordId, target: r.file, detail: { status: r.status, tasks: r.tasks, ...(r.register ? { year: r.register.year, number: r.register.number, arrivedOn: r.register.arrivedOn } : {}) } });
       }
@@ -91,6 +97,8 @@ export async function postgresBackend(url: string): Promise<Backend> {
   // a store not yet at this schema is refused (congvan migrate), not migrated by a server
   const store = await openPostgres(url, { readonly: true });
   const office = store.office;
+  // the queue, opened by the first upload
+  let boss: PgBoss | null = null;
   return {
     kind: 'postgres',
     store,
@@ -117,7 +125,24 @@ export async function postgresBackend(url: string): Promise<Backend> {
         if (r) await office.addAudit({ actor, action: 'register', recordId: r.recordId, target: `${r.number}/${r.year}`, detail: change }, new Date().toISOString(), c);
         return r;
       }),
-    upload: null,
-    close: () => store.close(),
+    upload: async (o) => {
+      const up = checkUpload(o.name, o.bytes);
+      // the same bytes stored already (under any path): that path again, which keeps its record and number
+      const same = (await store.pool.query('SELECT path FROM documents WHERE sha256 = $1 ORDER BY id LIMIT 1', [up.sha])).rows[0]?.path as string | undefined;
+      const file = same ?? up.stored(localToday()).split(path.sep).join('/');
+      const queue = await import('../queue/ingest.js');
+      boss ??= await queue.openQueue(url, { supervise: false });
+      const r = await queue.submitBytes(store, boss, file, o.bytes, { register: { arrivedOn: null, by: o.by } });
+      const stored = r.status === 'unchanged'
+        ? ((await store.pool.query('SELECT d.record_id, (SELECT count(*)::int FROM tasks t WHERE t.document_id = d.id) AS n FROM documents d WHERE d.path = $1', [file])).rows[0] as { record_id: string; n: number })
+        : null;
+      const register = stored ? await office.findRegistered(stored.record_id) : null;
+      await office.addAudit({ actor: o.by, action: 'upload', recordId: stored?.record_id ?? null, target: path.posix.basename(file), detail: { status: r.status, run: r.run, ...(register ? { year: register.year, number: register.number, arrivedOn: register.arrivedOn } : {}) } }, new Date().toISOString());
+      return { status: r.status, file: path.posix.basename(file), run: r.run, recordId: stored?.record_id ?? null, tasks: stored?.n ?? 0, reason: null, register };
+    },
+    close: async () => {
+      await boss?.stop({ graceful: false, wait: true }).catch(() => {});
+      await store.close();
+    },
   };
 }

@@ -26,7 +26,7 @@ import { nextOccurrence, addDays, localToday, normaliseReminders, STATUS_FILTERS
 import { FORMAT_INFO } from '../export/index.js';
 import { ROOT } from '../root.js';
 import type { User } from '../store/office.js';
-import { UploadError } from '../../pipelines/upload.js';
+import { UploadError, type UploadLimits } from '../../pipelines/upload.js';
 import { isPostgres, type Store } from '../backend/store.js';
 import { sqliteBackend, postgresBackend, type Backend } from './backend.js';
 import { registerCells, registerCsv, REGISTER_COLUMNS } from '../office/register.js';
@@ -57,6 +57,8 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** Mark the session cookie Secure (served over TLS, e.g. behind a proxy). */
   secureCookies?: boolean;
+  /** How an upload is parsed on SQLite (tests: a short time limit, a worker of their own). */
+  upload?: UploadLimits;
   /** The brake on password guessing (tests give one with a clock of their own). */
   throttle?: LoginThrottle;
 }
@@ -266,7 +268,7 @@ export async function serve(opts: ServeOptions): Promise<Server> {
   const host = opts.host ?? '127.0.0.1';
   const log = opts.log ?? (() => undefined);
   // SQLite: one read-only connection for every GET, a writing one opened on the first POST; PostgreSQL: the store's pool
-  const b: Backend = isPostgres(opts.db) ? await postgresBackend(opts.db) : sqliteBackend(opts.db);
+  const b: Backend = isPostgres(opts.db) ? await postgresBackend(opts.db) : sqliteBackend(opts.db, opts.upload);
   const office = b.office;
   const assets = loadAssets();
   const openapi = fs.readFileSync(OPENAPI_FILE);
@@ -436,10 +438,10 @@ export async function serve(opts: ServeOptions): Promise<Server> {
         }
         if (!/^application\/octet-stream\b/i.test(String(c.req.headers['content-type'] ?? ''))) throw new HttpError(415, 'send the file as Content-Type: application/octet-stream');
         const bytes = await readBytes(c.req, LIMITS.upload);
-        if (!b.upload) throw new HttpError(501, 'uploading from the page into a PostgreSQL store is not there yet: submit the file with congvan ingest FILE --db ... --queue');
         const r = await b.upload({ name, bytes, by: c.user!.name });
-        log(`upload ${r.file} by ${c.user!.name}: ${r.status}${r.register ? ` số đến ${r.register.number}/${r.register.year}` : ''}`);
-        return json(c.res, r.status === 'failed' ? 422 : r.status === 'unchanged' ? 200 : 201, r.status === 'failed' ? { ...r, error: `the document could not be read (${r.reason})` } : r);
+        log(`upload ${r.file} by ${c.user!.name}: ${r.status}${r.register ? ` số đến ${r.register.number}/${r.register.year}` : ''}${r.run ? ` (run ${r.run})` : ''}`);
+        const status = r.status === 'failed' ? 422 : r.status === 'unchanged' ? 200 : r.status === 'queued' ? 202 : 201;
+        return json(c.res, status, r.status === 'failed' ? { ...r, error: `the document could not be read (${r.reason})` } : r);
       },
     },
     { method: 'POST', pattern: /^\/api\/tasks\/(.+)\/done$/, example: '/api/tasks/1/done', access: 'task', run: (c) => changeTask(c, true) },

@@ -113,22 +113,35 @@ export async function submit(store: PgStore, boss: PgBoss, inputs: string[], opt
       await fail(file, 'read', read.reason, read.code);
       continue;
     }
-    const bytes = read.buf;
-    const sha = sha256(bytes);
-    if (await store.unchanged(file, sha)) {
-      // stored before (perhaps with --no-register): entered in the register now, as a batch does; once
-      if (opts.register) await registerStored(store, file, sha, opts.register);
-      await count(store.pool, run, 'unchanged');
-      out.unchanged++;
-      opts.onFile?.(file, 'unchanged');
-      continue;
-    }
-    const inbox = (await store.pool.query('INSERT INTO inbox (run_id, path, sha256, bytes, submitted_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', [run, file, sha, bytes, new Date().toISOString()])).rows[0].id as number;
-    await boss.send(QUEUE, { inbox, run, path: file, sha256: sha, register: opts.register ?? null } satisfies JobData, { retryLimit: RETRIES, retryDelay: 1, expireInSeconds: opts.leaseS ?? DEFAULT_LEASE_S });
-    out.queued++;
-    opts.onFile?.(file, 'queued');
+    const status = await enqueue(store, boss, run, file, read.buf, opts);
+    out[status]++;
+    opts.onFile?.(file, status);
   }
   return out;
+}
+
+/** One file of run `run`: counted unchanged when its path holds these bytes already, else its bytes and a job queued. */
+async function enqueue(store: PgStore, boss: PgBoss, run: number, file: string, bytes: Buffer, opts: { leaseS?: number; register?: JobData['register'] }): Promise<'queued' | 'unchanged'> {
+  const sha = sha256(bytes);
+  if (await store.unchanged(file, sha)) {
+    // stored before (perhaps with --no-register): entered in the register now, as a batch does; once
+    if (opts.register) await registerStored(store, file, sha, opts.register);
+    await count(store.pool, run, 'unchanged');
+    return 'unchanged';
+  }
+  const inbox = (await store.pool.query('INSERT INTO inbox (run_id, path, sha256, bytes, submitted_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', [run, file, sha, bytes, new Date().toISOString()])).rows[0].id as number;
+  await boss.send(QUEUE, { inbox, run, path: file, sha256: sha, register: opts.register ?? null } satisfies JobData, { retryLimit: RETRIES, retryDelay: 1, expireInSeconds: opts.leaseS ?? DEFAULT_LEASE_S });
+  return 'queued';
+}
+
+/**
+ * One file's bytes received another way (the page's upload), submitted under `path` as a run
+ * of its own: its progress and failure show as any batch's (`congvan failures`, the page).
+ */
+export async function submitBytes(store: PgStore, boss: PgBoss, path: string, bytes: Buffer, opts: { leaseS?: number; register?: JobData['register'] } = {}): Promise<{ run: number; status: 'queued' | 'unchanged' }> {
+  const run = await store.startRun();
+  await store.pool.query('UPDATE runs SET files = 1 WHERE id = $1', [run]);
+  return { run, status: await enqueue(store, boss, run, path, bytes, opts) };
 }
 
 /** Enter a document stored already under `file` in the register (kept when it is there already). */

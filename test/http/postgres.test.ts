@@ -206,6 +206,37 @@ describe.skipIf(pgSkip !== null)(`congvan serve on PostgreSQL${pgSkip ? ` (skipp
     }
   });
 
+  it('upload from the page: queued (202) with its run and an audit entry; a worker stores and registers it; a file it cannot read fails in its run; the same bytes again: its number', async () => {
+    const up = (name: string, body: string) =>
+      call(pg.url, '/api/documents', { method: 'POST', cookie: admin, body, headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(name) } });
+    const text = HOSTILE_TEXT.replace('99/UBND-KT', '55/UBND-VX');
+    const r = await up('Công văn đến 55.txt', text);
+    expect(r.status, r.body).toBe(202);
+    expect(r.json).toMatchObject({ status: 'queued', run: expect.any(Number), recordId: null, register: null, file: expect.stringMatching(/-Công văn đến 55\.txt$/) });
+    const bad = await up('hỏng.pdf', 'not a PDF at all');
+    expect(bad.status, bad.body).toBe(202);
+    const runs = async () => (await call(pg.url, '/api/failures?runs=2', { cookie: admin })).json.items as { run: number; inProgress: boolean; ingested: number; failed: number; failures: { stage: string }[] }[];
+    expect((await runs()).map((x) => [x.run, x.inProgress])).toEqual([[bad.json.run, true], [r.json.run, true]]);
+    const audit = (await call(pg.url, '/api/audit?action=upload', { cookie: admin })).json.items;
+    expect(audit.slice(0, 2)).toEqual([
+      expect.objectContaining({ actor: 'admin', action: 'upload', target: bad.json.file, detail: { status: 'queued', run: bad.json.run } }),
+      expect.objectContaining({ actor: 'admin', action: 'upload', target: r.json.file, detail: { status: 'queued', run: r.json.run } }),
+    ]);
+    // no 50 MB and more through the page
+    expect((await call(pg.url, '/api/documents', { method: 'POST', cookie: admin, body: 'x', headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': 'a.txt', 'Content-Length': String(60 * 1024 * 1024) } }).catch(() => ({ status: 413 }))).status).toBe(413);
+
+    const w = congvan(['worker', '--db', db.url, '--until-empty', '--json']);
+    expect(w.status, w.stderr).toBe(0);
+    const [b, a] = await runs();
+    expect(b).toMatchObject({ run: bad.json.run, inProgress: false, failed: 1, failures: [expect.objectContaining({ path: expect.stringMatching(/hỏng\.pdf$/) })] });
+    expect(a).toMatchObject({ run: r.json.run, inProgress: false, ingested: 1, failed: 0 });
+    const line = ((await call(pg.url, '/api/register', { cookie: admin })).json.items as { recordId: string; number: number; registeredBy: string; docNumber: string }[]).find((l) => l.docNumber === '55')!;
+    expect(line).toMatchObject({ registeredBy: 'admin' });
+    const again = await up('bản sao.txt', text);
+    expect(again.status, again.body).toBe(200);
+    expect(again.json).toMatchObject({ status: 'unchanged', recordId: line.recordId, register: { number: line.number }, tasks: 2 });
+  }, 60_000);
+
   it('congvan user manages the accounts of a PostgreSQL store, in its audit log', async () => {
     const add = congvan(['user', 'add', 'lan', '--role', 'clerk', '--agency', 'Văn phòng UBND tỉnh', '--password-stdin', '--db', db.url], `${PASSWORD}\n`);
     expect(add.status, add.stderr).toBe(0);

@@ -14,7 +14,7 @@ import { SqliteOffice, type RegisterLine } from '../../src/store/office.js';
 import { registerCsv, REGISTER_COLUMNS } from '../../src/office/register.js';
 import { serve, type Server } from '../../src/http/server.js';
 import { makeStore, call, addUsers, signIn, HOSTILE_TEXT } from './fixture.js';
-import { CORPUS, ROOT, STEMS, tmpDir } from '../helpers.js';
+import { CORPUS, ROOT, STEMS, tmpDir, tsWorker } from '../helpers.js';
 
 const lines = (db: string, year: number | null = null): RegisterLine[] => {
   const d = openStore(db, { readonly: true });
@@ -150,7 +150,8 @@ describe('upload from the page (API)', () => {
       { name: 'minh', role: 'member', agency: 'Sở Nội vụ' },
       { name: 'xem', role: 'viewer' },
     ]);
-    s = await serve({ db: store.db, port: 0, today: '2026-06-01' });
+    // the parse on a worker thread of the tests' own (test/batch/flaky-worker.ts: "hang" never ends), with a short limit
+    s = await serve({ db: store.db, port: 0, today: '2026-06-01', upload: { timeoutMs: 1500, firstFileGraceMs: 0, workerModule: tsWorker(path.join(ROOT, 'test', 'batch', 'flaky-worker.ts')) } });
     for (const n of ["lan", "minh", "xem"] as const) c[n] = await signIn(s.url, n);
   }, 60_000);
   afterAll(async () => s?.close());
@@ -199,6 +200,23 @@ describe('upload from the page (API)', () => {
     expect((await call(s.url, '/api/register/2026/9999', { body: { recipient: 'x' }, cookie: c.lan })).status).toBe(404);
     expect((await call(s.url, url, { body: { recipient: 5 }, cookie: c.lan })).json.error).toMatch(/^recipient: /);
   });
+
+  it("an upload is parsed on a worker thread, not the server's: a file that never finishes is stopped at the time limit (422, worker.timeout) while the server goes on answering", async () => {
+    const t0 = Date.now();
+    const pending = send(c.lan, 'hang-forever.txt', HOSTILE_TEXT.replace('99/UBND-KT', '77/UBND-KT'));
+    // the server answers while the file's parse spins
+    await new Promise((r) => setTimeout(r, 300));
+    const health = await call(s.url, '/api/health');
+    expect(health.status).toBe(200);
+    const r = await pending;
+    expect(health.json).toEqual({ ok: true });
+    expect(r.status, r.body).toBe(422);
+    expect(r.json).toMatchObject({ status: 'failed', register: null, reason: expect.stringMatching(/^worker: took longer than the time limit of 1.5 s/) });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1500);
+    // the next upload is served as usual
+    const ok = await send(c.lan, 'after.txt', HOSTILE_TEXT.replace('99/UBND-KT', '78/UBND-KT'));
+    expect(ok.status, ok.body).toBe(201);
+  }, 60_000);
 
   it('a member or a viewer may not upload (403); a name of another kind or a missing name is 400; a body that is not bytes is 415', async () => {
     expect((await send(c.minh, 'x.txt', 'abc')).status).toBe(403);

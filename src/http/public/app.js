@@ -507,14 +507,36 @@ async function upload(e) {
       headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(f.name) },
       body: f,
     });
+    $('#upload-file').value = '';
+    if (r.status === 'queued') return followUpload(r);
     $('#upload-result').textContent = r.status === 'failed'
       ? `Không đọc được: ${r.reason}`
       : `${r.status === 'unchanged' ? 'Đã có trong sổ' : 'Đã vào sổ'}: số đến ${r.register ? `${r.register.number}/${r.register.year}` : '—'} · ${r.tasks} nhiệm vụ`;
-    $('#upload-file').value = '';
     loadRegister();
   } catch (err) {
     $('#upload-result').textContent = `Lỗi: ${err.message}`;
   }
+}
+
+/** A queued upload (PostgreSQL store): its run's progress until a worker has stored it or failed it. */
+async function followUpload(r) {
+  const out = $('#upload-result');
+  out.textContent = `Đã gửi vào hàng đợi (lượt ${r.run}): đang chờ máy đọc văn bản…`;
+  for (let i = 0; i < 600; i++) {
+    await new Promise((ok) => setTimeout(ok, 1000));
+    const runs = await api('/api/failures', new URLSearchParams({ runs: '20' })).catch(() => null);
+    const run = runs && runs.items.find((x) => x.run === r.run);
+    if (!run || run.inProgress) continue;
+    if (run.failed) {
+      const f = run.failures[0];
+      out.textContent = `Không đọc được: ${f ? `${f.stage}: ${f.reason}` : 'lỗi'}`;
+    } else {
+      out.textContent = `Đã vào sổ: ${r.file}`;
+      loadRegister();
+    }
+    return;
+  }
+  out.textContent = `Vẫn đang chờ trong hàng đợi (lượt ${r.run})`;
 }
 
 // ------------------------------------------------------------------ audit log
