@@ -86,6 +86,8 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     const isAnd = /và|cùng|với/.test(s.slice(c.at, c.at + c.len));
     if (!opts.comma && !isAnd && !startsWithBody(next)) continue;
     if (!startsWithBody(next, false) || isBareHead(firstName(next))) continue;
+    // one office serves both: "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh"
+    if (isAnd && /Đoàn\s+(?:đại biểu Quốc hội|ĐBQH)$/u.test(s.slice(a, c.at)) && /^(?:HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(next)) continue;
     if (/^(?:các|những)\s+(?:ban|ngành)\b/iu.test(next)) continue;
     push(a, c.at);
     a = c.at + c.len;

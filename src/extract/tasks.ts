@@ -461,7 +461,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       text = [node.title, ...node.body.map((p) => p.text)].join(' ');
       start = node.titleStart;
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
-      if (isClosing(text) || (anyMarked && !node.detached)) continue;
+      // (a paragraph after the list that asks for a reply by a day is a request of its own:
+      // "Kết quả trao đổi, kính đề nghị các đồng chí gửi về Công an tỉnh ... trước ngày 15/6/2025")
+      const after = anyMarked && !node.detached && !node.parent?.parent && node.parent!.children.slice(0, node.parent!.children.indexOf(node)).some((c) => c.marker) && SEND_BY.test(text) && ANY_ASK.test(` ${text} `);
+      if (isClosing(text) || (anyMarked && !node.detached && !after)) continue;
       if (!anyMarked && !node.detached) {
         // a letter's paragraph: from where the office's own request begins, or not a task
         const at = requestStart(node.title);

@@ -70,8 +70,24 @@ export function buildTree(model: TextModel, blocks: Block[]): ItemNode {
     if (m?.kind === 'capital' && m.label === 'H' && stack.some((n) => n.marker?.kind === 'roman' && n.label === 'I') && !stack.some((n) => n.marker?.kind === 'capital')) {
       m = { ...m, kind: 'roman', label: 'II', raw: 'II.' };
     }
+    // a list's dash or plus a scan's OCR read as another mark ("' Văn phòng ...", "! Trường ...", ": Sở ...")
+    // between items of that list
+    if (!m && last?.marker && (last.marker.kind === 'dash' || last.marker.kind === 'plus') && !last.body.length) {
+      const mis = MISREAD_BULLET.exec(text);
+      if (mis) m = { ...last.marker, raw: mis[1]!, length: mis[0].length };
+    }
     if (!m) {
       const para = { text, start: b.start, end: b.end };
+      // a list item that ends with ';' is whole: a paragraph in capitals after it is not its continuation
+      // but the next paragraph of the part that holds the list
+      if (last && last.marker && (last.marker.kind === 'dash' || last.marker.kind === 'plus') && !last.body.length && /;\s*$/u.test(last.title) && /^\p{Lu}/u.test(text) && last.parent) {
+        const holder: ItemNode = last.parent;
+        if (holder.parent) holder.body.push(para);
+        else root.children.push(makeNode(b, null, text, root));
+        last = holder.parent ? holder : null;
+        stack.length = Math.max(1, stack.indexOf(holder) + 1);
+        continue;
+      }
       if (last) last.body.push(para);
       // a paragraph that starts in lower case goes on the one before (a page or column break a scan's layout kept)
       else if (/^\p{Ll}/u.test(text) && root.children.length && !root.children[root.children.length - 1]!.marker) root.children[root.children.length - 1]!.body.push(para);
@@ -134,6 +150,9 @@ function quoteOpenAfter(text: string, open: boolean): boolean {
   const t = text.trimStart();
   return t.startsWith('“') && !t.includes('”');
 }
+
+/** Marks OCR gives a list's dash or plus: an apostrophe, '!', ':', '|', '¡', '*'. */
+const MISREAD_BULLET = /^(['‘’!:|¡*·])\s*(?=\p{Lu})/u;
 
 function makeNode(b: Block, m: Marker | null, text: string, parent: ItemNode): ItemNode {
   return { marker: m, label: '', title: text, titleStart: b.start, titleEnd: b.end, body: [], block: b, children: [], parent };

@@ -258,3 +258,29 @@ describe('a decision\'s articles that set rules with no doer', () => {
       .toEqual([['Điều 2', 'Tổ công tác rà soát văn bản tỉ', 'ongoing']]);
   });
 });
+
+describe('a scanned letter that asks each body for members (OCR\'d list marks, a request after the list)', () => {
+  it('keeps every item of the list, ends it at its ";", and takes the request after it', async () => {
+    const { model } = await import('../helpers.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    const m = model('CÔNG AN TỈNH GIA LAI\nSố: 512/CAT-PA05\nGia Lai, ngày 08 tháng 6 năm 2025\nKính gửi:\n- Văn phòng Tỉnh ủy;\n- Các doanh nghiệp viễn thông trên địa bàn tỉnh.\nĐể kiện toàn Đội ứng cứu sự cố, Công an tỉnh đề nghị các cơ quan, đơn vị cử thành viên như sau:\n+ Văn phòng Tỉnh ủy: 01 đồng chí;\n\' Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh: 01 đồng chí;\n+ Sở Nội vụ: 01 đồng chí;\n: Sở Tư pháp: 01 đồng chí;\n+ Mobifone Gia Lai: 02 đồng chí;\n! FPT Gia Lai: 02 đồng chí;\nThời gian tới, Công an tỉnh sẽ tham mưu UBND tỉnh kiện toàn thành viên theo mô hình tổ chức mới.\nKết quả trao đổi, kính đề nghị các cơ quan, đơn vị gửi về Công an tỉnh trước ngày 15/6/2025 để tổng hợp.\nNơi nhận:\n- Như trên;');
+    const tasks = extractTasks(m, { date: '2025-06-08', recipients: ['Văn phòng Tỉnh ủy', 'Các doanh nghiệp viễn thông trên địa bàn tỉnh'] });
+    expect(tasks.map((t) => [t.text.slice(0, 20), t.lead.map((l) => l.name)])).toEqual([
+      ['Văn phòng Tỉnh ủy: 0', ['Văn phòng Tỉnh ủy']],
+      ['Văn phòng Đoàn đại b', ['Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh']],
+      ['Sở Nội vụ: 01 đồng c', ['Sở Nội vụ']],
+      ['Sở Tư pháp: 01 đồng ', ['Sở Tư pháp']],
+      ['Mobifone Gia Lai: 02', ['Mobifone Gia Lai']],
+      ['FPT Gia Lai: 02 đồng', ['FPT Gia Lai']],
+      ['Kết quả trao đổi, kí', ['các cơ quan, đơn vị']],
+    ]);
+    expect(tasks[6]!.deadline).toMatchObject({ kind: 'by', date: '2025-06-15' });
+  });
+  it('keeps a dash item\'s next paragraph when the item does not end with ";" (one item, two paragraphs)', async () => {
+    const { model } = await import('../helpers.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    const m = model('SỞ NỘI VỤ TỈNH GIA LAI\nSố: 88/SNV-CCHC\nGia Lai, ngày 08 tháng 6 năm 2025\nKính gửi: Các sở, ban, ngành.\nSở Nội vụ đề nghị các sở, ban, ngành thực hiện một số nội dung sau:\n- Rà soát thủ tục hành chính thuộc thẩm quyền.\nKết quả rà soát gửi về Sở Nội vụ trước ngày 20/6/2025.\n- Cập nhật dữ liệu lên Hệ thống.\nNơi nhận:\n- Như trên;');
+    expect(extractTasks(m, { date: '2025-06-08', recipients: ['Các sở, ban, ngành'] }).map((t) => [t.text.slice(0, 20), t.deadline?.date ?? null]))
+      .toEqual([['Rà soát thủ tục hành', '2025-06-20'], ['Cập nhật dữ liệu lên', null]]);
+  });
+});

@@ -9,7 +9,7 @@ export const AGENCY_HEADS = [
   'Ủy ban nhân dân', 'Uỷ ban nhân dân', 'Hội đồng nhân dân', 'UBND', 'HĐND', 'Ủy ban', 'Uỷ ban',
   'Văn phòng', 'VP', 'Sở', 'Bộ Chỉ huy', 'Bộ', 'Ban Quản lý', 'Ban Chỉ đạo', 'Ban', 'Cục', 'Chi cục', 'Tổng cục',
   'Công an', 'Quân sự', 'Bộ đội Biên phòng', 'Thanh tra', 'Kho bạc', 'Bảo hiểm xã hội', 'Bảo hiểm', 'Ngân hàng',
-  'Bưu điện', 'Viễn thông', 'VNPT', 'Viettel', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
+  'Bưu điện', 'Viễn thông', 'VNPT', 'Viettel', 'MobiFone', 'Mobifone', 'FPT', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
   'Liên đoàn', 'Hội đồng', 'Hội', 'Đội', 'Tổ công tác', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Huyện ủy', 'Thành ủy', 'Đảng ủy',
   'Trung tâm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tập đoàn',
   'Điện lực', 'Bệnh viện', 'Quỹ', 'Hiệp hội', 'Liên hiệp', 'Hợp tác xã', 'Học viện', 'Đại học', 'Hải quan', 'Hạt', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
