@@ -1,17 +1,21 @@
 /**
  * The web page in a real browser: Debian's chromium driven by playwright-core. Searches,
  * opens a document, sees the highlights, marks a task done, downloads the ICS file, and
- * checks that markup inside a document is shown as text and never runs.
+ * checks that markup inside a document is shown as text and never runs; with accounts, a member
+ * and a clerk's upload; on a PostgreSQL store, a clerk's upload through the queue and a worker.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { serve, type Server } from '../../src/http/server.js';
 import { makeStore, HOSTILE_ID, HOSTILE_TEXT, addUsers, PASSWORD } from './fixture.js';
-import { STEMS } from '../helpers.js';
+import { ROOT, STEMS, tmpDir } from '../helpers.js';
+import { pgSkip, freshDatabase } from '../pg.js';
+import { openPostgres } from '../../src/backend/postgres.js';
+import { hashPassword } from '../../src/office/access.js';
 
 function findChromium(): string | null {
   try {
@@ -23,6 +27,29 @@ function findChromium(): string | null {
 }
 
 const CHROMIUM = findChromium();
+
+/** Debian's chromium, as the house runs it (STACK.md). */
+async function launch(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM!,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A new page signed in as the clerk lan, on the register with its upload form. */
+async function clerkOnRegister(browser: Browser, url: string): Promise<{ page: Page; errs: string[] }> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  const errs: string[] = [];
+  page.on('pageerror', (e) => errs.push(e.message));
+  await page.goto(`${url}/#/register`);
+  await page.waitForSelector('#login-form', { state: 'visible' });
+  await page.fill('#login-name', 'lan');
+  await page.fill('#login-password', PASSWORD);
+  await page.click('#login-submit');
+  await page.waitForSelector('#upload-form', { state: 'visible' });
+  return { page, errs };
+}
 if (!CHROMIUM) console.log('browser test skipped: chromium is not installed (bash scripts/setup.sh chromium, or apt-get install chromium)');
 
 describe('web page in chromium', () => {
@@ -37,11 +64,7 @@ describe('web page in chromium', () => {
     const store = await makeStore('congvan-browser-');
     dir = store.dir;
     server = await serve({ db: store.db, port: 0, today: '2021-11-20' });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launch();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
@@ -181,11 +204,7 @@ describe('web page with accounts, in chromium', () => {
     await addUsers(store.db, [{ name: 'minh', role: 'member', agency: 'Sở Nội vụ' }, { name: 'lan', role: 'clerk', agency: 'Văn phòng UBND tỉnh' }]);
     uploadDir = store.dir;
     server = await serve({ db: store.db, port: 0, today: '2021-11-20' });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launch();
   }, 120_000);
 
   afterAll(async () => {
@@ -249,15 +268,7 @@ describe('web page with accounts, in chromium', () => {
   });
 
   it.skipIf(!CHROMIUM)('a clerk uploads an incoming document from the page: it enters the register with its number', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    const errs: string[] = [];
-    page.on('pageerror', (e) => errs.push(e.message));
-    await page.goto(`${server.url}/#/register`);
-    await page.waitForSelector('#login-form', { state: 'visible' });
-    await page.fill('#login-name', 'lan');
-    await page.fill('#login-password', PASSWORD);
-    await page.click('#login-submit');
-    await page.waitForSelector('#upload-form', { state: 'visible' });
+    const { page, errs } = await clerkOnRegister(browser, server.url);
     const before = await page.$$eval('#register-table tbody tr[data-number]', (r) => r.length);
     const file = path.join(uploadDir, 'Công văn đến.txt');
     fs.writeFileSync(file, HOSTILE_TEXT.replace('99/UBND-KT', '777/UBND-TH'));
@@ -279,4 +290,50 @@ describe('web page with accounts, in chromium', () => {
     expect(await page.$$eval('#register-table thead th', (h) => h.map((x) => x.textContent))).toEqual(['Ngày đến', 'Số đến', 'Tác giả', 'Số, ký hiệu', 'Ngày tháng', 'Tên loại và trích yếu nội dung', 'Đơn vị hoặc người nhận', 'Ký nhận', 'Ghi chú']);
     expect(errs).toEqual([]);
   });
+});
+
+describe.skipIf(pgSkip !== null)(`web page on a PostgreSQL store, in chromium${pgSkip ? ` (skipped: ${pgSkip})` : ''}`, () => {
+  let server: Server;
+  let browser: Browser;
+  let db: { url: string; drop: () => Promise<void> };
+  let worker: ChildProcess | null = null;
+  let dir = '';
+
+  beforeAll(async () => {
+    if (!CHROMIUM) return;
+    db = await freshDatabase('browser');
+    dir = tmpDir('congvan-browser-pg-');
+    const store = await openPostgres(db.url); // migrates the new database
+    await store.office.addUser({ name: 'lan', role: 'clerk', agency: 'Văn phòng UBND tỉnh', passwordHash: await hashPassword(PASSWORD) }, new Date().toISOString());
+    await store.close();
+    server = await serve({ db: db.url, port: 0, today: '2021-11-20' });
+    // a worker on "another machine": it takes the page's uploads from the queue
+    worker = spawn(process.execPath, [path.join(ROOT, 'bin', 'congvan.js'), 'worker', '--db', db.url], { cwd: ROOT, stdio: 'ignore' });
+    browser = await launch();
+  }, 120_000);
+
+  afterAll(async () => {
+    worker?.kill('SIGKILL');
+    await browser?.close();
+    await server?.close();
+    await db?.drop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(!CHROMIUM)('a clerk uploads from the page: queued, a worker stores it, it enters the register; a file the worker cannot read says why', async () => {
+    const { page, errs } = await clerkOnRegister(browser, server.url);
+    const file = path.join(dir, 'Công văn đến.txt');
+    fs.writeFileSync(file, HOSTILE_TEXT.replace('99/UBND-KT', '777/UBND-TH'));
+    await page.setInputFiles('#upload-file', file);
+    await page.click('#upload-submit');
+    await page.waitForFunction(() => /^Đã gửi vào hàng đợi|^Đã vào sổ/.test(document.querySelector('#upload-result')?.textContent ?? ''));
+    await page.waitForFunction(() => document.querySelector('#upload-result')?.textContent?.startsWith('Đã vào sổ'), null, { timeout: 60_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('#register-table tbody tr[data-number] td')].some((td) => td.textContent === '777/UBND-TH'));
+    const bad = path.join(dir, 'hỏng.pdf');
+    fs.writeFileSync(bad, 'not a PDF at all');
+    await page.setInputFiles('#upload-file', bad);
+    await page.click('#upload-submit');
+    await page.waitForFunction(() => document.querySelector('#upload-result')?.textContent?.startsWith('Không đọc được'), null, { timeout: 60_000 });
+    expect(errs).toEqual([]);
+  }, 120_000);
 });
