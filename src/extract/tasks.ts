@@ -441,7 +441,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // is a task of its own as well as its steps
     const action = !parts && node.children.length > 0 && isActionParent(node);
     if (node.children.length && !parts && !action) continue;
-    const heading = !parts && !action && isHeadingLike(node);
+    // (a title whose next paragraph goes on in lower case, no colon between, is a sentence the layout broke, not a heading)
+    const heading = !parts && !action && isHeadingLike(node) && !(node.body.length && /^\p{Ll}/u.test(node.body[0]!.text) && !/:\s*$/u.test(node.title));
     let text: string, start: number, end: number;
     if (parts) {
       const last = parts[parts.length - 1]!;

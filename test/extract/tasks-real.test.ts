@@ -284,3 +284,13 @@ describe('a scanned letter that asks each body for members (OCR\'d list marks, a
       .toEqual([['Rà soát thủ tục hành', '2025-06-20'], ['Cập nhật dữ liệu lên', null]]);
   });
 });
+
+describe('a scanned letter whose background sentence the layout broke over two paragraphs', () => {
+  it('reads the two paragraphs as one sentence (what was asked before), not as a heading and its task', async () => {
+    const { model } = await import('../helpers.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    const m = model('CÔNG AN TỈNH GIA LAI\nSố: 855/CAT-PA05\nGia Lai, ngày 20 tháng 8 năm 2025\nKính gửi:\n- Văn phòng Tỉnh ủy;\n- Các Sở, ban, ngành tỉnh.\nNgày 15/7/2025, Công an tỉnh đã gửi Công văn số 177/CAT-PA05 về việc\n\nđề nghị các cơ quan, đơn vị cử nhân sự tham gia Đội ứng cứu sự cố, thời hạn báo cáo trước ngày 25/7/2025. Tuy nhiên, đến nay nhiều đơn vị chưa gửi danh sách.\n\nDo thời gian gấp, đề nghị các cơ quan, đơn vị khẩn trương gửi danh sách về Công an tỉnh trước ngày 22/8/2025.\nNơi nhận:\n- Như trên;');
+    expect(extractTasks(m, { date: '2025-08-20', recipients: ['Văn phòng Tỉnh ủy', 'Các Sở, ban, ngành tỉnh'] }).map((t) => t.text.slice(0, 30)))
+      .toEqual(['Do thời gian gấp, đề nghị các ']);
+  });
+});
