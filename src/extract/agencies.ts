@@ -22,6 +22,8 @@ export interface BodySpan {
 const HEAD_RE = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'u');
 const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
 const ACTION_RE = new RegExp(`(?<![\\p{L}])(?:${ACTION_WORDS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
+/** The same words in lower case only: inside a sentence a verb is in lower case, a word of a name capitalised. */
+const ACTION_RE_LOWER = new RegExp(ACTION_RE.source, 'u');
 // Case-sensitive: a verb inside a sentence is in lower case, a word of a name is capitalised
 // ("Sở Thông tin và Truyền thông", "Văn phòng Đăng ký đất đai").
 const PREDICATE_RE = new RegExp(`(?<![\\p{L}])(?:${PREDICATES.map(esc).join('|')})(?![\\p{L}])`, 'gu');
@@ -101,12 +103,12 @@ function firstName(s: string): string {
   return m ? m[0] : s;
 }
 
-/** Cut a body's name where the sentence's verb begins ("Sở Nội vụ hàng tháng có trách nhiệm" -> "Sở Nội vụ"). */
+/** Cut a body's name where the sentence's verb begins ("Sở Nội vụ hàng tháng có trách nhiệm" -> "Sở Nội vụ"; not at a capitalised word of the name: "Trung tâm Tiếp nhận và Trả kết quả"). */
 export function cutAtAction(s: string): string {
   // skip the head word itself so "Trung tâm Phục vụ hành chính công" is not cut at "phục vụ"
   const head = HEAD_RE_I.exec(s.trim().replace(/^(?:các|mỗi|những)\s+/iu, ''));
   const skip = head ? s.length - s.trim().replace(/^(?:các|mỗi|những)\s+/iu, '').length + head[0].length : 0;
-  const m = ACTION_RE.exec(s.slice(skip));
+  const m = ACTION_RE_LOWER.exec(s.slice(skip));
   let out = m ? s.slice(0, skip + m.index) : s;
   out = out.replace(/\s*\(.*$/u, '');
   return out.trim().replace(/[,;:.]+$/, '').trim();
@@ -159,7 +161,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi)/u;
+const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=(?:chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết)(?![\p{L}]))/u;
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;

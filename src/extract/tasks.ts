@@ -45,7 +45,7 @@ const END = { test: (t: string) => END_WORDS.test(t) || OCR_NOI_NHAN.test(t.trim
  * inspection, the standards, files and procedure of an award. A heading that also names the
  * directive part ("ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN") is not one of them.
  */
-const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? địa điểm|địa điểm|thời gian làm việc|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|định nghĩa)(?![\p{L}])/iu;
+const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|định nghĩa)(?![\p{L}])/iu;
 const DIRECTIVE_TOPIC = /nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|(?<!mục đích, )nội dung(?! (?:làm việc|kiểm tra|giám sát|khảo sát))|hình thức|hoạt động/iu;
 
 function notTaskSection(title: string): boolean {
@@ -476,7 +476,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         }
       }
     } else {
-      if (/:$/.test(node.title.trim()) && !action) continue;
+      // (an item ending in ':' with nothing under it but a table or a title to print is still asked when it
+      // gives the work: "Giao Văn phòng UBND tỉnh ban hành giấy mời ...; trang trí hội trường với tiêu đề:")
+      if (/:$/.test(node.title.trim()) && !action && !(node.children.length === 0 && /^(?:Giao|Đề nghị|Yêu cầu)\s+\p{Lu}/u.test(node.title.trim()))) continue;
       text = [node.title, ...node.body.map((p) => p.text)].join(' ');
       start = node.titleStart;
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;

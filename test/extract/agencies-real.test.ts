@@ -81,3 +81,12 @@ describe('a collective with its members listed after a colon is one doer', () =>
     ['Sở Tài chính: Chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí.', ['Sở Tài chính']],
   ])('%s', (s, want) => expect(names(leadOf(s))).toEqual(want));
 });
+
+describe('"Giao X ..." ends X at the verb of the work given', () => {
+  it.each([
+    ['Giao Văn phòng UBND tỉnh ban hành giấy mời (khi có thông báo lịch làm việc); chuẩn bị hội trường.', ['Văn phòng UBND tỉnh']],
+    ['Giao Sở Tài chính bố trí kinh phí thực hiện.', ['Sở Tài chính']],
+    // a capitalised word of a name is not the verb
+    ['Giao Trung tâm Tiếp nhận và Trả kết quả tổng hợp hồ sơ.', ['Trung tâm Tiếp nhận và Trả kết quả']],
+  ])('%s', (s, want) => expect(names(leadOf(s))).toEqual(want));
+});

@@ -294,3 +294,13 @@ describe('a scanned letter whose background sentence the layout broke over two p
       .toEqual(['Do thời gian gấp, đề nghị các ']);
   });
 });
+
+describe('a plan for a working visit', () => {
+  it('takes no task from its time and participants, and takes an item ending in ":" that gives work before a table', async () => {
+    const { model } = await import('../helpers.js');
+    const { extractTasks } = await import('../../src/extract/tasks.js');
+    const m = model('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 77/KH-UBND\nGia Lai, ngày 20 tháng 3 năm 2026\nKẾ HOẠCH\nLàm việc với Đoàn kiểm tra của Bộ Công an\nUBND tỉnh ban hành Kế hoạch như sau:\nI. NỘI DUNG LÀM VIỆC\n1. Kết quả thực hiện Chương trình phòng, chống ma túy.\nII. THỜI GIAN, THÀNH PHẦN\n1. Thời gian: Thời gian cụ thể sẽ có văn bản gửi đến các đơn vị sau khi Đoàn kiểm tra có lịch làm việc.\n2. Thành phần: Lãnh đạo UBND tỉnh, Công an tỉnh.\nIII. TỔ CHỨC THỰC HIỆN\n1. Giao Công an tỉnh chủ trì xây dựng báo cáo của UBND tỉnh.\n2. Giao Văn phòng UBND tỉnh ban hành giấy mời; chuẩn bị, trang trí hội trường với tiêu đề:\nHỘI NGHỊ LÀM VIỆC VỚI ĐOÀN KIỂM TRA\nNơi nhận:\n- Như trên;');
+    expect(extractTasks(m, { date: '2026-03-20', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)]))
+      .toEqual([['III/1', ['Công an tỉnh']], ['III/2', ['Văn phòng UBND tỉnh']]]);
+  });
+});
