@@ -19,13 +19,14 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { openStore, taskKey, foldForIndex, type DB } from '../../src/store/db.js';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { SqliteCounts } from '../../src/store/counts.js';
 import { canonicalAgency } from '../../src/refine/registry.js';
 import { searchTasks, type TaskQuery } from '../../src/query/search.js';
 import { stats } from '../../src/query/stats.js';
 import { addDays } from '../../src/model/status.js';
 import { rng, samplePools } from './corpus.js';
 
-export const SEARCH_STORE_VERSION = 1;
+export const SEARCH_STORE_VERSION = 2;
 
 const DEPARTMENTS = [
   'Sở Nội vụ', 'Sở Tài chính', 'Sở Kế hoạch và Đầu tư', 'Sở Thông tin và Truyền thông', 'Sở Tư pháp', 'Sở Y tế',
@@ -45,6 +46,30 @@ function agencies(): string[] {
     for (let k = 1; k <= 14; k++) out.push(`Ủy ban nhân dân xã ${p} ${k}`);
   }
   return out;
+}
+
+/**
+ * The agencies and deadlines of the real documents (corpus/real/gold: what their records
+ * should hold), mixed into the generated store (v2): agency names as offices write them
+ * (long, plural, national bodies), deadlines on their own dates and kinds.
+ */
+function realParts(): { agencies: string[]; deadlines: { kind: string; date: string | null; text: string; rule: string | null }[] } {
+  const dir = path.join(process.cwd(), 'corpus', 'real', 'gold');
+  const agencies = new Set<string>();
+  const deadlines: { kind: string; date: string | null; text: string; rule: string | null }[] = [];
+  if (!fs.existsSync(dir)) return { agencies: [], deadlines };
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+    const g = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { tasks?: { lead?: string[]; support?: string[]; deadline?: { kind: string; date?: string | null; text?: string; rule?: unknown } | null }[] };
+    for (const t of g.tasks ?? []) {
+      for (const a of [...(t.lead ?? []), ...(t.support ?? [])]) if (typeof a === 'string' && a.trim()) agencies.add(a.trim());
+      const d = t.deadline;
+      if (!d?.kind) continue;
+      // a recurring deadline keeps a rule the store can read (gold writes its rule in words)
+      const rule = d.kind === 'recurring' ? (typeof d.rule === 'object' && d.rule ? JSON.stringify(d.rule) : JSON.stringify({ freq: 'yearly' })) : null;
+      deadlines.push({ kind: d.kind, date: d.date ?? null, text: d.text ?? '', rule });
+    }
+  }
+  return { agencies: [...agencies], deadlines };
 }
 
 export interface SearchStore {
@@ -81,7 +106,8 @@ export function buildSearchStore(n: number, root: string, log: (s: string) => vo
   db.pragma('cache_size = -200000');
   const r = rng(7);
   const pool = samplePools().tasks;
-  const names = agencies();
+  const real = realParts();
+  const names = [...agencies(), ...real.agencies];
   const agencyId = new Map<string, number>();
   const insAgency = db.prepare('INSERT INTO agencies (canonical, folded) VALUES (?, ?)');
   const canonical = new Map<string, string>();
@@ -106,7 +132,8 @@ export function buildSearchStore(n: number, root: string, log: (s: string) => vo
   let documents = 0;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r.next() * xs.length)]!;
   // most tasks name a provincial department; districts and communes less often
-  const someAgency = () => (r.chance(0.75) ? pick(DEPARTMENTS) : pick(names));
+  // (v2) one in six from the real documents' own agencies
+  const someAgency = () => (real.agencies.length && r.chance(1 / 6) ? pick(real.agencies) : r.chance(0.75) ? pick(DEPARTMENTS) : pick(names));
   while (tasks < n) {
     db.transaction(() => {
       for (let k = 0; k < 200 && tasks < n; k++) {
@@ -126,13 +153,24 @@ export function buildSearchStore(n: number, root: string, log: (s: string) => vo
           const lead = someAgency();
           const support = r.chance(0.6) ? [someAgency()] : r.chance(0.3) ? [someAgency(), someAgency()] : [];
           const ty = year + r.int(0, 1);
-          const due = `${ty}-${dd(r.int(1, 12))}-${dd(r.int(1, 28))}`;
+          const due0 = `${ty}-${dd(r.int(1, 12))}-${dd(r.int(1, 28))}`;
           const kindRoll = r.next();
-          const kind = kindRoll < 0.55 ? 'by' : kindRoll < 0.65 ? 'within' : kindRoll < 0.75 ? 'recurring' : kindRoll < 0.85 ? 'ongoing' : null;
-          const dText = kind === 'by' || kind === 'within'
+          let due = due0;
+          let kind: string | null = kindRoll < 0.55 ? 'by' : kindRoll < 0.65 ? 'within' : kindRoll < 0.75 ? 'recurring' : kindRoll < 0.85 ? 'ongoing' : null;
+          let dText = kind === 'by' || kind === 'within'
             ? pick(DEADLINES).replace('{d}', `${Number(due.slice(8))}/${Number(due.slice(5, 7))}/${ty}`).replace('{m}', `${Number(due.slice(5, 7))}/${ty}`).replace('{q}', `${pick(['I', 'II', 'III', 'IV'])}/${ty}`)
             : kind === 'recurring' ? 'định kỳ hằng tháng trước ngày 20' : kind === 'ongoing' ? 'thường xuyên' : null;
-          const rule = kind === 'recurring' ? JSON.stringify({ freq: 'monthly', day: 20 }) : null;
+          let rule = kind === 'recurring' ? JSON.stringify({ freq: 'monthly', day: 20 }) : null;
+          let date = kind === 'by' || kind === 'within' ? due : null;
+          // (v2) one in six takes a real document's deadline: its kind, day, words and rule
+          if (real.deadlines.length && r.chance(1 / 6)) {
+            const d = pick(real.deadlines);
+            kind = d.kind;
+            dText = d.text;
+            rule = d.rule;
+            date = d.date;
+            if (d.date) due = d.date;
+          }
           const body = pick(pool);
           const text = `${lead} chủ trì${support.length ? `, phối hợp với ${support.join(', ')}` : ''}: ${body.charAt(0).toLocaleLowerCase('vi')}${body.slice(1)}${dText ? `; ${dText}` : ''}.`;
           if (s <= 3) texts.push(text);
@@ -140,7 +178,7 @@ export function buildSearchStore(n: number, root: string, log: (s: string) => vo
           const tpath = [String(Math.ceil(s / 5)), label.slice(0, -1)];
           const key = taskKey({ path: tpath, text });
           const taskId = Number(
-            insTask.run(docId, s, key, label, JSON.stringify(tpath), text, kind, kind === 'by' || kind === 'within' ? due : null, dText, rule).lastInsertRowid,
+            insTask.run(docId, s, key, label, JSON.stringify(tpath), text, kind, date, dText, rule).lastInsertRowid,
           );
           const agencyNames: string[] = [];
           for (const [role, list] of [['lead', [lead]], ['support', support]] as const) {
@@ -159,6 +197,8 @@ export function buildSearchStore(n: number, root: string, log: (s: string) => vo
     })();
     if (documents % 2000 === 0) log(`  ${tasks.toLocaleString('en')} obligations`);
   }
+  // the counts the Writer keeps as it writes (src/store/counts.ts)
+  new SqliteCounts(db).rebuild();
   db.exec('ANALYZE');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

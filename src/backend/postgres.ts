@@ -15,7 +15,13 @@
  */
 import pg from 'pg';
 import type { ExtractionRecord } from '../../schemas/record.js';
-import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_LOCK } from '../store/pgschema.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_LOCK, PG_COUNTS_VERSION } from '../store/pgschema.js';
+import { emptyTally } from '../store/counts.js';
+import { readCounts, applyCounts, rebuildCounts, countedStats } from './pgcounts.js';
+import { statsOfHits, type Stats } from '../query/stats.js';
+
+/** The most tasks a filtered count reads (pages of search); beyond it the counts say they are incomplete. */
+const PG_STATS_MAX = 5000;
 import { StoreError } from '../store/db.js';
 import { assignRecordId, identityKey, idChoices, stemOf, withRecordId } from '../store/identity.js';
 import { printableSpec } from './spec.js';
@@ -23,7 +29,7 @@ import { transaction } from './pgtx.js';
 import { PgOffice } from './pgoffice.js';
 import type { Store, Written, RunCounts } from './store.js';
 import type { StoreRow } from '../store/rows.js';
-import { normaliseQuery, type TaskQuery, type TaskHit, type SearchResult, type NQuery } from '../query/types.js';
+import { normaliseQuery, isUnfiltered, type TaskQuery, type TaskHit, type SearchResult, type NQuery } from '../query/types.js';
 import { toDocumentHits, rankDocuments, type DocumentQuery, type DocumentHit, type DocumentRow } from '../query/documents.js';
 import { parseQuery, type ParsedQuery } from '../query/fts.js';
 import { keyedAgencies, matchAgencies, suggestFrom, agencyKey, agencyKeys, type AgencyRows } from '../query/agency.js';
@@ -118,6 +124,7 @@ export class PgStore implements Store {
       if (from > PG_SCHEMA_VERSION) throw newer(this.name, from);
       if (from === 0) await c.query(`CREATE TABLE congvan_meta (key text PRIMARY KEY, value text NOT NULL); INSERT INTO congvan_meta VALUES ('application', 'congvan'), ('schema_version', '0')`);
       for (let v = from; v < PG_MIGRATIONS.length; v++) await c.query(PG_MIGRATIONS[v]!);
+      if (from > 0 && from < PG_COUNTS_VERSION) await rebuildCounts(c);
       await c.query(`UPDATE congvan_meta SET value = $1 WHERE key = 'schema_version'`, [String(PG_SCHEMA_VERSION)]);
       return PG_SCHEMA_VERSION;
     });
@@ -149,6 +156,8 @@ export class PgStore implements Store {
         await within?.(c, w);
         return w;
       }
+      // the counts (src/store/counts.ts) of the record ids this write touches, before and after it
+      const before = old ? await readCounts(c, [old.record_id]) : emptyTally();
       if (old) await c.query('DELETE FROM documents WHERE id = $1', [old.id]);
       const ident = identityKey(r);
       const same = (await c.query('SELECT record_id AS "recordId", format, text FROM documents WHERE ident = $1 ORDER BY id LIMIT 50', [ident])).rows as { recordId: string; format: string; text: string }[];
@@ -166,6 +175,7 @@ export class PgStore implements Store {
           return f;
         },
       });
+      if (id !== old?.record_id) await readCounts(c, [id], before);
       const recordJson = id === r.recordId ? r.recordJson : withRecordId(r.recordJson, id);
       const docId = (
         await c.query(
@@ -182,6 +192,7 @@ export class PgStore implements Store {
         const rows = r.citations.map((x) => `(${p.add(docId)}, ${p.add(x.ref)}, ${p.add(x.kind)}, ${p.add(x.date)}, ${p.add(x.issuer)})`);
         await c.query(`INSERT INTO citations (document_id, ref, kind, date, issuer) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, p.values);
       }
+      await applyCounts(c, before, await readCounts(c, old ? [old.record_id, id] : [id]));
       const w: Written = { result: old ? 'replaced' : 'inserted', id, changed: id !== r.recordId };
       await within?.(c, w);
       return w;
@@ -311,7 +322,9 @@ export class PgStore implements Store {
     if (!isIsoDate(day)) throw new ParamError('on', `${JSON.stringify(day)} is not a date (YYYY-MM-DD)`);
     // the change and its audit entry in one transaction
     await transaction(this.pool, async (c) => {
+      const before = await readCounts(c, [t.recordId]);
       await c.query('INSERT INTO completions (document_record_id, task_key, done_on) VALUES ($1, $2, $3) ON CONFLICT (document_record_id, task_key) DO UPDATE SET done_on = excluded.done_on', [t.recordId, t.taskKey, day]);
+      await applyCounts(c, before, await readCounts(c, [t.recordId]));
       if (actor) await this.office.addAudit({ actor, action: 'done', recordId: t.recordId, taskSeq: t.seq, taskKey: t.taskKey, detail: { on: day } }, new Date().toISOString(), c);
     });
     return { ...t, doneOn: day };
@@ -320,7 +333,9 @@ export class PgStore implements Store {
   async reopen(ref: string, actor?: string) {
     const t = await this.resolveTask(ref);
     return transaction(this.pool, async (c) => {
+      const before = await readCounts(c, [t.recordId]);
       const r = await c.query('DELETE FROM completions WHERE document_record_id = $1 AND task_key = $2', [t.recordId, t.taskKey]);
+      await applyCounts(c, before, await readCounts(c, [t.recordId]));
       const wasDone = (r.rowCount ?? 0) > 0;
       if (actor) await this.office.addAudit({ actor, action: 'reopen', recordId: t.recordId, taskSeq: t.seq, taskKey: t.taskKey, detail: { wasDone } }, new Date().toISOString(), c);
       return { ...t, wasDone };
@@ -333,6 +348,29 @@ export class PgStore implements Store {
     const rows = await this.q<{ task_id: number; canonical: string; role: string }>('SELECT ta.task_id, a.canonical, ta.role FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id WHERE ta.task_id = ANY($1::int[]) ORDER BY ta.ord', [ids]);
     for (const r of rows) (out.get(r.task_id) ?? (out.set(r.task_id, []), out.get(r.task_id)!)).push({ name: r.canonical, role: r.role });
     return out;
+  }
+
+  /** The counts over the whole store (src/query/stats.ts's Stats), from the counts the writer keeps. */
+  async stats(query: TaskQuery, agencies = 30): Promise<Stats> {
+    const q = normaliseQuery(query);
+    if (!isUnfiltered(q)) return this.filteredStats(q, agencies);
+    const f = await this.storeFacts();
+    const names = new Map((await this.agencies()).map((a) => [a.id, a.canonical] as [number, string]));
+    const documents = (await this.q<{ n: number }>('SELECT count(*)::int AS n FROM documents'))[0]!.n - f.shadow.length;
+    return countedStats(this.pool, q, f.rules, names, documents, agencies);
+  }
+
+  /** The counts over what a query selects: its first PG_STATS_MAX tasks as search lists them. */
+  private async filteredStats(q: NQuery, agencies: number): Promise<Stats> {
+    const hits: TaskHit[] = [];
+    let total = 0;
+    for (let offset = 0; offset < PG_STATS_MAX; offset += 500) {
+      const r = await this.searchTasks({ ...q, limit: 500, offset });
+      total = r.total;
+      hits.push(...r.items);
+      if (r.items.length < 500 || hits.length >= total) break;
+    }
+    return statsOfHits(hits, total, q.today, await this.agencyRoles(hits.map((h) => h.id)), agencies);
   }
 
   /** A stored document (record id, file name or row id; the best rendition) with its highlights, as src/query/tasks.ts shows it. */

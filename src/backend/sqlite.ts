@@ -6,6 +6,7 @@
  */
 import { openStore, Writer, getRecord, startRun, finishRun, recordFailure, type DB } from '../store/db.js';
 import { searchTasks, searchDocuments } from '../query/search.js';
+import { stats } from '../query/stats.js';
 import { getTask, markDone, reopen } from '../query/tasks.js';
 import { primaryRecords, selectTasks } from '../export/tasks.js';
 import { listFailures } from '../store/runs.js';
@@ -64,6 +65,10 @@ export class SqliteStore implements Store {
     }
     return out;
   }
+  async stats(q: TaskQuery) {
+    return stats(this.db, { ...q, limit: null, offset: null });
+  }
+
   async selectTasks(q: TaskQuery) {
     return selectTasks(this.db, q);
   }

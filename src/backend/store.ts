@@ -16,6 +16,7 @@ import type { DocumentQuery, DocumentHit } from '../query/documents.js';
 import type { TaskRef } from '../query/tasks.js';
 import type { StoreRow } from '../store/rows.js';
 import type { RunFailures } from '../store/runs.js';
+import type { Stats } from '../query/stats.js';
 import { isPostgres } from './spec.js';
 
 export type WriteResult = 'inserted' | 'replaced' | 'unchanged';
@@ -53,6 +54,8 @@ export interface Store {
   completions(): Promise<Map<string, Map<string, string>>>;
   /** The refs ("<record_id>#<seq>") of the tasks a filter selects (for exports). */
   selectTasks(q: TaskQuery): Promise<Set<string>>;
+  /** The counts by status, kind and agency of what a query selects (the page's counts: src/query/stats.ts). */
+  stats(q: TaskQuery): Promise<Stats>;
   /** Is this exact content already stored for this path? */
   unchanged(path: string, sha256: string): Promise<boolean>;
   /** Write one document's rows in one transaction (replacing the path's older rows). */

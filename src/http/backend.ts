@@ -14,8 +14,8 @@ import { transaction } from '../backend/pgtx.js';
 import { SqliteOffice, asyncOffice, type AsyncOfficeStore, type RegisterEntry } from '../store/office.js';
 import { documentView, type DocumentView } from '../query/tasks.js';
 import { suggestAgencies } from '../query/agency.js';
-import { stats, statsOfHits, type Stats } from '../query/stats.js';
-import type { TaskQuery, TaskHit } from '../query/types.js';
+import type { Stats } from '../query/stats.js';
+import type { TaskQuery } from '../query/types.js';
 import type { ExportOptions } from '../export/tasks.js';
 import { recordAudit } from '../office/audit.js';
 import path from 'node:path';
@@ -65,7 +65,7 @@ export function sqliteBackend(file: string, limits: UploadLimits = {}): Backend 
     writeOffice: () => asyncOffice(new SqliteOffice(write())),
     documentView: async (ref, v) => documentView(reader, ref, v),
     agencies: async (input, limit) => suggestAgencies(reader, input, limit),
-    stats: async (q) => stats(reader, { ...q, limit: null, offset: null }),
+    stats: (q) => store.stats(q),
     exportChunks: (format, opts) => exportChunks(store, format, opts),
     annotate: async (year, number, change, actor) => {
       const db = write();
@@ -89,9 +89,6 @@ export function sqliteBackend(file: string, limits: UploadLimits = {}): Backend 
   };
 }
 
-/** The most tasks the page's counts read on PostgreSQL (pages of search); beyond it they say they are incomplete. */
-const PG_STATS_MAX = 5000;
-
 export async function postgresBackend(url: string): Promise<Backend> {
   const { openPostgres } = await import('../backend/postgres.js');
   // a store not yet at this schema is refused (congvan migrate), not migrated by a server
@@ -107,17 +104,7 @@ export async function postgresBackend(url: string): Promise<Backend> {
     writeOffice: () => office,
     documentView: (ref, v) => store.documentView(ref, v),
     agencies: (input, limit) => store.suggestAgencies(input, limit),
-    stats: async (q) => {
-      const hits: TaskHit[] = [];
-      let total = 0;
-      for (let offset = 0; offset < PG_STATS_MAX; offset += 500) {
-        const r = await store.searchTasks({ ...q, limit: 500, offset });
-        total = r.total;
-        hits.push(...r.items);
-        if (r.items.length < 500 || hits.length >= total) break;
-      }
-      return statsOfHits(hits, total, q.today, await store.agencyRoles(hits.map((h) => h.id)));
-    },
+    stats: (q) => store.stats({ ...q, limit: null, offset: null }),
     exportChunks: (format, opts) => exportChunks(store, format, opts),
     annotate: (year, number, change, actor) =>
       transaction(store.pool, async (c) => {

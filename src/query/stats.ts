@@ -213,6 +213,81 @@ function storeBase(db: DB, f: ReturnType<typeof storeFacts>): StoreBase {
 }
 
 /**
+ * Counts over the whole store from the counts the writer keeps (src/store/counts.ts), by day:
+ * - by status and kind: count_tasks (a few thousand rows: type, kind, date, rule, done),
+ *   each row's status worked out in SQL as for a task (openStatusSql);
+ * - by agency: count_roles, and overdue leads from count_overdue (the years, months and
+ *   days before today: at most 49 buckets per agency);
+ * - documents: the documents less the renditions not searched.
+ * Exact at any size; a store without these tables (opened read-only before its migration 10)
+ * is counted from its rows (storeStatsFromRows).
+ */
+export function storeStats(db: DB, query: TaskQuery, agencies = 30): Stats {
+  const q = normaliseQuery(query);
+  const f = storeFacts(db);
+  if (!hasCounts(db, f)) return storeStatsFromRows(db, query, agencies);
+  const key = `${f.stamp}|${q.today}|${q.reminders.join(',')}|${agencies}`;
+  const cached = wholeCache.get(db);
+  if (cached && cached.key === key) return cached.value;
+  const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
+  const open = openStatusSql('kind', 'date', 'rule', rulesIn(f.rules, q.today, soonEnd));
+  const value = statsFromCounts({
+    status: db.prepare(`SELECT CASE WHEN done > 0 THEN done ELSE ${open} END AS st, kind, sum(n) FROM count_tasks GROUP BY st, kind`).raw().all({ today: q.today, soonEnd }) as [number, string, number][],
+    roles: db.prepare('SELECT agency_id, role, n FROM count_roles WHERE n <> 0').raw().all() as [number, string, number][],
+    overdue: db.prepare(overdueSql).raw().all(overdueParams(q.today)) as [number, number][],
+    names: agencyNames(db, f),
+    documents: (db.prepare('SELECT count(*) FROM documents').pluck().get() as number) - f.shadow.length,
+    today: q.today,
+    agencies,
+  });
+  wholeCache.set(db, { key, value });
+  return value;
+}
+
+/**
+ * The whole store's Stats from the counts' rows (either store): [status code, kind ('' for
+ * none), n], [agency id, role, n], [agency id, overdue leads].
+ */
+export function statsFromCounts(c: { status: [number, string, number][]; roles: [number, string, number][]; overdue: [number, number][]; names: Map<number, string>; documents: number; today: string; agencies: number }): Stats {
+  const byStatus = emptyStatus();
+  const byKind: Record<string, number> = {};
+  let total = 0;
+  for (const [st, kind, n] of c.status) {
+    if (!Number(n)) continue;
+    byStatus[CODES[st]!] += Number(n);
+    byKind[kind || 'none'] = (byKind[kind || 'none'] ?? 0) + Number(n);
+    total += Number(n);
+  }
+  const per = new Map<number, AgencyCount>();
+  const get = (id: number) => {
+    let e = per.get(id);
+    if (!e) per.set(id, (e = { name: c.names.get(id) ?? String(id), lead: 0, support: 0, overdue: 0 }));
+    return e;
+  };
+  for (const [id, role, n] of c.roles) {
+    if (role === 'lead') get(id).lead += Number(n);
+    else get(id).support += Number(n);
+  }
+  for (const [id, n] of c.overdue) if (Number(n)) get(id).overdue += Number(n);
+  const byAgency = [...per.values()].filter((e) => e.lead > 0 || e.support > 0).sort(byLead).slice(0, c.agencies);
+  return { total, complete: true, today: c.today, byStatus, byAgency, byKind, documents: c.documents };
+}
+
+/** Open tasks overdue on @today by lead agency (count_overdue: years, months, days before it). */
+export const overdueSql = `SELECT agency_id, sum(n) FROM (
+  SELECT agency_id, n FROM count_overdue WHERE level = 1 AND bucket < @year
+  UNION ALL SELECT agency_id, n FROM count_overdue WHERE level = 2 AND bucket >= @year AND bucket < @month
+  UNION ALL SELECT agency_id, n FROM count_overdue WHERE level = 3 AND bucket >= @month AND bucket < @today) x GROUP BY agency_id`;
+export const overdueParams = (today: string) => ({ year: today.slice(0, 4), month: today.slice(0, 7), today });
+
+const countTables = new WeakMap<DB, boolean>();
+function hasCounts(db: DB, f: ReturnType<typeof storeFacts>): boolean {
+  let v = countTables.get(db);
+  if (v === undefined) countTables.set(db, (v = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'count_overdue'").get()));
+  return v && !!f;
+}
+
+/**
  * Counts over the whole store, cached until the store changes (and by day):
  * - totals by kind and agency (storeBase);
  * - open tasks overdue and due soon by date: ranges of the (kind, date) index;
@@ -225,7 +300,7 @@ function storeBase(db: DB, f: ReturnType<typeof storeFacts>): StoreBase {
  * Deadline dates are taken as the Writer stores them: a day (YYYY-MM-DD) or none (the record
  * schema's pattern, as the search plans take them); the counts of a query (stats) check the day.
  */
-export function storeStats(db: DB, query: TaskQuery, agencies = 30): Stats {
+function storeStatsFromRows(db: DB, query: TaskQuery, agencies = 30): Stats {
   const q = normaliseQuery(query);
   const f = storeFacts(db);
   const key = `${f.stamp}|${q.today}|${q.reminders.join(',')}|${agencies}`;

@@ -7,6 +7,7 @@ import type { ExtractionRecord } from '../../schemas/record.js';
 import { loadTasks, type TaskHit } from './search.js';
 import { isIsoDate, localToday, normaliseReminders } from '../model/status.js';
 import { ParamError } from './params.js';
+import { SqliteCounts } from '../store/counts.js';
 
 export class TaskNotFound extends Error {}
 
@@ -42,14 +43,17 @@ export function markDone(db: DB, ref: string, on?: string | null): TaskRef & { d
   const t = resolveTask(db, ref);
   const day = on ?? localToday();
   if (!isIsoDate(day)) throw new ParamError('on', `${JSON.stringify(day)} is not a date (YYYY-MM-DD)`);
-  db.prepare('INSERT INTO completions (document_record_id, task_key, done_on) VALUES (?, ?, ?) ON CONFLICT (document_record_id, task_key) DO UPDATE SET done_on = excluded.done_on').run(t.recordId, t.taskKey, day);
+  // the counts the writer keeps move with it (src/store/counts.ts)
+  new SqliteCounts(db).around([t.recordId], () =>
+    db.prepare('INSERT INTO completions (document_record_id, task_key, done_on) VALUES (?, ?, ?) ON CONFLICT (document_record_id, task_key) DO UPDATE SET done_on = excluded.done_on').run(t.recordId, t.taskKey, day),
+  );
   return { ...t, doneOn: day };
 }
 
 /** Open again. Returns whether it was done. */
 export function reopen(db: DB, ref: string): TaskRef & { wasDone: boolean } {
   const t = resolveTask(db, ref);
-  const r = db.prepare('DELETE FROM completions WHERE document_record_id = ? AND task_key = ?').run(t.recordId, t.taskKey);
+  const r = new SqliteCounts(db).around([t.recordId], () => db.prepare('DELETE FROM completions WHERE document_record_id = ? AND task_key = ?').run(t.recordId, t.taskKey));
   return { ...t, wasDone: r.changes > 0 };
 }
 

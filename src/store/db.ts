@@ -10,6 +10,7 @@ import { assignRecordId, identityKey, withRecordId } from './identity.js';
 import type { ExtractionRecord } from '../../schemas/record.js';
 import { fold } from '../normalise/unicode.js';
 import type { StoreRow } from './rows.js';
+import { SqliteCounts, emptyTally } from './counts.js';
 
 export type DB = Database.Database;
 
@@ -237,6 +238,7 @@ export class Writer {
   private taskIds;
   private sameIdent;
   private formats;
+  private counts;
   /** The record id given by the last write (see Assigned). */
   last: Assigned | null = null;
 
@@ -261,6 +263,7 @@ export class Writer {
     this.insDocFts = db.prepare('INSERT INTO documents_fts (rowid, subject, issuer, text) VALUES (?, ?, ?, ?)');
     this.sameIdent = db.prepare('SELECT record_id AS recordId, format, text FROM documents WHERE ident = ? ORDER BY id LIMIT 50');
     this.formats = db.prepare('SELECT format FROM documents WHERE record_id = ?').pluck();
+    this.counts = new SqliteCounts(db);
   }
 
   /** Is this exact content already stored for this path? */
@@ -287,7 +290,10 @@ export class Writer {
       this.last = { id: old.record_id, changed: false, previous: null };
       return 'unchanged';
     }
+    // the counts (./counts.ts) of the record ids this write touches, before and after it
+    const before = emptyTally();
     if (old) {
+      this.counts.read([old.record_id], before);
       for (const id of this.taskIds.all(old.id) as number[]) this.delTaskFts.run(id);
       this.delDocFts.run(old.id);
       this.delDoc.run(old.id);
@@ -297,6 +303,7 @@ export class Writer {
       sameIdentity: (k) => this.sameIdent.all(k) as { recordId: string; format: string; text: string }[],
       formatsOf: (x) => this.formats.all(x) as string[],
     });
+    if (id !== old?.record_id) this.counts.read([id], before);
     const recordJson = id === r.recordId ? r.recordJson : withRecordId(r.recordJson, id);
     const docId = Number(
       this.insDoc.run(filePath, r.file, id, ident, r.sha256, r.format, r.type, r.number, r.symbol, r.issuer, r.place, r.date, r.subject,
@@ -313,6 +320,7 @@ export class Writer {
       this.insTaskFts.run(taskId, t.ftsText, t.ftsAgencies);
     }
     for (const c of r.citations) this.insCitation.run(docId, c.ref, c.kind, c.date, c.issuer);
+    this.counts.apply(before, this.counts.read(old ? [old.record_id, id] : [id]));
     return old ? 'replaced' : 'inserted';
   }
 }

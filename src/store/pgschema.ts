@@ -10,6 +10,7 @@
  * folded and split in JavaScript, so PostgreSQL's parser sees plain words; phrases are
  * checked in JavaScript over the folded text, as the SQLite store ranks them).
  */
+import { COUNTS_SQL } from './counts.js';
 import { OFFICE_AUDIT_SQL, OFFICE_LOGIN_SQL, OFFICE_REGISTER_SQL, OFFICE_USERS_SQL } from './office.js';
 
 /** The office's tables (./office.ts: plain SQL) as PostgreSQL makes them: ids from an identity; times, keys compared bytewise as SQLite does. */
@@ -133,7 +134,13 @@ export const PG_MIGRATIONS: string[] = [
   `,
   // v5: the login brake's failed logins, counted together by every congvan serve on the store
   OFFICE_LOGIN_SQL,
+  // v6: the counts the writer keeps (./counts.ts), keys compared bytewise as SQLite compares
+  // them; counted for a store written before (src/backend/pgcounts.ts, after the migrations)
+  COUNTS_SQL.replace(/TEXT NOT NULL/g, 'text COLLATE "C" NOT NULL'),
 ];
+
+/** The schema that brought the counts: a store migrated from before it is counted once. */
+export const PG_COUNTS_VERSION = 6;
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
 

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { assignRecordId, identityKey, withRecordId } from './identity.js';
+import { SQLITE_COUNTS_SQL, SqliteCounts } from './counts.js';
 import { OFFICE_AUDIT_SQL, OFFICE_LOGIN_SQL, OFFICE_REGISTER_SQL, OFFICE_USERS_SQL } from './office.js';
 
 /** PRAGMA application_id of a congvan store: 'CGVN'. */
@@ -140,6 +141,12 @@ export const MIGRATIONS: Migration[] = [
   `ALTER TABLE failures ADD COLUMN code TEXT;`,
   // v9: the login brake's failed logins, shared by every server on the store (./office.ts)
   OFFICE_LOGIN_SQL,
+  // v10: the counts the writer keeps (./counts.ts: the page's counts over the whole store),
+  // counted here once for a store written before
+  (db) => {
+    db.exec(SQLITE_COUNTS_SQL);
+    new SqliteCounts(db).rebuild();
+  },
 ];
 
 /** Give every stored file its record id by ./identity.ts, in the order they were stored. */

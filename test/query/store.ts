@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore, taskKey, type DB } from '../../src/store/db.js';
+import { SqliteCounts } from '../../src/store/counts.js';
 import { fold } from '../../src/normalise/unicode.js';
 import { canonicalAgency } from '../../src/refine/registry.js';
 import type { TaskQuery } from '../../src/query/search.js';
@@ -80,6 +81,8 @@ export function fill(db: DB, docs: number, perDoc: number, seed = 7, renditions 
     }
     // completions of tasks no store holds
     for (let k = 0; k < 20; k++) insDone.run(`rec_${k % 2 ? 'gone' : 1}`, `9/9.${k}|nothing`, '2024-01-01');
+    // the counts the Writer keeps as it writes (src/store/counts.ts), in a store that has them
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'count_tasks'").get()) new SqliteCounts(db).rebuild();
   })();
 }
 
@@ -189,7 +192,7 @@ export function makeStores(prefix: string): { dir: string; file: string; oldFile
   const oldFile = path.join(dir, 'old.db');
   fs.copyFileSync(file, oldFile);
   const o = new Database(oldFile);
-  o.exec('DROP INDEX tasks_status; DROP INDEX tasks_doc_key; DROP INDEX documents_id_record; PRAGMA user_version = 2');
+  o.exec('DROP INDEX tasks_status; DROP INDEX tasks_doc_key; DROP INDEX documents_id_record; DROP TABLE count_tasks; DROP TABLE count_roles; DROP TABLE count_overdue; PRAGMA user_version = 2');
   o.close();
   return { dir, file, oldFile };
 }

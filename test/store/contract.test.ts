@@ -9,29 +9,20 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { processFile } from '../../pipelines/document.js';
-import { toStoreRow, type StoreRow } from '../../src/store/rows.js';
+import type { StoreRow } from '../../src/store/rows.js';
 import { openAnyStore, type Store } from '../../src/backend/store.js';
 import { fold } from '../../src/normalise/unicode.js';
 import type { TaskQuery } from '../../src/query/types.js';
 import type { DocumentQuery } from '../../src/query/documents.js';
-import { CORPUS, tmpDir } from '../helpers.js';
+import { tmpDir } from '../helpers.js';
 import { pgSkip, freshDatabase } from '../pg.js';
+import { sampleRows } from './samples.js';
 import { PG_SCHEMA_VERSION } from '../../src/store/pgschema.js';
 
 const TODAY = '2021-12-01';
-const FILES = [
-  ...fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => path.join(CORPUS, f)),
-  ...fs.readdirSync(path.join(CORPUS, 'docx')).map((f) => path.join(CORPUS, 'docx', f)),
-].sort();
-
 let rows: { file: string; row: StoreRow }[] = [];
 beforeAll(async () => {
-  for (const f of FILES) {
-    const o = await processFile(f);
-    if (!o.ok) throw new Error(`${f}: ${o.reason}`);
-    rows.push({ file: f, row: toStoreRow(o.record, o.model.text) });
-  }
+  rows = await sampleRows();
 }, 120_000);
 
 /** Every store kind: how to make an empty one, or why it cannot be made here. */
