@@ -34,15 +34,15 @@ import { toDocumentHits, rankDocuments, type DocumentQuery, type DocumentHit, ty
 import { parseQuery, type ParsedQuery } from '../query/fts.js';
 import { keyedAgencies, matchAgencies, suggestFrom, agencyKey, agencyKeys, type AgencyRows } from '../query/agency.js';
 import { addDays, isIsoDate, localToday, nextOccurrence, normaliseReminders } from '../model/status.js';
-import { scoreRows, rankPage, countPhraseIn, TOKEN } from '../query/rank.js';
+import { scoreRows, rankPage, countPhraseIn, TOKEN, type Scored } from '../query/rank.js';
 import { toTaskHit, type TaskRow } from '../query/load.js';
 import { TaskNotFound, toDocumentView, DOCUMENT_VIEW_COLS, type TaskRef, type DocumentView, type DocumentViewRow } from '../query/tasks.js';
 import { ParamError } from '../query/params.js';
 import type { RunFailures } from '../store/runs.js';
 import { fold } from '../normalise/unicode.js';
+// the SQLite planner's sizes: the same candidates, the same caps
+import { RANK_POOL, COUNT_CAP, SMALL_SET, FTS_CHUNK, FTS_SCAN_MAX } from '../query/plan.js';
 
-const RANK_POOL = 500; // matching rows ranked, at most (the SQLite planner's cap)
-const COUNT_CAP = 1000; // totals above this are given as "at least"
 const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'doc' THEN 3 WHEN 'pdf' THEN 4 ELSE 5 END`;
 const LATE_KINDS = `t.deadline_kind IN ('by', 'within')`;
 
@@ -53,6 +53,12 @@ export const words = (s: string) => (s.match(TOKEN) ?? []).join(' ');
 function tsquery(p: ParsedQuery): string | null {
   const toks = [...new Set([...p.quoted.flat(), ...p.loose])];
   return toks.length ? toks.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`).join(' & ') : null;
+}
+
+/** Whether a row holds every phrase of a query in its text or its agencies (as FTS5 matches them). */
+function phraseCheck(parsed: ParsedQuery): (r: { text: string; agencies: string }) => boolean {
+  const required = [...parsed.quoted, ...parsed.loose.map((t) => [t])];
+  return (r) => required.every((ph) => countPhraseIn(r.text, ph) > 0 || countPhraseIn(r.agencies, ph) > 0);
 }
 
 /** Parameters of one statement: add a value, get its placeholder. */
@@ -499,28 +505,102 @@ export class PgStore implements Store {
   }
 
   /**
-   * With words: the newest rows holding every phrase in their text or their agencies (as
-   * FTS5 matches them), RANK_POOL at most, scored. The tsvector gives the rows holding every
-   * word, newest first, a chunk at a time; the phrases are checked here.
+   * With words, every row holding every phrase in its text or its agencies (as FTS5 matches
+   * them) and passing the checks: for an export (selectTasks), not capped.
    */
-  private async wordRows(parsed: ParsedQuery, checks: string[], p: Params, cap: number) {
-    const required = [...parsed.quoted, ...parsed.loose.map((t) => [t])];
-    const holds = (r: { text: string; agencies: string }) => required.every((ph) => countPhraseIn(r.text, ph) > 0 || countPhraseIn(r.agencies, ph) > 0);
+  private async everyWordRow(parsed: ParsedQuery, checks: string[], p: Params) {
+    const holds = phraseCheck(parsed);
     const ts = p.add(tsquery(parsed));
     const below = p.add(0);
-    const sql = `SELECT t.id, t.deadline_date AS due, t.fts_text AS text, t.fts_agencies AS agencies FROM tasks t JOIN documents d ON d.id = t.document_id
-      WHERE t.fts @@ to_tsquery('simple', ${ts}) AND t.id < ${below} AND ${and(checks)} ORDER BY t.id DESC LIMIT ${Math.min(cap, RANK_POOL)}`;
-    const pool: { id: number; due: string | null; text: string; agencies: string }[] = [];
-    let last = 2 ** 31 - 1;
-    for (;;) {
+    const sql = `SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id
+      WHERE t.fts @@ to_tsquery('simple', ${ts}) AND t.id < ${below} AND ${and(checks)} ORDER BY t.id DESC LIMIT ${FTS_CHUNK}`;
+    const out: number[] = [];
+    for (let last = 2 ** 31 - 1; ; ) {
       const values = [...p.values];
       values[Number(below.slice(1)) - 1] = last;
-      const rows = await this.q<{ id: number; due: string | null; text: string; agencies: string }>(sql, values);
-      for (const r of rows) if (holds(r)) pool.push(r);
-      if (pool.length >= cap) return { rows: scoreRows(pool, parsed), capped: true };
-      if (rows.length < Math.min(cap, RANK_POOL)) return { rows: scoreRows(pool, parsed), capped: false };
-      last = rows[rows.length - 1]!.id;
+      const ids = (await this.q<{ id: number }>(sql, values)).map((r) => r.id);
+      const rows = await this.q<{ id: number; text: string; agencies: string }>('SELECT id, fts_text AS text, fts_agencies AS agencies FROM tasks WHERE id = ANY($1::int[]) ORDER BY id DESC', [ids]);
+      for (const r of rows) if (holds(r)) out.push(r.id);
+      if (ids.length < FTS_CHUNK) return out;
+      last = ids[ids.length - 1]!;
     }
+  }
+
+  /**
+   * The rows a search with words ranks: the SQLite planner's candidates (src/query/plan.ts
+   * wordCandidates), so both stores rank the same rows and give the same counts above the caps.
+   * - A filter listing at most SMALL_SET rows (an agency, a document, a deadline kind or
+   *   window, done) and fewer than the words match: every row passing the filters is scored
+   *   (the rank drops those without the words), not capped.
+   * - Else the rows holding the words, newest first, FTS_CHUNK at a time, each chunk checked
+   *   against the filters, until RANK_POOL rows passed or FTS_SCAN_MAX rows were looked at
+   *   (then `capped`).
+   */
+  private async rankCandidates(q: NQuery, parsed: ParsedQuery, checks: string[], p: Params): Promise<{ rows: Scored[]; capped: boolean }> {
+    const holds = phraseCheck(parsed);
+    const ts = tsquery(parsed)!;
+    type Row = { id: number; due: string | null; text: string; agencies: string };
+    /** The rows holding the words with an id below `below`, newest first, at most `n`. */
+    const matching = async (below: number, n: number): Promise<Row[]> => {
+      const out: Row[] = [];
+      for (;;) {
+        const rows = await this.q<Row>(
+          `SELECT t.id, t.deadline_date AS due, t.fts_text AS text, t.fts_agencies AS agencies FROM tasks t WHERE t.fts @@ to_tsquery('simple', $1) AND t.id < $2 ORDER BY t.id DESC LIMIT ${FTS_CHUNK}`,
+          [ts, below],
+        );
+        for (const r of rows) if (holds(r) && out.push(r) >= n) return out;
+        if (rows.length < FTS_CHUNK) return out;
+        below = rows[rows.length - 1]!.id;
+      }
+    };
+    const small = await this.smallDriver(q);
+    if (small !== null && small < (await matching(2 ** 31 - 1, small + 1)).length) {
+      const rows = await this.q<Row>(`SELECT t.id, t.deadline_date AS due, t.fts_text AS text, t.fts_agencies AS agencies FROM tasks t JOIN documents d ON d.id = t.document_id WHERE ${and(checks)}`, p.values);
+      return { rows: scoreRows(rows, parsed), capped: false };
+    }
+    const idsAt = p.values.length + 1;
+    const passing = `SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.id = ANY($${idsAt}::int[]) AND ${and(checks)}`;
+    const pool: Row[] = [];
+    let below = 2 ** 31 - 1;
+    let scanned = 0;
+    for (;;) {
+      const chunk = await matching(below, Math.min(FTS_CHUNK, FTS_SCAN_MAX - scanned));
+      scanned += chunk.length;
+      if (!chunk.length) return { rows: scoreRows(pool, parsed), capped: false };
+      const ok = checks.length ? new Set((await this.q<{ id: number }>(passing, [...p.values, chunk.map((r) => r.id)])).map((r) => r.id)) : null;
+      for (const r of chunk) if (!ok || ok.has(r.id)) pool.push(r);
+      below = chunk[chunk.length - 1]!.id;
+      if (chunk.length < FTS_CHUNK) return { rows: scoreRows(pool, parsed), capped: false };
+      if (pool.length >= RANK_POOL || scanned >= FTS_SCAN_MAX) return { rows: scoreRows(pool, parsed), capped: true };
+    }
+  }
+
+  /**
+   * The size of the smallest filter that lists its rows (the SQLite planner's drivers: an
+   * agency's rows, a document's tasks, a deadline kind, a deadline window and its recurring
+   * rules, the completions), each counted up to SMALL_SET + 1; null when none is that small.
+   */
+  private async smallDriver(q: NQuery): Promise<number | null> {
+    const count = async (sql: string, values: unknown[] = []) => (await this.q<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${SMALL_SET + 1}) x`, values))[0]!.n;
+    const sizes: number[] = [];
+    if (q.agency && q.agency.trim()) {
+      const ids = matchAgencies(await this.agencies(), q.agency);
+      sizes.push(await count(`SELECT 1 FROM task_agencies ta WHERE ta.agency_id = ANY($1::int[])${q.role ? ' AND ta.role = $2' : ''}`, q.role ? [ids, q.role] : [ids]));
+    }
+    if (q.document) sizes.push(await count('SELECT 1 FROM documents dd JOIN tasks tt ON tt.document_id = dd.id WHERE dd.record_id = $1', [q.document]));
+    if (q.kind && q.kind !== 'none') sizes.push(await count('SELECT 1 FROM tasks WHERE deadline_kind = $1', [q.kind]));
+    const windowSize = async (lo: string | null, hi: string | null, rules: string[]) => {
+      const w = new Params();
+      const range = [lo ? `deadline_date >= ${w.add(lo)}` : 'deadline_date IS NOT NULL', hi ? `deadline_date <= ${w.add(hi)}` : ''].filter(Boolean).join(' AND ');
+      return (await count(`SELECT 1 FROM tasks WHERE ${range}`, w.values)) + (rules.length ? await count('SELECT 1 FROM tasks WHERE deadline_rule = ANY($1::text[])', [rules]) : 0);
+    };
+    if (q.dueBefore || q.dueAfter) sizes.push(await windowSize(q.dueAfter, q.dueBefore, await this.rulesIn(q.dueAfter ?? q.today, q.dueBefore)));
+    const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
+    if (q.status === 'overdue') sizes.push(await windowSize(null, addDays(q.today, -1), []));
+    if (q.status === 'due-soon') sizes.push(await windowSize(q.today, soonEnd, await this.rulesIn(q.today, soonEnd)));
+    if (q.status === 'done') sizes.push(await count('SELECT 1 FROM completions'));
+    const min = Math.min(...sizes);
+    return min <= SMALL_SET ? min : null;
   }
 
   async searchTasks(query: TaskQuery): Promise<SearchResult<TaskHit>> {
@@ -538,7 +618,7 @@ export class PgStore implements Store {
     let capped = false;
     let scores: Map<number, number> | undefined;
     if (tsquery(parsed)) {
-      const c = await this.wordRows(parsed, checks, p, RANK_POOL);
+      const c = await this.rankCandidates(q, parsed, checks, p);
       capped = c.capped;
       ({ ids, scores } = rankPage(c.rows, q.sort, q.offset, q.limit));
       total = c.rows.length;
@@ -570,7 +650,7 @@ export class PgStore implements Store {
     const checks = await this.taskChecks(q, p);
     if (!checks) return new Set();
     let ids: number[] | null = null;
-    if (tsquery(parsed)) ids = (await this.wordRows(parsed, checks, p, 2 ** 31 - 1)).rows.map((r) => r.id);
+    if (tsquery(parsed)) ids = await this.everyWordRow(parsed, checks, p);
     const rows = ids
       ? await this.q<{ ref: string }>(`SELECT d.record_id || '#' || t.seq AS ref FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.id = ANY($1::int[])`, [ids])
       : await this.q<{ ref: string }>(`SELECT d.record_id || '#' || t.seq AS ref FROM tasks t JOIN documents d ON d.id = t.document_id WHERE ${and(checks)}`, p.values);

@@ -13,8 +13,8 @@ import { scoreRows, byDue, type Scored } from './rank.js';
 
 /** Sizes that steer the plans. */
 export const SMALL_SET = 5000; // a driver with at most this many rows is read whole
-const FTS_CHUNK = 500; // FTS rows read per step, newest first
-const FTS_SCAN_MAX = 4000; // FTS rows looked at, at most, when the words drive
+export const FTS_CHUNK = 500; // FTS rows read per step, newest first
+export const FTS_SCAN_MAX = 4000; // FTS rows looked at, at most, when the words drive
 export const RANK_POOL = 500; // matching rows ranked, at most, when the words drive
 export const COUNT_CAP = 1000; // totals above this are given as "at least"
 

@@ -251,6 +251,77 @@ describe.skipIf(pgSkip !== null)(`PostgreSQL and SQLite give the same answers${p
   });
 });
 
+/**
+ * Documents of synthetic obligations holding one word ("zeta"), many more than the caps: the
+ * oldest and the newest decisions (QĐ) around plans (KH) whose first two documents' tasks are
+ * led by "Sở Zeta". A search with words ranks at most 500 rows found newest first, looking at
+ * 4,000 matching rows at most, unless a filter lists fewer rows (an agency's 950): both stores
+ * pick the same candidates, so they give the same results and the same counts.
+ */
+function zetaRows(): { file: string; row: StoreRow }[] {
+  const base = rows[0]!.row;
+  const docs: { type: string; n: number; agency: boolean }[] = [
+    { type: 'QĐ', n: 500, agency: false },
+    ...Array.from({ length: 8 }, (_, i) => ({ type: 'KH', n: 475, agency: i < 2 })),
+    { type: 'QĐ', n: 200, agency: false },
+  ];
+  return docs.map((d, i) => {
+    const tasks = Array.from({ length: d.n }, (_, j) => {
+      const extra = ' them'.repeat(j % 7);
+      const agencies = d.agency ? [{ name: 'Sở Zeta', canonical: 'Sở Zeta', folded: 'so zeta', role: 'lead' as const }] : [];
+      return {
+        key: `zeta ${i} ${j}`, label: `${j + 1}.`, path: JSON.stringify([`${j + 1}`]), text: `Nhiệm vụ zeta số ${j}${extra}`,
+        deadlineKind: j % 3 ? 'by' : null, deadlineDate: j % 3 ? `2022-0${1 + (j % 9)}-1${j % 10}` : null, deadlineText: null, deadlineRule: null,
+        spanStart: null, spanEnd: null, page: null, ftsText: `nhiem vu zeta so ${j}${extra}`, ftsAgencies: d.agency ? 'so zeta' : '', agencies,
+      };
+    });
+    const sha = `${String(i).padStart(2, '0')}${'a'.repeat(62)}`;
+    return { file: `/zeta/zeta-${i}.txt`, row: { ...base, recordId: `zeta-${i}`, sha256: sha, file: `zeta-${i}.txt`, type: d.type, number: String(900 + i), symbol: `${900 + i}/ZT`, tasks, citations: [] } };
+  });
+}
+
+describe.skipIf(pgSkip !== null)(`above the caps, PostgreSQL and SQLite rank the same candidates${pgSkip ? ` (skipped: ${pgSkip})` : ''}`, () => {
+  const both: { store: Store; drop: () => Promise<void> }[] = [];
+  beforeAll(async () => {
+    const zeta = zetaRows();
+    for (const k of KINDS) {
+      const made = await k.make();
+      const store = await openAnyStore(made.spec);
+      for (const r of zeta) await store.write(r.row, r.file);
+      both.push({ store, drop: made.drop });
+    }
+  }, 120_000);
+  afterAll(async () => {
+    for (const b of both) {
+      await b.store.close();
+      await b.drop();
+    }
+  });
+
+  const CASES: [TaskQuery, { total: number; capped: boolean }][] = [
+    // the newest 4,000 matching rows hold 200 decisions: the scan stops there
+    [{ words: 'zeta', type: 'QĐ', limit: 50 }, { total: 200, capped: true }],
+    // an agency listing 950 rows, fewer than the word's: every one is ranked
+    [{ words: 'zeta', agency: 'so zeta', limit: 20, offset: 900 }, { total: 950, capped: false }],
+    [{ words: 'zeta', agency: 'Sở Zeta', role: 'lead', sort: 'due', limit: 100 }, { total: 950, capped: false }],
+    // no filter: the first 500 newest
+    [{ words: 'zeta', limit: 30 }, { total: 500, capped: true }],
+    [{ words: 'zeta them', status: 'open', limit: 30 }, { total: 500, capped: true }],
+    // a deadline kind listing 2,994 rows (at most 5,000): every one is ranked
+    [{ words: 'zeta', kind: 'by', limit: 30 }, { total: 2994, capped: false }],
+    // a deadline window listing 503 rows: every one is ranked
+    [{ words: 'zeta', dueBefore: '2022-02-28', limit: 30, offset: 10 }, { total: 503, capped: false }],
+  ];
+
+  it.each(CASES.map(([q, want]) => [JSON.stringify(q), q, want] as const))('the same obligations and counts for %s', async (_, q, want) => {
+    const [a, b] = both.map((x) => x.store) as [Store, Store];
+    const ra = plain(await a.searchTasks({ today: TODAY, ...q }));
+    const rb = plain(await b.searchTasks({ today: TODAY, ...q }));
+    expect({ total: ra.total, capped: ra.capped }).toEqual(want);
+    expect(rb).toEqual(ra);
+  });
+});
+
 describe.skipIf(pgSkip !== null)(`PostgreSQL migrations${pgSkip ? ` (skipped: ${pgSkip})` : ''}`, () => {
   it('set up an empty database, refuse a store of a newer congvan and another program\'s tables', async () => {
     const d = await freshDatabase('migrate');
