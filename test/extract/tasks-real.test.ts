@@ -6,8 +6,9 @@
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { processFile } from '../../pipelines/document.js';
-import { ROOT } from '../helpers.js';
 import { headingAssignment, leadOf } from '../../src/extract/agencies.js';
+import { extractTasks } from '../../src/extract/tasks.js';
+import { model, ROOT } from '../helpers.js';
 
 const doc = async (name: string) => {
   const o = await processFile(path.join(ROOT, 'test', 'fixtures', 'tasks', name));
@@ -154,8 +155,6 @@ describe('articles of a decision', async () => {
 
 describe('a Roman section a scan read as a letter', () => {
   it('reads "H." after "I." as "II."', async () => {
-    const { model } = await import('../helpers.js');
-    const { extractTasks } = await import('../../src/extract/tasks.js');
     const m = model('Bộ Công an đề nghị các Bộ triển khai một số nội dung sau:\nI. Dự kiến mục tiêu:\n1. Các Bộ dự kiến mục tiêu giai đoạn 5 năm.\nH. Đề xuất nhu cầu dự toán năm 2026:\nCác Bộ đề xuất nhu cầu dự toán chi tiết.');
     expect(extractTasks(m, { date: '2025-12-16', recipients: [] }).map((t) => t.path)).toEqual([['I', '1'], ['II']]);
   });
@@ -163,8 +162,6 @@ describe('a Roman section a scan read as a letter', () => {
 
 describe('a lead-in that asks bodies to report', () => {
   it('gives the items to the bodies asked, whatever verb follows them', async () => {
-    const { model } = await import('../helpers.js');
-    const { extractTasks } = await import('../../src/extract/tasks.js');
     const m = model('BỘ CÔNG AN\nSố: 5240/BCA-V01\nKính gửi: Các Bộ, ngành thành viên Ủy ban Quốc gia.\nThực hiện Quy chế công tác của Ủy ban Quốc gia; Bộ Công an trân trọng đề nghị các Bộ, ngành thành viên Ủy ban Quốc gia và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương báo cáo tổng kết công tác năm 2025, như sau:\n1. Về nội dung: Thực hiện theo đề cương (sao gửi kèm).\n2. Về mốc thời gian: Báo cáo thống kê số liệu từ ngày 15/12/2024 đến ngày 14/12/2025.\nNơi nhận:\n- Như trên;');
     const tasks = extractTasks(m, { date: '2025-11-23', recipients: [] });
     expect(tasks.map((t) => t.lead.map((l) => l.name))).toEqual([
@@ -185,11 +182,7 @@ describe('two documents in one file', async () => {
 });
 
 describe('a decision that sets up a body: its name, commas and verbs included, and its head for short', () => {
-  const tasksOf = async (text: string) => {
-    const { model } = await import('../helpers.js');
-    const { extractTasks } = await import('../../src/extract/tasks.js');
-    return extractTasks(model(text), { date: '2025-08-20', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)]);
-  };
+  const tasksOf = async (text: string) => extractTasks(model(text), { date: '2025-08-20', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)]);
   it('writes "Hội đồng" as the council Điều 1 sets up, and a name with a comma as printed', async () => {
     expect(await tasksOf('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 120/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập Hội đồng Giáo dục quốc phòng, an ninh tỉnh Gia Lai\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Hội đồng Giáo dục quốc phòng, an ninh tỉnh Gia Lai gồm các ông, bà có tên sau:\n1. Chủ tịch Hội đồng: Ông Nguyễn Văn A, Phó Chủ tịch UBND tỉnh.\nĐiều 2. Tổ chức và hoạt động của Hội đồng\n1. Hằng năm, Hội đồng tổ chức kiểm tra công tác giáo dục quốc phòng, an ninh tại các cơ quan, đơn vị.\n2. Chủ tịch Hội đồng Giáo dục quốc phòng, an ninh tỉnh ban hành quy chế làm việc của Hội đồng.\n3. Hội đồng nhân dân tỉnh giám sát việc thực hiện.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;'))
       .toEqual([
@@ -212,8 +205,6 @@ describe('a decision that sets up a body: its name, commas and verbs included, a
 
 describe('a decision that sets up a helping team under a council', () => {
   it('writes the team\'s short name in full from the name it begins, and takes no task from what a body is allowed', async () => {
-    const { model } = await import('../helpers.js');
-    const { extractTasks } = await import('../../src/extract/tasks.js');
     const m = model('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 124/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ giúp việc của Hội đồng thi đua, khen thưởng tỉnh Gia Lai (gọi tắt là Tổ giúp việc), gồm các ông, bà có tên sau.\nĐiều 2. Nhiệm vụ\n1. Tổ giúp việc có trách nhiệm tham mưu Hội đồng tổ chức thẩm định hồ sơ khen thưởng.\n2. Tổ giúp việc được phép sử dụng con dấu của Sở Nội vụ trong khi làm nhiệm vụ.\n3. Hội đồng được thành lập các tiểu ban để giúp việc cho Hội đồng.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;');
     expect(extractTasks(m, { date: '2025-08-20', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)]))
       .toEqual([['Điều 2/1', ['Tổ giúp việc của Hội đồng thi đua, khen thưởng tỉnh Gia Lai']]]);
@@ -222,8 +213,6 @@ describe('a decision that sets up a helping team under a council', () => {
 
 describe('a ministry letter: which rules apply, how later rounds go, and a generic "cơ quan, đơn vị"', () => {
   it('takes no task from a rule of application nor from a later round, and gives "Giao cơ quan, đơn vị ..." to the bodies asked', async () => {
-    const { model } = await import('../helpers.js');
-    const { extractTasks } = await import('../../src/extract/tasks.js');
     const m = model('BỘ TÀI CHÍNH\nSố: 812/BTC-KHTC\nHà Nội, ngày 12 tháng 11 năm 2025\nKính gửi: Các bộ, cơ quan ngang bộ.\nBộ Tài chính đề nghị các bộ, cơ quan ngang bộ thực hiện một số nội dung sau:\n1. Về tự đánh giá, chấm điểm:\n- Các bộ tự đánh giá, chấm điểm theo Bộ tiêu chí trước ngày 20/12/2025.\n- Khi các văn bản nêu tại Phụ lục được sửa đổi, bổ sung hoặc thay thế thì được áp dụng theo quy định tại văn bản mới.\n- Những năm tiếp theo, thời hạn tự đánh giá sẽ thực hiện theo Kế hoạch hằng năm do Bộ Tài chính ban hành.\n2. Giao cơ quan, đơn vị chủ trì làm đầu mối phối hợp với Bộ Tài chính theo dõi việc chấm điểm.\nNơi nhận:\n- Như trên;');
     const tasks = extractTasks(m, { date: '2025-11-12', recipients: ['Các bộ, cơ quan ngang bộ'] });
     expect(tasks.map((t) => t.text.slice(0, 24))).toEqual(['Các bộ tự đánh giá, chấm', 'Giao cơ quan, đơn vị chủ']);
@@ -244,11 +233,7 @@ describe('a plan copied from a legal portal, its assignment table in the copy\'s
 });
 
 describe('a decision\'s articles that set rules with no doer', () => {
-  const tasksOf = async (text: string) => {
-    const { model } = await import('../helpers.js');
-    const { extractTasks } = await import('../../src/extract/tasks.js');
-    return extractTasks(model(text), { date: '2025-08-20', recipients: [] }).map((t) => [t.path.join('/'), t.text.slice(0, 30), t.deadline?.kind ?? null]);
-  };
+  const tasksOf = async (text: string) => extractTasks(model(text), { date: '2025-08-20', recipients: [] }).map((t) => [t.path.join('/'), t.text.slice(0, 30), t.deadline?.kind ?? null]);
   it('takes the paragraph that charges a body after a rule, and nothing from how a body is run', async () => {
     expect(await tasksOf('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 125/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nQUYẾT ĐỊNH:\nĐiều 1. Cho phép hợp nhất Hội Khuyến học tỉnh Gia Lai và Hội Khuyến học tỉnh Bình Định thành Hội Khuyến học tỉnh Gia Lai.\nĐiều 2. Việc bố trí nhân sự, xử lý tài chính, tài sản khi hợp nhất thực hiện theo đúng quy định của pháp luật.\nTrong thời hạn 30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực, các Hội hợp nhất nộp lại con dấu cho cơ quan có thẩm quyền.\nĐiều 3. Hội Khuyến học tỉnh Gia Lai tổ chức và hoạt động theo Điều lệ, chịu sự quản lý của Sở Nội vụ.\nHội Khuyến học tỉnh Gia Lai có tư cách pháp nhân, con dấu và tài khoản riêng.\nĐiều 4. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 4;'))
       .toEqual([['Điều 2/', 'Trong thời hạn 30 (ba mươi) ng', 'ongoing']]);
@@ -261,8 +246,6 @@ describe('a decision\'s articles that set rules with no doer', () => {
 
 describe('a scanned letter that asks each body for members (OCR\'d list marks, a request after the list)', () => {
   it('keeps every item of the list, ends it at its ";", and takes the request after it', async () => {
-    const { model } = await import('../helpers.js');
-    const { extractTasks } = await import('../../src/extract/tasks.js');
     const m = model('CÔNG AN TỈNH GIA LAI\nSố: 512/CAT-PA05\nGia Lai, ngày 08 tháng 6 năm 2025\nKính gửi:\n- Văn phòng Tỉnh ủy;\n- Các doanh nghiệp viễn thông trên địa bàn tỉnh.\nĐể kiện toàn Đội ứng cứu sự cố, Công an tỉnh đề nghị các cơ quan, đơn vị cử thành viên như sau:\n+ Văn phòng Tỉnh ủy: 01 đồng chí;\n\' Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh: 01 đồng chí;\n+ Sở Nội vụ: 01 đồng chí;\n: Sở Tư pháp: 01 đồng chí;\n+ Mobifone Gia Lai: 02 đồng chí;\n! FPT Gia Lai: 02 đồng chí;\nThời gian tới, Công an tỉnh sẽ tham mưu UBND tỉnh kiện toàn thành viên theo mô hình tổ chức mới.\nKết quả trao đổi, kính đề nghị các cơ quan, đơn vị gửi về Công an tỉnh trước ngày 15/6/2025 để tổng hợp.\nNơi nhận:\n- Như trên;');
     const tasks = extractTasks(m, { date: '2025-06-08', recipients: ['Văn phòng Tỉnh ủy', 'Các doanh nghiệp viễn thông trên địa bàn tỉnh'] });
     expect(tasks.map((t) => [t.text.slice(0, 20), t.lead.map((l) => l.name)])).toEqual([
@@ -277,8 +260,6 @@ describe('a scanned letter that asks each body for members (OCR\'d list marks, a
     expect(tasks[6]!.deadline).toMatchObject({ kind: 'by', date: '2025-06-15' });
   });
   it('keeps a dash item\'s next paragraph when the item does not end with ";" (one item, two paragraphs)', async () => {
-    const { model } = await import('../helpers.js');
-    const { extractTasks } = await import('../../src/extract/tasks.js');
     const m = model('SỞ NỘI VỤ TỈNH GIA LAI\nSố: 88/SNV-CCHC\nGia Lai, ngày 08 tháng 6 năm 2025\nKính gửi: Các sở, ban, ngành.\nSở Nội vụ đề nghị các sở, ban, ngành thực hiện một số nội dung sau:\n- Rà soát thủ tục hành chính thuộc thẩm quyền.\nKết quả rà soát gửi về Sở Nội vụ trước ngày 20/6/2025.\n- Cập nhật dữ liệu lên Hệ thống.\nNơi nhận:\n- Như trên;');
     expect(extractTasks(m, { date: '2025-06-08', recipients: ['Các sở, ban, ngành'] }).map((t) => [t.text.slice(0, 20), t.deadline?.date ?? null]))
       .toEqual([['Rà soát thủ tục hành', '2025-06-20'], ['Cập nhật dữ liệu lên', null]]);
@@ -287,8 +268,6 @@ describe('a scanned letter that asks each body for members (OCR\'d list marks, a
 
 describe('a scanned letter whose background sentence the layout broke over two paragraphs', () => {
   it('reads the two paragraphs as one sentence (what was asked before), not as a heading and its task', async () => {
-    const { model } = await import('../helpers.js');
-    const { extractTasks } = await import('../../src/extract/tasks.js');
     const m = model('CÔNG AN TỈNH GIA LAI\nSố: 855/CAT-PA05\nGia Lai, ngày 20 tháng 8 năm 2025\nKính gửi:\n- Văn phòng Tỉnh ủy;\n- Các Sở, ban, ngành tỉnh.\nNgày 15/7/2025, Công an tỉnh đã gửi Công văn số 177/CAT-PA05 về việc\n\nđề nghị các cơ quan, đơn vị cử nhân sự tham gia Đội ứng cứu sự cố, thời hạn báo cáo trước ngày 25/7/2025. Tuy nhiên, đến nay nhiều đơn vị chưa gửi danh sách.\n\nDo thời gian gấp, đề nghị các cơ quan, đơn vị khẩn trương gửi danh sách về Công an tỉnh trước ngày 22/8/2025.\nNơi nhận:\n- Như trên;');
     expect(extractTasks(m, { date: '2025-08-20', recipients: ['Văn phòng Tỉnh ủy', 'Các Sở, ban, ngành tỉnh'] }).map((t) => t.text.slice(0, 30)))
       .toEqual(['Do thời gian gấp, đề nghị các ']);
@@ -297,8 +276,6 @@ describe('a scanned letter whose background sentence the layout broke over two p
 
 describe('a plan for a working visit', () => {
   it('takes no task from its time and participants, and takes an item ending in ":" that gives work before a table', async () => {
-    const { model } = await import('../helpers.js');
-    const { extractTasks } = await import('../../src/extract/tasks.js');
     const m = model('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 77/KH-UBND\nGia Lai, ngày 20 tháng 3 năm 2026\nKẾ HOẠCH\nLàm việc với Đoàn kiểm tra của Bộ Công an\nUBND tỉnh ban hành Kế hoạch như sau:\nI. NỘI DUNG LÀM VIỆC\n1. Kết quả thực hiện Chương trình phòng, chống ma túy.\nII. THỜI GIAN, THÀNH PHẦN\n1. Thời gian: Thời gian cụ thể sẽ có văn bản gửi đến các đơn vị sau khi Đoàn kiểm tra có lịch làm việc.\n2. Thành phần: Lãnh đạo UBND tỉnh, Công an tỉnh.\nIII. TỔ CHỨC THỰC HIỆN\n1. Giao Công an tỉnh chủ trì xây dựng báo cáo của UBND tỉnh.\n2. Giao Văn phòng UBND tỉnh ban hành giấy mời; chuẩn bị, trang trí hội trường với tiêu đề:\nHỘI NGHỊ LÀM VIỆC VỚI ĐOÀN KIỂM TRA\nNơi nhận:\n- Như trên;');
     expect(extractTasks(m, { date: '2026-03-20', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)]))
       .toEqual([['III/1', ['Công an tỉnh']], ['III/2', ['Văn phòng UBND tỉnh']]]);
