@@ -23,6 +23,8 @@
  *
  * Options: --n N  --rss-n N  --search-n N  --jobs N  --formats txt,docx,pdf
  *          --only corpus,ingest,stages,rss,mix,search,real  --mix-n N  --runs N (search repetitions)
+ *          --pg ADMIN_URL (or CONGVAN_BENCH_PG): the search part's counts on PostgreSQL too, the
+ *          store copied into a database of that server once (scripts/bench/pgstore.ts)
  * Results: printed as Markdown tables and written to output/bench/results.json.
  */
 import fs from 'node:fs';
@@ -50,6 +52,7 @@ function args() {
     rssN: Number(get('rss-n', '10000')),
     mixN: Number(get('mix-n', '1000')),
     searchN: Number(get('search-n', '1000000')),
+    pg: get('pg', process.env.CONGVAN_BENCH_PG ?? '') || null,
     jobs: Number(get('jobs', String(os.availableParallelism()))),
     formats: get('formats', 'txt,docx,pdf').split(',') as ('txt' | 'docx' | 'pdf')[],
     only: get('only', 'corpus,ingest,stages,rss,mix,search,real').split(','),
@@ -355,6 +358,18 @@ async function main() {
     const store = buildSearchStore(o.searchN, OUT, log);
     log(`search: ${o.runs} runs of ${store.tasks.toLocaleString('en')}-obligation queries ...`);
     const timings = timeQueries(store.file, { runs: o.runs });
+    // the page's counts on PostgreSQL too, when a server is given (--pg ADMIN_URL): the store copied there once
+    if (o.pg) {
+      const { pgSearchStore, timeStats } = await import('./pgstore.js');
+      const { openAnyStore } = await import('../../src/backend/store.js');
+      const url = await pgSearchStore(store.file, store.tasks, o.pg);
+      const pgStore = await openAnyStore(url, { readonly: true });
+      try {
+        for (const x of await timeStats(pgStore, o.runs)) timings.push({ name: `${x.name} (PostgreSQL)`, category: 'stats-pg', query: {}, total: x.total, totalCapped: !x.complete, p50: x.p50, p95: x.p95, max: x.p95, first: x.first });
+      } finally {
+        await pgStore.close();
+      }
+    }
     const byCat = new Map<string, number[]>();
     results.search = { store: { ...store, file: path.relative(ROOT, store.file), mb: Math.round(store.bytes / 1e6) }, queries: timings };
     for (const t of timings) byCat.set(t.category, [...(byCat.get(t.category) ?? []), t.p95]);
