@@ -43,6 +43,17 @@ const BULLET = /^[-–+•]\s*/;
 // "(Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021 của Ủy ban nhân dân tỉnh)"
 // (also as a scan reads it: "Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025")
 const ATTACHED_TO = /Kèm theo\s+([\p{L} ]{2,25}?)\s+s[ốôóo]\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}\d][\p{L}\d&-]*(?:\/[\p{L}\d&-]+)*)(?:[\s,]+ngày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|năm)\s*(\d{4}))?/u;
+/**
+ * A ký hiệu is made of abbreviations, never of words with Vietnamese vowels: the syllable a copy ran onto
+ * its end belongs to the next part of the header ("QĐ/TWĐTN-VPĐOÀN TNCS ..." is "QĐ/TWĐTN-VP").
+ */
+const RUN_ON_SYLLABLE = /(?<=[A-Z\d)&.])(?:NGH|NG|NH|CH|GH|GI|KH|PH|QU|TH|TR|[BCDĐGHKLMNPQRSTVX])?[AĂÂEÊIOÔƠUƯY]*[ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴĂÂÊÔƠƯ][AĂÂEÊIOÔƠUƯY]*(?:NG|NH|CH|[CMNPT])?$/u;
+export function ownSymbol(symbol: string): string {
+  const m = RUN_ON_SYLLABLE.exec(symbol);
+  return m && m[0].length >= 3 ? symbol.slice(0, m.index) : symbol;
+}
+/** "[CHỈ THỊ] CỦA <issuer> SỐ <number>/<symbol> NGÀY <d> THÁNG <m> NĂM <y> [VỀ VIỆC <subject>]" (upper case, lines joined). */
+const GAZETTE_TITLE = /(?:^|\s)CỦA\s+(\p{Lu}[\p{Lu}\s,-]{2,80}?)\s+SỐ\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\s*\/\s*)?\p{Lu}[\p{Lu}\d&.]*(?:\s*[-/]\s*\p{Lu}[\p{Lu}\d&.]*)*)\s*,?\s+NGÀY\s+(\d{1,2})\s*(?:THÁNG\s+(\d{1,2})\s+NĂM\s+(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))(?:\s+(?:VỀ VIỆC|V\/V|VỀ)\s+(.+))?/u;
 /** Lines that open the body of a decision or a plan ("Căn cứ ...", "Xét đề nghị ..."). */
 const BODY_OPENER = /^(?:Căn cứ|Thực hiện|Thi hành|Xét đề nghị|Theo đề nghị|Xét)(?![\p{L}])/u;
 /** Who issues a decision, printed in capitals above "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH". */
@@ -134,7 +145,17 @@ function partCuts(t: string): number[] {
       hits++;
       const at = before.slice(0, k).join('').length;
       if (at > 0) cuts.add(at);
+      // the other column's capitals run into the place ("... HỒ CHÍ MINH Hà Nội, ngày"): a header, never a sentence
+      if (at > 0 && isUpper(t.slice(0, at).trim()) && /\p{L}{2}/u.test(t.slice(0, at))) fixed = true;
     }
+  }
+  // a date line run into the title after it: "..., ngày 29 tháng 10 năm 2013 QUYẾT ĐỊNH"
+  // (the rest of the line a title in capitals, and nothing else)
+  for (const m of t.matchAll(/,\s*ngày[^,]{0,30}?năm\s*\d{4}(?=\s+\p{Lu}{2})/gu)) {
+    const rest = t.slice(m.index! + m[0].length).trim();
+    if (!isUpper(rest) || rest.length > 80) continue;
+    hits++;
+    cuts.add(m.index! + m[0].length);
   }
   // the Quốc hiệu and the tiêu ngữ never stand inside a sentence: a line holding one is split at it
   return hits >= 2 || fixed ? [...cuts].sort((x, y) => x - y) : [];
@@ -190,6 +211,8 @@ export function headerLines(lines: Line[]): Line[] {
       if (/^(?:(?:Nghị quyết|Quyết định|Thông tư|Nghị định|Chỉ thị|Kết luận)\s+số|S[ốôóồổỗộơớo0])\s*[:;]?$/u.test(t) && /^[\d/]/u.test(next.text)) sep = ' ';
       else if (NUMBER_LINE.test(t) && /[\p{Lu}\d]\s*[-/]$/u.test(t) && /^[\p{Lu}\d]/u.test(next.text) && !DATE_START.test(next.text)) sep = '';
       else if (DATE_START.test(t) && !DATE_LINE.test(t) && /^(?:\d|tháng|năm|[/.-])/u.test(next.text.trim())) sep = ' ';
+      // a place whose date went to the next line: "Quảng Bình," + "ngày 25 tháng 5 năm 2015"
+      else if (/^[\p{Lu}][\p{L} .'-]{1,40},$/u.test(t) && !isUpper(t) && placeWords(t) <= 5 && /^ngày(?![\p{L}])/u.test(next.text.trim())) sep = ' ';
       else if (t.length <= 25 && PLACE_PIECE.test(t) && !isUpper(t) && /^[\p{Lu}][\p{L} .'-]{0,30},\s*ngày(?![\p{L}])/u.test(next.text) && placeWords(`${t} ${next.text.split(',')[0]}`) <= 4) sep = /-$/.test(t) ? '' : ' ';
       else if (isUpper(t) && isUpper(next.text) && cutPhrase(t, next.text)) sep = ' ';
       if (sep === null) break;
@@ -319,12 +342,32 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (!m) continue;
     // a number a scan could not read ("Số: 23§Z /C04-P6", handwritten) is left unread; its printed symbol stands
     const number = m[2] ? null : m[1] || null;
-    const symbol = m[4]!.replace(/\s+/g, '');
+    const symbol = ownSymbol(m[4]!.replace(/\s+/g, ''));
     const numStart = Math.min(l.end, l.start + m[0].indexOf(m[1] ?? '', 2));
     f.number = finding(model, number, number ? numStart : l.start, number ? Math.min(l.end, numStart + number.length) : l.start, 'header.number');
     const symStart = Math.min(l.end, l.start + m[0].lastIndexOf(m[4]!));
     f.symbol = finding(model, symbol, symStart, Math.min(l.end, symStart + m[4]!.length), 'header.symbol');
     break;
+  }
+  // A title in the form of the Official Gazette, with no header above it (copies of older texts):
+  // "CHỈ THỊ" / "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG" / "NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC ..."
+  let gazette: { issuer: string; date: string | null; subject: string | null; start: number; end: number } | null = null;
+  if (!f.symbol) {
+    const t0 = head.findIndex((l) => titleAt(l) !== null || (isUpper(l.text) && DOC_TYPES.some((d) => l.text.startsWith(`${d.word} CỦA `))));
+    if (t0 >= 0) {
+      const run = head.slice(t0, t0 + 8).filter((l, k, a) => k === 0 || isUpper(a[k - 1]!.text));
+      const text = run.map((l) => l.text.trim()).join(' ').replace(/\s+/g, ' ');
+      const m = GAZETTE_TITLE.exec(text);
+      if (m) {
+        const a = run[0]!.start;
+        const e = run[run.length - 1]!.end;
+        const symbol = m[3]!.replace(/\s+/g, '').replace(/(?<=[-/])TTG(?=$|[-/])/u, 'TTg');
+        f.number = finding(model, m[2]!, a, e, 'header.gazetteNumber');
+        f.symbol = finding(model, symbol, a, e, 'header.gazetteNumber');
+        const date = m[5] ? iso(+m[6]!, +m[5], +m[4]!) : iso(+m[8]!, +m[7]!, +m[4]!);
+        gazette = { issuer: titleCase(m[1]!), date, subject: m[9]?.trim() || null, start: a, end: e };
+      }
+    }
   }
   // A number the scan could not read, printed again where an appendix names the document it goes
   // with: "(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)" (same symbol)
@@ -370,6 +413,7 @@ export function extractHeader(model: TextModel): HeaderFields {
     const value = month ? (day ? iso(y, +month, +day) : iso(y, +month)) : iso(y);
     if (value) f.date = finding(model, value, l.start, l.end, 'header.date');
   }
+  if (!f.date && gazette?.date) f.date = finding(model, gazette.date, gazette.start, gazette.end, 'header.gazetteDate');
   if (!f.date && attachedDate) f.date = attachedDate;
   // a day the scan could not read, where the appendix prints the full date of the same document
   if (ownAttachedDate && (!f.date || f.date.value.length < 10) && (!f.date || ownAttachedDate.value.startsWith(f.date.value))) f.date = ownAttachedDate;
@@ -443,6 +487,8 @@ export function extractHeader(model: TextModel): HeaderFields {
     }
   }
 
+  if (gazette?.subject) f.subject = finding(model, gazette.subject, gazette.start, gazette.end, 'header.gazetteSubject');
+
   // Issuer: the upper-case lines of the header's left column, above "Số" (a portal's lines above them are not part of it).
   let issuerLines: Line[] = [];
   for (const l of head) {
@@ -454,12 +500,15 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (isUpper(l.text) && /\p{L}{2}/u.test(l.text) && !/^[-_*=]+$/.test(l.text) && !/\d\s*\/|\/\s*\d/.test(l.text)) issuerLines.push(l);
     else if (!isUpper(l.text) && /\p{Ll}{2}/u.test(l.text)) issuerLines = [];
   }
-  const issuer = readIssuer(issuerLines);
+  const issuer = readIssuer(issuerLines) ?? (gazette ? { name: gazette.issuer, own: gazette.issuer, start: gazette.start, end: gazette.end } : null) ?? authorityIssuer(lines.slice(0, end + 12));
   if (issuer) {
     // a copy that lost the unit line ("ỦY BAN NHÂN DÂN" alone): the authority line above "Căn cứ" names it in full
     if (/^(?:Ủy ban nhân dân|Hội đồng nhân dân)$/u.test(issuer.name)) {
       const full = head.find((l) => isUpper(l.text) && fold(l.text).startsWith(fold(issuer.name) + ' ') && UNIT.test(l.text.slice(issuer.name.length).trim()));
       if (full) issuer.name = readIssuer([full])!.name;
+      // ... or, without one, the date line's place when it is a province: a provincial body's địa danh is its province
+      // ("ỦY BAN NHÂN DÂN | ..." / "Số: 74/KH-UBND | Tuyên Quang, ngày ...": the unit line was a cell the copy lost)
+      else if (f.place && canonicalProvince(f.place.value)) issuer.name = `${issuer.name} ${provinceUnit(canonicalProvince(f.place.value)!)}`;
     }
     f.issuer = finding(model, issuer.name, issuer.start, issuer.end, 'header.issuer');
     if (issuer.parent) f.parentBody = finding(model, issuer.parent, issuer.start, issuer.end, 'header.parentBody');
@@ -626,6 +675,22 @@ function attachedList(lines: Line[], from: number): { text: string; start: numbe
   return [];
 }
 
+/**
+ * A copy without its header (a print view that starts at the title): the issuing authority printed above
+ * the first "Căn cứ" names the body ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"; "CHỦ TỊCH ỦY BAN NHÂN DÂN
+ * TỈNH X" and "BỘ TRƯỞNG BỘ Y TẾ" are the heads of theirs).
+ */
+function authorityIssuer(lines: Line[]): ReturnType<typeof readIssuer> {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (!isUpper(t) || !AUTHORITY_LINE.test(t) || !BODY_OPENER.test(lines[i + 1]!.text.replace(/^[-–+•]\s*/u, ''))) continue;
+    const body = t.replace(/^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\s+(?=\p{Lu})/u, '');
+    if (!opensBody(body) && !/^THỦ TƯỚNG CHÍNH PHỦ$/u.test(body)) continue;
+    return readIssuer([{ ...lines[i]!, text: body }]);
+  }
+  return null;
+}
+
 function sameParagraphRun(prev: Line, l: Line): boolean {
   // title lines of a plain-text file are separate blocks: keep going while they are short title lines
   return l.text.length < 200 && !/[.:]$/.test(prev.text) && !/^(Căn cứ|Thực hiện)/u.test(l.text) && (prev.block.bold === l.block.bold);
@@ -657,7 +722,8 @@ function readIssuer(lines: Line[]): { name: string; own: string; parent?: string
   if (!lines.length) return null;
   const names: { text: string; start: number; end: number }[] = [];
   for (const l of lines) {
-    const t = l.text.replace(/\s+/g, ' ').trim();
+    // (the stars or dashes under a name, run onto it: "BAN CHẤP HÀNH TRUNG ƯƠNG***")
+    const t = l.text.replace(/\s+/g, ' ').replace(/[\s*_=-]{2,}$|\s*\*+$/u, '').trim();
     const prev = names[names.length - 1];
     // a name the header wraps: after "VÀ", "CỦA" or a comma ("BAN CHỈ ĐẠO ..., ĐỔI MỚI SÁNG TẠO," + "CHUYỂN ĐỔI SỐ ..."),
     // or on a line that does not open a body's name ("HỘI ĐỒNG THẨM ĐỊNH," / "ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH" / "HÀNH CHÍNH TỈNH")
@@ -711,4 +777,10 @@ let provinceByKey: Map<string, string> | null = null;
 export function canonicalProvince(name: string): string | null {
   provinceByKey ??= new Map([...PROVINCES].reverse().flatMap((p) => [[provinceKey(p), p], [provinceKey(p).replace(/ /g, ''), p]] as [string, string][]));
   return provinceByKey.get(provinceKey(name)) ?? null;
+}
+
+/** Centrally-run cities: "thành phố Hà Nội"; every other province: "tỉnh Lâm Đồng". */
+const CITIES = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
+export function provinceUnit(province: string): string {
+  return `${CITIES.has(province) ? 'thành phố' : 'tỉnh'} ${province}`;
 }

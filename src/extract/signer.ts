@@ -79,12 +79,23 @@ function upperWords(s: string): string[] {
 
 /** An upper-case line holding a title: the signer's own (or a wrapped authority's). */
 function isTitle(t: string): boolean {
-  if (!isUpper(t) || /[:@]|\d/.test(t) || t.length > 80) return false;
+  if (!isUpper(t)) return sentenceTitle(t);
+  if (/[:@]|\d/.test(t) || t.length > 80) return false;
   if (/^(KÍNH|NƠI NHẬN|V\/V|VỀ VIỆC|CĂN CỨ|QUYẾT ĐỊNH|ĐIỀU)\b/u.test(t)) return false;
   const words = upperWords(t);
   if (words.length > 12) return false;
   for (let i = 0; i < words.length; i++) if (titleAt(words, i)) return true;
   return false;
+}
+
+/**
+ * A title printed in sentence case on a line of its own, as print views and older texts set the signature
+ * ("Chủ tịch", "Phó Giám đốc", "Bộ trưởng"): the whole line is the title, nothing else.
+ */
+function sentenceTitle(t: string): boolean {
+  if (t.length > 30 || !/^\p{Lu}/u.test(t) || /[^\p{L}\s.]/u.test(t)) return false;
+  const words = upperWords(t.toLocaleUpperCase('vi'));
+  return words.length <= 4 && titleAt(words, 0) === words.length;
 }
 
 function isDeputy(t: string): boolean {
@@ -134,7 +145,11 @@ export function personName(raw: string): string | null {
   const lower = words.map((w) => w.toLocaleLowerCase('vi'));
   const known = SURNAMES.has(lower[0]!);
   if (!known && (NOT_NAME_FIRST.has(lower[0]!) || NOT_NAME_WORDS.has(lower[0]!))) return null;
-  if (lower.slice(1).some((w) => NOT_NAME_WORDS.has(w)) || NOT_NAME_PHRASE.test(lower.join(' '))) return null;
+  // a given name that is also a common word ("Nguyễn Văn Phòng"): only the last word, after a known surname, in title case
+  const common = lower.slice(1).map((w, k) => NOT_NAME_WORDS.has(w) && !(k === lower.length - 2 && known && !upper && lower.length >= 3));
+  // (and a phrase it makes with the middle name: "Văn Phòng" of "Nguyễn Văn Phòng" is no office)
+  const personal = known && !upper && lower.length >= 3 ? lower.slice(1).filter((w, k) => !(k === 0 && /^(?:văn|thị)$/u.test(w))) : lower;
+  if (common.some(Boolean) || NOT_NAME_PHRASE.test(personal.join(' '))) return null;
   // capitals are also how titles and bodies are printed: only with a known surname
   if (upper && !known) return null;
   return upper ? titleWords(t) : t;
@@ -409,11 +424,21 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
   }
 
   const segs = segments(model);
+  // an authority marker alone on its line ("TM." / "ỦY BAN NHÂN DÂN TỈNH") opens the line under it
+  for (let k = 0; k + 1 < segs.length; k++) {
+    if (!/^(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.:]?$/u.test(segs[k]!.text) || !isUpper(segs[k + 1]!.text)) continue;
+    const a = segs[k]!;
+    const b = segs.splice(k + 1, 1)[0]!;
+    segs[k] = { ...a, text: `${a.text.replace(/\s*[.:]?$/u, '.')} ${b.text}`, end: b.end };
+  }
   // candidate blocks: the top of each authority stack, and title lines that do not follow one
   const blocks: Block[] = [];
   for (let k = 0; k < segs.length; k++) {
     const t = segs[k]!.text;
     if (isNoise(t)) continue;
+    // a title the block above already read ("TM. ỦY BAN NHÂN" / "DÂN" / "CHỦ TỊCH"): not a block of its own
+    const above = blocks[blocks.length - 1];
+    if (above && above.auths.length && k <= above.last && !authOf(t)) continue;
     const prev = prevReal(segs, k);
     if (authOf(t)) {
       if (prev >= 0 && authOf(segs[prev]!.text) && segs[prev]!.column === segs[k]!.column) continue;

@@ -22,6 +22,19 @@ export function lineFurniture(line: string): FurnitureKind | null {
   return null;
 }
 
+/**
+ * A number alone on its line that finishes the date the line before left open is text, not a page
+ * number: a copy that wrapped "Yên Bái, ngày 21 tháng 6 năm" / "2019" (a year after "năm", a month
+ * after "tháng", a day after "ngày").
+ */
+export function finishesDate(prev: string, line: string): boolean {
+  const n = line.trim();
+  const open = /(?<![\p{L}])(ngày|tháng|năm)\s*$/u.exec(prev)?.[1];
+  if (!open || !/^\d{1,4}$/.test(n)) return false;
+  if (open === 'năm') return /^(?:19|20)\d{2}$/.test(n);
+  return +n >= 1 && +n <= (open === 'tháng' ? 12 : 31);
+}
+
 /** Upper-case lines sandwiched between stamp lines belong to the stamp (the signing body's name). */
 export function isUpperCaseLine(t: string): boolean {
   const letters = t.replace(/[^\p{L}]/gu, '');

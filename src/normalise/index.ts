@@ -8,7 +8,7 @@
  */
 import type { Block, Cell, Furniture, RawBlock, RawDoc, TextModel } from '../model/types.js';
 import { cleanText, foldSpaces } from './unicode.js';
-import { isUpperCaseLine, lineFurniture } from './furniture.js';
+import { finishesDate, isUpperCaseLine, lineFurniture } from './furniture.js';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 
@@ -34,6 +34,10 @@ export function normalise(raw: RawDoc, file: string): TextModel {
     if (kinds[i] || blocks[i]!.kind === 'table') continue;
     const prev = kinds[i - 1], next = kinds[i + 1];
     if (prev === 'signatureStamp' && next === 'signatureStamp' && isUpperCaseLine(blocks[i]!.text)) kinds[i] = 'signatureStamp';
+  }
+  // a number alone on its line that finishes the date the line before left open is text (furniture.ts)
+  for (let i = 1; i < blocks.length; i++) {
+    if (kinds[i] === 'pageNumber' && !blocks[i]!.furniture && blocks[i - 1]!.kind !== 'table' && blocks[i - 1]!.page === blocks[i]!.page && finishesDate(blocks[i - 1]!.text, blocks[i]!.text)) kinds[i] = null;
   }
   markRunningHeaders(blocks, kinds);
 

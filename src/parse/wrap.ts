@@ -9,7 +9,7 @@
  */
 import type { RawBlock } from '../model/types.js';
 import { readMarker } from './markers.js';
-import { isUpperCaseLine, lineFurniture } from '../normalise/furniture.js';
+import { finishesDate, isUpperCaseLine, lineFurniture } from '../normalise/furniture.js';
 
 export interface Line {
   text: string;
@@ -115,7 +115,7 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
       }
     }
     const furniture = lineFurniture(t);
-    if (furniture) {
+    if (furniture && !(furniture === 'pageNumber' && cur && finishesDate(cur.last, t))) {
       const b: RawBlock = { kind: 'paragraph', text: t, furniture };
       // a page number inside a paragraph does not end it
       if (furniture === 'pageNumber' && cur) {

@@ -7,7 +7,8 @@
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
 import { extract } from '../../src/extract/index.js';
-import { extractHeader, headerLines, canonicalProvince } from '../../src/extract/header.js';
+import { extractHeader, headerLines, canonicalProvince, ownSymbol } from '../../src/extract/header.js';
+import { finishesDate } from '../../src/normalise/furniture.js';
 import { allLines } from '../../src/extract/finding.js';
 import { PROVINCES } from '../../src/extract/words/places.js';
 import { CASES } from '../fixtures/portal/cases.js';
@@ -255,5 +256,58 @@ describe('provinces after the 2025 reorganisation', () => {
     expect(canonicalProvince('LâmĐồng')).toBe('Lâm Đồng');
     expect(canonicalProvince('Bà Rịa-Vũng Tàu')).toBe('Bà Rịa - Vũng Tàu');
     expect(canonicalProvince('Lâm Hà')).toBeNull();
+  });
+});
+
+describe('portal copies: values wrapped or lost, titles of the Official Gazette, print views', () => {
+  const lines = (text: string) => headerLines(allLines(model(text))).map((l) => l.text);
+  it('a year, month or day alone on its line after the date left open is no page number', () => {
+    expect(finishesDate('Bái, ngày 21 tháng 6 năm', '2019')).toBe(true);
+    expect(finishesDate('Kon Tum, ngày 25 tháng', '01')).toBe(true);
+    // must not: a page number after a line that ends otherwise, or a number that is no year, month or day
+    expect(finishesDate('kế hoạch thực hiện trong năm', '2')).toBe(false);
+    expect(finishesDate('các nội dung như sau', '2019')).toBe(false);
+    expect(finishesDate('Hà Nội, ngày 5 tháng', '13')).toBe(false);
+    expect(header('HỘI ĐỒNG NHÂN DÂN\nTỈNH YÊN BÁI\n|\nSố: 14/NQ-HĐND\n|\nYên\nBái, ngày 21 tháng 6 năm\n2019\n|\nNGHỊ QUYẾT\nVỀ CHƯƠNG TRÌNH PHÁT TRIỂN NHÀ Ở')).toMatchObject({ place: 'Yên Bái', date: '2019-06-21' });
+  });
+  it('joins a place left with its comma on the line above the date', () => {
+    expect(lines('Số: 08/CT-UBND\n|\nQuảng Bình,\nngày 25 tháng 5 năm 2015\n|\nCHỈ THỊ')).toEqual(['Số: 08/CT-UBND', 'Quảng Bình, ngày 25 tháng 5 năm 2015', 'CHỈ THỊ']);
+    // must not: a list of bodies that ends a line with a comma
+    expect(lines('Các sở, ban, ngành,\nngày 25 tháng 5 năm 2015 đã báo cáo.')).toEqual(['Các sở, ban, ngành,', 'ngày 25 tháng 5 năm 2015 đã báo cáo.']);
+  });
+  it('names a provincial body whose unit line the copy lost by the province of its date line', () => {
+    const h = (place: string) => header(`ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 74/KH-UBND | ${place}, ngày 07 tháng 7 năm 2020 |\nKẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 21/CT-TTG`).issuer;
+    expect(h('Tuyên Quang')).toBe('Ủy ban nhân dân tỉnh Tuyên Quang');
+    expect(h('Hà Nội')).toBe('Ủy ban nhân dân thành phố Hà Nội');
+    // must not: a place that is not a province (a provincial capital, a district) names no unit
+    expect(h('Vị Thanh')).toBe('Ủy ban nhân dân');
+    // the unit line printed wins
+    expect(header('ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 12/KH-UBND\nHà Nội, ngày 07 tháng 7 năm 2020\nKẾ HOẠCH\nThực hiện').issuer).toBe('Ủy ban nhân dân thành phố Cần Thơ');
+  });
+  it('reads number, issuer and date from a title in the form of the Official Gazette', () => {
+    const t = 'CHỈ THỊ\nCỦA THỦ\nTƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG\nNGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ - Xà HỘI\nThực hiện Nghị quyết của Quốc hội về nhiệm vụ năm 2001, Thủ tướng Chính phủ yêu cầu:';
+    expect(header(t)).toMatchObject({ type: 'CT', number: '16', symbol: '2001/CT-TTg', date: '2001-06-21' });
+    expect(norm(header(t).issuer)).toBe('thủ tướng chính phủ');
+    // must not: a title that cites another document ("... CHỈ THỊ SỐ 21/CT-TTG NGÀY 25/5/2020 CỦA ...") gives no number
+    expect(header('KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 21/CT-TTG NGÀY 25/5/2020 CỦA THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Chỉ thị số 21/CT-TTg, Ủy ban nhân dân tỉnh ban hành kế hoạch:')).toMatchObject({ number: null, symbol: null });
+    // the document's own number line wins over its title
+    expect(header('BỘ TÀI CHÍNH\nSố: 121/2004/TT-BTC\nHà Nội, ngày 16 tháng 12 năm 2004\nTHÔNG TƯ\nCỦA BỘ TÀI CHÍNH SỐ 121/2004/TT-BTC NGÀY 16 THÁNG 12 NĂM 2004 HƯỚNG DẪN')).toMatchObject({ number: '121', symbol: '2004/TT-BTC', issuer: 'Bộ Tài chính', place: 'Hà Nội' });
+  });
+  it('takes the issuer of a print view without a header from the authority above "Căn cứ"', () => {
+    expect(header('QUYẾT ĐỊNH\nVề việc ban hành quy định\nỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\n- Căn cứ Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\nQUYẾT ĐỊNH').issuer).toBe('Ủy ban nhân dân thành phố Hồ Chí Minh');
+    expect(header('QUYẾT ĐỊNH\nVề việc phê duyệt\nBỘ TRƯỞNG BỘ Y TẾ\nCăn cứ Nghị định số 42/2025/NĐ-CP;\nQUYẾT ĐỊNH:').issuer).toBe('Bộ Y tế');
+    // must not: the header's issuer is not replaced, and a body's capitals that are no authority give none
+    expect(header('SỞ NỘI VỤ\nSố: 12/QĐ-SNV\nQUYẾT ĐỊNH\nVề việc\nGIÁM ĐỐC SỞ NỘI VỤ\nCăn cứ Luật;').issuer).toBe('Sở Nội vụ');
+    expect(header('QUYẾT ĐỊNH\nVề việc\nNHỮNG QUY ĐỊNH CHUNG\nCăn cứ Luật;').issuer).toBeUndefined();
+  });
+  it('cuts from a ký hiệu the syllable of the next header part a copy ran onto it', () => {
+    expect(ownSymbol('QĐ/TWĐTN-VPĐOÀN')).toBe('QĐ/TWĐTN-VP');
+    for (const s of ['BCĐX-CAT(PC04)', 'SNV-CCHC&VTLT', 'HD-TƯ', '2025/UBTVQH15', 'NQ-HĐND', 'BLĐTBXH-VP', 'QĐ-UBND', 'TTr-SNV']) expect(ownSymbol(s)).toBe(s);
+  });
+  it('splits a line run together from two columns: capitals before the place, a title after the date', () => {
+    expect(lines('CHÍ MINH Hà Nội, ngày 29 tháng 10 năm 2013 QUYẾT ĐỊNH')).toEqual(['CHÍ MINH', 'Hà Nội, ngày 29 tháng 10 năm 2013', 'QUYẾT ĐỊNH']);
+    // must not: a sentence that names a place and a date goes on in sentence case
+    const body = 'Hội nghị tổ chức tại Hà Nội, ngày 29 tháng 10 năm 2013 UBND tỉnh đã có báo cáo.';
+    expect(lines(body)).toEqual([body]);
   });
 });

@@ -69,6 +69,22 @@ describe('signature blocks as Nghị định 30 lays them out', () => {
   });
 });
 
+describe('signature blocks as portal copies and print views set them', () => {
+  it('an authority wrapped over lines is one authority, its title not a block of its own', () => {
+    expect(signer(NOI_NHAN + '|\nTM. ỦY BAN NHÂN\nDÂN\nCHỦ TỊCH\nĐỗ Ngọc An\n|\nQUY ĐỊNH\nCHẾ ĐỘ BÁO CÁO')).toEqual({ name: 'Đỗ Ngọc An', position: 'Chủ tịch', authority: 'TM' });
+  });
+  it('"TM." alone on its line opens the body name under it', () => {
+    expect(signer(NOI_NHAN + 'TM.\nỦY BAN NHÂN DÂN TỈNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Phòng')).toEqual({ name: 'Nguyễn Văn Phòng', position: 'Phó Chủ tịch', authority: 'KT' });
+    expect(signer(NOI_NHAN + 'TM.\nỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Hai')).toEqual({ name: 'Lê Văn Hai', position: 'Chủ tịch', authority: 'TM' });
+  });
+  it('a title in sentence case on a line of its own, as a print view sets it', () => {
+    expect(signer('Điều 3: Các Sở, Ban, Ngành chịu trách nhiệm thi hành quyết định này.\n\nUBND thành phố Hồ Chí Minh\n\nChủ tịch\n\n(Đã ký)\n\nPhan Văn Khải')).toEqual({ name: 'Phan Văn Khải', position: 'Chủ tịch', authority: null });
+    // must not: a sentence that opens with a title is no title, and a name after it is no signer
+    expect(signer('Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau\nNguyễn Văn An')).toBeNull();
+    expect(signer('Giao Giám đốc Sở Nội vụ\nNguyễn Văn An chủ trì.')).toBeNull();
+  });
+});
+
 describe('a signature table cell run together (legacy Word)', () => {
   function tableModel(cells: string[][]): TextModel {
     const m = model(BODY + 'Lời kết.');
@@ -104,7 +120,7 @@ describe('a signature table cell run together (legacy Word)', () => {
 });
 
 describe('personName', () => {
-  it.each(['Nguyễn Văn Sơn', 'Hồ Ngọc Phong Hải', 'Lương Thị Nguyệt Thành', 'Nguyễn Nhân Bản', 'Y Thông', 'Nguyễn Thành Long', 'Lê Văn Phúc'])('%s is a name', (n) => {
+  it.each(['Nguyễn Văn Sơn', 'Hồ Ngọc Phong Hải', 'Lương Thị Nguyệt Thành', 'Nguyễn Nhân Bản', 'Y Thông', 'Nguyễn Thành Long', 'Lê Văn Phúc', 'Nguyễn Văn Phòng', 'Trần Thị Phường'])('%s is a name', (n) => {
     expect(personName(n)).toBe(n);
   });
   it('reads capitals and drops ranks and degrees', () => {
@@ -112,7 +128,7 @@ describe('personName', () => {
     expect(personName('Thượng tướng Nguyễn Văn Long')).toBe('Nguyễn Văn Long');
     expect(personName('PGS.TS. Lê Quân')).toBe('Lê Quân');
   });
-  it.each(['Phó Giám Đốc', 'Giám Đốc Sở Nội Vụ', 'Vụ Trưởng', 'Phó Chủ Tịch Ubnd Tỉnh', 'Phó Trưởng Ban', 'VỤ CẢI CÁCH HÀNH CHÍNH', 'HỎA TỐC', 'Sở Nội Vụ', 'Ủy Ban Nhân Dân', 'Ký bởi: Sở Nội vụ', 'Lưu: VT, NC', 'Văn Phòng Ủy Ban', 'Như trên', 'Thời gian ký: 07.04.2026', 'Chánh Văn Phòng', 'Lãnh đạo phòng'])('%s is not a name', (n) => {
+  it.each(['Phó Giám Đốc', 'Giám Đốc Sở Nội Vụ', 'Vụ Trưởng', 'Phó Chủ Tịch Ubnd Tỉnh', 'Phó Trưởng Ban', 'VỤ CẢI CÁCH HÀNH CHÍNH', 'HỎA TỐC', 'Sở Nội Vụ', 'Ủy Ban Nhân Dân', 'Ký bởi: Sở Nội vụ', 'Lưu: VT, NC', 'Văn Phòng Ủy Ban', 'Như trên', 'Thời gian ký: 07.04.2026', 'Chánh Văn Phòng', 'Lãnh đạo phòng', 'Văn Phòng Sở', 'Nguyễn Văn Phòng Sở'])('%s is not a name', (n) => {
     expect(personName(n)).toBeNull();
   });
 });
