@@ -211,6 +211,7 @@ const TOPIC_END = /(?:như|gồm|bao gồm|là|sau|sau đây|cụ thể|như sau
 
 /** Who the item's own words say must act: "X: ...", "Giao X chủ trì", "X có trách nhiệm", "X <verb> ...". */
 export function leadOf(text: string): Assignment | null {
+  text = unquoted(text);
   let clause = firstSentence(text);
   let off = 0;
   let m = COLON_PREFIX.exec(clause);
@@ -272,6 +273,15 @@ function inlineList(collective: string, after: string): string | null {
   return `${collective.trim()}: ${list}`;
 }
 
+/**
+ * The text with its quotations of another text blanked (same length, so offsets hold): who acts in
+ * a quoted clause ("Đối với quy định “Sau khi ..., Hội X tiến hành tổ chức Đại hội”, đề nghị ...")
+ * is the quoted text's doer, not the item's.
+ */
+function unquoted(text: string): string {
+  return text.includes('“') ? text.replace(/“[^“”]*”/gu, (q) => ' '.repeat(q.length)) : text;
+}
+
 /** A body's span with a collective's trailing words (a verb the predicate list lacks) cut off. */
 function trimmed(b: BodySpan): BodySpan {
   const t = trimCollective(b.text);
@@ -308,6 +318,7 @@ const SUPPORT_STOP = /\s+(?:để|nhằm|trong việc|trong|về việc|theo|t�
 
 /** Bodies named after "phối hợp với" (up to the verb that follows them). */
 export function supportOf(text: string): BodySpan[] {
+  text = unquoted(text);
   const out: BodySpan[] = [];
   for (const m of text.matchAll(WITH)) {
     const start = m.index! + m[0].length;

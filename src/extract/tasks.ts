@@ -168,6 +168,12 @@ function isAliasCollective(name: string, aliases: string[]): boolean {
   return words.length > 0 && words.every((w) => aliases.includes(w));
 }
 
+/** Whether `short` is the start of `full`, the plural words "các", "những" aside. */
+function shortFor(short: string, full: string): boolean {
+  const words = (x: string) => x.toLowerCase().split(/\s+/).filter((w) => w !== 'các' && w !== 'những').join(' ');
+  return words(full).startsWith(`${words(short)} `);
+}
+
 function refs(spans: BodySpan[], offset: number, rule: string): AgencyRef[] {
   return spans.map((s) => ({ name: s.text, start: s.start + offset, end: s.end + offset, rule }));
 }
@@ -530,9 +536,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // a letter asks its addressees: "Đề nghị quý cơ quan ...", or its own unnumbered paragraphs
     else if (ctx.recipients.length > 1 && (ADDRESSEES.test(text) || (!anyMarked && !node.marker))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.recipients' }));
     else lead = fallbackLead;
-    // "Ban Chấp hành" for "Ban Chấp hành Hội Luật gia tỉnh" that the lead-in named: the name in full
+    // "Ban Chấp hành" for "Ban Chấp hành Hội Luật gia tỉnh" that the lead-in named, "Ban chấp hành Hội công chứng
+    // viên" for "Ban chấp hành các Hội công chứng viên tỉnh A, B, C": the name in full
     const full = rootAssign?.lead.length === 1 ? rootAssign.lead[0]! : null;
-    if (full && lead.length === 1 && full.text.toLowerCase().startsWith(`${lead[0]!.name.toLowerCase()} `)) lead = refs([full], model.blocks[from - 1]!.start, 'lead.leadInFull');
+    if (full && lead.length === 1 && shortFor(lead[0]!.name, full.text)) lead = refs([full], model.blocks[from - 1]!.start, 'lead.leadInFull');
     const support: AgencyRef[] = [];
     if (inherited && !(own && own.lead.length && !ownGeneric)) support.push(...refs(inherited.a.support, inherited.offset, 'support.heading'));
     support.push(...refs(supportOf(source), start, 'support.phoiHop'));

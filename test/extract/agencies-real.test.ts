@@ -3,7 +3,7 @@
  * copies): must-match and must-not-match cases for each rule.
  */
 import { describe, it, expect } from 'vitest';
-import { headingAssignment, leadOf, splitBodies, trimCollective } from '../../src/extract/agencies.js';
+import { headingAssignment, leadOf, splitBodies, supportOf, trimCollective } from '../../src/extract/agencies.js';
 import { readMarker } from '../../src/parse/markers.js';
 
 const names = (a: { lead: { text: string }[] } | null) => a?.lead.map((b) => b.text) ?? null;
@@ -89,4 +89,13 @@ describe('"Giao X ..." ends X at the verb of the work given', () => {
     // a capitalised word of a name is not the verb
     ['Giao Trung tâm Tiếp nhận và Trả kết quả tổng hợp hồ sơ.', ['Trung tâm Tiếp nhận và Trả kết quả']],
   ])('%s', (s, want) => expect(names(leadOf(s))).toEqual(want));
+});
+
+describe('who acts in a quotation of another text is not the item\'s doer', () => {
+  it('reads the doer outside the quotation, and no support from inside it', () => {
+    expect(leadOf('Đối với quy định “Sau khi có Quyết định của UBND tỉnh, Hội Luật gia tỉnh tiến hành tổ chức Đại hội”, đề nghị điều chỉnh thời gian Đại hội.')).toBeNull();
+    expect(supportOf('Dự thảo chưa phù hợp với quy định: “Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ giúp Ủy ban nhân dân tỉnh quản lý”, đề nghị sửa đổi.')).toEqual([]);
+    // outside a quotation, as before
+    expect(names(leadOf('Sau khi có Quyết định của UBND tỉnh, Hội Luật gia tỉnh tiến hành tổ chức Đại hội.'))).toEqual(['Hội Luật gia tỉnh']);
+  });
 });

@@ -281,3 +281,11 @@ describe('a plan for a working visit', () => {
       .toEqual([['III/1', ['Công an tỉnh']], ['III/2', ['Văn phòng UBND tỉnh']]]);
   });
 });
+
+describe('a lead-in that names a board in full, the items by a shorter name', () => {
+  it('writes "Ban chấp hành Hội X" as the lead-in\'s "Ban chấp hành các Hội X tỉnh A, B", not another body that starts alike', () => {
+    const text = 'SỞ TƯ PHÁP TỈNH GIA LAI\nSố: 88/STP-BTTP\nGia Lai, ngày 20 tháng 8 năm 2025\nKính gửi: Ban chấp hành các Hội Luật gia tỉnh Gia Lai, Bình Định (cũ).\nSở Tư pháp đề nghị Ban chấp hành các Hội Luật gia tỉnh Gia Lai, Bình Định (cũ) hoàn thiện một số nội dung sau:\nThứ nhất: Ban chấp hành Hội Luật gia có trách nhiệm bổ sung Đề án hợp nhất.\nThứ hai: Ủy ban nhân dân tỉnh có trách nhiệm cho ý kiến về Đề án.\nNơi nhận:\n- Như trên;';
+    expect(extractTasks(model(text), { date: '2025-08-20', recipients: ['Ban chấp hành các Hội Luật gia tỉnh Gia Lai, Bình Định (cũ)'] }).map((t) => t.lead.map((l) => l.name)))
+      .toEqual([['Ban chấp hành các Hội Luật gia tỉnh Gia Lai, Bình Định'], ['Ủy ban nhân dân tỉnh']]);
+  });
+});
