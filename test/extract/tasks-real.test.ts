@@ -289,3 +289,10 @@ describe('a lead-in that names a board in full, the items by a shorter name', ()
       .toEqual([['Ban chấp hành các Hội Luật gia tỉnh Gia Lai, Bình Định'], ['Ủy ban nhân dân tỉnh']]);
   });
 });
+
+describe('acts that take effect when signed', () => {
+  it('takes no task from a resolution\'s "Thông qua ..." nor from "Nay ban hành ..."', () => {
+    const text = 'HỘI ĐỒNG NHÂN DÂN TỈNH YÊN BÁI\nSố: 12/NQ-HĐND\nYên Bái, ngày 20 tháng 7 năm 2023\nNGHỊ QUYẾT\nQUYẾT NGHỊ:\nĐiều 1. Thông qua Chương trình phát triển nhà ở tỉnh Yên Bái giai đoạn 2021-2030.\nĐiều 2. Nay ban hành bản quy định về việc quản lý nhà ở công vụ.\nĐiều 3. Ủy ban nhân dân tỉnh có trách nhiệm tổ chức thực hiện Nghị quyết.\nNơi nhận:\n- Như Điều 3;';
+    expect(extractTasks(model(text), { date: '2023-07-20', recipients: [] }).map((t) => t.path.join('/'))).toEqual(['Điều 3']);
+  });
+});
