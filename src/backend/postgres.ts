@@ -540,36 +540,40 @@ export class PgStore implements Store {
     const holds = phraseCheck(parsed);
     const ts = tsquery(parsed)!;
     type Row = { id: number; due: string | null; text: string; agencies: string };
-    /** The rows holding the words with an id below `below`, newest first, at most `n`. */
-    const matching = async (below: number, n: number): Promise<Row[]> => {
-      const out: Row[] = [];
-      for (;;) {
-        const rows = await this.q<Row>(
-          `SELECT t.id, t.deadline_date AS due, t.fts_text AS text, t.fts_agencies AS agencies FROM tasks t WHERE t.fts @@ to_tsquery('simple', $1) AND t.id < $2 ORDER BY t.id DESC LIMIT ${FTS_CHUNK}`,
-          [ts, below],
-        );
-        for (const r of rows) if (holds(r) && out.push(r) >= n) return out;
-        if (rows.length < FTS_CHUNK) return out;
-        below = rows[rows.length - 1]!.id;
-      }
+    /** A reader of the rows holding the words, newest first: `next(n)` gives the next n (fewer at the end). */
+    const reader = () => {
+      let below = 2 ** 31 - 1;
+      let end = false;
+      const ready: Row[] = [];
+      return async (n: number): Promise<Row[]> => {
+        while (ready.length < n && !end) {
+          const rows = await this.q<Row>(
+            `SELECT t.id, t.deadline_date AS due, t.fts_text AS text, t.fts_agencies AS agencies FROM tasks t WHERE t.fts @@ to_tsquery('simple', $1) AND t.id < $2 ORDER BY t.id DESC LIMIT ${FETCH}`,
+            [ts, below],
+          );
+          for (const r of rows) if (holds(r)) ready.push(r);
+          end = rows.length < FETCH;
+          if (rows.length) below = rows[rows.length - 1]!.id;
+        }
+        return ready.splice(0, n);
+      };
     };
     const small = await this.smallDriver(q);
-    if (small !== null && small < (await matching(2 ** 31 - 1, small + 1)).length) {
+    if (small !== null && small < (await reader()(small + 1)).length) {
       const rows = await this.q<Row>(`SELECT t.id, t.deadline_date AS due, t.fts_text AS text, t.fts_agencies AS agencies FROM tasks t JOIN documents d ON d.id = t.document_id WHERE ${and(checks)}`, p.values);
       return { rows: scoreRows(rows, parsed), capped: false };
     }
     const idsAt = p.values.length + 1;
     const passing = `SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.id = ANY($${idsAt}::int[]) AND ${and(checks)}`;
     const pool: Row[] = [];
-    let below = 2 ** 31 - 1;
+    const next = reader();
     let scanned = 0;
     for (;;) {
-      const chunk = await matching(below, Math.min(FTS_CHUNK, FTS_SCAN_MAX - scanned));
+      const chunk = await next(Math.min(FTS_CHUNK, FTS_SCAN_MAX - scanned));
       scanned += chunk.length;
       if (!chunk.length) return { rows: scoreRows(pool, parsed), capped: false };
       const ok = checks.length ? new Set((await this.q<{ id: number }>(passing, [...p.values, chunk.map((r) => r.id)])).map((r) => r.id)) : null;
       for (const r of chunk) if (!ok || ok.has(r.id)) pool.push(r);
-      below = chunk[chunk.length - 1]!.id;
       if (chunk.length < FTS_CHUNK) return { rows: scoreRows(pool, parsed), capped: false };
       if (pool.length >= RANK_POOL || scanned >= FTS_SCAN_MAX) return { rows: scoreRows(pool, parsed), capped: true };
     }
@@ -730,6 +734,9 @@ export class PgStore implements Store {
     return toDocumentHits(ids, rows, tokens, scores);
   }
 }
+
+/** Rows holding the words read per statement (their phrases are checked here). */
+const FETCH = FTS_CHUNK;
 
 const and = (w: string[]) => (w.length ? w.join(' AND ') : 'true');
 
