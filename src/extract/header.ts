@@ -81,7 +81,7 @@ const PART_ANCHORS: RegExp[] = [
 /** Fixed phrases of a header a copy may cut anywhere between words. */
 const FIXED_PHRASES = [
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'ỦY BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN',
-  'ỦY BAN THƯỜNG VỤ QUỐC HỘI', 'ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM',
+  'ỦY BAN THƯỜNG VỤ QUỐC HỘI', 'ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM', 'THỦ TƯỚNG CHÍNH PHỦ', 'CHÍNH PHỦ',
 ].map((p) => fold(p));
 /** A place name cut before its comma: "Mỹ", "TP Hồ Chí", "Phan Rang-". */
 const PLACE_PIECE = /^(?:(?:TP|Tp)\.?|[\p{Lu}][\p{Ll}]*)(?:[\s-]+(?:[\p{Lu}][\p{Ll}]*))*\s*-?$/u;
@@ -192,6 +192,14 @@ export function headerLines(lines: Line[]): Line[] {
       if (SEPARATOR_LINE.test(c.text)) continue;
       out.push(...splitParts({ ...c, text: c.text.replace(/\s+$/u, '') }));
     }
+  }
+  // a blank number whose symbol the other column's lines pushed down: "Số:" ... "/TTr-VPCP" (a draft laid out in two columns)
+  for (let i = 0; i < out.length; i++) {
+    if (!/^S[ốôó]\s*:?$/u.test(out[i]!.text.trim())) continue;
+    const j = out.findIndex((l, k) => k > i && k <= i + 5 && /^\/\s*[\p{Lu}][\p{L}\d&.()-]*(?:\/[\p{L}\d&.()-]+)*$/u.test(l.text.trim()));
+    if (j < 0 || out.slice(i + 1, j).some((l) => NUMBER_LINE.test(l.text) || DATE_START.test(l.text))) continue;
+    out[i] = join(out[i]!, out[j]!);
+    out.splice(j, 1);
   }
   // put wrapped values back together
   const merged: Line[] = [];

@@ -310,4 +310,17 @@ describe('portal copies: values wrapped or lost, titles of the Official Gazette,
     const body = 'Hội nghị tổ chức tại Hà Nội, ngày 29 tháng 10 năm 2013 UBND tỉnh đã có báo cáo.';
     expect(lines(body)).toEqual([body]);
   });
+  it('joins a blank number to its symbol pushed below the other column, and only a symbol', () => {
+    expect(header('VĂN PHÒNG CHÍNH PHỦ\nSố:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n/TTr-VPCP\n\nHà Nội, ngày\n\ntháng\n\nnăm 2016\n\nTỜ TRÌNH\nVề dự thảo Nghị định')).toMatchObject({ number: null, symbol: 'TTr-VPCP', type: 'TTr', date: '2016' });
+    // must not: a date line between them, or a line that is no symbol
+    expect(lines('Số:\nHà Nội, ngày 2 tháng 3 năm 2025\n/TTr-VPCP')).toEqual(['Số:', 'Hà Nội, ngày 2 tháng 3 năm 2025', '/TTr-VPCP']);
+    expect(lines('Số:\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n/ Ghi chú thêm về hồ sơ')).toEqual(['Số:', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '/ Ghi chú thêm về hồ sơ']);
+  });
+  it('rejoins "THỦ TƯỚNG" / "CHÍNH PHỦ" and "CHÍNH" / "PHỦ" cut over lines', () => {
+    expect(lines('THỦ TƯỚNG\nCHÍNH PHỦ\n-------')).toEqual(['THỦ TƯỚNG CHÍNH PHỦ']);
+    expect(lines('CHÍNH\nPHỦ\n-------')).toEqual(['CHÍNH PHỦ']);
+    expect(header('CHÍNH\nPHỦ\n|\nSố:\n80/NQ-CP\n|\nHà\nNội, ngày 19 tháng 05 năm 2011\nNGHỊ QUYẾT\nVỀ ĐỊNH HƯỚNG GIẢM NGHÈO').issuer).toBe('Chính phủ');
+    // must not: a ministry over its office stays two lines
+    expect(lines('BỘ TÀI CHÍNH\nVĂN PHÒNG')).toEqual(['BỘ TÀI CHÍNH', 'VĂN PHÒNG']);
+  });
 });
