@@ -373,7 +373,10 @@ export function extractHeader(model: TextModel): HeaderFields {
         f.number = finding(model, m[2]!, a, e, 'header.gazetteNumber');
         f.symbol = finding(model, symbol, a, e, 'header.gazetteNumber');
         const date = m[5] ? iso(+m[6]!, +m[5], +m[4]!) : iso(+m[8]!, +m[7]!, +m[4]!);
-        gazette = { issuer: titleCase(m[1]!), date, subject: m[9]?.trim() || null, start: a, end: e };
+        // "CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH": the body the head issues for (the Prime Minister issues as such)
+        const by = m[1]!.trim();
+        const body = HEAD_OF.test(by) && opensBody(by.replace(HEAD_OF, '')) ? by.replace(HEAD_OF, '') : by;
+        gazette = { issuer: readIssuer([{ ...run[0]!, text: body }])!.name, date, subject: m[9]?.trim() || null, start: a, end: e };
       }
     }
   }
@@ -688,11 +691,13 @@ function attachedList(lines: Line[], from: number): { text: string; start: numbe
  * the first "Căn cứ" names the body ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"; "CHỦ TỊCH ỦY BAN NHÂN DÂN
  * TỈNH X" and "BỘ TRƯỞNG BỘ Y TẾ" are the heads of theirs).
  */
+/** The head of a body, printed before its name where the head issues in its own right ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X"). */
+const HEAD_OF = /^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\s+(?=\p{Lu})/u;
 function authorityIssuer(lines: Line[]): ReturnType<typeof readIssuer> {
   for (let i = 0; i + 1 < lines.length; i++) {
     const t = lines[i]!.text.trim();
     if (!isUpper(t) || !AUTHORITY_LINE.test(t) || !BODY_OPENER.test(lines[i + 1]!.text.replace(/^[-–+•]\s*/u, ''))) continue;
-    const body = t.replace(/^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\s+(?=\p{Lu})/u, '');
+    const body = t.replace(HEAD_OF, '');
     if (!opensBody(body) && !/^THỦ TƯỚNG CHÍNH PHỦ$/u.test(body)) continue;
     return readIssuer([{ ...lines[i]!, text: body }]);
   }

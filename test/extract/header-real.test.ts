@@ -288,6 +288,9 @@ describe('portal copies: values wrapped or lost, titles of the Official Gazette,
     const t = 'CHỈ THỊ\nCỦA THỦ\nTƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG\nNGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ - Xà HỘI\nThực hiện Nghị quyết của Quốc hội về nhiệm vụ năm 2001, Thủ tướng Chính phủ yêu cầu:';
     expect(header(t)).toMatchObject({ type: 'CT', number: '16', symbol: '2001/CT-TTg', date: '2001-06-21' });
     expect(norm(header(t).issuer)).toBe('thủ tướng chính phủ');
+    const q = header('QUYẾT ĐỊNH\nCỦA BỘ TRƯỞNG BỘ TÀI CHÍNH SỐ 12/2005/QĐ-BTC NGÀY 25 THÁNG 2 NĂM 2005\nVỀ VIỆC BAN HÀNH QUY CHẾ\nBỘ TRƯỞNG BỘ TÀI CHÍNH\nCăn cứ Nghị định số 77/2003/NĐ-CP;');
+    expect(q).toMatchObject({ type: 'QĐ', number: '12', symbol: '2005/QĐ-BTC', issuer: 'Bộ Tài chính', date: '2005-02-25' });
+    expect(header('QUYẾT ĐỊNH\nCỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG SỐ 45/QĐ-UBND NGÀY 3/4/2010\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\nCăn cứ Luật;')).toMatchObject({ number: '45', issuer: 'Ủy ban nhân dân tỉnh Lâm Đồng', date: '2010-04-03' });
     // must not: a title that cites another document ("... CHỈ THỊ SỐ 21/CT-TTG NGÀY 25/5/2020 CỦA ...") gives no number
     expect(header('KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 21/CT-TTG NGÀY 25/5/2020 CỦA THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Chỉ thị số 21/CT-TTg, Ủy ban nhân dân tỉnh ban hành kế hoạch:')).toMatchObject({ number: null, symbol: null });
     // the document's own number line wins over its title
