@@ -1,6 +1,6 @@
 /**
  * Documents copied from legal portals (test/fixtures/portal/docs, addresses in
- * test/fixtures/portal/SOURCES): 52 real documents as thuvienphapluat, vbpl, hethongphapluat,
+ * test/fixtures/portal/SOURCES): 54 real documents as thuvienphapluat, vbpl, hethongphapluat,
  * luatvietnam, provincial and Party portals and forums show them (metadata tables, summaries
  * and notices above the header, cells one under another or between '|', values wrapped over
  * lines, Official-Gazette titles, print views without a header, run-together lines). Their
@@ -17,8 +17,8 @@ import { ROOT, tmpDir } from './helpers.js';
 
 /**
  * THE FLOORS: each the figure measured at the commit that set it, minus 0.03 (a regression fails).
- * Measured on the 52 copies: before this set was made (commit 603bf9b) type 98.1, number 98.1,
- * symbol 94.2, issuer 86.5, place 96.0, date 92.2, signer name 40, position 60, authority 60 (%).
+ * Measured on the 54 copies: before this set was made (commit 603bf9b) type 98.1, number 98.1,
+ * symbol 94.4, issuer 87.0, place 96.2, date 92.5, signer name 50.0, position 66.7, authority 66.7 (%).
  * Raise a floor as extraction improves; do not lower one to let a change through.
  */
 const FLOORS: Record<string, number> = {
@@ -29,9 +29,9 @@ const FLOORS: Record<string, number> = {
   'document.issuer': 0.97, // measured 1.000
   'document.place': 0.97, // measured 1.000
   'document.date': 0.97, // measured 1.000
-  'document.signer.name': 0.77, // measured 0.800 (5 signatures; p35's is run into one line with its title: "ĐOÀNBÍ THƯ")
-  'document.signer.position': 0.77, // measured 0.800
-  'document.signer.authority': 0.77, // measured 0.800
+  'document.signer.name': 0.80, // measured 0.833 (6 signatures; p35's is run into one line with its title: "ĐOÀNBÍ THƯ")
+  'document.signer.position': 0.80, // measured 0.833
+  'document.signer.authority': 0.80, // measured 0.833
   'recipients.f1': 0.97, // measured 1.000
 };
 
