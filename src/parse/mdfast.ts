@@ -11,7 +11,7 @@
  * entities, `_` emphasis, tabs, control characters), on block quotes, indented lines
  * (indented code, list continuation, nested lists), setext underlines, thematic breaks,
  * empty list items, list items that open with another block, headings with a `#` in
- * their text, lines of spaces only, and ordered items right after a list item of another kind (interruption
+ * their text, and ordered items right after a list item of another kind (interruption
  * rules not modelled here). test/parse/mdfast.test.ts proves the trees equal remark's.
  */
 
@@ -29,6 +29,8 @@ const DECLINE = /[`<[\]\\&_~\t\r\x00-\x08\x0b-\x1f\x7f\ufeff]/;
 const HEADING = /^(#{1,6}) +([^#]*?) *$/;
 const BULLET = /^([-+*]) (.*)$/;
 const ORDERED = /^(\d{1,9})([.)]) (.*)$/;
+/** A line of spaces only: a blank line. */
+const BLANK = /^ +$/;
 const EMPTY_ITEM = /^(?:[-+*]|\d{1,9}[.)]) *$/;
 /** Setext underlines and thematic breaks. */
 const RULE = /^(?:=+|-+) *$|^([-*_])(?: *\1){2,} *$/;
@@ -83,7 +85,8 @@ export function fastMarkdownTree(src: string): MdNode | null {
     const lineAt = at;
     at = nl + 1;
     const c = line.charCodeAt(0);
-    if (!line.length) {
+    // an empty line, or one of spaces only (a blank line to CommonMark: copies of letters often end in one)
+    if (!line.length || (c === 32 && BLANK.test(line))) {
       open = null;
       itemKind = null;
       continue;
