@@ -29,7 +29,8 @@ async function once(): Promise<number> {
   }
   return bytes;
 }
-for (let i = 0; i < 5; i++) await once();
+const warm = Number(process.env.WARM ?? 5);
+for (let i = 0; i < warm; i++) await once();
 const c0 = process.cpuUsage();
 const t0 = performance.now();
 let mb = 0;

@@ -430,26 +430,31 @@ function maskedRanges(text: string, cell: boolean): [number, number][] {
   return out;
 }
 
+const EVENT_NAMED = new RegExp(String.raw`(?<![\p{L}])(${EVENT})(?![\p{L}])`, 'giu');
+const EVENT_RELATIVE = /(?:trước|sau|tại|qua)\s+(?:khi\s+\S+\s+)?(?:(?:buổi|cuộc|các|kỳ)\s+)?$/iu;
+const EVENT_DAY = new RegExp(String.raw`(?:vào|ngày|lúc|thời\s+gian\s*:?)[^.;]*?(?:ngày\s+)(${DATE})`, 'iu');
+
 /**
  * The dated events of a document ("Hội nghị ... tổ chức vào ngày 09/10/2025", "Đại hội ... Thời gian: 08 giờ
  * 00, ngày 15/10/2025"), so that "trước Hội nghị" can take the event's day. Pass the document's whole text;
  * `year` fills a day written without its year.
  */
 export function findEventDates(text: string, year: number, issued: string | null = null): EventDate[] {
-  const masked = maskedRanges(text, false);
-  const ctx: DateContext = { year, issued, text, events: [], masked };
+  // the masks (a pass of several patterns over the whole text) are read once an event is named
+  let ctx: DateContext | null = null;
   const out: EventDate[] = [];
-  const re = new RegExp(String.raw`(?<![\p{L}])(${EVENT})(?![\p{L}])`, 'giu');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(EVENT_NAMED)) {
     const at = m.index!;
     // "trước Hội nghị", "sau Hội nghị" are times relative to it, not its date
-    if (/(?:trước|sau|tại|qua)\s+(?:khi\s+\S+\s+)?(?:(?:buổi|cuộc|các|kỳ)\s+)?$/iu.test(text.slice(Math.max(0, at - 30), at))) continue;
+    if (EVENT_RELATIVE.test(text.slice(Math.max(0, at - 30), at))) continue;
+    ctx ??= { year, issued, text, events: [], masked: maskedRanges(text, false) };
+    const masked = ctx.masked;
     if (masked.some(([s, e]) => at >= s && at < e)) continue;
     // its day, in the same sentence (a line break or ':' does not end it)
     const rest = text.slice(at, at + 260);
     const stop = rest.search(/\.\s+(?!Thời\s+gian|Địa\s+điểm)\p{Lu}|;|\n\s*\n/u);
     const scope = stop > 0 ? rest.slice(0, stop) : rest;
-    const d = new RegExp(String.raw`(?:vào|ngày|lúc|thời\s+gian\s*:?)[^.;]*?(?:ngày\s+)(${DATE})`, 'iu').exec(scope);
+    const d = EVENT_DAY.exec(scope);
     if (!d) continue;
     const pos = at + d.index! + d[0].length - d[1]!.length;
     if (masked.some(([s, e]) => pos >= s && pos < e)) continue;
