@@ -49,7 +49,16 @@ export function uncapture(input: string[]): Uncaptured {
     lines.push(line.slice(a));
   });
   // separators ("-------") the copy left between the header's parts
-  lines = lines.flatMap((l, i) => (i < 80 && !l.startsWith('\t') && /\S\s*[-_=*]{3,}\s*\S/u.test(l) && /[-_=*]{5,}/u.test(l) ? l.split(SEPARATOR).filter((x) => x.trim()) : [l]));
+  // (only the first 80 lines are looked at; the rest are kept as they are, without a copy per line)
+  let parted: string[] | null = null;
+  for (let i = 0; i < lines.length && i < 80; i++) {
+    const l = lines[i]!;
+    if (!l.startsWith('\t') && /\S\s*[-_=*]{3,}\s*\S/u.test(l) && /[-_=*]{5,}/u.test(l)) {
+      parted ??= lines.slice(0, i);
+      parted.push(...l.split(SEPARATOR).filter((x) => x.trim()));
+    } else if (parted) parted.push(l);
+  }
+  if (parted) lines = parted.concat(lines.slice(80));
 
   // 2. the site's lines before the document: up to the last banner, breadcrumb or metadata line before the Quốc hiệu
   // without a Quốc hiệu the document begins at its first header line ("Số:", "Kính gửi:", the date
