@@ -88,6 +88,8 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     const isAnd = /và|cùng|với/.test(s.slice(c.at, c.at + c.len));
     if (!opts.comma && !isAnd && !startsWithBody(next)) continue;
     if (!startsWithBody(next, false) || isBareHead(firstName(next))) continue;
+    // nor is a head word alone before it: "Báo và Đài Phát thanh, Truyền hình Lâm Đồng" is one body
+    if (isAnd && isBareHead(s.slice(a, c.at)) && !/^(?:các|mỗi|những)$/iu.test(s.slice(a, c.at).trim())) continue;
     // one office serves both: "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh"
     if (isAnd && /Đoàn\s+(?:đại biểu Quốc hội|ĐBQH)$/u.test(s.slice(a, c.at)) && /^(?:HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(next)) continue;
     if (/^(?:các|những)\s+(?:ban|ngành)\b/iu.test(next)) continue;
@@ -164,7 +166,7 @@ const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
 const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=(?:chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết)(?![\p{L}]))/u;
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
-const FRAME = /^(?:Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
+const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
 
 /** The first sentence of a text (the item's own words, not later sentences about other doers). */
 function firstSentence(text: string): string {
@@ -181,7 +183,9 @@ export function subjectOf(clause: string): BodySpan[] | null {
   if (!startsWithBody(clause, true)) return null;
   // a collective of kinds of bodies, then a word in lower case: its verb, whatever the verb
   const coll = trimCollective(clause);
-  if (coll !== clause && /^\s+\p{Ll}/u.test(clause.slice(coll.length))) {
+  // (not when "và" or a comma joins another body to it: "Các sở, ban, ngành, đoàn thể và Ủy ban nhân dân các xã ...")
+  const joined = /^\s*(?:,|và)\s+/u.exec(clause.slice(coll.length));
+  if (coll !== clause && /^\s+\p{Ll}/u.test(clause.slice(coll.length)) && !(joined && startsWithBody(clause.slice(coll.length + joined[0].length), true))) {
     const bodies = splitBodies(coll.replace(/[,;:\s]+$/u, ''), { comma: true });
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return bodies;
   }
@@ -207,6 +211,12 @@ export function subjectOf(clause: string): BodySpan[] | null {
 /** "theo chức năng, nhiệm vụ (được giao)", "căn cứ chức năng, nhiệm vụ", "trong phạm vi chức năng, nhiệm vụ của mình" after a name. */
 const FUNCTION_QUALIFIER = /,?\s+(?:theo|căn cứ|trên cơ sở|trong phạm vi|thuộc phạm vi)\s+(?:chức năng|thẩm quyền|nhiệm vụ)(?:\s*,\s*|\s+và\s+|\s+)?(?:nhiệm vụ|quyền hạn|thẩm quyền)?(?:\s+(?:được giao|của mình|của đơn vị|quy định))?[,\s]*$/u;
 
+/** "X chỉ đạo ...", "X hướng dẫn ...": X, who directs others. */
+const DIRECTS = /^(.{3,120}?)\s+(?:chỉ đạo|lãnh đạo|hướng dẫn|đôn đốc)(?:\s|$)/u;
+
+/** An apposition after a name: "Công an tỉnh là cơ quan thường trực, ...". */
+const APPOSITION = /,?\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối).*$/u;
+
 const TOPIC_END = /(?:như|gồm|bao gồm|là|sau|sau đây|cụ thể|như sau)\s*$/u;
 
 /** Who the item's own words say must act: "X: ...", "Giao X chủ trì", "X có trách nhiệm", "X <verb> ...". */
@@ -221,6 +231,11 @@ export function leadOf(text: string): Assignment | null {
     const bodies = splitBodies(m[1]!, { comma: true });
     return { lead: bodies, support: supportOf(text), rule: 'lead.colonPrefix' };
   }
+  // "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp ...": the one who directs
+  const directs = m ? DIRECTS.exec(m[1]!) : null;
+  if (directs && startsWithBody(directs[1]!) && !ACTION_RE.test(stripHead(directs[1]!))) {
+    return { lead: splitBodies(directs[1]!, { comma: true }), support: supportOf(text), rule: 'lead.directs' };
+  }
   // a noun topic before a colon ("Tiêu chí ...: Các cơ quan, đơn vị tổ chức ..."): read the clause after it
   if (m && !TOPIC_END.test(m[1]!) && !startsWithPredicate(m[1]!)) {
     off = m[0].length;
@@ -230,12 +245,12 @@ export function leadOf(text: string): Assignment | null {
   m = GIAO.exec(clause);
   if (m && startsWithBody(m[1]!, true)) {
     const o = m.index + m[0].indexOf(m[1]!);
-    return { lead: at(splitBodies(cutAtAction(m[1]!)), o), support: supportOf(text), rule: 'lead.giao' };
+    return { lead: at(splitBodies(cutAtAction(m[1]!.replace(APPOSITION, ''))), o), support: supportOf(text), rule: 'lead.giao' };
   }
   m = RESPONSIBLE.exec(clause);
   if (m && startsWithBody(m[1]!, true) && !FRAME.test(m[1]!)) {
     const o = m.index + m[0].indexOf(m[1]!);
-    const who = m[1]!.replace(/\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối).*$/u, '').replace(FUNCTION_QUALIFIER, '').trim();
+    const who = m[1]!.replace(APPOSITION, '').replace(FUNCTION_QUALIFIER, '').trim();
     // "X xây dựng báo cáo ... và chịu trách nhiệm ...": the subject ends at its first verb
     const subj = m.index === 0 ? subjectOf(clause) : null;
     const last = subj?.[subj.length - 1];
@@ -369,7 +384,7 @@ export function headingAssignment(title: string): Assignment | null {
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return { lead: bodies.map((b) => shift(b, ask[1]!.length)), support: [], rule: 'heading.ask' };
   }
   // "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng ...", "Chủ tịch UBND cấp xã chỉ đạo": the one who directs
-  const directs = /^(.{3,120}?)\s+(?:chỉ đạo|lãnh đạo|hướng dẫn|đôn đốc)(?:\s|$)/u.exec(t);
+  const directs = DIRECTS.exec(t);
   if (directs && startsWithBody(directs[1]!, true) && !/^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(directs[1]!)) {
     const bodies = splitBodies(directs[1]!, { comma: true });
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true) && !ACTION_RE.test(stripHead(b.text)))) return { lead: bodies, support: [], rule: 'heading.directs' };

@@ -99,3 +99,24 @@ describe('who acts in a quotation of another text is not the item\'s doer', () =
     expect(names(leadOf('Sau khi có Quyết định của UBND tỉnh, Hội Luật gia tỉnh tiến hành tổ chức Đại hội.'))).toEqual(['Hội Luật gia tỉnh']);
   });
 });
+
+describe('subjects on the real plans\' phrasings', () => {
+  it.each([
+    // a collective joined by "và" to another body
+    ['Các sở, ban, ngành, đoàn thể và Ủy ban nhân dân các xã, phường, đặc khu căn cứ chức năng, nhiệm vụ xây dựng kế hoạch.', ['Các sở, ban, ngành, đoàn thể', 'Ủy ban nhân dân các xã, phường, đặc khu']],
+    // an apposition after the name given the work
+    ['Giao Công an tỉnh là cơ quan thường trực, có trách nhiệm quản lý và giám sát tổng thể.', ['Công an tỉnh']],
+    // a head word alone before "và" is part of the name
+    ['Báo và Đài Phát thanh, Truyền hình Lâm Đồng tăng cường công tác tuyên truyền.', ['Báo và Đài Phát thanh, Truyền hình Lâm Đồng']],
+    // who directs others, before the colon
+    ['Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với cấp ủy, chính quyền địa phương tuyên truyền.', ['Bộ Chỉ huy quân sự tỉnh']],
+    // a time that opens the sentence
+    ['Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện phong trào thi đua.', ['các cơ quan, đơn vị, địa phương']],
+  ])('%s', (s, want) => expect(names(leadOf(s))).toEqual(want));
+  it.each([
+    // "và" between two named bodies still splits
+    ['Sở Nội vụ và Sở Tài chính tham mưu bố trí biên chế.', ['Sở Nội vụ', 'Sở Tài chính']],
+    // "các sở, ngành và địa phương" stays one collective
+    ['Các sở, ngành và địa phương tổ chức tuyên truyền.', ['Các sở, ngành và địa phương']],
+  ])('keeps %s', (s, want) => expect(names(leadOf(s))).toEqual(want));
+});
