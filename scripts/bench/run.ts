@@ -25,6 +25,7 @@
  *          --only corpus,ingest,stages,rss,mix,search,real  --mix-n N  --runs N (search repetitions)
  *          --pg ADMIN_URL (or CONGVAN_BENCH_PG): the search part's counts on PostgreSQL too, the
  *          store copied into a database of that server once (scripts/bench/pgstore.ts)
+ *          --real-sets real-pdf,long-pdf (some of the real sets only)
  * Results: printed as Markdown tables and written to output/bench/results.json.
  */
 import fs from 'node:fs';
@@ -57,6 +58,8 @@ function args() {
     formats: get('formats', 'txt,docx,pdf').split(',') as ('txt' | 'docx' | 'pdf')[],
     only: get('only', 'corpus,ingest,stages,rss,mix,search,real').split(','),
     runs: Number(get('runs', '30')),
+    /** --real-sets real-pdf,long-pdf: only these of the real sets (default all). */
+    realSets: get('real-sets', '').split(',').filter(Boolean),
   };
 }
 
@@ -378,7 +381,7 @@ async function main() {
   // 6: real files
   if (o.only.includes('real')) {
     log('real files: building the sets ...');
-    const sets = buildRealSets(ROOT, OUT, log);
+    const sets = buildRealSets(ROOT, OUT, log).filter((s) => !o.realSets.length || o.realSets.includes(s.name));
     const rows: RealRow[] = [];
     const measure = async (s: (typeof sets)[number], engine: 'poppler' | 'pdfjs') => {
       // the ratio to pdftotext for sets of text-layer PDFs only (not the mix, not the scans)

@@ -40,10 +40,13 @@ export function centeredLines(lines: Line[], f: Frame): Set<Line> {
 
 let CENTERED: Set<Line> = new Set();
 /**
- * Layout settings of the document being read: OCR'd pages (sizes are estimates) and
- * the usual distance between the baselines of a paragraph's lines, in ems.
+ * Layout settings of the document being read: OCR'd pages (sizes are estimates) and the size
+ * most of such a page's text has, the usual distance between the baselines of a paragraph's
+ * lines, in ems.
  */
-export const LAYOUT = { ocr: false, pitch: 1.3 };
+export const LAYOUT = { ocr: false, pitch: 1.3, usual: 0 };
+/** How far (a share of it) an OCR'd line's size may be from the page's usual size and be that size. */
+const OCR_SIZE_NOISE = 0.3;
 export function isCentered(l: Line, _f: Frame): boolean {
   return CENTERED.has(l);
 }
@@ -115,9 +118,14 @@ export function buildBlocksInner(lines: Line[], frame: Frame, page: number, colu
       const terminal = TERMINAL.test(prevText);
       const pst = lineStyle(prev);
       const styleChange = (pst.bold !== st.bold || pst.italic !== st.italic) && (ended || terminal || marker);
-      const sizeChange = LAYOUT.ocr ? Math.abs(l.size - prev.size) > 0.16 * size : Math.abs(l.size - prev.size) > 0.75;
+      // Tesseract sizes a line by the letters it holds (tall marks, capitals): 11-16 pt for one
+      // body font. On an OCR'd page only a line away from the page's usual size changes it.
+      const odd = (x: Line) => Math.abs(x.size - LAYOUT.usual) > OCR_SIZE_NOISE * LAYOUT.usual;
+      const sizeChange = LAYOUT.ocr ? Math.abs(l.size - prev.size) > 0.16 * size && (!LAYOUT.usual || odd(l) || odd(prev)) : Math.abs(l.size - prev.size) > 0.75;
       const normalPitch = pitch || LAYOUT.pitch * size;
-      const bigGap = dy > normalPitch * (LAYOUT.ocr ? 1.16 : 1.12) + 0.5 || dy > 1.9 * size || dy < -0.2 * size;
+      // (on an OCR'd page, a line less than half a line below the last is no wrapped line of
+      // it: a signature's scribble read as text over the signer's name)
+      const bigGap = dy > normalPitch * (LAYOUT.ocr ? 1.16 : 1.12) + 0.5 || dy > 1.9 * size || dy < (LAYOUT.ocr ? 0.5 : -0.2) * size;
       // A first-line indent after a line at the margin.
       const indent = l.x0 > prev.x0 + 0.9 * l.size && prev.x0 <= frame.left + 0.6 * l.size && !isCentered(l, frame);
       const bothCentered = isCentered(prev, frame) && isCentered(l, frame);
