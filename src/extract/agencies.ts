@@ -237,7 +237,8 @@ export function leadOf(text: string): Assignment | null {
     return { lead: splitBodies(directs[1]!, { comma: true }), support: supportOf(text), rule: 'lead.directs' };
   }
   // a noun topic before a colon ("Tiêu chí ...: Các cơ quan, đơn vị tổ chức ..."): read the clause after it
-  if (m && !TOPIC_END.test(m[1]!) && !startsWithPredicate(m[1]!)) {
+  // (not a colon inside brackets, "(qua Công an tỉnh - Email: ...)", nor one after an ask, "Yêu cầu X ...:")
+  if (m && !TOPIC_END.test(m[1]!) && !startsWithPredicate(m[1]!) && !/\([^)]*$/u.test(m[1]!) && !/^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(m[1]!)) {
     off = m[0].length;
     clause = clause.slice(off);
   }

@@ -64,7 +64,12 @@ const CLOSING_PARAGRAPH = [
 
 export function isClosing(text: string, marked = false): boolean {
   const t = text.trim();
-  return CLOSING_ANY.some((re) => re.test(t)) || (!marked && CLOSING_PARAGRAPH.some((re) => re.test(t)));
+  if (CLOSING_ANY.some((re) => re.test(t))) return true;
+  if (marked) return false;
+  if (CLOSING_PARAGRAPH.some((re) => re.test(t))) return true;
+  // a paragraph made only of closing sentences ("Yêu cầu ... nghiêm túc thực hiện. Trong quá trình thực hiện, nếu có khó khăn ...")
+  const sentences = t.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  return sentences.length > 1 && sentences.every((x) => CLOSING_PARAGRAPH.some((re) => re.test(x)));
 }
 
 const ATTACHED_TITLE = new RegExp(`^(?:${['KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'QUY CHẾ', 'QUY ĐỊNH', 'PHƯƠNG ÁN', 'ĐỀ ÁN', 'HƯỚNG DẪN', 'PHỤ LỤC', 'DANH MỤC'].join('|')})(?![\\p{L}])`, 'u');
@@ -385,8 +390,8 @@ const MAIN_ASK = new RegExp(String.raw`,\s+(?:${ASKER}{3,120}?\s)?${ASK_VERB}\s`
 const ANY_ASK = new RegExp(String.raw`\s${ASK_VERB}\s`, 'iu');
 /** A sentence about a letter received: "Ủy ban nhân dân tỉnh nhận được Công văn số ... đề nghị ...". */
 const RECEIVED = /^[^,.;]{0,120}?\s(?:đã\s+)?nhận được\s/u;
-/** A sentence that asks for a reply by a day: "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025." */
-const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?[^.;]{0,160}?(?:trước|chậm nhất|không muộn hơn)\s+(?:\d{1,2}\s*giờ[^.;]{0,20}?)?ngày/iu;
+/** A sentence that asks for a reply by a day: "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.", "gửi báo cáo về UBND tỉnh (qua ... Email: ...) trước 11h00 ngày thứ 5 hằng tuần". */
+const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?(?:\([^()]{0,240}\)|[^.;()]){0,200}?(?:trước|chậm nhất|không muộn hơn)\s+(?:\d{1,2}\s*(?:giờ|h)[^.;]{0,20}?)?ngày/iu;
 
 /**
  * Where a letter's unnumbered paragraph starts asking: 0 for a paragraph that asks from its
@@ -619,7 +624,7 @@ function fieldTask(node: ItemNode, year: number): TaskFinding | null {
  * continuation: it is an unlabelled task of its own, beside the item (under the item's parent).
  * The first paragraph under a heading-like item stays its body (the heading's task).
  */
-const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung)/u;
+const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung)/u;
 
 function detachRequests(root: ItemNode): void {
   const visit = (n: ItemNode) => {
@@ -629,12 +634,15 @@ function detachRequests(root: ItemNode): void {
     const k = n.body.findIndex((p, i) => i >= keep && NEW_REQUEST.test(p.text) && !isClosing(p.text));
     if (k < 0) return;
     const moved = n.body.splice(k);
-    const siblings = n.parent.children;
-    let at = siblings.indexOf(n) + 1;
+    // after an item's fields ("- Thời gian hoàn thành: ..."), the request goes beside the item, not among its fields
+    const field = FIELD.test(n.title) && n.parent.parent ? n.parent : n;
+    const holder = field.parent!;
+    const siblings = holder.children;
+    let at = siblings.indexOf(field) + 1;
     let cur: ItemNode | null = null;
     for (const p of moved) {
       if (!cur || NEW_REQUEST.test(p.text)) {
-        cur = { marker: null, label: '', title: p.text, titleStart: p.start, titleEnd: p.end, body: [], block: n.block, children: [], parent: n.parent, detached: true };
+        cur = { marker: null, label: '', title: p.text, titleStart: p.start, titleEnd: p.end, body: [], block: n.block, children: [], parent: holder, detached: true };
         siblings.splice(at++, 0, cur);
       } else cur.body.push(p);
     }

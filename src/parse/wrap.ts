@@ -144,6 +144,8 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
 
 function shouldJoin(prev: string, next: string, width: number, afterFootnote: boolean): boolean {
   if (readMarker(next)) return false;
+  // the recipients' list under the signature never goes on a paragraph
+  if (/^Nơi nhận\s*:/u.test(next)) return false;
   if (isUpperCaseLine(next) && !isUpperCaseLine(prev)) return false;
   if (afterFootnote && STARTS_LOWER.test(next)) return true;
   const long = prev.length >= width * 0.7;

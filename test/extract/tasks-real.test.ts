@@ -296,3 +296,18 @@ describe('acts that take effect when signed', () => {
     expect(extractTasks(model(text), { date: '2023-07-20', recipients: [] }).map((t) => t.path.join('/'))).toEqual(['Điều 3']);
   });
 });
+
+describe('a letter\'s request after its last item\'s fields, and its closing paragraph', () => {
+  const text = (closing: string) => `ỦY BAN NHÂN DÂN TỈNH GIA LAI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 99/UBND-NC\nGia Lai, ngày 20 tháng 8 năm 2025\nKính gửi: Các sở, ban, ngành; UBND các xã, phường.\nỦy ban nhân dân tỉnh yêu cầu thực hiện các nhiệm vụ sau:\n1. Đẩy mạnh tuyên truyền về phòng, chống tội phạm.\n- Đơn vị thực hiện: Sở Văn hóa, Thể thao và Du lịch chủ trì.\n- Thời gian hoàn thành: Thực hiện thường xuyên.\n${closing}\n\nNơi nhận:\n- Như trên;`;
+  it('takes "Yêu cầu ... gửi báo cáo ... trước 11h00 ngày thứ 5 hằng tuần" as a task beside the item, not as the item\'s time', () => {
+    const tasks = extractTasks(model(text('Yêu cầu các sở, ban, ngành, địa phương thực hiện nghiêm túc các nhiệm vụ được giao và gửi báo cáo về UBND tỉnh (qua Công an tỉnh - Email: pc06@gmail.com) trước 11h00 ngày thứ 5 hằng tuần để tổng hợp.')), { date: '2025-08-20', recipients: ['Các sở, ban, ngành', 'UBND các xã, phường'] });
+    expect(tasks.map((t) => [t.text.slice(0, 20), t.lead.map((l) => l.name), t.deadline?.kind])).toEqual([
+      ['Đẩy mạnh tuyên truyề', ['Sở Văn hóa, Thể thao và Du lịch'], 'ongoing'],
+      ['Yêu cầu các sở, ban,', ['các sở, ban, ngành, địa phương'], 'recurring'],
+    ]);
+  });
+  it('takes no task from a closing paragraph made of closing sentences', () => {
+    const tasks = extractTasks(model(text('Yêu cầu Thủ trưởng các sở, ban, ngành và Chủ tịch UBND các xã, phường nghiêm túc thực hiện. Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, báo cáo UBND tỉnh để xem xét.')), { date: '2025-08-20', recipients: ['Các sở, ban, ngành', 'UBND các xã, phường'] });
+    expect(tasks.map((t) => t.text.slice(0, 20))).toEqual(['Đẩy mạnh tuyên truyề']);
+  });
+});

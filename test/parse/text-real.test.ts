@@ -51,3 +51,12 @@ describe('tables a legal portal copy gives as text', () => {
     expect(tables('Họ tên\tChức vụ\tĐơn vị\nNguyễn Văn A\tGiám đốc\tSở Nội vụ')).toEqual([]);
   });
 });
+
+describe('"Nơi nhận:" after a long last paragraph', () => {
+  it('starts its own block, never the end of the paragraph a wrapped copy would join it to', () => {
+    const long = 'Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo Ủy ban nhân dân tỉnh để xem xét, chỉ đạo giải quyết.';
+    const b = texts(`ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 99/UBND-NC\nKính gửi: Các sở, ban, ngành.\n${long}\nNơi nhận:\n- Như trên;`);
+    expect(b).toContain(long);
+    expect(b).toContain('Nơi nhận:');
+  });
+});
