@@ -402,7 +402,8 @@ function readBlock(segs: Seg[], a: number): Block {
 
 function deputyOf(object: string): string {
   const o = object.replace(/\s+/g, ' ').trim();
-  if (/^BỘ TRƯỞNG\b/u.test(o)) return 'THỨ TRƯỞNG';
+  // (by its letters without tones: a scan's "KT. BỌ TRƯƠNG" is still a minister's deputy)
+  if (/^bo truong(?![a-z])/u.test(fold(o))) return 'THỨ TRƯỞNG';
   return `PHÓ ${o}`;
 }
 

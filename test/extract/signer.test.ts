@@ -59,6 +59,11 @@ describe('signature blocks as Nghị định 30 lays them out', () => {
   });
   it('KT with its title line lost: the deputy of the authority', () => {
     expect(signer(NOI_NHAN + 'KT. CHỦ TỊCH\n\nĐinh Văn Tuấn')).toEqual({ name: 'Đinh Văn Tuấn', position: 'Phó Chủ tịch', authority: 'KT' });
+    // a minister's deputy is a Thứ trưởng, also where a scan lost the tones ("KT. BỌ TRƯƠNG")
+    expect(signer(NOI_NHAN + 'KT. BỘ TRƯỞNG\n\nLê Quốc Hùng')).toMatchObject({ position: 'Thứ trưởng', authority: 'KT' });
+    expect(signer(NOI_NHAN + 'KT. BỌ TRƯƠNG\n\nLê Quốc Hùng')).toMatchObject({ position: 'Thứ trưởng', authority: 'KT' });
+    // must not: another head whose title starts alike keeps "Phó"
+    expect(signer(NOI_NHAN + 'KT. TRƯỞNG BAN\n\nLê Quốc Hùng')).toMatchObject({ position: 'Phó Trưởng ban', authority: 'KT' });
   });
   it('a signed letter followed by an unsigned draft: the signed block', () => {
     const s = signer(NOI_NHAN + 'GIÁM ĐỐC\nTrương Minh Đương\n\nDỰ THẢO\nNơi nhận:\n- Như trên;\nCHỦ TỊCH\n');
