@@ -1,9 +1,10 @@
 /**
  * Documents copied from legal portals (test/fixtures/portal/docs, addresses in
- * test/fixtures/portal/SOURCES): 54 real documents as thuvienphapluat, vbpl, hethongphapluat,
+ * test/fixtures/portal/SOURCES): 55 real documents as thuvienphapluat, vbpl, hethongphapluat,
  * luatvietnam, provincial and Party portals and forums show them (metadata tables, summaries
  * and notices above the header, cells one under another or between '|', values wrapped over
- * lines, Official-Gazette titles, print views without a header, run-together lines). Their
+ * lines, Official-Gazette titles, print views without a header, a copy with only the portal's
+ * record of the document, run-together lines). Their
  * header fields and signature were read by hand from the text (test/fixtures/portal/gold, no
  * tasks: only document fields are graded). Ingested once with the pipeline and graded with
  * src/eval/score.ts against the floors below.
@@ -17,8 +18,8 @@ import { ROOT, tmpDir } from './helpers.js';
 
 /**
  * THE FLOORS: each the figure measured at the commit that set it, minus 0.03 (a regression fails).
- * Measured on the 54 copies: before this set was made (commit 603bf9b) type 98.1, number 98.1,
- * symbol 94.4, issuer 87.0, place 96.2, date 92.5, signer name 50.0, position 66.7, authority 66.7 (%).
+ * Measured on the 55 copies: before this set was made (commit 603bf9b) type 96.4, number 96.4,
+ * symbol 92.7, issuer 85.5, place 96.2, date 90.7, signer name 50.0, position 66.7, authority 66.7 (%).
  * Raise a floor as extraction improves; do not lower one to let a change through.
  */
 const FLOORS: Record<string, number> = {

@@ -409,6 +409,15 @@ export function extractHeader(model: TextModel): HeaderFields {
     }
   }
 
+  // A copy that lost the document's own header: the portal's record of it ("Số hiệu: 93/2001/NĐ-CP",
+  // "Ngày ban hành: 12/12/2001", "Cơ quan ban hành: Chính phủ") is the only statement of it left
+  // (the text parser sets those lines aside as the site's own: they are read from there, and from the text)
+  const record = f.symbol ? null : portalRecord([...(model.furniture ?? []).filter((x) => x.kind === 'webCapture').map((x) => ({ text: x.text, start: 0, end: 0 })), ...raw.slice(0, 40)]);
+  if (record) {
+    f.number = finding(model, record.number, record.start, record.end, 'header.portalRecord');
+    f.symbol = finding(model, record.symbol, record.start, record.end, 'header.portalRecord');
+  }
+
   // Place and date: the first date line of the document's own header
   const dateZone = lines.slice(0, Math.max(end + 2, 12));
   const dateIdx = [...dateZone.keys()].sort((a, b) => Number(a < anchor) - Number(b < anchor) || a - b).find((i) => DATE_LINE.test(dateZone[i]!.text));
@@ -426,6 +435,7 @@ export function extractHeader(model: TextModel): HeaderFields {
   }
   if (!f.date && gazette?.date) f.date = finding(model, gazette.date, gazette.start, gazette.end, 'header.gazetteDate');
   if (!f.date && attachedDate) f.date = attachedDate;
+  if (!f.date && record?.date) f.date = finding(model, record.date.value, record.date.start, record.date.end, 'header.portalRecord');
   // a day the scan could not read, where the appendix prints the full date of the same document
   if (ownAttachedDate && (!f.date || f.date.value.length < 10) && (!f.date || ownAttachedDate.value.startsWith(f.date.value))) f.date = ownAttachedDate;
 
@@ -511,7 +521,7 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (isUpper(l.text) && /\p{L}{2}/u.test(l.text) && !/^[-_*=]+$/.test(l.text) && !/\d\s*\/|\/\s*\d/.test(l.text)) issuerLines.push(l);
     else if (!isUpper(l.text) && /\p{Ll}{2}/u.test(l.text)) issuerLines = [];
   }
-  const issuer = readIssuer(issuerLines) ?? (gazette ? { name: gazette.issuer, own: gazette.issuer, start: gazette.start, end: gazette.end } : null) ?? authorityIssuer(lines.slice(0, end + 12));
+  const issuer = readIssuer(issuerLines) ?? (gazette ? { name: gazette.issuer, own: gazette.issuer, start: gazette.start, end: gazette.end } : null) ?? authorityIssuer(lines.slice(0, end + 12)) ?? (record?.issuer ? { name: record.issuer.value, own: record.issuer.value, start: record.issuer.start, end: record.issuer.end } : null);
   if (issuer) {
     // a copy that lost the unit line ("ỦY BAN NHÂN DÂN" alone): the authority line above "Căn cứ" names it in full
     if (/^(?:Ủy ban nhân dân|Hội đồng nhân dân)$/u.test(issuer.name)) {
@@ -691,6 +701,37 @@ function attachedList(lines: Line[], from: number): { text: string; start: numbe
  * the first "Căn cứ" names the body ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"; "CHỦ TỊCH ỦY BAN NHÂN DÂN
  * TỈNH X" and "BỘ TRƯỞNG BỘ Y TẾ" are the heads of theirs).
  */
+/**
+ * The record a legal portal prints above a copy ("Số hiệu: 155/KH-UBND", "Ngày ban hành: 26/05/2017",
+ * "Cơ quan ban hành: Bộ Nội vụ" or "Nơi ban hành: Tỉnh Bắc Ninh"), read only where the copy lost the
+ * document's own header: the header, when printed, is what the document says.
+ */
+function portalRecord(lines: { text: string; start: number; end: number }[]): { number: string; symbol: string; start: number; end: number; date?: { value: string; start: number; end: number }; issuer?: { value: string; start: number; end: number } } | null {
+  let out: ReturnType<typeof portalRecord> = null;
+  let date: { value: string; start: number; end: number } | undefined;
+  let by: { text: string; start: number; end: number } | undefined;
+  for (const l of lines) {
+    const t = l.text.replace(/[|•]/g, ' ').replace(/\s+/g, ' ');
+    const n = /(?:^|\s)Số hiệu(?: văn bản)?\s*:\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*)/u.exec(t);
+    if (n && !out) out = { number: n[1]!, symbol: n[2]!, start: l.start, end: l.end };
+    const d = /(?:^|\s)Ngày ban hành\s*:\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/u.exec(t);
+    const v = d && iso(+d[3]!, +d[2]!, +d[1]!);
+    if (v && !date) date = { value: v, start: l.start, end: l.end };
+    const b = /(?:^|\s)(?:Cơ quan ban hành|Nơi ban hành)\s*:\s*(.+?)(?=\s+(?:Người ký|Số hiệu|Loại văn bản|Ngày ban hành|Ngày hiệu lực)\s*:|$)/u.exec(t);
+    if (b && !by && /\p{L}{2}/u.test(b[1]!)) by = { text: b[1]!.trim(), start: l.start, end: l.end };
+  }
+  if (!out) return null;
+  if (date) out.date = date;
+  if (by) {
+    // "Nơi ban hành: Tỉnh Bắc Ninh" names the place; the symbol says which of its bodies issued
+    const unit = /^(?:Tỉnh|Thành phố|TP\.?)\s+(.+)$/u.exec(by.text);
+    const body = unit ? (/UBND/u.test(out.symbol) ? 'Ủy ban nhân dân' : /HĐND/u.test(out.symbol) ? 'Hội đồng nhân dân' : null) : null;
+    const value = unit ? (body ? `${body} ${provinceUnit(canonicalProvince(unit[1]!) ?? unit[1]!)}` : null) : by.text;
+    if (value) out.issuer = { value, start: by.start, end: by.end };
+  }
+  return out;
+}
+
 /** The head of a body, printed before its name where the head issues in its own right ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X"). */
 const HEAD_OF = /^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\s+(?=\p{Lu})/u;
 function authorityIssuer(lines: Line[]): ReturnType<typeof readIssuer> {

@@ -326,4 +326,13 @@ describe('portal copies: values wrapped or lost, titles of the Official Gazette,
     // must not: a ministry over its office stays two lines
     expect(lines('BỘ TÀI CHÍNH\nVĂN PHÒNG')).toEqual(['BỘ TÀI CHÍNH', 'VĂN PHÒNG']);
   });
+  it('reads the portal\'s record of a copy that lost the document\'s own header, and only then', () => {
+    const meta = 'Nghị định 93/2001/NĐ-CP của Chính phủ quy định phân cấp quản lý\nCơ quan ban hành: Chính phủ\nSố hiệu:93/2001/NĐ-CP\nLoại văn bản:Nghị định\nNgười ký:Phan Văn Khải\nNgày hiệu lực: 27/12/2001\nNgày ban hành:12/12/2001\n\nCăn cứ Luật Tổ chức Chính phủ ngày 30 tháng 9 năm 1992;\n\nĐiều 1. Phạm vi điều chỉnh';
+    expect(fields(meta)).toMatchObject({ type: 'NĐ', number: '93', symbol: '2001/NĐ-CP', issuer: 'Chính phủ', date: '2001-12-12' });
+    const province = 'Số hiệu: 155/KH-UBND Loại văn bản: Văn bản khác\nNơi ban hành: Tỉnh Bắc Ninh Người ký: Nguyễn Tiến Nhường\nNgày ban hành: 26/05/2017 Ngày hiệu lực: Đang cập nhật\n\nThực hiện Luật Hộ tịch năm 2014, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC TIÊU';
+    expect(fields(province)).toMatchObject({ type: 'KH', number: '155', issuer: 'Ủy ban nhân dân tỉnh Bắc Ninh', date: '2017-05-26' });
+    // must not: the header, printed, says what the document is, whatever the record says
+    const both = 'Số hiệu: 999/QĐ-UBND\nNgày ban hành: 01/01/2020\nCơ quan ban hành: Bộ Nội vụ\nỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: 119/QĐ-UBND\nBắc Giang, ngày 23 tháng 11 năm 2009\nQUYẾT ĐỊNH\nVề việc bổ sung';
+    expect(fields(both)).toMatchObject({ number: '119', date: '2009-11-23', issuer: 'Ủy ban nhân dân tỉnh Bắc Giang' });
+  });
 });
