@@ -18,6 +18,8 @@ const ANCHORS = [
   /[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,3},\s+ngày\s+(?:\d|\s*tháng)/gu,
 ];
 const ANCHOR_TESTS = ANCHORS.map((re) => new RegExp(re.source, 'u'));
+/** A line that holds an anchor: the date line's pattern (letters then ", ngày") is tried only where "ngày" is. */
+const hasAnchor = (l: string, k: number) => (k === ANCHOR_TESTS.length - 1 && !l.includes('ngày') ? false : ANCHOR_TESTS[k]!.test(l));
 const SEPARATOR = /\s*[-_=*]{3,}\s*/gu;
 const META = /^(?:\|?\s*)(?:Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Tình trạng|Lĩnh vực|Số công báo|Tình trạng hiệu lực)\s*:/iu;
 const SITE = /^(?:Trang chủ|Home|Đăng nhập|Đăng ký|Tải về|Tải văn bản|Văn bản liên quan|Văn bản gốc|Lược đồ|Nội dung|Thuộc tính|Tiếng Anh|Lưu trữ|Ghi chú|Chia sẻ|In văn bản|Bạn chưa đăng nhập|Bạn đang xem|Theo dõi hiệu lực|Hỏi đáp|©|Copyright|Liên hệ|Bản quyền)(?![\p{L}])|\S\s+>\s+\S[^<>]*\s+>\s+\S|^\|.*\|$|©/iu;
@@ -36,7 +38,7 @@ export function uncapture(input: string[]): Uncaptured {
   input.forEach((line, i) => {
     if (i > 60 || line.length < 60 || line.startsWith('\t')) return lines.push(line);
     let hits = 0;
-    for (const re of ANCHOR_TESTS) if (re.test(line) && ++hits >= 2) break;
+    for (let k = 0; k < ANCHOR_TESTS.length; k++) if (hasAnchor(line, k) && ++hits >= 2) break;
     if (hits < 2) return lines.push(line);
     const cuts = new Set<number>();
     for (const re of ANCHORS) for (const m of line.matchAll(re)) if (m.index! > 0) cuts.add(m.index!);
@@ -64,8 +66,9 @@ export function uncapture(input: string[]): Uncaptured {
   // without a Quốc hiệu the document begins at its first header line ("Số:", "Kính gửi:", the date
   // line): a "Ghi chú:" or "Nội dung ..." of the document itself never makes what is above it the site's
   const q = lines.findIndex((l) => QUOC_HIEU.test(l.trim()));
-  // the first anchor is looked for only without a Quốc hiệu (it tries every anchor on every line)
-  const firstAnchor = q >= 0 ? -1 : lines.findIndex((l) => ANCHOR_TESTS.some((re) => re.test(l)));
+  // the first anchor is looked for only without a Quốc hiệu (it tries every anchor on every line),
+  // and only in the first 40 lines: the limit is 40 lines at most
+  const firstAnchor = q >= 0 ? -1 : lines.slice(0, 40).findIndex((l) => ANCHOR_TESTS.some((_, k) => hasAnchor(l, k)));
   const limit = q >= 0 ? q : firstAnchor >= 0 ? Math.min(firstAnchor, 40) : Math.min(lines.length, 40);
   let lastSite = -1;
   for (let i = 0; i < limit; i++) {
