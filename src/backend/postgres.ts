@@ -18,10 +18,10 @@ import type { ExtractionRecord } from '../../schemas/record.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_LOCK, PG_COUNTS_VERSION } from '../store/pgschema.js';
 import { emptyTally } from '../store/counts.js';
 import { readCounts, applyCounts, rebuildCounts, countedStats } from './pgcounts.js';
-import { statsOfHits, type Stats } from '../query/stats.js';
+import { statsOfHits, statsFromCounts, type Stats } from '../query/stats.js';
 
-/** The most tasks a filtered count reads (pages of search); beyond it the counts say they are incomplete. */
-const PG_STATS_MAX = 5000;
+/** The most tasks a filtered count reads (as SQLite's); beyond it the counts say they are incomplete. */
+const PG_STATS_MAX = 20000;
 import { StoreError } from '../store/db.js';
 import { assignRecordId, identityKey, idChoices, stemOf, withRecordId } from '../store/identity.js';
 import { printableSpec } from './spec.js';
@@ -366,17 +366,43 @@ export class PgStore implements Store {
     return countedStats(this.pool, q, f.rules, names, documents, agencies);
   }
 
-  /** The counts over what a query selects: its first PG_STATS_MAX tasks as search lists them. */
+  /**
+   * The counts over what a query selects, its first PG_STATS_MAX tasks (as SQLite's counts of
+   * a query, src/query/stats.ts): one statement over the query's checks, each task's status
+   * worked out in SQL as taskStatus gives it, grouped by status and kind, its documents, its
+   * agencies by role (lead ones also when overdue). With words, the ranked pool of search.
+   */
   private async filteredStats(q: NQuery, agencies: number): Promise<Stats> {
-    const hits: TaskHit[] = [];
-    let total = 0;
-    for (let offset = 0; offset < PG_STATS_MAX; offset += 500) {
-      const r = await this.searchTasks({ ...q, limit: 500, offset });
-      total = r.total;
-      hits.push(...r.items);
-      if (r.items.length < 500 || hits.length >= total) break;
+    if (q.words?.trim()) {
+      const r = await this.searchTasks({ ...q, limit: RANK_POOL, offset: 0 });
+      return statsOfHits(r.items, r.total, q.today, await this.agencyRoles(r.items.map((h) => h.id)), agencies);
     }
-    return statsOfHits(hits, total, q.today, await this.agencyRoles(hits.map((h) => h.id)), agencies);
+    const p = new Params();
+    const checks = await this.taskChecks(q, p);
+    if (!checks) return statsOfHits([], 0, q.today, new Map(), agencies);
+    const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
+    const soonRules = await this.rulesIn(q.today, soonEnd);
+    const [today, soon, rules] = [p.add(q.today), p.add(soonEnd), p.add(soonRules)];
+    const late = `t.deadline_kind IN ('by', 'within')`;
+    const st = `CASE WHEN coalesce(c.done_on, '') <> '' THEN (CASE WHEN ${late} AND coalesce(t.deadline_date, '') <> '' AND c.done_on > t.deadline_date THEN 4 ELSE 3 END)
+      WHEN ${late} AND t.deadline_date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN (CASE WHEN t.deadline_date < ${today} THEN 2 WHEN t.deadline_date <= ${soon} THEN 1 ELSE 0 END)
+      WHEN t.deadline_kind = 'recurring' AND t.deadline_rule = ANY(${rules}::text[]) THEN 1 ELSE 0 END`;
+    const rows = await this.q<{ part: number; st: number | null; kind: string | null; agency: number | null; role: string | null; n: number }>(
+      `WITH s AS MATERIALIZED (SELECT t.id, t.document_id AS doc, t.deadline_kind AS kind, ${st} AS st
+        FROM tasks t JOIN documents d ON d.id = t.document_id LEFT JOIN completions c ON c.document_record_id = d.record_id AND c.task_key = t.task_key
+        WHERE ${and(checks)} LIMIT ${PG_STATS_MAX})
+      SELECT 0 AS part, st, kind, NULL::int AS agency, NULL::text AS role, count(*)::int AS n FROM s GROUP BY st, kind
+      UNION ALL SELECT 1, NULL, NULL, NULL, NULL, count(DISTINCT doc)::int FROM s
+      UNION ALL SELECT 2, (s.st = 2)::int, NULL, ta.agency_id, ta.role, count(*)::int FROM s JOIN task_agencies ta ON ta.task_id = s.id GROUP BY 2, 4, 5`,
+      p.values,
+    );
+    const total = rows.filter((r) => r.part === 0).reduce((a, r) => a + r.n, 0);
+    const names = new Map((await this.agencies()).map((a) => [a.id, a.canonical] as [number, string]));
+    const status = rows.filter((r) => r.part === 0).map((r) => [r.st!, r.kind ?? '', r.n] as [number, string, number]);
+    const roles = rows.filter((r) => r.part === 2).map((r) => [r.agency!, r.role!, r.n] as [number, string, number]);
+    const overdue = rows.filter((r) => r.part === 2 && r.role === 'lead' && r.st === 1).map((r) => [r.agency!, r.n] as [number, number]);
+    // at the cap: the counts of the first PG_STATS_MAX, and they say so
+    return { ...statsFromCounts({ status, roles, overdue, names, documents: rows.find((r) => r.part === 1)?.n ?? 0, today: q.today, agencies }), complete: total < PG_STATS_MAX };
   }
 
   /** A stored document (record id, file name or row id; the best rendition) with its highlights, as src/query/tasks.ts shows it. */
