@@ -531,28 +531,6 @@ export class PgStore implements Store {
   }
 
   /**
-   * With words, every row holding every phrase in its text or its agencies (as FTS5 matches
-   * them) and passing the checks: for an export (selectTasks), not capped.
-   */
-  private async everyWordRow(parsed: ParsedQuery, checks: string[], p: Params) {
-    const holds = phraseCheck(parsed);
-    const ts = p.add(tsquery(parsed));
-    const below = p.add(0);
-    const sql = `SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id
-      WHERE t.fts @@ to_tsquery('simple', ${ts}) AND t.id < ${below} AND ${and(checks)} ORDER BY t.id DESC LIMIT ${FTS_CHUNK}`;
-    const out: number[] = [];
-    for (let last = 2 ** 31 - 1; ; ) {
-      const values = [...p.values];
-      values[Number(below.slice(1)) - 1] = last;
-      const ids = (await this.q<{ id: number }>(sql, values)).map((r) => r.id);
-      const rows = await this.q<{ id: number; text: string; agencies: string }>('SELECT id, fts_text AS text, fts_agencies AS agencies FROM tasks WHERE id = ANY($1::int[]) ORDER BY id DESC', [ids]);
-      for (const r of rows) if (holds(r)) out.push(r.id);
-      if (ids.length < FTS_CHUNK) return out;
-      last = ids[ids.length - 1]!;
-    }
-  }
-
-  /**
    * The rows a search with words ranks: the SQLite planner's candidates (src/query/plan.ts
    * wordCandidates), so both stores rank the same rows and give the same counts above the caps.
    * - A filter listing at most SMALL_SET rows (an agency, a document, a deadline kind or
@@ -680,7 +658,8 @@ export class PgStore implements Store {
     const checks = await this.taskChecks(q, p);
     if (!checks) return new Set();
     let ids: number[] | null = null;
-    if (tsquery(parsed)) ids = await this.everyWordRow(parsed, checks, p);
+    // with words, the rows the search ranks (as the SQLite store's export selects them)
+    if (tsquery(parsed)) ids = (await this.rankCandidates(q, parsed, checks, p)).rows.map((r) => r.id);
     const rows = ids
       ? await this.q<{ ref: string }>(`SELECT d.record_id || '#' || t.seq AS ref FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.id = ANY($1::int[])`, [ids])
       : await this.q<{ ref: string }>(`SELECT d.record_id || '#' || t.seq AS ref FROM tasks t JOIN documents d ON d.id = t.document_id WHERE ${and(checks)}`, p.values);

@@ -319,6 +319,10 @@ describe.skipIf(pgSkip !== null)(`above the caps, PostgreSQL and SQLite rank the
     const rb = plain(await b.searchTasks({ today: TODAY, ...q }));
     expect({ total: ra.total, capped: ra.capped }).toEqual(want);
     expect(rb).toEqual(ra);
+    // an export selects the same tasks: the search's candidates
+    const [sa, sb] = [await a.selectTasks({ today: TODAY, ...q }), await b.selectTasks({ today: TODAY, ...q })];
+    expect(sa.size).toBe(ra.total);
+    expect([...sb].sort()).toEqual([...sa].sort());
   });
 });
 
