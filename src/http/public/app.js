@@ -359,9 +359,24 @@ function activateTask(seq, scroll = true) {
   }
 }
 
+let docShown = null;
+let docLoads = 0;
 async function loadDocument(id, taskSeq) {
   const today = $('#today-input').value;
+  const mine = ++docLoads;
+  // another document than the one on screen: never show the old one under the new address
+  if (docShown !== id) {
+    docShown = null;
+    $('#doc-title').textContent = '…';
+    clear($('#doc-meta'));
+    clear($('#doc-text'));
+    clear($('#doc-task-list'));
+    $('#doc-task-count').textContent = '';
+  }
   const v = await api(`/api/documents/${encodeURIComponent(id)}`, today ? new URLSearchParams({ today }) : null);
+  // a later navigation answered first or is on its way: its document wins
+  if (mine !== docLoads) return;
+  docShown = id;
   $('#doc-title').textContent = `${v.type || ''} ${docRef(v)}${v.subject ? ` — ${v.subject}` : ''}`;
   const meta = clear($('#doc-meta'));
   const add = (k, val) => val && meta.append(el('dt', null, k), el('dd', null, val));
