@@ -51,8 +51,15 @@ const DIRECTIVE_TOPIC = /nhiệm vụ|giải pháp|tổ chức thực hiện|ph�
 function notTaskSection(title: string): boolean {
   return NOT_TASK_SECTION.test(title.trim()) && !DIRECTIVE_TOPIC.test(title);
 }
-/** Closing formulas, never tasks even when numbered: "... chịu trách nhiệm thi hành Quyết định này", "... có hiệu lực". */
-const CLOSING_ANY = [/chịu trách nhiệm thi hành/iu, /(?<!(?:kể từ|từ|khi|sau khi)(?:\s+ngày)?\s+)(?:Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này có hiệu lực/iu];
+/**
+ * Closing formulas, never tasks even when numbered: "... chịu trách nhiệm thi hành Quyết định này"
+ * (older acts: "có trách nhiệm thi hành", "... căn cứ Quyết định thi hành", "căn cứ Quyết định này
+ * để thực hiện"), "... này có hiệu lực", "Quyết định có hiệu lực thi hành sau 10 ngày ...".
+ */
+const CLOSING_ANY = [
+  /(?:chịu|có) trách nhiệm thi hành/iu,
+  /căn cứ (?:Quyết định|Chỉ thị|Nghị quyết)(?: này)? (?:để )?(?:thi hành|thực hiện)\s*(?:[./]|$)/iu,
+  /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi)(?:\s+ngày)?\s+)(?:Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này có hiệu lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
 const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,

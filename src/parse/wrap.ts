@@ -31,8 +31,8 @@ const ENDS_CLAUSE = /[;]$/u;
 const STARTS_LOWER = /^[\p{Ll}(]/u;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/iu;
 
-/** A list marker with nothing after it: "1.1.", "2)", "a)", "II.", "-", "+". */
-const MARKER_ONLY = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ][).]|\(?[a-zđ\d]{1,2}\)|[IVXLC]{1,5}\.|[-–+•])$/u;
+/** A list marker with nothing after it: "1.1.", "2)", "a)", "II.", "-", "+", an article's "Điều 2." (a portal copy's line). */
+const MARKER_ONLY = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ][).]|\(?[a-zđ\d]{1,2}\)|[IVXLC]{1,5}\.|[-–+•]|Điều\s+\d{1,3}\s*[.:])$/u;
 /** A marker the copy left at the end of the line before its item: "… của tỉnh. 1.1." */
 const MARKER_AT_END = /(?<=[.;:!?]["”)]?)\s+(\d{1,2}(?:\.\d{1,2}){0,3}\.|[a-zđ]\)|[IVX]{1,4}\.)$/u;
 

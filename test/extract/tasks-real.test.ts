@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { processFile } from '../../pipelines/document.js';
 import { headingAssignment, leadOf } from '../../src/extract/agencies.js';
-import { extractTasks } from '../../src/extract/tasks.js';
+import { extractTasks, isClosing } from '../../src/extract/tasks.js';
 import { model, ROOT } from '../helpers.js';
 
 const doc = async (name: string) => {
@@ -309,5 +309,25 @@ describe('a letter\'s request after its last item\'s fields, and its closing par
   it('takes no task from a closing paragraph made of closing sentences', () => {
     const tasks = extractTasks(model(text('Yêu cầu Thủ trưởng các sở, ban, ngành và Chủ tịch UBND các xã, phường nghiêm túc thực hiện. Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, báo cáo UBND tỉnh để xem xét.')), { date: '2025-08-20', recipients: ['Các sở, ban, ngành', 'UBND các xã, phường'] });
     expect(tasks.map((t) => t.text.slice(0, 20))).toEqual(['Đẩy mạnh tuyên truyề']);
+  });
+});
+
+describe("a decision's closing article, in the wordings of older acts", () => {
+  it('is no task', () => {
+    for (const t of [
+      'Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan; Chủ tịch Ủy ban nhân dân các huyện/thành phố và các đơn vị, tổ chức, cá nhân có liên quan căn cứ Quyết định thi hành./.',
+      'Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan, đơn vị có liên quan có trách nhiệm thi hành Quyết định này.',
+      'Thủ trưởng các sở, ban, ngành căn cứ Quyết định này để thực hiện.',
+      'Quyết định có hiệu lực thi hành sau 10 ngày kể từ ngày ký.',
+      'Chỉ thị có hiệu lực kể từ ngày ký.',
+    ]) expect(isClosing(t), t).toBe(true);
+  });
+  it('leaves tasks that name the act or its execution', () => {
+    for (const t of [
+      'Sở Tư pháp theo dõi, kiểm tra việc thi hành Quyết định này.',
+      'Giao Sở Nội vụ căn cứ Quyết định để hướng dẫn các đơn vị xây dựng kế hoạch.',
+      'Ban Chỉ đạo cải cách hành chính tỉnh có trách nhiệm giúp UBND tỉnh theo dõi, đôn đốc việc thực hiện kế hoạch.',
+      'Các sở báo cáo kết quả trước khi Quyết định có hiệu lực.',
+    ]) expect(isClosing(t), t).toBe(false);
   });
 });

@@ -15,6 +15,15 @@ describe('list markers put back on their items', () => {
     expect(moved('1.1.\nTiếp tục rà soát thủ tục hành chính.\na)\nSở Nội vụ chủ trì.\n-\nCác xã báo cáo.')).toEqual(['1.1. Tiếp tục rà soát thủ tục hành chính.', 'a) Sở Nội vụ chủ trì.', '- Các xã báo cáo.']);
     expect(moved('II.\nTỔ CHỨC THỰC HIỆN')).toEqual(['II. TỔ CHỨC THỰC HIỆN']);
   });
+  it("joins an article's number alone on its line (a portal copy's 'Điều 2.') to the article's text", () => {
+    expect(moved('Điều 2.\nGiao Sở Lao động - Thương binh và Xã hội chủ trì.\nĐiều 3:\nChánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.')).toEqual([
+      'Điều 2. Giao Sở Lao động - Thương binh và Xã hội chủ trì.',
+      'Điều 3: Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành.',
+    ]);
+    // an article's title on its line stays where it is; a clause numbered under it is its own item
+    expect(moved('Điều 2. Tổ chức thực hiện\n1. Sở Nội vụ chủ trì.')).toEqual(['Điều 2. Tổ chức thực hiện', '1. Sở Nội vụ chủ trì.']);
+    expect(moved('Điều 2.\n1. Sở Nội vụ chủ trì.')).toEqual(['Điều 2.', '1. Sở Nội vụ chủ trì.']);
+  });
   it('moves a marker left at the end of the line before onto its item', () => {
     expect(moved('Đẩy mạnh cải cách hành chính của tỉnh. 1.1.\nTiếp tục rà soát thủ tục hành chính.')).toEqual(['Đẩy mạnh cải cách hành chính của tỉnh.', '1.1. Tiếp tục rà soát thủ tục hành chính.']);
     expect(moved('Nhiệm vụ cụ thể như sau: a)\nSở Nội vụ chủ trì.')).toEqual(['Nhiệm vụ cụ thể như sau:', 'a) Sở Nội vụ chủ trì.']);
