@@ -220,7 +220,21 @@ const APPOSITION = /,?\s+là\s+(?:cơ quan|đơn vị|thành viên|thường tr�
 const TOPIC_END = /(?:như|gồm|bao gồm|là|sau|sau đây|cụ thể|như sau)\s*$/u;
 
 /** Who the item's own words say must act: "X: ...", "Giao X chủ trì", "X có trách nhiệm", "X <verb> ...". */
+/** A person asked by office, with the honorific a letter gives ("Đồng chí Bí thư Tỉnh ủy ...", "Đ/c Chủ tịch ..."). */
+const HONORIFIC = /^(?:Đồng chí|Đ\/c)\s+(?=\p{Lu})/u;
+
 export function leadOf(text: string): Assignment | null {
+  // the office is the doer, the honorific is not part of its name
+  const h = HONORIFIC.exec(text);
+  if (h) {
+    const a = leadOfText(text.slice(h[0].length));
+    const off = h[0].length;
+    return a && { ...a, lead: a.lead.map((b) => shift(b, off)), support: a.support.map((b) => shift(b, off)) };
+  }
+  return leadOfText(text);
+}
+
+function leadOfText(text: string): Assignment | null {
   text = unquoted(text);
   let clause = firstSentence(text);
   let off = 0;

@@ -505,8 +505,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if ((node.marker?.kind === 'article' || underArticle(node)) && DECISION.test(text)) continue;
     // the objects of the article's act, listed elsewhere: "Điều 1. Công bố kết quả ... đối với: 1. Các sở: Tại Phụ lục I đính kèm."
     if (underArticle(node) && DECISION.test(node.parent!.title) && /:\s*(?:Tại|Theo|Chi tiết tại|Như)\s+(?:Phụ lục|Biểu|danh sách)/iu.test(text)) continue;
-    // a member of a body being set up ("Ông Đỗ Văn Chung, Giám đốc Sở Nội vụ: Phó Chủ tịch Hội đồng;")
-    if (MEMBER.test(text)) continue;
+    // a member of a body being set up ("Ông Đỗ Văn Chung, Giám đốc Sở Nội vụ: Phó Chủ tịch Hội đồng;"), not a
+    // person asked by office ("Đồng chí Bí thư Tỉnh ủy chỉ đạo việc triển khai ...")
+    if (MEMBER.test(text) && !ASKING_SENTENCE.test(text)) continue;
     // what members are entitled to or how they work is not an obligation ("... làm việc theo chế độ kiêm nhiệm", "được hưởng ...")
     if (ENTITLEMENT.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải|đề nghị|yêu cầu|giao)\s/u.test(text)) continue;
     // what a body has done ("Công an tỉnh đã xây dựng ...") is background, not a task

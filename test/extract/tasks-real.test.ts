@@ -331,3 +331,18 @@ describe("a decision's closing article, in the wordings of older acts", () => {
     ]) expect(isClosing(t), t).toBe(false);
   });
 });
+
+describe('a person asked by office in a letter ("Đồng chí Bí thư Tỉnh ủy ... chỉ đạo ...")', () => {
+  const letter = (body: string) => `VĂN PHÒNG CHÍNH PHỦ\n\nSố: 6869/VPCP-KGVX\n\nHà Nội, ngày 25 tháng 9 năm 2021\n\nKính gửi: Đồng chí Bí thư Tỉnh ủy Bến Tre.\n\nVề việc này, Thủ tướng Chính phủ có ý kiến như sau:\n\n${body}\n\nVăn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.\n`;
+  const tasksOf = (text: string) => extractTasks(model(text), { date: '2021-09-25', recipients: [] }).map((t) => [t.text.slice(0, 40), t.lead.map((l) => l.name)]);
+  it('is a task, the office its lead without the honorific', () => {
+    expect(tasksOf(letter('Đồng chí Bí thư Tỉnh ủy Bến Tre chỉ đạo việc triển khai nghiêm Công điện số 1099/CĐ-TTg ngày 22 tháng 8 năm 2021.'))).toEqual([
+      ['Đồng chí Bí thư Tỉnh ủy Bến Tre chỉ đạo ', ['Bí thư Tỉnh ủy Bến Tre']],
+    ]);
+    expect(leadOf('Đ/c Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo các sở triển khai.')?.lead.map((b) => b.text)).toEqual(['Chủ tịch Ủy ban nhân dân tỉnh']);
+  });
+  it('leaves a member of a body being set up, named with the honorific', () => {
+    const decision = 'QUYẾT ĐỊNH:\n\nĐiều 1. Thành lập Tổ công tác gồm các thành viên sau:\n\n1. Đồng chí Nguyễn Văn An, Phó Chủ tịch Ủy ban nhân dân tỉnh: Tổ trưởng;\n\n2. Đồng chí Trần Thị Bình, Giám đốc Sở Nội vụ: Tổ phó.\n';
+    expect(tasksOf(decision)).toEqual([]);
+  });
+});
