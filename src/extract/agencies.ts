@@ -55,12 +55,18 @@ function isBareHead(s: string): boolean {
  * Split a list of bodies. With ';' in the list, only ';' separates (commas are inside names).
  * Otherwise ',' and 'và' separate when what follows opens a new name.
  */
+/**
+ * A body's role set beside its name, not part of it: "Sở Nội vụ - cơ quan thường trực Hội đồng
+ * thi đua ...", "Sở Y tế (cơ quan thường trực Ban Chỉ đạo)", "Sở Tư pháp, cơ quan đầu mối ...".
+ */
+const ROLE_APPOSITION = /(?:\s+[-–]\s+|\s*\(\s*)(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:thường trực|chủ trì|đầu mối|tham mưu)(?![\p{L}])[\s\S]*$|\s*,\s*(?:là\s+)?cơ quan\s+(?:thường trực|đầu mối)(?![\p{L}])[\s\S]*$/u;
+
 export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan[] {
   const out: BodySpan[] = [];
   const push = (a: number, b: number) => {
     let text = s.slice(a, b);
     const lead = text.length - text.trimStart().length;
-    text = text.trim().replace(/[;,.:]+$/, '').trim();
+    text = text.trim().replace(ROLE_APPOSITION, '').replace(/[;,.:]+$/, '').trim();
     if (text) out.push({ text, start: a + lead, end: a + lead + text.length });
   };
   if (s.includes(';')) {

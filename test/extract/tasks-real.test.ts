@@ -346,3 +346,17 @@ describe('a person asked by office in a letter ("Đồng chí Bí thư Tỉnh �
     expect(tasksOf(decision)).toEqual([]);
   });
 });
+
+describe("a body's role beside its name", () => {
+  it('is not part of the lead', () => {
+    const lead = (t: string) => leadOf(t)?.lead.map((b) => b.text);
+    expect(lead('Sở Kế hoạch và Đầu tư - cơ quan thường trực Ban vì sự tiến bộ phụ nữ tỉnh giúp Ban tham mưu Ủy ban nhân dân tỉnh tổ chức sơ kết.')).toEqual(['Sở Kế hoạch và Đầu tư']);
+    expect(lead('Sở Y tế (cơ quan thường trực Ban Chỉ đạo) chủ trì, phối hợp với Sở Tài chính triển khai.')).toEqual(['Sở Y tế']);
+    expect(lead('Sở Tư pháp, cơ quan đầu mối về kiểm soát thủ tục hành chính, có trách nhiệm hướng dẫn.')).toEqual(['Sở Tư pháp']);
+  });
+  it('leaves names and collectives that hold such words', () => {
+    const lead = (t: string) => leadOf(t)?.lead.map((b) => b.text);
+    expect(lead('Sở Lao động - Thương binh và Xã hội chủ trì triển khai.')).toEqual(['Sở Lao động - Thương binh và Xã hội']);
+    expect(lead('Các sở, ban, ngành, cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh triển khai thực hiện.')).toEqual(['Các sở, ban, ngành, cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh']);
+  });
+});
