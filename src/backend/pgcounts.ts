@@ -4,7 +4,8 @@
  * order; built again by its migration for a store written before.
  */
 import type pg from 'pg';
-import { addDays, nextOccurrence } from '../model/status.js';
+import { addDays } from '../model/status.js';
+import { rulesIn } from '../query/plan.js';
 import { statsFromCounts, overdueSql, overdueParams, type Stats } from '../query/stats.js';
 import { emptyTally, contribute, difference, changeRows, upsertSql, factSql, allFactsSql, REBUILD_SLICE, type Tally, type TaskFact, type RoleFact } from '../store/counts.js';
 
@@ -54,10 +55,7 @@ export async function rebuildCounts(c: pg.ClientBase): Promise<void> {
  */
 export async function countedStats(c: pg.Pool | pg.ClientBase, q: { today: string; reminders: number[] }, rules: string[], names: Map<number, string>, documents: number, agencies: number): Promise<Stats> {
   const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
-  const soonRules = rules.filter((r) => {
-    const n = nextOccurrence(r, q.today);
-    return n !== null && n <= soonEnd;
-  });
+  const soonRules = rulesIn(rules, q.today, soonEnd);
   const day = `date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`;
   const status = `CASE WHEN done > 0 THEN done WHEN kind IN ('by', 'within') AND ${day} THEN (CASE WHEN date < $1 THEN 2 WHEN date <= $2 THEN 1 ELSE 0 END)
     WHEN kind = 'recurring' AND rule = ANY($3::text[]) THEN 1 ELSE 0 END`;

@@ -33,7 +33,7 @@ import { normaliseQuery, isUnfiltered, type TaskQuery, type TaskHit, type Search
 import { toDocumentHits, rankDocuments, type DocumentQuery, type DocumentHit, type DocumentRow } from '../query/documents.js';
 import { parseQuery, type ParsedQuery } from '../query/fts.js';
 import { keyedAgencies, matchAgencies, suggestFrom, agencyKey, agencyKeys, type AgencyRows } from '../query/agency.js';
-import { addDays, isIsoDate, localToday, nextOccurrence, normaliseReminders } from '../model/status.js';
+import { addDays, isIsoDate, localToday, normaliseReminders } from '../model/status.js';
 import { scoreRows, rankPage, countPhraseIn, TOKEN, type Scored } from '../query/rank.js';
 import { toTaskHit, type TaskRow } from '../query/load.js';
 import { TaskNotFound, toDocumentView, DOCUMENT_VIEW_COLS, type TaskRef, type DocumentView, type DocumentViewRow } from '../query/tasks.js';
@@ -41,7 +41,7 @@ import { ParamError } from '../query/params.js';
 import type { RunFailures } from '../store/runs.js';
 import { fold } from '../normalise/unicode.js';
 // the SQLite planner's sizes: the same candidates, the same caps
-import { RANK_POOL, COUNT_CAP, SMALL_SET, FTS_CHUNK, FTS_SCAN_MAX } from '../query/plan.js';
+import { RANK_POOL, COUNT_CAP, SMALL_SET, FTS_CHUNK, FTS_SCAN_MAX, rulesIn } from '../query/plan.js';
 
 const FORMAT_PRIORITY = `CASE format WHEN 'txt' THEN 0 WHEN 'md' THEN 1 WHEN 'docx' THEN 2 WHEN 'doc' THEN 3 WHEN 'pdf' THEN 4 ELSE 5 END`;
 const LATE_KINDS = `t.deadline_kind IN ('by', 'within')`;
@@ -465,10 +465,7 @@ export class PgStore implements Store {
   }
 
   private async rulesIn(from: string, to: string | null): Promise<string[]> {
-    return (await this.storeFacts()).rules.filter((r) => {
-      const n = nextOccurrence(r, from);
-      return n !== null && (to === null || n <= to);
-    });
+    return rulesIn((await this.storeFacts()).rules, from, to);
   }
 
   /**
