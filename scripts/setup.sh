@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what congvan needs beyond npm: tesseract (OCR of scanned PDFs, with its
-# Vietnamese data), poppler-utils and qpdf (the main PDF text engine: pdftohtml, pdftotext,
-# pdfimages, with qpdf for the annotations; page images for OCR; pdfjs reads PDFs where they
-# are missing) and antiword (Word 97-2003 .doc files); with `postgres`,
+# Vietnamese data), poppler-utils (the main PDF text engine: pdftohtml, pdftotext, pdfimages;
+# page images for OCR; pdfjs reads PDFs where it is missing), qpdf (the tests and the bench
+# join real PDFs into long ones with it) and antiword (Word 97-2003 .doc files); with `postgres`,
 # PostgreSQL from Debian's packages (the office store; scripts/pg.sh starts a server for tests).
 # Runs apt-get only as root and only for what is missing; otherwise says what to install.
 set -u

@@ -7,7 +7,7 @@
  * Objects are found by scanning the file (`N G obj`, streams skipped by their length), those in
  * object streams by their stream's header; a later definition replaces an earlier one, as an
  * incremental update (a signature) does. Only FlateDecode streams without predictors are
- * decoded. Encrypted files and anything it cannot read throw: the caller then uses qpdf/pdfjs.
+ * decoded. Encrypted files and anything it cannot read throw: the caller then uses pdfjs.
  */
 import { inflateSync } from 'node:zlib';
 
