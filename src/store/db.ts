@@ -39,7 +39,7 @@ export function openStore(file: string, opts: { readonly?: boolean } = {}): DB {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new StoreError(`${file}: the store was written by a newer congvan (schema ${version}, this one knows ${SCHEMA_VERSION}); upgrade congvan`);
     if (!readonly) {
-      db.pragma('journal_mode = WAL');
+      useWal(db);
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       if (version < SCHEMA_VERSION || owner !== 'ours') migrate(db, file);
@@ -56,6 +56,25 @@ export function openStore(file: string, opts: { readonly?: boolean } = {}): DB {
     throw storeError(file, e);
   }
   return db;
+}
+
+/**
+ * Switch a store to WAL. The switch needs the file to itself, and SQLite answers SQLITE_BUSY
+ * at once, without waiting out busy_timeout, while another connection is making the same
+ * switch or reading the new file: several first opens of a new store at once (two ingests,
+ * a worker and a server) would fail. So wait and try again, for as long as busy_timeout.
+ */
+function useWal(db: DB, waitMs = 5000) {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if (!/^SQLITE_BUSY/.test(String((e as { code?: unknown }).code)) || Date.now() >= until) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5 + Math.random() * 20);
+    }
+  }
 }
 
 /** The error of a failed open or write, naming the file; other errors as they are. */

@@ -15,7 +15,7 @@ import { ROOT, hasCommand, tmpDir, tsWorker } from '../helpers.js';
 const tools = hasCommand('qpdf', '--version') && hasCommand('pdftotext', '-v') && hasCommand('tesseract', '--version');
 
 describe('long files on a slow worker, default limits', () => {
-  it.skipIf(!tools)('stores a 300-page PDF and a 30-page real scan (needs qpdf, poppler-utils and tesseract: not installed)', async () => {
+  it.skipIf(!tools)(`stores a 300-page PDF and a 30-page real scan${tools ? '' : ' (skipped: qpdf, poppler-utils or tesseract is not installed)'}`, async () => {
     const dir = tmpDir('congvan-long-');
     const input = path.join(dir, 'in');
     fs.mkdirSync(input, { recursive: true });
