@@ -119,7 +119,7 @@ export async function postgresBackend(url: string): Promise<Backend> {
       const file = same ?? up.stored(localToday()).split(path.sep).join('/');
       const queue = await import('../queue/ingest.js');
       boss ??= await queue.openQueue(url, { supervise: false });
-      const r = await queue.submitBytes(store, boss, file, o.bytes, { register: { arrivedOn: null, by: o.by } });
+      const r = await queue.submitBytes(store, boss, file, o.bytes, { register: { arrivedOn: null, by: o.by }, uploadBy: o.by });
       const stored = r.status === 'unchanged'
         ? ((await store.pool.query('SELECT d.record_id, (SELECT count(*)::int FROM tasks t WHERE t.document_id = d.id) AS n FROM documents d WHERE d.path = $1', [file])).rows[0] as { record_id: string; n: number })
         : null;

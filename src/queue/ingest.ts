@@ -26,6 +26,7 @@
  * and failed so far (`congvan failures`, the page's failures view); the run is finished when
  * every file is counted.
  */
+import nodePath from 'node:path';
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import { listFiles, type ListProblem } from '../engine/files.js';
@@ -50,6 +51,12 @@ export interface JobData {
    * congvan before it: not registered.
    */
   register?: { arrivedOn: string | null; by: string | null } | null;
+  /**
+   * Sent from the page by this account: the worker adds the upload's outcome to the audit log
+   * (stored with its record id and register number, or failed and why) in the transaction
+   * that stores or fails it; the page's own entry said "queued" only.
+   */
+  uploadBy?: string | null;
 }
 
 type Count = 'ingested' | 'unchanged' | 'failed';
@@ -121,7 +128,7 @@ export async function submit(store: PgStore, boss: PgBoss, inputs: string[], opt
 }
 
 /** One file of run `run`: counted unchanged when its path holds these bytes already, else its bytes and a job queued. */
-async function enqueue(store: PgStore, boss: PgBoss, run: number, file: string, bytes: Buffer, opts: { leaseS?: number; register?: JobData['register'] }): Promise<'queued' | 'unchanged'> {
+async function enqueue(store: PgStore, boss: PgBoss, run: number, file: string, bytes: Buffer, opts: { leaseS?: number; register?: JobData['register']; uploadBy?: string | null }): Promise<'queued' | 'unchanged'> {
   const sha = sha256(bytes);
   if (await store.unchanged(file, sha)) {
     // stored before (perhaps with --no-register): entered in the register now, as a batch does; once
@@ -130,7 +137,7 @@ async function enqueue(store: PgStore, boss: PgBoss, run: number, file: string, 
     return 'unchanged';
   }
   const inbox = (await store.pool.query('INSERT INTO inbox (run_id, path, sha256, bytes, submitted_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', [run, file, sha, bytes, new Date().toISOString()])).rows[0].id as number;
-  await boss.send(QUEUE, { inbox, run, path: file, sha256: sha, register: opts.register ?? null } satisfies JobData, { retryLimit: RETRIES, retryDelay: 1, expireInSeconds: opts.leaseS ?? DEFAULT_LEASE_S });
+  await boss.send(QUEUE, { inbox, run, path: file, sha256: sha, register: opts.register ?? null, ...(opts.uploadBy ? { uploadBy: opts.uploadBy } : {}) } satisfies JobData, { retryLimit: RETRIES, retryDelay: 1, expireInSeconds: opts.leaseS ?? DEFAULT_LEASE_S });
   return 'queued';
 }
 
@@ -138,7 +145,7 @@ async function enqueue(store: PgStore, boss: PgBoss, run: number, file: string, 
  * One file's bytes received another way (the page's upload), submitted under `path` as a run
  * of its own: its progress and failure show as any batch's (`congvan failures`, the page).
  */
-export async function submitBytes(store: PgStore, boss: PgBoss, path: string, bytes: Buffer, opts: { leaseS?: number; register?: JobData['register'] } = {}): Promise<{ run: number; status: 'queued' | 'unchanged' }> {
+export async function submitBytes(store: PgStore, boss: PgBoss, path: string, bytes: Buffer, opts: { leaseS?: number; register?: JobData['register']; uploadBy?: string | null } = {}): Promise<{ run: number; status: 'queued' | 'unchanged' }> {
   const run = await store.startRun();
   await store.pool.query('UPDATE runs SET files = 1 WHERE id = $1', [run]);
   return { run, status: await enqueue(store, boss, run, path, bytes, opts) };
@@ -148,6 +155,12 @@ export async function submitBytes(store: PgStore, boss: PgBoss, path: string, by
 async function registerStored(store: PgStore, file: string, sha: string, reg: NonNullable<JobData['register']>): Promise<void> {
   const id = (await store.pool.query('SELECT record_id FROM documents WHERE path = $1', [file])).rows[0]?.record_id as string | undefined;
   if (id) await store.office.registerDocument({ recordId: id, sha256: sha, arrivedOn: reg.arrivedOn ?? localToday(), by: reg.by }, new Date().toISOString());
+}
+
+/** The outcome of a page's upload in the audit log, beside its "queued" entry (same actor, file and run). */
+async function auditUpload(store: PgStore, d: JobData, c: pg.PoolClient, recordId: string | null, detail: Record<string, unknown>): Promise<void> {
+  if (!d.uploadBy) return;
+  await store.office.addAudit({ actor: d.uploadBy, action: 'upload', recordId, target: nodePath.posix.basename(d.path), detail: { ...detail, run: d.run } }, new Date().toISOString(), c);
 }
 
 export type JobOutcome = { path: string; status: 'ingested' | 'replaced' | 'unchanged'; id: string; ms: number } | { path: string; status: 'failed'; stage: string; reason: string; ms: number };
@@ -184,6 +197,7 @@ export async function runJob(store: PgStore, d: JobData, runner: Runner): Promis
       if (!gone) {
         await store.recordFailure(d.run, d.path, o.stage, o.reason, o.code, c);
         await count(c, d.run, 'failed');
+        await auditUpload(store, d, c, null, { status: 'failed', stage: o.stage, reason: o.reason });
       }
       await c.query('COMMIT');
     } catch (e) {
@@ -197,8 +211,10 @@ export async function runJob(store: PgStore, d: JobData, runner: Runner): Promis
   const w = await store.write(o.row, d.path, async (c, w) => {
     if ((await c.query('DELETE FROM inbox WHERE id = $1', [d.inbox])).rowCount === 0) throw new Error(`job ${d.inbox} was done by another worker`);
     // numbered in the transaction that stores it: never twice, never a number without its document
-    if (d.register) await store.office.registerDocument({ recordId: w.id, sha256: d.sha256, arrivedOn: d.register.arrivedOn ?? localToday(), by: d.register.by }, new Date().toISOString(), c);
-    await count(c, d.run, w.result === 'unchanged' ? 'unchanged' : 'ingested');
+    const reg = d.register ? await store.office.registerDocument({ recordId: w.id, sha256: d.sha256, arrivedOn: d.register.arrivedOn ?? localToday(), by: d.register.by }, new Date().toISOString(), c) : null;
+    const status = w.result === 'unchanged' ? 'unchanged' : 'ingested';
+    await count(c, d.run, status);
+    await auditUpload(store, d, c, w.id, { status, ...(reg ? { year: reg.year, number: reg.number, arrivedOn: reg.arrivedOn } : {}) });
   });
   return { path: d.path, status: w.result === 'inserted' ? 'ingested' : w.result, id: w.id, ms: ms() };
 }

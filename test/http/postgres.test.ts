@@ -236,6 +236,12 @@ describe.skipIf(pgSkip !== null)(`congvan serve on PostgreSQL${pgSkip ? ` (skipp
     expect(a).toMatchObject({ run: r.json.run, inProgress: false, ingested: 1, failed: 0 });
     const line = ((await call(pg.url, '/api/register', { cookie: admin })).json.items as { recordId: string; number: number; registeredBy: string; docNumber: string }[]).find((l) => l.docNumber === '55')!;
     expect(line).toMatchObject({ registeredBy: 'admin' });
+    // the worker adds each upload's outcome to the audit log, with the record id and number it got, or why it failed
+    const outcomes = (await call(pg.url, '/api/audit?action=upload', { cookie: admin })).json.items.slice(0, 2) as { actor: string; target: string; recordId: string | null; detail: Record<string, unknown> }[];
+    expect(outcomes.sort((x, y) => String(x.detail.status).localeCompare(String(y.detail.status)))).toEqual([
+      expect.objectContaining({ actor: 'admin', target: bad.json.file, recordId: null, detail: expect.objectContaining({ status: 'failed', run: bad.json.run, stage: expect.any(String), reason: expect.any(String) }) }),
+      expect.objectContaining({ actor: 'admin', target: r.json.file, recordId: line.recordId, detail: expect.objectContaining({ status: 'ingested', run: r.json.run, number: line.number }) }),
+    ]);
     const again = await up('bản sao.txt', text);
     expect(again.status, again.body).toBe(200);
     expect(again.json).toMatchObject({ status: 'unchanged', recordId: line.recordId, register: { number: line.number }, tasks: 2 });
