@@ -704,18 +704,26 @@ export class PgStore implements Store {
     const scores = new Map<number, number>();
     if (ts) {
       const phrases = parsed.quoted.filter((g) => g.length > 1);
-      let rows = await this.q<{ id: number; subject: string | null; issuer: string | null; text: string | null }>(
-        `SELECT d.id, d.subject, d.issuer, ${phrases.length ? 'd.text' : 'NULL AS text'} FROM documents d WHERE d.fts @@ to_tsquery('simple', ${p.add(ts)}) AND ${and(checks)} ORDER BY d.id DESC LIMIT ${RANK_POOL + 1}`,
-        p.values,
-      );
-      // a quoted phrase stands whole in one of the fields (as FTS5 matches a phrase in one column)
-      if (phrases.length) {
-        rows = rows.filter((r) => {
-          const fields = [r.subject, r.issuer, r.text].map((v) => fold(v ?? ''));
-          return phrases.every((ph) => fields.some((f) => countPhraseIn(f, ph) > 0));
-        });
+      // a quoted phrase stands whole in one of the fields (as FTS5 matches a phrase in one
+      // column): checked here, on the rows holding its words, newest first, until the pool
+      // SQLite's index gives is full (the same candidates above the cap)
+      const want = RANK_POOL + 1;
+      const batch = phrases.length ? 4 * want : want;
+      const where = `d.fts @@ to_tsquery('simple', ${p.add(ts)}) AND ${and(checks)}`;
+      const rows: { id: number; subject: string | null; issuer: string | null; text: string | null }[] = [];
+      for (let before = Number.MAX_SAFE_INTEGER; rows.length < want; ) {
+        const got = await this.q<{ id: number; subject: string | null; issuer: string | null; text: string | null }>(
+          `SELECT d.id, d.subject, d.issuer, ${phrases.length ? 'd.text' : 'NULL AS text'} FROM documents d WHERE ${where} AND d.id < ${before} ORDER BY d.id DESC LIMIT ${batch}`,
+          p.values,
+        );
+        for (const r of got) {
+          const fields = phrases.length ? [r.subject, r.issuer, r.text].map((v) => fold(v ?? '')) : [];
+          if (phrases.every((ph) => fields.some((f) => countPhraseIn(f, ph) > 0))) rows.push(r);
+        }
+        if (got.length < batch) break;
+        before = got[got.length - 1]!.id;
       }
-      ({ ids, total, capped } = rankDocuments(rows, parsed, offset, limit, scores));
+      ({ ids, total, capped } = rankDocuments(rows.slice(0, want), parsed, offset, limit, scores));
     } else {
       ids = (await this.q<{ id: number }>(`SELECT d.id FROM documents d WHERE ${and(checks)} ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT ${limit} OFFSET ${offset}`, p.values)).map((r) => r.id);
       const n = (await this.q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${and(checks)} LIMIT ${COUNT_CAP + 1}) x`, p.values))[0]!.n;

@@ -307,6 +307,8 @@ describe.skipIf(pgSkip !== null)(`above the caps, PostgreSQL and SQLite rank the
     // no filter: the first 500 newest
     [{ words: 'zeta', limit: 30 }, { total: 500, capped: true }],
     [{ words: 'zeta them', status: 'open', limit: 30 }, { total: 500, capped: true }],
+    // a phrase most rows holding its words do not hold: the first 500 that hold it
+    [{ words: '"them them them them"', limit: 30, offset: 450 }, { total: 500, capped: true }],
     // a deadline kind listing 2,994 rows (at most 5,000): every one is ranked
     [{ words: 'zeta', kind: 'by', limit: 30 }, { total: 2994, capped: false }],
     // a deadline window listing 503 rows: every one is ranked
@@ -355,5 +357,69 @@ describe.skipIf(pgSkip !== null)(`PostgreSQL migrations${pgSkip ? ` (skipped: ${
     } finally {
       await d.drop();
     }
+  });
+});
+
+/**
+ * Documents above the caps: 1,100 documents holding the word "omega" (more than the 500 a
+ * search with words ranks and the 1,000 a count gives exactly), plans and letters, a third
+ * issued by "Sở Omega", some holding the phrase "omega alpha", some without a date, many on
+ * one day. Both stores must pick the same candidates and give the same pages and counts.
+ */
+function omegaRows(): { file: string; row: StoreRow }[] {
+  const base = rows[0]!.row;
+  return Array.from({ length: 1100 }, (_, i) => {
+    const issuer = i % 3 === 0 ? 'Sở Omega' : 'Ủy ban nhân dân tỉnh Beta';
+    const subject = `${i % 5 === 0 ? 'omega alpha' : 'alpha và omega'} số ${i}${' thêm'.repeat(i % 4)}`;
+    const text = `${issuer} ban hành\n${subject}\nNội dung omega ${i}.`;
+    const date = i % 11 === 0 ? null : `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 3)).padStart(2, '0')}`;
+    const row: StoreRow = {
+      ...base, recordId: `omega-${i}`, sha256: `${String(i).padStart(4, '0')}${'b'.repeat(60)}`, file: `omega-${i}.txt`, type: i % 2 ? 'CV' : 'KH',
+      number: String(i), symbol: `${i}/OM`, issuer, date, subject, text, recordJson: '{}', tasks: [], citations: [],
+      fts: { subject: fold(subject), issuer: fold(issuer), text: fold(text) },
+    };
+    return { file: `/omega/omega-${i}.txt`, row };
+  });
+}
+
+describe.skipIf(pgSkip !== null)(`documents above the caps, PostgreSQL and SQLite pick the same candidates${pgSkip ? ` (skipped: ${pgSkip})` : ''}`, () => {
+  const both: { store: Store; drop: () => Promise<void> }[] = [];
+  beforeAll(async () => {
+    const omega = omegaRows();
+    for (const k of KINDS) {
+      const made = await k.make();
+      const store = await openAnyStore(made.spec);
+      for (const r of omega) await store.write(r.row, r.file);
+      both.push({ store, drop: made.drop });
+    }
+  }, 180_000);
+  afterAll(async () => {
+    for (const b of both) {
+      await b.store.close();
+      await b.drop();
+    }
+  });
+
+  const CASES: [DocumentQuery, { total: number; capped: boolean }][] = [
+    // no words: newest first, counted up to 1,000
+    [{ limit: 30, offset: 990 }, { total: 1000, capped: true }],
+    [{ type: 'CV', limit: 50, offset: 500 }, { total: 550, capped: false }],
+    [{ agency: 'so omega', limit: 20, offset: 360 }, { total: 367, capped: false }],
+    // words: the newest 500 matching documents ranked
+    [{ words: 'omega', limit: 40 }, { total: 500, capped: true }],
+    [{ words: 'omega them', limit: 40, offset: 460 }, { total: 500, capped: true }],
+    [{ words: 'omega', type: 'KH', limit: 25, offset: 100 }, { total: 500, capped: true }],
+    [{ words: 'omega', agency: 'Sở Omega', limit: 25 }, { total: 367, capped: false }],
+    // a phrase found in one document in five
+    [{ words: '"omega alpha"', limit: 25, offset: 200 }, { total: 220, capped: false }],
+  ];
+
+  it.each(CASES.map(([q, want]) => [JSON.stringify(q), q, want] as const))('the same documents and counts for %s', async (_, q, want) => {
+    const [a, b] = both.map((x) => x.store) as [Store, Store];
+    const ra = plain(await a.searchDocuments(q));
+    const rb = plain(await b.searchDocuments(q));
+    expect({ total: ra.total, capped: ra.capped }).toEqual(want);
+    expect(ra.items.length).toBeGreaterThan(0);
+    expect(rb).toEqual(ra);
   });
 });
