@@ -251,6 +251,27 @@ describe.skipIf(pgSkip !== null)(`PostgreSQL and SQLite give the same answers${p
   });
 });
 
+/** A SQLite and a PostgreSQL store holding the same rows, made before the block's tests and dropped after. */
+function storesHolding(make: () => { file: string; row: StoreRow }[], timeoutMs: number): { store: Store }[] {
+  const both: { store: Store; drop: () => Promise<void> }[] = [];
+  beforeAll(async () => {
+    const made = make();
+    for (const k of KINDS) {
+      const m = await k.make();
+      const store = await openAnyStore(m.spec);
+      for (const r of made) await store.write(r.row, r.file);
+      both.push({ store, drop: m.drop });
+    }
+  }, timeoutMs);
+  afterAll(async () => {
+    for (const b of both) {
+      await b.store.close();
+      await b.drop();
+    }
+  });
+  return both;
+}
+
 /**
  * Documents of synthetic obligations holding one word ("zeta"), many more than the caps: the
  * oldest and the newest decisions (QĐ) around plans (KH) whose first two documents' tasks are
@@ -281,22 +302,7 @@ function zetaRows(): { file: string; row: StoreRow }[] {
 }
 
 describe.skipIf(pgSkip !== null)(`above the caps, PostgreSQL and SQLite rank the same candidates${pgSkip ? ` (skipped: ${pgSkip})` : ''}`, () => {
-  const both: { store: Store; drop: () => Promise<void> }[] = [];
-  beforeAll(async () => {
-    const zeta = zetaRows();
-    for (const k of KINDS) {
-      const made = await k.make();
-      const store = await openAnyStore(made.spec);
-      for (const r of zeta) await store.write(r.row, r.file);
-      both.push({ store, drop: made.drop });
-    }
-  }, 120_000);
-  afterAll(async () => {
-    for (const b of both) {
-      await b.store.close();
-      await b.drop();
-    }
-  });
+  const both = storesHolding(zetaRows, 120_000);
 
   const CASES: [TaskQuery, { total: number; capped: boolean }][] = [
     // the newest 4,000 matching rows hold 200 decisions: the scan stops there
@@ -383,22 +389,7 @@ function omegaRows(): { file: string; row: StoreRow }[] {
 }
 
 describe.skipIf(pgSkip !== null)(`documents above the caps, PostgreSQL and SQLite pick the same candidates${pgSkip ? ` (skipped: ${pgSkip})` : ''}`, () => {
-  const both: { store: Store; drop: () => Promise<void> }[] = [];
-  beforeAll(async () => {
-    const omega = omegaRows();
-    for (const k of KINDS) {
-      const made = await k.make();
-      const store = await openAnyStore(made.spec);
-      for (const r of omega) await store.write(r.row, r.file);
-      both.push({ store, drop: made.drop });
-    }
-  }, 180_000);
-  afterAll(async () => {
-    for (const b of both) {
-      await b.store.close();
-      await b.drop();
-    }
-  });
+  const both = storesHolding(omegaRows, 180_000);
 
   const CASES: [DocumentQuery, { total: number; capped: boolean }][] = [
     // no words: newest first, counted up to 1,000
