@@ -33,13 +33,19 @@ export async function freshDb(name: string, url = PG_ADMIN): Promise<string> {
   return withDb(url, name);
 }
 
-export async function pgSearchStore(sqliteFile: string, n: number, adminUrl = PG_ADMIN): Promise<string> {
-  const name = `congvan_bench_search_${n}_v${SEARCH_STORE_VERSION}`;
+/**
+ * The copy's database: `name` (default congvan_bench_search_<n>_v<version>); a copy made by
+ * an older congvan is migrated (its new counts counted) rather than copied again.
+ */
+export async function pgSearchStore(sqliteFile: string, n: number, adminUrl = PG_ADMIN, name = `congvan_bench_search_${n}_v${SEARCH_STORE_VERSION}`): Promise<string> {
   const url = withDb(adminUrl, name);
   try {
-    const s = await openPostgres(url, { readonly: true });
+    const t0 = performance.now();
+    const s = await openPostgres(url);
     const have = (await s.pool.query('SELECT count(*)::int AS n FROM tasks')).rows[0].n;
     await s.close();
+    const ms = performance.now() - t0;
+    if (ms > 5000) console.error(`opened (migrated) ${name} in ${(ms / 1000).toFixed(0)} s`);
     if (have === n) return url;
   } catch {
     /* not there yet */

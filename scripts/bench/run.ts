@@ -23,6 +23,7 @@
  *
  * Options: --n N  --rss-n N  --search-n N  --jobs N  --formats txt,docx,pdf
  *          --only corpus,ingest,stages,rss,mix,search,real  --mix-n N  --runs N (search repetitions)
+ *          --pg-db NAME (the PostgreSQL copy's database, to keep one's own)
  *          --pg ADMIN_URL (or CONGVAN_BENCH_PG): the search part's counts on PostgreSQL too, the
  *          store copied into a database of that server once (scripts/bench/pgstore.ts)
  *          --real-sets real-pdf,long-pdf (some of the real sets only)
@@ -54,6 +55,8 @@ function args() {
     mixN: Number(get('mix-n', '1000')),
     searchN: Number(get('search-n', '1000000')),
     pg: get('pg', process.env.CONGVAN_BENCH_PG ?? '') || null,
+    /** --pg-db NAME: the PostgreSQL copy's database (default congvan_bench_search_<n>_v<version>). */
+    pgDb: get('pg-db', '') || undefined,
     jobs: Number(get('jobs', String(os.availableParallelism()))),
     formats: get('formats', 'txt,docx,pdf').split(',') as ('txt' | 'docx' | 'pdf')[],
     only: get('only', 'corpus,ingest,stages,rss,mix,search,real').split(','),
@@ -365,7 +368,7 @@ async function main() {
     if (o.pg) {
       const { pgSearchStore, timeStats } = await import('./pgstore.js');
       const { openAnyStore } = await import('../../src/backend/store.js');
-      const url = await pgSearchStore(store.file, store.tasks, o.pg);
+      const url = await pgSearchStore(store.file, store.tasks, o.pg, o.pgDb);
       const pgStore = await openAnyStore(url, { readonly: true });
       try {
         for (const x of await timeStats(pgStore, o.runs)) timings.push({ name: `${x.name} (PostgreSQL)`, category: 'stats-pg', query: {}, total: x.total, totalCapped: !x.complete, p50: x.p50, p95: x.p95, max: x.p95, first: x.first });

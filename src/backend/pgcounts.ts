@@ -6,8 +6,8 @@
 import type pg from 'pg';
 import { addDays } from '../model/status.js';
 import { rulesIn } from '../query/plan.js';
-import { statsFromCounts, overdueSql, overdueParams, type Stats } from '../query/stats.js';
-import { emptyTally, contribute, difference, changeRows, upsertSql, factSql, allFactsSql, REBUILD_SLICE, type Tally, type TaskFact, type RoleFact } from '../store/counts.js';
+import { statsFromCounts, overdueSql, overdueParams, countedSql, type Stats, type CountedFilter } from '../query/stats.js';
+import { emptyTally, contribute, difference, changeRows, upsertSql, factSql, allFactsSql, REBUILD_SLICE, PARTS, COUNT_TABLES, type Tally, type TaskFact, type RoleFact } from '../store/counts.js';
 
 const ph = (i: number) => `$${i}`;
 const FACTS = factSql(ph);
@@ -27,7 +27,7 @@ export async function readCounts(c: pg.ClientBase, recordIds: Iterable<string>, 
 /** Add after - before (inside the transaction of the change). */
 export async function applyCounts(c: pg.ClientBase, before: Tally, after: Tally): Promise<void> {
   const d = difference(before, after);
-  for (const part of ['tasks', 'roles', 'overdue'] as const) {
+  for (const part of PARTS) {
     const rows = changeRows(d, part);
     for (let at = 0; at < rows.length; at += 1000) {
       const chunk = rows.slice(at, at + 1000);
@@ -38,7 +38,7 @@ export async function applyCounts(c: pg.ClientBase, before: Tally, after: Tally)
 
 /** Count the whole store again (its migration; a store filled without the writer). */
 export async function rebuildCounts(c: pg.ClientBase): Promise<void> {
-  await c.query('DELETE FROM count_tasks; DELETE FROM count_roles; DELETE FROM count_overdue');
+  await c.query(PARTS.map((part) => `DELETE FROM ${COUNT_TABLES[part].table}`).join('; '));
   const max = ((await c.query('SELECT max(id) AS m FROM documents')).rows[0]?.m as number | null) ?? 0;
   const t = emptyTally();
   for (let lo = 0; lo <= max; lo += REBUILD_SLICE) {
@@ -48,21 +48,31 @@ export async function rebuildCounts(c: pg.ClientBase): Promise<void> {
   await applyCounts(c, emptyTally(), t);
 }
 
+/** A counts row's status as taskStatus gives it, on day $1, due soon up to $2, recurring rules due soon $3. */
+const STATUS = `CASE WHEN done > 0 THEN done WHEN kind IN ('by', 'within') AND date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN (CASE WHEN date < $1 THEN 2 WHEN date <= $2 THEN 1 ELSE 0 END)
+    WHEN kind = 'recurring' AND rule = ANY($3::text[]) THEN 1 ELSE 0 END`;
+function statusParams(q: { today: string; reminders: number[] }, rules: string[]): unknown[] {
+  const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
+  return [q.today, soonEnd, rulesIn(rules, q.today, soonEnd)];
+}
+
+/** The kept counts' rows of a filter (src/query/stats.ts countedSql): [status, kind, role, n]. */
+export async function countedRows(c: pg.Pool | pg.ClientBase, f: CountedFilter, q: { today: string; reminders: number[] }, rules: string[]): Promise<[number, string, string, number][]> {
+  const values = statusParams(q, rules);
+  const ph = (v: unknown) => `$${values.push(v)}`;
+  return (await c.query({ text: countedSql(f, STATUS, ph, true), values, rowMode: 'array' })).rows as [number, string, string, number][];
+}
+
 /**
  * The counts over the whole store from the counts' tables (src/query/stats.ts storeStats,
  * in PostgreSQL's words): each count_tasks row's status as taskStatus gives it, overdue
  * leads from the years, months and days before today.
  */
 export async function countedStats(c: pg.Pool | pg.ClientBase, q: { today: string; reminders: number[] }, rules: string[], names: Map<number, string>, documents: number, agencies: number): Promise<Stats> {
-  const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
-  const soonRules = rulesIn(rules, q.today, soonEnd);
-  const day = `date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`;
-  const status = `CASE WHEN done > 0 THEN done WHEN kind IN ('by', 'within') AND ${day} THEN (CASE WHEN date < $1 THEN 2 WHEN date <= $2 THEN 1 ELSE 0 END)
-    WHEN kind = 'recurring' AND rule = ANY($3::text[]) THEN 1 ELSE 0 END`;
   const rows = async (sql: string, values: unknown[] = []) => (await c.query({ text: sql, values, rowMode: 'array' })).rows as never[];
   const p = overdueParams(q.today);
   return statsFromCounts({
-    status: await rows(`SELECT ${status} AS st, kind, sum(n)::int FROM count_tasks GROUP BY 1, 2`, [q.today, soonEnd, soonRules]),
+    status: await rows(`SELECT ${STATUS} AS st, kind, sum(n)::int FROM count_tasks GROUP BY 1, 2`, statusParams(q, rules)),
     roles: await rows('SELECT agency_id, role, n FROM count_roles WHERE n <> 0'),
     overdue: await rows(overdueSql.replace(/@(year|month|today)\b/g, (_, k: 'year' | 'month' | 'today') => ({ year: '$1', month: '$2', today: '$3' })[k]).replace('sum(n)', 'sum(n)::int'), [p.year, p.month, p.today]),
     names,

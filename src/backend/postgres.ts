@@ -17,8 +17,8 @@ import pg from 'pg';
 import type { ExtractionRecord } from '../../schemas/record.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_LOCK, PG_COUNTS_VERSION } from '../store/pgschema.js';
 import { emptyTally } from '../store/counts.js';
-import { readCounts, applyCounts, rebuildCounts, countedStats } from './pgcounts.js';
-import { statsOfHits, statsFromCounts, type Stats } from '../query/stats.js';
+import { readCounts, applyCounts, rebuildCounts, countedStats, countedRows } from './pgcounts.js';
+import { statsOfHits, statsFromCounts, countedFilter, withCounts, STATS_SAMPLE, type Stats } from '../query/stats.js';
 
 /** The most tasks a filtered count reads (as SQLite's); beyond it the counts say they are incomplete. */
 const PG_STATS_MAX = 20000;
@@ -357,9 +357,10 @@ export class PgStore implements Store {
   }
 
   /** The counts over the whole store (src/query/stats.ts's Stats), from the counts the writer keeps. */
-  async stats(query: TaskQuery, agencies = 30): Promise<Stats> {
+  async stats(query: TaskQuery, opts: { agencies?: number; sample?: number } = {}): Promise<Stats> {
     const q = normaliseQuery(query);
-    if (!isUnfiltered(q)) return this.filteredStats(q, agencies);
+    const agencies = opts.agencies ?? 30;
+    if (!isUnfiltered(q)) return this.countedStats(q, agencies, opts.sample ?? STATS_SAMPLE);
     const f = await this.storeFacts();
     const names = new Map((await this.agencies()).map((a) => [a.id, a.canonical] as [number, string]));
     const documents = (await this.q<{ n: number }>('SELECT count(*)::int AS n FROM documents'))[0]!.n - f.shadow.length;
@@ -367,12 +368,28 @@ export class PgStore implements Store {
   }
 
   /**
-   * The counts over what a query selects, its first PG_STATS_MAX tasks (as SQLite's counts of
+   * The counts of a query: a filter the kept counts answer (src/query/stats.ts countedFilter)
+   * exactly for its total, statuses and kinds and its agency's own row, its agencies table
+   * and documents over its first `sample` tasks; any other over its first PG_STATS_MAX tasks.
+   */
+  private async countedStats(q: NQuery, agencies: number, sample: number): Promise<Stats> {
+    const ids = q.agency?.trim() ? matchAgencies(await this.agencies(), q.agency) : null;
+    const rules = q.dueBefore || q.dueAfter ? await this.rulesIn(q.dueAfter ?? q.today, q.dueBefore) : [];
+    const c = countedFilter(q, ids, () => rules);
+    const part = await this.filteredStats(q, agencies, c ? sample : PG_STATS_MAX);
+    if (!c || part.complete) return part;
+    const rows = await countedRows(this.pool, c, q, (await this.storeFacts()).rules);
+    const names = new Map((await this.agencies()).map((a) => [a.id, a.canonical] as [number, string]));
+    return withCounts(part, c, rows, names, sample, agencies);
+  }
+
+  /**
+   * The counts over what a query selects, its first `max` tasks (as SQLite's counts of
    * a query, src/query/stats.ts): one statement over the query's checks, each task's status
    * worked out in SQL as taskStatus gives it, grouped by status and kind, its documents, its
    * agencies by role (lead ones also when overdue). With words, the ranked pool of search.
    */
-  private async filteredStats(q: NQuery, agencies: number): Promise<Stats> {
+  private async filteredStats(q: NQuery, agencies: number, max: number): Promise<Stats> {
     if (q.words?.trim()) {
       const r = await this.searchTasks({ ...q, limit: RANK_POOL, offset: 0 });
       return statsOfHits(r.items, r.total, q.today, await this.agencyRoles(r.items.map((h) => h.id)), agencies);
@@ -390,7 +407,7 @@ export class PgStore implements Store {
     const rows = await this.q<{ part: number; st: number | null; kind: string | null; agency: number | null; role: string | null; n: number }>(
       `WITH s AS MATERIALIZED (SELECT t.id, t.document_id AS doc, t.deadline_kind AS kind, ${st} AS st
         FROM tasks t JOIN documents d ON d.id = t.document_id LEFT JOIN completions c ON c.document_record_id = d.record_id AND c.task_key = t.task_key
-        WHERE ${and(checks)} LIMIT ${PG_STATS_MAX})
+        WHERE ${and(checks)} LIMIT ${max})
       SELECT 0 AS part, st, kind, NULL::int AS agency, NULL::text AS role, count(*)::int AS n FROM s GROUP BY st, kind
       UNION ALL SELECT 1, NULL, NULL, NULL, NULL, count(DISTINCT doc)::int FROM s
       UNION ALL SELECT 2, (s.st = 2)::int, NULL, ta.agency_id, ta.role, count(*)::int FROM s JOIN task_agencies ta ON ta.task_id = s.id GROUP BY 2, 4, 5`,
@@ -401,8 +418,8 @@ export class PgStore implements Store {
     const status = rows.filter((r) => r.part === 0).map((r) => [r.st!, r.kind ?? '', r.n] as [number, string, number]);
     const roles = rows.filter((r) => r.part === 2).map((r) => [r.agency!, r.role!, r.n] as [number, string, number]);
     const overdue = rows.filter((r) => r.part === 2 && r.role === 'lead' && r.st === 1).map((r) => [r.agency!, r.n] as [number, number]);
-    // at the cap: the counts of the first PG_STATS_MAX, and they say so
-    return { ...statsFromCounts({ status, roles, overdue, names, documents: rows.find((r) => r.part === 1)?.n ?? 0, today: q.today, agencies }), complete: total < PG_STATS_MAX };
+    // at the cap: the counts of the first `max`, and they say so
+    return { ...statsFromCounts({ status, roles, overdue, names, documents: rows.find((r) => r.part === 1)?.n ?? 0, today: q.today, agencies }), complete: total < max };
   }
 
   /** A stored document (record id, file name or row id; the best rendition) with its highlights, as src/query/tasks.ts shows it. */

@@ -65,8 +65,8 @@ export class SqliteStore implements Store {
     }
     return out;
   }
-  async stats(q: TaskQuery) {
-    return stats(this.db, { ...q, limit: null, offset: null });
+  async stats(q: TaskQuery, opts: { sample?: number } = {}) {
+    return stats(this.db, { ...q, limit: null, offset: null }, opts);
   }
 
   async selectTasks(q: TaskQuery) {

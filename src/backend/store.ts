@@ -55,7 +55,7 @@ export interface Store {
   /** The refs ("<record_id>#<seq>") of the tasks a filter selects (for exports). */
   selectTasks(q: TaskQuery): Promise<Set<string>>;
   /** The counts by status, kind and agency of what a query selects (the page's counts: src/query/stats.ts). */
-  stats(q: TaskQuery): Promise<Stats>;
+  stats(q: TaskQuery, opts?: { sample?: number }): Promise<Stats>;
   /** Is this exact content already stored for this path? */
   unchanged(path: string, sha256: string): Promise<boolean>;
   /** Write one document's rows in one transaction (replacing the path's older rows). */

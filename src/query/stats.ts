@@ -13,6 +13,8 @@
  */
 import type { DB } from '../store/db.js';
 import { candidateIds, storeFacts, isUnfiltered, rulesIn, normaliseQuery, completionOf, type TaskQuery } from './search.js';
+import type { NQuery } from './types.js';
+import { resolveAgencies } from './agency.js';
 import { addDays, type StatusCode } from '../model/status.js';
 import type { TaskHit } from './types.js';
 
@@ -24,6 +26,12 @@ export interface Stats {
   byAgency: { name: string; lead: number; support: number; overdue: number }[];
   byKind: Record<string, number>;
   documents: number;
+  /**
+   * When set, the total, statuses and kinds are exact (the kept counts) but the agencies
+   * table and documents are counted over the first `sample` tasks only (the filtered
+   * agency's own row exact).
+   */
+  sample?: number;
 }
 
 /** Status codes as openStatusSql and doneStatusSql give them (their index here). */
@@ -85,21 +93,123 @@ function tally(db: DB, sql: string, params: Record<string, unknown>): Map<number
 const queryCache = new WeakMap<DB, { stamp: string; answers: Map<string, Stats> }>();
 const QUERY_CACHE_SIZE = 16;
 
-export function stats(db: DB, query: TaskQuery = {}, opts: { max?: number; agencies?: number } = {}): Stats {
+export function stats(db: DB, query: TaskQuery = {}, opts: { max?: number; agencies?: number; sample?: number } = {}): Stats {
   if (isUnfiltered(query)) return storeStats(db, query, opts.agencies ?? 30);
   const q = normaliseQuery(query);
   const max = opts.max ?? 20000;
+  const sample = opts.sample ?? STATS_SAMPLE;
   const agencies = opts.agencies ?? 30;
   const f = storeFacts(db);
   let cache = queryCache.get(db);
   if (!cache || cache.stamp !== f.stamp) queryCache.set(db, (cache = { stamp: f.stamp, answers: new Map() }));
-  const key = JSON.stringify([q.words, q.agency, q.role, q.dueBefore, q.dueAfter, q.status, q.kind, q.type, q.document, q.today, q.reminders, max, agencies]);
+  const key = JSON.stringify([q.words, q.agency, q.role, q.dueBefore, q.dueAfter, q.status, q.kind, q.type, q.document, q.today, q.reminders, max, sample, agencies]);
   const hit = cache.answers.get(key);
   if (hit) return hit;
-  const value = queryStats(db, q, f, max, agencies);
+  const counted = hasCounts(db, f) ? countedFilter(q, q.agency?.trim() ? resolveAgencies(db, q.agency) : null, () => rulesIn(f.rules, q.dueAfter ?? q.today, q.dueBefore)) : null;
+  const value = counted ? countedStats(db, q, f, counted, sample, agencies) : queryStats(db, q, f, max, agencies);
   if (cache.answers.size >= QUERY_CACHE_SIZE) cache.answers.delete(cache.answers.keys().next().value!);
   cache.answers.set(key, value);
   return value;
+}
+
+/**
+ * The counts of a filter the kept counts answer (countedFilter): its first `sample` tasks
+ * counted as any query's; when there are more, the total, statuses and kinds from the kept
+ * counts (exact), the agencies table and documents those of the sample (`sample` says so),
+ * the filtered agency's own row exact.
+ */
+function countedStats(db: DB, q: NQuery, f: ReturnType<typeof storeFacts>, c: CountedFilter, sample: number, agencies: number): Stats {
+  const part = queryStats(db, q, f, sample, agencies);
+  if (part.complete) return part;
+  const soonEnd = addDays(q.today, q.reminders[0] ?? 7);
+  const p: Record<string, unknown> = { today: q.today, soonEnd };
+  const ph = (v: unknown) => {
+    const k = `c${Object.keys(p).length}`;
+    p[k] = v;
+    return `@${k}`;
+  };
+  const status = `CASE WHEN done > 0 THEN done ELSE ${openStatusSql('kind', 'date', 'rule', rulesIn(f.rules, q.today, soonEnd))} END`;
+  const rows = db.prepare(countedSql(c, status, ph, false)).raw().all(p) as [number, string, string, number][];
+  return withCounts(part, c, rows, agencyNames(db, f), sample, agencies);
+}
+
+/** Tasks a filter answered by the kept counts lists for its agencies table and documents. */
+export const STATS_SAMPLE = 5000;
+
+/**
+ * A filter the kept counts (src/store/counts.ts) answer exactly: any of document type,
+ * deadline kind and due window (count_tasks), and one agency in a role or any (count_agency).
+ * Null for the rest (words, a document, a status, a role alone, a name standing for several
+ * agencies: a task may hold two of them): those are counted over their first tasks.
+ * `ids`: the agencies the filter's name stands for (null without one); `rules`: the
+ * recurring rules with an occurrence in the due window (as the search plans take them).
+ */
+export interface CountedFilter {
+  agency: number | null;
+  role: 'lead' | 'support' | null;
+  type: string | null;
+  kind: string | null;
+  lo: string | null;
+  hi: string | null;
+  rules: string[];
+}
+export function countedFilter(q: NQuery, ids: number[] | null, rules: () => string[]): CountedFilter | null {
+  if (q.words?.trim() || q.document || q.status || (q.role && !ids) || (ids && ids.length !== 1)) return null;
+  const window = !!(q.dueBefore || q.dueAfter);
+  return { agency: ids ? ids[0]! : null, role: q.role ?? null, type: q.type?.trim() || null, kind: q.kind ?? null, lo: q.dueAfter, hi: q.dueBefore, rules: window ? rules() : [] };
+}
+
+/**
+ * The statement counting a filter's tasks from the kept counts, by status (`status`: the SQL
+ * of a row's status), kind and role ('' without an agency), each store in its own words
+ * (`ph` adds a parameter): the checks of the search plans (src/query/plan.ts, the PostgreSQL
+ * store's taskChecks) on the counts' columns, NULL stored as ''.
+ */
+export function countedSql(c: CountedFilter, status: string, ph: (v: unknown) => string, pg: boolean): string {
+  const w: string[] = [];
+  if (c.agency !== null) w.push(`agency_id = ${ph(c.agency)}`);
+  if (c.type) w.push(pg ? `lower(type) = lower(${ph(c.type)})` : `type = ${ph(c.type)} COLLATE NOCASE`);
+  if (c.kind) w.push(`kind = ${ph(c.kind === 'none' ? '' : c.kind)}`);
+  if (c.lo || c.hi) {
+    const range = [`date <> ''`, c.lo ? `date >= ${ph(c.lo)}` : '', c.hi ? `date <= ${ph(c.hi)}` : ''].filter(Boolean).join(' AND ');
+    const rules = c.rules.length ? ` OR (kind = 'recurring' AND ${pg ? `rule = ANY(${ph(c.rules)}::text[])` : `rule IN (${sqlList(c.rules)})`})` : '';
+    w.push(`((${range})${rules})`);
+  }
+  const role = c.agency !== null ? 'role' : pg ? "''::text" : "''";
+  return `SELECT ${status} AS st, kind, ${role} AS role, sum(n)${pg ? '::int' : ''} FROM ${c.agency !== null ? 'count_agency' : 'count_tasks'}${w.length ? ` WHERE ${w.join(' AND ')}` : ''} GROUP BY 1, 2, 3`;
+}
+
+/**
+ * A sample's Stats with the kept counts' rows ([status, kind, role, n]) in: the total,
+ * statuses and kinds exact; with an agency, its tasks in any role are lead + support - both,
+ * and its own row of the agencies table (lead, support, overdue leads among the filtered
+ * tasks) exact; the rest of the table and the documents are the sample's.
+ */
+export function withCounts(part: Stats, c: CountedFilter, rows: [number, string, string, number][], names: Map<number, string>, sample: number, agencies: number): Stats {
+  const status: [number, string, number][] = [];
+  const own = { lead: 0, support: 0, overdue: 0 };
+  for (const [st, kind, role, count] of rows) {
+    const n = Number(count);
+    if (c.agency === null) {
+      status.push([st, kind, n]);
+      continue;
+    }
+    const sign = !c.role ? (role === 'both' ? -1 : 1) : role === c.role ? 1 : 0;
+    if (sign) status.push([st, kind, sign * n]);
+    // the agency's role in its tasks the filter selects: with a role, 'both' is the other one
+    const as = !c.role ? role : role === 'both' ? (c.role === 'lead' ? 'support' : 'lead') : role === c.role ? role : null;
+    if (as === 'lead') {
+      own.lead += n;
+      if (st === OVERDUE) own.overdue += n;
+    } else if (as === 'support') own.support += n;
+  }
+  const counted = statsFromCounts({ status, roles: [], overdue: [], names, documents: part.documents, today: part.today, agencies });
+  let byAgency = part.byAgency;
+  if (c.agency !== null) {
+    const name = names.get(c.agency) ?? String(c.agency);
+    byAgency = [...byAgency.filter((a) => a.name !== name), ...(own.lead || own.support ? [{ name, ...own }] : [])].sort(byLead).slice(0, agencies);
+  }
+  return { ...counted, byAgency, sample };
 }
 
 /**
@@ -283,7 +393,7 @@ export const overdueParams = (today: string) => ({ year: today.slice(0, 4), mont
 const countTables = new WeakMap<DB, boolean>();
 function hasCounts(db: DB, f: ReturnType<typeof storeFacts>): boolean {
   let v = countTables.get(db);
-  if (v === undefined) countTables.set(db, (v = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'count_overdue'").get()));
+  if (v === undefined) countTables.set(db, (v = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'count_agency'").get()));
   return v && !!f;
 }
 

@@ -13,6 +13,10 @@
  *   month (2, 'YYYY-MM') and day (3, 'YYYY-MM-DD'). The overdue ones before any day T are
  *   the years before T's, the months of its year before its month and the days of its month
  *   before it: at most 8 + 11 + 30 buckets per agency, whatever the store's size.
+ * - count_agency (agency_id, role, type, kind, date, rule, done, n): count_tasks again for
+ *   each agency of a task, by role: 'lead', 'support', and 'both' for a task naming the
+ *   agency in both roles (a task with the agency in any role: lead + support - both). The
+ *   counts of an agency filter are then one range of this table (src/query/stats.ts).
  *
  * A change (a document written or replaced, a task marked done or reopened) reads what the
  * record ids it touches contribute before and after (their best rendition's tasks, agencies
@@ -21,6 +25,7 @@
  * that says what a task counts for; a migration builds the tables for a store written before.
  */
 import { isIsoDate } from '../model/calendar.js';
+import type { Statement } from 'better-sqlite3';
 import type { DB } from './db.js';
 
 /** What a task contributes from: its document's type, deadline, completion day and agencies. */
@@ -39,14 +44,16 @@ export interface RoleFact {
 }
 
 /** A change to the counts: per table, each key's (JSON of its columns) difference. */
-export type Tally = { tasks: Map<string, number>; roles: Map<string, number>; overdue: Map<string, number> };
-export const emptyTally = (): Tally => ({ tasks: new Map(), roles: new Map(), overdue: new Map() });
+export type Tally = { tasks: Map<string, number>; roles: Map<string, number>; overdue: Map<string, number>; agency: Map<string, number> };
+export const emptyTally = (): Tally => ({ tasks: new Map(), roles: new Map(), overdue: new Map(), agency: new Map() });
+export const PARTS = ['tasks', 'roles', 'overdue', 'agency'] as const;
 
 /** The tables, their key columns and their SQL (both stores: plain types). */
 export const COUNT_TABLES = {
   tasks: { table: 'count_tasks', keys: ['type', 'kind', 'date', 'rule', 'done'] },
   roles: { table: 'count_roles', keys: ['agency_id', 'role'] },
   overdue: { table: 'count_overdue', keys: ['level', 'bucket', 'agency_id'] },
+  agency: { table: 'count_agency', keys: ['agency_id', 'role', 'type', 'kind', 'date', 'rule', 'done'] },
 } as const;
 
 export const COUNTS_SQL = `
@@ -54,6 +61,12 @@ export const COUNTS_SQL = `
     PRIMARY KEY (type, kind, date, rule, done));
   CREATE TABLE count_roles (agency_id INTEGER NOT NULL, role TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (agency_id, role));
   CREATE TABLE count_overdue (level INTEGER NOT NULL, bucket TEXT NOT NULL, agency_id INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (level, bucket, agency_id));
+`;
+
+/** The counts by agency (a later migration on both stores: SQLite 11, PostgreSQL 7). */
+export const AGENCY_COUNTS_SQL = `
+  CREATE TABLE count_agency (agency_id INTEGER NOT NULL, role TEXT NOT NULL, type TEXT NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL, rule TEXT NOT NULL, done INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (agency_id, role, type, kind, date, rule, done));
 `;
 
 const LATE = new Set(['by', 'within']);
@@ -74,15 +87,26 @@ const add = (m: Map<string, number>, key: unknown[], n: number) => {
 /** Add (sign 1) or take away (-1) what tasks and their agencies count for. */
 export function contribute(t: Tally, tasks: TaskFact[], roles: RoleFact[], sign = 1): Tally {
   const open = new Map<number, TaskFact>();
+  const keys = new Map<number, unknown[]>();
   for (const x of tasks) {
     const done = doneState(x.kind, x.date, x.doneOn);
-    add(t.tasks, [x.type ?? '', x.kind ?? '', x.date ?? '', x.rule ?? '', done], sign);
+    const key = [x.type ?? '', x.kind ?? '', x.date ?? '', x.rule ?? '', done];
+    keys.set(x.id, key);
+    add(t.tasks, key, sign);
     if (!done && LATE.has(x.kind ?? '') && x.date && isIsoDate(x.date)) open.set(x.id, x);
   }
+  const seen = new Set<string>();
   for (const r of roles) {
     add(t.roles, [r.agencyId, r.role], sign);
     const x = r.role === 'lead' ? open.get(r.taskId) : undefined;
     if (x) for (const [level, len] of [[1, 4], [2, 7], [3, 10]] as const) add(t.overdue, [level, x.date!.slice(0, len), r.agencyId], sign);
+    const key = keys.get(r.taskId);
+    if (!key) continue;
+    add(t.agency, [r.agencyId, r.role, ...key], sign);
+    // the same agency in the other role of this task: counted once more as 'both'
+    const pair = `${r.taskId} ${r.agencyId}`;
+    if (seen.has(pair)) add(t.agency, [r.agencyId, 'both', ...key], sign);
+    else seen.add(pair);
   }
   return t;
 }
@@ -90,7 +114,7 @@ export function contribute(t: Tally, tasks: TaskFact[], roles: RoleFact[], sign 
 /** after - before, key by key. */
 export function difference(before: Tally, after: Tally): Tally {
   const d = emptyTally();
-  for (const part of ['tasks', 'roles', 'overdue'] as const) {
+  for (const part of PARTS) {
     for (const [k, n] of after[part]) add(d[part], JSON.parse(k) as unknown[], n);
     for (const [k, n] of before[part]) add(d[part], JSON.parse(k) as unknown[], -n);
   }
@@ -156,6 +180,7 @@ export const REBUILD_SLICE = 2000;
 
 /** The SQLite store's tables (a table keyed by its primary key alone needs no rowid). */
 export const SQLITE_COUNTS_SQL = COUNTS_SQL.replace(/\);\n/g, ') WITHOUT ROWID;\n');
+export const SQLITE_AGENCY_COUNTS_SQL = AGENCY_COUNTS_SQL.replace(/\);\n/g, ') WITHOUT ROWID;\n');
 
 /** The counts of a SQLite store (src/store/db.ts): read a change's record ids, add the difference. */
 export class SqliteCounts {
@@ -169,7 +194,7 @@ export class SqliteCounts {
     this.doc = db.prepare(sql.document);
     this.tasks = db.prepare(sql.tasks);
     this.roles = db.prepare(sql.roles);
-    this.upsert = { tasks: db.prepare(upsertSql('tasks', 1, () => '?')), roles: db.prepare(upsertSql('roles', 1, () => '?')), overdue: db.prepare(upsertSql('overdue', 1, () => '?')) };
+    this.upsert = Object.fromEntries(PARTS.map((part) => [part, db.prepare(upsertSql(part, 1, () => '?'))])) as Record<keyof Tally, Statement>;
   }
 
   /** What these record ids contribute now. */
@@ -186,12 +211,12 @@ export class SqliteCounts {
   /** Add after - before (call inside the transaction of the change). */
   apply(before: Tally, after: Tally): void {
     const d = difference(before, after);
-    for (const part of ['tasks', 'roles', 'overdue'] as const) for (const row of changeRows(d, part)) this.upsert[part].run(...row);
+    for (const part of PARTS) for (const row of changeRows(d, part)) this.upsert[part].run(...row);
   }
 
   /** Count the whole store again (a migration; a store filled without the Writer). */
   rebuild(): void {
-    this.db.exec('DELETE FROM count_tasks; DELETE FROM count_roles; DELETE FROM count_overdue;');
+    this.db.exec(PARTS.map((part) => `DELETE FROM ${COUNT_TABLES[part].table};`).join(' '));
     const sql = allFactsSql(() => '?');
     const tasks = this.db.prepare(sql.tasks);
     const roles = this.db.prepare(sql.roles);

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { assignRecordId, identityKey, withRecordId } from './identity.js';
-import { SQLITE_COUNTS_SQL, SqliteCounts } from './counts.js';
+import { SQLITE_COUNTS_SQL, SQLITE_AGENCY_COUNTS_SQL, SqliteCounts } from './counts.js';
 import { OFFICE_AUDIT_SQL, OFFICE_LOGIN_SQL, OFFICE_REGISTER_SQL, OFFICE_USERS_SQL } from './office.js';
 
 /** PRAGMA application_id of a congvan store: 'CGVN'. */
@@ -142,9 +142,12 @@ export const MIGRATIONS: Migration[] = [
   // v9: the login brake's failed logins, shared by every server on the store (./office.ts)
   OFFICE_LOGIN_SQL,
   // v10: the counts the writer keeps (./counts.ts: the page's counts over the whole store),
-  // counted here once for a store written before
+  // counted by v11 for a store written before
+  SQLITE_COUNTS_SQL,
+  // v11: the same counts by agency (./counts.ts count_agency: the counts of an agency filter);
+  // every count is counted here once for a store written before
   (db) => {
-    db.exec(SQLITE_COUNTS_SQL);
+    db.exec(SQLITE_AGENCY_COUNTS_SQL);
     new SqliteCounts(db).rebuild();
   },
 ];

@@ -114,9 +114,52 @@ describe('filters alone and combined: every task they keep', () => {
             expect(counts(s)).toEqual(want);
             expect(s.complete).toBe(true);
           }
+          // from the counts the writer keeps, when they answer the filter: over a sample of one
+          // task the agencies table, and the total, statuses and kinds exact
+          const kept = stats(db, { ...q, today }, { sample: 1 });
+          if (want.total > 1 && keptAnswers(db, q)) {
+            expect(kept.sample).toBe(1);
+            expect(chips(kept)).toEqual(chips(want));
+            if (q.agency) expect(kept.byAgency.find((a) => a.name === ownName(db, q.agency!))).toEqual(want.byAgency.find((a) => a.name === ownName(db, q.agency!)));
+          } else expect(counts(kept)).toEqual(want);
         }
       });
     }
+  }
+});
+
+/** Whether the counts the writer keeps answer a filter (src/query/stats.ts countedFilter). */
+const keptAnswers = (store: DB, q: TaskQuery) => !q.words && !q.status && !q.document && (!q.role || !!q.agency) && (!q.agency || agencyIds(store, q.agency).length === 1);
+const ownName = (store: DB, agency: string) => store.prepare('SELECT canonical FROM agencies WHERE id = ?').pluck().get(agencyIds(store, agency)[0]) as string;
+const chips = (s: { total: number; byStatus: unknown; byKind: unknown }) => ({ total: s.total, byStatus: s.byStatus, byKind: s.byKind });
+
+describe('filters the counts the writer keeps answer: the total, statuses and kinds exact; the agencies table and documents over the first tasks', () => {
+  const cases: [TaskQuery, number][] = [
+    [{ agency: 'so tai chinh' }, 400],
+    [{ agency: 'so tai chinh', role: 'support' }, 60],
+    [{ dueBefore: addDays(TODAY, 30) }, 1000],
+    [{ dueAfter: addDays(TODAY, -20), dueBefore: addDays(TODAY, 40) }, 200],
+    [{ kind: 'none', type: 'CV' }, 250],
+    [{ kind: 'by' }, 300],
+    [{ agency: 'Công an tỉnh', kind: 'by', dueBefore: addDays(TODAY, 30) }, 20],
+  ];
+  for (const [q, sample] of cases) {
+    it(`${JSON.stringify(q)}, a sample of ${sample}`, () => {
+      expect(keptAnswers(db, q)).toBe(true);
+      const all = refStats(db, tasks.filter((t) => passes(db, { ...q, today: TODAY }, t)), TODAY);
+      const c = candidateIds(db, { ...q, today: TODAY }, sample);
+      expect(c.complete).toBe(false); // more tasks than the sample
+      const first = refStats(db, c.ids.map((id) => byId.get(id)!), TODAY);
+      const s = stats(db, { ...q, today: TODAY }, { sample });
+      expect([s.complete, s.sample]).toEqual([true, sample]);
+      expect(chips(s)).toEqual(chips(all));
+      expect(s.documents).toBe(first.documents);
+      const own = q.agency ? ownName(db, q.agency) : null;
+      for (const a of s.byAgency) expect(a).toEqual((a.name === own ? all : first).byAgency.find((x) => x.name === a.name));
+      if (own) expect(s.byAgency.find((a) => a.name === own)).toBeDefined();
+      // a store without the counts (schema 2): every part over every task
+      expect(counts(stats(old, { ...q, today: TODAY }, { sample }))).toEqual(all);
+    });
   }
 });
 
@@ -129,9 +172,7 @@ describe('with words, and capped: the counts over the tasks the search planner l
     [{ status: 'open' }, 500],
     [{ status: 'overdue' }, 300],
     [{ status: 'done' }, 700],
-    [{ agency: 'so tai chinh' }, 400],
-    [{ dueBefore: addDays(TODAY, 30) }, 1000],
-    [{ kind: 'none', type: 'CV' }, 250],
+    [{ role: 'lead' }, 400],
   ];
   for (const [q, max] of cases) {
     it(`${JSON.stringify(q)}, at most ${max}`, () => {
@@ -195,7 +236,12 @@ describe('a store of single renditions: an agency filter read from the agency in
         const c = candidateIds(w, q, max);
         expect(c.ids).toEqual(order.slice(0, max));
         expect(c.complete).toBe(order.length <= max);
-        expect(counts(stats(w, q, { max }))).toEqual(refStats(w, c.ids.map((id) => all.get(id)!), TODAY));
+        // the agency's tasks from the counts the writer keeps; the agencies table over the first
+        const first = refStats(w, c.ids.map((id) => all.get(id)!), TODAY);
+        const s = stats(w, q, { sample: max });
+        expect(chips(s)).toEqual(chips(refStats(w, order.map((id) => all.get(id)!), TODAY)));
+        if (c.complete) expect(counts(s)).toEqual(first);
+        else expect(s.byAgency.filter((a) => a.name !== ownName(w, agency))).toEqual(first.byAgency.filter((a) => a.name !== ownName(w, agency)).slice(0, s.byAgency.filter((a) => a.name !== ownName(w, agency)).length));
       }
     }
     w.close();

@@ -192,7 +192,7 @@ export function makeStores(prefix: string): { dir: string; file: string; oldFile
   const oldFile = path.join(dir, 'old.db');
   fs.copyFileSync(file, oldFile);
   const o = new Database(oldFile);
-  o.exec('DROP INDEX tasks_status; DROP INDEX tasks_doc_key; DROP INDEX documents_id_record; DROP TABLE count_tasks; DROP TABLE count_roles; DROP TABLE count_overdue; PRAGMA user_version = 2');
+  o.exec('DROP INDEX tasks_status; DROP INDEX tasks_doc_key; DROP INDEX documents_id_record; DROP TABLE count_tasks; DROP TABLE count_roles; DROP TABLE count_overdue; DROP TABLE count_agency; PRAGMA user_version = 2');
   o.close();
   return { dir, file, oldFile };
 }

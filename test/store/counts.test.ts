@@ -18,6 +18,7 @@ import { openAnyStore, type Store } from '../../src/backend/store.js';
 import { openStore } from '../../src/store/db.js';
 import { taskStatus, type StatusCode } from '../../src/model/status.js';
 import type { Stats } from '../../src/query/stats.js';
+import type { TaskQuery } from '../../src/query/types.js';
 import { tmpDir } from '../helpers.js';
 import { pgSkip, freshDatabase } from '../pg.js';
 import { sampleRows } from './samples.js';
@@ -66,6 +67,23 @@ function reference(docs: { id: number; record_id: string; format: string }[], ta
   }
   const byAgency = [...per.values()].sort((x, y) => y.lead - x.lead || y.support - x.support || x.name.localeCompare(y.name, 'vi')).slice(0, 30);
   return { total: shown.length, byStatus, byKind, byAgency, documents: best.size };
+}
+
+/** An agency both lead and support of a task (counted once by an agency filter without a role). */
+const BOTH_AGENCY = 'Sở Kiểm thử Hai vai';
+function bothRow(): StoreRow {
+  const base = rows.find((r) => r.file.endsWith('.txt') && r.row.tasks.filter((t) => t.deadlineKind === 'by').length >= 2)!.row;
+  const a = { name: BOTH_AGENCY, canonical: BOTH_AGENCY, folded: 'so kiem thu hai vai', role: 'lead' as const };
+  return {
+    ...base,
+    recordId: 'both-roles',
+    sha256: `${base.sha256}-both`,
+    file: 'both.txt',
+    number: '987',
+    symbol: '987/KT-HV',
+    // two tasks with the agency in both roles, one as lead only
+    tasks: base.tasks.map((t, i) => ({ ...t, agencies: i < 2 ? [a, { ...a, role: 'support' as const }] : i === 2 ? [a] : t.agencies })),
+  };
 }
 
 const counted = (s: Stats) => ({ total: s.total, byStatus: s.byStatus, byKind: s.byKind, byAgency: s.byAgency, documents: s.documents });
@@ -137,13 +155,68 @@ for (const kind of KINDS) {
       for (const today of DAYS) {
         expect(counted(await store.stats({ today })), `${what}, ${today}`).toEqual(reference(docs, tasks, roles, today));
       }
+      await filteredAgree(what, tasks, roles, docs);
       return tasks;
+    };
+
+    /**
+     * The counts of the page's filters from the counts the writer keeps (a sample of one task:
+     * the agencies table and documents over it) equal those over every task the filter
+     * selects (the search plans' rows: the whole of this small store), on two days: the
+     * total, statuses, kinds, and the filtered agency's own row of the agencies table.
+     */
+    const filteredAgree = async (what: string, tasks: Row[], roles: { task_id: number; canonical: string; role: string }[], docs: { id: number; type?: string }[]) => {
+      if (!tasks.length) return;
+      const most = <T,>(xs: T[]) => [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<T, number>())].sort((a, b) => b[1] - a[1])[0]![0];
+      const agency = most(roles.map((r) => r.canonical));
+      const type = most(tasks.map((t) => t.type).filter((t): t is string => !!t));
+      const filters: TaskQuery[] = [
+        { agency },
+        { agency, role: 'lead' },
+        { agency, role: 'support' },
+        { agency: BOTH_AGENCY },
+        { agency: BOTH_AGENCY, role: 'support' },
+        { type },
+        ...(/^[A-Z]+$/.test(type) ? [{ type: type.toLowerCase() }] : []),
+        { kind: 'by' },
+        { kind: 'none' },
+        { kind: 'recurring' },
+        { dueBefore: '2021-12-31' },
+        { dueAfter: '2022-01-01', dueBefore: '2022-12-31' },
+        { dueAfter: '2023-06-01' },
+        { agency, dueBefore: '2022-06-30' },
+        { type, kind: 'by' },
+        { agency, type, kind: 'by', dueAfter: '2021-01-01' },
+      ];
+      let sampled = 0;
+      for (const today of [DAYS[1]!, DAYS[3]!]) {
+        for (const f of filters) {
+          const q = { ...f, today };
+          const all = await store.stats(q);
+          expect(all.complete, `${what}, ${JSON.stringify(q)}`).toBe(true);
+          expect(all.sample).toBeUndefined();
+          const kept = await store.stats(q, { sample: 1 });
+          if (all.total <= 1) continue;
+          sampled++;
+          expect(kept.sample, `${what}, ${JSON.stringify(q)}`).toBe(1);
+          expect(kept.complete).toBe(true);
+          expect({ total: kept.total, byStatus: kept.byStatus, byKind: kept.byKind }, `${what}, ${JSON.stringify(q)}`).toEqual({ total: all.total, byStatus: all.byStatus, byKind: all.byKind });
+          if (f.agency) {
+            const own = all.byAgency.find((a) => a.name === f.agency);
+            expect(own, `${what}, ${JSON.stringify(q)}`).toBeDefined();
+            expect(kept.byAgency.find((a) => a.name === f.agency), `${what}, ${JSON.stringify(q)}`).toEqual(own);
+          }
+        }
+      }
+      expect(sampled).toBeGreaterThan(10);
     };
 
     it('after each change: writes, renditions, done, done again, reopen, ingested again', async () => {
       await agree('empty');
-      // every sample, .txt and .docx: renditions of one record id, the .txt searched
+      // every sample, .txt and .docx: renditions of one record id, the .txt searched; and a
+      // letter naming one agency as lead and support of the same tasks
       for (const r of rows) await store.write(r.row, r.file);
+      await store.write(bothRow(), 'both.txt');
       let tasks = await agree('written');
       expect(new Set(tasks.map((t) => t.record)).size).toBeLessThan(new Set(tasks.map((t) => t.doc)).size);
       const dated = tasks.filter((t) => t.kind === 'by' && t.date && PRIORITY[t.format] === 0);
@@ -187,12 +260,40 @@ describe('a SQLite store written before the counts', () => {
       await s.close();
       // as schema 9 left it: no counts
       const raw = new Database(file);
-      raw.exec('DROP TABLE count_tasks; DROP TABLE count_roles; DROP TABLE count_overdue; PRAGMA user_version = 9');
+      raw.exec('DROP TABLE count_tasks; DROP TABLE count_roles; DROP TABLE count_overdue; DROP TABLE count_agency; PRAGMA user_version = 9');
       raw.close();
       openStore(file).close();
       const again = await openAnyStore(file);
       expect(counted(await again.stats({ today: '2021-12-01' }))).toEqual(want);
       expect(want.total).toBeGreaterThan(0);
+      await again.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('of schema 10 gets the counts by agency from its migration', async () => {
+    const dir = tmpDir('congvan-counts-v10-');
+    const file = path.join(dir, 'store.db');
+    try {
+      const s = await openAnyStore(file);
+      for (const r of rows.slice(0, 4)) await s.write(r.row, r.file);
+      await s.close();
+      // a name standing for one agency alone
+      const q = { agency: 'Sở Nội vụ', today: '2021-12-01' };
+      const s2 = await openAnyStore(file);
+      const want = await s2.stats(q);
+      await s2.close();
+      expect(want.total).toBeGreaterThan(1);
+      // as schema 10 left it: counts, none by agency
+      const raw = new Database(file);
+      raw.exec('DROP TABLE count_agency; PRAGMA user_version = 10');
+      raw.close();
+      openStore(file).close();
+      const again = await openAnyStore(file);
+      const kept = await again.stats(q, { sample: 1 });
+      expect(kept.sample, JSON.stringify([q, want, kept])).toBe(1);
+      expect({ total: kept.total, byStatus: kept.byStatus, byKind: kept.byKind }).toEqual({ total: want.total, byStatus: want.byStatus, byKind: want.byKind });
       await again.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -234,6 +234,7 @@ function renderStats(s) {
     } }, el('td', null, a.name), el('td', null, String(a.lead)), el('td', null, a.overdue ? String(a.overdue) : '')));
   }
   if (!s.byAgency.length) body.append(el('tr', null, el('td', { colspan: 3, class: 'empty' }, '—')));
+  if (s.sample) body.append(el('tr', null, el('td', { colspan: 3, class: 'days' }, `(đếm trên ${s.sample.toLocaleString('vi-VN')} nhiệm vụ đầu)`)));
 }
 
 let loadSeq = 0;
