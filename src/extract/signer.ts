@@ -24,7 +24,7 @@
  */
 import type { TextModel } from '../model/types.js';
 import { allLines, finding, isUpper, type Finding } from './finding.js';
-import { fold } from '../normalise/unicode.js';
+import { collapseSpaces, fold } from '../normalise/unicode.js';
 
 export interface Signer {
   name: string | null;
@@ -49,6 +49,7 @@ interface Seg {
 const AUTH = /^(TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L|T\.M|K\.T|T\.L)(?:\s*[.:]\s*|(?<!Q)\s+)(?=\p{Lu})(.+)$/u;
 const AUTH_CANON: Record<string, Authority> = { 'T/M': 'TM', 'K/T': 'KT', 'T/L': 'TL', 'T.M': 'TM', 'K.T': 'KT', 'T.L': 'TL' };
 /** an authority marker inside a run-together line */
+const HAS_LOWER = /\p{Ll}/u;
 const AUTH_INNER = /(?<![\p{L}\p{N}])(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.:]\s*(?=\p{Lu})/gu;
 
 const WORD_TITLES = [
@@ -201,11 +202,7 @@ function titleWords(s: string): string {
 
 function clean(s: string): { text: string; lead: number } {
   const m = /^[\s*_#>]*/.exec(s)!;
-  const text = s
-    .slice(m[0].length)
-    .replace(/[\s*_]+$/u, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^(TM|KT|TL|TUQ|Q)\.(?=\p{Lu})/u, '$1. ');
+  const text = collapseSpaces(s.slice(m[0].length).replace(/[\s*_]+$/u, '')).replace(/^(TM|KT|TL|TUQ|Q)\.(?=\p{Lu})/u, '$1. ');
   return { text, lead: m[0].length };
 }
 
@@ -235,6 +232,15 @@ function pieces(text: string): { text: string; at: number }[] {
 }
 
 function splitRun(s: string, base: number, out: { text: string; at: number }[]): void {
+  // a run whose first word holds a lower-case letter is neither a stack of titles nor one with a
+  // name after it (both need the words before to be in capitals): it is one piece, from its first
+  // to its last non-blank (most lines of a letter's body; tokenising them was most of the cost)
+  const first = /\S+/.exec(s);
+  if (!first) return;
+  if (HAS_LOWER.test(first[0])) {
+    out.push({ text: s.slice(first.index, s.trimEnd().length), at: base + first.index });
+    return;
+  }
   // tokens with offsets
   const toks = [...s.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index! }));
   if (!toks.length) return;

@@ -12,6 +12,7 @@ import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js
 import { headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
 import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
 import { OCR_BULLET, readMarker } from '../parse/markers.js';
+import { collapseSpaces } from '../normalise/unicode.js';
 
 export interface AgencyRef {
   name: string;
@@ -282,7 +283,7 @@ function setUpNames(model: TextModel): string[] {
   const out: string[] = [];
   for (const b of model.blocks) {
     if (b.kind === 'table') continue;
-    const t = b.text.replace(/\s+/g, ' ');
+    const t = collapseSpaces(b.text);
     const m = SETS_UP.exec(t);
     if (!m) continue;
     const rest = t.slice(m[0].length);
@@ -699,7 +700,9 @@ function dedupe(a: AgencyRef[]): AgencyRef[] {
 
 /** Drop footnote marks and a closing "./.", fold spaces. */
 function tidy(t: string): string {
-  return t.replace(/\s+/g, ' ').replace(/\s*\.\/\.\s*$/, '.').trim();
+  const c = collapseSpaces(t);
+  // (the pattern tried at every blank of a long item costs more than the look for './.')
+  return (c.includes('./.') ? c.replace(/\s*\.\/\.\s*$/, '.') : c).trim();
 }
 
 // ------------------------------------------------------------ assignment tables

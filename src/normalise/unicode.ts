@@ -12,7 +12,12 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 
+/** Any character one of cleanText's replacements would change (CR, zero-width, control, odd space, Ð, ð). */
+const CLEAN_NEEDED = /[\r\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u00D0\u00F0]/;
+
 export function cleanText(s: string): string {
+  // nothing to remove or replace: NFC alone (the second NFC of an NFC string changes nothing)
+  if (!CLEAN_NEEDED.test(s)) return s.normalize('NFC');
   return s
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
@@ -24,12 +29,27 @@ export function cleanText(s: string): string {
     .normalize('NFC'); // again: a control or zero-width character removed can leave a letter next to its mark
 }
 
+const SPACES_TO_FOLD = /\t| {2}|(?:^|\n)[^\S\n]|[^\S\n](?:\n|$)/;
+
 /** Fold runs of spaces and tabs to one space and trim each line. */
 export function foldSpaces(s: string): string {
+  // no tab, no two spaces in a row, no line that starts or ends with a blank: nothing to fold
+  if (!SPACES_TO_FOLD.test(s)) return s;
   return s
     .split('\n')
     .map((l) => l.replace(/[ \t]+/g, ' ').trim())
     .join('\n');
+}
+
+/** A blank other than a lone space between non-blanks: what `s.replace(/\s+/g, ' ')` would change. */
+const SPACES_TO_COLLAPSE = /[^\S ]|\s\s/;
+
+/**
+ * `s.replace(/\s+/g, ' ')`: every run of white space as one space. The same string comes back
+ * without a copy when there is nothing to collapse (most lines: the rules run it on every line).
+ */
+export function collapseSpaces(s: string): string {
+  return SPACES_TO_COLLAPSE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
 
 // Old-style placement puts the mark on the last vowel of an open oa, oe, uy
@@ -65,6 +85,8 @@ export function fold(s: string): string {
     if (f === UNHANDLED) return foldSlow(s);
     if (f !== DROP) out[o++] = f;
   }
+  // a long text is read back in one call (String.fromCharCode in slices of 4,096 took a third of the time)
+  if (o > 256) return Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le');
   let r = '';
   for (let i = 0; i < o; i += 4096) r += String.fromCharCode.apply(null, out.subarray(i, Math.min(o, i + 4096)) as unknown as number[]);
   return r;

@@ -55,7 +55,7 @@ export function uncapture(input: string[]): Uncaptured {
   let parted: string[] | null = null;
   for (let i = 0; i < lines.length && i < 80; i++) {
     const l = lines[i]!;
-    if (!l.startsWith('\t') && /\S\s*[-_=*]{3,}\s*\S/u.test(l) && /[-_=*]{5,}/u.test(l)) {
+    if (!l.startsWith('\t') && /[-_=*]{5,}/u.test(l) && /\S\s*[-_=*]{3,}\s*\S/u.test(l)) {
       parted ??= lines.slice(0, i);
       parted.push(...l.split(SEPARATOR).filter((x) => x.trim()));
     } else if (parted) parted.push(l);

@@ -208,7 +208,7 @@ function parsePlain(text: string): RawDoc {
       continue;
     }
     const cells = pipeCells(l);
-    if (cells || (/^\s*\|[-:| ]+\|\s*$/.test(l) && sawPipe)) {
+    if (cells || (sawPipe && /^\s*\|[-:| ]+\|\s*$/.test(l))) {
       flushText();
       if (cells) rows.push(cells);
       sawPipe = true;
@@ -346,7 +346,7 @@ function markFootnotes(blocks: RawBlock[]): RawBlock[] {
     inNote = false;
   }
   // Superscript footnote marks in body text are dropped.
-  for (const b of blocks) if (b.kind !== 'table') b.text = b.text.replace(/[⁽][⁰¹²³⁴⁵⁶⁷⁸⁹]+[⁾]/gu, '');
+  for (const b of blocks) if (b.kind !== 'table' && b.text.includes('⁽')) b.text = b.text.replace(/[⁽][⁰¹²³⁴⁵⁶⁷⁸⁹]+[⁾]/gu, '');
   return blocks;
 }
 

@@ -10,6 +10,7 @@
 import type { RawBlock } from '../model/types.js';
 import { readMarker } from './markers.js';
 import { finishesDate, isUpperCaseLine, lineFurniture } from '../normalise/furniture.js';
+import { collapseSpaces } from '../normalise/unicode.js';
 
 export interface Line {
   text: string;
@@ -89,7 +90,7 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
   let afterFootnote = false;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!.text;
-    const t = raw.replace(/\s+/g, ' ').trim();
+    const t = collapseSpaces(raw).trim();
     // A footnote separator: a long run of spaces (or underscores) alone on a line,
     // followed by a line that opens with a footnote number.
     if (!t || /^_{5,}$/.test(t)) {

@@ -67,9 +67,28 @@ export function taskKey(t: { path: string[]; text: string }): string {
 }
 
 function keyOfFolded(path: string[], folded: string): string {
-  const words = folded.replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 12).join(' ');
-  return `${path.join('/')}|${words}`;
+  return `${path.join('/')}|${firstWords(folded, 12)}`;
 }
+
+/**
+ * The first `n` runs of [a-z0-9] in `folded`, joined by a space: what
+ * `folded.replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, n).join(' ')` gives,
+ * reading only as far as the n-th word (a task's text can be pages long).
+ */
+function firstWords(folded: string, n: number): string {
+  let out = '';
+  let words = 0;
+  for (let i = 0; i < folded.length && words < n; ) {
+    while (i < folded.length && !isWordUnit(folded.charCodeAt(i))) i++;
+    const a = i;
+    while (i < folded.length && isWordUnit(folded.charCodeAt(i))) i++;
+    if (i > a) out += (words++ ? ' ' : '') + folded.slice(a, i);
+  }
+  return out;
+}
+
+/** a-z or 0-9 */
+const isWordUnit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 export function toStoreRow(record: ExtractionRecord, text: string): StoreRow {
   const d = record.document;
