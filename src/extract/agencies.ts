@@ -268,7 +268,8 @@ function leadOfText(text: string): Assignment | null {
     const o = m.index + m[0].indexOf(m[1]!);
     return { lead: at(splitBodies(cutAtAction(m[1]!.replace(APPOSITION, ''))), o), support: supportOf(text), rule: 'lead.giao' };
   }
-  m = RESPONSIBLE.exec(clause);
+  // (the pattern tries up to 160 characters at every comma: only where its words are)
+  m = /trách nhiệm|chủ trì/u.test(clause) ? RESPONSIBLE.exec(clause) : null;
   if (m && startsWithBody(m[1]!, true) && !FRAME.test(m[1]!)) {
     const o = m.index + m[0].indexOf(m[1]!);
     const who = m[1]!.replace(APPOSITION, '').replace(FUNCTION_QUALIFIER, '').trim();

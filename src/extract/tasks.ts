@@ -514,7 +514,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // what a body has done ("Công an tỉnh đã xây dựng ...") is background, not a task
     // (also after a frame: "Căn cứ quy định tại Quyết định số 1187/QĐ-BNV, Bộ Nội vụ sẽ tiến hành ...")
     const opening = /^[^.;]*/u.exec(text)![0];
-    const done = [...opening.matchAll(/(?:^|,\s+)([^,;.:]{3,80}?)\s+(?:đã|vừa|sẽ)\s+(?!được)\p{Ll}/gu)].find((m) => startsWithBody(m[1]!));
+    // (the pattern, tried at every comma with up to 80 characters each, only where one of its words is)
+    const done = /\s(?:đã|vừa|sẽ)\s/u.test(opening) ? [...opening.matchAll(/(?:^|,\s+)([^,;.:]{3,80}?)\s+(?:đã|vừa|sẽ)\s+(?!được)\p{Ll}/gu)].find((m) => startsWithBody(m[1]!)) : undefined;
     if (done && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;
     // how a figure is worked out or shown ("Chỉ số được xác định bằng tỉ lệ ...", "... được thể hiện tại cột ...")
     if (DESCRIBES.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;
