@@ -209,6 +209,14 @@ export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; me
       ws.push({ text, x0: Number(w[1]), x1: Number(w[3]), conf: Number(w[5]) });
     }
     if (!ws.length) return;
+    // two words of a line never overlap: a box that runs over the next word took in a stroke
+    // through both (a signature's line under "Thượng tá"); it ends a space before the next word
+    ws.sort((a, b) => a.x0 - b.x0);
+    const gap = Math.max(2, (xs ? Number(xs[1]) : Number(bbox[4]) - Number(bbox[2])) * 0.2);
+    for (let i = 0; i + 1 < ws.length; i++) {
+      const next = ws[i + 1]!.x0;
+      if (ws[i]!.x1 > next && next > ws[i]!.x0) ws[i]!.x1 = Math.max(ws[i]!.x0 + 1, Math.round(next - gap));
+    }
     const mid = (ws[0]!.x0 + ws[ws.length - 1]!.x1) / 2;
     const baseline = y1 + offset + slope * (mid - x0);
     const size = xs ? Number(xs[1]) / 0.96 : (y1 - Number(bbox[2])) / 1.2;
@@ -277,6 +285,11 @@ export interface Box {
   y1: number;
 }
 
+/** A signature block to read again: the region, and the seal inside it. */
+export interface SealRegion extends Box {
+  seal: Box;
+}
+
 const CELL = 16;
 /** A pixel of red ink: a seal or an intake stamp ("ĐẾN"), not black or blue. */
 function isRed(p: Buffer, j: number): boolean {
@@ -286,11 +299,12 @@ function isRed(p: Buffer, j: number): boolean {
 
 /**
  * Where a red seal sits over print: clusters of 16-pixel cells with red ink (at 300 dpi a seal
- * is 3.5-4 cm, 400-500 pixels), each widened to the signature block around it (the title above
- * the seal, the name below and to its right). Small red marks (a pen tick) are not seals, nor is
- * a seal in the top `skipTop` share of the page.
+ * is 3.5-4 cm, 400-500 pixels), each widened to the signature block around it: the title above
+ * the seal, the name below it, and to the right edge of the page (the block is the right
+ * column; a rank and a long name run well past the seal: "Thượng tá Phạm Thanh Hùng").
+ * Small red marks (a pen tick) are not seals, nor is a seal in the top `skipTop` share of the page.
  */
-export function signatureRegions(img: Ppm, dpi = 300, skipTop = 0): Box[] {
+export function signatureRegions(img: Ppm, dpi = 300, skipTop = 0): SealRegion[] {
   const cols = Math.ceil(img.width / CELL), rows = Math.ceil(img.height / CELL);
   const red = new Uint8Array(cols * rows);
   for (let cy = 0; cy < rows; cy++) {
@@ -307,7 +321,7 @@ export function signatureRegions(img: Ppm, dpi = 300, skipTop = 0): Box[] {
     }
   }
   const min = (dpi / 300) * 200;
-  const boxes: Box[] = [];
+  const boxes: SealRegion[] = [];
   const seen = new Uint8Array(cols * rows);
   for (let start = 0; start < red.length; start++) {
     if (!red[start] || seen[start]) continue;
@@ -339,14 +353,15 @@ export function signatureRegions(img: Ppm, dpi = 300, skipTop = 0): Box[] {
     boxes.push({
       x0: Math.max(0, Math.round(bx0 - 0.4 * w)),
       y0: Math.max(0, Math.round(by0 - 0.35 * h)),
-      x1: Math.min(img.width, Math.round(bx0 + w * 2)),
+      x1: img.width,
       y1: Math.min(img.height, Math.round(by0 + h * 1.6)),
+      seal: { x0: bx0, y0: by0, x1: Math.min(img.width, bx0 + w), y1: Math.min(img.height, by0 + h) },
     });
   }
   return boxes;
 }
 
-/** The red channel of a region as a PGM: red ink turns as pale as the paper, black stays black. */
+/** The red channel of a region as a PGM: red ink turns as pale as the paper, black (and a signature's blue) stays dark. */
 export function redChannelPgm(img: Ppm, box: Box): Buffer {
   const w = box.x1 - box.x0, h = box.y1 - box.y0;
   const out = Buffer.allocUnsafe(w * h);
@@ -357,21 +372,78 @@ export function redChannelPgm(img: Ppm, box: Box): Buffer {
 }
 
 /**
- * The page's words with those inside `box` replaced by the words read there without the red,
- * when that reading is the surer one (words cut by the region's edge are left out).
+ * A region with only its black print, as a PGM: the red of a seal or an intake stamp and the blue
+ * (or violet) of a signature in ink turn as pale as the paper. The print is black or grey (its
+ * channels about equal), a seal's red stays red where it thins out at its edges (R well over G
+ * and B), a signature's ink blue (B over R); tesseract then reads the title and the name the
+ * seal and the pen stroke cross ("GIÁM ĐỐC" under a seal's ring, a name under a long stroke).
  */
-export function mergeRegion(page: OcrWord[], under: OcrWord[], box: Box, dpi: number): OcrWord[] {
+export function printOnlyPgm(img: Ppm, box: Box): Buffer {
+  const w = box.x1 - box.x0, h = box.y1 - box.y0;
+  const out = Buffer.allocUnsafe(w * h);
+  const p = img.rgb;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const j = ((box.y0 + y) * img.width + box.x0 + x) * 3;
+      const r = p[j]!, g = p[j + 1]!, b = p[j + 2]!;
+      const ink = (r - g >= 35 && r - b >= 25) || (b - r >= 30 && b >= g);
+      out[y * w + x] = ink ? 255 : (r * 77 + g * 151 + b * 28) >> 8;
+    }
+  }
+  return Buffer.concat([Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1'), out]);
+}
+
+const meanConf = (ws: OcrWord[]) => (ws.length ? ws.reduce((s, w) => s + w.conf, 0) / ws.length : 0);
+/**
+ * How good a reading of a line is: as good as the letters it reads with some confidence (a stroke or
+ * a seal's ring read as ":", "—", "——Ñ" adds nothing, a word read with half a mind neither).
+ */
+const readingScore = (ws: OcrWord[]) => ws.reduce((s, w) => s + (w.conf >= 50 ? w.conf * (w.text.match(/\p{L}/gu)?.length ?? 0) : 0), 0);
+
+/**
+ * The page's words with the lines of the signature block read again without the inks (each
+ * reading in turn), line by line: a line of a reading replaces the page's words on that line when
+ * it is the surer reading of it (a name a stroke cut short, "Nguyễn Văn Cường" for
+ * "` 8ï Nguyễn Văn Cường"), and is added where the page read nothing (a title the seal's ring
+ * crossed, "GIÁM ĐỐC"; a name under a long stroke) when it is read as print, not as a scribble.
+ * The page's unsure words where no reading without the inks found anything are the seal and the
+ * pen read as letters ("“ˆx", "2S Ø N"), and the words inside the seal that the reading without
+ * any ink (the last) does not find are the seal's own text ("VIỄN THÔNG"): both left out. Only
+ * lines over the seal or to its right are concerned: the region's left part may take in the Nơi
+ * nhận list, which the page reads as well. Words cut by the region's left edge are left out.
+ */
+export function mergeRegion(page: OcrWord[], readings: OcrWord[][], box: Box & { seal?: Box }, dpi: number): OcrWord[] {
   const k = 72 / dpi;
   const bx0 = box.x0 * k, by0 = box.y0 * k, bx1 = box.x1 * k, by1 = box.y1 * k;
-  const moved = under
-    .map((w) => ({ ...w, x: w.x + bx0, baseline: w.baseline + by0 }))
-    .filter((w) => w.x > bx0 + 2 && w.x + w.w < bx1 - 2);
-  const inside = (w: OcrWord) => w.x + w.w / 2 > bx0 && w.x + w.w / 2 < bx1 && w.baseline > by0 && w.baseline - w.size / 2 < by1;
-  const before = page.filter(inside);
-  const mean = (ws: OcrWord[]) => (ws.length ? ws.reduce((s, w) => s + w.conf, 0) / ws.length : 0);
-  // a reading is as good as the words it gets right: weigh confidence by how many words were read
-  if (!moved.length || mean(moved) * Math.sqrt(moved.length) <= mean(before) * Math.sqrt(before.length)) return page;
-  return [...page.filter((w) => !inside(w)), ...moved];
+  const left = box.seal ? (box.seal.x0 - 0.1 * (box.seal.x1 - box.seal.x0)) * k : bx0;
+  const inside = (w: OcrWord) => w.x + w.w / 2 > Math.max(bx0, left) && w.x + w.w / 2 < bx1 && w.baseline > by0 && w.baseline - w.size / 2 < by1;
+  const all: OcrWord[] = [];
+  let out = page;
+  for (const under of readings) {
+    const moved = under
+      .map((w) => ({ ...w, x: w.x + bx0, baseline: w.baseline + by0 }))
+      .filter((w) => w.x > bx0 + 2 && w.x + w.w < bx1 - 2);
+    all.push(...moved);
+    // the reading's lines: its words share their line's baseline
+    const lines = new Map<number, OcrWord[]>();
+    for (const w of moved) lines.set(w.baseline, [...(lines.get(w.baseline) ?? []), w]);
+    for (const ws of lines.values()) {
+      if (Math.min(...ws.map((w) => w.x)) < left) continue;
+      const size = ws[0]!.size, base = ws[0]!.baseline;
+      // the page's words on that line in the block (over the seal and to its right)
+      const on = (w: OcrWord) => inside(w) && Math.abs(w.baseline - base) < Math.max(size, w.size) * 0.6;
+      const there = out.filter(on);
+      if (there.length ? readingScore(ws) <= readingScore(there) : meanConf(ws) < 60 || readingScore(ws) < 2 * 80) continue;
+      out = [...out.filter((w) => !on(w)), ...ws];
+    }
+  }
+  if (!all.length) return out;
+  const foundIn = (ws: OcrWord[], w: OcrWord) => ws.some((u) => Math.abs(u.baseline - w.baseline) < Math.max(u.size, w.size) * 0.6 && u.x < w.x + w.w && u.x + u.w > w.x);
+  // the last reading has every ink taken out: what it does not find inside the seal is the seal's own text ("VIỄN THÔNG")
+  const clean = readings.length ? readings[readings.length - 1]!.map((w) => ({ ...w, x: w.x + bx0, baseline: w.baseline + by0 })) : [];
+  const inSeal = (w: OcrWord) => !!box.seal && w.x >= box.seal.x0 * k && w.x + w.w <= box.seal.x1 * k && w.baseline - w.size * 0.7 >= box.seal.y0 * k && w.baseline <= box.seal.y1 * k;
+  const kept = out.filter((w) => !(inside(w) && ((w.conf < 80 && !foundIn(all, w)) || (inSeal(w) && !foundIn(clean, w)))));
+  return kept.length === out.length ? out : kept;
 }
 
 function defaultConcurrency(): number {
@@ -415,7 +487,7 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
         const base = join(dir, `p${p}`);
         const img = `${base}.pgm`;
         const colour = `${base}.ppm`;
-        const crop = `${base}-seal.pgm`;
+        const cropFile = `${base}-seal.pgm`;
         try {
           // in colour, so a red seal can be told from the ink under it; tesseract reads the grey of it
           await run('pdftoppm', ['-f', String(p), '-l', String(p), '-r', String(dpi), '-singlefile', input, base], timeoutMs);
@@ -428,13 +500,16 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
             // --dpi: a PGM carries no resolution (a PNG did), and tesseract would guess one from the text size
             (await run('tesseract', [file, 'stdout', '-l', lang, '--psm', String(psm), '--dpi', String(dpi), 'hocr'], timeoutMs, { OMP_THREAD_LIMIT: '1' })).stdout;
           const { words, meanConfidence } = wordsFromHocr(await tess(img), dpi);
-          // the signer's name and title under the office's red seal: read again without the red
-          // (on the first page, not the header: its handwritten number and day may be in a coloured ink near a copy's stamp)
+          // the signer's name and title under the office's red seal: read again without the red, then
+          // without the red and the pen's blue (where the pen crossed the print, taking the blue out
+          // breaks the letters: each line keeps the surer of the readings)
           for (const box of signatureRegions(ppm, dpi, p === 1 ? 0.3 : 0)) {
-            await writeFile(crop, redChannelPgm(ppm, box));
-            const under = wordsFromHocr(await tess(crop), dpi).words;
-            const merged = mergeRegion(words, under, box, dpi);
-            words.splice(0, words.length, ...merged);
+            const readings: OcrWord[][] = [];
+            for (const crop of [redChannelPgm(ppm, box), printOnlyPgm(ppm, box)]) {
+              await writeFile(cropFile, crop);
+              readings.push(wordsFromHocr(await tess(cropFile), dpi).words);
+            }
+            words.splice(0, words.length, ...mergeRegion(words, readings, box, dpi));
           }
           results.push({ page: p, width: (ppm.width * 72) / dpi, height: (ppm.height * 72) / dpi, words, meanConfidence });
           reportProgress();
@@ -444,7 +519,7 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
         } finally {
           await rm(img, { force: true });
           await rm(colour, { force: true });
-          await rm(crop, { force: true });
+          await rm(cropFile, { force: true });
         }
       }
     };

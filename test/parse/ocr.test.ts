@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawDoc } from '../../src/model/types.js';
-import { greyPgm, hasOcr, mergeRegion, parseListLangs, readPpm, redChannelPgm, signatureRegions, wordsFromHocr } from '../../src/parse/ocr.js';
+import { greyPgm, hasOcr, mergeRegion, parseListLangs, printOnlyPgm, readPpm, redChannelPgm, signatureRegions, wordsFromHocr } from '../../src/parse/ocr.js';
 import { parsePdf } from '../../src/parse/pdf.js';
 import { normalise } from '../../src/normalise/index.js';
 import { extract } from '../../src/extract/index.js';
@@ -307,16 +307,75 @@ describe('a red seal over the signature', () => {
     expect(signatureRegions(header, 300)).toHaveLength(1);
     expect(signatureRegions(header, 300, 0.3)).toEqual([]);
   });
-  it('takes the words read without the red where that reading is the surer one', () => {
-    const w = (text: string, x: number, baseline: number, conf: number) => ({ text, x, baseline, w: 30, size: 12, conf });
-    const pageWords = [w('Nơi', 40, 700, 90), w('TẾ', 320, 720, 30), w('HC', 360, 720, 25)];
-    const under = [w('Nguyễn', 20, 60, 90), w('Văn', 60, 60, 88), w('Long', 100, 60, 91)];
-    const box = { x0: 1200, y0: 2700, x1: 1900, y1: 3300 }; // pixels at 300 dpi: 288-456 pt wide, 648-792 pt high
-    const merged = mergeRegion(pageWords, under, box, 300);
-    expect(merged.map((x) => x.text)).toEqual(['Nơi', 'Nguyễn', 'Văn', 'Long']);
-    expect(merged[1]!.x).toBeCloseTo(288 + 20);
-    // a worse reading leaves the page as it was
-    expect(mergeRegion(pageWords, [w('x', 20, 60, 10)], box, 300)).toBe(pageWords);
+  it('widens the seal to the right edge of the page: a rank and a long name run past it', () => {
+    const ring = disc(1500, 3000, 230);
+    const img = page(2400, 3400, (x, y) => (ring(x, y) ? [210, 40, 40] : [255, 255, 255]));
+    const [b] = signatureRegions(img);
+    expect(b!.x1).toBe(2400);
+    expect(b!.seal.x0).toBeGreaterThan(1250);
+    expect(b!.seal.x0).toBeLessThan(1290);
+    expect(b!.seal.x1).toBeGreaterThan(1720);
+  });
+  it('keeps only the black print: a seal\'s red (also where it thins out) and a pen\'s blue turn to paper', () => {
+    // black print, a seal's stroke, its pale pink edge, a blue signature, a violet one, grey paper, black print over red
+    const px: Array<[number, number, number]> = [[30, 30, 30], [210, 40, 40], [185, 120, 115], [40, 60, 200], [90, 60, 170], [215, 222, 226], [60, 30, 30]];
+    const img = { width: px.length, height: 1, rgb: Buffer.from(px.flat()) };
+    const pgm = printOnlyPgm(img, { x0: 0, y0: 0, x1: px.length, y1: 1 });
+    const v = [...pgm.subarray(pgm.length - px.length)];
+    expect(v[0]).toBeLessThan(40);
+    expect(v.slice(1, 5)).toEqual([255, 255, 255, 255]);
+    expect(v[5]).toBeGreaterThan(200);
+    expect(v[6]).toBeLessThan(60);
+    // the red channel alone leaves the pink edge grey and the blue pen dark
+    const red = redChannelPgm(img, { x0: 0, y0: 0, x1: px.length, y1: 1 });
+    expect(red[red.length - px.length + 3]).toBeLessThan(60);
+  });
+  describe('merging the block read without the inks into the page, line by line', () => {
+    const w = (text: string, x: number, baseline: number, conf: number) => ({ text, x, baseline, w: 8 * [...text].length, size: 12, conf });
+    // pixels at 300 dpi: the region is 288-576 pt wide, 648-792 pt high; the seal from 336 pt
+    const box = { x0: 1200, y0: 2700, x1: 2400, y1: 3300, seal: { x0: 1400, y0: 2800, x1: 1850, y1: 3250 } };
+    it('takes a line where it is the surer reading, keeps the page\'s where it is', () => {
+      const pageWords = [w('Nơi', 40, 700, 90), w('`', 340, 760, 30), w('8ï', 352, 760, 20), w('Nguyễn', 370, 760, 95), w('Văn', 420, 760, 95), w('Cường', 450, 760, 95), w('GIÁM', 380, 700, 95), w('ĐỐC', 420, 700, 95)];
+      const reading = [w('Đại', 52, 112, 96), w('tá', 82, 112, 96), w('Nguyễn', 100, 112, 96), w('Văn', 150, 112, 96), w('Cường', 180, 112, 95), w('G1ÁM', 92, 52, 40), w('ĐỐC', 132, 52, 60)];
+      const merged = mergeRegion(pageWords, [reading], box, 300);
+      const line = (b: number) => merged.filter((x) => Math.abs(x.baseline - b) < 3).sort((a, c) => a.x - c.x).map((x) => x.text).join(' ');
+      expect(line(760)).toBe('Đại tá Nguyễn Văn Cường');
+      expect(merged.find((x) => x.text === 'Đại')!.x).toBeCloseTo(288 + 52);
+      expect(line(700)).toBe('Nơi GIÁM ĐỐC');
+    });
+    it('adds a line the page did not read when it is read as print, not a scribble', () => {
+      const pageWords = [w('Nơi', 40, 700, 90), w('Hùng', 480, 760, 90)];
+      const title = [w('GIÁM', 92, 52, 92), w('ĐỐC', 132, 52, 89)];
+      const scribble = [w('—', 92, 80, 84), w('——Ñ', 120, 80, 42), w('x', 160, 80, 70)];
+      const merged = mergeRegion(pageWords, [[...title, ...scribble]], box, 300);
+      expect(merged.map((x) => x.text)).toContain('GIÁM');
+      expect(merged.map((x) => x.text)).not.toContain('——Ñ');
+    });
+    it('leaves the Nơi nhận side alone, and drops the page\'s unsure marks no clean reading found', () => {
+      const pageWords = [w('-', 290, 720, 90), w('Lưu:', 300, 720, 90), w('VT', 330, 720, 90), w('“ˆx', 357, 740, 8), w('2S', 375, 745, 14), w('Long', 500, 760, 96)];
+      // the reading's line starts left of the seal (over the Nơi nhận list): not taken
+      const reading = [w('Luu', 12, 72, 96), w('VT,', 42, 72, 96), w('C04', 70, 72, 96), w('Long', 212, 112, 96)];
+      const merged = mergeRegion(pageWords, [reading], box, 300);
+      expect(merged.map((x) => x.text)).toEqual(['-', 'Lưu:', 'VT', 'Long']);
+      // a worse reading leaves the page as it was
+      const keep = [w('Nguyễn', 400, 760, 96), w('Văn', 450, 760, 96)];
+      expect(mergeRegion(keep, [[w('x', 112, 112, 10)]], box, 300)).toEqual(keep);
+    });
+  });
+  it('drops the seal\'s own text, which the reading without any ink does not find', () => {
+    const w = (text: string, x: number, baseline: number, conf: number) => ({ text, x, baseline, w: 8 * [...text].length, size: 12, conf });
+    const box = { x0: 1200, y0: 2700, x1: 2400, y1: 3300, seal: { x0: 1400, y0: 2800, x1: 1850, y1: 3250 } };
+    // the seal spans 336-444 pt across, 672-780 pt down; its text is read sure of itself
+    const pageWords = [w('GIÁM', 380, 668, 92), w('ĐỐC', 420, 668, 92), w('VIỄN', 350, 720, 93), w('THÔNG', 390, 720, 91), w('Hồ', 400, 800, 90)];
+    const red = [w('VIỄN', 62, 72, 90), w('THÔNG', 102, 72, 90)];
+    const none = [w('GIÁM', 92, 20, 92), w('ĐỐC', 132, 20, 92)];
+    expect(mergeRegion(pageWords, [red, none], box, 300).map((x) => x.text)).toEqual(['GIÁM', 'ĐỐC', 'Hồ']);
+  });
+  it('never lets two words of a line overlap: a stroke through both widened the first', () => {
+    const hocr = `<span class='ocr_line' id='line_1' title="bbox 1000 1700 2100 1760; baseline 0 -10; x_size 60"><span class='ocrx_word' title='bbox 1000 1700 1420 1760; x_wconf 68'>Thượng</span> <span class='ocrx_word' title='bbox 1220 1700 1270 1760; x_wconf 96'>tá</span></span>`;
+    const [a, b] = wordsFromHocr(hocr, 300).words;
+    expect(a!.x + a!.w).toBeLessThan(b!.x - 0.12 * a!.size);
+    expect(b!.w).toBeCloseTo((50 * 72) / 300);
   });
   it.skipIf(!hasTesseract)('reads the signer\'s name under the seal of a real scan', async () => {
     const d = await parsePdf(fs.readFileSync(path.join(ROOT, 'corpus/real/scan/rd020.pdf')), 'rd020.pdf');
