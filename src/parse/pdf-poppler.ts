@@ -19,13 +19,13 @@
  *
  * Returns null when poppler is missing or cannot read the file: the caller then uses pdfjs,
  * which also says what is wrong with a damaged or encrypted file. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { convertLegacy, legacyFontEncoding, type LegacyEncoding } from './legacy.js';
-import { TEXT_ANNOTATIONS, annotationWords, inside, parseBbox, snap, type Box, type PopplerWord } from './pdf-widgets.js';
+import { TEXT_ANNOTATIONS, annotationWords, inside, snap, BboxReader, type Box, type PopplerWord } from './pdf-widgets.js';
 import { checkPageLimit, fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, lineText, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions, type Segment } from './pdf-model.js';
 import { looksTabular, pdfjsRules } from './pdf-pdfjs.js';
 import { PdfFile, withPages, type PdfPage } from './pdf-objects.js';
@@ -67,26 +67,62 @@ export interface Run {
 }
 
 export interface HtmlDoc {
-  pages: Array<{ page: number; width: number; height: number; runs: Run[] }>;
+  pages: HtmlPage[];
   fonts: Map<string, { size: number; name: string }>;
 }
 
-/** pdftohtml's XML (-xml -zoom 1 -noroundcoord -fontfullname): pages, fonts and runs. */
-export function parsePdfXml(xml: string): HtmlDoc {
-  const pages: HtmlDoc['pages'] = [];
-  const fonts: HtmlDoc['fonts'] = new Map();
-  const re = /<page number="(\d+)"[^>]*? height="([\d.]+)" width="([\d.]+)">|<fontspec id="([^"]+)" size="([\d.-]+)" family="([^"]*)"|<text top="([\d.-]+)" left="([\d.-]+)" width="([\d.-]+)" height="([\d.-]+)" font="([^"]+)">(.*?)<\/text>/g;
-  for (let m: RegExpExecArray | null; (m = re.exec(xml)); ) {
-    if (m[1]) pages.push({ page: +m[1], height: +m[2]!, width: +m[3]!, runs: [] });
-    else if (m[4]) fonts.set(m[4], { size: +m[5]!, name: unescapeXml(m[6]!) });
-    else {
-      const inner = m[12]!;
-      const text = unescapeXml(inner.replace(/<[^>]*>/g, '')).normalize('NFC');
-      if (isSpace(text)) continue;
-      pages[pages.length - 1]?.runs.push({ page: pages.length, top: +m[7]!, left: +m[8]!, width: +m[9]!, height: +m[10]!, font: m[11]!, text, bold: /<b>/.test(inner), italic: /<i>/.test(inner) });
+export interface HtmlPage {
+  page: number;
+  width: number;
+  height: number;
+  runs: Run[];
+}
+
+const XML_ITEM = /<page number="(\d+)"[^>]*? height="([\d.]+)" width="([\d.]+)">|<fontspec id="([^"]+)" size="([\d.-]+)" family="([^"]*)"|<text top="([\d.-]+)" left="([\d.-]+)" width="([\d.-]+)" height="([\d.-]+)" font="([^"]+)">(.*?)<\/text>/g;
+
+/**
+ * pdftohtml's XML (-xml -zoom 1 -noroundcoord -fontfullname) read a piece at a time: pages,
+ * fonts and runs. Each piece must end between two elements (streamPages cuts after a
+ * `</page>`); the pages a piece completes are handed on and not kept.
+ */
+export class XmlReader {
+  readonly fonts: HtmlDoc['fonts'] = new Map();
+  /** Pages seen so far. */
+  count = 0;
+  private last: HtmlPage | null = null;
+
+  /** The pages the piece holds (a page's fontspecs come before its runs, in the page). */
+  feed(xml: string, onPage: (p: HtmlPage) => void): void {
+    const re = new RegExp(XML_ITEM);
+    for (let m: RegExpExecArray | null; (m = re.exec(xml)); ) {
+      if (m[1]) {
+        if (this.last) onPage(this.last);
+        this.last = { page: +m[1], height: +m[2]!, width: +m[3]!, runs: [] };
+        this.count++;
+      } else if (m[4]) this.fonts.set(m[4], { size: +m[5]!, name: unescapeXml(m[6]!) });
+      else {
+        const inner = m[12]!;
+        const text = unescapeXml(inner.replace(/<[^>]*>/g, '')).normalize('NFC');
+        if (isSpace(text)) continue;
+        this.last?.runs.push({ page: this.count, top: +m[7]!, left: +m[8]!, width: +m[9]!, height: +m[10]!, font: m[11]!, text, bold: /<b>/.test(inner), italic: /<i>/.test(inner) });
+      }
     }
   }
-  return { pages, fonts };
+
+  /** The output ended: its last page. */
+  end(onPage: (p: HtmlPage) => void): void {
+    if (this.last) onPage(this.last);
+    this.last = null;
+  }
+}
+
+/** pdftohtml's XML read whole: pages, fonts and runs. */
+export function parsePdfXml(xml: string): HtmlDoc {
+  const pages: HtmlPage[] = [];
+  const r = new XmlReader();
+  r.feed(xml, (p) => pages.push(p));
+  r.end((p) => pages.push(p));
+  return { pages, fonts: r.fonts };
 }
 
 /** Pages that show an image, from `pdfimages -list`. */
@@ -205,6 +241,52 @@ function pageRules(pdf: { file: PdfFile; pages: PdfPage[] }, pageNumbers: number
 /** A word set on its side (vertical text in a margin): left out, as pdfjs's engine does. */
 const rotated = (w: PopplerWord) => [...w.text].length > 1 && w.y1 - w.y0 > 1.5 * (w.x1 - w.x0);
 
+/**
+ * A poppler program's output read as it comes, in pieces that end just after a `</page>` (the
+ * rest waits for the next chunk), so the whole output is never held: a 300-page PDF's words
+ * are ~23 MB of text. Resolves whether the program ran to the end (exit 0).
+ */
+function streamPages(cmd: string, args: string[], onPiece: (s: string) => void): Promise<boolean> {
+  return new Promise((resolve) => {
+    let acc = '';
+    let done = false;
+    const finish = (ok: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(ok);
+    };
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish(false);
+    }, TIMEOUT_MS);
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') missing = true;
+      finish(false);
+    });
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      if (done) return;
+      acc += chunk;
+      const k = acc.lastIndexOf('</page>');
+      if (k < 0) return;
+      const end = k + '</page>'.length;
+      const piece = acc.slice(0, end);
+      acc = acc.slice(end);
+      onPiece(piece);
+    });
+    child.on('close', (code) => {
+      if (done) return;
+      if (code === 0) {
+        onPiece(acc);
+        acc = '';
+      }
+      finish(code === 0);
+    });
+  });
+}
+
 /** Read every page's text with poppler; null when poppler is missing or fails on the file. */
 export async function readPoppler(buf: Buffer, opts: ParsePdfOptions): Promise<EngineResult | null> {
   if (missing) return null;
@@ -230,78 +312,150 @@ export async function readPoppler(buf: Buffer, opts: ParsePdfOptions): Promise<E
       content = join(dir, 'content.pdf');
       await writeFile(content, stripped);
     }
-    const [xml, bbox] = await Promise.all([run('pdftohtml', ['-q', '-xml', '-i', '-hidden', '-noroundcoord', '-zoom', '1', '-fontfullname', '-stdout', content]), run('pdftotext', ['-q', '-bbox', path, '-'])]);
-    if (xml === null || bbox === null) return null;
-    const html = parsePdfXml(xml);
-    const numPages = html.pages.length;
-    if (!numPages) return null;
-    checkPageLimit(numPages, opts);
-    const words = parseBbox(bbox, 1);
-    const pdf = file && objects.length === numPages ? { file, pages: objects } : null;
-    return await buildPages(path, buf, html, words, pdf);
+    // the objects' pages are taken when poppler finds as many; read again without them if not
+    const pdf = file && objects.length ? { file, pages: objects } : null;
+    let r = await readPages(path, content, buf, pdf, opts);
+    if (r === 'other-pages') r = await readPages(path, content, buf, null, opts);
+    return r === 'other-pages' ? null : r;
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-async function buildPages(file: string, buf: Buffer, html: HtmlDoc, words: Map<number, PopplerWord[]>, pdf: { file: PdfFile; pages: PdfPage[] } | null): Promise<EngineResult> {
-  const rects = pdf ? annotationRects(pdf.file, pdf.pages) : new Map<number, Box[]>();
-  const diagnostics: Diagnostic[] = [];
-  const fontCache = new Map<string, FontInfo & { size: number }>();
-  const fontOf = (id: string) => {
-    let f = fontCache.get(id);
+/**
+ * Both programs' output page by page as it streams, each page's runs and words turned into its
+ * lines once both have given it, then dropped. 'other-pages': poppler found another number of
+ * pages than the objects (`pdf`), read again without them.
+ */
+async function readPages(path: string, content: string, buf: Buffer, pdf: { file: PdfFile; pages: PdfPage[] } | null, opts: ParsePdfOptions): Promise<EngineResult | null | 'other-pages'> {
+  const build = new PageBuilder(pdf);
+  const xml = new XmlReader();
+  const bbox = new BboxReader(1);
+  const queue: HtmlPage[] = [];
+  const words = new Map<number, PopplerWord[]>();
+  let bboxPages = 0;
+  let bboxEnded = false;
+  let error: unknown = null;
+  // past the page limit nothing more is built: the pages are only counted
+  const over = () => !!opts.maxPages && opts.maxPages > 0 && xml.count > opts.maxPages;
+  const pump = () => {
+    while (queue.length && !error) {
+      const hp = queue[0]!;
+      if (!bboxEnded && bboxPages < hp.page && !words.has(hp.page)) return;
+      queue.shift();
+      const pageWords = words.get(hp.page) ?? [];
+      words.delete(hp.page);
+      if (over()) continue;
+      try {
+        build.page(hp, pageWords, xml.fonts);
+      } catch (e) {
+        error = e;
+      }
+    }
+    if (error || over()) {
+      queue.length = 0;
+      words.clear();
+    }
+  };
+  const onXmlPage = (p: HtmlPage) => {
+    queue.push(p);
+  };
+  const onWords = (n: number, w: PopplerWord[]) => {
+    bboxPages = Math.max(bboxPages, n);
+    if (!error && !over()) words.set(n, w);
+  };
+  const [okXml, okBbox] = await Promise.all([
+    streamPages('pdftohtml', ['-q', '-xml', '-i', '-hidden', '-noroundcoord', '-zoom', '1', '-fontfullname', '-stdout', content], (s) => {
+      xml.feed(s, onXmlPage);
+      pump();
+    }).then((ok) => {
+      xml.end(onXmlPage);
+      pump();
+      return ok;
+    }),
+    streamPages('pdftotext', ['-q', '-bbox', path, '-'], (s) => {
+      bbox.feed(s, onWords);
+      pump();
+    }).then((ok) => {
+      bbox.end(onWords);
+      bboxEnded = true;
+      pump();
+      return ok;
+    }),
+  ]);
+  if (!okXml || !okBbox) return null;
+  const numPages = xml.count;
+  if (!numPages) return null;
+  checkPageLimit(numPages, opts);
+  if (pdf && pdf.pages.length !== numPages) return 'other-pages';
+  if (error) throw error;
+  return await build.finish(path, buf, numPages);
+}
+
+/** Each page's lines from its runs and words, as they come; then what needs the whole document. */
+class PageBuilder {
+  private rects: Map<number, Box[]>;
+  private diagnostics: Diagnostic[] = [];
+  private fontCache = new Map<string, FontInfo & { size: number }>();
+  private legacy: LegacyEncoding | undefined;
+  private rotatedDropped = 0;
+  private added = 0;
+  private pages: PageModel[] = [];
+  private needOcr: number[] = [];
+  private unreadablePages: number[] = [];
+  private junkLayerPages: number[] = [];
+  private maybeScanned: Array<{ page: PageModel; suspect: boolean; empty: boolean }> = [];
+
+  constructor(private pdf: { file: PdfFile; pages: PdfPage[] } | null) {
+    this.rects = pdf ? annotationRects(pdf.file, pdf.pages) : new Map<number, Box[]>();
+  }
+
+  private fontOf(id: string, fonts: HtmlDoc['fonts']) {
+    let f = this.fontCache.get(id);
     if (!f) {
-      const spec = html.fonts.get(id);
+      const spec = fonts.get(id);
       const name = spec?.name ?? id;
       f = { name, size: spec?.size ?? 10, ...fontStyle(name), legacy: legacyFontEncoding(name) };
-      fontCache.set(id, f);
+      this.fontCache.set(id, f);
     }
     return f;
-  };
-  let legacy: LegacyEncoding | undefined;
-  let rotatedDropped = 0;
-  let added = 0;
-  const pages: PageModel[] = [];
-  const needOcr: number[] = [];
-  const unreadablePages: number[] = [];
-  const junkLayerPages: number[] = [];
-  const maybeScanned: Array<{ page: PageModel; suspect: boolean; empty: boolean }> = [];
-  for (const hp of html.pages) {
+  }
+
+  page(hp: HtmlPage, pageWords: PopplerWord[], fonts: HtmlDoc['fonts']): void {
     reportProgress();
     const p = hp.page;
     // each word of page content is an item, in its run's font
-    const pageWords = words.get(p) ?? [];
     const runOf = runsOfWords(pageWords, hp.runs);
-    const pageRects = rects.get(p) ?? [];
+    const pageRects = this.rects.get(p) ?? [];
     const items: Item[] = [];
     const outside: PopplerWord[] = [];
     pageWords.forEach((w, idx) => {
       const r = runOf[idx];
       if (!r) {
-        if (rotated(w)) rotatedDropped++;
+        if (rotated(w)) this.rotatedDropped++;
         else outside.push(w);
         return;
       }
-      const f = fontOf(r.font);
+      const f = this.fontOf(r.font, fonts);
       let s = w.text;
       if (f.legacy) {
         s = convertLegacy(s, f.legacy.encoding, { upper: f.legacy.upper });
-        legacy = f.legacy.encoding;
+        this.legacy = f.legacy.encoding;
       }
       // the baseline: a word's box is its font's ascent and descent (descent ~0.216 em)
       items.push({ s: s.normalize('NFC'), x: w.x0, y: w.y1 - 0.216 * f.size, w: w.x1 - w.x0, size: f.size, bold: f.bold, italic: f.italic, font: r.font, idx, word: true });
     });
     let lines = groupLines(items, p);
     const pm: PageModel = { page: p, width: hp.width, height: hp.height, lines, ocr: false };
-    pages.push(pm);
+    this.pages.push(pm);
     const layer = judgeTextLayer(lines.map(lineText));
     if (layer.unreadable) {
-      unreadablePages.push(p);
-      needOcr.push(p);
+      this.unreadablePages.push(p);
+      this.needOcr.push(p);
       pm.lines = [];
-      continue;
+      return;
     }
-    if (layer.little || layer.suspect) maybeScanned.push({ page: pm, suspect: layer.suspect, empty: layer.chars === 0 });
+    if (layer.little || layer.suspect) this.maybeScanned.push({ page: pm, suspect: layer.suspect, empty: layer.chars === 0 });
     // text the annotations draw (the number and day stamped at signing), into its lines
     if (outside.length && items.length) {
       const boxes: Box[] = items.map((it) => ({ x0: it.x, x1: it.x + it.w, y0: it.y - 0.8 * it.size, y1: it.y + 0.2 * it.size }));
@@ -310,40 +464,44 @@ async function buildPages(file: string, buf: Buffer, html: HtmlDoc, words: Map<n
       for (const w of extra) {
         const { y, size } = snap(w, items);
         items.push({ s: w.text, x: w.x0, y, w: w.x1 - w.x0, size, bold: false, italic: false, idx: idx++, word: true });
-        added++;
+        this.added++;
       }
       if (extra.length) pm.lines = lines = groupLines(items, p);
     }
   }
-  // Little or junk text: a scan if the page shows an image; a short page of text otherwise.
-  if (maybeScanned.length) {
-    const list = await run('pdfimages', ['-list', file]);
-    const withImage = list === null ? null : imagePages(list);
-    for (const { page: pm, suspect, empty } of maybeScanned) {
-      const scanned = withImage ? withImage.has(pm.page) : empty;
-      if (scanned) {
-        if (suspect) junkLayerPages.push(pm.page);
-        needOcr.push(pm.page);
-        pm.lines = [];
+
+  async finish(file: string, buf: Buffer, numPages: number): Promise<EngineResult> {
+    const { pdf, pages, needOcr, diagnostics, maybeScanned, junkLayerPages, unreadablePages, legacy, added, rotatedDropped } = this;
+    // Little or junk text: a scan if the page shows an image; a short page of text otherwise.
+    if (maybeScanned.length) {
+      const list = await run('pdfimages', ['-list', file]);
+      const withImage = list === null ? null : imagePages(list);
+      for (const { page: pm, suspect, empty } of maybeScanned) {
+        const scanned = withImage ? withImage.has(pm.page) : empty;
+        if (scanned) {
+          if (suspect) junkLayerPages.push(pm.page);
+          needOcr.push(pm.page);
+          pm.lines = [];
+        }
+      }
+      needOcr.sort((a, b) => a - b);
+    }
+    // the rules of ruled tables, for pages that look like one
+    const tabular = pages.filter((pm) => pm.lines.length && looksTabular(pm.lines)).map((pm) => pm.page);
+    if (tabular.length) {
+      try {
+        // from the content streams where the file could be read, else from pdfjs
+        const rules = pdf ? pageRules(pdf, tabular) : await pdfjsRules(buf, tabular);
+        for (const pm of pages) {
+          const segs = rules.get(pm.page);
+          if (segs) pm.segments = segs;
+        }
+      } catch (e) {
+        diagnostics.push({ severity: 'warning', stage: 'parse', message: `the rules of the tables on page(s) ${tabular.join(', ')} were not read: ${(e as Error)?.message ?? e}` });
       }
     }
-    needOcr.sort((a, b) => a - b);
+    if (added) diagnostics.push({ severity: 'info', stage: 'parse', message: `${added} word(s) drawn by signature or form annotations read into their lines (poppler)` });
+    diagnostics.push(...layerNotes(junkLayerPages, unreadablePages, rotatedDropped));
+    return { numPages, pages, needOcr, diagnostics, ...(legacy ? { legacy } : {}) };
   }
-  // the rules of ruled tables, for pages that look like one
-  const tabular = pages.filter((pm) => pm.lines.length && looksTabular(pm.lines)).map((pm) => pm.page);
-  if (tabular.length) {
-    try {
-      // from the content streams where the file could be read, else from pdfjs
-      const rules = pdf ? pageRules(pdf, tabular) : await pdfjsRules(buf, tabular);
-      for (const pm of pages) {
-        const segs = rules.get(pm.page);
-        if (segs) pm.segments = segs;
-      }
-    } catch (e) {
-      diagnostics.push({ severity: 'warning', stage: 'parse', message: `the rules of the tables on page(s) ${tabular.join(', ')} were not read: ${(e as Error)?.message ?? e}` });
-    }
-  }
-  if (added) diagnostics.push({ severity: 'info', stage: 'parse', message: `${added} word(s) drawn by signature or form annotations read into their lines (poppler)` });
-  diagnostics.push(...layerNotes(junkLayerPages, unreadablePages, rotatedDropped));
-  return { numPages: html.pages.length, pages, needOcr, diagnostics, ...(legacy ? { legacy } : {}) };
 }

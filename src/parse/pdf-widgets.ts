@@ -67,17 +67,45 @@ export function popplerWords(buf: Buffer, first: number, last: number, timeoutMs
 
 export function parseBbox(xhtml: string, first: number): Map<number, PopplerWord[]> {
   const pages = new Map<number, PopplerWord[]>();
-  let page = first - 1;
-  const re = /<page\b[^>]*>|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g;
-  for (let m: RegExpExecArray | null; (m = re.exec(xhtml)); ) {
-    if (m[0].startsWith('<page')) {
-      pages.set(++page, []);
-      continue;
-    }
-    const text = unescapeXml(m[5]!).normalize('NFC');
-    pages.get(page)?.push({ x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]!, text });
-  }
+  const r = new BboxReader(first);
+  r.feed(xhtml, (n, words) => pages.set(n, words));
+  r.end((n, words) => pages.set(n, words));
   return pages;
+}
+
+const BBOX_ITEM = /<page\b[^>]*>|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g;
+
+/**
+ * `pdftotext -bbox` output read a piece at a time (each piece ending between two elements):
+ * every page's words, by page number from `first`, handed on once the page is complete and
+ * not kept.
+ */
+export class BboxReader {
+  private page: number;
+  private words: PopplerWord[] | null = null;
+  constructor(first: number) {
+    this.page = first - 1;
+  }
+
+  feed(xhtml: string, onPage: (page: number, words: PopplerWord[]) => void): void {
+    const re = new RegExp(BBOX_ITEM);
+    for (let m: RegExpExecArray | null; (m = re.exec(xhtml)); ) {
+      if (m[0].startsWith('<page')) {
+        if (this.words) onPage(this.page, this.words);
+        this.page++;
+        this.words = [];
+        continue;
+      }
+      const text = unescapeXml(m[5]!).normalize('NFC');
+      this.words?.push({ x0: +m[1]!, y0: +m[2]!, x1: +m[3]!, y1: +m[4]!, text });
+    }
+  }
+
+  /** The output ended: its last page. */
+  end(onPage: (page: number, words: PopplerWord[]) => void): void {
+    if (this.words) onPage(this.page, this.words);
+    this.words = null;
+  }
 }
 
 export const inside = (w: Box, r: Box, pad = 2) => {
