@@ -105,9 +105,11 @@ function partCuts(t: string): number[] {
   const cuts = new Set<number>();
   let hits = 0;
   for (const re of PART_ANCHORS) {
-    for (const m of t.matchAll(re)) {
+    // exec on the global pattern (none matches empty): matchAll would copy it for every line of every header
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) {
       hits++;
-      if (m.index! > 0) cuts.add(m.index!);
+      if (m.index > 0) cuts.add(m.index);
     }
   }
   // the Quốc hiệu and the tiêu ngữ (as a scan may spell them) start and end a part ("... VIỆT NAM SỞ GIÁO DỤC ...")
@@ -133,7 +135,9 @@ function partCuts(t: string): number[] {
     }
   }
   // "..., ngày": the place before it starts a part
-  for (const m of t.matchAll(/,\s*ngày(?![\p{L}])/gu)) {
+  // (both patterns below need "ngày": most lines have none)
+  const hasNgay = t.includes('ngày');
+  for (const m of hasNgay ? t.matchAll(/,\s*ngày(?![\p{L}])/gu) : []) {
     const before = t.slice(0, m.index!).split(/(?<=\s)/u);
     let k = before.length;
     let words = 0;
@@ -151,7 +155,7 @@ function partCuts(t: string): number[] {
   }
   // a date line run into the title after it: "..., ngày 29 tháng 10 năm 2013 QUYẾT ĐỊNH"
   // (the rest of the line a title in capitals, and nothing else)
-  for (const m of t.matchAll(/,\s*ngày[^,]{0,30}?năm\s*\d{4}(?=\s+\p{Lu}{2})/gu)) {
+  for (const m of hasNgay ? t.matchAll(/,\s*ngày[^,]{0,30}?năm\s*\d{4}(?=\s+\p{Lu}{2})/gu) : []) {
     const rest = t.slice(m.index! + m[0].length).trim();
     if (!isUpper(rest) || rest.length > 80) continue;
     hits++;

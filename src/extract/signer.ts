@@ -215,10 +215,11 @@ function pieces(text: string): { text: string; at: number }[] {
   const out: { text: string; at: number }[] = [];
   // cut at authority markers inside the line
   const cuts = new Set<number>([0]);
-  for (const m of text.matchAll(AUTH_INNER)) if (m.index! > 0) cuts.add(m.index!);
+  // (each pattern only on a line holding what it cannot match without: most lines hold neither)
+  if (/T[MLU/]|K[T/]/.test(text)) for (const m of text.matchAll(AUTH_INNER)) if (m.index! > 0) cuts.add(m.index!);
   // a sign-off box run together: "LÃNH ĐẠO VĂN PHÒNG ........ Ngày   tháng 10 năm 2025 Nguyễn Nhân Bản"
   // ... and a line joined with its neighbour across the columns: "KT. GIÁM ĐỐC Nơi nhận:"
-  for (const m of text.matchAll(/[.…]{3,}|(?<![\p{L}])Ngày\b[^\p{Lu}]*?\bnăm\s+\d{4}|(?<=\S\s+)Nơi nhận\s*:?/gu)) {
+  for (const m of /[.…]{3}|Ngày|Nơi nhận/u.test(text) ? text.matchAll(/[.…]{3,}|(?<![\p{L}])Ngày\b[^\p{Lu}]*?\bnăm\s+\d{4}|(?<=\S\s+)Nơi nhận\s*:?/gu) : []) {
     cuts.add(m.index!);
     cuts.add(m.index! + m[0].length);
   }
