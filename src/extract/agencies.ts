@@ -10,6 +10,7 @@
  *   supportOf("chủ trì, phối hợp với Sở Tài chính, Bảo hiểm xã hội tỉnh triển khai") -> 2 bodies
  * A body that only receives a report ("gửi Sở Nội vụ tổng hợp", "qua Văn phòng") is neither.
  */
+import { deglue, spanBack } from './glue.js';
 import { AGENCY_HEADS, ACTION_WORDS, COLLECTIVE_TAILS, GENERIC_BODY, NOT_BODY, PREDICATES } from './words/agencies.js';
 
 export interface BodySpan {
@@ -169,7 +170,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=(?:chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết)(?![\p{L}]))/u;
+const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=(?:chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết)(?![\p{L}]))/u;
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
@@ -207,11 +208,32 @@ export function subjectOf(clause: string): BodySpan[] | null {
     // nor is an apposition ("Sở Nội vụ là cơ quan thường trực của Hội đồng có trách nhiệm ...")
     const prefix = before.replace(/\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối)[^,;]*$/u, '').replace(FUNCTION_QUALIFIER, '').trimEnd().replace(/[,;:]+$/, ''); // not trimStart: the spans count from the clause's start
     if (!prefix) return null;
+    // "Văn phòng Chính phủ đề nghị các cơ quan có ý kiến ...": the one who asks is not the doer, the one asked is
+    const ask = ASKS_INSIDE.exec(prefix);
+    const asked = ask && startsWithBody(prefix.slice(0, ask.index), true) ? askedOf(clause, ask.index + ask[0].length) : null;
+    if (asked) return asked;
     const bodies = splitBodies(prefix, { comma: true }).map(trimmed);
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return bodies;
     return null;
   }
   return null;
+}
+
+/** An ask inside a sentence, in lower case: "X đề nghị Y ...", "X kính đề nghị Y ...", "X yêu cầu Y ...". */
+const ASKS_INSIDE = /(?<!được|bị)\s(?:(?:kính|trân trọng|khẩn thiết|tha thiết)\s+)?(?:đề nghị|yêu cầu|giao cho|giao)\s+(?:(?:đồng chí|đ\/c)\s+(?=\p{Lu}))?(?=\S)/u;
+
+/**
+ * The bodies asked from `at` on: the sentence's subject there, up to its first verb ("các đơn vị tham
+ * gia ý kiến" -> "các đơn vị"; "các cơ quan có ý kiến chính thức ..." -> "các cơ quan").
+ */
+function askedOf(clause: string, at: number): BodySpan[] | null {
+  const rest = clause.slice(at);
+  if (!startsWithBody(rest, true)) return null;
+  const shortest = cutAtAction(firstSentence(rest));
+  const subj = subjectOf(rest);
+  const bodies = subj && subj[subj.length - 1]!.end <= shortest.length ? subj : splitBodies(shortest, { comma: true });
+  if (!bodies.length || !bodies.every((b) => startsWithBody(b.text, true))) return null;
+  return bodies.map((b) => shift(b, at));
 }
 
 /** "theo chức năng, nhiệm vụ (được giao)", "căn cứ chức năng, nhiệm vụ", "trong phạm vi chức năng, nhiệm vụ của mình" after a name. */
@@ -228,8 +250,17 @@ const TOPIC_END = /(?:như|gồm|bao gồm|là|sau|sau đây|cụ thể|như sau
 /** Who the item's own words say must act: "X: ...", "Giao X chủ trì", "X có trách nhiệm", "X <verb> ...". */
 /** A person asked by office, with the honorific a letter gives ("Đồng chí Bí thư Tỉnh ủy ...", "Đ/c Chủ tịch ..."). */
 const HONORIFIC = /^(?:Đồng chí|Đ\/c)\s+(?=\p{Lu})/u;
+/** An appeal in the first person: "Tôi khẩn thiết đề nghị đồng chí Bí thư ...", "Chúng tôi đề nghị Quý cơ quan ...": the one asked. */
+const FIRST_PERSON_ASK = /^(?:Tôi|Chúng tôi)(?:\s+\p{Ll}+){0,2}?\s+(?:đề nghị|yêu cầu|mong|kêu gọi)\s+(?:(?:đồng chí|đ\/c)\s+(?=\p{Lu}))?(?=\p{Lu}|các\s)/u;
 
-export function leadOf(text: string): Assignment | null {
+function leadOfPlain(text: string): Assignment | null {
+  const me = FIRST_PERSON_ASK.exec(text);
+  if (me) {
+    const a = leadOfText(text.slice(me[0].length));
+    const off = me[0].length;
+    const asked = a ?? (startsWithBody(text.slice(off), true) ? { lead: splitBodies(cutAtAction(firstSentence(text.slice(off))), { comma: true }), support: supportOfPlain(text.slice(off)), rule: 'lead.firstPerson' } : null);
+    return asked && { ...asked, lead: asked.lead.map((b) => shift(b, off)), support: asked.support.map((b) => shift(b, off)) };
+  }
   // the office is the doer, the honorific is not part of its name
   const h = HONORIFIC.exec(text);
   if (h) {
@@ -246,15 +277,22 @@ function leadOfText(text: string): Assignment | null {
   let off = 0;
   let m = COLON_PREFIX.exec(clause);
   if (m && startsWithBody(m[1]!) && !ACTION_RE.test(stripHead(m[1]!))) {
-    const listed = inlineList(m[1]!, clause.slice(m[0].length));
-    if (listed) return { lead: [{ text: listed, start: 0, end: listed.length }], support: supportOf(text), rule: 'lead.collectiveList' };
-    const bodies = splitBodies(m[1]!, { comma: true });
-    return { lead: bodies, support: supportOf(text), rule: 'lead.colonPrefix' };
+    // "Bộ X đề nghị các Bộ: A, B góp ý ...": the list belongs to those asked
+    let who = m[1]!, at = 0;
+    const ask = ASKS_INSIDE.exec(who);
+    if (ask && startsWithBody(who.slice(0, ask.index), true) && startsWithBody(who.slice(ask.index + ask[0].length), true)) {
+      at = ask.index + ask[0].length;
+      who = who.slice(at);
+    }
+    const listed = inlineList(who, clause.slice(m[0].length), m[0].length - at);
+    if (listed) return { lead: listed.map((b) => shift(b, at)), support: supportOfPlain(text), rule: 'lead.collectiveList' };
+    const bodies = splitBodies(who, { comma: true });
+    return { lead: bodies.map((b) => shift(b, at)), support: supportOfPlain(text), rule: 'lead.colonPrefix' };
   }
   // "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp ...": the one who directs
   const directs = m ? DIRECTS.exec(m[1]!) : null;
   if (directs && startsWithBody(directs[1]!) && !ACTION_RE.test(stripHead(directs[1]!))) {
-    return { lead: splitBodies(directs[1]!, { comma: true }), support: supportOf(text), rule: 'lead.directs' };
+    return { lead: splitBodies(directs[1]!, { comma: true }), support: supportOfPlain(text), rule: 'lead.directs' };
   }
   // a noun topic before a colon ("Tiêu chí ...: Các cơ quan, đơn vị tổ chức ..."): read the clause after it
   // (not a colon inside brackets, "(qua Công an tỉnh - Email: ...)", nor one after an ask, "Yêu cầu X ...:")
@@ -266,7 +304,7 @@ function leadOfText(text: string): Assignment | null {
   m = GIAO.exec(clause);
   if (m && startsWithBody(m[1]!, true)) {
     const o = m.index + m[0].indexOf(m[1]!);
-    return { lead: at(splitBodies(cutAtAction(m[1]!.replace(APPOSITION, ''))), o), support: supportOf(text), rule: 'lead.giao' };
+    return { lead: at(splitBodies(cutAtAction(m[1]!.replace(APPOSITION, ''))), o), support: supportOfPlain(text), rule: 'lead.giao' };
   }
   // (the pattern tries up to 160 characters at every comma: only where its words are)
   m = /trách nhiệm|chủ trì/u.test(clause) ? RESPONSIBLE.exec(clause) : null;
@@ -276,17 +314,17 @@ function leadOfText(text: string): Assignment | null {
     // "X xây dựng báo cáo ... và chịu trách nhiệm ...": the subject ends at its first verb
     const subj = m.index === 0 ? subjectOf(clause) : null;
     const last = subj?.[subj.length - 1];
-    if (subj && last && last.end < o + who.length) return { lead: at(subj, 0), support: supportOf(text), rule: 'lead.subject' };
-    return { lead: at(splitBodies(who), o), support: supportOf(text), rule: 'lead.responsible' };
+    if (subj && last && last.end < o + who.length) return { lead: at(subj, 0), support: supportOfPlain(text), rule: 'lead.subject' };
+    return { lead: at(splitBodies(who), o), support: supportOfPlain(text), rule: 'lead.responsible' };
   }
   const subj = subjectOf(clause);
-  if (subj) return { lead: at(subj, 0), support: supportOf(text), rule: off ? 'lead.afterTopic' : 'lead.subject' };
+  if (subj) return { lead: at(subj, 0), support: supportOfPlain(text), rule: off ? 'lead.afterTopic' : 'lead.subject' };
   if (FRAME.test(clause)) {
     // "Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."
     for (const c of clause.matchAll(/,\s+(?=(?:các|mỗi|những)\s|\p{Lu})/gu)) {
       const o = c.index! + c[0].length;
       const s2 = subjectOf(clause.slice(o));
-      if (s2) return { lead: at(s2, o), support: supportOf(text), rule: 'lead.framedSubject' };
+      if (s2) return { lead: at(s2, o), support: supportOfPlain(text), rule: 'lead.framedSubject' };
     }
   }
   return null;
@@ -295,19 +333,46 @@ function leadOfText(text: string): Assignment | null {
 /**
  * A collective with its members listed after a colon, then the verb: "Các bộ, cơ quan ngang bộ: Tài
  * chính; Tư pháp; Văn phòng Chính phủ phối hợp với ...", "Chủ tịch UBND các tỉnh: Hà Tĩnh, Quảng Trị
- * chỉ đạo ...": one doer, written with its list. Not a topic after the colon ("Các bộ, các tỉnh: Phân
- * công nhiệm vụ ...").
+ * chỉ đạo ...": one doer, written with its list. Bodies before the collective ("UBND các tỉnh, ..., các
+ * Bộ: Nông nghiệp và Phát triển nông thôn, Y tế và các cơ quan có liên quan phải ...") and after its
+ * list (a body of its own, or "và các ..." in lower case) are doers of their own. Not a topic after the
+ * colon ("Các bộ, các tỉnh: Phân công nhiệm vụ ..."). `gap` is where `after` starts in the clause.
  */
-function inlineList(collective: string, after: string): string | null {
-  if (!/(?:^|\s)(?:các|những)\s/iu.test(collective)) return null;
+function inlineList(prefix: string, after: string, gap: number): BodySpan[] | null {
+  const before = splitBodies(prefix, { comma: true });
+  const collective = before[before.length - 1];
+  if (!collective || !/(?:^|\s)(?:các|những)\s/iu.test(collective.text)) return null;
   PREDICATE_RE.lastIndex = 0;
+  // (the list runs to the verb; a verb the list of predicates lacks: to the sentence's end)
   const verb = PREDICATE_RE.exec(after);
-  if (!verb) return null;
-  const list = after.slice(0, verb.index).trim().replace(/[,;]$/u, '').trim();
-  const parts = list.split(/\s*[;,]\s*/u);
-  if (parts.length < 2 || opensWithVerb(parts[0]!)) return null;
-  if (!parts.every((p) => /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 6 && !/[.:()]/.test(p))) return null;
-  return `${collective.trim()}: ${list}`;
+  const span = verb ? after.slice(0, verb.index) : firstSentence(after);
+  const parts = [...span.matchAll(/[^;,]+/gu)].map((p) => ({ text: p[0], at: p.index! }));
+  if (parts.length < 2 || opensWithVerb(parts[0]!.text)) return null;
+  // the members: short capitalised names, up to a body of its own or "và các ..." in lower case
+  let end = 0, n = 0;
+  for (const p of parts) {
+    const t = p.text.trim();
+    const joined = /\s+và\s+(?=(?:các|những)\s)/u.exec(t);
+    const member = joined ? t.slice(0, joined.index) : t;
+    if (!/^\p{Lu}/u.test(member) || member.split(/\s+/).length > 8 || /[.:()]/.test(member)) break;
+    if (n > 0 && startsWithBody(member) && (member.split(/\s+/).length > 4 || /\s(?:các|những)\s/u.test(member))) break;
+    n++;
+    end = p.at + p.text.indexOf(member) + member.length;
+    if (joined) break;
+  }
+  if (n < 2 && !(n === 1 && end < span.trimEnd().length)) return null;
+  const list = span.slice(0, end).trim();
+  if (n === 1 && !/\s+và\s+(?:các|những)\s|^\s*,\s*\p{Lu}/u.test(span.slice(end))) return null;
+  const whole = `${collective.text}: ${list}`;
+  const out = [...before.slice(0, -1), { text: whole, start: collective.start, end: gap + end }];
+  const rest = span.slice(end).replace(/[,;\s]+$/u, '');
+  const lead = /^(?:\s*,\s*|\s+và\s+)/u.exec(rest);
+  if (lead) {
+    for (const b of splitBodies(verb ? rest.slice(lead[0].length) : cutAtAction(rest.slice(lead[0].length)), { comma: true })) {
+      if (startsWithBody(b.text, true)) out.push(shift(b, gap + end + lead[0].length));
+    }
+  }
+  return out;
 }
 
 /**
@@ -354,7 +419,7 @@ const PREDICATE_STOP = new RegExp(`\\s+(?:${PREDICATES.map(esc).join('|')})(?![\
 const SUPPORT_STOP = /\s+(?:để|nhằm|trong việc|trong|về việc|theo|tại|triển khai|tham mưu|rà soát|thực hiện|tổ chức|xây dựng|hướng dẫn|chỉ đạo|nghiên cứu|có giải pháp|giải quyết|kiểm tra|tập huấn|cập nhật|hoàn thành|đề xuất|trình|thẩm định|đôn đốc|theo dõi|hỗ trợ|tuyên truyền|giám sát|bố trí|sắp xếp|đánh giá|cung cấp|xác định|phát động|chỉ ra|làm|cấp|lập|ban hành|báo cáo|đẩy mạnh|thường xuyên)(?![\p{L}])/u;
 
 /** Bodies named after "phối hợp với" (up to the verb that follows them). */
-export function supportOf(text: string): BodySpan[] {
+function supportOfPlain(text: string): BodySpan[] {
   text = unquoted(text);
   const out: BodySpan[] = [];
   for (const m of text.matchAll(WITH)) {
@@ -363,7 +428,8 @@ export function supportOf(text: string): BodySpan[] {
     const stop = /[;.:(]/.exec(seg);
     if (stop) seg = seg.slice(0, stop.index);
     for (const stop of [SUPPORT_STOP, PREDICATE_STOP]) {
-      const verb = stop.exec(seg);
+      // ("các tổ chức chính trị - xã hội", "tổ chức đảng": bodies, not the verb "tổ chức")
+      const verb = [...seg.matchAll(new RegExp(stop.source, 'gu'))].find((v) => !/^\s+tổ chức\s+(?:chính trị|xã hội|đoàn thể|đảng)(?![\p{L}])/u.test(seg.slice(v.index!)));
       if (verb) seg = seg.slice(0, verb.index);
     }
     if (!startsWithBody(seg, true) && !/^(?:các|những)\s/iu.test(seg)) continue;
@@ -379,7 +445,7 @@ export function supportOf(text: string): BodySpan[] {
  * A heading that assigns its group: "1. Giám đốc các Sở; Thủ trưởng các Ban, ngành",
  * "a) Sở Nội vụ có trách nhiệm:", "1. Trách nhiệm của các cơ quan ...", "c) Giao Sở Nội vụ chủ trì, phối hợp với ...".
  */
-export function headingAssignment(title: string): Assignment | null {
+function headingAssignmentPlain(title: string): Assignment | null {
   let t = title.trim().replace(/[:.]\s*$/, '');
   const resp = /^(?:Trách nhiệm|(?:Chức năng,?\s+)?[Nn]hiệm vụ(?:,?\s+quyền hạn)?|Quyền hạn,? nhiệm vụ)\s+(?:và\s+[\p{L}, ]{0,30}?\s+)?(?:của\s+)(.+)$|^Trách nhiệm\s+(.+)$/iu.exec(t);
   let off = 0;
@@ -397,10 +463,10 @@ export function headingAssignment(title: string): Assignment | null {
     const verbs = bodies.some((b) => ACTION_RE.test(stripHead(b.text).replace(/(?:được|do)\s.*$/u, '').replace(/\s*(?:có\s+)?liên quan$/u, '')));
     if (names && (!verbs || resp)) return { lead: bodies.map((b) => shift(b, off)), support: [], rule: resp ? 'heading.responsibility' : 'heading.bodies' };
   }
-  const giao = leadOf(title.trim().replace(/[:.]\s*$/, ''));
+  const giao = leadOfPlain(title.trim().replace(/[:.]\s*$/, ''));
   if (giao && (giao.rule === 'lead.giao' || giao.rule === 'lead.responsible')) return { ...giao, rule: `heading.${giao.rule}` };
   // "Giao Sở Tư pháp:", "Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh": the bodies the group is given to
-  const ask = /^((?:Giao|Đề nghị|Yêu cầu|Ủy quyền|Uỷ quyền)\s+)(.+)$/u.exec(t);
+  const ask = /^((?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Ủy quyền|Uỷ quyền)\s+)(.+)$/u.exec(t);
   if (ask && startsWithBody(ask[2]!, true)) {
     const bodies = splitBodies(cutAtAction(ask[2]!), { comma: true });
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return { lead: bodies.map((b) => shift(b, ask[1]!.length)), support: [], rule: 'heading.ask' };
@@ -412,4 +478,38 @@ export function headingAssignment(title: string): Assignment | null {
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true) && !ACTION_RE.test(stripHead(b.text)))) return { lead: bodies, support: [], rule: 'heading.directs' };
   }
   return null;
+}
+
+/**
+ * The rules read a text whose words a portal copy glued ("Giaocho Sở Xây dựng chủ trì", "thuộc
+ * Trungương, các cơ quan có liênquan") with those words split: names come out as words, spans
+ * point back into the text given. A text without glued words is read as it is.
+ */
+function unglued(text: string, read: (t: string) => Assignment | null): Assignment | null {
+  const d = deglue(text);
+  if (!d) return read(text);
+  const a = read(d.text);
+  const back = (b: BodySpan): BodySpan => {
+    const [start, end] = spanBack(d, b.start, b.end);
+    return { text: b.text, start, end };
+  };
+  return a && { ...a, lead: a.lead.map(back), support: a.support.map(back) };
+}
+
+/** Who the item's own words say must act: "X: ...", "Giao X chủ trì", "X có trách nhiệm", "X <verb> ...". */
+export function leadOf(text: string): Assignment | null {
+  return unglued(text, leadOfPlain);
+}
+
+/** Bodies named after "phối hợp với" (up to the verb that follows them). */
+export function supportOf(text: string): BodySpan[] {
+  return unglued(text, (t) => ({ lead: [], support: supportOfPlain(t), rule: '' }))!.support;
+}
+
+/**
+ * A heading that assigns its group: "1. Giám đốc các Sở; Thủ trưởng các Ban, ngành",
+ * "a) Sở Nội vụ có trách nhiệm:", "1. Trách nhiệm của các cơ quan ...", "c) Giao Sở Nội vụ chủ trì, phối hợp với ...".
+ */
+export function headingAssignment(title: string): Assignment | null {
+  return unglued(title, headingAssignmentPlain);
 }

@@ -17,9 +17,13 @@ export interface Citation {
   mentions: { start: number; end: number }[];
 }
 
-const L = String.raw`[\p{Lu}][\p{Lu}\p{Ll}\d&]*`;
-// State form: 462/BC-SNV, 59/2012/NĐ-CP, 6332/VPCP-KSTT, 01/PVHCC-THDVC, 11/2025/TT-BNV
-const STATE = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,5})\s?\/\s?((?:\d{4}\s?\/\s?)?${L}(?:\s?-\s?${L})+)(?![\p{L}\d])`, 'gu');
+// a code part: "SNV", "KGVX", "TTg"; an office joined by "&" ("KH&ĐT", printed "KH &ĐT" or "KH& ĐT"),
+// a sub-unit after a dot ("VP.UBND")
+const L = String.raw`[\p{Lu}][\p{Lu}\p{Ll}\d]*(?:(?:&| &(?! )|& )(?=\p{Lu})[\p{Lu}][\p{Lu}\p{Ll}\d]*|\.(?=\p{Lu}{2})[\p{Lu}\d]+(?![\p{Ll}]))*`;
+// State form: 462/BC-SNV, 59/2012/NĐ-CP, 6332/VPCP-KSTT, 01/PVHCC-THDVC, 11/2025/TT-BNV, 30c/NQ-CP
+const STATE = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,5}[a-z]?)\s?\/\s?((?:\d{4}\s?\/\s?)?${L}(?:\s?-\s?${L})+)(?![\p{L}\d])`, 'gu');
+/** A word a portal copy glued to the symbol's end: "2058/VPCP-KGVXngày 15 tháng 3" (a code ends in a capital or digit). */
+const GLUED_WORD = /(?<=[\p{Lu}\d])(?:ngày|năm|của|về|tại|và)$/u;
 // Party form: 18-NQ/TW, 35-TB/TGV, 02-KH/BCĐTW, 30-QĐ/TU
 const PARTY = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,4})-(${L}\/${L}(?:-${L})?)(?![\p{L}\d])`, 'gu');
 const KIND_BEFORE = new RegExp(`(${CITED_KINDS.join('|')})\\s+(?:số\\s*:?\\s*)?$`, 'iu');
@@ -29,10 +33,11 @@ export function extractReferences(model: TextModel, own: string | null): Finding
   const out: Finding<Citation>[] = [];
   const seen = new Set<string>();
   const text = model.text;
-  const add = (m: RegExpMatchArray, ref: string) => {
+  const add = (m: RegExpMatchArray, printed: string) => {
+    const ref = printed.replace(GLUED_WORD, '');
     const key = ref.toUpperCase();
     if (own && key === own.toUpperCase()) return;
-    const start = m.index!, end = start + m[0].length;
+    const start = m.index!, end = start + m[0].length - (printed.length - ref.length);
     // not a symbol if it has no letters after the number part, or is part of a URL
     if (/https?:\/\/\S*$/.test(text.slice(Math.max(0, start - 60), start))) return;
     const before = text.slice(Math.max(0, start - 40), start);

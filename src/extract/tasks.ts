@@ -66,6 +66,8 @@ const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm|Nhận được (?:Công văn|văn bản) này)/iu,
+  // "Đề nghị đơn vị quan tâm, phối hợp./.", "Rất mong sự quan tâm, phối hợp của các đồng chí."
+  /^(?:Kính\s+)?(?:Đề nghị|Rất mong|Kính mong|Mong)\s+(?:(?:các|quý)\s+)?(?:cơ quan|đơn vị|đồng chí|địa phương|nhận được)?[^.;]{0,40}?\s*(?:sự\s+)?quan tâm(?:\s*,?\s*(?:và\s+)?(?:phối hợp|giúp đỡ|tạo điều kiện|chỉ đạo|ủng hộ))*(?:\s+(?:thực hiện|của [^.;]{1,60}))?\s*\.?\/?\.?$/iu,
   /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,
   /thông báo (?:để|cho|đến) [^.]{0,80}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
 ];
@@ -384,7 +386,10 @@ const STATUS = /^[^.;]{3,240}?\s(?:(?:tổ chức và hoạt động|hoạt đ�
 const POINTER = /^\(?\s*(?:(?:Nội dung\s+)?[Cc]hi tiết|Nội dung cụ thể|Cụ thể|Có)\s+(?:[^.;]{0,30}?\s)?(?:tại|theo|như|ở)?\s*(?:các\s+)?(?:Phụ lục|Biểu|Danh mục)(?![\p{L}])[^.;]{0,80}(?:kèm theo|đính kèm|gửi kèm)/u;
 
 /** How a letter names those it is sent to: "quý cơ quan", "Quý Bộ", "các đồng chí". */
-const ADDRESSEES = /(?<![\p{L}])(?:quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành)|các đồng chí)(?![\p{L}])/iu;
+const ADDRESSEE_WORDS = String.raw`quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành|tổng cục|cục|viện|trung tâm|công ty)|các đồng chí`;
+const ADDRESSEES = new RegExp(String.raw`(?<![\p{L}])(?:${ADDRESSEE_WORDS})(?![\p{L}])`, 'iu');
+/** A lead that only points back at those a letter is sent to: "các cơ quan", "các đơn vị", "quý cơ quan", "Quý Tổng cục", "các đồng chí". */
+const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:các|những)\s+(?:cơ quan|đơn vị)|${ADDRESSEE_WORDS})$`, 'iu');
 
 /** Words a paragraph opens with when it tells what led to the letter ("Thực hiện Công văn số ...", "Căn cứ ..."). */
 const BACKGROUND = /^(?:Thực hiện|Căn cứ|Theo|Tiếp theo|Trên cơ sở|Ngày\s+\d|Vừa qua|Hiện nay|Qua|Sau khi|Nhằm|Để|Trong thời gian qua|Thời gian qua)(?![\p{L}])/u;
@@ -504,6 +509,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     }
     if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
     if ((node.marker?.kind === 'article' || underArticle(node)) && DECISION.test(text)) continue;
+    // an approval that asks nobody ("Đồng ý tổ chức Hội nghị ...", "Thống nhất chủ trương cho X tổ chức ...")
+    if (approves(text)) continue;
     // the objects of the article's act, listed elsewhere: "Điều 1. Công bố kết quả ... đối với: 1. Các sở: Tại Phụ lục I đính kèm."
     if (underArticle(node) && DECISION.test(node.parent!.title) && /:\s*(?:Tại|Theo|Chi tiết tại|Như)\s+(?:Phụ lục|Biểu|danh sách)/iu.test(text)) continue;
     // a member of a body being set up ("Ông Đỗ Văn Chung, Giám đốc Sở Nội vụ: Phó Chủ tịch Hội đồng;"), not a
@@ -546,7 +553,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // lead-in named who is asked ("các bộ, tỉnh" after "hướng dẫn các bộ, ... và UBND các tỉnh ...")
     const ownGeneric = own && own.lead.every((b) => isGeneric(b.text) || /^(?:(?:các|những)\s+)?(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text)
       || (rootAssign?.aliases?.length && isAliasCollective(b.text, rootAssign.aliases)));
-    if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
+    // a letter's "đề nghị các cơ quan ..." with no group named above: those it is sent to
+    if (own && own.lead.length && !inherited && ctx.recipients.length && own.lead.every((b) => BACK_REFERENCE.test(b.text.trim()))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
+    else if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
     else if (inherited) lead = refs(inherited.a.lead, inherited.offset, inherited.a.rule);
     // a letter asks its addressees: "Đề nghị quý cơ quan ...", or its own unnumbered paragraphs
     else if (ctx.recipients.length > 1 && (ADDRESSEES.test(text) || (!anyMarked && !node.marker))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.recipients' }));
@@ -680,9 +689,21 @@ function detachAfterRule(root: ItemNode): void {
 /** What a body set up by a decision is for: "Hội đồng ... có chức năng tư vấn cho ... về:" and the topics under it. */
 const FUNCTION_OF = /có\s+chức\s+năng(?:,?\s+nhiệm\s+vụ)?\s+(?:tư\s+vấn|tham\s+mưu|giúp)[^.;]*:\s*$/u;
 
+/**
+ * An approval in a leader's reply, which takes effect as said and asks no one: "Đồng ý tổ chức Hội
+ * nghị ...", "Thống nhất chủ trương cho Công ty X tổ chức ..., cụ thể như sau:" (its particulars under
+ * it are not tasks either). Not when it goes on to ask ("Thống nhất ...; giao Sở X chủ trì ...").
+ */
+const APPROVAL = /^(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung))(?![\p{L}])/u;
+
+function approves(text: string): boolean {
+  return APPROVAL.test(text.trim()) && !ANY_ASK.test(` ${text} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(text);
+}
+
 function excluded(node: ItemNode): boolean {
   for (let p: ItemNode | null = node; p && p.parent; p = p.parent) {
     if (p !== node && FUNCTION_OF.test(p.title)) return true;
+    if (p !== node && p.marker && approves(p.title) && !ANY_ASK.test(` ${node.title} `)) return true;
     // a section heading (a short title without a sentence's end) of any level
     if (p.marker && p.marker.kind !== 'dash' && p.marker.kind !== 'plus' && (p !== node || p.children.length || p.body.length) && p.title.length < 120 && notTaskSection(p.title.replace(/[:.]\s*$/, ''))) return true;
   }

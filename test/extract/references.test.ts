@@ -34,6 +34,22 @@ describe('cited documents', () => {
     expect(refs('Thông báo số 35-TB/TGV; Kế hoạch số 02-KH/BCĐTW').map((c) => c.ref)).toEqual(['35-TB/TGV', '02-KH/BCĐTW']);
   });
 
+  it('keeps a symbol whole at "&" printed with a space, at a dot before a sub-unit, and after a letter in the number', () => {
+    expect(refs('các công văn số 3491/UB-KH &ĐT ngày 18 tháng 12 năm 2002 và số 3612/UB-KH& ĐT của Ủy ban').map((c) => c.ref)).toEqual(['3491/UB-KH&ĐT', '3612/UB-KH&ĐT']);
+    expect(refs('Thực hiện Thông báo số 12/TB-VP.UBND ngày 06 tháng 02 năm 2018 của Văn phòng').map((c) => c.ref)).toEqual(['12/TB-VP.UBND']);
+    expect(refs('Căn cứ Nghị quyết số 30c/NQ-CP ngày 08 tháng 11 năm 2011 của Chính phủ').map((c) => c.ref)).toEqual(['30c/NQ-CP']);
+  });
+
+  it('leaves out a word the copy glued to the symbol ("... -KGVXngày 15 tháng 3")', () => {
+    expect(refs('tại công văn số 1234/VPCP-KGVXngày 15 tháng 3 năm 2009 và số 77/BYT-QLDcủa Bộ Y tế').map((c) => c.ref)).toEqual(['1234/VPCP-KGVX', '77/BYT-QLD']);
+  });
+
+  it('stops at a sentence\'s dot and at "&" between words', () => {
+    expect(refs('theo Công văn số 12/SNV-VP. UBND tỉnh đã giao').map((c) => c.ref)).toEqual(['12/SNV-VP']);
+    expect(refs('Công văn số 12/SNV-VP.Trong đó, Sở Kế hoạch & Đầu tư').map((c) => c.ref)).toEqual(['12/SNV-VP']);
+    expect(refs('Công văn số 12/SNV-VP & Sở Tài chính').map((c) => c.ref)).toEqual(['12/SNV-VP']);
+  });
+
   it.each([
     'ngày 29/10/2021 và 30/9/2021',
     'điện thoại 0207.6251.788/0207.6250.589',

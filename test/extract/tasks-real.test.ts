@@ -360,3 +360,62 @@ describe("a body's role beside its name", () => {
     expect(lead('Các sở, ban, ngành, cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh triển khai thực hiện.')).toEqual(['Các sở, ban, ngành, cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh']);
   });
 });
+
+describe('the one who asks is not the doer ("X đề nghị Y ...")', () => {
+  const lead = (t: string) => leadOf(t)?.lead.map((b) => b.text);
+  it('gives the lead to those asked, up to their verb', () => {
+    expect(lead('Để có đủ cơ sở trình Thủ tướng Chính phủ xem xét, Văn phòng Chính phủ đề nghị các cơ quan có ý kiến chính thức bằng văn bản gửi Văn phòng Chính phủ trước ngày 20 tháng 01 năm 2003.')).toEqual(['các cơ quan']);
+    expect(lead('Sở Giáo dục và Đào tạo đề nghị các đơn vị tham gia ý kiến về dự thảo Quy chế.')).toEqual(['các đơn vị']);
+    expect(lead('Bộ Tài chính kính đề nghị Ủy ban nhân dân tỉnh chỉ đạo các sở rà soát.')).toEqual(['Ủy ban nhân dân tỉnh']);
+  });
+  it('reads an appeal in the first person', () => {
+    expect(lead('Tôi khẩn thiết đề nghị đồng chí Bí thư Tỉnh ủy chỉ đạo các cơ quan chức năng kiểm tra, xử lý.')).toEqual(['Bí thư Tỉnh ủy']);
+  });
+  it('leaves a body that acts itself and a body named in a passive clause', () => {
+    expect(lead('Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổ chức hội nghị.')).toEqual(['Sở Nội vụ']);
+    expect(lead('Các cơ quan, đơn vị được đề nghị khen thưởng hoàn thiện hồ sơ.')).toEqual(['Các cơ quan, đơn vị được đề nghị khen thưởng']);
+  });
+});
+
+describe('a letter\'s back-reference to those it is sent to', () => {
+  const letter = (kinh: string, body: string) => `VĂN PHÒNG CHÍNH PHỦ\nSố: 204/VPCP-CN\nHà Nội, ngày 10 tháng 1 năm 2003\nKính gửi:\n${kinh}\nVăn phòng Chính phủ đã nhận được công văn số 3491/UB-KH ngày 18 tháng 12 năm 2002 của Ủy ban nhân dân thành phố.\n${body}\nNơi nhận:\n- Như trên;`;
+  const run = (kinh: string[], body: string) => extractTasks(model(letter(kinh.map((k) => `- ${k};`).join('\n'), body)), { date: '2003-01-10', recipients: kinh }).map((t) => t.lead.map((l) => l.name));
+  it('"đề nghị các cơ quan ..." and "Đề nghị Quý Tổng cục ..." stand for the Kính gửi bodies', () => {
+    expect(run(['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính'], 'Để có đủ cơ sở trình Thủ tướng Chính phủ, Văn phòng Chính phủ đề nghị các cơ quan có ý kiến bằng văn bản trước ngày 20 tháng 01 năm 2003.'))
+      .toEqual([['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính']]);
+    expect(run(['Tổng cục Thuế'], 'Đề nghị Quý Tổng cục xem xét, có ý kiến trước ngày 20 tháng 01 năm 2003.')).toEqual([['Tổng cục Thuế']]);
+  });
+  it('keeps a collective that names more than one kind ("các cơ quan, đơn vị") and a named body', () => {
+    expect(run(['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính'], 'Văn phòng Chính phủ đề nghị các cơ quan, đơn vị rà soát trước ngày 20 tháng 01 năm 2003.')).toEqual([['các cơ quan, đơn vị']]);
+    expect(run(['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính'], 'Văn phòng Chính phủ đề nghị Bộ Tài chính rà soát trước ngày 20 tháng 01 năm 2003.')).toEqual([['Bộ Tài chính']]);
+  });
+});
+
+describe('a collective with its members listed after a colon, among other doers', () => {
+  const lead = (t: string) => leadOf(t)?.lead.map((b) => b.text);
+  it('is one entry with its list; the bodies before it and after its list are their own', () => {
+    expect(lead('Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, các Bộ: Nông nghiệp và Phát triển nông thôn, Y tế và các cơ quan có liên quan phải coi đây là nhiệm vụ trọng tâm.'))
+      .toEqual(['Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', 'các Bộ: Nông nghiệp và Phát triển nông thôn, Y tế', 'các cơ quan có liên quan']);
+    expect(lead('Các Bộ: Công Thương, Y tế, Ủy ban nhân dân các tỉnh biên giới phối hợp với Bộ Quốc phòng kiểm tra.')).toEqual(['Các Bộ: Công Thương, Y tế', 'Ủy ban nhân dân các tỉnh biên giới']);
+    expect(lead('Bộ Nông nghiệp và Phát triển nông thôn đề nghị các Bộ: Kế hoạch và Đầu tư, Tài chính góp ý kiến Đề án này.')).toEqual(['các Bộ: Kế hoạch và Đầu tư, Tài chính']);
+  });
+  it('leaves a topic after the colon and a list whose last member is a short body', () => {
+    expect(lead('Các bộ, các tỉnh: Phân công nhiệm vụ cho các đơn vị.')).toEqual(['Các bộ, các tỉnh']);
+    expect(lead('Các bộ, cơ quan ngang bộ: Tài chính; Tư pháp; Văn phòng Chính phủ phối hợp với Bộ Nội vụ.')).toEqual(['Các bộ, cơ quan ngang bộ: Tài chính; Tư pháp; Văn phòng Chính phủ']);
+  });
+});
+
+describe('a leader\'s approvals and a letter\'s closing wishes', () => {
+  const text = (items: string) => `ỦY BAN NHÂN DÂN TỈNH HẬU GIANG\nSố: 74/UBND-KT\nHậu Giang, ngày 12 tháng 1 năm 2018\nKính gửi:\n- Sở Công Thương;\n- Sở Tài chính.\nChủ tịch UBND tỉnh có ý kiến như sau:\n${items}\nNơi nhận:\n- Như trên;`;
+  const paths = (items: string) => extractTasks(model(text(items)), { date: '2018-01-12', recipients: ['Sở Công Thương', 'Sở Tài chính'] }).map((t) => t.path.join('/'));
+  it('takes no task from "Đồng ý ..." or "Thống nhất chủ trương ..." and its particulars', () => {
+    expect(paths('1. Thống nhất chủ trương cho Công ty A tổ chức Hội chợ, cụ thể như sau:\n- Địa điểm: tại Công viên B.\n- Thời gian: từ ngày 05/02/2018 - 11/02/2018.\n2. Đồng ý tổ chức Hội nghị thông qua mạng.\n3. Giao Sở Tài chính thẩm định kinh phí.')).toEqual(['3']);
+  });
+  it('keeps an approval that goes on to ask', () => {
+    expect(paths('1. Thống nhất chủ trương tổ chức Hội chợ; giao Sở Công Thương chủ trì thực hiện.\n2. Giao Sở Tài chính thẩm định kinh phí.')).toEqual(['1', '2']);
+  });
+  it('takes no task from "Đề nghị đơn vị quan tâm, phối hợp./." or "Rất mong sự quan tâm ..."', () => {
+    for (const t of ['Đề nghị các đơn vị quan tâm, phối hợp thực hiện./.', 'Rất mong sự quan tâm, phối hợp của các đồng chí.', 'Kính đề nghị Quý cơ quan quan tâm, tạo điều kiện./.']) expect(isClosing(t), t).toBe(true);
+    for (const t of ['Đề nghị Sở Tài chính phối hợp thẩm định kinh phí.', 'Đề nghị các đơn vị quan tâm bố trí kinh phí cho công tác chuyển đổi số trước ngày 30/6/2025.']) expect(isClosing(t), t).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Words a portal copy glued together: "Trungương", "liênquan", "ýkiến", "Giaocho", "BộY tế",
+ * "ươngphối hợp". A token that is not one Vietnamese syllable but is two is split in two, and a
+ * capital after a small letter starts a new word. The rules that find who does what read the
+ * split text; `map` takes its offsets back to the text given.
+ *
+ * Guarded against names from other languages ("Mekong", "Viettel", "Website"): a token without
+ * a Vietnamese letter or tone is split only when one half is a grammatical word ("Giao"+"cho").
+ */
+
+const INITIAL = '(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?';
+const RHYME = [
+  'a', 'ai', 'ao', 'au', 'ay', 'ac', 'ach', 'am', 'an', 'ang', 'anh', 'ap', 'at',
+  'ăc', 'ăm', 'ăn', 'ăng', 'ăp', 'ăt', 'âc', 'âm', 'ân', 'âng', 'âp', 'ât', 'âu', 'ây',
+  'e', 'eo', 'ec', 'em', 'en', 'eng', 'ep', 'et', 'ê', 'êu', 'êch', 'êm', 'ên', 'ênh', 'êp', 'êt',
+  'i', 'ia', 'iu', 'ich', 'im', 'in', 'inh', 'ip', 'it', 'iêc', 'iêm', 'iên', 'iêng', 'iêp', 'iêt', 'iêu',
+  'o', 'oa', 'oai', 'oao', 'oay', 'oac', 'oach', 'oam', 'oan', 'oang', 'oanh', 'oap', 'oat',
+  'oăc', 'oăm', 'oăn', 'oăng', 'oăt', 'oe', 'oeo', 'oen', 'oet', 'oi', 'oc', 'om', 'on', 'ong', 'op', 'ot', 'ooc', 'oong',
+  'ô', 'ôi', 'ôc', 'ôm', 'ôn', 'ông', 'ôp', 'ôt', 'ơ', 'ơi', 'ơm', 'ơn', 'ơp', 'ơt',
+  'u', 'ua', 'uân', 'uâng', 'uât', 'uây', 'ui', 'uc', 'um', 'un', 'ung', 'up', 'ut', 'uê', 'uênh', 'uêch',
+  'uy', 'uya', 'uych', 'uyên', 'uyêt', 'uyn', 'uynh', 'uyp', 'uyt', 'uyu', 'uôc', 'uôi', 'uôm', 'uôn', 'uông', 'uôt', 'uơ',
+  'ư', 'ưa', 'ưi', 'ưu', 'ưc', 'ưng', 'ưt', 'ưm', 'ưn', 'ươc', 'ươi', 'ươm', 'ươn', 'ương', 'ươp', 'ươt', 'ươu',
+  'y', 'yêm', 'yên', 'yêng', 'yêt', 'yêu',
+].sort((a, b) => b.length - a.length).join('|');
+const SYLLABLE = new RegExp(`^${INITIAL}(?:${RHYME})$`, 'u');
+/** Tone marks (grave, acute, hook, tilde, dot below): one per syllable at most. */
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+const VIETNAMESE = /[đăâêôơư]/u;
+const GRAMMAR = new Set(['cho', 'các', 'và', 'của', 'với', 'theo', 'tại', 'trong', 'được', 'những', 'giao', 'về', 'có']);
+
+function isSyllable(s: string): boolean {
+  const d = s.toLocaleLowerCase('vi').normalize('NFD');
+  if ((d.match(TONES)?.length ?? 0) > 1) return false;
+  return SYLLABLE.test(d.replace(TONES, '').normalize('NFC'));
+}
+
+const memo = new Map<string, number>();
+
+/** Where a glued token splits (0 when it is one word or not two syllables). */
+function splitAt(token: string): number {
+  let at = memo.get(token);
+  if (at !== undefined) return at;
+  at = 0;
+  const camel = /\p{Ll}(?=\p{Lu})/u.exec(token);
+  if (camel && camel.index >= 1 && isSyllable(token.slice(0, camel.index + 1)) && /^\p{Lu}\p{Ll}*$/u.test(token.slice(camel.index + 1))) at = camel.index + 1;
+  else if (/^\p{Lu}?\p{Ll}+$/u.test(token) && !isSyllable(token)) {
+    const lower = token.toLocaleLowerCase('vi');
+    const vietnamese = VIETNAMESE.test(lower) || /[\u0300\u0301\u0303\u0309\u0323]/u.test(lower.normalize('NFD'));
+    // the longest first syllable ("Trung|ương", not "Tru|ngương"); "yê" opens a word ("là|yêu", not "lày|êu")
+    for (let i = token.length - 1; i >= 1; i--) {
+      const a = token.slice(0, i), b = token.slice(i);
+      if (!isSyllable(a) || !isSyllable(b)) continue;
+      if (vietnamese || GRAMMAR.has(a.toLocaleLowerCase('vi')) || GRAMMAR.has(b)) at = /y$/u.test(a) && /^ê/u.test(b.normalize('NFD').normalize('NFC').replace(TONES, '')) && isSyllable(a.slice(0, -1)) && isSyllable(`y${b}`) ? i - 1 : i;
+      break;
+    }
+  }
+  if (memo.size > 5000) memo.clear();
+  memo.set(token, at);
+  return at;
+}
+
+export interface Deglued {
+  text: string;
+  /** For each offset of `text` (and its end), the offset in the text given. */
+  map: number[];
+}
+
+/** The text with glued words split, or null when it has none. */
+export function deglue(text: string): Deglued | null {
+  const cuts: number[] = [];
+  for (const m of text.matchAll(/\p{L}{3,}/gu)) {
+    const at = splitAt(m[0]);
+    if (at) cuts.push(m.index! + at);
+  }
+  if (!cuts.length) return null;
+  let out = '';
+  const map: number[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    for (let i = from; i < c; i++) map.push(i);
+    out += `${text.slice(from, c)} `;
+    map.push(c);
+    from = c;
+  }
+  for (let i = from; i <= text.length; i++) map.push(i);
+  out += text.slice(from);
+  return { text: out, map };
+}
+
+/** A span of the split text as a span of the text given. */
+export function spanBack(d: Deglued, start: number, end: number): [number, number] {
+  return [d.map[start]!, end > start ? d.map[end - 1]! + 1 : d.map[start]!];
+}
