@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { addDays } from '../model/status.js';
 import { rulesIn } from '../query/plan.js';
 import { statsFromCounts, overdueSql, overdueParams, countedSql, type Stats, type CountedFilter } from '../query/stats.js';
-import { emptyTally, contribute, difference, changeRows, upsertSql, factSql, allFactsSql, REBUILD_SLICE, PARTS, COUNT_TABLES, type Tally, type TaskFact, type RoleFact } from '../store/counts.js';
+import { emptyTally, contribute, difference, changeRows, upsertSql, factSql, allFactsSql, REBUILD_SLICE, REBUILD_KEYS, tallySize, PARTS, COUNT_TABLES, type Tally, type TaskFact, type RoleFact } from '../store/counts.js';
 
 const ph = (i: number) => `$${i}`;
 const FACTS = factSql(ph);
@@ -40,12 +40,14 @@ export async function applyCounts(c: pg.ClientBase, before: Tally, after: Tally)
 export async function rebuildCounts(c: pg.ClientBase): Promise<void> {
   await c.query(PARTS.map((part) => `DELETE FROM ${COUNT_TABLES[part].table}`).join('; '));
   const max = ((await c.query('SELECT max(id) AS m FROM documents')).rows[0]?.m as number | null) ?? 0;
-  const t = emptyTally();
+  let t = emptyTally();
   for (let lo = 0; lo <= max; lo += REBUILD_SLICE) {
     const range = [lo, lo + REBUILD_SLICE - 1];
     contribute(t, (await c.query(ALL.tasks, range)).rows as TaskFact[], (await c.query(ALL.roles, range)).rows as RoleFact[]);
+    if (tallySize(t) < REBUILD_KEYS && lo + REBUILD_SLICE <= max) continue;
+    await applyCounts(c, emptyTally(), t);
+    t = emptyTally();
   }
-  await applyCounts(c, emptyTally(), t);
 }
 
 /** A counts row's status as taskStatus gives it, on day $1, due soon up to $2, recurring rules due soon $3. */

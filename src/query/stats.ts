@@ -133,8 +133,11 @@ function countedStats(db: DB, q: NQuery, f: ReturnType<typeof storeFacts>, c: Co
   return withCounts(part, c, rows, agencyNames(db, f), sample, agencies);
 }
 
-/** Tasks a filter answered by the kept counts lists for its agencies table and documents. */
-export const STATS_SAMPLE = 5000;
+/**
+ * Tasks a filter answered by the kept counts lists for its agencies table and documents:
+ * ~10 ms on SQLite at 1,000,000 obligations (5,000: 18-60 ms, load 10).
+ */
+export const STATS_SAMPLE = 1000;
 
 /**
  * A filter the kept counts (src/store/counts.ts) answer exactly: any of document type,

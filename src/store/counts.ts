@@ -177,6 +177,9 @@ export function allFactsSql(ph: (i: number) => string) {
 
 /** Documents a rebuild reads at once. */
 export const REBUILD_SLICE = 2000;
+/** Keys a rebuild holds before it adds them to the tables (its memory: ~800 MB for the whole 1,000,000-obligation store at once). */
+export const REBUILD_KEYS = 100_000;
+export const tallySize = (t: Tally) => PARTS.reduce((n, part) => n + t[part].size, 0);
 
 /** The SQLite store's tables (a table keyed by its primary key alone needs no rowid). */
 export const SQLITE_COUNTS_SQL = COUNTS_SQL.replace(/\);\n/g, ') WITHOUT ROWID;\n');
@@ -215,15 +218,21 @@ export class SqliteCounts {
   }
 
   /** Count the whole store again (a migration; a store filled without the Writer). */
-  rebuild(): void {
+  rebuild(opts: { keys?: number; slice?: number } = {}): void {
+    const { keys = REBUILD_KEYS, slice = REBUILD_SLICE } = opts;
     this.db.exec(PARTS.map((part) => `DELETE FROM ${COUNT_TABLES[part].table};`).join(' '));
     const sql = allFactsSql(() => '?');
     const tasks = this.db.prepare(sql.tasks);
     const roles = this.db.prepare(sql.roles);
-    const t = emptyTally();
+    let t = emptyTally();
     const max = (this.db.prepare('SELECT max(id) FROM documents').pluck().get() as number | null) ?? 0;
-    for (let lo = 0; lo <= max; lo += REBUILD_SLICE) contribute(t, tasks.all(lo, lo + REBUILD_SLICE - 1) as TaskFact[], roles.all(lo, lo + REBUILD_SLICE - 1) as RoleFact[]);
-    this.apply(emptyTally(), t);
+    for (let lo = 0; lo <= max; lo += slice) {
+      contribute(t, tasks.all(lo, lo + slice - 1) as TaskFact[], roles.all(lo, lo + slice - 1) as RoleFact[]);
+      // the keys held so far added, when they are many or at the end
+      if (tallySize(t) < keys && lo + slice <= max) continue;
+      this.apply(emptyTally(), t);
+      t = emptyTally();
+    }
   }
 
   /** Run a change of these record ids' tasks with the counts kept, in one transaction. */
