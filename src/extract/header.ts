@@ -4,7 +4,7 @@
  * the type word and title of a titled document ("KẾ HOẠCH" + title lines), the
  * trích yếu of a công văn ("V/v ...", "Về việc ..."), and "Kính gửi:".
  */
-import type { TextModel } from '../model/types.js';
+import type { Diagnostic, TextModel } from '../model/types.js';
 import { allLines, blockLines, finding, isUpper, titleCase, type Finding } from './finding.js';
 import { DOC_TYPES, TYPE_ABBRS, canonicalAbbr } from './words/doctypes.js';
 import { PROVINCES } from './words/places.js';
@@ -30,6 +30,55 @@ const NUMBER_LINE = new RegExp(
   String.raw`^(?:(?:Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Nghị định|Chỉ thị|Kết luận|Công điện|Lệnh)\s+số\s*:|Số\s*:?)\s*(\d*)((?<=\d)[^\s/\d-]{1,3}|[^\s\p{L}\d/-][^\s/]{0,3})?\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s*[-/]\s*${SYMBOL_PART})*)`,
   'u',
 );
+/**
+ * A scan's number line whose handwritten number left marks where the number and its slash were:
+ * "Số: 34M0 ĐCA-C04", "Số: 4 Ý 1 }BCA-C04", "Số:#5⁄CAT-PA05", "Số: s¿€Ê /TTr-CAT-PC04". The printed
+ * symbol is the last thing on the line: abbreviations joined by hyphens (Nghị định 30/2020, Phụ lục
+ * I: type - issuer (- unit), or issuer - unit), after a slash as tesseract reads one ("/", "⁄", "}",
+ * "]", "|", ")") or a space; what stands between "Số:" and it is the number no one could read.
+ */
+const SCANNED_NUMBER_LINE = new RegExp(
+  String.raw`^S[ốôóồổỗộơớo0]\s*[:;]?\s*(\S.{0,11}?)??\s*(?:[/⁄}\]|)]\s*|\s)([\p{Lu}][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s?-\s?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?)+)(?=\s|$)`,
+  'u',
+);
+/** Letters tesseract takes for one another in print (the form of a symbol says which one was printed). */
+const LOOK_ALIKE = [['B', 'Đ', 'D', '8'], ['O', '0', 'Q'], ['I', '1', 'L'], ['S', '5'], ['Z', '2']];
+const lookAlike = (a: string, b: string) => LOOK_ALIKE.some((g) => g.includes(a) && g.includes(b));
+/** A name's initials as a symbol abbreviates it: "BỘ CÔNG AN" -> "BCA", "ỦY BAN NHÂN DÂN" -> "UBND" (Đ stays Đ). */
+const initialsOf = (t: string) =>
+  t.split(/\s+/).filter((w) => /^\p{L}/u.test(w)).map((w) => (w[0] === 'Đ' || w[0] === 'đ' ? 'Đ' : w.normalize('NFD')[0]!.toUpperCase())).join('');
+
+/**
+ * A scanned symbol read as what its form makes it: a letter the reading doubled in the type's
+ * abbreviation ("QĐĐ-UBND" is QĐ-UBND: ĐĐ is no abbreviation, QĐ is), one letter of the issuer's
+ * abbreviation read as its look-alike where the header prints the issuer's name ("ĐCA-C04" under
+ * "BỘ CÔNG AN" is BCA-C04). Parts that are what they should be, or differ otherwise, stay as read.
+ */
+export function repairScannedSymbol(symbol: string, issuerLines: string[]): string {
+  const names = issuerLines.map(initialsOf).filter((x) => x.length >= 2);
+  const abbrs = new Set(names.flatMap((x) => Array.from({ length: x.length - 1 }, (_, k) => x.slice(0, k + 2))));
+  const parts = symbol.split(/([-/])/);
+  let fixed = false;
+  parts.forEach((p, i) => {
+    if (i % 2 || !p || /^\d+$/.test(p)) return;
+    if (i === 0 && !TYPE_ABBRS.has(p.toUpperCase())) {
+      const single = p.replace(/(\p{Lu})\1/u, '$1');
+      if (single !== p && TYPE_ABBRS.has(single.toUpperCase())) {
+        parts[i] = single;
+        fixed = true;
+        return;
+      }
+    }
+    if (abbrs.has(p) || TYPE_ABBRS.has(p.toUpperCase())) return;
+    const cand = [...abbrs].filter((a) => a.length === p.length && [...a].filter((c, k) => c !== p[k]).length === 1 && [...a].every((c, k) => c === p[k] || lookAlike(c, p[k]!)));
+    if (cand.length === 1) {
+      parts[i] = cand[0]!;
+      fixed = true;
+    }
+  });
+  return fixed ? parts.join('') : symbol;
+}
+
 // "Tuyên Quang, ngày 13 tháng 12 năm 2021"  "Hà Nội, ngày   tháng 10 năm 2023"  "..., ngày 13/12/2021"
 // a day or month left blank is printed as dots or an ellipsis ("ngày … tháng 10 năm 2025"), or a mark a scan could not read
 const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})(?=[\s.…_]|tháng|năm)|[^\s,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
@@ -285,6 +334,8 @@ export interface HeaderFields {
   recipients: Finding<string>[];
   urgency: Finding<string> | null;
   secrecy: Finding<string> | null;
+  /** What the header rules read with doubt or set aside (a scan's unread number, a symbol read as its form makes it). */
+  diagnostics?: Diagnostic[];
 }
 
 /** Where the body starts: the first "Kính gửi", "Căn cứ" or long paragraph after the header. */
@@ -341,9 +392,10 @@ export function extractHeader(model: TextModel): HeaderFields {
   const lines = [...headerLines(raw.slice(0, HEADER_SCAN)), ...raw.slice(HEADER_SCAN)];
   const end = headerEnd(lines);
   const head = lines.slice(0, end);
+  const diagnostics: Diagnostic[] = [];
   const f: HeaderFields = {
     type: null, number: null, symbol: null, issuer: null, parentBody: null, place: null, date: null,
-    subject: null, recipients: [], urgency: null, secrecy: null,
+    subject: null, recipients: [], urgency: null, secrecy: null, diagnostics,
   };
   // where the document's own header begins: its Quốc hiệu, else its number line (a portal's lines come before)
   const anchor = Math.max(0, head.findIndex((l) => QUOC_HIEU.test(l.text) || NUMBER_LINE.test(l.text)));
@@ -359,7 +411,36 @@ export function extractHeader(model: TextModel): HeaderFields {
     f.number = finding(model, number, number ? numStart : l.start, number ? Math.min(l.end, numStart + number.length) : l.start, 'header.number');
     const symStart = Math.min(l.end, l.start + m[0].lastIndexOf(m[4]!));
     f.symbol = finding(model, symbol, symStart, Math.min(l.end, symStart + m[4]!.length), 'header.symbol');
+    if (number === null && m[2]) diagnostics.push({ severity: 'info', stage: 'extract', ruleId: 'header.number', span: { start: l.start, end: l.end }, message: `the number after "Số:" could not be read ("${m[1] ?? ''}${m[2]}", handwritten?): left out` });
     break;
+  }
+  const scan = model.format === 'scan';
+  if (scan && !f.symbol) {
+    // a scan's number line the handwritten number garbled beyond NUMBER_LINE's reach: the printed symbol still stands
+    for (const l of head.slice(0, 25)) {
+      const m = SCANNED_NUMBER_LINE.exec(l.text);
+      if (!m) continue;
+      const symbol = ownSymbol(m[2]!.replace(/\s+/g, ''));
+      const at = Math.min(l.end, l.start + m[0].lastIndexOf(m[2]!));
+      f.number = finding(model, null, l.start, l.start, 'header.number');
+      f.symbol = finding(model, symbol, at, Math.min(l.end, at + m[2]!.length), 'header.scannedSymbol');
+      diagnostics.push({ severity: 'info', stage: 'extract', ruleId: 'header.scannedSymbol', span: { start: l.start, end: l.end }, message: `the number after "Số:" could not be read${m[1] ? ` ("${m[1]}", handwritten?)` : ''}: left out; the printed symbol ${symbol} read after it` });
+      break;
+    }
+  }
+  if (scan && f.symbol?.value) {
+    const at = head.findIndex((l) => l.start >= f.symbol!.start || l.end >= f.symbol!.start);
+    const above = head.slice(0, Math.max(0, at)).filter((l) => isUpper(l.text) && !QUOC_HIEU.test(l.text) && !STAMP_LINE.test(l.text)).map((l) => l.text);
+    const fixed = repairScannedSymbol(f.symbol.value, above);
+    if (fixed !== f.symbol.value) {
+      diagnostics.push({ severity: 'info', stage: 'extract', ruleId: 'header.symbolRepair', span: { start: f.symbol.start, end: f.symbol.end }, message: `symbol read "${f.symbol.value}" by OCR, taken as ${fixed} (its form: type, then the issuer's initials as the header names it)` });
+      f.symbol = finding(model, fixed, f.symbol.start, f.symbol.end, 'header.symbolRepair');
+    }
+  }
+  // no document is numbered 0: a scan's mark where the handwritten number was ("Số: 0 /BCĐX-CAT(PC04)")
+  if (f.number?.value && /^0+$/.test(f.number.value)) {
+    diagnostics.push({ severity: 'info', stage: 'extract', ruleId: 'header.number', span: { start: f.number.start, end: f.number.end }, message: `number read as "${f.number.value}": no document is numbered 0; left out` });
+    f.number = finding(model, null, f.number.start, f.number.start, 'header.number');
   }
   // A title in the form of the Official Gazette, with no header above it (copies of older texts):
   // "CHỈ THỊ" / "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG" / "NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC ..."

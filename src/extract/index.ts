@@ -48,6 +48,7 @@ function safe<T>(diags: Diagnostic[], ruleId: string, fallback: T, f: () => T): 
 export function extract(model: TextModel): Extraction {
   const diagnostics: Diagnostic[] = [];
   const header = safe(diagnostics, 'header', null, () => extractHeader(model));
+  if (header?.diagnostics) diagnostics.push(...header.diagnostics);
   const sig = safe(diagnostics, 'signer', { signer: null, distribution: [] }, () => extractSigner(model));
   const number = header?.number?.value ?? null;
   const symbol = header?.symbol?.value ?? null;

@@ -60,18 +60,35 @@ const WORD_TITLES = [
 /** words that qualify a title that follows: "PHÓ CHỦ TỊCH", "TỔNG CỤC TRƯỞNG", "QUYỀN GIÁM ĐỐC" */
 const TITLE_PREFIX = new Set(['PHÓ', 'TỔNG', 'CHI', 'QUYỀN', 'Q.']);
 
+/**
+ * A title's word as a scan may read it: its letters without tone marks, a letter doubled by the
+ * reading once ("ĐÓC", "ĐỌC" and "ĐÓỎÓC" are ĐỐC, "CHU TỊCH" is CHỦ TỊCH, "PHO" is PHÓ). The words of
+ * the titles differ in their letters, so this never takes one title for another; "TRƯỞNG" is
+ * matched as printed ("TRƯƠNG" is a surname).
+ */
+const titleKey = (w: string) => fold(w).replace(/(\p{L})\1+/gu, '$1');
+const TITLE_KEYS = WORD_TITLES.map((t) => t.map(titleKey));
+const PREFIX_BY_KEY = new Map([...TITLE_PREFIX].map((p) => [titleKey(p), p]));
+
 /** Length in words of the title that starts at words[i] (0 when none): "CHỦ TỊCH", "VỤ TRƯỞNG", "TRƯỞNG BAN", "PHÓ GIÁM ĐỐC". */
-function titleAt(words: string[], i: number): number {
+function titleAt(words: string[], i: number, exact = false): number {
   const w = words[i];
   if (!w) return 0;
-  if (TITLE_PREFIX.has(w)) {
-    const n = titleAt(words, i + 1);
+  if (TITLE_PREFIX.has(w) || (!exact && PREFIX_BY_KEY.has(titleKey(w)))) {
+    const n = titleAt(words, i + 1, exact);
     return n ? n + 1 : 0;
   }
   for (const t of WORD_TITLES) if (t.every((x, k) => words[i + k] === x)) return t.length;
   if (w === 'TRƯỞNG') return words[i + 1] && !/^(VÀ|,)$/.test(words[i + 1]!) ? 2 : 1; // "TRƯỞNG BAN", "TRƯỞNG PHÒNG"
   if (words[i + 1] === 'TRƯỞNG') return 2; // "BỘ TRƯỞNG", "VỤ TRƯỞNG", "HIỆU TRƯỞNG"
+  if (!exact) return keyedTitleAt(words, i)?.length ?? 0;
   return 0;
+}
+
+/** The title of WORD_TITLES that starts at words[i] as a scan may read it (by titleKey). */
+function keyedTitleAt(words: string[], i: number): string[] | undefined {
+  const at = TITLE_KEYS.findIndex((t) => t.every((x, k) => words[i + k] !== undefined && titleKey(words[i + k]!) === x));
+  return at < 0 ? undefined : WORD_TITLES[at];
 }
 
 function upperWords(s: string): string[] {
@@ -99,12 +116,37 @@ function sentenceTitle(t: string): boolean {
   return words.length <= 4 && titleAt(words, 0) === words.length;
 }
 
+/**
+ * A title in the spelling of the title words: "PHÓ GIÁM ĐÓC" -> "PHÓ GIÁM ĐỐC" (what a scan misread in
+ * them); the unit after them, and any word that is not one of them, as read.
+ */
+export function spellTitle(t: string): string {
+  const words = t.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const printed = titleAt(words, i, true);
+    if (printed) {
+      i += printed - 1;
+      continue;
+    }
+    const n = titleAt(words, i);
+    if (!n) continue;
+    let j = i;
+    for (; j < i + n && !keyedTitleAt(words, j); j++) words[j] = PREFIX_BY_KEY.get(titleKey(words[j]!)) ?? words[j]!;
+    const title = keyedTitleAt(words, j);
+    if (title && words.slice(j, j + title.length).every((w) => isUpper(w))) words.splice(j, title.length, ...title);
+    i += n - 1;
+  }
+  return words.join(' ');
+}
+
 function isDeputy(t: string): boolean {
   return /^(PHÓ|THỨ TRƯỞNG)(?![\p{L}])/u.test(t);
 }
 
 // Ranks and academic titles printed before the name; the record gives the name alone.
-const RANK = /^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:ĐẠI|THƯỢNG|TRUNG|THIẾU)\s+(?:TƯỚNG|TÁ|ÚY|UÝ)|Đô\s+đốc|Chuẩn\s+đô\s+đốc)\s+/u;
+// (the grade as a scan may read it, "Thiêu tướng", "Thuợng tá": a word before the level in small letters, which a
+// name never has, "tướng", "tá", "úy")
+const RANK = /^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|\p{Lu}\p{Ll}{1,6}\s+(?:tướng|tá|úy|uý)(?=\s+\p{Lu})|(?:ĐẠI|THƯỢNG|TRUNG|THIẾU)\s+(?:TƯỚNG|TÁ|ÚY|UÝ)|Đô\s+đốc|Chuẩn\s+đô\s+đốc)\s+/u;
 const DEGREE = /^(?:(?:P?GS|TSKH|TS|ThS|Ths|THS|BS(?:CKI{1,2})?|KS|LS|DS|CN|NGƯT|NGND|TTND|TTƯT)\s*\.\s*)+/u;
 
 const SURNAMES = new Set(
@@ -154,6 +196,21 @@ export function personName(raw: string): string | null {
   // capitals are also how titles and bodies are printed: only with a known surname
   if (upper && !known) return null;
   return upper ? titleWords(t) : t;
+}
+
+/**
+ * A name as a scan reads it under a signature: the stroke or the seal's edge read as marks before it
+ * ("` 8ï Nguyễn Văn Cường", "-_ Thượng tá Phạm Thanh Hùng", "——Ñ Tặng tá ...") are not part of it. A
+ * leading token is such a mark when it holds something other than letters; a list's dash ("- Như
+ * trên") is not one.
+ */
+export function scannedName(raw: string): string | null {
+  const direct = personName(raw);
+  if (direct) return direct;
+  const toks = raw.trim().split(/\s+/);
+  let k = 0;
+  while (k < toks.length - 2 && k < 3 && /[^\p{L}'’]/u.test(toks[k]!) && !/^[-–+•]$/u.test(toks[k]!)) k++;
+  return k > 0 ? personName(toks.slice(k).join(' ')) : null;
 }
 
 /** Lines that are never part of the block: the Nơi nhận list, stamps, dates, blanks, dots. */
@@ -359,7 +416,7 @@ function authOf(t: string): { kind: Authority; object: string } | null {
 }
 
 /** Read the block that starts at segs[a]. */
-function readBlock(segs: Seg[], a: number): Block {
+function readBlock(segs: Seg[], a: number, scan = false): Block {
   const blk: Block = { auths: [], titles: [], name: null, first: a, last: a };
   const col = segs[a]!.column;
   let other = 0;
@@ -378,14 +435,15 @@ function readBlock(segs: Seg[], a: number): Block {
       lastKind = 'auth';
       continue;
     }
-    const nm = personName(t);
+    const nm = scan ? scannedName(t) : personName(t);
     if (nm && (blk.auths.length || blk.titles.length)) {
       blk.name = { text: nm, seg: s };
       blk.last = k;
       break;
     }
     if (isTitle(t)) {
-      blk.titles.push({ text: t, seg: s, end: s.end });
+      // (a mark a scan read before it is not part of it: ". GIÁM ĐÓC")
+      blk.titles.push({ text: t.replace(/^[^\p{L}]+/u, ''), seg: s, end: s.end });
       blk.last = k;
       lastKind = 'title';
       continue;
@@ -424,6 +482,9 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
       const l = lines[k]!;
       if (!/^[-–+•]/.test(l.text)) {
         if (!l.text.trim()) continue;
+        // the signature block's title, read into the list's column line by line ("Nơi nhận:" / "GIÁM ĐỐC" / "- Như trên;")
+        const t = l.text.trim().replace(/^[^\p{L}]+/u, '');
+        if (isUpper(t) && (isTitle(t) || authOf(t))) continue;
         break;
       }
       const t = l.text.replace(/^[-–+•]\s*/, '').replace(/[;.,]\s*$/, '');
@@ -432,6 +493,8 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
   }
 
   const segs = segments(model);
+  const scan = model.format === 'scan';
+  const nameOf = (t: string) => (scan ? scannedName(t) : personName(t));
   // an authority marker alone on its line ("TM." / "ỦY BAN NHÂN DÂN TỈNH") opens the line under it
   for (let k = 0; k + 1 < segs.length; k++) {
     if (!/^(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.:]?$/u.test(segs[k]!.text) || !isUpper(segs[k + 1]!.text)) continue;
@@ -450,10 +513,10 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
     const prev = prevReal(segs, k);
     if (authOf(t)) {
       if (prev >= 0 && authOf(segs[prev]!.text) && segs[prev]!.column === segs[k]!.column) continue;
-      blocks.push(readBlock(segs, k));
+      blocks.push(readBlock(segs, k, scan));
     } else if (isTitle(t) && t.length < 60) {
       if (prev >= 0 && (authOf(segs[prev]!.text) || isTitle(segs[prev]!.text)) && segs[prev]!.column === segs[k]!.column) continue;
-      const b = readBlock(segs, k);
+      const b = readBlock(segs, k, scan);
       // a title alone is a block only with a name under it
       if (b.name) blocks.push(b);
     }
@@ -467,13 +530,13 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
   // ("Thiếu tướng Trương Minh Đương"): the name, even without the title
   const after = ni >= 0 ? lines[ni]!.start : tail;
   const alone = !pick?.name
-    ? [...segs].reverse().find((sg) => sg.start >= Math.max(tail, after) && personName(sg.text) && (RANK.test(sg.text.trim()) || ni >= 0))
+    ? [...segs].reverse().find((sg) => sg.start >= Math.max(tail, after) && nameOf(sg.text) && (RANK.test(sg.text.trim()) || ni >= 0))
     : undefined;
   if (!pick) {
     if (!alone) return { signer: null, distribution };
-    return { signer: finding(model, { name: personName(alone.text), position: null, authority: null }, alone.start, alone.end, 'signer.nameAlone'), distribution };
+    return { signer: finding(model, { name: nameOf(alone.text), position: null, authority: null }, alone.start, alone.end, 'signer.nameAlone'), distribution };
   }
-  if (!pick.name && alone && alone.start > segs[pick.last]!.start) pick.name = { text: personName(alone.text)!, seg: alone };
+  if (!pick.name && alone && alone.start > segs[pick.last]!.start) pick.name = { text: nameOf(alone.text)!, seg: alone };
 
   const kinds = pick.auths.map((a) => a.kind);
   const authority: Signer['authority'] = kinds.find((k) => k !== 'TM') ?? (kinds.length ? 'TM' : null);
@@ -481,11 +544,19 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
   let position: string | null = null;
   if (pick.titles.length) {
     const t = lastAuth?.kind === 'KT' ? (pick.titles.find((x) => isDeputy(x.text)) ?? pick.titles[0]!) : pick.titles[0]!;
-    position = sentenceCase(t.text);
+    position = sentenceCase(spellTitle(t.text));
+    // under KT the signer is the deputy: a title that is the delegating head's with one word a scan
+    // garbled before it ("KT. GIÁM ĐỐC" / "PRÓ GIÁM ĐÓỎÓC") is the deputy's title
+    if (lastAuth?.kind === 'KT' && !isDeputy(t.text)) {
+      const obj = authOf(lastAuth.seg.text)!.object;
+      const key = (x: string) => upperWords(x).map(titleKey).join(' ');
+      const words = upperWords(t.text);
+      if (words.length === upperWords(obj).length + 1 && !titleAt(words, 0) && key(words.slice(1).join(' ')) === key(obj)) position = sentenceCase(spellTitle(deputyOf(obj)));
+    }
   } else if (lastAuth) {
     const obj = authOf(lastAuth.seg.text)!.object;
-    if (lastAuth.kind === 'KT') position = sentenceCase(deputyOf(obj));
-    else if (lastAuth.kind === 'Q') position = sentenceCase(obj);
+    if (lastAuth.kind === 'KT') position = sentenceCase(spellTitle(deputyOf(obj)));
+    else if (lastAuth.kind === 'Q') position = sentenceCase(spellTitle(obj));
   }
   const first = segs[pick.first]!;
   const lastSeg = segs[pick.last]!;

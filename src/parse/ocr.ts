@@ -431,8 +431,19 @@ export function mergeRegion(page: OcrWord[], readings: OcrWord[][], box: Box & {
       if (Math.min(...ws.map((w) => w.x)) < left) continue;
       const size = ws[0]!.size, base = ws[0]!.baseline;
       // the page's words on that line in the block (over the seal and to its right)
-      const on = (w: OcrWord) => inside(w) && Math.abs(w.baseline - base) < Math.max(size, w.size) * 0.6;
-      const there = out.filter(on);
+      let on = (w: OcrWord) => inside(w) && Math.abs(w.baseline - base) < Math.max(size, w.size) * 0.6;
+      let there = out.filter(on);
+      if (!there.length) {
+        // the same words a little higher or lower: one line whose baseline two crops put apart (a seal's
+        // ring under a short line moves tesseract's estimate), not a line of its own
+        const text = (xs: OcrWord[]) => [...xs].sort((a, b) => a.x - b.x).map((w) => w.text).join(' ');
+        const near = out.filter((w) => inside(w) && Math.abs(w.baseline - base) < Math.max(size, w.size) * 1.2);
+        const same = [...new Set(near.map((w) => w.baseline))].find((b) => text(near.filter((w) => w.baseline === b)) === text(ws));
+        if (same !== undefined) {
+          on = (w: OcrWord) => inside(w) && w.baseline === same;
+          there = out.filter(on);
+        }
+      }
       if (there.length ? readingScore(ws) <= readingScore(there) : meanConf(ws) < 60 || readingScore(ws) < 2 * 80) continue;
       out = [...out.filter((w) => !on(w)), ...ws];
     }

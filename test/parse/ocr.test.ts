@@ -371,6 +371,19 @@ describe('a red seal over the signature', () => {
     const none = [w('GIÁM', 92, 20, 92), w('ĐỐC', 132, 20, 92)];
     expect(mergeRegion(pageWords, [red, none], box, 300).map((x) => x.text)).toEqual(['GIÁM', 'ĐỐC', 'Hồ']);
   });
+  it('one line two crops put at different heights is one line, not two; a line under it with some of its words is its own', () => {
+    const w = (text: string, x: number, baseline: number, conf: number) => ({ text, x, baseline, w: 8 * [...text].length, size: 13.6, conf });
+    const box = { x0: 1200, y0: 1800, x1: 2400, y1: 2800, seal: { x0: 1380, y0: 1900, x1: 1850, y1: 2350 } };
+    // the red channel reads "GIÁM ĐÓC" 13 pt lower than the reading without any ink
+    const red = [w('GIÁM', 114, 67, 90), w('ĐÓC', 154, 67, 91)];
+    const none = [w('GIÁM', 114, 54, 91), w('ĐÓC', 154, 54, 92)];
+    const once = mergeRegion([], [red, none], box, 300);
+    expect(once.map((x) => x.text)).toEqual(['GIÁM', 'ĐÓC']);
+    // "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC": two lines
+    const kt = [w('KT.GIÁM', 114, 40, 92), w('ĐÓC', 170, 40, 86)];
+    const pho = [w('PHÓ', 110, 54, 90), w('GIÁM', 140, 54, 91), w('ĐÓC', 180, 54, 90)];
+    expect(mergeRegion([], [[...kt, ...pho]], box, 300).map((x) => x.text)).toEqual(['KT.GIÁM', 'ĐÓC', 'PHÓ', 'GIÁM', 'ĐÓC']);
+  });
   it('never lets two words of a line overlap: a stroke through both widened the first', () => {
     const hocr = `<span class='ocr_line' id='line_1' title="bbox 1000 1700 2100 1760; baseline 0 -10; x_size 60"><span class='ocrx_word' title='bbox 1000 1700 1420 1760; x_wconf 68'>Thượng</span> <span class='ocrx_word' title='bbox 1220 1700 1270 1760; x_wconf 96'>tá</span></span>`;
     const [a, b] = wordsFromHocr(hocr, 300).words;

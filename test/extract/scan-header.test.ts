@@ -1,0 +1,122 @@
+/**
+ * Printed header fields of scans (corpus/real/scan): the symbol after a handwritten number, a
+ * symbol's letters tesseract takes for others, and the signature block as OCR reads it under a
+ * seal and a signature. Must-match and must-not-match cases for each rule, written the way the
+ * real scans print them (Nghị định 30/2020/NĐ-CP: symbol = type + issuer (+ unit); signer block =
+ * authority / position / signature / full name) and the way tesseract misreads them.
+ */
+import { describe, expect, it } from 'vitest';
+import { model } from '../helpers.js';
+import type { TextModel } from '../../src/model/types.js';
+import { extractHeader, repairScannedSymbol } from '../../src/extract/header.js';
+import { extractSigner, scannedName, spellTitle } from '../../src/extract/signer.js';
+import { extract } from '../../src/extract/index.js';
+
+const asScan = (m: TextModel): TextModel => ({ ...m, format: 'scan' });
+const scanHeader = (text: string) => extractHeader(asScan(model(text)));
+const BODY = '\n\nV/v tham gia ý kiến\n\nKính gửi: UBND các tỉnh\n\nĐề nghị các cơ quan triển khai thực hiện./.\n\n';
+
+describe('the symbol after a number written by hand (scans)', () => {
+  it('reads the printed symbol after the marks the number left, its slash misread or lost; the number stays null, said in a diagnostic', () => {
+    for (const [line, symbol] of [
+      ['Số: 34M0 BCA-C04', 'BCA-C04'],
+      ['Số: 4 Ý 1 }BCA-C04', 'BCA-C04'],
+      ['Só:#5⁄CAT-PA05', 'CAT-PA05'],
+      ['Số: s¿€Ê /TTr-CAT-PC04', 'TTr-CAT-PC04'],
+    ] as const) {
+      const h = scanHeader(`BỘ CÔNG AN\n\n${line}${BODY}`);
+      expect(h.symbol?.value, line).toBe(symbol);
+      expect(h.number?.value ?? null, line).toBeNull();
+      expect(h.diagnostics?.some((d) => d.ruleId === 'header.scannedSymbol'), line).toBe(true);
+    }
+    // the whole record: the diagnostic reaches it
+    const x = extract(asScan(model(`BỘ CÔNG AN\n\nSố: 34M0 BCA-C04${BODY}`)));
+    expect(x.fields.symbol).toBe('BCA-C04');
+    expect(x.diagnostics.some((d) => d.ruleId === 'header.scannedSymbol' && /could not be read/.test(d.message))).toBe(true);
+  });
+  it('must not: take a word for a symbol (no hyphened abbreviations), or read a text layer this way', () => {
+    for (const line of ['Số: 15 người tham dự', 'Số: Ý kiến của các sở', 'Số lượng: 02 đồng chí']) {
+      expect(scanHeader(`BỘ CÔNG AN\n\n${line}${BODY}`).symbol, line).toBeNull();
+    }
+    // a text layer has no handwritten number: its number line is read as printed, or not at all
+    expect(extractHeader(model(`BỘ CÔNG AN\n\nSố: 34M0 BCA-C04${BODY}`)).symbol).toBeNull();
+  });
+  it('a number read as 0 is no number (documents are numbered from 1): null, with a diagnostic', () => {
+    const h = scanHeader(`CÔNG AN TỈNH LÂM ĐỒNG\n\nSố: 0 /BCĐX-CAT(PC04)${BODY}`);
+    expect(h.number?.value ?? null).toBeNull();
+    expect(h.symbol?.value).toBe('BCĐX-CAT(PC04)');
+    expect(h.diagnostics?.some((d) => /numbered 0/.test(d.message))).toBe(true);
+    expect(scanHeader(`CÔNG AN TỈNH LÂM ĐỒNG\n\nSố: 03/BCĐX-CAT(PC04)${BODY}`).number?.value).toBe('03');
+  });
+});
+
+describe('a symbol\'s letters read as their look-alikes (scans)', () => {
+  it('a letter doubled in the type\'s abbreviation: QĐĐ is QĐ', () => {
+    expect(repairScannedSymbol('QĐĐ-UBND', ['ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG'])).toBe('QĐ-UBND');
+    const h = scanHeader(`ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố: 4⁄6 /QĐĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc thành lập Hội đồng${BODY}`);
+    expect(h.symbol?.value).toBe('QĐ-UBND');
+    expect(h.diagnostics?.some((d) => d.ruleId === 'header.symbolRepair')).toBe(true);
+  });
+  it('one letter of the issuer\'s initials read as its look-alike, where the header names the issuer', () => {
+    expect(repairScannedSymbol('ĐCA-C04', ['BỘ CÔNG AN'])).toBe('BCA-C04');
+    expect(repairScannedSymbol('C0NG-UBND', ['ỦY BAN NHÂN DÂN'])).toBe('C0NG-UBND');
+    expect(repairScannedSymbol('UBNĐ-VP', ['ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG'])).toBe('UBND-VP');
+    expect(repairScannedSymbol('TTr-CAT-PC04', ['BỘ CÔNG AN', 'CÔNG AN TỈNH LÂM ĐỒNG'])).toBe('TTr-CAT-PC04');
+    expect(scanHeader(`BỘ CÔNG AN\n\nSố: 34M0 ĐCA-C04${BODY}`).symbol?.value).toBe('BCA-C04');
+  });
+  it('must not: change a symbol that is what it should be, differs by a letter that is no look-alike, or has no name to follow', () => {
+    expect(repairScannedSymbol('TTr-SNV', ['SỞ NỘI VỤ'])).toBe('TTr-SNV');
+    expect(repairScannedSymbol('TTg-KGVX', [])).toBe('TTg-KGVX');
+    expect(repairScannedSymbol('BCĐX-CAT(PC04)', ['BỘ CÔNG AN', 'CÔNG AN TỈNH LÂM ĐỒNG'])).toBe('BCĐX-CAT(PC04)');
+    expect(repairScannedSymbol('BCT-C04', ['BỘ CÔNG AN'])).toBe('BCT-C04');
+    expect(repairScannedSymbol('ĐCA-C04', ['SỞ NỘI VỤ'])).toBe('ĐCA-C04');
+    expect(repairScannedSymbol('VNPT-LĐG-NSTH', ['TẬP ĐOÀN BƯU CHÍNH VIỄN THÔNG VIỆT NAM', 'VIỄN THÔNG LÂM ĐỒNG'])).toBe('VNPT-LĐG-NSTH');
+    // a text layer's symbol is never repaired
+    expect(extractHeader(model(`BỘ CÔNG AN\n\nSố: 12/ĐCA-C04${BODY}`)).symbol?.value).toBe('ĐCA-C04');
+  });
+});
+
+describe('the signature block as a scan reads it', () => {
+  const NOI_NHAN = 'Nơi nhận:\n- Như kính gửi;\n- Lưu: VT, PC04 (Đ1).\n\n';
+  const signer = (tail: string, scan = true) => {
+    const m = model(`CÔNG AN TỈNH LÂM ĐỒNG\n\nSố: 12/TTr-CAT-PC04${BODY}${tail}`);
+    return extractSigner(scan ? asScan(m) : m).signer?.value ?? null;
+  };
+  it('title words with their tone marks misread, or a letter read twice, are the title (spelled right)', () => {
+    expect(signer(`${NOI_NHAN}GIÁM ĐÓC\n\nThiếu tướng Trương Minh Đương`)).toEqual({ name: 'Trương Minh Đương', position: 'Giám đốc', authority: null });
+    expect(signer(`${NOI_NHAN}KT.GIÁM ĐÓC\nPRÓ GIÁM ĐÓỎÓC\n\nThượng tá Phạm Thanh Hùng`)).toEqual({ name: 'Phạm Thanh Hùng', position: 'Phó Giám đốc', authority: 'KT' });
+    expect(signer(`${NOI_NHAN}KT. CHỦ TỊCH\nPHÓ CHU TỊCH\n\nNguyễn Ngọc Phúc`)).toEqual({ name: 'Nguyễn Ngọc Phúc', position: 'Phó Chủ tịch', authority: 'KT' });
+    expect(spellTitle('PHO GIÁM ĐỌC SƠ NỌI VỤ')).toBe('PHÓ GIÁM ĐỐC SƠ NỌI VỤ');
+    expect(spellTitle('GIÁM ĐÓỎÓC')).toBe('GIÁM ĐỐC');
+  });
+  it('must not: respell a title printed right, or take a name in capitals for a title', () => {
+    expect(spellTitle('THỨ TRƯỞNG')).toBe('THỨ TRƯỞNG');
+    expect(spellTitle('THỦ TRƯỞNG')).toBe('THỦ TRƯỞNG');
+    expect(spellTitle('PHÓ CHỦ TỊCH UBND TỈNH')).toBe('PHÓ CHỦ TỊCH UBND TỈNH');
+    expect(signer(`${NOI_NHAN}KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTRƯƠNG MINH ĐƯƠNG`)).toEqual({ name: 'Trương Minh Đương', position: 'Thứ trưởng', authority: 'KT' });
+  });
+  it('a rank whose grade the scan misread is still a rank, not part of the name', () => {
+    expect(scannedName('Thiêu tướng Trương Minh Đương')).toBe('Trương Minh Đương');
+    expect(scannedName('Thuợng tá Phạm Thanh Hùng')).toBe('Phạm Thanh Hùng');
+    expect(scannedName('Đại tá Nguyễn Văn Cường')).toBe('Nguyễn Văn Cường');
+    // must not: a given name is never in small letters, so no name loses its first word
+    expect(scannedName('Lê Tá Hùng')).toBe('Lê Tá Hùng');
+  });
+  it('marks a stroke or the seal left before the name are not part of it; a list\'s dash is not such a mark', () => {
+    expect(scannedName('` 8ï Nguyễn Văn Cường')).toBe('Nguyễn Văn Cường');
+    expect(scannedName('-_ Thượng tá Phạm Thanh Hùng')).toBe('Phạm Thanh Hùng');
+    expect(scannedName('——Ñ Tặng tá Phạm Thanh Hùng')).toBe('Phạm Thanh Hùng');
+    expect(scannedName('- Nguyễn Văn An')).toBeNull();
+    expect(scannedName('- Đ/c Nguyễn Văn An;')).toBeNull();
+    expect(signer(`${NOI_NHAN}KT.CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n\n\` 8ï Nguyễn Văn Cường`)).toEqual({ name: 'Nguyễn Văn Cường', position: 'Phó Cục trưởng', authority: 'KT' });
+    // a text layer prints no such marks: a line with them is no name there
+    expect(signer(`${NOI_NHAN}KT.CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n\n\` 8ï Nguyễn Văn Cường`, false)?.name ?? null).toBeNull();
+  });
+  it('the Nơi nhận list goes on past the title read into its column', () => {
+    const d = extractSigner(asScan(model(`CÔNG AN TỈNH LÂM ĐỒNG\n\nSố: 12/TTr-CAT-PC04${BODY}Nơi nhận:\n. GIÁM ĐÓC\n- Như kính gửi;\n- Lưu: VT, PC06 (Đ1).\n\nThiếu tướng Trương Minh Đương`))).distribution.map((x) => x.value);
+    expect(d).toEqual(['Như kính gửi', 'Lưu: VT, PC06 (Đ1)']);
+    // must not: a line of the body after the list is not part of it
+    const e = extractSigner(model(`${BODY}Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCông văn này thay thế công văn trước.`)).distribution.map((x) => x.value);
+    expect(e).toEqual(['Như trên', 'Lưu: VT']);
+  });
+});
