@@ -245,8 +245,8 @@ export const QUERIES: { name: string; category: QueryTiming['category']; query: 
 /**
  * Counts by status and agency (src/query/stats.ts: `congvan serve`'s /api/stats, the page's
  * counts) as the page asks for them (its filters without the status), for the whole store
- * (the counts the writer keeps) and for what a filter selects (the first 20,000 tasks on
- * SQLite, 5,000 on PostgreSQL). Each timed run counts for another day, so no run is answered
+ * and for what a filter selects (the counts the writer keeps; a filter they do not answer:
+ * its first 20,000 tasks). Each timed run counts for another day, so no run is answered
  * from the cache of the run before: what a count costs once the store has changed.
  */
 export const STATS_QUERIES: { name: string; query: TaskQuery }[] = [
