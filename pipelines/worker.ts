@@ -1,9 +1,14 @@
 /**
- * A batch worker thread: runs the stages of one document (./document.ts) for each file the
- * pool sends it. Built into dist/worker.mjs (scripts/build.mjs), which the pool starts.
+ * A batch worker thread, built into dist/worker.mjs (scripts/build.mjs). Two kinds:
+ *   - a pool worker (src/engine/pool.ts): runs the stages of one document (./document.ts) for
+ *     each file the pool sends it;
+ *   - the batch thread (workerData.batch, ./batch.ts): `congvan ingest`'s whole batch (listing,
+ *     reading, the pool, the writer), started by the command's main thread with limits on its
+ *     heap; its code loads only there.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { processBuffer } from './document.js';
 import { serveJobs } from '../src/engine/work.js';
 
-serveJobs(parentPort, processBuffer);
+if (workerData?.batch) (await import('./batch.js')).serveBatch(parentPort, workerData.batch);
+else serveJobs(parentPort, processBuffer);

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
-import { ingest, watch, defaultJsonDir, defaultJobs, DEFAULT_TIMEOUT_MS, type IngestSummary } from '../../pipelines/ingest.js';
+import { defaultJsonDir, defaultJobs, DEFAULT_TIMEOUT_MS, type IngestSummary } from '../../pipelines/ingest.js';
+import { ingestOnThread } from '../../pipelines/batch.js';
 import { makeReporter, pickMode, parseDuration } from '../engine/progress.js';
 import { printable } from '../engine/printable.js';
 import { cliActor } from '../office/audit.js';
@@ -123,9 +124,9 @@ Examples:
         };
         if (opts.watch) {
           for (const p of paths) if (!fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--watch needs folders: ${printable(p)} is not a folder`);
-          summary = await watch(paths, { ...common, pollMs: opts.poll, settleMs: opts.settle });
+          summary = await ingestOnThread(paths, { ...common, pollMs: opts.poll, settleMs: opts.settle }, 'watch');
         } else {
-          summary = await ingest(paths, { ...common, onTotal: reporter.total });
+          summary = await ingestOnThread(paths, { ...common, onTotal: reporter.total });
         }
       } finally {
         process.off('SIGINT', onSignal);
