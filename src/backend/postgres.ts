@@ -14,6 +14,7 @@
  * - renditions: a document stored in several formats is searched through its best one.
  */
 import pg from 'pg';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ExtractionRecord } from '../../schemas/record.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PG_LOCK, PG_COUNTS_VERSION } from '../store/pgschema.js';
 import { emptyTally } from '../store/counts.js';
@@ -358,6 +359,10 @@ export class PgStore implements Store {
 
   /** The counts over the whole store (src/query/stats.ts's Stats), from the counts the writer keeps. */
   async stats(query: TaskQuery, opts: { agencies?: number; sample?: number } = {}): Promise<Stats> {
+    return this.once.run(new Map(), () => this.countOnce(query, opts));
+  }
+
+  private async countOnce(query: TaskQuery, opts: { agencies?: number; sample?: number }): Promise<Stats> {
     const q = normaliseQuery(query);
     const agencies = opts.agencies ?? 30;
     if (!isUnfiltered(q)) return this.countedStats(q, agencies, opts.sample ?? STATS_SAMPLE);
@@ -448,7 +453,23 @@ export class PgStore implements Store {
     return suggestFrom(await this.agencies(), input, limit);
   }
 
-  private async agencies(): Promise<AgencyRows> {
+  /**
+   * The store's facts and agencies read once for the statements of one count (stats): each
+   * read is a round trip and a count of the documents (~15 ms of a filtered count at load 20).
+   */
+  private readonly once = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+  private onceIn<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const m = this.once.getStore();
+    if (!m) return read();
+    if (!m.has(key)) m.set(key, read());
+    return m.get(key) as Promise<T>;
+  }
+
+  private agencies(): Promise<AgencyRows> {
+    return this.onceIn('agencies', () => this.readAgencies());
+  }
+
+  private async readAgencies(): Promise<AgencyRows> {
     const s = (await this.q<{ n: number; m: number | null }>('SELECT count(*)::int AS n, max(id) AS m FROM agencies'))[0]!;
     const stamp = `${s.n}:${s.m}`;
     if (this.agencyCache?.stamp === stamp) return this.agencyCache.rows;
@@ -463,7 +484,11 @@ export class PgStore implements Store {
    */
   private facts: { stamp: string; shadow: number[]; rules: string[] } | null = null;
 
-  private async storeFacts(): Promise<{ shadow: number[]; rules: string[] }> {
+  private storeFacts(): Promise<{ shadow: number[]; rules: string[] }> {
+    return this.onceIn('facts', () => this.readFacts());
+  }
+
+  private async readFacts(): Promise<{ shadow: number[]; rules: string[] }> {
     const s = (await this.q<{ m: number | null; n: number }>('SELECT max(id) AS m, count(*)::int AS n FROM documents'))[0]!;
     const stamp = `${s.m}:${s.n}`;
     if (this.facts?.stamp === stamp) return this.facts;
