@@ -99,7 +99,8 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     if (isAnd && isBareHead(s.slice(a, c.at)) && !/^(?:các|mỗi|những)$/iu.test(s.slice(a, c.at).trim())) continue;
     // one office serves both: "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh"
     if (isAnd && /Đoàn\s+(?:đại biểu Quốc hội|ĐBQH)$/u.test(s.slice(a, c.at)) && /^(?:HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(next)) continue;
-    if (/^(?:các|những)\s+(?:ban|ngành)\b/iu.test(next)) continue;
+    // ("các sở, các ban, ngành" is one collective; "các Ban Quản lý dự án ..." names bodies of its own)
+    if (/^(?:các|những)\s+(?:ban|ngành)\b/iu.test(next) && !/^(?:các|những)\s+Ban\s+\p{Lu}/u.test(next)) continue;
     push(a, c.at);
     a = c.at + c.len;
   }

@@ -357,10 +357,25 @@ function headerEnd(lines: Line[]): number {
 /** The title line: the type word alone ("KẾ HOẠCH", "K ÉT LUẬN" from a scan), or opening a line with the title after it. */
 function titleAt(l: Line): { type: { word: string; abbr: string }; rest: string; restStart: number } | null {
   const t = l.text.trim();
-  if (!isUpper(t) || /:$/.test(t)) return null;
-  const whole = TYPE_BY_FOLD.get(fold(t)) ?? (t.length <= 25 ? TYPE_BY_FOLD_NS.get(fold(t).replace(/\s+/g, '')) : undefined);
+  if (/:$/.test(t)) return null;
+  // older acts as portals copy them: "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ", with their trích yếu on
+  // the same line or the next ("... THÀNH PHỐ V/v phê duyệt ...")
+  const vv = /^(\p{Lu}[\p{Lu}\s]*?)\s+(?=(?:V\/v|V\/V|v\/v|Về việc|VỀ VIỆC)(?![\p{L}]))/u.exec(t);
+  const head = vv ? vv[1]! : t;
+  if (!isUpper(head)) return null;
+  const of = /^(\p{Lu}[\p{Lu}\s]*?)\s+CỦA\s+\p{Lu}[\p{Lu}\s]{3,}$/u.exec(head);
+  const word = of ? of[1]! : head;
+  const whole = TYPE_BY_FOLD.get(fold(word)) ?? (word.length <= 25 ? TYPE_BY_FOLD_NS.get(fold(word).replace(/\s+/g, '')) : undefined);
+  if (whole && vv) return { type: whole, rest: t.slice(vv[0].length), restStart: l.start + l.text.indexOf(t) + vv[0].length };
   if (whole) return { type: whole, rest: '', restStart: l.end };
   return null;
+}
+
+/** The title word wrapped over two lines, as a portal's narrow column leaves it ("QUYẾT" / "ĐỊNH"): the second line's index. */
+function wrappedTitle(head: Line[]): number {
+  const i = head.findIndex((l, k) => k + 1 < head.length && /^\p{Lu}+$/u.test(l.text.trim()) && /^\p{Lu}+$/u.test(head[k + 1]!.text.trim())
+    && titleAt({ ...l, text: `${l.text.trim()} ${head[k + 1]!.text.trim()}` }) !== null);
+  return i < 0 ? -1 : i + 1;
 }
 
 /**
@@ -527,6 +542,13 @@ export function extractHeader(model: TextModel): HeaderFields {
   // Type: a title line with a type word, else the ký hiệu, else công văn.
   let titleIdx = head.findIndex((l) => titleAt(l) !== null);
   let titleType: string | null = null;
+  if (titleIdx < 0) {
+    const w = wrappedTitle(head);
+    if (w >= 0) {
+      titleIdx = w;
+      titleType = titleAt({ ...head[w - 1]!, text: `${head[w - 1]!.text.trim()} ${head[w]!.text.trim()}` })!.type.abbr;
+    }
+  }
   if (titleIdx < 0 && f.symbol) {
     // a kind outside the list, named in the title and abbreviated by its initials in the symbol:
     // "BÁO CÁO ĐỀ XUẤT" over "Số: 03/BCĐX-CAT(PC04)" is a BCĐX
@@ -559,6 +581,9 @@ export function extractHeader(model: TextModel): HeaderFields {
   // Subject: "V/v ..." lines, or the title lines after the type word.
   if (titleIdx >= 0) {
     const parts: Line[] = [];
+    // the trích yếu after the title on its line ("QUYẾT ĐỊNH CỦA ... V/v phê duyệt ...")
+    const own = titleType ? null : titleAt(head[titleIdx]!);
+    if (own?.rest) parts.push({ ...head[titleIdx]!, text: own.rest, start: own.restStart });
     for (let i = titleIdx + 1; i < head.length; i++) {
       const l = head[i]!;
       // a title may open like a body sentence ("KẾ HOẠCH" / "Thực hiện các giải pháp nâng cao ..."): the

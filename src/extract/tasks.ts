@@ -700,12 +700,24 @@ function approves(text: string): boolean {
   return APPROVAL.test(text.trim()) && !ANY_ASK.test(` ${text} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(text);
 }
 
+/**
+ * A section whose heading names a topic of background ("I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN ...") and whose one
+ * paragraph asks bodies in its own words ("Căn cứ ..., yêu cầu các sở, ... khẩn trương đánh giá ..."): in a
+ * chỉ thị the assessment is itself the work asked, the paragraph its task.
+ */
+function asksInOwnWords(node: ItemNode): boolean {
+  if (node.children.length || node.body.length !== 1) return false;
+  const text = node.body[0]!.text.replace(/\n/g, ' ');
+  return requestStart(text) === 0 && leadOf(text)?.rule === 'lead.giao' && !/\s(?:đã|vừa)\s+(?:đề nghị|yêu cầu|giao)\s/u.test(text);
+}
+
 function excluded(node: ItemNode): boolean {
   for (let p: ItemNode | null = node; p && p.parent; p = p.parent) {
     if (p !== node && FUNCTION_OF.test(p.title)) return true;
     if (p !== node && p.marker && approves(p.title) && !ANY_ASK.test(` ${node.title} `)) return true;
     // a section heading (a short title without a sentence's end) of any level
-    if (p.marker && p.marker.kind !== 'dash' && p.marker.kind !== 'plus' && (p !== node || p.children.length || p.body.length) && p.title.length < 120 && notTaskSection(p.title.replace(/[:.]\s*$/, ''))) return true;
+    if (p.marker && p.marker.kind !== 'dash' && p.marker.kind !== 'plus' && (p !== node || p.children.length || p.body.length) && p.title.length < 120 && notTaskSection(p.title.replace(/[:.]\s*$/, ''))
+      && !(p === node && asksInOwnWords(node))) return true;
   }
   return false;
 }

@@ -336,3 +336,21 @@ describe('portal copies: values wrapped or lost, titles of the Official Gazette,
     expect(fields(both)).toMatchObject({ number: '119', date: '2009-11-23', issuer: 'Ủy ban nhân dân tỉnh Bắc Giang' });
   });
 });
+
+describe('the title of an older decision as portals copy it', () => {
+  const top = 'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n-------\nSố: 55/2003/QĐ-UB\nThành phố Hồ Chí Minh, ngày 20 tháng 7 năm 2003\n';
+  const tail = '\nỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 21 tháng 6 năm 1994;\nQUYẾT ĐỊNH\nĐiều 1. Phê duyệt đề cương.\n';
+  it('reads "QUYẾT ĐỊNH CỦA <authority>" as the title, its "V/v ..." on the next line or the same line as the subject', () => {
+    for (const title of ['QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ\nV/v phê duyệt đề cương quy hoạch ngành thương mại đến năm 2010.', 'QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/v phê duyệt đề cương quy hoạch ngành thương mại đến năm 2010.']) {
+      expect(header(top + title + tail)).toMatchObject({ type: 'QĐ', subject: 'phê duyệt đề cương quy hoạch ngành thương mại đến năm 2010.' });
+    }
+  });
+  it('joins a title word wrapped over two lines ("QUYẾT" / "ĐỊNH" / "VỀ" / "VIỆC BAN HÀNH ...")', () => {
+    expect(header(`${top}QUYẾT\nĐỊNH\nVỀ\nVIỆC BAN HÀNH QUY ĐỊNH VỀ THEO DÕI, ĐÁNH GIÁ KẾT QUẢ CẢI CÁCH\nHÀNH CHÍNH TRÊN ĐỊA BÀN THÀNH PHỐ${tail}`))
+      .toMatchObject({ type: 'QĐ', subject: 'BAN HÀNH QUY ĐỊNH VỀ THEO DÕI, ĐÁNH GIÁ KẾT QUẢ CẢI CÁCH HÀNH CHÍNH TRÊN ĐỊA BÀN THÀNH PHỐ' });
+  });
+  it('leaves an issuer line with "CỦA" and two upper-case words that are no title', () => {
+    expect(header(`${top}BÁO CÁO CỦA ĐOÀN KIỂM TRA\nVề kết quả kiểm tra công tác cải cách hành chính${tail}`).type).toBe('BC');
+    expect(header(`${top}ĐỀ NGHỊ\nCỦA SỞ\nV/v bổ sung kinh phí${tail}`).type).not.toBe('QĐ');
+  });
+});

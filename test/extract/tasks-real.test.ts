@@ -419,3 +419,18 @@ describe('a leader\'s approvals and a letter\'s closing wishes', () => {
     for (const t of ['Đề nghị Sở Tài chính phối hợp thẩm định kinh phí.', 'Đề nghị các đơn vị quan tâm bố trí kinh phí cho công tác chuyển đổi số trước ngày 30/6/2025.']) expect(isClosing(t), t).toBe(false);
   });
 });
+
+describe('a chỉ thị section on an assessment whose paragraph asks bodies in its own words', () => {
+  const text = (para: string) => `ỦY BAN NHÂN DÂN TỈNH THANH HÓA\nSố: 15/CT-UBND\nThanh Hoá, ngày 10 tháng 10 năm 2019\nCHỈ THỊ\nVề lập kế hoạch đầu tư công trung hạn\nChủ tịch UBND tỉnh yêu cầu các sở triển khai việc lập kế hoạch với các nội dung sau:\n\nI. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH GIAI ĐOẠN 2016-2020\n\n${para}\n\nII. LẬP KẾ HOẠCH GIAI ĐOẠN 2021-2025\n\nGiao Sở Kế hoạch và Đầu tư hướng dẫn lập kế hoạch.\n\nNơi nhận:\n- Như trên;`;
+  const tasks = (para: string) => extractTasks(model(text(para)), { date: '2019-10-10', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)]);
+  it('is a task, its doers those the paragraph asks', () => {
+    expect(tasks('Căn cứ kế hoạch phát triển kinh tế - xã hội của tỉnh, yêu cầu các sở, ban, ngành, đơn vị cấp tỉnh, UBND các huyện, thị xã, thành phố, các Ban Quản lý dự án chuyên ngành, khu vực, các chủ đầu tư, khẩn trương đánh giá tình hình thực hiện kế hoạch.')).toEqual([
+      ['I', ['các sở, ban, ngành, đơn vị cấp tỉnh', 'UBND các huyện, thị xã, thành phố', 'các Ban Quản lý dự án chuyên ngành, khu vực', 'các chủ đầu tư']],
+      ['II', ['Sở Kế hoạch và Đầu tư']],
+    ]);
+  });
+  it('is no task when its paragraph tells what was done or asked before', () => {
+    expect(tasks('Năm 2019, tỉnh đã yêu cầu các sở khẩn trương đánh giá; các sở đã hoàn thành việc đánh giá.')).toEqual([['II', ['Sở Kế hoạch và Đầu tư']]]);
+    expect(tasks('Tổng vốn đầu tư công giai đoạn 2016-2020 đạt 95% kế hoạch, các dự án hoàn thành đúng tiến độ.')).toEqual([['II', ['Sở Kế hoạch và Đầu tư']]]);
+  });
+});
