@@ -4,6 +4,7 @@
  * the type word and title of a titled document ("KẾ HOẠCH" + title lines), the
  * trích yếu of a công văn ("V/v ...", "Về việc ..."), and "Kính gửi:".
  */
+import { deglue } from './glue.js';
 import type { Diagnostic, TextModel } from '../model/types.js';
 import { allLines, blockLines, finding, isUpper, titleCase, type Finding } from './finding.js';
 import { DOC_TYPES, TYPE_ABBRS, canonicalAbbr } from './words/doctypes.js';
@@ -86,7 +87,8 @@ const DATE_LINE = new RegExp(String.raw`^([\p{L}][\p{L} .'-]{1,40}?)\s*,\s*ngày
 /** A date line the copy cut short: "Kon Tum, ngày 25" (+ "tháng 01 năm 2024"). */
 const DATE_START = /^[\p{L}][\p{L} .'-]{1,40}?\s*,\s*ngày(?![\p{L}])/u;
 const SUBJECT_LEAD = /^(?:V\/v|V\/V|v\/v|Về việc|VỀ VIỆC|Về|Trích yếu)\s*[:.]?\s*/u;
-const RECIPIENT_LEAD = /^Kính\s+gửi\s*:?\s*/iu;
+/** "Kính gửi:", or a công điện's "Điện:" (always with its colon: "Điện lực ..." is a name). */
+const RECIPIENT_LEAD = /^(?:Kính\s+gửi\s*:?|Điện\s*:)\s*/iu;
 /** A list item's dash as printed (OCR_BULLET: as a scan reads it once the list has begun). */
 const BULLET = /^[-–+•]\s*/;
 // "(Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021 của Ủy ban nhân dân tỉnh)"
@@ -594,6 +596,8 @@ export function extractHeader(model: TextModel): HeaderFields {
       if (parts.length && !isUpper(parts[0]!.text) && isUpper(l.text)) break;
       // an upper-case title ends where the text goes on in sentence case ("Theo kết quả công bố ...")
       if (parts.length && isUpper(parts[0]!.text) && !isUpper(l.text) && /^[\p{Lu}]/u.test(l.text) && !SUBJECT_LEAD.test(l.text)) break;
+      // the sender of a công điện between its title and "Điện:" ("CÔNG ĐIỆN" / "THỦ TƯỚNG CHÍNH PHỦ" / "Điện:"): no subject
+      if (!parts.length && isUpper(l.text) && AUTHORITY_LINE.test(l.text) && i + 1 < lines.length && RECIPIENT_LEAD.test(lines[i + 1]!.text)) break;
       // the authority that issues a decision, printed above its "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X"
       if (parts.length && isUpper(l.text) && AUTHORITY_LINE.test(l.text) && (i + 1 >= head.length || BODY_OPENER.test(lines[i + 1]!.text))) break;
       if (parts.length && (l.block !== parts[parts.length - 1]!.block) && !sameParagraphRun(parts[parts.length - 1]!, l)) break;
@@ -721,7 +725,8 @@ export function extractHeader(model: TextModel): HeaderFields {
       for (const b of bodies) {
         // a list sent to many bodies may name one twice
         if (f.recipients.some((r) => fold(r.value) === fold(b.text))) continue;
-        f.recipients.push(finding(model, b.text, off + b.start, off + b.end, 'header.recipients'));
+        // (words a portal copy glued, "BộY tế", written as words)
+        f.recipients.push(finding(model, deglue(b.text)?.text ?? b.text, off + b.start, off + b.end, 'header.recipients'));
       }
     }
   }

@@ -66,6 +66,8 @@ const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm|Nhận được (?:Công văn|văn bản) này)/iu,
+  // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ... nghiêm túc thực hiện Chỉ thị này./."
+  /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:(?:nghiêm túc|nghiêm chỉnh)\s+(?:triển khai\s+)?(?:thực hiện|chấp hành)|(?:thực hiện|chấp hành)\s+nghiêm(?:\s+túc|\s+chỉnh)?)(?:\s+(?:Chỉ thị|Công văn|Thông báo|Quyết định|Kế hoạch|Công điện|văn bản) này)?\s*\.?\/?\.?$/u,
   // "Đề nghị đơn vị quan tâm, phối hợp./.", "Rất mong sự quan tâm, phối hợp của các đồng chí."
   /^(?:Kính\s+)?(?:Đề nghị|Rất mong|Kính mong|Mong)\s+(?:(?:các|quý)\s+)?(?:cơ quan|đơn vị|đồng chí|địa phương|nhận được)?[^.;]{0,40}?\s*(?:sự\s+)?quan tâm(?:\s*,?\s*(?:và\s+)?(?:phối hợp|giúp đỡ|tạo điều kiện|chỉ đạo|ủng hộ))*(?:\s+(?:thực hiện|của [^.;]{1,60}))?\s*\.?\/?\.?$/iu,
   /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,

@@ -354,3 +354,23 @@ describe('the title of an older decision as portals copy it', () => {
     expect(header(`${top}ĐỀ NGHỊ\nCỦA SỞ\nV/v bổ sung kinh phí${tail}`).type).not.toBe('QĐ');
   });
 });
+
+describe('a công điện', () => {
+  const cd = (after: string) => `THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 90/CĐ-TTg\nHà Nội, ngày 16 tháng 01 năm 2007\nCÔNG ĐIỆN\nTHỦ TƯỚNG CHÍNH PHỦ\n${after}`;
+  it('takes the lines after "Điện:" as its recipients, and its sender as no subject', () => {
+    expect(header(cd('Điện:\n-Uỷ ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;\n- Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ;\n- Thông tấn xã Việt Nam, Đài Truyền hình Việt Nam.\nHiện nay dịch cúm gia cầm tái bùng phát, Thủ tướng Chính phủ yêu cầu:\n1. Các Bộ khẩn trương triển khai.')))
+      .toMatchObject({ type: 'CĐ', subject: undefined, recipients: ['Uỷ ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', 'Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ', 'Thông tấn xã Việt Nam, Đài Truyền hình Việt Nam'] });
+  });
+  it('reads no recipient from "Điện lực ..." nor a subject line that is no sender', () => {
+    const h = header(cd('Về việc phòng, chống dịch cúm gia cầm\nĐiện lực tỉnh và các sở triển khai ngay.\n1. Các Bộ khẩn trương triển khai.'));
+    expect(h.recipients).toEqual([]);
+  });
+});
+
+describe('a recipient whose words the portal copy glued', () => {
+  it('is written as words ("Kính gửi: BộY tế" -> "Bộ Y tế"), other names as printed', () => {
+    const top = 'VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\nSố: 2582/VPCP-KGVX\nV/v tổ chức Hội nghị ngành dược năm 2009.\nHà Nội, ngày 21 tháng 04 năm 2009\n';
+    expect(header(`${top}Kính gửi: BộY tế\nVề đề nghị của Bộ Y tế, Phó Thủ tướng có ý kiến như sau:\n1. Bộ Y tế bố trí thời gian.`).recipients).toEqual(['Bộ Y tế']);
+    expect(header(`${top}Kính gửi: Ủy ban sông Mekong Việt Nam\nVề đề nghị của Ủy ban, Phó Thủ tướng có ý kiến như sau:\n1. Ủy ban bố trí thời gian.`).recipients).toEqual(['Ủy ban sông Mekong Việt Nam']);
+  });
+});

@@ -416,7 +416,8 @@ describe('a leader\'s approvals and a letter\'s closing wishes', () => {
   });
   it('takes no task from "Đề nghị đơn vị quan tâm, phối hợp./." or "Rất mong sự quan tâm ..."', () => {
     for (const t of ['Đề nghị các đơn vị quan tâm, phối hợp thực hiện./.', 'Rất mong sự quan tâm, phối hợp của các đồng chí.', 'Kính đề nghị Quý cơ quan quan tâm, tạo điều kiện./.']) expect(isClosing(t), t).toBe(true);
-    for (const t of ['Đề nghị Sở Tài chính phối hợp thẩm định kinh phí.', 'Đề nghị các đơn vị quan tâm bố trí kinh phí cho công tác chuyển đổi số trước ngày 30/6/2025.']) expect(isClosing(t), t).toBe(false);
+    for (const t of ['Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện nghiêm túc thực hiện Chỉ thị này./.', 'Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện nghiêm túc.']) expect(isClosing(t), t).toBe(true);
+    for (const t of ['Đề nghị Sở Tài chính phối hợp thẩm định kinh phí.', 'Chủ tịch UBND tỉnh yêu cầu Sở Y tế nghiêm túc thực hiện việc tiêm phòng trước ngày 30/6/2025.', 'Đề nghị các đơn vị quan tâm bố trí kinh phí cho công tác chuyển đổi số trước ngày 30/6/2025.']) expect(isClosing(t), t).toBe(false);
   });
 });
 
