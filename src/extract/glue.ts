@@ -34,6 +34,10 @@ function isSyllable(s: string): boolean {
   return SYLLABLE.test(d.replace(TONES, '').normalize('NFC'));
 }
 
+function toned(s: string): boolean {
+  return /[\u0300\u0301\u0303\u0309\u0323]/u.test(s.normalize('NFD'));
+}
+
 const memo = new Map<string, number>();
 
 /** Where a glued token splits (0 when it is one word or not two syllables). */
@@ -50,6 +54,8 @@ function splitAt(token: string): number {
     for (let i = token.length - 1; i >= 1; i--) {
       const a = token.slice(0, i), b = token.slice(i);
       if (!isSyllable(a) || !isSyllable(b)) continue;
+      // (a lone letter without a tone is a scan's misread, not a word: "Iruyền" is "Truyền")
+      if ((a.length < 2 && !toned(a)) || (b.length < 2 && !toned(b))) break;
       if (vietnamese || GRAMMAR.has(a.toLocaleLowerCase('vi')) || GRAMMAR.has(b)) at = /y$/u.test(a) && /^ê/u.test(b.normalize('NFD').normalize('NFC').replace(TONES, '')) && isSyllable(a.slice(0, -1)) && isSyllable(`y${b}`) ? i - 1 : i;
       break;
     }

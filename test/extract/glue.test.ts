@@ -20,6 +20,7 @@ describe('glued words', () => {
 
   it.each([
     'Ủy ban sông Mekong Việt Nam, Viettel, Website, Festival, Email, online, Covid, hotline, Internet, Zalo',
+    'Đài Phát thanh và Iruyền hình (a scan\'s misread letter), Ooc, Aan',
     'VNPT, TTg, HĐND, UBND-KH&ĐT, Thông tin, nghiêng, khuyến khích, quyết định, người, Nguyễn, thuở, khoẻ, Quảng Ngãi',
   ])('leaves words of one syllable and names from other languages: %s', (text) => {
     expect(deglue(text)).toBeNull();
