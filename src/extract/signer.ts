@@ -475,6 +475,7 @@ function deputyOf(object: string): string {
 export function extractSigner(model: TextModel): { signer: Finding<Signer> | null; distribution: Finding<string>[] } {
   const lines = allLines(model);
   const distribution: Finding<string>[] = [];
+  const scan = model.format === 'scan';
   // Nơi nhận list
   const ni = lines.findIndex((l) => /^[\s*_]*Nơi nhận\s*:?/iu.test(l.text));
   if (ni >= 0) {
@@ -487,13 +488,20 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
         if (isUpper(t) && (isTitle(t) || authOf(t))) continue;
         break;
       }
-      const t = l.text.replace(/^[-–+•]\s*/, '').replace(/[;.,]\s*$/, '');
+      // a scan: the signer's name under the list, its rank before it ("-_ Thượng tá Phạm Thanh Hùng"), ends it
+      if (scan && RANK.test((scannedName(l.text) ? l.text.replace(/^\S*[^\p{L}\s]\S*\s+/u, '') : '').trim())) break;
+      let t = l.text.replace(/^[-–+•]\s*/, '');
+      // a scan: what the other column put after the entry's end ("...: „nu PHÓ GIÁM ĐỌC", "...; S<", "... =") is not part of it
+      for (let m = scan ? /^(.*[;:.),])\s+(\S.*)$/u.exec(t) : null; m; m = /^(.*[;:.),])\s+(\S.*)$/u.exec(t)) {
+        if (/\p{L}{2}|\p{Lu}\d/u.test(m[2]!) && !isTitle(m[2]!.replace(/^\S*[^\p{L}\s]\S*\s+/u, ''))) break;
+        t = m[1]!;
+      }
+      t = t.replace(/[;.,]\s*$/, '');
       distribution.push(finding(model, t, l.start, l.end, 'signer.distribution'));
     }
   }
 
   const segs = segments(model);
-  const scan = model.format === 'scan';
   const nameOf = (t: string) => (scan ? scannedName(t) : personName(t));
   // an authority marker alone on its line ("TM." / "ỦY BAN NHÂN DÂN TỈNH") opens the line under it
   for (let k = 0; k + 1 < segs.length; k++) {

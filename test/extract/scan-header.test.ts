@@ -115,6 +115,14 @@ describe('the signature block as a scan reads it', () => {
   it('the Nơi nhận list goes on past the title read into its column', () => {
     const d = extractSigner(asScan(model(`CÔNG AN TỈNH LÂM ĐỒNG\n\nSố: 12/TTr-CAT-PC04${BODY}Nơi nhận:\n. GIÁM ĐÓC\n- Như kính gửi;\n- Lưu: VT, PC06 (Đ1).\n\nThiếu tướng Trương Minh Đương`))).distribution.map((x) => x.value);
     expect(d).toEqual(['Như kính gửi', 'Lưu: VT, PC06 (Đ1)']);
+    // the other column's title and the marks a stroke left, read onto the entries' ends, and the signer's name under the list
+    const g = extractSigner(asScan(model(`CÔNG AN TỈNH LÂM ĐỒNG\n\nSố: 12/CAT-PA05${BODY}Nơi nhận: - KT.GIÁM ĐÓC\n- Như trên (để phối hợp): „nu PHÓ GIÁM ĐỌC\n- D/c GĐCAT (đề báo cáo); S<\n- C04, V01, H01 (để thực hiện), _\n- Lưu VT, PA05(Đ1,Đ2). =\n-_ Thượng tá Phạm Thanh Hùng`)));
+    expect(g.distribution.map((x) => x.value)).toEqual(['Như trên (để phối hợp):', 'D/c GĐCAT (đề báo cáo)', 'C04, V01, H01 (để thực hiện)', 'Lưu VT, PA05(Đ1,Đ2)']);
+    expect(g.signer?.value).toEqual({ name: 'Phạm Thanh Hùng', position: 'Phó Giám đốc', authority: 'KT' });
+    // must not: cut an entry's own words or codes after its punctuation, or a text layer's entry
+    const k = extractSigner(asScan(model(`${BODY}Nơi nhận:\n- Lưu: VT, V01(P3).\n- CA các tỉnh, TP trực thuộc TW (đê t/hiện);\n- Đ/c Đại tá Nguyễn Tường Vũ - PGĐCA tỉnh;\n\nGIÁM ĐỐC\n\nLê Văn An`))).distribution.map((x) => x.value);
+    expect(k).toEqual(['Lưu: VT, V01(P3)', 'CA các tỉnh, TP trực thuộc TW (đê t/hiện)', 'Đ/c Đại tá Nguyễn Tường Vũ - PGĐCA tỉnh']);
+    expect(extractSigner(model(`${BODY}Nơi nhận:\n- D/c GĐCAT (đề báo cáo); S<\n- Lưu: VT.`)).distribution.map((x) => x.value)).toEqual(['D/c GĐCAT (đề báo cáo); S<', 'Lưu: VT']);
     // must not: a line of the body after the list is not part of it
     const e = extractSigner(model(`${BODY}Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCông văn này thay thế công văn trước.`)).distribution.map((x) => x.value);
     expect(e).toEqual(['Như trên', 'Lưu: VT']);
