@@ -2,7 +2,8 @@
  * The ingest pipeline, in order:
  *
  *   list      stream the file list (src/engine/files.ts), never held whole
- *   read      on the main thread: size limits, bytes, sha256; a file whose bytes are
+ *   read      on the batch's thread (the calling thread; `congvan ingest` runs the whole
+ *             batch on a thread of its own, ./batch.ts): size limits, bytes, sha256; a file whose bytes are
  *             stored for its path already is skipped here (resume, re-runs)
  *   stages    parse -> normalise -> extract -> refine -> validate (./document.ts), on a
  *             pool of worker threads (src/engine/pool.ts, ./worker.ts), one per core by
