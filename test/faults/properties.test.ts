@@ -176,7 +176,9 @@ describe('the extractors on hostile text', () => {
         if (!m) return;
         const h = extractHeader(m);
         for (const [k, v] of Object.entries(h)) {
-          if (Array.isArray(v)) v.forEach((f, i) => expectFinding(m.text, f, `${k}[${i}]`));
+          // (a diagnostic gives its span as `span`, a finding its own start and end)
+          if (k === 'diagnostics') (v as { span?: { start: number; end: number } }[]).forEach((d, i) => d.span && expectSpan(m.text, d.span, `${k}[${i}]`));
+          else if (Array.isArray(v)) v.forEach((f, i) => expectFinding(m.text, f, `${k}[${i}]`));
           else expectFinding(m.text, v as { start: number; end: number; raw?: string } | null, k);
         }
       }),
