@@ -25,10 +25,11 @@ const TYPE_BY_FOLD_NS = new Map([...DOC_TYPES].reverse().map((t) => [fold(t.word
 const QUOC_HIEU = { test: (t: string) => /^(?:cong hoa|doc lap\s*[-–—]*\s*tu do|dang cong san viet nam)/u.test(fold(t).trimStart()) };
 const FIXED_PARTS = [/cong hoa xa hoi chu nghia viet nam/gu, /doc lap\s*[-–—]*\s*tu do\s*[-–—]*\s*hanh phuc/gu, /dang cong san viet nam/gu];
 // "Số: 4945 /UBND-THCBKS"  "Số:    /UBND-NC"  "Số 06-CT/TU"  "Số: 59/2012/NĐ-CP"  "Nghị quyết số: 76/2025/UBTVQH15"
-// "Số: 03/BCĐX-CAT(PC04)"  "Số: 12/SNV-CCHC&VTLT"  "Số: /TTr - SNV"
+// "Số: 03/BCĐX-CAT(PC04)"  "Số: 12/SNV-CCHC&VTLT"  "Số: /TTr - SNV"  "Số: 15/SNV –TCCB&ĐT" (an en dash typed for the
+// hyphen: written '-'; after it only a part in capitals, never words)
 const SYMBOL_PART = String.raw`[\p{L}\d&.]+(?:\([\p{L}\d&.-]+\))?`;
 const NUMBER_LINE = new RegExp(
-  String.raw`^(?:(?:Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Nghị định|Chỉ thị|Kết luận|Công điện|Lệnh)\s+số\s*:|Số\s*:?)\s*(\d*)((?<=\d)[^\s/\d-]{1,3}|[^\s\p{L}\d/-][^\s/]{0,3})?\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s*[-/]\s*${SYMBOL_PART})*)`,
+  String.raw`^(?:(?:Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Nghị định|Chỉ thị|Kết luận|Công điện|Lệnh)\s+số\s*:|Số\s*:?)\s*(\d*)((?<=\d)[^\s/\d-]{1,3}|[^\s\p{L}\d/-][^\s/]{0,3})?\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s*[-/]\s*${SYMBOL_PART}|\s*–\s*[\p{Lu}\d][\p{Lu}\d&.]*(?![\p{L}\d]))*)`,
   'u',
 );
 /**
@@ -423,7 +424,7 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (!m) continue;
     // a number a scan could not read ("Số: 23§Z /C04-P6", handwritten) is left unread; its printed symbol stands
     const number = m[2] ? null : m[1] || null;
-    const symbol = ownSymbol(m[4]!.replace(/\s+/g, ''));
+    const symbol = ownSymbol(m[4]!.replace(/\s+/g, '').replace(/–/g, '-'));
     const numStart = Math.min(l.end, l.start + m[0].indexOf(m[1] ?? '', 2));
     f.number = finding(model, number, number ? numStart : l.start, number ? Math.min(l.end, numStart + number.length) : l.start, 'header.number');
     const symStart = Math.min(l.end, l.start + m[0].lastIndexOf(m[4]!));
@@ -562,7 +563,8 @@ export function extractHeader(model: TextModel): HeaderFields {
     });
     if (titleIdx >= 0) titleType = first;
   }
-  const vvIdx = head.findIndex((l) => /^(?:V\/v|V\/V|v\/v|Về việc)(?![\p{L}])/u.test(l.text) && !/^Về\s+(?:kiểm|cải|việc\s*$)/u.test(l.text));
+  // ("Về: tham gia ý kiến ...": the lead-in with its colon, as "V/v:" is written)
+  const vvIdx = head.findIndex((l) => /^(?:V\/v|V\/V|v\/v|Về việc|Về\s*:)(?![\p{L}])/u.test(l.text) && !/^Về\s+(?:kiểm|cải|việc\s*$)/u.test(l.text));
   if (titleIdx >= 0) {
     const l = head[titleIdx]!;
     f.type = finding(model, titleType ?? titleAt(l)!.type.abbr, l.start, l.end, titleType ? 'header.typeInitials' : 'header.typeWord');

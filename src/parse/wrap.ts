@@ -144,16 +144,30 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
 }
 
 function shouldJoin(prev: string, next: string, width: number, afterFootnote: boolean): boolean {
+  if (continuesRange(prev, next, width)) return true;
   if (readMarker(next)) return false;
   // the recipients' list under the signature never goes on a paragraph
   if (/^Nơi nhận\s*:/u.test(next)) return false;
   if (isUpperCaseLine(next) && !isUpperCaseLine(prev)) return false;
+  // a numbered heading in capitals wrapped over lines ("I. ĐÁNH GIÁ" / "TÌNH HÌNH THỰC HIỆN ...")
+  if (readMarker(prev) && isUpperCaseLine(prev) && isUpperCaseLine(next) && !ENDS_SENTENCE.test(prev)) return true;
+  // a heading in capitals ("I. ĐÁNH GIÁ" / "TÌNH HÌNH ...") ends where a sentence opens under it
+  if (isUpperCaseLine(prev) && /^\p{Lu}/u.test(next) && !isUpperCaseLine(next)) return false;
   if (afterFootnote && STARTS_LOWER.test(next)) return true;
   const long = prev.length >= width * 0.7;
   if (STARTS_LOWER.test(next) && !ENDS_SENTENCE.test(prev)) return true;
   if (long && !ENDS_SENTENCE.test(prev) && !ENDS_CLAUSE.test(prev)) return true;
   if (prev.length >= width * 0.92 && /[.]$/.test(prev) && !isUpperCaseLine(prev)) return true;
   return false;
+}
+
+/**
+ * A range of numbers wrapped at its dash: a full line ends with a number ("... giai đoạn 2016") and
+ * the next opens with the dash and the range's other end ("- 2020; tình hình ..."). The dash is no
+ * bullet: a bullet's line before ends with its own punctuation.
+ */
+export function continuesRange(prev: string, next: string, width: number): boolean {
+  return /\d$/u.test(prev) && /^[-–]\s*\d/u.test(next) && prev.length >= width * 0.7;
 }
 
 /** Join two wrapped lines; a reference number broken after its hyphen ("2480/UBND-" + "THCBKS") is rejoined without a space. */

@@ -112,6 +112,18 @@ describe('numbers and symbols as printed', () => {
     expect(header('SỞ NỘI VỤ\nSố: 118/SNV-CCHC&VTLT\nV/v báo cáo\nLâm Đồng, ngày 10 tháng 02 năm 2026')).toMatchObject({ number: '118', symbol: 'SNV-CCHC&VTLT', date: '2026-02-10' });
     expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: /TTr - SNV\nLâm Đồng, ngày    tháng 8 năm 2025\nTỜ TRÌNH\nVề việc ban hành quyết định')).toMatchObject({ number: null, symbol: 'TTr-SNV', type: 'TTr', date: '2025-08' });
   });
+  it('reads an en dash typed for the hyphen inside a symbol ("Số: 41/SYT –NVY&QLHN"), written "-"', () => {
+    expect(header('SỞ Y TẾ\nSố: 41/SYT –NVY&QLHN\nV/v báo cáo\nĐà Nẵng, ngày 10 tháng 02 năm 2026')).toMatchObject({ number: '41', symbol: 'SYT-NVY&QLHN' });
+    expect(header('SỞ Y TẾ\nSố: 41/SYT– NVY\nV/v báo cáo\nĐà Nẵng, ngày 10 tháng 02 năm 2026')).toMatchObject({ number: '41', symbol: 'SYT-NVY' });
+  });
+  it('reads a trích yếu led by "Về:" under the number, and no "Về ..." line of the text', () => {
+    expect(header('SỞ Y TẾ\nSố: 41/SYT-NVY\nVề: góp ý dự thảo quy định về khám bệnh\nĐà Nẵng, ngày 10 tháng 02 năm 2026\nKính gửi: Các bệnh viện.')).toMatchObject({ symbol: 'SYT-NVY', subject: 'góp ý dự thảo quy định về khám bệnh', type: 'CV' });
+    expect(header('SỞ Y TẾ\nSố: 41/SYT-NVY\nĐà Nẵng, ngày 10 tháng 02 năm 2026\nKính gửi: Các bệnh viện.\nVề công tác khám bệnh, Sở đề nghị các bệnh viện báo cáo.').subject).toBeUndefined();
+  });
+  it('takes no words after an en dash into the symbol ("Số: 41/SYT – Về việc ...")', () => {
+    expect(header('SỞ Y TẾ\nSố: 41/SYT – Về việc báo cáo\nĐà Nẵng, ngày 10 tháng 02 năm 2026')).toMatchObject({ number: '41', symbol: 'SYT' });
+    expect(header('SỞ Y TẾ\nSố: 41/SYT – V/v báo cáo\nĐà Nẵng, ngày 10 tháng 02 năm 2026')).toMatchObject({ number: '41', symbol: 'SYT' });
+  });
   it('does not read a portal\'s "Số hiệu:" or a summary\'s citation as the number', () => {
     const h = header('Quyết định 119/QĐ-UBND năm 2009 bổ sung thủ tục hành chính\nSố hiệu: 119/QĐ-UBND Loại văn bản: Quyết định\nNgày ban hành: 23/11/2009\nỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: 119/QĐ-UBND\nBắc Giang, ngày 23 tháng 11 năm 2009\nQUYẾT ĐỊNH');
     expect(h).toMatchObject({ number: '119', symbol: 'QĐ-UBND', date: '2009-11-23', issuer: 'Ủy ban nhân dân tỉnh Bắc Giang' });

@@ -69,3 +69,52 @@ describe('"Nơi nhận:" after a long last paragraph', () => {
     expect(b).toContain('Nơi nhận:');
   });
 });
+
+describe('a hard-wrapped copy without blank lines', () => {
+  // lines of one width, as a layout PDF or a portal copy wraps them
+  const body = [
+    'Để bảo đảm tiến độ xây dựng chương trình công tác năm tới của ngành, Giám đốc',
+    'Sở yêu cầu các phòng, đơn vị trực thuộc thực hiện tốt các nội dung sau đây:',
+  ];
+  const para = [
+    'Trên cơ sở kết quả thực hiện chương trình công tác của đơn vị giai đoạn 2021',
+    '- 2025; số liệu thống kê của các năm trước và dự báo nhu cầu của năm tới, các',
+    'phòng, đơn vị rà soát, tổng hợp và đề xuất danh mục nhiệm vụ của đơn vị mình,',
+    'gửi Văn phòng Sở trước ngày 15 tháng 12 để tổng hợp, báo cáo Giám đốc Sở.',
+  ];
+  const doc = (heading: string[], p = para) => [...body, ...heading, ...p, ...body].join('\n');
+
+  it('joins a numbered heading in capitals wrapped over two lines, and starts the paragraph under it on its own', () => {
+    const b = texts(doc(['II. RÀ SOÁT', 'KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH CÔNG TÁC GIAI ĐOẠN 2021-2025']));
+    expect(b).toContain('II. RÀ SOÁT KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH CÔNG TÁC GIAI ĐOẠN 2021-2025');
+    expect(b.some((t) => t.startsWith('Trên cơ sở kết quả'))).toBe(true);
+  });
+
+  it('reads a range wrapped at its dash ("giai đoạn 2021" / "- 2025; ...") as the paragraph going on, not a bullet', () => {
+    const b = texts(doc(['II. RÀ SOÁT KẾT QUẢ']));
+    const p = b.find((t) => t.startsWith('Trên cơ sở kết quả'));
+    expect(p).toContain('giai đoạn 2021 - 2025; số liệu');
+    expect(b.some((t) => t.startsWith('- 2025'))).toBe(false);
+  });
+
+  it('keeps a bullet after a line that ends with its punctuation, a short line, or a word', () => {
+    const bullets = [
+      'Các phòng báo cáo kết quả thực hiện chương trình công tác năm 2024 gồm:',
+      '- 2025: hoàn thành việc rà soát danh mục nhiệm vụ của các phòng, đơn vị;',
+      'Kết quả năm 2024',
+      '- 15 ngày sau khi kết thúc năm, các phòng gửi báo cáo về Văn phòng Sở;',
+      'Số liệu của đơn vị thống kê theo từng năm, từ năm 2021 đến năm 2025',
+      '- Văn phòng Sở tổng hợp chung, báo cáo Giám đốc Sở trước ngày 20 tháng 12;',
+    ];
+    const b = texts(doc([], bullets));
+    expect(b).toContain('- 2025: hoàn thành việc rà soát danh mục nhiệm vụ của các phòng, đơn vị;');
+    expect(b).toContain('- Văn phòng Sở tổng hợp chung, báo cáo Giám đốc Sở trước ngày 20 tháng 12;');
+    expect(b).toContain('- 15 ngày sau khi kết thúc năm, các phòng gửi báo cáo về Văn phòng Sở;');
+  });
+
+  it('keeps the lines of a heading in capitals apart from a sentence under it, and joins a sentence\'s own lines', () => {
+    const b = texts(doc(['KẾ HOẠCH CÔNG TÁC NĂM TỚI CỦA CÁC PHÒNG VÀ ĐƠN VỊ TRỰC THUỘC SỞ']));
+    expect(b).toContain('KẾ HOẠCH CÔNG TÁC NĂM TỚI CỦA CÁC PHÒNG VÀ ĐƠN VỊ TRỰC THUỘC SỞ');
+    expect(b).toContain(body.join(' '));
+  });
+});
