@@ -106,6 +106,8 @@ export function ownSymbol(symbol: string): string {
 }
 /** "[CHỈ THỊ] CỦA <issuer> SỐ <number>/<symbol> NGÀY <d> THÁNG <m> NĂM <y> [VỀ VIỆC <subject>]" (upper case, lines joined). */
 const GAZETTE_TITLE = /(?:^|\s)CỦA\s+(\p{Lu}[\p{Lu}\s,-]{2,80}?)\s+SỐ\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\s*\/\s*)?\p{Lu}[\p{Lu}\d&.]*(?:\s*[-/]\s*\p{Lu}[\p{Lu}\d&.]*)*)\s*,?\s+NGÀY\s+(\d{1,2})\s*(?:THÁNG\s+(\d{1,2})\s+NĂM\s+(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))(?:\s+(?:VỀ VIỆC|V\/V|VỀ)\s+(.+))?/u;
+/** "CỦA <issuer in capitals> V/V " before a title's trích yếu. */
+const OF_ISSUER_VV = /^CỦA\s+\p{Lu}[\p{Lu}\s,]{3,}?\s+(?:V\/V|V\/v|v\/v|VỀ VIỆC|Về việc)(?![\p{L}])\s*:?\s*/u;
 /** Lines that open the body of a decision or a plan ("Căn cứ ...", "Xét đề nghị ..."). */
 const BODY_OPENER = /^(?:Căn cứ|Thực hiện|Thi hành|Xét đề nghị|Theo đề nghị|Xét)(?![\p{L}])/u;
 /** Who issues a decision, printed in capitals above "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH". */
@@ -603,7 +605,10 @@ export function extractHeader(model: TextModel): HeaderFields {
       // the authority that issues a decision, printed above its "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X"
       if (parts.length && isUpper(l.text) && AUTHORITY_LINE.test(l.text) && (i + 1 >= head.length || BODY_OPENER.test(lines[i + 1]!.text))) break;
       if (parts.length && (l.block !== parts[parts.length - 1]!.block) && !sameParagraphRun(parts[parts.length - 1]!, l)) break;
-      parts.push(l);
+      // the issuer under the type word, then the trích yếu ("QUYẾT ĐỊNH" / "CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V PHÊ DUYỆT ..."):
+      // the subject starts after the lead-in
+      const of = parts.length ? null : OF_ISSUER_VV.exec(l.text);
+      parts.push(of ? { ...l, text: l.text.slice(of[0].length), start: l.start + of[0].length } : l);
     }
     if (parts.length) f.subject = subjectFinding(model, parts, 'header.title');
   } else {

@@ -128,7 +128,7 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
       continue;
     }
     if (URL_ONLY.test(t) && wrapped) continue;
-    if (cur && wrapped && shouldJoin(cur.last, t, width, afterFootnote)) {
+    if (cur && wrapped && !authorityAboveBody(cur.last, t, lines, i) && shouldJoin(cur.last, t, width, afterFootnote)) {
       cur.parts.push(joinsTight(cur.last, t) ? t : ` ${t}`);
       cur.last = t;
     } else {
@@ -141,6 +141,26 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
   if (footnote?.length) out.push({ kind: 'footnote', text: footnote.join(' ') });
   flush();
   return out;
+}
+
+/** A collective body that issues a decision, as its line above "Căn cứ" names it. */
+const ISSUING_BODY = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ)(?![\p{L}])/u;
+/** A decision's "Căn cứ ..." (or "Xét đề nghị ...") that opens its body. */
+const OPENS_BODY = /^(?:Căn cứ|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
+
+/**
+ * The authority that issues a decision, printed in capitals between the title and "Căn cứ" ("QUYẾT
+ * ĐỊNH" / "... ĐẾN NĂM 2010" / "ỦY BAN NHÂN DÂN THÀNH PHỐ X" / "Căn cứ ..."): its own line, never the
+ * title's last. A title wrapped after "CỦA", "VÀ" goes on ("QUY CHẾ LÀM VIỆC CỦA" / "ỦY BAN ..."). Only the
+ * collective bodies: "GIÁM ĐỐC SỞ ..." under "VỀ VIỆC BỔ NHIỆM" may be the title's own words.
+ */
+function authorityAboveBody(prev: string, t: string, lines: Line[], i: number): boolean {
+  if (!isUpperCaseLine(prev) || !isUpperCaseLine(t) || !ISSUING_BODY.test(t) || /(?<![\p{L}])(?:CỦA|VÀ|VỚI|CHO|TẠI|THUỘC|VỀ|GIỮA)$/u.test(prev)) return false;
+  for (let k = i + 1; k < lines.length; k++) {
+    const next = lines[k]!.text.trim();
+    if (next) return OPENS_BODY.test(next);
+  }
+  return false;
 }
 
 function shouldJoin(prev: string, next: string, width: number, afterFootnote: boolean): boolean {

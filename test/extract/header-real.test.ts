@@ -120,6 +120,10 @@ describe('numbers and symbols as printed', () => {
     expect(header('SỞ Y TẾ\nSố: 41/SYT-NVY\nVề: góp ý dự thảo quy định về khám bệnh\nĐà Nẵng, ngày 10 tháng 02 năm 2026\nKính gửi: Các bệnh viện.')).toMatchObject({ symbol: 'SYT-NVY', subject: 'góp ý dự thảo quy định về khám bệnh', type: 'CV' });
     expect(header('SỞ Y TẾ\nSố: 41/SYT-NVY\nĐà Nẵng, ngày 10 tháng 02 năm 2026\nKính gửi: Các bệnh viện.\nVề công tác khám bệnh, Sở đề nghị các bệnh viện báo cáo.').subject).toBeUndefined();
   });
+  it('reads the trích yếu after "CỦA <issuer> V/V" on the line under the type word, and keeps a title that names its issuer', () => {
+    expect(header('ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 45/2004/QĐ-UB\nQuy Nhơn, ngày 3 tháng 5 năm 2004\nQUYẾT ĐỊNH\nCỦA ỦY BAN NHÂN DÂN TỈNH V/V BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ\nỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nCăn cứ Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân;')).toMatchObject({ type: 'QĐ', subject: 'BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ' });
+    expect(header('ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 45/QĐ-UBND\nQuy Nhơn, ngày 3 tháng 5 năm 2024\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH\nỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nCăn cứ Luật tổ chức chính quyền địa phương;')).toMatchObject({ subject: 'BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH' });
+  });
   it('takes no words after an en dash into the symbol ("Số: 41/SYT – Về việc ...")', () => {
     expect(header('SỞ Y TẾ\nSố: 41/SYT – Về việc báo cáo\nĐà Nẵng, ngày 10 tháng 02 năm 2026')).toMatchObject({ number: '41', symbol: 'SYT' });
     expect(header('SỞ Y TẾ\nSố: 41/SYT – V/v báo cáo\nĐà Nẵng, ngày 10 tháng 02 năm 2026')).toMatchObject({ number: '41', symbol: 'SYT' });

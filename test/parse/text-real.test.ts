@@ -118,3 +118,32 @@ describe('a hard-wrapped copy without blank lines', () => {
     expect(b).toContain(body.join(' '));
   });
 });
+
+describe('a decision copied without blank lines', () => {
+  const top = [
+    'ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH',
+    'Số: 45/2004/QĐ-UB',
+    'Quy Nhơn, ngày 3 tháng 5 năm 2004',
+    'QUYẾT ĐỊNH',
+  ];
+  const body = [
+    'Căn cứ Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;',
+    'Căn cứ Nghị định số 02/2003/NĐ-CP ngày 14 tháng 01 năm 2003 của Chính phủ về phát',
+    'triển và quản lý chợ trên địa bàn các tỉnh, thành phố trực thuộc trung ương của cả nước;',
+    'Xét đề nghị của Giám đốc Sở Thương mại tại Tờ trình số 12/TTr-STM ngày 20 tháng 4',
+    'năm 2004 về việc ban hành quy chế quản lý chợ trên địa bàn tỉnh trong thời gian tới,',
+  ];
+  it('keeps the issuing body\'s line above "Căn cứ" apart from the title wrapped over the lines before it', () => {
+    // (the title's line runs to the margin: a wrapped copy would go on with the line under it)
+    const title = ['V/V BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ, TRUNG TÂM THƯƠNG MẠI VÀ SIÊU THỊ TRÊN ĐỊA BÀN TỈNH NĂM 2010'];
+    const b = texts([...top, ...title, 'ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH', ...body].join('\n'));
+    expect(b).toContain(title.join(' '));
+    expect(b).toContain('ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH');
+  });
+  it('joins a title wrapped after "CỦA" onto its last line naming the body, and a title line that is no body', () => {
+    const title = ['BAN HÀNH QUY CHẾ LÀM VIỆC CỦA CÁC CƠ QUAN CHUYÊN MÔN THUỘC VÀ TRỰC THUỘC CỦA', 'ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH'];
+    expect(texts([...top, ...title, ...body].join('\n'))).toContain(title.join(' '));
+    const title2 = ['V/V BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ, TRUNG TÂM THƯƠNG MẠI VÀ SIÊU THỊ TRÊN ĐỊA BÀN', 'TỈNH BÌNH ĐỊNH ĐẾN NĂM 2010'];
+    expect(texts([...top, ...title2, ...body].join('\n'))).toContain(title2.join(' '));
+  });
+});
