@@ -24,7 +24,7 @@ import PQueue from 'p-queue';
 import { ByteBudget } from '../src/engine/budget.js';
 import { listFiles, fsPath, type ListProblem } from '../src/engine/files.js';
 import { readInput, sha256, DEFAULT_LIMITS, type Limits } from '../src/engine/record.js';
-import { processBuffer } from './document.js';
+import type { processBuffer } from './document.js';
 import { WorkerPool, InThreadRunner, workerEntry, type Runner } from '../src/engine/pool.js';
 import { StoreSink, recoverJsonDir, type IngestEvent, type Counts } from '../src/engine/sink.js';
 import { StableFiles } from '../src/engine/watch.js';
@@ -169,18 +169,21 @@ class Session {
     const jobs = Math.max(1, Math.floor(opts.jobs ?? defaultJobs()));
     opts = { ...opts, workerModule: opts.workerModule ?? (process.env.CONGVAN_WORKER_MODULE || undefined) };
     const entry = jobs > 1 || opts.isolate ? (opts.workerModule ?? (await workerEntry())) : null;
-    return new Session(opts, jobs, entry);
+    // the stages' code (parsers, extraction) loads only where it runs: here with one job, else in
+    // the pool's workers (the batch thread does not load it: issue 14, its start-up)
+    const run = entry === null ? (await import('./document.js')).processBuffer : null;
+    return new Session(opts, jobs, entry, run);
   }
 
-  private constructor(private opts: IngestOptions, jobs: number, entry: URL | string | null) {
+  private constructor(private opts: IngestOptions, jobs: number, entry: URL | string | null, run: typeof processBuffer | null) {
     this.db = openStore(opts.db);
     if (opts.json) recoverJsonDir(this.db, opts.json);
     this.runId = startRun(this.db);
     const limits = opts.limits ?? DEFAULT_LIMITS;
     this.runner =
-      entry === null
-        ? new InThreadRunner(processBuffer, limits, !!opts.json)
-        : new WorkerPool({ size: jobs, limits, json: !!opts.json, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 1024, entry });
+      run !== null
+        ? new InThreadRunner(run, limits, !!opts.json)
+        : new WorkerPool({ size: jobs, limits, json: !!opts.json, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, firstFileGraceMs: opts.firstFileGraceMs, memoryMb: opts.workerMemoryMb ?? 1024, entry: entry! });
     const register = opts.register === false ? null : { arrivedOn: opts.register?.arrivedOn ?? null, by: opts.register?.by ?? null };
     this.sink = new StoreSink({ db: this.db, runId: this.runId, json: opts.json ?? null, batchSize: opts.batchSize, batchMs: opts.batchMs, batchChars: opts.batchChars, onEvent: opts.onResult, register,
       // results waiting for the writer: enough to go on through a commit; then reading and the pool wait too

@@ -7,8 +7,10 @@
  *     heap; its code loads only there.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { processBuffer } from './document.js';
-import { serveJobs } from '../src/engine/work.js';
 
+// each kind loads only its own code: the batch thread does not need the stages' (issue 14)
 if (workerData?.batch) (await import('./batch.js')).serveBatch(parentPort, workerData.batch);
-else serveJobs(parentPort, processBuffer);
+else {
+  const [{ processBuffer }, { serveJobs }] = await Promise.all([import('./document.js'), import('../src/engine/work.js')]);
+  serveJobs(parentPort, processBuffer);
+}

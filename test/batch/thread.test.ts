@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ingest, type IngestEvent } from '../../pipelines/ingest.js';
 import { ingestOnThread, BATCH_YOUNG_MB, BATCH_OLD_MB } from '../../pipelines/batch.js';
 import { CORPUS, STEMS, tmpDir } from '../helpers.js';
+import { ROOT } from '../../scripts/build.mjs';
 import { jsonFolder, storeState } from './helpers.js';
 
 const TXT = STEMS.map((s) => path.join(CORPUS, `${s}.txt`));
@@ -50,5 +51,32 @@ describe('the batch on its own thread', () => {
     expect(here).not.toBeNull();
     expect(there?.message).toBe(here!.message);
     expect(there?.code).toBe(here!.code);
+  });
+});
+
+/** The built chunks a dist/ module loads before its code runs (its static imports, transitively). */
+function staticGraph(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const src = fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8');
+  for (const m of src.matchAll(/^(?:import|export)\s[^;]*?from\s+"\.\/([^"]+)"|^import\s+"\.\/([^"]+)"/gm)) staticGraph((m[1] ?? m[2])!, seen);
+  return seen;
+}
+const loads = (file: string, marker: string) => [...staticGraph(file)].some((f) => fs.readFileSync(path.join(ROOT, 'dist', f), 'utf8').includes(marker));
+
+describe('start-up (issue 14)', () => {
+  // the stages' code (parsers, extraction) runs in the pool's workers: the command's main thread and
+  // the batch thread do not load it (~330 KB of modules the batch thread compiled for nothing)
+  it("the batch thread and `congvan ingest`'s main thread do not load the stages' code; a pool worker does", () => {
+    const worker = fs.readFileSync(path.join(ROOT, 'dist', 'worker.mjs'), 'utf8');
+    const batch = /import\("\.\/([^"]+)"\)\)\.serveBatch/.exec(worker)?.[1];
+    const command = /import\("\.\/([^"]+)"\)\)\.ingestCommand/.exec(fs.readFileSync(path.join(ROOT, 'dist', 'cli.mjs'), 'utf8'))?.[1];
+    const jobs = /processBuffer \}.*?import\("\.\/([^"]+)"\)/.exec(worker)?.[1];
+    expect([batch, command, jobs].every(Boolean)).toBe(true);
+    const marker = 'function extractTasks(';
+    expect(loads(jobs!, marker)).toBe(true);
+    expect(loads('worker.mjs', marker)).toBe(false);
+    expect(loads(batch!, marker)).toBe(false);
+    expect(loads(command!, marker)).toBe(false);
   });
 });

@@ -43,3 +43,14 @@ describe('glued words', () => {
     expect(supportOf(t2).map((b) => b.text)).toEqual(['Mặt trận Tổ quốc Việt Nam', 'các tổ chức chính trị xã hội ở địa phương']);
   });
 });
+
+describe('glued words: the same text split once (issue 14)', () => {
+  it('gives the same result for a text read again, without splitting it again', () => {
+    const text = 'Giaocho Sở Xây dựng chủ trì, phối hợp với các cơ quan có liênquan';
+    const a = deglue(text);
+    expect(a?.text).toBe('Giao cho Sở Xây dựng chủ trì, phối hợp với các cơ quan có liên quan');
+    expect(deglue(`${text}`.slice(0))).toBe(a);
+    expect(deglue('Sở Xây dựng chủ trì')).toBeNull();
+    expect(deglue('Sở Xây dựng chủ trì')).toBeNull();
+  });
+});
