@@ -23,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_LIMITS, type Limits } from './record.js';
 import { toWorkResult, type JobMessage, type ProcessFn, type WorkerMessage, type WorkResult } from './work.js';
 import { ROOT } from '../root.js';
+import { memoryEstimateMb } from './budget.js';
 
 export type { WorkResult } from './work.js';
 
@@ -63,6 +64,16 @@ export interface PoolOptions {
   youngMb?: number;
   /** The workers' code: dist/worker.mjs (workerEntry()), or a test's worker (a file or data: URL). */
   entry: URL | string;
+  /**
+   * The memory the files in the workers may expect to need at once, in MB (default 130): each
+   * file held by a worker (running or waiting in it) takes its share, memoryEstimateMb (a PDF
+   * by its pages, 0.4 MB each); a file whose share does not fit waits in the pool while the
+   * files behind it that fit go on to the workers (short files keep flowing beside a long PDF,
+   * two long PDFs are not parsed at once: 300 + 100 pages peaked at 436 MB, 300 + 30 at 370-443,
+   * the 300 alone ~300: a long PDF runs beside files of up to ~25 pages). One file is always
+   * let through, however large. 0 for no budget.
+   */
+  memoryBudgetMb?: number;
   /** Where the workers' own console output goes (default: this process's stderr, so stdout stays clean for --json). */
   log?: NodeJS.WritableStream;
 }
@@ -73,6 +84,8 @@ interface Job {
   buf: Buffer;
   resolve: (r: WorkResult) => void;
   t0: number;
+  /** Its share of the memory budget in MB (memoryEstimateMb). */
+  mb: number;
 }
 
 interface Slot {
@@ -84,6 +97,8 @@ interface Slot {
   gone: boolean;
   /** It has finished a file (so it is warm). */
   warm: boolean;
+  /** The largest memory share of the files it was given (its heap has grown to hold it). */
+  grownMb: number;
 }
 
 /**
@@ -99,6 +114,9 @@ export async function workerEntry(): Promise<URL> {
   return pathToFileURL(path.join(ROOT, 'dist', 'worker.mjs'));
 }
 
+/** A file's memory share from which it counts as long (a 50-page PDF). */
+const LONG_MB = 20;
+
 /** The workers' young generation in MB (see PoolOptions.youngMb). */
 export const YOUNG_MB = Number(process.env.CONGVAN_WORKER_YOUNG_MB) || 16;
 
@@ -109,6 +127,7 @@ export class WorkerPool implements Runner {
   private readonly graceMs: number;
   private readonly depth: number;
   private readonly smallBytes: number;
+  private readonly memoryBudgetMb: number;
   private slots: Slot[] = [];
   private waiting: Job[] = [];
   private nextId = 1;
@@ -125,6 +144,7 @@ export class WorkerPool implements Runner {
     this.graceMs = opts.firstFileGraceMs ?? 10_000;
     this.depth = Math.max(1, opts.depth ?? 6);
     this.smallBytes = opts.smallBytes ?? 1024 * 1024;
+    this.memoryBudgetMb = opts.memoryBudgetMb ?? 130;
   }
 
   /**
@@ -137,7 +157,7 @@ export class WorkerPool implements Runner {
 
   run(file: string, buf: Buffer): Promise<WorkResult> {
     return new Promise((resolve) => {
-      const job: Job = { id: this.nextId++, file, buf, resolve, t0: performance.now() };
+      const job: Job = { id: this.nextId++, file, buf, resolve, t0: performance.now(), mb: this.memoryBudgetMb > 0 ? memoryEstimateMb(buf) : 0 };
       if (this.broken || this.closed) return resolve(this.failure(job, this.broken ?? 'the worker pool is closed', this.broken ? 'worker.cannot-start' : 'worker.stopped'));
       // without start(), the workers start with the first file: a watch that sees nothing starts none
       this.start();
@@ -169,7 +189,7 @@ export class WorkerPool implements Runner {
     const log = this.opts.log ?? process.stderr;
     worker.stdout.pipe(log, { end: false });
     worker.stderr.pipe(log, { end: false });
-    const slot: Slot = { worker, jobs: [], ready: false, timer: null, error: null, gone: false, warm: false };
+    const slot: Slot = { worker, jobs: [], ready: false, timer: null, error: null, gone: false, warm: false, grownMb: 0 };
     worker.on('message', (m: WorkerMessage) => this.onMessage(slot, m));
     worker.on('error', (e) => {
       slot.error = e;
@@ -249,17 +269,45 @@ export class WorkerPool implements Runner {
   }
 
   private dispatch() {
-    while (this.waiting.length) {
-      const job = this.waiting[0]!;
+    // in arrival order; a file whose memory share does not fit now waits, the files behind it
+    // that fit go on (a file that waits keeps its place: it goes first once its share fits)
+    let memory = 0;
+    for (const s of this.slots) for (const j of s.jobs) memory += j.mb;
+    for (let k = 0; k < this.waiting.length; ) {
+      const job = this.waiting[k]!;
+      if (job.mb > 0 && memory > 0 && memory + job.mb > this.memoryBudgetMb) {
+        k++;
+        continue;
+      }
       let best: Slot | null = null;
-      for (const s of this.slots) if (this.hasRoom(s, job) && (!best || s.jobs.length < best.jobs.length)) best = s;
+      for (const s of this.slots) if (this.hasRoom(s, job) && (!best || this.better(s, best, job))) best = s;
       if (!best) return;
-      this.waiting.shift();
+      this.waiting.splice(k, 1);
       best.jobs.push(job);
+      best.grownMb = Math.max(best.grownMb, job.mb);
+      memory += job.mb;
       // The bytes are copied (not transferred): if this worker dies before starting the
       // file, the file goes to another worker.
       best.worker.postMessage({ type: 'job', id: job.id, file: job.file, bytes: job.buf, limits: this.limits, json: this.opts.json ?? false } satisfies JobMessage);
     }
+  }
+
+  /**
+   * A file goes to the worker with the fewest files (of two with as many, the one not parsing a
+   * long PDF); a long PDF (a share of LONG_MB or more) to
+   * a worker whose heap has already grown for one (a worker keeps its heap's pages for a while
+   * after a file: the 300-page PDF parsed in the other worker than the 100-page one before it
+   * still peaked at 390-450 MB).
+   */
+  private better(s: Slot, than: Slot, job: Job): boolean {
+    if (job.mb >= LONG_MB) {
+      const grown = (x: Slot) => x.grownMb >= LONG_MB;
+      if (grown(s) !== grown(than)) return grown(s);
+    }
+    if (s.jobs.length !== than.jobs.length) return s.jobs.length < than.jobs.length;
+    // as many files: not behind a long PDF
+    const share = (x: Slot) => x.jobs.reduce((n, j) => n + j.mb, 0);
+    return share(s) < share(than);
   }
 
   private hasRoom(s: Slot, job: Job): boolean {
