@@ -300,7 +300,11 @@ function splitRun(s: string, base: number, out: { text: string; at: number }[]):
     return;
   }
   // tokens with offsets
-  const toks = [...s.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index! }));
+  // (a title's last word glued to the name after it, as a copy leaves it: "CHÁNH VĂN PHÒNGThái Hữu Phép")
+  const toks = [...s.matchAll(/\S+/g)].flatMap((m) => {
+    const g = /^\p{Lu}{2,}(?=\p{Lu}\p{Ll}+$)/u.exec(m[0]);
+    return g ? [{ w: g[0], at: m.index! }, { w: m[0].slice(g[0].length), at: m.index! + g[0].length }] : [{ w: m[0], at: m.index! }];
+  });
   if (!toks.length) return;
   // the trailing personal name in title case after an upper-case run: "... PHÓ GIÁM ĐỐC Hồ Ngọc Phong Hải"
   let nameFrom = toks.length;

@@ -21,6 +21,14 @@ describe('signature blocks as Nghị định 30 lays them out', () => {
     expect(signer(NOI_NHAN + 'KT. BỘ TRƯỞNG\nCHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nY Thông')).toMatchObject({ position: 'Phó Chủ nhiệm', authority: 'KT' });
     expect(signer(NOI_NHAN + 'KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Thị Cúc')).toEqual({ name: 'Lê Thị Cúc', position: 'Thứ trưởng', authority: 'KT' });
   });
+  it('a title glued to the name after it, as a copy leaves it ("PHÓ GIÁM ĐỐCNguyễn Văn An"), gives both', () => {
+    expect(signer(NOI_NHAN + 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐCNguyễn Văn An')).toEqual({ name: 'Nguyễn Văn An', position: 'Phó Giám đốc', authority: 'KT' });
+    expect(signer(NOI_NHAN + 'TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNGLê Thị Hoa')).toEqual({ name: 'Lê Thị Hoa', position: 'Chánh Văn phòng', authority: 'TL' });
+  });
+  it('reads no name out of an acronym glued to a word ("UBNDTỉnh", "TTr") in the block', () => {
+    expect(signer(NOI_NHAN + 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An')).toEqual({ name: 'Nguyễn Văn An', position: 'Phó Giám đốc', authority: 'KT' });
+    expect(signer(NOI_NHAN + 'TM. UBNDTỉnh\nCHỦ TỊCH\nNguyễn Văn An')).toMatchObject({ name: 'Nguyễn Văn An' });
+  });
   it('TL with a unit wrapped under the title keeps the whole title', () => {
     expect(signer(NOI_NHAN + 'TL. BỘ TRƯỞNG\nVỤ TRƯỞNG\nVỤ CẢI CÁCH HÀNH CHÍNH\n\nPhạm Minh Đức')).toEqual({ name: 'Phạm Minh Đức', position: 'Vụ trưởng Vụ Cải cách hành chính', authority: 'TL' });
     expect(signer(NOI_NHAN + 'TUQ. CHỦ TỊCH\nGIÁM ĐỐC SỞ TÀI CHÍNH\nTrần Văn Dũng')).toEqual({ name: 'Trần Văn Dũng', position: 'Giám đốc Sở Tài chính', authority: 'TUQ' });
