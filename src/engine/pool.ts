@@ -228,6 +228,14 @@ export class WorkerPool implements Runner {
       if (slot.timer) clearTimeout(slot.timer);
       slot.timer = null;
       job!.resolve({ ...m.result, file: job!.file });
+      // a worker that parsed a long PDF keeps its grown heap's pages: with nothing else given to
+      // it, it is replaced by a fresh one (long PDFs 30+100+300 pages: 378-380 MB peak -> 332)
+      if (job!.mb >= LONG_MB && !slot.jobs.length && !this.closed) {
+        slot.gone = true;
+        this.slots = this.slots.filter((x) => x !== slot);
+        void slot.worker.terminate().catch(() => 0);
+        this.spawn();
+      }
       this.dispatch();
     }
   }

@@ -1,7 +1,7 @@
 /**
  * The pool's memory budget (issue 14): a long PDF's share (by its pages, read from its bytes)
- * keeps a second long PDF out of the workers while short files go on beside it, and the next
- * long PDF goes to the worker whose heap already grew for one. Ordered by a gate, not by time.
+ * keeps a second long PDF out of the workers while short files go on beside it, a worker that
+ * parsed a long PDF is replaced by a fresh one (its grown heap goes with it). Ordered by a gate, not by time.
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import fs from 'node:fs';
@@ -53,7 +53,7 @@ describe('the pool with a memory budget', () => {
     delete process.env.CONGVAN_TEST_GATE;
   });
 
-  it('keeps a second long PDF waiting while short files run beside the first, then gives it the same worker', async () => {
+  it('keeps a second long PDF waiting while short files run beside the first, then the worker that parsed the first is replaced', async () => {
     const { log, gate } = logAndGate();
     const pool = new WorkerPool({ size: 2, entry: tsWorker(path.join(import.meta.dirname, 'log-worker.ts')), timeoutMs: 0 });
     try {
@@ -74,8 +74,10 @@ describe('the pool with a memory budget', () => {
       const at = (what: string) => lines.findIndex((l) => l.endsWith(what));
       expect(at('start long-100.pdf')).toBeGreaterThan(at('end hold-300.pdf'));
       const thread = (what: string) => lines.find((l) => l.endsWith(what))!.split(' ')[0];
-      expect(thread('start long-100.pdf')).toBe(thread('start hold-300.pdf'));
       expect(thread('start short-a.txt')).not.toBe(thread('start hold-300.pdf'));
+      // each worker that parsed a long PDF, its grown heap with it, was replaced by a fresh one
+      expect(pool.started).toBe(4); // two at the start, one after each long PDF
+      expect(thread('start long-100.pdf')).not.toBe(thread('start hold-300.pdf'));
     } finally {
       await pool.close();
     }
