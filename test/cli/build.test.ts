@@ -160,8 +160,11 @@ describe('congvan run from dist/', () => {
     const dist = path.join(ROOT, 'dist');
     // what loads with the command: commander only (no SQLite, parsers, zod or web server until a command needs them)
     expect([...staticPackages(dist, 'cli.mjs')]).toEqual(['commander']);
-    // a batch worker: no pdfjs, mammoth or jszip until a PDF or DOCX comes
-    const worker = staticPackages(dist, 'worker.mjs');
+    // a batch worker: no pdfjs, mammoth or jszip until a PDF or DOCX comes (worker.mjs loads the
+    // pool worker's stages, ./document.js, or the batch thread's code: only the kind it is)
+    const jobs = /processBuffer \}.*?import\("\.\/([^"]+)"\)/.exec(fs.readFileSync(path.join(dist, 'worker.mjs'), 'utf8'))?.[1];
+    expect(jobs).toBeTruthy();
+    const worker = staticPackages(dist, jobs!);
     expect(worker.has('zod')).toBe(true);
     for (const p of ['pdfjs-dist', 'mammoth', 'jszip', 'better-sqlite3', 'commander', 'tsx']) expect(worker.has(p), p).toBe(false);
     // nothing built loads tsx: it is for development only
