@@ -49,7 +49,7 @@ function splitAt(token: string): number {
   if (camel && camel.index >= 1 && isSyllable(token.slice(0, camel.index + 1)) && /^\p{Lu}\p{Ll}*$/u.test(token.slice(camel.index + 1))) at = camel.index + 1;
   else if (/^\p{Lu}?\p{Ll}+$/u.test(token) && !isSyllable(token)) {
     const lower = token.toLocaleLowerCase('vi');
-    const vietnamese = VIETNAMESE.test(lower) || /[\u0300\u0301\u0303\u0309\u0323]/u.test(lower.normalize('NFD'));
+    const vietnamese = VIETNAMESE.test(lower) || toned(lower);
     // the longest first syllable ("Trung|ương", not "Tru|ngương"); "yê" opens a word ("là|yêu", not "lày|êu")
     for (let i = token.length - 1; i >= 1; i--) {
       const a = token.slice(0, i), b = token.slice(i);
