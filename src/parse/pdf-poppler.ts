@@ -19,13 +19,13 @@
  *
  * Returns null when poppler is missing or cannot read the file: the caller then uses pdfjs,
  * which also says what is wrong with a damaged or encrypted file. */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/types.js';
 import { convertLegacy, legacyFontEncoding, type LegacyEncoding } from './legacy.js';
-import { TEXT_ANNOTATIONS, annotationWords, inside, snap, BboxReader, type Box, type PopplerWord } from './pdf-widgets.js';
+import { TEXT_ANNOTATIONS, annotationWords, inside, snap, BboxReader, streamPoppler, type Box, type PopplerWord } from './pdf-widgets.js';
 import { checkPageLimit, fontStyle, groupLines, isSpace, judgeTextLayer, layerNotes, lineText, type EngineResult, type FontInfo, type Item, type PageModel, type ParsePdfOptions, type Segment } from './pdf-model.js';
 import { looksTabular, pdfjsRules } from './pdf-pdfjs.js';
 import { PdfFile, withPages, type PdfPage } from './pdf-objects.js';
@@ -241,50 +241,11 @@ function pageRules(pdf: { file: PdfFile; pages: PdfPage[] }, pageNumbers: number
 /** A word set on its side (vertical text in a margin): left out, as pdfjs's engine does. */
 const rotated = (w: PopplerWord) => [...w.text].length > 1 && w.y1 - w.y0 > 1.5 * (w.x1 - w.x0);
 
-/**
- * A poppler program's output read as it comes, in pieces that end just after a `</page>` (the
- * rest waits for the next chunk), so the whole output is never held: a 300-page PDF's words
- * are ~23 MB of text. Resolves whether the program ran to the end (exit 0).
- */
-function streamPages(cmd: string, args: string[], onPiece: (s: string) => void): Promise<boolean> {
-  return new Promise((resolve) => {
-    let acc = '';
-    let done = false;
-    const finish = (ok: boolean) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      resolve(ok);
-    };
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      finish(false);
-    }, TIMEOUT_MS);
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') missing = true;
-      finish(false);
-    });
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      if (done) return;
-      acc += chunk;
-      const k = acc.lastIndexOf('</page>');
-      if (k < 0) return;
-      const end = k + '</page>'.length;
-      const piece = acc.slice(0, end);
-      acc = acc.slice(end);
-      onPiece(piece);
-    });
-    child.on('close', (code) => {
-      if (done) return;
-      if (code === 0) {
-        onPiece(acc);
-        acc = '';
-      }
-      finish(code === 0);
-    });
-  });
+/** streamPoppler with this engine's time limit; a program found missing sends every PDF to pdfjs. */
+async function streamPages(cmd: string, args: string[], onPiece: (s: string) => void): Promise<boolean> {
+  const ran = await streamPoppler(cmd, args, onPiece, { timeoutMs: TIMEOUT_MS });
+  if (ran === 'missing') missing = true;
+  return ran === 'ok';
 }
 
 /** Read every page's text with poppler; null when poppler is missing or fails on the file. */

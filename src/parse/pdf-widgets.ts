@@ -37,31 +37,63 @@ let popplerMissing = false;
  * Words of pages `first`..`last` as poppler lays them out, by page number; null when
  * pdftotext is not installed or fails.
  */
-export function popplerWords(buf: Buffer, first: number, last: number, timeoutMs = 20_000): Promise<Map<number, PopplerWord[]> | null> {
-  if (popplerMissing) return Promise.resolve(null);
+export async function popplerWords(buf: Buffer, first: number, last: number, timeoutMs = 20_000): Promise<Map<number, PopplerWord[]> | null> {
+  if (popplerMissing) return null;
+  const pages = new Map<number, PopplerWord[]>();
+  const r = new BboxReader(first);
+  const ran = await streamPoppler('pdftotext', ['-q', '-bbox', '-f', String(first), '-l', String(last), '-', '-'], (piece) => r.feed(piece, (n, words) => pages.set(n, words)), { input: buf, timeoutMs });
+  if (ran === 'missing') popplerMissing = true;
+  if (ran !== 'ok') return null;
+  r.end((n, words) => pages.set(n, words));
+  return pages;
+}
+
+/**
+ * A poppler program's output read as it comes, in pieces that end just after a `</page>` (the
+ * rest waits for the next chunk), so the whole output is never held: a 300-page PDF's words
+ * are ~23 MB of text. `input` is written to its standard input. Resolves 'ok' when it ran to
+ * the end (exit 0, the last piece given), 'missing' when the program is not installed, else
+ * 'failed' (an error exit, or killed at `timeoutMs`).
+ */
+export function streamPoppler(cmd: string, args: string[], onPiece: (s: string) => void, opts: { input?: Buffer; timeoutMs: number }): Promise<'ok' | 'missing' | 'failed'> {
   return new Promise((resolve) => {
-    let out = '';
+    let acc = '';
     let done = false;
-    const finish = (v: Map<number, PopplerWord[]> | null) => {
+    const finish = (how: 'ok' | 'missing' | 'failed') => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      resolve(v);
+      resolve(how);
     };
-    const child = spawn('pdftotext', ['-q', '-bbox', '-f', String(first), '-l', String(last), '-', '-'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(cmd, args, { stdio: [opts.input ? 'pipe' : 'ignore', 'pipe', 'ignore'], env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      finish(null);
-    }, timeoutMs);
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') popplerMissing = true;
-      finish(null);
+      finish('failed');
+    }, opts.timeoutMs);
+    child.on('error', (e: NodeJS.ErrnoException) => finish(e.code === 'ENOENT' ? 'missing' : 'failed'));
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      if (done) return;
+      acc += chunk;
+      const k = acc.lastIndexOf('</page>');
+      if (k < 0) return;
+      const end = k + '</page>'.length;
+      const piece = acc.slice(0, end);
+      acc = acc.slice(end);
+      onPiece(piece);
     });
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (c: string) => (out += c));
-    child.on('close', (code) => finish(code === 0 ? parseBbox(out, first) : null));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(buf);
+    child.on('close', (code) => {
+      if (done) return;
+      if (code === 0) {
+        onPiece(acc);
+        acc = '';
+      }
+      finish(code === 0 ? 'ok' : 'failed');
+    });
+    if (opts.input) {
+      child.stdin!.on('error', () => undefined);
+      child.stdin!.end(opts.input);
+    }
   });
 }
 
