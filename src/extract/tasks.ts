@@ -13,6 +13,8 @@ import { headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, start
 import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
 import { OCR_BULLET, readMarker } from '../parse/markers.js';
 import { collapseSpaces } from '../normalise/unicode.js';
+import { RECIPIENT_LEAD } from './header.js';
+import { deglue } from './glue.js';
 
 export interface AgencyRef {
   name: string;
@@ -68,6 +70,8 @@ const CLOSING_PARAGRAPH = [
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm|Nhận được (?:Công văn|văn bản) này)/iu,
   // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ... nghiêm túc thực hiện Chỉ thị này./."
   /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:(?:nghiêm túc|nghiêm chỉnh)\s+(?:triển khai\s+)?(?:thực hiện|chấp hành)|(?:thực hiện|chấp hành)\s+nghiêm(?:\s+túc|\s+chỉnh)?)(?:\s+(?:Chỉ thị|Công văn|Thông báo|Quyết định|Kế hoạch|Công điện|văn bản) này)?\s*\.?\/?\.?$/u,
+  // "Ủy ban nhân dân tỉnh yêu cầu Ủy ban nhân dân các huyện khẩn trương tổ chức thực hiện./.": the ask to carry out what was said
+  /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?\s(?:khẩn trương|nghiêm túc|kịp thời)\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện(?:\s+(?:Chỉ thị|Công văn|Thông báo|Quyết định|Kế hoạch|Công điện|văn bản|nội dung)\s+(?:này|trên))?\s*\.?\/?\.?$/u,
   // "Đề nghị đơn vị quan tâm, phối hợp./.", "Rất mong sự quan tâm, phối hợp của các đồng chí."
   /^(?:Kính\s+)?(?:Đề nghị|Rất mong|Kính mong|Mong)\s+(?:(?:các|quý)\s+)?(?:cơ quan|đơn vị|đồng chí|địa phương|nhận được)?[^.;]{0,40}?\s*(?:sự\s+)?quan tâm(?:\s*,?\s*(?:và\s+)?(?:phối hợp|giúp đỡ|tạo điều kiện|chỉ đạo|ủng hộ))*(?:\s+(?:thực hiện|của [^.;]{1,60}))?\s*\.?\/?\.?$/iu,
   /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,
@@ -91,7 +95,9 @@ function isEnd(b: Block): boolean {
   // read as a table, and the items after it are still items
   if (b.kind === 'table') return false;
   const t = b.text.replace(/\n/g, ' ');
-  return END.test(t) || (!readMarker(t) && isClosing(t));
+  // (a line in lower case goes on with the sentence above it, a closing clause and all: "... và các" / "đơn vị có
+  // liên quan căn cứ Quyết định thi hành." ends the item it belongs to, not the directive part before it)
+  return END.test(t) || (!readMarker(t) && !/^\p{Ll}/u.test(t) && isClosing(t));
 }
 
 /**
@@ -102,7 +108,7 @@ function isEnd(b: Block): boolean {
 function directiveRanges(model: TextModel): { from: number; to: number }[] {
   const blocks = model.blocks;
   const ranges: { from: number; to: number }[] = [];
-  const firstKinh = blocks.findIndex((b) => /^Kính gửi/iu.test(b.text));
+  const firstKinh = blocks.findIndex((b) => RECIPIENT_LEAD.test(b.text));
   let from = -1;
   for (let i = Math.max(0, firstKinh); i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -110,13 +116,13 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
     if (END.test(b.text)) break;
     const t = b.text.replace(/\n/g, ' ');
     // a lead-in quoted from another text ("“…2. Hồ sơ ..., gồm:") is not this document's
-    if (!readMarker(t) && LEAD_IN.test(t) && !/^\s*“/u.test(t)) {
+    if (!readMarker(t) && isLeadIn(t) && !/^\s*“/u.test(t)) {
       from = i + 1;
       break;
     }
   }
   const firstItem = (start: number, before = blocks.length) =>
-    blocks.findIndex((b, i) => i >= start && i < before && b.kind !== 'table' && b.kind !== 'footnote' && readMarker(b.text) !== null && !/^[-–+•]/.test(b.text) && !/^Kính gửi/iu.test(b.text));
+    blocks.findIndex((b, i) => i >= start && i < before && b.kind !== 'table' && b.kind !== 'footnote' && readMarker(b.text) !== null && !/^[-–+•]/.test(b.text) && !RECIPIENT_LEAD.test(b.text));
   // the first document's items are before its own "Nơi nhận" and signature (a second document may follow)
   const ownEnd = blocks.findIndex((b, i) => i > Math.max(0, firstKinh) && b.kind !== 'table' && END.test(b.text));
   if (from < 0) from = firstItem(Math.max(0, firstKinh), ownEnd < 0 ? blocks.length : ownEnd);
@@ -169,12 +175,37 @@ function leadInAssignment(model: TextModel, from: number): (Assignment & { alias
   const plain = text.replace(ALIAS, (m) => ' '.repeat(m.length));
   // the last ask that names bodies: "... Thủ tướng giao mục tiêu ... cho các bộ ..., Bộ Công an đề nghị các Bộ ... triển khai"
   const m = [...plain.matchAll(ASKS_ALL)].reverse().find((x) => startsWithBody(x[1]!, true));
-  if (!m) return null;
+  if (!m) return askedAtColon(plain);
   const at = m.index + m[0].indexOf(m[1]!);
   const bodies = splitBodies(m[1]!.replace(/\s+$/u, ''), { comma: true }).map((x) => ({ ...x, text: x.text.replace(/\s{2,}/g, ' ').trim(), start: x.start + at, end: x.end + at }));
   if (!bodies.length || !bodies.every((x) => startsWithBody(x.text, true))) return null;
   const aliases = [...text.matchAll(ALIAS)].map((a) => /là\s+(?:các\s+)?([^)]*)\)/u.exec(a[0])?.[1]?.trim().toLowerCase() ?? '').filter(Boolean);
   return { lead: bodies, support: [], rule: 'leadIn.asks', aliases };
+}
+
+/**
+ * A lead-in that ends with the bodies it charges, the work listed under it: "..., Ủy ban nhân dân tỉnh giao Sở
+ * Y tế:", "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh:" (no verb after the names: the items are the work).
+ */
+const ASKED_AT_COLON = /(?:^|[\s,])(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+((?:các\s+|những\s+)?\p{Lu}[^:;.]{2,200}?)\s*:\s*$/u;
+
+/** A lead-in: "... như sau:", "... yêu cầu:", or one that ends with the bodies it charges ("... giao Sở Y tế:"). */
+function isLeadIn(text: string): boolean {
+  return LEAD_IN.test(text) || askedAtColon(text) !== null;
+}
+
+const WORK_NAMED = /\s(?:(?:một số|những|các)\s+)?(?:nội dung|việc|vấn đề|nhiệm vụ|công việc|giải pháp|biện pháp)(?:\s|$)|(?:^|\s)(?:như\s+)?sau$|\s(?:thực hiện|triển khai|tập trung|khẩn trương)(?:\s|$)/u;
+/** A lead-in that asks ("... yêu cầu:", "... đề nghị các sở:", "... giao Sở X:"), not one that only introduces ("... có ý kiến như sau:"). */
+const ASKING_LEAD_IN = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao|chỉ đạo)(?![\p{L}])[^.]{0,160}:\s*$/u;
+
+function askedAtColon(text: string): Assignment | null {
+  const m = ASKED_AT_COLON.exec(text);
+  // (not what they are asked, "đề nghị Ủy ban nhân dân các tỉnh một số nội dung sau:", "yêu cầu các sở thực hiện như sau:")
+  if (!m || !startsWithBody(m[1]!, true) || WORK_NAMED.test(m[1]!)) return null;
+  const at = m.index + m[0].indexOf(m[1]!);
+  const bodies = splitBodies(m[1]!, { comma: true }).map((x) => ({ text: deglue(x.text)?.text ?? x.text, start: x.start + at, end: x.end + at }));
+  if (!bodies.length || !bodies.every((x) => startsWithBody(x.text, true))) return null;
+  return { lead: bodies, support: [], rule: 'leadIn.askedAtColon' };
 }
 
 /** "các bộ, tỉnh" when the lead-in said "(gọi tắt là bộ)" and "(gọi tắt là tỉnh)": the bodies it named. */
@@ -403,8 +434,11 @@ const ASKING_SENTENCE = new RegExp(String.raw`^(?:${ASK_VERB}|[\p{Lu}]${ASKER}{0
 /** The main clause after a background opening: "Thực hiện ..., Sở Nội vụ đề nghị ...". */
 const MAIN_ASK = new RegExp(String.raw`,\s+(?:${ASKER}{3,120}?\s)?${ASK_VERB}\s`, 'u');
 const ANY_ASK = new RegExp(String.raw`\s${ASK_VERB}\s`, 'iu');
-/** A sentence about a letter received: "Ủy ban nhân dân tỉnh nhận được Công văn số ... đề nghị ...". */
-const RECEIVED = /^[^,.;]{0,120}?\s(?:đã\s+)?nhận được\s/u;
+/**
+ * A sentence about a letter received or sent by someone else: "Ủy ban nhân dân tỉnh nhận được Công văn số ...
+ * đề nghị ...", "Bộ Tài chính có Công văn số 12/BTC-NSNN gửi Bộ X đề nghị ...": the request it tells of is that letter's.
+ */
+const RECEIVED = /^[^,.;]{0,120}?\s(?:(?:đã\s+)?nhận được\s|(?:đã\s+)?có\s+(?:Công văn|Văn bản|Tờ trình|Thông báo|Báo cáo|Công điện)\s+(?:số\s*:?\s*)?\d)/u;
 /** A sentence that asks for a reply by a day: "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.", "gửi báo cáo về UBND tỉnh (qua ... Email: ...) trước 11h00 ngày thứ 5 hằng tuần". */
 const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?(?:\([^()]{0,240}\)|[^.;()]){0,200}?(?:trước|chậm nhất|không muộn hơn)\s+(?:\d{1,2}\s*(?:giờ|h)[^.;]{0,20}?)?ngày/iu;
 
@@ -451,7 +485,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     : ctx.addressee ? [{ ...ctx.addressee, rule: 'lead.documentAbout' }] : [];
 
   const anyMarked = region.some((b) => b.kind !== 'table' && readMarker(b.text));
+  const leadIn = model.blocks[from - 1];
+  const afterLeadIn = !!leadIn && leadIn.kind !== 'table' && !readMarker(leadIn.text) && ASKING_LEAD_IN.test(leadIn.text.replace(/\n/g, ' '));
   const consumed = new Set<ItemNode>();
+  let lastAsked: AgencyRef[] = [];
   for (const node of walk(tree)) {
     if (excluded(node) || consumed.has(node)) continue;
     const fielded = fieldTask(node, year);
@@ -470,6 +507,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // (a title whose next paragraph goes on in lower case, no colon between, is a sentence the layout broke, not a heading)
     const heading = !parts && !action && isHeadingLike(node) && !(node.body.length && /^\p{Ll}/u.test(node.body[0]!.text) && !/:\s*$/u.test(node.title));
     let text: string, start: number, end: number;
+    let whole: { text: string; start: number } | null = null;
     if (parts) {
       const last = parts[parts.length - 1]!;
       text = [node.title, ...node.body.map((p) => p.text), ...parts.map((c) => [c.title, ...c.body.map((b) => b.text)].join(' '))].join(' ');
@@ -495,8 +533,14 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       if (!anyMarked && !node.detached) {
         // a letter's paragraph: from where the office's own request begins, or not a task
         const at = requestStart(node.title);
-        if (at < 0 && !(node.body.length && requestStart(text) >= 0)) continue;
+        // (after a lead-in that asks, "... yêu cầu:", a paragraph whose subject is a body is what it asks of it)
+        const charged = afterLeadIn && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
+        if (at < 0 && !(node.body.length && requestStart(text) >= 0) && !charged) continue;
         if (at > 0) {
+          // (a sentence that asks after its own frame, "Để có cơ sở tổng hợp, Bộ X đề nghị ...", goes on with the
+          // background before it: the paragraph is the task; a sentence that opens with the ask, "Đề nghị quý cơ
+          // quan ...", starts the task. The rules read from where it asks either way.)
+          if (BACKGROUND.test(text.slice(at))) whole = { text, start };
           text = text.slice(at);
           start += at;
         }
@@ -551,6 +595,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     }
     if (!inherited && rootAssign) inherited = { a: rootAssign, offset: model.blocks[from - 1]!.start };
     let lead: AgencyRef[] = [];
+    const letterParagraph = !anyMarked && !node.marker;
     // a generic back-reference ("các cơ quan, đơn vị"), or any collective of kinds of bodies when the
     // lead-in named who is asked ("các bộ, tỉnh" after "hướng dẫn các bộ, ... và UBND các tỉnh ...")
     const ownGeneric = own && own.lead.every((b) => isGeneric(b.text) || /^(?:(?:các|những)\s+)?(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text)
@@ -560,8 +605,12 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     else if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
     else if (inherited) lead = refs(inherited.a.lead, inherited.offset, inherited.a.rule);
     // a letter asks its addressees: "Đề nghị quý cơ quan ...", or its own unnumbered paragraphs
-    else if (ctx.recipients.length > 1 && (ADDRESSEES.test(text) || (!anyMarked && !node.marker))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.recipients' }));
+    // a letter's paragraph that names no doer goes on with the request before it ("... đề nghị các bộ xây dựng báo
+    // cáo ..." / "Báo cáo gửi về Bộ trước ngày 15/5/2021"): the same doers
+    else if (letterParagraph && lastAsked.length && !ADDRESSEES.test(text)) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
+    else if (ctx.recipients.length > 1 && (ADDRESSEES.test(text) || letterParagraph)) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.recipients' }));
     else lead = fallbackLead;
+    if (letterParagraph && lead.length) lastAsked = lead;
     // "Ban Chấp hành" for "Ban Chấp hành Hội Luật gia tỉnh" that the lead-in named, "Ban chấp hành Hội công chứng
     // viên" for "Ban chấp hành các Hội công chứng viên tỉnh A, B, C": the name in full
     const full = rootAssign?.lead.length === 1 ? rootAssign.lead[0]! : null;
@@ -590,7 +639,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       const d = pickDeadline(findDeadlines(node.title, y, { issued: ctx.date, events: ctx.events }));
       if (d) deadline = { ...d, start: d.start + node.titleStart, end: d.end + node.titleStart, rule: `${d.rule}.heading` };
     }
-    out.push({ label: node.label, path: pathOf(node), text, start, end, lead, support: sup, deadline, source: 'item', rule: 'tasks.item' });
+    out.push({ label: node.label, path: pathOf(node), text: whole ? tidy(whole.text) : text, start: whole ? whole.start : start, end, lead, support: sup, deadline, source: 'item', rule: 'tasks.item' });
   }
   return out;
 }

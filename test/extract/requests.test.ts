@@ -1,0 +1,91 @@
+/**
+ * How a letter without numbered items asks (issue 11, points 9-10), written the way Nghị định
+ * 30/2020/NĐ-CP lays letters out and portals copy them: a công điện's "<SENDER> điện:", the
+ * paragraph that asks kept whole, a letter that only tells of another letter's request, a lead-in
+ * that ends with the bodies it charges, the paragraphs after "... yêu cầu:", the closing "yêu cầu
+ * ... khẩn trương tổ chức thực hiện", a paragraph that goes on with the request before it, and a
+ * decision's closing clause wrapped onto a line of its own.
+ */
+import { describe, it, expect } from 'vitest';
+import { model } from '../helpers.js';
+import { extract } from '../../src/extract/index.js';
+
+const run = (text: string) => extract(model(text));
+const tasks = (text: string) => run(text).tasks.map((t) => ({ text: t.text, lead: t.lead.map((l) => l.name), deadline: t.deadline && [t.deadline.kind, t.deadline.date] }));
+
+const TOP = 'ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 812/UBND-NC\nV/v phòng, chống bão số 3\nNinh Bình, ngày 05 tháng 9 năm 2024\n';
+const END = '\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Minh\n';
+
+describe('a công điện whose sender and "điện:" share a line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:")', () => {
+  const cd = (sender: string, body: string) => `ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 05/CĐ-UBND\nNinh Bình, ngày 05 tháng 9 năm 2024\nCÔNG ĐIỆN\n${sender}\n- Giám đốc Sở Nông nghiệp và Phát triển nông thôn;\n- Chủ tịch Ủy ban nhân dân các huyện, thành phố.\n${body}${END}`;
+  const body = 'Bão số 3 đang đi vào vùng biển phía Bắc, gió mạnh cấp 12.\n\nTôi đề nghị Giám đốc Sở Nông nghiệp và Phát triển nông thôn và Chủ tịch Ủy ban nhân dân các huyện, thành phố tổ chức kiểm tra đê điều, sơ tán dân ở vùng trũng trước 17 giờ ngày 06/9/2024.\n';
+  it('reads the lines after it as recipients and the paragraph that asks as a task', () => {
+    for (const sender of ['CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐIỆN:']) {
+      const r = run(cd(sender, body));
+      expect(r.fields.recipients).toEqual(['Giám đốc Sở Nông nghiệp và Phát triển nông thôn', 'Chủ tịch Ủy ban nhân dân các huyện, thành phố']);
+      expect(r.tasks.map((t) => [t.text.slice(0, 20), t.deadline?.date])).toEqual([['Tôi đề nghị Giám đốc', '2024-09-06']]);
+    }
+  });
+  it('takes no recipients from a capitalised line that only ends in a word like "điện" without its colon', () => {
+    expect(run(cd('CÔNG TY ĐIỆN LỰC NINH BÌNH VÀ CÁC ĐƠN VỊ NGÀNH ĐIỆN', body)).fields.recipients).toEqual([]);
+  });
+});
+
+describe('a letter\'s paragraph that asks after background sentences', () => {
+  const letter = (para: string) => `${TOP}Kính gửi:\n- Sở Tài chính;\n- Sở Nội vụ.\n\n${para}${END}`;
+  it('is one task, the whole paragraph, its doers and time read from where it asks', () => {
+    const para = 'Thực hiện Kế hoạch số 21/KH-UBND ngày 10/01/2024 của Ủy ban nhân dân tỉnh, các cơ quan đã tổ chức rà soát biên chế năm 2024. Để tổng hợp báo cáo Bộ Nội vụ, Ủy ban nhân dân tỉnh đề nghị Sở Tài chính, Sở Nội vụ báo cáo kết quả rà soát trước ngày 20/9/2024.';
+    expect(tasks(letter(para))).toEqual([{ text: para, lead: ['Sở Tài chính', 'Sở Nội vụ'], deadline: ['by', '2024-09-20'] }]);
+  });
+  it('starts the task at a sentence that opens with the ask ("Đề nghị quý cơ quan ...") after the background', () => {
+    const ask = 'Đề nghị quý cơ quan nghiên cứu, có ý kiến về dự thảo Quyết định trước ngày 20/9/2024.';
+    expect(tasks(letter(`Căn cứ Luật Ban hành văn bản quy phạm pháp luật, Sở Tư pháp đã hoàn thiện dự thảo Quyết định (hồ sơ gửi kèm). ${ask}`)))
+      .toEqual([{ text: ask, lead: ['Sở Tài chính', 'Sở Nội vụ'], deadline: ['by', '2024-09-20'] }]);
+  });
+  it('takes no task from a paragraph that tells of another body\'s letter and its request', () => {
+    const told = 'Bộ Nội vụ có Công văn số 4512/BNV-TCBC ngày 02 tháng 9 năm 2024 gửi Ủy ban nhân dân tỉnh đề nghị báo cáo số lượng biên chế công chức năm 2024.';
+    const own = 'Ủy ban nhân dân tỉnh đề nghị Sở Nội vụ tổng hợp số liệu trước ngày 15/9/2024.';
+    expect(tasks(letter(`${told}\n\n${own}`)).map((t) => t.text)).toEqual([own]);
+    // the same words as this letter's own request are still a task
+    expect(tasks(letter('Ủy ban nhân dân tỉnh đề nghị Sở Nội vụ báo cáo số lượng biên chế công chức năm 2024 trước ngày 15/9/2024.')).length).toBe(1);
+  });
+  it('gives a paragraph that names no doer the doers of the request before it', () => {
+    const r = tasks(letter('Ủy ban nhân dân tỉnh đề nghị Sở Tài chính xây dựng báo cáo đánh giá kết quả thực hiện chính sách tinh giản biên chế.\n\n(Có đề cương gửi kèm)\n\nBáo cáo gửi về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) trước ngày 30/9/2024 để tổng hợp.'));
+    expect(r.map((t) => [t.lead, t.deadline])).toEqual([[['Sở Tài chính'], null], [['Sở Tài chính'], ['by', '2024-09-30']]]);
+  });
+});
+
+describe('a lead-in that ends with the bodies it charges ("... giao Sở X:")', () => {
+  const letter = (leadIn: string) => `${TOP}Kính gửi:\n- Sở Xây dựng;\n- Công an tỉnh;\n- Ủy ban nhân dân các huyện.\n\n${leadIn}\n\n- Chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn các công trình nhà cao tầng.\n\n- Thường xuyên cập nhật, tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.${END}`;
+  it('gives every item under it to those bodies', () => {
+    for (const verb of ['giao', 'đề nghị', 'yêu cầu']) {
+      expect(tasks(letter(`Thực hiện chỉ đạo của Bộ Xây dựng tại Công văn số 1203/BXD-GĐ ngày 20/8/2024, Ủy ban nhân dân tỉnh ${verb} Sở Xây dựng:`)).map((t) => t.lead)).toEqual([['Sở Xây dựng'], ['Sở Xây dựng']]);
+    }
+  });
+  it('does not take a topic after the verb for a body', () => {
+    expect(tasks(letter('Ủy ban nhân dân tỉnh yêu cầu thực hiện các nội dung sau:')).map((t) => t.lead)).not.toContainEqual(['thực hiện các nội dung sau']);
+  });
+});
+
+describe('the paragraphs after a lead-in that asks ("... yêu cầu:") and the closing request', () => {
+  const letter = (paras: string[]) => `${TOP}Kính gửi: Ủy ban nhân dân các huyện, thành phố.\n\nĐể bảo đảm an toàn cho người dân trong mùa mưa bão năm 2024, Ủy ban nhân dân tỉnh yêu cầu:\n\n${paras.join('\n\n')}${END}`;
+  it('takes a paragraph whose subject is a body as a task; the closing "yêu cầu ... khẩn trương tổ chức thực hiện" as none', () => {
+    const asked = 'Ủy ban nhân dân các huyện, thành phố kiểm tra, gia cố nhà ở của hộ nghèo, hoàn thành trước ngày 30/9/2024.';
+    expect(tasks(letter([asked, 'Ủy ban nhân dân tỉnh yêu cầu Ủy ban nhân dân các huyện, thành phố khẩn trương tổ chức thực hiện./.'])))
+      .toEqual([{ text: asked, lead: ['Ủy ban nhân dân các huyện, thành phố'], deadline: ['by', '2024-09-30'] }]);
+  });
+  it('takes no task from a paragraph of facts after it', () => {
+    expect(tasks(letter(['Năm 2023, mưa lũ đã làm hư hỏng 1.200 ngôi nhà trên địa bàn tỉnh.']))).toEqual([]);
+  });
+  it('keeps a closing-like request that goes on to say what to do', () => {
+    const asked = 'Ủy ban nhân dân tỉnh yêu cầu Ủy ban nhân dân các huyện, thành phố khẩn trương thực hiện việc sơ tán dân ở vùng trũng trước ngày 10/9/2024.';
+    expect(tasks(letter([asked])).map((t) => t.text)).toEqual([asked]);
+  });
+});
+
+describe('a decision\'s closing clause wrapped onto a line of its own (text copied without blank lines)', () => {
+  it('ends the article it belongs to: no task from the thi hành article', () => {
+    const text = 'ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 15/QĐ-UBND\nNinh Bình, ngày 05 tháng 3 năm 2024\nQUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc của Tổ công tác\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế làm việc\ncủa Tổ công tác.\nĐiều 2. Giao Sở Nội vụ hướng dẫn, kiểm tra việc thực hiện Quyết định này.\nĐiều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc\ncác Sở, ban, ngành; Chủ tịch Ủy ban nhân dân các huyện và các\ncơ quan, đơn vị có liên quan căn cứ Quyết định thi hành.\nQuyết định này có hiệu lực kể từ ngày\nký ban hành./.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nCHỦ TỊCH\nTrần Văn Minh\n';
+    expect(tasks(text).map((t) => [t.text, t.lead])).toEqual([['Giao Sở Nội vụ hướng dẫn, kiểm tra việc thực hiện Quyết định này.', ['Sở Nội vụ']]]);
+  });
+});
