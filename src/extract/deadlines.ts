@@ -540,6 +540,10 @@ export function pickDeadline(found: DeadlineFinding[]): DeadlineFinding | null {
   }
   // of several periodic rules ("Định kỳ hằng tháng ... trước ngày 25 của tháng"), the one that says which day
   const recs = found.filter((f) => f.kind === 'recurring');
-  if (recs.length) return recs.find((f) => f.recurrence?.day) ?? recs.find((f) => f.recurrence) ?? recs[0]!;
-  return found.find((f) => f.kind === 'ongoing') ?? null;
+  const rule = recs.find((f) => f.recurrence?.day) ?? recs.find((f) => f.recurrence);
+  if (rule) return rule;
+  // a bare "định kỳ" names no period: beside "thường xuyên" ("thường xuyên cập nhật ..., định kỳ báo cáo ...") the
+  // work is open-ended
+  const open = found.find((f) => f.kind === 'ongoing');
+  return (open && /thường\s+xuyên/iu.test(open.text) ? open : recs[0]) ?? open ?? null;
 }

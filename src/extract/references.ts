@@ -19,9 +19,13 @@ export interface Citation {
 
 // a code part: "SNV", "KGVX", "TTg"; an office joined by "&" ("KH&ĐT", printed "KH &ĐT" or "KH& ĐT"),
 // a sub-unit after a dot ("VP.UBND")
-const L = String.raw`[\p{Lu}][\p{Lu}\p{Ll}\d]*(?:(?:&| &(?! )|& )(?=\p{Lu})[\p{Lu}][\p{Lu}\p{Ll}\d]*|\.(?=\p{Lu}{2})[\p{Lu}\d]+(?![\p{Ll}]))*`;
-// State form: 462/BC-SNV, 59/2012/NĐ-CP, 6332/VPCP-KSTT, 01/PVHCC-THDVC, 11/2025/TT-BNV, 30c/NQ-CP
-const STATE = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,5}[a-z]?)\s?\/\s?((?:\d{4}\s?\/\s?)?${L}(?:\s?-\s?${L})+)(?![\p{L}\d])`, 'gu');
+// ("QĐ.TTg": a sub-unit may end in one lower-case letter, as "TTg" does)
+const L = String.raw`[\p{Lu}][\p{Lu}\p{Ll}\d]*(?:(?:&| &(?! )|& )(?=\p{Lu})[\p{Lu}][\p{Lu}\p{Ll}\d]*|\.(?=\p{Lu}{2})[\p{Lu}\d]+(?:\p{Ll}(?![\p{L}]))?(?![\p{Ll}]))*`;
+// State form: 462/BC-SNV, 59/2012/NĐ-CP, 6332/VPCP-KSTT, 01/PVHCC-THDVC, 11/2025/TT-BNV, 30c/NQ-CP; older acts and
+// the National Assembly write the parts with slashes or as one code after the year: 19/2001/CT/UB, 35/2023/UBTVQH15
+const STATE = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,5}[a-z]?)\s?\/\s?(\d{4}\s?\/\s?${L}(?:\s?[-/]\s?${L})*|${L}(?:\s?[-/]\s?${L})+)(?![\p{L}\d])`, 'gu');
+/** A symbol of one code ("Tờ trình số 126/SKHĐT", "Công văn số 4503/TCT"): only after the kind of document it cites. */
+const ONE_CODE = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,5}[a-z]?)\s?\/\s?(${L})(?![\p{L}\d/-])`, 'gu');
 /** A word a portal copy glued to the symbol's end: "2058/VPCP-KGVXngày 15 tháng 3" (a code ends in a capital or digit). */
 const GLUED_WORD = /(?<=[\p{Lu}\d])(?:ngày|năm|của|về|tại|và)$/u;
 // Party form: 18-NQ/TW, 35-TB/TGV, 02-KH/BCĐTW, 30-QĐ/TU
@@ -60,6 +64,7 @@ export function extractReferences(model: TextModel, own: string | null): Finding
     out.push(finding(model, c, start, end, 'references.cited'));
   };
   for (const m of text.matchAll(STATE)) add(m, `${m[1]}/${m[2]!.replace(/\s+/g, '')}`);
+  for (const m of text.matchAll(ONE_CODE)) if (KIND_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index!))) add(m, `${m[1]}/${m[2]}`);
   for (const m of text.matchAll(PARTY)) add(m, `${m[1]}-${m[2]}`);
   // short mentions: "Nghị quyết 76", "Kế hoạch số 116" -> the citation with that kind and number
   for (const m of text.matchAll(new RegExp(`(${CITED_KINDS.join('|')})\\s+(?:số\\s*)?(\\d{1,5})(?![\\d/-])`, 'giu'))) {

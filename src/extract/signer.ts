@@ -407,7 +407,7 @@ function segments(model: TextModel): Seg[] {
 
 interface Block {
   auths: { kind: Authority; seg: Seg }[];
-  titles: { text: string; seg: Seg; end: number }[];
+  titles: { text: string; seg: Seg; end: number; acting?: boolean }[];
   name: { text: string; seg: Seg } | null;
   first: number;
   last: number;
@@ -434,6 +434,14 @@ function readBlock(segs: Seg[], a: number, scan = false): Block {
     const au = authOf(t);
     if (au) {
       if (blk.titles.length || blk.name) break;
+      // "TL. BỘ TRƯỞNG" / "Q. VỤ TRƯỞNG VỤ X": the signer holds the title under it as acting (quyền); the
+      // authority is the line above, and "Q." stays in the position
+      if (au.kind === 'Q' && blk.auths.length) {
+        blk.titles.push({ text: au.object, seg: s, end: s.end, acting: true });
+        blk.last = k;
+        lastKind = 'title';
+        continue;
+      }
       blk.auths.push({ kind: au.kind, seg: s });
       blk.last = k;
       lastKind = 'auth';
@@ -556,7 +564,7 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
   let position: string | null = null;
   if (pick.titles.length) {
     const t = lastAuth?.kind === 'KT' ? (pick.titles.find((x) => isDeputy(x.text)) ?? pick.titles[0]!) : pick.titles[0]!;
-    position = sentenceCase(spellTitle(t.text));
+    position = `${t.acting ? 'Q. ' : ''}${sentenceCase(spellTitle(t.text))}`;
     // under KT the signer is the deputy: a title that is the delegating head's with one word a scan
     // garbled before it ("KT. GIÁM ĐỐC" / "PRÓ GIÁM ĐÓỎÓC") is the deputy's title
     if (lastAuth?.kind === 'KT' && !isDeputy(t.text)) {

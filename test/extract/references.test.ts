@@ -50,6 +50,18 @@ describe('cited documents', () => {
     expect(refs('Công văn số 12/SNV-VP & Sở Tài chính').map((c) => c.ref)).toEqual(['12/SNV-VP']);
   });
 
+  it('reads the forms of older acts and of the National Assembly: slashes between parts, one code after the year, "QĐ.TTg"', () => {
+    expect(refs('Căn cứ Chỉ thị số 07/2003/CT/UB ngày 02 tháng 4 năm 2003 của Ủy ban nhân dân thành phố;').map((c) => c.ref)).toEqual(['07/2003/CT/UB']);
+    expect(refs('Căn cứ Luật số 72/2025/QH15 và Nghị quyết số 1211/2016/UBTVQH13 ngày 25/5/2016;').map((c) => c.ref)).toEqual(['72/2025/QH15', '1211/2016/UBTVQH13']);
+    expect(refs('Căn cứ Quyết định số 12/2002/QĐ.TTg ngày 10/01/2002 của Thủ tướng Chính phủ;').map((c) => c.ref)).toEqual(['12/2002/QĐ.TTg']);
+  });
+
+  it('reads a symbol of one code only after the kind of document it cites', () => {
+    expect(refs('Theo đề nghị của Sở Tài chính tại Tờ trình số 45/STC ngày 20/3/2008,').map((c) => c.ref)).toEqual(['45/STC']);
+    expect(refs('Công văn 4503/TCT của Tổng cục Thuế').map((c) => c.ref)).toEqual(['4503/TCT']);
+    expect(refs('Phòng họp 12/B, tầng 3; đạt 45/STC điểm').map((c) => c.ref)).toEqual([]);
+  });
+
   it.each([
     'ngày 29/10/2021 và 30/9/2021',
     'điện thoại 0207.6251.788/0207.6250.589',

@@ -46,6 +46,10 @@ describe('signature blocks as Nghị định 30 lays them out', () => {
   it('acting head: Q.', () => {
     expect(signer(NOI_NHAN + 'Q. GIÁM ĐỐC\nVõ Thành Nam')).toEqual({ name: 'Võ Thành Nam', position: 'Giám đốc', authority: 'Q' });
   });
+  it('acting in a title under another\'s authority ("TL. BỘ TRƯỞNG" / "Q. CỤC TRƯỞNG CỤC ..."): the authority above, "Q." in the position', () => {
+    expect(signer(NOI_NHAN + 'TL. BỘ TRƯỞNG\nQ. CỤC TRƯỞNG CỤC KINH TẾ HỢP TÁC\nVÀ PHÁT TRIỂN NÔNG THÔN\n\nNguyễn Minh Tiến')).toEqual({ name: 'Nguyễn Minh Tiến', position: 'Q. Cục trưởng Cục Kinh tế hợp tác và phát triển nông thôn', authority: 'TL' });
+    expect(signer(NOI_NHAN + 'TM. ỦY BAN NHÂN DÂN\nQ. CHỦ TỊCH\n\nLê Văn Hòa')).toEqual({ name: 'Lê Văn Hòa', position: 'Q. Chủ tịch', authority: 'TM' });
+  });
   it('names in capitals, with a rank or a degree, after stamps and a blank gap', () => {
     expect(signer(NOI_NHAN + 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\nNGUYỄN VĂN SƠN')).toMatchObject({ name: 'Nguyễn Văn Sơn' });
     expect(signer(NOI_NHAN + 'KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n\nĐại tá Nguyễn Văn Cường')).toEqual({ name: 'Nguyễn Văn Cường', position: 'Phó Cục trưởng', authority: 'KT' });
