@@ -90,6 +90,14 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
           if (!pm) continue;
           ocrInto(pm, r);
           ocrPages++;
+          for (const h of r.handwriting ?? []) {
+            const what = h.field === 'number' ? 'number after "Số:"' : `${h.field === 'day' ? 'day' : 'month'} of the date line`;
+            diagnostics.push(
+              h.value !== null
+                ? { severity: 'info', stage: 'parse', message: `page ${r.page}: the handwritten ${what} read as ${h.value} from the ink (handwriting, confidence ${h.confidence.toFixed(2)}; OCR had "${h.read}"): check it` }
+                : { severity: 'info', stage: 'parse', message: `page ${r.page}: the ${what} is handwritten and could not be read with confidence (OCR had "${h.read}"): left out` },
+            );
+          }
           if (r.meanConfidence < 70) diagnostics.push({ severity: 'warning', stage: 'parse', message: `page ${r.page}: OCR confidence is low (${r.meanConfidence.toFixed(0)}%)` });
         }
         if (ocrPages) diagnostics.push({ severity: 'info', stage: 'parse', message: `OCR (tesseract, vie) read ${ocrPages} page(s) without a text layer: ${needOcr.join(', ')}` });

