@@ -446,7 +446,15 @@ function supportOfPlain(text: string): BodySpan[] {
  * A heading that assigns its group: "1. Giám đốc các Sở; Thủ trưởng các Ban, ngành",
  * "a) Sở Nội vụ có trách nhiệm:", "1. Trách nhiệm của các cơ quan ...", "c) Giao Sở Nội vụ chủ trì, phối hợp với ...".
  */
+/** "Đối với Ủy ban nhân dân các huyện:", "Về phía các sở, ngành:": the bodies a group of items is for. */
+const FOR_BODIES = /^(?:(?:Riêng\s+)?[Đđ]ối với|Về phía)\s+/u;
+
 function headingAssignmentPlain(title: string): Assignment | null {
+  const forBodies = FOR_BODIES.exec(title.trim());
+  if (forBodies) {
+    const a = headingAssignmentPlain(title.trim().slice(forBodies[0].length));
+    return a && a.rule === 'heading.bodies' ? { ...a, lead: a.lead.map((b) => shift(b, title.indexOf(forBodies[0]) + forBodies[0].length)), rule: 'heading.forBodies' } : null;
+  }
   let t = title.trim().replace(/[:.]\s*$/, '');
   const resp = /^(?:Trách nhiệm|(?:Chức năng,?\s+)?[Nn]hiệm vụ(?:,?\s+quyền hạn)?|Quyền hạn,? nhiệm vụ)\s+(?:và\s+[\p{L}, ]{0,30}?\s+)?(?:của\s+)(.+)$|^Trách nhiệm\s+(.+)$/iu.exec(t);
   let off = 0;

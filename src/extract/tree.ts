@@ -9,6 +9,7 @@
  */
 import type { Block, TextModel } from '../model/types.js';
 import { readMarker, type Marker } from '../parse/markers.js';
+import { headingAssignment } from './agencies.js';
 
 export interface ItemNode {
   marker: Marker | null;
@@ -60,7 +61,7 @@ export function buildTree(model: TextModel, blocks: Block[]): ItemNode {
   // inside a quotation of another text ("“…2. Hồ sơ ..., gồm: a) ...; c) ...”"): its numbered
   // lines are the quoted text's, part of the item that quotes them
   let quoting = false;
-  for (const b of blocks) {
+  for (const [bi, b] of blocks.entries()) {
     if (b.kind === 'table' || b.kind === 'footnote') continue;
     const text = b.text.replace(/\n/g, ' ');
     const wasQuoting = quoting;
@@ -75,6 +76,27 @@ export function buildTree(model: TextModel, blocks: Block[]): ItemNode {
     if (!m && last?.marker && (last.marker.kind === 'dash' || last.marker.kind === 'plus') && !last.body.length) {
       const mis = MISREAD_BULLET.exec(text);
       if (mis) m = { ...last.marker, raw: mis[1]!, length: mis[0].length };
+    }
+    if (!m && !wasQuoting) {
+      // an unmarked heading that names the bodies the marked items under it are for ("Đối với Ủy ban nhân dân các
+      // huyện:" / "a) ..." / "b) ..."): a group of its own, up to the next such heading or a higher marker
+      const next = blocks.slice(bi + 1).find((x) => x.kind !== 'table' && x.kind !== 'footnote');
+      const nextMarker = next ? readMarker(next.text.replace(/\n/g, ' ')) : null;
+      if (nextMarker && text.length < 160 && /:\s*$/u.test(text) && /^lead|^heading\.(?:bodies|forBodies|responsibility|ask)$/u.test(groupHeading(text) ?? '')) {
+        const open = findLast(stack, (n) => n.marker === null && n.parent !== null && n.children.length > 0);
+        let at = open >= 0 ? open - 1 : -1;
+        if (at < 0) {
+          const same = findLast(stack, (n) => keyOf(n.marker) === keyOf(nextMarker));
+          at = same >= 0 ? same - 1 : stack.length - 1;
+        }
+        stack.length = at + 1;
+        const parent = stack[stack.length - 1]!;
+        const node = makeNode(b, null, text, parent);
+        parent.children.push(node);
+        stack.push(node);
+        last = node;
+        continue;
+      }
     }
     if (!m) {
       const para = { text, start: b.start, end: b.end };
@@ -149,6 +171,12 @@ function quoteOpenAfter(text: string, open: boolean): boolean {
   if (open) return !text.includes('”');
   const t = text.trimStart();
   return t.startsWith('“') && !t.includes('”');
+}
+
+/** The rule by which a heading names the bodies its group is for ("Đối với X:", "Sở X:", "Trách nhiệm của X:"). */
+function groupHeading(text: string): string | null {
+  const a = headingAssignment(text);
+  return a && a.lead.length ? a.rule : null;
 }
 
 /** Marks OCR gives a list's dash or plus: an apostrophe, '!', ':', '|', '¡', '*'. */

@@ -89,3 +89,18 @@ describe('a decision\'s closing clause wrapped onto a line of its own (text copi
     expect(tasks(text).map((t) => [t.text, t.lead])).toEqual([['Giao Sở Nội vụ hướng dẫn, kiểm tra việc thực hiện Quyết định này.', ['Sở Nội vụ']]]);
   });
 });
+
+describe('an agency heading over lettered items that name no doer ("2. Đối với Ủy ban nhân dân các huyện:", or unnumbered)', () => {
+  const letter = (h1: string, h2: string) => `${TOP}Kính gửi:\n- Các sở, ban, ngành;\n- Ủy ban nhân dân các huyện.\n\nĐể chủ động ứng phó với bão số 3 và mưa lớn sau bão, bảo đảm an toàn tính mạng và tài sản của người dân, Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị thực hiện các nội dung sau:\n${h1}\na) Kiểm tra hệ thống đê điều, hồ đập, nhất là các hồ chứa xung yếu, có phương án bảo vệ an toàn công trình.\nb) Hướng dẫn người dân thu hoạch lúa mùa đã chín theo phương châm xanh nhà hơn già đồng.\n${h2}\na) Tổ chức sơ tán dân ở vùng trũng thấp, ven sông, vùng có nguy cơ sạt lở đất đến nơi an toàn.\nb) Bố trí lực lượng ứng trực 24/24 giờ, sẵn sàng phương tiện cứu hộ, cứu nạn khi có tình huống.${END}`;
+  const leads = (h1: string, h2: string) => tasks(letter(h1, h2)).map((t) => t.lead);
+  const want = [['Sở Nông nghiệp và Môi trường'], ['Sở Nông nghiệp và Môi trường'], ['Ủy ban nhân dân các huyện'], ['Ủy ban nhân dân các huyện']];
+  it('gives the items under it to the bodies it names', () => {
+    expect(leads('1. Đối với Sở Nông nghiệp và Môi trường:', '2. Đối với Ủy ban nhân dân các huyện:')).toEqual(want);
+    expect(leads('Đối với Sở Nông nghiệp và Môi trường:', 'Đối với Ủy ban nhân dân các huyện:')).toEqual(want);
+    expect(leads('Sở Nông nghiệp và Môi trường:', 'Ủy ban nhân dân các huyện:')).toEqual(want);
+  });
+  it('leaves an unnumbered line that is no agency heading as it was', () => {
+    const r = leads('Về công tác phòng, chống thiên tai:', 'Về công tác cứu hộ, cứu nạn:');
+    expect(r.every((l) => !l.includes('Sở Nông nghiệp và Môi trường'))).toBe(true);
+  });
+});
