@@ -37,7 +37,7 @@ function esc(s: string): string {
 export function startsWithBody(s: string, caseInsensitive = false): boolean {
   const t = s.trim();
   if (NOT_BODY.test(t)) return false;
-  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|tổ chức đảng|chi bộ|đảng bộ)/iu.test(t);
+  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|cấp,|tổ chức đảng|chi bộ|đảng bộ)/iu.test(t);
   return (caseInsensitive ? HEAD_RE_I : HEAD_RE).test(t);
 }
 
@@ -171,7 +171,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=(?:chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết)(?![\p{L}]))/u;
+const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=(?:chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết|niêm yết)(?![\p{L}]))/u;
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
@@ -207,7 +207,7 @@ export function subjectOf(clause: string): BodySpan[] | null {
     if (/^tổ chức\s+(?:đảng|chính trị|xã hội|đoàn thể|hội|thanh niên)/iu.test(clause.slice(m.index!))) continue;
     // "X theo chức năng, nhiệm vụ được giao chủ động ...": the qualifier is not part of X's name;
     // nor is an apposition ("Sở Nội vụ là cơ quan thường trực của Hội đồng có trách nhiệm ...")
-    const prefix = before.replace(/\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối)[^,;]*$/u, '').replace(FUNCTION_QUALIFIER, '').trimEnd().replace(/[,;:]+$/, ''); // not trimStart: the spans count from the clause's start
+    const prefix = before.replace(/\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối)[^,;]*$/u, '').replace(FUNCTION_QUALIFIER, '').trimEnd().replace(/[,;:]+$/, '').replace(/\s+(?:chỉ|cũng|vẫn|luôn)$/u, ''); // not trimStart: the spans count from the clause's start
     if (!prefix) return null;
     // "Văn phòng Chính phủ đề nghị các cơ quan có ý kiến ...": the one who asks is not the doer, the one asked is
     const ask = ASKS_INSIDE.exec(prefix);

@@ -835,9 +835,11 @@ function portalRecord(lines: { text: string; start: number; end: number }[]): { 
   let out: ReturnType<typeof portalRecord> = null;
   let date: { value: string; start: number; end: number } | undefined;
   let by: { text: string; start: number; end: number } | undefined;
-  for (const l of lines) {
-    const t = l.text.replace(/[|•]/g, ' ').replace(/\s+/g, ' ');
-    const n = /(?:^|\s)Số hiệu(?: văn bản)?\s*:\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*)/u.exec(t);
+  for (const [i, l] of lines.entries()) {
+    // a label cell and its value cell copied one a line ("Ngày ban hành: |" / "20-10-2011 |") read as one line
+    const next = /:\s*\|?\s*$/u.test(l.text) ? lines[i + 1] : undefined;
+    const t = (next ? `${l.text} ${next.text}` : l.text).replace(/[|•]/g, ' ').replace(/\s+/g, ' ');
+    const n = /(?:^|\s)(?:Số hiệu|Số\s*\/?\s*[Kk]ý hiệu|Số tư liệu)(?: văn bản)?\s*:\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*)/u.exec(t);
     if (n && !out) out = { number: n[1]!, symbol: n[2]!, start: l.start, end: l.end };
     const d = /(?:^|\s)Ngày ban hành\s*:\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/u.exec(t);
     const v = d && iso(+d[3]!, +d[2]!, +d[1]!);
@@ -860,9 +862,12 @@ function portalRecord(lines: { text: string; start: number; end: number }[]): { 
 /** The head of a body, printed before its name where the head issues in its own right ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X"). */
 const HEAD_OF = /^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\s+(?=\p{Lu})/u;
 function authorityIssuer(lines: Line[]): ReturnType<typeof readIssuer> {
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const t = lines[i]!.text.trim();
-    if (!isUpper(t) || !AUTHORITY_LINE.test(t) || !BODY_OPENER.test(lines[i + 1]!.text.replace(/^[-–+•]\s*/u, ''))) continue;
+  for (let i = 0; i < lines.length; i++) {
+    // (above its "Căn cứ", or a công điện's sender above its "Điện:" or before it on its line: "BỘ TRƯỞNG BỘ X, điện:")
+    const sender = /^(.+?)\s*,?\s+(?:điện|ĐIỆN)\s*:\s*$/u.exec(lines[i]!.text.trim());
+    const t = sender ? sender[1]! : lines[i]!.text.trim();
+    const next = lines[i + 1]?.text.replace(/^[-–+•]\s*/u, '') ?? '';
+    if (!isUpper(t) || !AUTHORITY_LINE.test(t) || !(sender || BODY_OPENER.test(next) || /^Điện\s*:/iu.test(next))) continue;
     const body = t.replace(HEAD_OF, '');
     if (!opensBody(body) && !/^THỦ TƯỚNG CHÍNH PHỦ$/u.test(body)) continue;
     return readIssuer([{ ...lines[i]!, text: body }]);

@@ -161,7 +161,7 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
 /** "(gọi tắt là bộ)", "(sau đây gọi chung là các đơn vị)": an alias, not part of a name. */
 const ALIAS = /\s*\((?:sau đây\s+)?gọi\s+(?:tắt|chung)\s+là[^)]*\)/giu;
 /** "Bộ Nội vụ hướng dẫn các bộ, ... thực hiện ... như sau:", "đề nghị Y triển khai các nội dung sau:" */
-const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì|báo cáo|rà soát|xây dựng|gửi|cung cấp|cử|đánh giá|nghiên cứu|có ý kiến|tham gia|tổng hợp|cập nhật|kiểm tra|đề xuất|dự kiến|chuẩn bị|bố trí|hoàn thành|hoàn thiện|quán triệt)(?![\p{L}]))/u;
+const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì|báo cáo|rà soát|xây dựng|gửi|cung cấp|cử|đánh giá|nghiên cứu|có ý kiến|tham gia|tổng hợp|cập nhật|kiểm tra|đề xuất|dự kiến|chuẩn bị|bố trí|hoàn thành|hoàn thiện|quán triệt|tập trung)(?![\p{L}]))/u;
 
 const ASKS_ALL = new RegExp(ASKS.source, 'gu');
 
@@ -401,6 +401,17 @@ function listsContents(node: ItemNode): boolean {
 }
 
 /** A bullet that is an action ending in "bao gồm:" / "gồm:" whose bullets are its steps (actions, most of them). */
+/**
+ * A numbered item that states a measure of its own as a whole sentence before the items that share it out
+ * ("1. Tập trung rà soát, xác định chính xác ... các đối tượng phải kê khai nộp thuế ...; không bỏ sót đối tượng."
+ * over "a) Cục Thuế có trách nhiệm:"): it does more than group them, so it is a task too.
+ */
+function ownMeasure(node: ItemNode): boolean {
+  const t = node.title.trim();
+  return !!node.marker && node.marker.kind !== 'dash' && node.marker.kind !== 'plus' && node.marker.kind !== 'article'
+    && !node.body.length && t.length >= 60 && /[.;]$/u.test(t) && opensWithVerb(t) && !isHeadingLike(node);
+}
+
 function isActionParent(node: ItemNode): boolean {
   return !!node.marker && (node.marker.kind === 'dash' || node.marker.kind === 'plus') && CONTENTS_LEAD.test(node.title.trim())
     && opensWithVerb(node.title) && node.children.filter((c) => opensWithVerb(c.title)).length * 3 >= node.children.length * 2;
@@ -465,6 +476,22 @@ export function requestStart(text: string): number {
 /** Decisions that take effect when signed are not obligations ("Điều 1. Ban hành kèm theo ...", "Phê duyệt ...", a resolution's "Thông qua ...", "Nay ban hành ..."). */
 const DECISION = /^(?:Nay\s+ban\s+hành|Ban hành kèm theo|Thông qua|Phê duyệt|Công nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban hành|Đổi tên|Giải thể|Hợp nhất|Sáp nhập|Phê bình|Công bố)(?![\p{L}])/u;
 
+/** A lead-in that gives orders: "... có ý kiến (chỉ đạo) như sau:", "... kết luận và chỉ đạo như sau:", "... yêu cầu:". */
+const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|giao nhiệm vụ)(?: như sau| sau đây| cụ thể)?\s*:\s*$/u;
+/** A paragraph that opens with a named body and what it is to do: "Bộ Y tế khẩn trương chuẩn bị ...". */
+function ordersBody(text: string): boolean {
+  if (!startsWithBody(text) || BACKGROUND.test(text)) return false;
+  const own = leadOf(text);
+  if (!own?.lead.length || own.lead[0]!.start !== 0 || /^[^.;]{0,160}?\s(?:đã|vừa)\s/u.test(text)) return false;
+  // a body that agrees or thanks is not ordered ("Trung tâm thống nhất hỗ trợ cho Liên đoàn ...")
+  return !/^[^,.;:]{0,120}?\s(?:thống nhất|đồng ý|nhất trí|chấp thuận|ghi nhận|hoan nghênh|cảm ơn|trân trọng)(?![\p{L}])/u.test(text);
+}/** A paragraph that opens by asking bodies it names: "Đề nghị Đài truyền thanh xã, các đồng chí Trưởng thôn thông báo ...". */
+function asksNamedBody(text: string): boolean {
+  const m = /^(?:Đề nghị|Yêu cầu|Giao)\s+/u.exec(text);
+  if (!m) return false;
+  const own = leadOf(text);
+  return Boolean(own?.lead.length && own.lead.every((b) => !isGeneric(b.text) && !BACK_REFERENCE.test(b.text.trim())));
+}
 function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
   const region = model.blocks.slice(from, to);
@@ -487,6 +514,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const anyMarked = region.some((b) => b.kind !== 'table' && readMarker(b.text));
   const leadIn = model.blocks[from - 1];
   const afterLeadIn = !!leadIn && leadIn.kind !== 'table' && !readMarker(leadIn.text) && ASKING_LEAD_IN.test(leadIn.text.replace(/\n/g, ' '));
+  const ordered = from > 0 && ORDERING_LEAD_IN.test(model.blocks[from - 1]!.text.replace(/\n/g, ' '));
   const consumed = new Set<ItemNode>();
   let lastAsked: AgencyRef[] = [];
   for (const node of walk(tree)) {
@@ -502,7 +530,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (parts) for (const c of parts) consumed.add(c);
     // an action whose steps follow ("- Ban hành và tổ chức triển khai kế hoạch ..., bao gồm:" + "+ Tổ chức ...")
     // is a task of its own as well as its steps
-    const action = !parts && node.children.length > 0 && isActionParent(node);
+    const action = !parts && node.children.length > 0 && (isActionParent(node) || ownMeasure(node));
     if (node.children.length && !parts && !action) continue;
     // (a title whose next paragraph goes on in lower case, no colon between, is a sentence the layout broke, not a heading)
     const heading = !parts && !action && isHeadingLike(node) && !(node.body.length && /^\p{Ll}/u.test(node.body[0]!.text) && !/:\s*$/u.test(node.title));
@@ -528,14 +556,17 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
       // (a paragraph after the list that asks for a reply by a day is a request of its own:
       // "Kết quả trao đổi, kính đề nghị các đồng chí gửi về Công an tỉnh ... trước ngày 15/6/2025")
-      const after = anyMarked && !node.detached && !node.parent?.parent && node.parent!.children.slice(0, node.parent!.children.indexOf(node)).some((c) => c.marker) && SEND_BY.test(text) && ANY_ASK.test(` ${text} `);
+      const after = anyMarked && !node.detached && !node.parent?.parent && node.parent!.children.slice(0, node.parent!.children.indexOf(node)).some((c) => c.marker)
+        && ((SEND_BY.test(text) && ANY_ASK.test(` ${text} `)) || asksNamedBody(text));
       if (isClosing(text) || (anyMarked && !node.detached && !after)) continue;
       if (!anyMarked && !node.detached) {
-        // a letter's paragraph: from where the office's own request begins, or not a task
+        // a letter's paragraph: from where the office's own request begins, or not a task; after a lead-in
+        // that gives orders ("Thủ tướng Chính phủ ... có ý kiến như sau:"), a paragraph that opens with the
+        // body it orders ("Bộ Y tế khẩn trương ...") is one of them
         const at = requestStart(node.title);
         // (after a lead-in that asks, "... yêu cầu:", a paragraph whose subject is a body is what it asks of it)
         const charged = afterLeadIn && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
-        if (at < 0 && !(node.body.length && requestStart(text) >= 0) && !charged) continue;
+        if (at < 0 && !(node.body.length && requestStart(text) >= 0) && !charged && !(ordered && ordersBody(text))) continue;
         if (at > 0) {
           // (a sentence that asks after its own frame, "Để có cơ sở tổng hợp, Bộ X đề nghị ...", goes on with the
           // background before it: the paragraph is the task; a sentence that opens with the ask, "Đề nghị quý cơ

@@ -23,6 +23,8 @@ const hasAnchor = (l: string, k: number) => (k === ANCHOR_TESTS.length - 1 && !l
 const SEPARATOR = /\s*[-_=*]{3,}\s*/gu;
 const META = /^(?:\|?\s*)(?:Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Tình trạng|Lĩnh vực|Số công báo|Tình trạng hiệu lực)\s*:/iu;
 const SITE = /^(?:Trang chủ|Home|Đăng nhập|Đăng ký|Tải về|Tải văn bản|Văn bản liên quan|Văn bản gốc|Lược đồ|Nội dung|Thuộc tính|Tiếng Anh|Lưu trữ|Ghi chú|Chia sẻ|In văn bản|Bạn chưa đăng nhập|Bạn đang xem|Theo dõi hiệu lực|Hỏi đáp|©|Copyright|Liên hệ|Bản quyền)(?![\p{L}])|\S\s+>\s+\S[^<>]*\s+>\s+\S|^\|.*\|$|©/iu;
+/** A cell of a portal's record table copied one cell a line: "Số tư liệu: |", "20-10-2011 |". */
+const CELL = /^[^|]{1,60}\|$/u;
 const QUOC_HIEU = /^(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|^ĐẢNG CỘNG SẢN VIỆT NAM/u;
 
 export interface Uncaptured {
@@ -74,6 +76,13 @@ export function uncapture(input: string[]): Uncaptured {
   for (let i = 0; i < limit; i++) {
     const t = lines[i]!.trim();
     if (META.test(t) || SITE.test(t)) lastSite = i;
+    else if (q < 0 && firstAnchor < 0) {
+      // with no header anchor at all, the site's lines are only those above the document's first own line:
+      // its record's cells, one a line ("Số tư liệu: |", "1036/CĐ-BGDĐT |"), count with them; a "Nội dung
+      // chi tiết ..." after the text never makes the whole text the site's
+      if (CELL.test(t)) lastSite = i;
+      else if (t) break;
+    }
   }
   if (lastSite >= 0) {
     // a banner line just above the first site line belongs to the site too

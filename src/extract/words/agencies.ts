@@ -34,7 +34,7 @@ export const PREDICATES = [
   'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt', 'giám sát', 'bố trí',
   'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành', 'nghiêm túc', 'phải', 'cần', 'nêu gương', 'lãnh đạo', 'quán triệt',
   'xử lý', 'tháo gỡ', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì', 'quyết liệt', 'kịp thời',
-  'chuẩn bị', 'cử', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'rút kinh nghiệm', 'tham gia', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm',
+  'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'rút kinh nghiệm', 'tham gia', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm',
   'góp ý', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy',
 ];
 
@@ -45,7 +45,7 @@ export const ACTION_WORDS = [
   'đôn đốc', 'kiểm tra', 'nghiên cứu', 'đề xuất', 'ban hành', 'tiếp tục', 'khẩn trương', 'chủ động', 'tăng cường',
   'đẩy mạnh', 'đẩy nhanh', 'nâng cao', 'bảo đảm', 'đảm bảo', 'cập nhật', 'công khai', 'tiếp nhận', 'giải quyết',
   'gửi', 'lập', 'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt',
-  'giám sát', 'bố trí', 'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành',
+  'giám sát', 'bố trí', 'niêm yết', 'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành',
   'nghiêm túc', 'kịp thời', 'thường xuyên', 'định kỳ', 'hằng', 'hàng', 'căn cứ', 'để', 'nhằm', 'trong', 'theo',
   'về việc', 'đối với', 'trước ngày', 'trước', 'sau khi', 'khi', 'nếu', 'phải', 'cần', 'thống nhất',
   'xử lý', 'tháo gỡ', 'đẩy', 'có', 'làm', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì',

@@ -1,0 +1,68 @@
+/**
+ * Forms of asking that real letters use without numbered items or "đề nghị": the orders a
+ * leader gives after "... có ý kiến như sau:", a numbered measure stated before the items that
+ * share it out, a request after the list that names its doers, an adverb before the verb.
+ * Each with texts that must not read as tasks.
+ */
+import { describe, it, expect } from 'vitest';
+import { leadOf } from '../../src/extract/agencies.js';
+import { extractTasks } from '../../src/extract/tasks.js';
+import { model } from '../helpers.js';
+
+const vpcp = (body: string) => `VĂN PHÒNG CHÍNH PHỦ\n-------\nSố: 1234/VPCP-KGVX\nV/v triển khai tiêm chủng\nHà Nội, ngày 02 tháng 7 năm 2022\nKính gửi: Bộ Y tế\n\nXét báo cáo của Bộ Y tế tại văn bản số 55/BYT-DP ngày 28 tháng 6 năm 2022, Thủ tướng Chính phủ có ý kiến như sau:\n\n${body}\n\nVăn phòng Chính phủ thông báo để Bộ Y tế biết, thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
+const tasks = (text: string, date: string, recipients: string[] = []) =>
+  extractTasks(model(text), { date, recipients }).map((t) => ({ text: t.text, lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? null }));
+
+describe('the orders a leader gives after "... có ý kiến như sau:", one unnumbered paragraph each', () => {
+  it('is a task of the body it opens with', () => {
+    expect(tasks(vpcp('Bộ Y tế khẩn trương chuẩn bị báo cáo, hồ sơ về nội dung đề xuất nêu trên để trình Chính phủ trước ngày 15 tháng 7 năm 2022.'), '2022-07-02', ['Bộ Y tế']))
+      .toEqual([{ text: 'Bộ Y tế khẩn trương chuẩn bị báo cáo, hồ sơ về nội dung đề xuất nêu trên để trình Chính phủ trước ngày 15 tháng 7 năm 2022.', lead: ['Bộ Y tế'], deadline: '2022-07-15' }]);
+    expect(tasks(vpcp('Bộ Y tế tăng cường công tác quản lý, chỉ đạo để đẩy nhanh tiến độ tiêm vắc xin.\n\nBộ Tài chính bố trí kinh phí theo quy định.'), '2022-07-02', ['Bộ Y tế']).map((t) => t.lead))
+      .toEqual([['Bộ Y tế'], ['Bộ Tài chính']]);
+  });
+  it('is none when the paragraph tells what a body did, agrees, or opens with background', () => {
+    expect(tasks(vpcp('Bộ Y tế đã chủ động triển khai tiêm vắc xin cho trẻ em từ 5 đến dưới 12 tuổi.'), '2022-07-02', ['Bộ Y tế'])).toEqual([]);
+    expect(tasks(vpcp('Trung tâm thống nhất hỗ trợ cho Liên đoàn sử dụng địa chỉ cơ sở 1 của Trung tâm.'), '2022-07-02', ['Bộ Y tế'])).toEqual([]);
+    expect(tasks(vpcp('Thực hiện Nghị quyết của Chính phủ, Bộ Y tế tăng cường tiêm vắc xin.'), '2022-07-02', ['Bộ Y tế'])).toEqual([]);
+  });
+  it('needs a lead-in that orders: after "... báo cáo như sau:" a paragraph is not an order', () => {
+    const told = vpcp('Bộ Y tế tăng cường công tác quản lý.').replace('Thủ tướng Chính phủ có ý kiến như sau:', 'Văn phòng Chính phủ báo cáo tình hình như sau:');
+    expect(tasks(told, '2022-07-02', ['Bộ Y tế'])).toEqual([]);
+  });
+});
+
+describe('a numbered measure stated in a sentence before the items that share it out', () => {
+  const ct = (item: string) => `ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 06/CT-UBND\nThanh Hóa, ngày 02 tháng 5 năm 2019\nCHỈ THỊ\nVề thu ngân sách nhà nước năm 2019\nĐể hoàn thành dự toán thu năm 2019, Chủ tịch UBND tỉnh yêu cầu các cấp, các ngành tập trung chỉ đạo quyết liệt một số giải pháp sau đây:\n${item}\na) Cục Thuế có trách nhiệm:\n- Xác định chính xác đối tượng nộp thuế và mức thuế phải nộp.\nb) Sở Tài chính có trách nhiệm:\n- Rà soát các khoản thu từ đất.\n2. Giao Sở Kế hoạch và Đầu tư theo dõi, tổng hợp.\nNơi nhận:\n- Như trên;`;
+  it('is a task of the doers the lead-in names, as well as its items', () => {
+    const r = tasks(ct('1. Tập trung rà soát, xác định chính xác, đầy đủ các đối tượng phải kê khai nộp thuế; không bỏ sót đối tượng, thất thoát nguồn thu.'), '2019-05-02');
+    expect(r.map((t) => t.lead)).toEqual([['các cấp, các ngành'], ['Cục Thuế'], ['Sở Tài chính'], ['Sở Kế hoạch và Đầu tư']]);
+    expect(r[0]!.text).toMatch(/^Tập trung rà soát/);
+  });
+  it('is only a heading when it names a topic or ends with a colon', () => {
+    for (const heading of ['1. Về công tác quản lý thu ngân sách nhà nước trên địa bàn tỉnh năm 2019 và những năm tiếp theo', '1. Tập trung rà soát, xác định chính xác, đầy đủ các đối tượng phải kê khai nộp thuế, cụ thể như sau:']) {
+      expect(tasks(ct(heading), '2019-05-02').map((t) => t.lead), heading).toEqual([['Cục Thuế'], ['Sở Tài chính'], ['Sở Kế hoạch và Đầu tư']]);
+    }
+  });
+});
+
+describe('the subject of an order, up to its verb', () => {
+  const lead = (t: string) => leadOf(t)?.lead.map((b) => b.text);
+  it('leaves an adverb before the verb out of the name ("UBND xã chỉ xem xét ...")', () => {
+    expect(lead('UBND xã chỉ xem xét, xử lí đơn thư, khiếu nại, tố cáo của công dân gửi đến qua bưu điện.')).toEqual(['UBND xã']);
+    expect(lead('Sở Tài chính cũng kiểm tra việc quyết toán.')).toEqual(['Sở Tài chính']);
+  });
+  it('reads "các cấp, các ngành" asked in a lead-in as one collective', () => {
+    expect(lead('Chủ tịch UBND tỉnh yêu cầu các cấp, các ngành tập trung chỉ đạo quyết liệt các giải pháp sau:')).toEqual(['các cấp, các ngành']);
+  });
+});
+
+describe('a request after the numbered list that names its doers', () => {
+  const tb = (after: string) => `ỦY BAN NHÂN DÂN\nXÃ ĐỨC HỢP\nSố: 12/TB-UBND\nĐức Hợp, ngày 23 tháng 12 năm 2021\nTHÔNG BÁO\nVề việc tạm dừng tiếp công dân\nỦy ban nhân dân xã thông báo như sau:\n1. Tạm dừng hoạt động tiếp công dân tại Trụ sở UBND xã kể từ ngày 23/12/2021.\n2. Công chức Văn phòng - Thống kê tiếp nhận đơn thư gửi qua bưu điện.\n${after}\nNơi nhận:\n- Như trên;`;
+  it('is a task of its own', () => {
+    expect(tasks(tb('Đề nghị Công an xã, Văn phòng - Thống kê xã niêm yết công khai thông báo này tại trụ sở.'), '2021-12-23').map((t) => t.lead).at(-1))
+      .toEqual(['Công an xã', 'Văn phòng - Thống kê xã']);
+  });
+  it('is none when it asks "các đơn vị" to carry out the notice (a closing formula)', () => {
+    expect(tasks(tb('Đề nghị các đơn vị nghiêm túc thực hiện./.'), '2021-12-23')).toHaveLength(2);
+  });
+});
