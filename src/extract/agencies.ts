@@ -277,6 +277,14 @@ function leadOfText(text: string): Assignment | null {
   let clause = firstSentence(text);
   let off = 0;
   let m = COLON_PREFIX.exec(clause);
+  // a frame before the one who asks ("Để có cơ sở trình Thủ tướng, Bộ X đề nghị các Bộ: A, B góp ý ..."): read
+  // from who asks
+  if (m && FRAME.test(m[1]!)) {
+    const head = m[1]!;
+    const cut = [...head.matchAll(/,\s+/gu)].map((c) => c.index! + c[0].length).find((at) => startsWithBody(head.slice(at)) && ASKS_INSIDE.test(head.slice(at)));
+    const a = cut === undefined ? null : leadOfText(text.slice(cut));
+    if (a && a.lead.length) return { ...a, lead: a.lead.map((b) => shift(b, cut!)), support: supportOfPlain(text) };
+  }
   if (m && startsWithBody(m[1]!) && !ACTION_RE.test(stripHead(m[1]!))) {
     // "Bộ X đề nghị các Bộ: A, B góp ý ...": the list belongs to those asked
     let who = m[1]!, at = 0;

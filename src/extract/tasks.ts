@@ -280,14 +280,44 @@ function shortNames(text: string): Map<string, string> {
   return out;
 }
 
+/**
+ * Abbreviations a document defines in brackets after the words they stand for: "Bộ Giáo dục và Đào tạo
+ * (GDĐT)" -> GDĐT = "Giáo dục và Đào tạo" (the initials of the words before, "và" and "&" aside).
+ */
+function definedAbbreviations(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/\((\p{Lu}{2,8})\)/gu)) {
+    const abbr = m[1]!;
+    const words = text.slice(Math.max(0, m.index! - 160), m.index!).trimEnd().split(/\s+/u);
+    let initials = '';
+    let k = words.length;
+    while (k > 0 && initials.length < abbr.length) {
+      const w = words[k - 1]!;
+      k--;
+      if (w === 'và' || w === '&') continue;
+      if (!/^\p{L}/u.test(w)) break;
+      initials = w[0]!.toLocaleUpperCase('vi') + initials;
+    }
+    if (initials !== abbr) continue;
+    const full = words.slice(k).join(' ');
+    if (/^\p{Lu}/u.test(full) && !out.has(abbr)) out.set(abbr, full);
+  }
+  return out;
+}
+
 export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] {
   const out = extractTasksRaw(model, ctx);
   const names = shortNames(model.text);
   const setUp = setUpNames(model);
-  if (!names.size && !setUp.length) return out;
+  const abbrs = definedAbbreviations(model.text);
+  if (!names.size && !setUp.length && !abbrs.size) return out;
+  const abbrRe = abbrs.size ? new RegExp(`(?<![\\p{L}])(${[...abbrs.keys()].join('|')})(?![\\p{L}])`, 'gu') : null;
   const full = (a: AgencyRef): AgencyRef => {
     const f = names.get(a.name.toLowerCase());
     if (f) return { ...a, name: f, rule: `${a.rule}.fullName` };
+    // "các Sở GDĐT" after "Bộ Giáo dục và Đào tạo (GDĐT)": the words the document gave for it
+    const spelt = abbrRe ? a.name.replace(abbrRe, (x) => abbrs.get(x)!) : a.name;
+    if (spelt !== a.name) return { ...a, name: spelt, rule: `${a.rule}.abbreviation` };
     const s = setUp.length && a.end > a.start ? setUpName(model.text, a.start, setUp) : null;
     // the set-up name covers the whole lead read ("Hội đồng nhân dân tỉnh" is not "Hội đồng")
     return s && s.end >= a.end && s.name.length > a.name.length ? { ...a, name: s.name, end: s.end, rule: `${a.rule}.setUp` } : a;

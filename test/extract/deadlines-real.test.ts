@@ -59,8 +59,8 @@ describe('deadlines on real phrasings: what must match', () => {
     ['triển khai trong năm 2025 và các năm tiếp theo', 'ongoing', null],
     ['Theo Kế hoạch riêng', 'ongoing', null, 2025, { cell: true }],
     // a bare "định kỳ" names no period: beside "thường xuyên" the work is open-ended (a period named still recurs)
-    ['Thường xuyên theo dõi, tổng hợp tình hình, định kỳ báo cáo Ủy ban nhân dân tỉnh.', 'ongoing', null],
-    ['Thường xuyên theo dõi, tổng hợp tình hình, định kỳ hằng quý báo cáo Ủy ban nhân dân tỉnh.', 'recurring', null],
+    ['Thường xuyên theo dõi tình hình trên địa bàn; định kỳ gửi báo cáo về Sở Nội vụ.', 'ongoing', null],
+    ['Thường xuyên theo dõi tình hình trên địa bàn; định kỳ hằng quý gửi báo cáo về Sở Nội vụ.', 'recurring', null],
     ['Theo hướng dẫn của Trung ương', 'ongoing', null, 2025, { cell: true }],
     ['Sau 03 tháng kể từ khi có văn bản hướng dẫn', 'ongoing', null, 2025, { cell: true }],
     ['gửi trực tiếp văn bản cho Bộ Công an theo thời gian quy định; đồng thời gửi Ủy ban nhân dân tỉnh biết', 'ongoing', null],

@@ -9,6 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
 import { extract } from '../../src/extract/index.js';
+import { leadOf } from '../../src/extract/agencies.js';
 
 const run = (text: string) => extract(model(text));
 const tasks = (text: string) => run(text).tasks.map((t) => ({ text: t.text, lead: t.lead.map((l) => l.name), deadline: t.deadline && [t.deadline.kind, t.deadline.date] }));
@@ -50,13 +51,13 @@ describe('a letter\'s paragraph that asks after background sentences', () => {
     expect(tasks(letter('Ủy ban nhân dân tỉnh đề nghị Sở Nội vụ báo cáo số lượng biên chế công chức năm 2024 trước ngày 15/9/2024.')).length).toBe(1);
   });
   it('gives a paragraph that names no doer the doers of the request before it', () => {
-    const r = tasks(letter('Ủy ban nhân dân tỉnh đề nghị Sở Tài chính xây dựng báo cáo đánh giá kết quả thực hiện chính sách tinh giản biên chế.\n\n(Có đề cương gửi kèm)\n\nBáo cáo gửi về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) trước ngày 30/9/2024 để tổng hợp.'));
+    const r = tasks(letter('Ủy ban nhân dân tỉnh đề nghị Sở Tài chính xây dựng báo cáo đánh giá kết quả thực hiện chính sách tinh giản biên chế.\n\n(Đề cương báo cáo kèm theo)\n\nBáo cáo gửi về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) trước ngày 30/9/2024 để tổng hợp.'));
     expect(r.map((t) => [t.lead, t.deadline])).toEqual([[['Sở Tài chính'], null], [['Sở Tài chính'], ['by', '2024-09-30']]]);
   });
 });
 
 describe('a lead-in that ends with the bodies it charges ("... giao Sở X:")', () => {
-  const letter = (leadIn: string) => `${TOP}Kính gửi:\n- Sở Xây dựng;\n- Công an tỉnh;\n- Ủy ban nhân dân các huyện.\n\n${leadIn}\n\n- Chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn các công trình nhà cao tầng.\n\n- Thường xuyên cập nhật, tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.${END}`;
+  const letter = (leadIn: string) => `${TOP}Kính gửi:\n- Sở Xây dựng;\n- Công an tỉnh;\n- Ủy ban nhân dân các huyện.\n\n${leadIn}\n\n- Chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn các công trình nhà cao tầng.\n\n- Theo dõi, đôn đốc và gửi kết quả kiểm tra về Ủy ban nhân dân tỉnh.${END}`;
   it('gives every item under it to those bodies', () => {
     for (const verb of ['giao', 'đề nghị', 'yêu cầu']) {
       expect(tasks(letter(`Thực hiện chỉ đạo của Bộ Xây dựng tại Công văn số 1203/BXD-GĐ ngày 20/8/2024, Ủy ban nhân dân tỉnh ${verb} Sở Xây dựng:`)).map((t) => t.lead)).toEqual([['Sở Xây dựng'], ['Sở Xây dựng']]);
@@ -69,9 +70,9 @@ describe('a lead-in that ends with the bodies it charges ("... giao Sở X:")', 
 
 describe('the paragraphs after a lead-in that asks ("... yêu cầu:") and the closing request', () => {
   const letter = (paras: string[]) => `${TOP}Kính gửi: Ủy ban nhân dân các huyện, thành phố.\n\nĐể bảo đảm an toàn cho người dân trong mùa mưa bão năm 2024, Ủy ban nhân dân tỉnh yêu cầu:\n\n${paras.join('\n\n')}${END}`;
-  it('takes a paragraph whose subject is a body as a task; the closing "yêu cầu ... khẩn trương tổ chức thực hiện" as none', () => {
+  it('takes a paragraph whose subject is a body as a task; the closing "đề nghị ... kịp thời triển khai thực hiện" as none', () => {
     const asked = 'Ủy ban nhân dân các huyện, thành phố kiểm tra, gia cố nhà ở của hộ nghèo, hoàn thành trước ngày 30/9/2024.';
-    expect(tasks(letter([asked, 'Ủy ban nhân dân tỉnh yêu cầu Ủy ban nhân dân các huyện, thành phố khẩn trương tổ chức thực hiện./.'])))
+    expect(tasks(letter([asked, 'Ủy ban nhân dân tỉnh đề nghị các địa phương kịp thời triển khai thực hiện./.'])))
       .toEqual([{ text: asked, lead: ['Ủy ban nhân dân các huyện, thành phố'], deadline: ['by', '2024-09-30'] }]);
   });
   it('takes no task from a paragraph of facts after it', () => {
@@ -102,5 +103,27 @@ describe('an agency heading over lettered items that name no doer ("2. Đối v�
   it('leaves an unnumbered line that is no agency heading as it was', () => {
     const r = leads('Về công tác phòng, chống thiên tai:', 'Về công tác cứu hộ, cứu nạn:');
     expect(r.every((l) => !l.includes('Sở Nông nghiệp và Môi trường'))).toBe(true);
+  });
+});
+
+describe('who is asked after a frame, with a collective listed after a colon', () => {
+  const lead = (t: string) => leadOf(t)?.lead.map((b) => b.text);
+  it('reads the bodies asked after "Nhằm ..., X đề nghị các Bộ: A, B và ..."', () => {
+    expect(lead('Nhằm hoàn thiện hồ sơ dự án, Bộ Tư pháp đề nghị các Bộ: Công Thương, Xây dựng và các đơn vị trực thuộc Bộ Tư pháp cho ý kiến về dự thảo Nghị định.'))
+      .toEqual(['các Bộ: Công Thương, Xây dựng', 'các đơn vị trực thuộc Bộ Tư pháp']);
+  });
+  it('leaves a frame before a topic and a colon alone', () => {
+    expect(lead('Trong năm 2025, nội dung trọng tâm: tổ chức kiểm tra việc thực hiện.')).toBeUndefined();
+  });
+});
+
+describe('an abbreviation the document defines in brackets, in a lead', () => {
+  const text = (defined: string) => `BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 3120/BVHTTDL-DSVH\nV/v kiểm kê di tích năm 2025\nHà Nội, ngày 12 tháng 8 năm 2025\nKính gửi: Các Sở Văn hóa, Thể thao và Du lịch\n\nĐể cập nhật cơ sở dữ liệu di tích quốc gia, ${defined} đề nghị các Sở VHTTDL triển khai những việc sau:\n\n1. Rà soát danh mục di tích đã xếp hạng trên địa bàn.\n\n2. Cập nhật hồ sơ di tích lên hệ thống cơ sở dữ liệu.\n${END}`;
+  it('is written in the words it stands for ("Bộ Văn hóa, Thể thao và Du lịch (VHTTDL)" -> "các Sở Văn hóa, Thể thao và Du lịch")', () => {
+    expect(tasks(text('Bộ Văn hóa, Thể thao và Du lịch (VHTTDL)')).map((t) => t.lead)).toEqual([['các Sở Văn hóa, Thể thao và Du lịch'], ['các Sở Văn hóa, Thể thao và Du lịch']]);
+  });
+  it('stays as printed when the document does not define it, or its letters are not the words\' initials', () => {
+    expect(tasks(text('Bộ Văn hóa, Thể thao và Du lịch')).map((t) => t.lead)).toEqual([['các Sở VHTTDL'], ['các Sở VHTTDL']]);
+    expect(tasks(text('Bộ Văn hóa, Thể thao và Du lịch (Bộ VHTTDL)')).map((t) => t.lead)).toEqual([['các Sở VHTTDL'], ['các Sở VHTTDL']]);
   });
 });
