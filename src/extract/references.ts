@@ -30,6 +30,7 @@ const ONE_CODE = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,5}[a-z]?)\s?\/\s?(
 const GLUED_WORD = /(?<=[\p{Lu}\d])(?:ngày|năm|của|về|tại|và)$/u;
 // Party form: 18-NQ/TW, 35-TB/TGV, 02-KH/BCĐTW, 30-QĐ/TU
 const PARTY = new RegExp(String.raw`(?<![\p{L}\d/.-])(\d{1,4})-(${L}\/${L}(?:-${L})?)(?![\p{L}\d])`, 'gu');
+const BARE_NUMBER = new RegExp(String.raw`(${CITED_KINDS.join('|')})\s+số\s*:?\s*(\d{1,5})(?=\s+ngày\s+\d)`, 'gu');
 const KIND_BEFORE = new RegExp(`(${CITED_KINDS.join('|')})\\s+(?:số\\s*:?\\s*)?$`, 'iu');
 const AFTER = /^\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:\s+của\s+([^,;.()]{3,80}?)(?=\s+(?:về|V\/v|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|thực hiện)(?![\p{L}])|[,;.()]|$))?/u;
 
@@ -66,6 +67,17 @@ export function extractReferences(model: TextModel, own: string | null): Finding
   for (const m of text.matchAll(STATE)) add(m, `${m[1]}/${m[2]!.replace(/\s+/g, '')}`);
   for (const m of text.matchAll(ONE_CODE)) if (KIND_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index!))) add(m, `${m[1]}/${m[2]}`);
   for (const m of text.matchAll(PARTY)) add(m, `${m[1]}-${m[2]}`);
+  // a document cited by its number and day without a symbol ("Công điện số 1409 ngày 15 tháng 8 năm 2021 của Bộ Y tế"):
+  // the number, unless it is a short mention of a document cited in full
+  for (const m of text.matchAll(BARE_NUMBER)) {
+    if (out.some((f) => f.value.ref.split(/[/-]/)[0] === m[2])) continue;
+    const start = m.index! + m[0].length - m[2]!.length;
+    if (seen.has(m[2]!)) continue;
+    seen.add(m[2]!);
+    const d = /^\s*ngày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|năm)\s*(\d{4})/u.exec(text.slice(start + m[2]!.length, start + m[2]!.length + 60));
+    const date = d ? `${d[3]}-${d[2]!.padStart(2, '0')}-${d[1]!.padStart(2, '0')}` : null;
+    out.push(finding(model, { mentions: [], ref: m[2]!, kind: m[1]!, date, issuer: null }, start, start + m[2]!.length, 'references.numberOnly'));
+  }
   // short mentions: "Nghị quyết 76", "Kế hoạch số 116" -> the citation with that kind and number
   for (const m of text.matchAll(new RegExp(`(${CITED_KINDS.join('|')})\\s+(?:số\\s*)?(\\d{1,5})(?![\\d/-])`, 'giu'))) {
     const hit = out.find((f) => f.value.kind?.toLowerCase() === m[1]!.toLowerCase() && f.value.ref.split(/[/-]/)[0] === m[2]);

@@ -62,6 +62,12 @@ describe('cited documents', () => {
     expect(refs('Phòng họp 12/B, tầng 3; đạt 45/STC điểm').map((c) => c.ref)).toEqual([]);
   });
 
+  it('reads a document cited by its number and day without a symbol, not a short mention of one cited in full', () => {
+    expect(refs('thực hiện nghiêm Công văn số 2107 ngày 03 tháng 9 năm 2024 của Sở Y tế và Kế hoạch số 45/KH-UBND').map((c) => [c.ref, c.date])).toEqual([['2107', '2024-09-03'], ['45/KH-UBND', null]]);
+    expect(refs('Chỉ thị số 12-CT/TU ngày 05/3/2024 của Tỉnh ủy; thực hiện Chỉ thị số 12 ngày 05/3/2024.').map((c) => c.ref)).toEqual(['12-CT/TU']);
+    expect(refs('Công văn số 2107 của Sở Y tế; đạt số 15 ngày công').map((c) => c.ref)).toEqual([]);
+  });
+
   it.each([
     'ngày 29/10/2021 và 30/9/2021',
     'điện thoại 0207.6251.788/0207.6250.589',
