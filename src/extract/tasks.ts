@@ -305,8 +305,25 @@ function definedAbbreviations(text: string): Map<string, string> {
   return out;
 }
 
+/**
+ * Two offices that share what follows the second ("Bí thư và Chủ tịch Ủy ban nhân dân các tỉnh", "Giám đốc và Kế
+ * toán trưởng các đơn vị"): two doers, each with the shared part. The Party's secretary heads no people's committee:
+ * he takes only the scope ("Bí thư các tỉnh ..."); another office takes the body and the scope.
+ */
+const SHARED_OFFICES = /^((?:Phó\s+)?(?:Bí thư|Chủ tịch|Giám đốc|Thủ trưởng|Hiệu trưởng|Trưởng ban|Kế toán trưởng|Chánh Văn phòng|Cục trưởng|Vụ trưởng))\s+và\s+((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Thủ trưởng|Hiệu trưởng|Trưởng ban|Kế toán trưởng|Chánh Văn phòng|Cục trưởng|Vụ trưởng|Bí thư))\s+(.+)$/u;
+
+function splitSharedOffices(a: AgencyRef): AgencyRef[] {
+  const m = SHARED_OFFICES.exec(a.name);
+  if (!m) return [a];
+  const shared = m[3]!;
+  const scope = /(?:^|\s)((?:các|những)\s.+)$/u.exec(shared)?.[1];
+  const first = /^Bí thư$/u.test(m[1]!) && !/^Bí thư$/u.test(m[2]!) ? (scope ? `${m[1]} ${scope}` : null) : `${m[1]} ${shared}`;
+  if (!first) return [a];
+  return [{ ...a, name: first, rule: `${a.rule}.sharedOffice` }, { ...a, name: `${m[2]} ${shared}`, rule: `${a.rule}.sharedOffice` }];
+}
+
 export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] {
-  const out = extractTasksRaw(model, ctx);
+  const out = extractTasksRaw(model, ctx).map((t) => (t.lead.some((l) => SHARED_OFFICES.test(l.name)) ? { ...t, lead: t.lead.flatMap(splitSharedOffices) } : t));
   const names = shortNames(model.text);
   const setUp = setUpNames(model);
   const abbrs = definedAbbreviations(model.text);

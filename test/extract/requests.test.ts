@@ -127,3 +127,15 @@ describe('an abbreviation the document defines in brackets, in a lead', () => {
     expect(tasks(text('Bộ Văn hóa, Thể thao và Du lịch (Bộ VHTTDL)')).map((t) => t.lead)).toEqual([['các Sở VHTTDL'], ['các Sở VHTTDL']]);
   });
 });
+
+describe('two offices that share the body and scope named after the second', () => {
+  const letter = (asked: string) => `${TOP}Kính gửi: Các huyện, thành phố\n\nTôi đề nghị ${asked} chỉ đạo quyết liệt việc khắc phục hậu quả bão, hoàn thành trước ngày 30/9/2024.${END}`;
+  const leads = (asked: string) => tasks(letter(asked)).map((t) => t.lead);
+  it('are two doers, each with what they share', () => {
+    expect(leads('đồng chí Chủ tịch và Phó Chủ tịch Ủy ban nhân dân các huyện, thành phố')).toEqual([['Chủ tịch Ủy ban nhân dân các huyện, thành phố', 'Phó Chủ tịch Ủy ban nhân dân các huyện, thành phố']]);
+    expect(leads('đồng chí Bí thư và Chủ tịch Ủy ban nhân dân các huyện, thành phố')).toEqual([['Bí thư các huyện, thành phố', 'Chủ tịch Ủy ban nhân dân các huyện, thành phố']]);
+  });
+  it('leaves one office of a body named with "và" in it whole', () => {
+    expect(leads('Giám đốc Sở Kế hoạch và Đầu tư')).toEqual([['Giám đốc Sở Kế hoạch và Đầu tư']]);
+  });
+});
