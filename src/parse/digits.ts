@@ -333,6 +333,35 @@ export interface Piece {
 }
 
 /**
+ * Whether a piece's ink closes a loop: paper inside it that the paper around cannot reach, at
+ * least 3 % of its box (not a pixel left inside a thick stroke).
+ */
+export function hasLoop(p: Piece): boolean {
+  const { x0, y0, x1, y1 } = p.box;
+  const w = x1 - x0 + 2, h = y1 - y0 + 2;
+  const seen = new Uint8Array(w * h);
+  const ink = (x: number, y: number) => x > 0 && y > 0 && x < w - 1 && y < h - 1 && p.mask.data[(y0 + y - 1) * p.mask.w + x0 + x - 1] === 1;
+  const stack = [0];
+  seen[0] = 1;
+  let reached = 1, paper = 0;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (!ink(x, y)) paper++;
+  while (stack.length) {
+    const q = stack.pop()!;
+    const x = q % w, y = (q - x) / w;
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      const nx = x + dx, ny = y + dy;
+      if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+      const r = ny * w + nx;
+      if (seen[r] || ink(nx, ny)) continue;
+      seen[r] = 1;
+      reached++;
+      stack.push(r);
+    }
+  }
+  return paper - reached >= 0.03 * (x1 - x0) * (y1 - y0);
+}
+
+/**
  * The digits of a slot's ink, left to right, as boxes of their own masks: specks and what touches
  * the strip's left or right edge (a printed neighbour) dropped, pieces stacked one above the other
  * merged, a piece much wider than a digit split at its thinnest columns. `lineH` is the printed
@@ -553,7 +582,12 @@ export function readDigits(m: { mask: Mask; em: number; pen: boolean }, set: Dig
   let ink = 0;
   for (const v of m.mask.data) ink += v;
   const used = pieces.reduce((a, p) => a + p.box.area, 0);
-  return { digits: pieces.map((p) => classify(hog(normalise(p.mask, p.box)), set)), coverage: ink ? used / ink : 0 };
+  // a 1 or a 7 has no closed loop: a piece with one read as such is a narrow 0 (or a 2 with a loop) misread
+  const digits = pieces.map((p) => {
+    const g = classify(hog(normalise(p.mask, p.box)), set);
+    return (g.digit === 1 || g.digit === 7) && hasLoop(p) ? { ...g, share: 0 } : g;
+  });
+  return { digits, coverage: ink ? used / ink : 0 };
 }
 
 /** A slot's ink as a mask: the pen's blue where the slot has blue ink, else what is darker than the paper. */
