@@ -598,7 +598,7 @@ export function extractHeader(model: TextModel): HeaderFields {
       // a title may open like a body sentence ("KẾ HOẠCH" / "Thực hiện các giải pháp nâng cao ..."): the
       // first line after the type word is the title unless it reads as a sentence
       const opensBody = BODY_OPENER.test(l.text) && (parts.length > 0 || /[.;:]$/.test(l.text) || l.text.length > 150);
-      if (QUOC_HIEU.test(l.text) || DATE_LINE.test(l.text) || NUMBER_LINE.test(l.text) || /^[-_*]{1,}$/.test(l.text) || opensBody) break;
+      if (QUOC_HIEU.test(l.text) || DATE_LINE.test(l.text) || NUMBER_LINE.test(l.text) || /^[-_*]{1,}$/.test(l.text) || opensBody || /^(?:Kính|KÍNH)\s+(?:gửi|GỬI)/u.test(l.text)) break;
       // a title in lower case ends at the upper-case line of the issuing authority ("GIÁM ĐỐC SỞ NỘI VỤ")
       if (parts.length && !isUpper(parts[0]!.text) && isUpper(l.text)) break;
       // an upper-case title ends where the text goes on in sentence case ("Theo kết quả công bố ...")

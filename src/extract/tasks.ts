@@ -48,7 +48,7 @@ const END = { test: (t: string) => END_WORDS.test(t) || OCR_NOI_NHAN.test(t.trim
  * inspection, the standards, files and procedure of an award. A heading that also names the
  * directive part ("ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN") is not one of them.
  */
-const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|định nghĩa)(?![\p{L}])/iu;
+const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|thời gian nghỉ|lịch nghỉ|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|định nghĩa)(?![\p{L}])/iu;
 const DIRECTIVE_TOPIC = /nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|(?<!mục đích, )nội dung(?! (?:làm việc|kiểm tra|giám sát|khảo sát))|hình thức|hoạt động/iu;
 
 function notTaskSection(title: string): boolean {
@@ -69,7 +69,7 @@ const CLOSING_PARAGRAPH = [
   /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm|Nhận được (?:Công văn|văn bản) này)/iu,
   // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ... nghiêm túc thực hiện Chỉ thị này./."
-  /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:(?:nghiêm túc|nghiêm chỉnh)\s+(?:triển khai\s+)?(?:thực hiện|chấp hành)|(?:thực hiện|chấp hành)\s+nghiêm(?:\s+túc|\s+chỉnh)?)(?:\s+(?:Chỉ thị|Công văn|Thông báo|Quyết định|Kế hoạch|Công điện|văn bản) này)?\s*\.?\/?\.?$/u,
+  /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:(?:nghiêm túc|nghiêm chỉnh)\s+(?:triển khai\s+)?(?:thực hiện|chấp hành)|(?:thực hiện|chấp hành)\s+nghiêm(?:\s+túc|\s+chỉnh)?)(?:\s+(?:(?:những|các)\s+)?(?:nội dung\s+(?:của\s+)?)?(?:Chỉ thị|Công văn|Thông báo|thông báo|Quyết định|Kế hoạch|Công điện|văn bản) này)?\s*\.?\/?\.?$/u,
   // "Ủy ban nhân dân tỉnh yêu cầu Ủy ban nhân dân các huyện khẩn trương tổ chức thực hiện./.": the ask to carry out what was said
   /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?\s(?:khẩn trương|nghiêm túc|kịp thời)\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện(?:\s+(?:Chỉ thị|Công văn|Thông báo|Quyết định|Kế hoạch|Công điện|văn bản|nội dung)\s+(?:này|trên))?\s*\.?\/?\.?$/u,
   // "Đề nghị đơn vị quan tâm, phối hợp./.", "Rất mong sự quan tâm, phối hợp của các đồng chí."
@@ -429,7 +429,7 @@ function extractTasksRaw(model: TextModel, ctx: TaskContext): TaskFinding[] {
 /** A person named as a member: "Ông X, ...", "Bà Y ...", "Đồng chí Z ...", "Chủ tịch Hội đồng: Ông ...". */
 const MEMBER = /^(?:[^:;.]{0,60}[:.]\s*)?(?:Ông|Bà|Đồng chí|Đ\/c)(?:\s+\p{Lu}|\s*…|\s*\.\.\.)/u;
 /** How members work or what they are given or allowed: "làm việc theo chế độ kiêm nhiệm", "được hưởng", "được phép", "được thành lập Tổ giúp việc", "Kinh phí hoạt động ...". */
-const ENTITLEMENT = /theo chế độ kiêm nhiệm|(?<![\p{L}])được (?:hưởng|đảm bảo|bảo đảm|sử dụng con dấu|cấp kinh phí|phép|quyền|thành lập)(?![\p{L}])|^Kinh phí (?:hoạt động|thực hiện)/u;
+const ENTITLEMENT = /theo chế độ kiêm nhiệm|(?<![\p{L}])được (?:nghỉ|hưởng|đảm bảo|bảo đảm|sử dụng con dấu|cấp kinh phí|phép|quyền|thành lập)(?![\p{L}])|^Kinh phí (?:hoạt động|thực hiện)/u;
 
 /** An item right under an article ("Điều 1. ... 1. Đổi tên ..."): the decision's own points. */
 function underArticle(n: ItemNode): boolean {
@@ -539,6 +539,11 @@ function asksNamedBody(text: string): boolean {
   const own = leadOf(text);
   return Boolean(own?.lead.length && own.lead.every((b) => !isGeneric(b.text) && !BACK_REFERENCE.test(b.text.trim())));
 }
+/** A clause after "mà" ("... các nội dung mà đồng chí Tổng Bí thư, Chủ tịch Quốc hội đã đặt ra"): what a body did, told inside the sentence, not its main clause. */
+function relativeBefore(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 160), at);
+  return /\smà\s[^;.]*$/u.test(before) && !/[,;]\s*$/u.test(before.replace(/\smà\s[^;.]*$/u, ''));
+}
 function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
   const region = model.blocks.slice(from, to);
@@ -646,7 +651,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // (also after a frame: "Căn cứ quy định tại Quyết định số 1187/QĐ-BNV, Bộ Nội vụ sẽ tiến hành ...")
     const opening = /^[^.;]*/u.exec(text)![0];
     // (the pattern, tried at every comma with up to 80 characters each, only where one of its words is)
-    const done = /\s(?:đã|vừa|sẽ)\s/u.test(opening) ? [...opening.matchAll(/(?:^|,\s+)([^,;.:]{3,80}?)\s+(?:đã|vừa|sẽ)\s+(?!được)\p{Ll}/gu)].find((m) => startsWithBody(m[1]!)) : undefined;
+    const done = /\s(?:đã|vừa|sẽ)\s/u.test(opening) ? [...opening.matchAll(/(?:^|,\s+)([^,;.:]{3,80}?)\s+(?:đã|vừa|sẽ)\s+(?!được)\p{Ll}/gu)].find((m) => startsWithBody(m[1]!) && !relativeBefore(opening, m.index!)) : undefined;
     if (done && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;
     // how a figure is worked out or shown ("Chỉ số được xác định bằng tỉ lệ ...", "... được thể hiện tại cột ...")
     if (DESCRIBES.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;

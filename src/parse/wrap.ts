@@ -168,6 +168,8 @@ function shouldJoin(prev: string, next: string, width: number, afterFootnote: bo
   if (readMarker(next)) return false;
   // the recipients' list under the signature never goes on a paragraph
   if (/^Nơi nhận\s*:/u.test(next)) return false;
+  // nor does "Kính gửi:" go on the trích yếu or title above it
+  if (/^(?:Kính gửi|KÍNH GỬI)(?![\p{L}])/u.test(next)) return false;
   if (isUpperCaseLine(next) && !isUpperCaseLine(prev)) return false;
   // a numbered heading in capitals wrapped over lines ("I. ĐÁNH GIÁ" / "TÌNH HÌNH THỰC HIỆN ...")
   if (readMarker(prev) && isUpperCaseLine(prev) && isUpperCaseLine(next) && !ENDS_SENTENCE.test(prev)) return true;

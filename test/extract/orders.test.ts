@@ -66,3 +66,28 @@ describe('a request after the numbered list that names its doers', () => {
     expect(tasks(tb('Đề nghị các đơn vị nghiêm túc thực hiện./.'), '2021-12-23')).toHaveLength(2);
   });
 });
+
+describe('a frame, then the leader who gives the work ("Về ý kiến chỉ đạo ..., Phó Thủ tướng giao các Bộ: ...")', () => {
+  const letter = (body: string) => `VĂN PHÒNG CHÍNH PHỦ\nSố: 2858/VPCP-ĐP\nV/v xử lý đề nghị của các tỉnh\nHà Nội, ngày 06 tháng 05 năm 2011\nKính gửi:\n- Các Bộ: Kế hoạch và Đầu tư, Tài chính;\n- Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai.\n\n${body}\n\nNơi nhận:\n- Như trên;`;
+  const run = (body: string) => tasks(letter(body), '2011-05-06', ['Các Bộ: Kế hoạch và Đầu tư, Tài chính', 'Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai']);
+  it('is a task of the bodies given the work, though a clause after "mà" tells what someone did', () => {
+    expect(run('Về ý kiến chỉ đạo của đồng chí Tổng Bí thư tại các công văn số 614, 615, 616-CV/VPTW ngày 21 tháng 04 năm 2011 của Văn phòng Trung ương Đảng, Phó Thủ tướng Thường trực Chính phủ giao các Bộ: Kế hoạch và Đầu tư, Tài chính làm việc với các tỉnh Đắk Lắk, Gia Lai xác định nguồn kinh phí để thực hiện các nội dung mà đồng chí Tổng Bí thư, Chủ tịch Quốc hội đã đặt ra; chủ động xử lý và giải quyết cho các địa phương.').map((t) => t.lead))
+      .toEqual([['các Bộ: Kế hoạch và Đầu tư, Tài chính']]);
+  });
+  it('is none when the body itself already asked in an earlier letter ("Sở Nội vụ đã có Công văn ... đề nghị ...")', () => {
+    expect(run('Để tạo thuận lợi cho người dân trong việc nộp hồ sơ thủ tục hành chính bảo đảm nhanh, gọn, tiện lợi và nhằm góp phần nâng cao sự hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn tỉnh, Sở Nội vụ đã có Công văn số 1014/SNV-CCHC ngày 22/8/2025 đề nghị UBND các xã, phường tổ chức quán triệt nội dung Quyết định số 787/QĐ-UBND.')).toEqual([]);
+  });
+});
+
+describe('a notice of a holiday: who is off and when is no task, the duty rota is', () => {
+  const tb = `PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 151/TB-PGDĐT\nĐồng Xoài, ngày 20 tháng 3 năm 2012.\nTHÔNG BÁO\nVề việc nghỉ Lễ giỗ Quốc tổ Hùng Vương năm 2012\n\nKính gửi: Hiệu trưởng các trường trên địa bàn thị xã.\n\nPhòng Giáo dục và Đào tạo thông báo việc nghỉ Lễ giỗ Quốc tổ Hùng Vương năm 2012 như sau:\n1. Thời gian nghỉ Lễ giỗ Quốc tổ Hùng Vương:\n- Cán bộ, giáo viên các trường Mầm non, Tiểu học được nghỉ 01 ngày vào thứ Hai (02/4/2012).\n- Cán bộ, giáo viên các trường trung học cơ sở nghỉ 01 ngày (thứ Bảy 31/3/2012).\n2. Hiệu trưởng các trường học phải bố trí người trực cơ quan để đảm bảo an ninh trật tự trong kỳ nghỉ.\n\nPhòng Giáo dục và Đào tạo yêu cầu hiệu trưởng các trường học trực thuộc nghiêm túc thực hiện những nội dung thông báo này.\n\nNơi nhận:\n- Như trên;`;
+  it('keeps only the duty rota, its lead the heads of the schools', () => {
+    expect(tasks(tb, '2012-03-20', ['Hiệu trưởng các trường trên địa bàn thị xã'])).toEqual([
+      { text: 'Hiệu trưởng các trường học phải bố trí người trực cơ quan để đảm bảo an ninh trật tự trong kỳ nghỉ.', lead: ['Hiệu trưởng các trường học'], deadline: null },
+    ]);
+  });
+  it('reads the title above an indented "Kính gửi:" without it', () => {
+    const text = tb.replace('Về việc nghỉ Lễ giỗ Quốc tổ Hùng Vương năm 2012\n\nKính gửi:', '   Về việc nghỉ Lễ giỗ Quốc tổ Hùng Vương năm 2012 và bố trí trực cơ quan trong kỳ nghỉ lễ\n\n\n      Kính gửi:');
+    expect(model(text).blocks.map((b) => b.text)).toContain('Kính gửi: Hiệu trưởng các trường trên địa bàn thị xã.');
+  });
+});
