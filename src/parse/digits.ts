@@ -517,7 +517,14 @@ export function findSlots(words: SlotWord[], pageHeight: number): Slot[] {
     if (x1 !== null && x1 > x0) slots.push({ field: 'number', words: between, x0, x1, baseline: so.w.baseline, size: so.w.size, read, before, after });
   }
   // the date line: "ngày", "tháng", "năm" (each maybe run into its neighbours: "ngày2Otháng", "6tháng")
-  const ngay = top.find(({ w }) => /ngày/u.test(w.text));
+  // the header's date line: "<place>, ngày ..." (a word ending in a comma just before "ngày"), not
+  // a date the text cites ("Căn cứ ... ngày 16 tháng 6 năm 2025")
+  const ngay = top.find(({ w }) => {
+    if (!/ngày/u.test(w.text)) return false;
+    if (/^[\p{L}]+,\s*ngày/u.test(w.text)) return true;
+    const before = lineOf(w).filter((o) => o.w.x < w.x);
+    return before.length > 0 && before[before.length - 1]!.w.text.endsWith(',');
+  });
   if (ngay) {
     const line = lineOf(ngay.w).filter((o) => o.w.x >= ngay.w.x);
     type Mark = { word: number; k: number; end: number; x0: number; x1: number };

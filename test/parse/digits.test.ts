@@ -102,6 +102,8 @@ describe('handwritten digits: where they stand', () => {
     const merged = findSlots([w('Số:522/BCA-V01', 120, 110)], 842).find((s) => s.field === 'number')!;
     expect(merged.read).toBe('522');
     expect(merged.after?.text).toBe('/BCA-V01');
+    // a date the text cites is no header's date line
+    expect(findSlots([w('Căn', 60, 20), w('cứ', 82, 12), w('Luật', 96, 24), w('ngày', 122, 26), w('1O', 150, 12), w('tháng', 165, 30), w('6', 198, 6), w('năm', 207, 22), w('2025', 232, 26)], 842)).toEqual([]);
     // a line far down the page is no header
     expect(findSlots([w('Số:', 120, 17, 700), w('12', 140, 12, 700), w('/UBND-VP', 160, 50, 700)], 842)).toEqual([]);
   });
