@@ -203,6 +203,8 @@ export function subjectOf(clause: string): BodySpan[] | null {
     const before = clause.slice(0, m.index!);
     if (/(?:được|do|đã được|sẽ được|bị)\s+$/u.test(before)) continue;
     if (/(?:^|\s)(?:thuộc|của|về|trong)\s+$/u.test(before)) continue;
+    // "Ủy ban bầu cử", "Tổ bầu cử": the election, not the verb "cử"
+    if (/(?:^|\s)bầu\s+$/u.test(before) && m[0] === 'cử') continue;
     // "tổ chức đảng", "tổ chức chính trị - xã hội" are bodies, not the verb "tổ chức"
     if (/^tổ chức\s+(?:đảng|chính trị|xã hội|đoàn thể|hội|thanh niên)/iu.test(clause.slice(m.index!))) continue;
     // "X theo chức năng, nhiệm vụ được giao chủ động ...": the qualifier is not part of X's name;

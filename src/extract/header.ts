@@ -134,6 +134,9 @@ const PART_ANCHORS: RegExp[] = [
   /(?<![\p{L}])(?:Số|S[ôóồổỗộơớo](?=\s*[:;]))\s*[:;]/gu,
   /(?<![\p{L}])V\/[vV]\s/gu,
   /(?<![\p{L}])Kính gửi\s*:/gu,
+  // a portal's one-line header: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v ..." (its "Số" without a colon, a short date)
+  /^Số\s+(?=\d+\s*\/\s*\p{Lu})/gu,
+  /(?<=\S\s+)Ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?![\d])/gu,
 ];
 /** Fixed phrases of a header a copy may cut anywhere between words. */
 const FIXED_PHRASES = [
@@ -379,6 +382,19 @@ function titleAt(l: Line): { type: { word: string; abbr: string }; rest: string;
   return null;
 }
 
+/**
+ * A portal's title line in sentence case above a copy that lost its own header: the kind of document, then
+ * "về việc" or "V/v" and the trích yếu ("Thông báo về việc treo cờ ...", "Thông báo “V/v phòng chống bão số 10”").
+ */
+function portalTitle(l: Line | undefined): { abbr: string; subject: string; at: number } | null {
+  // (a title, not a sentence: no full stop at its end)
+  const m = l && l.text.length <= 250 && !/[.;:]$/u.test(l.text.trim()) ? /^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)\s+[“"]?(?:về việc|V\/v:?)\s+/u.exec(l.text) : null;
+  const type = m ? TYPE_BY_FOLD.get(fold(m[1]!)) : undefined;
+  if (!m || !type) return null;
+  const subject = l!.text.slice(m[0].length).replace(/[”"]\s*$/u, '').trim();
+  return subject ? { abbr: type.abbr, subject, at: m[0].length } : null;
+}
+
 /** The title word wrapped over two lines, as a portal's narrow column leaves it ("QUYẾT" / "ĐỊNH"): the second line's index. */
 function wrappedTitle(head: Line[]): number {
   const i = head.findIndex((l, k) => k + 1 < head.length && /^\p{Lu}+$/u.test(l.text.trim()) && /^\p{Lu}+$/u.test(head[k + 1]!.text.trim())
@@ -583,6 +599,10 @@ export function extractHeader(model: TextModel): HeaderFields {
     const first = sym.split(/[-/]/).find((p) => !/^\d+$/.test(p)) ?? '';
     const abbr = sym.includes('/') && !/^\d{4}\//.test(sym) && party ? party[1]! : first;
     f.type = finding(model, TYPE_ABBRS.has(abbr.toUpperCase()) ? canonicalAbbr(abbr) : 'CV', f.symbol.start, f.symbol.end, 'header.symbolType');
+  } else if (portalTitle(head[0])) {
+    // a copy that kept only the portal's title line: "Thông báo về việc treo cờ ...", "Thông báo “V/v ...”"
+    const pt = portalTitle(head[0])!;
+    f.type = finding(model, pt.abbr, head[0]!.start, head[0]!.end, 'header.portalTitle');
   } else {
     f.type = finding(model, 'CV', 0, 0, 'header.default');
   }
@@ -633,6 +653,8 @@ export function extractHeader(model: TextModel): HeaderFields {
   }
 
   if (gazette?.subject) f.subject = finding(model, gazette.subject, gazette.start, gazette.end, 'header.gazetteSubject');
+  const pt = !f.subject && f.type?.rule === 'header.portalTitle' ? portalTitle(head[0]) : null;
+  if (pt) f.subject = finding(model, pt.subject, head[0]!.start + pt.at, head[0]!.end, 'header.portalTitle');
 
   // Issuer: the upper-case lines of the header's left column, above "Số" (a portal's lines above them are not part of it).
   let issuerLines: Line[] = [];
@@ -685,6 +707,17 @@ export function extractHeader(model: TextModel): HeaderFields {
           f.date = finding(model, v, cell.start + m!.index, cell.start + m!.index + m![0].length, 'header.leaderSignoffDate');
           break;
         }
+      }
+    }
+  }
+  // a portal's one-line header without a place: "Số 924/SNV-CCHC" / "Ngày 07-9-2015" (a part of its own, next to "Số")
+  if (!f.date && f.number) {
+    for (const l of head.slice(0, 8)) {
+      const m = /^Ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$/u.exec(l.text.trim());
+      const v = m && iso(+m[3]!, +m[2]!, +m[1]!);
+      if (v) {
+        f.date = finding(model, v, l.start, l.end, 'header.shortDate');
+        break;
       }
     }
   }

@@ -490,7 +490,8 @@ const ASKER = String.raw`(?:(?!\s(?:đã|vừa|về việc|về|của|tại|nh�
 /** A sentence that asks in its own words: "Đề nghị ...", "Sở Nội vụ đề nghị ...", "Yêu cầu ...". */
 const ASKING_SENTENCE = new RegExp(String.raw`^(?:${ASK_VERB}|[\p{Lu}]${ASKER}{0,120}?\s${ASK_VERB})\s`, 'iu');
 /** The main clause after a background opening: "Thực hiện ..., Sở Nội vụ đề nghị ...". */
-const MAIN_ASK = new RegExp(String.raw`,\s+(?:${ASKER}{3,120}?\s)?${ASK_VERB}\s`, 'u');
+// (not the noun pair "công tác lãnh đạo, chỉ đạo ...")
+const MAIN_ASK = new RegExp(String.raw`(?<!lãnh đạo),\s+(?:${ASKER}{3,120}?\s)?${ASK_VERB}\s`, 'u');
 const ANY_ASK = new RegExp(String.raw`\s${ASK_VERB}\s`, 'iu');
 /**
  * A sentence about a letter received or sent by someone else: "Ủy ban nhân dân tỉnh nhận được Công văn số ...
@@ -544,6 +545,8 @@ function relativeBefore(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 160), at);
   return /\smà\s[^;.]*$/u.test(before) && !/[,;]\s*$/u.test(before.replace(/\smà\s[^;.]*$/u, ''));
 }
+/** An item that only gives a time: "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ...". */
+const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành|treo cờ|triển khai))?\s*:\s*\S/u;
 function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
   const region = model.blocks.slice(from, to);
@@ -569,8 +572,21 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const ordered = from > 0 && ORDERING_LEAD_IN.test(model.blocks[from - 1]!.text.replace(/\n/g, ' '));
   const consumed = new Set<ItemNode>();
   let lastAsked: AgencyRef[] = [];
+  const taskOf = new Map<ItemNode, TaskFinding>();
   for (const node of walk(tree)) {
     if (excluded(node) || consumed.has(node)) continue;
+    // a bullet that only gives the time ("- Thời gian thực hiện: Từ ngày 25-1 đến ngày 2-2-2021.") times the
+    // items before it in its group that have none; it asks nothing itself
+    if (node.marker && !node.children.length && TIME_ONLY.test(node.title)) {
+      const own = [node.title, ...node.body.map((p) => p.text)].join(' ');
+      const d = pickDeadline(findDeadlines(own, yearOf(own, year), { issued: ctx.date, events: ctx.events }));
+      const siblings = node.parent ? node.parent.children.slice(0, node.parent.children.indexOf(node)) : [];
+      if (d) for (const sib of siblings) {
+        const t = taskOf.get(sib);
+        if (t && !t.deadline) t.deadline = { ...d, start: d.start + node.titleStart, end: d.end + node.titleStart, rule: `${d.rule}.timeBullet` };
+      }
+      continue;
+    }
     const fielded = fieldTask(node, year);
     if (fielded) {
       for (const c of node.children) consumed.add(c);
@@ -652,7 +668,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const opening = /^[^.;]*/u.exec(text)![0];
     // (the pattern, tried at every comma with up to 80 characters each, only where one of its words is)
     const done = /\s(?:đã|vừa|sẽ)\s/u.test(opening) ? [...opening.matchAll(/(?:^|,\s+)([^,;.:]{3,80}?)\s+(?:đã|vừa|sẽ)\s+(?!được)\p{Ll}/gu)].find((m) => startsWithBody(m[1]!) && !relativeBefore(opening, m.index!)) : undefined;
-    if (done && !/(?:đề nghị|yêu cầu|giao)\s/u.test(text.slice(0, 200))) continue;
+    if (done && !/(?:đề nghị|yêu cầu|giao)\s/iu.test(text.slice(0, 200))) continue;
     // how a figure is worked out or shown ("Chỉ số được xác định bằng tỉ lệ ...", "... được thể hiện tại cột ...")
     if (DESCRIBES.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;
     // how a body is run, or how a step is done, as a rule with no doer asked ("Hội ... tổ chức và hoạt động theo
@@ -722,7 +738,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       const d = pickDeadline(findDeadlines(node.title, y, { issued: ctx.date, events: ctx.events }));
       if (d) deadline = { ...d, start: d.start + node.titleStart, end: d.end + node.titleStart, rule: `${d.rule}.heading` };
     }
-    out.push({ label: node.label, path: pathOf(node), text: whole ? tidy(whole.text) : text, start: whole ? whole.start : start, end, lead, support: sup, deadline, source: 'item', rule: 'tasks.item' });
+    const task: TaskFinding = { label: node.label, path: pathOf(node), text: whole ? tidy(whole.text) : text, start: whole ? whole.start : start, end, lead, support: sup, deadline, source: 'item', rule: 'tasks.item' };
+    taskOf.set(node, task);
+    out.push(task);
   }
   return out;
 }

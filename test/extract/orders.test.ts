@@ -91,3 +91,22 @@ describe('a notice of a holiday: who is off and when is no task, the duty rota i
     expect(model(text).blocks.map((b) => b.text)).toContain('Kính gửi: Hiệu trưởng các trường trên địa bàn thị xã.');
   });
 });
+
+describe('a time bullet and an ask in capitals', () => {
+  const tb = `THÔNG BÁO\nVề việc treo cờ\nUBND tỉnh thông báo việc treo cờ như sau:\n1. Treo cờ Đảng, cờ Tổ quốc:\n- Các cơ quan, đơn vị, trường học trên địa bàn tỉnh treo cờ Đảng, cờ Tổ quốc trong thời gian diễn ra Đại hội.\n- Thời gian thực hiện: Từ ngày 25-1 đến ngày 2-2-2021.\n2. Tổ chức thực hiện:\n- Các sở, ban, ngành khẩn trương triển khai thực hiện.\nNơi nhận:\n- Như trên;`;
+  it('gives a "Thời gian thực hiện:" bullet\'s time to the items before it, and takes no task from it', () => {
+    const r = tasks(tb, '2021-01-20');
+    expect(r.map((t) => [t.text.slice(0, 20), t.deadline])).toEqual([['Các cơ quan, đơn vị,', '2021-02-02'], ['Các sở, ban, ngành k', null]]);
+  });
+  it('keeps "Đề nghị X, Y rà soát lại đơn vị mình đã thu ..." though a clause tells what was done', () => {
+    const letter = 'Kính gửi:\n- Hiệu trưởng các trường THCS,\n- Thủ trưởng các đơn vị trực thuộc.\nĐề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát lại đơn vị mình đã thu quỹ phòng, chống thiên tai chưa. Đơn vị nào chưa thu thì khẩn trương thu.\nCác đơn vị thực hiện trước ngày 24/3/2016.';
+    expect(tasks(letter, '2016-03-20', ['Hiệu trưởng các trường THCS', 'Thủ trưởng các đơn vị trực thuộc']).map((t) => t.lead)).toEqual([['Hiệu trưởng các trường', 'Thủ trưởng các đơn vị trực thuộc']]);
+  });
+  it('reads "công tác lãnh đạo, chỉ đạo" in a background sentence as no ask', () => {
+    const letter = 'Kính gửi: Các sở, ban, ngành.\n\nThực hiện Chỉ thị số 33-CT/TU ngày 01/12/2014 của Ban Thường vụ Tỉnh ủy về tăng cường công tác lãnh đạo, chỉ đạo cải cách hành chính; Quyết định số 3545/QĐ-UBND ngày 24/12/2014.\n\nSở Nội vụ đề nghị các sở báo cáo trước ngày 10/9/2015.';
+    expect(tasks(letter, '2015-09-07', ['Các sở, ban, ngành']).map((t) => t.text.slice(0, 20))).toEqual(['Sở Nội vụ đề nghị cá']);
+  });
+  it('reads "Ủy ban bầu cử" as a name, not the verb "cử"', () => {
+    expect(leadOf('Ủy ban bầu cử tỉnh triển khai công tác bầu cử tại các xã.')?.lead.map((b) => b.text)).toEqual(['Ủy ban bầu cử tỉnh']);
+  });
+});

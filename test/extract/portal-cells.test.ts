@@ -40,3 +40,22 @@ describe('a công điện whose sender and "điện:" share a line', () => {
     expect(f.issuer).toBeNull();
   });
 });
+
+describe('a portal\'s one-line header and its title line in sentence case', () => {
+  it('reads "Số 924/SNV-CCHC Ngày 07-9-2015 V/v ..." as number, date and subject', () => {
+    const f = extract(model('Số 924/SNV-CCHC Ngày 07-9-2015 V/v báo cáo công tác CCHC quý III năm 2015.\n\nKính gửi:\n- Thủ trưởng các sở, ban, ngành.\n\nSở Nội vụ đề nghị các sở báo cáo trước ngày 10/9/2015.')).fields;
+    expect([f.number, f.symbol, f.date, f.subject]).toEqual(['924', 'SNV-CCHC', '2015-09-07', 'báo cáo công tác CCHC quý III năm 2015.']);
+  });
+  it('leaves "Ngày 07-9-2015" in a sentence alone and a text with no number undated by it', () => {
+    const f = extract(model('Kính gửi: Các sở.\n\nNgày 07-9-2015 Sở Nội vụ đã tổ chức hội nghị sơ kết.\n\nĐề nghị các sở báo cáo.')).fields;
+    expect(f.date).toBeNull();
+  });
+  it('takes the kind and trích yếu from "Thông báo về việc ..." / "Thông báo “V/v ...”" above a copy without its header', () => {
+    const tb = (title: string) => extract(model(`${title}\n\nUBND tỉnh thông báo như sau:\n\n1. Các sở, ban, ngành treo cờ Tổ quốc từ ngày 25/01/2021.`)).fields;
+    expect([tb('Thông báo về việc treo cờ Tổ quốc chào mừng Đại hội Đảng').type, tb('Thông báo về việc treo cờ Tổ quốc chào mừng Đại hội Đảng').subject]).toEqual(['TB', 'treo cờ Tổ quốc chào mừng Đại hội Đảng']);
+    expect([tb('Thông báo “V/v phòng chống bão số 10”').type, tb('Thông báo “V/v phòng chống bão số 10”').subject]).toEqual(['TB', 'phòng chống bão số 10']);
+  });
+  it('keeps a sentence that opens with a kind\'s word as no title', () => {
+    expect(extract(model('Kế hoạch về việc tổ chức hội nghị đã được gửi các sở từ tuần trước, nay đề nghị các sở góp ý.\n\nĐề nghị các sở góp ý trước ngày 10/9/2015.')).fields.type).toBe('CV');
+  });
+});
