@@ -69,7 +69,7 @@ const CLOSING_PARAGRAPH = [
   /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm|Nhận được (?:Công văn|văn bản) này)/iu,
   // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ... nghiêm túc thực hiện Chỉ thị này./."
-  /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:(?:nghiêm túc|nghiêm chỉnh)\s+(?:triển khai\s+)?(?:thực hiện|chấp hành)|(?:thực hiện|chấp hành)\s+nghiêm(?:\s+túc|\s+chỉnh)?)(?:\s+(?:(?:những|các)\s+)?(?:nội dung\s+(?:của\s+)?)?(?:Chỉ thị|Công văn|Thông báo|thông báo|Quyết định|Kế hoạch|Công điện|văn bản) này)?\s*\.?\/?\.?$/u,
+  /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị|Yêu cầu|Đề nghị)\s[^.;]{0,200}?(?:(?:nghiêm túc|nghiêm chỉnh)\s+(?:triển khai\s+)?(?:thực hiện|chấp hành)|(?:thực hiện|chấp hành)\s+nghiêm(?:\s+túc|\s+chỉnh)?)(?:\s+(?:(?:những|các)\s+)?(?:nội dung\s+(?:của\s+)?)?(?:Chỉ thị|Công văn|Thông báo|thông báo|Quyết định|Kế hoạch|Công điện|văn bản) này)?\s*\.?\/?\.?$/u,
   // "Ủy ban nhân dân tỉnh yêu cầu Ủy ban nhân dân các huyện khẩn trương tổ chức thực hiện./.": the ask to carry out what was said
   /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?\s(?:khẩn trương|nghiêm túc|kịp thời)\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện(?:\s+(?:Chỉ thị|Công văn|Thông báo|Quyết định|Kế hoạch|Công điện|văn bản|nội dung)\s+(?:này|trên))?\s*\.?\/?\.?$/u,
   // "Đề nghị đơn vị quan tâm, phối hợp./.", "Rất mong sự quan tâm, phối hợp của các đồng chí."
@@ -79,7 +79,8 @@ const CLOSING_PARAGRAPH = [
 ];
 
 export function isClosing(text: string, marked = false): boolean {
-  const t = text.trim();
+  // (a courtesy after the formula, "... chấp hành nghiêm túc./. Trân trọng!", does not hide it)
+  const t = text.trim().replace(/(?<=\S)\s+Trân trọng(?:\s+cảm ơn)?\s*[!.]?(?:\/\.)?$/u, '');
   if (CLOSING_ANY.some((re) => re.test(t))) return true;
   if (marked) return false;
   if (CLOSING_PARAGRAPH.some((re) => re.test(t))) return true;
@@ -138,6 +139,9 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
     // (a list's dash a scan read as ':' or '—' is still the list)
     while (i < blocks.length && OCR_BULLET.test(blocks[i]!.text)) i++;
     if (firstKinh >= 0 && i < blocks.length) from = i;
+    // a copy that lost its "Kính gửi" (and has no items): its body paragraphs, from the first sentence-long one;
+    // only those that ask are tasks
+    else if (firstKinh < 0) from = blocks.findIndex((b) => b.kind === 'paragraph' && b.text.length >= 120 && b.text !== b.text.toLocaleUpperCase('vi'));
   }
   while (from >= 0 && from < blocks.length) {
     let to = from;
@@ -161,7 +165,7 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
 /** "(gọi tắt là bộ)", "(sau đây gọi chung là các đơn vị)": an alias, not part of a name. */
 const ALIAS = /\s*\((?:sau đây\s+)?gọi\s+(?:tắt|chung)\s+là[^)]*\)/giu;
 /** "Bộ Nội vụ hướng dẫn các bộ, ... thực hiện ... như sau:", "đề nghị Y triển khai các nội dung sau:" */
-const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì|báo cáo|rà soát|xây dựng|gửi|cung cấp|cử|đánh giá|nghiên cứu|có ý kiến|tham gia|tổng hợp|cập nhật|kiểm tra|đề xuất|dự kiến|chuẩn bị|bố trí|hoàn thành|hoàn thiện|quán triệt|tập trung)(?![\p{L}]))/u;
+const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì|báo cáo|rà soát|xây dựng|gửi|cung cấp|cử|đánh giá|nghiên cứu|có ý kiến|tham gia|tổng hợp|cập nhật|kiểm tra|đề xuất|dự kiến|chuẩn bị|bố trí|hoàn thành|hoàn thiện|quán triệt|tập trung|chủ động)(?![\p{L}]))/u;
 
 const ASKS_ALL = new RegExp(ASKS.source, 'gu');
 
@@ -546,7 +550,7 @@ function relativeBefore(text: string, at: number): boolean {
   return /\smà\s[^;.]*$/u.test(before) && !/[,;]\s*$/u.test(before.replace(/\smà\s[^;.]*$/u, ''));
 }
 /** An item that only gives a time: "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ...". */
-const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành|treo cờ|triển khai))?\s*:\s*\S/u;
+const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}\s*:\s*\S/u;
 function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
   const region = model.blocks.slice(from, to);
@@ -573,18 +577,15 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const consumed = new Set<ItemNode>();
   let lastAsked: AgencyRef[] = [];
   const taskOf = new Map<ItemNode, TaskFinding>();
+  const groupTimes = new Map<ItemNode, DeadlineFinding>();
   for (const node of walk(tree)) {
     if (excluded(node) || consumed.has(node)) continue;
-    // a bullet that only gives the time ("- Thời gian thực hiện: Từ ngày 25-1 đến ngày 2-2-2021.") times the
-    // items before it in its group that have none; it asks nothing itself
+    // an item that only gives the time ("- Thời gian thực hiện: Từ ngày 25-1 đến ngày 2-2-2021.", "2. Thời gian
+    // lấy ý kiến: từ ... đến ...") times the other items of its group that have none; it asks nothing itself
     if (node.marker && !node.children.length && TIME_ONLY.test(node.title)) {
       const own = [node.title, ...node.body.map((p) => p.text)].join(' ');
       const d = pickDeadline(findDeadlines(own, yearOf(own, year), { issued: ctx.date, events: ctx.events }));
-      const siblings = node.parent ? node.parent.children.slice(0, node.parent.children.indexOf(node)) : [];
-      if (d) for (const sib of siblings) {
-        const t = taskOf.get(sib);
-        if (t && !t.deadline) t.deadline = { ...d, start: d.start + node.titleStart, end: d.end + node.titleStart, rule: `${d.rule}.timeBullet` };
-      }
+      if (d) groupTimes.set(node.parent!, { ...d, start: d.start + node.titleStart, end: d.end + node.titleStart, rule: `${d.rule}.timeItem` });
       continue;
     }
     const fielded = fieldTask(node, year);
@@ -742,6 +743,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     taskOf.set(node, task);
     out.push(task);
   }
+  for (const [group, d] of groupTimes) for (const c of group.children) {
+    const t = taskOf.get(c);
+    if (t && !t.deadline) t.deadline = d;
+  }
   return out;
 }
 
@@ -863,7 +868,11 @@ function asksInOwnWords(node: ItemNode): boolean {
   return requestStart(text) === 0 && leadOf(text)?.rule === 'lead.giao' && !/\s(?:đã|vừa)\s+(?:đề nghị|yêu cầu|giao)\s/u.test(text);
 }
 
+/** An item that lists what a dossier or file holds: "1. Hồ sơ lấy ý kiến bao gồm: Báo cáo thuyết minh; Bản đồ ...". */
+const HOLDS = /^(?:Hồ sơ|Tài liệu|Thành phần hồ sơ|Thành phần)(?:\s+\p{Ll}+){0,4}\s+(?:bao gồm|gồm)(?:\s+có)?\s*:/u;
+
 function excluded(node: ItemNode): boolean {
+  if (node.marker && HOLDS.test(node.title)) return true;
   for (let p: ItemNode | null = node; p && p.parent; p = p.parent) {
     if (p !== node && FUNCTION_OF.test(p.title)) return true;
     if (p !== node && p.marker && approves(p.title) && !ANY_ASK.test(` ${node.title} `)) return true;

@@ -110,3 +110,30 @@ describe('a time bullet and an ask in capitals', () => {
     expect(leadOf('Ủy ban bầu cử tỉnh triển khai công tác bầu cử tại các xã.')?.lead.map((b) => b.text)).toEqual(['Ủy ban bầu cử tỉnh']);
   });
 });
+
+describe('a consultation notice: its time item times the group, its dossier item and courtesy close are no tasks', () => {
+  const tb = (close: string) => `ỦY BAN NHÂN DÂN\nHUYỆN CHỢ ĐỒN\nSố: 45/TB-UBND\nChợ Đồn, ngày 15 tháng 3 năm 2025\nTHÔNG BÁO\nVề việc tổ chức lấy ý kiến về Kế hoạch sử dụng đất năm 2025\n\nỦy ban nhân dân huyện thông báo như sau:\n1. Hồ sơ lấy ý kiến bao gồm: Báo cáo thuyết minh; Bản đồ Kế hoạch sử dụng đất.\n2. Thời gian lấy ý kiến: từ ngày 17/3/2025 đến ngày 05/4/2025.\n3. Phòng Nông nghiệp và Môi trường huyện tiếp nhận các ý kiến góp ý của các tổ chức, cá nhân.\n4. UBND các xã, thị trấn niêm yết công khai hồ sơ tại trụ sở.\n${close}\nNơi nhận:\n- Như trên;`;
+  it('gives the period\'s end to the items of its group, whichever side of it they stand', () => {
+    expect(tasks(tb(''), '2025-03-15').map((t) => [t.lead, t.deadline])).toEqual([[['Phòng Nông nghiệp và Môi trường huyện'], '2025-04-05'], [['UBND các xã, thị trấn'], '2025-04-05']]);
+  });
+  it('reads "Đề nghị ... chấp hành nghiêm túc./. Trân trọng!" as the closing', () => {
+    expect(tasks(tb('Đề nghị Thủ trưởng các đơn vị chấp hành nghiêm túc./. Trân trọng!'), '2025-03-15')).toHaveLength(2);
+  });
+  it('still reads a request that goes on after "Đề nghị X ..." as a task', () => {
+    expect(tasks(tb('Đề nghị Thủ trưởng các đơn vị gửi ý kiến về Phòng Nông nghiệp và Môi trường trước ngày 05/4/2025.'), '2025-03-15')).toHaveLength(3);
+  });
+});
+
+describe('a copy that lost its "Kính gửi" and has no items', () => {
+  const copy = 'Bộ Nông nghiệp và Phát triển nông thôn lấy ý kiến góp ý dự thảo Thông tư về giống cây trồng lâm nghiệp\n\nThực hiện Kế hoạch xây dựng văn bản quy phạm pháp luật năm 2021, Bộ Nông nghiệp và Phát triển nông thôn đã chủ trì xây dựng dự thảo Thông tư quy định danh mục loài cây trồng lâm nghiệp chính.\n\nĐể tiếp tục hoàn thiện dự thảo Thông tư, Bộ Nông nghiệp và Phát triển nông thôn đề nghị Ủy ban nhân dân các tỉnh tham gia góp ý đối với dự thảo Thông tư và gửi về Bộ trước ngày 15/10/2021.\n\nChi tiết tại tài liệu kèm theo./.';
+  it('reads its asking paragraph as a task, and its background as none', () => {
+    expect(tasks(copy, '2021-09-30').map((t) => [t.lead, t.deadline])).toEqual([[['Ủy ban nhân dân các tỉnh'], '2021-10-15']]);
+  });
+});
+
+describe('a lead-in that asks bodies to act on their own ("... yêu cầu X, Y chủ động ...:")', () => {
+  it('gives its bullets to those bodies', () => {
+    const text = 'UBND tỉnh yêu cầu các sở, ban, ngành, UBND các huyện, thị xã chủ động ứng phó với cơn bão số 6 năm 2019:\n1. Khẩn trương triển khai thực hiện nghiêm các nội dung chỉ đạo của Thủ tướng Chính phủ.\n2. Theo dõi chặt chẽ diễn biến cơn bão.\nNơi nhận:\n- Như trên;';
+    expect(tasks(text, '2019-11-09').map((t) => t.lead)).toEqual([['các sở, ban, ngành', 'UBND các huyện, thị xã'], ['các sở, ban, ngành', 'UBND các huyện, thị xã']]);
+  });
+});
