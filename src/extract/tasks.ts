@@ -191,7 +191,7 @@ function leadInAssignment(model: TextModel, from: number): (Assignment & { alias
  * A lead-in that ends with the bodies it charges, the work listed under it: "..., Ủy ban nhân dân tỉnh giao Sở
  * Y tế:", "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh:" (no verb after the names: the items are the work).
  */
-const ASKED_AT_COLON = /(?:^|[\s,])(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+((?:các\s+|những\s+)?\p{Lu}[^:;.]{2,200}?)\s*:\s*$/u;
+const ASKED_AT_COLON = /(?:^|[\s,])(?:giao(?:\s+cho)?|đề nghị|yêu cầu)\s+((?:các|những)\s+[^:;.]{2,200}?|\p{Lu}[^:;.]{2,200}?)\s*:\s*$/u;
 
 /** A lead-in: "... như sau:", "... yêu cầu:", or one that ends with the bodies it charges ("... giao Sở Y tế:"). */
 function isLeadIn(text: string): boolean {
@@ -566,6 +566,16 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     return a;
   };
   const rootAssign = leadInAssignment(model, from);
+  // who the items under a heading or the lead-in are given to (the item's own heading first, when it is one)
+  const inheritedOf = (n: ItemNode, self: boolean): { a: Assignment; offset: number } | null => {
+    const a = self ? headingAssignment(n.title) : null;
+    if (a) return { a, offset: n.titleStart };
+    for (let p = n.parent; p && p.parent; p = p.parent) {
+      const pa = assignmentOf(p);
+      if (pa) return { a: pa, offset: p.titleStart };
+    }
+    return rootAssign ? { a: rootAssign, offset: model.blocks[from - 1]!.start } : null;
+  };
   const fallbackLead: AgencyRef[] = ctx.recipients.length === 1
     ? [{ name: ctx.recipients[0]!, start: 0, end: 0, rule: 'lead.singleRecipient' }]
     : ctx.addressee ? [{ ...ctx.addressee, rule: 'lead.documentAbout' }] : [];
@@ -591,7 +601,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const fielded = fieldTask(node, year);
     if (fielded) {
       for (const c of node.children) consumed.add(c);
-      out.push(fielded);
+      // an item made of fields without a doer's field takes the doers of its heading or lead-in
+      const inh = fielded.lead.length ? null : inheritedOf(node, false);
+      out.push(inh ? { ...fielded, lead: refs(inh.a.lead, inh.offset, inh.a.rule) } : fielded);
       continue;
     }
     // "Báo cáo ... gồm các nội dung sau:" and its list: what one task must contain, not tasks of their own
@@ -684,16 +696,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
 
     // lead and support
     const own = leadOf(source);
-    let inherited: { a: Assignment; offset: number } | null = null;
-    if (heading && node.body.length) {
-      const a = headingAssignment(node.title);
-      if (a) inherited = { a, offset: node.titleStart };
-    }
-    for (let p = node.parent; !inherited && p && p.parent; p = p.parent) {
-      const a = assignmentOf(p);
-      if (a) inherited = { a, offset: p.titleStart };
-    }
-    if (!inherited && rootAssign) inherited = { a: rootAssign, offset: model.blocks[from - 1]!.start };
+    const inherited = inheritedOf(node, heading && node.body.length > 0);
     let lead: AgencyRef[] = [];
     const letterParagraph = !anyMarked && !node.marker;
     // a generic back-reference ("các cơ quan, đơn vị"), or any collective of kinds of bodies when the

@@ -139,3 +139,14 @@ describe('two offices that share the body and scope named after the second', () 
     expect(leads('Giám đốc Sở Kế hoạch và Đầu tư')).toEqual([['Giám đốc Sở Kế hoạch và Đầu tư']]);
   });
 });
+
+describe('items made of fields with no doer field, under a lead-in that names who is asked', () => {
+  const letter = (leadIn: string) => `${TOP}Kính gửi: Các sở, ban, ngành tỉnh\n\n${leadIn}\n\n1. Rà soát danh mục vị trí việc làm của cơ quan, đơn vị.\nThời gian hoàn thành: trước ngày 30/9/2024.\n\n2. Hoàn thiện đề án vị trí việc làm trình cấp có thẩm quyền.\nThời gian hoàn thành: Quý IV/2024.${END}`;
+  it('take the doers of the lead-in, and their time from the field', () => {
+    expect(tasks(letter('Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành thực hiện một số nội dung sau:')).map((t) => [t.lead, t.deadline]))
+      .toEqual([[['các sở, ban, ngành'], ['by', '2024-09-30']], [['các sở, ban, ngành'], ['within', '2024-12-31']]]);
+  });
+  it('take the collective a lead-in ends with ("... đề nghị các cơ quan, đơn vị:")', () => {
+    expect(tasks(letter('Để chuẩn bị kỳ đánh giá năm 2024, Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị:')).map((t) => t.lead)).toEqual([['các cơ quan, đơn vị'], ['các cơ quan, đơn vị']]);
+  });
+});
