@@ -60,7 +60,7 @@ export function extract(model: TextModel): Extraction {
   const issuer = header?.issuer?.value ?? null;
   const place = header?.place?.value ?? null;
   const addressee = recipients.length ? null : safe(diagnostics, 'addressee', null, () => addresseeOf(header?.subject ?? null));
-  const tasks = safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients, addressee }));
+  const tasks = safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients, addressee, issuer }));
   // two documents in one file: the record is the first one's (a plan or appendix attached after its
   // signature gives its tasks to it); a second letter with its own number is named, not read
   const second = safe(diagnostics, 'secondDocument', null, () => secondDocument(model, { number, symbol }));

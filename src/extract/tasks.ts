@@ -252,6 +252,8 @@ export interface TaskContext {
   recipients: string[];
   /** The one body a document is about when it has no "Kính gửi" (a thông báo kết luận after a working visit). */
   addressee?: { name: string; start: number; end: number } | null;
+  /** The issuing body as the header prints it: a cited document's request asked by another body is not this letter's. */
+  issuer?: string | null;
   /** Events the document dates (deadlines.ts findEventDates). */
   events?: EventDate[];
 }
@@ -511,18 +513,39 @@ const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?(?:\([^()]{0,240}\)|[^.;()]){0,20
  * that asks after background sentences, -1 for a paragraph that only tells (what led to the letter,
  * what another document assigned: "Thực hiện ..., trong đó, giao Bộ Tài chính chủ trì ...").
  */
-export function requestStart(text: string): number {
+export function requestStart(text: string, issuer: string | null = null): number {
   const sentences = [0, ...[...text.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length)];
   for (const [i, at] of sentences.entries()) {
     const sentence = text.slice(at, sentences[i + 1] ?? text.length);
-    if (BACKGROUND.test(sentence) || RECEIVED.test(sentence)) {
-      if (MAIN_ASK.test(sentence) && !/(?:trong đó|theo đó|tại đó)\s*,?\s*(?:giao|chỉ đạo|yêu cầu)\s/u.test(sentence)) return at;
+    if (BACKGROUND.test(sentence) || RECEIVED.test(sentence) || CITES.test(sentence)) {
+      if (MAIN_ASK.test(sentence) && !/(?:trong đó|theo đó|tại đó)\s*,?\s*(?:giao|chỉ đạo|yêu cầu)\s/u.test(sentence) && !othersRequest(sentence, issuer)) return at;
       continue;
     }
     if (ASKING_SENTENCE.test(sentence) || SEND_BY.test(sentence)) return at;
     if (i === 0 && ANY_ASK.test(sentence)) return at;
   }
   return -1;
+}
+
+/** A sentence that opens by citing a document: "Tại Công văn số 4512/BNV-TCBC ngày ..., ...", "Theo Văn bản số ...". */
+const CITES = /^(?:Tại|Theo|Qua|Căn cứ|Thực hiện)\s+(?:nội dung\s+)?(?:Công văn|Văn bản|Công điện|Thông báo|Tờ trình|Báo cáo|Quyết định|Kế hoạch|Chỉ thị|Hướng dẫn)\s+(?:số\s*:?\s*)?\d/u;
+/** An office that asks in its body's name (the issuer's head, or the leader a letter conveys). */
+const ASKING_OFFICE = /^(?:Phó\s+)?(?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng|Chánh Văn phòng|Trưởng ban|Cục trưởng|Tổng Cục trưởng|Tổng cục trưởng|Vụ trưởng|Hiệu trưởng|Bí thư|Thường trực|Ban Thường vụ|Lãnh đạo)(?![\p{L}])/u;
+const plainWords = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/uỷ/gu, 'ủy').replace(/(?<![\p{L}])ubnd(?![\p{L}])/gu, 'ủy ban nhân dân').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter((w) => w && w !== 'các');
+
+/**
+ * A cited document's request told in the background: "Tại Công văn số 4512/BNV-TCBC ..., Bộ Nội vụ đề nghị Ủy ban
+ * nhân dân các tỉnh báo cáo ...": the one who asks is another body than the issuer (nor an office asking in a
+ * body's name), so the request is that document's, not this letter's. Without the issuer, nothing is set aside.
+ */
+function othersRequest(sentence: string, issuer: string | null): boolean {
+  if (!issuer || !CITES.test(sentence)) return false;
+  const m = MAIN_ASK.exec(sentence);
+  if (!m) return false;
+  const asker = m[0].replace(/^,\s+/u, '').replace(new RegExp(String.raw`\s${ASK_VERB}\s$`, 'u'), '').trim();
+  if (!asker || !startsWithBody(asker) || ASKING_OFFICE.test(asker)) return false;
+  const a = plainWords(asker), own = plainWords(issuer);
+  return !a.every((w, k) => own[k] === w);
 }
 
 /** Decisions that take effect when signed are not obligations ("Điều 1. Ban hành kèm theo ...", "Phê duyệt ...", a resolution's "Thông qua ...", "Nay ban hành ..."). */
@@ -644,10 +667,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         // a letter's paragraph: from where the office's own request begins, or not a task; after a lead-in
         // that gives orders ("Thủ tướng Chính phủ ... có ý kiến như sau:"), a paragraph that opens with the
         // body it orders ("Bộ Y tế khẩn trương ...") is one of them
-        const at = requestStart(node.title);
+        const at = requestStart(node.title, ctx.issuer ?? null);
         // (after a lead-in that asks, "... yêu cầu:", a paragraph whose subject is a body is what it asks of it)
         const charged = afterLeadIn && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
-        if (at < 0 && !(node.body.length && requestStart(text) >= 0) && !charged && !(ordered && ordersBody(text))) continue;
+        if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && ordersBody(text))) continue;
         if (at > 0) {
           // (a sentence that asks after its own frame, "Để có cơ sở tổng hợp, Bộ X đề nghị ...", goes on with the
           // background before it: the paragraph is the task; a sentence that opens with the ask, "Đề nghị quý cơ

@@ -150,3 +150,19 @@ describe('items made of fields with no doer field, under a lead-in that names wh
     expect(tasks(letter('Để chuẩn bị kỳ đánh giá năm 2024, Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị:')).map((t) => t.lead)).toEqual([['các cơ quan, đơn vị'], ['các cơ quan, đơn vị']]);
   });
 });
+
+describe('a cited document\'s request told before this letter\'s own ("Tại Công văn số ..., Bộ X đề nghị ...")', () => {
+  const letter = (paras: string[]) => `${TOP}Kính gửi:\n- Sở Nội vụ;\n- Sở Tài chính.\n\n${paras.join('\n\n')}${END}`;
+  const own = 'Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổng hợp số liệu, báo cáo trước ngày 15/9/2024.';
+  it('is no task when another body asks in it', () => {
+    for (const frame of ['Tại', 'Theo']) {
+      expect(tasks(letter([`${frame} Công văn số 4512/BNV-TCBC ngày 02/9/2024, Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh báo cáo số lượng biên chế năm 2024.`, own])).map((t) => t.text)).toEqual([own]);
+    }
+  });
+  it('is a task when the issuer or its head asks in it', () => {
+    for (const asker of ['Ủy ban nhân dân tỉnh đề nghị', 'Chủ tịch Ủy ban nhân dân tỉnh yêu cầu']) {
+      const t = tasks(letter([`Theo Công văn số 4512/BNV-TCBC ngày 02/9/2024 của Bộ Nội vụ, ${asker} Sở Nội vụ tổng hợp, báo cáo trước ngày 15/9/2024.`]));
+      expect(t.map((x) => [x.lead, x.deadline])).toEqual([[['Sở Nội vụ'], ['by', '2024-09-15']]]);
+    }
+  });
+});
