@@ -79,8 +79,9 @@ const CLOSING_PARAGRAPH = [
 ];
 
 export function isClosing(text: string, marked = false): boolean {
-  // (a courtesy after the formula, "... chấp hành nghiêm túc./. Trân trọng!", does not hide it)
-  const t = text.trim().replace(/(?<=\S)\s+Trân trọng(?:\s+cảm ơn)?\s*[!.]?(?:\/\.)?$/u, '');
+  // (a courtesy after the formula, "... chấp hành nghiêm túc./. Trân trọng!", does not hide it, nor do words a
+  // portal copy glued: "Văn phòng Chính phủ xin thôngbáo để Bộ Tài chính biết, thực hiện.")
+  const t = (deglue(text.trim())?.text ?? text.trim()).replace(/(?<=\S)\s+Trân trọng(?:\s+cảm ơn)?\s*[!.]?(?:\/\.)?$/u, '');
   if (CLOSING_ANY.some((re) => re.test(t))) return true;
   if (marked) return false;
   if (CLOSING_PARAGRAPH.some((re) => re.test(t))) return true;

@@ -6,7 +6,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { leadOf } from '../../src/extract/agencies.js';
-import { extractTasks } from '../../src/extract/tasks.js';
+import { extractTasks, isClosing } from '../../src/extract/tasks.js';
 import { model } from '../helpers.js';
 
 const vpcp = (body: string) => `VĂN PHÒNG CHÍNH PHỦ\n-------\nSố: 1234/VPCP-KGVX\nV/v triển khai tiêm chủng\nHà Nội, ngày 02 tháng 7 năm 2022\nKính gửi: Bộ Y tế\n\nXét báo cáo của Bộ Y tế tại văn bản số 55/BYT-DP ngày 28 tháng 6 năm 2022, Thủ tướng Chính phủ có ý kiến như sau:\n\n${body}\n\nVăn phòng Chính phủ thông báo để Bộ Y tế biết, thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
@@ -135,5 +135,13 @@ describe('a lead-in that asks bodies to act on their own ("... yêu cầu X, Y c
   it('gives its bullets to those bodies', () => {
     const text = 'UBND tỉnh yêu cầu các sở, ban, ngành, UBND các huyện, thị xã chủ động ứng phó với cơn bão số 6 năm 2019:\n1. Khẩn trương triển khai thực hiện nghiêm các nội dung chỉ đạo của Thủ tướng Chính phủ.\n2. Theo dõi chặt chẽ diễn biến cơn bão.\nNơi nhận:\n- Như trên;';
     expect(tasks(text, '2019-11-09').map((t) => t.lead)).toEqual([['các sở, ban, ngành', 'UBND các huyện, thị xã'], ['các sở, ban, ngành', 'UBND các huyện, thị xã']]);
+  });
+});
+
+describe('a closing formula with words a portal copy glued', () => {
+  it('is still the closing ("xin thôngbáo để ... biết, thực hiện")', () => {
+    expect(isClosing('Văn phòng Chính phủ xin thôngbáo để Bộ Tài chính biết, thực hiện.')).toBe(true);
+    expect(isClosing('Văn phòng Chính phủ xin thông báo để Bộ Tài chính biết, thực hiện.')).toBe(true);
+    expect(isClosing('Bộ Tài chính phối hợp với Bộ Kếhoạch và Đầu tư đề xuất ý kiến trước ngày 15/5/2014.')).toBe(false);
   });
 });
