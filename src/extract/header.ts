@@ -626,7 +626,7 @@ export function extractHeader(model: TextModel): HeaderFields {
       // the sender of a công điện between its title and "Điện:" ("CÔNG ĐIỆN" / "THỦ TƯỚNG CHÍNH PHỦ" / "Điện:"): no subject
       if (!parts.length && isUpper(l.text) && AUTHORITY_LINE.test(l.text) && i + 1 < lines.length && RECIPIENT_LEAD.test(lines[i + 1]!.text)) break;
       // the authority that issues a decision, printed above its "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH X"
-      if (parts.length && isUpper(l.text) && AUTHORITY_LINE.test(l.text) && (i + 1 >= head.length || BODY_OPENER.test(lines[i + 1]!.text))) break;
+      if (parts.length && isUpper(l.text) && AUTHORITY_LINE.test(l.text) && (i + 1 >= head.length || BODY_OPENER.test(lines[i + 1]!.text.replace(/^[-–+•]\s*/u, '')))) break;
       if (parts.length && (l.block !== parts[parts.length - 1]!.block) && !sameParagraphRun(parts[parts.length - 1]!, l)) break;
       // the issuer under the type word, then the trích yếu ("QUYẾT ĐỊNH" / "CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V PHÊ DUYỆT ..."):
       // the subject starts after the lead-in

@@ -146,7 +146,7 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
 /** A collective body that issues a decision, as its line above "Căn cứ" names it. */
 const ISSUING_BODY = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ)(?![\p{L}])/u;
 /** A decision's "Căn cứ ..." (or "Xét đề nghị ...") that opens its body. */
-const OPENS_BODY = /^(?:Căn cứ|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
+const OPENS_BODY = /^(?:[-–+•]\s*)?(?:Căn cứ|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
 
 /**
  * The authority that issues a decision, printed in capitals between the title and "Căn cứ" ("QUYẾT

@@ -59,3 +59,10 @@ describe('a portal\'s one-line header and its title line in sentence case', () =
     expect(extract(model('Kế hoạch về việc tổ chức hội nghị đã được gửi các sở từ tuần trước, nay đề nghị các sở góp ý.\n\nĐề nghị các sở góp ý trước ngày 10/9/2015.')).fields.type).toBe('CV');
   });
 });
+
+describe('a decision\'s title above its authority and a bulleted "- Căn cứ"', () => {
+  it('ends the subject at the authority line', () => {
+    const f = extract(model('UỶ BAN NHÂN DÂN\nTỈNH YÊN BÁI\n-------\nSố: 27/QĐ-UB\nYên Bái, ngày 02 tháng 02 năm 2004\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUI ĐỊNH QUẢN LÝ ĐỀ TÀI, DỰ ÁN\nVÀ CÁC NHIỆM VỤ KHOA HỌC, CÔNG NGHỆ\nUỶ BAN NHÂN DÂN TỈNH YÊN BÁI\n- Căn cứ Luật tổ chức Hội đồng Nhân dân\nvà Uỷ ban Nhân dân ngày 21 tháng 6 năm 1994;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định quản lý đề tài.\nĐiều 2. Giao cho Sở Khoa học và Công nghệ hướng dẫn thực hiện.')).fields;
+    expect(f.subject).toBe('BAN HÀNH QUI ĐỊNH QUẢN LÝ ĐỀ TÀI, DỰ ÁN VÀ CÁC NHIỆM VỤ KHOA HỌC, CÔNG NGHỆ');
+  });
+});
