@@ -425,7 +425,8 @@ function shift(b: BodySpan, off: number): BodySpan {
   return { text: b.text, start: b.start + off, end: b.end + off };
 }
 
-const WITH = /phối hợp(?:\s+chặt chẽ)?\s+(?:với\s+)?/giu;
+// ("phối hợp hoạt động với", "phối hợp công tác với": the work named between, the bodies after "với")
+const WITH = /phối hợp(?:\s+chặt chẽ)?(?:(?:\s+(?:hoạt động|công tác|thực hiện|triển khai))?\s+với)?\s+/giu;
 const PREDICATE_STOP = new RegExp(`\\s+(?:${PREDICATES.map(esc).join('|')})(?![\\p{L}])`, 'u');
 const SUPPORT_STOP = /\s+(?:để|nhằm|trong việc|trong|về việc|theo|tại|triển khai|tham mưu|rà soát|thực hiện|tổ chức|xây dựng|hướng dẫn|chỉ đạo|nghiên cứu|có giải pháp|giải quyết|kiểm tra|tập huấn|cập nhật|hoàn thành|đề xuất|trình|thẩm định|đôn đốc|theo dõi|hỗ trợ|tuyên truyền|giám sát|bố trí|sắp xếp|đánh giá|cung cấp|xác định|phát động|chỉ ra|làm|cấp|lập|ban hành|báo cáo|đẩy mạnh|thường xuyên)(?![\p{L}])/u;
 

@@ -9,7 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
 import { extract } from '../../src/extract/index.js';
-import { leadOf } from '../../src/extract/agencies.js';
+import { leadOf, supportOf } from '../../src/extract/agencies.js';
 
 const run = (text: string) => extract(model(text));
 const tasks = (text: string) => run(text).tasks.map((t) => ({ text: t.text, lead: t.lead.map((l) => l.name), deadline: t.deadline && [t.deadline.kind, t.deadline.date] }));
@@ -164,5 +164,16 @@ describe('a cited document\'s request told before this letter\'s own ("Tại Cô
       const t = tasks(letter([`Theo Công văn số 4512/BNV-TCBC ngày 02/9/2024 của Bộ Nội vụ, ${asker} Sở Nội vụ tổng hợp, báo cáo trước ngày 15/9/2024.`]));
       expect(t.map((x) => [x.lead, x.deadline])).toEqual([[['Sở Nội vụ'], ['by', '2024-09-15']]]);
     }
+  });
+});
+
+describe('support after "phối hợp hoạt động với", "phối hợp công tác với"', () => {
+  const sup = (t: string) => supportOf(t).map((b) => b.text);
+  it('reads the bodies after "với"', () => {
+    expect(sup('Là đầu mối, phối hợp hoạt động với các bộ, ngành Trung ương và Ủy ban nhân dân các tỉnh bảo đảm an toàn.')).toEqual(['các bộ, ngành Trung ương', 'Ủy ban nhân dân các tỉnh']);
+    expect(sup('Chủ động phối hợp công tác với Công an tỉnh bảo đảm an ninh.')).toEqual(['Công an tỉnh']);
+  });
+  it('reads none from "phối hợp thực hiện" with no body', () => {
+    expect(sup('Các đơn vị phối hợp thực hiện tốt nhiệm vụ được giao.')).toEqual([]);
   });
 });
