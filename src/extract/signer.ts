@@ -95,6 +95,12 @@ function upperWords(s: string): string[] {
   return s.split(/\s+/).filter(Boolean).map((w) => w.replace(/^[,;]+|[,;]+$/g, ''));
 }
 
+/** A line that is one title and nothing else: "PHÓ CHỦ NHIỆM". */
+function wholeTitle(t: string): boolean {
+  const words = upperWords(t);
+  return words.length > 1 && words.length <= 5 && titleAt(words, 0) === words.length;
+}
+
 /** An upper-case line holding a title: the signer's own (or a wrapped authority's). */
 function isTitle(t: string): boolean {
   if (!isUpper(t)) return sentenceTitle(t);
@@ -223,6 +229,16 @@ function isNoise(t: string): boolean {
   return false;
 }
 
+/** A title in sentence case; after a comma, a second office begins with a capital ("Bộ trưởng, Chủ nhiệm"), a unit's name goes on. */
+function dualTitle(s: string): string {
+  const parts: string[] = [];
+  for (const p of s.split(/,\s+/u)) {
+    if (parts.length && !titleAt(upperWords(p.toLocaleUpperCase('vi')), 0, true)) parts[parts.length - 1] += `, ${p}`;
+    else parts.push(p);
+  }
+  return parts.map(sentenceCase).join(', ');
+}
+
 export function sentenceCase(s: string): string {
   const words = s.replace(/\s+/g, ' ').trim().split(' ');
   let unitDone = false;
@@ -332,6 +348,8 @@ function splitRun(s: string, base: number, out: { text: string; at: number }[]):
       else {
         while (i < words.length && !titleAt(words, i)) i++;
       }
+      // one person's two offices joined by a comma are one object: "KT. BỘ TRƯỞNG, CHỦ NHIỆM"
+      while (i < words.length && headToks[i - 1]?.w.endsWith(',') && titleAt(words, i)) i += titleAt(words, i);
       if (i < words.length) cutsAt.push(i);
     }
     // further titles: "PHÓ TRƯỞNG BAN PHÓ CHỦ TỊCH UBND TỈNH" -> two; a run that does not start with one
@@ -344,7 +362,8 @@ function splitRun(s: string, base: number, out: { text: string; at: number }[]):
       }
       const n = titleAt(words, k);
       if (n) {
-        if (k > (auth ? i : 0) && !cutsAt.includes(k)) cutsAt.push(k);
+        // ("BỘ TRƯỞNG, CHỦ NHIỆM": one person's two offices, one title)
+        if (k > (auth ? i : 0) && !cutsAt.includes(k) && !headToks[k - 1]?.w.endsWith(',')) cutsAt.push(k);
         inTitle = n - 1;
       }
     }
@@ -452,6 +471,14 @@ function readBlock(segs: Seg[], a: number, scan = false): Block {
       blk.name = { text: nm, seg: s };
       blk.last = k;
       break;
+    }
+    // a title wrapped over two lines, neither a title alone: "PHÓ CHỦ" / "NHIỆM"
+    const next = segs[k + 1];
+    if (!isTitle(t) && next && isUpper(t) && isUpper(next.text) && wholeTitle(`${t} ${next.text}`)) {
+      blk.titles.push({ text: `${t} ${next.text}`, seg: s, end: next.end });
+      blk.last = ++k;
+      lastKind = 'title';
+      continue;
     }
     if (isTitle(t)) {
       // (a mark a scan read before it is not part of it: ". GIÁM ĐÓC")
@@ -564,7 +591,8 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
   let position: string | null = null;
   if (pick.titles.length) {
     const t = lastAuth?.kind === 'KT' ? (pick.titles.find((x) => isDeputy(x.text)) ?? pick.titles[0]!) : pick.titles[0]!;
-    position = `${t.acting ? 'Q. ' : ''}${sentenceCase(spellTitle(t.text))}`;
+    // (one person's two offices each begin with a capital: "Bộ trưởng, Chủ nhiệm")
+    position = `${t.acting ? 'Q. ' : ''}${dualTitle(spellTitle(t.text))}`;
     // under KT the signer is the deputy: a title that is the delegating head's with one word a scan
     // garbled before it ("KT. GIÁM ĐỐC" / "PRÓ GIÁM ĐÓỎÓC") is the deputy's title
     if (lastAuth?.kind === 'KT' && !isDeputy(t.text)) {
