@@ -67,6 +67,22 @@ export function extractReferences(model: TextModel, own: string | null): Finding
   for (const m of text.matchAll(STATE)) add(m, `${m[1]}/${m[2]!.replace(/\s+/g, '')}`);
   for (const m of text.matchAll(ONE_CODE)) if (KIND_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index!))) add(m, `${m[1]}/${m[2]}`);
   for (const m of text.matchAll(PARTY)) add(m, `${m[1]}-${m[2]}`);
+  // several numbers sharing one symbol: "các công văn số 614, 615, 616-CV/VPTW", "Quyết định số 12 và 13/QĐ-UBND"
+  for (const f of [...out]) {
+    const joint = /^(\d{1,5}[a-z]?)([-/])(.+)$/u.exec(f.value.ref);
+    if (!joint) continue;
+    const list = /(?<![\p{L}\d/.-])số\s*:?\s*((?:\d{1,5}[a-z]?\s*(?:,|và)\s*)+)$/u.exec(text.slice(Math.max(0, f.start - 80), f.start));
+    if (!list) continue;
+    const base = f.start - list[1]!.length;
+    for (const n of list[1]!.matchAll(/\d{1,5}[a-z]?/gu)) {
+      const ref = `${n[0]}${joint[2]}${joint[3]}`;
+      const key = ref.toUpperCase();
+      if (seen.has(key) || (own && key === own.toUpperCase())) continue;
+      seen.add(key);
+      const at = base + n.index!;
+      out.push(finding(model, { mentions: [], ref, kind: f.value.kind, date: f.value.date, issuer: f.value.issuer }, at, at + n[0].length, 'references.sharedSymbol'));
+    }
+  }
   // a document cited by its number and day without a symbol ("Công điện số 1409 ngày 15 tháng 8 năm 2021 của Bộ Y tế"):
   // the number, unless it is a short mention of a document cited in full
   for (const m of text.matchAll(BARE_NUMBER)) {
