@@ -880,8 +880,12 @@ const FUNCTION_OF = /có\s+chức\s+năng(?:,?\s+nhiệm\s+vụ)?\s+(?:tư\s+v�
  */
 const APPROVAL = /^(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung))(?![\p{L}])/u;
 
+/** A conclusion's appraisal of what was done ("Ghi nhận, đánh giá cao sự chủ động của các sở ...", "Biểu dương ..."): results, asking no one. */
+const APPRAISAL = /^(?:Ghi nhận|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao|Cơ bản thống nhất)(?![\p{L}])/u;
+
 function approves(text: string): boolean {
-  return APPROVAL.test(text.trim()) && !ANY_ASK.test(` ${text} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(text);
+  const t = text.trim();
+  return (APPROVAL.test(t) || APPRAISAL.test(t)) && !ANY_ASK.test(` ${text} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(text);
 }
 
 /**

@@ -177,3 +177,15 @@ describe('support after "phối hợp hoạt động với", "phối hợp công
     expect(sup('Các đơn vị phối hợp thực hiện tốt nhiệm vụ được giao.')).toEqual([]);
   });
 });
+
+describe('a conclusion\'s appraisal of what was done', () => {
+  const notice = (item1: string) => `ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 215/TB-UBND\nNinh Bình, ngày 05 tháng 9 năm 2024\n\nTHÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp về phòng, chống bão\n\nNgày 04/9/2024, Chủ tịch Ủy ban nhân dân tỉnh chủ trì cuộc họp. Sau khi nghe báo cáo, Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:\n\n1. ${item1}\n\n2. Giao Sở Nông nghiệp và Môi trường chủ trì kiểm tra an toàn hồ đập, hoàn thành trước ngày 07/9/2024.${END}`;
+  it('is no task ("Ghi nhận, đánh giá cao ...", "Biểu dương ...")', () => {
+    for (const a of ['Ghi nhận, đánh giá cao sự chủ động của các sở, ngành trong công tác chuẩn bị ứng phó với bão.', 'Biểu dương lực lượng công an, quân đội đã kịp thời hỗ trợ người dân.']) {
+      expect(tasks(notice(a)).map((t) => t.lead)).toEqual([['Sở Nông nghiệp và Môi trường']]);
+    }
+  });
+  it('is a task when it goes on to ask', () => {
+    expect(tasks(notice('Đánh giá cao sự chủ động của các sở, ngành; đề nghị các sở, ngành tiếp tục theo dõi sát diễn biến của bão.')).length).toBe(2);
+  });
+});
