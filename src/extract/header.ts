@@ -136,7 +136,8 @@ const PART_ANCHORS: RegExp[] = [
   /(?<![\p{L}])Kính gửi\s*:/gu,
   // a portal's one-line header: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v ..." (its "Số" without a colon, a short date)
   /^Số\s+(?=\d+\s*\/\s*\p{Lu})/gu,
-  /(?<=\S\s+)Ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?![\d])/gu,
+  // (cut at the space before it: the pieces are trimmed)
+  / Ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?![\d])/gu,
 ];
 /** Fixed phrases of a header a copy may cut anywhere between words. */
 const FIXED_PHRASES = [

@@ -80,8 +80,17 @@ const CLOSING_PARAGRAPH = [
 
 export function isClosing(text: string, marked = false): boolean {
   // (a courtesy after the formula, "... chấp hành nghiêm túc./. Trân trọng!", does not hide it, nor do words a
-  // portal copy glued: "Văn phòng Chính phủ xin thôngbáo để Bộ Tài chính biết, thực hiện.")
-  const t = (deglue(text.trim())?.text ?? text.trim()).replace(/(?<=\S)\s+Trân trọng(?:\s+cảm ơn)?\s*[!.]?(?:\/\.)?$/u, '');
+  // portal copy glued: "Văn phòng Chính phủ xin thôngbáo để Bộ Tài chính biết, thực hiện."; closings are short,
+  // so only a short text is read again with its glued words split)
+  const t = text.trim();
+  if (closes(t, marked)) return true;
+  // (a closing ends with what is asked: "biết", "thực hiện", "chấp hành", "quan tâm")
+  const d = t.length < 400 && /(?:biết|hiện|hành|tâm)[\s./!]*$/u.test(t) ? deglue(t) : null;
+  return d !== null && closes(d.text, marked);
+}
+
+function closes(text: string, marked: boolean): boolean {
+  const t = text.includes('Trân trọng') ? text.replace(/(?<=\S)\s+Trân trọng(?:\s+cảm ơn)?\s*[!.]?(?:\/\.)?$/u, '') : text;
   if (CLOSING_ANY.some((re) => re.test(t))) return true;
   if (marked) return false;
   if (CLOSING_PARAGRAPH.some((re) => re.test(t))) return true;
