@@ -396,6 +396,15 @@ function portalTitle(l: Line | undefined): { abbr: string; subject: string; at: 
   return subject ? { abbr: type.abbr, subject, at: m[0].length } : null;
 }
 
+/** A portal's first line naming the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến ..." (the kind a document kind). */
+function numberedTitle(l: Line | undefined): { number: string; symbol: string; date: string; subject: string | null } | null {
+  const m = l && /^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*)\s*,?\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+))?$/u.exec(l.text.trim());
+  // (a công văn has no title word of its own: "Công văn", "Văn bản" name it here)
+  if (!m || !(TYPE_BY_FOLD.has(fold(m[1]!)) || /^(?:Công văn|Văn bản)$/u.test(m[1]!))) return null;
+  const date = iso(+m[6]!, +m[5]!, +m[4]!);
+  return date ? { number: m[2]!, symbol: m[3]!, date, subject: m[7]?.trim() ?? null } : null;
+}
+
 /** The title word wrapped over two lines, as a portal's narrow column leaves it ("QUYẾT" / "ĐỊNH"): the second line's index. */
 function wrappedTitle(head: Line[]): number {
   const i = head.findIndex((l, k) => k + 1 < head.length && /^\p{Lu}+$/u.test(l.text.trim()) && /^\p{Lu}+$/u.test(head[k + 1]!.text.trim())
@@ -542,6 +551,12 @@ export function extractHeader(model: TextModel): HeaderFields {
     f.number = finding(model, record.number, record.start, record.end, 'header.portalRecord');
     f.symbol = finding(model, record.symbol, record.start, record.end, 'header.portalRecord');
   }
+  // ... or a portal's first line that names it: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến ..."
+  const titled = f.symbol ? null : numberedTitle(head[0]);
+  if (titled) {
+    f.number = finding(model, titled.number, head[0]!.start, head[0]!.end, 'header.numberedTitle');
+    f.symbol = finding(model, titled.symbol, head[0]!.start, head[0]!.end, 'header.numberedTitle');
+  }
 
   // Place and date: the first date line of the document's own header
   const dateZone = lines.slice(0, Math.max(end + 2, 12));
@@ -654,6 +669,7 @@ export function extractHeader(model: TextModel): HeaderFields {
   }
 
   if (gazette?.subject) f.subject = finding(model, gazette.subject, gazette.start, gazette.end, 'header.gazetteSubject');
+  if (!f.subject && titled?.subject) f.subject = finding(model, titled.subject, head[0]!.start, head[0]!.end, 'header.numberedTitle');
   const pt = !f.subject && f.type?.rule === 'header.portalTitle' ? portalTitle(head[0]) : null;
   if (pt) f.subject = finding(model, pt.subject, head[0]!.start + pt.at, head[0]!.end, 'header.portalTitle');
 
@@ -722,6 +738,7 @@ export function extractHeader(model: TextModel): HeaderFields {
       }
     }
   }
+  if (!f.date && titled) f.date = finding(model, titled.date, head[0]!.start, head[0]!.end, 'header.numberedTitle');
   // A layout PDF that lost its word spaces: "LâmĐồng,ngà y 16thá ng 9 năm 2025"
   if (!f.date) {
     for (const l of head) {

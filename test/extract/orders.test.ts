@@ -145,3 +145,9 @@ describe('a closing formula with words a portal copy glued', () => {
     expect(isClosing('Bộ Tài chính phối hợp với Bộ Kếhoạch và Đầu tư đề xuất ý kiến trước ngày 15/5/2014.')).toBe(false);
   });
 });
+
+describe('"Giao X căn cứ ..., ..." names X', () => {
+  it('ends the body at "căn cứ"', () => {
+    expect(leadOf('Giao Sở Tài nguyên và Môi trường căn cứ danh mục công trình, dự án đầu tư có chuyển mục đích sử dụng đất trồng lúa sang đất phi nông nghiệp trên địa bàn Thành phố ra thông báo cho UBND các quận, huyện.')?.lead.map((b) => b.text)).toEqual(['Sở Tài nguyên và Môi trường']);
+  });
+});

@@ -66,3 +66,16 @@ describe('a decision\'s title above its authority and a bulleted "- Căn cứ"',
     expect(f.subject).toBe('BAN HÀNH QUI ĐỊNH QUẢN LÝ ĐỀ TÀI, DỰ ÁN VÀ CÁC NHIỆM VỤ KHOA HỌC, CÔNG NGHỆ');
   });
 });
+
+describe('a portal\'s first line that names the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v ..."', () => {
+  it('gives number, symbol, date and subject, and is not cited as another document', () => {
+    const f = extract(model('Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến vào dự thảo Kế hoạch năm 2017.\n\nKính gửi:\n\n– Sở Thông tin và Truyền thông;\n\n– Báo Sơn La.\n\nSở Nội vụ đề nghị các cơ quan, đơn vị tham gia ý kiến trước ngày 09/01/2017.')).fields;
+    expect([f.type, f.number, f.symbol, f.date, f.subject, f.references]).toEqual(['CV', '1448', 'SNV-CCHC', '2016-12-27', 'xin ý kiến vào dự thảo Kế hoạch năm 2017.', []]);
+    expect(extract(model('Quyết định số 12/QĐ-UBND ngày 01/02/2020 về việc phê duyệt kế hoạch\n\nĐiều 1. Phê duyệt kế hoạch.')).fields).toMatchObject({ type: 'QĐ', number: '12', date: '2020-02-01' });
+  });
+  it('leaves a sentence that cites a document alone, and a document that prints its own header', () => {
+    expect(extract(model('Kính gửi: Các sở.\n\nCông văn số 1448/SNV-CCHC ngày 27/12/2016 của Sở Nội vụ đã được gửi các sở từ tháng trước.')).fields.number).toBeNull();
+    const own = extract(model('Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến\nSỞ NỘI VỤ\nSố: 1500/SNV-CCHC\nSơn La, ngày 30 tháng 12 năm 2016\nKính gửi: Các sở.\nĐề nghị các sở góp ý.')).fields;
+    expect([own.number, own.date]).toEqual(['1500', '2016-12-30']);
+  });
+});
