@@ -130,6 +130,9 @@ const AUTHORITY_LINE = /^(?:ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ
 const HEADER_SCAN = 80;
 const SEPARATOR_LINE = /^[-_=*•|.~\s]+$/u;
 /** Where the parts of a header begin inside a line the copy ran together. */
+/** A portal's short date of issue: "Ngày 07-9-2015". */
+const SHORT_DATE = String.raw`Ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)`;
+const SHORT_DATE_LINE = new RegExp(`^${SHORT_DATE}$`, 'u');
 const PART_ANCHORS: RegExp[] = [
   /(?<![\p{L}])(?:Số|S[ôóồổỗộơớo](?=\s*[:;]))\s*[:;]/gu,
   /(?<![\p{L}])V\/[vV]\s/gu,
@@ -137,7 +140,7 @@ const PART_ANCHORS: RegExp[] = [
   // a portal's one-line header: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v ..." (its "Số" without a colon, a short date)
   /^Số\s+(?=\d+\s*\/\s*\p{Lu})/gu,
   // (cut at the space before it: the pieces are trimmed)
-  / Ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?![\d])/gu,
+  new RegExp(` ${SHORT_DATE}`, 'gu'),
 ];
 /** Fixed phrases of a header a copy may cut anywhere between words. */
 const FIXED_PHRASES = [
@@ -602,6 +605,7 @@ export function extractHeader(model: TextModel): HeaderFields {
   }
   // ("Về: tham gia ý kiến ...": the lead-in with its colon, as "V/v:" is written)
   const vvIdx = head.findIndex((l) => /^(?:V\/v|V\/V|v\/v|Về việc|Về\s*:)(?![\p{L}])/u.test(l.text) && !/^Về\s+(?:kiểm|cải|việc\s*$)/u.test(l.text));
+  const pt = titleIdx < 0 ? portalTitle(head[0]) : null;
   if (titleIdx >= 0) {
     const l = head[titleIdx]!;
     f.type = finding(model, titleType ?? titleAt(l)!.type.abbr, l.start, l.end, titleType ? 'header.typeInitials' : 'header.typeWord');
@@ -615,9 +619,8 @@ export function extractHeader(model: TextModel): HeaderFields {
     const first = sym.split(/[-/]/).find((p) => !/^\d+$/.test(p)) ?? '';
     const abbr = sym.includes('/') && !/^\d{4}\//.test(sym) && party ? party[1]! : first;
     f.type = finding(model, TYPE_ABBRS.has(abbr.toUpperCase()) ? canonicalAbbr(abbr) : 'CV', f.symbol.start, f.symbol.end, 'header.symbolType');
-  } else if (portalTitle(head[0])) {
+  } else if (pt) {
     // a copy that kept only the portal's title line: "Thông báo về việc treo cờ ...", "Thông báo “V/v ...”"
-    const pt = portalTitle(head[0])!;
     f.type = finding(model, pt.abbr, head[0]!.start, head[0]!.end, 'header.portalTitle');
   } else {
     f.type = finding(model, 'CV', 0, 0, 'header.default');
@@ -634,7 +637,7 @@ export function extractHeader(model: TextModel): HeaderFields {
       // a title may open like a body sentence ("KẾ HOẠCH" / "Thực hiện các giải pháp nâng cao ..."): the
       // first line after the type word is the title unless it reads as a sentence
       const opensBody = BODY_OPENER.test(l.text) && (parts.length > 0 || /[.;:]$/.test(l.text) || l.text.length > 150);
-      if (QUOC_HIEU.test(l.text) || DATE_LINE.test(l.text) || NUMBER_LINE.test(l.text) || /^[-_*]{1,}$/.test(l.text) || opensBody || /^(?:Kính|KÍNH)\s+(?:gửi|GỬI)/u.test(l.text)) break;
+      if (QUOC_HIEU.test(l.text) || DATE_LINE.test(l.text) || NUMBER_LINE.test(l.text) || /^[-_*]{1,}$/.test(l.text) || opensBody || RECIPIENT_LEAD.test(l.text)) break;
       // a title in lower case ends at the upper-case line of the issuing authority ("GIÁM ĐỐC SỞ NỘI VỤ")
       if (parts.length && !isUpper(parts[0]!.text) && isUpper(l.text)) break;
       // an upper-case title ends where the text goes on in sentence case ("Theo kết quả công bố ...")
@@ -670,8 +673,7 @@ export function extractHeader(model: TextModel): HeaderFields {
 
   if (gazette?.subject) f.subject = finding(model, gazette.subject, gazette.start, gazette.end, 'header.gazetteSubject');
   if (!f.subject && titled?.subject) f.subject = finding(model, titled.subject, head[0]!.start, head[0]!.end, 'header.numberedTitle');
-  const pt = !f.subject && f.type?.rule === 'header.portalTitle' ? portalTitle(head[0]) : null;
-  if (pt) f.subject = finding(model, pt.subject, head[0]!.start + pt.at, head[0]!.end, 'header.portalTitle');
+  if (!f.subject && pt && f.type?.rule === 'header.portalTitle') f.subject = finding(model, pt.subject, head[0]!.start + pt.at, head[0]!.end, 'header.portalTitle');
 
   // Issuer: the upper-case lines of the header's left column, above "Số" (a portal's lines above them are not part of it).
   let issuerLines: Line[] = [];
@@ -730,7 +732,7 @@ export function extractHeader(model: TextModel): HeaderFields {
   // a portal's one-line header without a place: "Số 924/SNV-CCHC" / "Ngày 07-9-2015" (a part of its own, next to "Số")
   if (!f.date && f.number) {
     for (const l of head.slice(0, 8)) {
-      const m = /^Ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$/u.exec(l.text.trim());
+      const m = SHORT_DATE_LINE.exec(l.text.trim());
       const v = m && iso(+m[3]!, +m[2]!, +m[1]!);
       if (v) {
         f.date = finding(model, v, l.start, l.end, 'header.shortDate');

@@ -463,7 +463,6 @@ function listsContents(node: ItemNode): boolean {
     && !node.children.every((c) => opensWithVerb(c.title));
 }
 
-/** A bullet that is an action ending in "bao gồm:" / "gồm:" whose bullets are its steps (actions, most of them). */
 /**
  * A numbered item that states a measure of its own as a whole sentence before the items that share it out
  * ("1. Tập trung rà soát, xác định chính xác ... các đối tượng phải kê khai nộp thuế ...; không bỏ sót đối tượng."
@@ -475,6 +474,7 @@ function ownMeasure(node: ItemNode): boolean {
     && !node.body.length && t.length >= 60 && /[.;]$/u.test(t) && opensWithVerb(t) && !isHeadingLike(node);
 }
 
+/** A bullet that is an action ending in "bao gồm:" / "gồm:" whose bullets are its steps (actions, most of them). */
 function isActionParent(node: ItemNode): boolean {
   return !!node.marker && (node.marker.kind === 'dash' || node.marker.kind === 'plus') && CONTENTS_LEAD.test(node.title.trim())
     && opensWithVerb(node.title) && node.children.filter((c) => opensWithVerb(c.title)).length * 3 >= node.children.length * 2;
@@ -570,20 +570,25 @@ function ordersBody(text: string): boolean {
   if (!own?.lead.length || own.lead[0]!.start !== 0 || /^[^.;]{0,160}?\s(?:đã|vừa)\s/u.test(text)) return false;
   // a body that agrees or thanks is not ordered ("Trung tâm thống nhất hỗ trợ cho Liên đoàn ...")
   return !/^[^,.;:]{0,120}?\s(?:thống nhất|đồng ý|nhất trí|chấp thuận|ghi nhận|hoan nghênh|cảm ơn|trân trọng)(?![\p{L}])/u.test(text);
-}/** A paragraph that opens by asking bodies it names: "Đề nghị Đài truyền thanh xã, các đồng chí Trưởng thôn thông báo ...". */
+}
+
+/** A paragraph that opens by asking bodies it names: "Đề nghị Đài truyền thanh xã, các đồng chí Trưởng thôn thông báo ...". */
 function asksNamedBody(text: string): boolean {
   const m = /^(?:Đề nghị|Yêu cầu|Giao)\s+/u.exec(text);
   if (!m) return false;
   const own = leadOf(text);
   return Boolean(own?.lead.length && own.lead.every((b) => !isGeneric(b.text) && !BACK_REFERENCE.test(b.text.trim())));
 }
+
 /** A clause after "mà" ("... các nội dung mà đồng chí Tổng Bí thư, Chủ tịch Quốc hội đã đặt ra"): what a body did, told inside the sentence, not its main clause. */
 function relativeBefore(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 160), at);
   return /\smà\s[^;.]*$/u.test(before) && !/[,;]\s*$/u.test(before.replace(/\smà\s[^;.]*$/u, ''));
 }
+
 /** An item that only gives a time: "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ...". */
 const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}\s*:\s*\S/u;
+
 function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
   const region = model.blocks.slice(from, to);
@@ -614,9 +619,11 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     : ctx.addressee ? [{ ...ctx.addressee, rule: 'lead.documentAbout' }] : [];
 
   const anyMarked = region.some((b) => b.kind !== 'table' && readMarker(b.text));
+  // the lead-in above the region: one that asks ("... yêu cầu:") or one that gives orders ("... có ý kiến như sau:")
   const leadIn = model.blocks[from - 1];
-  const afterLeadIn = !!leadIn && leadIn.kind !== 'table' && !readMarker(leadIn.text) && ASKING_LEAD_IN.test(leadIn.text.replace(/\n/g, ' '));
-  const ordered = from > 0 && ORDERING_LEAD_IN.test(model.blocks[from - 1]!.text.replace(/\n/g, ' '));
+  const leadInText = leadIn && leadIn.kind !== 'table' ? leadIn.text.replace(/\n/g, ' ') : '';
+  const afterLeadIn = !readMarker(leadInText) && ASKING_LEAD_IN.test(leadInText);
+  const ordered = ORDERING_LEAD_IN.test(leadInText);
   const consumed = new Set<ItemNode>();
   let lastAsked: AgencyRef[] = [];
   const taskOf = new Map<ItemNode, TaskFinding>();
