@@ -44,19 +44,51 @@ export function allLines(model: TextModel) {
   return out;
 }
 
-/** Upper-case Vietnamese to sentence case, with the place name after "tỉnh", "huyện", ... and the word after "Sở", "Bộ" capitalised. */
+/**
+ * Upper-case Vietnamese to the way a body's name is written (Nghị định 30/2020/NĐ-CP, Phụ lục II: the kind
+ * of body and its field of work take capitals): "BỘ GIÁO DỤC VÀ ĐÀO TẠO" is "Bộ Giáo dục và Đào tạo", "SỞ VĂN
+ * HÓA, THỂ THAO VÀ DU LỊCH" "Sở Văn hóa, Thể thao và Du lịch", "CỤC CẢNH SÁT ĐIỀU TRA ..." "Cục Cảnh sát điều
+ * tra ...", "VĂN PHÒNG CHÍNH PHỦ" "Văn phòng Chính phủ"; the place name after "tỉnh", "huyện", ... is
+ * capitalised, and acronyms keep their capitals ("BCH", "THPT", "UBND").
+ */
 export function titleCase(s: string): string {
-  const words = s.toLocaleLowerCase('vi').split(/\s+/).filter(Boolean);
+  const raw = s.split(/\s+/).filter(Boolean);
+  const words = raw.map((w) => w.toLocaleLowerCase('vi'));
   let place = false;
+  // the body's field of work: from the word after its kind ("Bộ", "Sở", "Phòng" ...) to the place; a list of
+  // fields ("Văn hóa, Thể thao và Du lịch") only after the kinds that are named by fields
+  let field = false;
+  let fieldList = false;
   return words
     .map((w, i) => {
+      if (isAcronym(raw[i]!)) return raw[i]!;
       const prev = words[i - 1] ?? '';
       const prev2 = `${words[i - 2] ?? ''} ${prev}`;
-      if ((/^(tỉnh|huyện|xã|phường|quận)$/.test(prev) && !/^(ủy|uỷ)$/.test(w)) || /^(thành phố|thị xã|thị trấn)$/.test(prev2) || /^(tỉnh|huyện|thành) (ủy|uỷ)$/.test(prev2)) place = true;
-      const c = i === 0 || place || /^(sở|bộ)$/.test(prev);
-      return c ? cap(w) : w;
+      if ((/^(tỉnh|huyện|xã|phường|quận)$/.test(prev) && !/^(ủy|uỷ)$/.test(w)) || /^(thành phố|thị xã|thị trấn|đặc khu)$/.test(prev2) || /^(tỉnh|huyện|thành) (ủy|uỷ)$/.test(prev2)) place = true;
+      if (/^(tỉnh|huyện|xã|phường|quận|thành|thị|đặc)$/.test(w)) field = false;
+      let c = i === 0 || place || PROPER.test(`${w} ${words[i + 1] ?? ''}`) || `${prev} ${w}` === 'việt nam';
+      if (!place && i > 0 && !field && BODY_KIND.test(prev2.trim()) && !BODY_KIND.test(`${prev} ${w}`) && !/^(?:(?:ủy|uỷ) ban|hội đồng)$/u.test(`${prev} ${w}`) && !/^(?:ủy|uỷ) ban$/u.test(prev2)) {
+        field = true;
+        fieldList = FIELD_LIST_KIND.test(prev2.trim());
+        c = true;
+      } else if (field && fieldList && /(?:^|[,-])$/.test(raw[i - 1]!) || field && fieldList && /^(và|-)$/.test(prev)) c = true;
+      // "Giáo dục-Đào tạo"
+      const out = field && fieldList ? w.replace(/-(\p{L})/gu, (_m, l: string) => `-${l.toLocaleUpperCase('vi')}`) : w;
+      return c ? cap(out) : out;
     })
     .join(' ');
+}
+
+/** Names that always take capitals. */
+const PROPER = /^(?:chính phủ|quốc hội|việt nam|nhà nước)$/u;
+/** The kinds of body a name opens with, after which the field of work is capitalised. */
+const BODY_KIND = /(?:^|\s)(?:bộ|sở|phòng|văn phòng|vụ|cục|tổng cục|chi cục|ban|trung tâm|viện|học viện|trường|liên đoàn|hội|đài|báo|tòa án|kho bạc|thanh tra|ngân hàng|công ty|tổng công ty|quỹ)$/u;
+/** Kinds named by a list of fields ("Bộ Tài nguyên và Môi trường", "Sở Văn hóa, Thể thao và Du lịch", "Tổng cục Thuế"). */
+const FIELD_LIST_KIND = /(?:^|\s)(?:bộ|sở|phòng|tổng cục|chi cục)$/u;
+
+/** A word of capitals with no vowel is an acronym ("BCH", "THPT", "GD&ĐT"), and so are the common ones that have one ("UBND"). */
+export function isAcronym(w: string): boolean {
+  return /^(UBND|HĐND|MTTQ|TAND|VKSND|CAND|QĐND|ĐHQG)$/u.test(w) || (w.length > 1 && isUpper(w) && !/[AĂÂEÊIOÔƠUƯY]/u.test(w.normalize('NFD')));
 }
 
 function cap(w: string): string {

@@ -954,6 +954,10 @@ function opensBody(t: string): boolean {
 
 const UNIT = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)(?![\p{L}])/u;
 
+/** "UBND TX. ĐỒNG XOÀI", "UBND TP. HUẾ": the unit's word written out. */
+const PLACE_ABBREVIATIONS: Record<string, string> = { TX: 'THỊ XÃ', TP: 'THÀNH PHỐ', TT: 'THỊ TRẤN' };
+const PLACE_ABBREVIATION = /(?<![\p{L}])(TX|TP|TT)\.\s*(?=\p{Lu})/giu;
+
 /** "ỦY BAN NHÂN DÂN" + "TỈNH TUYÊN QUANG" is one name; "UBND TỈNH X" + "SỞ NỘI VỤ" names the parent and the issuer. */
 function readIssuer(lines: Line[]): { name: string; own: string; parent?: string; start: number; end: number } | null {
   if (!lines.length) return null;
@@ -970,7 +974,7 @@ function readIssuer(lines: Line[]): { name: string; own: string; parent?: string
     } else names.push({ text: t, start: l.start, end: l.end });
   }
   const expand = (t: string) =>
-    fixPlace(titleCase(t.replace(/^UBND\b/u, 'ỦY BAN NHÂN DÂN').replace(/^HĐND\b/u, 'HỘI ĐỒNG NHÂN DÂN')).replace(/^Uỷ/u, 'Ủy'));
+    fixPlace(titleCase(t.replace(/^UBND\b/u, 'ỦY BAN NHÂN DÂN').replace(/^HĐND\b/u, 'HỘI ĐỒNG NHÂN DÂN').replace(PLACE_ABBREVIATION, (_m, a: string) => `${PLACE_ABBREVIATIONS[a.toUpperCase()]} `)).replace(/^Uỷ/u, 'Ủy'));
   const last = names[names.length - 1]!;
   const out: { name: string; own: string; parent?: string; start: number; end: number } = { name: expand(last.text), own: last.text, start: last.start, end: last.end };
   if (names.length > 1) {

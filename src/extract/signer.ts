@@ -23,7 +23,7 @@
  * - name without military rank or academic title ("Đại tá Nguyễn Văn Cường" -> "Nguyễn Văn Cường").
  */
 import type { TextModel } from '../model/types.js';
-import { allLines, finding, isUpper, type Finding } from './finding.js';
+import { allLines, finding, isAcronym, isUpper, type Finding } from './finding.js';
 import { collapseSpaces, fold } from '../normalise/unicode.js';
 
 export interface Signer {
@@ -246,7 +246,7 @@ export function sentenceCase(s: string): string {
   const out = words.map((w, i) => {
     const lw = w.toLocaleLowerCase('vi');
     // acronyms keep their capitals: UBND, HĐND, CCHC
-    if (/^(UBND|HĐND|MTTQ|TAND|VKSND|CAND|QĐND|ĐHQG|TW|TƯ)$/u.test(w) || (w.length > 1 && isUpper(w) && !/[AĂÂEÊIOÔƠUƯY]/u.test(w.normalize('NFD')))) return w;
+    if (isAcronym(w)) return w;
     let cap = i === 0 || capNext;
     capNext = false;
     const prev = (words[i - 1] ?? '').toLocaleLowerCase('vi');

@@ -107,7 +107,7 @@ describe('the type comes from the title word', () => {
 
 describe('numbers and symbols as printed', () => {
   it('reads "<type> số:" numbers, parentheses, "&" and spaced hyphens', () => {
-    expect(header('ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\nNghị quyết số:\n76/2025/UBTVQH15\nHà Nội, ngày 14 tháng 4 năm 2025\nNGHỊ QUYẾT\nVỀ VIỆC SẮP XẾP ĐƠN VỊ HÀNH CHÍNH NĂM 2025\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Hiến pháp;')).toMatchObject({ number: '76', symbol: '2025/UBTVQH15', issuer: 'Ủy ban thường vụ quốc hội', subject: 'SẮP XẾP ĐƠN VỊ HÀNH CHÍNH NĂM 2025', type: 'NQ' });
+    expect(header('ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\nNghị quyết số:\n76/2025/UBTVQH15\nHà Nội, ngày 14 tháng 4 năm 2025\nNGHỊ QUYẾT\nVỀ VIỆC SẮP XẾP ĐƠN VỊ HÀNH CHÍNH NĂM 2025\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Hiến pháp;')).toMatchObject({ number: '76', symbol: '2025/UBTVQH15', issuer: 'Ủy ban thường vụ Quốc hội', subject: 'SẮP XẾP ĐƠN VỊ HÀNH CHÍNH NĂM 2025', type: 'NQ' });
     expect(header('CÔNG AN TỈNH LÂM ĐỒNG\nSố: 03/BCĐX-CAT(PC04)\nLâm Đồng, ngày 06 tháng 01 năm 2026')).toMatchObject({ number: '03', symbol: 'BCĐX-CAT(PC04)' });
     expect(header('SỞ NỘI VỤ\nSố: 118/SNV-CCHC&VTLT\nV/v báo cáo\nLâm Đồng, ngày 10 tháng 02 năm 2026')).toMatchObject({ number: '118', symbol: 'SNV-CCHC&VTLT', date: '2026-02-10' });
     expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: /TTr - SNV\nLâm Đồng, ngày    tháng 8 năm 2025\nTỜ TRÌNH\nVề việc ban hành quyết định')).toMatchObject({ number: null, symbol: 'TTr-SNV', type: 'TTr', date: '2025-08' });
@@ -176,9 +176,25 @@ describe("the header is the document's own", () => {
 });
 
 describe('issuers', () => {
+  it('writes a name printed in capitals the way Nghị định 30 writes it: the kind of body and its fields capitalised, acronyms kept', () => {
+    const issuer = (lines: string) => header(`${lines}\nSố: 12/KH-X\nV/v triển khai`).issuer;
+    expect(issuer('BỘ GIÁO DỤC VÀ ĐÀO TẠO')).toBe('Bộ Giáo dục và Đào tạo');
+    expect(issuer('UBND TỈNH LÂM ĐỒNG\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH')).toBe('Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng');
+    expect(issuer('VĂN PHÒNG CHÍNH PHỦ')).toBe('Văn phòng Chính phủ');
+    expect(issuer('BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ')).toBe('Tổng cục Thuế, Bộ Tài chính');
+    expect(issuer('PHÒNG GIÁO DỤC - ĐÀO TẠO')).toBe('Phòng Giáo dục - Đào tạo');
+    expect(issuer('BCH ĐOÀN TRƯỜNG CĐ HÀNG HẢI 1')).toBe('BCH đoàn trường CĐ hàng hải 1');
+    expect(issuer('SỞ KẾ HOẠCH VÀ ĐẦU TƯ')).toBe('Sở Kế hoạch và Đầu tư');
+    expect(issuer('NGÂN HÀNG NHÀ NƯỚC VIỆT NAM')).toBe('Ngân hàng Nhà nước Việt Nam');
+    // the parent's "TX." written out
+    expect(issuer('UBND TX. ĐỒNG XOÀI\nPHÒNG GIÁO DỤC-ĐÀO TẠO')).toBe('Phòng Giáo dục-Đào tạo thị xã Đồng Xoài');
+  });
+});
+
+describe('issuers', () => {
   it('reads a name the header wraps over lines under its parent', () => {
     expect(header('UBND TỈNH LÂM ĐỒNG\nHỘI ĐỒNG THẨM ĐỊNH,\nĐÁNH GIÁ CHỈ SỐ CẢI CÁCH\nHÀNH CHÍNH TỈNH\nSố: 10797/QĐ-HĐTĐ').issuer).toBe('Hội đồng thẩm định, đánh giá chỉ số cải cách hành chính tỉnh Lâm Đồng');
-    expect(header('BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA\nTỘI PHẠM VỀ MA TÚY\nSố: 2388/C04-P6').issuer).toBe('Cục cảnh sát điều tra tội phạm về ma túy, Bộ Công an');
+    expect(header('BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA\nTỘI PHẠM VỀ MA TÚY\nSố: 2388/C04-P6').issuer).toBe('Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an');
     // a new body's name under the parent is not a continuation
     expect(header('UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 104/PT-NC').issuer).toBe('Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng');
     expect(header('ỦY BAN NHÂN\nDÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố:\n120/2003/QĐ-UB').issuer).toBe('Ủy ban nhân dân thành phố Hồ Chí Minh');
