@@ -176,6 +176,17 @@ const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
 
+/** Whether `at` is inside an open round bracket of `text`. */
+function insideBrackets(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) depth++;
+    else if (c === 0x29 && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** The first sentence of a text (the item's own words, not later sentences about other doers). */
 function firstSentence(text: string): string {
   const m = /[.!?](?:\s+)(?=\p{Lu})/u.exec(text);
@@ -313,7 +324,8 @@ function leadOfText(text: string): Assignment | null {
   }
   const at = (list: BodySpan[], o: number) => list.map((b) => shift(b, o + off));
   m = GIAO.exec(clause);
-  if (m && startsWithBody(m[1]!, true)) {
+  // (not a "giao" inside brackets: "(phần ngân sách giao Ủy ban nhân dân cấp tỉnh) ...")
+  if (m && startsWithBody(m[1]!, true) && !insideBrackets(clause, m.index) && !/^[^(]*\)/u.test(m[1]!)) {
     const o = m.index + m[0].indexOf(m[1]!);
     return { lead: at(splitBodies(cutAtAction(m[1]!.replace(APPOSITION, ''))), o), support: supportOfPlain(text), rule: 'lead.giao' };
   }

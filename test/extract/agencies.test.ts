@@ -44,6 +44,8 @@ describe('who leads', () => {
     'Báo cáo kết quả thực hiện về Sở Nội vụ',
     'Tiếp tục theo dõi, hỗ trợ các dự án như: Tập đoàn Vingroup - Công ty CP, Công ty cổ phần FLC hỗ trợ',
     'Trên cơ sở báo cáo của Sở Nội vụ, thực hiện rà soát các tiêu chí',
+    // a "giao" inside brackets names who gets the money, not who must act
+    'Đối với các địa phương, tham mưu ban hành định mức phân bổ ngân sách (bao gồm: ngân sách hỗ trợ (phần ngân sách giao Ủy ban nhân dân cấp tỉnh) và ngân sách cấp tỉnh) cho các sở để thực hiện Chương trình.',
   ])('no doer named in: %s', (text) => {
     expect(leadOf(text)).toBeNull();
   });
