@@ -129,8 +129,8 @@ export function cutAtAction(s: string): string {
  * "các sở, ban, ngành có liên quan") ends where its closed vocabulary ends: the verb after it
  * is not part of the name, whatever the verb ("Các bộ, tỉnh đăng nhập phần mềm ...").
  */
-const KIND_NOUN = /^(?:cơ quan ngang bộ|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|tổ chức chính trị - xã hội|chi bộ|đảng bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|thị trấn|quận|thị xã|đoàn thể|tổ chức|doanh nghiệp|hội|cơ sở|trường|ủy ban|uỷ ban|ngang bộ)(?![\p{L}])/u;
-const KIND_QUALIFIER = /^(?:(?:có\s+)?liên quan|chuyên môn|chức năng|trực thuộc(?:\s+[\p{L}]+){0,3}|thuộc\s+(?:tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|thành phố|bộ|sở)|trên địa bàn(?:\s+tỉnh)?|cấp (?:tỉnh|huyện|xã)|tỉnh|trung ương|ngang bộ|nhà nước|hành chính|sự nghiệp(?:\s+công lập)?|công lập)(?![\p{L}])/iu;
+const KIND_NOUN = /^(?:cơ quan ngang bộ|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|tổ chức chính trị - xã hội|chi bộ|đảng bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|thị trấn|quận|thị xã|đoàn thể|tổ chức|doanh nghiệp|hội|cơ sở (?:sản xuất kinh doanh|sản xuất|kinh doanh|giáo dục|y tế)|cơ sở|trường học|trường|hộ gia đình|gia đình|nhân dân|người dân|ủy ban|uỷ ban|ngang bộ)(?![\p{L}])/u;
+const KIND_QUALIFIER = /^(?:(?:có\s+)?liên quan|chuyên môn|chức năng|trực thuộc(?:\s+[\p{L}]+){0,3}|thuộc\s+(?:tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|thành phố|bộ|sở)|(?:trên địa bàn|trong)(?:\s+(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu))?|cấp (?:tỉnh|huyện|xã)|tỉnh|trung ương|ngang bộ|nhà nước|hành chính|sự nghiệp(?:\s+công lập)?|công lập)(?![\p{L}])/iu;
 
 /** Nothing but kinds of bodies: "các bộ, các tỉnh", "các sở, ban, ngành, địa phương có liên quan". */
 const KIND_ONLY = /^(?:các|mỗi|những)\s+(?:(?:các\s+)?(?:cơ quan ngang bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|đoàn thể|doanh nghiệp)(?:\s*,\s*|\s+và\s+|\s+(?=(?:có\s+)?liên quan|trực thuộc|thuộc\s)|$))+(?:(?:có\s+)?liên quan|trực thuộc[\p{L} ]*|thuộc\s+[\p{L} ]+)?$/iu;
@@ -148,6 +148,8 @@ export function trimCollective(s: string): string {
     const k = (nounMayCome ? KIND_NOUN.exec(rest) : null) ?? (end > m[0].length ? KIND_QUALIFIER.exec(rest) : null);
     if (!k) break;
     i += k[0].length;
+    // the place's name after its unit ("trên địa bàn tỉnh Lâm Đồng")
+    if (/(?:tỉnh|phố|xã|huyện|quận|phường|khu)$/u.test(k[0])) i += /^(?:\s+\p{Lu}\p{Ll}*){0,3}/u.exec(s.slice(i))![0].length;
     end = i;
     const sep = /^(?:\s*,\s*(?:các\s+)?|\s+và\s+(?:các\s+)?|\s+)/u.exec(s.slice(i));
     if (!sep) break;
@@ -262,8 +264,8 @@ const APPOSITION = /,?\s+là\s+(?:cơ quan|đơn vị|thành viên|thường tr�
 const TOPIC_END = /(?:như|gồm|bao gồm|là|sau|sau đây|cụ thể|như sau)\s*$/u;
 
 /** Who the item's own words say must act: "X: ...", "Giao X chủ trì", "X có trách nhiệm", "X <verb> ...". */
-/** A person asked by office, with the honorific a letter gives ("Đồng chí Bí thư Tỉnh ủy ...", "Đ/c Chủ tịch ..."). */
-const HONORIFIC = /^(?:Đồng chí|Đ\/c)\s+(?=\p{Lu})/u;
+/** A person asked by office, with the honorific a letter gives ("Đồng chí Bí thư Tỉnh ủy ...", "Đ/c Chủ tịch ...", "Các đồng chí Bộ trưởng, Thủ trưởng ..."). */
+const HONORIFIC = /^(?:Các\s+(?=đồng))?(?:[Đđ]ồng\s?chí|Đ\/c)\s+(?=\p{Lu})/u;
 /** An appeal in the first person: "Tôi khẩn thiết đề nghị đồng chí Bí thư ...", "Chúng tôi đề nghị Quý cơ quan ...": the one asked. */
 const FIRST_PERSON_ASK = /^(?:Tôi|Chúng tôi)(?:\s+\p{Ll}+){0,2}?\s+(?:đề nghị|yêu cầu|mong|kêu gọi)\s+(?:(?:đồng chí|đ\/c)\s+(?=\p{Lu}))?(?=\p{Lu}|các\s)/u;
 

@@ -58,7 +58,7 @@ const DATE = String.raw`(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\d{1,2
 const HOUR = String.raw`\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*(?:phút|['’′]))?)?(?:\s+(?:sáng|trưa|chiều|tối))?(?![\p{L}\d])`;
 const WEEKDAY = String.raw`(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)`;
 /** An hour and a weekday before a day: "17 giờ 00 phút, ", "thứ Sáu, ". */
-const AT = String.raw`(?:${HOUR}\s*,?\s*)?(?:${WEEKDAY}\s*,?\s*)?`;
+const AT = String.raw`(?:${HOUR}\s*,?\s*)?(?:${WEEKDAY}\s*,?\s*)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?`;
 const QUARTER = String.raw`[Qq]u[ýy]\s+(IV|I{1,3}|[1-4])(?![\p{L}\d])(?:\s*(?:\/|năm)\s*(\d{4}))?`;
 const MONTHS = String.raw`(\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)`;
 const EVENT = String.raw`hội\s+nghị|hội\s+thảo|đại\s+hội|kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+thi|hội\s+diễn|lễ(?=\s+(?:kỷ|khai|tổng|phát|ra|công|đón|trao|mít))`;
@@ -216,7 +216,7 @@ const RULES: Rule[] = [
   {
     id: 'deadline.range',
     need: /\d/,
-    re: new RegExp(String.raw`(?:(?:kể\s+)?từ|trong\s+thời\s+gian\s+từ)\s+${AT}ngày\s+(${DATE})\s*(?:đến|-|–)\s*(?:hết\s+)?${AT}(?:ngày\s+)?(${DATE})`, 'giu'),
+    re: new RegExp(String.raw`(?:(?:kể\s+)?từ|trong\s+thời\s+gian\s+từ)\s+${AT}ngày\s+(${DATE}|\d{1,2}(?=\s*(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?\d))\s*(?:đến|-|–)\s*(?:hết\s+)?${AT}(?:ngày\s+)?(${DATE})`, 'giu'),
     make: (m, ctx, at) => {
       if (/số\s+liệu|tính\s+từ|tính\s+đến|kỳ\s+báo\s+cáo|mốc|tổng\s+kết|thống\s+kê|thời\s+điểm|kết\s+quả|giai\s+đoạn|phát\s+sinh|chốt/iu.test(`${clauseBefore(ctx.text, at, 100)} ${m[0]}`)) return null;
       const v = readDay(m[2]!, ctx, at);

@@ -68,6 +68,12 @@ const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm|Nhận được (?:Công văn|văn bản) này)/iu,
+  // the ask to carry out what the items said: "Đề nghị Chủ tịch UBND các tỉnh ... quan tâm chỉ đạo kịp thời thực hiện các
+  // nội dung nêu trên và thông báo về Bộ ... các vấn đề phát sinh", "Đề nghị ... tạo điều kiện cho X thực hiện nghiêm nội
+  // dung trên." (not when it sets a time of its own: "... thực hiện nội dung trên, báo cáo trước ngày 30/6")
+  /^(?![\s\S]*(?:trước|chậm nhất|hạn|trong)[^.;]{0,20}\d)(?:[\p{Lu}][^.;:]{0,120}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:thực hiện|triển khai)\s+(?:(?:nghiêm|tốt|đầy đủ|nghiêm túc)\s+)?(?:(?:các|những)\s+)?(?:nội dung|yêu cầu|nhiệm vụ|việc)\s+(?:(?:đã\s+)?nêu\s+)?trên(?![\p{L}])/iu,
+  // thanks: "Trân trọng cảm ơn sự quan tâm, phối hợp của các đồng chí./.", "Bộ Công an xin trân trọng cảm ơn ..."
+  /^(?:[\p{Lu}][^.;:]{0,150}?\s)?(?:(?:xin\s+)?(?:trân trọng|chân thành)|xin)\s+cảm ơn(?![\p{L}])[^.;]{0,200}?[\s./!]*$/iu,
   // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ... nghiêm túc thực hiện Chỉ thị này./."
   /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị|Yêu cầu|Đề nghị)\s[^.;]{0,200}?(?:(?:nghiêm túc|nghiêm chỉnh)\s+(?:triển khai\s+)?(?:thực hiện|chấp hành)|(?:thực hiện|chấp hành)\s+nghiêm(?:\s+túc|\s+chỉnh)?)(?:\s+(?:(?:những|các)\s+)?(?:nội dung\s+(?:của\s+)?)?(?:Chỉ thị|Công văn|Thông báo|thông báo|Quyết định|Kế hoạch|Công điện|văn bản) này)?\s*\.?\/?\.?$/u,
   // "Ủy ban nhân dân tỉnh yêu cầu Ủy ban nhân dân các huyện khẩn trương tổ chức thực hiện./.": the ask to carry out what was said
@@ -474,6 +480,13 @@ function ownMeasure(node: ItemNode): boolean {
     && !node.body.length && t.length >= 60 && /[.;]$/u.test(t) && opensWithVerb(t) && !isHeadingLike(node);
 }
 
+/** Where to send what an item asks, under it: "... gửi báo cáo về Bộ trước ngày 15/10/2014 theo địa chỉ:" then "Cục X - số 51, Ngô Quyền, Hà Nội", "Fax: ... Email: ...". */
+const CONTACT = /(?:^|\s)(?:Fax|E-?mail|Điện thoại|ĐT|Địa chỉ)\s*:|(?:^|\s-\s)[Ss]ố\s+\d+[A-Z]?\s*,/u;
+function addressBody(node: ItemNode): boolean {
+  const first = node.body[0];
+  return !!node.marker && !!first && first.text.length < 200 && (/địa chỉ\s*:\s*$/iu.test(node.title) || CONTACT.test(first.text));
+}
+
 /** A bullet that is an action ending in "bao gồm:" / "gồm:" whose bullets are its steps (actions, most of them). */
 function isActionParent(node: ItemNode): boolean {
   return !!node.marker && (node.marker.kind === 'dash' || node.marker.kind === 'plus') && CONTENTS_LEAD.test(node.title.trim())
@@ -654,7 +667,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const action = !parts && node.children.length > 0 && (isActionParent(node) || ownMeasure(node));
     if (node.children.length && !parts && !action) continue;
     // (a title whose next paragraph goes on in lower case, no colon between, is a sentence the layout broke, not a heading)
-    const heading = !parts && !action && isHeadingLike(node) && !(node.body.length && /^\p{Ll}/u.test(node.body[0]!.text) && !/:\s*$/u.test(node.title));
+    const addressed = addressBody(node);
+    const heading = !parts && !action && isHeadingLike(node) && !(node.body.length && /^\p{Ll}/u.test(node.body[0]!.text) && !/:\s*$/u.test(node.title)) && !addressed;
     let text: string, start: number, end: number;
     let whole: { text: string; start: number } | null = null;
     if (parts) {
@@ -700,7 +714,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     } else {
       // (an item ending in ':' with nothing under it but a table or a title to print is still asked when it
       // gives the work: "Giao Văn phòng UBND tỉnh ban hành giấy mời ...; trang trí hội trường với tiêu đề:")
-      if (/:$/.test(node.title.trim()) && !action && !(node.children.length === 0 && /^(?:Giao|Đề nghị|Yêu cầu)\s+\p{Lu}/u.test(node.title.trim()))) continue;
+      if (/:$/.test(node.title.trim()) && !action && !addressed && !(node.children.length === 0 && /^(?:Giao|Đề nghị|Yêu cầu)\s+\p{Lu}/u.test(node.title.trim()))) continue;
       text = [node.title, ...node.body.map((p) => p.text)].join(' ');
       start = node.titleStart;
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;

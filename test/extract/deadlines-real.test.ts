@@ -24,6 +24,9 @@ describe('deadlines on real phrasings: what must match', () => {
     ['gửi về Sở Nội vụ trước ngày 28/02/2026', 'by', '2026-02-28'],
     // within: a day, a month, a quarter, a half-year, a year
     ['gửi báo cáo trong ngày 05/12/2025', 'within', '2025-12-05'],
+    // a part of the day before "ngày"; a period whose first day has no month of its own
+    ['chỉ đạo Đài truyền thanh thực hiện tiếp âm vào sáng ngày 15/5/2019.', 'within', '2019-05-15', 2019],
+    ['treo cờ Tổ quốc ở công sở và gia đình trong 03 ngày từ ngày 13 đến hết ngày 15 tháng 5 năm 2019.', 'within', '2019-05-15', 2019],
     ['Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1 (năm 2026)', 'within', '2026-01-23', 2026, { cell: true }],
     ['tổ chức các hoạt động, sự kiện tuyên truyền về chuyển đổi số nhân ngày Chuyển đổi số Quốc gia 10/10.', 'within', '2026-10-10', 2026],
     ['khắc phục ngay trong tháng 11, 12/2021', 'within', '2021-12-31', 2021],

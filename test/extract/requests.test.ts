@@ -189,3 +189,37 @@ describe('a conclusion\'s appraisal of what was done', () => {
     expect(tasks(notice('Đánh giá cao sự chủ động của các sở, ngành; đề nghị các sở, ngành tiếp tục theo dõi sát diễn biến của bão.')).length).toBe(2);
   });
 });
+
+describe('what follows a letter\'s numbered requests (kept-aside set 7, odd half)', () => {
+  const LETTER = `${TOP}Kính gửi: Ủy ban nhân dân các huyện, thành phố\nThực hiện chỉ đạo của Bộ, Ủy ban nhân dân tỉnh đề nghị Ủy ban nhân dân các huyện, thành phố:\n`;
+  it('does not count the ask to carry out "các nội dung nêu trên" as a task of its own', () => {
+    const t = tasks(`${LETTER}1. Rà soát đàn gia súc trên địa bàn;\n2. Tuyên truyền để người dân sử dụng thực phẩm an toàn.\nĐề nghị Chủ tịch UBND các huyện, thành phố quan tâm chỉ đạo kịp thời thực hiện các nội dung nêu trên và thông báo về Sở Nông nghiệp các vấn đề phát sinh để phối hợp, xử lý./.${END}`);
+    expect(t.map((x) => x.text.slice(0, 12))).toEqual(['Rà soát đàn ', 'Tuyên truyền']);
+  });
+  it('still takes such an ask when it sets its own time', () => {
+    const t = tasks(`${LETTER}1. Rà soát đàn gia súc trên địa bàn;\n2. Tuyên truyền để người dân sử dụng thực phẩm an toàn.\nĐề nghị Ủy ban nhân dân các huyện, thành phố thực hiện các nội dung nêu trên, báo cáo kết quả về Sở Nông nghiệp trước ngày 30/9/2024./.${END}`);
+    expect(t).toHaveLength(3);
+    expect(t[2]!.deadline).toEqual(['by', '2024-09-30']);
+  });
+  it('does not take the thanks after the last item into it', () => {
+    const t = tasks(`${LETTER}1. Rà soát đàn gia súc trên địa bàn;\n2. Về mốc thời gian: báo cáo số liệu từ ngày 15/12/2023 đến ngày 14/9/2024.\nTrân trọng cảm ơn sự quan tâm, phối hợp của các đồng chí./.${END}`);
+    expect(t.at(-1)!.text).not.toMatch(/cảm ơn/u);
+  });
+  it('keeps the address an item ends with ("... theo địa chỉ:") in that item, not as a task of the body it names', () => {
+    const t = tasks(`${LETTER}1. Bám sát yêu cầu về nội dung để xây dựng báo cáo;\n2. Khẩn trương gửi báo cáo về Sở trước ngày 15 tháng 10 năm 2024 để tổng hợp theo địa chỉ:\nPhòng Văn hóa cơ sở - số 51, Ngô Quyền, Ninh Bình\nFax: (0229) 3944.8344 Email: vhcs@ninhbinh.gov.vn.${END}`);
+    expect(t).toHaveLength(2);
+    expect(t[1]!.text).toMatch(/^Khẩn trương gửi báo cáo .* Email: vhcs@ninhbinh\.gov\.vn\.$/u);
+    expect(t[1]!.lead).toEqual(['Ủy ban nhân dân các huyện, thành phố']);
+    expect(t[1]!.deadline).toEqual(['by', '2024-10-15']);
+  });
+});
+
+describe('who is asked, as letters name them (kept-aside set 7, odd half)', () => {
+  it('reads the offices after "Các đồng chí" as the doers', () => {
+    expect(leadOf('Các đồng chí Bộ trưởng, Chủ tịch Uỷ ban nhân dân các tỉnh, thành phố trực thuộc Trung ương tập trung chỉ đạo việc tham gia ý kiến')?.lead.map((b) => b.text)).toEqual(['Bộ trưởng', 'Chủ tịch Uỷ ban nhân dân các tỉnh, thành phố trực thuộc Trung ương']);
+  });
+  it('keeps a collective of schools, businesses and people, and where they are, whole', () => {
+    expect(leadOf('Các cơ quan, đơn vị, trường học, doanh nghiệp, các cơ sở sản xuất kinh doanh và nhân dân trong thị xã treo cờ Tổ quốc')?.lead.map((b) => b.text)).toEqual(['Các cơ quan, đơn vị, trường học, doanh nghiệp, các cơ sở sản xuất kinh doanh và nhân dân trong thị xã']);
+    expect(leadOf('Các cơ quan, đơn vị và nhân dân trên địa bàn tỉnh Lâm Đồng treo cờ Tổ quốc')?.lead.map((b) => b.text)).toEqual(['Các cơ quan, đơn vị và nhân dân trên địa bàn tỉnh Lâm Đồng']);
+  });
+});
