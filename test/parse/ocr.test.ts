@@ -109,6 +109,26 @@ describe('OCR set-up', () => {
     expect(meanConfidence).toBeCloseTo((96 + 91 + 90) / 3, 5);
   });
 
+  it('reads tesseract\'s character boxes (hocr_char_boxes): the same words, each code point with its left and right edge', () => {
+    // as tesseract 5 writes them for a word that runs "Số:" into a handwritten number and the symbol
+    const cinfo = (t: string, x0: number, x1: number) => `<span class='ocrx_cinfo' title='x_bboxes ${x0} 435 ${x1} 497; x_conf 90'>${t}</span>`;
+    const hocr = `<div class='ocr_page' title='bbox 0 0 2481 3508'>
+      <span class='ocr_line' id='line_1_1' title="bbox 480 430 1000 500; baseline 0 -10; x_size 60">
+        <span class='ocrx_word' id='word_1_1' title='bbox 483 435 940 497; x_wconf 57'>${cinfo('S', 483, 508)}${cinfo('ố', 513, 538)}${cinfo(':', 546, 553)}${cinfo('5', 562, 607)}${cinfo('2', 601, 635)}${cinfo('/', 693, 746)}${cinfo('B', 721, 752)}</span>
+        <span class='ocrx_word' id='word_1_2' title='bbox 960 435 1000 497; x_wconf 90'>${cinfo('A&amp;', 960, 1000)}</span>
+      </span></div>`;
+    const { words: w } = wordsFromHocr(hocr, 300);
+    expect(w.map((x) => x.text)).toEqual(['Số:52/B', 'A&']);
+    const k = 72 / 300;
+    expect(w[0]!.chars!.length).toBe(14);
+    expect(w[0]!.chars![5]).toBeCloseTo(553 * k, 5); // the colon's right edge
+    expect(w[0]!.chars![10]).toBeCloseTo(693 * k, 5); // the slash's left edge
+    // a character that is two code points gives both its box
+    expect(w[1]!.chars).toEqual([960 * k, 1000 * k, 960 * k, 1000 * k]);
+    // a word without character boxes has none
+    expect(wordsFromHocr(`<span class='ocr_line' title="bbox 0 0 100 50; baseline 0 -5; x_size 40"><span class='ocrx_word' title='bbox 0 0 100 50; x_wconf 90'>Số:</span></span>`, 300).words[0]!.chars).toBeUndefined();
+  });
+
   it('names the Debian package when tesseract or its Vietnamese data is missing', () => {
     const script = "import('./src/parse/ocr.ts').then((m) => m.ensureOcrAvailable('vie')).then(() => console.log('OK'), (e) => console.log(e.code + ': ' + e.message))";
     const node = process.execPath;
@@ -256,7 +276,7 @@ port2.postMessage({ type: 'job', id: 1, file: 'scan.pdf', bytes, limits: {}, jso
       const starts = fs.readdirSync(log).filter((f) => f.startsWith('start.')).map((f) => fs.readFileSync(path.join(log, f), 'utf8'));
       expect(starts).toHaveLength(3);
       for (const s of starts) {
-        expect(s).toMatch(/\.pgm stdout -l vie --psm 4 --dpi 300 hocr OMP=1/);
+        expect(s).toMatch(/\.pgm stdout -l vie --psm 4 --dpi 300 -c hocr_char_boxes=1 hocr OMP=1/);
       }
       const running = fs.readdirSync(log).filter((f) => f.startsWith('running.')).map((f) => Number(fs.readFileSync(path.join(log, f), 'utf8')));
       expect(Math.max(...running)).toBe(2);
