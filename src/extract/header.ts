@@ -84,6 +84,10 @@ export function repairScannedSymbol(symbol: string, issuerLines: string[]): stri
 // "Tuyên Quang, ngày 13 tháng 12 năm 2021"  "Hà Nội, ngày   tháng 10 năm 2023"  "..., ngày 13/12/2021"
 // a day or month left blank is printed as dots or an ellipsis ("ngày … tháng 10 năm 2025"), or a mark a scan could not read
 const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})(?=[\s.…_]|tháng|năm)|[^\s,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
+/** A number and day in brackets at the end of a trích yếu: "(3585/VP-KTN, ngày 23/10/2017)." */
+const OWN_NUMBER_AFTER_SUBJECT = /\s*\((\d{1,5})\s*\/\s*([\p{Lu}][\p{Lu}\d&.]*(?:\s*-\s*[\p{Lu}\d][\p{Lu}\d&.]*)+)\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)\s*\.?$/u;
+/** The date on the number's line, after its symbol: ", ngày 26 tháng 03 năm 2013", " ngày 08/5/2019". */
+const NUMBER_LINE_DATE = /^\s*,?\s*ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))(?!\d)/u;
 const DATE_LINE = new RegExp(String.raw`^([\p{L}][\p{L} .'-]{1,40}?)\s*,\s*ngày${SLOT}(?:tháng${SLOT},?\s*năm[\s.…_]*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`, 'u');
 /** A date line the copy cut short: "Kon Tum, ngày 25" (+ "tháng 01 năm 2024"). */
 const DATE_START = /^[\p{L}][\p{L} .'-]{1,40}?\s*,\s*ngày(?![\p{L}])/u;
@@ -393,19 +397,21 @@ function titleAt(l: Line): { type: { word: string; abbr: string }; rest: string;
 function portalTitle(l: Line | undefined): { abbr: string; subject: string; at: number } | null {
   // (a title, not a sentence: no full stop at its end)
   const m = l && l.text.length <= 250 && !/[.;:]$/u.test(l.text.trim()) ? /^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)\s+[“"]?(?:về việc|V\/v:?)\s+/u.exec(l.text) : null;
-  const type = m ? TYPE_BY_FOLD.get(fold(m[1]!)) : undefined;
+  // (a công văn has no title word of its own: "Công văn", "Văn bản" name it here)
+  const type = m ? TYPE_BY_FOLD.get(fold(m[1]!)) ?? (/^(?:Công văn|Văn bản)$/u.test(m[1]!) ? { abbr: 'CV' } : undefined) : undefined;
   if (!m || !type) return null;
   const subject = l!.text.slice(m[0].length).replace(/[”"]\s*$/u, '').trim();
   return subject ? { abbr: type.abbr, subject, at: m[0].length } : null;
 }
 
-/** A portal's first line naming the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến ..." (the kind a document kind). */
-function numberedTitle(l: Line | undefined): { number: string; symbol: string; date: string; subject: string | null } | null {
-  const m = l && /^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*)\s*,?\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+))?$/u.exec(l.text.trim());
+/** A portal's first line naming the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến ..." (the kind a document kind), with its issuer ("... ngày 08/5/2019 của UBND thị xã Điện Bàn V/v ..."). */
+const BARE_NUMBER = /^(\d{1,5})\s*\/\s*((?:\d{4}\/)?[\p{Lu}][\p{Lu}\d&.]*(?:-[\p{Lu}\d][\p{Lu}\d&.]*)+)$/u;
+function numberedTitle(l: Line | undefined): { number: string; symbol: string; date: string; issuer: string | null; subject: string | null } | null {
+  const m = l && /^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*)\s*,?\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:\s+của\s+(\p{Lu}[^,;:]{2,80}?))?(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+))?$/u.exec(l.text.trim());
   // (a công văn has no title word of its own: "Công văn", "Văn bản" name it here)
   if (!m || !(TYPE_BY_FOLD.has(fold(m[1]!)) || /^(?:Công văn|Văn bản)$/u.test(m[1]!))) return null;
   const date = iso(+m[6]!, +m[5]!, +m[4]!);
-  return date ? { number: m[2]!, symbol: m[3]!, date, subject: m[7]?.trim() ?? null } : null;
+  return date ? { number: m[2]!, symbol: m[3]!, date, issuer: m[7]?.trim() ?? null, subject: m[8]?.trim() ?? null } : null;
 }
 
 /** The title word wrapped over two lines, as a portal's narrow column leaves it ("QUYẾT" / "ĐỊNH"): the second line's index. */
@@ -555,10 +561,20 @@ export function extractHeader(model: TextModel): HeaderFields {
     f.symbol = finding(model, record.symbol, record.start, record.end, 'header.portalRecord');
   }
   // ... or a portal's first line that names it: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến ..."
-  const titled = f.symbol ? null : numberedTitle(head[0]);
+  // (or its second line, under a title line: "Thông báo treo cờ ..." / "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã
+  // Điện Bàn V/v ...")
+  const titledAt = f.symbol ? -1 : [0, 1].find((i) => numberedTitle(head[i])) ?? -1;
+  const titled = titledAt >= 0 ? numberedTitle(head[titledAt]) : null;
+  const titleLine = titledAt >= 0 ? head[titledAt]! : head[0];
   if (titled) {
-    f.number = finding(model, titled.number, head[0]!.start, head[0]!.end, 'header.numberedTitle');
-    f.symbol = finding(model, titled.symbol, head[0]!.start, head[0]!.end, 'header.numberedTitle');
+    f.number = finding(model, titled.number, titleLine!.start, titleLine!.end, 'header.numberedTitle');
+    f.symbol = finding(model, titled.symbol, titleLine!.start, titleLine!.end, 'header.numberedTitle');
+  }
+  // ... or a first line that is nothing but its number and symbol ("3472/BVHTTDL-DSVH", a ministry portal's)
+  const bare = f.symbol || !head[0] ? null : BARE_NUMBER.exec(head[0].text.trim());
+  if (bare) {
+    f.number = finding(model, bare[1]!, head[0]!.start, head[0]!.end, 'header.bareNumber');
+    f.symbol = finding(model, bare[2]!, head[0]!.start, head[0]!.end, 'header.bareNumber');
   }
 
   // Place and date: the first date line of the document's own header
@@ -575,6 +591,13 @@ export function extractHeader(model: TextModel): HeaderFields {
     const day = m[2];
     const value = month ? (day ? iso(y, +month, +day) : iso(y, +month)) : iso(y);
     if (value) f.date = finding(model, value, l.start, l.end, 'header.date');
+  }
+  // no date line, the date on the number's line: "Số: 940/BVHTTDL-TV, ngày 26 tháng 03 năm 2013"
+  if (!f.date && f.symbol) {
+    const l = head.find((x) => x.start <= f.symbol!.start && f.symbol!.end <= x.end);
+    const m = l ? NUMBER_LINE_DATE.exec(l.text.slice(f.symbol.end - l.start)) : null;
+    const value = m ? iso(+(m[3] ?? m[6])!, +(m[2] ?? m[5])!, +(m[1] ?? m[4])!) : null;
+    if (l && value) f.date = finding(model, value, l.start, l.end, 'header.numberLineDate');
   }
   if (!f.date && gazette?.date) f.date = finding(model, gazette.date, gazette.start, gazette.end, 'header.gazetteDate');
   if (!f.date && attachedDate) f.date = attachedDate;
@@ -672,8 +695,23 @@ export function extractHeader(model: TextModel): HeaderFields {
   }
 
   if (gazette?.subject) f.subject = finding(model, gazette.subject, gazette.start, gazette.end, 'header.gazetteSubject');
-  if (!f.subject && titled?.subject) f.subject = finding(model, titled.subject, head[0]!.start, head[0]!.end, 'header.numberedTitle');
+  if (!f.subject && titled?.subject) f.subject = finding(model, titled.subject, titleLine!.start, titleLine!.end, 'header.numberedTitle');
   if (!f.subject && pt && f.type?.rule === 'header.portalTitle') f.subject = finding(model, pt.subject, head[0]!.start + pt.at, head[0]!.end, 'header.portalTitle');
+  // a portal that prints the number and day in brackets after the trích yếu: "V/v báo cáo ... (3585/VP-KTN, ngày 23/10/2017)."
+  const own = !f.symbol && f.subject ? OWN_NUMBER_AFTER_SUBJECT.exec(f.subject.value) : null;
+  if (own && f.subject) {
+    f.number = finding(model, own[1]!, f.subject.start, f.subject.end, 'header.numberAfterSubject');
+    f.symbol = finding(model, own[2]!.replace(/\s+/g, ''), f.subject.start, f.subject.end, 'header.numberAfterSubject');
+    const date = iso(+own[5]!, +own[4]!, +own[3]!);
+    if (!f.date && date) f.date = finding(model, date, f.subject.start, f.subject.end, 'header.numberAfterSubject');
+    f.subject = { ...f.subject, value: f.subject.value.slice(0, own.index).trim() };
+  }
+  // ("Công văn V/v báo cáo ...", a portal's title line under the number it printed first, of the type the header reads)
+  if (!f.subject && !pt) {
+    const i = head.slice(0, 4).findIndex((l) => portalTitle(l)?.abbr === f.type?.value);
+    const p = i >= 0 ? portalTitle(head[i])! : null;
+    if (p) f.subject = finding(model, p.subject, head[i]!.start + p.at, head[i]!.end, 'header.portalTitle');
+  }
 
   // Issuer: the upper-case lines of the header's left column, above "Số" (a portal's lines above them are not part of it).
   let issuerLines: Line[] = [];
@@ -686,7 +724,8 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (isUpper(l.text) && /\p{L}{2}/u.test(l.text) && !/^[-_*=]+$/.test(l.text) && !/\d\s*\/|\/\s*\d/.test(l.text)) issuerLines.push(l);
     else if (!isUpper(l.text) && /\p{Ll}{2}/u.test(l.text)) issuerLines = [];
   }
-  const issuer = readIssuer(issuerLines) ?? (gazette ? { name: gazette.issuer, own: gazette.issuer, start: gazette.start, end: gazette.end } : null) ?? authorityIssuer(lines.slice(0, end + 12)) ?? (record?.issuer ? { name: record.issuer.value, own: record.issuer.value, start: record.issuer.start, end: record.issuer.end } : null);
+  const issuer = readIssuer(issuerLines) ?? (gazette ? { name: gazette.issuer, own: gazette.issuer, start: gazette.start, end: gazette.end } : null) ?? authorityIssuer(lines.slice(0, end + 12)) ?? (record?.issuer ? { name: record.issuer.value, own: record.issuer.value, start: record.issuer.start, end: record.issuer.end } : null)
+    ?? (titled?.issuer ? { name: titled.issuer.replace(/^UBND(?![\p{L}])/u, 'Ủy ban nhân dân').replace(/^HĐND(?![\p{L}])/u, 'Hội đồng nhân dân'), own: titled.issuer, start: titleLine!.start, end: titleLine!.end } : null);
   if (issuer) {
     // a copy that lost the unit line ("ỦY BAN NHÂN DÂN" alone): the authority line above "Căn cứ" names it in full
     if (/^(?:Ủy ban nhân dân|Hội đồng nhân dân)$/u.test(issuer.name)) {
@@ -740,7 +779,7 @@ export function extractHeader(model: TextModel): HeaderFields {
       }
     }
   }
-  if (!f.date && titled) f.date = finding(model, titled.date, head[0]!.start, head[0]!.end, 'header.numberedTitle');
+  if (!f.date && titled) f.date = finding(model, titled.date, titleLine!.start, titleLine!.end, 'header.numberedTitle');
   // A layout PDF that lost its word spaces: "LâmĐồng,ngà y 16thá ng 9 năm 2025"
   if (!f.date) {
     for (const l of head) {

@@ -15,7 +15,8 @@ const ANCHORS = [
   /V\/v\s/gu,
   /Về việc\s/gu,
   /Kính gửi\s*:/gu,
-  /[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,3},\s+ngày\s+(?:\d|\s*tháng)/gu,
+  // (not the end of a symbol: "Số: 940/BVHTTDL-TV, ngày 26 tháng 03 năm 2013")
+  /(?<![\p{L}\d])(?<!\/[\p{Lu}\d&.()-]*)[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,3},\s+ngày\s+(?:\d|\s*tháng)/gu,
 ];
 const ANCHOR_TESTS = ANCHORS.map((re) => new RegExp(re.source, 'u'));
 /** A line that holds an anchor: the date line's pattern (letters then ", ngày") is tried only where "ngày" is. */

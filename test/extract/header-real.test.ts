@@ -406,3 +406,18 @@ describe('a recipient whose words the portal copy glued', () => {
     expect(header(`${top}Kính gửi: Ủy ban sông Mekong Việt Nam\nVề đề nghị của Ủy ban, Phó Thủ tướng có ý kiến như sau:\n1. Ủy ban bố trí thời gian.`).recipients).toEqual(['Ủy ban sông Mekong Việt Nam']);
   });
 });
+
+describe('portal copies that print the number away from a "Số:" line of its own (kept-aside set 7, odd half)', () => {
+  it('reads the date after the symbol on the number\'s line, and keeps the symbol whole', () => {
+    expect(header('Công văn Số: 940/BVHTTDL-TV, ngày 26 tháng 03 năm 2013 Về việc Phối hợp tổ chức Ngày hội đọc sách\nKính gửi: Sở Văn hóa, Thể thao và Du lịch Hà Nội\nĐề nghị Sở tham gia.')).toMatchObject({ number: '940', symbol: 'BVHTTDL-TV', date: '2013-03-26', subject: 'Phối hợp tổ chức Ngày hội đọc sách' });
+  });
+  it('reads a first line that is nothing but the number and symbol, and the "Công văn V/v ..." line under it', () => {
+    expect(header('3472/BVHTTDL-DSVH\n\nKTBT, TT Huỳnh Vĩnh Ái\n\nCông văn V/v báo cáo tổng kết 10 năm thực hiện Nghị quyết\n\nKính gửi: Sở Văn hóa, Thể thao và Du lịch các tỉnh\n\nThực hiện Kế hoạch, Bộ yêu cầu các Sở báo cáo.')).toMatchObject({ number: '3472', symbol: 'BVHTTDL-DSVH', subject: 'báo cáo tổng kết 10 năm thực hiện Nghị quyết' });
+  });
+  it('reads the portal\'s numbered line under its title line, with the issuer it names after "của"', () => {
+    expect(header('Thông báo treo cờ Tổ quốc chào mừng Đại hội\nThông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn V/v treo cờ Tổ quốc chào mừng Đại hội\n\nTheo đề nghị của Ban Thường trực, UBND thị xã thông báo:\n1. Các cơ quan treo cờ.')).toMatchObject({ type: 'TB', number: '217', symbol: 'TB-UBND', date: '2019-05-08', issuer: 'Ủy ban nhân dân thị xã Điện Bàn' });
+  });
+  it('reads the number and day a portal prints in brackets after the trích yếu', () => {
+    expect(header('Về việc báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn (3585/VP-KTN, ngày 23/10/2017).\n\nThực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng Chính phủ, đồng chí Phó Chủ tịch UBND tỉnh có ý kiến như sau:')).toMatchObject({ number: '3585', symbol: 'VP-KTN', date: '2017-10-23', subject: 'báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn' });
+  });
+});
