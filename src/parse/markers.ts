@@ -23,7 +23,8 @@ export interface Marker {
 const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 
 // "Điều 1." / "Điều 12:"
-const ARTICLE = /^(Điều\s+(\d{1,3}))[.:]?\s+/u;
+// (a portal's copy may glue the article's words to it: "Điều 2.Giao Sở Y tế ...")
+const ARTICLE = /^(Điều\s+(\d{1,3}))(?:[.:]?\s+|[.:](?=\p{Lu}))/u;
 // "II." / "IV -" / "III)" (Roman numerals in capitals)
 const ROMAN_MARK = /^([IVXLC]{1,6})([.):]|\s*[-–])\s*/u;
 // "1." "1.1." "1.1.2" "1)" — a dot after the last number, or a closing parenthesis,

@@ -12,6 +12,8 @@ describe('item markers', () => {
     ['- Tổ chức triển khai', 'dash', '-'],
     ['+ Triển khai thực hiện', 'plus', '+'],
     ['Điều 1. Ban hành kèm theo Quyết định này', 'article', 'Điều 1'],
+    // a portal's copy glued the article's words to its marker
+    ['Điều 2.Giao Sở Y tế chủ trì, phối hợp với các sở', 'article', 'Điều 2'],
     ['A. CHỈ SỐ CẢI CÁCH', 'capital', 'A'],
   ])('%s', (text, kind, label) => {
     const m = readMarker(text)!;

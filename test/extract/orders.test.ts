@@ -142,6 +142,7 @@ describe('a closing formula with words a portal copy glued', () => {
   it('is still the closing ("xin thôngbáo để ... biết, thực hiện")', () => {
     expect(isClosing('Văn phòng Chính phủ xin thôngbáo để Bộ Tài chính biết, thực hiện.')).toBe(true);
     expect(isClosing('Văn phòng Chính phủ xin thông báo để Bộ Tài chính biết, thực hiện.')).toBe(true);
+    expect(isClosing('Văn phòng Ủy ban nhân dân tỉnh thông báo đến Sở Nông nghiệp và Phát triển nông thôn, các Sở, ngành và địa phương có liên quan biết, để khẩn trương tổ chức thực hiện./.')).toBe(true);
     expect(isClosing('Bộ Tài chính phối hợp với Bộ Kếhoạch và Đầu tư đề xuất ý kiến trước ngày 15/5/2014.')).toBe(false);
   });
 });
