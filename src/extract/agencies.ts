@@ -130,7 +130,7 @@ export function cutAtAction(s: string): string {
  * is not part of the name, whatever the verb ("Các bộ, tỉnh đăng nhập phần mềm ...").
  */
 const KIND_NOUN = /^(?:cơ quan ngang bộ|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|tổ chức chính trị - xã hội|chi bộ|đảng bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|thị trấn|quận|thị xã|đoàn thể|tổ chức|doanh nghiệp|hội|cơ sở (?:sản xuất kinh doanh|sản xuất|kinh doanh|giáo dục|y tế)|cơ sở|trường học|trường|hộ gia đình|gia đình|nhân dân|người dân|ủy ban|uỷ ban|ngang bộ)(?![\p{L}])/u;
-const KIND_QUALIFIER = /^(?:(?:có\s+)?liên quan|chuyên môn|chức năng|trực thuộc(?:\s+[\p{L}]+){0,3}|thuộc\s+(?:tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|thành phố|bộ|sở)|(?:trên địa bàn|trong)(?:\s+(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu))?|cấp (?:tỉnh|huyện|xã)|tỉnh|trung ương|ngang bộ|nhà nước|hành chính|sự nghiệp(?:\s+công lập)?|công lập)(?![\p{L}])/iu;
+const KIND_QUALIFIER = /^(?:(?:có\s+)?liên quan|chuyên môn|chức năng|trực thuộc|thuộc\s+(?:tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|thành phố|bộ|sở)|(?:trên địa bàn|trong)(?:\s+(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu))?|cấp (?:tỉnh|huyện|xã)|tỉnh|trung ương|ngang bộ|nhà nước|hành chính|sự nghiệp(?:\s+công lập)?|công lập)(?![\p{L}])/iu;
 
 /** Nothing but kinds of bodies: "các bộ, các tỉnh", "các sở, ban, ngành, địa phương có liên quan". */
 const KIND_ONLY = /^(?:các|mỗi|những)\s+(?:(?:các\s+)?(?:cơ quan ngang bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|đoàn thể|doanh nghiệp)(?:\s*,\s*|\s+và\s+|\s+(?=(?:có\s+)?liên quan|trực thuộc|thuộc\s)|$))+(?:(?:có\s+)?liên quan|trực thuộc[\p{L} ]*|thuộc\s+[\p{L} ]+)?$/iu;
@@ -148,8 +148,17 @@ export function trimCollective(s: string): string {
     const k = (nounMayCome ? KIND_NOUN.exec(rest) : null) ?? (end > m[0].length ? KIND_QUALIFIER.exec(rest) : null);
     if (!k) break;
     i += k[0].length;
-    // the place's name after its unit ("trên địa bàn tỉnh Lâm Đồng")
+    // the place's name after its unit ("trên địa bàn tỉnh Lâm Đồng"); what the bodies come under ("trực thuộc Bộ",
+    // "trực thuộc UBND tỉnh", not the verb after it: "... trực thuộc Bộ lựa chọn ...")
     if (/(?:tỉnh|phố|xã|huyện|quận|phường|khu)$/u.test(k[0])) i += /^(?:\s+\p{Lu}\p{Ll}*){0,3}/u.exec(s.slice(i))![0].length;
+    else if (/thuộc$/u.test(k[0])) {
+      const rest = s.slice(i);
+      const lead = /^\s*/u.exec(rest)![0].length;
+      const head = HEAD_RE.exec(rest.slice(lead));
+      // (a head word alone, the next word in lower case, is the body itself: "trực thuộc Bộ lựa chọn ...")
+      if (head && /^\s+\p{Ll}/u.test(rest.slice(lead + head[0].length))) i += lead + head[0].length;
+      else i += head ? lead + cutAtAction(rest.slice(lead)).length : /^(?:\s+(?:tỉnh|huyện|thành phố|trung ương|quận|xã)){0,2}/iu.exec(rest)![0].length;
+    }
     end = i;
     const sep = /^(?:\s*,\s*(?:các\s+)?|\s+và\s+(?:các\s+)?|\s+)/u.exec(s.slice(i));
     if (!sep) break;
@@ -173,7 +182,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=(?:chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết|niêm yết|làm việc|căn cứ)(?![\p{L}]))/u;
+const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)\s+(?=(?:chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết|niêm yết|làm việc|căn cứ|tham gia)(?![\p{L}]))/u;
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;

@@ -88,7 +88,7 @@ const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})(?=[\s.…_]|tháng|năm)|[^\s,/]{
 const OWN_NUMBER_AFTER_SUBJECT = /\s*\((\d{1,5})\s*\/\s*([\p{Lu}][\p{Lu}\d&.]*(?:\s*-\s*[\p{Lu}\d][\p{Lu}\d&.]*)+)\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)\s*\.?$/u;
 /** The date on the number's line, after its symbol: ", ngày 26 tháng 03 năm 2013", " ngày 08/5/2019". */
 const NUMBER_LINE_DATE = /^\s*,?\s*ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))(?!\d)/u;
-const DATE_LINE = new RegExp(String.raw`^([\p{L}][\p{L} .'-]{1,40}?)\s*,\s*ngày${SLOT}(?:tháng${SLOT},?\s*năm[\s.…_]*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`, 'u');
+const DATE_LINE = new RegExp(String.raw`^([\p{L}][\p{L} .'-]{1,40}?(?:\s\d{1,2})?)\s*,\s*ngày${SLOT}(?:tháng${SLOT},?\s*năm[\s.…_]*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`, 'u');
 /** A date line the copy cut short: "Kon Tum, ngày 25" (+ "tháng 01 năm 2024"). */
 const DATE_START = /^[\p{L}][\p{L} .'-]{1,40}?\s*,\s*ngày(?![\p{L}])/u;
 const SUBJECT_LEAD = /^(?:V\/v|V\/V|v\/v|Về việc|VỀ VIỆC|Về|Trích yếu)\s*[:.]?\s*/u;
@@ -627,7 +627,9 @@ export function extractHeader(model: TextModel): HeaderFields {
     if (titleIdx >= 0) titleType = first;
   }
   // ("Về: tham gia ý kiến ...": the lead-in with its colon, as "V/v:" is written)
-  const vvIdx = head.findIndex((l) => /^(?:V\/v|V\/V|v\/v|Về việc|Về\s*:)(?![\p{L}])/u.test(l.text) && !/^Về\s+(?:kiểm|cải|việc\s*$)/u.test(l.text));
+  // (or "Về <trích yếu>" right under the number line, in the header's left column: "Số: 21/TTVH" / "Về thực hiện chế độ
+  // thông tin," / "báo cáo định kỳ.")
+  const vvIdx = head.findIndex((l, i) => (/^(?:V\/v|V\/V|v\/v|Về việc|Về\s*:)(?![\p{L}])/u.test(l.text) || (/^Về\s+\p{Ll}/u.test(l.text) && i > 0 && NUMBER_LINE.test(head[i - 1]!.text) && l.text.length < 120)) && !/^Về\s+(?:kiểm|cải|việc\s*$)/u.test(l.text));
   const pt = titleIdx < 0 ? portalTitle(head[0]) : null;
   if (titleIdx >= 0) {
     const l = head[titleIdx]!;

@@ -79,7 +79,9 @@ const CLOSING_PARAGRAPH = [
   // "Ủy ban nhân dân tỉnh yêu cầu Ủy ban nhân dân các huyện khẩn trương tổ chức thực hiện./.": the ask to carry out what was said
   /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?\s(?:khẩn trương|nghiêm túc|kịp thời)\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện(?:\s+(?:Chỉ thị|Công văn|Thông báo|Quyết định|Kế hoạch|Công điện|văn bản|nội dung)\s+(?:này|trên))?\s*\.?\/?\.?$/u,
   // "Đề nghị đơn vị quan tâm, phối hợp./.", "Rất mong sự quan tâm, phối hợp của các đồng chí."
-  /^(?:Kính\s+)?(?:Đề nghị|Rất mong|Kính mong|Mong)\s+(?:(?:các|quý)\s+)?(?:cơ quan|đơn vị|đồng chí|địa phương|nhận được)?[^.;]{0,40}?\s*(?:sự\s+)?quan tâm(?:\s*,?\s*(?:và\s+)?(?:phối hợp|giúp đỡ|tạo điều kiện|chỉ đạo|ủng hộ))*(?:\s+(?:thực hiện|của [^.;]{1,60}))?\s*\.?\/?\.?$/iu,
+  // (also with the one who asks before it and what for after it: "Bộ Xây dựng đề nghị các cơ quan, đơn vị trực thuộc Bộ
+  // quan tâm thực hiện để việc tuyển chọn ... đạt kết quả tốt./.")
+  /^(?:[\p{Lu}][^.;:]{0,80}?\s)?(?:Kính\s+)?(?:Đề nghị|Rất mong|Kính mong|Mong)\s+(?:(?:các|quý)\s+)?(?:cơ quan|đơn vị|đồng chí|địa phương|nhận được)?[^.;]{0,40}?\s*(?:sự\s+)?quan tâm(?:\s*,?\s*(?:và\s+)?(?:phối hợp|giúp đỡ|tạo điều kiện|chỉ đạo|ủng hộ))*(?:\s+(?:thực hiện|của [^.;]{1,60}))?(?:\s+để\s[^.;]{0,200})?\s*\.?\/?\.?$/iu,
   /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,
   /thông báo (?:để|cho|đến) [^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
 ];

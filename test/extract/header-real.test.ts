@@ -421,3 +421,9 @@ describe('portal copies that print the number away from a "Số:" line of its ow
     expect(header('Về việc báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn (3585/VP-KTN, ngày 23/10/2017).\n\nThực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng Chính phủ, đồng chí Phó Chủ tịch UBND tỉnh có ý kiến như sau:')).toMatchObject({ number: '3585', symbol: 'VP-KTN', date: '2017-10-23', subject: 'báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn' });
   });
 });
+
+describe('a header whose place has a number and whose trích yếu opens with "Về" (kept-aside set 7, even half)', () => {
+  it('reads "Quận 9, ngày ..." and "Về thực hiện ..." under the number', () => {
+    expect(header('ỦY BAN NHÂN DÂN QUẬN 9\nTRUNG TÂM VĂN HÓA\nSố: 21/TTVH\nVề thực hiện chế độ thông tin,\nbáo cáo định kỳ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\nQuận 9, ngày 04 tháng 6 năm 2014\nKính gửi: Ban VHTT 13 phường.\nTrung tâm đề nghị các phường báo cáo.')).toMatchObject({ place: 'Quận 9', date: '2014-06-04', subject: 'thực hiện chế độ thông tin, báo cáo định kỳ' });
+  });
+});

@@ -223,3 +223,17 @@ describe('who is asked, as letters name them (kept-aside set 7, odd half)', () =
     expect(leadOf('Các cơ quan, đơn vị và nhân dân trên địa bàn tỉnh Lâm Đồng treo cờ Tổ quốc')?.lead.map((b) => b.text)).toEqual(['Các cơ quan, đơn vị và nhân dân trên địa bàn tỉnh Lâm Đồng']);
   });
 });
+
+describe('letters of a ministry to its own units (kept-aside set 7, even half)', () => {
+  it('reads the members of a body as the ones asked, and "tham gia" as what they are asked', () => {
+    expect(leadOf('Đề nghị thành viên Ban Chỉ đạo Chăm sóc sức khỏe nhân dân huyện tham gia chỉ đạo')?.lead.map((b) => b.text)).toEqual(['thành viên Ban Chỉ đạo Chăm sóc sức khỏe nhân dân huyện']);
+  });
+  it('ends "trực thuộc Bộ" before the verb, and keeps a full name after "trực thuộc"', () => {
+    expect(leadOf('Các cơ quan, đơn vị trực thuộc Bộ lựa chọn và giới thiệu 01 công trình sáng tạo')?.lead.map((b) => b.text)).toEqual(['Các cơ quan, đơn vị trực thuộc Bộ']);
+    expect(leadOf('Các trường trực thuộc Sở Giáo dục và Đào tạo thực hiện kiểm tra')?.lead.map((b) => b.text)).toEqual(['Các trường trực thuộc Sở Giáo dục và Đào tạo']);
+  });
+  it('does not take "X đề nghị ... quan tâm thực hiện để ... đạt kết quả tốt" as a task', () => {
+    const t = tasks(`${TOP}Kính gửi: Các đơn vị trực thuộc\nCác cơ quan, đơn vị trực thuộc Sở lựa chọn và giới thiệu 01 công trình sáng tạo, gửi về Sở trước ngày 20/9/2024.\nSở Nội vụ đề nghị các cơ quan, đơn vị trực thuộc Sở quan tâm thực hiện để việc tuyển chọn đạt kết quả tốt./.${END}`);
+    expect(t.map((x) => x.text.slice(0, 20))).toEqual(['Các cơ quan, đơn vị ']);
+  });
+});

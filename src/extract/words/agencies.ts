@@ -16,6 +16,8 @@ export const AGENCY_HEADS = [
   'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
   'Giám đốc', 'Phó Giám đốc', 'Hiệu trưởng', 'Phó Hiệu trưởng', 'Chủ tịch', 'Phó Chủ tịch', 'Thủ trưởng', 'Người đứng đầu', 'Trưởng ban', 'Trưởng',
   'Chánh Văn phòng', 'Chánh văn phòng', 'Chánh Thanh tra', 'Tổng Giám đốc', 'Cán bộ', 'Thường trực', 'Bí thư', 'Phó Bí thư',
+  // the members of a body, asked as its members ("Đề nghị thành viên Ban Chỉ đạo ... tham gia chỉ đạo")
+  'Thành viên Ban', 'Thành viên Hội đồng', 'Thành viên Tổ', 'Thành viên Ủy ban', 'Thành viên Uỷ ban',
   'Các', 'Mỗi',
 ].sort((a, b) => b.length - a.length);
 
