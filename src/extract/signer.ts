@@ -540,7 +540,8 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
     }
   }
 
-  const segs = segments(model);
+  // "P. GIÁM ĐỐC": the deputy's title with "Phó" written short
+  const segs = segments(model).map((x) => (/^P\.\s*\p{Lu}{2}/u.test(x.text) && isUpper(x.text) ? { ...x, text: x.text.replace(/^P\.\s*/u, 'PHÓ ') } : x));
   const nameOf = (t: string) => (scan ? scannedName(t) : personName(t));
   // an authority marker alone on its line ("TM." / "ỦY BAN NHÂN DÂN TỈNH") opens the line under it
   for (let k = 0; k + 1 < segs.length; k++) {

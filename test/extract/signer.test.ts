@@ -43,6 +43,9 @@ describe('signature blocks as Nghị định 30 lays them out', () => {
     expect(signer(NOI_NHAN + 'GIÁM ĐỐC\n\nLê Ngọc Tiến')).toEqual({ name: 'Lê Ngọc Tiến', position: 'Giám đốc', authority: null });
     expect(signer(NOI_NHAN + 'CHỦ TỊCH\n\n\nHồ Văn Mười')).toEqual({ name: 'Hồ Văn Mười', position: 'Chủ tịch', authority: null });
   });
+  it('a deputy whose "Phó" is written short: "P. GIÁM ĐỐC"', () => {
+    expect(signer(NOI_NHAN + 'P. GIÁM ĐỐC\n(đã ký)\nNguyễn Thị Lynh Trang')).toEqual({ name: 'Nguyễn Thị Lynh Trang', position: 'Phó Giám đốc', authority: null });
+  });
   it('acting head: Q.', () => {
     expect(signer(NOI_NHAN + 'Q. GIÁM ĐỐC\nVõ Thành Nam')).toEqual({ name: 'Võ Thành Nam', position: 'Giám đốc', authority: 'Q' });
   });
