@@ -56,7 +56,8 @@ function splitAt(token: string): number {
       if (!isSyllable(a) || !isSyllable(b)) continue;
       // (a lone letter without a tone is a scan's misread, not a word: "Iruyền" is "Truyền")
       if ((a.length < 2 && !toned(a)) || (b.length < 2 && !toned(b))) break;
-      if (vietnamese || GRAMMAR.has(a.toLocaleLowerCase('vi')) || GRAMMAR.has(b)) at = /y$/u.test(a) && /^ê/u.test(b.normalize('NFD').normalize('NFC').replace(TONES, '')) && isSyllable(a.slice(0, -1)) && isSyllable(`y${b}`) ? i - 1 : i;
+      // (and "ngh" opens a word: "đề|nghị", not "đền|ghị")
+      if (vietnamese || GRAMMAR.has(a.toLocaleLowerCase('vi')) || GRAMMAR.has(b)) at = (/y$/u.test(a) && /^ê/u.test(b.normalize('NFD').normalize('NFC').replace(TONES, '')) && isSyllable(a.slice(0, -1)) && isSyllable(`y${b}`)) || (/n$/u.test(a) && /^gh/u.test(b) && isSyllable(a.slice(0, -1))) ? i - 1 : i;
       break;
     }
   }

@@ -14,7 +14,7 @@ import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type
 import { OCR_BULLET, readMarker } from '../parse/markers.js';
 import { collapseSpaces } from '../normalise/unicode.js';
 import { RECIPIENT_LEAD } from './header.js';
-import { deglue } from './glue.js';
+import { deglue, spanBack } from './glue.js';
 
 export interface AgencyRef {
   name: string;
@@ -72,6 +72,8 @@ const CLOSING_PARAGRAPH = [
   // nội dung nêu trên và thông báo về Bộ ... các vấn đề phát sinh", "Đề nghị ... tạo điều kiện cho X thực hiện nghiêm nội
   // dung trên." (not when it sets a time of its own: "... thực hiện nội dung trên, báo cáo trước ngày 30/6")
   /^(?![\s\S]*(?:trước|chậm nhất|hạn|trong)[^.;]{0,20}\d)(?:[\p{Lu}][^.;:]{0,120}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:thực hiện|triển khai)\s+(?:(?:nghiêm|tốt|đầy đủ|nghiêm túc)\s+)?(?:(?:các|những)\s+)?(?:nội dung|yêu cầu|nhiệm vụ|việc)\s+(?:(?:đã\s+)?nêu\s+)?trên(?![\p{L}])/iu,
+  // the ask to carry out what was said and report on time: "Đề nghị Sở ... tổ chức thực hiện ngay và gửi báo cáo đúng thời hạn./."
+  /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:tổ chức\s+)?thực\s?hiện(?:\s+(?:ngay|nghiêm túc|khẩn trương))?\s+và\s+(?:gửi\s+)?báo\s?cáo\s+(?:kết quả\s+)?(?:đúng|theo)\s+(?:thời hạn|thời gian|quy định|yêu cầu)(?:\s+(?:nêu\s+)?trên)?\s*\.?\/?\.?$/iu,
   // thanks: "Trân trọng cảm ơn sự quan tâm, phối hợp của các đồng chí./.", "Bộ Công an xin trân trọng cảm ơn ..."
   /^(?:[\p{Lu}][^.;:]{0,150}?\s)?(?:(?:xin\s+)?(?:trân trọng|chân thành)|xin)\s+cảm ơn(?![\p{L}])[^.;]{0,200}?[\s./!]*$/iu,
   // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ... nghiêm túc thực hiện Chỉ thị này./."
@@ -84,6 +86,8 @@ const CLOSING_PARAGRAPH = [
   /^(?:[\p{Lu}][^.;:]{0,80}?\s)?(?:Kính\s+)?(?:Đề nghị|Rất mong|Kính mong|Mong)\s+(?:(?:các|quý)\s+)?(?:cơ quan|đơn vị|đồng chí|địa phương|nhận được)?[^.;]{0,40}?\s*(?:sự\s+)?quan tâm(?:\s*,?\s*(?:và\s+)?(?:phối hợp|giúp đỡ|tạo điều kiện|chỉ đạo|ủng hộ))*(?:\s+(?:thực hiện|của [^.;]{1,60}))?(?:\s+để\s[^.;]{0,200})?\s*\.?\/?\.?$/iu,
   /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,
   /thông báo (?:để|cho|đến) [^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
+  // "Văn phòng Ủy ban nhân dân thành phố truyền đạt ý kiến chỉ đạo của Phó Chủ tịch ... để các cơ quan, đơn vị liên quan tổ chức thực hiện./."
+  /truyền đạt\s+(?:ý kiến|nội dung|chỉ đạo)[^.]{0,200}?\s(?:để|cho|đến)\s[^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
 ];
 
 export function isClosing(text: string, marked = false): boolean {
@@ -144,8 +148,13 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
     blocks.findIndex((b, i) => i >= start && i < before && b.kind !== 'table' && b.kind !== 'footnote' && readMarker(b.text) !== null && !/^[-–+•]/.test(b.text) && !RECIPIENT_LEAD.test(b.text));
   // the first document's items are before its own "Nơi nhận" and signature (a second document may follow)
   const ownEnd = blocks.findIndex((b, i) => i > Math.max(0, firstKinh) && b.kind !== 'table' && END.test(b.text));
-  if (from < 0) from = firstItem(Math.max(0, firstKinh), ownEnd < 0 ? blocks.length : ownEnd);
-  else {
+  if (from < 0) {
+    from = firstItem(Math.max(0, firstKinh), ownEnd < 0 ? blocks.length : ownEnd);
+    // a letter's request that is whole before its numbered points ("Để tổng hợp ..., đề nghị các Sở ... báo cáo ... theo
+    // biểu mẫu đính kèm." / "1. Báo cáo gửi về Bộ phải có ..."): the directive part starts with it
+    const before = from > firstKinh + 1 && firstKinh >= 0 ? blocks[from - 1]! : null;
+    if (before && before.kind !== 'table' && before.kind !== 'footnote' && !readMarker(before.text) && standaloneRequest(before.text.replace(/\n/g, ' '))) from--;
+  } else {
     // a lead-in deep inside a decision's article ("... gồm 8 lĩnh vực như sau:" under II.1.a) is not the
     // start of the directive part when an article ("Điều 1.") opens before it
     const first = firstItem(Math.max(0, firstKinh));
@@ -510,8 +519,8 @@ const POINTER = /^\(?\s*(?:(?:Nội dung\s+)?[Cc]hi tiết|Nội dung cụ thể
 /** How a letter names those it is sent to: "quý cơ quan", "Quý Bộ", "các đồng chí". */
 const ADDRESSEE_WORDS = String.raw`quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành|tổng cục|cục|viện|trung tâm|công ty)|các đồng chí`;
 const ADDRESSEES = new RegExp(String.raw`(?<![\p{L}])(?:${ADDRESSEE_WORDS})(?![\p{L}])`, 'iu');
-/** A lead that only points back at those a letter is sent to: "các cơ quan", "các đơn vị", "quý cơ quan", "Quý Tổng cục", "các đồng chí". */
-const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:các|những)\s+(?:cơ quan|đơn vị)|${ADDRESSEE_WORDS})$`, 'iu');
+/** A lead that only points back at those a letter is sent to: "các cơ quan", "các đơn vị", "các Bộ, cơ quan" (a letter to ministries), "quý cơ quan", "Quý Tổng cục", "các đồng chí". */
+const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:các|những)\s+(?:cơ quan|đơn vị)|(?:các|những)\s+bộ(?:\s*,\s*(?:cơ quan|ngành|địa phương))*|${ADDRESSEE_WORDS})$`, 'iu');
 
 /** Words a paragraph opens with when it tells what led to the letter ("Thực hiện Công văn số ...", "Căn cứ ..."). */
 const BACKGROUND = /^(?:Thực hiện|Căn cứ|Theo|Tiếp theo|Trên cơ sở|Ngày\s+\d|Vừa qua|Hiện nay|Qua|Sau khi|Nhằm|Để|Trong thời gian qua|Thời gian qua)(?![\p{L}])/u;
@@ -538,7 +547,24 @@ const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?(?:\([^()]{0,240}\)|[^.;()]){0,20
  * that asks after background sentences, -1 for a paragraph that only tells (what led to the letter,
  * what another document assigned: "Thực hiện ..., trong đó, giao Bộ Tài chính chủ trì ...").
  */
+/** A paragraph that asks a named body in full, ending with its full stop (not a lead-in ending with ':'). */
+function standaloneRequest(text: string, issuer: string | null = null): boolean {
+  if (!/[.]\s*$/u.test(text)) return false;
+  const at = requestStart(text, issuer);
+  return at >= 0 && !!leadOf(text.slice(at))?.lead.length;
+}
+
 export function requestStart(text: string, issuer: string | null = null): number {
+  const at = requestStartPlain(text, issuer);
+  // (a portal's copy that glued the ask to its words, "đềnghị các Sở ...", "Bộ X yêu cầucác Sở ...": read again with them split)
+  if (at >= 0 || !GLUED_ASK.test(text)) return at;
+  const d = deglue(text);
+  const again = d ? requestStartPlain(d.text, issuer) : -1;
+  return again < 0 ? -1 : spanBack(d!, again, again)[0];
+}
+const GLUED_ASK = /đềnghị|yêucầu|(?:đề nghị|yêu cầu)(?=\p{L})|\p{L}(?:đề nghị|yêu cầu)/u;
+
+function requestStartPlain(text: string, issuer: string | null): number {
   const sentences = [0, ...[...text.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length)];
   for (const [i, at] of sentences.entries()) {
     const sentence = text.slice(at, sentences[i + 1] ?? text.length);
@@ -602,7 +628,8 @@ function relativeBefore(text: string, at: number): boolean {
 }
 
 /** An item that only gives a time: "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ...". */
-const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}\s*:\s*\S/u;
+// ("Thời hạn: ...", "Thời gian lấy ý kiến: ...", "Thời hạn gửi báo cáo trước ngày 28/02/2010.")
+const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}\s*(?::\s*\S|(?:là\s+)?(?:trước|chậm nhất|đến hết|trong)\s[^.;]{0,60}[.;]?$)/u;
 
 function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
@@ -641,6 +668,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const ordered = ORDERING_LEAD_IN.test(leadInText);
   const consumed = new Set<ItemNode>();
   let lastAsked: AgencyRef[] = [];
+  // a letter's whole request before its numbered points: the points go on with it (their doers are its)
+  let standaloneAt: ItemNode | null = null;
+  let requestAbove = false;
   const taskOf = new Map<ItemNode, TaskFinding>();
   const groupTimes = new Map<ItemNode, DeadlineFinding>();
   for (const node of walk(tree)) {
@@ -693,9 +723,16 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
       // (a paragraph after the list that asks for a reply by a day is a request of its own:
       // "Kết quả trao đổi, kính đề nghị các đồng chí gửi về Công an tỉnh ... trước ngày 15/6/2025")
-      const after = anyMarked && !node.detached && !node.parent?.parent && node.parent!.children.slice(0, node.parent!.children.indexOf(node)).some((c) => c.marker)
+      const siblings = node.parent!.children;
+      const at = siblings.indexOf(node);
+      const after = anyMarked && !node.detached && !node.parent?.parent && siblings.slice(0, at).some((c) => c.marker)
         && ((SEND_BY.test(text) && ANY_ASK.test(` ${text} `)) || asksNamedBody(text));
-      if (isClosing(text) || (anyMarked && !node.detached && !after)) continue;
+      // (a letter's request that is whole before its numbered points, not a lead-in to them: "Để tổng hợp ..., đề nghị
+      // các Sở ... báo cáo ... theo biểu mẫu đính kèm." / "1. Báo cáo gửi về Bộ phải có ..." / "2. Thời hạn ...")
+      const standalone = anyMarked && !node.detached && !node.parent?.parent && !siblings.slice(0, at).some((c) => c.marker) && !!siblings[at + 1]?.marker
+        && !node.body.length && ctx.recipients.length > 0 && standaloneRequest(text, ctx.issuer ?? null);
+      if (isClosing(text) || (anyMarked && !node.detached && !after && !standalone)) continue;
+      if (standalone && !after) standaloneAt = node;
       if (!anyMarked && !node.detached) {
         // a letter's paragraph: from where the office's own request begins, or not a task; after a lead-in
         // that gives orders ("Thủ tướng Chính phủ ... có ý kiến như sau:"), a paragraph that opens with the
@@ -766,10 +803,11 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // a letter asks its addressees: "Đề nghị quý cơ quan ...", or its own unnumbered paragraphs
     // a letter's paragraph that names no doer goes on with the request before it ("... đề nghị các bộ xây dựng báo
     // cáo ..." / "Báo cáo gửi về Bộ trước ngày 15/5/2021"): the same doers
-    else if (letterParagraph && lastAsked.length && !ADDRESSEES.test(text)) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
+    else if ((letterParagraph || (node.marker && !node.parent?.parent && requestAbove)) && lastAsked.length && !ADDRESSEES.test(text)) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
     else if (ctx.recipients.length > 1 && (ADDRESSEES.test(text) || letterParagraph)) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.recipients' }));
     else lead = fallbackLead;
-    if (letterParagraph && lead.length) lastAsked = lead;
+    if ((letterParagraph || standaloneAt === node) && lead.length) lastAsked = lead;
+    if (standaloneAt === node) requestAbove = true;
     // "Ban Chấp hành" for "Ban Chấp hành Hội Luật gia tỉnh" that the lead-in named, "Ban chấp hành Hội công chứng
     // viên" for "Ban chấp hành các Hội công chứng viên tỉnh A, B, C": the name in full
     const full = rootAssign?.lead.length === 1 ? rootAssign.lead[0]! : null;

@@ -9,6 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
 import { extract } from '../../src/extract/index.js';
+import { isClosing } from '../../src/extract/tasks.js';
 import { leadOf, supportOf } from '../../src/extract/agencies.js';
 
 const run = (text: string) => extract(model(text));
@@ -235,5 +236,31 @@ describe('letters of a ministry to its own units (kept-aside set 7, even half)',
   it('does not take "X đề nghị ... quan tâm thực hiện để ... đạt kết quả tốt" as a task', () => {
     const t = tasks(`${TOP}Kính gửi: Các đơn vị trực thuộc\nCác cơ quan, đơn vị trực thuộc Sở lựa chọn và giới thiệu 01 công trình sáng tạo, gửi về Sở trước ngày 20/9/2024.\nSở Nội vụ đề nghị các cơ quan, đơn vị trực thuộc Sở quan tâm thực hiện để việc tuyển chọn đạt kết quả tốt./.${END}`);
     expect(t.map((x) => x.text.slice(0, 20))).toEqual(['Các cơ quan, đơn vị ']);
+  });
+});
+
+describe('ministry letters copied from portals (kept-aside sets 9 and 10, odd halves)', () => {
+  const MINISTRY = 'BỘ NÔNG NGHIỆP\nVÀ PHÁT TRIỂN NÔNG THÔN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\nSố: 4244/BNN-KL\nV/v báo cáo số liệu hiện trạng rừng năm 2009.\nHà Nội, ngày 23 tháng 12 năm 2009\nKính gửi: Sở Nông nghiệp và Phát triển nông thôn các tỉnh, thành phố trực thuộc Trung ương\n';
+  const SIGN = '\nNơi nhận:\n- Như trên;\n- Lưu VT, KL.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nHứa Đức Nhị\n';
+  it('takes a whole request before the numbered points as a task, its points go on with its doers, a "Thời hạn ..." point times them', () => {
+    const t = tasks(`${MINISTRY}Để tổng hợp số liệu hiện trạng rừng báo cáo Chính phủ, đềnghị các Sở Nông nghiệp và Phát triển nông thôn chỉ đạo Chi cục Kiểm lâm báocáo về Bộ số liệu về hiện trạng rừng năm 2009 theo biểu mẫu đính kèm.\n1. Báo cáo gửi về Bộ phải có xác nhận của Uỷ ban nhân dân tỉnh.\n2. Thời hạn gửi báo cáo trước ngày 28/02/2010.\nĐề nghị Sở Nông nghiệp và Phát triển nông thôn tổ chức thựchiện ngay và gửi báo cáo đúng thời hạn./.${SIGN}`);
+    expect(t.map((x) => x.text.slice(0, 20))).toEqual(['Để tổng hợp số liệu ', 'Báo cáo gửi về Bộ ph']);
+    for (const x of t) {
+      expect(x.lead).toEqual(['các Sở Nông nghiệp và Phát triển nông thôn']);
+      expect(x.deadline).toEqual(['by', '2010-02-28']);
+    }
+  });
+  it('reads asks glued to their words ("yêu cầucác Sở", "đềnghị")', () => {
+    expect(leadOf('Để tổng hợp công tác năm học, Bộ Giáo dục và Đào tạo yêu cầucác Sở Giáo dục và Đào tạo thanh tra, kiểm tra việc tuyển sinh')?.lead.map((b) => b.text)).toEqual(['các Sở Giáo dục và Đào tạo']);
+  });
+  it('reads the doer before "lấy ý kiến", not a body asked later in the sentence', () => {
+    expect(leadOf('Bộ Tài chính lấy ý kiến của các Bộ, ngành, địa phương để tổng hợp, trình Chính phủ dự thảo; phối hợp với Bộ Tư pháp trình Chính phủ đề nghị Ủy ban Thường vụ Quốc hội bổ sung dự thảo')?.lead.map((b) => b.text)).toEqual(['Bộ Tài chính']);
+  });
+  it('gives "đề nghị các Bộ, cơ quan ..." in a letter to ministries to those it is sent to', () => {
+    const t = tasks('VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 7352/VPCP-CN\nV/v dự án đường cao tốc\nHà Nội, ngày 11 tháng 10 năm 2021\nKính gửi:\n- Các Bộ: Kế hoạch và Đầu tư, Giao thông vận tải, Tài chính;\n- Ủy ban nhân dân tỉnh Tuyên Quang.\nXét đề nghị của Bộ Giao thông vận tải về dự án, Phó Thủ tướng giao các Bộ, cơ quan nêu trên có ý kiến.\nCăn cứ Quy chế làm việc của Chính phủ ban hành kèm theo Nghị định số 138/2016/NĐ-CP ngày 01 tháng 10 năm 2016 của Chính phủ, đề nghị các Bộ, cơ quan gửi ý kiến bằng văn bản về Văn phòng Chính phủ trước ngày 14 tháng 10 năm 2021 để tổng hợp, trình Thủ tướng Chính phủ./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nNguyễn Văn A\n');
+    expect(t.at(-1)!.lead).toEqual(['Các Bộ: Kế hoạch và Đầu tư, Giao thông vận tải, Tài chính', 'Ủy ban nhân dân tỉnh Tuyên Quang']);
+  });
+  it('does not count "X truyền đạt ý kiến chỉ đạo ... để các cơ quan ... thực hiện" as a task', () => {
+    expect(isClosing('Văn phòng Ủy ban nhân dân thành phố truyền đạt ý kiến chỉ đạo của Phó Chủ tịch Ủy ban nhân dân thành phố để các cơ quan, đơn vị liên quan tổ chức thực hiện./.')).toBe(true);
   });
 });
