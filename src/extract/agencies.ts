@@ -118,7 +118,13 @@ export function cutAtAction(s: string): string {
   // skip the head word itself so "Trung tâm Phục vụ hành chính công" is not cut at "phục vụ"
   const head = HEAD_RE_I.exec(s.trim().replace(/^(?:các|mỗi|những)\s+/iu, ''));
   const skip = head ? s.length - s.trim().replace(/^(?:các|mỗi|những)\s+/iu, '').length + head[0].length : 0;
-  const m = ACTION_RE_LOWER.exec(s.slice(skip));
+  // ("Ban Tổ chức Chương trình đi bộ": "trình" of "Chương trình" is no verb)
+  let m = ACTION_RE_LOWER.exec(s.slice(skip));
+  while (m && /^trình$/u.test(m[0]) && /[Cc]hương\s+$/u.test(s.slice(0, skip + m.index))) {
+    const from = skip + m.index + m[0].length;
+    const n = ACTION_RE_LOWER.exec(s.slice(from));
+    m = n && Object.assign(n, { index: n.index + from - skip });
+  }
   let out = m ? s.slice(0, skip + m.index) : s;
   out = out.replace(/\s*\(.*$/u, '');
   return out.trim().replace(/[,;:.]+$/, '').trim();
@@ -182,7 +188,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền)\s+(.{3,200}?)(?<![Bb]an)\s+(?=(?:chủ trì|chỉ đạo|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết|niêm yết|làm việc|căn cứ|tham gia|thanh tra|lấy ý kiến)(?![\p{L}]))/u;
+const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,200}?)(?<![Bb]an)\s+(?=(?:chủ trì|chỉ đạo|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết|niêm yết|làm việc|căn cứ|tham gia|thanh tra|lấy ý kiến)(?![\p{L}]))/u;
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;

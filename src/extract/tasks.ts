@@ -520,7 +520,7 @@ const POINTER = /^\(?\s*(?:(?:Nội dung\s+)?[Cc]hi tiết|Nội dung cụ thể
 const ADDRESSEE_WORDS = String.raw`quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành|tổng cục|cục|viện|trung tâm|công ty)|các đồng chí`;
 const ADDRESSEES = new RegExp(String.raw`(?<![\p{L}])(?:${ADDRESSEE_WORDS})(?![\p{L}])`, 'iu');
 /** A lead that only points back at those a letter is sent to: "các cơ quan", "các đơn vị", "các Bộ, cơ quan" (a letter to ministries), "quý cơ quan", "Quý Tổng cục", "các đồng chí". */
-const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:các|những)\s+(?:cơ quan|đơn vị)|(?:các|những)\s+bộ(?:\s*,\s*(?:cơ quan|ngành|địa phương))*|${ADDRESSEE_WORDS})$`, 'iu');
+const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:(?:các|những)\s+)?(?:cơ quan|đơn vị)|(?:các|những)\s+bộ(?:\s*,\s*(?:cơ quan|ngành|địa phương))*|${ADDRESSEE_WORDS})$`, 'iu');
 
 /** Words a paragraph opens with when it tells what led to the letter ("Thực hiện Công văn số ...", "Căn cứ ..."). */
 const BACKGROUND = /^(?:Thực hiện|Căn cứ|Theo|Tiếp theo|Trên cơ sở|Ngày\s+\d|Vừa qua|Hiện nay|Qua|Sau khi|Nhằm|Để|Trong thời gian qua|Thời gian qua)(?![\p{L}])/u;

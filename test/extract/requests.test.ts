@@ -264,3 +264,16 @@ describe('ministry letters copied from portals (kept-aside sets 9 and 10, odd ha
     expect(isClosing('Văn phòng Ủy ban nhân dân thành phố truyền đạt ý kiến chỉ đạo của Phó Chủ tịch Ủy ban nhân dân thành phố để các cơ quan, đơn vị liên quan tổ chức thực hiện./.')).toBe(true);
   });
 });
+
+describe('who is asked, from the even halves of heldout9 and heldout10 (read after they were measured)', () => {
+  it('reads the body an approval lets act as its doer ("Đồng ý Bộ X tổ chức ...")', () => {
+    expect(leadOf('Đồng ý Bộ Lao động - Thương binh và Xã hội tổ chức Hội nghị Bộ trưởng lao động')?.lead.map((b) => b.text)).toEqual(['Bộ Lao động - Thương binh và Xã hội']);
+  });
+  it('does not cut a name at the "trình" of "Chương trình"', () => {
+    expect(leadOf('Giao Công ty Liên doanh Phú Mỹ Hưng và Ban Tổ chức Chương trình đi bộ có trách nhiệm phối hợp')?.lead.map((b) => b.text)).toEqual(['Công ty Liên doanh Phú Mỹ Hưng', 'Ban Tổ chức Chương trình đi bộ']);
+  });
+  it('gives "đề nghị đơn vị ..." in a letter to one body to that body', () => {
+    const t = tasks(`${TOP}Kính gửi: Chi cục Dân số - Kế hoạch hóa gia đình\nSở Y tế đề nghị đơn vị chuẩn bị nội dung báo cáo chi tiết về thực trạng tài chính, gửi về Sở trước ngày 28/10/2024.${END}`);
+    expect(t.map((x) => x.lead)).toEqual([['Chi cục Dân số - Kế hoạch hóa gia đình']]);
+  });
+});
