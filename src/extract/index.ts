@@ -53,7 +53,7 @@ export function extract(model: TextModel): Extraction {
   const number = header?.number?.value ?? null;
   const symbol = header?.symbol?.value ?? null;
   const own = number && symbol ? (/^[\p{Lu}]+\/[\p{Lu}]/u.test(symbol) ? `${number}-${symbol}` : `${number}/${symbol}`) : null;
-  const citations = safe(diagnostics, 'references', [], () => extractReferences(model, own));
+  const citations = safe(diagnostics, 'references', [], () => extractReferences(model, own, header?.number?.start));
   const date = header?.date?.value ?? null;
   const recipients = header?.recipients.map((r) => r.value) ?? [];
   // the issuer and place as printed; what the header leaves out is inferred by src/refine

@@ -34,14 +34,15 @@ const BARE_NUMBER = new RegExp(String.raw`(${CITED_KINDS.join('|')})\s+số\s*:?
 const KIND_BEFORE = new RegExp(`(${CITED_KINDS.join('|')})\\s+(?:số\\s*:?\\s*)?$`, 'iu');
 const AFTER = /^\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:\s+của\s+([^,;.()]{3,80}?)(?=\s+(?:về|V\/v|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|thực hiện)(?![\p{L}])|[,;.()]|$))?/u;
 
-export function extractReferences(model: TextModel, own: string | null): Finding<Citation>[] {
+/** `ownAt`: where the header's own number stands (its symbol as printed may differ from the one read: "1716/QĐĐ-UBND", "03/BCĐX-CAT(PC04)"). */
+export function extractReferences(model: TextModel, own: string | null, ownAt?: number): Finding<Citation>[] {
   const out: Finding<Citation>[] = [];
   const seen = new Set<string>();
   const text = model.text;
   const add = (m: RegExpMatchArray, printed: string) => {
     const ref = printed.replace(GLUED_WORD, '');
     const key = ref.toUpperCase();
-    if (own && key === own.toUpperCase()) return;
+    if ((own && key === own.toUpperCase()) || m.index === ownAt) return;
     const start = m.index!, end = start + m[0].length - (printed.length - ref.length);
     // not a symbol if it has no letters after the number part, or is part of a URL
     if (/https?:\/\/\S*$/.test(text.slice(Math.max(0, start - 60), start))) return;

