@@ -84,6 +84,8 @@ export function repairScannedSymbol(symbol: string, issuerLines: string[]): stri
 // "Tuyên Quang, ngày 13 tháng 12 năm 2021"  "Hà Nội, ngày   tháng 10 năm 2023"  "..., ngày 13/12/2021"
 // a day or month left blank is printed as dots or an ellipsis ("ngày … tháng 10 năm 2025"), or a mark a scan could not read
 const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})(?=[\s.…_]|tháng|năm)|[^\s,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
+/** A collective and the names it covers, on one line: "Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, ...". */
+const INLINE_LIST_LINE = /^[^:.;]{3,80}:\s*(?:\p{Lu}[\p{L} -]{1,30},\s*){2,}\p{Lu}[\p{L} -]{1,30}[.;]?$/u;
 /** A number and day in brackets at the end of a trích yếu: "(3585/VP-KTN, ngày 23/10/2017)." */
 const OWN_NUMBER_AFTER_SUBJECT = /\s*\((\d{1,5})\s*\/\s*([\p{Lu}][\p{Lu}\d&.]*(?:\s*-\s*[\p{Lu}\d][\p{Lu}\d&.]*)+)\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)\s*\.?$/u;
 /** The date on the number's line, after its symbol: ", ngày 26 tháng 03 năm 2013", " ngày 08/5/2019". */
@@ -810,7 +812,9 @@ export function extractHeader(model: TextModel): HeaderFields {
       // a scan's OCR reads a list's dash as ':' '—' '~' or '_' once the list has begun
       const bullet = entries.length ? OCR_BULLET : BULLET;
       if (!bullet.test(n.text) && entries.length) break;
-      if (!bullet.test(n.text) && n.text.length > 120) break;
+      // (a long line is the body, unless it is one collective with its inline list: "Ủy ban nhân dân các tỉnh, thành phố: Hồ
+      // Chí Minh, Hải Phòng, Thanh Hóa, ...")
+      if (!bullet.test(n.text) && n.text.length > 120 && !INLINE_LIST_LINE.test(n.text)) break;
       entries.push({ text: n.text, start: n.start });
       if (/\.\s*$/.test(n.text)) break;
     }

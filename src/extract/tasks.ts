@@ -547,6 +547,13 @@ const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?(?:\([^()]{0,240}\)|[^.;()]){0,20
  * that asks after background sentences, -1 for a paragraph that only tells (what led to the letter,
  * what another document assigned: "Thực hiện ..., trong đó, giao Bộ Tài chính chủ trì ...").
  */
+function listedRecipient(l: AgencyRef, recipients: string[]): AgencyRef {
+  const key = (t: string) => t.normalize('NFC').toLocaleLowerCase('vi').replace(/uỷ/gu, 'ủy').replace(/\s+/g, ' ').trim();
+  const k = key(l.name);
+  const r = recipients.filter((x) => key(x).startsWith(k) && /^\s*:\s*\S/u.test(x.slice(l.name.trim().length)));
+  return r.length === 1 ? { ...l, name: r[0]! } : l;
+}
+
 /** A paragraph that asks a named body in full, ending with its full stop (not a lead-in ending with ':'). */
 function standaloneRequest(text: string, issuer: string | null = null): boolean {
   if (!/[.]\s*$/u.test(text)) return false;
@@ -806,6 +813,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     else if ((letterParagraph || (node.marker && !node.parent?.parent && requestAbove)) && lastAsked.length && !ADDRESSEES.test(text)) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
     else if (ctx.recipients.length > 1 && (ADDRESSEES.test(text) || letterParagraph)) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.recipients' }));
     else lead = fallbackLead;
+    // "Ủy ban nhân dân các tỉnh, thành phố" in a letter sent to "Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, ...":
+    // the ones it is sent to
+    if (ctx.recipients.length) lead = lead.map((l) => listedRecipient(l, ctx.recipients));
     if ((letterParagraph || standaloneAt === node) && lead.length) lastAsked = lead;
     if (standaloneAt === node) requestAbove = true;
     // "Ban Chấp hành" for "Ban Chấp hành Hội Luật gia tỉnh" that the lead-in named, "Ban chấp hành Hội công chứng

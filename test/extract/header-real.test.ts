@@ -427,3 +427,12 @@ describe('a header whose place has a number and whose trích yếu opens with "V
     expect(header('ỦY BAN NHÂN DÂN QUẬN 9\nTRUNG TÂM VĂN HÓA\nSố: 21/TTVH\nVề thực hiện chế độ thông tin,\nbáo cáo định kỳ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\nQuận 9, ngày 04 tháng 6 năm 2014\nKính gửi: Ban VHTT 13 phường.\nTrung tâm đề nghị các phường báo cáo.')).toMatchObject({ place: 'Quận 9', date: '2014-06-04', subject: 'thực hiện chế độ thông tin, báo cáo định kỳ' });
   });
 });
+
+describe('a Kính gửi whose one entry is a collective with its inline list (heldout9, even half)', () => {
+  it('keeps the long line as the recipient, and a lead naming the collective is that recipient', () => {
+    const text = 'BỘ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nSố: 5324/BVHTTDL-DSVH\nV/v tổ chức Lễ công bố\nHà Nội, ngày 29 tháng 12 năm 2015\nKính gửi:\n\nỦy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, Thanh Hóa, Đồng Nai, Bình Định, Vĩnh Phúc, Bắc Giang, Hà Nam, Điện Biên, Bình Phước.\n\nBộ Văn hóa, Thể thao và Du lịch đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo tổ chức Lễ công bố trang trọng, tiết kiệm.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nĐặng Thị Bích Liên\n';
+    const whole = 'Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, Thanh Hóa, Đồng Nai, Bình Định, Vĩnh Phúc, Bắc Giang, Hà Nam, Điện Biên, Bình Phước';
+    expect(header(text).recipients).toEqual([whole]);
+    expect(extract(model(text)).tasks.map((t) => t.lead.map((l) => l.name))).toEqual([[whole]]);
+  });
+});
