@@ -62,7 +62,7 @@ function notTaskSection(title: string): boolean {
 const CLOSING_ANY = [
   /(?:chịu|có) trách nhiệm thi hành/iu,
   /căn cứ (?:Quyết định|Chỉ thị|Nghị quyết)(?: này)? (?:để )?(?:thi hành|thực hiện)\s*(?:[./]|$)/iu,
-  /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi)(?:\s+ngày)?\s+)(?:Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này có hiệu lực/iu];
+  /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này\s?có\s?hiệu\s?lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
 const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
@@ -473,6 +473,9 @@ function underArticle(n: ItemNode): boolean {
 const CONTENTS_LEAD = /(?<![\p{L}])(?:gồm|bao gồm)(?:\s+(?:có|các|những|một số))*(?:\s+(?:nội dung|thành phần|tài liệu|hồ sơ|giấy tờ|văn bản|mục|phần|thông tin))?(?:\s+(?:chính|chủ yếu|cụ thể))?(?:\s+(?:sau|như sau|sau đây))?\s*:\s*$/u;
 
 /** An item that says what one piece of work contains, its bullets the contents (no doer, no request of their own; not every one a step). */
+/** A line that only gives a share: "Tỉnh Bình Định: 10 tấn.", "Xã Tân Long: Đơn vị bầu cử số 06, dân số 15.590, được bầu bổ sung 05 đại biểu." */
+const QUANTITY_ITEM = /^[^:;.]{2,80}:\s*(?:[^.;]|\.(?=\d)){0,120}?\d[\d.,]*\s*(?:tấn|tạ|kg|lít|m3|triệu đồng|tỷ đồng|nghìn đồng|đồng(?!\s+ch\p{L})|bộ|chiếc|con|liều|đại biểu|người|suất|phần|cơ số)(?![\p{L}])[^.;]{0,60}[.;]?$/u;
+
 function listsContents(node: ItemNode): boolean {
   if (!node.marker || !CONTENTS_LEAD.test(node.title.trim()) || node.children.length < 2) return false;
   return node.children.every((c) => !c.children.length && c.marker && (c.marker.kind === 'dash' || c.marker.kind === 'plus')
@@ -690,6 +693,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       if (d) groupTimes.set(node.parent!, { ...d, start: d.start + node.titleStart, end: d.end + node.titleStart, rule: `${d.rule}.timeItem` });
       continue;
     }
+    if (node.marker && !node.children.length && QUANTITY_ITEM.test(node.title) && !node.body.length) continue;
     const fielded = fieldTask(node, year);
     if (fielded) {
       for (const c of node.children) consumed.add(c);
@@ -699,12 +703,20 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       continue;
     }
     // "Báo cáo ... gồm các nội dung sau:" and its list: what one task must contain, not tasks of their own
-    const parts = node.children.length && listsContents(node) ? node.children : null;
+    // an act shared out in quantities ("Điều 1. Bộ Nông nghiệp ... xuất cấp 120 tấn hóa chất ..., cụ thể:" / "- Tỉnh Bình Định:
+    // 10 tấn."): one task of the body that acts, the quantities its text; without a body that acts, no task
+    const shares = node.children.length > 0 && node.children.every((c) => !c.children.length && QUANTITY_ITEM.test(c.title));
+    if (shares && !leadOf(node.title)?.lead.length) {
+      for (const c of node.children) consumed.add(c);
+      continue;
+    }
+    const parts = node.children.length && (shares || listsContents(node)) ? node.children : null;
     if (parts) for (const c of parts) consumed.add(c);
     // an action whose steps follow ("- Ban hành và tổ chức triển khai kế hoạch ..., bao gồm:" + "+ Tổ chức ...")
     // is a task of its own as well as its steps
     const action = !parts && node.children.length > 0 && (isActionParent(node) || ownMeasure(node));
-    if (node.children.length && !parts && !action) continue;
+    // (a paragraph set apart under an article as its own task does not make the article a mere heading)
+    if (node.children.some((c) => !c.detached) && !parts && !action) continue;
     // (a title whose next paragraph goes on in lower case, no colon between, is a sentence the layout broke, not a heading)
     const addressed = addressBody(node);
     const heading = !parts && !action && isHeadingLike(node) && !(node.body.length && /^\p{Ll}/u.test(node.body[0]!.text) && !/:\s*$/u.test(node.title)) && !addressed;
@@ -764,6 +776,18 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       text = [node.title, ...node.body.map((p) => p.text)].join(' ');
       start = node.titleStart;
       end = node.body.length ? node.body[node.body.length - 1]!.end : node.titleEnd;
+      // an article that opens with the decision's own act, naming no doer ("Điều 1. Bổ sung 19.025,2 triệu đồng ... cho
+      // các địa phương ... . Các địa phương chịu trách nhiệm quản lý, sử dụng ..."): the task is the sentence that charges a body
+      if (node.marker?.kind === 'article' && !leadOf(/^[^.;]*/u.exec(text)![0])?.lead.length) {
+        const charged = [...text.matchAll(/(?<=[.;])\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length).find((at) => {
+          const l = leadOf(text.slice(at));
+          return !!l?.lead.length && l.lead[0]!.start === 0 && /^lead\.(?:subject|responsible)$/u.test(l.rule);
+        });
+        if (charged !== undefined) {
+          text = text.slice(charged);
+          start += charged;
+        }
+      }
     }
     if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
     if ((node.marker?.kind === 'article' || underArticle(node)) && DECISION.test(text)) continue;
@@ -941,6 +965,20 @@ function detachRequests(root: ItemNode): void {
 function detachAfterRule(root: ItemNode): void {
   for (const n of root.children) {
     if (n.marker?.kind !== 'article' || n.children.length || !n.body.length) continue;
+    // a paragraph whose subject is another body than the article's ("Điều 1. Bộ Tài chính xuất ... gạo ... để hỗ trợ tỉnh
+    // Trà Vinh ..." / "Ủy ban nhân dân tỉnh Trà Vinh tiếp nhận số gạo nêu trên và hỗ trợ ..."): its own task under the article
+    const own = leadOf(n.title)?.lead.map((b) => b.text.toLowerCase()) ?? [];
+    const other = own.length ? n.body.findIndex((p) => {
+      const l = leadOf(p.text);
+      // (the article's body again, named short: "Tổ công tác rà soát văn bản tỉnh" / "Tổ công tác tự giải thể ...")
+      return l?.rule === 'lead.subject' && l.lead.length > 0 && l.lead[0]!.start === 0 && !l.lead.some((b) => own.some((o) => o.startsWith(b.text.toLowerCase()) || b.text.toLowerCase().startsWith(o))) && !isClosing(p.text);
+    }) : -1;
+    if (other >= 0) {
+      const moved = n.body.splice(other);
+      const first = moved[0]!;
+      n.children.push({ marker: null, label: '', title: first.text, titleStart: first.start, titleEnd: first.end, body: moved.slice(1), block: n.block, children: [], parent: n, detached: true });
+      continue;
+    }
     const opening = /^[^.;]*/u.exec(n.title)![0];
     if (!STATUS.test(opening) && !DESCRIBES.test(opening)) continue;
     if (STATUS.test(n.body[0]!.text) || DESCRIBES.test(n.body[0]!.text)) continue;

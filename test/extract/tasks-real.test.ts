@@ -435,3 +435,24 @@ describe('a chỉ thị section on an assessment whose paragraph asks bodies in 
     expect(tasks('Tổng vốn đầu tư công giai đoạn 2016-2020 đạt 95% kế hoạch, các dự án hoàn thành đúng tiến độ.')).toEqual([['II', ['Sở Kế hoạch và Đầu tư']]]);
   });
 });
+
+describe('a Prime Minister\'s decision that shares out relief or money (kept-aside heldout12, odd half)', () => {
+  const HEAD = 'THỦ TƯỚNG CHÍNH PHỦ\nSố: 823/QĐ-TTg\nHà Nội, ngày 30 tháng 5 năm 2011\nQUYẾT ĐỊNH\nVề việc xuất cấp hóa chất\nTHỦ TƯỚNG CHÍNH PHỦ\nQUYẾT ĐỊNH:\n';
+  const TAIL = 'Điều 2. Quyết định này cóhiệu lực thi hành kể từ ngày ký.\nĐiều 3. Các Bộ trưởng: Nông nghiệp và Phát triển nông thôn, Tài chính chịu trách nhiệm thi hành Quyết định này./.\nNơi nhận:\n- Như Điều 3;\n';
+  const run = (body: string) => extractTasks(model(HEAD + body + TAIL), { date: '2011-05-30', recipients: [] }).map((t) => [t.path.join('/'), t.text.slice(0, 20), t.lead.map((l) => l.name)]);
+  it('takes the act of the body that gives out, with its shares as its text, and no share as a task', () => {
+    expect(run('Điều 1. Bộ Nông nghiệp và Phát triển nông thôn xuất cấp (không thu tiền) 120 tấn hóa chất Chlorine thuộc hàng dự trữ quốc gia để hỗ trợ các địa phương, cụ thể:\n- Tỉnh Bình Định: 10 tấn.\n- Tỉnh Bến Tre: 30 tấn.\n- Tỉnh Cà Mau: 30 tấn.\n'))
+      .toEqual([['Điều 1', 'Bộ Nông nghiệp và Ph', ['Bộ Nông nghiệp và Phát triển nông thôn']]]);
+  });
+  it('gives the paragraph of the body that receives its own task under the article', () => {
+    expect(run('Điều 1. Bộ Tài chính xuất không thu tiền 390 tấn gạo từ nguồn dự trữ quốc gia để hỗ trợ tỉnh Trà Vinh cứu đói.\nỦy ban nhân dân tỉnh Trà Vinh tiếp nhận số gạo nêu trên và hỗ trợ kịp thời, đúng đối tượng.\n'))
+      .toEqual([['Điều 1', 'Bộ Tài chính xuất kh', ['Bộ Tài chính']], ['Điều 1/', 'Ủy ban nhân dân tỉnh', ['Ủy ban nhân dân tỉnh Trà Vinh']]]);
+  });
+  it('reads from the sentence that charges a body when the article opens with the decision\'s own act', () => {
+    expect(run('Điều 1. Bổ sung 19.025,2 triệu đồng từ nguồn chi quản lý hành chính năm 2013 cho các địa phương (theo phụ lục đính kèm). Các địa phương chịu trách nhiệm quản lý, sử dụng số kinh phí bổ sung đúng mục đích.\n'))
+      .toEqual([['Điều 1', 'Các địa phương chịu ', ['Các địa phương']]]);
+  });
+  it('gives no task for the shares of an approval that charges no one', () => {
+    expect(run('Điều 1. Nay, phê chuẩn các đơn vị bầu cử và số đại biểu được bầu bổ sung, cụ thể như sau:\n- Xã Tân Long: Đơn vị bầu cử số 06, dân số 15.590, được bầu bổ sung 05 đại biểu.\n- Xã Hiệp Hưng: Đơn vị bầu cử số 08, dân số 17.627, được bầu bổ sung 04 đại biểu.\n')).toEqual([]);
+  });
+});
