@@ -233,6 +233,8 @@ export function subjectOf(clause: string): BodySpan[] | null {
     if (/(?:^|\s)(?:thuộc|của|về|trong)\s+$/u.test(before)) continue;
     // "Ủy ban bầu cử", "Tổ bầu cử": the election, not the verb "cử"
     if (/(?:^|\s)bầu\s+$/u.test(before) && m[0] === 'cử') continue;
+    // "Ban chỉ đạo ..." (a body, written in lower case), "cơ sở sản xuất": no verb
+    if ((/(?:^|\s)[Bb]an\s+$/u.test(before) && m[0] === 'chỉ đạo') || (/(?:^|\s)sản\s+$/u.test(before) && m[0].startsWith('xuất'))) continue;
     // "tổ chức đảng", "tổ chức chính trị - xã hội" are bodies, not the verb "tổ chức"
     if (/^tổ chức\s+(?:đảng|chính trị|xã hội|đoàn thể|hội|thanh niên)/iu.test(clause.slice(m.index!))) continue;
     // "X theo chức năng, nhiệm vụ được giao chủ động ...": the qualifier is not part of X's name;

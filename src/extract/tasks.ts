@@ -474,7 +474,8 @@ const CONTENTS_LEAD = /(?<![\p{L}])(?:gồm|bao gồm)(?:\s+(?:có|các|những|
 
 /** An item that says what one piece of work contains, its bullets the contents (no doer, no request of their own; not every one a step). */
 /** A line that only gives a share: "Tỉnh Bình Định: 10 tấn.", "Xã Tân Long: Đơn vị bầu cử số 06, dân số 15.590, được bầu bổ sung 05 đại biểu." */
-const QUANTITY_ITEM = /^[^:;.]{2,80}:\s*(?:[^.;]|\.(?=\d)){0,120}?\d[\d.,]*\s*(?:tấn|tạ|kg|lít|m3|triệu đồng|tỷ đồng|nghìn đồng|đồng(?!\s+ch\p{L})|bộ|chiếc|con|liều|đại biểu|người|suất|phần|cơ số)(?![\p{L}])[^.;]{0,60}[.;]?$/u;
+const SHARE = String.raw`(?:[^.;]|\.(?=\d)){0,120}?\d[\d.,]*\s*(?:tấn|tạ|kg|lít|m3|triệu đồng|tỷ đồng|nghìn đồng|đồng(?!\s+ch\p{L})|bộ|chiếc|con|liều|đại biểu|người|suất|phần|cơ số)(?![\p{L}])[^.;]{0,60}`;
+const QUANTITY_ITEM = new RegExp(String.raw`^[^:;.]{2,80}:\s*${SHARE}(?:;\s*${SHARE})*[.;]?$`, 'u');
 
 function listsContents(node: ItemNode): boolean {
   if (!node.marker || !CONTENTS_LEAD.test(node.title.trim()) || node.children.length < 2) return false;
@@ -971,7 +972,7 @@ function detachAfterRule(root: ItemNode): void {
     const other = own.length ? n.body.findIndex((p) => {
       const l = leadOf(p.text);
       // (the article's body again, named short: "Tổ công tác rà soát văn bản tỉnh" / "Tổ công tác tự giải thể ...")
-      return l?.rule === 'lead.subject' && l.lead.length > 0 && l.lead[0]!.start === 0 && !l.lead.some((b) => own.some((o) => o.startsWith(b.text.toLowerCase()) || b.text.toLowerCase().startsWith(o))) && !isClosing(p.text);
+      return /^lead\.(?:subject|collectiveList|colonPrefix)$/u.test(l?.rule ?? '') && !!l && l.lead.length > 0 && l.lead[0]!.start === 0 && !l.lead.some((b) => own.some((o) => o.startsWith(b.text.toLowerCase()) || b.text.toLowerCase().startsWith(o))) && !isClosing(p.text);
     }) : -1;
     if (other >= 0) {
       const moved = n.body.splice(other);

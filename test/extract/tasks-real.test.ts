@@ -456,3 +456,20 @@ describe('a Prime Minister\'s decision that shares out relief or money (kept-asi
     expect(run('Điều 1. Nay, phê chuẩn các đơn vị bầu cử và số đại biểu được bầu bổ sung, cụ thể như sau:\n- Xã Tân Long: Đơn vị bầu cử số 06, dân số 15.590, được bầu bổ sung 05 đại biểu.\n- Xã Hiệp Hưng: Đơn vị bầu cử số 08, dân số 17.627, được bầu bổ sung 04 đại biểu.\n')).toEqual([]);
   });
 });
+
+describe('the same kind of decision, from the even half of heldout12 (read after it was measured)', () => {
+  const HEAD = 'THỦ TƯỚNG CHÍNH PHỦ\nSố: 202/QĐ-TTg\nHà Nội, ngày 05 tháng 02 năm 2010\nQUYẾT ĐỊNH\nVề việc xuất gạo\nTHỦ TƯỚNG CHÍNH PHỦ\nQUYẾT ĐỊNH:\n';
+  const TAIL = 'Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n';
+  const run = (body: string) => extractTasks(model(HEAD + body + TAIL), { date: '2010-02-05', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)]);
+  it('reads "xuất" as what the body does, and bodies named with their inline list as those who receive', () => {
+    expect(run('Điều 1. Bộ Tài chính xuất 4.000 tấn gạo từ nguồn dự trữ quốc gia cho các tỉnh: Hà Tĩnh, Bình Định để hỗ trợ nhân dân.\nỦy ban nhân dân các tỉnh: Hà Tĩnh, Bình Định tiếp nhận số gạo nêu trên, quản lý và sử dụng đúng mục đích.\n'))
+      .toEqual([['Điều 1', ['Bộ Tài chính']], ['Điều 1/', ['Ủy ban nhân dân các tỉnh: Hà Tĩnh, Bình Định']]]);
+  });
+  it('takes a share line of several quantities as a share', () => {
+    expect(run('Điều 1. Bộ Nông nghiệp và Phát triển nông thôn xuất cấp (không thu tiền) hóa chất cho các tỉnh, cụ thể:\n- Tỉnh Sóc Trăng: 30 tấn hóa chất Chlorine; 5.000 tấn hóa chất Benkocid.\n- Tỉnh Thái Bình: 15.000 lít hóa chất Vetvaco-Iodine; 15 tấn hóa chất Chlorine.\n'))
+      .toEqual([['Điều 1', ['Bộ Nông nghiệp và Phát triển nông thôn']]]);
+  });
+  it('keeps "Ban chỉ đạo ..." written in lower case whole', () => {
+    expect(leadOf('Ban chỉ đạo cải cách hành chính tỉnh có trách nhiệm chỉ đạo, tổ chức thực hiện')?.lead.map((b) => b.text)).toEqual(['Ban chỉ đạo cải cách hành chính tỉnh']);
+  });
+});
