@@ -551,11 +551,18 @@ const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?(?:\([^()]{0,240}\)|[^.;()]){0,20
  * that asks after background sentences, -1 for a paragraph that only tells (what led to the letter,
  * what another document assigned: "Thực hiện ..., trong đó, giao Bộ Tài chính chủ trì ...").
  */
-function listedRecipient(l: AgencyRef, recipients: string[]): AgencyRef {
-  const key = (t: string) => t.normalize('NFC').toLocaleLowerCase('vi').replace(/uỷ/gu, 'ủy').replace(/\s+/g, ' ').trim();
-  const k = key(l.name);
-  const r = recipients.filter((x) => key(x).startsWith(k) && /^\s*:\s*\S/u.test(x.slice(l.name.trim().length)));
-  return r.length === 1 ? { ...l, name: r[0]! } : l;
+const recipientKey = (t: string) => t.normalize('NFC').toLocaleLowerCase('vi').replace(/uỷ/gu, 'ủy').replace(/\s+/g, ' ').trim();
+/** The recipients that name a collective with its inline list ("... các tỉnh, thành phố: Hồ Chí Minh, ..."), with the key of their head. */
+function listedRecipients(recipients: string[]): { name: string; head: string }[] {
+  return recipients.flatMap((name) => {
+    const m = /^([^:]{3,120}?)\s*:\s*\S/u.exec(name);
+    return m ? [{ name, head: recipientKey(m[1]!) }] : [];
+  });
+}
+function listedRecipient(l: AgencyRef, listed: { name: string; head: string }[]): AgencyRef {
+  const k = recipientKey(l.name);
+  const r = listed.filter((x) => x.head === k);
+  return r.length === 1 ? { ...l, name: r[0]!.name } : l;
 }
 
 /** A paragraph that asks a named body in full, ending with its full stop (not a lead-in ending with ':'). */
@@ -678,6 +685,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const afterLeadIn = !readMarker(leadInText) && ASKING_LEAD_IN.test(leadInText);
   const ordered = ORDERING_LEAD_IN.test(leadInText);
   const consumed = new Set<ItemNode>();
+  const listed = listedRecipients(ctx.recipients);
   let lastAsked: AgencyRef[] = [];
   // a letter's whole request before its numbered points: the points go on with it (their doers are its)
   let standaloneAt: ItemNode | null = null;
@@ -749,8 +757,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         && ((SEND_BY.test(text) && ANY_ASK.test(` ${text} `)) || asksNamedBody(text));
       // (a letter's request that is whole before its numbered points, not a lead-in to them: "Để tổng hợp ..., đề nghị
       // các Sở ... báo cáo ... theo biểu mẫu đính kèm." / "1. Báo cáo gửi về Bộ phải có ..." / "2. Thời hạn ...")
-      const standalone = anyMarked && !node.detached && !node.parent?.parent && !siblings.slice(0, at).some((c) => c.marker) && !!siblings[at + 1]?.marker
-        && !node.body.length && ctx.recipients.length > 0 && standaloneRequest(text, ctx.issuer ?? null);
+      const standalone = anyMarked && !node.detached && !node.parent?.parent && !!siblings[at + 1]?.marker && !node.body.length && ctx.recipients.length > 0
+        && !siblings.slice(0, at).some((c) => c.marker) && standaloneRequest(text, ctx.issuer ?? null);
       if (isClosing(text) || (anyMarked && !node.detached && !after && !standalone)) continue;
       if (standalone && !after) standaloneAt = node;
       if (!anyMarked && !node.detached) {
@@ -780,7 +788,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       // an article that opens with the decision's own act, naming no doer ("Điều 1. Bổ sung 19.025,2 triệu đồng ... cho
       // các địa phương ... . Các địa phương chịu trách nhiệm quản lý, sử dụng ..."): the task is the sentence that charges a body
       if (node.marker?.kind === 'article' && !leadOf(/^[^.;]*/u.exec(text)![0])?.lead.length) {
-        const charged = [...text.matchAll(/(?<=[.;])\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length).find((at) => {
+        // (a sentence that opens with a body: the few first ones)
+        const charged = [...text.matchAll(/(?<=[.;])\s+(?=\p{Lu})/gu)].slice(0, 8).map((m) => m.index! + m[0].length).find((at) => {
+          if (!startsWithBody(text.slice(at, at + 80))) return false;
           const l = leadOf(text.slice(at));
           return !!l?.lead.length && l.lead[0]!.start === 0 && /^lead\.(?:subject|responsible)$/u.test(l.rule);
         });
@@ -840,7 +850,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     else lead = fallbackLead;
     // "Ủy ban nhân dân các tỉnh, thành phố" in a letter sent to "Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, ...":
     // the ones it is sent to
-    if (ctx.recipients.length) lead = lead.map((l) => listedRecipient(l, ctx.recipients));
+    if (listed.length) lead = lead.map((l) => listedRecipient(l, listed));
     if ((letterParagraph || standaloneAt === node) && lead.length) lastAsked = lead;
     if (standaloneAt === node) requestAbove = true;
     // "Ban Chấp hành" for "Ban Chấp hành Hội Luật gia tỉnh" that the lead-in named, "Ban chấp hành Hội công chứng
@@ -968,8 +978,9 @@ function detachAfterRule(root: ItemNode): void {
     if (n.marker?.kind !== 'article' || n.children.length || !n.body.length) continue;
     // a paragraph whose subject is another body than the article's ("Điều 1. Bộ Tài chính xuất ... gạo ... để hỗ trợ tỉnh
     // Trà Vinh ..." / "Ủy ban nhân dân tỉnh Trà Vinh tiếp nhận số gạo nêu trên và hỗ trợ ..."): its own task under the article
-    const own = leadOf(n.title)?.lead.map((b) => b.text.toLowerCase()) ?? [];
+    const own = n.body.some((p) => startsWithBody(p.text)) ? leadOf(n.title)?.lead.map((b) => b.text.toLowerCase()) ?? [] : [];
     const other = own.length ? n.body.findIndex((p) => {
+      if (!startsWithBody(p.text)) return false;
       const l = leadOf(p.text);
       // (the article's body again, named short: "Tổ công tác rà soát văn bản tỉnh" / "Tổ công tác tự giải thể ...")
       return /^lead\.(?:subject|collectiveList|colonPrefix)$/u.test(l?.rule ?? '') && !!l && l.lead.length > 0 && l.lead[0]!.start === 0 && !l.lead.some((b) => own.some((o) => o.startsWith(b.text.toLowerCase()) || b.text.toLowerCase().startsWith(o))) && !isClosing(p.text);
