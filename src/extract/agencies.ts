@@ -35,7 +35,8 @@ function esc(s: string): string {
 
 /** Does the string open with the name of a body or office holder? */
 export function startsWithBody(s: string, caseInsensitive = false): boolean {
-  const t = s.trim();
+  // ("tất cả các trường THCS ...": every one of a collective)
+  const t = s.trim().replace(/^tất cả\s+(?=(?:các|những)\s)/iu, '');
   if (NOT_BODY.test(t)) return false;
   if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|cấp,|tổ chức đảng|chi bộ|đảng bộ)/iu.test(t);
   return (caseInsensitive ? HEAD_RE_I : HEAD_RE).test(t);

@@ -30,8 +30,12 @@ const GRAMMAR = new Set(['cho', 'các', 'và', 'của', 'với', 'theo', 'tại'
 
 function isSyllable(s: string): boolean {
   const d = s.toLocaleLowerCase('vi').normalize('NFD');
-  if ((d.match(TONES)?.length ?? 0) > 1) return false;
-  return SYLLABLE.test(d.replace(TONES, '').normalize('NFC'));
+  const tones = d.match(TONES);
+  if ((tones?.length ?? 0) > 1) return false;
+  const bare = d.replace(TONES, '').normalize('NFC');
+  // a syllable closed by p, t, c or ch takes only the sắc or nặng tone ("chủt" is none: "chủ|trì")
+  if (tones && /(?:[ptc]|ch)$/u.test(bare) && !/[\u0301\u0323]/u.test(tones[0]!)) return false;
+  return SYLLABLE.test(bare);
 }
 
 function toned(s: string): boolean {

@@ -54,3 +54,9 @@ describe('glued words: the same text split once (issue 14)', () => {
     expect(deglue('Sở Xây dựng chủ trì')).toBeNull();
   });
 });
+
+describe('a syllable closed by p, t, c or ch takes only the sắc or nặng tone', () => {
+  it('splits "chủtrì" as "chủ trì", not "chủt rì"', () => {
+    expect(deglue('Giao Sở Tài nguyên và Môi trường chủtrì cùng với Bộ Chỉ huy')?.text).toBe('Giao Sở Tài nguyên và Môi trường chủ trì cùng với Bộ Chỉ huy');
+  });
+});
