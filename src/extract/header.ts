@@ -29,7 +29,7 @@ const FIXED_PARTS = [/cong hoa xa hoi chu nghia viet nam/gu, /doc lap\s*[-–—
 // hyphen: written '-'; after it only a part in capitals, never words)
 const SYMBOL_PART = String.raw`[\p{L}\d&.]+(?:\([\p{L}\d&.-]+\))?`;
 const NUMBER_LINE = new RegExp(
-  String.raw`^(?:(?:Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Nghị định|Chỉ thị|Kết luận|Công điện|Lệnh)\s+số\s*:|Số\s*:?)\s*(\d*)((?<=\d)[^\s/\d-]{1,3}|[^\s\p{L}\d/-][^\s/]{0,3})?\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s*[-/]\s*${SYMBOL_PART}|\s*–\s*[\p{Lu}\d][\p{Lu}\d&.]*(?![\p{L}\d]))*)`,
+  String.raw`^(?:(?:Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Nghị định|Chỉ thị|Kết luận|Công điện|Lệnh)\s+số\s*:|Số\s*:?\.?)\s*(\d*)((?<=\d)[^\s/\d-]{1,3}|[^\s\p{L}\d/-][^\s/]{0,3})?\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s*[-/]\s*${SYMBOL_PART}|\s*–\s*[\p{Lu}\d][\p{Lu}\d&.]*(?![\p{L}\d]))*)`,
   'u',
 );
 /**

@@ -26,6 +26,8 @@ describe('deadlines on real phrasings: what must match', () => {
     ['gửi báo cáo trong ngày 05/12/2025', 'within', '2025-12-05'],
     // a part of the day before "ngày"; a period whose first day has no month of its own
     ['chỉ đạo Đài truyền thanh thực hiện tiếp âm vào sáng ngày 15/5/2019.', 'within', '2019-05-15', 2019],
+    // a portal's copy glued the day to "ngày"
+    ['gửi về Bộ Nội vụ trước ngày20/02/2014 để nghiên cứu, chỉnh sửa', 'by', '2014-02-20', 2014],
     ['treo cờ Tổ quốc ở công sở và gia đình trong 03 ngày từ ngày 13 đến hết ngày 15 tháng 5 năm 2019.', 'within', '2019-05-15', 2019],
     ['Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1 (năm 2026)', 'within', '2026-01-23', 2026, { cell: true }],
     ['tổ chức các hoạt động, sự kiện tuyên truyền về chuyển đổi số nhân ngày Chuyển đổi số Quốc gia 10/10.', 'within', '2026-10-10', 2026],

@@ -436,3 +436,9 @@ describe('a Kính gửi whose one entry is a collective with its inline list (he
     expect(extract(model(text)).tasks.map((t) => t.lead.map((l) => l.name))).toEqual([[whole]]);
   });
 });
+
+describe('a number line with a stray dot after its colon (heldout14, odd half)', () => {
+  it('reads "Số:. 4315/BGDĐT-GDTrH"', () => {
+    expect(header('BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố:. 4315/BGDĐT-GDTrH\nV/v: Nội dung báo cáo tổng kết\nHà Nội, ngày 19 tháng 5 năm 2008\nKính gửi: Các Sở Giáo dục và Đào tạo')).toMatchObject({ number: '4315', symbol: 'BGDĐT-GDTrH' });
+  });
+});
