@@ -86,6 +86,8 @@ export function repairScannedSymbol(symbol: string, issuerLines: string[]): stri
 const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})(?=[\s.…_]|tháng|năm)|[^\s,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
 /** A collective and the names it covers, on one line: "Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, ...". */
 const INLINE_LIST_LINE = /^[^:.;]{3,80}:\s*(?:\p{Lu}[\p{L} -]{1,30},\s*){2,}\p{Lu}[\p{L} -]{1,30}[.;]?$/u;
+/** The source a portal names under the extract it quotes: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)". */
+const QUOTED_FROM = /^\(\s*Theo\s+(?:Công văn|Văn bản|Quyết định|Thông báo|Kế hoạch|Chỉ thị|Công điện)\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}][\p{Lu}\d&.]*(?:-[\p{Lu}\d][\p{Lu}\d&.]*)*)\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)\.?$/u;
 /** A number and day in brackets at the end of a trích yếu: "(3585/VP-KTN, ngày 23/10/2017)." */
 const OWN_NUMBER_AFTER_SUBJECT = /\s*\((\d{1,5})\s*\/\s*([\p{Lu}][\p{Lu}\d&.]*(?:\s*-\s*[\p{Lu}\d][\p{Lu}\d&.]*)+)\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)\s*\.?$/u;
 /** The date on the number's line, after its symbol: ", ngày 26 tháng 03 năm 2013", " ngày 08/5/2019". */
@@ -572,6 +574,12 @@ export function extractHeader(model: TextModel): HeaderFields {
     f.number = finding(model, titled.number, titleLine!.start, titleLine!.end, 'header.numberedTitle');
     f.symbol = finding(model, titled.symbol, titleLine!.start, titleLine!.end, 'header.numberedTitle');
   }
+  // ... or the line a portal closes its extract with: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)"
+  const quoted = f.symbol ? null : raw.slice(-8).map((l) => ({ l, m: QUOTED_FROM.exec(l.text.trim()) })).find((x) => x.m);
+  if (quoted) {
+    f.number = finding(model, quoted.m![1]!, quoted.l.start, quoted.l.end, 'header.quotedFrom');
+    f.symbol = finding(model, quoted.m![2]!, quoted.l.start, quoted.l.end, 'header.quotedFrom');
+  }
   // ... or a first line that is nothing but its number and symbol ("3472/BVHTTDL-DSVH", a ministry portal's)
   const bare = f.symbol || !head[0] ? null : BARE_NUMBER.exec(head[0].text.trim());
   if (bare) {
@@ -784,6 +792,10 @@ export function extractHeader(model: TextModel): HeaderFields {
     }
   }
   if (!f.date && titled) f.date = finding(model, titled.date, titleLine!.start, titleLine!.end, 'header.numberedTitle');
+  if (!f.date && quoted) {
+    const v = iso(+quoted.m![5]!, +quoted.m![4]!, +quoted.m![3]!);
+    if (v) f.date = finding(model, v, quoted.l.start, quoted.l.end, 'header.quotedFrom');
+  }
   // A layout PDF that lost its word spaces: "LâmĐồng,ngà y 16thá ng 9 năm 2025"
   if (!f.date) {
     for (const l of head) {

@@ -1008,7 +1008,9 @@ const FUNCTION_OF = /có\s+chức\s+năng(?:,?\s+nhiệm\s+vụ)?\s+(?:tư\s+v�
  * nghị ...", "Thống nhất chủ trương cho Công ty X tổ chức ..., cụ thể như sau:" (its particulars under
  * it are not tasks either). Not when it goes on to ask ("Thống nhất ...; giao Sở X chủ trì ...").
  */
-const APPROVAL = /^(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung))(?![\p{L}])/u;
+// (also a body let act, "Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển mục đích ...", and "Cho phép bổ sung ...": what
+// the letter allows, not what it asks; "Đồng ý ... giao X ..." still asks)
+const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận|Cho phép)\s+(?=\p{Lu})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}]))/u;
 
 /** A conclusion's appraisal of what was done ("Ghi nhận, đánh giá cao sự chủ động của các sở ...", "Biểu dương ..."): results, asking no one. */
 const APPRAISAL = /^(?:Ghi nhận|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao|Cơ bản thống nhất)(?![\p{L}])/u;

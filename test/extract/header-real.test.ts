@@ -442,3 +442,9 @@ describe('a number line with a stray dot after its colon (heldout14, odd half)',
     expect(header('BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố:. 4315/BGDĐT-GDTrH\nV/v: Nội dung báo cáo tổng kết\nHà Nội, ngày 19 tháng 5 năm 2008\nKính gửi: Các Sở Giáo dục và Đào tạo')).toMatchObject({ number: '4315', symbol: 'BGDĐT-GDTrH' });
   });
 });
+
+describe('a portal extract that names its source at its end (kept-aside sets 9 and 13)', () => {
+  it('reads the number, symbol and date of "(Theo Công văn số 5222/UBND-KT, ngày 09/10/2023)"', () => {
+    expect(header('V/v rà soát dự án khai thác cát\n\nUBND tỉnh có ý kiến như sau:\n\nGiao Sở Tài nguyên và Môi trường chủ trì rà soát, đánh giá cụ thể.\n\n(Theo Công văn số 5222/UBND-KT, ngày 09/10/2023)')).toMatchObject({ number: '5222', symbol: 'UBND-KT', date: '2023-10-09' });
+  });
+});

@@ -277,3 +277,18 @@ describe('who is asked, from the even halves of heldout9 and heldout10 (read aft
     expect(t.map((x) => x.lead)).toEqual([['Chi cục Dân số - Kế hoạch hóa gia đình']]);
   });
 });
+
+describe('what a letter allows is not what it asks (kept-aside sets 13 and 14, read after they were measured)', () => {
+  const VPCP = 'VĂN PHÒNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 999/TTg-NN\nV/v chuyển mục đích sử dụng đất\nHà Nội, ngày 12 tháng 7 năm 2017\nKính gửi: Ủy ban nhân dân tỉnh Lào Cai\nXét đề nghị của Ủy ban nhân dân tỉnh Lào Cai, Thủ tướng Chính phủ có ý kiến như sau:\n';
+  const SIGN = '\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrịnh Đình Dũng\n';
+  it('takes no task from "Đồng ý <body> quyết định ..." or "Cho phép bổ sung ..."', () => {
+    expect(tasks(`${VPCP}Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển mục đích sử dụng 29,75 ha đất trồng lúa để thực hiện dự án.${SIGN}`)).toEqual([]);
+  });
+  it('still takes an approval that asks ("Đồng ý ... về việc giao X tổ chức ...")', () => {
+    const t = tasks(`${VPCP}Đồng ý đề nghị của Bộ Xây dựng tại văn bản nêu trên về việc giao Ủy ban nhân dân tỉnh Lào Cai tổ chức lập quy hoạch chung.${SIGN}`);
+    expect(t).toHaveLength(1);
+  });
+  it('ends who is charged before "thừa ủy quyền"', () => {
+    expect(leadOf('Giao Bộ trưởng Bộ Giáo dục và Đào tạo thừa ủy quyền Thủ tướng Chính phủ, thay mặt Chính phủ ký Hiệp định')?.lead.map((b) => b.text)).toEqual(['Bộ trưởng Bộ Giáo dục và Đào tạo']);
+  });
+});
