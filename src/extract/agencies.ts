@@ -11,7 +11,7 @@
  * A body that only receives a report ("gửi Sở Nội vụ tổng hợp", "qua Văn phòng") is neither.
  */
 import { deglue, spanBack } from './glue.js';
-import { AGENCY_HEADS, ACTION_WORDS, COLLECTIVE_TAILS, GENERIC_BODY, NOT_BODY, PREDICATES } from './words/agencies.js';
+import { AGENCY_HEADS, ACTION_WORDS, ASKED_TO, COLLECTIVE_TAILS, GENERIC_BODY, NOT_BODY, PREDICATES } from './words/agencies.js';
 
 export interface BodySpan {
   text: string;
@@ -22,7 +22,8 @@ export interface BodySpan {
 
 const HEAD_RE = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'u');
 const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
-const ACTION_RE = new RegExp(`(?<![\\p{L}])(?:${ACTION_WORDS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
+// (the "trình" of "Chương trình" is no verb: "Ban Tổ chức Chương trình đi bộ")
+const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?:${ACTION_WORDS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
 /** The same words in lower case only: inside a sentence a verb is in lower case, a word of a name capitalised. */
 const ACTION_RE_LOWER = new RegExp(ACTION_RE.source, 'u');
 // Case-sensitive: a verb inside a sentence is in lower case, a word of a name is capitalised
@@ -119,13 +120,7 @@ export function cutAtAction(s: string): string {
   // skip the head word itself so "Trung tâm Phục vụ hành chính công" is not cut at "phục vụ"
   const head = HEAD_RE_I.exec(s.trim().replace(/^(?:các|mỗi|những)\s+/iu, ''));
   const skip = head ? s.length - s.trim().replace(/^(?:các|mỗi|những)\s+/iu, '').length + head[0].length : 0;
-  // ("Ban Tổ chức Chương trình đi bộ": "trình" of "Chương trình" is no verb)
-  let m = ACTION_RE_LOWER.exec(s.slice(skip));
-  while (m && /^trình$/u.test(m[0]) && /[Cc]hương\s+$/u.test(s.slice(0, skip + m.index))) {
-    const from = skip + m.index + m[0].length;
-    const n = ACTION_RE_LOWER.exec(s.slice(from));
-    m = n && Object.assign(n, { index: n.index + from - skip });
-  }
+  const m = ACTION_RE_LOWER.exec(s.slice(skip));
   let out = m ? s.slice(0, skip + m.index) : s;
   out = out.replace(/\s*\(.*$/u, '');
   return out.trim().replace(/[,;:.]+$/, '').trim();
@@ -189,7 +184,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = /(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,200}?)(?<![Bb]an)\s+(?=(?:chủ trì|chỉ đạo|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|phối hợp|khẩn trương|tổ chức|xây dựng|rà soát|nghiên cứu|hướng dẫn|theo dõi|ban hành|chuẩn bị|bố trí|cung cấp|cử|báo cáo|đề xuất|kiểm tra|tổng hợp|thẩm định|tiếp nhận|cập nhật|đôn đốc|hoàn thành|hoàn thiện|giải quyết|niêm yết|làm việc|căn cứ|tham gia|thanh tra|lấy ý kiến|thừa ủy quyền|thừa uỷ quyền|thay mặt)(?![\p{L}]))/u;
+const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,200}?)(?<![Bb]an)\s+(?=(?:${ASKED_TO.map(esc).join('|')})(?![\p{L}]))`, 'u');
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;

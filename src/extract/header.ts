@@ -84,14 +84,18 @@ export function repairScannedSymbol(symbol: string, issuerLines: string[]): stri
 // "Tuyên Quang, ngày 13 tháng 12 năm 2021"  "Hà Nội, ngày   tháng 10 năm 2023"  "..., ngày 13/12/2021"
 // a day or month left blank is printed as dots or an ellipsis ("ngày … tháng 10 năm 2025"), or a mark a scan could not read
 const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})(?=[\s.…_]|tháng|năm)|[^\s,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
+/** A day written with its month and year ("26/03/2013", "07-9-2015"): day, month, year. */
+const DMY = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
+/** A symbol in capitals whose parts are joined by hyphens ("UBND-KT", "BVHTTDL-DSVH"). */
+const CAPS_SYMBOL = String.raw`[\p{Lu}][\p{Lu}\d&.]*(?:-[\p{Lu}\d][\p{Lu}\d&.]*)`;
 /** A collective and the names it covers, on one line: "Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, ...". */
 const INLINE_LIST_LINE = /^[^:.;]{3,80}:\s*(?:\p{Lu}[\p{L} -]{1,30},\s*){2,}\p{Lu}[\p{L} -]{1,30}[.;]?$/u;
 /** The source a portal names under the extract it quotes: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)". */
-const QUOTED_FROM = /^\(\s*Theo\s+(?:Công văn|Văn bản|Quyết định|Thông báo|Kế hoạch|Chỉ thị|Công điện)\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}][\p{Lu}\d&.]*(?:-[\p{Lu}\d][\p{Lu}\d&.]*)*)\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)\.?$/u;
+const QUOTED_FROM = new RegExp(String.raw`^\(\s*Theo\s+(?:Công văn|Văn bản|Quyết định|Thông báo|Kế hoạch|Chỉ thị|Công điện)\s+số\s*:?\s*(\d{1,5})\s*\/\s*(${CAPS_SYMBOL}*)\s*,?\s*ngày\s+${DMY}\s*\)\.?$`, 'u');
 /** A number and day in brackets at the end of a trích yếu: "(3585/VP-KTN, ngày 23/10/2017)." */
-const OWN_NUMBER_AFTER_SUBJECT = /\s*\((\d{1,5})\s*\/\s*([\p{Lu}][\p{Lu}\d&.]*(?:\s*-\s*[\p{Lu}\d][\p{Lu}\d&.]*)+)\s*,?\s*ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)\s*\.?$/u;
+const OWN_NUMBER_AFTER_SUBJECT = new RegExp(String.raw`\s*\((\d{1,5})\s*\/\s*([\p{Lu}][\p{Lu}\d&.]*(?:\s*-\s*[\p{Lu}\d][\p{Lu}\d&.]*)+)\s*,?\s*ngày\s+${DMY}\s*\)\s*\.?$`, 'u');
 /** The date on the number's line, after its symbol: ", ngày 26 tháng 03 năm 2013", " ngày 08/5/2019". */
-const NUMBER_LINE_DATE = /^\s*,?\s*ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))(?!\d)/u;
+const NUMBER_LINE_DATE = new RegExp(String.raw`^\s*,?\s*ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})|${DMY})(?!\d)`, 'u');
 const DATE_LINE = new RegExp(String.raw`^([\p{L}][\p{L} .'-]{1,40}?(?:\s\d{1,2})?)\s*,\s*ngày${SLOT}(?:tháng${SLOT},?\s*năm[\s.…_]*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`, 'u');
 /** A date line the copy cut short: "Kon Tum, ngày 25" (+ "tháng 01 năm 2024"). */
 const DATE_START = /^[\p{L}][\p{L} .'-]{1,40}?\s*,\s*ngày(?![\p{L}])/u;
@@ -139,7 +143,7 @@ const HEADER_SCAN = 80;
 const SEPARATOR_LINE = /^[-_=*•|.~\s]+$/u;
 /** Where the parts of a header begin inside a line the copy ran together. */
 /** A portal's short date of issue: "Ngày 07-9-2015". */
-const SHORT_DATE = String.raw`Ngày\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)`;
+const SHORT_DATE = String.raw`Ngày\s+${DMY}(?!\d)`;
 const SHORT_DATE_LINE = new RegExp(`^${SHORT_DATE}$`, 'u');
 const PART_ANCHORS: RegExp[] = [
   /(?<![\p{L}])(?:Số|S[ôóồổỗộơớo](?=\s*[:;]))\s*[:;]/gu,
@@ -409,9 +413,10 @@ function portalTitle(l: Line | undefined): { abbr: string; subject: string; at: 
 }
 
 /** A portal's first line naming the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến ..." (the kind a document kind), with its issuer ("... ngày 08/5/2019 của UBND thị xã Điện Bàn V/v ..."). */
-const BARE_NUMBER = /^(\d{1,5})\s*\/\s*((?:\d{4}\/)?[\p{Lu}][\p{Lu}\d&.]*(?:-[\p{Lu}\d][\p{Lu}\d&.]*)+)$/u;
+const BARE_NUMBER = new RegExp(String.raw`^(\d{1,5})\s*\/\s*((?:\d{4}\/)?${CAPS_SYMBOL}+)$`, 'u');
+const NUMBERED_TITLE = new RegExp(String.raw`^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*)\s*,?\s+ngày\s+${DMY}(?:\s+của\s+(\p{Lu}[^,;:]{2,80}?))?(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+))?$`, 'u');
 function numberedTitle(l: Line | undefined): { number: string; symbol: string; date: string; issuer: string | null; subject: string | null } | null {
-  const m = l && /^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*)\s*,?\s+ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?:\s+của\s+(\p{Lu}[^,;:]{2,80}?))?(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+))?$/u.exec(l.text.trim());
+  const m = l && NUMBERED_TITLE.exec(l.text.trim());
   // (a công văn has no title word of its own: "Công văn", "Văn bản" name it here)
   if (!m || !(TYPE_BY_FOLD.has(fold(m[1]!)) || /^(?:Công văn|Văn bản)$/u.test(m[1]!))) return null;
   const date = iso(+m[6]!, +m[5]!, +m[4]!);
@@ -567,8 +572,9 @@ export function extractHeader(model: TextModel): HeaderFields {
   // ... or a portal's first line that names it: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến ..."
   // (or its second line, under a title line: "Thông báo treo cờ ..." / "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã
   // Điện Bàn V/v ...")
-  const titledAt = f.symbol ? -1 : [0, 1].find((i) => numberedTitle(head[i])) ?? -1;
-  const titled = titledAt >= 0 ? numberedTitle(head[titledAt]) : null;
+  const readTitles = f.symbol ? [] : [numberedTitle(head[0]), numberedTitle(head[1])];
+  const titledAt = readTitles.findIndex(Boolean);
+  const titled = titledAt >= 0 ? readTitles[titledAt]! : null;
   const titleLine = titledAt >= 0 ? head[titledAt]! : head[0];
   if (titled) {
     f.number = finding(model, titled.number, titleLine!.start, titleLine!.end, 'header.numberedTitle');
@@ -1013,7 +1019,7 @@ const UNIT = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ
 
 /** "UBND TX. ĐỒNG XOÀI", "UBND TP. HUẾ": the unit's word written out. */
 const PLACE_ABBREVIATIONS: Record<string, string> = { TX: 'THỊ XÃ', TP: 'THÀNH PHỐ', TT: 'THỊ TRẤN' };
-const PLACE_ABBREVIATION = /(?<![\p{L}])(TX|TP|TT)\.\s*(?=\p{Lu})/giu;
+const PLACE_ABBREVIATION = /(?<![\p{L}])(TX|TP|TT)\.\s*(?=\p{Lu})/gu;
 
 /** "ỦY BAN NHÂN DÂN" + "TỈNH TUYÊN QUANG" is one name; "UBND TỈNH X" + "SỞ NỘI VỤ" names the parent and the issuer. */
 function readIssuer(lines: Line[]): { name: string; own: string; parent?: string; start: number; end: number } | null {

@@ -551,16 +551,15 @@ const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?(?:\([^()]{0,240}\)|[^.;()]){0,20
  * that asks after background sentences, -1 for a paragraph that only tells (what led to the letter,
  * what another document assigned: "Thực hiện ..., trong đó, giao Bộ Tài chính chủ trì ...").
  */
-const recipientKey = (t: string) => t.normalize('NFC').toLocaleLowerCase('vi').replace(/uỷ/gu, 'ủy').replace(/\s+/g, ' ').trim();
 /** The recipients that name a collective with its inline list ("... các tỉnh, thành phố: Hồ Chí Minh, ..."), with the key of their head. */
 function listedRecipients(recipients: string[]): { name: string; head: string }[] {
   return recipients.flatMap((name) => {
     const m = /^([^:]{3,120}?)\s*:\s*\S/u.exec(name);
-    return m ? [{ name, head: recipientKey(m[1]!) }] : [];
+    return m ? [{ name, head: plainWords(m[1]!).join(' ') }] : [];
   });
 }
 function listedRecipient(l: AgencyRef, listed: { name: string; head: string }[]): AgencyRef {
-  const k = recipientKey(l.name);
+  const k = plainWords(l.name).join(' ');
   const r = listed.filter((x) => x.head === k);
   return r.length === 1 ? { ...l, name: r[0]!.name } : l;
 }
@@ -689,7 +688,6 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   let lastAsked: AgencyRef[] = [];
   // a letter's whole request before its numbered points: the points go on with it (their doers are its)
   let standaloneAt: ItemNode | null = null;
-  let requestAbove = false;
   const taskOf = new Map<ItemNode, TaskFinding>();
   const groupTimes = new Map<ItemNode, DeadlineFinding>();
   for (const node of walk(tree)) {
@@ -845,14 +843,13 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // a letter asks its addressees: "Đề nghị quý cơ quan ...", or its own unnumbered paragraphs
     // a letter's paragraph that names no doer goes on with the request before it ("... đề nghị các bộ xây dựng báo
     // cáo ..." / "Báo cáo gửi về Bộ trước ngày 15/5/2021"): the same doers
-    else if ((letterParagraph || (node.marker && !node.parent?.parent && requestAbove)) && lastAsked.length && !ADDRESSEES.test(text)) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
+    else if ((letterParagraph || (node.marker && !node.parent?.parent && standaloneAt)) && lastAsked.length && !ADDRESSEES.test(text)) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
     else if (ctx.recipients.length > 1 && (ADDRESSEES.test(text) || letterParagraph)) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.recipients' }));
     else lead = fallbackLead;
     // "Ủy ban nhân dân các tỉnh, thành phố" in a letter sent to "Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, ...":
     // the ones it is sent to
     if (listed.length) lead = lead.map((l) => listedRecipient(l, listed));
     if ((letterParagraph || standaloneAt === node) && lead.length) lastAsked = lead;
-    if (standaloneAt === node) requestAbove = true;
     // "Ban Chấp hành" for "Ban Chấp hành Hội Luật gia tỉnh" that the lead-in named, "Ban chấp hành Hội công chứng
     // viên" for "Ban chấp hành các Hội công chứng viên tỉnh A, B, C": the name in full
     const full = rootAssign?.lead.length === 1 ? rootAssign.lead[0]! : null;

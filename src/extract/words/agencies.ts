@@ -37,12 +37,20 @@ export const PREDICATES = [
   'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành', 'nghiêm túc', 'phải', 'cần', 'nêu gương', 'lãnh đạo', 'quán triệt',
   'xử lý', 'tháo gỡ', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì', 'quyết liệt', 'kịp thời',
   'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'rút kinh nghiệm', 'tham gia', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm',
-  'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất cấp', 'xuất kho', 'xuất không thu tiền', 'xuất, cấp', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy',
+  'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy',
+];
+
+/** What the bodies named after "Giao", "Đề nghị", "Yêu cầu" are asked to do: the words that end their names ("Giao Sở Y tế chủ trì ..."). */
+export const ASKED_TO = [
+  'chủ trì', 'chỉ đạo', 'có trách nhiệm', 'chịu trách nhiệm', 'thực hiện', 'triển khai', 'tham mưu', 'phối hợp', 'khẩn trương',
+  'tổ chức', 'xây dựng', 'rà soát', 'nghiên cứu', 'hướng dẫn', 'theo dõi', 'ban hành', 'chuẩn bị', 'bố trí', 'cung cấp', 'cử',
+  'báo cáo', 'đề xuất', 'kiểm tra', 'tổng hợp', 'thẩm định', 'tiếp nhận', 'cập nhật', 'đôn đốc', 'hoàn thành', 'hoàn thiện',
+  'giải quyết', 'niêm yết', 'làm việc', 'căn cứ', 'tham gia', 'thanh tra', 'lấy ý kiến', 'thừa ủy quyền', 'thừa uỷ quyền', 'thay mặt',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
 export const ACTION_WORDS = [
-  'chủ trì', 'phối hợp', 'xuất cấp', 'tiếp nhận', 'có trách nhiệm', 'chịu trách nhiệm', 'trách nhiệm', 'tham mưu', 'triển khai', 'thực hiện',
+  'chủ trì', 'phối hợp', 'xuất cấp', 'có trách nhiệm', 'chịu trách nhiệm', 'trách nhiệm', 'tham mưu', 'triển khai', 'thực hiện',
   'tổ chức', 'xây dựng', 'rà soát', 'khắc phục', 'hoàn thành', 'báo cáo', 'chỉ đạo', 'hướng dẫn', 'theo dõi',
   'đôn đốc', 'kiểm tra', 'nghiên cứu', 'đề xuất', 'ban hành', 'tiếp tục', 'khẩn trương', 'chủ động', 'tăng cường',
   'đẩy mạnh', 'đẩy nhanh', 'nâng cao', 'bảo đảm', 'đảm bảo', 'cập nhật', 'công khai', 'tiếp nhận', 'giải quyết',
