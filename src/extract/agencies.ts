@@ -11,7 +11,7 @@
  * A body that only receives a report ("gửi Sở Nội vụ tổng hợp", "qua Văn phòng") is neither.
  */
 import { deglue, spanBack } from './glue.js';
-import { AGENCY_HEADS, ACTION_WORDS, ASKED_TO, COLLECTIVE_TAILS, GENERIC_BODY, NOT_BODY, PREDICATES } from './words/agencies.js';
+import { AGENCY_HEADS, ACTION_WORDS, ASKED_TO, ORGANISATION_KINDS, COLLECTIVE_TAILS, GENERIC_BODY, NOT_BODY, PREDICATES } from './words/agencies.js';
 
 export interface BodySpan {
   text: string;
@@ -23,15 +23,21 @@ export interface BodySpan {
 const HEAD_RE = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'u');
 const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
 // (the "trình" of "Chương trình" is no verb: "Ban Tổ chức Chương trình đi bộ")
-const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?:${ACTION_WORDS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
+// (nor is the "hàng" of "Ngân hàng": "các đơn vị thuộc Ngân hàng Nhà nước")
+const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?<![Nn]gân\\s)(?:${verbs(ACTION_WORDS)})(?![\\p{L}])`, 'iu');
 /** The same words in lower case only: inside a sentence a verb is in lower case, a word of a name capitalised. */
 const ACTION_RE_LOWER = new RegExp(ACTION_RE.source, 'u');
 // Case-sensitive: a verb inside a sentence is in lower case, a word of a name is capitalised
 // ("Sở Thông tin và Truyền thông", "Văn phòng Đăng ký đất đai").
-const PREDICATE_RE = new RegExp(`(?<![\\p{L}])(?:${PREDICATES.map(esc).join('|')})(?![\\p{L}])`, 'gu');
+const PREDICATE_RE = new RegExp(`(?<![\\p{L}])(?:${verbs(PREDICATES)})(?![\\p{L}])`, 'gu');
 
 function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** A list of verbs as one alternation; "tổ chức" is a verb unless a noun's qualifier follows it ("tổ chức tín dụng", "tổ chức, cá nhân"). */
+function verbs(list: readonly string[]): string {
+  return list.map((w) => (w === 'tổ chức' ? `tổ chức(?!\\s+(?:${ORGANISATION_KINDS.join('|')})(?![\\p{L}])|\\s*,\\s*cá nhân)` : esc(w))).join('|');
 }
 
 /** Does the string open with the name of a body or office holder? */
@@ -131,7 +137,7 @@ export function cutAtAction(s: string): string {
  * "các sở, ban, ngành có liên quan") ends where its closed vocabulary ends: the verb after it
  * is not part of the name, whatever the verb ("Các bộ, tỉnh đăng nhập phần mềm ...").
  */
-const KIND_NOUN = /^(?:cơ quan ngang bộ|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|tổ chức chính trị - xã hội|chi bộ|đảng bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|thị trấn|quận|thị xã|đoàn thể|tổ chức|doanh nghiệp|hội|cơ sở (?:sản xuất kinh doanh|sản xuất|kinh doanh|giáo dục|y tế)|cơ sở|trường học|trường|hộ gia đình|gia đình|nhân dân|người dân|ủy ban|uỷ ban|ngang bộ)(?![\p{L}])/u;
+const KIND_NOUN = /^(?:cơ quan ngang bộ|cá nhân|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|tổ chức chính trị - xã hội|chi bộ|đảng bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|thị trấn|quận|thị xã|đoàn thể|tổ chức|doanh nghiệp|hội|cơ sở (?:sản xuất kinh doanh|sản xuất|kinh doanh|giáo dục|y tế)|cơ sở|trường học|trường|hộ gia đình|gia đình|nhân dân|người dân|ủy ban|uỷ ban|ngang bộ)(?![\p{L}])/u;
 const KIND_QUALIFIER = /^(?:(?:có\s+)?liên quan|chuyên môn|chức năng|trực thuộc|thuộc\s+(?:tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|thành phố|bộ|sở)|(?:trên địa bàn|trong)(?:\s+(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu))?|cấp (?:tỉnh|huyện|xã)|tỉnh|trung ương|ngang bộ|nhà nước|hành chính|sự nghiệp(?:\s+công lập)?|công lập)(?![\p{L}])/iu;
 
 /** Nothing but kinds of bodies: "các bộ, các tỉnh", "các sở, ban, ngành, địa phương có liên quan". */
@@ -184,7 +190,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,200}?)(?<![Bb]an)\s+(?=(?:${ASKED_TO.map(esc).join('|')})(?![\p{L}]))`, 'u');
+const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,200}?)(?<![Bb]an)\s+(?=(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
@@ -231,8 +237,6 @@ export function subjectOf(clause: string): BodySpan[] | null {
     if (/(?:^|\s)bầu\s+$/u.test(before) && m[0] === 'cử') continue;
     // "Ban chỉ đạo ..." (a body, written in lower case), "cơ sở sản xuất": no verb
     if ((/(?:^|\s)[Bb]an\s+$/u.test(before) && m[0] === 'chỉ đạo') || (/(?:^|\s)sản\s+$/u.test(before) && m[0].startsWith('xuất'))) continue;
-    // "tổ chức đảng", "tổ chức chính trị - xã hội" are bodies, not the verb "tổ chức"
-    if (/^tổ chức\s+(?:đảng|chính trị|xã hội|đoàn thể|hội|thanh niên)/iu.test(clause.slice(m.index!))) continue;
     // "X theo chức năng, nhiệm vụ được giao chủ động ...": the qualifier is not part of X's name;
     // nor is an apposition ("Sở Nội vụ là cơ quan thường trực của Hội đồng có trách nhiệm ...")
     const prefix = before.replace(/\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối)[^,;]*$/u, '').replace(FUNCTION_QUALIFIER, '').trimEnd().replace(/[,;:]+$/, '').replace(/\s+(?:chỉ|cũng|vẫn|luôn)$/u, ''); // not trimStart: the spans count from the clause's start
@@ -454,7 +458,7 @@ function shift(b: BodySpan, off: number): BodySpan {
 
 // ("phối hợp hoạt động với", "phối hợp công tác với": the work named between, the bodies after "với")
 const WITH = /phối hợp(?:\s+chặt chẽ)?(?:(?:\s+(?:hoạt động|công tác|thực hiện|triển khai))?\s+với)?\s+/giu;
-const PREDICATE_STOP = new RegExp(`\\s+(?:${PREDICATES.map(esc).join('|')})(?![\\p{L}])`, 'u');
+const PREDICATE_STOP = new RegExp(`\\s+(?:${verbs(PREDICATES)})(?![\\p{L}])`, 'u');
 const SUPPORT_STOP = /\s+(?:để|nhằm|trong việc|trong|về việc|theo|tại|triển khai|tham mưu|rà soát|thực hiện|tổ chức|xây dựng|hướng dẫn|chỉ đạo|nghiên cứu|có giải pháp|giải quyết|kiểm tra|tập huấn|cập nhật|hoàn thành|đề xuất|trình|thẩm định|đôn đốc|theo dõi|hỗ trợ|tuyên truyền|giám sát|bố trí|sắp xếp|đánh giá|cung cấp|xác định|phát động|chỉ ra|làm|cấp|lập|ban hành|báo cáo|đẩy mạnh|thường xuyên)(?![\p{L}])/u;
 
 /** Bodies named after "phối hợp với" (up to the verb that follows them). */

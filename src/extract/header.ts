@@ -1030,8 +1030,9 @@ function readIssuer(lines: Line[]): { name: string; own: string; parent?: string
     const t = l.text.replace(/\s+/g, ' ').replace(/[\s*_=-]{2,}$|\s*\*+$/u, '').trim();
     const prev = names[names.length - 1];
     // a name the header wraps: after "VÀ", "CỦA" or a comma ("BAN CHỈ ĐẠO ..., ĐỔI MỚI SÁNG TẠO," + "CHUYỂN ĐỔI SỐ ..."),
-    // or on a line that does not open a body's name ("HỘI ĐỒNG THẨM ĐỊNH," / "ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH" / "HÀNH CHÍNH TỈNH")
-    if (prev && (UNIT.test(t) || /^(NHÂN DÂN|VÀ|CỦA)(?![\p{L}])/u.test(t) || /(?<![\p{L}])(VÀ|CỦA)$/u.test(prev.text) || /[,&]$/u.test(prev.text) || (!opensBody(t) && opensBody(prev.text)))) {
+    // or on a line that does not open a body's name ("HỘI ĐỒNG THẨM ĐỊNH," / "ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH" / "HÀNH CHÍNH TỈNH"),
+    // or after one word alone, a name a portal's narrow cell wrapped ("NGÂN" / "HÀNG NHÀ NƯỚC", "VĂN" / "PHÒNG CHÍNH PHỦ")
+    if (prev && (UNIT.test(t) || !/\s/u.test(prev.text) || /^(NHÂN DÂN|VÀ|CỦA)(?![\p{L}])/u.test(t) || /(?<![\p{L}])(VÀ|CỦA)$/u.test(prev.text) || /[,&]$/u.test(prev.text) || (!opensBody(t) && opensBody(prev.text)))) {
       prev.text += ` ${t}`;
       prev.end = l.end;
     } else names.push({ text: t, start: l.start, end: l.end });

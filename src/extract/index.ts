@@ -12,6 +12,7 @@ import { extractTasks, type TaskFinding } from './tasks.js';
 import { startsWithBody, splitBodies } from './agencies.js';
 import type { Finding } from './finding.js';
 import type { Signer } from './signer.js';
+import { assignsNoWork } from './words/doctypes.js';
 
 export interface Extraction {
   fields: {
@@ -60,7 +61,9 @@ export function extract(model: TextModel): Extraction {
   const issuer = header?.issuer?.value ?? null;
   const place = header?.place?.value ?? null;
   const addressee = recipients.length ? null : safe(diagnostics, 'addressee', null, () => addresseeOf(header?.subject ?? null));
-  const tasks = safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients, addressee, issuer }));
+  const type = header?.type?.value ?? 'CV';
+  const tasks = assignsNoWork(type) ? [] : safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients, addressee, issuer }));
+  if (assignsNoWork(type)) diagnostics.push({ severity: 'info', stage: 'extract', ruleId: 'tasks.kind', ...(header?.type ? { span: { start: header.type.start, end: header.type.end } } : {}), message: `a document of type ${type} reports, proposes or states rules: it assigns no work, so its items are not read as tasks` });
   // two documents in one file: the record is the first one's (a plan or appendix attached after its
   // signature gives its tasks to it); a second letter with its own number is named, not read
   const second = safe(diagnostics, 'secondDocument', null, () => secondDocument(model, { number, symbol }));
@@ -78,7 +81,7 @@ export function extract(model: TextModel): Extraction {
   put('signer', sig.signer);
   return {
     fields: {
-      type: header?.type?.value ?? 'CV',
+      type,
       number,
       symbol,
       issuer,

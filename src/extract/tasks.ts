@@ -285,6 +285,21 @@ export interface TaskContext {
   events?: EventDate[];
 }
 
+/** The People's Committee of one province or city, or its leaders ("Chủ tịch Ủy ban nhân dân tỉnh", "Đồng chí X - Chủ tịch UBND tỉnh", "Lãnh đạo UBND tỉnh Lâm Đồng"); not "các tỉnh". */
+const PROVINCE_COMMITTEE = /^(?:(?:Đ\/c|Đồng chí)\s+[^-–]{2,60}[-–]\s*)?(?:(?:Chủ tịch|Phó Chủ tịch|Lãnh đạo|Thường trực)\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:tỉnh|thành phố)(?:\s+\p{Lu}[^,;]*)?(?:,\s*Chủ tịch\s+[^;]+)?$/iu;
+/** Bodies under a province's People's Committee: its departments, offices, councils and the committees of its districts and communes. */
+const UNDER_PROVINCE = /^(?:Sở|Công an (?:tỉnh|thành phố)|Ban|Văn phòng (?!Chính phủ|Quốc hội|Chủ tịch nước|Trung ương)|Hội đồng|Thanh tra (?:tỉnh|thành phố)|Bộ Chỉ huy|Ủy ban nhân dân (?:huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)|UBND (?:huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))(?![\p{L}])/u;
+
+/**
+ * A letter a province's department (or a district) sends up to the province's People's Committee or its
+ * leaders: it reports and proposes (Nghị định 30/2020/NĐ-CP: văn bản gửi cấp trên). Its "kính đề nghị UBND
+ * tỉnh xem xét ..." asks a superior to decide, and its points that name no doer are its own account: no
+ * assignment. Only work it names for another body stays a task.
+ */
+export function sentUpward(issuer: string | null | undefined, recipients: string[]): boolean {
+  return !!issuer && UNDER_PROVINCE.test(issuer) && recipients.length > 0 && recipients.every((r) => PROVINCE_COMMITTEE.test(r.trim()));
+}
+
 /**
  * Names a document shortens: "Kiện toàn Đội ứng cứu sự cố an toàn thông tin mạng tỉnh Lâm Đồng
  * (sau đây viết tắt là Đội ứng cứu sự cố)". A lead or support given by the short name is
@@ -456,6 +471,8 @@ function extractTasksRaw(model: TextModel, ctx: TaskContext): TaskFinding[] {
   const out: TaskFinding[] = [];
   for (const { from, to } of directiveRanges(model)) out.push(...regionTasks(model, c, from, to, year));
   for (const b of model.blocks) if (b.kind === 'table') out.push(...tableTasks(model, b, year, events));
+  // a letter sent up: what it asks of its addressee, and its points that name no doer, are no assignment
+  if (sentUpward(ctx.issuer, ctx.recipients)) return out.filter((t) => t.lead.length && !t.lead.every((l) => PROVINCE_COMMITTEE.test(l.name.trim())));
   return out;
 }
 
@@ -1007,10 +1024,10 @@ const FUNCTION_OF = /có\s+chức\s+năng(?:,?\s+nhiệm\s+vụ)?\s+(?:tư\s+v�
  */
 // (also a body let act, "Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển mục đích ...", and "Cho phép bổ sung ...": what
 // the letter allows, not what it asks; "Đồng ý ... giao X ..." still asks)
-const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận|Cho phép)\s+(?=\p{Lu})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}]))/u;
+const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|để|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận|Cho phép)\s+(?=\p{Lu})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}]))/u;
 
 /** A conclusion's appraisal of what was done ("Ghi nhận, đánh giá cao sự chủ động của các sở ...", "Biểu dương ..."): results, asking no one. */
-const APPRAISAL = /^(?:Ghi nhận|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao|Cơ bản thống nhất)(?![\p{L}])/u;
+const APPRAISAL = /^(?:Ghi nhận|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao|(?:Về\s+)?[Cc]ơ bản\s+(?:thống nhất|đồng ý|nhất trí))(?![\p{L}])/u;
 
 function approves(text: string): boolean {
   const t = text.trim();

@@ -448,3 +448,13 @@ describe('a portal extract that names its source at its end (kept-aside sets 9 a
     expect(header('V/v rà soát dự án khai thác cát\n\nUBND tỉnh có ý kiến như sau:\n\nGiao Sở Tài nguyên và Môi trường chủ trì rà soát, đánh giá cụ thể.\n\n(Theo Công văn số 5222/UBND-KT, ngày 09/10/2023)')).toMatchObject({ number: '5222', symbol: 'UBND-KT', date: '2023-10-09' });
   });
 });
+
+describe('an issuer a portal\'s narrow cell wrapped after one word ("NGÂN" / "HÀNG NHÀ NƯỚC |")', () => {
+  it('joins the word alone to the line under it', () => {
+    for (const [first, rest, name] of [['NGÂN', 'HÀNG NHÀ NƯỚC', 'Ngân hàng Nhà nước'], ['VĂN', 'PHÒNG CHÍNH PHỦ', 'Văn phòng Chính phủ']]) {
+      const h = extractHeader(model(`${first}\n${rest} |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 01/CT-NHNN |\nHà Nội, ngày 01 tháng 3 năm 2011 |\nThống đốc yêu cầu các đơn vị thực hiện như sau:\n`));
+      expect(h.issuer?.value).toBe(name);
+      expect(h.parentBody ?? null).toBeNull();
+    }
+  });
+});

@@ -292,3 +292,46 @@ describe('what a letter allows is not what it asks (kept-aside sets 13 and 14, r
     expect(leadOf('Giao Bộ trưởng Bộ Giáo dục và Đào tạo thừa ủy quyền Thủ tướng Chính phủ, thay mặt Chính phủ ký Hiệp định')?.lead.map((b) => b.text)).toEqual(['Bộ trưởng Bộ Giáo dục và Đào tạo']);
   });
 });
+
+describe('documents that assign no work, and letters sent up (heldout15: corpus/real documents whose gold held no tasks)', () => {
+  const DEPT = 'UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n';
+  const SIGN = '\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn A\n';
+  const items = '\n1. Kết quả thực hiện: đã tổ chức 12 hội nghị tập huấn.\n2. Đề xuất: giao Sở Tài chính bố trí kinh phí trước ngày 30/11/2025.\n';
+  it('takes no task from a báo cáo, a tờ trình or a biên bản, and says why', () => {
+    for (const [title, sym] of [['BÁO CÁO', 'BC-SNV'], ['TỜ TRÌNH', 'TTr-SNV'], ['BIÊN BẢN', 'BB-SNV']] as const) {
+      const r = run(`${DEPT}Số: 12/${sym}\nLâm Đồng, ngày 05 tháng 11 năm 2025\n${title}\nVề công tác cải cách hành chính\nKính gửi: Ủy ban nhân dân tỉnh\n${items}${SIGN}`);
+      expect(r.fields.type).toBe(sym.split('-')[0]);
+      expect(r.tasks).toEqual([]);
+      expect(r.diagnostics.some((d) => d.ruleId === 'tasks.kind')).toBe(true);
+    }
+  });
+  it('still reads the tasks of a kế hoạch and a công văn with the same items', () => {
+    expect(run(`${DEPT}Số: 12/KH-SNV\nLâm Đồng, ngày 05 tháng 11 năm 2025\nKẾ HOẠCH\nCông tác cải cách hành chính\n${items}${SIGN}`).tasks.length).toBeGreaterThan(0);
+  });
+  it('takes no task from a department\'s letter to the province\'s People\'s Committee that only asks it to decide', () => {
+    const up = `${DEPT}Số: 3797/SNV-TCBC\nV/v thành lập Hội Ái hữu\nLâm Đồng, ngày 05 tháng 11 năm 2025\nKính gửi: Ủy ban nhân dân tỉnh Lâm Đồng\n1. Về điều kiện thành lập: hội có phạm vi hoạt động trong tỉnh.\n2. Về hội viên: hội có trên 50 hội viên.\nKính đề nghị UBND tỉnh xem xét, có văn bản trả lời công dân.${SIGN}`;
+    expect(tasks(up)).toEqual([]);
+    // the same letter sent down (to a district) or across keeps its points
+    expect(tasks(up.replace('Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng', 'Kính gửi: Ủy ban nhân dân huyện Lạc Dương')).length).toBeGreaterThan(0);
+  });
+  it('keeps work a letter sent up names for another body', () => {
+    const t = tasks(`${DEPT}Số: 3797/SNV-TCBC\nV/v thành lập Hội\nLâm Đồng, ngày 05 tháng 11 năm 2025\nKính gửi: Chủ tịch Ủy ban nhân dân tỉnh\nSở Nội vụ đề nghị Sở Tài chính bố trí kinh phí trước ngày 30/11/2025.${SIGN}`);
+    expect(t.map((x) => x.lead)).toEqual([['Sở Tài chính']]);
+  });
+  it('reads "Đồng ý để X ..." and "Về cơ bản thống nhất ..." as consent, not work', () => {
+    const reply = (p: string) => tasks(`${DEPT}Số: 2601/SVHTTDL\nV/v cho ý kiến\nLâm Đồng, ngày 02 tháng 12 năm 2025\nKính gửi: Sở Nội vụ\nSở Văn hóa, Thể thao và Du lịch có ý kiến như sau:\n1. ${p}\n${SIGN}`);
+    expect(reply('Đồng ý để ông Lê Văn B - Phó Giám đốc Trung tâm tham gia Ban vận động.')).toEqual([]);
+    expect(reply('Về cơ bản thống nhất tham mưu Chủ tịch UBND tỉnh công nhận Ban vận động thành lập Hiệp hội.')).toEqual([]);
+  });
+});
+
+describe('names that hold a verb\'s word ("tổ chức tín dụng", "Ngân hàng")', () => {
+  it('reads "tổ chức" followed by a kind of organisation as part of the name', () => {
+    expect(leadOf('Thống đốc yêu cầu các đơn vị thuộc Ngân hàng Nhà nước Việt Nam và tổ chức tín dụng thực hiện các giải pháp sau')?.lead.map((b) => b.text)).toEqual(['các đơn vị thuộc Ngân hàng Nhà nước Việt Nam và tổ chức tín dụng']);
+    expect(leadOf('Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các tổ chức, cá nhân phản ánh kịp thời về Bộ Tài chính để nghiên cứu')?.lead.map((b) => b.text)).toEqual(['các tổ chức, cá nhân']);
+  });
+  it('still ends a name at the verb "tổ chức"', () => {
+    expect(leadOf('Giao Sở Văn hóa và Thể thao tổ chức hội nghị tổng kết')?.lead.map((b) => b.text)).toEqual(['Sở Văn hóa và Thể thao']);
+    expect(leadOf('Giao các sở, ngành tổ chức triển khai')?.lead.map((b) => b.text)).toEqual(['các sở, ngành']);
+  });
+});

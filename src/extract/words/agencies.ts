@@ -40,12 +40,21 @@ export const PREDICATES = [
   'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy',
 ];
 
+/** The qualifiers (regular-expression sources) that make "tổ chức" a noun (an organisation) instead of the verb "organise": "tổ chức tín dụng", "tổ chức chính trị - xã hội". */
+export const ORGANISATION_KINDS = [
+  'tín dụng', 'kinh tế', 'chính trị', 'xã hội', 'xã hội - nghề nghiệp', 'phi chính phủ', 'quốc tế', 'đoàn thể', 'cá nhân',
+  'khoa học', 'tài chính', 'sự nghiệp', 'thành viên', 'hành nghề', 'đại diện', 'tôn giáo', 'đảng', 'thanh niên',
+  // (regular-expression source: "tổ chức hội" is a body, "tổ chức hội nghị" the verb)
+  'hội(?!\\s+(?:nghị|thảo|thi|diễn|chợ|trại|báo))',
+];
+
 /** What the bodies named after "Giao", "Đề nghị", "Yêu cầu" are asked to do: the words that end their names ("Giao Sở Y tế chủ trì ..."). */
 export const ASKED_TO = [
   'chủ trì', 'chỉ đạo', 'có trách nhiệm', 'chịu trách nhiệm', 'thực hiện', 'triển khai', 'tham mưu', 'phối hợp', 'khẩn trương',
   'tổ chức', 'xây dựng', 'rà soát', 'nghiên cứu', 'hướng dẫn', 'theo dõi', 'ban hành', 'chuẩn bị', 'bố trí', 'cung cấp', 'cử',
   'báo cáo', 'đề xuất', 'kiểm tra', 'tổng hợp', 'thẩm định', 'tiếp nhận', 'cập nhật', 'đôn đốc', 'hoàn thành', 'hoàn thiện',
   'giải quyết', 'niêm yết', 'làm việc', 'căn cứ', 'tham gia', 'thanh tra', 'lấy ý kiến', 'thừa ủy quyền', 'thừa uỷ quyền', 'thay mặt',
+  'phản ánh',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */

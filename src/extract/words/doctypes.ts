@@ -44,6 +44,18 @@ export const DOC_TYPES: { word: string; abbr: string }[] = [
   { word: 'KẾT LUẬN', abbr: 'KL' },
 ];
 
+/**
+ * Kinds that assign no work (FORMAT.md: the background part, facts and results, holds no tasks):
+ * a báo cáo reports, a tờ trình or phiếu trình asks a superior to decide, a biên bản records; what
+ * they propose ("Giao Công an tỉnh ...", "đề nghị Bộ ...") is a request upward, not an assignment.
+ * Legal normative documents state standing rules ("chịu trách nhiệm thi hành"), not assignments.
+ */
+const ASSIGNS_NO_WORK = new Set(['BC', 'TTr', 'PT', 'BB', 'TT', 'TTLT', 'NĐ', 'L', 'PL']);
+/** (a report of any named kind too: "BCĐX" báo cáo đề xuất, "BCTH" báo cáo tổng hợp) */
+export function assignsNoWork(type: string): boolean {
+  return ASSIGNS_NO_WORK.has(type) || /^BC\p{Lu}/u.test(type);
+}
+
 /** Abbreviations that name a type when they open a ký hiệu ("116/KH-UBND", "18-NQ/TW"). */
 export const TYPE_ABBRS = new Set([
   ...DOC_TYPES.map((t) => t.abbr.toUpperCase()),
