@@ -79,6 +79,8 @@ interface DateContext {
   text: string;
   events: EventDate[];
   masked: [number, number][];
+  /** Reading a table's time cell, where a bare period is the time. */
+  cell: boolean;
 }
 
 /** The year a full day in the same sentence states ("trước ngày 15/12 ... chậm nhất ngày 20/12/2025"), else null. */
@@ -145,6 +147,17 @@ interface Rule {
 }
 
 /** The words of the clause before a position: back to the last '.', ';' or the start. */
+/**
+ * A period right after whom a result goes to, ending its clause: "trình Thủ tướng Chính phủ Quý II năm 2014.",
+ * "báo cáo Bộ Tài chính tháng 6/2025." (no "trong" before it). The words between must be a body's name
+ * (a capital first: "báo cáo kết quả Quý III/2021" names a report's period, it sets no time).
+ */
+const SENT_TO = String.raw`(?<=(?:trình|gửi|báo\s+cáo)\s+[^.;:,]{2,60}?\s)`;
+function sentToBody(text: string, at: number): boolean {
+  const m = /(?:trình|gửi|báo\s+cáo)\s+([^.;:,]{2,60}?)\s*$/u.exec(text.slice(Math.max(0, at - 80), at));
+  return !!m && /^\p{Lu}/u.test(m[1]!) && m[1]!.split(/\s+/u).length <= 8 && /^\s*(?:[.;]|$)/u.test(text.slice(at).replace(/^[^.;\n]*?(?:\d{4})/u, ''));
+}
+
 function clauseBefore(text: string, at: number, max = 120): string {
   const s = text.slice(Math.max(0, at - max), at);
   const cut = Math.max(s.lastIndexOf('. '), s.lastIndexOf(';'));
@@ -264,10 +277,12 @@ const RULES: Rule[] = [
   {
     id: 'deadline.quarter',
     need: /qu[ýy]/iu,
-    re: new RegExp(String.raw`(?:trong\s+|vào\s+|(?:hoàn\s+thành|xong)\s+(?:trong\s+)?|^|(?<=[;:]\s*))${QUARTER}`, 'giu'),
+    re: new RegExp(String.raw`(?:trong\s+|vào\s+|(?:hoàn\s+thành|xong)\s+(?:trong\s+)?|^|(?<=[;:]\s*)|${SENT_TO}(?=[Qq]u[ýy]\s+\S+\s*(?:\/|năm)\s*\d{4}))${QUARTER}`, 'giu'),
     cell: new RegExp(QUARTER, 'gu'),
     aside: true,
     make: (m, ctx, at) => {
+      // (a bare period inside a sentence: only after whom the result goes to)
+      if (!ctx.cell && /^[Qq]/u.test(m[0]) && at > 0 && !/[;:]\s*$|^\s*$/u.test(ctx.text.slice(Math.max(0, at - 3), at).replace(/^.*\n/su, '')) && !sentToBody(ctx.text, at)) return undefined;
       const q = ROMAN_VALUE[m[1]!.toUpperCase()] ?? +m[1]!;
       const v = monthEnd(q * 3, m[2], ctx, at);
       return v ? { kind: 'within', date: v } : undefined;
@@ -462,7 +477,7 @@ export function findEventDates(text: string, year: number, issued: string | null
     const at = m.index!;
     // "trước Hội nghị", "sau Hội nghị" are times relative to it, not its date
     if (EVENT_RELATIVE.test(text.slice(Math.max(0, at - 30), at))) continue;
-    ctx ??= { year, issued, text, events: [], masked: maskedRanges(text, false) };
+    ctx ??= { year, issued, text, events: [], masked: maskedRanges(text, false), cell: false };
     const masked = ctx.masked;
     if (masked.some(([s, e]) => at >= s && at < e)) continue;
     // its day, in the same sentence (a line break or ':' does not end it)
@@ -492,7 +507,7 @@ export function findDeadlines(
   opts: { cell?: boolean; mask?: [number, number][]; issued?: string | null; events?: EventDate[] } = {},
 ): DeadlineFinding[] {
   const masked = [...maskedRanges(text, Boolean(opts.cell)), ...(opts.mask ?? [])];
-  const ctx: DateContext = { year, issued: opts.issued ?? null, text, events: opts.events ?? [], masked };
+  const ctx: DateContext = { year, issued: opts.issued ?? null, text, events: opts.events ?? [], masked, cell: Boolean(opts.cell) };
   const asides = parentheses(text);
   const inMask = (a: number) => masked.some(([s, e]) => a >= s && a < e);
   const inAside = (a: number, b: number) => asides.some(([s, e]) => a >= s && b <= e);

@@ -195,3 +195,15 @@ describe('gold deadlines of the annotated documents', () => {
     expect(d ? `${d.kind} ${d.date}` : null).toBe(want);
   });
 });
+
+describe('a period right after whom the result goes to ("trình Thủ tướng Chính phủ Quý II năm 2014.")', () => {
+  const pick = (t: string) => { const d = pickDeadline(findDeadlines(t, 2014)); return d && [d.kind, d.date]; };
+  it('is the time to act when a body is named before it and the clause ends with it', () => {
+    expect(pick('Giao Bộ Tài nguyên và Môi trường xây dựng Chỉ thị thay thế, trình Thủ tướng Chính phủ Quý II năm 2014.')).toEqual(['within', '2014-06-30']);
+    expect(pick('Các Sở tổng hợp, gửi Sở Nội vụ Quý 3 năm 2014;')).toEqual(['within', '2014-09-30']);
+  });
+  it('is no time when it names a report\'s period, or something follows it', () => {
+    expect(pick('Các Sở báo cáo kết quả thực hiện Quý III/2014.')).toBeNull();
+    expect(pick('Các Sở báo cáo Bộ Tài chính Quý III/2014 để tổng hợp.')).toBeNull();
+  });
+});
