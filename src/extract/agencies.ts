@@ -317,7 +317,8 @@ function leadOfText(text: string): Assignment | null {
     const a = cut === undefined ? null : leadOfText(text.slice(cut));
     if (a && a.lead.length) return { ...a, lead: a.lead.map((b) => shift(b, cut!)), support: supportOfPlain(text) };
   }
-  if (m && startsWithBody(m[1]!) && !ACTION_RE.test(stripHead(m[1]!))) {
+  // (a verb in the words before the colon is in lower case: "Sở Xây dựng: 01 đồng chí" names a body)
+  if (m && startsWithBody(m[1]!) && !ACTION_RE_LOWER.test(stripHead(m[1]!))) {
     // "Bộ X đề nghị các Bộ: A, B góp ý ...": the list belongs to those asked
     let who = m[1]!, at = 0;
     const ask = ASKS_INSIDE.exec(who);

@@ -231,7 +231,7 @@ const RULES: Rule[] = [
     need: /\d/,
     re: new RegExp(String.raw`(?:(?:kể\s+)?từ|trong\s+thời\s+gian\s+từ)\s+${AT}ngày\s+(${DATE}|\d{1,2}(?=\s*(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?\d))\s*(?:đến|-|–)\s*(?:hết\s+)?${AT}(?:ngày\s+)?(${DATE})`, 'giu'),
     make: (m, ctx, at) => {
-      if (/số\s+liệu|tính\s+từ|tính\s+đến|kỳ\s+báo\s+cáo|mốc|tổng\s+kết|thống\s+kê|thời\s+điểm|kết\s+quả|giai\s+đoạn|phát\s+sinh|chốt/iu.test(`${clauseBefore(ctx.text, at, 100)} ${m[0]}`)) return null;
+      if (/số\s+liệu|tính\s+từ|tính\s+đến|kỳ\s+(?:báo\s+cáo|đánh\s+giá|chấm\s+điểm|tổng\s+hợp)|mốc|tổng\s+kết|thống\s+kê|thời\s+điểm|kết\s+quả|giai\s+đoạn|phát\s+sinh|chốt/iu.test(`${clauseBefore(ctx.text, at, 100)} ${m[0]}`)) return null;
       const v = readDay(m[2]!, ctx, at);
       return v ? { kind: 'within', date: v } : undefined;
     },

@@ -823,6 +823,14 @@ export function extractHeader(model: TextModel): HeaderFields {
     const rest = l.text.replace(RECIPIENT_LEAD, '');
     const entries: { text: string; start: number }[] = [];
     if (rest.trim()) entries.push({ text: rest, start: l.end - rest.length });
+    // an inline list that runs onto the next line ("Kính gửi: Uỷ ban nhân dân các tỉnh, thành phố An Giang, Cần Thơ," +
+    // "Cà Mau, Cao Bằng, ..., Vĩnh Long."): the names after the comma are the same entry's
+    for (let k = ki + 1; rest.trim() && /,\s*$/u.test(entries[0]!.text) && k < lines.length && k <= ki + 3; k++) {
+      const n = lines[k]!;
+      if (!/^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s*,\s*\p{Lu}/u.test(n.text) || BULLET.test(n.text)) break;
+      const e = entries[0]!;
+      e.text = model.text.slice(e.start, n.end).replace(/\s/gu, ' ');
+    }
     for (let k = ki + 1; k < lines.length && !rest.trim(); k++) {
       const n = lines[k]!;
       // the other column of a two-column header read between "Kính gửi:" and its list
@@ -852,7 +860,7 @@ export function extractHeader(model: TextModel): HeaderFields {
         // a list sent to many bodies may name one twice
         if (f.recipients.some((r) => fold(r.value) === fold(b.text))) continue;
         // (words a portal copy glued, "BộY tế", written as words)
-        f.recipients.push(finding(model, deglue(b.text)?.text ?? b.text, off + b.start, off + b.end, 'header.recipients'));
+        f.recipients.push(finding(model, (deglue(b.text)?.text ?? b.text).replace(/\s{2,}/gu, ' '), off + b.start, off + b.end, 'header.recipients'));
       }
     }
   }

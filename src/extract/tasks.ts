@@ -532,6 +532,9 @@ function isActionParent(node: ItemNode): boolean {
  */
 const DESCRIBES = /\s(?:được|sẽ được)\s+(?:xác định|thể hiện|tính|tính toán|hiểu|áp dụng)\s+(?:bằng|tại|theo|là|trên)\s|\ssẽ\s+(?:được\s+)?thực hiện\s+theo\s/u;
 
+/** A count of what is there now, after an optional topic: "hiện có 04 địa phương ...", "đến nay đã có 12 xã ...". */
+const COUNTS_NOW = /^(?:[^:;.]{2,80}:\s*)?(?:[Hh]iện (?:nay |đang )?có|[Đđ]ến nay(?:,)? (?:đã )?có|[Tt]oàn (?:tỉnh|thành phố|huyện|quốc) (?:hiện )?có)\s+\d/u;
+
 const STATUS = /^[^.;]{3,240}?\s(?:(?:tổ chức và hoạt động|hoạt động)\s+theo\s+(?:Điều lệ|Quy chế|quy định)|có tư cách pháp nhân)|^Việc\s[^.;]{3,240}?\s(?:được\s+)?thực hiện\s+theo\s+(?:đúng\s+)?(?:quy định|hướng dẫn)/u;
 
 /** "Chi tiết tại Phụ lục kèm theo", "(Có Phụ lục phân công nhiệm vụ kèm theo)", "Nội dung cụ thể theo Biểu ...". */
@@ -734,7 +737,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       for (const c of node.children) consumed.add(c);
       continue;
     }
-    const parts = node.children.length && (shares || listsContents(node)) ? node.children : null;
+    // (the counts under an item that asks, "2. Rà soát ..., cụ thể như sau:" + "- ...: hiện có 04 địa phương ...": its particulars)
+    const counts = node.children.length > 0 && node.children.every((c) => !c.children.length && COUNTS_NOW.test(c.title) && !ANY_ASK.test(` ${c.title} `));
+    const parts = node.children.length && (shares || counts || listsContents(node)) ? node.children : null;
     if (parts) for (const c of parts) consumed.add(c);
     // an action whose steps follow ("- Ban hành và tổ chức triển khai kế hoạch ..., bao gồm:" + "+ Tổ chức ...")
     // is a task of its own as well as its steps
@@ -834,6 +839,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (done && !/(?:đề nghị|yêu cầu|giao)\s/iu.test(text.slice(0, 200))) continue;
     // how a figure is worked out or shown ("Chỉ số được xác định bằng tỉ lệ ...", "... được thể hiện tại cột ...")
     if (DESCRIBES.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;
+    // a count of what is there now ("Diện tích đất tối thiểu 3 ha: hiện có 04 địa phương có ...", "Đến nay có 12 xã ..."): a fact
+    if (COUNTS_NOW.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;
     // how a body is run, or how a step is done, as a rule with no doer asked ("Hội ... tổ chức và hoạt động theo
     // Điều lệ", "Việc bố trí nhân sự ... thực hiện theo đúng quy định của pháp luật")
     if (STATUS.test(opening) && !ASKING_SENTENCE.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải)\s/u.test(text)) continue;
@@ -1023,8 +1030,9 @@ const FUNCTION_OF = /có\s+chức\s+năng(?:,?\s+nhiệm\s+vụ)?\s+(?:tư\s+v�
  * it are not tasks either). Not when it goes on to ask ("Thống nhất ...; giao Sở X chủ trì ...").
  */
 // (also a body let act, "Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển mục đích ...", and "Cho phép bổ sung ...": what
-// the letter allows, not what it asks; "Đồng ý ... giao X ..." still asks)
-const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|để|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận|Cho phép)\s+(?=\p{Lu})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}]))/u;
+// the letter allows, not what it asks; "Đồng ý ... giao X ..." still asks; a resolution's "Thống nhất sáp nhập ...",
+// "Nhất trí điều chỉnh ...", "Biểu quyết thông qua ...": what was agreed)
+const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|để|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận|Cho phép)\s+(?=\p{Lu})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}])|(?:Thống nhất|Nhất trí)\s+(?=\p{Ll})|Biểu quyết thông qua(?![\p{L}]))/u;
 
 /** A conclusion's appraisal of what was done ("Ghi nhận, đánh giá cao sự chủ động của các sở ...", "Biểu dương ..."): results, asking no one. */
 const APPRAISAL = /^(?:Ghi nhận|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao|(?:Về\s+)?[Cc]ơ bản\s+(?:thống nhất|đồng ý|nhất trí))(?![\p{L}])/u;

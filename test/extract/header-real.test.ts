@@ -458,3 +458,14 @@ describe('an issuer a portal\'s narrow cell wrapped after one word ("NGÂN" / "H
     }
   });
 });
+
+describe('a Kính gửi whose inline list runs onto the next line', () => {
+  it('keeps the names after the line break in the same entry', () => {
+    const r = extract(model('BỘ CÔNG AN\nSố: 4552/BCA-C04\nHà Nội, ngày 9 tháng 10 năm 2025\nV/v rà soát\nKính gửi: Uỷ ban nhân dân các tỉnh, thành phố An Giang, Cần Thơ,\nCà Mau, Cao Bằng, Bắc Ninh, Vĩnh Long.\nThực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội, Bộ Công an đề nghị:\n'));
+    expect(r.fields.recipients).toEqual(['Uỷ ban nhân dân các tỉnh, thành phố An Giang, Cần Thơ, Cà Mau, Cao Bằng, Bắc Ninh, Vĩnh Long']);
+  });
+  it('does not take the body\'s first paragraph after a one-line Kính gửi', () => {
+    const r = extract(model('BỘ CÔNG AN\nSố: 4552/BCA-C04\nHà Nội, ngày 9 tháng 10 năm 2025\nV/v rà soát\nKính gửi: Ủy ban nhân dân tỉnh Lâm Đồng,\nThực hiện Nghị quyết số 163/2024/QH15, Bộ Công an đề nghị:\n'));
+    expect(r.fields.recipients).toEqual(['Ủy ban nhân dân tỉnh Lâm Đồng']);
+  });
+});

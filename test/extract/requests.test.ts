@@ -335,3 +335,24 @@ describe('names that hold a verb\'s word ("tổ chức tín dụng", "Ngân hàn
     expect(leadOf('Giao các sở, ngành tổ chức triển khai')?.lead.map((b) => b.text)).toEqual(['các sở, ngành']);
   });
 });
+
+describe('the points of a letter that count what there is, resolutions, and names with a verb\'s word before a colon', () => {
+  const BCA = 'BỘ CÔNG AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 4552/BCA-C04\nV/v rà soát cơ sở cai nghiện\nHà Nội, ngày 09 tháng 10 năm 2025\n';
+  const SIGN = '\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn Long\n';
+  it('reads an item that asks, its counts under it ("hiện có 04 địa phương ...") its particulars, not tasks', () => {
+    const t = tasks(`${BCA}Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nBộ Công an đề nghị Ủy ban nhân dân các tỉnh, thành phố thực hiện một số nội dung sau:\n1. Rà soát số cơ sở cai nghiện ma túy đề nghị hỗ trợ nâng cấp, cụ thể như sau:\n- Công suất tối thiểu đạt 250 người: hiện có 04 địa phương có cơ sở cai nghiện dưới 250 người.\n- Diện tích đất tối thiểu 3 ha: hiện có 04 địa phương có diện tích dưới 3 ha.\n2. Báo cáo kết quả về Bộ Công an trước ngày 15/10/2025.${SIGN}`);
+    expect(t.map((x) => x.text.slice(0, 20))).toEqual(['Rà soát số cơ sở cai', 'Báo cáo kết quả về B']);
+  });
+  it('reads an assessment period ("kỳ đánh giá từ ngày ... đến ngày ...") as no time to act', () => {
+    const t = tasks(`${BCA}Kính gửi: Ủy ban nhân dân các tỉnh\nBộ Công an đề nghị Ủy ban nhân dân các tỉnh thực hiện:\n1. Rà soát, đánh giá phân loại địa bàn theo tiêu chí; kỳ đánh giá từ ngày 15/12/2023 đến ngày 14/12/2024.\n2. Gửi kết quả trước ngày 15/10/2025.${SIGN}`);
+    expect(t.map((x) => x.deadline)).toEqual([null, ['by', '2025-10-15']]);
+  });
+  it('takes no task from what a resolution records as agreed ("Thống nhất sáp nhập ...", "Biểu quyết thông qua ...")', () => {
+    const nq = 'LIÊN ĐOÀN KARATE TỈNH ĐẮK NÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 01/NQ-LĐKRT\nĐắk Nông, ngày 10 tháng 5 năm 2025\nNGHỊ QUYẾT\nVề việc sáp nhập Liên đoàn\nBAN CHẤP HÀNH QUYẾT NGHỊ:\n1. Thống nhất sáp nhập Liên đoàn Karate tỉnh Đắk Nông vào Liên đoàn Karate tỉnh Lâm Đồng.\n2. Biểu quyết thông qua Nghị quyết Đại hội.\n3. Giao Thường trực Liên đoàn phối hợp với Ban Thường vụ chuẩn bị hồ sơ trình cấp có thẩm quyền.\n';
+    expect(tasks(nq + SIGN).map((x) => x.text.slice(0, 10))).toEqual(['Giao Thườn']);
+  });
+  it('reads a body named before a colon even when a word of its name is a verb\'s ("Sở Xây dựng: 01 đồng chí")', () => {
+    expect(leadOf('Sở Xây dựng: 01 đồng chí;')?.lead.map((b) => b.text)).toEqual(['Sở Xây dựng']);
+    expect(leadOf('Ban Chỉ đạo tỉnh: tổng hợp kết quả')?.lead.map((b) => b.text)).toEqual(['Ban Chỉ đạo tỉnh']);
+  });
+});
