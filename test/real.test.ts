@@ -27,18 +27,18 @@ type GroupName = 'docx' | 'doc' | 'pdf' | 'scan';
  * gold lists tasks, the held-out ones included). Each floor is the figure measured at the commit
  * that set it, minus a margin of 0.03, so a regression fails; the figures the issue asks for are
  * the `// target` comments, and where a floor is under its target the gap is real and open.
- * Measured on 2 cores with tesseract 5 (vie), antiword and poppler, gold of 33 annotated records.
+ * Measured on 2 cores with tesseract 5 (vie), antiword and poppler, gold of 62 annotated records (every real document: the 29 whose gold held header fields only were read in full in session 22, 26 of them assigning no work, so precision on reports, tờ trình and replies is graded too).
  * Raise a floor as extraction improves; do not lower one to let a change through.
  */
 const FLOORS: Record<GroupName, Record<string, number>> = {
-  // Word 2007+ (.docx): 23 documents, 13 with tasks
+  // Word 2007+ (.docx): 23 documents, 14 with tasks
   docx: {
     'document.number': 0.97, // target 0.95 (measured 1.000)
     'document.symbol': 0.97, // target 0.95 (measured 1.000)
     'document.type': 0.97, // target 0.95 (measured 1.000)
     'document.date': 0.97, // target 0.90 (measured 1.000)
     'document.issuer': 0.97, // target 0.85 (measured 1.000)
-    'obligations.f1': 0.94, // target 0.85 (measured 0.976)
+    'obligations.f1': 0.94, // target 0.85 (measured 0.968)
   },
   // Word 97-2003 (.doc): 9 documents, 7 with tasks
   doc: {
@@ -56,9 +56,9 @@ const FLOORS: Record<GroupName, Record<string, number>> = {
     'document.type': 0.97, // target 0.95 (measured 1.000)
     'document.date': 0.97, // target 0.90 (measured 1.000)
     'document.issuer': 0.97, // target 0.85 (measured 1.000 with poppler; pdfjs loses rd011's word spaces: 0.938)
-    'obligations.f1': 0.89, // target 0.85 (measured 0.920)
+    'obligations.f1': 0.89, // target 0.85 (measured 0.904: two replies' opinions read as tasks (rd010, rd012); the others as at 0.920)
   },
-  // scanned PDF (OCR): 14 documents, 7 with tasks; numbers and days are mostly handwritten
+  // scanned PDF (OCR): 14 documents, 9 with tasks; numbers and days are mostly handwritten
   scan: {
     'document.number': 0.6, // target 0.75 (measured 0.643: handwritten numbers read from the ink where every digit is sure, by the MNIST neighbours or the network, src/parse/digits.ts and cnn.ts; tesseract reads none)
     'document.symbol': 0.97, // target 0.9 (measured 1.000: the printed symbol after the marks a handwritten number left, look-alike letters read by its form)
@@ -67,7 +67,7 @@ const FLOORS: Record<GroupName, Record<string, number>> = {
     'document.issuer': 0.89, // target 0.85 (measured 0.929)
     'document.signer.name': 0.89, // target 0.75 (measured 0.929: the signature block read again without the seal's red and the pen's blue; rd030, a biên bản's chair with the title under the name, is missed)
     'document.signer.position': 0.89, // target 0.75 (measured 0.929: title words whose tone marks the scan misread, "GIÁM ĐÓC")
-    'obligations.f1': 0.80, // target 0.85 (measured 0.831: OCR'd items the scorer pairs with their neighbours, a request OCR ran into the paragraph before)
+    'obligations.f1': 0.80, // target 0.85 (measured 0.808 on the 14 fully read scans: OCR'd items the scorer pairs with their neighbours, paragraphs OCR runs into the bullet before (rd021), a resolution's agenda (rd025))
   },
 };
 
