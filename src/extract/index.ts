@@ -54,7 +54,15 @@ export function extract(model: TextModel): Extraction {
   const number = header?.number?.value ?? null;
   const symbol = header?.symbol?.value ?? null;
   const own = number && symbol ? (/^[\p{Lu}]+\/[\p{Lu}]/u.test(symbol) ? `${number}-${symbol}` : `${number}/${symbol}`) : null;
-  const citations = safe(diagnostics, 'references', [], () => extractReferences(model, own, header?.number?.start));
+  // two documents in one file: the record is the first one's (a plan or appendix attached after its
+  // signature gives its tasks to it); a second letter with its own number is named, not read
+  const second = safe(diagnostics, 'secondDocument', null, () => secondDocument(model, { number, symbol }));
+  // what the document cites: not the appended second document's citations, nor an appendix's lists of evidence
+  // (a report's "Phụ lục" table of the documents each score rests on); its footnotes are its own
+  const appendix = appendixStart(model, sig.signer?.end ?? null);
+  const outside = Math.min(second?.start ?? Infinity, appendix ?? Infinity);
+  const citations = safe(diagnostics, 'references', [], () => extractReferences(model, own, header?.number?.start))
+    .filter((c) => c.start < outside || model.blocks.some((b) => b.kind === 'footnote' && c.start >= b.start && c.start < b.end));
   const date = header?.date?.value ?? null;
   const recipients = header?.recipients.map((r) => r.value) ?? [];
   // the issuer and place as printed; what the header leaves out is inferred by src/refine
@@ -64,9 +72,6 @@ export function extract(model: TextModel): Extraction {
   const type = header?.type?.value ?? 'CV';
   const tasks = assignsNoWork(type) ? [] : safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients, addressee, issuer }));
   if (assignsNoWork(type)) diagnostics.push({ severity: 'info', stage: 'extract', ruleId: 'tasks.kind', ...(header?.type ? { span: { start: header.type.start, end: header.type.end } } : {}), message: `a document of type ${type} reports, proposes or states rules: it assigns no work, so its items are not read as tasks` });
-  // two documents in one file: the record is the first one's (a plan or appendix attached after its
-  // signature gives its tasks to it); a second letter with its own number is named, not read
-  const second = safe(diagnostics, 'secondDocument', null, () => secondDocument(model, { number, symbol }));
   if (second) diagnostics.push({ severity: 'warning', stage: 'extract', ruleId: 'document.second', span: { start: second.start, end: second.end }, message: `a second document (Số: ${second.value}) follows the first one's signature: the record describes the first; the second is not read (ingest it as a file of its own)` });
   const spans: Extraction['spans'] = {};
   const put = (k: string, f: Finding<unknown> | null | undefined) => {
@@ -112,4 +117,11 @@ function addresseeOf(subject: Finding<string> | null): { name: string; start: nu
     if (bodies.length === 1) return { name: bodies[0]!.text, start: subject.start, end: subject.end };
   }
   return null;
+}
+
+/** Where an appendix after the signature begins ("PHỤ LỤC" / "Phụ lục" as its own title), or null. */
+function appendixStart(model: TextModel, signed: number | null): number | null {
+  if (signed === null) return null;
+  const b = model.blocks.find((x) => x.start >= signed && x.kind !== 'table' && x.kind !== 'footnote' && /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:[IVX]+|\d+|số\s+\d+))?\s*[:.]?\s*$/u.test(x.text.split('\n')[0]!.trim()));
+  return b ? b.start : null;
 }

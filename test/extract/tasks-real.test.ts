@@ -473,3 +473,22 @@ describe('the same kind of decision, from the even half of heldout12 (read after
     expect(leadOf('Ban chỉ đạo cải cách hành chính tỉnh có trách nhiệm chỉ đạo, tổ chức thực hiện')?.lead.map((b) => b.text)).toEqual(['Ban chỉ đạo cải cách hành chính tỉnh']);
   });
 });
+
+describe('what a report cites, not its appendix\'s evidence (corpus/real, full gold since session 22)', async () => {
+  const real = async (p: string) => {
+    const o = await processFile(path.join(ROOT, 'corpus', 'real', p));
+    if (!o.ok) throw new Error(o.reason);
+    return o.record;
+  };
+  it('leaves the documents an appendix table lists out of the references (rd119: 2 cited in the body, about 150 in its Phụ lục)', async () => {
+    const r = await real('docx/rd119.docx');
+    expect(r.document.references).toEqual(['1187/QĐ-BNV', '12094/BNV-CCHC']);
+    expect(r.tasks).toEqual([]);
+  });
+  it('keeps the footnotes after the appendix, and the body\'s citations (rd117: 74), but not the appendix caption\'s', async () => {
+    const r = await real('docx/rd117.docx');
+    expect(r.document.references).toContain('28-KH/TU');
+    expect(r.document.references).not.toContain('185/SNV-TCBC');
+    expect(r.document.references).toHaveLength(74);
+  });
+});
