@@ -277,7 +277,7 @@ const RULES: Rule[] = [
   {
     id: 'deadline.quarter',
     need: /qu[ýy]/iu,
-    re: new RegExp(String.raw`(?:trong\s+|vào\s+|(?:hoàn\s+thành|xong)\s+(?:trong\s+)?|^|(?<=[;:]\s*)|${SENT_TO}(?=[Qq]u[ýy]\s+\S+\s*(?:\/|năm)\s*\d{4}))${QUARTER}`, 'giu'),
+    re: new RegExp(String.raw`(?:trong\s+|vào\s+|(?:hoàn\s+thành|xong)\s+(?:trong\s+)?|^|(?<=[;:]\s*)|(?=[Qq]u[ýy]\s+\S+\s*(?:\/|năm)\s*\d{4})${SENT_TO})${QUARTER}`, 'giu'),
     cell: new RegExp(QUARTER, 'gu'),
     aside: true,
     make: (m, ctx, at) => {
