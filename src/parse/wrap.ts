@@ -128,7 +128,8 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
       continue;
     }
     if (URL_ONLY.test(t) && wrapped) continue;
-    if (cur && wrapped && !authorityAboveBody(cur.last, t, lines, i) && shouldJoin(cur.last, t, width, afterFootnote)) {
+    // (a name wrapped at its dash goes on whether or not the text is hard-wrapped: a portal's copy keeps the break)
+    if (cur && ((wrapped && !authorityAboveBody(cur.last, t, lines, i) && shouldJoin(cur.last, t, width, afterFootnote)) || continuesDashName(cur.last, t))) {
       cur.parts.push(joinsTight(cur.last, t) ? t : ` ${t}`);
       cur.last = t;
     } else {
@@ -190,6 +191,17 @@ function shouldJoin(prev: string, next: string, width: number, afterFootnote: bo
  */
 export function continuesRange(prev: string, next: string, width: number): boolean {
   return /\d$/u.test(prev) && /^[-–]\s*\d/u.test(next) && prev.length >= width * 0.7;
+}
+
+/**
+ * A name written with a dash wrapped at it: "... gửi về Bộ Lao động" / "- Thương binh và Xã hội (qua Vụ ...)",
+ * "Giám đốc các Sở: Văn hóa" / "- Thông tin, ...". The names a dash joins are few and fixed; the line before
+ * ends with the first half, without its own punctuation, so the dash is no bullet.
+ */
+const DASH_NAME_FIRST = /(?<![\p{L}])(?:Lao động|Văn hóa|Văn hoá|Kinh tế|Tổ chức|Kế hoạch|Thi đua|Dân số|Quy hoạch|Tài nguyên)$/u;
+const DASH_NAME_SECOND = /^[-–]\s*(?:Thương binh|Xã hội|Thông tin|Thể thao|Ngân sách|Cán bộ|Tài chính|Khen thưởng|Kế hoạch hóa|Kế hoạch hoá|Kiến trúc|Môi trường)(?![\p{L}])/u;
+export function continuesDashName(prev: string, next: string): boolean {
+  return DASH_NAME_FIRST.test(prev) && DASH_NAME_SECOND.test(next);
 }
 
 /** Join two wrapped lines; a reference number broken after its hyphen ("2480/UBND-" + "THCBKS") is rejoined without a space. */

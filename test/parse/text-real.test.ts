@@ -147,3 +147,16 @@ describe('a decision copied without blank lines', () => {
     expect(texts([...top, ...title2, ...body].join('\n'))).toContain(title2.join(' '));
   });
 });
+
+describe('a name written with a dash, wrapped at the dash ("Bộ Lao động" / "- Thương binh và Xã hội")', () => {
+  it('goes on the line before instead of opening a bullet, hard-wrapped or not', () => {
+    const m = model('Kính gửi: Sở Lao động - Thương binh và Xã hội các tỉnh\n1. Tổng hợp phiếu điều tra và gửi về Bộ Lao động\n- Thương binh và Xã hội (qua Vụ Lao động - Tiền lương) trước ngày 31/7/2016.\n- Lập danh sách các doanh nghiệp.\n');
+    const texts = m.blocks.map((b) => b.text);
+    expect(texts).toContain('1. Tổng hợp phiếu điều tra và gửi về Bộ Lao động - Thương binh và Xã hội (qua Vụ Lao động - Tiền lương) trước ngày 31/7/2016.');
+    expect(texts).toContain('- Lập danh sách các doanh nghiệp.');
+  });
+  it('keeps a bullet after a line that ends its own sentence', () => {
+    const m = model('Các đơn vị gồm:\n- Sở Lao động.\n- Thương binh và Xã hội là ngành phối hợp.\n');
+    expect(m.blocks.map((b) => b.text)).toContain('- Thương binh và Xã hội là ngành phối hợp.');
+  });
+});
