@@ -201,7 +201,7 @@ export function continuesRange(prev: string, next: string, width: number): boole
 const DASH_NAME_FIRST = /(?<![\p{L}])(?:Lao động|Văn hóa|Văn hoá|Kinh tế|Tổ chức|Kế hoạch|Thi đua|Dân số|Quy hoạch|Tài nguyên)$/u;
 const DASH_NAME_SECOND = /^[-–]\s*(?:Thương binh|Xã hội|Thông tin|Thể thao|Ngân sách|Cán bộ|Tài chính|Khen thưởng|Kế hoạch hóa|Kế hoạch hoá|Kiến trúc|Môi trường)(?![\p{L}])/u;
 export function continuesDashName(prev: string, next: string): boolean {
-  return DASH_NAME_FIRST.test(prev) && DASH_NAME_SECOND.test(next);
+  return DASH_NAME_SECOND.test(next) && DASH_NAME_FIRST.test(prev);
 }
 
 /** Join two wrapped lines; a reference number broken after its hyphen ("2480/UBND-" + "THCBKS") is rejoined without a space. */
