@@ -71,7 +71,8 @@ export function titleCase(s: string): string {
         field = true;
         fieldList = FIELD_LIST_KIND.test(prev2.trim());
         c = true;
-      } else if (field && fieldList && /(?:^|[,-])$/.test(raw[i - 1]!) || field && fieldList && /^(và|-)$/.test(prev)) c = true;
+      // (and a field's second half after its dash: "Ban Kinh tế - Ngân sách", "Sở Lao động - Thương binh và Xã hội")
+      } else if (field && fieldList && /(?:^|[,-])$/.test(raw[i - 1]!) || field && fieldList && /^(và|-)$/.test(prev) || field && prev === '-') c = true;
       // "Giáo dục-Đào tạo"
       const out = field && fieldList ? w.replace(/-(\p{L})/gu, (_m, l: string) => `-${l.toLocaleUpperCase('vi')}`) : w;
       return c ? cap(out) : out;

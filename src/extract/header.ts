@@ -1069,6 +1069,8 @@ export function withParent(name: string, parent: string): string {
   if (local) {
     const where = local[1]!;
     if (/^Văn phòng$/iu.test(name)) return `Văn phòng ${parent}`;
+    // a board of the People's Council is the Council's, not the place's ("Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Lâm Đồng")
+    if (/^Hội đồng nhân dân/iu.test(parent) && /^Ban\s/u.test(name) && !/Hội đồng nhân dân|HĐND/u.test(name)) return `${name} ${parent}`;
     if (/(?<![\p{L}])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+\p{Lu}/u.test(name)) return name;
     // "... HÀNH CHÍNH TỈNH" under "UBND TỈNH LÂM ĐỒNG": the unit word is printed, its name is the parent's
     const unit = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+(.+)$/iu.exec(where)!;

@@ -70,8 +70,9 @@ export function extract(model: TextModel): Extraction {
   const place = header?.place?.value ?? null;
   const addressee = recipients.length ? null : safe(diagnostics, 'addressee', null, () => addresseeOf(header?.subject ?? null));
   const type = header?.type?.value ?? 'CV';
-  const tasks = assignsNoWork(type) ? [] : safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients, addressee, issuer }));
-  if (assignsNoWork(type)) diagnostics.push({ severity: 'info', stage: 'extract', ruleId: 'tasks.kind', ...(header?.type ? { span: { start: header.type.start, end: header.type.end } } : {}), message: `a document of type ${type} reports, proposes or states rules: it assigns no work, so its items are not read as tasks` });
+  const noWork = assignsNoWork(type);
+  const tasks = noWork ? [] : safe(diagnostics, 'tasks', [], () => extractTasks(model, { date, recipients, addressee, issuer }));
+  if (noWork) diagnostics.push({ severity: 'info', stage: 'extract', ruleId: 'tasks.kind', ...(header?.type ? { span: { start: header.type.start, end: header.type.end } } : {}), message: `a document of type ${type} reports, proposes or states rules: it assigns no work, so its items are not read as tasks` });
   if (second) diagnostics.push({ severity: 'warning', stage: 'extract', ruleId: 'document.second', span: { start: second.start, end: second.end }, message: `a second document (Số: ${second.value}) follows the first one's signature: the record describes the first; the second is not read (ingest it as a file of its own)` });
   const spans: Extraction['spans'] = {};
   const put = (k: string, f: Finding<unknown> | null | undefined) => {

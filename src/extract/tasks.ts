@@ -290,6 +290,9 @@ const PROVINCE_COMMITTEE = /^(?:(?:Đ\/c|Đồng chí)\s+[^-–]{2,60}[-–]\s*)
 /** Bodies under a province's People's Committee: its departments, offices, councils and the committees of its districts and communes. */
 const UNDER_PROVINCE = /^(?:Sở|Công an (?:tỉnh|thành phố)|Ban|Văn phòng (?!Chính phủ|Quốc hội|Chủ tịch nước|Trung ương)|Hội đồng|Thanh tra (?:tỉnh|thành phố)|Bộ Chỉ huy|Ủy ban nhân dân (?:huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)|UBND (?:huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))(?![\p{L}])/u;
 
+/** Bodies that oversee or direct a People's Committee, whatever their head word: the People's Council and its boards, Party committees, central bodies. */
+const OVERSEES = /Hội đồng nhân dân|HĐND|Trung ương|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quốc hội/u;
+
 /**
  * A letter a province's department (or a district) sends up to the province's People's Committee or its
  * leaders: it reports and proposes (Nghị định 30/2020/NĐ-CP: văn bản gửi cấp trên). Its "kính đề nghị UBND
@@ -297,7 +300,7 @@ const UNDER_PROVINCE = /^(?:Sở|Công an (?:tỉnh|thành phố)|Ban|Văn phòn
  * assignment. Only work it names for another body stays a task.
  */
 export function sentUpward(issuer: string | null | undefined, recipients: string[]): boolean {
-  return !!issuer && UNDER_PROVINCE.test(issuer) && recipients.length > 0 && recipients.every((r) => PROVINCE_COMMITTEE.test(r.trim()));
+  return !!issuer && UNDER_PROVINCE.test(issuer) && !OVERSEES.test(issuer) && recipients.length > 0 && recipients.every((r) => PROVINCE_COMMITTEE.test(r.trim()));
 }
 
 /**

@@ -469,3 +469,10 @@ describe('a Kính gửi whose inline list runs onto the next line', () => {
     expect(r.fields.recipients).toEqual(['Ủy ban nhân dân tỉnh Lâm Đồng']);
   });
 });
+
+describe('a board of the People\'s Council as issuer', () => {
+  it('is named with the Council, its field\'s halves capitalised ("Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Lâm Đồng")', () => {
+    const h = extractHeader(model('HĐND TỈNH LÂM ĐỒNG\nBAN KINH TẾ - NGÂN SÁCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 120/BC-KTNS\nLâm Đồng, ngày 05 tháng 11 năm 2025\n'));
+    expect(h.issuer?.value).toBe('Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Lâm Đồng');
+  });
+});

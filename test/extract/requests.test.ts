@@ -356,3 +356,10 @@ describe('the points of a letter that count what there is, resolutions, and name
     expect(leadOf('Ban Chỉ đạo tỉnh: tổng hợp kết quả')?.lead.map((b) => b.text)).toEqual(['Ban Chỉ đạo tỉnh']);
   });
 });
+
+describe('a letter to the province\'s People\'s Committee from a body that oversees it is no letter sent up', () => {
+  it('keeps what the People\'s Council\'s standing board or a Party committee asks of it', () => {
+    const t = tasks('HĐND TỈNH LÂM ĐỒNG\nBAN KINH TẾ - NGÂN SÁCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 120/HĐND-VP\nV/v giải quyết kiến nghị cử tri\nLâm Đồng, ngày 05 tháng 11 năm 2025\nKính gửi: Ủy ban nhân dân tỉnh Lâm Đồng\nBan Kinh tế - Ngân sách Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh chỉ đạo giải quyết các kiến nghị của cử tri, báo cáo trước ngày 30/11/2025.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. BAN KINH TẾ - NGÂN SÁCH\nTRƯỞNG BAN\nNguyễn Văn A\n');
+    expect(t.map((x) => x.lead)).toEqual([['Ủy ban nhân dân tỉnh']]);
+  });
+});
