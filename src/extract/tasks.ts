@@ -12,7 +12,7 @@ import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js
 import { headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
 import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
 import { OCR_BULLET, readMarker } from '../parse/markers.js';
-import { collapseSpaces } from '../normalise/unicode.js';
+import { collapseSpaces, fold } from '../normalise/unicode.js';
 import { RECIPIENT_LEAD } from './header.js';
 import { deglue, spanBack } from './glue.js';
 
@@ -535,6 +535,17 @@ function isActionParent(node: ItemNode): boolean {
  */
 const DESCRIBES = /\s(?:được|sẽ được)\s+(?:xác định|thể hiện|tính|tính toán|hiểu|áp dụng)\s+(?:bằng|tại|theo|là|trên)\s|\ssẽ\s+(?:được\s+)?thực hiện\s+theo\s/u;
 
+/** "<body> (về) (cơ bản) thống nhất / nhất trí / đồng ý ..." after a frame or opening the text. */
+const AGREES = /(?:^|[,.;]\s+)(\p{Lu}[^,.;]{2,100}?)\s+(?:(?:về\s+)?cơ bản\s+)?(?:thống nhất|nhất trí|đồng ý)(?![\p{L}])/u;
+/** A reply's statement that its issuer agrees, asking no other body: "..., Sở Nông nghiệp và Môi trường thống nhất về việc ...". */
+function ownOpinion(text: string, issuer: string | null): boolean {
+  if (!issuer) return false;
+  const m = AGREES.exec(text.slice(0, 400));
+  if (!m || !fold(issuer).startsWith(fold(m[1]!.trim()))) return false;
+  // (unless it goes on to ask someone: "..., đề nghị Sở Nội vụ ...", "giao ...")
+  return !/(?:^|\s)(?:giao|yêu cầu)\s/u.test(text) && ![...text.matchAll(/(?:^|\s)đề nghị\s+/gu)].some((a) => startsWithBody(text.slice(a.index! + a[0].length), true));
+}
+
 /** A count of what is there now, after an optional topic: "hiện có 04 địa phương ...", "đến nay đã có 12 xã ...". */
 const COUNTS_NOW = /^(?:[^:;.]{2,80}:\s*)?(?:[Hh]iện (?:nay |đang )?có|[Đđ]ến nay(?:,)? (?:đã )?có|[Tt]oàn (?:tỉnh|thành phố|huyện|quốc) (?:hiện )?có)\s+\d/u;
 
@@ -847,6 +858,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // how a body is run, or how a step is done, as a rule with no doer asked ("Hội ... tổ chức và hoạt động theo
     // Điều lệ", "Việc bố trí nhân sự ... thực hiện theo đúng quy định của pháp luật")
     if (STATUS.test(opening) && !ASKING_SENTENCE.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải)\s/u.test(text)) continue;
+    // the issuer's own opinion in a reply ("Sau khi rà soát ..., Sở X thống nhất về việc tham mưu ..."): what it thinks, not work
+    if (ownOpinion(text, ctx.issuer ?? null)) continue;
     // a pointer to the table that holds the tasks ("Chi tiết tại Phụ lục kèm theo."): the rows are the tasks
     if (POINTER.test(text) && !ANY_ASK.test(` ${text} `)) continue;
     // The rules read the source as it lies in the model (line and paragraph breaks as spaces,

@@ -363,3 +363,14 @@ describe('a letter to the province\'s People\'s Committee from a body that overs
     expect(t.map((x) => x.lead)).toEqual([['Ủy ban nhân dân tỉnh']]);
   });
 });
+
+describe('a reply\'s statement that its issuer agrees', () => {
+  const SNN = 'UBND TỈNH LÂM ĐỒNG\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 4186/SNNMT-CCQLĐĐ\nV/v ý kiến công nhận Ban vận động thành lập Hiệp hội\nLâm Đồng, ngày 09 tháng 4 năm 2026\nKính gửi: Sở Nội vụ\n';
+  const END = '\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A\n';
+  it('is its opinion, not work ("..., Sở Nông nghiệp và Môi trường thống nhất về việc ...")', () => {
+    expect(tasks(`${SNN}Sau khi rà soát các quy định và tài liệu kèm theo Công văn 1676/SNV-TCBC, Sở Nông nghiệp và Môi trường thống nhất về việc tham mưu Chủ tịch UBND tỉnh công nhận Ban vận động thành lập Hiệp hội, lập hồ sơ, thủ tục đề nghị cho phép thành lập Hiệp hội.${END}`)).toEqual([]);
+  });
+  it('still asks when it goes on to ask another body ("... thống nhất ...; đề nghị Sở Nội vụ tổng hợp ...")', () => {
+    expect(tasks(`${SNN}Sở Nông nghiệp và Môi trường thống nhất với dự thảo; đề nghị Sở Nội vụ tổng hợp, trình Chủ tịch UBND tỉnh trước ngày 20/4/2026.${END}`).map((t) => t.lead)).toEqual([['Sở Nội vụ']]);
+  });
+});
