@@ -74,6 +74,27 @@ describe('ingest of the sample letters (.txt)', () => {
     conn.close();
   });
 
+  it('reads the same files again when the rules that read them changed, keeping their record ids and adding nothing twice', async () => {
+    const conn = new Database(db, { readonly: true });
+    const count = () => conn.prepare('SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM tasks) t, (SELECT count(*) FROM task_agencies) a, (SELECT count(*) FROM tasks_fts) f').get();
+    const ids = () => conn.prepare('SELECT path, record_id, rules FROM documents ORDER BY path').all() as { path: string; record_id: string; rules: string }[];
+    const before = count();
+    const idsBefore = ids();
+    expect(new Set(idsBefore.map((r) => r.rules)).size).toBe(1);
+    process.env.CONGVAN_RULES_ID = 'rules-of-another-version';
+    try {
+      const again = await ingest(txt, { db, json });
+      expect(again).toMatchObject({ ingested: 5, unchanged: 0, failed: 0 });
+      expect(ids().map((r) => [r.path, r.record_id, r.rules])).toEqual(idsBefore.map((r) => [r.path, r.record_id, 'rules-of-another-version']));
+      expect(count()).toEqual(before);
+      // read by these rules now: the same files are unchanged again
+      expect(await ingest(txt, { db, json })).toMatchObject({ ingested: 0, unchanged: 5 });
+    } finally {
+      delete process.env.CONGVAN_RULES_ID;
+    }
+    conn.close();
+  });
+
   it('replaces the record of a changed file in place', async () => {
     const d2 = tmpDir();
     const f = path.join(d2, '001_changed.txt');

@@ -41,6 +41,7 @@ import { TaskNotFound, toDocumentView, DOCUMENT_VIEW_COLS, type TaskRef, type Do
 import { ParamError } from '../query/params.js';
 import type { RunFailures } from '../store/runs.js';
 import { fold } from '../normalise/unicode.js';
+import { rulesId } from '../engine/rules.js';
 // the SQLite planner's sizes: the same candidates, the same caps
 import { RANK_POOL, COUNT_CAP, SMALL_SET, FTS_CHUNK, FTS_SCAN_MAX, rulesIn } from '../query/plan.js';
 
@@ -143,9 +144,10 @@ export class PgStore implements Store {
 
   // --- writing --------------------------------------------------------------------------------
 
+  /** The same bytes stored for this path, read by the same rules (src/engine/rules.ts)? */
   async unchanged(path: string, sha256: string) {
-    const r = await this.q<{ sha256: string }>('SELECT sha256 FROM documents WHERE path = $1', [path]);
-    return r[0]?.sha256 === sha256;
+    const r = await this.q<{ sha256: string; rules: string | null }>('SELECT sha256, rules FROM documents WHERE path = $1', [path]);
+    return r[0]?.sha256 === sha256 && r[0].rules === rulesId();
   }
 
   /**
@@ -157,8 +159,8 @@ export class PgStore implements Store {
       // one writer at a time per file stem: the record ids a file may take (identity.ts) all
       // start with its stem, and its renditions share it; files of other stems write at once
       await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PG_LOCK, fold(stemOf(r.file))]);
-      const old = (await c.query('SELECT id, sha256, record_id FROM documents WHERE path = $1', [filePath])).rows[0] as { id: number; sha256: string; record_id: string } | undefined;
-      if (old && old.sha256 === r.sha256) {
+      const old = (await c.query('SELECT id, sha256, rules, record_id FROM documents WHERE path = $1', [filePath])).rows[0] as { id: number; sha256: string; rules: string | null; record_id: string } | undefined;
+      if (old && old.sha256 === r.sha256 && old.rules === rulesId()) {
         const w: Written = { result: 'unchanged', id: old.record_id, changed: false };
         await within?.(c, w);
         return w;
@@ -187,10 +189,10 @@ export class PgStore implements Store {
       const docId = (
         await c.query(
           `INSERT INTO documents (path, file, record_id, ident, sha256, format, type, number, symbol, issuer, place, date, subject,
-            signer_name, signer_position, signer_authority, record_json, text, ingested_at, issuer_key, fts)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, strip(to_tsvector('simple', $21))) RETURNING id`,
+            signer_name, signer_position, signer_authority, record_json, text, ingested_at, issuer_key, fts, rules)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, strip(to_tsvector('simple', $21)), $22) RETURNING id`,
           [filePath, r.file, id, ident, r.sha256, r.format, r.type, r.number, r.symbol, r.issuer, r.place, r.date, r.subject, r.signerName, r.signerPosition, r.signerAuthority,
-            recordJson, r.text, new Date().toISOString(), r.issuer ? ` ${agencyKey(r.issuer)} ` : '', `${words(r.fts.subject)} ${words(r.fts.issuer)} ${words(r.fts.text)}`],
+            recordJson, r.text, new Date().toISOString(), r.issuer ? ` ${agencyKey(r.issuer)} ` : '', `${words(r.fts.subject)} ${words(r.fts.issuer)} ${words(r.fts.text)}`, rulesId()],
         )
       ).rows[0].id as number;
       await this.writeTasks(c, docId, r);

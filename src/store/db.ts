@@ -11,6 +11,7 @@ import type { ExtractionRecord } from '../../schemas/record.js';
 import { fold } from '../normalise/unicode.js';
 import type { StoreRow } from './rows.js';
 import { SqliteCounts, emptyTally } from './counts.js';
+import { rulesId } from '../engine/rules.js';
 
 export type DB = Database.Database;
 
@@ -264,14 +265,14 @@ export class Writer {
   constructor(private db: DB) {
     // ingest writes every table: never over damaged pages
     ensureSound(db);
-    this.getDoc = db.prepare('SELECT id, sha256, record_id FROM documents WHERE path = ?');
+    this.getDoc = db.prepare('SELECT id, sha256, rules, record_id FROM documents WHERE path = ?');
     this.taskIds = db.prepare('SELECT id FROM tasks WHERE document_id = ?').pluck();
     this.delTaskFts = db.prepare('DELETE FROM tasks_fts WHERE rowid = ?');
     this.delDocFts = db.prepare('DELETE FROM documents_fts WHERE rowid = ?');
     this.delDoc = db.prepare('DELETE FROM documents WHERE id = ?');
-    this.insDoc = db.prepare(`INSERT INTO documents (path, file, record_id, ident, sha256, format, type, number, symbol, issuer, place, date, subject,
+    this.insDoc = db.prepare(`INSERT INTO documents (path, file, record_id, ident, sha256, rules, format, type, number, symbol, issuer, place, date, subject,
       signer_name, signer_position, signer_authority, record_json, text, ingested_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insTask = db.prepare(`INSERT INTO tasks (document_id, seq, task_key, label, path, text, deadline_kind, deadline_date, deadline_text, deadline_rule, span_start, span_end, page)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.getAgency = db.prepare('SELECT id FROM agencies WHERE canonical = ?').pluck();
@@ -285,10 +286,10 @@ export class Writer {
     this.counts = new SqliteCounts(db);
   }
 
-  /** Is this exact content already stored for this path? */
+  /** Is this exact content already stored for this path, read by the same rules (src/engine/rules.ts)? */
   unchanged(filePath: string, sha256: string): boolean {
-    const row = this.getDoc.get(filePath) as { sha256: string } | undefined;
-    return row?.sha256 === sha256;
+    const row = this.getDoc.get(filePath) as { sha256: string; rules: string | null } | undefined;
+    return row?.sha256 === sha256 && row.rules === rulesId();
   }
 
   private agencyId(a: { canonical: string; folded: string }): number {
@@ -303,9 +304,9 @@ export class Writer {
    * (./identity.ts); `last` says which, and whether the record was given another id.
    */
   write(r: StoreRow, filePath: string): WriteResult {
-    const old = this.getDoc.get(filePath) as { id: number; sha256: string; record_id: string } | undefined;
+    const old = this.getDoc.get(filePath) as { id: number; sha256: string; rules: string | null; record_id: string } | undefined;
     this.last = null;
-    if (old && old.sha256 === r.sha256) {
+    if (old && old.sha256 === r.sha256 && old.rules === rulesId()) {
       this.last = { id: old.record_id, changed: false, previous: null };
       return 'unchanged';
     }
@@ -325,7 +326,7 @@ export class Writer {
     if (id !== old?.record_id) this.counts.read([id], before);
     const recordJson = id === r.recordId ? r.recordJson : withRecordId(r.recordJson, id);
     const docId = Number(
-      this.insDoc.run(filePath, r.file, id, ident, r.sha256, r.format, r.type, r.number, r.symbol, r.issuer, r.place, r.date, r.subject,
+      this.insDoc.run(filePath, r.file, id, ident, r.sha256, rulesId(), r.format, r.type, r.number, r.symbol, r.issuer, r.place, r.date, r.subject,
         r.signerName, r.signerPosition, r.signerAuthority, recordJson, r.text, new Date().toISOString()).lastInsertRowid,
     );
     this.last = { id, changed: id !== r.recordId, previous: old && old.record_id !== id ? old.record_id : null };

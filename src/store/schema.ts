@@ -150,6 +150,11 @@ export const MIGRATIONS: Migration[] = [
     db.exec(SQLITE_AGENCY_COUNTS_SQL);
     new SqliteCounts(db).rebuild();
   },
+  // v12: the rules that read each file (src/engine/rules.ts): a file stored by other rules is read again, not
+  // "unchanged" (a store written before has none, so every file is read once more)
+  (db) => {
+    if (!db.prepare("SELECT 1 FROM pragma_table_info('documents') WHERE name = 'rules'").get()) db.exec('ALTER TABLE documents ADD COLUMN rules TEXT');
+  },
 ];
 
 /** Give every stored file its record id by ./identity.ts, in the order they were stored. */

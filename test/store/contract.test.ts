@@ -130,6 +130,23 @@ for (const kind of KINDS) {
       expect(await store.unchanged(first.file, first.row.sha256)).toBe(true);
     });
 
+    it('reads a file again when other rules read it: the same content is unchanged only for the same rules', async () => {
+      const first = rows[0]!;
+      expect(await store.unchanged(first.file, first.row.sha256)).toBe(true);
+      process.env.CONGVAN_RULES_ID = 'rules-of-another-version';
+      try {
+        expect(await store.unchanged(first.file, first.row.sha256)).toBe(false);
+        const w = await store.write(first.row, first.file);
+        expect(w.result).toBe('replaced');
+        expect(w.id).toBe(first.row.recordId);
+        expect(await store.unchanged(first.file, first.row.sha256)).toBe(true);
+      } finally {
+        delete process.env.CONGVAN_RULES_ID;
+      }
+      expect((await store.write(first.row, first.file)).result).toBe('replaced');
+      expect(await store.unchanged(first.file, first.row.sha256)).toBe(true);
+    });
+
     it('stores the .txt and the .docx of one document under one record id, and gives the record back', async () => {
       const id = rows[0]!.row.recordId;
       const rec = await store.getRecord(id);

@@ -243,9 +243,10 @@ describe('a store made before record ids named documents (schema 3)', () => {
     expect(searchTasks(db, { status: 'done', limit: 50 }).items.map((t) => t.ref)).toEqual(['congvan#1']);
     db.close();
 
-    // the next ingest into that folder renames the records the store renamed
+    // the next ingest into that folder renames the records the store renamed (a store from before schema 12 does
+    // not say which rules read its files: they are read once more, under the ids the store gave them)
     const s = await ingest([inbox], { db: file, json, jobs: 1 });
-    expect(s).toMatchObject({ unchanged: 4 });
+    expect(s).toMatchObject({ ingested: 4, unchanged: 0 });
     const recs = topRecords(json);
     expect([...recs.keys()].sort()).toEqual(['congvan.json', `${id('b/congvan.txt')}.json`, 'other.json'].sort());
     expect(recs.get('congvan.json')!.source.path).toBe(path.join(inbox, 'a/congvan.txt'));
