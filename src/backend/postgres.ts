@@ -41,7 +41,7 @@ import { TaskNotFound, toDocumentView, DOCUMENT_VIEW_COLS, type TaskRef, type Do
 import { ParamError } from '../query/params.js';
 import type { RunFailures } from '../store/runs.js';
 import { fold } from '../normalise/unicode.js';
-import { rulesId } from '../engine/rules.js';
+import { rulesId } from '../store/rules.js';
 // the SQLite planner's sizes: the same candidates, the same caps
 import { RANK_POOL, COUNT_CAP, SMALL_SET, FTS_CHUNK, FTS_SCAN_MAX, rulesIn } from '../query/plan.js';
 
@@ -144,7 +144,7 @@ export class PgStore implements Store {
 
   // --- writing --------------------------------------------------------------------------------
 
-  /** The same bytes stored for this path, read by the same rules (src/engine/rules.ts)? */
+  /** The same bytes stored for this path, read by the same rules (src/store/rules.ts)? */
   async unchanged(path: string, sha256: string) {
     const r = await this.q<{ sha256: string; rules: string | null }>('SELECT sha256, rules FROM documents WHERE path = $1', [path]);
     return r[0]?.sha256 === sha256 && r[0].rules === rulesId();

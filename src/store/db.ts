@@ -11,7 +11,7 @@ import type { ExtractionRecord } from '../../schemas/record.js';
 import { fold } from '../normalise/unicode.js';
 import type { StoreRow } from './rows.js';
 import { SqliteCounts, emptyTally } from './counts.js';
-import { rulesId } from '../engine/rules.js';
+import { rulesId } from './rules.js';
 
 export type DB = Database.Database;
 
@@ -286,7 +286,7 @@ export class Writer {
     this.counts = new SqliteCounts(db);
   }
 
-  /** Is this exact content already stored for this path, read by the same rules (src/engine/rules.ts)? */
+  /** Is this exact content already stored for this path, read by the same rules (src/store/rules.ts)? */
   unchanged(filePath: string, sha256: string): boolean {
     const row = this.getDoc.get(filePath) as { sha256: string; rules: string | null } | undefined;
     return row?.sha256 === sha256 && row.rules === rulesId();

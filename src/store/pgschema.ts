@@ -144,7 +144,7 @@ export const PG_MIGRATIONS: string[] = [
   pgCounts(COUNTS_SQL),
   // v7: the same counts by agency (./counts.ts count_agency); every count is counted again
   pgCounts(AGENCY_COUNTS_SQL),
-  // v8: the rules that read each file (src/engine/rules.ts), as SQLite's v12: a file stored by other rules is read again
+  // v8: the rules that read each file (src/store/rules.ts), as SQLite's v12: a file stored by other rules is read again
   `
   ALTER TABLE documents ADD COLUMN IF NOT EXISTS rules text;
   `,

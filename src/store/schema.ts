@@ -150,7 +150,7 @@ export const MIGRATIONS: Migration[] = [
     db.exec(SQLITE_AGENCY_COUNTS_SQL);
     new SqliteCounts(db).rebuild();
   },
-  // v12: the rules that read each file (src/engine/rules.ts): a file stored by other rules is read again, not
+  // v12: the rules that read each file (src/store/rules.ts): a file stored by other rules is read again, not
   // "unchanged" (a store written before has none, so every file is read once more)
   (db) => {
     if (!db.prepare("SELECT 1 FROM pragma_table_info('documents') WHERE name = 'rules'").get()) db.exec('ALTER TABLE documents ADD COLUMN rules TEXT');
