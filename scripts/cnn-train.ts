@@ -5,8 +5,19 @@
  * and Adam, its first dense layer and its outputs of any size; two digits' inks made into one
  * touching pair.
  */
-import { forward, tensorSizes, type Weights } from '../src/parse/cnn.js';
-import { SIDE, inkOf, type Comp, type Mask } from '../src/parse/digits.js';
+import { forward, inputOf, tensorSizes, type Weights } from '../src/parse/cnn.js';
+import { SIDE, inkOf, normalise, type Comp, type Mask } from '../src/parse/digits.js';
+
+/** A command-line option's value (`--name value`), or its default. */
+export function cliArg(name: string, def: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : def;
+}
+
+/** A piece of ink as the network sees it: normalised as the reader normalises a digit (all zero when empty). */
+export function inkInput(ink: { mask: Mask; box: Comp }): Float32Array {
+  return ink.box.area ? inputOf(normalise(ink.mask, ink.box)) : new Float32Array(SIDE * SIDE);
+}
 
 /** A seeded random source (mulberry32) with uniform and normal draws. */
 export function randomSource(seed: number) {

@@ -13,16 +13,12 @@
  */
 import fs from 'node:fs';
 import { encodeWeights, decodeWeights } from '../src/parse/cnn.js';
-import { SIDE, inkOf, mnistImages, normalise } from '../src/parse/digits.js';
-import { Trainer, accuracy, distortedInk, randomSource } from './cnn-train.js';
+import { SIDE, inkOf, mnistImages } from '../src/parse/digits.js';
+import { Trainer, accuracy, cliArg, distortedInk, inkInput, randomSource } from './cnn-train.js';
 
-const arg = (name: string, def: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : def;
-};
-const EPOCHS = Number(arg('epochs', '24'));
-const OUT = arg('out', 'src/parse/digits-cnn-weights.ts');
-const r = randomSource(Number(arg('seed', '2')));
+const EPOCHS = Number(cliArg('epochs', '24'));
+const OUT = cliArg('out', 'src/parse/digits-cnn-weights.ts');
+const r = randomSource(Number(cliArg('seed', '2')));
 
 const PIX = SIDE * SIDE;
 const set = mnistImages();
@@ -34,12 +30,7 @@ const image = (i: number) => set.pix.subarray(i * PIX, (i + 1) * PIX);
 
 /** A digit as the reader would see it, undistorted (the held-back digits) or distorted (training). */
 function sample(i: number, distort: boolean): Float32Array {
-  const ink = distort ? distortedInk(image(i), r) : inkOf(image(i));
-  const out = new Float32Array(PIX);
-  if (!ink.box.area) return out;
-  const img = normalise(ink.mask, ink.box);
-  for (let k = 0; k < PIX; k++) out[k] = img[k]! / 255;
-  return out;
+  return inkInput(distort ? distortedInk(image(i), r) : inkOf(image(i)));
 }
 
 const net = new Trainer(r);
@@ -68,7 +59,7 @@ const q = encodeWeights(net.W);
 console.log(`int8 weights: held back ${(accuracy(decodeWeights(q), heldBack, heldLabels) * 100).toFixed(2)} % of ${test.length}; ${q.data.length} characters of base64`);
 fs.writeFileSync(
   OUT,
-  `// Written by scripts/train-digits.ts (${EPOCHS} epochs, seed ${arg('seed', '2')}): the weights of src/parse/cnn.ts's network,\n` +
+  `// Written by scripts/train-digits.ts (${EPOCHS} epochs, seed ${cliArg('seed', '2')}): the weights of src/parse/cnn.ts's network,\n` +
     `// int8 with a scale per tensor, base64. Do not edit by hand.\n` +
     `export const CNN_WEIGHTS = {\n  scales: ${JSON.stringify(q.scales)},\n  data:\n    '${q.data}',\n};\n`,
 );

@@ -17,18 +17,14 @@
  */
 import fs from 'node:fs';
 import { decodeWeights, encodeWeights, forward, tensorSizes } from '../src/parse/cnn.js';
-import { SIDE, mnistImages, normalise, type Comp, type Mask } from '../src/parse/digits.js';
-import { Trainer, distortedInk, randomSource, touching, type Random } from './cnn-train.js';
+import { SIDE, mnistImages, type Comp, type Mask } from '../src/parse/digits.js';
+import { Trainer, cliArg, distortedInk, inkInput, randomSource, touching, type Random } from './cnn-train.js';
 
-const arg = (name: string, def: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : def;
-};
-const SAMPLES = Number(arg('samples', '300000'));
-const OVERLAP = Number(arg('overlap', '0.3'));
+const SAMPLES = Number(cliArg('samples', '300000'));
+const OVERLAP = Number(cliArg('overlap', '0.3'));
 /** The first dense layer's size; the classes: 10 x left + right for two digits, SINGLE for one. */
 const HIDDEN = 128, SINGLE = 100;
-const OUT = arg('out', 'output/digits-pair-weights.ts');
+const OUT = cliArg('out', 'output/digits-pair-weights.ts');
 const PIX = SIDE * SIDE;
 
 const set = mnistImages();
@@ -67,11 +63,7 @@ export const heldBackPieces = (n: number, seed = 99) => {
 /** One sample for the network: a piece of ink (pieceSample) normalised as the reader normalises a digit. */
 function sample(pool: number[], r: Random): { x: Float32Array; label: number } {
   const { ink, label } = pieceSample(pool, r);
-  const x = new Float32Array(PIX);
-  if (!ink.box.area) return { x, label };
-  const img = normalise(ink.mask, ink.box);
-  for (let k = 0; k < PIX; k++) x[k] = img[k]! / 255;
-  return { x, label };
+  return { x: inkInput(ink), label };
 }
 
 /** Held back: right of the pairs, right of the single digits (said to be one digit), and the single digits said to be a pair with at least 0.9. */
@@ -94,12 +86,8 @@ function heldBackScores(W: ReturnType<typeof decodeWeights>, held: Array<{ x: Fl
 
 const isMain = process.argv[1]?.endsWith('train-pairs.ts');
 if (isMain) {
-  const r = randomSource(Number(arg('seed', '3')));
-  const held = heldBackPieces(4000).map(({ ink, label }) => {
-    const x = new Float32Array(PIX);
-    if (ink.box.area) normalise(ink.mask, ink.box).forEach((v, k) => (x[k] = v / 255));
-    return { x, label };
-  });
+  const r = randomSource(Number(cliArg('seed', '3')));
+  const held = heldBackPieces(4000).map(({ ink, label }) => ({ x: inkInput(ink), label }));
   const net = new Trainer(r, HIDDEN, SINGLE + 1);
   const BATCH = 32, CHUNK = 20000;
   const t0 = Date.now();
@@ -120,7 +108,7 @@ if (isMain) {
   console.log(`int8 weights: held back ${heldBackScores(decodeWeights(q, tensorSizes(HIDDEN, SINGLE + 1)), held)}; ${q.data.length} characters of base64`);
   fs.writeFileSync(
     OUT,
-    `// Written by scripts/train-pairs.ts (${SAMPLES} samples, seed ${arg('seed', '3')}): the weights of src/parse/cnn.ts's touching-pair\n` +
+    `// Written by scripts/train-pairs.ts (${SAMPLES} samples, seed ${cliArg('seed', '3')}): the weights of src/parse/cnn.ts's touching-pair\n` +
       `// network (${HIDDEN} hidden units, ${SINGLE + 1} classes), int8 with a scale per tensor, base64. Do not edit by hand.\n` +
       `export const PAIR_WEIGHTS = {\n  scales: ${JSON.stringify(q.scales)},\n  data:\n    '${q.data}',\n};\n`,
   );

@@ -146,18 +146,17 @@ interface Rule {
   make: (m: RegExpExecArray, ctx: DateContext, at: number) => Made | null | undefined;
 }
 
-/** The words of the clause before a position: back to the last '.', ';' or the start. */
 /**
  * A period right after whom a result goes to, ending its clause: "trình Thủ tướng Chính phủ Quý II năm 2014.",
- * "báo cáo Bộ Tài chính tháng 6/2025." (no "trong" before it). The words between must be a body's name
+ * "báo cáo Bộ Tài chính Quý III/2025." (no "trong" before it). The words between must be a body's name
  * (a capital first: "báo cáo kết quả Quý III/2021" names a report's period, it sets no time).
  */
-const SENT_TO = String.raw`(?<=(?:trình|gửi|báo\s+cáo)\s+[^.;:,]{2,60}?\s)`;
 function sentToBody(text: string, at: number): boolean {
   const m = /(?:trình|gửi|báo\s+cáo)\s+([^.;:,]{2,60}?)\s*$/u.exec(text.slice(Math.max(0, at - 80), at));
   return !!m && /^\p{Lu}/u.test(m[1]!) && m[1]!.split(/\s+/u).length <= 8 && /^\s*(?:[.;]|$)/u.test(text.slice(at).replace(/^[^.;\n]*?(?:\d{4})/u, ''));
 }
 
+/** The words of the clause before a position: back to the last '.', ';' or the start. */
 function clauseBefore(text: string, at: number, max = 120): string {
   const s = text.slice(Math.max(0, at - max), at);
   const cut = Math.max(s.lastIndexOf('. '), s.lastIndexOf(';'));
@@ -277,7 +276,7 @@ const RULES: Rule[] = [
   {
     id: 'deadline.quarter',
     need: /qu[ýy]/iu,
-    re: new RegExp(String.raw`(?:trong\s+|vào\s+|(?:hoàn\s+thành|xong)\s+(?:trong\s+)?|^|(?<=[;:]\s*)|(?=[Qq]u[ýy]\s+\S+\s*(?:\/|năm)\s*\d{4})${SENT_TO})${QUARTER}`, 'giu'),
+    re: new RegExp(String.raw`(?:trong\s+|vào\s+|(?:hoàn\s+thành|xong)\s+(?:trong\s+)?|^|(?<=[;:]\s*)|(?=[Qq]u[ýy]\s+\S+\s*(?:\/|năm)\s*\d{4}))${QUARTER}`, 'giu'),
     cell: new RegExp(QUARTER, 'gu'),
     aside: true,
     make: (m, ctx, at) => {

@@ -136,10 +136,14 @@ export function encodeWeights(W: Weights): { scales: number[]; data: string } {
 
 let shipped: Weights | null = null;
 
-/** The shipped network's probabilities for the ten digits of a normalised 28x28 digit (bytes 0..255). */
-export function cnnProbabilities(img: Uint8Array, W?: Weights): Float32Array {
-  const weights = W ?? (shipped ??= decodeWeights(CNN_WEIGHTS));
+/** The network's input for a normalised 28x28 digit (bytes 0..255): its pixels as 0..1. */
+export function inputOf(img: Uint8Array): Float32Array {
   const x = new Float32Array(img.length);
   for (let i = 0; i < img.length; i++) x[i] = img[i]! / 255;
-  return forward(x, weights).prob;
+  return x;
+}
+
+/** The shipped network's probabilities for the ten digits of a normalised 28x28 digit (bytes 0..255). */
+export function cnnProbabilities(img: Uint8Array, W?: Weights): Float32Array {
+  return forward(inputOf(img), W ?? (shipped ??= decodeWeights(CNN_WEIGHTS))).prob;
 }
