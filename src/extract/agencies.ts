@@ -347,7 +347,18 @@ function leadOfText(text: string): Assignment | null {
   // (not a "giao" inside brackets: "(phần ngân sách giao Ủy ban nhân dân cấp tỉnh) ...")
   if (m && startsWithBody(m[1]!, true) && !insideBrackets(clause, m.index) && !/^[^(]*\)/u.test(m[1]!)) {
     const o = m.index + m[0].indexOf(m[1]!);
-    return { lead: at(splitBodies(cutAtAction(m[1]!.replace(APPOSITION, ''))), o), support: supportOfPlain(text), rule: 'lead.giao' };
+    const given = at(splitBodies(cutAtAction(m[1]!.replace(APPOSITION, ''))), o);
+    // a clause of its own before it, with its own doer ("Ủy ban nhân dân tỉnh Quảng Ninh báo cáo rõ ..., gửi Bộ X trước
+    // ngày ...; trên cơ sở đó, giao Bộ X chủ trì ..."): both do the item's work, the first one first
+    const semi = clause.lastIndexOf(';', m.index);
+    const first = semi > 0 ? subjectOf(clause.slice(0, semi)) : null;
+    const verb = first?.length ? clause.slice(first[first.length - 1]!.end).trimStart() : '';
+    // (not one who agrees or asks: "Thủ tướng Chính phủ đồng ý ...; giao Bộ X ...")
+    if (first && first.length && !/^(?:(?:đã|cơ bản|về cơ bản)\s+)?(?:đồng ý|thống nhất|nhất trí|chấp thuận|cho phép|có ý kiến|yêu cầu|đề nghị|giao|chỉ đạo|kết luận|quyết định|ghi nhận|biểu dương|hoan nghênh|đánh giá)(?![\p{L}])/iu.test(verb)) {
+      const names = new Set(given.map((b) => b.text.toLowerCase()));
+      return { lead: [...at(first, 0).filter((b) => !names.has(b.text.toLowerCase())), ...given], support: supportOfPlain(text), rule: 'lead.subjectThenGiao' };
+    }
+    return { lead: given, support: supportOfPlain(text), rule: 'lead.giao' };
   }
   // (the pattern tries up to 160 characters at every comma: only where its words are)
   m = /trách nhiệm|chủ trì/u.test(clause) ? RESPONSIBLE.exec(clause) : null;

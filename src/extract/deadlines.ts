@@ -418,14 +418,15 @@ function inParens(text: string, at: number): boolean {
 // "số 116/KH-UBND ngày 28/7/2021", "Quyết định 603/QĐ-UBND ngày 30/9/2021", "Kết luận số 121-KL/TW, ngày 24/01/2025",
 // "Công văn số 123/UBND ngày 05 tháng 8 năm 2025"
 const CITED_DATE = new RegExp(String.raw`\d+(?:\/\d{4})?[/-][\p{Lu}Đđ][\p{L}\d&/-]*\s*,?\s+(?:ban\s+hành\s+)?ngày\s+(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})`, 'gu');
-// names of plans and programmes with their period: "Kế hoạch ... năm 2025", "giai đoạn 2021-2025"
-const NAMED_PERIOD = /(?:Kế hoạch|Chương trình|Đề án|Nghị quyết|Quyết định|Chỉ thị|Chiến lược|Báo cáo)\s(?:(?!hoàn thành|trong tháng|trong năm|trong quý|trước ngày)[^.;:,]){0,120}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})/gu;
+// names of plans and programmes with their period: "Kế hoạch ... năm 2025", "giai đoạn 2021-2025" (not a time for the work
+// after one: "tổ chức Hội nghị sơ kết ... Đề án với 6 tỉnh vào tháng 11 năm 2013")
+const NAMED_PERIOD = /(?:Kế hoạch|Chương trình|Đề án|Nghị quyết|Quyết định|Chỉ thị|Chiến lược|Báo cáo)\s(?:(?!hoàn thành|trong tháng|trong năm|trong quý|trước ngày|vào tháng|vào quý|chậm nhất)[^.;:,]){0,120}?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4})/gu;
 // a quoted passage is another text's words: “Trong thời hạn 07 ngày làm việc kể từ ...”
 const QUOTED = /“[^“”]{1,400}”/gu;
 const PERIOD = /giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:định hướng|tầm nhìn)\s+đến\s+năm\s+\d{4}/giu;
 // "Kế hoạch cải cách hành chính hằng năm", "Chỉ số CCHC hàng năm", "thi đua - khen thưởng hằng năm", "kết quả cải cách hành
-// chính đạt được hàng năm" (not "báo cáo kết quả hằng năm"): a yearly thing, not a yearly act
-const YEARLY_THING = /(?:(?<!báo\s+cáo\s+)kết\s+quả|kế\s+hoạch|chương\s+trình|chỉ\s+số|chấm\s+điểm|thi\s+đua|khen\s+thưởng|lộ\s+trình|dự\s+toán|ngân\s+sách|kinh\s+phí|chỉ\s+tiêu|xếp\s+hạng)(?:\s(?![Đđ]ịnh\s+kỳ)[^\s.;,()]+){0,8}?\s+(?:hằng|hàng)\s+năm(?![\p{L}])/giu;
+// chính đạt được hàng năm", "khuôn khổ hợp tác ODA hàng năm" (not "báo cáo kết quả hằng năm"): a yearly thing, not a yearly act
+const YEARLY_THING = /(?:(?<!báo\s+cáo\s+)kết\s+quả|kế\s+hoạch|chương\s+trình|chỉ\s+số|chấm\s+điểm|thi\s+đua|khen\s+thưởng|lộ\s+trình|khuôn\s+khổ|dự\s+toán|ngân\s+sách|kinh\s+phí|chỉ\s+tiêu|xếp\s+hạng)(?:\s(?![Đđ]ịnh\s+kỳ)[^\s.;,()]+){0,8}?\s+(?:hằng|hàng)\s+năm(?![\p{L}])/giu;
 const YEARLY = /(?:hằng|hàng)\s+năm(?![\p{L}])/iu;
 
 /** Spans of text that hold no deadline: the dates of cited documents, names of plans with their period, and nouns named by a yearly period. */

@@ -466,6 +466,16 @@ function readBlock(segs: Seg[], a: number, scan = false): Block {
       lastKind = 'auth';
       continue;
     }
+    // a name wrapped after its surname ("Nguyễn" / "Khắc Định"): the surname alone is no name, the two lines are one
+    const after = segs[k + 1];
+    if (after && (blk.auths.length || blk.titles.length) && /^\p{Lu}[\p{Ll}'’]*$|^[\p{Lu}'’]+$/u.test(t) && t.toLocaleLowerCase('vi') !== 'văn' && SURNAMES.has(t.toLocaleLowerCase('vi'))) {
+      const whole = personName(`${t} ${after.text}`);
+      if (whole) {
+        blk.name = { text: whole, seg: s };
+        blk.last = k + 1;
+        break;
+      }
+    }
     const nm = scan ? scannedName(t) : personName(t);
     if (nm && (blk.auths.length || blk.titles.length)) {
       blk.name = { text: nm, seg: s };

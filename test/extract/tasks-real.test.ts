@@ -492,3 +492,69 @@ describe('what a report cites, not its appendix\'s evidence (corpus/real, full g
     expect(r.document.references).toHaveLength(74);
   });
 });
+
+describe('letters and decisions of kept-aside heldout16 (portal copies, read after they were measured)', () => {
+  const letter = (issuer: string, kinh: string, body: string) =>
+    `${issuer}\nSố: 64/VP-KT\nHà Nội, ngày 10 tháng 12 năm 2015\nV/v thực hiện\nKính gửi: ${kinh}\n\n${body}\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
+  const tasks = (text: string, recipients: string[], issuer = 'Bộ Giáo dục và Đào tạo') =>
+    extractTasks(model(text), { date: '2015-12-10', recipients, issuer }).map((t) => ({ path: t.path.join('/'), text: t.text, lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? t.deadline?.kind ?? null }));
+
+  it('reads a paragraph after the items that opens "Nhận được công văn này" and asks for a report by a day as a task of its own', () => {
+    const t = tasks(letter('BỘ GIÁO DỤC VÀ ĐÀO TẠO', 'Các sở giáo dục và đào tạo', 'Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo báo cáo theo các nội dung sau:\n\n1. Công tác chỉ đạo năm học 2015 - 2016.\n\n2. Những đề xuất, kiến nghị.\n\nNhận được công văn này, Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo tổng hợp và báo cáo bằng văn bản gửi về Bộ trước ngày 20/12/2015.'), ['Các sở giáo dục và đào tạo']);
+    expect(t.map((x) => [x.path, x.deadline])).toEqual([['1', null], ['2', null], ['', '2015-12-20']]);
+    expect(t[2]!.text).toMatch(/^Nhận được công văn này/);
+    // must not: the same opening that only asks to carry the letter out is its closing
+    expect(isClosing('Nhận được công văn này, đề nghị các đơn vị khẩn trương triển khai thực hiện./.')).toBe(true);
+    expect(isClosing('Nhận được công văn này, Bộ đề nghị các sở tổng hợp, báo cáo trước ngày 20/12/2015.')).toBe(false);
+  });
+  it('gives the items of a lead-in that asks "các đơn vị" to those the letter is sent to', () => {
+    const t = tasks(letter('BỘ Y TẾ', '\n- Sở Y tế: Thái Nguyên, Bắc Kạn, Bình Thuận;', 'Để bảo đảm an toàn thực phẩm mùa Lễ hội Xuân 2022, Cục An toàn thực phẩm đề nghị các đơn vị thực hiện:\n1. Tăng cường kiểm tra an toàn thực phẩm tại các lễ hội.\n2. Tổng hợp báo cáo gửi về Cục trước ngày 15/02/2022.'), ['Sở Y tế: Thái Nguyên, Bắc Kạn, Bình Thuận'], 'Bộ Y tế');
+    expect(t.map((x) => x.lead)).toEqual([['Sở Y tế: Thái Nguyên, Bắc Kạn, Bình Thuận'], ['Sở Y tế: Thái Nguyên, Bắc Kạn, Bình Thuận']]);
+    // must not: a lead-in that names bodies keeps them
+    const named = tasks(letter('BỘ Y TẾ', '\n- Sở Y tế các tỉnh;', 'Cục An toàn thực phẩm đề nghị Sở Y tế và Sở Công Thương thực hiện:\n1. Tăng cường kiểm tra an toàn thực phẩm.\n2. Báo cáo trước ngày 15/02/2022.'), ['Sở Y tế các tỉnh'], 'Bộ Y tế');
+    expect(named[0]!.lead).toEqual(['Sở Y tế', 'Sở Công Thương']);
+  });
+  const reply = (items: string) => letter('THỦ TƯỚNG CHÍNH PHỦ', 'Bộ Công Thương', `Xét đề nghị của Bộ Công Thương, Thủ tướng Chính phủ có ý kiến như sau:\n\n${items}`);
+  it('takes no task from an approval of someone\'s request, "Đồng ý đề nghị của ..." or "... như đề nghị của ..."', () => {
+    const t = tasks(reply('- Đồng ý đề nghị của Hội đồng thẩm định Nhà nước đối với các dự án nhiệt điện nêu tại các công văn trên.\n\n- Đồng ý chủ trương lập Quy hoạch xây dựng vùng tỉnh như đề nghị của Ủy ban nhân dân tỉnh và ý kiến của các Bộ: Xây dựng, Giao thông vận tải tại các văn bản nêu trên.\n\n- Bộ Công Thương hoàn chỉnh hồ sơ, báo cáo Thủ tướng Chính phủ.'), ['Bộ Công Thương'], 'Thủ tướng Chính phủ');
+    expect(t.map((x) => x.text)).toEqual(['Bộ Công Thương hoàn chỉnh hồ sơ, báo cáo Thủ tướng Chính phủ.']);
+  });
+  it('keeps an approval that sets the time of what it lets be done, or that asks after it', () => {
+    const t = tasks(reply('1. Đồng ý tổ chức Hội nghị tổng kết công tác năm 2007 của ngành trong tháng 01 năm 2008 theo đề nghị tại công văn nêu trên.\n\n2. Đồng ý chủ trương lập Quy hoạch; đề nghị Bộ Công Thương chủ trì thực hiện.\n\n3. Đồng ý tổ chức Hội nghị thông qua mạng.'), ['Bộ Công Thương'], 'Thủ tướng Chính phủ');
+    expect(t.map((x) => [x.path, x.deadline])).toEqual([['1', '2008-01-31'], ['2', null]]);
+  });
+  it('gives an item two doers when a clause of its own names one before "giao" names the other', () => {
+    const l = (s: string) => leadOf(s)?.lead.map((b) => b.text);
+    expect(l('Ủy ban nhân dân tỉnh Quảng Ninh báo cáo rõ căn cứ pháp lý, gửi Bộ Kế hoạch và Đầu tư trước ngày 20 tháng 9 năm 2023; trên cơ sở đó, giao Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với Bộ Tài chính xem xét, báo cáo Thủ tướng Chính phủ.'))
+      .toEqual(['Ủy ban nhân dân tỉnh Quảng Ninh', 'Bộ Kế hoạch và Đầu tư']);
+    // must not: one who agrees or asks before "giao" is not a doer
+    expect(l('Thủ tướng Chính phủ đồng ý chủ trương đầu tư dự án; giao Bộ Kế hoạch và Đầu tư chủ trì thẩm định.')).toEqual(['Bộ Kế hoạch và Đầu tư']);
+    expect(l('Giao Bộ Tài chính chủ trì, phối hợp với các cơ quan liên quan hướng dẫn thực hiện.')).toEqual(['Bộ Tài chính']);
+  });
+  it('reads the order that follows the topic it is about: "Những kiến nghị ... trong báo cáo trên, theo chức năng nhiệm vụ, Bộ X tiếp tục chủ trì ..."', () => {
+    const say = (p: string) => tasks(letter('VĂN PHÒNG CHÍNH PHỦ', 'Bộ Giáo dục và Đào tạo.', `Về kiến nghị của Bộ Giáo dục và Đào tạo tại Báo cáo số 11324 ngày 09 tháng 12 năm 2008, Thủ tướng Chính phủ đã có ý kiến chỉ đạo như sau:\n\n${p}\n\nVăn phòng Chính phủ xin thông báo để quý Bộ biết và thực hiện.`), ['Bộ Giáo dục và Đào tạo'], 'Văn phòng Chính phủ');
+    const t = say('Những kiến nghị của Bộ Giáo dục và Đào tạo trong báo cáo trên, theo chức năng nhiệm vụ, Bộ Giáo dục và Đào tạo tiếp tục chủ trì tổ chức thực hiện. Các nội dung trên phải được đưa vào khuôn khổ hợp tác ODA hàng năm.');
+    expect(t).toMatchObject([{ lead: ['Bộ Giáo dục và Đào tạo'], deadline: null }]);
+    // must not: what a body did, after the topic, is no order
+    expect(say('Những kiến nghị của Bộ Giáo dục và Đào tạo trong báo cáo trên, Bộ Giáo dục và Đào tạo đã tổ chức thực hiện.')).toEqual([]);
+  });
+  it('takes "Văn phòng Chính phủ xin thông báo Bộ biết, thực hiện." as the closing it is', () => {
+    expect(isClosing('Văn phòng Chính phủ xin thông báo Bộ biết, thực hiện.')).toBe(true);
+    expect(isClosing('Văn phòng Chính phủ xin thông báo để Bộ Tài chính biết.')).toBe(true);
+    // must not: a body asked to let others know and act by a day
+    expect(isClosing('Giao Sở Nội vụ thông báo các xã biết và tổ chức bầu cử trước ngày 20/5/2021.')).toBe(false);
+  });
+  const decision = (articles: string) => `ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nSố: 12/2010/QĐ-UBND\nĐồng Tháp, ngày 5 tháng 7 năm 2010\nQUYẾT ĐỊNH\nVề việc ban hành Quy định quản lý đường huyện\nỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP\nCăn cứ Luật Giao thông đường bộ ngày 13 tháng 11 năm 2008;\nQUYẾT ĐỊNH:\n${articles}\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.`;
+  const dtasks = (articles: string) => tasks(decision(articles), [], 'Ủy ban nhân dân tỉnh Đồng Tháp');
+  it('reads the charge after a decision\'s "Quyết định này có hiệu lực ..." in the same article, and no charge where there is none', () => {
+    const t = dtasks('Điều 1.\nBan hành kèm theo Quyết định này Quy định việc quản lý, bảo\ntrì hệ thống đường huyện, đường xã trên địa bàn tỉnh Đồng Tháp.\nĐiều 2.\nQuyết định này có hiệu lực sau 10 ngày, kể từ ngày ký.\nGiao Giám đốc Sở Giao thông vận\ntải hướng dẫn, kiểm tra thực hiện Quyết định này.\nĐiều 3.\nChánh Văn phòng Ủy ban nhân dân Tỉnh, Thủ trưởng các Sở,\nban, ngành cấp tỉnh; Chủ tịch Uỷ ban nhân dân các huyện, thị xã và thành phố;\nChủ tịch Ủy ban nhân dân các xã, phường, thị trấn và các tổ chức, cá nhân liên\nquan chịu trách nhiệm thi hành Quyết định này./.');
+    expect(t).toEqual([{ path: 'Điều 2', text: 'Giao Giám đốc Sở Giao thông vận tải hướng dẫn, kiểm tra thực hiện Quyết định này.', lead: ['Giám đốc Sở Giao thông vận tải'], deadline: null }]);
+    expect(dtasks('Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý đường huyện.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nĐiều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Giao thông vận tải chịu trách nhiệm thi hành Quyết định này./.')).toEqual([]);
+  });
+  it('reads a decision whose act the copy wrapped before a proper name ("... của tỉnh Yên" / "Bái.") as the act, not a heading over "Bái."', () => {
+    expect(dtasks('Điều 1: Ban hành kèm theo Quyết định này “Quy định quản lý các đề tài khoa học, công nghệ của tỉnh Yên\nBái.\nĐiều 2: Giao cho Sở Khoa học và Công nghệ và Sở Tài chính hướng dẫn chi tiết việc thực hiện Quyết định này.').map((x) => x.path)).toEqual(['Điều 2']);
+    // and a number the copy wrapped after "số" stays in its sentence
+    expect(dtasks('Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý đường huyện.\nĐiều 2. Quyết\nđịnh này có hiệu lực thi hành từ ngày 01/11/2019 và thay thế Quyết định số\n60/2016/QĐ-UBND ngày 13/12/2016 của Ủy ban nhân dân Tỉnh ban hành Quy định về làng nghề trên địa bàn tỉnh.\nGiao Sở Nông nghiệp và Phát triển nông thôn chủ trì tổ chức triển khai Quyết định này.'))
+      .toEqual([{ path: 'Điều 2', text: 'Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì tổ chức triển khai Quyết định này.', lead: ['Sở Nông nghiệp và Phát triển nông thôn'], deadline: null }]);
+  });
+});

@@ -160,3 +160,19 @@ describe('a name written with a dash, wrapped at the dash ("Bộ Lao động" / 
     expect(m.blocks.map((b) => b.text)).toContain('- Thương binh và Xã hội là ngành phối hợp.');
   });
 });
+
+describe('a portal copy wrapped at 60-80 characters among many short lines (kept-aside heldout16)', () => {
+  const copy = (body: string) => `ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nSố: 12/2010/QĐ-UBND\nĐồng Tháp, ngày 5 tháng 7 năm 2010\nQUYẾT ĐỊNH\n${body}`;
+  it('joins a line that goes on in lower case to the line above it', () => {
+    expect(texts(copy('Điều 2. Quyết định này có hiệu lực sau 10 ngày.\nGiao Giám đốc Sở Giao thông vận\ntải hướng dẫn, kiểm tra thực hiện nhiệm vụ quản lý, bảo trì hệ thống đường huyện,\nđường xã theo Quyết định này.'))).toContain('Giao Giám đốc Sở Giao thông vận tải hướng dẫn, kiểm tra thực hiện nhiệm vụ quản lý, bảo trì hệ thống đường huyện, đường xã theo Quyết định này.');
+  });
+  it('joins a document number to the "số" that ends the line above', () => {
+    expect(texts(copy('Điều 2. Quyết định này có hiệu lực thi hành từ ngày 01/11/2019 và thay thế Quyết định số\n60/2016/QĐ-UBND ngày 13/12/2016 của Ủy ban nhân dân Tỉnh.'))).toContain('Điều 2. Quyết định này có hiệu lực thi hành từ ngày 01/11/2019 và thay thế Quyết định số 60/2016/QĐ-UBND ngày 13/12/2016 của Ủy ban nhân dân Tỉnh.');
+  });
+  it('joins nothing after a sentence or a clause ends, across a blank line, under a line in capitals, nor a marked item', () => {
+    const t = texts(copy('Căn cứ Luật Giao thông đường bộ;\nđề nghị của Sở.\nxem xét lại\n\ntrên cơ sở đó\nTHÀNH PHỐ\nthị xã\n- trong đó'));
+    expect(t).toEqual(expect.arrayContaining(['Căn cứ Luật Giao thông đường bộ;', 'đề nghị của Sở.', 'xem xét lại', 'trên cơ sở đó']));
+    expect(t.some((x) => /THÀNH PHỐ thị xã/u.test(x))).toBe(false);
+    expect(t.some((x) => /thị xã - trong đó/u.test(x))).toBe(false);
+  });
+});
