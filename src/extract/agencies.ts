@@ -195,6 +195,25 @@ const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
 
+const GIAO_ALL = new RegExp(GIAO.source, 'gu');
+
+/**
+ * The first ask of a clause that names bodies: "giao X ...", "đề nghị X ...", "yêu cầu X ..." (not a "giao" inside brackets,
+ * "(phần ngân sách giao Ủy ban nhân dân cấp tỉnh) ..."; past a "yêu cầu" that names none, "Để đáp ứng yêu cầu chỉ đạo, điều
+ * hành của Chính phủ, Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân các tỉnh ... báo cáo ...").
+ */
+function askOf(clause: string): RegExpExecArray | null {
+  GIAO_ALL.lastIndex = 0;
+  for (let tries = 0; tries < 4; tries++) {
+    const m = GIAO_ALL.exec(clause);
+    if (!m) return null;
+    if (startsWithBody(m[1]!, true) && !insideBrackets(clause, m.index) && !/^[^(]*\)/u.test(m[1]!)) return m;
+    // (the next ask may sit inside this one's words: try again just after where this one began)
+    GIAO_ALL.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
 /** Whether `at` is inside an open round bracket of `text`. */
 function insideBrackets(text: string, at: number): boolean {
   let depth = 0;
@@ -343,9 +362,8 @@ function leadOfText(text: string): Assignment | null {
     clause = clause.slice(off);
   }
   const at = (list: BodySpan[], o: number) => list.map((b) => shift(b, o + off));
-  m = GIAO.exec(clause);
-  // (not a "giao" inside brackets: "(phần ngân sách giao Ủy ban nhân dân cấp tỉnh) ...")
-  if (m && startsWithBody(m[1]!, true) && !insideBrackets(clause, m.index) && !/^[^(]*\)/u.test(m[1]!)) {
+  m = askOf(clause);
+  if (m) {
     const o = m.index + m[0].indexOf(m[1]!);
     const given = at(splitBodies(cutAtAction(m[1]!.replace(APPOSITION, ''))), o);
     // a clause of its own before it, with its own doer ("Ủy ban nhân dân tỉnh Quảng Ninh báo cáo rõ ..., gửi Bộ X trước

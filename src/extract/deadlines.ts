@@ -178,7 +178,8 @@ const ONGOING = [
   String.raw`(?<![\p{L}])khi\s+(?:xảy\s+ra|phát\s+sinh)(?![\p{L}])[^.;,()]{0,80}`,
   // from the day the act itself takes effect: "kể từ ngày Quyết định này có hiệu lực"
   String.raw`(?:kể\s+)?từ\s+ngày\s+(?:Quyết\s+định|Văn\s+bản|Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Công\s+văn|Thông\s+báo)\s+này\s+có\s+hiệu\s+lực`,
-  String.raw`(?:theo|đúng|trong)\s+(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\s+(?:quy\s+định|yêu\s+cầu|đề\s+ra)`,
+  // (also "theo đúng thời hạn đã quy định tại Thông tư số 06/2012/TT-BXD")
+  String.raw`(?:theo|đúng|trong)\s+(?:đúng\s+)?(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\s+(?:(?:đã|được)\s+)?(?:quy\s+định|yêu\s+cầu|đề\s+ra)`,
   String.raw`theo\s+(?:kế\s+hoạch|lịch|thông\s+báo|chương\s+trình)\s+riêng`,
   String.raw`(?:sau|trong(?:\s+thời\s+hạn)?)\s+\d+(?:\s*\([\p{L}\s]{2,24}\))?\s+(?:ngày|tháng|năm)(?:\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:khi|ngày)(?!\s+\d)[^.;,]{0,80}`,
 ].join('|');

@@ -11,7 +11,7 @@ import { DOC_TYPES, TYPE_ABBRS, canonicalAbbr } from './words/doctypes.js';
 import { PROVINCES } from './words/places.js';
 import { iso } from './dates.js';
 import { fold, foldWithMap } from '../normalise/unicode.js';
-import { splitBodies } from './agencies.js';
+import { splitBodies, startsWithBody } from './agencies.js';
 import { AGENCY_HEADS } from './words/agencies.js';
 import { OCR_BULLET, STAMP_LINE } from '../parse/markers.js';
 
@@ -855,7 +855,11 @@ export function extractHeader(model: TextModel): HeaderFields {
       const body = clean.replace(/[\s;.,:_]+$/, '');
       // one line of a list is one recipient as written ("Văn phòng Đoàn ĐBQH và HĐND tỉnh",
       // "Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ"); one line after "Kính gửi:" may name several
-      const bodies = entries.length > 1 && body.length ? [{ text: body, start: 0, end: body.length }] : splitBodies(body, { comma: true });
+      // (but a line of two full names, each with its own head, "Sở Quy hoạch - Kiến trúc Hà Nội, Sở Quy hoạch - Kiến trúc
+      // Thành phố Hồ Chí Minh", names two)
+      const split = splitBodies(body, { comma: true });
+      const named = split.length > 1 && split.every((b) => startsWithBody(b.text, true) && /^\p{Lu}\p{Ll}*\s+(?:\p{Ll}+\s+){0,3}\p{Lu}/u.test(b.text) && !/^(?:Các|Những)\s/u.test(b.text));
+      const bodies = entries.length > 1 && body.length && !named ? [{ text: body, start: 0, end: body.length }] : split;
       for (const b of bodies) {
         // a list sent to many bodies may name one twice
         if (f.recipients.some((r) => fold(r.value) === fold(b.text))) continue;

@@ -498,7 +498,8 @@ function underArticle(n: ItemNode): boolean {
 }
 
 /** "... gồm các nội dung sau:", "Hồ sơ bao gồm:": a list of what something contains follows. */
-const CONTENTS_LEAD = /(?<![\p{L}])(?:gồm|bao gồm)(?:\s+(?:có|các|những|một số))*(?:\s+(?:nội dung|thành phần|tài liệu|hồ sơ|giấy tờ|văn bản|mục|phần|thông tin))?(?:\s+(?:chính|chủ yếu|cụ thể))?(?:\s+(?:sau|như sau|sau đây))?\s*:\s*$/u;
+// (and what to write: "... kiểm soát viên bắt buộc phải ghi vào tờ khai những nội dung sau:")
+const CONTENTS_LEAD = /(?<![\p{L}])(?:(?:gồm|bao gồm)(?:\s+(?:có|các|những|một số))*(?:\s+(?:nội dung|thành phần|tài liệu|hồ sơ|giấy tờ|văn bản|mục|phần|thông tin))?|(?:ghi|nêu|thể hiện)(?:\s+rõ)?(?:\s[^:;.]{0,60}?)?\s(?:những|các)\s+(?:nội dung|thông tin|chỉ tiêu))(?:\s+(?:chính|chủ yếu|cụ thể))?(?:\s+(?:sau|như sau|sau đây))?\s*:\s*$/u;
 
 /** An item that says what one piece of work contains, its bullets the contents (no doer, no request of their own; not every one a step). */
 /** A line that only gives a share: "Tỉnh Bình Định: 10 tấn.", "Xã Tân Long: Đơn vị bầu cử số 06, dân số 15.590, được bầu bổ sung 05 đại biểu." */
@@ -570,8 +571,8 @@ const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:(?:các|những)\s+)?(?:cơ 
 
 /** Words a paragraph opens with when it tells what led to the letter ("Thực hiện Công văn số ...", "Căn cứ ..."). */
 const BACKGROUND = /^(?:Thực hiện|Căn cứ|Theo|Tiếp theo|Trên cơ sở|Ngày\s+\d|Vừa qua|Hiện nay|Qua|Sau khi|Nhằm|Để|Trong thời gian qua|Thời gian qua)(?![\p{L}])/u;
-// (not the "giao" of a noun: "Bộ Giao thông vận tải", "giao dịch", "giao lưu")
-const ASK_VERB = String.raw`(?:đề nghị|yêu cầu|giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|hàng|hữu|đất)(?![\p{L}]))|chỉ đạo|đôn đốc|kính đề nghị|trân trọng đề nghị)`;
+// (not the "giao" of a noun, "Bộ Giao thông vận tải", "giao dịch", "giao lưu", nor the "chỉ đạo" of a "Ban Chỉ đạo")
+const ASK_VERB = String.raw`(?:đề nghị|yêu cầu|giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|hàng|hữu|đất)(?![\p{L}]))|(?<!Ban\s)chỉ đạo|đôn đốc|kính đề nghị|trân trọng đề nghị)`;
 /** Who asks, before the verb: no cited request ("Công văn số ... của Bộ Công an về đề nghị ...") and no past. */
 const ASKER = String.raw`(?:(?!\s(?:đã|vừa|về việc|về|của|tại|nhận được)\s)[^,.;:])`;
 /** A sentence that asks in its own words: "Đề nghị ...", "Sở Nội vụ đề nghị ...", "Yêu cầu ...". */
@@ -710,6 +711,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const tree = buildTree(model, region);
   detachRequests(tree);
   detachAfterRule(tree);
+  splitAsks(tree);
   const headingTimes = new Map<ItemNode, DeadlineFinding | null>();
   // a heading's assignment is read once for all the items under it
   const assigned = new Map<ItemNode, Assignment | null>();
@@ -774,8 +776,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       continue;
     }
     // (the counts under an item that asks, "2. Rà soát ..., cụ thể như sau:" + "- ...: hiện có 04 địa phương ...": its particulars)
-    const counts = node.children.length > 0 && node.children.every((c) => !c.children.length && COUNTS_NOW.test(c.title) && !ANY_ASK.test(` ${c.title} `));
-    const parts = node.children.length && (shares || counts || listsContents(node)) ? node.children : null;
+    // (a request set apart after them, "Vì vậy, ... đề nghị UBND tỉnh ...", is a task of its own, not one of the counts)
+    const kept = node.children.filter((c) => !c.detached);
+    const counts = kept.length > 0 && kept.every((c) => !c.children.length && COUNTS_NOW.test(c.title) && !ANY_ASK.test(` ${c.title} `));
+    const parts = node.children.length && (shares || counts || listsContents(node)) ? (counts ? kept : node.children) : null;
     if (parts) for (const c of parts) consumed.add(c);
     // an action whose steps follow ("- Ban hành và tổ chức triển khai kế hoạch ..., bao gồm:" + "+ Tổ chức ...")
     // is a task of its own as well as its steps
@@ -819,13 +823,23 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       // các Sở ... báo cáo ... theo biểu mẫu đính kèm." / "1. Báo cáo gửi về Bộ phải có ..." / "2. Thời hạn ...")
       const standalone = anyMarked && !node.detached && !node.parent?.parent && !!siblings[at + 1]?.marker && !node.body.length && ctx.recipients.length > 0
         && !siblings.slice(0, at).some((c) => c.marker) && standaloneRequest(text, ctx.issuer ?? null);
+      // "Thời gian gửi báo cáo trước ngày 20 tháng 3 năm 2009." after a letter's request: that request's time, no task
+      const prev = out[out.length - 1];
+      if (!anyMarked && prev && TIME_ONLY.test(text.trim()) && !leadOf(text)?.lead.length) {
+        const d = prev.deadline ? null : pickDeadline(findDeadlines(text, yearOf(text, year), { issued: ctx.date, events: ctx.events }));
+        if (d) prev.deadline = { ...d, start: d.start + start, end: d.end + start, rule: `${d.rule}.timeParagraph` };
+        continue;
+      }
       if (isClosing(text) || (anyMarked && !node.detached && !after && !standalone)) continue;
       if (standalone && !after) standaloneAt = node;
       if (!anyMarked && !node.detached) {
         // a letter's paragraph: from where the office's own request begins, or not a task; after a lead-in
         // that gives orders ("Thủ tướng Chính phủ ... có ý kiến như sau:"), a paragraph that opens with the
         // body it orders ("Bộ Y tế khẩn trương ...") is one of them
-        const at = requestStart(node.title, ctx.issuer ?? null);
+        let at = requestStart(node.title, ctx.issuer ?? null);
+        // (after such a lead-in, a later sentence that opens with the body it orders: "Biểu dương lực lượng ... . Văn phòng
+        // Thường trực ... phối hợp với Bộ Công an ... đề xuất ...")
+        if (at < 0 && ordered && !ordersBody(node.title)) at = [...node.title.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length).find((a) => ordersBodyAt(node.title.slice(a))) ?? -1;
         // (after a lead-in that asks, "... yêu cầu:", a paragraph whose subject is a body is what it asks of it)
         const charged = afterLeadIn && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
         if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && ordersBody(text))) continue;
@@ -869,6 +883,15 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     }
     if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
     if ((node.marker?.kind === 'article' || underArticle(node)) && DECISION.test(text)) continue;
+    // "Đồng ý tổ chức buổi họp mặt ... theo đề nghị của X. X chủ trì, phối hợp với Y tổ chức ...": the approval is no task,
+    // the charge after it is
+    // (so is an appraisal: "Biểu dương lực lượng ... . Văn phòng Thường trực ... phối hợp với ... đề xuất ...")
+    const approval = APPROVAL.test(text) || APPRAISAL.test(text) ? /^[^.;]*[.;]\s+(?=\p{Lu})/u.exec(text) : null;
+    // (in the same paragraph: a paragraph after the item, "Sở X gửi đến Sở Nội vụ để tổng hợp./.", is not the item's charge)
+    if (approval && start + approval[0].length < node.titleEnd && approves(approval[0]) && leadOf(text.slice(approval[0].length))?.lead.length && !approves(text.slice(approval[0].length))) {
+      text = text.slice(approval[0].length);
+      start += approval[0].length;
+    }
     // an approval that asks nobody ("Đồng ý tổ chức Hội nghị ...", "Thống nhất chủ trương cho X tổ chức ...")
     if (approves(text)) continue;
     // the objects of the article's act, listed elsewhere: "Điều 1. Công bố kết quả ... đối với: 1. Các sở: Tại Phụ lục I đính kèm."
@@ -1011,18 +1034,22 @@ function fieldTask(node: ItemNode, year: number): TaskFinding | null {
 /**
  * A paragraph after an item that makes a request of its own ("Ngoài ra, đề nghị ...",
  * "Sở Tư pháp đề nghị Ban Chấp hành ... hoàn thiện hồ sơ ...", "Nhận được công văn này, Bộ ... đề nghị
- * các sở ... báo cáo ... trước ngày 20/12/2015") is not that item's
+ * các sở ... báo cáo ... trước ngày 20/12/2015", "Vì vậy, đối với các địa phương chưa đáp ứng ..., Bộ Công an trân
+ * trọng đề nghị UBND tỉnh điều chỉnh ...") is not that item's
  * continuation: it is an unlabelled task of its own, beside the item (under the item's parent).
  * The first paragraph under a heading-like item stays its body (the heading's task).
  */
-const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:Nhận được [^,.;:]{1,40},\s*)?(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung)/u;
+const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:Nhận được [^,.;:]{1,40},\s*)?(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung)|^(?:Vì vậy|Do đó|Theo đó|Như vậy|Từ đó|Đối với|Để)(?:\([^()]*\)|[^.;()]){0,300}?,\s+(?:[\p{Lu}][^,.;:()]{0,120}?\s)?(?:(?:trân trọng|kính)\s+)?(?:đề nghị|yêu cầu|giao)\s+(?=(?:các|những)\s|\p{Lu})/u;
 
 function detachRequests(root: ItemNode): void {
   const visit = (n: ItemNode) => {
     for (const c of [...n.children]) visit(c);
     if (!n.marker || !n.parent || !n.body.length) return;
     const keep = isHeadingLike(n) ? 1 : 0;
-    const k = n.body.findIndex((p, i) => i >= keep && NEW_REQUEST.test(p.text) && !isClosing(p.text));
+    // (after the list's last item, a paragraph on where and by when to send it all: "Danh mục dự án gửi về Bộ ... trước
+    // ngày 15/3/2018")
+    const last = n.parent.children.filter((c) => c.marker).at(-1) === n && /[.;]\s*$/u.test(n.title) && !n.children.length;
+    const k = n.body.findIndex((p, i) => i >= keep && (NEW_REQUEST.test(p.text) || (last && /^\p{Lu}/u.test(p.text) && SEND_BY.test(p.text))) && !isClosing(p.text));
     if (k < 0) return;
     const moved = n.body.splice(k);
     // after an item's fields ("- Thời gian hoàn thành: ..."), the request goes beside the item, not among its fields
@@ -1032,13 +1059,46 @@ function detachRequests(root: ItemNode): void {
     let at = siblings.indexOf(field) + 1;
     let cur: ItemNode | null = null;
     for (const p of moved) {
-      if (!cur || NEW_REQUEST.test(p.text)) {
+      if (!cur || NEW_REQUEST.test(p.text) || (/^\p{Lu}/u.test(p.text) && SEND_BY.test(p.text))) {
         cur = { marker: null, label: '', title: p.text, titleStart: p.start, titleEnd: p.end, body: [], block: n.block, children: [], parent: holder, detached: true };
         siblings.splice(at++, 0, cur);
       } else cur.body.push(p);
     }
   };
   visit(root);
+}
+
+/**
+ * A letter's paragraph that asks one body and then, in a sentence of its own, another ("Yêu cầu Chủ tịch Ủy ban nhân dân
+ * tỉnh Cà Mau khẩn trương chỉ đạo ... trong quý I năm 2009. Giao Thanh tra Chính phủ và Ban Chỉ đạo Tây Nam Bộ theo dõi,
+ * đôn đốc ..."): one task per doer, each sentence from its ask on.
+ */
+const NEXT_ASK = /(?<=[.!])\s+(?=(?:Giao|Yêu cầu|Đề nghị)\s+(?:cho\s+)?(?:(?:các|những)\s+)?\p{Lu})/gu;
+
+function splitAsks(root: ItemNode): void {
+  for (let i = 0; i < root.children.length; i++) {
+    const n = root.children[i]!;
+    if (n.marker || n.body.length || n.children.length) continue;
+    const cuts = [...n.title.matchAll(NEXT_ASK)].map((m) => m.index! + m[0].length);
+    if (!cuts.length) continue;
+    // (only at an ask that names its own doer, other than the one before it; what comes before the first ask, "Đồng ý với
+    // kiến nghị ... .", stays with it)
+    const leadAt = (a: number, b: number) => leadOf(n.title.slice(a, b))?.lead.map((x) => x.text.toLowerCase()).join('|') ?? '';
+    const kept: number[] = [];
+    let before = leadAt(0, cuts[0]!);
+    for (let k = 0; k < cuts.length; k++) {
+      const l = leadAt(cuts[k]!, cuts[k + 1] ?? n.title.length);
+      if (!l || l === before) continue;
+      if (before) kept.push(cuts[k]!);
+      before = l;
+    }
+    if (!kept.length) continue;
+    const bounds = [0, ...kept, n.title.length];
+    const parts = bounds.slice(0, -1).map((a, k) => ({ text: n.title.slice(a, bounds[k + 1]).trimEnd(), at: a }));
+    const made = parts.map((p): ItemNode => ({ ...n, title: p.text, titleStart: n.titleStart + p.at, titleEnd: n.titleStart + p.at + p.text.length, body: [], children: [] }));
+    root.children.splice(i, 1, ...made);
+    i += made.length - 1;
+  }
 }
 
 /**

@@ -323,10 +323,15 @@ function readTabTable(lines: string[]): { table: RawBlock; rest: string[] } {
 
 /**
  * Footnotes: a block that opens with a footnote mark ("(1) ...", "⁽¹⁾ ...", "1 Quyết định ...")
- * whose number was used as a mark earlier, and the dash items right after it.
+ * whose number was used as a mark earlier, and the dash items right after it. A "(1) ..." whose
+ * number no text before it used as a mark is a list's first item.
  */
 function markFootnotes(blocks: RawBlock[]): RawBlock[] {
   let inNote = false;
+  // the marks the text has used so far: "... cấp xã⁽¹⁾", "... cấp xã(1)" (a "(1) ..." that opens a block with no such mark
+  // before it is the first of a numbered list: "... đề nghị Ủy ban nhân dân các tỉnh:" / "(1) Tổng hợp ...")
+  const used = new Set<string>();
+  const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'table') {
@@ -334,7 +339,9 @@ function markFootnotes(blocks: RawBlock[]): RawBlock[] {
       continue;
     }
     const m = /^(?:\((\d{1,2})\)|[⁽]([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[⁾])\s+\S/u.exec(b.text);
-    if (m) {
+    const n = m ? m[1] ?? [...m[2]!].map((c) => SUPER.indexOf(c)).join('') : null;
+    for (const x of b.text.matchAll(/[⁽]([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[⁾]|(?<=[\p{L}\p{N}.,;:”"])\((\d{1,2})\)/gu)) used.add(x[2] ?? [...x[1]!].map((c) => SUPER.indexOf(c)).join(''));
+    if (m && (m[2] || used.has(String(Number(n)))) && !(m[1] && i > 0 && /:\s*$/u.test(blocks[i - 1]!.text) && n === '1')) {
       b.kind = 'footnote';
       inNote = true;
       continue;

@@ -219,3 +219,12 @@ describe('kept-aside heldout16: a time after a plan\'s name, and a yearly framew
     expect(one('Báo cáo kết quả hợp tác quốc tế hằng năm gửi về Bộ.', 2009)).toMatchObject({ kind: 'recurring' });
   });
 });
+
+describe('kept-aside heldout17: a time handed to the rule that set it', () => {
+  it('reads "theo đúng thời hạn đã quy định tại Thông tư ..." as ongoing', () => {
+    expect(one('gửi báo cáo về Bộ theo đúng thời hạn đã quy định tại Thông tư số 06/2012/TT-BXD nêu trên', 2013)).toMatchObject({ kind: 'ongoing' });
+    expect(one('báo cáo đúng thời gian được quy định', 2013)).toMatchObject({ kind: 'ongoing' });
+    // must not: a time the text itself gives still wins
+    expect(one('gửi báo cáo đúng thời hạn quy định, trước ngày 15/12/2013', 2013)).toMatchObject({ kind: 'by', date: '2013-12-15' });
+  });
+});

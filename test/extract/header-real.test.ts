@@ -476,3 +476,14 @@ describe('a board of the People\'s Council as issuer', () => {
     expect(h.issuer?.value).toBe('Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Lâm Đồng');
   });
 });
+
+describe('a recipients line of two full names (kept-aside heldout17)', () => {
+  it('gives each name its own entry when each has its own head', () => {
+    const r = header('BỘ XÂY DỰNG\nSố: 447/BXD-KHTC\nHà Nội, ngày 20 tháng 3 năm 2013\nV/v thực hiện chế độ báo cáo thống kê\nKính gửi:\n- Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương;\n- Sở Quy hoạch - Kiến trúc Hà Nội, Sở Quy hoạch - Kiến trúc Thành phố Hồ Chí Minh.\nNgày 10/10/2012, Bộ Xây dựng đã ban hành Thông tư.').recipients;
+    expect(r).toEqual(['Sở Xây dựng các tỉnh, thành phố trực thuộc Trung ương', 'Sở Quy hoạch - Kiến trúc Hà Nội', 'Sở Quy hoạch - Kiến trúc Thành phố Hồ Chí Minh']);
+  });
+  it('keeps a line that names kinds of bodies, or one body with its units, whole', () => {
+    const r = header('BỘ NỘI VỤ\nSố: 12/BNV-TCBC\nHà Nội, ngày 20 tháng 3 năm 2013\nV/v báo cáo\nKính gửi:\n- Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ;\n- Ủy ban nhân dân huyện, thành phố.\nBộ Nội vụ đề nghị các cơ quan báo cáo.').recipients;
+    expect(r).toEqual(['Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ', 'Ủy ban nhân dân huyện, thành phố']);
+  });
+});

@@ -558,3 +558,63 @@ describe('letters and decisions of kept-aside heldout16 (portal copies, read aft
       .toEqual([{ path: 'Điều 2', text: 'Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì tổ chức triển khai Quyết định này.', lead: ['Sở Nông nghiệp và Phát triển nông thôn'], deadline: null }]);
   });
 });
+
+describe('letters of kept-aside heldout17 (portal copies of ministries and the Government Office, read after they were measured)', () => {
+  const letter = (kinh: string, body: string) =>
+    `VĂN PHÒNG CHÍNH PHỦ\nSố: 2597/VPCP-NC\nHà Nội, ngày 20 tháng 3 năm 2017\nV/v thực hiện\nKính gửi: ${kinh}\n\n${body}\n\nVăn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
+  const tasks = (text: string, recipients: string[], issuer = 'Văn phòng Chính phủ') =>
+    extractTasks(model(text), { date: '2017-03-20', recipients, issuer }).map((t) => ({ path: t.path.join('/'), text: t.text, lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? t.deadline?.kind ?? null }));
+  const said = 'Xét đề nghị của Thường trực Ban Chỉ đạo Tây Nam Bộ tại văn bản số 1002-CV/BCĐTNB, Phó Thủ tướng có ý kiến như sau:\n\n';
+
+  it('reads the charge after an approval or a praise in the same paragraph, and the approval of a Ban Chỉ đạo\'s request as none', () => {
+    expect(tasks(letter('Thường trực Ban Chỉ đạo Tây Nam Bộ', `${said}Đồng ý tổ chức buổi họp mặt mừng Tết năm 2017 theo đề nghị của Thường trực Ban Chỉ đạo Tây Nam Bộ tại văn bản nêu trên. Thường trực Ban Chỉ đạo Tây Nam Bộ chủ trì, phối hợp với Tỉnh ủy Sóc Trăng tổ chức buổi gặp mặt bảo đảm thiết thực, tiết kiệm.`), ['Thường trực Ban Chỉ đạo Tây Nam Bộ']))
+      .toMatchObject([{ text: 'Thường trực Ban Chỉ đạo Tây Nam Bộ chủ trì, phối hợp với Tỉnh ủy Sóc Trăng tổ chức buổi gặp mặt bảo đảm thiết thực, tiết kiệm.', lead: ['Thường trực Ban Chỉ đạo Tây Nam Bộ'] }]);
+    expect(tasks(letter('Bộ Công an', `${said}Biểu dương lực lượng Cảnh sát phòng, chống tội phạm về ma túy, Công an tỉnh Thanh Hóa trong việc triệt phá đường dây vận chuyển ma túy. Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia phối hợp với Bộ Công an đề xuất hình thức khen thưởng phù hợp.`), ['Bộ Công an']))
+      .toMatchObject([{ lead: ['Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia'] }]);
+    // must not: an approval alone asks nobody, "Ban Chỉ đạo" in it or not
+    expect(tasks(letter('Thường trực Ban Chỉ đạo Tây Nam Bộ', `${said}Đồng ý tổ chức buổi họp mặt mừng Tết năm 2017 theo đề nghị của Thường trực Ban Chỉ đạo Tây Nam Bộ tại văn bản nêu trên.`), ['Thường trực Ban Chỉ đạo Tây Nam Bộ'])).toEqual([]);
+  });
+  it('leaves a transmittal paragraph after an approved item out of the item', () => {
+    const t = tasks(`SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 12/SVHTTDL-TDTT\nLâm Đồng, ngày 5 tháng 3 năm 2025\nKính gửi: Sở Nội vụ\n\nQua xem xét hồ sơ, Sở Văn hóa, Thể thao và Du lịch có ý kiến như sau:\n1. Thống nhất với Sở Nội vụ việc tham mưu công nhận Ban vận động.\n2. Đồng ý để ông Lê Văn An tham gia Ban vận động thành lập Liên đoàn.\nSở Văn hóa, Thể thao và Du lịch gửi đến Sở Nội vụ để tổng hợp, tham mưu Ủy ban nhân dân tỉnh./.\nNơi nhận:\n- Như trên;`, ['Sở Nội vụ'], 'Sở Văn hóa, Thể thao và Du lịch');
+    expect(t).toEqual([]);
+  });
+  it('splits a paragraph that asks one body and then, in a sentence of its own, another', () => {
+    const t = tasks(letter('\n- Thanh tra Chính phủ;\n- Ban Chỉ đạo Tây Nam Bộ;\n- Chủ tịch Ủy ban nhân dân tỉnh Cà Mau.', 'Xét Báo cáo số 1995/BC-TTCP của Thanh tra Chính phủ, Phó Thủ tướng có ý kiến chỉ đạo:\n\nĐồng ý với kiến nghị của Thanh tra Chính phủ tại Báo cáo số 1995/BC-TTCP. Yêu cầu Chủ tịch Ủy ban nhân dân tỉnh Cà Mau khẩn trương chỉ đạo thực hiện dứt điểm kiến nghị của Thanh tra Chính phủ trong quý I năm 2009. Giao Thanh tra Chính phủ và Ban Chỉ đạo Tây Nam Bộ theo chức năng, nhiệm vụ, theo dõi, đôn đốc việc thực hiện.'), ['Thanh tra Chính phủ', 'Ban Chỉ đạo Tây Nam Bộ', 'Chủ tịch Ủy ban nhân dân tỉnh Cà Mau']);
+    expect(t.map((x) => [x.text.slice(0, 12), x.lead, x.deadline])).toEqual([
+      ['Yêu cầu Chủ ', ['Chủ tịch Ủy ban nhân dân tỉnh Cà Mau'], '2009-03-31'],
+      ['Giao Thanh t', ['Thanh tra Chính phủ', 'Ban Chỉ đạo Tây Nam Bộ'], null],
+    ]);
+    // must not: two sentences that ask the same body are one task
+    expect(tasks(letter('Bộ Công Thương', 'Phó Thủ tướng có ý kiến như sau:\n\nYêu cầu Bộ Công Thương rà soát các dự án điện. Yêu cầu Bộ Công Thương báo cáo Thủ tướng trước ngày 30/6/2017.'), ['Bộ Công Thương'])).toHaveLength(1);
+  });
+  it('gives a paragraph that only gives the time to the request before it', () => {
+    const t = tasks(letter('\n- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;\n- Bộ Kế hoạch và Đầu tư;', 'Để đáp ứng yêu cầu chỉ đạo, điều hành của Chính phủ, Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương báo cáo tình hình kinh tế - xã hội 2 tháng đầu năm 2009 gửi Thủ tướng Chính phủ, đồng thời gửi Bộ Kế hoạch và Đầu tư để tổng hợp.\n\nThời gian gửi báo cáo trước ngày 20 tháng 3 năm 2009.'), ['Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', 'Bộ Kế hoạch và Đầu tư']);
+    expect(t).toMatchObject([{ lead: ['Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương'], deadline: '2009-03-20' }]);
+  });
+  it('reads past a "yêu cầu" that is a noun to the ask that names bodies', () => {
+    expect(leadOf('Để đáp ứng yêu cầu chỉ đạo, điều hành của Chính phủ, Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân các tỉnh báo cáo tình hình.')?.lead.map((b) => b.text)).toEqual(['Ủy ban nhân dân các tỉnh']);
+    // must not: a "giao" inside brackets is still no ask
+    expect(leadOf('Các khoản chi (phần ngân sách giao Ủy ban nhân dân cấp tỉnh quản lý) được thực hiện theo quy định.')?.lead.map((b) => b.text) ?? []).not.toContain('Ủy ban nhân dân cấp tỉnh quản lý');
+  });
+  const plan = (items: string) => `BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 1334/BKHĐT-KTNN\nHà Nội, ngày 08 tháng 03 năm 2018\nKính gửi: Ủy ban nhân dân tỉnh Điện Biên\nThực hiện chỉ đạo của Phó Thủ tướng về việc tổng hợp các dự án, Bộ Kế hoạch và Đầu tư đề nghị Ủy ban nhân dân các tỉnh:\n${items}\nBộ Kế hoạch và Đầu tư thông báo để Ủy ban nhân dân các tỉnh biết và thực hiện./.\nNơi nhận:\n- Như trên;`;
+  it('reads "(1) ..." after a lead-in as a list, not footnotes, and a paragraph on where and by when to send it all as a task of its own', () => {
+    const t = tasks(plan('(1) Tổng hợp Danh mục dự án đã đầu tư, đúng đối tượng hỗ trợ;\n(2) Tổng hợp Danh mục dự án chưa có vốn bố trí trung hạn.\nDanh mục dự án gửi về Bộ Kế hoạch và Đầu tư trước ngày 15/3/2018 (file mềm gửi theo địa chỉ email).'), ['Ủy ban nhân dân tỉnh Điện Biên'], 'Bộ Kế hoạch và Đầu tư');
+    expect(t.map((x) => [x.path, x.lead, x.deadline])).toEqual([['1', ['Ủy ban nhân dân các tỉnh'], null], ['2', ['Ủy ban nhân dân các tỉnh'], null], ['', ['Ủy ban nhân dân các tỉnh'], '2018-03-15']]);
+    // must not: a "(1) ..." whose mark the text used before is its footnote
+    const m = model('Các xã chưa đạt chuẩn cấp xã⁽¹⁾ phải hoàn thành trước ngày 30/6.\n\nNơi nhận:\n- Như trên;\n\n(1) Các xã: Xuân Lập, Phúc Yên.');
+    expect(m.blocks.filter((b) => b.kind === 'footnote').map((b) => b.text)).toEqual(['(1) Các xã: Xuân Lập, Phúc Yên.']);
+  });
+  it('reads "ghi vào tờ khai những nội dung sau:" and its dashes as one task, what to write its contents', () => {
+    const t = tasks(`TỔNG CỤC HẢI QUAN\nSố: 2695/TCHQ-GSQL\nHà Nội, ngày 10 tháng 6 năm 2002\nKính gửi: Cục Hải quan các tỉnh, thành phố\n\nTổng cục Hải quan hướng dẫn như sau:\n1. Về cách ghi kết quả kiểm tra:\n1.1. Trước khi ghi kết quả kiểm tra, kiểm soát viên phải ghi vào tờ khai những nội dung sau:\n- Tỷ lệ kiểm tra;\n- Tình trạng niêm phong.\nNơi nhận:\n- Như trên;`, ['Cục Hải quan các tỉnh, thành phố'], 'Tổng cục Hải quan');
+    expect(t.map((x) => x.path)).toEqual(['1/1.1']);
+  });
+  it('takes the counts under an item as its parts when a request set apart follows them', () => {
+    const t = tasks(`BỘ CÔNG AN\nSố: 4409/BCA-C04\nHà Nội, ngày 09 tháng 10 năm 2025\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố\nBộ Công an đề nghị Ủy ban nhân dân các tỉnh, thành phố thực hiện:\n1. Rà soát, đánh giá mức độ trọng điểm về ma túy.\n2. Rà soát số cơ sở cai nghiện đề nghị hỗ trợ xây mới, nâng cấp:\n- Công suất tối thiểu 250 người: hiện có 04 địa phương có cơ sở dưới 250 người.\n- Diện tích đất tối thiểu 3 ha: hiện có 04 địa phương có diện tích dưới 3 ha.\n\nVì vậy, đối với các địa phương chưa đáp ứng cấu hình tối thiểu (quy mô dưới 250 người; diện tích dưới 3 ha), Bộ Công an trân trọng đề nghị UBND tỉnh điều chỉnh quy mô, bố trí quỹ đất để mở rộng cơ sở cai nghiện.\n\nKết quả rà soát của các địa phương đề nghị gửi về Bộ Công an trước ngày 15/10/2025 (qua Cục Cảnh sát điều tra tội phạm về ma túy, số 47 Phạm Văn Đồng, Hà Nội).\n\nNơi nhận:\n- Như trên;`, ['Ủy ban nhân dân các tỉnh, thành phố'], 'Bộ Công an');
+    expect(t.map((x) => [x.text.slice(0, 14), x.lead, x.deadline])).toEqual([
+      ['Rà soát, đánh ', ['Ủy ban nhân dân các tỉnh, thành phố'], null],
+      ['Rà soát số cơ ', ['Ủy ban nhân dân các tỉnh, thành phố'], null],
+      ['Vì vậy, đối vớ', ['UBND tỉnh'], null],
+      ['Kết quả rà soá', ['Ủy ban nhân dân các tỉnh, thành phố'], '2025-10-15'],
+    ]);
+  });
+});
