@@ -24,7 +24,8 @@ const HEAD_RE = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`
 const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}])`, 'iu');
 // (the "trình" of "Chương trình" is no verb: "Ban Tổ chức Chương trình đi bộ")
 // (nor is the "hàng" of "Ngân hàng": "các đơn vị thuộc Ngân hàng Nhà nước")
-const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?<![Nn]gân\\s)(?:${verbs(ACTION_WORDS)})(?![\\p{L}])`, 'iu');
+// (not the "có" of "có liên quan", which qualifies the name: "các đơn vị có liên quan chủ động ...")
+const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?<![Nn]gân\\s)(?!có\\s+liên\\s+quan)(?:${verbs(ACTION_WORDS)})(?![\\p{L}])`, 'iu');
 /** The same words in lower case only: inside a sentence a verb is in lower case, a word of a name capitalised. */
 const ACTION_RE_LOWER = new RegExp(ACTION_RE.source, 'u');
 // Case-sensitive: a verb inside a sentence is in lower case, a word of a name is capitalised
@@ -190,7 +191,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,200}?)(?<![Bb]an)\s+(?=(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
+const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an)\s+(?=(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;

@@ -104,7 +104,8 @@ const SUBJECT_LEAD = /^(?:V\/v|V\/V|v\/v|Về việc|VỀ VIỆC|Về|Trích y�
  * "Kính gửi:", or a công điện's "Điện:" (always with its colon: "Điện lực ..." is a name), alone or after
  * its sender in capitals as Nghị định 30/2020/NĐ-CP lays it out ("THỦ TƯỚNG CHÍNH PHỦ điện:").
  */
-export const RECIPIENT_LEAD = /^(?:(?:Kính|KÍNH|kính)\s+(?:gửi|GỬI)\s*:?|(?:Điện|ĐIỆN|điện)\s*:|\p{Lu}[\p{Lu}\s,.-]{2,80}?\s(?:điện|ĐIỆN)\s*:)\s*/u;
+// (a portal's copy may glue it: "Kínhgửi: Cục Thuế ...")
+export const RECIPIENT_LEAD = /^(?:(?:Kính|KÍNH|kính)\s*(?:gửi|GỬI)\s*:?|(?:Điện|ĐIỆN|điện)\s*:|\p{Lu}[\p{Lu}\s,.-]{2,80}?\s(?:điện|ĐIỆN)\s*:)\s*/u;
 /** A list item's dash as printed (OCR_BULLET: as a scan reads it once the list has begun). */
 const BULLET = /^[-–+•]\s*/;
 // "(Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021 của Ủy ban nhân dân tỉnh)"

@@ -73,8 +73,9 @@ const CLOSING_PARAGRAPH = [
   /^(?![\s\S]*(?:trước|chậm nhất|hạn|trong)[^.;]{0,20}\d)Nhận được (?:Công văn|văn bản) này/iu,
   // the ask to carry out what the items said: "Đề nghị Chủ tịch UBND các tỉnh ... quan tâm chỉ đạo kịp thời thực hiện các
   // nội dung nêu trên và thông báo về Bộ ... các vấn đề phát sinh", "Đề nghị ... tạo điều kiện cho X thực hiện nghiêm nội
-  // dung trên." (not when it sets a time of its own: "... thực hiện nội dung trên, báo cáo trước ngày 30/6")
-  /^(?![\s\S]*(?:trước|chậm nhất|hạn|trong)[^.;]{0,20}\d)(?:[\p{Lu}][^.;:]{0,120}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:thực hiện|triển khai)\s+(?:(?:nghiêm|tốt|đầy đủ|nghiêm túc)\s+)?(?:(?:các|những)\s+)?(?:nội dung|yêu cầu|nhiệm vụ|việc)\s+(?:(?:đã\s+)?nêu\s+)?trên(?![\p{L}])/iu,
+  // dung trên.", "Bộ Xây dựng đề nghị ... khẩn trương báo cáo các nội dung nêu trên để Bộ tổng hợp ..." (not when it sets a time
+  // of its own: "... thực hiện nội dung trên, báo cáo trước ngày 30/6")
+  /^(?![\s\S]*(?:trước|chậm nhất|hạn|trong)[^.;]{0,20}\d)(?:[\p{Lu}][^.;:]{0,120}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:thực hiện|triển khai|báo cáo)\s+(?:(?:nghiêm|tốt|đầy đủ|nghiêm túc)\s+)?(?:(?:các|những)\s+)?(?:nội dung|yêu cầu|nhiệm vụ|việc)\s+(?:(?:đã\s+)?nêu\s+)?trên(?![\p{L}])/iu,
   // the ask to carry out what was said and report on time: "Đề nghị Sở ... tổ chức thực hiện ngay và gửi báo cáo đúng thời hạn./."
   /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?(?:tổ chức\s+)?thực\s?hiện(?:\s+(?:ngay|nghiêm túc|khẩn trương))?\s+và\s+(?:gửi\s+)?báo\s?cáo\s+(?:kết quả\s+)?(?:đúng|theo)\s+(?:thời hạn|thời gian|quy định|yêu cầu)(?:\s+(?:nêu\s+)?trên)?\s*\.?\/?\.?$/iu,
   // thanks: "Trân trọng cảm ơn sự quan tâm, phối hợp của các đồng chí./.", "Bộ Công an xin trân trọng cảm ơn ..."
@@ -498,8 +499,9 @@ function underArticle(n: ItemNode): boolean {
 }
 
 /** "... gồm các nội dung sau:", "Hồ sơ bao gồm:": a list of what something contains follows. */
-// (and what to write: "... kiểm soát viên bắt buộc phải ghi vào tờ khai những nội dung sau:")
-const CONTENTS_LEAD = /(?<![\p{L}])(?:(?:gồm|bao gồm)(?:\s+(?:có|các|những|một số))*(?:\s+(?:nội dung|thành phần|tài liệu|hồ sơ|giấy tờ|văn bản|mục|phần|thông tin))?|(?:ghi|nêu|thể hiện)(?:\s+rõ)?(?:\s[^:;.]{0,60}?)?\s(?:những|các)\s+(?:nội dung|thông tin|chỉ tiêu))(?:\s+(?:chính|chủ yếu|cụ thể))?(?:\s+(?:sau|như sau|sau đây))?\s*:\s*$/u;
+// (and what to write: "... kiểm soát viên bắt buộc phải ghi vào tờ khai những nội dung sau:", "Báo cáo về tình hình ..., trong
+// đó nêu rõ:")
+const CONTENTS_LEAD = /(?<![\p{L}])(?:(?:gồm|bao gồm)(?:\s+(?:có|các|những|một số))*(?:\s+(?:nội dung|thành phần|tài liệu|hồ sơ|giấy tờ|văn bản|mục|phần|thông tin))?|(?:ghi|nêu|thể hiện)(?:\s+rõ)?(?:\s[^:;.]{0,60}?)?\s(?:những|các)\s+(?:nội dung|thông tin|chỉ tiêu)|trong đó(?:\s+cần)?\s+(?:nêu|ghi|làm)\s+rõ)(?:\s+(?:chính|chủ yếu|cụ thể))?(?:\s+(?:sau|như sau|sau đây))?\s*:\s*$/u;
 
 /** An item that says what one piece of work contains, its bullets the contents (no doer, no request of their own; not every one a step). */
 /** A line that only gives a share: "Tỉnh Bình Định: 10 tấn.", "Xã Tân Long: Đơn vị bầu cử số 06, dân số 15.590, được bầu bổ sung 05 đại biểu." */
@@ -635,9 +637,14 @@ function requestStartPlain(text: string, issuer: string | null): number {
     }
     if (ASKING_SENTENCE.test(sentence) || SEND_BY.test(sentence)) return at;
     if (i === 0 && ANY_ASK.test(sentence)) return at;
+    // "Tuy nhiên, để chủ động đối phó ..., UBND tỉnh yêu cầu Giám đốc Sở ... tiếp tục triển khai ..."
+    if (TURN.test(sentence) && MAIN_ASK.test(sentence) && !othersRequest(sentence, issuer)) return at;
   }
   return -1;
 }
+
+/** A sentence that turns from what is to what is asked: "Tuy nhiên, để ..., X yêu cầu ...", "Vì vậy, Y đề nghị ...". */
+const TURN = /^(?:Tuy nhiên|Do đó|Vì vậy|Vì thế|Theo đó|Ngoài ra|Đồng thời|Bên cạnh đó|Từ đó)\s*,/u;
 
 /** A sentence that opens by citing a document: "Tại Công văn số 4512/BNV-TCBC ngày ..., ...", "Theo Văn bản số ...". */
 const CITES = /^(?:Tại|Theo|Qua|Căn cứ|Thực hiện)\s+(?:nội dung\s+)?(?:Công văn|Văn bản|Công điện|Thông báo|Tờ trình|Báo cáo|Quyết định|Kế hoạch|Chỉ thị|Hướng dẫn)\s+(?:số\s*:?\s*)?\d/u;
@@ -669,8 +676,8 @@ const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết 
 function ordersBody(text: string): boolean {
   if (ordersBodyAt(text)) return true;
   // (after what it is about: "Những kiến nghị của Bộ X trong báo cáo trên, theo chức năng nhiệm vụ, Bộ X tiếp tục chủ trì
-  // tổ chức thực hiện.")
-  if (BACKGROUND.test(text)) return false;
+  // tổ chức thực hiện.", or what it is for: "Để bảo đảm có được số liệu chính xác, ..., Bộ X cung cấp ngay số liệu ...")
+  if (BACKGROUND.test(text) && !/^(?:Để|Nhằm)\s/u.test(text)) return false;
   for (const c of text.slice(0, 240).matchAll(/,\s+/gu)) {
     const at = c.index + c[0].length;
     if (/[.;:]|\s(?:đã|vừa)\s/u.test(text.slice(0, at))) return false;
@@ -703,7 +710,8 @@ function relativeBefore(text: string, at: number): boolean {
 
 /** An item that only gives a time: "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ...". */
 // ("Thời hạn: ...", "Thời gian lấy ý kiến: ...", "Thời hạn gửi báo cáo trước ngày 28/02/2010.")
-const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}\s*(?::\s*\S|(?:là\s+)?(?:trước|chậm nhất|đến hết|trong)\s[^.;]{0,60}[.;]?$)/u;
+// ("Thời hạn nhận hồ sơ đến hết ngày 31.5.2003.": a date written with dots)
+const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}\s*(?::\s*\S|(?:là\s+)?(?:trước|chậm nhất|đến hết|trong)\s(?:[^.;]|\.(?=\d)){0,60}[.;]?$)/u;
 
 function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
@@ -793,6 +801,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const brokenOff = node.body.length > 0 && !/:\s*$/u.test(node.title) && (/^\p{Ll}/u.test(node.body[0]!.text)
       || (/\p{L}$/u.test(node.title.trim()) && node.title !== node.title.toLocaleUpperCase('vi') && node.body[0]!.text.length <= 40 && /[.;]["”]?\s*$/u.test(node.body[0]!.text)));
     const heading = !parts && !action && isHeadingLike(node) && !brokenOff && !addressed;
+    // (a heading over a short line in capitals shows a sample or a title to print, "a. Mẫu số 1:" / "HÀNG ĐÃ XUẤT KHẨU":
+    // what is shown, not work)
+    // (not under an item that asks: "Giao Văn phòng ... trang trí hội trường với tiêu đề:" / "HỘI NGHỊ ...")
+    if (heading && node.body.length && node.body.every((p) => p.text.length < 80 && /\p{Lu}{2}/u.test(p.text) && p.text === p.text.toLocaleUpperCase('vi')) && !leadOf(node.title)?.lead.length) continue;
     let text: string, start: number, end: number;
     let whole: { text: string; start: number } | null = null;
     if (parts) {
@@ -847,7 +859,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
           // (a sentence that asks after its own frame, "Để có cơ sở tổng hợp, Bộ X đề nghị ...", goes on with the
           // background before it: the paragraph is the task; a sentence that opens with the ask, "Đề nghị quý cơ
           // quan ...", starts the task. The rules read from where it asks either way.)
-          if (BACKGROUND.test(text.slice(at))) whole = { text, start };
+          if (BACKGROUND.test(text.slice(at)) || TURN.test(text.slice(at))) whole = { text, start };
           text = text.slice(at);
           start += at;
         }
@@ -980,9 +992,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     taskOf.set(node, task);
     out.push(task);
   }
+  // (an item that sends its work "đúng thời hạn quy định" takes the time the group gives: the concrete one counts)
   for (const [group, d] of groupTimes) for (const c of group.children) {
     const t = taskOf.get(c);
-    if (t && !t.deadline) t.deadline = d;
+    if (t && (!t.deadline || (t.deadline.kind === 'ongoing' && /thời\s+(?:hạn|gian)\s+(?:(?:đã|được)\s+)?quy\s+định/iu.test(t.deadline.text)))) t.deadline = d;
   }
   return out;
 }

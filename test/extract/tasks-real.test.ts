@@ -8,6 +8,7 @@ import path from 'node:path';
 import { processFile } from '../../pipelines/document.js';
 import { headingAssignment, leadOf } from '../../src/extract/agencies.js';
 import { extractTasks, isClosing } from '../../src/extract/tasks.js';
+import { extractHeader } from '../../src/extract/header.js';
 import { model, ROOT } from '../helpers.js';
 
 const doc = async (name: string) => {
@@ -616,5 +617,49 @@ describe('letters of kept-aside heldout17 (portal copies of ministries and the G
       ['Vì vậy, đối vớ', ['UBND tỉnh'], null],
       ['Kết quả rà soá', ['Ủy ban nhân dân các tỉnh, thành phố'], '2025-10-15'],
     ]);
+  });
+});
+
+describe('letters of kept-aside heldout18 (ministries, general departments and provinces, read after they were measured)', () => {
+  const tasks = (text: string, recipients: string[], issuer: string) =>
+    extractTasks(model(text), { date: '2012-05-10', recipients, issuer }).map((t) => ({ path: t.path.join('/'), text: t.text, lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? t.deadline?.kind ?? null }));
+  const head = (issuer: string, kinh: string) => `${issuer}\nSố: 1831/UBND-NN\nGia Nghĩa, ngày 10 tháng 5 năm 2012\nV/v phòng cháy, chữa cháy rừng\nKính gửi:${kinh}\n\n`;
+
+  it('reads the request after "Tuy nhiên, để ..., X yêu cầu Y ..." in a paragraph that opens with the facts, the paragraph its text', () => {
+    const t = tasks(`${head('ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG', '\n- Các Sở, Ban, ngành có liên quan;\n- Chủ tịch UBND các huyện, thị xã Gia Nghĩa.')}Thực hiện Công điện khẩn 08/CĐ-BNN ngày 03 tháng 5 năm 2012 của Bộ Nông nghiệp và Phát triển nông thôn. Ủy ban nhân dân tỉnh chỉ đạo như sau:\n\nHiện nay, trên địa bàn tỉnh đã có mưa nhiều, nên khả năng xảy ra cháy rừng là không cao. Tuy nhiên, để chủ động đối phó với việc cháy rừng có thể xảy ra, UBND tỉnh yêu cầu Giám đốc Sở Nông nghiệp và Phát triển nông thôn, Chi cục trưởng Chi cục Kiểm lâm, Chủ tịch Ủy ban nhân dân các huyện, thị xã và Thủ trưởng các Sở, Ban, ngành có liên quan không được chủ quan và cần phải tiếp tục chủ động triển khai các biện pháp phòng cháy, chữa cháy rừng.\n\nNơi nhận:\n- Như trên;`, ['Các Sở, Ban, ngành có liên quan', 'Chủ tịch UBND các huyện, thị xã Gia Nghĩa'], 'Ủy ban nhân dân tỉnh Đắk Nông');
+    expect(t).toHaveLength(1);
+    expect(t[0]!.text).toMatch(/^Hiện nay, trên địa bàn tỉnh/u);
+    expect(t[0]!.lead).toEqual(['Giám đốc Sở Nông nghiệp và Phát triển nông thôn', 'Chi cục trưởng Chi cục Kiểm lâm', 'Chủ tịch Ủy ban nhân dân các huyện, thị xã', 'Thủ trưởng các Sở, Ban, ngành có liên quan']);
+  });
+  it('reads a purpose before the body ordered ("Để bảo đảm ..., Bộ X (Tổng cục Thống kê) cung cấp ngay ...") as the order', () => {
+    const t = tasks(`${head('VĂN PHÒNG CHÍNH PHỦ', ' Bộ Kế hoạch và Đầu tư.')}Xét đề nghị của Ủy ban Dân tộc tại Công văn số 200/UBDT-VP, Phó Thủ tướng có ý kiến như sau:\n\nĐể bảo đảm có được số liệu chính xác, tin cậy về dân tộc thiểu số, Bộ Kế hoạch và Đầu tư (Tổng cục Thống kê) cung cấp ngay số liệu kết quả Tổng điều tra dân số năm 2009 cho Ủy ban Dân tộc.\n\nVăn phòng Chính phủ xin thông báo để Bộ Kế hoạch và Đầu tư biết, thực hiện./.\n\nNơi nhận:\n- Như trên;`, ['Bộ Kế hoạch và Đầu tư'], 'Văn phòng Chính phủ');
+    expect(t).toMatchObject([{ lead: ['Bộ Kế hoạch và Đầu tư (Tổng cục Thống kê)'] }]);
+    // must not: a purpose then what the body did
+    expect(tasks(`${head('VĂN PHÒNG CHÍNH PHỦ', ' Bộ Kế hoạch và Đầu tư.')}Xét đề nghị của Ủy ban Dân tộc, Phó Thủ tướng có ý kiến như sau:\n\nĐể bảo đảm có được số liệu chính xác, Bộ Kế hoạch và Đầu tư đã cung cấp số liệu cho Ủy ban Dân tộc.\n\nNơi nhận:\n- Như trên;`, ['Bộ Kế hoạch và Đầu tư'], 'Văn phòng Chính phủ')).toEqual([]);
+  });
+  it('reads a glued "Kínhgửi:", and "được kéo dài đến ngày 27/02/2010" as the time', () => {
+    const text = `BỘ TÀI CHÍNH\nSố: 561/BTC-TCT\nV/v kéo dài thời hạn nộp hồ sơ khai thuế\nHà Nội, ngày 19 tháng 02 năm 2010\n\nKínhgửi: Cục Thuế các tỉnh, thành phố trực thuộc Trung ương\n\nĐể việc nộp hồ sơ khai thuế của tháng 01/2010 phù hợp với thời gian nghỉ tết, Tổng cục Thuế đề nghị:\n\n- Các Cục Thuế tổ chức tiếp nhận hồ sơ khai thuế của người nộp thuế kịp thời.\n\n- Thời gian tiếp nhận hồ sơ khai thuế của tháng 01/2010 được kéo dài đến ngày 27/02/2010.\n\nNơi nhận:\n- Như trên;`;
+    expect(extractHeader(model(text)).recipients.map((r) => r.value)).toEqual(['Cục Thuế các tỉnh, thành phố trực thuộc Trung ương']);
+    expect(tasks(text, ['Cục Thuế các tỉnh, thành phố trực thuộc Trung ương'], 'Bộ Tài chính').map((x) => x.deadline)).toEqual([null, '2010-02-27']);
+  });
+  it('reads "Báo cáo ..., trong đó nêu rõ:" and its dashes as one task, and the closing ask to report "các nội dung nêu trên" as none', () => {
+    const t = tasks(`BỘ XÂY DỰNG\nSố: 21/BXD-QLN\nHà Nội, ngày 10 tháng 01 năm 2008\nKính gửi: Uỷ ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n\nBộ Xây dựng đề nghị Uỷ ban nhân dân các tỉnh, thành phố báo cáo các nội dung sau:\n\n1. Báo cáo về tình hình thực hiện bán nhà ở thuộc sở hữu nhà nước đến thời điểm 31/12/2007, trong đó nêu rõ:\n\n- Tổng số quỹ nhà ở thuộc sở hữu nhà nước trên địa bàn;\n\n- Số lượng nhà ở đã bán;\n\n2. Báo cáo về những khó khăn, vướng mắc và đề xuất kiến nghị (nếu có).\n\nBộ Xây dựng đề nghị Uỷ ban nhân dân các tỉnh, thành phố chỉ đạo cơ quan có liên quan khẩn trương báo cáo các nội dung nêu trên để Bộ Xây dựng tổng hợp trình Thủ tướng Chính phủ.\n\nNơi nhận:\n- Như trên;`, ['Uỷ ban nhân dân các tỉnh, thành phố trực thuộc Trung ương'], 'Bộ Xây dựng');
+    expect(t.map((x) => x.path)).toEqual(['1', '2']);
+  });
+  it('times the items of a group by an item that only gives the time with a dotted date, over "đúng thời hạn quy định"', () => {
+    const t = tasks(`BỘ THƯƠNG MẠI\nSố: 0825/TM-XNK\nHà Nội, ngày 15 tháng 4 năm 2003\nKính gửi: Các sở Thương mại\n\nBộ Thương mại đề nghị các sở Thương mại thực hiện các việc sau:\n\n1. Thời hạn nhận hồ sơ đến hết ngày 31.5.2003.\n\n2. Các Sở Thương mại kiểm tra, xác nhận các hồ sơ xét thưởng kịp thời, để các doanh nghiệp gửi hồ sơ về Hội đồng xét thưởng đúng thời hạn quy định.\n\nNơi nhận:\n- Như trên;`, ['Các sở Thương mại'], 'Bộ Thương mại');
+    expect(t.map((x) => [x.path, x.deadline])).toEqual([['2', '2003-05-31']]);
+  });
+  it('takes no task from a heading over a sample printed in capitals', () => {
+    const t = tasks(`TỔNG CỤC HẢI QUAN\nSố: 2750/TCHQ-GSQL\nHà Nội, ngày 08 tháng 06 năm 2011\nKính gửi: Cục Hải quan các tỉnh, thành phố.\n\nTổng cục Hải quan hướng dẫn như sau:\n\n1. Mô tả mẫu dấu: kích cỡ khung hình chữ nhật 1.5 x 5 cm. Mẫu dấu cụ thể:\n\na. Mẫu số 1:\n\nHÀNG ĐÃ XUẤT KHẨU\n\nb. Mẫu số 2:\n\nHÀNG ĐÃ ĐƯA VÀO KHO NGOẠI QUAN\n\n2. Đề nghị Cục Hải quan các tỉnh, thành phố căn cứ hướng dẫn trên để tiến hành khắc mẫu dấu.\n\nNơi nhận:\n- Như trên;`, ['Cục Hải quan các tỉnh, thành phố'], 'Tổng cục Hải quan');
+    expect(t.map((x) => x.path)).toEqual(['2']);
+    // must not: a heading over a sentence in capitals-free text is still its task
+    expect(tasks(`TỔNG CỤC HẢI QUAN\nSố: 2750/TCHQ-GSQL\nHà Nội, ngày 08 tháng 06 năm 2011\nKính gửi: Cục Hải quan các tỉnh, thành phố.\n\nTổng cục Hải quan hướng dẫn như sau:\n\na. Về mẫu dấu:\n\nCục Hải quan các tỉnh khắc mẫu dấu theo hướng dẫn.\n\nNơi nhận:\n- Như trên;`, ['Cục Hải quan các tỉnh, thành phố'], 'Tổng cục Hải quan').map((x) => x.path)).toEqual(['a']);
+  });
+  it('keeps "có liên quan" in a name, and ends a name at "tiếp tục", "chủ động", "thông báo"', () => {
+    const l = (s: string) => leadOf(s)?.lead.map((b) => b.text);
+    expect(l('Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, các đơn vị quản lý hồ chứa và các đơn vị có liên quan chủ động ứng phó với cơn bão số 6.')).toEqual(['các sở, ban, ngành', 'các đơn vị quản lý hồ chứa', 'các đơn vị có liên quan']);
+    expect(l('Giao Sở Nội vụ tiếp tục theo dõi, đôn đốc.')).toEqual(['Sở Nội vụ']);
+    expect(l('Bộ Thương mại đề nghị Sở Thương mại thông báo cho các thương nhân trên địa bàn.')).toEqual(['Sở Thương mại']);
   });
 });

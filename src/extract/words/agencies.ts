@@ -54,7 +54,7 @@ export const ASKED_TO = [
   'tổ chức', 'xây dựng', 'rà soát', 'nghiên cứu', 'hướng dẫn', 'theo dõi', 'ban hành', 'chuẩn bị', 'bố trí', 'cung cấp', 'cử',
   'báo cáo', 'đề xuất', 'kiểm tra', 'tổng hợp', 'thẩm định', 'tiếp nhận', 'cập nhật', 'đôn đốc', 'hoàn thành', 'hoàn thiện',
   'giải quyết', 'niêm yết', 'làm việc', 'căn cứ', 'tham gia', 'thanh tra', 'lấy ý kiến', 'thừa ủy quyền', 'thừa uỷ quyền', 'thay mặt',
-  'phản ánh', 'điều chỉnh',
+  'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
@@ -67,7 +67,7 @@ export const ACTION_WORDS = [
   'giám sát', 'bố trí', 'niêm yết', 'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành',
   'nghiêm túc', 'kịp thời', 'thường xuyên', 'định kỳ', 'hằng', 'hàng', 'căn cứ', 'để', 'nhằm', 'trong', 'theo',
   'về việc', 'đối với', 'trước ngày', 'trước', 'sau khi', 'khi', 'nếu', 'phải', 'cần', 'thống nhất',
-  'xử lý', 'tháo gỡ', 'điều chỉnh', 'đẩy', 'có', 'làm', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì',
+  'xử lý', 'tháo gỡ', 'điều chỉnh', 'không được', 'đẩy', 'có', 'làm', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì',
   'trực tiếp', 'vận dụng', 'áp dụng',
 ];
 
