@@ -356,6 +356,12 @@ function leadOfText(text: string): Assignment | null {
   if (directs && startsWithBody(directs[1]!) && !ACTION_RE.test(stripHead(directs[1]!))) {
     return { lead: splitBodies(directs[1]!, { comma: true }), support: supportOfPlain(text), rule: 'lead.directs' };
   }
+  // a body and its verb before a colon that lists something else ("Bộ Kế hoạch và Đầu tư nghiên cứu, tiếp thu ý kiến của
+  // các Bộ: Tài chính, Tư pháp, ..."): the subject is the doer
+  if (m && startsWithBody(m[1]!) && ACTION_RE_LOWER.test(stripHead(m[1]!))) {
+    const subj = subjectOf(clause);
+    if (subj?.length && subj[subj.length - 1]!.end <= m[1]!.length) return { lead: subj, support: supportOfPlain(text), rule: 'lead.subject' };
+  }
   // a noun topic before a colon ("Tiêu chí ...: Các cơ quan, đơn vị tổ chức ..."): read the clause after it
   // (not a colon inside brackets, "(qua Công an tỉnh - Email: ...)", nor one after an ask, "Yêu cầu X ...:")
   if (m && !TOPIC_END.test(m[1]!) && !startsWithPredicate(m[1]!) && !/\([^)]*$/u.test(m[1]!) && !/(?:^|\s)(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s/u.test(m[1]!)) {

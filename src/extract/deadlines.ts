@@ -288,6 +288,19 @@ const RULES: Rule[] = [
       return v ? { kind: 'within', date: v } : undefined;
     },
   },
+  // "trước tháng 9 năm 2012", "trước tháng 9/2012": by the last day of the month before
+  {
+    id: 'deadline.beforeMonth',
+    need: /trước\s+tháng/iu,
+    re: /(?<![\p{L}])trước\s+tháng\s+(\d{1,2})(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)/giu,
+    make: (m, ctx, at) => {
+      const month = Number(m[1]);
+      if (month < 1 || month > 12) return undefined;
+      if (month === 1 && !m[2]) return undefined;
+      const v = month === 1 ? endOfMonth(Number(m[2]) - 1, 12) : monthEnd(month - 1, m[2], ctx, at);
+      return v ? { kind: 'by', date: v } : undefined;
+    },
+  },
   // "trong tháng 11, 12/2021", "trong tháng 11, tháng 12 năm 2025", "trong tháng 7 năm 2025",
   // "trong kỳ báo cáo tháng 11/2021", "trong tháng 8" (the year from the text)
   {

@@ -102,8 +102,8 @@ export function isClosing(text: string, marked = false): boolean {
   // so only a short text is read again with its glued words split)
   const t = text.trim();
   if (closes(t, marked)) return true;
-  // (a closing ends with what is asked: "biết", "thực hiện", "chấp hành", "quan tâm")
-  const d = t.length < 400 && /(?:biết|hiện|hành|tâm)[\s./!]*$/u.test(t) ? deglue(t) : null;
+  // (a closing ends with what is asked: "biết", "thực hiện", "chấp hành", "quan tâm", "phối hợp, chỉ đạo")
+  const d = t.length < 400 && /(?:biết|hiện|hành|tâm|đạo|hợp)[\s./!]*$/u.test(t) ? deglue(t) : null;
   return d !== null && closes(d.text, marked);
 }
 
@@ -569,7 +569,8 @@ const POINTER = /^\(?\s*(?:(?:Nội dung\s+)?[Cc]hi tiết|Nội dung cụ thể
 const ADDRESSEE_WORDS = String.raw`quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành|tổng cục|cục|viện|trung tâm|công ty)|các đồng chí`;
 const ADDRESSEES = new RegExp(String.raw`(?<![\p{L}])(?:${ADDRESSEE_WORDS})(?![\p{L}])`, 'iu');
 /** A lead that only points back at those a letter is sent to: "các cơ quan", "các đơn vị", "các Bộ, cơ quan" (a letter to ministries), "quý cơ quan", "Quý Tổng cục", "các đồng chí". */
-const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:(?:các|những)\s+)?(?:cơ quan|đơn vị)|(?:các|những)\s+bộ(?:\s*,\s*(?:cơ quan|ngành|địa phương))*|${ADDRESSEE_WORDS})$`, 'iu');
+// (also "các cơ quan, đơn vị", "các bộ, cơ quan Trung ương")
+const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:(?:các|những)\s+)?(?:cơ quan|đơn vị)(?:\s*,\s*(?:cơ quan|đơn vị))?|(?:các|những)\s+bộ(?:\s*,\s*(?:cơ quan|ngành|địa phương))*(?:\s+(?:Trung ương|trung ương))?|${ADDRESSEE_WORDS})$`, 'iu');
 
 /** Words a paragraph opens with when it tells what led to the letter ("Thực hiện Công văn số ...", "Căn cứ ..."). */
 const BACKGROUND = /^(?:Thực hiện|Căn cứ|Theo|Tiếp theo|Trên cơ sở|Ngày\s+\d|Vừa qua|Hiện nay|Qua|Sau khi|Nhằm|Để|Trong thời gian qua|Thời gian qua)(?![\p{L}])/u;
@@ -947,8 +948,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // a letter's "đề nghị các cơ quan ..." with no group named above: those it is sent to
     if (own && own.lead.length && !inherited && ctx.recipients.length && own.lead.every((b) => BACK_REFERENCE.test(b.text.trim()))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
     else if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
-    // (the lead-in's own "đề nghị các đơn vị thực hiện:" in a letter: those it is sent to, as in its paragraphs)
-    else if (inherited && ctx.recipients.length && inherited.a.lead.length && inherited.a.lead.every((b) => BACK_REFERENCE.test(b.text.trim()))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
+    // (the lead-in's own "đề nghị các đơn vị thực hiện:" in a letter sent to one body: that body, FORMAT's "single body the
+    // whole document is addressed to"; sent to many, the back-reference stays the lead-in's)
+    else if (inherited && ctx.recipients.length === 1 && inherited.a.lead.length && inherited.a.lead.every((b) => BACK_REFERENCE.test(b.text.trim()))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
     else if (inherited) lead = refs(inherited.a.lead, inherited.offset, inherited.a.rule);
     // a letter asks its addressees: "Đề nghị quý cơ quan ...", or its own unnumbered paragraphs
     // a letter's paragraph that names no doer goes on with the request before it ("... đề nghị các bộ xây dựng báo

@@ -386,8 +386,10 @@ describe('a letter\'s back-reference to those it is sent to', () => {
       .toEqual([['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính']]);
     expect(run(['Tổng cục Thuế'], 'Đề nghị Quý Tổng cục xem xét, có ý kiến trước ngày 20 tháng 01 năm 2003.')).toEqual([['Tổng cục Thuế']]);
   });
-  it('keeps a collective that names more than one kind ("các cơ quan, đơn vị") and a named body', () => {
-    expect(run(['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính'], 'Văn phòng Chính phủ đề nghị các cơ quan, đơn vị rà soát trước ngày 20 tháng 01 năm 2003.')).toEqual([['các cơ quan, đơn vị']]);
+  it('reads "các cơ quan, đơn vị" as FORMAT\'s generic back-reference too, and keeps a named body', () => {
+    expect(run(['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính'], 'Văn phòng Chính phủ đề nghị các cơ quan, đơn vị rà soát trước ngày 20 tháng 01 năm 2003.')).toEqual([['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính']]);
+    // must not: a collective of other kinds is one doer of its own
+    expect(run(['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính'], 'Văn phòng Chính phủ đề nghị các cơ quan, đơn vị, địa phương có liên quan rà soát trước ngày 20 tháng 01 năm 2003.')).toEqual([['các cơ quan, đơn vị, địa phương có liên quan']]);
     expect(run(['Bộ Kế hoạch và Đầu tư', 'Bộ Tài chính'], 'Văn phòng Chính phủ đề nghị Bộ Tài chính rà soát trước ngày 20 tháng 01 năm 2003.')).toEqual([['Bộ Tài chính']]);
   });
 });
@@ -661,5 +663,27 @@ describe('letters of kept-aside heldout18 (ministries, general departments and p
     expect(l('Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, các đơn vị quản lý hồ chứa và các đơn vị có liên quan chủ động ứng phó với cơn bão số 6.')).toEqual(['các sở, ban, ngành', 'các đơn vị quản lý hồ chứa', 'các đơn vị có liên quan']);
     expect(l('Giao Sở Nội vụ tiếp tục theo dõi, đôn đốc.')).toEqual(['Sở Nội vụ']);
     expect(l('Bộ Thương mại đề nghị Sở Thương mại thông báo cho các thương nhân trên địa bàn.')).toEqual(['Sở Thương mại']);
+  });
+});
+
+describe('letters of kept-aside heldout19 (a province, the Government Office, read after they were measured)', () => {
+  const tasks = (text: string, recipients: string[], issuer: string) =>
+    extractTasks(model(text), { date: '2014-01-10', recipients, issuer }).map((t) => ({ path: t.path.join('/'), text: t.text, lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? t.deadline?.kind ?? null }));
+  const kinh = ['Tòa án nhân dân Tối cao', 'Bộ Quốc phòng', 'Bộ Công an'];
+  const hn = (body: string) => `ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 110/UBND-NC\nHà Nội, ngày 10 tháng 01 năm 2014\nV/v tổ chức bộ máy\nKính gửi:\n- Tòa án nhân dân Tối cao;\n- Bộ Quốc phòng;\n- Bộ Công an.\n\n${body}\n\nNơi nhận:\n- Như trên;`;
+  it('gives "các bộ, cơ quan Trung ương" and "các cơ quan, đơn vị" back to those the letter is sent to, and reads the courtesy after as the closing', () => {
+    const t = tasks(hn('Để các quận mới đi vào hoạt động từ ngày 01 tháng 4 năm 2014, UBND Thành phố Hà Nội trân trọng đề nghị các bộ, cơ quan Trung ương quan tâm phối hợp với Thành phố sớm quyết định tổ chức bộ máy trước ngày 01/4/2014.\n\nUBND Thành phố Hà Nội trân trọng đềnghị các bộ, cơ quan Trung ương quan tâm phối hợp, chỉ đạo./.'), kinh, 'Ủy ban nhân dân thành phố Hà Nội');
+    expect(t).toMatchObject([{ lead: kinh, deadline: '2014-04-01' }]);
+    expect(tasks(hn('Sở Nội vụ đề nghị các cơ quan, đơn vị nghiên cứu và tham gia ý kiến vào Dự thảo trước ngày 20/01/2014.'), kinh, 'Sở Nội vụ')).toMatchObject([{ lead: kinh }]);
+  });
+  it('reads "trước tháng 9 năm 2012" as by the last day of August', () => {
+    expect(tasks(hn('Đề nghị các Bộ gửi đề án về Ủy ban Dân tộc trước tháng 9 năm 2012.'), kinh, 'Ủy ban Dân tộc')).toMatchObject([{ deadline: '2012-08-31' }]);
+  });
+  it('reads the subject before a colon that lists others\' names, and ends a subject at "đến nay chưa"', () => {
+    const l = (s: string) => leadOf(s)?.lead.map((b) => b.text);
+    expect(l('Bộ Kế hoạch và Đầu tư nghiên cứu, tiếp thu ý kiến của các Bộ: Tài chính, Tư pháp, Xây dựng để hoàn thiện Đề án.')).toEqual(['Bộ Kế hoạch và Đầu tư']);
+    expect(l('Các Bộ, cơ quan ngang Bộ, các Tập đoàn kinh tế, Tổng công ty nhà nước đến nay chưa có báo cáo, khẩn trương gửi báo cáo về Bộ Kế hoạch và Đầu tư.')).toEqual(['Các Bộ, cơ quan ngang Bộ', 'các Tập đoàn kinh tế', 'Tổng công ty nhà nước']);
+    // must not: a body before a colon that names its members is still a list
+    expect(l('Các Bộ: Tài chính, Tư pháp phối hợp với Bộ Kế hoạch và Đầu tư.')).toEqual(['Các Bộ: Tài chính, Tư pháp']);
   });
 });

@@ -36,7 +36,7 @@ export const PREDICATES = [
   'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt', 'giám sát', 'bố trí',
   'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành', 'nghiêm túc', 'phải', 'cần', 'nêu gương', 'lãnh đạo', 'quán triệt',
   'xử lý', 'tháo gỡ', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì', 'quyết liệt', 'kịp thời',
-  'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'rút kinh nghiệm', 'tham gia', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm',
+  'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'rút kinh nghiệm', 'tham gia', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
   'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy',
 ];
 
@@ -54,7 +54,7 @@ export const ASKED_TO = [
   'tổ chức', 'xây dựng', 'rà soát', 'nghiên cứu', 'hướng dẫn', 'theo dõi', 'ban hành', 'chuẩn bị', 'bố trí', 'cung cấp', 'cử',
   'báo cáo', 'đề xuất', 'kiểm tra', 'tổng hợp', 'thẩm định', 'tiếp nhận', 'cập nhật', 'đôn đốc', 'hoàn thành', 'hoàn thiện',
   'giải quyết', 'niêm yết', 'làm việc', 'căn cứ', 'tham gia', 'thanh tra', 'lấy ý kiến', 'thừa ủy quyền', 'thừa uỷ quyền', 'thay mặt',
-  'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo',
+  'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo', 'quan tâm',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
@@ -67,7 +67,7 @@ export const ACTION_WORDS = [
   'giám sát', 'bố trí', 'niêm yết', 'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành',
   'nghiêm túc', 'kịp thời', 'thường xuyên', 'định kỳ', 'hằng', 'hàng', 'căn cứ', 'để', 'nhằm', 'trong', 'theo',
   'về việc', 'đối với', 'trước ngày', 'trước', 'sau khi', 'khi', 'nếu', 'phải', 'cần', 'thống nhất',
-  'xử lý', 'tháo gỡ', 'điều chỉnh', 'không được', 'đẩy', 'có', 'làm', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì',
+  'xử lý', 'tháo gỡ', 'điều chỉnh', 'không được', 'chưa', 'đến nay', 'đẩy', 'có', 'làm', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì',
   'trực tiếp', 'vận dụng', 'áp dụng',
 ];
 
