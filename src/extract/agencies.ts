@@ -215,6 +215,12 @@ function askOf(clause: string): RegExpExecArray | null {
   return null;
 }
 
+/** Whether a text ends inside a quotation it opened ("... cuộc vận động “Toàn dân", '... "Toàn dân'). */
+function insideQuotes(before: string): boolean {
+  const straight = (before.match(/"/gu) ?? []).length;
+  return straight % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”');
+}
+
 /** Whether `at` is inside an open round bracket of `text`. */
 function insideBrackets(text: string, at: number): boolean {
   let depth = 0;
@@ -251,6 +257,9 @@ export function subjectOf(clause: string): BodySpan[] | null {
   for (const m of clause.matchAll(PREDICATE_RE)) {
     if (m.index! > 220) break;
     const before = clause.slice(0, m.index!);
+    // (a word inside a quoted name is the name's: Trưởng Ban Chỉ đạo cuộc vận động "Toàn dân đoàn kết xây dựng ...")
+    // (nor a verb after "cuộc", which makes it a noun: "cuộc vận động", "cuộc thi")
+    if (insideQuotes(before) || /(?:^|\s)cuộc\s+$/u.test(before)) continue;
     if (/(?:được|do|đã được|sẽ được|bị)\s+$/u.test(before)) continue;
     if (/(?:^|\s)(?:thuộc|của|về|trong)\s+$/u.test(before)) continue;
     // "Ủy ban bầu cử", "Tổ bầu cử": the election, not the verb "cử"

@@ -669,7 +669,7 @@ function othersRequest(sentence: string, issuer: string | null): boolean {
 }
 
 /** Decisions that take effect when signed are not obligations ("Điều 1. Ban hành kèm theo ...", "Phê duyệt ...", a resolution's "Thông qua ...", "Nay ban hành ..."). */
-const DECISION = /^(?:Nay\s+ban\s+hành|Ban hành kèm theo|Thông qua|Phê duyệt|Công nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban hành|Đổi tên|Giải thể|Hợp nhất|Sáp nhập|Phê bình|Công bố)(?![\p{L}])/u;
+const DECISION = /^(?:Nay\s+ban\s+hành|Ban hành kèm theo|Thông qua|Phê duyệt|(?:Tái\s+)?[Cc]ông nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban hành|Đổi tên|Giải thể|Hợp nhất|Sáp nhập|Phê bình|Công bố)(?![\p{L}])/u;
 
 /** A lead-in that gives orders: "... có ý kiến (chỉ đạo) như sau:", "... kết luận và chỉ đạo như sau:", "... yêu cầu:". */
 const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|giao nhiệm vụ)(?: như sau| sau đây| cụ thể)?\s*:\s*$/u;

@@ -687,3 +687,13 @@ describe('letters of kept-aside heldout19 (a province, the Government Office, re
     expect(l('Các Bộ: Tài chính, Tư pháp phối hợp với Bộ Kế hoạch và Đầu tư.')).toEqual(['Các Bộ: Tài chính, Tư pháp']);
   });
 });
+
+describe('a decision that recognises a commune again (kept-aside heldout19)', () => {
+  const text = 'ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 793/QĐ-UBND\nTrà Vinh, ngày 05 tháng 5 năm 2014\nQUYẾT ĐỊNH\nVề việc tái công nhận xã đạt danh hiệu “Xã văn hóa”\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;\nQUYẾT ĐỊNH:\nĐiều 1. Tái công nhận xã Long Toàn, huyện Duyên Hải, tỉnh Trà Vinh đạt danh hiệu “Xã văn hóa”, thời hạn 02 năm.\nĐiều 2. Trưởng Ban Chỉ đạo cuộc vận động "Toàn dân đoàn kết xây dựng đời sống văn hóa" tỉnh, Chủ tịch Ủy ban nhân dân huyện Duyên Hải tiếp tục chỉ đạo xây dựng xã văn hóa.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 2;';
+  it('takes no task from "Tái công nhận ..." and reads a campaign\'s name, quoted, whole in its board\'s', () => {
+    const t = extractTasks(model(text), { date: '2014-05-05', recipients: [] });
+    expect(t.map((x) => [x.path.join('/'), x.lead.map((l) => l.name)])).toEqual([
+      ['Điều 2', ['Trưởng Ban Chỉ đạo cuộc vận động "Toàn dân đoàn kết xây dựng đời sống văn hóa" tỉnh', 'Chủ tịch Ủy ban nhân dân huyện Duyên Hải']],
+    ]);
+  });
+});
