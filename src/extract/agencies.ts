@@ -191,7 +191,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an)\s+(?=(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
+const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+nhiệm\s+vụ)?(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an)\s+(?=(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
@@ -274,6 +274,8 @@ export function subjectOf(clause: string): BodySpan[] | null {
     const ask = ASKS_INSIDE.exec(prefix);
     const asked = ask && startsWithBody(prefix.slice(0, ask.index), true) ? askedOf(clause, ask.index + ask[0].length) : null;
     if (asked) return asked;
+    // (one who asks and those asked that no rule names, "Bộ X đề nghị Quý cơ quan, đơn vị tham vấn ...": not one doer)
+    if (ask && startsWithBody(prefix.slice(0, ask.index), true)) return null;
     const bodies = splitBodies(prefix, { comma: true }).map(trimmed);
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return bodies;
     return null;

@@ -36,7 +36,7 @@ export interface TaskFinding {
   rule: string;
 }
 
-const LEAD_IN = /(?:như sau|sau đây|cụ thể|(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:\s*$/iu;
+const LEAD_IN = /(?:(?:như sau|sau đây|cụ thể|(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:|có ý kiến(?: chỉ đạo)? như sau\s*\.)\s*$/iu;
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 const END_WORDS = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
 /** "Nơi nhận:" as a scan's OCR reads it: "ơi nhận:", "mở nhận:" (the N under a stroke of the signature). */
@@ -574,8 +574,9 @@ const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:(?:các|những)\s+)?(?:cơ 
 
 /** Words a paragraph opens with when it tells what led to the letter ("Thực hiện Công văn số ...", "Căn cứ ..."). */
 const BACKGROUND = /^(?:Thực hiện|Căn cứ|Theo|Tiếp theo|Trên cơ sở|Ngày\s+\d|Vừa qua|Hiện nay|Qua|Sau khi|Nhằm|Để|Trong thời gian qua|Thời gian qua)(?![\p{L}])/u;
-// (not the "giao" of a noun, "Bộ Giao thông vận tải", "giao dịch", "giao lưu", nor the "chỉ đạo" of a "Ban Chỉ đạo")
-const ASK_VERB = String.raw`(?:đề nghị|yêu cầu|giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|hàng|hữu|đất)(?![\p{L}]))|(?<!Ban\s)chỉ đạo|đôn đốc|kính đề nghị|trân trọng đề nghị)`;
+// (not the "giao" of a noun, "Bộ Giao thông vận tải", "giao dịch", "giao lưu", nor the "chỉ đạo" of a "Ban Chỉ đạo", nor the
+// request of someone, "Về đề nghị của Ủy ban nhân dân thành phố ...")
+const ASK_VERB = String.raw`(?:(?:đề nghị|yêu cầu)(?!\s+(?:của|tại)\s)|giao(?!\s+(?:thông|dịch|lưu|tiếp|nhận|hàng|hữu|đất)(?![\p{L}]))|(?<!Ban\s)chỉ đạo|đôn đốc|kính đề nghị|trân trọng đề nghị)`;
 /** Who asks, before the verb: no cited request ("Công văn số ... của Bộ Công an về đề nghị ...") and no past. */
 const ASKER = String.raw`(?:(?!\s(?:đã|vừa|về việc|về|của|tại|nhận được)\s)[^,.;:])`;
 /** A sentence that asks in its own words: "Đề nghị ...", "Sở Nội vụ đề nghị ...", "Yêu cầu ...". */
@@ -672,7 +673,8 @@ function othersRequest(sentence: string, issuer: string | null): boolean {
 const DECISION = /^(?:Nay\s+ban\s+hành|Ban hành kèm theo|Thông qua|Phê duyệt|(?:Tái\s+)?[Cc]ông nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban hành|Đổi tên|Giải thể|Hợp nhất|Sáp nhập|Phê bình|Công bố)(?![\p{L}])/u;
 
 /** A lead-in that gives orders: "... có ý kiến (chỉ đạo) như sau:", "... kết luận và chỉ đạo như sau:", "... yêu cầu:". */
-const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|giao nhiệm vụ)(?: như sau| sau đây| cụ thể)?\s*:\s*$/u;
+// (a copy may end it with a full stop: "... Phó Thủ tướng Chính phủ Lê Văn Thành có ý kiến như sau.")
+const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|giao nhiệm vụ)(?:(?: như sau| sau đây| cụ thể)?\s*:|\s+như sau\s*\.)\s*$/u;
 /** A paragraph that opens with a named body and what it is to do: "Bộ Y tế khẩn trương chuẩn bị ...". */
 function ordersBody(text: string): boolean {
   if (ordersBodyAt(text)) return true;

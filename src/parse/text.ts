@@ -32,7 +32,8 @@ export type MarkdownEngine = 'auto' | 'remark' | 'fast';
 
 export function parseTextWith(buf: Buffer, file: string, engine: MarkdownEngine): RawDoc | null {
   const decoded = decodeText(buf);
-  const { lines, site } = uncapture(cleanText(decoded.text).split('\n'));
+  // (a portal's copy may glue the recipients' list to the last sentence: "... biết, thực hiện./.Nơi nhận:")
+  const { lines, site } = uncapture(cleanText(decoded.text).replace(/(?<=\.\/\.|\.)[ \t]*(?=Nơi nhận\s*:)/gu, '\n').split('\n'));
   const text = lines.join('\n');
   const deep = nestingDepth(text) > MAX_MARKDOWN_DEPTH;
   const doc = looksLikeMarkdown(text, file) && !deep ? parseMarkdown(text, engine) : parsePlain(text);

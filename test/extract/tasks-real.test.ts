@@ -697,3 +697,22 @@ describe('a decision that recognises a commune again (kept-aside heldout19)', ()
     ]);
   });
 });
+
+describe('letters of kept-aside heldout20 (the Government Office and ministries, read after they were measured)', () => {
+  const tasks = (text: string, recipients: string[], issuer: string) =>
+    extractTasks(model(text), { date: '2021-09-11', recipients, issuer }).map((t) => ({ path: t.path.join('/'), text: t.text, lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? t.deadline?.kind ?? null }));
+  it('reads "Về đề nghị của X ..., Phó Thủ tướng có ý kiến như sau." (a full stop) as the lead-in, and the request of X as no ask', () => {
+    const t = tasks('VĂN PHÒNG CHÍNH PHỦ\nSố: 6368/VPCP-CN\nHà Nội, ngày 11 tháng 9 năm 2021\nKính gửi:\n- Bộ Kế hoạch và Đầu tư;\nVề đề nghị của Ủy ban nhân dân thành phố Hải Phòng (Công văn số 5555/UBND-QH2 ngày 12 tháng 8 năm 2021) về việc thực hiện Dự án, Phó Thủ tướng Chính phủ có ý kiến như sau.\nBộ Kế hoạch và Đầu tư nghiên cứu kiến nghị của Ủy ban nhân dân thành phố Hải Phòng tại văn bản nêu trên, báo cáo, đề xuất Thủ tướng Chính phủ theo quy định.\nVăn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.\nNơi nhận:\n- Như trên;', ['Bộ Kế hoạch và Đầu tư'], 'Văn phòng Chính phủ');
+    expect(t).toMatchObject([{ text: 'Bộ Kế hoạch và Đầu tư nghiên cứu kiến nghị của Ủy ban nhân dân thành phố Hải Phòng tại văn bản nêu trên, báo cáo, đề xuất Thủ tướng Chính phủ theo quy định.', lead: ['Bộ Kế hoạch và Đầu tư'] }]);
+  });
+  it('puts "Nơi nhận:" glued to the closing back on its own line, its list no task', () => {
+    const t = tasks('VĂN PHÒNG CHÍNH PHỦ\nSố: 2414/VPCP-KGVX\nHà Nội, ngày 30 tháng 3 năm 2016\nKính gửi: Bộ Y tế\nXét báo cáo của Bộ Y tế, Phó Thủ tướng có ý kiến như sau:\n\nBộ Y tế triển khai, đôn đốc các Bộ, ngành, địa phương thực hiện nghiêm Công điện số 1632/CĐ-TTg.\n\nVăn phòng Chính phủ xin thông báo để Bộ Y tế biết, thực hiện./.Nơi nhận:\n\n- Như trên;\n- TTg, PTTg Vũ Đức Đam (để báo cáo);\n- Lưu: VT, KGVX(3).', ['Bộ Y tế'], 'Văn phòng Chính phủ');
+    expect(t.map((x) => x.lead)).toEqual([['Bộ Y tế']]);
+  });
+  it('ends a name at "trên cơ sở", reads "Giao nhiệm vụ X ...", and leaves one who asks out of those asked', () => {
+    const l = (s: string) => leadOf(s)?.lead.map((b) => b.text);
+    expect(l('Giao Sở Tài nguyên và Môi trường trên cơ sở các điều kiện pháp lý về quy hoạch khoáng sản, hướng dẫn thủ tục.')).toEqual(['Sở Tài nguyên và Môi trường']);
+    expect(l('Giao nhiệm vụ Sở Giáo dục và Đào tạo triển khai, hướng dẫn thực hiện cụ thể.')).toEqual(['Sở Giáo dục và Đào tạo']);
+    expect(l('Để bổ sung, hoàn thiện quy hoạch, Bộ Nông nghiệp và Phát triển Nông thôn đề nghị Quý cơ quan, đơn vị tham vấn góp ý cho dự thảo.') ?? []).not.toContain('Bộ Nông nghiệp và Phát triển Nông thôn đề nghị Quý cơ quan, đơn vị tham vấn');
+  });
+});

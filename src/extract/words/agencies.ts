@@ -54,7 +54,7 @@ export const ASKED_TO = [
   'tổ chức', 'xây dựng', 'rà soát', 'nghiên cứu', 'hướng dẫn', 'theo dõi', 'ban hành', 'chuẩn bị', 'bố trí', 'cung cấp', 'cử',
   'báo cáo', 'đề xuất', 'kiểm tra', 'tổng hợp', 'thẩm định', 'tiếp nhận', 'cập nhật', 'đôn đốc', 'hoàn thành', 'hoàn thiện',
   'giải quyết', 'niêm yết', 'làm việc', 'căn cứ', 'tham gia', 'thanh tra', 'lấy ý kiến', 'thừa ủy quyền', 'thừa uỷ quyền', 'thay mặt',
-  'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo', 'quan tâm',
+  'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo', 'quan tâm', 'trên cơ sở',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
