@@ -948,7 +948,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const ownGeneric = own && own.lead.every((b) => isGeneric(b.text) || /^(?:(?:các|những)\s+)?(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text)
       || (rootAssign?.aliases?.length && isAliasCollective(b.text, rootAssign.aliases)));
     // a letter's "đề nghị các cơ quan ..." with no group named above: those it is sent to
-    if (own && own.lead.length && !inherited && ctx.recipients.length && own.lead.every((b) => BACK_REFERENCE.test(b.text.trim()))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
+    // (after a paragraph that asked that group by a longer name, that group: "... các cơ quan, đơn vị còn lại ..." / "Do thời
+    // gian gấp, đề nghị các cơ quan, đơn vị khẩn trương gửi ...")
+    if (own && own.lead.length && !inherited && ctx.recipients.length && own.lead.every((b) => BACK_REFERENCE.test(b.text.trim()))) lead = lastAsked.length === 1 && lastAsked[0]!.name.toLowerCase().startsWith(own.lead[0]!.text.trim().toLowerCase()) ? lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' })) : ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
     else if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
     // (the lead-in's own "đề nghị các đơn vị thực hiện:" in a letter sent to one body: that body, FORMAT's "single body the
     // whole document is addressed to"; sent to many, the back-reference stays the lead-in's)

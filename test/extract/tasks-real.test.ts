@@ -676,6 +676,10 @@ describe('letters of kept-aside heldout19 (a province, the Government Office, re
     expect(t).toMatchObject([{ lead: kinh, deadline: '2014-04-01' }]);
     expect(tasks(hn('Sở Nội vụ đề nghị các cơ quan, đơn vị nghiên cứu và tham gia ý kiến vào Dự thảo trước ngày 20/01/2014.'), kinh, 'Sở Nội vụ')).toMatchObject([{ lead: kinh }]);
   });
+  it('gives a later paragraph\'s "các cơ quan, đơn vị" the group the paragraph before it asked, not all those the letter is sent to', () => {
+    const t = tasks(hn('Để bảo đảm tiến độ, đề nghị các cơ quan, đơn vị còn lại cử người tham gia Tổ công tác trước ngày 20/01/2014.\n\nDo thời gian gấp, đề nghị các cơ quan, đơn vị khẩn trương gửi danh sách về Sở Nội vụ trước ngày 20/01/2014.'), kinh, 'Ủy ban nhân dân thành phố Hà Nội');
+    expect(t.map((x) => x.lead)).toEqual([['các cơ quan, đơn vị còn lại'], ['các cơ quan, đơn vị còn lại']]);
+  });
   it('reads "trước tháng 9 năm 2012" as by the last day of August', () => {
     expect(tasks(hn('Đề nghị các Bộ gửi đề án về Ủy ban Dân tộc trước tháng 9 năm 2012.'), kinh, 'Ủy ban Dân tộc')).toMatchObject([{ deadline: '2012-08-31' }]);
   });
