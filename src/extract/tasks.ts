@@ -263,7 +263,7 @@ function shortFor(short: string, full: string): boolean {
 }
 
 function refs(spans: BodySpan[], offset: number, rule: string): AgencyRef[] {
-  return spans.map((s) => ({ name: s.text.replace(/\s+/gu, " "), start: s.start + offset, end: s.end + offset, rule }));
+  return spans.map((s) => ({ name: s.text.replace(/\s+/gu, ' '), start: s.start + offset, end: s.end + offset, rule }));
 }
 
 function docYear(model: TextModel, date: string | null): number {
