@@ -468,7 +468,8 @@ function readBlock(segs: Seg[], a: number, scan = false): Block {
     }
     // a name wrapped after its surname ("Nguyễn" / "Khắc Định"): the surname alone is no name, the two lines are one
     const after = segs[k + 1];
-    if (after && (blk.auths.length || blk.titles.length) && /^\p{Lu}[\p{Ll}'’]*$|^[\p{Lu}'’]+$/u.test(t) && t.toLocaleLowerCase('vi') !== 'văn' && SURNAMES.has(t.toLocaleLowerCase('vi'))) {
+    const surname = t.toLocaleLowerCase('vi');
+    if (after && (blk.auths.length || blk.titles.length) && /^\p{Lu}[\p{Ll}'’]*$|^[\p{Lu}'’]+$/u.test(t) && surname !== 'văn' && SURNAMES.has(surname)) {
       const whole = personName(`${t} ${after.text}`);
       if (whole) {
         blk.name = { text: whole, seg: s };

@@ -759,14 +759,18 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   let standaloneAt: ItemNode | null = null;
   const taskOf = new Map<ItemNode, TaskFinding>();
   const groupTimes = new Map<ItemNode, DeadlineFinding>();
+  // the time a text that only gives a time sets, its span moved to where the text starts in the model
+  const timeAt = (text: string, offset: number, tag: string): DeadlineFinding | null => {
+    const d = pickDeadline(findDeadlines(text, yearOf(text, year), { issued: ctx.date, events: ctx.events }));
+    return d && { ...d, start: d.start + offset, end: d.end + offset, rule: `${d.rule}.${tag}` };
+  };
   for (const node of walk(tree)) {
     if (excluded(node) || consumed.has(node)) continue;
     // an item that only gives the time ("- Thời gian thực hiện: Từ ngày 25-1 đến ngày 2-2-2021.", "2. Thời gian
     // lấy ý kiến: từ ... đến ...") times the other items of its group that have none; it asks nothing itself
     if (node.marker && !node.children.length && TIME_ONLY.test(node.title)) {
-      const own = [node.title, ...node.body.map((p) => p.text)].join(' ');
-      const d = pickDeadline(findDeadlines(own, yearOf(own, year), { issued: ctx.date, events: ctx.events }));
-      if (d) groupTimes.set(node.parent!, { ...d, start: d.start + node.titleStart, end: d.end + node.titleStart, rule: `${d.rule}.timeItem` });
+      const d = timeAt([node.title, ...node.body.map((p) => p.text)].join(' '), node.titleStart, 'timeItem');
+      if (d) groupTimes.set(node.parent!, d);
       continue;
     }
     if (node.marker && !node.children.length && QUANTITY_ITEM.test(node.title) && !node.body.length) continue;
@@ -841,8 +845,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       // "Thời gian gửi báo cáo trước ngày 20 tháng 3 năm 2009." after a letter's request: that request's time, no task
       const prev = out[out.length - 1];
       if (!anyMarked && prev && TIME_ONLY.test(text.trim()) && !leadOf(text)?.lead.length) {
-        const d = prev.deadline ? null : pickDeadline(findDeadlines(text, yearOf(text, year), { issued: ctx.date, events: ctx.events }));
-        if (d) prev.deadline = { ...d, start: d.start + start, end: d.end + start, rule: `${d.rule}.timeParagraph` };
+        prev.deadline ??= timeAt(text, start, 'timeParagraph');
         continue;
       }
       if (isClosing(text) || (anyMarked && !node.detached && !after && !standalone)) continue;

@@ -332,7 +332,7 @@ function markFootnotes(blocks: RawBlock[]): RawBlock[] {
   // the marks the text has used so far: "... cấp xã⁽¹⁾", "... cấp xã(1)" (a "(1) ..." that opens a block with no such mark
   // before it is the first of a numbered list: "... đề nghị Ủy ban nhân dân các tỉnh:" / "(1) Tổng hợp ...")
   const used = new Set<string>();
-  const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  const digits = (sup: string) => [...sup].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join('');
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'table') {
@@ -340,8 +340,8 @@ function markFootnotes(blocks: RawBlock[]): RawBlock[] {
       continue;
     }
     const m = /^(?:\((\d{1,2})\)|[⁽]([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[⁾])\s+\S/u.exec(b.text);
-    const n = m ? m[1] ?? [...m[2]!].map((c) => SUPER.indexOf(c)).join('') : null;
-    for (const x of b.text.matchAll(/[⁽]([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[⁾]|(?<=[\p{L}\p{N}.,;:”"])\((\d{1,2})\)/gu)) used.add(x[2] ?? [...x[1]!].map((c) => SUPER.indexOf(c)).join(''));
+    const n = m ? m[1] ?? digits(m[2]!) : null;
+    for (const x of b.text.matchAll(/[⁽]([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[⁾]|(?<=[\p{L}\p{N}.,;:”"])\((\d{1,2})\)/gu)) used.add(x[2] ?? digits(x[1]!));
     if (m && (m[2] || used.has(String(Number(n)))) && !(m[1] && i > 0 && /:\s*$/u.test(blocks[i - 1]!.text) && n === '1')) {
       b.kind = 'footnote';
       inNote = true;
