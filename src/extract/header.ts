@@ -110,7 +110,7 @@ export const RECIPIENT_LEAD = /^(?:(?:Kính|KÍNH|kính)\s*(?:gửi|GỬI)\s*:?|
 const BULLET = /^[-–+•]\s*/;
 // "(Kèm theo Kế hoạch số: 116/KH-UBND ngày 28/7/2021 của Ủy ban nhân dân tỉnh)"
 // (also as a scan reads it: "Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025")
-const ATTACHED_TO = /Kèm theo\s+([\p{L} ]{2,25}?)\s+s[ốôóo]\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}\d][\p{L}\d&-]*(?:\/[\p{L}\d&-]+)*)(?:[\s,]+ngày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|năm)\s*(\d{4}))?/u;
+const ATTACHED_TO = /(?:Kèm theo|Gửi kèm(?:\s+theo)?)\s+([\p{L} ]{2,25}?)\s+s[ốôóo]\s*:?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[\p{Lu}\d][\p{L}\d&-]*(?:\/[\p{L}\d&-]+)*)(?:[\s,]+ngày\s+(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|năm)\s*(\d{4}))?/u;
 /**
  * A ký hiệu is made of abbreviations, never of words with Vietnamese vowels: the syllable a copy ran onto
  * its end belongs to the next part of the header ("QĐ/TWĐTN-VPĐOÀN TNCS ..." is "QĐ/TWĐTN-VP").
@@ -490,8 +490,15 @@ export function extractHeader(model: TextModel): HeaderFields {
       if (!m) continue;
       const symbol = ownSymbol(m[2]!.replace(/\s+/g, ''));
       const at = Math.min(l.end, l.start + m[0].lastIndexOf(m[2]!));
-      f.number = finding(model, null, l.start, l.start, 'header.number');
       f.symbol = finding(model, symbol, at, Math.min(l.end, at + m[2]!.length), 'header.scannedSymbol');
+      // digits and nothing else before the symbol are the number, its slash lost to the symbol's first
+      // letter ("Số: 4409 ĐCA-C04": "/B" read as "Đ"), as NUMBER_LINE takes digits before a slash
+      if (m[1] && /^\d{1,5}$/.test(m[1])) {
+        const n = Math.min(l.end, l.start + m[0].indexOf(m[1], 2));
+        f.number = finding(model, m[1], n, Math.min(l.end, n + m[1].length), 'header.scannedNumber');
+        break;
+      }
+      f.number = finding(model, null, l.start, l.start, 'header.number');
       diagnostics.push({ severity: 'info', stage: 'extract', ruleId: 'header.scannedSymbol', span: { start: l.start, end: l.end }, message: `the number after "Số:" could not be read${m[1] ? ` ("${m[1]}", handwritten?)` : ''}: left out; the printed symbol ${symbol} read after it` });
       break;
     }
@@ -536,6 +543,7 @@ export function extractHeader(model: TextModel): HeaderFields {
   // A number the scan could not read, printed again where an appendix names the document it goes
   // with: "(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)" (same symbol)
   let ownAttachedDate: Finding<string> | null = null;
+  const unread = f.number;
   if (f.symbol?.value && !f.number?.value) {
     const want = fold(f.symbol.value).replace(/\s+/g, '');
     for (const l of raw) {
@@ -621,6 +629,8 @@ export function extractHeader(model: TextModel): HeaderFields {
   if (!f.date && record?.date) f.date = finding(model, record.date.value, record.date.start, record.date.end, 'header.portalRecord');
   // a day the scan could not read, where the appendix prints the full date of the same document
   if (ownAttachedDate && (!f.date || f.date.value.length < 10) && (!f.date || ownAttachedDate.value.startsWith(f.date.value))) f.date = ownAttachedDate;
+  // ... but an appendix dated otherwise than the date line goes with another document of the same symbol
+  if (ownAttachedDate && f.date && f.date.value.length === 10 && ownAttachedDate.value !== f.date.value) f.number = unread;
 
   // Type: a title line with a type word, else the ký hiệu, else công văn.
   let titleIdx = head.findIndex((l) => titleAt(l) !== null);

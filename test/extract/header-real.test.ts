@@ -257,6 +257,12 @@ describe('headers a scan lays out as a table', () => {
     // another document's number is not this one's
     expect(header(text.replace('5689/BCA-C04 ngày 16', '37/HD-BCA ngày 16')).number).toBeNull();
   });
+  it('reads the number from an appendix "gửi kèm" the document, when its date is the date line\'s', () => {
+    const text = 'BỘ CÔNG AN\nSố:52ø/BCA-V01\nV/v tổng kết công tác năm 2025\nHà Nội, ngày 23 tháng 11 năm 2025\nKính gửi: Các Bộ, ngành.\nBộ Công an đề nghị các Bộ báo cáo.\nNơi nhận:\n- Lưu: VT.\nĐỀ CƯƠNG BÁO CÁO\n(Gửi kèm Công văn số: 5240/BCA-V01 ngày 23/11/2025 của Bộ Công an)\n1. Kết quả.';
+    expect([header(text).number, header(text).date]).toEqual(['5240', '2025-11-23']);
+    // the same office's earlier letter of the same symbol, sent with it, is another document
+    expect(header(text.replace('ngày 23/11/2025 của', 'ngày 15/7/2025 của')).number).toBeNull();
+  });
   it('reads no table of the body as a header', () => {
     const h = scanned([
       para('SỞ NỘI VỤ'), para('Số: 12/SNV-VP'), para('Kính gửi: Các phòng.'),

