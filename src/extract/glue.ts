@@ -1,6 +1,6 @@
 /**
  * Words a portal copy glued together: "Trungương", "liênquan", "ýkiến", "Giaocho", "BộY tế",
- * "ươngphối hợp". A token that is not one Vietnamese syllable but is two is split in two, and a
+ * "ươngphối hợp", "năm 2008,Bộ". A token that is not one Vietnamese syllable but is two is split in two, and a
  * capital after a small letter starts a new word. The rules that find who does what read the
  * split text; `map` takes its offsets back to the text given.
  *
@@ -94,6 +94,9 @@ export function deglue(text: string): Deglued | null {
   return d;
 }
 
+/** A comma or semicolon glued to the capital that opens the next clause: "Trong tháng 1 năm 2008,Bộ Kế hoạch ...". */
+const GLUED_COMMA = /(?<=[\p{L}\d][,;])(?=\p{Lu})/gu;
+
 function split(text: string): Deglued | null {
   const cuts: number[] = [];
   TOKEN.lastIndex = 0;
@@ -101,7 +104,10 @@ function split(text: string): Deglued | null {
     const at = splitAt(m[0]);
     if (at) cuts.push(m.index + at);
   }
+  GLUED_COMMA.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = GLUED_COMMA.exec(text)); GLUED_COMMA.lastIndex++) cuts.push(m.index);
   if (!cuts.length) return null;
+  cuts.sort((a, b) => a - b);
   let out = '';
   const map: number[] = [];
   let from = 0;

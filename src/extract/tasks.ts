@@ -483,9 +483,35 @@ function extractTasksRaw(model: TextModel, ctx: TaskContext): TaskFinding[] {
   const out: TaskFinding[] = [];
   for (const { from, to } of directiveRanges(model)) out.push(...regionTasks(model, c, from, to, year));
   for (const b of model.blocks) if (b.kind === 'table') out.push(...tableTasks(model, b, year, events));
+  if (!out.length) {
+    const only = onlyRequest(model, c, year);
+    if (only) out.push(only);
+  }
   // a letter sent up: what it asks of its addressee, and its points that name no doer, are no assignment
   if (sentUpward(ctx.issuer, ctx.recipients)) return out.filter((t) => t.lead.length && !t.lead.every((l) => PROVINCE_COMMITTEE.test(l.name.trim())));
   return out;
+}
+
+/**
+ * A letter that asks nothing but in its closing paragraph, of bodies it names: "Ngày 28/9/2009 BHXH Việt Nam có
+ * công văn ... đồng ý ..." / "Đề nghị BHXH Bộ Quốc phòng, BHXH Công an nhân dân ... căn cứ nội dung nêu trên tổ chức
+ * thực hiện./.": that closing is the letter's one request, so its task. Not a closing that asks no one by name
+ * ("Đề nghị các cơ quan, đơn vị quan tâm thực hiện"), nor a letter with a task of its own.
+ */
+function onlyRequest(model: TextModel, ctx: TaskContext, year: number): TaskFinding | null {
+  if (!ctx.recipients.length) return null;
+  const end = model.blocks.findIndex((b, i) => i > 0 && b.kind !== 'table' && END.test(b.text.trimStart()));
+  const b = end > 0 ? model.blocks[end - 1] : undefined;
+  if (!b || b.kind === 'table' || readMarker(b.text)) return null;
+  const text = b.text.replace(/\n/g, ' ').trim();
+  if (!/^(?:Đề nghị|Yêu cầu)\s+\p{Lu}/u.test(text) || !isClosing(text) || !asksNamedBody(text)) return null;
+  const own = leadOf(text)!;
+  const deadline = pickDeadline(findDeadlines(text, yearOf(text, year), { issued: ctx.date, events: ctx.events }));
+  return {
+    label: '', path: [''], text: tidy(text), start: b.start, end: b.end, lead: refs(own.lead, b.start, own.rule),
+    support: refs(supportOf(text), b.start, 'support.phoiHop'), deadline: deadline && { ...deadline, start: deadline.start + b.start, end: deadline.end + b.start },
+    source: 'item', rule: 'tasks.onlyRequest',
+  };
 }
 
 /** A person named as a member: "Ông X, ...", "Bà Y ...", "Đồng chí Z ...", "Chủ tịch Hội đồng: Ông ...". */
@@ -681,7 +707,8 @@ function ordersBody(text: string): boolean {
   // (after what it is about: "Những kiến nghị của Bộ X trong báo cáo trên, theo chức năng nhiệm vụ, Bộ X tiếp tục chủ trì
   // tổ chức thực hiện.", or what it is for: "Để bảo đảm có được số liệu chính xác, ..., Bộ X cung cấp ngay số liệu ...")
   if (BACKGROUND.test(text) && !/^(?:Để|Nhằm)\s/u.test(text)) return false;
-  for (const c of text.slice(0, 240).matchAll(/,\s+/gu)) {
+  // (a portal copy may glue the comma to the body: "Trong tháng 1 năm 2008,Bộ Kế hoạch và Đầu tư chủ trì ...")
+  for (const c of text.slice(0, 240).matchAll(/,\s*/gu)) {
     const at = c.index + c[0].length;
     if (/[.;:]|\s(?:đã|vừa)\s/u.test(text.slice(0, at))) return false;
     if (ordersBodyAt(text.slice(at))) return true;
@@ -1163,10 +1190,11 @@ const FUNCTION_OF = /có\s+chức\s+năng(?:,?\s+nhiệm\s+vụ)?\s+(?:tư\s+v�
  * nghị ...", "Thống nhất chủ trương cho Công ty X tổ chức ..., cụ thể như sau:" (its particulars under
  * it are not tasks either). Not when it goes on to ask ("Thống nhất ...; giao Sở X chủ trì ...").
  */
-// (also a body let act, "Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển mục đích ...", and "Cho phép bổ sung ...": what
+// (also a body let act, "Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển mục đích ...", what is agreed to, "Đồng ý
+// kết quả khoanh định ...", "Đồng ý chưa thu hồi ...", and "Cho phép bổ sung ...": what
 // the letter allows, not what it asks; "Đồng ý ... giao X ..." still asks; a resolution's "Thống nhất sáp nhập ...",
 // "Nhất trí điều chỉnh ...", "Biểu quyết thông qua ...": what was agreed)
-const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|để|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận|Cho phép)\s+(?=\p{Lu})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}])|(?:Thống nhất|Nhất trí)\s+(?=\p{Ll})|Biểu quyết thông qua(?![\p{L}]))/u;
+const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|để|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận|Cho phép)\s+(?=\p{Lu})|(?:Đồng ý|Chấp thuận)\s+(?=\p{Ll})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}])|(?:Thống nhất|Nhất trí)\s+(?=\p{Ll})|Biểu quyết thông qua(?![\p{L}]))/u;
 
 /** A conclusion's appraisal of what was done ("Ghi nhận, đánh giá cao sự chủ động của các sở ...", "Biểu dương ..."): results, asking no one. */
 const APPRAISAL = /^(?:Ghi nhận|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao|(?:Về\s+)?[Cc]ơ bản\s+(?:thống nhất|đồng ý|nhất trí))(?![\p{L}])/u;
@@ -1179,7 +1207,8 @@ function approves(text: string): boolean {
   // nghị của Ủy ban nhân dân tỉnh": no ask of its own; an ask after it is: "Đồng ý ...; đề nghị Bộ X ...")
   const rest = t.slice(m.index + m[0].length).replace(/(?:đề nghị|kiến nghị|yêu cầu)\s+(?:của|tại)\s/gu, ' ');
   // (nor when it sets the time of what it lets be done: "Đồng ý tổ chức Hội nghị tổng kết ... trong tháng 01 năm 2008")
-  return !ANY_ASK.test(` ${rest} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(rest) && !/(?:trong|trước|chậm nhất|hoàn thành)\s+(?:ngày|tháng|quý|năm)\s+[\dIVX]/u.test(rest);
+  // (what it lets be left undone sets no time: "Đồng ý chưa thu hồi trong năm 2008: 50 tỷ đồng ...")
+  return !ANY_ASK.test(` ${rest} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(rest) && (/^\s*(?:chưa|không)\s/u.test(rest) || !/(?:trong|trước|chậm nhất|hoàn thành)\s+(?:ngày|tháng|quý|năm)\s+[\dIVX]/u.test(rest));
 }
 
 /**

@@ -152,3 +152,32 @@ describe('"Giao X căn cứ ..., ..." names X', () => {
     expect(leadOf('Giao Sở Tài nguyên và Môi trường căn cứ danh mục công trình, dự án đầu tư có chuyển mục đích sử dụng đất trồng lúa sang đất phi nông nghiệp trên địa bàn Thành phố ra thông báo cho UBND các quận, huyện.')?.lead.map((b) => b.text)).toEqual(['Sở Tài nguyên và Môi trường']);
   });
 });
+
+describe('what heldout21 showed (read after it was scored unseen)', () => {
+  it('reads an order whose time frame is glued to the body by its comma ("năm 2008,Bộ ...")', () => {
+    expect(tasks(vpcp('Trong tháng 7 năm 2022,Bộ Y tế chủ trì, phối hợp với Bộ Tài chính hoàn chỉnh Đề án, trình Thủ tướng Chính phủ.'), '2022-07-02', ['Bộ Y tế']))
+      .toEqual([{ text: 'Trong tháng 7 năm 2022,Bộ Y tế chủ trì, phối hợp với Bộ Tài chính hoàn chỉnh Đề án, trình Thủ tướng Chính phủ.', lead: ['Bộ Y tế'], deadline: '2022-07-31' }]);
+    expect(leadOf('Trong tháng 1 năm 2008,Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với Văn phòng Chính phủ hoàn chỉnh Đề án.')?.lead.map((b) => b.text)).toEqual(['Bộ Kế hoạch và Đầu tư']);
+  });
+  it('takes what is agreed to ("Đồng ý kết quả ...", "Đồng ý chưa thu hồi ...") for no task, and "Ủy quyền X phê duyệt ..." for X\'s', () => {
+    const items = (a: string, b: string) => tasks(vpcp(`1. ${a}\n\n2. ${b}`), '2022-07-02', ['Bộ Y tế']);
+    expect(items('Đồng ý kết quả khoanh định khu vực cấm hoạt động khoáng sản trên địa bàn tỉnh như đề nghị của Bộ Y tế.', 'Ủy quyền Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn phê duyệt danh mục khu vực cấm hoạt động khoáng sản trên địa bàn tỉnh.').map((t) => t.lead))
+      .toEqual([['Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn']]);
+    expect(items('Đồng ý chưa thu hồi trong năm 2022: 50 tỷ đồng tỉnh Quảng Ngãi đã ứng trước từ ngân sách trung ương.', 'Bộ Tài chính bố trí vốn hoàn trả số vốn tạm ứng nêu trên.').map((t) => t.lead))
+      .toEqual([['Bộ Tài chính']]);
+    // an approval that sets when the work it allows is done still asks for it
+    expect(items('Đồng ý tổ chức Hội nghị tổng kết công tác tiêm chủng trong tháng 8 năm 2022.', 'Bộ Tài chính bố trí kinh phí.')).toHaveLength(2);
+  });
+  it('takes a letter\'s closing for its task when it is the one request, of bodies it names', () => {
+    const letter = (closing: string) => `BẢO HIỂM XÃ HỘI VIỆT NAM\nSố: 2855/BHXH-CST\nV/v sử dụng mẫu sổ BHXH\nHà Nội, ngày 21 tháng 7 năm 2011\nKính gửi:\n- Bảo hiểm xã hội Bộ Quốc phòng;\n- Bảo hiểm xã hội Công an nhân dân.\n\nNgày 28/9/2009 Bảo hiểm xã hội Việt Nam có công văn số 3456/BHXH-CST đồng ý để BHXH Bộ Quốc phòng được sử dụng mẫu sổ BHXH cũ đến hết năm 2010.\n\n${closing}\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
+    const recipients = ['Bảo hiểm xã hội Bộ Quốc phòng', 'Bảo hiểm xã hội Công an nhân dân'];
+    expect(tasks(letter('Đề nghị BHXH Bộ Quốc phòng, BHXH Công an nhân dân căn cứ nội dung nêu trên tổ chức thực hiện./.'), '2011-07-21', recipients).map((t) => t.lead))
+      .toEqual([['BHXH Bộ Quốc phòng', 'BHXH Công an nhân dân']]);
+    // a closing that asks no one by name, or a letter without Kính gửi, gives none
+    expect(tasks(letter('Đề nghị các cơ quan, đơn vị quan tâm thực hiện./.'), '2011-07-21', recipients)).toEqual([]);
+    expect(tasks(letter('Đề nghị BHXH Bộ Quốc phòng, BHXH Công an nhân dân căn cứ nội dung nêu trên tổ chức thực hiện./.'), '2011-07-21', [])).toEqual([]);
+    // a letter with a task of its own keeps its closing a closing
+    const asked = letter('Đề nghị BHXH Bộ Quốc phòng, BHXH Công an nhân dân căn cứ nội dung nêu trên tổ chức thực hiện./.').replace('đến hết năm 2010.', 'đến hết năm 2010.\n\nĐề nghị BHXH Bộ Quốc phòng báo cáo số sổ đã cấp trước ngày 30/8/2011.');
+    expect(tasks(asked, '2011-07-21', recipients).map((t) => t.deadline)).toEqual(['2011-08-30']);
+  });
+});

@@ -9,6 +9,8 @@ export const AGENCY_HEADS = [
   'Ủy ban nhân dân', 'Uỷ ban nhân dân', 'Hội đồng nhân dân', 'UBND', 'HĐND', 'Ủy ban', 'Uỷ ban',
   'Văn phòng', 'VP', 'Sở', 'Bộ Chỉ huy', 'Bộ', 'Ban Quản lý', 'Ban Chỉ đạo', 'Ban', 'Cục', 'Chi cục', 'Tổng cục',
   'Công an', 'Quân sự', 'Bộ đội Biên phòng', 'Thanh tra', 'Kho bạc', 'Bảo hiểm xã hội', 'Bảo hiểm', 'Ngân hàng',
+  // (the abbreviations letters use for them: "Đề nghị BHXH Bộ Quốc phòng ...", "KBNN các tỉnh", "NHNN chi nhánh", "BCĐ", "BQL")
+  'BHXH', 'KBNN', 'NHNN', 'BCĐ', 'BQL',
   'Bưu điện', 'Viễn thông', 'VNPT', 'Viettel', 'MobiFone', 'Mobifone', 'FPT', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
   'Liên đoàn', 'Hội đồng', 'Hội', 'Đội', 'Tổ công tác', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Huyện ủy', 'Thành ủy', 'Đảng ủy',
   'Trung tâm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tập đoàn',
@@ -54,7 +56,7 @@ export const ASKED_TO = [
   'tổ chức', 'xây dựng', 'rà soát', 'nghiên cứu', 'hướng dẫn', 'theo dõi', 'ban hành', 'chuẩn bị', 'bố trí', 'cung cấp', 'cử',
   'báo cáo', 'đề xuất', 'kiểm tra', 'tổng hợp', 'thẩm định', 'tiếp nhận', 'cập nhật', 'đôn đốc', 'hoàn thành', 'hoàn thiện',
   'giải quyết', 'niêm yết', 'làm việc', 'căn cứ', 'tham gia', 'thanh tra', 'lấy ý kiến', 'thừa ủy quyền', 'thừa uỷ quyền', 'thay mặt',
-  'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo', 'quan tâm', 'trên cơ sở',
+  'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo', 'quan tâm', 'trên cơ sở', 'phê duyệt', 'xem xét',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
