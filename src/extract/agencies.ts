@@ -191,7 +191,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+nhiệm\s+vụ)?(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an)\s+(?=(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
+const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+nhiệm\s+vụ)?(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an)\s+(?=(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
@@ -253,6 +253,15 @@ export function subjectOf(clause: string): BodySpan[] | null {
     const bodies = splitBodies(coll.replace(/[,;:\s]+$/u, ''), { comma: true });
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true))) return bodies;
   }
+  // a body named for its place ends with the place's name: "Ủy ban nhân dân tỉnh Tây Ninh tính toán lại ..." (whatever
+  // the verb in lower case after it; not when another body or a qualifier follows: "... tỉnh X và Sở Y", "... tỉnh X có liên quan")
+  const placed = PLACED_BODY.exec(clause);
+  // (and no verb before the place: "Đoàn công tác làm việc tại tỉnh Lâm Đồng ..." is "Đoàn công tác")
+  PREDICATE_RE.lastIndex = 0;
+  const verb = placed ? PREDICATE_RE.exec(placed[0]) : null;
+  if (placed && !verb && !/\s(?:tại|ở|về|cho|đến|từ|trên|làm)\s/u.test(placed[0]) && startsWithBody(placed[0], true) && !/^\s*(?:,|;|và|cùng|với|thuộc|trực thuộc|của|có liên quan|liên quan)(?![\p{L}])/u.test(clause.slice(placed[0].length))) {
+    return [{ text: placed[0], start: 0, end: placed[0].length }];
+  }
   PREDICATE_RE.lastIndex = 0;
   for (const m of clause.matchAll(PREDICATE_RE)) {
     if (m.index! > 220) break;
@@ -282,6 +291,9 @@ export function subjectOf(clause: string): BodySpan[] | null {
   }
   return null;
 }
+
+/** A body's name that ends with its place: "<head words> tỉnh|thành phố|huyện|... <Capitalised words>", then a word in lower case. */
+const PLACED_BODY = /^(?:\p{Lu}[\p{L}]*)(?:\s+[\p{L}]+){0,8}?\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+\p{Lu}[\p{L}]*(?:(?:\s+|\s*-\s*)\p{Lu}[\p{L}]*){0,4}(?=\s+\p{Ll})/u;
 
 /** An ask inside a sentence, in lower case: "X đề nghị Y ...", "X kính đề nghị Y ...", "X yêu cầu Y ...". */
 const ASKS_INSIDE = /(?<!được|bị)\s(?:(?:kính|trân trọng|khẩn thiết|tha thiết)\s+)?(?:đề nghị|yêu cầu|giao cho|giao)\s+(?:(?:đồng chí|đ\/c)\s+(?=\p{Lu}))?(?=\S)/u;
@@ -416,6 +428,16 @@ function leadOfText(text: string): Assignment | null {
       const s2 = subjectOf(clause.slice(o));
       if (s2) return { lead: at(s2, o), support: supportOfPlain(text), rule: 'lead.framedSubject' };
     }
+    // a frame of words in lower case and no comma after it: "Căn cứ vào tình hình thực tế BHXH các quận, huyện, thị xã
+    // chủ động phối hợp ..." (the body opens with the first capital)
+    // (the frame's own words no verb and not ending in a preposition: "Định kỳ hằng tháng báo cáo Ủy ban nhân dân tỉnh ...",
+    // "Trên cơ sở báo cáo của Sở Nội vụ, ..." name whom to report to or whose report)
+    const bare = /^\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){1,10}\s+(?=\p{Lu})/u.exec(clause);
+    const words = bare ? bare[0].replace(FRAME, '').trim() : '';
+    PREDICATE_RE.lastIndex = 0;
+    const plain = bare && !PREDICATE_RE.test(words) && !/(?:^|\s)(?:của|về|cho|với|tại|đến|từ|gửi|trình|và|theo|qua)$/u.test(words);
+    const s3 = plain ? subjectOf(clause.slice(bare[0].length)) : null;
+    if (bare && s3) return { lead: at(s3, bare![0].length), support: supportOfPlain(text), rule: 'lead.framedSubject' };
   }
   return null;
 }

@@ -91,7 +91,9 @@ const CAPS_SYMBOL = String.raw`[\p{Lu}][\p{Lu}\d&.]*(?:-[\p{Lu}\d][\p{Lu}\d&.]*)
 /** A collective and the names it covers, on one line: "Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, ...". */
 const INLINE_LIST_LINE = /^[^:.;]{3,80}:\s*(?:\p{Lu}[\p{L} -]{1,30},\s*){2,}\p{Lu}[\p{L} -]{1,30}[.;]?$/u;
 /** The source a portal names under the extract it quotes: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)". */
-const QUOTED_FROM = new RegExp(String.raw`^\(\s*Theo\s+(?:Công văn|Văn bản|Quyết định|Thông báo|Kế hoạch|Chỉ thị|Công điện)\s+số\s*:?\s*(\d{1,5})\s*\/\s*(${CAPS_SYMBOL}*)\s*,?\s*ngày\s+${DMY}\s*\)\.?$`, 'u');
+// (the word "số" may be left out, and the trích yếu may follow the date: "(Theo Thông báo số 229/TB-UBND ngày 30/11/2022 Kết
+// luận tiếp công dân định kỳ tháng 11/2022)", "(Theo Công văn 5231/UBND-KT ngày 10/10/2023)")
+const QUOTED_FROM = new RegExp(String.raw`^\(\s*Theo\s+(?:Công văn|Văn bản|Quyết định|Thông báo|Kế hoạch|Chỉ thị|Công điện)\s+(?:số\s*:?\s*)?(\d{1,5})\s*\/\s*(${CAPS_SYMBOL}*)\s*,?\s*ngày\s+${DMY}(?:\s+(\p{Lu}[^()]{0,200}?))?\s*\)\.?$`, 'u');
 /** A number and day in brackets at the end of a trích yếu: "(3585/VP-KTN, ngày 23/10/2017)." */
 const OWN_NUMBER_AFTER_SUBJECT = new RegExp(String.raw`\s*\((\d{1,5})\s*\/\s*([\p{Lu}][\p{Lu}\d&.]*(?:\s*-\s*[\p{Lu}\d][\p{Lu}\d&.]*)+)\s*,?\s*ngày\s+${DMY}\s*\)\s*\.?$`, 'u');
 /** The date on the number's line, after its symbol: ", ngày 26 tháng 03 năm 2013", " ngày 08/5/2019". */
@@ -725,6 +727,7 @@ export function extractHeader(model: TextModel): HeaderFields {
 
   if (gazette?.subject) f.subject = finding(model, gazette.subject, gazette.start, gazette.end, 'header.gazetteSubject');
   if (!f.subject && titled?.subject) f.subject = finding(model, titled.subject, titleLine!.start, titleLine!.end, 'header.numberedTitle');
+  if (!f.subject && quoted?.m![6]) f.subject = finding(model, quoted.m[6].trim(), quoted.l.start, quoted.l.end, 'header.quotedFrom');
   if (!f.subject && pt && f.type?.rule === 'header.portalTitle') f.subject = finding(model, pt.subject, head[0]!.start + pt.at, head[0]!.end, 'header.portalTitle');
   // a portal that prints the number and day in brackets after the trích yếu: "V/v báo cáo ... (3585/VP-KTN, ngày 23/10/2017)."
   const own = !f.symbol && f.subject ? OWN_NUMBER_AFTER_SUBJECT.exec(f.subject.value) : null;
@@ -1075,8 +1078,8 @@ function readIssuer(lines: Line[]): { name: string; own: string; parent?: string
 /**
  * The issuer named in full with its parent body (cơ quan chủ quản, the line above it):
  * "UBND TỈNH LÂM ĐỒNG" over "SỞ NỘI VỤ" is "Sở Nội vụ tỉnh Lâm Đồng", over "VĂN PHÒNG" is
- * "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"; "BỘ CÔNG AN" over "CỤC CẢNH SÁT ..." is
- * "Cục Cảnh sát ..., Bộ Công an". Other parents (a corporation over its branch) are not
+ * "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"; "BỘ NỘI VỤ" over "VỤ TỔ CHỨC CÁN BỘ" is "Vụ Tổ chức
+ * cán bộ, Bộ Nội vụ"; "BỘ CÔNG AN" over "CỤC CẢNH SÁT ..." is "Cục Cảnh sát ..." (the Bộ its parentBody). Other parents (a corporation over its branch) are not
  * part of the name.
  */
 export function withParent(name: string, parent: string): string {
@@ -1092,7 +1095,8 @@ export function withParent(name: string, parent: string): string {
     if (new RegExp(`(?<![\\p{L}])${unit[1]}$`, 'iu').test(name)) return `${name} ${unit[2]}`;
     return `${name} ${where}`;
   }
-  if (/^Bộ\s/u.test(parent) && /^(?:Cục|Tổng cục|Vụ|Viện|Văn phòng|Thanh tra)\b/u.test(name)) return `${name}, ${parent}`;
+  // (a Cục or Tổng cục issues in its own name, "Tổng cục Hải quan", "Cục Lưu trữ Nhà nước": its ministry is the record's parentBody)
+  if (/^Bộ\s/u.test(parent) && /^(?:Vụ|Viện|Văn phòng|Thanh tra)\b/u.test(name)) return `${name}, ${parent}`;
   return name;
 }
 

@@ -716,7 +716,11 @@ function ordersBody(text: string): boolean {
   return false;
 }
 
-function ordersBodyAt(text: string): boolean {
+function ordersBodyAt(given: string): boolean {
+  // (a portal copy's glued words read split: "Ủyban nhân dân tỉnh Tây Ninh tính toán lại ...", "BộCông Thương nghiên cứu ...")
+  const text = deglue(given.slice(0, 400))?.text ?? given;
+  // (a letter of the Government's office forwards: "Chuyển Bộ Giao thông vận tải nghiên cứu, xử lý theo thẩm quyền ...")
+  if (/^Chuyển\s+\p{Lu}/u.test(text) && startsWithBody(text.replace(/^Chuyển\s+/u, ''))) return (leadOf(text)?.lead.length ?? 0) > 0;
   if (!startsWithBody(text) || BACKGROUND.test(text)) return false;
   const own = leadOf(text);
   if (!own?.lead.length || own.lead[0]!.start !== 0 || /^[^.;]{0,160}?\s(?:đã|vừa)\s/u.test(text)) return false;
@@ -736,6 +740,15 @@ function asksNamedBody(text: string): boolean {
 function relativeBefore(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 160), at);
   return /\smà\s[^;.]*$/u.test(before) && !/[,;]\s*$/u.test(before.replace(/\smà\s[^;.]*$/u, ''));
+}
+
+/** A labelled text whose words after the label open with a body that acts: "Thời gian chi trả: BHXH các quận ... tổ chức ...". */
+function chargesAfterLabel(text: string): boolean {
+  const m = /^[^:]{1,60}:\s*/u.exec(text);
+  if (!m) return false;
+  const rest = text.slice(m[0].length);
+  const own = startsWithBody(rest) ? leadOf(rest) : null;
+  return !!own?.lead.length && own.lead[0]!.start === 0;
 }
 
 /** An item that only gives a time: "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ...". */
@@ -795,7 +808,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (excluded(node) || consumed.has(node)) continue;
     // an item that only gives the time ("- Thời gian thực hiện: Từ ngày 25-1 đến ngày 2-2-2021.", "2. Thời gian
     // lấy ý kiến: từ ... đến ...") times the other items of its group that have none; it asks nothing itself
-    if (node.marker && !node.children.length && TIME_ONLY.test(node.title)) {
+    // (not one whose words after the label charge a body: "1. Thời gian chi trả: BHXH các quận, huyện, thị xã tổ chức chi trả ...")
+    if (node.marker && !node.children.length && TIME_ONLY.test(node.title) && !chargesAfterLabel(node.title)) {
       const d = timeAt([node.title, ...node.body.map((p) => p.text)].join(' '), node.titleStart, 'timeItem');
       if (d) groupTimes.set(node.parent!, d);
       continue;

@@ -181,7 +181,7 @@ describe('issuers', () => {
     expect(issuer('BỘ GIÁO DỤC VÀ ĐÀO TẠO')).toBe('Bộ Giáo dục và Đào tạo');
     expect(issuer('UBND TỈNH LÂM ĐỒNG\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH')).toBe('Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng');
     expect(issuer('VĂN PHÒNG CHÍNH PHỦ')).toBe('Văn phòng Chính phủ');
-    expect(issuer('BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ')).toBe('Tổng cục Thuế, Bộ Tài chính');
+    expect(issuer('BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ')).toBe('Tổng cục Thuế');
     expect(issuer('PHÒNG GIÁO DỤC - ĐÀO TẠO')).toBe('Phòng Giáo dục - Đào tạo');
     expect(issuer('BCH ĐOÀN TRƯỜNG CĐ HÀNG HẢI 1')).toBe('BCH đoàn trường CĐ hàng hải 1');
     expect(issuer('SỞ KẾ HOẠCH VÀ ĐẦU TƯ')).toBe('Sở Kế hoạch và Đầu tư');
@@ -194,7 +194,9 @@ describe('issuers', () => {
 describe('issuers', () => {
   it('reads a name the header wraps over lines under its parent', () => {
     expect(header('UBND TỈNH LÂM ĐỒNG\nHỘI ĐỒNG THẨM ĐỊNH,\nĐÁNH GIÁ CHỈ SỐ CẢI CÁCH\nHÀNH CHÍNH TỈNH\nSố: 10797/QĐ-HĐTĐ').issuer).toBe('Hội đồng thẩm định, đánh giá chỉ số cải cách hành chính tỉnh Lâm Đồng');
-    expect(header('BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA\nTỘI PHẠM VỀ MA TÚY\nSố: 2388/C04-P6').issuer).toBe('Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an');
+    // (a Cục issues in its own name; its ministry is the parent body)
+    expect(header('BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA\nTỘI PHẠM VỀ MA TÚY\nSố: 2388/C04-P6').issuer).toBe('Cục Cảnh sát điều tra tội phạm về ma túy');
+    expect(extractHeader(model('BỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\nSố: 126/TCHQ-GSQL\nV/v C/O mẫu E\nHà Nội, ngày 08 tháng 01 năm 2009\nKính gửi: Cục Hải quan các tỉnh, thành phố.')).parentBody?.value).toBe('Bộ Tài chính');
     // a new body's name under the parent is not a continuation
     expect(header('UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 104/PT-NC').issuer).toBe('Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng');
     expect(header('ỦY BAN NHÂN\nDÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố:\n120/2003/QĐ-UB').issuer).toBe('Ủy ban nhân dân thành phố Hồ Chí Minh');
@@ -452,6 +454,13 @@ describe('a number line with a stray dot after its colon (heldout14, odd half)',
 describe('a portal extract that names its source at its end (kept-aside sets 9 and 13)', () => {
   it('reads the number, symbol and date of "(Theo Công văn số 5222/UBND-KT, ngày 09/10/2023)"', () => {
     expect(header('V/v rà soát dự án khai thác cát\n\nUBND tỉnh có ý kiến như sau:\n\nGiao Sở Tài nguyên và Môi trường chủ trì rà soát, đánh giá cụ thể.\n\n(Theo Công văn số 5222/UBND-KT, ngày 09/10/2023)')).toMatchObject({ number: '5222', symbol: 'UBND-KT', date: '2023-10-09' });
+  });
+  it('... also without "số", and with the trích yếu after the date, which is then the subject (kept-aside set 22)', () => {
+    const body = 'Bà Nguyễn Thị Mai trình bày: kiến nghị về lò mổ tập trung.\n\nKết luận: Giao UBND thành phố Đông Hà kiểm tra, báo cáo UBND tỉnh trước ngày 20/12/2022.\n\n';
+    expect(header(`${body}(Theo Thông báo số 229/TB-UBND ngày 30/11/2022 Kết luận tiếp công dân định kỳ tháng 11/2022)`)).toMatchObject({ number: '229', symbol: 'TB-UBND', date: '2022-11-30', subject: 'Kết luận tiếp công dân định kỳ tháng 11/2022' });
+    expect(header(`${body}(Theo Công văn 5231/UBND-KT ngày 10/10/2023)`)).toMatchObject({ number: '5231', symbol: 'UBND-KT', date: '2023-10-10' });
+    // a citation inside the text is no source line
+    expect(header(`${body}Theo Công văn 5231/UBND-KT ngày 10/10/2023 của UBND tỉnh, các sở thực hiện.`).number).toBeNull();
   });
 });
 

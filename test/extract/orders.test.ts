@@ -181,3 +181,44 @@ describe('what heldout21 showed (read after it was scored unseen)', () => {
     expect(tasks(asked, '2011-07-21', recipients).map((t) => t.deadline)).toEqual(['2011-08-30']);
   });
 });
+
+describe('orders to a body a portal copy glued, or named for its place (kept-aside sets 10, 14)', () => {
+  it('reads an order that opens with a glued body name ("Ủyban nhân dân tỉnh ...", "BộCông Thương ...")', () => {
+    expect(tasks(vpcp('BộCông Thương nghiên cứu giải quyết các đề xuất của Phòng Thương mại và Công nghiệp Việt Nam.'), '2022-07-02', ['Bộ Y tế']).map((t) => t.lead))
+      .toEqual([['Bộ Công Thương']]);
+  });
+  it('ends a body named for its place at the place\'s name, whatever verb follows', () => {
+    expect(tasks(vpcp('Ủyban nhân dân tỉnh Tây Ninh tính toán lại các chỉ tiêu về đất để lập điều chỉnh quy hoạch sử dụng đất.'), '2022-07-02', ['Bộ Y tế']).map((t) => t.lead))
+      .toEqual([['Ủy ban nhân dân tỉnh Tây Ninh']]);
+    expect(leadOf('Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu tính toán lại nhu cầu vốn.')?.lead.map((b) => b.text)).toEqual(['Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu']);
+    // another body joined to it, or a verb before the place, is not such a name
+    expect(leadOf('Ủy ban nhân dân tỉnh Tây Ninh và Sở Tài chính tỉnh Tây Ninh phối hợp tính toán lại nhu cầu vốn.')?.lead.map((b) => b.text)).toEqual(['Ủy ban nhân dân tỉnh Tây Ninh', 'Sở Tài chính tỉnh Tây Ninh']);
+    expect(leadOf('Sở Y tế chủ trì kiểm tra tại tỉnh Lâm Đồng các cơ sở y tế.')?.lead.map((b) => b.text)).toEqual(['Sở Y tế']);
+  });
+});
+
+describe('the Government office forwards: "Chuyển Bộ X nghiên cứu, xử lý ..." (kept-aside set 20)', () => {
+  it('is a task of the body it forwards to', () => {
+    expect(tasks(vpcp('Chuyển Bộ Giao thông vận tải nghiên cứu, xử lý theo thẩm quyền, trình Thủ tướng Chính phủ những vấn đề vượt thẩm quyền.'), '2022-07-02', ['Bộ Y tế']).map((t) => t.lead))
+      .toEqual([['Bộ Giao thông vận tải']]);
+    // "Chuyển đổi ...", "Chuyển giao ..." are no forwarding
+    expect(leadOf('Chuyển đổi số là nhiệm vụ trọng tâm của các cơ quan.')?.rule ?? null).not.toBe('lead.giao');
+    expect(tasks(vpcp('Chuyển đổi số là nhiệm vụ trọng tâm của các cơ quan.'), '2022-07-02', ['Bộ Y tế'])).toEqual([]);
+  });
+});
+
+describe('items of a guidance letter (kept-aside set 22)', () => {
+  const guide = (items: string) => `BẢO HIỂM XÃ HỘI THÀNH PHỐ HÀ NỘI\nSố: 1848/BHXH-KHTC\nV/v chi trả lương hưu\nHà Nội, ngày 20 tháng 12 năm 2011\nKính gửi:\n- Giám đốc Bảo hiểm xã hội các quận, huyện, thị xã;\n- Trưởng các phòng nghiệp vụ.\n\nBHXH thành phố Hà Nội hướng dẫn BHXH các quận, huyện, thị xã thực hiện như sau:\n\n${items}\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
+  it('takes "Thời gian ...: <body> <verb> ..." for the body\'s task, not for the group\'s time', () => {
+    const t = tasks(guide('1. Thời gian chi trả: BHXH các quận, huyện, thị xã tổ chức chi trả lương hưu tháng 01 năm 2012 từ ngày 05/01/2012 đến trước ngày 10/01/2012.\n\n2. Tổ chức thực hiện: BHXH các quận, huyện, thị xã phối hợp với Ngân hàng chi trả kịp thời.'), '2011-12-20', ['Giám đốc Bảo hiểm xã hội các quận, huyện, thị xã']);
+    expect(t.map((x) => [x.lead, x.deadline])).toEqual([[['BHXH các quận, huyện, thị xã'], '2012-01-10'], [['BHXH các quận, huyện, thị xã'], null]]);
+    // an item that only gives the time still times the others
+    const timed = tasks(guide('1. Thời gian thực hiện: trước ngày 10/01/2012.\n\n2. BHXH các quận, huyện, thị xã phối hợp với Ngân hàng chi trả kịp thời.'), '2011-12-20', ['Giám đốc Bảo hiểm xã hội các quận, huyện, thị xã']);
+    expect(timed.map((x) => [x.lead, x.deadline])).toEqual([[['BHXH các quận, huyện, thị xã'], '2012-01-10']]);
+  });
+  it('finds the body after a frame in lower case with no comma ("Căn cứ vào tình hình thực tế BHXH các quận ... chủ động ...")', () => {
+    expect(leadOf('Căn cứ vào tình hình thực tế BHXH các quận, huyện, thị xã chủ động phối hợp với Ngân hàng nơi mở tài khoản.')?.lead.map((b) => b.text)).toEqual(['BHXH các quận, huyện, thị xã']);
+    // a frame that names a document, with capitals, is not read this way
+    expect(leadOf('Căn cứ Kế hoạch của UBND tỉnh triển khai thực hiện.')?.lead ?? []).toEqual([]);
+  });
+});
