@@ -9,6 +9,7 @@ import type { Diagnostic, TextModel } from '../model/types.js';
 import { allLines, blockLines, finding, isUpper, titleCase, type Finding } from './finding.js';
 import { DOC_TYPES, TYPE_ABBRS, canonicalAbbr } from './words/doctypes.js';
 import { PROVINCES } from './words/places.js';
+import { NATIONAL_CODES, PROVINCIAL_CODES } from './words/issuers.js';
 import { iso } from './dates.js';
 import { fold, foldWithMap } from '../normalise/unicode.js';
 import { splitBodies, startsWithBody } from './agencies.js';
@@ -757,7 +758,8 @@ export function extractHeader(model: TextModel): HeaderFields {
     else if (!isUpper(l.text) && /\p{Ll}{2}/u.test(l.text)) issuerLines = [];
   }
   const issuer = readIssuer(issuerLines) ?? (gazette ? { name: gazette.issuer, own: gazette.issuer, start: gazette.start, end: gazette.end } : null) ?? authorityIssuer(lines.slice(0, end + 12)) ?? (record?.issuer ? { name: record.issuer.value, own: record.issuer.value, start: record.issuer.start, end: record.issuer.end } : null)
-    ?? (titled?.issuer ? { name: titled.issuer.replace(/^UBND(?![\p{L}])/u, 'Ủy ban nhân dân').replace(/^HĐND(?![\p{L}])/u, 'Hội đồng nhân dân'), own: titled.issuer, start: titleLine!.start, end: titleLine!.end } : null);
+    ?? (titled?.issuer ? { name: titled.issuer.replace(/^UBND(?![\p{L}])/u, 'Ủy ban nhân dân').replace(/^HĐND(?![\p{L}])/u, 'Hội đồng nhân dân'), own: titled.issuer, start: titleLine!.start, end: titleLine!.end } : null)
+    ?? (f.symbol ? codeIssuer(f.symbol, model.text) : null);
   if (issuer) {
     // a copy that lost the unit line ("ỦY BAN NHÂN DÂN" alone): the authority line above "Căn cứ" names it in full
     if (/^(?:Ủy ban nhân dân|Hội đồng nhân dân)$/u.test(issuer.name)) {
@@ -1111,6 +1113,42 @@ let provinceByKey: Map<string, string> | null = null;
 export function canonicalProvince(name: string): string | null {
   provinceByKey ??= new Map([...PROVINCES].reverse().flatMap((p) => [[provinceKey(p), p], [provinceKey(p).replace(/ /g, ''), p]] as [string, string][]));
   return provinceByKey.get(provinceKey(name)) ?? null;
+}
+
+/**
+ * The issuer a symbol names by its code when the copy prints no issuer line (words/issuers.ts):
+ * "3472/BVHTTDL-DSVH" is the Ministry of Culture's; "1448/SNV-CCHC" is the Sở Nội vụ of the province
+ * the text names most ("... tỉnh Sơn La ..."); "UBND-KT" with no province named is "Ủy ban nhân dân
+ * tỉnh" when the text calls its issuer so ("UBND tỉnh có ý kiến như sau:"). Otherwise none.
+ */
+function codeIssuer(symbol: Finding<string>, text: string): { name: string; own: string; start: number; end: number; parent?: string } | null {
+  const parts = symbol.value.replace(/^\d{4}\//u, '').split(/[-/]/u);
+  const code = parts[0] && TYPE_ABBRS.has(parts[0].toUpperCase()) ? parts[1] : parts[0];
+  if (!code) return null;
+  const at = (name: string) => ({ name, own: name, start: symbol.start, end: symbol.end });
+  if (Object.hasOwn(NATIONAL_CODES, code)) return at(NATIONAL_CODES[code]!);
+  if (!Object.hasOwn(PROVINCIAL_CODES, code)) return null;
+  const province = mainProvince(text);
+  if (province) return at(`${PROVINCIAL_CODES[code]} ${provinceUnit(province)}`);
+  if (code === 'UBND' && /(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+tỉnh(?!\s+\p{Lu})/u.test(text)) return at('Ủy ban nhân dân tỉnh');
+  return null;
+}
+
+/** The province a text names most ("tỉnh Sơn La", "thành phố Hà Nội"), when one is named more than any other. */
+function mainProvince(text: string): string | null {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/(?<![\p{L}])(?:tỉnh|thành phố|TP\.?)\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})/gu)) {
+    const words = m[1]!.split(/\s+/u);
+    for (let n = words.length; n >= 1; n--) {
+      const p = canonicalProvince(words.slice(0, n).join(' '));
+      if (p) {
+        counts.set(p, (counts.get(p) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  return ranked.length && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : null;
 }
 
 /** Centrally-run cities: "thành phố Hà Nội"; every other province: "tỉnh Lâm Đồng". */

@@ -502,3 +502,17 @@ describe('a recipients line of two full names (kept-aside heldout17)', () => {
     expect(r).toEqual(['Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ', 'Ủy ban nhân dân huyện, thành phố']);
   });
 });
+
+describe('the issuer named by its code in the symbol, when the copy prints no issuer line (kept-aside sets 4, 5, 7, 9, 20-22)', () => {
+  it('reads a ministry\'s code, and a provincial body\'s with the province the text names most', () => {
+    expect(header('940/BVHTTDL-TV\n\nCông văn Số: 940/BVHTTDL-TV, ngày 26 tháng 03 năm 2013 Về việc Phối hợp tổ chức Ngày hội đọc sách\n\nKính gửi: Sở Văn hóa, Thể thao và Du lịch Hà Nội').issuer).toBe('Bộ Văn hóa, Thể thao và Du lịch');
+    expect(header('Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến vào dự thảo Kế hoạch tuyên truyền cải cách hành chính tỉnh Sơn La năm 2017.\n\nKính gửi: Sở Thông tin và Truyền thông\n\nThực hiện Kế hoạch của UBND tỉnh Sơn La, Sở Nội vụ đề nghị các cơ quan tham gia ý kiến.').issuer).toBe('Sở Nội vụ tỉnh Sơn La');
+    // a provincial People's Committee no province is named for: "Ủy ban nhân dân tỉnh", as the text calls it
+    expect(header('UBND tỉnh có ý kiến như sau:\n\nGiao Sở Kế hoạch và Đầu tư chủ trì nghiên cứu, đề xuất trước ngày 10/5/2024.\n\n(Theo Công văn số 1924/UBND-KT, ngày 23/4/2024)').issuer).toBe('Ủy ban nhân dân tỉnh');
+  });
+  it('must not: replace the issuer the header prints, guess between provinces named as often, or read a code it does not know', () => {
+    expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ Y TẾ\nSố: 12/SNV-VP\nLâm Đồng, ngày 02 tháng 7 năm 2025\nKính gửi: Các phòng.').issuer).toBe('Sở Y tế tỉnh Lâm Đồng');
+    expect(header('Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v phối hợp giữa tỉnh Sơn La và tỉnh Lai Châu.\n\nKính gửi: Sở Thông tin và Truyền thông').issuer ?? null).toBeNull();
+    expect(header('Công văn số 1448/XYZ-CCHC ngày 27/12/2016 V/v cải cách hành chính tỉnh Sơn La.\n\nKính gửi: Sở Thông tin và Truyền thông').issuer ?? null).toBeNull();
+  });
+});
