@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { afterAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,8 +24,24 @@ export function tsWorker(file: string | URL): string {
   return `data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(api)};\nregister();\nawait import(${JSON.stringify(target)});\n`)}`;
 }
 
+/** The folders tmpDir made for this test file: removed after its tests (9,000 left behind filled a CI disk). */
+const made: string[] = [];
+// (this module is evaluated once per test file, while the file's tests are collected: the hook is the file's)
+afterAll(() => {
+  for (const d of made.splice(0)) {
+    try {
+      fs.rmSync(d, { recursive: true, force: true });
+    } catch {
+      // a folder a child process still holds open is left; the others go
+    }
+  }
+});
+
+/** A new folder under the system's temporary folder, removed with everything in it after the test file's tests. */
 export function tmpDir(prefix = 'congvan-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A text model from a string, as the .txt parser makes it. */

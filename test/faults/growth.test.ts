@@ -7,6 +7,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { measure, nested, plan, wrapped } from '../../scripts/bench/growth.js';
+import { tmpDir } from '../helpers.js';
 
 /** Generous: linear growth is 8x; the quadratic code paths gave 40x and more at these sizes. */
 const MAX_RATIO = 20;
@@ -40,7 +41,6 @@ describe('long documents within the default limits', () => {
     const fs = await import('node:fs');
     const path = await import('node:path');
     const { ingest } = await import('../../pipelines/ingest.js');
-    const { tmpDir } = await import('../helpers.js');
     const { manyPagePdf } = await import('./fixtures.js');
     const dir = tmpDir('congvan-300p-');
     const file = path.join(dir, 'ke-hoach-300-trang.pdf');
