@@ -347,8 +347,17 @@ function leadOfPlain(text: string): Assignment | null {
   return leadOfText(text);
 }
 
+/** A leader's lead-in run into its first order: "UBND tỉnh có ý kiến như sau: Sở Thông tin và Truyền thông chủ trì ...". */
+const OPINION_INTRO = /^[^:;.]{3,200}?\s(?:có ý kiến(?:\s+chỉ đạo)?|kết luận(?:\s+và\s+chỉ đạo)?|chỉ đạo)\s+(?:như sau|sau đây)\s*:\s*(?=\p{Lu})/u;
+
 function leadOfText(text: string): Assignment | null {
   text = unquoted(text);
+  const intro = OPINION_INTRO.exec(text);
+  if (intro) {
+    const off = intro[0].length;
+    const a = leadOfText(text.slice(off));
+    return a && { ...a, lead: a.lead.map((b) => shift(b, off)), support: a.support.map((b) => shift(b, off)) };
+  }
   let clause = firstSentence(text);
   let off = 0;
   let m = COLON_PREFIX.exec(clause);

@@ -222,3 +222,11 @@ describe('items of a guidance letter (kept-aside set 22)', () => {
     expect(leadOf('Căn cứ Kế hoạch của UBND tỉnh triển khai thực hiện.')?.lead ?? []).toEqual([]);
   });
 });
+
+describe('a leader\'s lead-in run into its first order (kept-aside set 4)', () => {
+  it('reads the order after "... có ý kiến như sau:" on the same line, not the lead-in as the doer', () => {
+    expect(leadOf('UBND tỉnh có ý kiến như sau: Sở Thông tin và Truyền thông chủ trì, phối hợp với các cơ quan liên quan triển khai.')?.lead.map((b) => b.text)).toEqual(['Sở Thông tin và Truyền thông']);
+    // an ask before the colon keeps its doer
+    expect(leadOf('Giao Sở Y tế thực hiện các nội dung sau: tổ chức tiêm chủng.')?.lead.map((b) => b.text)).toEqual(['Sở Y tế']);
+  });
+});
