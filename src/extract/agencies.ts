@@ -352,7 +352,7 @@ const OPINION_INTRO = /^[^:;.]{3,200}?\s(?:có ý kiến(?:\s+chỉ đạo)?|k�
 
 function leadOfText(text: string): Assignment | null {
   text = unquoted(text);
-  const intro = OPINION_INTRO.exec(text);
+  const intro = text.includes(' như sau') || text.includes(' sau đây') ? OPINION_INTRO.exec(text) : null;
   if (intro) {
     const off = intro[0].length;
     const a = leadOfText(text.slice(off));

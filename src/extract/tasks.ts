@@ -717,8 +717,14 @@ function ordersBody(text: string): boolean {
 }
 
 function ordersBodyAt(given: string): boolean {
-  // (a portal copy's glued words read split: "Ủyban nhân dân tỉnh Tây Ninh tính toán lại ...", "BộCông Thương nghiên cứu ...")
-  const text = deglue(given.slice(0, 400))?.text ?? given;
+  // (a portal copy's glued words read split: "Ủyban nhân dân tỉnh Tây Ninh tính toán lại ...", "BộCông Thương nghiên cứu ...";
+  // split only when the opening is no body as it stands: this runs at every comma of a paragraph)
+  let text = given;
+  if (!startsWithBody(given) && !/^Chuyển\s/u.test(given)) {
+    const opening = deglue(given.slice(0, 80));
+    if (!opening || !startsWithBody(opening.text)) return false;
+    text = deglue(given.slice(0, 400))?.text ?? given;
+  }
   // (a letter of the Government's office forwards: "Chuyển Bộ Giao thông vận tải nghiên cứu, xử lý theo thẩm quyền ...")
   if (/^Chuyển\s+\p{Lu}/u.test(text) && startsWithBody(text.replace(/^Chuyển\s+/u, ''))) return (leadOf(text)?.lead.length ?? 0) > 0;
   if (!startsWithBody(text) || BACKGROUND.test(text)) return false;
