@@ -1032,7 +1032,7 @@ function subjectFinding(model: TextModel, parts: Line[], rule: string): Finding<
 /** Words that open the name of a body in a header ("SỞ ...", "CỤC ...", "CÔNG ĐOÀN ..."), by their fold. */
 const BODY_HEADS = [
   ...AGENCY_HEADS.filter((h) => !/^(?:Các|Mỗi|Giám đốc|Phó Giám đốc|Chủ tịch|Phó Chủ tịch|Thủ trưởng|Người đứng đầu|Trưởng ban|Trưởng|Cán bộ|Thường trực|Doanh nghiệp|Chủ đầu tư|Đơn vị)$/u.test(h)),
-  'Công đoàn', 'Đại học', 'Học viện', 'Hợp tác xã', 'Hải quan', 'Thuế', 'Tiểu ban', 'Lữ đoàn', 'Sư đoàn', 'Bộ Tư lệnh',
+  'Vụ', 'Công đoàn', 'Đại học', 'Học viện', 'Hợp tác xã', 'Hải quan', 'Thuế', 'Tiểu ban', 'Lữ đoàn', 'Sư đoàn', 'Bộ Tư lệnh',
   'Quân khu', 'Đồn', 'Trạm', 'Xí nghiệp', 'Nhà máy', 'Tạp chí', 'Nhà xuất bản', 'Thành đoàn', 'Huyện đoàn', 'Quận ủy',
   'Quận uỷ', 'Viện kiểm sát', 'Kiểm toán', 'Nhóm', 'Liên hiệp', 'Hiệp hội', 'Trường', 'Khoa', 'Cảnh sát', 'Bảo tàng',
   'Thư viện', 'Chính phủ', 'Quốc hội', 'Tổng Liên đoàn', 'Tỉnh đoàn', 'Đảng bộ', 'Văn phòng', 'Đoàn', 'Hội đồng',
@@ -1098,7 +1098,7 @@ export function withParent(name: string, parent: string): string {
     return `${name} ${where}`;
   }
   // (a Cục or Tổng cục issues in its own name, "Tổng cục Hải quan", "Cục Lưu trữ Nhà nước": its ministry is the record's parentBody)
-  if (/^Bộ\s/u.test(parent) && /^(?:Vụ|Viện|Văn phòng|Thanh tra)\b/u.test(name)) return `${name}, ${parent}`;
+  if (/^Bộ\s/u.test(parent) && /^(?:Vụ|Viện|Văn phòng|Thanh tra)(?![\p{L}])/u.test(name)) return `${name}, ${parent}`;
   return name;
 }
 

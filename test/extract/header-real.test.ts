@@ -182,6 +182,8 @@ describe('issuers', () => {
     expect(issuer('UBND TỈNH LÂM ĐỒNG\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH')).toBe('Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng');
     expect(issuer('VĂN PHÒNG CHÍNH PHỦ')).toBe('Văn phòng Chính phủ');
     expect(issuer('BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ')).toBe('Tổng cục Thuế');
+    // a ministry's Vụ is a body of its own under it, not the rest of the ministry's name
+    expect(issuer('BỘ NỘI VỤ\nVỤ TỔ CHỨC CÁN BỘ')).toBe('Vụ Tổ chức cán bộ, Bộ Nội vụ');
     expect(issuer('PHÒNG GIÁO DỤC - ĐÀO TẠO')).toBe('Phòng Giáo dục - Đào tạo');
     expect(issuer('BCH ĐOÀN TRƯỜNG CĐ HÀNG HẢI 1')).toBe('BCH đoàn trường CĐ hàng hải 1');
     expect(issuer('SỞ KẾ HOẠCH VÀ ĐẦU TƯ')).toBe('Sở Kế hoạch và Đầu tư');
