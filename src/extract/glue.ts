@@ -1,7 +1,7 @@
 /**
  * Words a portal copy glued together: "Trungương", "liênquan", "ýkiến", "Giaocho", "BộY tế",
- * "ươngphối hợp", "năm 2008,Bộ". A token that is not one Vietnamese syllable but is two is split in two, and a
- * capital after a small letter starts a new word. The rules that find who does what read the
+ * "ươngphối hợp", "năm 2008,Bộ". A token that is not one Vietnamese syllable but is two is split
+ * in two, a capital after a small letter starts a new word, and so does one after a comma. The rules that find who does what read the
  * split text; `map` takes its offsets back to the text given.
  *
  * Guarded against names from other languages ("Mekong", "Viettel", "Website"): a token without

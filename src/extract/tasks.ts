@@ -1214,7 +1214,7 @@ const FUNCTION_OF = /có\s+chức\s+năng(?:,?\s+nhiệm\s+vụ)?\s+(?:tư\s+v�
 // kết quả khoanh định ...", "Đồng ý chưa thu hồi ...", and "Cho phép bổ sung ...": what
 // the letter allows, not what it asks; "Đồng ý ... giao X ..." still asks; a resolution's "Thống nhất sáp nhập ...",
 // "Nhất trí điều chỉnh ...", "Biểu quyết thông qua ...": what was agreed)
-const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|để|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận|Cho phép)\s+(?=\p{Lu})|(?:Đồng ý|Chấp thuận)\s+(?=\p{Ll})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}])|(?:Thống nhất|Nhất trí)\s+(?=\p{Ll})|Biểu quyết thông qua(?![\p{L}]))/u;
+const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|để|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận)\s+(?=\p{L})|Cho phép\s+(?=\p{Lu})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}])|(?:Thống nhất|Nhất trí)\s+(?=\p{Ll})|Biểu quyết thông qua(?![\p{L}]))/u;
 
 /** A conclusion's appraisal of what was done ("Ghi nhận, đánh giá cao sự chủ động của các sở ...", "Biểu dương ..."): results, asking no one. */
 const APPRAISAL = /^(?:Ghi nhận|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao|(?:Về\s+)?[Cc]ơ bản\s+(?:thống nhất|đồng ý|nhất trí))(?![\p{L}])/u;
@@ -1228,7 +1228,8 @@ function approves(text: string): boolean {
   const rest = t.slice(m.index + m[0].length).replace(/(?:đề nghị|kiến nghị|yêu cầu)\s+(?:của|tại)\s/gu, ' ');
   // (nor when it sets the time of what it lets be done: "Đồng ý tổ chức Hội nghị tổng kết ... trong tháng 01 năm 2008")
   // (what it lets be left undone sets no time: "Đồng ý chưa thu hồi trong năm 2008: 50 tỷ đồng ...")
-  return !ANY_ASK.test(` ${rest} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(rest) && (/^\s*(?:chưa|không)\s/u.test(rest) || !/(?:trong|trước|chậm nhất|hoàn thành)\s+(?:ngày|tháng|quý|năm)\s+[\dIVX]/u.test(rest));
+  const timed = !/^\s*(?:chưa|không)\s/u.test(rest) && /(?:trong|trước|chậm nhất|hoàn thành)\s+(?:ngày|tháng|quý|năm)\s+[\dIVX]/u.test(rest);
+  return !ANY_ASK.test(` ${rest} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(rest) && !timed;
 }
 
 /**

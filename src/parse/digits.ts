@@ -707,8 +707,9 @@ export const POLICY = { mode: 'union' as 'knn' | 'cnn' | 'agree' | 'union', cnnS
 /**
  * A digit from the neighbours' votes and the network's probabilities: the neighbours' digit when
  * they are sure of it (SURE); else the network's when it is very sure (POLICY.cnnSure) and the
- * neighbours give it some of their votes (POLICY.knnSupport) or their digit's shape rules it out; never a digit whose shape rules it
- * out (`shapeFits`: a 1 or 7 with a loop, a 0 that is no ring, more loops than the digit has).
+ * neighbours give it some of their votes (POLICY.knnSupport), or their own 1 or 7 is ruled out by
+ * a loop; never a digit whose shape rules it out (`shapeFits`: a 1 or 7 with a loop, a 0 that is
+ * no ring, more loops than the digit has).
  */
 export function decide(g: DigitGuess, prob: ArrayLike<number>, shapeFits: (d: number) => boolean): DigitRead {
   let c = 0;
