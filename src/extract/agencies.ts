@@ -344,8 +344,15 @@ function leadOfPlain(text: string): Assignment | null {
     const off = h[0].length;
     return a && { ...a, lead: a.lead.map((b) => shift(b, off)), support: a.support.map((b) => shift(b, off)) };
   }
-  return leadOfText(text);
+  const own = leadOfText(text);
+  if (own) return own;
+  // a consent that names the body to act, its verb one the asks' list lacks: "Đồng ý Ủy ban nhân dân tỉnh Thái Nguyên lập Đề án ..."
+  const consent = CONSENT.exec(text);
+  const subj = consent ? subjectOf(text.slice(consent[0].length)) : null;
+  return subj?.length ? { lead: subj.map((b) => shift(b, consent![0].length)), support: supportOfPlain(text), rule: 'lead.consent' } : null;
 }
+
+const CONSENT = /^(?:Đồng ý|Chấp thuận)\s+(?:cho\s+|để\s+)?(?=\p{Lu})/u;
 
 /** A leader's lead-in run into its first order: "UBND tỉnh có ý kiến như sau: Sở Thông tin và Truyền thông chủ trì ...". */
 const OPINION_INTRO = /^[^:;.]{3,200}?\s(?:có ý kiến(?:\s+chỉ đạo)?|kết luận(?:\s+và\s+chỉ đạo)?|chỉ đạo)\s+(?:như sau|sau đây)\s*:\s*(?=\p{Lu})/u;

@@ -9,7 +9,7 @@
  */
 import type { Block, Cell, TextModel } from '../model/types.js';
 import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js';
-import { headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
+import { headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, subjectOf, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
 import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
 import { OCR_BULLET, readMarker } from '../parse/markers.js';
 import { collapseSpaces, fold } from '../normalise/unicode.js';
@@ -907,7 +907,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         if (at < 0 && ordered && !ordersBody(node.title)) at = [...node.title.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length).find((a) => ordersBodyAt(node.title.slice(a))) ?? -1;
         // (after a lead-in that asks, "... yêu cầu:", a paragraph whose subject is a body is what it asks of it)
         const charged = afterLeadIn && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
-        if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && ordersBody(text))) continue;
+        if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && (ordersBody(text) || letsBodyAct(text)))) continue;
         if (at > 0) {
           // (a sentence that asks after its own frame, "Để có cơ sở tổng hợp, Bộ X đề nghị ...", goes on with the
           // background before it: the paragraph is the task; a sentence that opens with the ask, "Đề nghị quý cơ
@@ -1229,7 +1229,28 @@ function approves(text: string): boolean {
   // (nor when it sets the time of what it lets be done: "Đồng ý tổ chức Hội nghị tổng kết ... trong tháng 01 năm 2008")
   // (what it lets be left undone sets no time: "Đồng ý chưa thu hồi trong năm 2008: 50 tỷ đồng ...")
   const timed = !/^\s*(?:chưa|không)\s/u.test(rest) && /(?:trong|trước|chậm nhất|hoàn thành)\s+(?:ngày|tháng|quý|năm)\s+[\dIVX]/u.test(rest);
-  return !ANY_ASK.test(` ${rest} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(rest) && !timed;
+  return !ANY_ASK.test(` ${rest} `) && !/(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u.test(rest) && !timed && !letsBodyAct(t);
+}
+
+/**
+ * "Đồng ý Ủy ban nhân dân tỉnh Thái Nguyên lập Đề án ...", "Đồng ý Bộ Lao động - Thương binh và Xã hội tổ chức Hội nghị
+ * ...": the consent names the body that is to do the work, which is that body's task (kept-aside sets 10 and 17: four
+ * such items read as tasks). Not a body let decide or receive ("Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển
+ * mục đích ...", "Chấp thuận cho X được thu ...": what it may do, set 13 and 8), nor a consent to someone's request.
+ */
+function letsBodyAct(given: string): boolean {
+  const text = deglue(given)?.text ?? given;
+  const m = /^(?:Đồng ý|Chấp thuận)\s+(?:cho\s+|để\s+)?(?=\p{Lu})/u.exec(text);
+  if (!m || !startsWithBody(text.slice(m[0].length), true)) return false;
+  // (the subject up to its verb, whatever the verb: the asks' list would run the name on to a later "thực hiện")
+  const rest = text.slice(m[0].length);
+  const subj = subjectOf(rest);
+  if (!subj?.length || subj[0]!.start !== 0) return false;
+  const last = subj[subj.length - 1]!;
+  const verb = rest.slice(last.end).trimStart();
+  // (what it may be given runs into the name when the verb comes after "được": "Chấp thuận cho Trung tâm X được thu ...")
+  if (/(?<![\p{L}])được(?![\p{L}])/u.test(last.text)) return false;
+  return /^\p{Ll}/u.test(verb) && !/^(?:quyết định|được|có ý kiến|xem xét)(?![\p{L}])/u.test(verb);
 }
 
 /**

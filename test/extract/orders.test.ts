@@ -230,3 +230,24 @@ describe('a leader\'s lead-in run into its first order (kept-aside set 4)', () =
     expect(leadOf('Giao Sở Y tế thực hiện các nội dung sau: tổ chức tiêm chủng.')?.lead.map((b) => b.text)).toEqual(['Sở Y tế']);
   });
 });
+
+describe('a consent that names the body to do the work (kept-aside sets 10 and 17)', () => {
+  const items = (a: string) => tasks(vpcp(`1. ${a}\n\n2. Bộ Tài chính bố trí kinh phí.`), '2022-07-02', ['Bộ Y tế']).map((t) => t.lead);
+  it('is that body\'s task: "Đồng ý Ủy ban nhân dân tỉnh Thái Nguyên lập Đề án ..."', () => {
+    expect(items('Đồng ý Ủy ban nhân dân tỉnh Thái Nguyên lập Đề án Bảo vệ và Phát triển rừng Khu ATK Định Hóa.')).toEqual([['Ủy ban nhân dân tỉnh Thái Nguyên'], ['Bộ Tài chính']]);
+    expect(items('Đồng ý Bộ Lao động - Thương binh và Xã hội tổ chức Hội nghị Bộ trưởng lao động và phúc lợi xã hội.')).toEqual([['Bộ Lao động - Thương binh và Xã hội'], ['Bộ Tài chính']]);
+  });
+  it('must not: a body let decide or be given something, or a consent to a result', () => {
+    expect(items('Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển mục đích sử dụng 29,75 ha đất rừng.')).toEqual([['Bộ Tài chính']]);
+    expect(items('Chấp thuận cho Trung tâm Giáo dục Lao động – Tạo việc làm của tỉnh được thu tiền ăn đối với học viên.')).toEqual([['Bộ Tài chính']]);
+    expect(items('Đồng ý kết quả khoanh định khu vực cấm hoạt động khoáng sản.')).toEqual([['Bộ Tài chính']]);
+  });
+});
+
+describe('a consent paragraph after "... có ý kiến như sau:" that names the body to act (kept-aside set 10)', () => {
+  it('is that body\'s task, its name read with the glued words split', () => {
+    expect(tasks(vpcp('Đồng ý Ủy ban nhân dân tỉnhQuảng Ngãi tiếp tục triển khai thực hiện Dự án đầu tư hạ tầng Khu nhà ở công nhân.'), '2022-07-02', ['Ủy ban nhân dân tỉnh Quảng Ngãi']).map((t) => t.lead))
+      .toEqual([['Ủy ban nhân dân tỉnh Quảng Ngãi']]);
+    expect(tasks(vpcp('Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển mục đích sử dụng 29,75 ha đất trồng lúa.'), '2022-07-02', ['Ủy ban nhân dân tỉnh Lào Cai'])).toEqual([]);
+  });
+});
