@@ -1142,7 +1142,9 @@ function detachRequests(root: ItemNode): void {
  * tỉnh Cà Mau khẩn trương chỉ đạo ... trong quý I năm 2009. Giao Thanh tra Chính phủ và Ban Chỉ đạo Tây Nam Bộ theo dõi,
  * đôn đốc ..."): one task per doer, each sentence from its ask on.
  */
-const NEXT_ASK = /(?<=[.!])\s+(?=(?:Giao|Yêu cầu|Đề nghị)\s+(?:cho\s+)?(?:(?:các|những)\s+)?\p{Lu})/gu;
+// (also a sentence that a connective opens before the body it orders: "... nếu đủ điều kiện. Trước mắt, Ủy ban nhân dân tỉnh
+// Yên Bái thực hiện ...", "Đồng thời, Bộ Tài chính ...")
+const NEXT_ASK = /(?<=[.!])\s+(?=(?:Giao|Yêu cầu|Đề nghị)\s+(?:cho\s+)?(?:(?:các|những)\s+)?\p{Lu}|(?:Trước mắt|Đồng thời|Ngoài ra|Bên cạnh đó|Mặt khác),\s+\p{Lu})/gu;
 
 function splitAsks(root: ItemNode): void {
   for (let i = 0; i < root.children.length; i++) {

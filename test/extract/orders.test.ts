@@ -251,3 +251,13 @@ describe('a consent paragraph after "... có ý kiến như sau:" that names the
     expect(tasks(vpcp('Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển mục đích sử dụng 29,75 ha đất trồng lúa.'), '2022-07-02', ['Ủy ban nhân dân tỉnh Lào Cai'])).toEqual([]);
   });
 });
+
+describe('a second order in one paragraph, opened by a connective (kept-aside set 14)', () => {
+  it('is its own task when it names another body: "... Trước mắt, Ủy ban nhân dân tỉnh Yên Bái thực hiện ..."', () => {
+    const t = tasks(vpcp('Bộ Kế hoạch và Đầu tư phối hợp với Bộ Tài chính xem xét, tổng hợp Dự án nêu trên vào danh mục vốn năm 2012 nếu đủ điều kiện. Trước mắt, Ủy ban nhân dân tỉnh Yên Bái thực hiện việc phân bổ vốn theo Quyết định số 184/QĐ-TTg.'), '2022-07-02', ['Bộ Y tế']);
+    expect(t.map((x) => x.lead)).toEqual([['Bộ Kế hoạch và Đầu tư'], ['Ủy ban nhân dân tỉnh Yên Bái']]);
+    // the same body again: one task
+    const same = tasks(vpcp('Bộ Y tế khẩn trương hoàn thiện hồ sơ. Đồng thời, Bộ Y tế báo cáo Thủ tướng Chính phủ kết quả.'), '2022-07-02', ['Bộ Y tế']);
+    expect(same).toHaveLength(1);
+  });
+});
