@@ -1049,7 +1049,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     out.push(task);
   }
   // (an item that sends its work "đúng thời hạn quy định" takes the time the group gives: the concrete one counts)
-  for (const [group, d] of groupTimes) for (const c of group.children) {
+  // (and the items under its siblings: "2. Thời gian lấy ý kiến: từ ngày 17/3/2025 đến ngày 05/4/2025." / "3. Giao:" / "- Phòng
+  // Nông nghiệp và Môi trường huyện tiếp nhận các ý kiến ...")
+  for (const [group, d] of groupTimes) for (const c of walk(group)) {
     const t = taskOf.get(c);
     if (t && (!t.deadline || (t.deadline.kind === 'ongoing' && /thời\s+(?:hạn|gian)\s+(?:(?:đã|được)\s+)?quy\s+định/iu.test(t.deadline.text)))) t.deadline = d;
   }

@@ -261,3 +261,13 @@ describe('a second order in one paragraph, opened by a connective (kept-aside se
     expect(same).toHaveLength(1);
   });
 });
+
+describe('an item that only gives the time times the items under its siblings too (kept-aside sets 4 and 14)', () => {
+  it('"2. Thời gian lấy ý kiến: ..." over "3. Giao:" and its bullets', () => {
+    const text = 'ỦY BAN NHÂN DÂN HUYỆN CHỢ ĐỒN\nSố: 12/TB-UBND\nChợ Đồn, ngày 14 tháng 3 năm 2025\nTHÔNG BÁO\nVề việc tổ chức lấy ý kiến về Kế hoạch sử dụng đất năm 2025\n1. Hồ sơ lấy ý kiến bao gồm: Báo cáo thuyết minh; Bản đồ.\n2. Thời gian lấy ý kiến: từ ngày 17/3/2025 đến ngày 05/4/2025.\n3. Giao:\n- Phòng Nông nghiệp và Môi trường huyện tiếp nhận các ý kiến góp ý, hoàn thiện hồ sơ.\n- UBND các xã, thị trấn tổ chức lấy ý kiến của nhân dân trên địa bàn.\nNơi nhận:\n- Lưu: VT.';
+    expect(tasks(text, '2025-03-14').map((t) => [t.lead, t.deadline])).toEqual([
+      [['Phòng Nông nghiệp và Môi trường huyện'], '2025-04-05'],
+      [['UBND các xã, thị trấn'], '2025-04-05'],
+    ]);
+  });
+});
