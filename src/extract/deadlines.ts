@@ -356,6 +356,14 @@ const RULES: Rule[] = [
       return recurring(w ? freqOf(w) : undefined, m[1] ? { month: +m[1] } : {});
     },
   },
+  // "trình Chính phủ tại phiên họp Chính phủ thường kỳ sắp tới": a meeting still to come, undated: open-ended
+  {
+    id: 'deadline.nextMeeting',
+    need: /sắp\s+tới|gần\s+nhất/iu,
+    re: /tại\s+(?:các\s+)?(?:phiên\s+họp|kỳ\s+họp|cuộc\s+họp)(?:\s+[\p{L}]+){0,6}?\s+(?:sắp\s+tới|gần\s+nhất)(?![\p{L}])/giu,
+    aside: true,
+    make: () => ongoing(),
+  },
   // "trước Hội nghị": the event's day when the text dates it, else open-ended
   {
     id: 'deadline.event',

@@ -82,3 +82,12 @@ describe('deadlines: the year of a day written without one', () => {
     expect(pickDeadline(findDeadlines('hoàn thành trước ngày 15/01', 2021, { issued: '2021-11-20' }))!.date).toBe('2022-01-15');
   });
 });
+
+describe('a meeting still to come, undated (kept-aside set 3)', () => {
+  it('"tại phiên họp Chính phủ thường kỳ sắp tới" is open-ended; a dated time beside it wins', () => {
+    const one = (t: string) => pickDeadline(findDeadlines(t, 2022));
+    expect(one('Bộ Y tế khẩn trương chuẩn bị báo cáo để trình Chính phủ tại phiên họp Chính phủ thường kỳ sắp tới.')).toMatchObject({ kind: 'ongoing', date: null });
+    expect(one('Bộ Y tế phát biểu tại phiên họp Chính phủ thường kỳ tháng 6.')).toBeNull();
+    expect(one('Các đơn vị nêu ý kiến tại cuộc họp gần nhất và báo cáo trước ngày 10/5/2022.')).toMatchObject({ kind: 'by', date: '2022-05-10' });
+  });
+});
