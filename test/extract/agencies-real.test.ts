@@ -120,3 +120,10 @@ describe('subjects on the real plans\' phrasings', () => {
     ['Các sở, ngành và địa phương tổ chức tuyên truyền.', ['Các sở, ngành và địa phương']],
   ])('keeps %s', (s, want) => expect(names(leadOf(s))).toEqual(want));
 });
+
+describe('bodies opened by "Tổng Liên đoàn" and "lực lượng" (corpus/real rd103, rd124)', () => {
+  it('splits "Bộ Nội vụ, Tổng Liên đoàn Lao động Việt Nam" into two bodies, and reads "lực lượng ..." as one that works with the lead', () => {
+    expect(supportOf('Phối hợp với Bộ Nội vụ, Tổng Liên đoàn Lao động Việt Nam rà soát kỹ lưỡng các quy định.').map((b) => b.text)).toEqual(['Bộ Nội vụ', 'Tổng Liên đoàn Lao động Việt Nam']);
+    expect(supportOf('Chủ trì, phối hợp chặt chẽ với lực lượng chuyên trách phòng, chống tội phạm về ma túy tổ chức kiểm tra, kiểm soát.').map((b) => b.text)).toEqual(['lực lượng chuyên trách phòng, chống tội phạm về ma túy']);
+  });
+});

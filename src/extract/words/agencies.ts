@@ -12,7 +12,7 @@ export const AGENCY_HEADS = [
   // (the abbreviations letters use for them: "Đề nghị BHXH Bộ Quốc phòng ...", "KBNN các tỉnh", "NHNN chi nhánh", "BCĐ", "BQL")
   'BHXH', 'KBNN', 'NHNN', 'BCĐ', 'BQL',
   'Bưu điện', 'Viễn thông', 'VNPT', 'Viettel', 'MobiFone', 'Mobifone', 'FPT', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
-  'Liên đoàn', 'Hội đồng', 'Hội', 'Đội', 'Tổ công tác', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Huyện ủy', 'Thành ủy', 'Đảng ủy',
+  'Tổng Liên đoàn', 'Liên đoàn', 'Lực lượng', 'Hội đồng', 'Hội', 'Đội', 'Tổ công tác', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Huyện ủy', 'Thành ủy', 'Đảng ủy',
   'Trung tâm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tập đoàn',
   'Điện lực', 'Bệnh viện', 'Quỹ', 'Hiệp hội', 'Liên hiệp', 'Hợp tác xã', 'Học viện', 'Đại học', 'Hải quan', 'Hạt', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
   'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
