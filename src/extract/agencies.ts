@@ -31,6 +31,8 @@ const ACTION_RE_LOWER = new RegExp(ACTION_RE.source, 'u');
 // Case-sensitive: a verb inside a sentence is in lower case, a word of a name is capitalised
 // ("Sở Thông tin và Truyền thông", "Văn phòng Đăng ký đất đai").
 const PREDICATE_RE = new RegExp(`(?<![\\p{L}])(?:${verbs(PREDICATES)})(?![\\p{L}])`, 'gu');
+/** The same, for the first verb of a text (exec and test without a global pattern's lastIndex to reset). */
+const FIRST_PREDICATE = new RegExp(PREDICATE_RE.source, 'u');
 
 function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -257,12 +259,9 @@ export function subjectOf(clause: string): BodySpan[] | null {
   // the verb in lower case after it; not when another body or a qualifier follows: "... tỉnh X và Sở Y", "... tỉnh X có liên quan")
   const placed = PLACED_BODY.exec(clause);
   // (and no verb before the place: "Đoàn công tác làm việc tại tỉnh Lâm Đồng ..." is "Đoàn công tác")
-  PREDICATE_RE.lastIndex = 0;
-  const verb = placed ? PREDICATE_RE.exec(placed[0]) : null;
-  if (placed && !verb && !/\s(?:tại|ở|về|cho|đến|từ|trên|làm)\s/u.test(placed[0]) && startsWithBody(placed[0], true) && !/^\s*(?:,|;|và|cùng|với|thuộc|trực thuộc|của|có liên quan|liên quan)(?![\p{L}])/u.test(clause.slice(placed[0].length))) {
+  if (placed && !FIRST_PREDICATE.test(placed[0]) && !/\s(?:tại|ở|về|cho|đến|từ|trên|làm)\s/u.test(placed[0]) && startsWithBody(placed[0], true) && !/^\s*(?:,|;|và|cùng|với|thuộc|trực thuộc|của|có liên quan|liên quan)(?![\p{L}])/u.test(clause.slice(placed[0].length))) {
     return [{ text: placed[0], start: 0, end: placed[0].length }];
   }
-  PREDICATE_RE.lastIndex = 0;
   for (const m of clause.matchAll(PREDICATE_RE)) {
     if (m.index! > 220) break;
     const before = clause.slice(0, m.index!);
@@ -352,7 +351,8 @@ function leadOfPlain(text: string): Assignment | null {
   return subj?.length ? { lead: subj.map((b) => shift(b, consent![0].length)), support: supportOfPlain(text), rule: 'lead.consent' } : null;
 }
 
-const CONSENT = /^(?:Đồng ý|Chấp thuận)\s+(?:cho\s+|để\s+)?(?=\p{Lu})/u;
+/** A consent that names whom it lets act: "Đồng ý Ủy ban nhân dân tỉnh ...", "Chấp thuận cho Trung tâm ...". */
+export const CONSENT = /^(?:Đồng ý|Chấp thuận)\s+(?:cho\s+|để\s+)?(?=\p{Lu})/u;
 
 /** A leader's lead-in run into its first order: "UBND tỉnh có ý kiến như sau: Sở Thông tin và Truyền thông chủ trì ...". */
 const OPINION_INTRO = /^[^:;.]{3,200}?\s(?:có ý kiến(?:\s+chỉ đạo)?|kết luận(?:\s+và\s+chỉ đạo)?|chỉ đạo)\s+(?:như sau|sau đây)\s*:\s*(?=\p{Lu})/u;
@@ -450,10 +450,9 @@ function leadOfText(text: string): Assignment | null {
     // "Trên cơ sở báo cáo của Sở Nội vụ, ..." name whom to report to or whose report)
     const bare = /^\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){1,10}\s+(?=\p{Lu})/u.exec(clause);
     const words = bare ? bare[0].replace(FRAME, '').trim() : '';
-    PREDICATE_RE.lastIndex = 0;
-    const plain = bare && !PREDICATE_RE.test(words) && !/(?:^|\s)(?:của|về|cho|với|tại|đến|từ|gửi|trình|và|theo|qua)$/u.test(words);
+    const plain = bare && !FIRST_PREDICATE.test(words) && !/(?:^|\s)(?:của|về|cho|với|tại|đến|từ|gửi|trình|và|theo|qua)$/u.test(words);
     const s3 = plain ? subjectOf(clause.slice(bare[0].length)) : null;
-    if (bare && s3) return { lead: at(s3, bare![0].length), support: supportOfPlain(text), rule: 'lead.framedSubject' };
+    if (s3) return { lead: at(s3, bare![0].length), support: supportOfPlain(text), rule: 'lead.framedSubject' };
   }
   return null;
 }
@@ -470,9 +469,8 @@ function inlineList(prefix: string, after: string, gap: number): BodySpan[] | nu
   const before = splitBodies(prefix, { comma: true });
   const collective = before[before.length - 1];
   if (!collective || !/(?:^|\s)(?:các|những)\s/iu.test(collective.text)) return null;
-  PREDICATE_RE.lastIndex = 0;
   // (the list runs to the verb; a verb the list of predicates lacks: to the sentence's end)
-  const verb = PREDICATE_RE.exec(after);
+  const verb = FIRST_PREDICATE.exec(after);
   const span = verb ? after.slice(0, verb.index) : firstSentence(after);
   const parts = [...span.matchAll(/[^;,]+/gu)].map((p) => ({ text: p[0], at: p.index! }));
   if (parts.length < 2 || opensWithVerb(parts[0]!.text)) return null;
@@ -521,8 +519,7 @@ function trimmed(b: BodySpan): BodySpan {
 }
 
 function startsWithPredicate(s: string): boolean {
-  PREDICATE_RE.lastIndex = 0;
-  const m = PREDICATE_RE.exec(s.trim());
+  const m = FIRST_PREDICATE.exec(s.trim());
   return m !== null && m.index === 0;
 }
 

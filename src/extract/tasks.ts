@@ -9,7 +9,7 @@
  */
 import type { Block, Cell, TextModel } from '../model/types.js';
 import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js';
-import { headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, subjectOf, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
+import { CONSENT, headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, subjectOf, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
 import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
 import { OCR_BULLET, readMarker } from '../parse/markers.js';
 import { collapseSpaces, fold } from '../normalise/unicode.js';
@@ -1243,8 +1243,10 @@ function approves(text: string): boolean {
  * mục đích ...", "Chấp thuận cho X được thu ...": what it may do, set 13 and 8), nor a consent to someone's request.
  */
 function letsBodyAct(given: string): boolean {
+  // (glued words split only for a consent: this is asked of every ordered paragraph)
+  if (!CONSENT.test(given)) return false;
   const text = deglue(given)?.text ?? given;
-  const m = /^(?:Đồng ý|Chấp thuận)\s+(?:cho\s+|để\s+)?(?=\p{Lu})/u.exec(text);
+  const m = CONSENT.exec(text);
   if (!m || !startsWithBody(text.slice(m[0].length), true)) return false;
   // (the subject up to its verb, whatever the verb: the asks' list would run the name on to a later "thực hiện")
   const rest = text.slice(m[0].length);

@@ -419,41 +419,41 @@ function enclosed(p: Piece): Array<{ n: number; y0: number; y1: number }> {
   return regions;
 }
 
+/** A piece's holes: the paper it encloses in all, its box's area, and its loops (enclosed regions of at least 2 % of the box each). */
+function holesOf(p: Piece): { paper: number; area: number; holes: Array<{ n: number; y0: number; y1: number }> } {
+  const area = (p.box.x1 - p.box.x0) * (p.box.y1 - p.box.y0);
+  const regions = enclosed(p);
+  const least = Math.max(4, 0.02 * area);
+  return { paper: regions.reduce((a, r) => a + r.n, 0), area, holes: regions.filter((r) => r.n >= least) };
+}
+
 /**
  * Whether a piece's ink closes a loop: paper inside it that the paper around cannot reach, at
  * least 3 % of its box (not a pixel left inside a thick stroke).
  */
 export function hasLoop(p: Piece): boolean {
-  return enclosed(p).reduce((a, b) => a + b.n, 0) >= 0.03 * (p.box.x1 - p.box.x0) * (p.box.y1 - p.box.y0);
+  const h = holesOf(p);
+  return h.paper >= LOOP * h.area;
 }
 
-/** How many loops a piece's ink closes: enclosed regions of at least 2 % of its box each. */
-export function loops(p: Piece): number {
-  const least = Math.max(4, 0.02 * (p.box.x1 - p.box.x0) * (p.box.y1 - p.box.y0));
-  return enclosed(p).filter((r) => r.n >= least).length;
-}
+/** The least paper a loop encloses, and a ring (below), of the piece's box. */
+const LOOP = 0.03, RING = 0.08;
 
 /**
- * Whether a piece's ink is a ring, as a 0 is: the paper it encloses is at least 8 % of its box (the
- * real scans' 0s: 18-40 %; an 8 written small and thick, or an 8 and a 5 run together: about 1 %).
- */
-const isRing = (p: Piece) => enclosed(p).reduce((a, b) => a + b.n, 0) >= 0.08 * (p.box.x1 - p.box.x0) * (p.box.y1 - p.box.y0);
-
-/**
+ * A ring, as a 0 is: the paper it encloses is at least 8 % of its box (the real scans' 0s: 18-40 %; an
+ * 8 written small and thick, or an 8 and a 5 run together: about 1 %).
+ *
  * A 0 written narrow and with a thick pen encloses little paper (rd020's: 6 % of its box), but its one
  * hole stands in the middle of its height and spans much of it: at least 40 % of the piece's height,
  * its middle between 40 and 60 % (the real scans' 0s: 67-93 %, middles at 47-56 %; a 6's or a 9's hole
  * sits low or high, 63-77 % or 29-32 %; an 8 written small and thick closes a short hole, 33 %; a 4's
- * closed corner 38 %). Only taken when the network is sure of a 0 (readPiece).
+ * closed corner 38 %). Only taken when the network is sure of a 0 (shapeCheck).
  */
-const isNarrowRing = (p: Piece) => {
-  const h = p.box.y1 - p.box.y0;
-  const least = Math.max(4, 0.02 * (p.box.x1 - p.box.x0) * h);
-  const holes = enclosed(p).filter((r) => r.n >= least);
+const isNarrowRing = (holes: Array<{ y0: number; y1: number }>, height: number) => {
   if (holes.length !== 1) return false;
   const { y0, y1 } = holes[0]!;
-  const mid = (y0 + y1) / 2 / h;
-  return y1 - y0 >= 0.4 * h && mid >= 0.4 && mid <= 0.6;
+  const mid = (y0 + y1) / 2 / height;
+  return y1 - y0 >= 0.4 * height && mid >= 0.4 && mid <= 0.6;
 };
 
 /**
@@ -732,8 +732,11 @@ export function decide(g: DigitGuess, prob: ArrayLike<number>, shapeFits: (d: nu
  * closes, a 0 a ring (or, when the network is sure of a 0, a narrow ring).
  */
 export function shapeCheck(p: Piece, prob: ArrayLike<number>): (d: number) => boolean {
-  const ring = isRing(p) || (prob[0]! >= POLICY.cnnSure && isNarrowRing(p));
-  return (d: number) => !(((d === 1 || d === 7) && hasLoop(p)) || loops(p) > MAX_LOOPS[d]! || (d === 0 && !ring));
+  // (the piece's holes found once: the check is asked of several digits)
+  const { paper, area, holes } = holesOf(p);
+  const loop = paper >= LOOP * area;
+  const ring = paper >= RING * area || (prob[0]! >= POLICY.cnnSure && isNarrowRing(holes, p.box.y1 - p.box.y0));
+  return (d: number) => !(((d === 1 || d === 7) && loop) || holes.length > MAX_LOOPS[d]! || (d === 0 && !ring));
 }
 
 /** One piece of ink read as a digit by both readers (decide). */
