@@ -131,6 +131,9 @@ export function cutAtAction(s: string): string {
   const skip = head ? s.length - s.trim().replace(/^(?:các|mỗi|những)\s+/iu, '').length + head[0].length : 0;
   const m = ACTION_RE_LOWER.exec(s.slice(skip));
   let out = m ? s.slice(0, skip + m.index) : s;
+  // a short name given in brackets after one body of a list ("Giám đốc BHXH các tỉnh (BHXH tỉnh), Thủ trưởng các
+  // đơn vị ..."): blanked, offsets kept, so the list goes on; any other bracket ends the name
+  out = out.replace(/\s*\([^()]{1,40}\)(?=\s*[,;]\s*(.*)$)/gu, (x, rest: string) => (startsWithBody(rest, true) ? ' '.repeat(x.length) : x));
   out = out.replace(/\s*\(.*$/u, '');
   return out.trim().replace(/[,;:.]+$/, '').trim();
 }

@@ -748,7 +748,10 @@ export function extractHeader(model: TextModel): HeaderFields {
 
   // Issuer: the upper-case lines of the header's left column, above "Số" (a portal's lines above them are not part of it).
   let issuerLines: Line[] = [];
-  for (const l of head) {
+  for (const [i, l] of head.entries()) {
+    // (a portal's line that names the date above the whole header, "Thành phố Hồ Chí Minh, ngày 07 tháng 4 năm 2016tải
+    // về 10.7 Kb.", is not the header's date line: the number line is still to come)
+    if (!issuerLines.length && DATE_LINE.test(l.text) && head.slice(i + 1).some((x) => NUMBER_LINE.test(x.text))) continue;
     // (a number line a scan garbled still ends the issuer's lines: "Số: Ä Ý 1}BCA-C04")
     if (NUMBER_LINE.test(l.text) || SUBJECT_LEAD.test(l.text) || DATE_LINE.test(l.text) || /^S[ốôóồổo0]\s*[:;]/u.test(l.text)) break;
     // a certified copy's stamp ("SAO Y", "Bộ Công an", "Thời gian ký: ...") above the header

@@ -100,5 +100,31 @@ export function extractReferences(model: TextModel, own: string | null, ownAt?: 
     const hit = out.find((f) => f.value.kind?.toLowerCase() === m[1]!.toLowerCase() && f.value.ref.split(/[/-]/)[0] === m[2]);
     if (hit) hit.value.mentions.push({ start: m.index!, end: m.index! + m[0].length });
   }
-  return out.sort((a, b) => a.start - b.start);
+  // a legal portal's list of related documents, printed around its copy ("- 1 Công văn 8737/VPCP-KTN năm 2016 về ...
+  // do Văn phòng Chính phủ ban hành", "- 2Nghị định 93/2001/NĐ-CP quy định ..."): not the document's citations,
+  // unless the document's own words cite it too
+  const listed = portalListings(text);
+  const inList = (at: number) => listed.some(([a, b]) => at >= a && at < b);
+  return out.filter((c) => !inList(c.start) || c.value.mentions.some((m) => !inList(m.start))).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The lines of a portal's numbered list of documents: "- N", the kind and the number without "số", then the year
+ * ("năm 2016") or, at the line's end, "do <body> ban hành"; or two or more such lines numbered 1, 2, ... in turn.
+ */
+const LISTING = new RegExp(String.raw`^[-•]\s*(\d{1,3})\s*(?:${CITED_KINDS.join('|')})\s+\d{1,5}[a-z]?[/-]\S+(\s+năm\s+\d{4}(?!\d))?`, 'u');
+export function portalListings(text: string): [number, number][] {
+  if (!/^[-•]\s*\d{1,3}\s*\p{Lu}/mu.test(text)) return [];
+  const lines = [...text.matchAll(/^.+$/gmu)].map((m) => ({ at: m.index!, line: m[0]!, hit: LISTING.exec(m[0]!.trim()) }));
+  const out: [number, number][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.hit) continue;
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1]!.hit && Number(lines[j + 1]!.hit![1]) === Number(lines[j]!.hit![1]) + 1) j++;
+    const run = lines.slice(i, j + 1);
+    const own = (l: (typeof run)[number]) => Boolean(l.hit![2]) || /\sdo\s.{3,120}\sban hành\s*$/u.test(l.line);
+    if (run.length >= 2 ? Number(run[0]!.hit![1]) === 1 : own(run[0]!)) for (const l of run) out.push([l.at, l.at + l.line.length]);
+    i = j;
+  }
+  return out;
 }

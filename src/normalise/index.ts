@@ -11,16 +11,23 @@ import { cleanText, foldSpaces } from './unicode.js';
 import { finishesDate, isUpperCaseLine, lineFurniture } from './furniture.js';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
+/**
+ * The default name of a Word drawing shape that a conversion to text or HTML left in the text, often glued to the
+ * line it sat on ("straight connector 2Số: 1551 /UBND-VX", "Text Box 3QUYẾT ĐỊNH"): English words no Vietnamese
+ * document prints, with the shape's number.
+ */
+const SHAPE_NAME = /(?<![\p{L}])(?:(?:straight|elbow|curved)(?: arrow)? connector|text box|rounded rectangle|rectangle|auto ?shape)\s?\d{1,3}(?!\d)/giu;
+const unshaped = (s: string) => s.replace(BOOKMARK, '').replace(SHAPE_NAME, '');
 
 function cleanBlockText(s: string): string {
-  return foldSpaces(cleanText(s.replace(BOOKMARK, '')))
+  return foldSpaces(cleanText(unshaped(s)))
     .split('\n')
     .filter((l) => l)
     .join('\n');
 }
 
 function cleanCell(s: string): string {
-  return foldSpaces(cleanText(s.replace(BOOKMARK, '')).replace(/\s*\n\s*/g, ' ')).trim();
+  return foldSpaces(cleanText(unshaped(s)).replace(/\s*\n\s*/g, ' ')).trim();
 }
 
 export function normalise(raw: RawDoc, file: string): TextModel {

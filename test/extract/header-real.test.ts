@@ -518,3 +518,23 @@ describe('the issuer named by its code in the symbol, when the copy prints no is
     expect(header('Công văn số 1448/XYZ-CCHC ngày 27/12/2016 V/v cải cách hành chính tỉnh Sơn La.\n\nKính gửi: Sở Thông tin và Truyền thông').issuer ?? null).toBeNull();
   });
 });
+
+describe('a copy whose first line is a download page\'s, with a shape\'s name glued to the number line (kept-aside heldout23)', () => {
+  const doc = (top: string, numberLine: string) => `${top}\nChuyển đổi dữ liệu17.08.2019\nKích12 Kb.\n\nỦY BAN NHÂN DÂN\n\nTỈNH BÌNH ĐỊNH\n\n${numberLine}\n\nV/v triển khai công tác phòng chống dịch\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\nBình Định, ngày 12 tháng 5 năm 2019\nKính gửi: Sở Y tế.\n\nGiao Sở Y tế chủ trì triển khai.`;
+  it('reads the issuer under a date line the page printed above the header', () => {
+    const f = extract(model(doc('Bình Định, ngày 12 tháng 5 năm 2019tải về 12 Kb.', 'Số: 812/UBND-VX'))).fields;
+    expect(f.issuer).toBe('Ủy ban nhân dân tỉnh Bình Định');
+    expect(f.number).toBe('812');
+  });
+  it('drops a Word shape\'s default name ("straight connector 2", "Text Box 3") from the text', () => {
+    const f = extract(model(doc('Trang chủ', 'straight connector 2Số: 812 /UBND-VX'))).fields;
+    expect([f.number, f.symbol]).toEqual(['812', 'UBND-VX']);
+    expect(f.references).toEqual([]);
+    expect(model('Text Box 3QUYẾT ĐỊNH\n\nVề việc giao chỉ tiêu').text).toBe('QUYẾT ĐỊNH\n\nVề việc giao chỉ tiêu');
+  });
+  it('must not: skip a date line that is the header\'s own (no number line after it), or drop words that only look like a shape', () => {
+    const f = extract(model('ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nBình Định, ngày 12 tháng 5 năm 2019\nKính gửi: Sở Y tế.\n\nGiao Sở Y tế chủ trì triển khai.')).fields;
+    expect(f.issuer).toBe('Ủy ban nhân dân tỉnh Bình Định');
+    expect(model('Lắp đặt rectangle LED 2 mặt tại 3 điểm.').text).toBe('Lắp đặt rectangle LED 2 mặt tại 3 điểm.');
+  });
+});
