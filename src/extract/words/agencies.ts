@@ -13,7 +13,7 @@ export const AGENCY_HEADS = [
   'BHXH', 'KBNN', 'NHNN', 'BCĐ', 'BQL',
   'Bưu điện', 'Viễn thông', 'VNPT', 'Viettel', 'MobiFone', 'Mobifone', 'FPT', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
   'Tổng Liên đoàn', 'Liên đoàn', 'Lực lượng', 'Hội đồng', 'Hội', 'Đội', 'Tổ công tác', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Huyện ủy', 'Thành ủy', 'Đảng ủy',
-  'Trung tâm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tập đoàn',
+  'Trung tâm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tổng Công ty', 'Tập đoàn',
   'Điện lực', 'Bệnh viện', 'Quỹ', 'Hiệp hội', 'Liên hiệp', 'Hợp tác xã', 'Học viện', 'Đại học', 'Hải quan', 'Hạt', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
   'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
   'Giám đốc', 'Phó Giám đốc', 'Hiệu trưởng', 'Phó Hiệu trưởng', 'Chủ tịch', 'Phó Chủ tịch', 'Thủ trưởng', 'Người đứng đầu', 'Trưởng ban', 'Trưởng',
