@@ -51,7 +51,7 @@ export function startsWithBody(s: string, caseInsensitive = false): boolean {
   // ("tất cả các trường THCS ...": every one of a collective)
   const t = s.trim().replace(/^tất cả\s+(?=(?:các|những)\s)/iu, '');
   if (NOT_BODY.test(t)) return false;
-  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|cấp,|tổ chức đảng|chi bộ|đảng bộ|đoàn thể|tổ chức(?=\s*,|\s+(?:chính trị|xã hội|đoàn thể|(?:có\s+)?liên quan)(?![\p{L}])))/iu.test(t);
+  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|cấp,|tổ chức đảng|chi bộ|đảng bộ|đoàn thể|cơ sở\s+(?:giáo dục|y tế|khám|đào tạo|sản xuất|kinh doanh|bảo trợ|cai nghiện|trợ giúp)|tổ chức(?=\s*,|\s+(?:chính trị|xã hội|đoàn thể|(?:có\s+)?liên quan)(?![\p{L}])))/iu.test(t);
   return (caseInsensitive ? HEAD_RE_I : HEAD_RE).test(t);
 }
 
@@ -121,6 +121,9 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     if (isAnd && /Đoàn\s+(?:đại biểu Quốc hội|ĐBQH)$/u.test(s.slice(a, c.at)) && /^(?:HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(next)) continue;
     // ("các sở, các ban, ngành" is one collective; "các Ban Quản lý dự án ..." names bodies of its own)
     if (/^(?:các|những)\s+(?:ban|ngành)\b/iu.test(next) && !/^(?:các|những)\s+Ban\s+\p{Lu}/u.test(next)) continue;
+    // ("Các cơ quan, đơn vị, trường học, doanh nghiệp, các cơ sở sản xuất kinh doanh và nhân dân" is one collective of kinds;
+    // after a named body, "UBND các quận và các cơ sở giáo dục trực thuộc Sở", the establishments are doers of their own)
+    if (/^(?:các|những)\s+cơ sở\s/iu.test(next) && /^(?:các|những)\s/iu.test(s.slice(a, c.at).trim())) continue;
     push(a, c.at);
     a = c.at + c.len;
   }
@@ -212,7 +215,7 @@ export interface Assignment {
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
 const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+nhiệm\s+vụ)?(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an)\s+(?=(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
-const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
+const RESPONSIBLE = /(?:^|[,;]\s+|\sthì\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
 
@@ -277,7 +280,7 @@ export function subjectOf(clause: string): BodySpan[] | null {
   // the verb in lower case after it; not when another body or a qualifier follows: "... tỉnh X và Sở Y", "... tỉnh X có liên quan")
   const placed = PLACED_BODY.exec(clause);
   // (and no verb before the place: "Đoàn công tác làm việc tại tỉnh Lâm Đồng ..." is "Đoàn công tác")
-  if (placed && !FIRST_PREDICATE.test(placed[0]) && !/\s(?:tại|ở|về|cho|đến|từ|trên|làm)\s/u.test(placed[0]) && startsWithBody(placed[0], true) && !/^\s*(?:,|;|và|cùng|với|thuộc|trực thuộc|của|có liên quan|liên quan)(?![\p{L}])/u.test(clause.slice(placed[0].length))) {
+  if (placed && !FIRST_PREDICATE.test(placed[0]) && !/\s(?:tại|ở|về|cho|đến|từ|trên|làm)\s/u.test(placed[0]) && startsWithBody(placed[0], true) && !/^\s*(?:,|;|và|cùng|với|thuộc|trực thuộc|của|có liên quan|liên quan)(?![\p{L}])/u.test(clause.slice(placed[0].length)) && !/^\s+(?:đề nghị|yêu cầu|giao)(?![\p{L}])/u.test(clause.slice(placed[0].length))) {
     return [{ text: placed[0], start: 0, end: placed[0].length }];
   }
   for (const m of clause.matchAll(PREDICATE_RE)) {

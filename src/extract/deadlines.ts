@@ -350,6 +350,8 @@ const RULES: Rule[] = [
     re: /(?:định\s+kỳ\s+)?(?:(?:vào\s+)?tháng\s+(\d{1,2})\s+)?(?:hằng|hàng|mỗi)\s+(tuần|tháng|quý|năm\s+học|năm|học\s+kỳ)(?![\p{L}])|định\s+kỳ\s+(0?6\s+tháng|tháng|quý|năm)(?![\p{L}])|(?:0?\d|một|hai)\s+lần\s*(?:\/|mỗi|một|trong\s+)\s*(tuần|tháng|quý|năm)(?![\p{L}])|(?:theo\s+)?định\s+kỳ(?:\s*\(\s*(0?6\s+tháng|tháng|quý|năm)?[^)]*\))?/giu,
     make: (m, ctx, at) => {
       const w = m[2] ?? m[3] ?? m[4] ?? m[5];
+      // a kind of payment, not when to act: "mức trợ cấp hàng tháng", "lương hưu hằng tháng", "phụ cấp hàng tháng"
+      if (/^(?:hằng|hàng)/iu.test(m[0]) && /(?:trợ\s+cấp|phụ\s+cấp|lương(?:\s+hưu)?|hưu\s+trí|thu\s+nhập|sinh\s+hoạt\s+phí)\s*$/iu.test(ctx.text.slice(Math.max(0, at - 30), at))) return undefined;
       // a bare "định kỳ" times the act when it leads its clause ("Định kỳ báo cáo ...", "theo định kỳ") or qualifies
       // a report ("lồng ghép trong báo cáo CCHC định kỳ"), not a kind of work ("kiểm tra định kỳ, đột xuất")
       if (!w && /^định/iu.test(m[0]) && !/^\s*$/.test(clauseBefore(ctx.text, at, 100).split(/[,:(]/).pop()!) && !/báo\s+cáo/iu.test(clauseBefore(ctx.text, at, 80))) return undefined;
@@ -361,6 +363,14 @@ const RULES: Rule[] = [
     id: 'deadline.nextMeeting',
     need: /sắp\s+tới|gần\s+nhất/iu,
     re: /tại\s+(?:các\s+)?(?:phiên\s+họp|kỳ\s+họp|cuộc\s+họp)(?:\s+[\p{L}]+){0,6}?\s+(?:sắp\s+tới|gần\s+nhất)(?![\p{L}])/giu,
+    aside: true,
+    make: () => ongoing(),
+  },
+  // "Trong thời gian Quyết định này có hiệu lực (thi hành)": a duty for as long as the act is in force: open-ended
+  {
+    id: 'deadline.whileInForce',
+    need: /hiệu\s+lực/iu,
+    re: /trong\s+(?:suốt\s+)?thời\s+gian\s+(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết|Quy\s+chế|Quy\s+định|Kế\s+hoạch|văn\s+bản)\s+(?:này\s+)?(?:có|còn)\s+hiệu\s+lực(?:\s+thi\s+hành)?/giu,
     aside: true,
     make: () => ongoing(),
   },

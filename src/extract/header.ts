@@ -151,7 +151,7 @@ const SHORT_DATE = String.raw`Ngày\s+${DMY}(?!\d)`;
 const SHORT_DATE_LINE = new RegExp(`^${SHORT_DATE}$`, 'u');
 const PART_ANCHORS: RegExp[] = [
   /(?<![\p{L}])(?:Số|S[ôóồổỗộơớo](?=\s*[:;]))\s*[:;]/gu,
-  /(?<![\p{L}])V\/[vV]\s/gu,
+  /(?<![\p{L}])V\/[vV](?=\s|:)/gu,
   /(?<![\p{L}])Kính gửi\s*:/gu,
   // a portal's one-line header: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v ..." (its "Số" without a colon, a short date)
   /^Số\s+(?=\d+\s*\/\s*\p{Lu})/gu,
@@ -437,7 +437,7 @@ function wrappedTitle(head: Line[]): number {
 /**
  * The lines the header is read from: every non-table line, and the lines of a table that lays out
  * the header itself (a scan's OCR, a Word file: issuer and number in one column, Quốc hiệu and date
- * in the other) when it comes before the body and holds the Quốc hiệu or the number line.
+ * in the other) when it comes before the body and holds the Quốc hiệu, the number line or "Kính gửi".
  */
 function sourceLines(model: TextModel): Line[] {
   const out: Line[] = [];
@@ -451,8 +451,10 @@ function sourceLines(model: TextModel): Line[] {
     if (body || i > 12) continue;
     const lines = blockLines(b);
     const cells = lines.flatMap((l) => l.text.split(/[\t|]/u));
-    if (cells.some((c) => QUOC_HIEU.test(c) || /^\s*S[ốôóo]\s*:/u.test(c))) {
+    // (or the recipients laid out as a table, "Kính gửi: | - Bộ Tài chính; - Bộ Xây dựng", in the header's place)
+    if (cells.some((c) => QUOC_HIEU.test(c) || /^\s*S[ốôóo]\s*:/u.test(c) || RECIPIENT_LEAD.test(c.trim()))) {
       for (const l of lines) out.push({ ...l, block: b });
+      if (cells.some((c) => RECIPIENT_LEAD.test(c.trim()))) body = true;
     }
   }
   return out;
@@ -879,7 +881,10 @@ export function extractHeader(model: TextModel): HeaderFields {
       const split = splitBodies(body, { comma: true });
       const named = split.length > 1 && split.every((b) => startsWithBody(b.text, true) && /^\p{Lu}\p{Ll}*\s+(?:\p{Ll}+\s+){0,3}\p{Lu}/u.test(b.text) && !/^(?:Các|Những)\s/u.test(b.text));
       const bodies = entries.length > 1 && body.length && !named ? [{ text: body, start: 0, end: body.length }] : split;
-      for (const b of bodies) {
+      for (const b0 of bodies) {
+        // (a list a portal ran into one line keeps its bullets: "- Bộ Tài chính; - Bộ Kế hoạch và Đầu tư")
+        const dash = /^[-–•+]\s*/u.exec(b0.text)?.[0].length ?? 0;
+        const b = dash ? { text: b0.text.slice(dash), start: b0.start + dash, end: b0.end } : b0;
         // a list sent to many bodies may name one twice
         if (f.recipients.some((r) => fold(r.value) === fold(b.text))) continue;
         // (words a portal copy glued, "BộY tế", written as words)

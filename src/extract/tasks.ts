@@ -15,6 +15,7 @@ import { OCR_BULLET, readMarker } from '../parse/markers.js';
 import { collapseSpaces, fold } from '../normalise/unicode.js';
 import { RECIPIENT_LEAD } from './header.js';
 import { deglue, spanBack } from './glue.js';
+import { CITED_KINDS } from './words/doctypes.js';
 
 export interface AgencyRef {
   name: string;
@@ -62,7 +63,7 @@ function notTaskSection(title: string): boolean {
 const CLOSING_ANY = [
   /(?:chịu|có) trách nhiệm thi hành/iu,
   /căn cứ (?:Quyết định|Chỉ thị|Nghị quyết)(?: này)? (?:để )?(?:thi hành|thực hiện)\s*(?:[./]|$)/iu,
-  /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này\s?có\s?hiệu\s?lực/iu];
+  /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này\s?có\s?hiệu\s?lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
 const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
@@ -660,10 +661,13 @@ function requestStartPlain(text: string, issuer: string | null): number {
   for (const [i, at] of sentences.entries()) {
     const sentence = text.slice(at, sentences[i + 1] ?? text.length);
     if (BACKGROUND.test(sentence) || RECEIVED.test(sentence) || CITES.test(sentence)) {
-      if (MAIN_ASK.test(sentence) && !/(?:trong đó|theo đó|tại đó)\s*,?\s*(?:giao|chỉ đạo|yêu cầu)\s/u.test(sentence) && !othersRequest(sentence, issuer)) return at;
+      // (not an ask the cited document made, told in the past: "Tại Công văn số ..., Phó Thủ tướng đã giao Bộ X ...")
+      if (MAIN_ASK.test(sentence) && !/(?:trong đó|theo đó|tại đó)\s*,?\s*(?:giao|chỉ đạo|yêu cầu)\s/u.test(sentence) && !/\s(?:đã|vừa)\s+(?:giao|yêu cầu|đề nghị|chỉ đạo)\s/u.test(sentence) && !othersRequest(sentence, issuer)) return at;
       continue;
     }
     if (ASKING_SENTENCE.test(sentence) || SEND_BY.test(sentence)) return at;
+    // a body charged with a duty in the letter's own words: "Ủy ban nhân dân các phường, xã có trách nhiệm chỉ đạo ..."
+    if (startsWithBody(sentence) && DUTY.test(sentence)) return at;
     if (i === 0 && ANY_ASK.test(sentence)) return at;
     // "Tuy nhiên, để chủ động đối phó ..., UBND tỉnh yêu cầu Giám đốc Sở ... tiếp tục triển khai ..."
     if (TURN.test(sentence) && MAIN_ASK.test(sentence) && !othersRequest(sentence, issuer)) return at;
@@ -671,11 +675,13 @@ function requestStartPlain(text: string, issuer: string | null): number {
   return -1;
 }
 
+/** A body's duty: its name, then "có trách nhiệm" / "chịu trách nhiệm" and what to do (not one it had: "đã có trách nhiệm"). */
+const DUTY = /^[^.;:]{3,140}?(?<!\sđã)\s(?:có|chịu)\s+trách\s+nhiệm\s+(?!thi\s+hành)\p{Ll}/u;
 /** A sentence that turns from what is to what is asked: "Tuy nhiên, để ..., X yêu cầu ...", "Vì vậy, Y đề nghị ...". */
 const TURN = /^(?:Tuy nhiên|Do đó|Vì vậy|Vì thế|Theo đó|Ngoài ra|Đồng thời|Bên cạnh đó|Từ đó)\s*,/u;
 
 /** A sentence that opens by citing a document: "Tại Công văn số 4512/BNV-TCBC ngày ..., ...", "Theo Văn bản số ...". */
-const CITES = /^(?:Tại|Theo|Qua|Căn cứ|Thực hiện)\s+(?:nội dung\s+)?(?:Công văn|Văn bản|Công điện|Thông báo|Tờ trình|Báo cáo|Quyết định|Kế hoạch|Chỉ thị|Hướng dẫn)\s+(?:số\s*:?\s*)?\d/u;
+const CITES = /^(?:Tại|Theo|Qua|Căn cứ|Thực hiện)\s+(?:nội dung\s+)?(?:[Cc]ông văn|[Vv]ăn bản|[Cc]ông điện|[Tt]hông báo|[Tt]ờ trình|[Bb]áo cáo|[Qq]uyết định|[Kk]ế hoạch|[Cc]hỉ thị|[Hh]ướng dẫn)\s+(?:số\s*:?\s*)?\d/u;
 /** An office that asks in its body's name (the issuer's head, or the leader a letter conveys). */
 const ASKING_OFFICE = /^(?:Phó\s+)?(?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Thủ trưởng|Chánh Văn phòng|Trưởng ban|Cục trưởng|Tổng Cục trưởng|Tổng cục trưởng|Vụ trưởng|Hiệu trưởng|Bí thư|Thường trực|Ban Thường vụ|Lãnh đạo)(?![\p{L}])/u;
 const plainWords = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/uỷ/gu, 'ủy').replace(/(?<![\p{L}])ubnd(?![\p{L}])/gu, 'ủy ban nhân dân').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter((w) => w && w !== 'các');
@@ -696,7 +702,10 @@ function othersRequest(sentence: string, issuer: string | null): boolean {
 }
 
 /** Decisions that take effect when signed are not obligations ("Điều 1. Ban hành kèm theo ...", "Phê duyệt ...", a resolution's "Thông qua ...", "Nay ban hành ..."). */
-const DECISION = /^(?:Nay\s+ban\s+hành|Ban hành kèm theo|Thông qua|Phê duyệt|(?:Tái\s+)?[Cc]ông nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban hành|Đổi tên|Giải thể|Hợp nhất|Sáp nhập|Phê bình|Công bố)(?![\p{L}])/u;
+const ARTICLE_HEADING = /^(?:Tổ chức thực hiện|Hiệu lực(?: thi hành)?|Điều khoản thi hành|Trách nhiệm thi hành|Thi hành|Trách nhiệm tổ chức thực hiện)\.?$/iu;
+/** An item that opens with the document it names: kind, number and symbol ("Quyết định số 28/2016/QĐ-UBND ngày ..."). */
+const CITED_ITEM = new RegExp(String.raw`^(?:${CITED_KINDS.join('|')})\s+(?:số\s*:?\s*)?\d{1,5}[a-z]?(?:\/\d{4})?[/-]\p{Lu}`, 'u');
+const DECISION = /^(?:Nay\s+ban\s+hành|Ban\s?hành\s?kèm theo|Thông qua|Phê duyệt|(?:Tái\s+)?[Cc]ông nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban\s?hành|Đổi tên|Giải thể|Hợp nhất|Sáp nhập|Phê bình|Công bố)(?![\p{L}])/u;
 
 /** A lead-in that gives orders: "... có ý kiến (chỉ đạo) như sau:", "... kết luận và chỉ đạo như sau:", "... yêu cầu:". */
 // (a copy may end it with a full stop: "... Phó Thủ tướng Chính phủ Lê Văn Thành có ý kiến như sau.")
@@ -947,7 +956,13 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       }
     }
     if (!text.trim() || isClosing(text, Boolean(node.marker))) continue;
+    // an article's heading left alone, its clause a closing formula that ended the directive part ("Điều 4. Tổ chức thực
+    // hiện" over "... chịu trách nhiệm thi hành Quyết định này./.")
+    if (node.marker?.kind === 'article' && !node.children.length && ARTICLE_HEADING.test(text.trim())) continue;
     if ((node.marker?.kind === 'article' || underArticle(node)) && DECISION.test(text)) continue;
+    // an item that names a document, as lists of documents applied, repealed or attached do ("1. Quyết định số 28/2016/QĐ-UBND
+    // ngày ... của Ủy ban nhân dân tỉnh ... Quy định về ..."), asks nobody
+    if (node.marker && CITED_ITEM.test(text) && !leadOf(text)?.lead.length) continue;
     // "Đồng ý tổ chức buổi họp mặt ... theo đề nghị của X. X chủ trì, phối hợp với Y tổ chức ...": the approval is no task,
     // the charge after it is
     // (so is an appraisal: "Biểu dương lực lượng ... . Văn phòng Thường trực ... phối hợp với ... đề xuất ...")

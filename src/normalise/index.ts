@@ -17,7 +17,12 @@ const BOOKMARK = /\[bookmark:[^\]]*\]/g;
  * document prints, with the shape's number.
  */
 const SHAPE_NAME = /(?<![\p{L}])(?:(?:straight|elbow|curved)(?: arrow)? connector|text box|rounded rectangle|rectangle|auto ?shape)\s?\d{1,3}(?!\d)/giu;
-const unshaped = (s: string) => s.replace(BOOKMARK, '').replace(SHAPE_NAME, '');
+/** Markdown's strong emphasis left in a plain-text copy ("**Điều 1. **Áp dụng ...", a portal page converted to markdown); not a footnote's "(**)". */
+const STRONG = /(?<!\()\*\*(?!\))/g;
+/** A paragraph wrapped whole in markdown's emphasis, "*Căn cứ Luật ...; *" (no bullet: a bullet's "*" is followed by a space). */
+const EMPHASIS = /^\*(?=[^\s*])([\s\S]*?[^\s*])\s*\*$/u;
+// (raw HTML a markdown file holds is kept as it was written)
+const unshaped = (s: string) => (/<\/?[a-z][^>]*>/iu.test(s) ? s.replace(BOOKMARK, '') : s.replace(BOOKMARK, '').replace(SHAPE_NAME, '').replace(STRONG, '').trim().replace(EMPHASIS, '$1'));
 
 function cleanBlockText(s: string): string {
   return foldSpaces(cleanText(unshaped(s)))

@@ -94,6 +94,9 @@ describe('who supports', () => {
   it('splits two collectives joined by "và các", and names a "Tổng Công ty" (corpus/real rd103, kept-aside heldout23)', () => {
     expect(names(supportOf('Phối hợp với các sở, ban, ngành và các doanh nghiệp cung cấp dịch vụ triển khai'))).toEqual(['các sở, ban, ngành', 'các doanh nghiệp']);
     expect(names(supportOf('phối hợp với Sở Y tế, UBND các quận, huyện, thị xã, Tổng Công ty Vận tải Bình Dương và các đơn vị liên quan triển khai'))).toEqual(['Sở Y tế', 'UBND các quận, huyện, thị xã', 'Tổng Công ty Vận tải Bình Dương', 'các đơn vị liên quan']);
+    // a collective of establishments named by their field (kept-aside heldout26); not "các cơ sở dữ liệu" (databases)
+    expect(names(leadOf('Sở Giáo dục và Đào tạo đề nghị Ủy ban nhân dân các quận, huyện và các cơ sở giáo dục trực thuộc Sở tiếp tục thực hiện')!.lead)).toEqual(['Ủy ban nhân dân các quận, huyện', 'các cơ sở giáo dục trực thuộc Sở']);
+    expect(names(leadOf('Đề nghị các sở cập nhật các cơ sở dữ liệu chuyên ngành')!.lead)).toEqual(['các sở']);
     // (must not: one collective that names kinds of bodies stays one entry)
     expect(names(supportOf('phối hợp với các sở, ban, ngành, địa phương triển khai'))).toEqual(['các sở, ban, ngành, địa phương']);
   });

