@@ -453,11 +453,11 @@ function leadOfText(text: string): Assignment | null {
     // "X xây dựng báo cáo ... và chịu trách nhiệm ...": the subject ends at its first verb
     const subj = m.index === 0 ? subjectOf(clause) : null;
     const last = subj?.[subj.length - 1];
-    if (subj && last && last.end < o + who.length) return { lead: at(subj, 0), support: supportOfPlain(text), rule: 'lead.subject' };
-    return { lead: at(splitBodies(who), o), support: supportOfPlain(text), rule: 'lead.responsible' };
+    if (subj && last && last.end < o + who.length) return { lead: at(laterDoers(subj, clause), 0), support: supportOfPlain(text), rule: 'lead.subject' };
+    return { lead: at(laterDoers(splitBodies(who).map((b) => shift(b, o)), clause), 0), support: supportOfPlain(text), rule: 'lead.responsible' };
   }
   const subj = subjectOf(clause);
-  if (subj) return { lead: at(subj, 0), support: supportOfPlain(text), rule: off ? 'lead.afterTopic' : 'lead.subject' };
+  if (subj) return { lead: at(laterDoers(subj, clause), 0), support: supportOfPlain(text), rule: off ? 'lead.afterTopic' : 'lead.subject' };
   if (FRAME.test(clause)) {
     // "Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."
     for (const c of clause.matchAll(/,\s+(?=(?:các|mỗi|những)\s|\p{Lu})/gu)) {
@@ -475,7 +475,34 @@ function leadOfText(text: string): Assignment | null {
     const s3 = plain ? subjectOf(clause.slice(bare[0].length)) : null;
     if (s3) return { lead: at(s3, bare![0].length), support: supportOfPlain(text), rule: 'lead.framedSubject' };
   }
+  // a condition, then its consequence's doer: "Sau khi kiểm tra, đối với những hồ sơ đủ điều kiện thì Sở X giới thiệu ..."
+  const then = /(?:^|[\s,])thì\s+(?=\p{Lu})/u.exec(clause);
+  if (then) {
+    const o = then.index + then[0].length;
+    const s4 = subjectOf(clause.slice(o));
+    if (s4 && s4.every((b) => !isBareHead(b.text) && !/[()]/u.test(b.text))) return { lead: at(s4, o), support: supportOfPlain(text), rule: 'lead.consequence' };
+  }
   return null;
+}
+
+/**
+ * The doers of the clauses after ';' that open with a body and its verb, after the first clause's ("UBND các phường, xã có
+ * trách nhiệm kiểm tra ...; Thủ trưởng các cơ quan, đơn vị chỉ đạo ..."): both do the item's work. Spans count from the clause.
+ */
+function laterDoers(first: BodySpan[], clause: string): BodySpan[] {
+  if (!clause.includes(';')) return first;
+  const out = [...first];
+  const names = new Set(first.map((b) => b.text.toLowerCase()));
+  for (const m of clause.matchAll(/;\s+(?=\p{Lu})/gu)) {
+    const o = m.index! + m[0].length;
+    if (o <= (first[first.length - 1]?.end ?? 0)) continue;
+    const next = subjectOf(clause.slice(o));
+    if (!next?.length || next.some((b) => isBareHead(b.text) || /[()]/u.test(b.text)) || next[0]!.start !== 0) continue;
+    const verb = clause.slice(o + next[next.length - 1]!.end).trimStart();
+    if (!startsWithPredicate(verb)) continue;
+    for (const b of next) if (!names.has(b.text.toLowerCase())) { names.add(b.text.toLowerCase()); out.push(shift(b, o)); }
+  }
+  return out;
 }
 
 /**

@@ -84,7 +84,8 @@ export function repairScannedSymbol(symbol: string, issuerLines: string[]): stri
 
 // "Tuyên Quang, ngày 13 tháng 12 năm 2021"  "Hà Nội, ngày   tháng 10 năm 2023"  "..., ngày 13/12/2021"
 // a day or month left blank is printed as dots or an ellipsis ("ngày … tháng 10 năm 2025"), or a mark a scan could not read
-const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})(?=[\s.…_]|tháng|năm)|[^\s,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
+// (the mark may touch the next word: "ngày-|“tháng 11 năm 2024")
+const SLOT = String.raw`[\s.…_]*(?:(\d{1,2})(?=[\s.…_]|tháng|năm)|[^,/\p{L}\d]{1,5}(?=tháng|năm)|[^\s,/\p{L}\d]{1,3}(?=[\s.…_])|[^\s,/]{1,3}(?=[\s.…_]))?[\s.…_]*`;
 /** A day written with its month and year ("26/03/2013", "07-9-2015"): day, month, year. */
 const DMY = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
 /** A symbol in capitals whose parts are joined by hyphens ("UBND-KT", "BVHTTDL-DSVH"). */
@@ -302,7 +303,8 @@ export function headerLines(lines: Line[]): Line[] {
       let sep: string | null = null;
       if (/^(?:(?:Nghị quyết|Quyết định|Thông tư|Nghị định|Chỉ thị|Kết luận)\s+số|S[ốôóồổỗộơớo0])\s*[:;]?$/u.test(t) && /^[\d/]/u.test(next.text)) sep = ' ';
       else if (NUMBER_LINE.test(t) && /[\p{Lu}\d]\s*[-/]$/u.test(t) && /^[\p{Lu}\d]/u.test(next.text) && !DATE_START.test(next.text)) sep = '';
-      else if (DATE_START.test(t) && !DATE_LINE.test(t) && /^(?:\d|tháng|năm|[/.-])/u.test(next.text.trim())) sep = ' ';
+      // (a scan's mark for a handwritten day may come before it: "Hà Nội, ngày-|" + "“tháng 11 năm 2024")
+      else if (DATE_START.test(t) && !DATE_LINE.test(t) && /^[“”"'|~-]{0,3}\s*(?:\d|tháng|năm|[/.-])/u.test(next.text.trim())) sep = ' ';
       // a place whose date went to the next line: "Quảng Bình," + "ngày 25 tháng 5 năm 2015"
       else if (/^[\p{Lu}][\p{L} .'-]{1,40},$/u.test(t) && !isUpper(t) && placeWords(t) <= 5 && /^ngày(?![\p{L}])/u.test(next.text.trim())) sep = ' ';
       else if (t.length <= 25 && PLACE_PIECE.test(t) && !isUpper(t) && /^[\p{Lu}][\p{L} .'-]{0,30},\s*ngày(?![\p{L}])/u.test(next.text) && placeWords(`${t} ${next.text.split(',')[0]}`) <= 4) sep = /-$/.test(t) ? '' : ' ';

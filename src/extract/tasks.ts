@@ -661,7 +661,9 @@ function requestStartPlain(text: string, issuer: string | null): number {
   for (const [i, at] of sentences.entries()) {
     const sentence = text.slice(at, sentences[i + 1] ?? text.length);
     if (BACKGROUND.test(sentence) || RECEIVED.test(sentence) || CITES.test(sentence)) {
-      // (not an ask the cited document made, told in the past: "Tại Công văn số ..., Phó Thủ tướng đã giao Bộ X ...")
+      // (not an ask the cited document made, told in the past: "Tại Công văn số ..., Phó Thủ tướng đã giao Bộ X ...", "Ngày
+      // 19/9/2013, Văn phòng Chính phủ có văn bản số 349/TB-VPCP thông báo ý kiến ... yêu cầu quý Bộ ...")
+      if (TOLD.test(sentence)) continue;
       if (MAIN_ASK.test(sentence) && !/(?:trong đó|theo đó|tại đó)\s*,?\s*(?:giao|chỉ đạo|yêu cầu)\s/u.test(sentence) && !/\s(?:đã|vừa)\s+(?:giao|yêu cầu|đề nghị|chỉ đạo)\s/u.test(sentence) && !othersRequest(sentence, issuer)) return at;
       continue;
     }
@@ -675,6 +677,8 @@ function requestStartPlain(text: string, issuer: string | null): number {
   return -1;
 }
 
+/** A document told of, with the ask it made in the same stretch of words: "... có văn bản số 349/TB-VPCP thông báo ý kiến ... yêu cầu ...". */
+const TOLD = /(?:đã\s+)?(?:có|ban\s+hành|gửi)\s+(?:[Vv]ăn\s+bản|[Cc]ông\s+văn|[Tt]hông\s+báo|[Cc]ông\s+điện)\s+(?:số\s*:?\s*)?\d[^,;.]{0,200}?\s(?:yêu\s+cầu|đề\s+nghị|giao)\s/u;
 /** A body's duty: its name, then "có trách nhiệm" / "chịu trách nhiệm" and what to do (not one it had: "đã có trách nhiệm"). */
 const DUTY = /^[^.;:]{3,140}?(?<!\sđã)\s(?:có|chịu)\s+trách\s+nhiệm\s+(?!thi\s+hành)\p{Ll}/u;
 /** A sentence that turns from what is to what is asked: "Tuy nhiên, để ..., X yêu cầu ...", "Vì vậy, Y đề nghị ...". */

@@ -97,6 +97,9 @@ describe('who supports', () => {
     // a collective of establishments named by their field (kept-aside heldout26); not "các cơ sở dữ liệu" (databases)
     expect(names(leadOf('Sở Giáo dục và Đào tạo đề nghị Ủy ban nhân dân các quận, huyện và các cơ sở giáo dục trực thuộc Sở tiếp tục thực hiện')!.lead)).toEqual(['Ủy ban nhân dân các quận, huyện', 'các cơ sở giáo dục trực thuộc Sở']);
     expect(names(leadOf('Đề nghị các sở cập nhật các cơ sở dữ liệu chuyên ngành')!.lead)).toEqual(['các sở']);
+    // a faculty of a university, named at the head of its items (kept-aside heldout25); not "Khoa học ..."
+    expect(names(leadOf('Khoa Công nghệ thông tin đề xuất số lượng sinh viên làm đồ án')!.lead)).toEqual(['Khoa Công nghệ thông tin']);
+    expect(leadOf('Khoa học công nghệ phát triển mạnh trong năm qua')).toBeNull();
     // (must not: one collective that names kinds of bodies stays one entry)
     expect(names(supportOf('phối hợp với các sở, ban, ngành, địa phương triển khai'))).toEqual(['các sở, ban, ngành, địa phương']);
   });

@@ -555,3 +555,15 @@ describe('markdown emphasis left in a plain-text copy (kept-aside heldout25)', (
     expect(model('* Sở Y tế báo cáo.').text).toBe('* Sở Y tế báo cáo.');
   });
 });
+
+describe('a scanned plan whose handwritten day OCR read as marks (kept-aside heldout25)', () => {
+  it('reads the month and year when the marks touch "tháng" or a "|" cuts the line', () => {
+    for (const line of ['Hà Nội, ngày-|“tháng 11 năm 2024', 'Hà Nội, ngày-“tháng 11 năm 2024']) {
+      const h = header(`BAN CƠ YẾU CHÍNH PHỦ\nHỌC VIỆN KỸ THUẬT MẬT MÃ\nSố: 407 /KH-HVM\n${line}\nKẾ HOẠCH\nTổ chức thực hiện đồ án`);
+      expect([h.place, h.date]).toEqual(['Hà Nội', '2024-11']);
+    }
+  });
+  it('must not: take a letter for a day', () => {
+    expect(header('UBND TỈNH LÂM ĐỒNG\nSố: 12/UBND\nĐà Lạt, ngày 12 tháng 11 năm 2024\nKính gửi: Sở Y tế.').date).toBe('2024-11-12');
+  });
+});

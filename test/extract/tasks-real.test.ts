@@ -742,4 +742,18 @@ describe('decisions and letters of kept-aside heldout25 (full texts held in publ
     const t = tasks('ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: /TB-UBND\nNghệ An, ngày tháng năm\n\nTHÔNG BÁO\nVề việc treo cờ Tổ quốc\n\nỦy ban nhân dân tỉnh Nghệ An đề nghị các cơ quan, đơn vị trên địa bàn tỉnh treo cờ Tổ quốc từ ngày 01/9/2025 đến hết ngày 03/9/2025.\n\nỦy ban nhân dân các xã, phường có trách nhiệm kiểm tra, nhắc nhở việc treo cờ Tổ quốc ở địa bàn dân cư./.\n\nNơi nhận:\n- Như trên;', [], 'Ủy ban nhân dân tỉnh Nghệ An');
     expect(t.map((x) => x.lead)).toEqual([[], ['Ủy ban nhân dân các xã, phường']]);
   });
+  it('gives a consequence\'s doer the item ("Sau khi kiểm tra, đối với những hồ sơ đủ điều kiện thì Sở X giới thiệu ..."), not a bare head', () => {
+    expect(leadOf('Sau khi kiểm tra, đối với những hồ sơ đủ điều kiện thì Sở Lao động - Thương binh và Xã hội giới thiệu đối tượng đi giám định.')?.lead.map((b) => b.text)).toEqual(['Sở Lao động - Thương binh và Xã hội']);
+    expect(leadOf('Nếu có vướng mắc thì Bộ trả lời bằng văn bản.')).toBeNull();
+  });
+  it('reads the issuer\'s earlier letter told with its ask ("Ngày ..., X có văn bản số ... yêu cầu quý Bộ ...") as background', () => {
+    const t = tasks('VĂN PHÒNG CHÍNH PHỦ\nSố: 5120/VPCP-KGVX\nHà Nội, ngày 26 tháng 10 năm 2023\nKính gửi: Bộ Y tế\n\nNgày 19 tháng 9 năm 2023, Văn phòng Chính phủ có văn bản số 412/TB-VPCP thông báo ý kiến chỉ đạo của Phó Thủ tướng yêu cầu quý Bộ chủ trì xây dựng Thông tư, báo cáo trước ngày 30 tháng 9 năm 2023.\n\nVăn phòng Chính phủ đề nghị quý Bộ khẩn trương báo cáo tình hình thực hiện.\n\nNơi nhận:\n- Như trên;', ['Bộ Y tế'], 'Văn phòng Chính phủ');
+    expect(t.map((x) => x.text.slice(0, 30))).toEqual(['Văn phòng Chính phủ đề nghị qu']);
+  });
+  it('gives an item every doer of its clauses after ";" ("X có trách nhiệm ...; Y chỉ đạo ..."), not a noun after ";"', () => {
+    const l = (s: string) => leadOf(s)?.lead.map((b) => b.text);
+    expect(l('Ủy ban nhân dân các xã có trách nhiệm nhắc nhở việc treo cờ; Thủ trưởng các cơ quan, đơn vị chỉ đạo, kiểm tra việc treo cờ.')).toEqual(['Ủy ban nhân dân các xã', 'Thủ trưởng các cơ quan, đơn vị']);
+    expect(l('Các sở tổ chức tuyên truyền; UBND các xã triển khai thực hiện.')).toEqual(['Các sở', 'UBND các xã']);
+    expect(l('Sở Y tế chủ trì triển khai; Quỹ đất được bố trí theo quy định.')).toEqual(['Sở Y tế']);
+  });
 });
