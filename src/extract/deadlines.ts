@@ -273,6 +273,18 @@ const RULES: Rule[] = [
       return v ? { kind: 'from', date: v } : undefined;
     },
   },
+  // "Từ tháng 11/2013 trở đi", "kể từ tháng 7 năm 2025": starts with the month (its first day); not a range ("từ tháng 11 đến
+  // tháng 12/2013", read as within)
+  {
+    id: 'deadline.fromMonth',
+    need: /tháng/iu,
+    re: /(?<![\p{L}])(?:kể\s+)?từ\s+tháng\s+(\d{1,2})\s*(?:\/|năm)\s*(\d{4})(?![\d/])(?!\s*(?:,\s*)?(?:đến|tới|-|–))/giu,
+    make: (m, ctx, at) => {
+      if (/số\s+liệu|tính\s+từ|mốc|thống\s+kê/iu.test(clauseBefore(ctx.text, at, 80))) return null;
+      const month = +m[1]!, year = +m[2]!;
+      return month >= 1 && month <= 12 ? { kind: 'from', date: `${year}-${String(month).padStart(2, '0')}-01` } : undefined;
+    },
+  },
   // "trong Quý III/2021", "Quý 3 năm 2021", "trong Quý III năm 2025", "hoàn thành Quý IV"
   {
     id: 'deadline.quarter',

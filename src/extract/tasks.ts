@@ -790,6 +790,10 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (a === undefined) assigned.set(p, (a = headingAssignment(p.title)));
     return a;
   };
+  // a section laid out as fields ("1. Nội dung, biện pháp" + its items, "2. Cơ quan chủ trì" + its bodies, "3. Thời gian
+  // thực hiện: ..."): the items of its content take the bodies of its doers' field; the fields are no tasks
+  const consumedFields = new Set<ItemNode>();
+  for (const [content, a] of sectionFields(tree, consumedFields)) assigned.set(content, a);
   const rootAssign = leadInAssignment(model, from);
   // who the items under a heading or the lead-in are given to (the item's own heading first, when it is one)
   const inheritedOf = (n: ItemNode, self: boolean): { a: Assignment; offset: number } | null => {
@@ -811,7 +815,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const leadInText = leadIn && leadIn.kind !== 'table' ? leadIn.text.replace(/\n/g, ' ') : '';
   const afterLeadIn = !readMarker(leadInText) && ASKING_LEAD_IN.test(leadInText);
   const ordered = ORDERING_LEAD_IN.test(leadInText);
-  const consumed = new Set<ItemNode>();
+  const consumed = consumedFields;
   const listed = listedRecipients(ctx.recipients);
   let lastAsked: AgencyRef[] = [];
   // a letter's whole request before its numbered points: the points go on with it (their doers are its)
@@ -1074,6 +1078,48 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const t = taskOf.get(c);
     if (t && (!t.deadline || (t.deadline.kind === 'ongoing' && /thời\s+(?:hạn|gian)\s+(?:(?:đã|được)\s+)?quy\s+định/iu.test(t.deadline.text)))) t.deadline = d;
   }
+  return out;
+}
+
+/** A section's content field: "Nội dung, biện pháp", "Nhiệm vụ, giải pháp", "Nội dung thực hiện" (its items under it). */
+const CONTENT_FIELD = /^(?:Nội dung|Nhiệm vụ|Giải pháp|Biện pháp)(?:\s*(?:,|và)\s*(?:nhiệm vụ|giải pháp|biện pháp|nội dung)|\s+(?:thực hiện|cụ thể|chủ yếu))*\s*:?\s*$/iu;
+/** A section's doers' field: "Cơ quan chủ trì", "Chủ trì thực hiện", "Cơ quan chủ trì, phối hợp", "Cơ quan phối hợp" (the bodies after its colon or under it). */
+const DOERS_FIELD = /^(?:(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+)?(chủ trì|phối hợp|thực hiện)(?:\s+thực hiện)?(?:\s*(?:,|và)\s*(phối hợp)(?:\s+thực hiện)?)?\s*(?::\s*|$)/iu;
+
+/**
+ * The sections whose parts are fields: a content field with items and a doers' field beside it (its bodies as bullets or
+ * after its colon, or split into "a) Cơ quan chủ trì" and "b) Cơ quan phối hợp"). Gives each content field the assignment
+ * its items inherit (spans counted from the content field's title), and puts the doers' fields in `consumed`.
+ */
+function sectionFields(root: ItemNode, consumed: Set<ItemNode>): Map<ItemNode, Assignment> {
+  const out = new Map<ItemNode, Assignment>();
+  const bodiesOf = (n: ItemNode, value: string, valueStart: number): { text: string; start: number; end: number }[] => {
+    const parts = [{ text: value, start: valueStart }, ...n.body.map((b) => ({ text: b.text, start: b.start })), ...n.children.filter((c) => !DOERS_FIELD.test(c.title)).map((c) => ({ text: c.title, start: c.titleStart }))];
+    return parts.flatMap((p) => splitBodies(p.text.replace(/[.;]\s*$/u, ''), { comma: true }).filter((b) => startsWithBody(b.text, true)).map((b) => ({ text: b.text, start: p.start + b.start, end: p.start + b.end })));
+  };
+  const visit = (n: ItemNode) => {
+    for (const c of n.children) visit(c);
+    const content = n.children.filter((c) => c.marker && CONTENT_FIELD.test(c.title.trim()) && c.children.length);
+    const doers = n.children.filter((c) => c.marker && DOERS_FIELD.test(c.title.trim()));
+    if (content.length !== 1 || !doers.length) return;
+    const lead: { text: string; start: number; end: number }[] = [], support: typeof lead = [];
+    const read = (d: ItemNode) => {
+      const m = DOERS_FIELD.exec(d.title.trim())!;
+      const value = d.title.trim().slice(m[0].length);
+      const valueStart = d.titleStart + (d.title.length - d.title.trimStart().length) + m[0].length;
+      // "2. Cơ quan chủ trì, phối hợp" over "a) Cơ quan chủ trì" and "b) Cơ quan phối hợp"
+      for (const sub of d.children.filter((c) => DOERS_FIELD.test(c.title.trim()))) read(sub);
+      const found = bodiesOf(d, value, valueStart);
+      (m[1]!.toLowerCase() === 'phối hợp' ? support : lead).push(...found);
+      for (const x of walk(d)) consumed.add(x);
+    };
+    for (const d of doers) read(d);
+    if (!lead.length) return;
+    const base = content[0]!.titleStart;
+    const shift = (b: { text: string; start: number; end: number }) => ({ text: b.text, start: b.start - base, end: b.end - base });
+    out.set(content[0]!, { lead: lead.map(shift), support: support.map(shift), rule: 'heading.sectionFields' });
+  };
+  visit(root);
   return out;
 }
 

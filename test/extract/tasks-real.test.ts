@@ -9,6 +9,7 @@ import { processFile } from '../../pipelines/document.js';
 import { headingAssignment, leadOf } from '../../src/extract/agencies.js';
 import { extractTasks, isClosing } from '../../src/extract/tasks.js';
 import { extractHeader } from '../../src/extract/header.js';
+import { findDeadlines, pickDeadline } from '../../src/extract/deadlines.js';
 import { model, ROOT } from '../helpers.js';
 
 const doc = async (name: string) => {
@@ -755,5 +756,20 @@ describe('decisions and letters of kept-aside heldout25 (full texts held in publ
     expect(l('Ủy ban nhân dân các xã có trách nhiệm nhắc nhở việc treo cờ; Thủ trưởng các cơ quan, đơn vị chỉ đạo, kiểm tra việc treo cờ.')).toEqual(['Ủy ban nhân dân các xã', 'Thủ trưởng các cơ quan, đơn vị']);
     expect(l('Các sở tổ chức tuyên truyền; UBND các xã triển khai thực hiện.')).toEqual(['Các sở', 'UBND các xã']);
     expect(l('Sở Y tế chủ trì triển khai; Quỹ đất được bố trí theo quy định.')).toEqual(['Sở Y tế']);
+  });
+});
+
+describe('a plan whose sections are laid out as fields (kept-aside heldout27)', () => {
+  const plan = `BAN CHỈ ĐẠO QUỐC GIA\nSố: 12/KH-BCĐ\nHà Nội, ngày 05 tháng 11 năm 2025\n\nKẾ HOẠCH\nTriển khai Đề án\n\nI. TUYÊN TRUYỀN VỀ ĐỀ ÁN\n\n1. Nội dung, biện pháp\n\na) Xây dựng kế hoạch tuyên truyền về Đề án;\n\nb) Lập chuyên mục trên báo, đài.\n\n2. Cơ quan chủ trì, phối hợp\n\na) Cơ quan chủ trì\n\n- Bộ Văn hóa, Thể thao và Du lịch; Ban Tuyên giáo Trung ương.\n\n- Các cơ quan báo chí Trung ương.\n\nb) Cơ quan phối hợp\n\n- Hội Cựu chiến binh, Đoàn Thanh niên Cộng sản Hồ Chí Minh.\n\n3. Thời gian thực hiện: Từ tháng 12/2025 trở đi.\n\nII. KIỆN TOÀN BỘ MÁY\n\n1. Nội dung, biện pháp\n\na) Kiện toàn Văn phòng Ban Chỉ đạo.\n\n2. Chủ trì thực hiện\n\n- Bộ Nội vụ.\n\n3. Thời gian thực hiện: Tháng 12/2025.\n\nNơi nhận:\n- Như trên;`;
+  const t = () => extractTasks(model(plan), { date: '2025-11-05', recipients: [], issuer: 'Ban Chỉ đạo quốc gia' });
+  it('gives the content\'s items the doers\' field\'s bodies and the section\'s time; the fields\' bullets are no tasks', () => {
+    expect(t().map((x) => [x.path.join('/'), x.lead.map((l) => l.name), x.support.map((l) => l.name), x.deadline && [x.deadline.kind, x.deadline.date]])).toEqual([
+      ['I/1/a', ['Bộ Văn hóa, Thể thao và Du lịch', 'Ban Tuyên giáo Trung ương', 'Các cơ quan báo chí Trung ương'], ['Hội Cựu chiến binh', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh'], ['from', '2025-12-01']],
+      ['I/1/b', ['Bộ Văn hóa, Thể thao và Du lịch', 'Ban Tuyên giáo Trung ương', 'Các cơ quan báo chí Trung ương'], ['Hội Cựu chiến binh', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh'], ['from', '2025-12-01']],
+      ['II/1/a', ['Bộ Nội vụ'], [], ['within', '2025-12-31']],
+    ]);
+  });
+  it('must not: take a range of months for a start', () => {
+    expect(pickDeadline(findDeadlines('Thời gian thực hiện: từ tháng 11/2025 đến tháng 12/2025.', 2025))?.kind).not.toBe('from');
   });
 });
