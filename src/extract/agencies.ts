@@ -454,7 +454,10 @@ function leadOfText(text: string): Assignment | null {
     const subj = m.index === 0 ? subjectOf(clause) : null;
     const last = subj?.[subj.length - 1];
     if (subj && last && last.end < o + who.length) return { lead: at(laterDoers(subj, clause), 0), support: supportOfPlain(text), rule: 'lead.subject' };
-    return { lead: at(laterDoers(splitBodies(who).map((b) => shift(b, o)), clause), 0), support: supportOfPlain(text), rule: 'lead.responsible' };
+    // (bodies before it, each ended by ';': "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện có trách nhiệm:")
+    const before = m.index > 0 && /;\s*$/u.test(clause.slice(0, o)) ? clause.slice(0, clause.slice(0, o).lastIndexOf(';')) : '';
+    const first = before && before.split(';').every((x) => startsWithBody(x, true) && !FIRST_PREDICATE.test(stripHead(x))) ? splitBodies(before) : [];
+    return { lead: at(laterDoers([...first, ...splitBodies(who).map((b) => shift(b, o))], clause), 0), support: supportOfPlain(text), rule: 'lead.responsible' };
   }
   const subj = subjectOf(clause);
   if (subj) return { lead: at(laterDoers(subj, clause), 0), support: supportOfPlain(text), rule: off ? 'lead.afterTopic' : 'lead.subject' };
@@ -474,6 +477,13 @@ function leadOfText(text: string): Assignment | null {
     const plain = bare && !FIRST_PREDICATE.test(words) && !/(?:^|\s)(?:của|về|cho|với|tại|đến|từ|gửi|trình|và|theo|qua)$/u.test(words);
     const s3 = plain ? subjectOf(clause.slice(bare[0].length)) : null;
     if (s3) return { lead: at(s3, bare![0].length), support: supportOfPlain(text), rule: 'lead.framedSubject' };
+  }
+  // the doer given in brackets after the work: "Xây dựng Quy chế bảo vệ BMNN (Giao Công an tỉnh chủ trì, phối hợp với ...)"
+  const bracketed = /\(\s*[Gg]iao\s+(?=\p{Lu})([^()]{2,200})\)/u.exec(clause);
+  if (bracketed) {
+    const o = bracketed.index + bracketed[0].indexOf(bracketed[1]!);
+    const bodies = splitBodies(cutAtAction(bracketed[1]!), { comma: true });
+    if (bodies.length && bodies.every((b) => startsWithBody(b.text, true) && !isBareHead(b.text))) return { lead: at(bodies, o), support: supportOfPlain(text), rule: 'lead.bracketed' };
   }
   // a condition, then its consequence's doer: "Sau khi kiểm tra, đối với những hồ sơ đủ điều kiện thì Sở X giới thiệu ..."
   const then = /(?:^|[\s,])thì\s+(?=\p{Lu})/u.exec(clause);

@@ -5,6 +5,7 @@
  * trích yếu of a công văn ("V/v ...", "Về việc ..."), and "Kính gửi:".
  */
 import { deglue } from './glue.js';
+import { isVietnameseSyllable } from '../parse/syllables.js';
 import type { Diagnostic, TextModel } from '../model/types.js';
 import { allLines, blockLines, finding, isUpper, titleCase, type Finding } from './finding.js';
 import { DOC_TYPES, TYPE_ABBRS, canonicalAbbr } from './words/doctypes.js';
@@ -322,12 +323,43 @@ export function headerLines(lines: Line[]): Line[] {
 const placeWords = (s: string) => s.trim().split(/\s+/).length;
 
 /**
+ * A header line whose words a copy broke into letters and pieces ("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH", "T hành
+ * phố Hồ Chí M inh"): pieces are joined into syllables, a group of up to four opening with a piece that is no syllable, so that
+ * the fewest pieces are left that are none. Only a line with two such pieces or more is read again.
+ */
+function spacedLetters(t: string): string {
+  const words = t.split(' ');
+  const broken = (w: string) => /^\p{L}{1,2}$/u.test(w) && !isVietnameseSyllable(w);
+  if (words.filter(broken).length < 2) return t;
+  // the fewest groups, a piece left alone that is no syllable costing most (a short DP over the words)
+  const n = words.length;
+  const cost: number[] = [0, ...Array<number>(n).fill(Infinity)];
+  const take: number[] = Array<number>(n + 1).fill(1);
+  for (let i = 1; i <= n; i++) {
+    for (let k = 1; k <= 4 && k <= i; k++) {
+      const group = words.slice(i - k, i);
+      let c: number;
+      if (k === 1) c = broken(group[0]!) ? 10 : 1;
+      else if (group.every((w, j) => (j === k - 1 ? /^\p{L}{1,4}[,.;:]?$/u : /^\p{L}{1,4}$/u).test(w)) && broken(group[0]!) && isVietnameseSyllable(group.join('').replace(/[,.;:]$/u, ''))) c = 1;
+      else continue;
+      if (cost[i - k]! + c < cost[i]!) {
+        cost[i] = cost[i - k]! + c;
+        take[i] = k;
+      }
+    }
+  }
+  const out: string[] = [];
+  for (let i = n; i > 0; i -= take[i]!) out.unshift(words.slice(i - take[i]!, i).join(''));
+  return out.join(' ');
+}
+
+/**
  * Scan errors in header lines whose form is known: "Sô:" is "Số:", "tháng I1" is 11,
  * "BÔ Y TẾ" is "BỘ Y TẾ", "ỦY BAN NHÂN DẪN" is "ỦY BAN NHÂN DÂN". Only the line's text
  * changes; its span still points at what was printed.
  */
 function repairOcr(l: Line): Line {
-  let t = l.text;
+  let t = spacedLetters(l.text);
   t = t.replace(/^S[ôóồổỗộơớo0]\s*([:;])/u, 'Số:');
   if (DATE_START.test(t)) {
     t = t.replace(/(ngày|tháng|năm)(\s*)([\dIl|Oo]{1,4})(?=\s|tháng|năm|[^\p{L}\d]|$)/gu, (m, w: string, sp: string, v: string) =>

@@ -62,12 +62,15 @@ function notTaskSection(title: string): boolean {
  */
 const CLOSING_ANY = [
   /(?:chịu|có) trách nhiệm thi hành/iu,
+  // "4. Quá trình thực hiện nếu có khó khăn, vướng mắc ... báo cáo về ..." (a numbered one too; not "Trong quá trình thực
+  // hiện các nhiệm vụ ..., kịp thời tổng hợp khó khăn, vướng mắc ...", which asks for it)
+  /^(?:Trong\s+)?quá trình[^.;]{0,40}?thực hiện[^.;]{0,80}?,?\s+nếu\s+có\s+(?:khó khăn|vướng mắc)/iu,
   /căn cứ (?:Quyết định|Chỉ thị|Nghị quyết)(?: này)? (?:để )?(?:thi hành|thực hiện)\s*(?:[./]|$)/iu,
   /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này\s?có\s?hiệu\s?lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
 const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
-  /^Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
+  /^(?:Trong\s+)?quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm)/iu,
   // "Nhận được Công văn này, đề nghị các đơn vị khẩn trương triển khai." (not when it asks for more with a time of its
   // own: "Nhận được công văn này, Bộ ... đề nghị các sở ... tổng hợp và báo cáo ... trước ngày 20/12/2015.")
@@ -787,7 +790,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const assigned = new Map<ItemNode, Assignment | null>();
   const assignmentOf = (p: ItemNode): Assignment | null => {
     let a = assigned.get(p);
-    if (a === undefined) assigned.set(p, (a = headingAssignment(p.title)));
+    // (not a closing formula's bodies: "Điều 3. Chánh Văn phòng ..., Chủ tịch UBND huyện ... chịu trách nhiệm thi hành Quyết
+    // định này" over the plan attached after the signature)
+    if (a === undefined) assigned.set(p, (a = CLOSING_ANY.some((r) => r.test(p.title)) ? null : headingAssignment(p.title)));
     return a;
   };
   // a section laid out as fields ("1. Nội dung, biện pháp" + its items, "2. Cơ quan chủ trì" + its bodies, "3. Thời gian

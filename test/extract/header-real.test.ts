@@ -567,3 +567,14 @@ describe('a scanned plan whose handwritten day OCR read as marks (kept-aside hel
     expect(header('UBND TỈNH LÂM ĐỒNG\nSố: 12/UBND\nĐà Lạt, ngày 12 tháng 11 năm 2024\nKính gửi: Sở Y tế.').date).toBe('2024-11-12');
   });
 });
+
+describe('a header whose words a copy broke into letters (kept-aside heldout27)', () => {
+  it('joins the pieces into syllables, the fewest left over', () => {
+    const h = header('| ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|\n| Số: 3210/QĐ-UBND | T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014 |\n\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch');
+    expect([h.issuer, h.place, h.date]).toEqual(['Ủy ban nhân dân thành phố Hồ Chí Minh', 'Thành phố Hồ Chí Minh', '2014-06-28']);
+  });
+  it('must not: join whole words or a line with one stray letter', () => {
+    expect(header('ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 12/UBND-VX\nBình Định, ngày 12 tháng 5 năm 2019\nKính gửi: Sở Y tế.').issuer).toBe('Ủy ban nhân dân tỉnh Bình Định');
+    expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ Y TẾ\nSố: 12/SYT-VP\nLâm Đồng, ngày 02 tháng 7 năm 2025\nKính gửi: Các phòng.').issuer).toBe('Sở Y tế tỉnh Lâm Đồng');
+  });
+});

@@ -773,3 +773,15 @@ describe('a plan whose sections are laid out as fields (kept-aside heldout27)', 
     expect(pickDeadline(findDeadlines('Thời gian thực hiện: từ tháng 11/2025 đến tháng 12/2025.', 2025))?.kind).not.toBe('from');
   });
 });
+
+describe('a decision with its plan attached (kept-aside heldout27)', () => {
+  const doc = `ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 254/QĐ-UBND\nSơn La, ngày 10 tháng 02 năm 2025\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch bảo vệ bí mật nhà nước\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch bảo vệ bí mật nhà nước năm 2025.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nĐiều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Công an tỉnh; Chủ tịch Ủy ban nhân dân các xã và các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.\n\nKẾ HOẠCH\n\nI. NỘI DUNG CÔNG TÁC\n\n1. Tiếp tục thực hiện tốt các quy định về bảo vệ bí mật nhà nước.\n\n2. Xây dựng Quy chế bảo vệ bí mật nhà nước (Giao Công an tỉnh chủ trì, phối hợp với Sở Tư pháp thực hiện).\n\n3. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã có trách nhiệm: chỉ đạo thực hiện tốt các quy định.\n\n4. Quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan báo cáo về Công an tỉnh.\n`;
+  it('lends no doer from the closing article, reads a doer given in brackets and every body before "có trách nhiệm", and no closing', () => {
+    const t = extractTasks(model(doc), { date: '2025-02-10', recipients: [], issuer: 'Ủy ban nhân dân tỉnh Sơn La' });
+    expect(t.map((x) => [x.text.slice(0, 20), x.lead.map((l) => l.name)])).toEqual([
+      ['Tiếp tục thực hiện t', []],
+      ['Xây dựng Quy chế bảo', ['Công an tỉnh']],
+      ['Thủ trưởng các sở, b', ['Thủ trưởng các sở, ban, ngành', 'Chủ tịch UBND các xã']],
+    ]);
+  });
+});
