@@ -976,6 +976,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // an item that names a document, as lists of documents applied, repealed or attached do ("1. Quyết định số 28/2016/QĐ-UBND
     // ngày ... của Ủy ban nhân dân tỉnh ... Quy định về ..."), asks nobody
     if (node.marker && CITED_ITEM.test(text) && !leadOf(text)?.lead.length) continue;
+    // the points of a decision the letter conveys ("1. Điều chỉnh mức trợ cấp ..., như sau:" + "a) Từ ngày 01/01/2009, điều
+    // chỉnh tăng thêm 15% ..."): what is decided, naming no doer, asks nobody
+    if (node.marker && node.parent?.marker && DECISION.test(node.parent.title.trim()) && /như sau\s*:\s*$/u.test(node.parent.title) && !leadOf(text)?.lead.length) continue;
     // "Đồng ý tổ chức buổi họp mặt ... theo đề nghị của X. X chủ trì, phối hợp với Y tổ chức ...": the approval is no task,
     // the charge after it is
     // (so is an appraisal: "Biểu dương lực lượng ... . Văn phòng Thường trực ... phối hợp với ... đề xuất ...")

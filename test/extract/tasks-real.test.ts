@@ -774,6 +774,17 @@ describe('a plan whose sections are laid out as fields (kept-aside heldout27)', 
   });
 });
 
+describe('a letter that conveys a decision in points (kept-aside heldout25)', () => {
+  const letter = (points: string) => `THỦ TƯỚNG CHÍNH PHỦ\nSố: 2410/TTg-KGVX\nHà Nội, ngày 03 tháng 12 năm 2024\nKính gửi:\n- Bộ Quốc phòng;\n- Bộ Tài chính.\n\nXét đề nghị của Bộ Quốc phòng, Thủ tướng Chính phủ có ý kiến như sau:\n\n${points}\n\nNơi nhận:\n- Như trên;`;
+  const t = (points: string) => extractTasks(model(letter(points)), { date: '2024-12-03', recipients: ['Bộ Quốc phòng', 'Bộ Tài chính'], issuer: 'Thủ tướng Chính phủ' }).map((x) => x.path.join('/'));
+  it('reads no task in the decided points, and the charge after them as one', () => {
+    expect(t('1. Điều chỉnh mức trợ cấp hằng tháng đối với đối tượng, như sau:\n\na) Từ ngày 01 tháng 01 năm 2025, điều chỉnh tăng thêm 15% mức trợ cấp.\n\nb) Từ ngày 01 tháng 5 năm 2025, điều chỉnh tăng thêm 5% mức trợ cấp.\n\n2. Bộ Quốc phòng chủ trì, phối hợp với Bộ Tài chính hướng dẫn thực hiện.')).toEqual(['2']);
+  });
+  it('must not: drop a point under a decision that names its doer', () => {
+    expect(t('1. Phê duyệt chủ trương đầu tư dự án, như sau:\n\na) Bộ Quốc phòng chủ trì lập hồ sơ dự án.\n\nb) Bộ Tài chính bố trí vốn.')).toEqual(['1/a', '1/b']);
+  });
+});
+
 describe('a decision with its plan attached (kept-aside heldout27)', () => {
   const doc = `ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 254/QĐ-UBND\nSơn La, ngày 10 tháng 02 năm 2025\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch bảo vệ bí mật nhà nước\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch bảo vệ bí mật nhà nước năm 2025.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nĐiều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Công an tỉnh; Chủ tịch Ủy ban nhân dân các xã và các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.\n\nKẾ HOẠCH\n\nI. NỘI DUNG CÔNG TÁC\n\n1. Tiếp tục thực hiện tốt các quy định về bảo vệ bí mật nhà nước.\n\n2. Xây dựng Quy chế bảo vệ bí mật nhà nước (Giao Công an tỉnh chủ trì, phối hợp với Sở Tư pháp thực hiện).\n\n3. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã có trách nhiệm: chỉ đạo thực hiện tốt các quy định.\n\n4. Quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan báo cáo về Công an tỉnh.\n`;
   it('lends no doer from the closing article, reads a doer given in brackets and every body before "có trách nhiệm", and no closing', () => {
