@@ -141,13 +141,8 @@ export function cutAtAction(s: string): string {
   // skip the head word itself so "Trung tâm Phục vụ hành chính công" is not cut at "phục vụ"
   const head = HEAD_RE_I.exec(s.trim().replace(/^(?:các|mỗi|những)\s+/iu, ''));
   const skip = head ? s.length - s.trim().replace(/^(?:các|mỗi|những)\s+/iu, '').length + head[0].length : 0;
-  let m = ACTION_RE_LOWER.exec(s.slice(skip));
-  // ("các tổ chức, đoàn thể tuyên truyền": the kind of body, then the verb)
-  for (let from = skip, n = 0; m && n < 3 && organisationNoun(s, from + m.index); n++) {
-    from += m.index + m[0].length;
-    const next = ACTION_RE_LOWER.exec(s.slice(from));
-    m = next && Object.assign(next, { index: next.index + from - skip });
-  }
+  // ("các tổ chức, đoàn thể tuyên truyền": verbs() reads "tổ chức" after "các" or before another kind as a noun)
+  const m = ACTION_RE_LOWER.exec(s.slice(skip));
   let out = m ? s.slice(0, skip + m.index) : s;
   // a short name given in brackets after one body of a list ("Giám đốc BHXH các tỉnh (BHXH tỉnh), Thủ trưởng các
   // đơn vị ..."): blanked, offsets kept, so the list goes on; any other bracket ends the name

@@ -113,7 +113,7 @@ export function extractReferences(model: TextModel, own: string | null, ownAt?: 
  * ("năm 2016") or, at the line's end, "do <body> ban hành"; or two or more such lines numbered 1, 2, ... in turn.
  */
 const LISTING = new RegExp(String.raw`^[-•]\s*(\d{1,3})\s*(?:${CITED_KINDS.join('|')})\s+\d{1,5}[a-z]?[/-]\S+(\s+năm\s+\d{4}(?!\d))?`, 'u');
-export function portalListings(text: string): [number, number][] {
+function portalListings(text: string): [number, number][] {
   if (!/^[-•]\s*\d{1,3}\s*\p{Lu}/mu.test(text)) return [];
   const lines = [...text.matchAll(/^.+$/gmu)].map((m) => ({ at: m.index!, line: m[0]!, hit: LISTING.exec(m[0]!.trim()) }));
   const out: [number, number][] = [];
