@@ -646,7 +646,7 @@ function headingAssignmentPlain(title: string): Assignment | null {
     return a && a.rule === 'heading.bodies' ? { ...a, lead: a.lead.map((b) => shift(b, title.indexOf(forBodies[0]) + forBodies[0].length)), rule: 'heading.forBodies' } : null;
   }
   let t = title.trim().replace(/[:.]\s*$/, '');
-  const resp = /^(?:Trách nhiệm|(?:Chức năng,?\s+)?[Nn]hiệm vụ(?:,?\s+quyền hạn)?|Quyền hạn,? nhiệm vụ)\s+(?:và\s+[\p{L}, ]{0,30}?\s+)?(?:của\s+)(.+)$|^Trách nhiệm\s+(.+)$/iu.exec(t);
+  const resp = /^(?:Trách nhiệm|(?:Chức năng,?\s+)?[Nn]hiệm vụ(?:,?\s+quyền hạn)?|Quyền hạn,? nhiệm vụ)\s+(?:và\s+[\p{L}, ]{0,30}?\s+)?(?:chung\s+)?(?:của\s+)(.+)$|^Trách nhiệm\s+(.+)$/iu.exec(t);
   let off = 0;
   if (resp) {
     const who = resp[1] ?? resp[2]!;
@@ -659,7 +659,9 @@ function headingAssignmentPlain(title: string): Assignment | null {
     const names = bodies.every((b) => startsWithBody(b.text, true));
     // no verb outside the names ("được giao ..." and "do ... tham mưu" clauses belong to a name)
     // ("có liên quan" is part of a name: "các cơ quan, đơn vị có liên quan")
-    const verbs = bodies.some((b) => ACTION_RE.test(stripHead(b.text).replace(/(?:được|do)\s.*$/u, '').replace(/\s*(?:có\s+)?liên quan$/u, '')));
+    // (a verb in lower case: "Sở Xây dựng" is a name; a heading in capitals is read without case)
+    const verb = bare === bare.toLocaleUpperCase('vi') ? ACTION_RE : ACTION_RE_LOWER;
+    const verbs = bodies.some((b) => verb.test(stripHead(b.text).replace(/(?:được|do)\s.*$/u, '').replace(/\s*(?:có\s+)?liên quan$/u, '')));
     if (names && (!verbs || resp)) return { lead: bodies.map((b) => shift(b, off)), support: [], rule: resp ? 'heading.responsibility' : 'heading.bodies' };
   }
   const giao = leadOfPlain(title.trim().replace(/[:.]\s*$/, ''));

@@ -125,8 +125,9 @@ const ATTACHED_TITLE = new RegExp(`^(?:${['KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'QU
 
 function isEnd(b: Block, prev?: Block): boolean {
   // a table inside the directive part (a schedule under an item) does not end it: its rows are
-  // read as a table, and the items after it are still items
-  if (b.kind === 'table') return false;
+  // read as a table, and the items after it are still items; a signature laid out as a table ("| Nơi nhận: ... |
+  // KT. CHỦ TỊCH ... |") ends it, so that a plan attached after it is read as its own document
+  if (b.kind === 'table') return END.test(b.text.trimStart());
   const t = b.text.replace(/\n/g, ' ');
   // (a line in lower case goes on with the sentence above it, a closing clause and all: "... và các" / "đơn vị có
   // liên quan căn cứ Quyết định thi hành." ends the item it belongs to, not the directive part before it; so does a
@@ -1020,7 +1021,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     text = tidy(text);
 
     // lead and support
-    const own = leadOf(source);
+    const own = leadOf(source) ?? bodyDoer(node, start, ctx.issuer ?? null);
     const inherited = inheritedOf(node, heading && node.body.length > 0);
     let lead: AgencyRef[] = [];
     const letterParagraph = !anyMarked && !node.marker;
@@ -1181,9 +1182,10 @@ function fieldTask(node: ItemNode, year: number): TaskFinding | null {
  * các sở ... báo cáo ... trước ngày 20/12/2015", "Vì vậy, đối với các địa phương chưa đáp ứng ..., Bộ Công an trân
  * trọng đề nghị UBND tỉnh điều chỉnh ...") is not that item's
  * continuation: it is an unlabelled task of its own, beside the item (under the item's parent).
- * The first paragraph under a heading-like item stays its body (the heading's task).
+ * The first paragraph under a heading-like item stays its body (the heading's task). A proposal named as a noun ("Trên
+ * cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì ...") asks nothing.
  */
-const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:Nhận được [^,.;:]{1,40},\s*)?(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung)|^(?:Vì vậy|Do đó|Theo đó|Như vậy|Từ đó|Đối với|Để)(?:\([^()]*\)|[^.;()]){0,300}?,\s+(?:[\p{Lu}][^,.;:()]{0,120}?\s)?(?:(?:trân trọng|kính)\s+)?(?:đề nghị|yêu cầu|giao)\s+(?=(?:các|những)\s|\p{Lu})/u;
+const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:Nhận được [^,.;:]{1,40},\s*)?(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung|của\s)|^(?:Vì vậy|Do đó|Theo đó|Như vậy|Từ đó|Đối với|Để)(?:\([^()]*\)|[^.;()]){0,300}?,\s+(?:[\p{Lu}][^,.;:()]{0,120}?\s)?(?:(?:trân trọng|kính)\s+)?(?:đề nghị|yêu cầu|giao)\s+(?=(?:các|những)\s|\p{Lu})/u;
 
 function detachRequests(root: ItemNode): void {
   const visit = (n: ItemNode) => {
@@ -1343,8 +1345,39 @@ function asksInOwnWords(node: ItemNode): boolean {
   return requestStart(text) === 0 && leadOf(text)?.rule === 'lead.giao' && !/\s(?:đã|vừa)\s+(?:đề nghị|yêu cầu|giao)\s/u.test(text);
 }
 
+/**
+ * An item whose title names the work or its target and no doer, and whose paragraph under it opens with the body that
+ * does it ("4. Hoàn thành di dời 01 khu công nghiệp ..." / "UBND phường Lào Cai chủ trì, phối hợp với ... thực hiện ...",
+ * "2.2. Bước 2: Kiểm tra hiện trạng nhà ở ..." / "Ban Chỉ đạo ... tổ chức kiểm tra ..."): that body is the lead. Spans
+ * count from `start`, where the item's text begins.
+ */
+function bodyDoer(node: ItemNode, start: number, issuer: string | null): Assignment | null {
+  const p = node.marker ? node.body[0] : undefined;
+  if (!p) return null;
+  const text = p.text.replace(/\n/g, ' ');
+  // (not the issuer's courtesy that closes a letter: "Cục X ... trân trọng cảm ơn sự quan tâm ...")
+  if (isClosing(text) || /(?:trân trọng|xin)\s+cảm ơn/iu.test(text)) return null;
+  const a = leadOf(text);
+  if (!a || !a.lead.length || a.lead[0]!.start !== 0 || !/^lead\.(?:subject|responsible)$/u.test(a.rule)) return null;
+  if (issuer && a.lead.some((b) => fold(b.text).startsWith(fold(issuer)))) return null;
+  const at = p.start - start;
+  return { lead: a.lead.map((b) => ({ ...b, start: b.start + at, end: b.end + at })), support: [], rule: 'lead.bodyParagraph' };
+}
+
 /** An item that lists what a dossier or file holds: "1. Hồ sơ lấy ý kiến bao gồm: Báo cáo thuyết minh; Bản đồ ...". */
 const HOLDS = /^(?:Hồ sơ|Tài liệu|Thành phần hồ sơ|Thành phần)(?:\s+\p{Ll}+){0,4}\s+(?:bao gồm|gồm)(?:\s+có)?\s*:/u;
+
+/**
+ * Under a heading of requirements on one matter ("4.1. Yêu cầu về kỹ thuật và chất lượng:"), a point that opens with
+ * the body that acts ("a. Sở Xây dựng nghiên cứu, thiết kế ...", "b. Ủy ban nhân dân xã ... có trách nhiệm theo dõi")
+ * is work given; the points that state the standard ("Nhà ở ... phải bảo đảm ...") are not. (A plan's "Mục đích, yêu
+ * cầu" stays without tasks.)
+ */
+function namesOwnDoer(heading: ItemNode, node: ItemNode): boolean {
+  if (!/^yêu cầu về\s/iu.test(heading.title.trim())) return false;
+  const own = leadOf(node.title.replace(/\n/g, ' '));
+  return !!own && (own.rule === 'lead.subject' || own.rule === 'lead.responsible') && own.lead[0]?.start === 0;
+}
 
 function excluded(node: ItemNode): boolean {
   if (node.marker && HOLDS.test(node.title)) return true;
@@ -1353,7 +1386,7 @@ function excluded(node: ItemNode): boolean {
     if (p !== node && p.marker && approves(p.title) && !ANY_ASK.test(` ${node.title} `)) return true;
     // a section heading (a short title without a sentence's end) of any level
     if (p.marker && p.marker.kind !== 'dash' && p.marker.kind !== 'plus' && (p !== node || p.children.length || p.body.length) && p.title.length < 120 && notTaskSection(p.title.replace(/[:.]\s*$/, ''))
-      && !(p === node && asksInOwnWords(node))) return true;
+      && !(p === node && asksInOwnWords(node)) && !(p !== node && namesOwnDoer(p, node))) return true;
   }
   return false;
 }

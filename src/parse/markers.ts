@@ -29,7 +29,8 @@ const ARTICLE = /^(Điều\s+(\d{1,3}))(?:[.:]?\s+|[.:](?=\p{Lu}))/u;
 const ROMAN_MARK = /^([IVXLC]{1,6})([.):]|\s*[-–])\s*/u;
 // "1." "1.1." "1.1.2" "1)" — a dot after the last number, or a closing parenthesis,
 // or a decimal path without final dot followed by a capital ("1.10 Xây dựng").
-const DECIMAL = /^((\d{1,3}(?:\.\d{1,3})+)(?=\s+\p{Lu})|(\d{1,3})((?:\.\d{1,3})*)(\.|\)))\s*/u;
+// A point lettered under a numbered one may carry its parent's number: "4.1.a." "2.b)" (its label "4.1.a").
+const DECIMAL = /^((\d{1,3}(?:\.\d{1,3})+)(?=\s+\p{Lu})|(\d{1,3})((?:\.\d{1,3})*(?:\.[a-zđ](?=[.)]))?)(\.|\)))\s*/u;
 // "a)" "đ)" "a." (a Vietnamese lower-case letter, one letter only)
 const LETTER = /^([a-zđ])(\)|\.(?=\s))\s*/u;
 // "A." "B." capital letter sections (only with a dot)

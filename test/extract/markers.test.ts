@@ -15,6 +15,9 @@ describe('item markers', () => {
     // a portal's copy glued the article's words to its marker
     ['Điều 2.Giao Sở Y tế chủ trì, phối hợp với các sở', 'article', 'Điều 2'],
     ['A. CHỈ SỐ CẢI CÁCH', 'capital', 'A'],
+    // a point lettered under a numbered one, with its parent's number (kept-aside heldout27)
+    ['4.1.a. Sở Xây dựng nghiên cứu, thiết kế', 'decimal', '4.1.a'],
+    ['2.b) Các hộ gia đình tự tổ chức', 'decimal', '2.b'],
   ])('%s', (text, kind, label) => {
     const m = readMarker(text)!;
     expect(m.kind).toBe(kind);

@@ -796,3 +796,38 @@ describe('a decision with its plan attached (kept-aside heldout27)', () => {
     ]);
   });
 });
+
+describe('a decision whose signature is a table, and the plan attached after it (kept-aside heldout27)', () => {
+  const decision = (plan: string) => `ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\nSố: 1520/QĐ-UBND\nBình Phước, ngày 12 tháng 6 năm 2014\nQUYẾT ĐỊNH\nVề ban hành Kế hoạch hỗ trợ nhà ở\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch hỗ trợ nhà ở.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nĐiều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Xây dựng, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./.\n\n| Nơi nhận: - Như Điều 3; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A |\n|---|---|\n\nKẾ HOẠCH\n\nHỗ trợ nhà ở cho người có công\n\n${plan}`;
+  const tasks = (plan: string) => extractTasks(model(decision(plan)), { date: '2014-06-12', recipients: [], issuer: 'Ủy ban nhân dân tỉnh Bình Phước' });
+  it('reads the plan as its own document: its items are not under the closing article', () => {
+    const t = tasks('I. NỘI DUNG\n\n1. Sở Xây dựng nghiên cứu, thiết kế mẫu nhà ở điển hình.\n\n2. Ủy ban nhân dân xã, phường, thị trấn thành lập Ban Chỉ đạo.');
+    expect(t.map((x) => [x.path.join('/'), x.lead.map((l) => l.name)])).toEqual([['I/1', ['Sở Xây dựng']], ['I/2', ['Ủy ban nhân dân xã, phường, thị trấn']]]);
+  });
+  it('reads the points of a requirements heading that name their doer, not those that state the standard', () => {
+    const t = tasks('I. NỘI DUNG\n\n1. Yêu cầu về kỹ thuật và chất lượng:\n\n1.a. Sở Xây dựng nghiên cứu, thiết kế tối thiểu 03 mẫu nhà ở điển hình.\n\n1.b. Nhà ở được hỗ trợ phải bảo đảm diện tích sử dụng tối thiểu 30 m2.\n\n1.c. Ủy ban nhân dân xã có trách nhiệm theo dõi, giám sát việc xây dựng nhà ở.');
+    expect(t.map((x) => [x.label, x.lead.map((l) => l.name)])).toEqual([['1.a', ['Sở Xây dựng']], ['1.c', ['Ủy ban nhân dân xã']]]);
+  });
+  it('must not: read a plan\'s purposes and requirements as tasks', () => {
+    const t = tasks('I. MỤC ĐÍCH, YÊU CẦU\n\n1. Yêu cầu\n\n- Các cơ quan, đơn vị thực hiện đúng quy định.\n\nII. NỘI DUNG\n\n1. Sở Xây dựng thiết kế mẫu nhà ở.');
+    expect(t.map((x) => x.path.join('/'))).toEqual(['II/1']);
+  });
+  it('keeps a step\'s paragraph "Trên cơ sở đề nghị của X, Y chủ trì ..." with its step (a proposal named, no request)', () => {
+    const t = tasks('I. NỘI DUNG\n\n1. Bước 1: Lập Đề án hỗ trợ nhà ở.\n\nTrên cơ sở đề nghị của Ủy ban nhân dân các huyện, Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập Đề án.\n\n2. Bước 2: Phê duyệt Đề án.');
+    expect(t.map((x) => x.path.join('/'))).toEqual(['I/1', 'I/2']);
+    expect(t[0]!.support.map((l) => l.name)).toEqual(['Sở Tài chính']);
+  });
+});
+
+describe('an item that names its target, and the body that does it in the paragraph under it (kept-aside heldout30)', () => {
+  const plan = (items: string) => `ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 134/KH-UBND\nLào Cai, ngày 26 tháng 3 năm 2026\nKẾ HOẠCH\nPhát triển các khu, cụm công nghiệp năm 2026\n\nII. NỘI DUNG\n\n${items}\n\nNơi nhận:\n- Như trên;`;
+  const t = (items: string) => extractTasks(model(plan(items)), { date: '2026-03-26', recipients: [], issuer: 'Ủy ban nhân dân tỉnh Lào Cai' }).map((x) => [x.label, x.lead.map((l) => l.name)]);
+  it('gives the item to the body its paragraph opens with', () => {
+    expect(t('1. Hoàn thành di dời 01 khu công nghiệp và 02 cụm công nghiệp.\n\nUBND phường Lào Cai chủ trì, phối hợp với Sở Xây dựng thực hiện công tác giải phóng mặt bằng, hoàn thành trong quý IV năm 2026.\n\n2. Ít nhất 30% doanh nghiệp được hỗ trợ ứng dụng công nghệ cao.\n\nSở Khoa học và Công nghệ chủ trì hướng dẫn, hỗ trợ các doanh nghiệp.'))
+      .toEqual([['1', ['UBND phường Lào Cai']], ['2', ['Sở Khoa học và Công nghệ']]]);
+  });
+  it('must not: take the issuer\'s courtesy under the last item as its doer', () => {
+    expect(t('1. Đối với các địa phương, tham mưu Ủy ban nhân dân tỉnh bố trí ngân sách thực hiện Chương trình.\n\nỦy ban nhân dân tỉnh Lào Cai trân trọng cảm ơn sự quan tâm chỉ đạo của Quý cơ quan./.'))
+      .toEqual([['1', []]]);
+  });
+});

@@ -14,7 +14,9 @@ export const AGENCY_HEADS = [
   'Bưu điện', 'Viễn thông', 'VNPT', 'Viettel', 'MobiFone', 'Mobifone', 'FPT', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
   'Tổng Liên đoàn', 'Liên đoàn', 'Lực lượng', 'Hội đồng', 'Hội', 'Đội', 'Tổ công tác', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Huyện ủy', 'Thành ủy', 'Đảng ủy',
   'Trung tâm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tổng Công ty', 'Tập đoàn',
-  'Điện lực', 'Bệnh viện', 'Khoa', 'Bộ môn', 'Quỹ', 'Hiệp hội', 'Liên hiệp', 'Hợp tác xã', 'Học viện', 'Đại học', 'Hải quan', 'Hạt', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
+  'Điện lực', 'Bệnh viện', 'Khoa', 'Bộ môn', 'Quỹ', 'Hiệp hội', 'Liên hiệp', 'Hợp tác xã', 'Học viện', 'Đại học', 'Hải quan', 'Hạt',
+  // (the tax offices after the 2025 reorganisation: "Thuế tỉnh Lào Cai", "Thuế cơ sở 3")
+  'Thuế tỉnh', 'Thuế thành phố', 'Thuế cơ sở', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
   'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
   'Giám đốc', 'Phó Giám đốc', 'Hiệu trưởng', 'Phó Hiệu trưởng', 'Chủ tịch', 'Phó Chủ tịch', 'Thủ trưởng', 'Người đứng đầu', 'Trưởng ban', 'Trưởng',
   'Chánh Văn phòng', 'Chánh văn phòng', 'Chánh Thanh tra', 'Tổng Giám đốc', 'Cán bộ', 'Thường trực', 'Bí thư', 'Phó Bí thư',
@@ -39,7 +41,7 @@ export const PREDICATES = [
   'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành', 'nghiêm túc', 'phải', 'cần', 'nêu gương', 'lãnh đạo', 'quán triệt',
   'xử lý', 'tháo gỡ', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì', 'quyết liệt', 'kịp thời',
   'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'giới thiệu', 'rút kinh nghiệm', 'tham gia', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
-  'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy',
+  'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy', 'thành lập',
 ];
 
 /** The qualifiers (regular-expression sources) that make "tổ chức" a noun (an organisation) instead of the verb "organise": "tổ chức tín dụng", "tổ chức chính trị - xã hội". */
@@ -56,7 +58,7 @@ export const ASKED_TO = [
   'tổ chức', 'xây dựng', 'rà soát', 'nghiên cứu', 'hướng dẫn', 'theo dõi', 'ban hành', 'chuẩn bị', 'bố trí', 'cung cấp', 'cử',
   'báo cáo', 'đề xuất', 'kiểm tra', 'tổng hợp', 'thẩm định', 'tiếp nhận', 'cập nhật', 'đôn đốc', 'hoàn thành', 'hoàn thiện',
   'giải quyết', 'niêm yết', 'làm việc', 'căn cứ', 'tham gia', 'thanh tra', 'lấy ý kiến', 'thừa ủy quyền', 'thừa uỷ quyền', 'thay mặt',
-  'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo', 'quan tâm', 'trên cơ sở', 'phê duyệt', 'xem xét',
+  'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo', 'quan tâm', 'trên cơ sở', 'phê duyệt', 'xem xét', 'thành lập',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
@@ -70,7 +72,7 @@ export const ACTION_WORDS = [
   'nghiêm túc', 'kịp thời', 'thường xuyên', 'định kỳ', 'hằng', 'hàng', 'căn cứ', 'để', 'nhằm', 'trong', 'theo',
   'về việc', 'đối với', 'trước ngày', 'trước', 'sau khi', 'khi', 'nếu', 'phải', 'cần', 'thống nhất',
   'xử lý', 'tháo gỡ', 'điều chỉnh', 'không được', 'chưa', 'đến nay', 'đẩy', 'có', 'làm', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì',
-  'trực tiếp', 'vận dụng', 'áp dụng',
+  'trực tiếp', 'vận dụng', 'áp dụng', 'thành lập',
 ];
 
 /** Collective nouns that may follow a bare head word inside one name ("Sở, ban, ngành"). */
