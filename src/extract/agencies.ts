@@ -51,7 +51,7 @@ export function startsWithBody(s: string, caseInsensitive = false): boolean {
   // ("tất cả các trường THCS ...": every one of a collective)
   const t = s.trim().replace(/^tất cả\s+(?=(?:các|những)\s)/iu, '');
   if (NOT_BODY.test(t)) return false;
-  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|cấp,|tổ chức đảng|chi bộ|đảng bộ|đoàn thể|cơ sở\s+(?:giáo dục|y tế|khám|đào tạo|sản xuất|kinh doanh|bảo trợ|cai nghiện|trợ giúp)|tổ chức(?=\s*,|\s+(?:chính trị|xã hội|đoàn thể|(?:có\s+)?liên quan)(?![\p{L}])))/iu.test(t);
+  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|cấp,|tổ chức đảng|chi bộ|thành viên|đảng bộ|đoàn thể|cơ sở\s+(?:giáo dục|y tế|khám|đào tạo|sản xuất|kinh doanh|bảo trợ|cai nghiện|trợ giúp)|tổ chức(?=\s*,|\s+(?:chính trị|xã hội|đoàn thể|(?:có\s+)?liên quan)(?![\p{L}])))/iu.test(t);
   return (caseInsensitive ? HEAD_RE_I : HEAD_RE).test(t);
 }
 
@@ -355,8 +355,10 @@ function leadOfPlain(text: string): Assignment | null {
   // the office is the doer, the honorific is not part of its name
   const h = HONORIFIC.exec(text);
   if (h) {
-    const a = leadOfText(text.slice(h[0].length));
     const off = h[0].length;
+    const member = MEMBER.exec(text.slice(off));
+    if (member && !MEMBER_ASKS.test(member[1]!)) return { lead: [{ text: member[1]!, start: off, end: off + member[1]!.length }], support: supportOfPlain(text), rule: 'lead.member' };
+    const a = leadOfText(text.slice(off));
     return a && { ...a, lead: a.lead.map((b) => shift(b, off)), support: a.support.map((b) => shift(b, off)) };
   }
   const own = leadOfText(text);
@@ -366,6 +368,14 @@ function leadOfPlain(text: string): Assignment | null {
   const subj = consent ? subjectOf(text.slice(consent[0].length)) : null;
   return subj?.length ? { lead: subj.map((b) => shift(b, consent![0].length)), support: supportOfPlain(text), rule: 'lead.consent' } : null;
 }
+
+/**
+ * After the honorific, a member given duties by office: "Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp
+ * chỉ đạo ..." (the whole office up to the colon, a verb's words among its own: "Trưởng Ban xây dựng Đảng"); not one who
+ * directs or asks before the colon ("Chủ tịch UBND tỉnh đã chỉ đạo: ...").
+ */
+const MEMBER = /^(\p{Lu}[^:;.]{2,160}?)(?=\s*:\s*\S)/u;
+const MEMBER_ASKS = /(?:^|\s)(?:giao|đề nghị|yêu cầu|chỉ đạo|có ý kiến|kết luận|lưu ý|nhấn mạnh)(?![\p{L}])/u;
 
 /** A consent that names whom it lets act: "Đồng ý Ủy ban nhân dân tỉnh ...", "Chấp thuận cho Trung tâm ...". */
 export const CONSENT = /^(?:Đồng ý|Chấp thuận)\s+(?:cho\s+|để\s+)?(?=\p{Lu})/u;
@@ -661,7 +671,8 @@ function headingAssignmentPlain(title: string): Assignment | null {
     // ("có liên quan" is part of a name: "các cơ quan, đơn vị có liên quan")
     // (a verb in lower case: "Sở Xây dựng" is a name; a heading in capitals is read without case)
     const verb = bare === bare.toLocaleUpperCase('vi') ? ACTION_RE : ACTION_RE_LOWER;
-    const verbs = bodies.some((b) => verb.test(stripHead(b.text).replace(/(?:được|do)\s.*$/u, '').replace(/\s*(?:có\s+)?liên quan$/u, '')));
+    // (nor a remit: "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội")
+    const verbs = bodies.some((b) => verb.test(stripHead(b.text).replace(/(?:được|do|phụ trách)\s.*$/u, '').replace(/\s*(?:có\s+)?liên quan$/u, '')));
     if (names && (!verbs || resp)) return { lead: bodies.map((b) => shift(b, off)), support: [], rule: resp ? 'heading.responsibility' : 'heading.bodies' };
   }
   const giao = leadOfPlain(title.trim().replace(/[:.]\s*$/, ''));

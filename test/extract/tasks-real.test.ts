@@ -831,3 +831,19 @@ describe('an item that names its target, and the body that does it in the paragr
       .toEqual([['1', []]]);
   });
 });
+
+describe('a commune\'s election plan (kept-aside heldout29)', () => {
+  const plan = (body: string) => `BAN THƯỜNG TRỰC\nỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH\nSố: 20/KH-MTTQ-BTT\nLương Minh, ngày 25 tháng 11 năm 2025\nKẾ HOẠCH\nTổ chức hội nghị hiệp thương\n\n${body}\n\nNơi nhận:\n- Như trên;`;
+  const t = (body: string) => extractTasks(model(plan(body)), { date: '2025-11-25', recipients: [], issuer: 'Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh' });
+  it('reads an item made of fields, participants among them, as one task led by its "Đơn vị chủ trì"', () => {
+    const r = t('II. NỘI DUNG\n\n1. Hội nghị hiệp thương lần thứ nhất.\n\n1.1. Nội dung: Hiệp thương về cơ cấu, thành phần, số lượng người được giới thiệu ứng cử.\n\n- Thời gian: Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025).\n\n- Thành phần: Ban Thường trực Ủy ban MTTQ xã; Thường trực HĐND, UBND xã.\n\n- Đơn vị chủ trì: Ban Công tác mặt trận thôn.\n\n- Kết quả: Biên bản Hội nghị hiệp thương lần thứ nhất.');
+    expect(r.map((x) => [x.label, x.lead.map((l) => l.name), x.deadline?.date])).toEqual([['1.1', ['Ban Công tác mặt trận thôn'], '2025-12-10']]);
+  });
+  it('reads members\' duties, not the slogans of the plan', () => {
+    const r = t('II. TỔ CHỨC THỰC HIỆN\n\n1. Đồng chí Phó Trưởng ban xây dựng Đảng - Ủy viên: Trực tiếp chỉ đạo chuẩn bị tốt các nội dung thông tin, tuyên truyền.\n\nIII. KHẨU HIỆU TUYÊN TRUYỀN\n\n1. Ngày bầu cử là Ngày hội đại đoàn kết toàn dân tộc!\n\n2. Mỗi lá phiếu là một niềm tin, một trách nhiệm đối với Tổ quốc!');
+    expect(r.map((x) => [x.path.join('/'), x.lead.map((l) => l.name)])).toEqual([['II/1', ['Phó Trưởng ban xây dựng Đảng - Ủy viên']]]);
+  });
+  it('must not: read a member of a body being set up as a task', () => {
+    expect(t('II. THÀNH PHẦN\n\n1. Đồng chí Nguyễn Văn An, Chủ tịch UBND xã: Trưởng ban;\n\n2. Đồng chí Lê Thị Bình, Phó Chủ tịch UBND xã: Phó Trưởng ban.')).toEqual([]);
+  });
+});
