@@ -210,7 +210,7 @@ export interface Assignment {
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
 const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+nhiệm\s+vụ)?(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an)\s+(?=(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
-const RESPONSIBLE = /(?:^|[,;]\s+|\sthì\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
+const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
 
@@ -490,7 +490,8 @@ function leadOfText(text: string): Assignment | null {
     const bodies = splitBodies(cutAtAction(bracketed[1]!), { comma: true });
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true) && !isBareHead(b.text))) return { lead: at(bodies, o), support: supportOfPlain(text), rule: 'lead.bracketed' };
   }
-  // a condition, then its consequence's doer: "Sau khi kiểm tra, đối với những hồ sơ đủ điều kiện thì Sở X giới thiệu ..."
+  // a condition, then its consequence's doer: "Sau khi kiểm tra, đối với những hồ sơ đủ điều kiện thì Sở X giới thiệu ...",
+  // "..., nếu ... thì Giám đốc Sở Tư pháp có trách nhiệm chủ trì ..." (the one home of "thì" before a doer)
   const then = /(?:^|[\s,])thì\s+(?=\p{Lu})/u.exec(clause);
   if (then) {
     const o = then.index + then[0].length;
@@ -605,19 +606,24 @@ function shift(b: BodySpan, off: number): BodySpan {
 // ("phối hợp hoạt động với", "phối hợp công tác với": the work named between, the bodies after "với")
 const WITH = /phối hợp(?:\s+chặt chẽ)?(?:(?:\s+(?:hoạt động|công tác|thực hiện|triển khai))?\s+với)?\s+/giu;
 const PREDICATE_STOP = new RegExp(`\\s+(?:${verbs(PREDICATES)})(?![\\p{L}])`, 'u');
-const SUPPORT_STOP = /\s+(?:để|nhằm|trong việc|trong|về việc|theo|tại|triển khai|tham mưu|rà soát|thực hiện|tổ chức|xây dựng|hướng dẫn|chỉ đạo|nghiên cứu|có giải pháp|giải quyết|kiểm tra|tập huấn|cập nhật|hoàn thành|đề xuất|trình|thẩm định|đôn đốc|theo dõi|hỗ trợ|tuyên truyền|giám sát|bố trí|sắp xếp|đánh giá|cung cấp|xác định|phát động|chỉ ra|làm|cấp|lập|ban hành|báo cáo|đẩy mạnh|thường xuyên)(?![\p{L}])/u;
+const SUPPORT_STOP = new RegExp(`\\s+(?:${verbs([
+  'để', 'nhằm', 'trong việc', 'trong', 'về việc', 'theo', 'tại', 'triển khai', 'tham mưu', 'rà soát', 'thực hiện',
+  'tổ chức', 'xây dựng', 'hướng dẫn', 'chỉ đạo', 'nghiên cứu', 'có giải pháp', 'giải quyết', 'kiểm tra', 'tập huấn',
+  'cập nhật', 'hoàn thành', 'đề xuất', 'trình', 'thẩm định', 'đôn đốc', 'theo dõi', 'hỗ trợ', 'tuyên truyền',
+  'giám sát', 'bố trí', 'sắp xếp', 'đánh giá', 'cung cấp', 'xác định', 'phát động', 'chỉ ra', 'làm', 'cấp', 'lập',
+  'ban hành', 'báo cáo', 'đẩy mạnh', 'thường xuyên',
+])})(?![\\p{L}])`, 'u');
 
 /** Bodies named after "phối hợp với" (up to the verb that follows them). */
 /**
- * "tổ chức" as a kind of body in a collective, not the verb: "các tổ chức, đoàn thể", "các cơ quan, tổ chức liên quan",
- * "cơ quan, tổ chức và cá nhân" (after "các", after a comma of a collective, or before another kind or "liên quan").
+ * "tổ chức" as a kind of body where only the list around it tells (verbs() reads the rest: after "các", before a kind,
+ * ", cá nhân" or "liên quan"): in a collective's list, "các cơ quan, tổ chức thực hiện", and before "và cá nhân".
  */
 function organisationNoun(seg: string, at: number): boolean {
   const m = /^\s*tổ chức/u.exec(seg.slice(at));
   if (!m) return false;
   const before = seg.slice(0, at), after = seg.slice(at + m[0].length);
-  return /(?:^|\s)(?:các|những)\s*$/iu.test(before) || (/,\s*$/u.test(before) && /^\s*(?:các|những)\s/iu.test(seg))
-    || /^(?:\s*,\s*(?:đoàn thể|cá nhân|đơn vị|cơ quan|doanh nghiệp)|\s+(?:có\s+)?liên quan|\s+và\s+cá nhân)(?![\p{L}])/u.test(after);
+  return (/,\s*$/u.test(before) && /^\s*(?:các|những)\s/iu.test(seg)) || /^\s+và\s+cá nhân(?![\p{L}])/u.test(after);
 }
 
 function supportOfPlain(text: string): BodySpan[] {
@@ -629,8 +635,7 @@ function supportOfPlain(text: string): BodySpan[] {
     const stop = /[;.:(]/.exec(seg);
     if (stop) seg = seg.slice(0, stop.index);
     for (const stop of [SUPPORT_STOP, PREDICATE_STOP]) {
-      // ("các tổ chức chính trị - xã hội", "tổ chức đảng": bodies, not the verb "tổ chức")
-      const verb = [...seg.matchAll(new RegExp(stop.source, 'gu'))].find((v) => !/^\s+tổ chức\s+(?:chính trị|xã hội|đoàn thể|đảng)(?![\p{L}])/u.test(seg.slice(v.index!)) && !organisationNoun(seg, v.index!));
+      const verb = [...seg.matchAll(new RegExp(stop.source, 'gu'))].find((v) => !organisationNoun(seg, v.index!));
       if (verb) seg = seg.slice(0, verb.index);
     }
     if (!startsWithBody(seg, true) && !/^(?:các|những)\s/iu.test(seg)) continue;
