@@ -798,9 +798,13 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     let a = assigned.get(p);
     // (not a closing formula's bodies: "Điều 3. Chánh Văn phòng ..., Chủ tịch UBND huyện ... chịu trách nhiệm thi hành Quyết
     // định này" over the plan attached after the signature)
-    if (a === undefined) assigned.set(p, (a = CLOSING_ANY.some((r) => r.test(p.title)) ? null : headingAssignment(p.title)));
+    if (a === undefined) assigned.set(p, (a = CLOSING_ANY.some((r) => r.test(p.title)) ? null : headingAssignment(p.title) ?? shortOfRoot(leadInUnder(p))));
     return a;
   };
+  // (a lead-in under a heading that names the bodies by the short name the document's lead-in gave them, "các bộ, tỉnh",
+  // or generically: the document's lead-in names them in full)
+  const shortOfRoot = (a: Assignment | null): Assignment | null =>
+    a && a.lead.every((b) => isGeneric(b.text) || (rootAssign?.aliases?.length && isAliasCollective(b.text, rootAssign.aliases))) ? null : a;
   // a section laid out as fields ("1. Nội dung, biện pháp" + its items, "2. Cơ quan chủ trì" + its bodies, "3. Thời gian
   // thực hiện: ..."): the items of its content take the bodies of its doers' field; the fields are no tasks
   const consumedFields = new Set<ItemNode>();
@@ -1353,6 +1357,23 @@ function asksInOwnWords(node: ItemNode): boolean {
   if (node.children.length || node.body.length !== 1) return false;
   const text = node.body[0]!.text.replace(/\n/g, ' ');
   return requestStart(text) === 0 && leadOf(text)?.rule === 'lead.giao' && !/\s(?:đã|vừa)\s+(?:đề nghị|yêu cầu|giao)\s/u.test(text);
+}
+
+/**
+ * A heading whose paragraph under it is the lead-in of its items and names who does them ("II. NHIỆM VỤ CỤ THỂ" /
+ * "Nhằm đạt được mục tiêu ..., các bộ, cơ quan ngang bộ, ..., Ủy ban nhân dân các tỉnh ... cần cụ thể hóa và tổ chức
+ * triển khai thực hiện các nhiệm vụ sau đây:"): those bodies, their spans counted from the heading's title.
+ */
+function leadInUnder(p: ItemNode): Assignment | null {
+  const para = p.body.at(-1);
+  if (!para || !p.children.length) return null;
+  const text = para.text.replace(/\n/g, ' ');
+  if (!LEAD_IN.test(text)) return null;
+  const a = leadOf(text);
+  if (!a?.lead.length || !/^lead\.(?:subject|framedSubject|responsible|giao)$/u.test(a.rule)) return null;
+  const d = para.start - p.titleStart;
+  const move = (b: BodySpan) => ({ ...b, start: b.start + d, end: b.end + d });
+  return { lead: a.lead.map(move), support: a.support.map(move), rule: 'heading.leadIn' };
 }
 
 /**

@@ -21,8 +21,11 @@ const SHAPE_NAME = /(?<![\p{L}])(?:(?:straight|elbow|curved)(?: arrow)? connecto
 const STRONG = /(?<!\()\*\*(?!\))/g;
 /** A paragraph wrapped whole in markdown's emphasis, "*Căn cứ Luật ...; *" (no bullet: a bullet's "*" is followed by a space). */
 const EMPHASIS = /^\*(?=[^\s*])([\s\S]*?[^\s*])\s*\*$/u;
+/** Inside such a paragraph, one run of emphasis closed and the next opened: "*Hà Nội, ngày 02 tháng* *5 năm 2024*". */
+const EMPHASIS_JOIN = /(?<=[^\s*])\*(\s+)\*(?=[^\s*])/gu;
+const unemphasised = (s: string) => s.replace(EMPHASIS, (_, inner: string) => inner.replace(EMPHASIS_JOIN, '$1'));
 // (raw HTML a markdown file holds is kept as it was written)
-const unshaped = (s: string) => (/<\/?[a-z][^>]*>/iu.test(s) ? s.replace(BOOKMARK, '') : s.replace(BOOKMARK, '').replace(SHAPE_NAME, '').replace(STRONG, '').trim().replace(EMPHASIS, '$1'));
+const unshaped = (s: string) => (/<\/?[a-z][^>]*>/iu.test(s) ? s.replace(BOOKMARK, '') : unemphasised(s.replace(BOOKMARK, '').replace(SHAPE_NAME, '').replace(STRONG, '').trim()));
 
 function cleanBlockText(s: string): string {
   return foldSpaces(cleanText(unshaped(s)))

@@ -554,6 +554,11 @@ describe('markdown emphasis left in a plain-text copy (kept-aside heldout25)', (
     expect(model('Chỉ tiêu tăng trưởng (**) đạt 8%.').text).toBe('Chỉ tiêu tăng trưởng (**) đạt 8%.');
     expect(model('* Sở Y tế báo cáo.').text).toBe('* Sở Y tế báo cáo.');
   });
+  it('joins two runs of emphasis in one cell, so the date line reads whole (kept-aside heldout30)', () => {
+    const f = extract(model('| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n| --- | --- |\n| Số: 13/CT-TTg | *Hà Nội, ngày 02 tháng* *5 năm 2024* |\nCHỈ THỊ\nVỀ TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ TÍN CHỈ CÁC-BON\n')).fields;
+    expect([f.place, f.date]).toEqual(['Hà Nội', '2024-05-02']);
+    expect(model('Giá trị *a* * b* còn lại.').text).toBe('Giá trị *a* * b* còn lại.');
+  });
 });
 
 describe('a scanned plan whose handwritten day OCR read as marks (kept-aside heldout25)', () => {

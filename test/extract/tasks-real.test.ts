@@ -847,3 +847,15 @@ describe('a commune\'s election plan (kept-aside heldout29)', () => {
     expect(t('II. THÀNH PHẦN\n\n1. Đồng chí Nguyễn Văn An, Chủ tịch UBND xã: Trưởng ban;\n\n2. Đồng chí Lê Thị Bình, Phó Chủ tịch UBND xã: Phó Trưởng ban.')).toEqual([]);
   });
 });
+
+describe('a heading whose paragraph is the lead-in that names who does its items (kept-aside heldout32)', () => {
+  const plan = (lead: string) => `THỦ TƯỚNG CHÍNH PHỦ\nSố: 844/QĐ-TTg\nHà Nội, ngày 13 tháng 5 năm 2026\nKẾ HOẠCH HÀNH ĐỘNG\nThực hiện bảo hiểm y tế toàn dân\n\nThực hiện Chỉ thị số 52-CT/TW, Thủ tướng Chính phủ ban hành Kế hoạch hành động như sau:\n\nI. MỤC TIÊU\n\n1. Thực hiện đầy đủ các nhiệm vụ đã đề ra.\n\nII. NHIỆM VỤ CỤ THỂ\n\n${lead}\n\n1. Tăng cường công tác truyền thông về bảo hiểm y tế.\n\n2. Rà soát, xây dựng Luật Bảo hiểm y tế sửa đổi.\n\nNơi nhận:\n- Như trên;`;
+  const leads = (lead: string) => extractTasks(model(plan(lead)), { date: '2026-05-13', recipients: [], issuer: 'Thủ tướng Chính phủ' }).map((x) => x.lead.map((l) => l.name));
+  it('gives the items to the bodies the lead-in names, after its frame', () => {
+    expect(leads('Nhằm đạt được mục tiêu đề ra, bên cạnh các nhiệm vụ thường xuyên, các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương cần cụ thể hóa và tổ chức triển khai thực hiện các nhiệm vụ sau đây:'))
+      .toEqual([['các bộ, cơ quan ngang bộ', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương'], ['các bộ, cơ quan ngang bộ', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương']]);
+  });
+  it('must not: take a paragraph that is no lead-in as the group\'s doers', () => {
+    expect(leads('Các bộ, cơ quan ngang bộ đã triển khai nhiều nhiệm vụ trong năm 2025.')).toEqual([[], []]);
+  });
+});
