@@ -661,7 +661,7 @@ function headingAssignmentPlain(title: string): Assignment | null {
     return a && a.rule === 'heading.bodies' ? { ...a, lead: a.lead.map((b) => shift(b, title.indexOf(forBodies[0]) + forBodies[0].length)), rule: 'heading.forBodies' } : null;
   }
   let t = title.trim().replace(/[:.]\s*$/, '');
-  const resp = /^(?:Trách nhiệm|(?:Chức năng,?\s+)?[Nn]hiệm vụ(?:,?\s+quyền hạn)?|Quyền hạn,? nhiệm vụ)\s+(?:và\s+[\p{L}, ]{0,30}?\s+)?(?:chung\s+)?(?:của\s+)(.+)$|^Trách nhiệm\s+(.+)$/iu.exec(t);
+  const resp = /^(?:Trách nhiệm|(?:Chức năng,?\s+)?[Nn]hiệm vụ(?:,?\s+quyền hạn)?|Quyền hạn,? nhiệm vụ)\s+(?:và\s+[\p{L}, ]{0,30}?\s+)?(?:(?:chung|chủ yếu|cụ thể|trọng tâm)\s+)?(?:của\s+)(.+)$|^Trách nhiệm\s+(.+)$/iu.exec(t);
   let off = 0;
   if (resp) {
     const who = resp[1] ?? resp[2]!;

@@ -1007,7 +1007,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // (a member given duties after the colon is asked: "Đồng chí Phó Trưởng ban ... - Ủy viên: Trực tiếp chỉ đạo chuẩn bị ...")
     if (MEMBER.test(text) && !ASKING_SENTENCE.test(text) && !memberDuties(text)) continue;
     // what members are entitled to or how they work is not an obligation ("... làm việc theo chế độ kiêm nhiệm", "được hưởng ...")
-    if (ENTITLEMENT.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải|đề nghị|yêu cầu|giao)\s/u.test(text)) continue;
+    // (not work asked in its own verb that names an allowance: "Phối hợp với cơ quan Thuế rà soát ... lượng thuốc nổ được
+    // phép sử dụng ...")
+    if (ENTITLEMENT.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải|đề nghị|yêu cầu|giao)\s/u.test(text) && !(node.marker && opensWithVerb(text))) continue;
     // what a body has done ("Công an tỉnh đã xây dựng ...") is background, not a task
     // (also after a frame: "Căn cứ quy định tại Quyết định số 1187/QĐ-BNV, Bộ Nội vụ sẽ tiến hành ...")
     const opening = /^[^.;]*/u.exec(text)![0];

@@ -237,12 +237,15 @@ function parsePlain(text: string): RawDoc {
  */
 function tabRowsAt(lines: string[], i: number): { rows: string[][]; end: number } | null {
   const head = lines[i]!;
-  if (head.startsWith('\t') || !head.includes('\t')) return null;
-  const cells = head.split('\t').map((c) => c.trim());
+  // (or cells separated by '|' without the outer pipes of a markdown row: "TT | Tên nhiệm vụ | Sở, ngành chủ trì | ...",
+  // a row a line, as a text extraction of a Word table writes them)
+  const sep = head.startsWith('\t') ? null : head.includes('\t') ? '\t' : /^[^|]+(?:\s\|\s[^|]*){2,}$/u.test(head.trim()) ? '|' : null;
+  if (!sep) return null;
+  const cells = head.split(sep).map((c) => c.trim());
   if (!TABLE_HEAD.test(cells[0]!) || cells.length < 3) return null;
   const rows = [cells];
   let j = i + 1;
-  for (; j < lines.length && lines[j]!.includes('\t'); j++) rows.push(lines[j]!.split('\t').map((c) => c.trim()));
+  for (; j < lines.length && lines[j]!.includes(sep); j++) rows.push(lines[j]!.split(sep).map((c) => c.trim()));
   return rows.length > 1 ? { rows, end: j } : null;
 }
 

