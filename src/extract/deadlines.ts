@@ -285,6 +285,18 @@ const RULES: Rule[] = [
       return month >= 1 && month <= 12 ? { kind: 'from', date: `${year}-${String(month).padStart(2, '0')}-01` } : undefined;
     },
   },
+  // "Từ năm 2026, từng bước thực hiện tăng ...", "tăng mức đóng ... từ năm 2027": starts with the year (its first day); not
+  // a range ("từ năm 2021 đến nay", "từ năm 2021 - 2025") nor what figures count from
+  {
+    id: 'deadline.fromYear',
+    need: /từ\s+năm/iu,
+    re: /(?<![\p{L}])(?:kể\s+)?từ\s+năm\s+(\d{4})(?![\d/])(?!\s*(?:,\s*)?(?:đến|tới|trở|-|–))/giu,
+    make: (m, ctx, at) => {
+      // (nor the first year of a time that recurs: "trước ngày 30 tháng 6 hằng năm kể từ năm 2027")
+      if (/số\s+liệu|tính\s+từ|mốc|thống\s+kê|(?:hằng|hàng)\s+(?:năm|quý|tháng)|định\s+kỳ/iu.test(clauseBefore(ctx.text, at, 80))) return null;
+      return { kind: 'from', date: `${m[1]}-01-01` };
+    },
+  },
   // "trong Quý III/2021", "Quý 3 năm 2021", "trong Quý III năm 2025", "hoàn thành Quý IV"
   {
     id: 'deadline.quarter',

@@ -228,3 +228,15 @@ describe('kept-aside heldout17: a time handed to the rule that set it', () => {
     expect(one('gửi báo cáo đúng thời hạn quy định, trước ngày 15/12/2013', 2013)).toMatchObject({ kind: 'by', date: '2013-12-15' });
   });
 });
+
+describe('kept-aside heldout32: a year a change starts from', () => {
+  it('reads "Từ năm 2026, ..." and "... từ năm 2027" as from the first day of the year', () => {
+    expect(one('Từ năm 2026, từng bước thực hiện tăng tỉ lệ, mức thanh toán, chi cho phòng bệnh')).toMatchObject({ kind: 'from', date: '2026-01-01' });
+    expect(one('Từng bước tăng mức đóng bảo hiểm y tế từ năm 2027 phù hợp với việc mở rộng phạm vi quyền lợi')).toMatchObject({ kind: 'from', date: '2027-01-01' });
+  });
+  it('must not: a range, a count from a year, nor the first year of a yearly time', () => {
+    expect(one('Tổng kết công tác từ năm 2021 đến nay')).toBeNull();
+    expect(one('số liệu tính từ năm 2020')).toBeNull();
+    expect(one('báo cáo trước ngày 30 tháng 6 hằng năm kể từ năm 2027.')).toMatchObject({ kind: 'recurring' });
+  });
+});
