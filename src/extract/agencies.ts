@@ -356,8 +356,8 @@ function leadOfPlain(text: string): Assignment | null {
   const h = HONORIFIC.exec(text);
   if (h) {
     const off = h[0].length;
-    const member = MEMBER.exec(text.slice(off));
-    if (member && !MEMBER_ASKS.test(member[1]!)) return { lead: [{ text: member[1]!, start: off, end: off + member[1]!.length }], support: supportOfPlain(text), rule: 'lead.member' };
+    const member = OFFICE_BEFORE_COLON.exec(text.slice(off));
+    if (member && !OFFICE_ASKS.test(member[1]!)) return { lead: [{ text: member[1]!, start: off, end: off + member[1]!.length }], support: supportOfPlain(text), rule: 'lead.member' };
     const a = leadOfText(text.slice(off));
     return a && { ...a, lead: a.lead.map((b) => shift(b, off)), support: a.support.map((b) => shift(b, off)) };
   }
@@ -374,8 +374,8 @@ function leadOfPlain(text: string): Assignment | null {
  * chỉ đạo ..." (the whole office up to the colon, a verb's words among its own: "Trưởng Ban xây dựng Đảng"); not one who
  * directs or asks before the colon ("Chủ tịch UBND tỉnh đã chỉ đạo: ...").
  */
-const MEMBER = /^(\p{Lu}[^:;.]{2,160}?)(?=\s*:\s*\S)/u;
-const MEMBER_ASKS = /(?:^|\s)(?:giao|đề nghị|yêu cầu|chỉ đạo|có ý kiến|kết luận|lưu ý|nhấn mạnh)(?![\p{L}])/u;
+const OFFICE_BEFORE_COLON = /^(\p{Lu}[^:;.]{2,160}?)(?=\s*:\s*\S)/u;
+const OFFICE_ASKS = /(?:^|\s)(?:giao|đề nghị|yêu cầu|chỉ đạo|có ý kiến|kết luận|lưu ý|nhấn mạnh)(?![\p{L}])/u;
 
 /** A consent that names whom it lets act: "Đồng ý Ủy ban nhân dân tỉnh ...", "Chấp thuận cho Trung tâm ...". */
 export const CONSENT = /^(?:Đồng ý|Chấp thuận)\s+(?:cho\s+|để\s+)?(?=\p{Lu})/u;

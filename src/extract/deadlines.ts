@@ -184,6 +184,9 @@ const ONGOING = [
   String.raw`(?:sau|trong(?:\s+thời\s+hạn)?)\s+\d+(?:\s*\([\p{L}\s]{2,24}\))?\s+(?:ngày|tháng|năm)(?:\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:khi|ngày)(?!\s+\d)[^.;,]{0,80}`,
 ].join('|');
 
+/** Words before "từ tháng/năm ..." that make it the start of a count, not of work: "số liệu tính từ năm 2020", "mốc ...". */
+const COUNTED_FROM = /số\s+liệu|tính\s+từ|mốc|thống\s+kê/iu;
+
 const RULES: Rule[] = [
   // "trước ngày 25 của tháng", "trước ngày 25 hằng tháng", "trước ngày 15/12 hằng năm", "ngày 9 tháng 11 hằng năm",
   // "chậm nhất ngày 15 của tháng báo cáo"
@@ -280,7 +283,7 @@ const RULES: Rule[] = [
     need: /tháng/iu,
     re: /(?<![\p{L}])(?:kể\s+)?từ\s+tháng\s+(\d{1,2})\s*(?:\/|năm)\s*(\d{4})(?![\d/])(?!\s*(?:,\s*)?(?:đến|tới|-|–))/giu,
     make: (m, ctx, at) => {
-      if (/số\s+liệu|tính\s+từ|mốc|thống\s+kê/iu.test(clauseBefore(ctx.text, at, 80))) return null;
+      if (COUNTED_FROM.test(clauseBefore(ctx.text, at, 80))) return null;
       const month = +m[1]!, year = +m[2]!;
       return month >= 1 && month <= 12 ? { kind: 'from', date: `${year}-${String(month).padStart(2, '0')}-01` } : undefined;
     },
@@ -293,7 +296,8 @@ const RULES: Rule[] = [
     re: /(?<![\p{L}])(?:kể\s+)?từ\s+năm\s+(\d{4})(?![\d/])(?!\s*(?:,\s*)?(?:đến|tới|trở|-|–))/giu,
     make: (m, ctx, at) => {
       // (nor the first year of a time that recurs: "trước ngày 30 tháng 6 hằng năm kể từ năm 2027")
-      if (/số\s+liệu|tính\s+từ|mốc|thống\s+kê|(?:hằng|hàng)\s+(?:năm|quý|tháng)|định\s+kỳ/iu.test(clauseBefore(ctx.text, at, 80))) return null;
+      const before = clauseBefore(ctx.text, at, 80);
+      if (COUNTED_FROM.test(before) || /(?:hằng|hàng)\s+(?:năm|quý|tháng)|định\s+kỳ/iu.test(before)) return null;
       return { kind: 'from', date: `${m[1]}-01-01` };
     },
   },

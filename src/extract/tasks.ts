@@ -1373,9 +1373,19 @@ function leadInUnder(p: ItemNode): Assignment | null {
   if (!LEAD_IN.test(text)) return null;
   const a = leadOf(text);
   if (!a?.lead.length || !/^lead\.(?:subject|framedSubject|responsible|giao)$/u.test(a.rule)) return null;
-  const d = para.start - p.titleStart;
+  return moved(a, para.start - p.titleStart, 'heading.leadIn');
+}
+
+/** An assignment read from a paragraph, its spans moved by `d` to count from another start. */
+function moved(a: Assignment, d: number, rule: string): Assignment {
   const move = (b: BodySpan) => ({ ...b, start: b.start + d, end: b.end + d });
-  return { lead: a.lead.map(move), support: a.support.map(move), rule: 'heading.leadIn' };
+  return { lead: a.lead.map(move), support: a.support.map(move), rule };
+}
+
+/** The doer a text opens with, as the subject of its verb ("Sở Xây dựng nghiên cứu ...", "UBND xã có trách nhiệm ..."). */
+function opensWithDoer(text: string): Assignment | null {
+  const a = leadOf(text);
+  return a && a.lead.length && a.lead[0]!.start === 0 && /^lead\.(?:subject|responsible)$/u.test(a.rule) ? a : null;
 }
 
 /**
@@ -1390,11 +1400,9 @@ function bodyDoer(node: ItemNode, start: number, issuer: string | null): Assignm
   const text = p.text.replace(/\n/g, ' ');
   // (not the issuer's courtesy that closes a letter: "Cục X ... trân trọng cảm ơn sự quan tâm ...")
   if (isClosing(text) || /(?:trân trọng|xin)\s+cảm ơn/iu.test(text)) return null;
-  const a = leadOf(text);
-  if (!a || !a.lead.length || a.lead[0]!.start !== 0 || !/^lead\.(?:subject|responsible)$/u.test(a.rule)) return null;
-  if (issuer && a.lead.some((b) => fold(b.text).startsWith(fold(issuer)))) return null;
-  const at = p.start - start;
-  return { lead: a.lead.map((b) => ({ ...b, start: b.start + at, end: b.end + at })), support: [], rule: 'lead.bodyParagraph' };
+  const a = opensWithDoer(text);
+  if (!a || (issuer && a.lead.some((b) => fold(b.text).startsWith(fold(issuer))))) return null;
+  return moved({ ...a, support: [] }, p.start - start, 'lead.bodyParagraph');
 }
 
 /** An item that lists what a dossier or file holds: "1. Hồ sơ lấy ý kiến bao gồm: Báo cáo thuyết minh; Bản đồ ...". */
@@ -1408,8 +1416,7 @@ const HOLDS = /^(?:Hồ sơ|Tài liệu|Thành phần hồ sơ|Thành phần)(?:
  */
 function namesOwnDoer(heading: ItemNode, node: ItemNode): boolean {
   if (!/^yêu cầu về\s/iu.test(heading.title.trim())) return false;
-  const own = leadOf(node.title.replace(/\n/g, ' '));
-  return !!own && (own.rule === 'lead.subject' || own.rule === 'lead.responsible') && own.lead[0]?.start === 0;
+  return opensWithDoer(node.title.replace(/\n/g, ' ')) !== null;
 }
 
 function excluded(node: ItemNode): boolean {

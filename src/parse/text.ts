@@ -239,7 +239,7 @@ function tabRowsAt(lines: string[], i: number): { rows: string[][]; end: number 
   const head = lines[i]!;
   // (or cells separated by '|' without the outer pipes of a markdown row: "TT | Tên nhiệm vụ | Sở, ngành chủ trì | ...",
   // a row a line, as a text extraction of a Word table writes them)
-  const sep = head.startsWith('\t') ? null : head.includes('\t') ? '\t' : /^[^|]+(?:\s\|\s[^|]*){2,}$/u.test(head.trim()) ? '|' : null;
+  const sep = head.startsWith('\t') ? null : head.includes('\t') ? '\t' : head.includes(' | ') && /^[^|]+(?:\s\|\s[^|]*){2,}$/u.test(head.trim()) ? '|' : null;
   if (!sep) return null;
   const cells = head.split(sep).map((c) => c.trim());
   if (!TABLE_HEAD.test(cells[0]!) || cells.length < 3) return null;
