@@ -25,12 +25,15 @@ const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}]
 // (the "trình" of "Chương trình" is no verb: "Ban Tổ chức Chương trình đi bộ")
 // (nor is the "hàng" of "Ngân hàng": "các đơn vị thuộc Ngân hàng Nhà nước")
 // (not the "có" of "có liên quan", which qualifies the name: "các đơn vị có liên quan chủ động ...")
-const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?<![Nn]gân\\s)(?!có\\s+liên\\s+quan)(?:${verbs(ACTION_WORDS)})(?![\\p{L}])`, 'iu');
+// (nor the "xây dựng" of "dự án đầu tư xây dựng", construction investment: "Ban Quản lý dự án đầu tư xây dựng tỉnh"; an
+// investor's is the verb: "Các đơn vị được giao làm chủ đầu tư xây dựng kế hoạch ...")
+const NOT_A_VERB_HERE = '(?!(?<=(?:[Dd]ự án|[Qq]uản lý|[Hh]oạt động|[Vv]ốn)\\s[Đđ]ầu tư\\s)xây dựng)';
+const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?<![Nn]gân\\s)(?!có\\s+liên\\s+quan)${NOT_A_VERB_HERE}(?:${verbs(ACTION_WORDS)})(?![\\p{L}])`, 'iu');
 /** The same words in lower case only: inside a sentence a verb is in lower case, a word of a name capitalised. */
 const ACTION_RE_LOWER = new RegExp(ACTION_RE.source, 'u');
 // Case-sensitive: a verb inside a sentence is in lower case, a word of a name is capitalised
 // ("Sở Thông tin và Truyền thông", "Văn phòng Đăng ký đất đai").
-const PREDICATE_RE = new RegExp(`(?<![\\p{L}])(?:${verbs(PREDICATES)})(?![\\p{L}])`, 'gu');
+const PREDICATE_RE = new RegExp(`(?<![\\p{L}])${NOT_A_VERB_HERE}(?:${verbs(PREDICATES)})(?![\\p{L}])`, 'gu');
 /** The same, for the first verb of a text (exec and test without a global pattern's lastIndex to reset). */
 const FIRST_PREDICATE = new RegExp(PREDICATE_RE.source, 'u');
 
@@ -136,8 +139,32 @@ function firstName(s: string): string {
   return m ? m[0] : s;
 }
 
+/**
+ * A body set up for a purpose is named by that purpose, verbs and all: "Ban Chỉ đạo thực hiện hỗ trợ nhà ở cho người có công
+ * tỉnh", "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh", "Tổ công tác triển khai Đề án 06". Its name runs to the
+ * sentence's own predicate when one of the words that only a predicate opens follows within the clause (no other body, no
+ * stop between); otherwise the first verb ends it as for any name.
+ */
+const COMMITTEE = /^(?:(?:các|Các)\s+)?(?:Ban [Cc]hỉ đạo|Ban [Qq]uản lý|Ban [Cc]hỉ huy|Ban [Tt]ổ chức|Ban [Đđ]iều hành|Ban [Vv]ận động|Ban [Bb]iên tập|Tiểu ban|Tổ [Cc]ông tác|Tổ giúp việc|Hội đồng|Đoàn [Kk]iểm tra|Đoàn [Cc]ông tác|Đoàn [Gg]iám sát|Ủy ban bầu cử|Uỷ ban bầu cử|Ban bầu cử)(?![\p{L}])/u;
+const COMMITTEE_PREDICATE = /\s(?:chủ trì|có trách nhiệm|chịu trách nhiệm|khẩn trương|tham mưu|phối hợp|theo chức năng)(?![\p{L}])/u;
+
+export function committeeName(s: string): string | null {
+  const head = COMMITTEE.exec(s);
+  if (!head) return null;
+  const rest = s.slice(head[0].length);
+  const p = COMMITTEE_PREDICATE.exec(rest);
+  if (!p) return null;
+  const between = rest.slice(0, p.index).replace(/phòng,\s*chống/gu, 'phòng chống');
+  // (no stop, no list and no second body inside: "Ban Quản lý dự án, Sở Xây dựng phối hợp ..." is two)
+  if (!between.trim() || /[.;:,()"“”]|\s(?:và|cùng|với)\s+(?:\p{Lu}|các\s)|\s(?:cùng|với|để|nhằm|theo|trong|khi|đã|đang|sẽ)\s/u.test(between) || between.trim().split(/\s+/u).length > 16) return null;
+  if (/\s(?!tỉnh|huyện|xã|phường|thành phố)/u.test(between) && [...between.matchAll(/\s(?=\p{Lu})/gu)].some((m) => startsWithBody(between.slice(m.index! + 1)) && !/^(?:Chương trình|Đề án|Dự án|Kế hoạch|Cuộc|Phong trào)/u.test(between.slice(m.index! + 1)))) return null;
+  return s.slice(0, head[0].length + p.index).trim();
+}
+
 /** Cut a body's name where the sentence's verb begins ("Sở Nội vụ hàng tháng có trách nhiệm" -> "Sở Nội vụ"; not at a capitalised word of the name: "Trung tâm Tiếp nhận và Trả kết quả"). */
 export function cutAtAction(s: string): string {
+  const committee = committeeName(s.trim());
+  if (committee) return committee;
   // skip the head word itself so "Trung tâm Phục vụ hành chính công" is not cut at "phục vụ"
   const head = HEAD_RE_I.exec(s.trim().replace(/^(?:các|mỗi|những)\s+/iu, ''));
   const skip = head ? s.length - s.trim().replace(/^(?:các|mỗi|những)\s+/iu, '').length + head[0].length : 0;
@@ -209,7 +236,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+nhiệm\s+vụ)?(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an)\s+(?=(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
+const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+nhiệm\s+vụ)?(?:\s+cho(?=\s+\p{Lu}|\s+các\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an)\s+(?=${NOT_A_VERB_HERE}(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
@@ -221,12 +248,18 @@ const GIAO_ALL = new RegExp(GIAO.source, 'gu');
  * "(phần ngân sách giao Ủy ban nhân dân cấp tỉnh) ..."; past a "yêu cầu" that names none, "Để đáp ứng yêu cầu chỉ đạo, điều
  * hành của Chính phủ, Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân các tỉnh ... báo cáo ...").
  */
+/**
+ * An ask that is what someone is advised to make, not the letter's own: "Phối hợp Ban X tham mưu Thường trực HĐND đề nghị UBND
+ * Thành phố sớm thống nhất ...", "kiến nghị Bộ Tài chính giao ..." (the words before the ask, in its clause).
+ */
+const ADVISED = /(?:^|\s)(?:tham mưu|kiến nghị|đề xuất)(?:\s[^.;:,]{0,80})?\s$/u;
+
 function askOf(clause: string): RegExpExecArray | null {
   GIAO_ALL.lastIndex = 0;
   for (let tries = 0; tries < 4; tries++) {
     const m = GIAO_ALL.exec(clause);
     if (!m) return null;
-    if (startsWithBody(m[1]!, true) && !insideBrackets(clause, m.index) && !/^[^(]*\)/u.test(m[1]!)) return m;
+    if (startsWithBody(m[1]!, true) && !insideBrackets(clause, m.index) && !/^[^(]*\)/u.test(m[1]!) && !ADVISED.test(clause.slice(0, m.index + 1))) return m;
     // (the next ask may sit inside this one's words: try again just after where this one began)
     GIAO_ALL.lastIndex = m.index + 1;
   }
@@ -278,6 +311,8 @@ export function subjectOf(clause: string): BodySpan[] | null {
   if (placed && !FIRST_PREDICATE.test(placed[0]) && !/\s(?:tại|ở|về|cho|đến|từ|trên|làm)\s/u.test(placed[0]) && startsWithBody(placed[0], true) && !/^\s*(?:,|;|và|cùng|với|thuộc|trực thuộc|của|có liên quan|liên quan)(?![\p{L}])/u.test(clause.slice(placed[0].length)) && !/^\s+(?:đề nghị|yêu cầu|giao)(?![\p{L}])/u.test(clause.slice(placed[0].length))) {
     return [{ text: placed[0], start: 0, end: placed[0].length }];
   }
+  const committee = committeeName(clause);
+  if (committee) return [{ text: committee, start: 0, end: committee.length }];
   for (const m of clause.matchAll(PREDICATE_RE)) {
     if (m.index! > 220) break;
     const before = clause.slice(0, m.index!);
@@ -437,7 +472,8 @@ function leadOfText(text: string): Assignment | null {
   m = askOf(clause);
   if (m) {
     const o = m.index + m[0].indexOf(m[1]!);
-    const given = at(splitBodies(cutAtAction(m[1]!.replace(APPOSITION, ''))), o);
+    // (a body named by its purpose runs past the first verb: "Giao Ban Chỉ đạo thực hiện ... tỉnh chủ trì ...")
+    const given = at(splitBodies(committeeName(clause.slice(o)) ?? cutAtAction(m[1]!.replace(APPOSITION, ''))), o);
     // a clause of its own before it, with its own doer ("Ủy ban nhân dân tỉnh Quảng Ninh báo cáo rõ ..., gửi Bộ X trước
     // ngày ...; trên cơ sở đó, giao Bộ X chủ trì ..."): both do the item's work, the first one first
     const semi = clause.lastIndexOf(';', m.index);

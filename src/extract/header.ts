@@ -1139,6 +1139,10 @@ export function withParent(name: string, parent: string): string {
     if (new RegExp(`(?<![\\p{L}])${unit[1]}$`, 'iu').test(name)) return `${name} ${unit[2]}`;
     return `${name} ${where}`;
   }
+  // any parent named for its place: the unit word the issuer ends with is that place ("ĐOÀN ĐBQH VÀ HĐND THÀNH PHỐ HỒ CHÍ
+  // MINH" over "VĂN PHÒNG ĐOÀN ĐẠI BIỂU QUỐC HỘI VÀ HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ")
+  const placed = /(?<![\p{L}])(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})$/u.exec(parent);
+  if (placed && new RegExp(`(?<![\\p{L}])${placed[1]}$`, 'iu').test(name)) return `${name} ${placed[2]}`;
   // (a Cục or Tổng cục issues in its own name, "Tổng cục Hải quan", "Cục Lưu trữ Nhà nước": its ministry is the record's parentBody)
   if (/^Bộ\s/u.test(parent) && /^(?:Vụ|Viện|Văn phòng|Thanh tra)(?![\p{L}])/u.test(name)) return `${name}, ${parent}`;
   return name;

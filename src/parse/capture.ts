@@ -36,6 +36,7 @@ export interface Uncaptured {
 
 export function uncapture(input: string[]): Uncaptured {
   const site: string[] = [];
+  input = unlayout(input);
   // 1. split header lines the copy ran together (only lines that hold two anchors or more)
   let lines: string[] = [];
   input.forEach((line, i) => {
@@ -104,6 +105,33 @@ export function uncapture(input: string[]): Uncaptured {
     lines = lines.slice(0, end);
   }
   return { lines, site };
+}
+
+/** A line break written as HTML in a markdown table's cell: "**UBND TỈNH X**<br>**SỞ Y**". */
+const BR = /<br\s*\/?>/giu;
+/** What only a letter's header or signature block holds. */
+const LAYOUT_ANCHOR = /CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|(?:^|[|>*\s])Số\s*:|Nơi nhận\s*:/u;
+
+/**
+ * A letter's header or signature laid out as a markdown table, its lines joined by `<br>` in
+ * two or three cells ("| **UBND TỈNH X**<br>Số: 12/UBND-VP | **CỘNG HÒA ...**<br>*X, ngày ...* |"):
+ * its cells' lines, a paragraph each, cell by cell, as a Word file's layout table is read; the
+ * table's empty header row and its separator row go with it.
+ */
+function unlayout(input: string[]): string[] {
+  if (!input.some((l) => l.includes('|') && BR.test(l))) return input;
+  const out: string[] = [];
+  for (const line of input) {
+    const cells = pipeCells(line);
+    if (!cells || cells.length > 3 || !LAYOUT_ANCHOR.test(line) || !/<br\s*\/?>/iu.test(line)) {
+      out.push(line);
+      continue;
+    }
+    // the empty header row and the separator above it ("| | |", "|---|---|")
+    while (out.length && /^\s*\|(?:\s*:?-*:?\s*\|)+\s*$/u.test(out[out.length - 1]!)) out.pop();
+    for (const c of cells) for (const l of c.split(BR)) if (l.trim()) out.push(l.trim(), '');
+  }
+  return out;
 }
 
 /** Markdown pipe-table rows ("| a | b |") as cells; separator rows ("|---|---|") give null. */

@@ -124,7 +124,12 @@ function parseMarkdown(text: string, engine: MarkdownEngine): RawDoc | null {
     const body = (node.children ?? []).map((c) => inlineText(c, style)).join('');
     const t = prefix + body;
     if (!t.trim()) return;
-    const b: RawBlock = { kind, text: t };
+    const table = kind === 'paragraph' ? pipeTable(t) : null;
+    if (table) {
+      blocks.push(...table);
+      return;
+    }
+    const b: RawBlock = { kind, text: t.replace(BR, '\n') };
     if (style.chars && style.bold >= style.chars * 0.8) b.bold = true;
     if (style.chars && style.italic >= style.chars * 0.8) b.italic = true;
     if (level) b.level = level;
@@ -168,6 +173,29 @@ function parseMarkdown(text: string, engine: MarkdownEngine): RawDoc | null {
   };
   walk(tree);
   return { format: 'md', blocks: markFootnotes(blocks), diagnostics: [] };
+}
+
+/** A line break written as HTML inside markdown (a table cell's lines: "**UBND TỈNH X**<br>**SỞ Y**"). */
+const BR = /<br\s*\/?>/giu;
+
+/**
+ * A paragraph of markdown pipe rows (GFM's table, which remark-parse without GFM reads as a
+ * paragraph): an assignment table as a table, with a cell's `<br>` lines joined; a letter's header
+ * or signature laid out in a table (two or three columns, one or two rows with text, not opening
+ * with a TT column) as its cells' lines, cell by cell, as a Word file's layout table is read.
+ */
+function pipeTable(t: string): RawBlock[] | null {
+  const lines = t.split('\n').filter((l) => l.trim());
+  if (lines.length < 2 || !lines.every((l) => /^\s*\|.*\|\s*$/u.test(l))) return null;
+  const rows = lines.map((l) => pipeCells(l)).filter((r): r is string[] => r !== null).filter((r) => r.some((c) => c.replace(BR, '').trim()));
+  if (!rows.length) return null;
+  const width = Math.max(...rows.map((r) => r.length));
+  if (width <= 3 && rows.length <= 2 && !TABLE_HEAD.test(rows[0]![0]!.trim())) {
+    const out: RawBlock[] = [];
+    for (const r of rows) for (const c of r) for (const l of c.split(BR)) if (l.trim()) out.push({ kind: 'paragraph', text: l.trim() });
+    return out;
+  }
+  return [{ kind: 'table', text: '', rows: rows.map((r) => r.map((c) => c.replace(BR, '\n').trim())), headerRows: 1 }];
 }
 
 // ---------------------------------------------------------------- plain text

@@ -104,3 +104,30 @@ describe('who supports', () => {
     expect(names(supportOf('phối hợp với các sở, ban, ngành, địa phương triển khai'))).toEqual(['các sở, ban, ngành, địa phương']);
   });
 });
+
+describe('a body named by its purpose, verbs and all (kept-aside heldout32)', () => {
+  it('runs to the sentence\'s own predicate', () => {
+    expect(names(leadOf('Ban Chỉ đạo thực hiện hỗ trợ nhà ở cho người có công tỉnh chủ trì, phối hợp với Sở Xây dựng triển khai.')!.lead)).toEqual(['Ban Chỉ đạo thực hiện hỗ trợ nhà ở cho người có công tỉnh']);
+    expect(names(leadOf('Giao Ban Chỉ đạo thực hiện Đề án 06 tỉnh chủ trì, phối hợp với Công an tỉnh.')!.lead)).toEqual(['Ban Chỉ đạo thực hiện Đề án 06 tỉnh']);
+    expect(names(leadOf('Giao Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh chủ trì thực hiện.')!.lead)).toEqual(['Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh']);
+    expect(names(leadOf('Tổ công tác triển khai Đề án 06 tỉnh có trách nhiệm theo dõi.')!.lead)).toEqual(['Tổ công tác triển khai Đề án 06 tỉnh']);
+  });
+  it('reads "dự án đầu tư xây dựng" as a noun (construction investment)', () => {
+    expect(names(leadOf('Giao Ban Quản lý dự án đầu tư xây dựng tỉnh thực hiện thủ tục.')!.lead)).toEqual(['Ban Quản lý dự án đầu tư xây dựng tỉnh']);
+  });
+  it('must not: an investor who builds, another body in the list, a verb with no predicate after it', () => {
+    expect(names(leadOf('Các đơn vị được giao làm chủ đầu tư xây dựng kế hoạch chi tiết tiến độ')!.lead)).toEqual(['Các đơn vị được giao làm chủ đầu tư']);
+    expect(names(leadOf('Ban Quản lý dự án và Sở Xây dựng phối hợp thực hiện')!.lead)).toEqual(['Ban Quản lý dự án', 'Sở Xây dựng']);
+    expect(names(leadOf('Ban Quản lý dự án tổ chức thực hiện, phối hợp với Sở Tài chính.')!.lead)).toEqual(['Ban Quản lý dự án']);
+  });
+});
+
+describe('an ask someone is advised to make is not the item\'s doer (kept-aside heldout33)', () => {
+  it('leaves the lead to the heading', () => {
+    expect(leadOf('Phối hợp Ban Văn hóa - Xã hội tham mưu Thường trực HĐND đề nghị UBND Thành phố sớm thống nhất chủ trương về nguyên tắc xây dựng mức chi trước khi xây dựng nghị quyết.')).toBeNull();
+    expect(names(leadOf('Sở Tài chính kiến nghị Bộ Tài chính giao chỉ tiêu bổ sung.')!.lead)).toEqual(['Sở Tài chính']);
+  });
+  it('must not: the letter\'s own ask', () => {
+    expect(names(leadOf('Ủy ban nhân dân tỉnh đề nghị Sở Y tế chủ trì, phối hợp với các đơn vị triển khai.')!.lead)).toEqual(['Sở Y tế']);
+  });
+});
