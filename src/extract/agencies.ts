@@ -46,7 +46,7 @@ function esc(s: string): string {
  * nhân", "tổ chức liên quan") or "các" comes before it ("các tổ chức, đoàn thể").
  */
 function verbs(list: readonly string[]): string {
-  return list.map((w) => (w === 'tổ chức' ? `(?<!(?:các|những|Các|Những)\\s)tổ chức(?!\\s+(?:${ORGANISATION_KINDS.join('|')})(?![\\p{L}])|\\s*,\\s*(?:cá nhân|đoàn thể|đơn vị|cơ quan|doanh nghiệp)(?![\\p{L}])|\\s+(?:có\\s+)?liên quan(?![\\p{L}]))` : esc(w))).join('|');
+  return list.map((w) => (w === 'làm việc' ? `(?<!(?:[Qq]uy chế|[Cc]hế độ|[Gg]iờ|[Nn]gày|[Tt]hời gian|[Cc]hương trình|[Ll]ịch|[Bb]uổi|[Nn]ơi|[Pp]hòng|[Mm]ôi trường|[Đđ]iều kiện|[Pp]hương pháp|[Tt]ác phong)\\s)làm việc` : w === 'tổ chức' ? `(?<!(?:các|những|Các|Những)\\s)tổ chức(?!\\s+(?:${ORGANISATION_KINDS.join('|')})(?![\\p{L}])|\\s*,\\s*(?:cá nhân|đoàn thể|đơn vị|cơ quan|doanh nghiệp)(?![\\p{L}])|\\s+(?:có\\s+)?liên quan(?![\\p{L}]))` : esc(w))).join('|');
 }
 
 /** Does the string open with the name of a body or office holder? */

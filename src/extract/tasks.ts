@@ -791,6 +791,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   detachRequests(tree);
   detachAfterRule(tree);
   splitAsks(tree);
+  splitParagraphItems(tree);
   const headingTimes = new Map<ItemNode, DeadlineFinding | null>();
   // a heading's assignment is read once for all the items under it
   const assigned = new Map<ItemNode, Assignment | null>();
@@ -927,7 +928,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         prev.deadline ??= timeAt(text, start, 'timeParagraph');
         continue;
       }
-      if (isClosing(text) || (anyMarked && !node.detached && !after && !standalone)) continue;
+      if (isClosing(text) || (anyMarked && !node.detached && !node.paragraph && !after && !standalone)) continue;
       if (standalone && !after) standaloneAt = node;
       if (!anyMarked && !node.detached) {
         // a letter's paragraph: from where the office's own request begins, or not a task; after a lead-in
@@ -1263,6 +1264,51 @@ function splitAsks(root: ItemNode): void {
     root.children.splice(i, 1, ...made);
     i += made.length - 1;
   }
+}
+
+/**
+ * A heading over several paragraphs, each a duty of its own, whose list lost its markers (text copied from a Word file's
+ * automatic numbering, a draft's body): "1. Đối với Ban Giám hiệu nhà trường" / "Nhận thức sâu sắc ... ." / "Đẩy mạnh
+ * tuyên truyền ... ." / "Chủ động phối hợp ... .", or "- Về rà soát phân công nhiệm vụ ...:" / "Bộ Tài chính căn cứ ... ." /
+ * "Bộ Tài chính làm việc cụ thể ... .". Each paragraph is an unlabelled item under the heading, which lends it its doer and
+ * time; a short line without a full stop among them ("Đổi mới, đa dạng hóa các hình thức tuyên truyền ...") heads the
+ * paragraphs after it. Only when every paragraph is a duty or such a line, and most duties open with their verb or doer:
+ * a heading over one paragraph keeps it as its text (FORMAT.md), and one over fields, background or a quotation is left as it is.
+ */
+function splitParagraphItems(root: ItemNode): void {
+  const visit = (n: ItemNode) => {
+    for (const c of [...n.children]) visit(c);
+    if (!n.marker || n.children.length || n.body.length < 2 || n.marker.kind === 'article') return;
+    const title = n.title.trim();
+    if ((n.marker.kind === 'dash' || n.marker.kind === 'plus') ? !/:$/u.test(title) : !isHeadingLike(n) || /^\p{Ll}/u.test(n.body[0]!.text)) return;
+    const kinds = n.body.map((p, i) => paragraphKind(p.text, i < n.body.length - 1));
+    if (kinds.includes('other') || kinds[kinds.length - 1] !== 'duty') return;
+    const duties = n.body.filter((_, i) => kinds[i] === 'duty');
+    if (duties.length < 2 || duties.filter((p) => opensWithVerb(p.text) || startsWithBody(p.text)).length * 2 < duties.length) return;
+    let holder = n;
+    for (const [i, p] of n.body.entries()) {
+      const node: ItemNode = { marker: null, label: '', title: p.text, titleStart: p.start, titleEnd: p.end, body: [], block: n.block, children: [], parent: holder };
+      if (kinds[i] === 'topic') {
+        node.parent = n;
+        n.children.push(node);
+        holder = node;
+      } else {
+        node.paragraph = true;
+        holder.children.push(node);
+      }
+    }
+    n.body = [];
+  };
+  visit(root);
+}
+
+/** A paragraph under a heading: a duty (a sentence that asks, ending with its stop), a short topic line heading those after it, or neither. */
+function paragraphKind(text: string, more: boolean): 'duty' | 'topic' | 'other' {
+  const t = text.trim();
+  if (!/^\p{Lu}/u.test(t) || FIELD.test(t) || (BACKGROUND.test(t) && !/^Theo dõi(?![\p{L}])/u.test(t)) || isClosing(t) || /^\s*“/u.test(t)) return 'other';
+  // (not what was done: "Trong năm học vừa qua, nhà trường đã tổ chức 12 buổi ...")
+  if (/[.;!]["”)]?$/u.test(t)) return t.length >= 40 && !/^[^.;]{0,60}:\s/u.test(t) && !/^[^.;]{0,100}\s(?:đã|đã được|vừa)\s/u.test(t) ? 'duty' : 'other';
+  return more && t.length < 160 && !/[,:]$/u.test(t) && t !== t.toLocaleUpperCase('vi') ? 'topic' : 'other';
 }
 
 /**

@@ -25,6 +25,8 @@ export interface ItemNode {
   parent: ItemNode | null;
   /** A paragraph taken out of an item's body because it makes a request of its own (tasks.ts). */
   detached?: boolean;
+  /** An unmarked paragraph read as an item of its own: one of several duties under a heading whose list lost its markers (tasks.ts). */
+  paragraph?: boolean;
 }
 
 /** How high a marker stands: Điều 0, Roman 1, capital letter 1.5, numbers 2 (+ depth), letters 3, bullets 4. */

@@ -19,8 +19,16 @@ export function lineFurniture(line: string): FurnitureKind | null {
   if (!t) return null;
   if (PAGE_NUMBER.test(t)) return 'pageNumber';
   if (STAMP_SIGNED.test(t) || STAMP_TIME.test(t) || STAMP_CONTACT.test(t)) return 'signatureStamp';
+  if (OCR_BOX.test(t)) return 'markup';
   return null;
 }
+
+/**
+ * The layout tag a vision OCR model writes before each region it reads, its box in page
+ * coordinates ("text[[191, 183, 395, 220]]", or with the model's tokens left in:
+ * "<|ref|>title<|/ref|><|det|>[[460, 95, 920, 180]]<|/det|>"): the OCR's markup, not the text.
+ */
+const OCR_BOX = /^(?:<\|ref\|>)?(?:text|title|sub_title|table|image|figure|header|footer|list|section[-_]header|page[-_]header|page[-_]footer|picture|caption|formula|equation)(?:<\|\/ref\|>)?(?:<\|det\|>)?\[\[\s*\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?){3}\s*\]\](?:<\|\/det\|>)?$/iu;
 
 /**
  * A number alone on its line that finishes the date the line before left open is text, not a page

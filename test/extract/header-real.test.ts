@@ -401,7 +401,8 @@ describe('a công điện', () => {
   const cd = (after: string) => `THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 90/CĐ-TTg\nHà Nội, ngày 16 tháng 01 năm 2007\nCÔNG ĐIỆN\nTHỦ TƯỚNG CHÍNH PHỦ\n${after}`;
   it('takes the lines after "Điện:" as its recipients, and its sender as no subject', () => {
     expect(header(cd('Điện:\n-Uỷ ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;\n- Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ;\n- Thông tấn xã Việt Nam, Đài Truyền hình Việt Nam.\nHiện nay dịch cúm gia cầm tái bùng phát, Thủ tướng Chính phủ yêu cầu:\n1. Các Bộ khẩn trương triển khai.')))
-      .toMatchObject({ type: 'CĐ', subject: undefined, recipients: ['Uỷ ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', 'Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ', 'Thông tấn xã Việt Nam, Đài Truyền hình Việt Nam'] });
+      // (a line of two full names, each with its head, names two, as "Sở X Hà Nội, Sở X Thành phố Hồ Chí Minh" does)
+      .toMatchObject({ type: 'CĐ', subject: undefined, recipients: ['Uỷ ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', 'Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ', 'Thông tấn xã Việt Nam', 'Đài Truyền hình Việt Nam'] });
   });
   it('reads no recipient from "Điện lực ..." nor a subject line that is no sender', () => {
     const h = header(cd('Về việc phòng, chống dịch cúm gia cầm\nĐiện lực tỉnh và các sở triển khai ngay.\n1. Các Bộ khẩn trương triển khai.'));

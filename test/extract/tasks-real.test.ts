@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { processFile } from '../../pipelines/document.js';
-import { headingAssignment, leadOf } from '../../src/extract/agencies.js';
+import { headingAssignment, leadOf, splitBodies } from '../../src/extract/agencies.js';
 import { extractTasks, isClosing } from '../../src/extract/tasks.js';
 import { extractHeader } from '../../src/extract/header.js';
 import { findDeadlines, pickDeadline } from '../../src/extract/deadlines.js';
@@ -868,5 +868,49 @@ describe('work that names an allowance is still work (kept-aside heldout31)', ()
   });
   it('must not: read what members are entitled to as work', () => {
     expect(t('- Rà soát các cơ sở chế biến khoáng sản.\n\n- Thành viên Tổ công tác được hưởng chế độ bồi dưỡng theo quy định.')).toHaveLength(1);
+  });
+});
+
+describe('a heading over several paragraphs, each a duty, its list\'s markers lost (kept-aside heldout35, heldout37, heldout38)', () => {
+  const plan = (section: string) => `TRƯỜNG THPT AN BÌNH\nSố: 12/KH-THPT\nAn Bình, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\nPhòng, chống bạo lực học đường\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n${section}\n\nNơi nhận:\n- Như trên;`;
+  const t = (section: string) => extractTasks(model(plan(section)), { date: '2026-03-10', recipients: [] }).map((x) => [x.path.join('/'), x.text.slice(0, 24), x.lead.map((l) => l.name)]);
+  it('gives each paragraph its own task, the heading\'s doer its lead', () => {
+    expect(t('1. Đối với Ban Giám hiệu nhà trường\n\nChịu trách nhiệm trực tiếp, toàn diện về công tác bảo đảm an toàn trong nhà trường.\n\nĐẩy mạnh tuyên truyền nâng cao nhận thức của giáo viên, học sinh về phòng, chống bạo lực.\n\nChủ động phối hợp chặt chẽ với Công an xã trong công tác bảo đảm an ninh trật tự.\n\n2. Đối với đội ngũ giáo viên\n\nTăng cường giáo dục đạo đức, lối sống, kỹ năng sống cho học sinh.')).toEqual([
+      ['II/1/', 'Chịu trách nhiệm trực ti', ['Ban Giám hiệu nhà trường']],
+      ['II/1/', 'Đẩy mạnh tuyên truyền nâ', ['Ban Giám hiệu nhà trường']],
+      ['II/1/', 'Chủ động phối hợp chặt c', ['Ban Giám hiệu nhà trường']],
+      ['II/2', 'Tăng cường giáo dục đạo ', ['đội ngũ giáo viên']],
+    ]);
+  });
+  it('reads a short line without a stop among them as the heading of the paragraphs after it', () => {
+    expect(t('1. Nội dung triển khai\n\nNâng cao vai trò lãnh đạo của người đứng đầu\n\nRà soát, bổ sung, hoàn thiện các quy chế, nội quy của nhà trường.\n\nThiết lập các kênh tiếp nhận phản ánh của học sinh và cha mẹ học sinh.\n\nĐổi mới các hình thức tuyên truyền\n\nTổ chức các buổi tuyên truyền, phổ biến giáo dục pháp luật cho học sinh.').map((x) => x.slice(0, 2))).toEqual([
+      ['II/1//', 'Rà soát, bổ sung, hoàn t'],
+      ['II/1//', 'Thiết lập các kênh tiếp '],
+      ['II/1//', 'Tổ chức các buổi tuyên t'],
+    ]);
+  });
+  it('splits a dash lead-in\'s paragraphs, each naming its doer', () => {
+    const letter = 'VĂN PHÒNG CHÍNH PHỦ\nSố: 467/TB-VPCP\nHà Nội, ngày 14 tháng 10 năm 2024\nTHÔNG BÁO\nKết luận cuộc họp\n\nPhó Thủ tướng kết luận như sau:\n\n2. Về hoàn thiện Đề án:\n\n- Về rà soát phân công nhiệm vụ của các Bộ:\n\nBộ Tài chính căn cứ quy định của Luật Bảo vệ môi trường rà soát nhiệm vụ tại Đề án.\n\nBộ Tài chính làm việc cụ thể, thống nhất với Bộ Tài nguyên và Môi trường về nội dung phân công.\n\nVăn phòng Chính phủ thông báo để các Bộ biết, thực hiện./.';
+    expect(extractTasks(model(letter), { date: '2024-10-14', recipients: [] }).map((x) => [x.path.join('/'), x.text.slice(0, 24), x.lead.map((l) => l.name)])).toEqual([
+      ['2/-/', 'Bộ Tài chính căn cứ quy ', ['Bộ Tài chính']],
+      ['2/-/', 'Bộ Tài chính làm việc cụ', ['Bộ Tài chính']],
+    ]);
+  });
+  it('must not: one paragraph under a heading, fields, or paragraphs that are not duties', () => {
+    expect(t('1. Đối với Ban Giám hiệu nhà trường\n\nChịu trách nhiệm trực tiếp, toàn diện về công tác bảo đảm an toàn trong nhà trường.')).toEqual([['II/1', 'Chịu trách nhiệm trực ti', ['Ban Giám hiệu nhà trường']]]);
+    expect(t('1. Tổ chức hội nghị sơ kết\n\nThời gian: trong tháng 6 năm 2026.\n\nThành phần: Ban Giám hiệu, giáo viên chủ nhiệm các lớp.')).toHaveLength(1);
+    expect(t('1. Tăng cường tuyên truyền\n\nTrong năm học vừa qua, nhà trường đã tổ chức 12 buổi tuyên truyền cho học sinh.\n\nTổ chức các buổi tuyên truyền, phổ biến giáo dục pháp luật cho học sinh.')).toHaveLength(1);
+  });
+});
+
+describe('names of bodies a sentence mentions in a row', () => {
+  it('reads the national broadcasters and the Party building board as bodies (kept-aside heldout34, heldout37)', () => {
+    expect(splitBodies('Bộ Văn hóa, Thể thao và Du lịch, Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam', { comma: true }).map((b) => b.text)).toEqual(['Bộ Văn hóa, Thể thao và Du lịch', 'Đài Truyền hình Việt Nam', 'Đài Tiếng nói Việt Nam', 'Thông tấn xã Việt Nam']);
+    expect(leadOf('Giao Ban xây dựng đảng Đảng ủy chủ trì, hướng dẫn các cấp ủy.')!.lead.map((b) => b.text)).toEqual(['Ban xây dựng đảng Đảng ủy']);
+    expect(leadOf('Bộ Tài chính làm việc cụ thể, thống nhất với Bộ Tài nguyên và Môi trường về nội dung.')!.lead.map((b) => b.text)).toEqual(['Bộ Tài chính']);
+  });
+  it('must not: a commune radio as a doer, a working regulation as a verb', () => {
+    expect(leadOf('Đài truyền thanh xã phát các bản tin hằng ngày.')).toBeNull();
+    expect(leadOf('Chủ tịch Hội đồng ban hành quy chế làm việc của Hội đồng.')!.lead.map((b) => b.text)).toEqual(['Chủ tịch Hội đồng']);
   });
 });

@@ -130,3 +130,15 @@ describe('hostile text', () => {
     expect(m.text).toContain('<div>Chủ trì **triển khai** thực hiện</div>');
   });
 });
+
+describe("a vision OCR model's layout tags (kept-aside heldout34, an OCR output of a Đồng Tháp letter)", () => {
+  const text = 'ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP\n\ntext[[191, 183, 395, 220]]\nSố: 2285 /UBND-TH\n\n<|ref|>title<|/ref|><|det|>[[460, 95, 920, 180]]<|/det|>\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐồng Tháp, ngày 18 tháng 12 năm 2025';
+  it('sets the tags aside as markup, so the issuer line stays the header\'s first', () => {
+    const m = model(text);
+    expect(m.furniture.filter((f) => f.kind === 'markup').map((f) => f.text)).toEqual(['text[[191, 183, 395, 220]]', '<|ref|>title<|/ref|><|det|>[[460, 95, 920, 180]]<|/det|>']);
+    expect(m.text).not.toContain('[[');
+  });
+  it('must not: a line that only mentions coordinates in brackets', () => {
+    expect(model('Tọa độ khu vực [[191, 183, 395, 220]] theo bản đồ.').furniture).toEqual([]);
+  });
+});

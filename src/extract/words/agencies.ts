@@ -11,13 +11,13 @@ export const AGENCY_HEADS = [
   'Công an', 'Quân sự', 'Bộ đội Biên phòng', 'Thanh tra', 'Kho bạc', 'Bảo hiểm xã hội', 'Bảo hiểm', 'Ngân hàng',
   // (the abbreviations letters use for them: "Đề nghị BHXH Bộ Quốc phòng ...", "KBNN các tỉnh", "NHNN chi nhánh", "BCĐ", "BQL")
   'BHXH', 'KBNN', 'NHNN', 'BCĐ', 'BQL',
-  'Bưu điện', 'Viễn thông', 'VNPT', 'Viettel', 'MobiFone', 'Mobifone', 'FPT', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
+  'Bưu điện', 'Thông tấn xã', 'Viễn thông', 'VNPT', 'Viettel', 'MobiFone', 'Mobifone', 'FPT', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
   'Tổng Liên đoàn', 'Liên đoàn', 'Lực lượng', 'Hội đồng', 'Hội', 'Đội', 'Tổ công tác', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Huyện ủy', 'Thành ủy', 'Đảng ủy',
   'Trung tâm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tổng Công ty', 'Tập đoàn',
   'Điện lực', 'Bệnh viện', 'Khoa', 'Bộ môn', 'Quỹ', 'Hiệp hội', 'Liên hiệp', 'Hợp tác xã', 'Học viện', 'Đại học', 'Hải quan', 'Hạt',
   // (the tax offices after the 2025 reorganisation: "Thuế tỉnh Lào Cai", "Thuế cơ sở 3")
   'Thuế tỉnh', 'Thuế thành phố', 'Thuế cơ sở', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
-  'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
+  'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Xây dựng Đảng', 'Ban xây dựng Đảng', 'Ban xây dựng đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
   'Giám đốc', 'Phó Giám đốc', 'Hiệu trưởng', 'Phó Hiệu trưởng', 'Chủ tịch', 'Phó Chủ tịch', 'Thủ trưởng', 'Người đứng đầu', 'Trưởng ban', 'Trưởng',
   'Chánh Văn phòng', 'Chánh văn phòng', 'Chánh Thanh tra', 'Tổng Giám đốc', 'Cán bộ', 'Thường trực', 'Bí thư', 'Phó Bí thư',
   // the members of a body, asked as its members ("Đề nghị thành viên Ban Chỉ đạo ... tham gia chỉ đạo")
@@ -29,7 +29,7 @@ export const AGENCY_HEADS = [
 export const GENERIC_BODY = /^(?:các|mỗi|những)\s+(?:cơ quan|đơn vị|địa phương|ngành)(?:\s*,\s*(?:cơ quan|đơn vị|địa phương|ngành))*(?:\s*,?\s*(?:có\s+)?liên quan)?$/iu;
 
 /** Two-word openings that look like a body but are verbs or common nouns ("Ban hành", "Báo cáo", "Tổ chức"). */
-export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền|Hội đủ|Hạt nhân|Khoa học|Khoa cử)(?![\p{L}])/iu;
+export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền(?!\s*hình)|Hội đủ|Hạt nhân|Khoa học|Khoa cử)(?![\p{L}])/iu;
 
 /** Verbs and modals that open a sentence's predicate after its subject ("Sở X khẩn trương ...", "X phải ..."). */
 export const PREDICATES = [
@@ -40,7 +40,7 @@ export const PREDICATES = [
   'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt', 'giám sát', 'bố trí',
   'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành', 'nghiêm túc', 'phải', 'cần', 'nêu gương', 'lãnh đạo', 'quán triệt',
   'xử lý', 'tháo gỡ', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì', 'quyết liệt', 'kịp thời',
-  'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'giới thiệu', 'rút kinh nghiệm', 'tham gia', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
+  'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'giới thiệu', 'rút kinh nghiệm', 'tham gia', 'làm việc', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
   'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy', 'thành lập',
 ];
 
