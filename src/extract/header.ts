@@ -907,7 +907,8 @@ export function extractHeader(model: TextModel): HeaderFields {
     for (const e of entries) {
       const clean = e.text.replace(e === entries[0] ? BULLET : OCR_BULLET, '').replace(OCR_LIST_NUMBER, '');
       const off = e.start + (e.text.length - clean.length);
-      const body = clean.replace(/[\s;.,:_]+$/, '');
+      // (without the address a letter to one firm adds: "Công ty X (Địa chỉ: Khu công nghiệp ..., tỉnh Lào Cai)")
+      const body = clean.replace(/\s*\((?:Địa chỉ|Đ\/c|ĐC)\s*:[^()]*\)[\s;.,]*$/u, '').replace(/[\s;.,:_]+$/, '');
       // one line of a list is one recipient as written ("Văn phòng Đoàn ĐBQH và HĐND tỉnh",
       // "Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ"); one line after "Kính gửi:" may name several
       // (but a line of two full names, each with its own head, "Sở Quy hoạch - Kiến trúc Hà Nội, Sở Quy hoạch - Kiến trúc

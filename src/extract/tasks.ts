@@ -392,9 +392,14 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
   const names = shortNames(model.text);
   const setUp = setUpNames(model);
   const abbrs = definedAbbreviations(model.text);
-  if (!names.size && !setUp.length && !abbrs.size) return out;
+  // a letter to one body calls it by its head word alone ("Kính gửi: Công ty cổ phần Khai thác ... Thủ Đô" / "... đề nghị
+  // Công ty thực hiện ..."): that word is the addressee
+  const to = ctx.recipients.length === 1 ? ctx.recipients[0]!.trim() : null;
+  const addressee = (name: string) => !!to && /^(?:Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trường|Bệnh viện|Trung tâm|Hợp tác xã|Hội|Hiệp hội|Ngân hàng|Viện|Ban Quản lý|Chi nhánh)$/u.test(name) && to.toLowerCase().startsWith(`${name.toLowerCase()} `);
+  if (!names.size && !setUp.length && !abbrs.size && !out.some((t) => t.lead.some((l) => addressee(l.name)))) return out;
   const abbrRe = abbrs.size ? new RegExp(`(?<![\\p{L}])(${[...abbrs.keys()].join('|')})(?![\\p{L}])`, 'gu') : null;
   const full = (a: AgencyRef): AgencyRef => {
+    if (addressee(a.name)) return { ...a, name: to!, rule: `${a.rule}.addressee` };
     const f = names.get(a.name.toLowerCase());
     if (f) return { ...a, name: f, rule: `${a.rule}.fullName` };
     // "các Sở GDĐT" after "Bộ Giáo dục và Đào tạo (GDĐT)": the words the document gave for it

@@ -94,6 +94,9 @@ export function joinWrappedLines(input: Line[]): RawBlock[] {
     // A footnote separator: a long run of spaces (or underscores) alone on a line,
     // followed by a line that opens with a footnote number.
     if (!t || /^_{5,}$/.test(t)) {
+      // the list after "Kính gửi:" ends at a blank line: the letter's first paragraph is no recipient
+      // ("Kính gửi: Công ty X" / "(Địa chỉ: ...)" / "" / "Công ty X được Bộ ... cho phép ...")
+      if (cur && /^Kính gửi\s*:/u.test(cur.parts[0]!.trimStart())) flush();
       if (wrapped && (raw.length >= 20 || t) && !footnote) {
         const next = lines.slice(i + 1).find((l) => l.text.trim());
         if (next && /^\d{1,2}\s+\p{Lu}/u.test(next.text.trim())) footnote = [];

@@ -11,6 +11,7 @@ import { extractTasks, isClosing } from '../../src/extract/tasks.js';
 import { extractHeader } from '../../src/extract/header.js';
 import { findDeadlines, pickDeadline } from '../../src/extract/deadlines.js';
 import { model, ROOT } from '../helpers.js';
+import { extract } from '../../src/extract/index.js';
 
 const doc = async (name: string) => {
   const o = await processFile(path.join(ROOT, 'test', 'fixtures', 'tasks', name));
@@ -912,5 +913,35 @@ describe('names of bodies a sentence mentions in a row', () => {
   it('must not: a commune radio as a doer, a working regulation as a verb', () => {
     expect(leadOf('Đài truyền thanh xã phát các bản tin hằng ngày.')).toBeNull();
     expect(leadOf('Chủ tịch Hội đồng ban hành quy chế làm việc của Hội đồng.')!.lead.map((b) => b.text)).toEqual(['Chủ tịch Hội đồng']);
+  });
+});
+
+describe('a letter to one firm that calls it "Công ty" (kept-aside heldout38)', () => {
+  const letter = (lines: string[]) => ['UBND TỈNH LÀO CAI', 'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', 'Số: 6795 /SNNMT-KS', 'Lào Cai, ngày 17 tháng 7 năm 2026', 'V/v thực hiện các quy định của pháp luật', '', ...lines].join('\n');
+  const text = letter([
+    // (hard-wrapped as pdftotext writes a page: the paragraph after the blank line is no recipient)
+    'Kính gửi: Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô',
+    '(Địa chỉ: Khu công nghiệp Tằng Loỏng, xã Tằng Loỏng, tỉnh Lào Cai)',
+    '',
+    'Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô được Bộ Nông nghiệp và',
+    'Môi trường cho phép khai thác quặng sắt tại mỏ Quý Xa, xã Văn Bàn, tỉnh Lào',
+    'Cai tại Giấy phép khai thác khoáng sản số 199/GP-BNNMT ngày 14/7/2026. Để bảo',
+    'đảm việc hoạt động khai thác khoáng sản theo quy định của pháp luật, Sở Nông',
+    'nghiệp và Môi trường đề nghị Công ty thực hiện đầy đủ các nội dung sau:',
+    '- Thực hiện cắm mốc khu vực khai thác và thực hiện thủ tục báo cáo, bàn giao',
+    'mốc giới theo đúng quy định của pháp luật về khoáng sản và đất đai hiện hành.',
+    '- Lập bản đồ hiện trạng, bản vẽ mặt cắt hiện trạng khu vực được phép khai thác',
+    'khoáng sản từ khi bắt đầu xây dựng cơ bản mỏ theo quy định của pháp luật.',
+  ]);
+  const x = extract(model(text));
+  it('reads the one recipient without its address, and not the first paragraph', () => {
+    expect(x.fields.recipients).toEqual(['Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô']);
+  });
+  it('gives the tasks to that firm, named in full', () => {
+    expect(x.tasks.map((t) => t.lead.map((l) => l.name))).toEqual([['Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô'], ['Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô']]);
+  });
+  it('must not: a head word alone when the letter goes to several bodies', () => {
+    const two = extract(model(letter(['Kính gửi:', '- Công ty Điện lực Lào Cai;', '- Công ty cổ phần Apatit Việt Nam.', '', 'Sở Nông nghiệp và Môi trường đề nghị Công ty thực hiện đầy đủ các nội dung sau:', '- Thực hiện cắm mốc khu vực khai thác theo đúng quy định.'])));
+    expect(two.tasks.map((t) => t.lead.map((l) => l.name))).toEqual([['Công ty']]);
   });
 });
