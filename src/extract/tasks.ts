@@ -9,7 +9,7 @@
  */
 import type { Block, Cell, TextModel } from '../model/types.js';
 import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js';
-import { CONSENT, headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, subjectOf, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
+import { CONSENT, cutAtAction, headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, subjectOf, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
 import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
 import { OCR_BULLET, readMarker } from '../parse/markers.js';
 import { collapseSpaces, fold } from '../normalise/unicode.js';
@@ -815,6 +815,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   // thực hiện: ..."): the items of its content take the bodies of its doers' field; the fields are no tasks
   const consumedFields = new Set<ItemNode>();
   for (const [content, a] of sectionFields(tree, consumedFields)) assigned.set(content, a);
+  for (const [holder, a] of doerLists(tree)) assigned.set(holder, a);
   const rootAssign = leadInAssignment(model, from);
   // who the items under a heading or the lead-in are given to (the item's own heading first, when it is one)
   const inheritedOf = (n: ItemNode, self: boolean): { a: Assignment; offset: number } | null => {
@@ -1314,6 +1315,46 @@ function paragraphKind(text: string, more: boolean): 'duty' | 'topic' | 'other' 
   // (not what was done: "Trong năm học vừa qua, nhà trường đã tổ chức 12 buổi ...")
   if (/[.;!]["”)]?$/u.test(t)) return t.length >= 40 && !/^[^.;]{0,60}:\s/u.test(t) && !/^[^.;]{0,100}\s(?:đã|đã được|vừa)\s/u.test(t) ? 'duty' : 'other';
   return more && t.length < 160 && !/[,:]$/u.test(t) && t !== t.toLocaleUpperCase('vi') ? 'topic' : 'other';
+}
+
+/**
+ * A lead-in's list of the bodies that do the items after it, a bullet each with the part each one is for in brackets: "2. Các sở
+ * quản lý chuyên ngành" / "Giao các sở quản lý nhà nước chuyên ngành về hạ tầng theo ngành, lĩnh vực gồm:" / "- Sở Công
+ * Thương (đối với tài sản kết cấu hạ tầng cụm công nghiệp ...);" / "- Sở Xây dựng (đối với ... đô thị);" / "Có trách nhiệm:" /
+ * "a) Chủ trì ..." / "b) ...". The bullets are no tasks: they name the doers of the items, which go under the heading.
+ * Returns each heading with the assignment its list gives (spans from the heading's title, as a heading's own are).
+ */
+function doerLists(root: ItemNode): Map<ItemNode, Assignment> {
+  const out = new Map<ItemNode, Assignment>();
+  for (const n of [...walk(root)]) {
+    const kids = n.children;
+    const i = kids.findIndex((c) => bodyOnly(c) !== null);
+    if (i < 0) continue;
+    let j = i;
+    while (j < kids.length && bodyOnly(kids[j]!) !== null && (j === i || kids[j]!.marker?.kind === kids[i]!.marker?.kind) && (!kids[j]!.children.length || j + 1 === kids.length || bodyOnly(kids[j + 1]!) === null)) j++;
+    const run = kids.slice(i, j);
+    const before = i > 0 ? kids[i - 1]!.title : n.body.length ? n.body[n.body.length - 1]!.text : n.title;
+    if (run.length < 2 || !/:\s*$/u.test(before)) continue;
+    const lead: BodySpan[] = [];
+    for (const c of run) for (const b of bodyOnly(c)!) lead.push({ text: b.text, start: c.titleStart + b.start - n.titleStart, end: c.titleStart + b.end - n.titleStart });
+    const last = run[run.length - 1]!;
+    // the items under the list's last bullet ("Có trách nhiệm:" / "a) ...") are the heading's
+    const moved = last.children.map((c) => ({ ...c, parent: n }));
+    for (const c of moved) for (const g of c.children) g.parent = c;
+    kids.splice(i, run.length, ...moved);
+    out.set(n, { lead, support: [], rule: 'heading.doerList' });
+  }
+  return out;
+}
+
+/** The bodies a bullet names and nothing else, the part each is for in brackets after it ("- Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị);"). */
+function bodyOnly(c: ItemNode): BodySpan[] | null {
+  if (!c.marker || (c.marker.kind !== 'dash' && c.marker.kind !== 'plus') || c.body.length > 1 || (c.body.length === 1 && !/:\s*$/u.test(c.body[0]!.text))) return null;
+  // (the list's last bullet may carry the words that lead to the items: "... (đối với ... khu kinh tế). Có trách nhiệm:")
+  const name = c.title.replace(/(?<=[.;)])\s*(?:[Cc]ó|[Cc]hịu)\s+trách nhiệm(?:\s+(?:thực hiện|như sau|các nội dung sau))*\s*:\s*$/u, '').replace(/\s*\([^()]*\)\s*[;.,]?\s*$/u, '').replace(/[\s;.,]+$/u, '');
+  if (!name || name.length > 150 || !startsWithBody(name) || cutAtAction(name) !== name) return null;
+  const bodies = splitBodies(name, { comma: true });
+  return bodies.length && bodies.every((b) => startsWithBody(b.text)) ? bodies : null;
 }
 
 /**

@@ -945,3 +945,20 @@ describe('a letter to one firm that calls it "Công ty" (kept-aside heldout38)',
     expect(two.tasks.map((t) => t.lead.map((l) => l.name))).toEqual([['Công ty']]);
   });
 });
+
+describe('a lead-in\'s list of the bodies that do the items after it (kept-aside heldout37)', () => {
+  const letter = (list: string) => `ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 7103/UBND-TH\nLào Cai, ngày 10 tháng 7 năm 2026\nV/v triển khai Nghị định số 178/2026/NĐ-CP\n\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan triển khai các nội dung sau:\n\n2. Các sở quản lý nhà nước chuyên ngành về hạ tầng\n\nGiao các sở quản lý nhà nước chuyên ngành về hạ tầng theo ngành, lĩnh vực gồm:\n\n${list}\n\nCó trách nhiệm:\n\na) Chủ trì rà soát, thống kê, phân loại toàn bộ tài sản kết cấu hạ tầng thuộc phạm vi quản lý.\n\nb) Hướng dẫn các cơ quan, đơn vị được giao quản lý tài sản thực hiện việc lập hồ sơ.\n\nNơi nhận:\n- Như trên;`;
+  const t = (list: string) => extractTasks(model(letter(list)), { date: '2026-07-10', recipients: [] }).map((x) => [x.label, x.text.slice(0, 20), x.lead.map((l) => l.name)]);
+  it('reads the bullets as the doers of the lettered items, not as tasks', () => {
+    const lead = ['Sở Công Thương', 'Sở Xây dựng', 'Ban Quản lý Khu kinh tế', 'Ban Quản lý các khu công nghiệp'];
+    expect(t('- Sở Công Thương (đối với tài sản kết cấu hạ tầng cụm công nghiệp và hạ tầng thương mại);\n\n- Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị);\n\n- Ban Quản lý Khu kinh tế, Ban Quản lý các khu công nghiệp (đối với tài sản kết cấu hạ tầng khu kinh tế).')).toEqual([
+      ['a', 'Chủ trì rà soát, thố', lead],
+      ['b', 'Hướng dẫn các cơ qua', lead],
+    ]);
+  });
+  it('must not: bullets that ask something of their bodies', () => {
+    const r = t('- Sở Công Thương rà soát tài sản kết cấu hạ tầng cụm công nghiệp;\n\n- Sở Xây dựng rà soát tài sản kết cấu hạ tầng đô thị.');
+    expect(r[0]).toEqual(['-', 'Sở Công Thương rà so', ['Sở Công Thương']]);
+    expect(r.some((x) => (x[2] as string[]).length > 1)).toBe(false);
+  });
+});

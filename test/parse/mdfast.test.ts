@@ -58,6 +58,9 @@ function rawDocs(src: string): { auto: string; ref: string } {
 
 describe('fast markdown reader: corpus and fixtures', () => {
   const files = [...textFiles(path.join(ROOT, 'corpus')), ...textFiles(path.join(ROOT, 'test/fixtures'))];
+  // (the kept-aside documents, corpus/kept, are markdown as others wrote it: tables, html breaks, links; the fast reader may
+  // decline them, and the auto path must then read them as remark does)
+  const fastPath = (rel: string) => !rel.startsWith(`corpus${path.sep}kept${path.sep}`);
 
   it('finds the text files', () => {
     expect(files.length).toBeGreaterThanOrEqual(10);
@@ -67,7 +70,7 @@ describe('fast markdown reader: corpus and fixtures', () => {
     const buf = fs.readFileSync(path.join(ROOT, rel));
     const ref = parseTextWith(buf, rel, 'remark')!;
     expect(JSON.stringify(parseTextWith(buf, rel, 'auto'))).toBe(JSON.stringify(ref));
-    if (ref.format === 'md') expect(JSON.stringify(parseTextWith(buf, rel, 'fast'))).toBe(JSON.stringify(ref));
+    if (ref.format === 'md' && fastPath(rel)) expect(JSON.stringify(parseTextWith(buf, rel, 'fast'))).toBe(JSON.stringify(ref));
     // every file read as markdown: the same either way, whether or not the fast reader takes it
     const asMd = rel.replace(/\.\w+$/, '.md');
     expect(JSON.stringify(parseTextWith(buf, asMd, 'auto'))).toBe(JSON.stringify(parseTextWith(buf, asMd, 'remark')));
@@ -77,7 +80,7 @@ describe('fast markdown reader: corpus and fixtures', () => {
     const buf = Buffer.concat([fs.readFileSync(path.join(ROOT, rel)), Buffer.from('\n' + ' '.repeat(130))]);
     const ref = parseTextWith(buf, rel, 'remark')!;
     expect(JSON.stringify(parseTextWith(buf, rel, 'auto'))).toBe(JSON.stringify(ref));
-    if (ref.format === 'md') expect(JSON.stringify(parseTextWith(buf, rel, 'fast'))).toBe(JSON.stringify(ref));
+    if (ref.format === 'md' && fastPath(rel)) expect(JSON.stringify(parseTextWith(buf, rel, 'fast'))).toBe(JSON.stringify(ref));
   });
 });
 
