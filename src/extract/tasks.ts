@@ -1088,7 +1088,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     for (let p = node.parent; !deadline && p && p.parent && isHeadingLike(p); p = p.parent) {
       // a heading's time is read once for all the items under it
       let d = headingTimes.get(p);
-      if (d === undefined) headingTimes.set(p, (d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year), { issued: ctx.date, events: ctx.events }))));
+      if (d === undefined) headingTimes.set(p, (d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year), { issued: ctx.date, events: ctx.events })) ?? throughout(p.title)));
       // a heading lends its dated deadline; its "hằng năm" or "thường xuyên" only when the heading is short
       if (d && !d.date && p.title.length > 80) continue;
       if (d) deadline = { ...d, start: d.start + p.titleStart, end: d.end + p.titleStart, rule: `${d.rule}.inherited` };
@@ -1315,6 +1315,16 @@ function paragraphKind(text: string, more: boolean): 'duty' | 'topic' | 'other' 
   // (not what was done: "Trong năm học vừa qua, nhà trường đã tổ chức 12 buổi ...")
   if (/[.;!]["”)]?$/u.test(t)) return t.length >= 40 && !/^[^.;]{0,60}:\s/u.test(t) && !/^[^.;]{0,100}\s(?:đã|đã được|vừa)\s/u.test(t) ? 'duty' : 'other';
   return more && t.length < 160 && !/[,:]$/u.test(t) && t !== t.toLocaleUpperCase('vi') ? 'topic' : 'other';
+}
+
+/**
+ * A heading that gives its items the whole of an activity as their time: "2. Trong quá trình hoạt động khai thác khoáng sản"
+ * over the duties of a mine's operator. Open-ended (FORMAT.md: ongoing). Only a heading's own words: inside an item, "trong
+ * quá trình thực hiện, ..." is a frame, often the closing formula's.
+ */
+function throughout(title: string): DeadlineFinding | null {
+  const m = /^Trong\s+(?:suốt\s+)?(?:quá trình|thời gian)\s+[^.;:]{3,100}$/u.exec(title.trim());
+  return m ? { kind: 'ongoing', date: null, text: m[0], start: title.indexOf(m[0]), end: title.indexOf(m[0]) + m[0].length, rule: 'deadline.throughout' } : null;
 }
 
 /**

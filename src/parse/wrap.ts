@@ -183,6 +183,7 @@ function goesOnInLowerCase(prev: string, next: string, rawAbove: string | undefi
 
 function shouldJoin(prev: string, next: string, width: number, afterFootnote: boolean): boolean {
   if (continuesRange(prev, next, width)) return true;
+  if (citesArticle(prev, next)) return true;
   if (readMarker(next)) return false;
   // the recipients' list under the signature never goes on a paragraph
   if (/^Nơi nhận\s*:/u.test(next)) return false;
@@ -199,6 +200,15 @@ function shouldJoin(prev: string, next: string, width: number, afterFootnote: bo
   if (long && !ENDS_SENTENCE.test(prev) && !ENDS_CLAUSE.test(prev)) return true;
   if (prev.length >= width * 0.92 && /[.]$/.test(prev) && !isUpperCaseLine(prev)) return true;
   return false;
+}
+
+/**
+ * A cited article wrapped to the start of a line: "... nhân sự quản lý, điều hành sản xuất trong khai thác khoáng sản tại" /
+ * "Điều 62 Luật Địa chất và khoáng sản và Điều 73 Nghị định số 193/2025/NĐ-CP". No article of the document's own: its number
+ * has no stop after it, and the line before ends in the middle of its sentence, on a word that asks for what follows.
+ */
+function citesArticle(prev: string, next: string): boolean {
+  return /^Điều\s+\d{1,3}\s+(?!\p{Lu}{2})\S/u.test(next) && /(?:^|\s)(?:tại|theo|của|và|hoặc|các|khoản\s+\d+|điểm\s+[a-zđ]|quy định|thực hiện|về)$/u.test(prev);
 }
 
 /**

@@ -962,3 +962,14 @@ describe('a lead-in\'s list of the bodies that do the items after it (kept-aside
     expect(r.some((x) => (x[2] as string[]).length > 1)).toBe(false);
   });
 });
+
+describe('a heading that times its items by the whole of an activity (kept-aside heldout38)', () => {
+  const letter = (heading: string) => `SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 6795/SNNMT-KS\nLào Cai, ngày 17 tháng 7 năm 2026\nV/v thực hiện các quy định\n\nSở Nông nghiệp và Môi trường đề nghị Công ty thực hiện đầy đủ các nội dung sau:\n\n2. ${heading}\n\n- Thực hiện bảo vệ khoáng sản trong phạm vi ranh giới khu vực được phép khai thác.\n\n- Thực hiện chế độ báo cáo về tai nạn lao động trong khai thác khoáng sản.`;
+  const kinds = (heading: string) => extractTasks(model(letter(heading)), { date: '2026-07-17', recipients: [] }).map((t) => t.deadline?.kind ?? null);
+  it('is ongoing', () => {
+    expect(kinds('Trong quá trình hoạt động khai thác khoáng sản')).toEqual(['ongoing', 'ongoing']);
+  });
+  it('must not: a heading that names a topic', () => {
+    expect(kinds('Về bảo vệ khoáng sản chưa khai thác')).toEqual([null, null]);
+  });
+});

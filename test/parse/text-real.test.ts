@@ -181,3 +181,22 @@ describe('a portal copy wrapped at 60-80 characters among many short lines (kept
     expect(t.some((x) => /thị xã - trong đó/u.test(x))).toBe(false);
   });
 });
+
+describe('a cited article wrapped to the start of a line (kept-aside heldout38, text from pdftotext)', () => {
+  const wrapped = (last: string) => [
+    'Thông báo bằng văn bản về trình độ chuyên môn, năng lực quản lý của giám đốc điều',
+    'hành mỏ; quy định, tiêu chuẩn về giám đốc điều hành mỏ, nhân sự điều hành mỏ,',
+    'nhân sự quản lý, điều hành sản xuất trong khai thác khoáng sản theo quy định tại',
+    last,
+    'ngày 02/7/2025 của Chính phủ quy định chi tiết một số điều của Luật Địa chất và',
+    'khoáng sản năm 2024, và các văn bản hướng dẫn thi hành có liên quan khác nữa.',
+    'Lập hồ sơ pháp lý về bảo vệ môi trường trình cơ quan có thẩm quyền phê duyệt theo',
+    'quy định của pháp luật về bảo vệ môi trường và các văn bản hướng dẫn thi hành.',
+  ].join('\n');
+  it('goes on the sentence it belongs to', () => {
+    expect(texts(wrapped('Điều 62 Luật Địa chất và khoáng sản và Điều 73 Nghị định số 193/2025/NĐ-CP')).some((t) => t.includes('theo quy định tại Điều 62 Luật Địa chất'))).toBe(true);
+  });
+  it("must not: a document's own article, its number followed by a stop", () => {
+    expect(texts(wrapped('Điều 62. Trách nhiệm thi hành của các cơ quan, tổ chức có liên quan đến')).some((t) => t.startsWith('Điều 62.'))).toBe(true);
+  });
+});
