@@ -375,7 +375,8 @@ const TOPIC_END = /(?:như|gồm|bao gồm|là|sau|sau đây|cụ thể|như sau
 
 /** Who the item's own words say must act: "X: ...", "Giao X chủ trì", "X có trách nhiệm", "X <verb> ...". */
 /** A person asked by office, with the honorific a letter gives ("Đồng chí Bí thư Tỉnh ủy ...", "Đ/c Chủ tịch ...", "Các đồng chí Bộ trưởng, Thủ trưởng ..."). */
-const HONORIFIC = /^(?:Các\s+(?=đồng))?(?:[Đđ]ồng\s?chí|Đ\/c)\s+(?=\p{Lu})/u;
+// (also "Ông." / "Bà:" before a member given duties: "Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; ...")
+const HONORIFIC = /^(?:Các\s+(?=đồng))?(?:[Đđ]ồng\s?chí|Đ\/c|Ông\s*[.:]|Bà\s*[.:])\s*(?=\p{Lu})/u;
 /** An appeal in the first person: "Tôi khẩn thiết đề nghị đồng chí Bí thư ...", "Chúng tôi đề nghị Quý cơ quan ...": the one asked. */
 const FIRST_PERSON_ASK = /^(?:Tôi|Chúng tôi)(?:\s+\p{Ll}+){0,2}?\s+(?:đề nghị|yêu cầu|mong|kêu gọi)\s+(?:(?:đồng chí|đ\/c)\s+(?=\p{Lu}))?(?=\p{Lu}|các\s)/u;
 

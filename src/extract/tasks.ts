@@ -49,8 +49,9 @@ const END = { test: (t: string) => END_WORDS.test(t) || OCR_NOI_NHAN.test(t.trim
  * inspection, the standards, files and procedure of an award. A heading that also names the
  * directive part ("ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN") is not one of them.
  */
-const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|thời gian nghỉ|lịch nghỉ|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|định nghĩa)(?![\p{L}])/iu;
-const DIRECTIVE_TOPIC = /nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|(?<!mục đích, )nội dung(?! (?:làm việc|kiểm tra|giám sát|khảo sát))|hình thức|hoạt động/iu;
+const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|thời gian nghỉ|lịch nghỉ|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|thứ tự ưu tiên|định nghĩa|khó khăn|vướng mắc|thực trạng|tồn tại|hạn chế|nguyên nhân)(?![\p{L}])/iu;
+// (a section of a letter's difficulties that also carries its proposals is the proposals': "Khó khăn, vướng mắc và đề xuất")
+const DIRECTIVE_TOPIC = /nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|đề xuất|kiến nghị|(?<!mục đích, )nội dung(?! (?:làm việc|kiểm tra|giám sát|khảo sát))|hình thức|hoạt động/iu;
 
 function notTaskSection(title: string): boolean {
   return NOT_TASK_SECTION.test(title.trim()) && !DIRECTIVE_TOPIC.test(title);
@@ -525,7 +526,8 @@ function onlyRequest(model: TextModel, ctx: TaskContext, year: number): TaskFind
 }
 
 /** A person named as a member: "Ông X, ...", "Bà Y ...", "Đồng chí Z ...", "Chủ tịch Hội đồng: Ông ...". */
-const MEMBER = /^(?:[^:;.]{0,60}[:.]\s*)?(?:Ông|Bà|Đồng chí|Đ\/c)(?:\s+\p{Lu}|\s*…|\s*\.\.\.)/u;
+// (also with a colon after the title, as a decision's list of an inspection team prints it: "1. Ông: Hoàng Văn Thuân - Phó Giám đốc Sở, Trưởng đoàn;")
+const MEMBER = /^(?:[^:;.]{0,60}[:.]\s*)?(?:Ông|Bà|Đồng chí|Đ\/c)(?:\s*:?\s+\p{Lu}|\s*…|\s*\.\.\.)/u;
 /** "Đồng chí <office>: <duties>": the duties open with a verb ("Phụ trách chung, chịu trách nhiệm ...", "Trực tiếp chỉ đạo ..."). */
 function memberDuties(text: string): boolean {
   const m = /^(?:Đồng chí|Đ\/c)\s+\p{Lu}[^:;.]{2,160}?:\s*(\S.{20,})$/u.exec(text);
@@ -547,7 +549,8 @@ const CONTENTS_LEAD = /(?<![\p{L}])(?:(?:gồm|bao gồm)(?:\s+(?:có|các|nhữ
 /** An item that says what one piece of work contains, its bullets the contents (no doer, no request of their own; not every one a step). */
 /** A line that only gives a share: "Tỉnh Bình Định: 10 tấn.", "Xã Tân Long: Đơn vị bầu cử số 06, dân số 15.590, được bầu bổ sung 05 đại biểu." */
 const SHARE = String.raw`(?:[^.;]|\.(?=\d)){0,120}?\d[\d.,]*\s*(?:tấn|tạ|kg|lít|m3|triệu đồng|tỷ đồng|nghìn đồng|đồng(?!\s+ch\p{L})|bộ|chiếc|con|liều|đại biểu|người|suất|phần|cơ số)(?![\p{L}])[^.;]{0,60}`;
-const QUANTITY_ITEM = new RegExp(String.raw`^[^:;.]{2,80}:\s*${SHARE}(?:;\s*${SHARE})*[.;]?$`, 'u');
+// (with the pointer to its table after it: "Nguồn vay lại Chính phủ vay nước ngoài: 445.721 triệu đồng. (Chi tiết có các biểu số 01, 02 kèm theo).")
+const QUANTITY_ITEM = new RegExp(String.raw`^[^:;.]{2,80}:\s*${SHARE}(?:;\s*${SHARE})*[.;]?(?:\s*\((?:Chi tiết|Chi tiết tại|Theo)\s[^()]{0,120}\)\.?)?$`, 'u');
 
 function listsContents(node: ItemNode): boolean {
   if (!node.marker || !CONTENTS_LEAD.test(node.title.trim()) || node.children.length < 2) return false;
@@ -784,10 +787,14 @@ function chargesAfterLabel(text: string): boolean {
   return !!own?.lead.length && own.lead[0]!.start === 0;
 }
 
+/** A particular of an inspection, a visit or an event, labelled: "Đối tượng kiểm tra: ...", "Phạm vi và nội dung kiểm tra: ...", "Thời hiệu kiểm tra: ...". */
+const PARTICULAR = /^(?:Đối tượng|Phạm vi|Thời hạn|Thời hiệu|Thời gian|Địa điểm|Hình thức|Thành phần|Quy mô|Phương thức)(?:\s+(?:và|,)?\s*[\p{Ll}]+){0,6}\s*:\s*\S/u;
+
 /** An item that only gives a time: "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ...". */
 // ("Thời hạn: ...", "Thời gian lấy ý kiến: ...", "Thời hạn gửi báo cáo trước ngày 28/02/2010.")
 // ("Thời hạn nhận hồ sơ đến hết ngày 31.5.2003.": a date written with dots)
-const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}\s*(?::\s*\S|(?:là\s+)?(?:trước|chậm nhất|đến hết|trong)\s(?:[^.;]|\.(?=\d)){0,60}[.;]?$)/u;
+// (not how long a delegation or a text holds: "Thời hạn ủy quyền: từ ngày ... đến hết ngày 28 tháng 02 năm 2027")
+const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?!\s+(?:ủy quyền|uỷ quyền|hiệu lực|có hiệu lực|áp dụng|thí điểm)(?![\p{L}]))(?:\s+\p{Ll}+){0,4}\s*(?::\s*\S|(?:là\s+)?(?:trước|chậm nhất|đến hết|trong)\s(?:[^.;]|\.(?=\d)){0,60}[.;]?$)/u;
 
 function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
@@ -1036,6 +1043,12 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (ownOpinion(text, ctx.issuer ?? null)) continue;
     // a pointer to the table that holds the tasks ("Chi tiết tại Phụ lục kèm theo."): the rows are the tasks
     if (POINTER.test(text) && !ANY_ASK.test(` ${text} `)) continue;
+    // the particulars of a decision's inspection, visit or event, one a line ("1. Đối tượng kiểm tra: Gồm 03 đơn vị", "2. Phạm
+    // vi và nội dung kiểm tra: Kiểm tra việc chấp hành ...", "3. Thời hạn kiểm tra: ...") under an article or heading that
+    // names them; not an item made of fields, which has a doer's field (fieldTask above)
+    if (node.marker && PARTICULAR.test(text) && !chargesAfterLabel(text) && node.parent && node.parent.children.filter((c) => PARTICULAR.test(c.title)).length >= 2) continue;
+    // a body set up that ends itself when its work is done ("Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.")
+    if (/^[^.;]{0,80}\stự\s+(?:giải thể|chấm dứt hoạt động)(?![\p{L}])/u.test(text)) continue;
     // The rules read the source as it lies in the model (line and paragraph breaks as spaces,
     // same length), so every offset they find plus `start` is a span of the model's text.
     const source = model.text.slice(start, end).replace(/\n/g, ' ');

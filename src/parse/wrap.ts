@@ -184,6 +184,8 @@ function goesOnInLowerCase(prev: string, next: string, rawAbove: string | undefi
 function shouldJoin(prev: string, next: string, width: number, afterFootnote: boolean): boolean {
   if (continuesRange(prev, next, width)) return true;
   if (citesArticle(prev, next)) return true;
+  // an amount wrapped after its label's colon ("d) Nguồn thu đóng góp từ các tổ chức, cá nhân khai thác khoáng sản:" / "1.594.379 triệu đồng.")
+  if (/:$/u.test(prev) && /^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\s*(?:triệu đồng|tỷ đồng|nghìn đồng|đồng|USD)\s*[.;]?$/u.test(next)) return true;
   if (readMarker(next)) return false;
   // the recipients' list under the signature never goes on a paragraph
   if (/^Nơi nhận\s*:/u.test(next)) return false;

@@ -973,3 +973,38 @@ describe('a heading that times its items by the whole of an activity (kept-aside
     expect(kinds('Về bảo vệ khoáng sản chưa khai thác')).toEqual([null, null]);
   });
 });
+
+describe('a department\'s decisions: an inspection team, a delegation, an investment plan (kept-aside heldout39)', () => {
+  const decision = (articles: string) => `UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 1050/QĐ-SCT\nLào Cai, ngày 06 tháng 3 năm 2026\nQUYẾT ĐỊNH\nKiểm tra việc chấp hành pháp luật\n\nGIÁM ĐỐC SỞ CÔNG THƯƠNG\n\nCăn cứ Luật số 42/2024/QH15;\n\nQUYẾT ĐỊNH:\n\n${articles}\n\nNơi nhận:\n- Như Điều 4;`;
+  const t = (articles: string) => extractTasks(model(decision(articles)), { date: '2026-03-06', recipients: [] }).map((x) => [x.text.slice(0, 24), x.lead.map((l) => l.name), x.deadline?.kind ?? null]);
+  it('reads no task in the team\'s members, the inspection\'s particulars or its self-dissolution', () => {
+    expect(t('Điều 1. Thành lập Đoàn kiểm tra, gồm các ông (bà) có tên sau đây:\n1. Ông: Hoàng Văn Thuân - Phó Giám đốc Sở, Trưởng đoàn;\n2. Ông: Vũ Việt Linh - Chuyên viên phòng Quản lý Công nghiệp, Thư ký đoàn.\nĐiều 2. Đối tượng, phạm vi và thời hạn kiểm tra\n1. Đối tượng kiểm tra: Gồm 03 đơn vị (Theo phụ lục đính kèm)\n2. Phạm vi và nội dung kiểm tra: Kiểm tra việc chấp hành các quy định của pháp luật.\n3. Thời hiệu kiểm tra: Từ khi được cấp Giấy phép đến thời điểm kiểm tra.\nĐiều 3. Nhiệm vụ của Đoàn kiểm tra\n1. Xây dựng và trình Giám đốc Sở phê duyệt Kế hoạch kiểm tra chi tiết.\n2. Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.').map((x) => x[0])).toEqual(['Xây dựng và trình Giám đ']);
+  });
+  it('gives a member\'s duties to the member ("Ông. X - Trưởng đoàn: Phụ trách chung ...")', () => {
+    expect(t('Điều 3. Phân công nhiệm vụ\n1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chỉ đạo toàn diện hoạt động của Đoàn.\n2. Ông. Vũ Việt Linh - Thư ký đoàn: Chịu trách nhiệm tổng hợp báo cáo kết quả kiểm tra.').map((x) => x[1])).toEqual([['Hoàng Văn Thuân - Trưởng đoàn'], ['Vũ Việt Linh - Thư ký đoàn']]);
+  });
+  it('does not time the delegate\'s duties by how long the delegation holds', () => {
+    expect(t('Điều 1. Ủy quyền cho Giám đốc Sở Công Thương thực hiện một số nhiệm vụ.\nĐiều 2. Thời hạn ủy quyền: Từ ngày ký đến hết ngày 28 tháng 02 năm 2027.\nĐiều 3. Trách nhiệm của Giám đốc Sở Công Thương\n1. Tổ chức triển khai thực hiện các thủ tục hành chính đã được công bố.\n2. Chuẩn bị, bố trí đầy đủ các nguồn lực để thực hiện nhiệm vụ được ủy quyền.').filter((x) => (x[0] as string).startsWith('Tổ chức') || (x[0] as string).startsWith('Chuẩn bị')).map((x) => x[2])).toEqual([null, null]);
+  });
+  it('reads no task in an investment plan\'s amounts or its order of priority', () => {
+    const text = ['Điều 1. Quyết định kế hoạch đầu tư công trung hạn giai đoạn 2026-2030 tỉnh Lào Cai như sau:', '1. Tổng kế hoạch đầu tư công trung hạn: 57.157.900 triệu đồng.', 'a) Nguồn vốn ngân sách tập trung: 7.370.100 triệu đồng.', 'b) Nguồn vay lại Chính phủ vay nước ngoài: 445.721 triệu đồng. (Chi tiết có các biểu số 01, 02 kèm theo).', '2. Thứ tự ưu tiên trong phân bổ vốn đầu tư công trung hạn:', 'a) Bố trí vốn cho các dự án đầu tư công đặc biệt, dự án đầu tư công khẩn cấp;', 'b) Phân bổ đủ vốn cho các dự án đã hoàn thành và bàn giao đưa vào sử dụng;', 'Điều 2. Giao Sở Tài chính chủ trì hướng dẫn các chủ đầu tư triển khai kế hoạch.'].join('\n');
+    expect(t(text).map((x) => x[0])).toEqual(['Giao Sở Tài chính chủ tr']);
+  });
+  it('must not: an item of fields with its doer, a heading of difficulties that carries the proposals', () => {
+    expect(t('Điều 2. Tổ chức thực hiện\n1. Thời gian: Trong tháng 3 năm 2026.\n2. Sở Tài chính chủ trì tổng hợp kết quả kiểm tra.').map((x) => [x[0], x[2]])).toEqual([['Sở Tài chính chủ trì tổn', 'within']]);
+  });
+});
+
+describe('a letter that reports before it asks (kept-aside heldout39)', () => {
+  const letter = `ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 3686/UBND-XD\nLào Cai, ngày 12 tháng 5 năm 2026\nV/v kiểm tra điều kiện phòng cháy\nKính gửi: Bộ Xây dựng\n\nỦy ban nhân dân tỉnh Lào Cai báo cáo và đề nghị Bộ Xây dựng nội dung như sau:\n\n1. Khó khăn, vướng mắc\n\nThứ nhất, Cục Đăng kiểm Việt Nam đã có Văn bản số 6686/ĐKVN-VAQ cho biết đang nghiên cứu.\n\nThứ hai, Cục Cảnh sát Quản lý hành chính - Bộ Công an đã có Văn bản số 787/C06-P3 đề nghị Cục Đăng kiểm Việt Nam ban hành văn bản hướng dẫn trước ngày 05/02/2026, nhưng đến nay chưa có.\n\n2. Đề xuất, kiến nghị\n\nChỉ đạo Cục Đăng kiểm Việt Nam khẩn trương ban hành văn bản hướng dẫn các cơ quan đăng kiểm.\n\nNơi nhận:\n- Như trên;`;
+  it('reads the difficulties as background and the proposals as the tasks', () => {
+    expect(extractTasks(model(letter), { date: '2026-05-12', recipients: ['Bộ Xây dựng'] }).map((x) => x.text.slice(0, 24))).toEqual(['Chỉ đạo Cục Đăng kiểm Vi']);
+  });
+});
+
+describe('an amount wrapped after its label\'s colon', () => {
+  it('goes on its label\'s line', () => {
+    const lines = ['Tổng kế hoạch đầu tư công trung hạn của tỉnh trong giai đoạn 2026 - 2030 là', '57.157.900 triệu đồng, được phân bổ theo các nguồn vốn cụ thể như sau đây nhé:', 'a) Nguồn vốn ngân sách tập trung của tỉnh trong giai đoạn 2026 - 2030 là:', '7.370.100 triệu đồng.', 'b) Nguồn thu tiền sử dụng đất của tỉnh trong cả giai đoạn 2026 - 2030 là:', '47.357.700 triệu đồng.', 'c) Nguồn thu đóng góp từ các tổ chức, cá nhân khai thác khoáng sản:', '1.594.379 triệu đồng.', 'Điều 2. Giao Sở Tài chính chủ trì hướng dẫn các chủ đầu tư triển khai.'];
+    expect(model(lines.join('\n')).blocks.map((b) => b.text).filter((x) => /^[abc]\)/.test(x))).toEqual(['a) Nguồn vốn ngân sách tập trung của tỉnh trong giai đoạn 2026 - 2030 là: 7.370.100 triệu đồng.', 'b) Nguồn thu tiền sử dụng đất của tỉnh trong cả giai đoạn 2026 - 2030 là: 47.357.700 triệu đồng.', 'c) Nguồn thu đóng góp từ các tổ chức, cá nhân khai thác khoáng sản: 1.594.379 triệu đồng.']);
+  });
+});
