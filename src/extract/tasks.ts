@@ -388,6 +388,9 @@ function splitSharedOffices(a: AgencyRef): AgencyRef[] {
   return [{ ...a, name: first, rule: `${a.rule}.sharedOffice` }, { ...a, name: `${m[2]} ${shared}`, rule: `${a.rule}.sharedOffice` }];
 }
 
+/** An aside in brackets after a doer's name on the person in it who leads: "(do đồng chí X làm đầu mối)", "(đồng chí X)", "(Ông X)". */
+const ASIDE = /\s*\((?:do\s+)?(?:đồng chí|đ\/c|Đ\/c|ông|bà|Ông|Bà)\s[^()]*\)/gu;
+
 export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] {
   const out = extractTasksRaw(model, ctx).map((t) => (t.lead.some((l) => SHARED_OFFICES.test(l.name)) ? { ...t, lead: t.lead.flatMap(splitSharedOffices) } : t));
   const names = shortNames(model.text);
@@ -397,9 +400,13 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
   // Công ty thực hiện ..."): that word is the addressee
   const to = ctx.recipients.length === 1 ? ctx.recipients[0]!.trim() : null;
   const addressee = (name: string) => !!to && /^(?:Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trường|Bệnh viện|Trung tâm|Hợp tác xã|Hội|Hiệp hội|Ngân hàng|Viện|Ban Quản lý|Chi nhánh)$/u.test(name) && to.toLowerCase().startsWith(`${name.toLowerCase()} `);
-  if (!names.size && !setUp.length && !abbrs.size && !out.some((t) => t.lead.some((l) => addressee(l.name)))) return out;
+  if (!names.size && !setUp.length && !abbrs.size && !out.some((t) => t.lead.some((l) => addressee(l.name) || ASIDE.test(l.name)))) return out;
   const abbrRe = abbrs.size ? new RegExp(`(?<![\\p{L}])(${[...abbrs.keys()].join('|')})(?![\\p{L}])`, 'gu') : null;
-  const full = (a: AgencyRef): AgencyRef => {
+  const full = (a0: AgencyRef): AgencyRef => {
+    // (without an aside on who in it leads the work: "Tổ văn phòng (do đồng chí Trần Văn Út - Tổ trưởng làm đầu mối)",
+    // "Nhân viên y tế (đồng chí Minh Tho)")
+    const bare = a0.name.includes('(') ? a0.name.replace(ASIDE, '').trim() : a0.name;
+    const a = bare && bare !== a0.name ? { ...a0, name: bare } : a0;
     if (addressee(a.name)) return { ...a, name: to!, rule: `${a.rule}.addressee` };
     const f = names.get(a.name.toLowerCase());
     if (f) return { ...a, name: f, rule: `${a.rule}.fullName` };

@@ -1008,3 +1008,17 @@ describe('an amount wrapped after its label\'s colon', () => {
     expect(model(lines.join('\n')).blocks.map((b) => b.text).filter((x) => /^[abc]\)/.test(x))).toEqual(['a) Nguồn vốn ngân sách tập trung của tỉnh trong giai đoạn 2026 - 2030 là: 7.370.100 triệu đồng.', 'b) Nguồn thu tiền sử dụng đất của tỉnh trong cả giai đoạn 2026 - 2030 là: 47.357.700 triệu đồng.', 'c) Nguồn thu đóng góp từ các tổ chức, cá nhân khai thác khoáng sản: 1.594.379 triệu đồng.']);
   });
 });
+
+describe('a school\'s staff and its Đoàn as doers (kept-aside heldout35)', () => {
+  const plan = (section: string) => `TRƯỜNG THPT AN BÌNH\nSố: 12/KH-THPT\nAn Bình, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\nPhòng, chống tội phạm\n\nIII. TỔ CHỨC THỰC HIỆN\n\n${section}\n\nNơi nhận:\n- Như trên;`;
+  const leads = (section: string) => extractTasks(model(plan(section)), { date: '2026-03-10', recipients: [] }).map((x) => x.lead.map((l) => l.name));
+  it('reads staff named by their post, the school itself and the Đoàn as doers; a leader\'s aside in brackets is no part of the name', () => {
+    expect(leads('1. Tổ văn phòng và nhân viên\n\n- Nhân viên y tế (đồng chí Minh Tho) theo dõi tình hình sức khỏe, tâm lý của học sinh.\n\n- Tổ văn phòng (do đồng chí Trần Văn Út - Tổ trưởng làm đầu mối) có trách nhiệm phối hợp bảo đảm an ninh.\n\n2. Nhà trường chủ động phối hợp với các ban, ngành tại địa phương trong công tác giáo dục học sinh.\n\n3. Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh\n\n- Xây dựng hệ thống hòm thư góp ý, kênh tiếp nhận thông tin bạo lực học đường.\n\n4. Các bộ phận được phân công định kỳ báo cáo tình hình, kết quả thực hiện Kế hoạch.')).toEqual([
+      ['Nhân viên y tế'], ['Tổ văn phòng'], ['Nhà trường'], ['Tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh'], ['Các bộ phận được phân công'],
+    ]);
+  });
+  it('must not: "Tổ chức" the verb, a name whose brackets are part of it', () => {
+    expect(leads('1. Tổ chức hội nghị sơ kết công tác phòng, chống tội phạm trong nhà trường.')).toEqual([[]]);
+    expect(leadOf('Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh) chủ trì thực hiện.')!.lead.map((b) => b.text)).toEqual(['Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)']);
+  });
+});

@@ -17,9 +17,11 @@ export const AGENCY_HEADS = [
   'Điện lực', 'Bệnh viện', 'Khoa', 'Bộ môn', 'Quỹ', 'Hiệp hội', 'Liên hiệp', 'Hợp tác xã', 'Học viện', 'Đại học', 'Hải quan', 'Hạt',
   // (the tax offices after the 2025 reorganisation: "Thuế tỉnh Lào Cai", "Thuế cơ sở 3")
   'Thuế tỉnh', 'Thuế thành phố', 'Thuế cơ sở', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
-  'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Xây dựng Đảng', 'Ban xây dựng Đảng', 'Ban xây dựng đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
+  'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Tổ chức Đảng', 'Tổ chức Đoàn', 'Tổ chức Công đoàn', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Xây dựng Đảng', 'Ban xây dựng Đảng', 'Ban xây dựng đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
   'Giám đốc', 'Phó Giám đốc', 'Hiệu trưởng', 'Phó Hiệu trưởng', 'Chủ tịch', 'Phó Chủ tịch', 'Thủ trưởng', 'Người đứng đầu', 'Trưởng ban', 'Trưởng',
   'Chánh Văn phòng', 'Chánh văn phòng', 'Chánh Thanh tra', 'Tổng Giám đốc', 'Cán bộ', 'Thường trực', 'Bí thư', 'Phó Bí thư',
+  // (a school's and an office's staff, named by their post: "Giáo viên chủ nhiệm ...", "Nhân viên y tế ...", "Nhà trường chủ động ...")
+  'Giáo viên', 'Nhân viên', 'Nhà trường',
   // the members of a body, asked as its members ("Đề nghị thành viên Ban Chỉ đạo ... tham gia chỉ đạo")
   'Thành viên Ban', 'Thành viên Hội đồng', 'Thành viên Tổ', 'Thành viên Ủy ban', 'Thành viên Uỷ ban',
   'Các', 'Mỗi',
@@ -29,7 +31,7 @@ export const AGENCY_HEADS = [
 export const GENERIC_BODY = /^(?:các|mỗi|những)\s+(?:cơ quan|đơn vị|địa phương|ngành)(?:\s*,\s*(?:cơ quan|đơn vị|địa phương|ngành))*(?:\s*,?\s*(?:có\s+)?liên quan)?$/iu;
 
 /** Two-word openings that look like a body but are verbs or common nouns ("Ban hành", "Báo cáo", "Tổ chức"). */
-export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền(?!\s*hình)|Hội đủ|Hạt nhân|Khoa học|Khoa cử)(?![\p{L}])/iu;
+export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức(?!\s+(?:Đoàn|Công đoàn|Đảng)(?![\p{L}]))|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền(?!\s*hình)|Hội đủ|Hạt nhân|Khoa học|Khoa cử)(?![\p{L}])/iu;
 
 /** Verbs and modals that open a sentence's predicate after its subject ("Sở X khẩn trương ...", "X phải ..."). */
 export const PREDICATES = [
