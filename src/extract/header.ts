@@ -25,7 +25,8 @@ const TYPE_BY_FOLD = new Map([...DOC_TYPES].reverse().map((t) => [fold(t.word), 
 const TYPE_BY_FOLD_NS = new Map([...DOC_TYPES].reverse().map((t) => [fold(t.word).replace(/\s+/g, ''), t]));
 /** The Quốc hiệu and tiêu ngữ (or the Party's "ĐẢNG CỘNG SẢN VIỆT NAM"), by their fold: a scan's "CỌNG HÒA XÃ HỌI" is one too. */
 const QUOC_HIEU = { test: (t: string) => /^(?:cong hoa|doc lap\s*[-–—]*\s*tu do|dang cong san viet nam)/u.test(fold(t).trimStart()) };
-const FIXED_PARTS = [/cong hoa xa hoi chu nghia viet nam/gu, /doc lap\s*[-–—]*\s*tu do\s*[-–—]*\s*hanh phuc/gu, /dang cong san viet nam/gu];
+// (also the Quốc hiệu a narrow column wrapped before its last word: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "... NAM", see headerLines)
+const FIXED_PARTS = [/cong hoa xa hoi chu nghia viet(?: nam|$)/gu, /doc lap\s*[-–—]*\s*tu do\s*[-–—]*\s*hanh phuc/gu, /dang cong san viet nam/gu];
 // "Số: 4945 /UBND-THCBKS"  "Số:    /UBND-NC"  "Số 06-CT/TU"  "Số: 59/2012/NĐ-CP"  "Nghị quyết số: 76/2025/UBTVQH15"
 // "Số: 03/BCĐX-CAT(PC04)"  "Số: 12/SNV-CCHC&VTLT"  "Số: /TTr - SNV"  "Số: 15/SNV –TCCB&ĐT" (an en dash typed for the
 // hyphen: written '-'; after it only a part in capitals, never words)
@@ -278,6 +279,14 @@ export function headerLines(lines: Line[]): Line[] {
       if (SEPARATOR_LINE.test(c.text)) continue;
       out.push(...splitParts({ ...c, text: c.text.replace(/\s+$/u, '') }));
     }
+  }
+  // the Quốc hiệu's last word a narrow column pushed to the next line, where the other column's line ends with it
+  // ("UBND TỈNH LÀO CAI   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP   NAM"): no word of the issuer
+  for (let i = 0; i + 1 < out.length && i < 12; i++) {
+    if (!/CH[UỦ] NGH[IĨ]A VI[EỆ]T$/u.test(out[i]!.text)) continue;
+    const n = out[i + 1]!;
+    const m = /\s+NAM$/u.exec(n.text);
+    if (m && m.index > 0) out[i + 1] = { ...n, text: n.text.slice(0, m.index), end: n.start + m.index };
   }
   // a blank number whose symbol the other column's lines pushed down: "Số:" ... "/TTr-VPCP" (a draft laid out in two columns)
   for (let i = 0; i < out.length; i++) {

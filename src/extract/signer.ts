@@ -291,8 +291,8 @@ function pieces(text: string): { text: string; at: number }[] {
   // (each pattern only on a line holding what it cannot match without: most lines hold neither)
   if (/T[MLU/]|K[T/]/.test(text)) for (const m of text.matchAll(AUTH_INNER)) if (m.index! > 0) cuts.add(m.index!);
   // a sign-off box run together: "LÃNH ĐẠO VĂN PHÒNG ........ Ngày   tháng 10 năm 2025 Nguyễn Nhân Bản"
-  // ... and a line joined with its neighbour across the columns: "KT. GIÁM ĐỐC Nơi nhận:"
-  for (const m of /[.…]{3}|Ngày|Nơi nhận/u.test(text) ? text.matchAll(/[.…]{3,}|(?<![\p{L}])Ngày\b[^\p{Lu}]*?\bnăm\s+\d{4}|(?<=\S\s+)Nơi nhận\s*:?/gu) : []) {
+  // ... and a line joined with its neighbour across the columns: "KT. GIÁM ĐỐC Nơi nhận:", "Nơi nhận:   TRƯỞNG BAN"
+  for (const m of /[.…]{3}|Ngày|Nơi nhận/u.test(text) ? text.matchAll(/[.…]{3,}|(?<![\p{L}])Ngày\b[^\p{Lu}]*?\bnăm\s+\d{4}|(?<=\S\s+)Nơi nhận\s*:?|^[\s*_]*Nơi nhận\s*:(?=\s+\p{Lu}{2})/gu) : []) {
     cuts.add(m.index!);
     cuts.add(m.index! + m[0].length);
   }

@@ -5,7 +5,9 @@
  * such copies, layout PDFs and scans print a header.
  */
 import { describe, it, expect } from 'vitest';
-import { model } from '../helpers.js';
+import path from 'node:path';
+import { model, ROOT } from '../helpers.js';
+import { processFile } from '../../pipelines/document.js';
 import { extract } from '../../src/extract/index.js';
 import { extractHeader, headerLines, canonicalProvince, ownSymbol } from '../../src/extract/header.js';
 import { finishesDate } from '../../src/normalise/furniture.js';
@@ -582,5 +584,20 @@ describe('a header whose words a copy broke into letters (kept-aside heldout27)'
   it('must not: join whole words or a line with one stray letter', () => {
     expect(header('ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 12/UBND-VX\nBình Định, ngày 12 tháng 5 năm 2019\nKính gửi: Sở Y tế.').issuer).toBe('Ủy ban nhân dân tỉnh Bình Định');
     expect(header('UBND TỈNH LÂM ĐỒNG\nSỞ Y TẾ\nSố: 12/SYT-VP\nLâm Đồng, ngày 02 tháng 7 năm 2025\nKính gửi: Các phòng.').issuer).toBe('Sở Y tế tỉnh Lâm Đồng');
+  });
+});
+
+describe('a header and a signature as pdftotext lays out two columns (kept-aside heldout39, corpus/kept)', async () => {
+  const o = await processFile(path.join(ROOT, 'corpus', 'kept', 'heldout39', 'docs', 'h39_08.txt'));
+  if (!o.ok) throw new Error(o.reason);
+  const d = o.record.document;
+  it('reads the issuer without the Quốc hiệu\'s last word, wrapped onto its line ("... CHỦ NGHĨA VIỆT" / "BAN QUẢN LÝ ...   NAM")', () => {
+    expect(d.issuer).toBe('Ban Quản lý các khu công nghiệp tỉnh Lào Cai');
+  });
+  it('reads the signer\'s title on the line of "Nơi nhận:" ("Nơi nhận:      TRƯỞNG BAN")', () => {
+    expect([d.signer?.name, d.signer?.position]).toEqual(['Đỗ Việt Bách', 'Trưởng ban']);
+  });
+  it('must not: take the last word of a body\'s own name under a whole Quốc hiệu', () => {
+    expect(extract(model('BỘ CÔNG THƯƠNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC HÓA CHẤT MIỀN NAM       Độc lập - Tự do - Hạnh phúc\nSố: 12/CHC-KT\nHà Nội, ngày 15 tháng 01 năm 2026\nV/v kiểm tra\n')).fields.issuer).toMatch(/^Cục Hóa chất miền nam$/iu);
   });
 });
