@@ -334,10 +334,12 @@ const RULES: Rule[] = [
   {
     id: 'deadline.month',
     need: /tháng/iu,
-    re: new RegExp(String.raw`(?:trong|vào|(?:hoàn\s+thành|xong)(?:\s+trong)?|^|(?<=[;:]))\s*(?:kỳ\s+báo\s+cáo\s+)?tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
+    re: new RegExp(String.raw`(?:trong|vào|định\s+kỳ|(?:hoàn\s+thành|xong)(?:\s+trong)?|^|(?<=[;:]))\s*(?:kỳ\s+báo\s+cáo\s+)?tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
     cell: new RegExp(String.raw`tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
     aside: true,
     make: (m, ctx, at) => {
+      // (a round of a periodic programme named by its month and year, "định kỳ tháng 8/2026"; without the year it is the rule)
+      if (/^định/iu.test(m[0]) && !m[2]) return undefined;
       const months = m[1]!.split(/\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?/u).map(Number);
       const v = monthEnd(Math.max(...months), m[2], ctx, at);
       return v ? { kind: 'within', date: v } : undefined;
@@ -370,12 +372,13 @@ const RULES: Rule[] = [
   },
   // "định kỳ hằng tháng", "hàng quý", "hằng năm", "vào tháng 12 hàng năm", "định kỳ 6 tháng", "mỗi học kỳ",
   // "02 lần/năm", "định kỳ (6 tháng, 01 năm)", "theo định kỳ", "báo cáo CCHC định kỳ"
+  // (not a programme's round named by its month: "chương trình ... định kỳ tháng 8/2026" is that month, within)
   {
     id: 'deadline.recurring',
     need: /hằng|hàng|mỗi|định\s+kỳ|lần/iu,
     tail: false,
     aside: true,
-    re: /(?:định\s+kỳ\s+)?(?:(?:vào\s+)?tháng\s+(\d{1,2})\s+)?(?:hằng|hàng|mỗi)\s+(tuần|tháng|quý|năm\s+học|năm|học\s+kỳ)(?![\p{L}])|định\s+kỳ\s+(0?6\s+tháng|tháng|quý|năm)(?![\p{L}])|(?:0?\d|một|hai)\s+lần\s*(?:\/|mỗi|một|trong\s+)\s*(tuần|tháng|quý|năm)(?![\p{L}])|(?:theo\s+)?định\s+kỳ(?:\s*\(\s*(0?6\s+tháng|tháng|quý|năm)?[^)]*\))?/giu,
+    re: /(?:định\s+kỳ\s+)?(?:(?:vào\s+)?tháng\s+(\d{1,2})\s+)?(?:hằng|hàng|mỗi)\s+(tuần|tháng|quý|năm\s+học|năm|học\s+kỳ)(?![\p{L}])|định\s+kỳ\s+(0?6\s+tháng|tháng(?!\s*\d)|quý(?!\s*[IVX\d])|năm(?!\s*\d))(?![\p{L}])|(?:0?\d|một|hai)\s+lần\s*(?:\/|mỗi|một|trong\s+)\s*(tuần|tháng|quý|năm)(?![\p{L}])|(?:theo\s+)?định\s+kỳ(?:\s*\(\s*(0?6\s+tháng|tháng|quý|năm)?[^)]*\))?/giu,
     make: (m, ctx, at) => {
       const w = m[2] ?? m[3] ?? m[4] ?? m[5];
       // a kind of payment, not when to act: "mức trợ cấp hàng tháng", "lương hưu hằng tháng", "phụ cấp hàng tháng"

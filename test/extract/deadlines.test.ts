@@ -101,3 +101,17 @@ describe('times read from kept-aside heldout25', () => {
     expect(pickDeadline(findDeadlines('Hàng tháng báo cáo kết quả điều chỉnh mức trợ cấp.', 2025))?.kind).toBe('recurring');
   });
 });
+
+describe('a round of a periodic programme named by its month (kept-aside heldout33)', () => {
+  const at = (s: string) => {
+    const d = pickDeadline(findDeadlines(s, 2026, { issued: '2026-07-28' }));
+    return d ? [d.kind, d.date] : null;
+  };
+  it('is that month', () => {
+    expect(at('Chuẩn bị và tổ chức chu đáo chương trình "Dân hỏi - Chính quyền trả lời" định kỳ tháng 8/2026.')).toEqual(['within', '2026-08-31']);
+  });
+  it('must not: the rule itself, without a year', () => {
+    expect(at('Định kỳ tháng 6 và tháng 12 hằng năm báo cáo kết quả.')?.[0]).toBe('recurring');
+    expect(at('Định kỳ tháng, quý, năm báo cáo kết quả thực hiện.')?.[0]).toBe('recurring');
+  });
+});
