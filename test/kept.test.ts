@@ -16,13 +16,14 @@ const KEPT = path.join(ROOT, 'corpus', 'kept');
 
 /** Obligations F1 each set must reach: measured at the commit that set it, minus 0.03. Raise them as reading improves. */
 const FLOORS: Record<string, number> = {
-  heldout33: 0.69, // measured 0.722
+  heldout33: 0.74, // measured 0.778
   heldout34: 0.63, // measured 0.667
   heldout35: 0.56, // measured 0.596
   heldout36: 0.87, // measured 0.903
-  heldout37: 0.72, // measured 0.752
+  heldout37: 0.72, // measured 0.758
   heldout38: 0.74, // measured 0.778
   heldout39: 0.58, // measured 0.613
+  heldout40: 0.79, // measured 0.821
 };
 
 describe('kept-aside real documents (corpus/kept): floors per set', () => {

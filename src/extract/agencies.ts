@@ -120,6 +120,8 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     if (!startsWithBody(next, false) || isBareHead(firstName(next))) continue;
     // nor is a head word alone before it: "Báo và Đài Phát thanh, Truyền hình Lâm Đồng" is one body
     if (isAnd && isBareHead(s.slice(a, c.at)) && !/^(?:các|mỗi|những)$/iu.test(s.slice(a, c.at).trim())) continue;
+    // the Party committee of the Front and the mass organisations is one body: "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"
+    if (/^(?:Đảng ủy|Đảng uỷ|Đảng bộ)\s+(?:Ủy ban\s+)?(?:Mặt trận Tổ quốc|MTTQ)(?:\s+Việt Nam)?$/u.test(s.slice(a, c.at).trim()) && /^các đoàn thể(?![\p{L}])/u.test(next)) continue;
     // one office serves both: "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh"
     if (isAnd && /Đoàn\s+(?:đại biểu Quốc hội|ĐBQH)$/u.test(s.slice(a, c.at)) && /^(?:HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(next)) continue;
     // ("các sở, các ban, ngành" is one collective; "các Ban Quản lý dự án ..." names bodies of its own)

@@ -830,6 +830,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const consumedFields = new Set<ItemNode>();
   for (const [content, a] of sectionFields(tree, consumedFields)) assigned.set(content, a);
   for (const [holder, a] of doerLists(tree)) assigned.set(holder, a);
+  for (const [holder, a] of closingCharges(tree)) assigned.set(holder, a);
   const rootAssign = leadInAssignment(model, from);
   // who the items under a heading or the lead-in are given to (the item's own heading first, when it is one)
   const inheritedOf = (n: ItemNode, self: boolean): { a: Assignment; offset: number } | null => {
@@ -1343,7 +1344,8 @@ function paragraphKind(text: string, more: boolean): 'duty' | 'topic' | 'other' 
  * quá trình thực hiện, ..." is a frame, often the closing formula's.
  */
 function throughout(title: string): DeadlineFinding | null {
-  const m = /^Trong\s+(?:suốt\s+)?(?:quá trình|thời gian)\s+[^.;:]{3,100}$/u.exec(title.trim());
+  // (and a group of the work that never ends, "3. Nhiệm vụ thường xuyên", against the year's "Nhiệm vụ trọng tâm năm 2026")
+  const m = /^Trong\s+(?:suốt\s+)?(?:quá trình|thời gian)\s+[^.;:]{3,100}$|^(?:Các\s+)?(?:nhiệm vụ|công việc)\s+thường xuyên$/iu.exec(title.trim().replace(/[.:]$/u, ''));
   return m ? { kind: 'ongoing', date: null, text: m[0], start: title.indexOf(m[0]), end: title.indexOf(m[0]) + m[0].length, rule: 'deadline.throughout' } : null;
 }
 
@@ -1373,6 +1375,32 @@ function doerLists(root: ItemNode): Map<ItemNode, Assignment> {
     for (const c of moved) for (const g of c.children) g.parent = c;
     kids.splice(i, run.length, ...moved);
     out.set(n, { lead, support: [], rule: 'heading.doerList' });
+  }
+  return out;
+}
+
+/**
+ * A group's doers named after its items, on the group's last line (a Party programme's way): "3.1. Nâng cao nhận thức ..."
+ * / "- Quán triệt ..." / "- Đổi mới ..." / "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng
+ * ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng." The line is the last item's last paragraph as the tree reads it: it
+ * is taken out of it and gives the group its doers (spans from the group's title, as a heading's own are).
+ */
+const CHARGE_LINE = /^(?:Trách nhiệm(?:\s+chỉ đạo)?\s+(?:thực hiện|triển khai)|Cơ quan(?:,\s*đơn vị)?\s+(?:chủ trì|thực hiện|chịu trách nhiệm)|Đơn vị\s+(?:chủ trì|thực hiện)|Chủ trì thực hiện)\s*:\s*/u;
+
+function closingCharges(root: ItemNode): Map<ItemNode, Assignment> {
+  const out = new Map<ItemNode, Assignment>();
+  for (const n of [...walk(root)]) {
+    const last = n.children[n.children.length - 1];
+    const line = last?.body[last.body.length - 1];
+    if (!last || !line || n.children.length < 2 || !last.marker) continue;
+    const m = CHARGE_LINE.exec(line.text);
+    if (!m) continue;
+    const value = line.text.slice(m[0].length).replace(/[.;\s]+$/u, '');
+    const bodies = splitBodies(value, { comma: !value.includes(';') });
+    if (!bodies.length || !bodies.every((b) => startsWithBody(b.text, true))) continue;
+    last.body.pop();
+    const at = line.start + m[0].length - n.titleStart;
+    out.set(n, { lead: bodies.map((b) => ({ text: b.text, start: b.start + at, end: b.end + at })), support: [], rule: 'heading.closingCharge' });
   }
   return out;
 }

@@ -1022,3 +1022,18 @@ describe('a school\'s staff and its Đoàn as doers (kept-aside heldout35)', () 
     expect(leadOf('Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh) chủ trì thực hiện.')!.lead.map((b) => b.text)).toEqual(['Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)']);
   });
 });
+
+describe('a Party programme that names each group\'s doers after its items (kept-aside heldout40)', () => {
+  const programme = (group: string) => `TỈNH ỦY LÀO CAI\nSố 104-CTr/TU\nLào Cai, ngày 30 tháng 8 năm 2026\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 75-KL/TW\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n\n3. Nhiệm vụ thường xuyên\n\n${group}\n\nNơi nhận:\n- Như trên;`;
+  const t = (group: string) => extractTasks(model(programme(group)), { date: '2026-08-30', recipients: [] }).map((x) => [x.text.slice(0, 20), x.lead.map((l) => l.name), x.deadline?.kind ?? null]);
+  it('gives the items the bodies of the closing line, and the group\'s time', () => {
+    const lead = ['Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh', 'Đảng ủy Ủy ban nhân dân tỉnh', 'các cấp ủy, tổ chức đảng'];
+    expect(t('3.1. Nâng cao nhận thức, trách nhiệm về bảo vệ môi trường\n\n- Quán triệt sâu sắc quan điểm đầu tư cho môi trường là đầu tư cho phát triển bền vững.\n\n- Đổi mới công tác tuyên truyền, phổ biến pháp luật theo hướng số hóa, dễ tiếp cận.\n\nTrách nhiệm chỉ đạo thực hiện: Đảng uỷ Mặt trận Tổ quốc, các đoàn thể tỉnh; Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.')).toEqual([
+      ['Quán triệt sâu sắc q', lead, 'ongoing'],
+      ['Đổi mới công tác tuy', lead, 'ongoing'],
+    ]);
+  });
+  it('must not: a last item that names its own doer after a colon of its own', () => {
+    expect(t('3.1. Nâng cao nhận thức\n\n- Quán triệt sâu sắc quan điểm đầu tư cho môi trường là đầu tư cho phát triển bền vững.\n\n- Đổi mới công tác tuyên truyền, phổ biến pháp luật theo hướng số hóa, dễ tiếp cận.').map((x) => x[1])).toEqual([[], []]);
+  });
+});
