@@ -400,7 +400,7 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
   // Công ty thực hiện ..."): that word is the addressee
   const to = ctx.recipients.length === 1 ? ctx.recipients[0]!.trim() : null;
   const addressee = (name: string) => !!to && /^(?:Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trường|Bệnh viện|Trung tâm|Hợp tác xã|Hội|Hiệp hội|Ngân hàng|Viện|Ban Quản lý|Chi nhánh)$/u.test(name) && to.toLowerCase().startsWith(`${name.toLowerCase()} `);
-  if (!names.size && !setUp.length && !abbrs.size && !out.some((t) => t.lead.some((l) => addressee(l.name) || ASIDE.test(l.name)))) return out;
+  if (!names.size && !setUp.length && !abbrs.size && !out.some((t) => t.lead.some((l) => addressee(l.name) || l.name.includes('(')))) return out;
   const abbrRe = abbrs.size ? new RegExp(`(?<![\\p{L}])(${[...abbrs.keys()].join('|')})(?![\\p{L}])`, 'gu') : null;
   const full = (a0: AgencyRef): AgencyRef => {
     // (without an aside on who in it leads the work: "Tổ văn phòng (do đồng chí Trần Văn Út - Tổ trưởng làm đầu mối)",
@@ -1371,8 +1371,9 @@ function doerLists(root: ItemNode): Map<ItemNode, Assignment> {
     for (const c of run) for (const b of bodyOnly(c)!) lead.push({ text: b.text, start: c.titleStart + b.start - n.titleStart, end: c.titleStart + b.end - n.titleStart });
     const last = run[run.length - 1]!;
     // the items under the list's last bullet ("Có trách nhiệm:" / "a) ...") are the heading's
-    const moved = last.children.map((c) => ({ ...c, parent: n }));
-    for (const c of moved) for (const g of c.children) g.parent = c;
+    const moved = last.children;
+    for (const c of moved) c.parent = n;
+    last.children = [];
     kids.splice(i, run.length, ...moved);
     out.set(n, { lead, support: [], rule: 'heading.doerList' });
   }

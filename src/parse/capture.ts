@@ -107,8 +107,8 @@ export function uncapture(input: string[]): Uncaptured {
   return { lines, site };
 }
 
-/** A line break written as HTML in a markdown table's cell: "**UBND TỈNH X**<br>**SỞ Y**". */
-const BR = /<br\s*\/?>/giu;
+/** A line break written as HTML in a markdown table's cell: "**UBND TỈNH X**<br>**SỞ Y**" (global: for replace and split only). */
+export const BR = /<br\s*\/?>/giu;
 /** What only a letter's header or signature block holds. */
 const LAYOUT_ANCHOR = /CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|(?:^|[|>*\s])Số\s*:|Nơi nhận\s*:/u;
 
@@ -119,7 +119,7 @@ const LAYOUT_ANCHOR = /CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG 
  * table's empty header row and its separator row go with it.
  */
 function unlayout(input: string[]): string[] {
-  if (!input.some((l) => l.includes('|') && BR.test(l))) return input;
+  if (!input.some((l) => l.includes('|') && /<br\s*\/?>/iu.test(l))) return input;
   const out: string[] = [];
   for (const line of input) {
     const cells = pipeCells(line);

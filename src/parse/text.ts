@@ -15,7 +15,7 @@ import { decodeText, decodeDiagnostics } from './decode.js';
 import { cleanText } from '../normalise/unicode.js';
 import { readMarker, startsWithMarker } from './markers.js';
 import { joinWrappedLines, type Line } from './wrap.js';
-import { uncapture, pipeCells } from './capture.js';
+import { uncapture, pipeCells, BR } from './capture.js';
 import { fastMarkdownTree, type MdNode } from './mdfast.js';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
@@ -175,8 +175,6 @@ function parseMarkdown(text: string, engine: MarkdownEngine): RawDoc | null {
   return { format: 'md', blocks: markFootnotes(blocks), diagnostics: [] };
 }
 
-/** A line break written as HTML inside markdown (a table cell's lines: "**UBND TỈNH X**<br>**SỞ Y**"). */
-const BR = /<br\s*\/?>/giu;
 
 /**
  * A paragraph of markdown pipe rows (GFM's table, which remark-parse without GFM reads as a
