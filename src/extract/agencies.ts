@@ -440,6 +440,13 @@ function leadOfText(text: string): Assignment | null {
     const a = cut === undefined ? null : leadOfText(text.slice(cut));
     if (a && a.lead.length) return { ...a, lead: a.lead.map((b) => shift(b, cut!)), support: supportOfPlain(text) };
   }
+  // "Đối với X: <duties>": X is the doer, as a heading "Đối với X:" gives its items ("Đối với đơn vị được kiểm tra: Chuẩn bị báo
+  // cáo ...", "Đối với các sở, ban, ngành: Chủ động rà soát ...")
+  const forBody = m ? /^Đối với\s+/u.exec(m[1]!) : null;
+  if (m && forBody && /^\s*\p{Lu}/u.test(clause.slice(m[0].length)) && startsWithBody(m[1]!.slice(forBody[0].length), true) && opensWithVerb(clause.slice(m[0].length))) {
+    const who = m[1]!.slice(forBody[0].length);
+    return { lead: splitBodies(who, { comma: !KIND_ONLY.test(who.trim()) }).map((b) => shift(b, forBody[0].length)), support: supportOfPlain(text), rule: 'lead.forBodyColon' };
+  }
   // (a verb in the words before the colon is in lower case: "Sở Xây dựng: 01 đồng chí" names a body)
   if (m && startsWithBody(m[1]!) && !ACTION_RE_LOWER.test(stripHead(m[1]!))) {
     // "Bộ X đề nghị các Bộ: A, B góp ý ...": the list belongs to those asked

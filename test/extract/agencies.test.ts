@@ -138,3 +138,14 @@ describe('a national park and the forestry companies as doers (kept-aside heldou
     expect(names(leadOf('Khu bảo tồn thiên nhiên Hoàng Liên - Văn Bàn phối hợp tuần tra, bảo vệ rừng.')!.lead)).toEqual(['Khu bảo tồn thiên nhiên Hoàng Liên - Văn Bàn']);
   });
 });
+
+describe('"Đối với X: <duties>" gives the duties to X (kept-aside heldout39)', () => {
+  it('reads the body before the colon as the doer', () => {
+    expect(names(leadOf('Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo bằng văn bản theo nội dung kiểm tra.')!.lead)).toEqual(['đơn vị được kiểm tra']);
+    expect(names(leadOf('Đối với Ủy ban nhân dân các xã: Tổ chức tuyên truyền, phổ biến đến Nhân dân.')!.lead)).toEqual(['Ủy ban nhân dân các xã']);
+    expect(names(leadOf('Đối với các sở, ban, ngành: Chủ động rà soát thủ tục hành chính.')!.lead)).toEqual(['các sở, ban, ngành']);
+  });
+  it('must not: a topic before the colon, whose sentence names its doer', () => {
+    expect(names(leadOf('Đối với hồ sơ tồn đọng: Sở Tư pháp rà soát, xử lý dứt điểm.')!.lead)).toEqual(['Sở Tư pháp']);
+  });
+});
