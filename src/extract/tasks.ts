@@ -1055,6 +1055,12 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // vi và nội dung kiểm tra: Kiểm tra việc chấp hành ...", "3. Thời hạn kiểm tra: ...") under an article or heading that
     // names them; not an item made of fields, which has a doer's field (fieldTask above)
     if (node.marker && PARTICULAR.test(text) && !chargesAfterLabel(text) && node.parent && node.parent.children.filter((c) => PARTICULAR.test(c.title)).length >= 2) continue;
+    // how long a delegation or a text holds ("Thời hạn ủy quyền: Từ ngày ... đến hết ngày 28 tháng 02 năm 2027"), how the work
+    // is paid for as a rule ("Kinh phí cho hoạt động kiểm tra: Được thực hiện theo quy định ..."), a form's place to sign
+    // ("LÃNH ĐẠO ĐƠN VỊ (Ký tên, đóng dấu)"): no work
+    if (/^(?:Thời hạn|Thời gian)\s+(?:ủy quyền|uỷ quyền|hiệu lực|có hiệu lực|áp dụng|thí điểm)(?![\p{L}])/u.test(text)) continue;
+    if (/^(?:Kinh phí|Nguồn kinh phí)[^:;.]{0,60}:\s*(?:Được|Do ngân sách|Từ nguồn|Theo|Sử dụng|Nguồn|Bố trí từ)(?![\p{L}])/u.test(text) && !chargesAfterLabel(text)) continue;
+    if (/\((?:[Kk]ý|[Kk]ý,)\s+(?:tên|ghi rõ|và ghi rõ|đóng dấu)/u.test(text) && text.length < 120) continue;
     // a body set up that ends itself when its work is done ("Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.")
     if (/^[^.;]{0,80}\stự\s+(?:giải thể|chấm dứt hoạt động)(?![\p{L}])/u.test(text)) continue;
     // The rules read the source as it lies in the model (line and paragraph breaks as spaces,

@@ -1037,3 +1037,14 @@ describe('a Party programme that names each group\'s doers after its items (kept
     expect(t('3.1. Nâng cao nhận thức\n\n- Quán triệt sâu sắc quan điểm đầu tư cho môi trường là đầu tư cho phát triển bền vững.\n\n- Đổi mới công tác tuyên truyền, phổ biến pháp luật theo hướng số hóa, dễ tiếp cận.').map((x) => x[1])).toEqual([[], []]);
   });
 });
+
+describe('no work in how long a delegation holds, how work is paid for as a rule, or a form\'s place to sign (kept-aside heldout39)', () => {
+  const decision = (articles: string) => `UBND TỈNH LÀO CAI\nSố: 1696/QĐ-UBND\nLào Cai, ngày 15 tháng 5 năm 2026\nQUYẾT ĐỊNH\nỦy quyền cho Giám đốc Sở Công Thương\n\nQUYẾT ĐỊNH:\n\n${articles}\n\nNơi nhận:\n- Như Điều 3;`;
+  const t = (articles: string) => extractTasks(model(decision(articles)), { date: '2026-05-15', recipients: [] }).map((x) => x.text.slice(0, 22));
+  it('reads none of them as a task', () => {
+    expect(t('Điều 1. Tổ chức thực hiện\n1. Thời hạn ủy quyền: Từ ngày Quyết định này có hiệu lực đến hết ngày 28 tháng 02 năm 2027.\n2. Kinh phí cho hoạt động kiểm tra: Được thực hiện theo quy định của pháp luật hiện hành.\n3. LÃNH ĐẠO ĐƠN VỊ (Ký tên, đóng dấu)\n4. Tổ chức triển khai thực hiện các thủ tục hành chính đã được công bố.')).toEqual(['Tổ chức triển khai thự']);
+  });
+  it('must not: funding a body is charged with', () => {
+    expect(t('Điều 2. Tổ chức thực hiện\n1. Kinh phí: Sở Tài chính bố trí kinh phí thực hiện từ nguồn ngân sách tỉnh năm 2026.\n2. Tổ chức triển khai thực hiện các thủ tục hành chính đã được công bố.')).toHaveLength(2);
+  });
+});
