@@ -21,8 +21,8 @@ const FLOORS: Record<string, number> = {
   heldout35: 0.56, // measured 0.596
   heldout36: 0.87, // measured 0.903
   heldout37: 0.72, // measured 0.758
-  heldout38: 0.75, // measured 0.780
-  heldout39: 0.61, // measured 0.642
+  heldout38: 0.74, // measured 0.776
+  heldout39: 0.63, // measured 0.667
   heldout40: 0.79, // measured 0.821
 };
 

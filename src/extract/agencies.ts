@@ -310,7 +310,7 @@ export function subjectOf(clause: string): BodySpan[] | null {
   // the verb in lower case after it; not when another body or a qualifier follows: "... tỉnh X và Sở Y", "... tỉnh X có liên quan")
   const placed = PLACED_BODY.exec(clause);
   // (and no verb before the place: "Đoàn công tác làm việc tại tỉnh Lâm Đồng ..." is "Đoàn công tác")
-  if (placed && !FIRST_PREDICATE.test(placed[0]) && !/\s(?:tại|ở|về|cho|đến|từ|trên|làm)\s/u.test(placed[0]) && startsWithBody(placed[0], true) && !/^\s*(?:,|;|và|cùng|với|thuộc|trực thuộc|của|có liên quan|liên quan)(?![\p{L}])/u.test(clause.slice(placed[0].length)) && !/^\s+(?:đề nghị|yêu cầu|giao)(?![\p{L}])/u.test(clause.slice(placed[0].length))) {
+  if (placed && !FIRST_PREDICATE.test(placed[0]) && !/\s(?:tại|ở|về|cho|đến|từ|trên|làm)\s/u.test(placed[0]) && startsWithBody(placed[0], true) && !/^\s*(?:,|;|và|cùng|với|thuộc|trực thuộc|của|có liên quan|liên quan)(?![\p{L}])/u.test(clause.slice(placed[0].length)) && !/^\s+(?:(?:kính|trân trọng|khẩn thiết|tha thiết)\s+)?(?:đề nghị|yêu cầu|giao)(?![\p{L}])/u.test(clause.slice(placed[0].length))) {
     return [{ text: placed[0], start: 0, end: placed[0].length }];
   }
   const committee = committeeName(clause);

@@ -73,6 +73,9 @@ const CLOSING_PARAGRAPH = [
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^(?:Trong\s+)?quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm)/iu,
+  // a letter's courtesy to the body it writes to: "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ Xây dựng quan tâm, sớm
+  // xem xét, chỉ đạo giải quyết./."
+  /^[^.;]{0,80}(?:kính|trân trọng)\s+đề nghị\s+[^.;]{2,80}?\s+quan tâm,?\s+(?:sớm\s+)?(?:xem xét|chỉ đạo|giải quyết|hỗ trợ|tạo điều kiện)(?:,?\s+(?:chỉ đạo\s+)?(?:giải quyết|xem xét|hỗ trợ|cho ý kiến))*[^.;]{0,40}\.?\/?\.?$/iu,
   // "Nhận được Công văn này, đề nghị các đơn vị khẩn trương triển khai." (not when it asks for more with a time of its
   // own: "Nhận được công văn này, Bộ ... đề nghị các sở ... tổng hợp và báo cáo ... trước ngày 20/12/2015.")
   /^(?![\s\S]*(?:trước|chậm nhất|hạn|trong)[^.;]{0,20}\d)Nhận được (?:Công văn|văn bản) này/iu,
@@ -1527,6 +1530,10 @@ function leadInUnder(p: ItemNode): Assignment | null {
   const para = p.body.at(-1);
   if (!para || !p.children.length) return null;
   const text = para.text.replace(/\n/g, ' ');
+  // (a lead-in that ends with the bodies it asks: "..., Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ Xây dựng:" asks
+  // Bộ Xây dựng, not the province that writes)
+  const asked = askedAtColon(text);
+  if (asked) return moved(asked, para.start - p.titleStart, 'heading.leadInAsked');
   if (!LEAD_IN.test(text)) return null;
   const a = leadOf(text);
   if (!a?.lead.length || !/^lead\.(?:subject|framedSubject|responsible|giao)$/u.test(a.rule)) return null;

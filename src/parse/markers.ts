@@ -39,7 +39,9 @@ const DASH = /^([-–—•·*])\s*(?=\S)/u;
 // "(1)" "(12)" — a number in parentheses, a level of its own
 const PAREN_NUM = /^\((\d{1,3})\)\s*(?=\S)/u;
 // "(a)" "(đ)"
-const PAREN_LETTER = /^\(([a-zđ])\)\s*(?=\S)/u;
+// (and the small Roman numerals letters and decrees count their points with, "(i)", "(ii)", "(iii)", "(iv)", a stop after
+// the bracket or not: "(ii). Sớm chỉ đạo ..."; "(i)" and "(v)" read the same either way)
+const PAREN_LETTER = /^\(([a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)\.?\s*(?=\S)/u;
 // "Thứ nhất:" "Thứ hai," — ordinal words that number a letter's points
 const ORDINAL = /^(Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[:,.]\s*/u;
 const PLUS = /^(\+)\s*(?=\S)/u;

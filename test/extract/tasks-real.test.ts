@@ -12,6 +12,7 @@ import { extractHeader } from '../../src/extract/header.js';
 import { findDeadlines, pickDeadline } from '../../src/extract/deadlines.js';
 import { model, ROOT } from '../helpers.js';
 import { extract } from '../../src/extract/index.js';
+import { readMarker } from '../../src/parse/markers.js';
 
 const doc = async (name: string) => {
   const o = await processFile(path.join(ROOT, 'test', 'fixtures', 'tasks', name));
@@ -1046,5 +1047,19 @@ describe('no work in how long a delegation holds, how work is paid for as a rule
   });
   it('must not: funding a body is charged with', () => {
     expect(t('Điều 2. Tổ chức thực hiện\n1. Kinh phí: Sở Tài chính bố trí kinh phí thực hiện từ nguồn ngân sách tỉnh năm 2026.\n2. Tổ chức triển khai thực hiện các thủ tục hành chính đã được công bố.')).toHaveLength(2);
+  });
+});
+
+describe('a province\'s letter that asks a ministry in points "(i)", "(ii)", "(iii)" (kept-aside heldout39)', () => {
+  const letter = `ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 3686/UBND-XD\nLào Cai, ngày 11 tháng 5 năm 2026\nV/v kiểm tra điều kiện phòng cháy\nKính gửi: Bộ Xây dựng\n\nỦy ban nhân dân tỉnh Lào Cai báo cáo và đề nghị Bộ Xây dựng nội dung như sau:\n\n3. Kiến nghị\n\nĐể kịp thời tháo gỡ khó khăn cho doanh nghiệp, Uỷ ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ Xây dựng:\n\n(i). Chỉ đạo Cục Đăng kiểm Việt Nam khẩn trương ban hành văn bản hướng dẫn các cơ quan đăng kiểm địa phương.\n\n(ii). Sớm chỉ đạo nghiên cứu, sửa đổi, bổ sung các Quy chuẩn kỹ thuật quốc gia có liên quan.\n\nỦy ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ Xây dựng quan tâm, sớm xem xét, chỉ đạo giải quyết./.\n\nNơi nhận:\n- Như trên;`;
+  const t = extractTasks(model(letter), { date: '2026-05-11', recipients: ['Bộ Xây dựng'], issuer: 'Ủy ban nhân dân tỉnh Lào Cai' });
+  it('reads each point, asked of the ministry the lead-in names, and the courtesy after them as no task', () => {
+    expect(t.map((x) => [x.label, x.text.slice(0, 20), x.lead.map((l) => l.name)])).toEqual([
+      ['i', 'Chỉ đạo Cục Đăng kiể', ['Bộ Xây dựng']],
+      ['ii', 'Sớm chỉ đạo nghiên c', ['Bộ Xây dựng']],
+    ]);
+  });
+  it('reads small Roman numerals in brackets as markers, with a stop after or not', () => {
+    expect(['(ii). Sớm', '(iii) Trong', '(iv) Báo cáo'].map((s) => readMarker(s)?.label)).toEqual(['ii', 'iii', 'iv']);
   });
 });
