@@ -800,11 +800,15 @@ function chargesAfterLabel(text: string): boolean {
 /** A particular of an inspection, a visit or an event, labelled: "Đối tượng kiểm tra: ...", "Phạm vi và nội dung kiểm tra: ...", "Thời hiệu kiểm tra: ...". */
 const PARTICULAR = /^(?:Đối tượng|Phạm vi|Thời hạn|Thời hiệu|Thời gian|Địa điểm|Hình thức|Thành phần|Quy mô|Phương thức)(?:\s+(?:và|,)?\s*[\p{Ll}]+){0,6}\s*:\s*\S/u;
 
+/** How long a delegation or a text holds, no time of any work: "Thời hạn ủy quyền: Từ ngày ... đến hết ngày 28 tháng 02 năm 2027". */
+const TERM_IN_FORCE = /^(?:Thời hạn|Thời gian)\s+(?:ủy quyền|uỷ quyền|hiệu lực|có hiệu lực|áp dụng|thí điểm)(?![\p{L}])/u;
+
 /** An item that only gives a time: "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ...". */
 // ("Thời hạn: ...", "Thời gian lấy ý kiến: ...", "Thời hạn gửi báo cáo trước ngày 28/02/2010.")
 // ("Thời hạn nhận hồ sơ đến hết ngày 31.5.2003.": a date written with dots)
-// (not how long a delegation or a text holds: "Thời hạn ủy quyền: từ ngày ... đến hết ngày 28 tháng 02 năm 2027")
-const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?!\s+(?:ủy quyền|uỷ quyền|hiệu lực|có hiệu lực|áp dụng|thí điểm)(?![\p{L}]))(?:\s+\p{Ll}+){0,4}\s*(?::\s*\S|(?:là\s+)?(?:trước|chậm nhất|đến hết|trong)\s(?:[^.;]|\.(?=\d)){0,60}[.;]?$)/u;
+const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}\s*(?::\s*\S|(?:là\s+)?(?:trước|chậm nhất|đến hết|trong)\s(?:[^.;]|\.(?=\d)){0,60}[.;]?$)/u;
+/** An item or a paragraph that only gives a time, not a term in force (TERM_IN_FORCE). */
+const timeOnly = (t: string) => TIME_ONLY.test(t) && !TERM_IN_FORCE.test(t);
 
 function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: number, year: number): TaskFinding[] {
   const out: TaskFinding[] = [];
@@ -872,7 +876,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // an item that only gives the time ("- Thời gian thực hiện: Từ ngày 25-1 đến ngày 2-2-2021.", "2. Thời gian
     // lấy ý kiến: từ ... đến ...") times the other items of its group that have none; it asks nothing itself
     // (not one whose words after the label charge a body: "1. Thời gian chi trả: BHXH các quận, huyện, thị xã tổ chức chi trả ...")
-    if (node.marker && !node.children.length && TIME_ONLY.test(node.title) && !chargesAfterLabel(node.title)) {
+    if (node.marker && !node.children.length && timeOnly(node.title) && !chargesAfterLabel(node.title)) {
       const d = timeAt([node.title, ...node.body.map((p) => p.text)].join(' '), node.titleStart, 'timeItem');
       if (d) groupTimes.set(node.parent!, d);
       continue;
@@ -948,7 +952,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         && !siblings.slice(0, at).some((c) => c.marker) && standaloneRequest(text, ctx.issuer ?? null);
       // "Thời gian gửi báo cáo trước ngày 20 tháng 3 năm 2009." after a letter's request: that request's time, no task
       const prev = out[out.length - 1];
-      if (!anyMarked && prev && TIME_ONLY.test(text.trim()) && !leadOf(text)?.lead.length) {
+      if (!anyMarked && prev && timeOnly(text.trim()) && !leadOf(text)?.lead.length) {
         prev.deadline ??= timeAt(text, start, 'timeParagraph');
         continue;
       }
@@ -1061,7 +1065,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // how long a delegation or a text holds ("Thời hạn ủy quyền: Từ ngày ... đến hết ngày 28 tháng 02 năm 2027"), how the work
     // is paid for as a rule ("Kinh phí cho hoạt động kiểm tra: Được thực hiện theo quy định ..."), a form's place to sign
     // ("LÃNH ĐẠO ĐƠN VỊ (Ký tên, đóng dấu)"): no work
-    if (/^(?:Thời hạn|Thời gian)\s+(?:ủy quyền|uỷ quyền|hiệu lực|có hiệu lực|áp dụng|thí điểm)(?![\p{L}])/u.test(text)) continue;
+    if (TERM_IN_FORCE.test(text)) continue;
     if (/^(?:Kinh phí|Nguồn kinh phí)[^:;.]{0,60}:\s*(?:Được|Do ngân sách|Từ nguồn|Theo|Sử dụng|Nguồn|Bố trí từ)(?![\p{L}])/u.test(text) && !chargesAfterLabel(text)) continue;
     if (/\((?:[Kk]ý|[Kk]ý,)\s+(?:tên|ghi rõ|và ghi rõ|đóng dấu)/u.test(text) && text.length < 120) continue;
     // a body set up that ends itself when its work is done ("Đoàn kiểm tra tự giải thể sau khi hoàn thành nhiệm vụ.")

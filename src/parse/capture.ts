@@ -109,6 +109,15 @@ export function uncapture(input: string[]): Uncaptured {
 
 /** A line break written as HTML in a markdown table's cell: "**UBND TỈNH X**<br>**SỞ Y**" (global: for replace and split only). */
 export const BR = /<br\s*\/?>/giu;
+/** The same break, to test a line for one. */
+const HAS_BR = /<br\s*\/?>/iu;
+
+/** A layout table's cells as the lines they print, cell by cell (each `<br>` a line break), as a Word file's layout table is read. */
+export function cellLines(cells: string[]): string[] {
+  const out: string[] = [];
+  for (const c of cells) for (const l of c.split(BR)) if (l.trim()) out.push(l.trim());
+  return out;
+}
 /** What only a letter's header or signature block holds. */
 const LAYOUT_ANCHOR = /CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|(?:^|[|>*\s])Số\s*:|Nơi nhận\s*:/u;
 
@@ -119,17 +128,17 @@ const LAYOUT_ANCHOR = /CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG 
  * table's empty header row and its separator row go with it.
  */
 function unlayout(input: string[]): string[] {
-  if (!input.some((l) => l.includes('|') && /<br\s*\/?>/iu.test(l))) return input;
+  if (!input.some((l) => l.includes('|') && HAS_BR.test(l))) return input;
   const out: string[] = [];
   for (const line of input) {
     const cells = pipeCells(line);
-    if (!cells || cells.length > 3 || !LAYOUT_ANCHOR.test(line) || !/<br\s*\/?>/iu.test(line)) {
+    if (!cells || cells.length > 3 || !LAYOUT_ANCHOR.test(line) || !HAS_BR.test(line)) {
       out.push(line);
       continue;
     }
     // the empty header row and the separator above it ("| | |", "|---|---|")
     while (out.length && /^\s*\|(?:\s*:?-*:?\s*\|)+\s*$/u.test(out[out.length - 1]!)) out.pop();
-    for (const c of cells) for (const l of c.split(BR)) if (l.trim()) out.push(l.trim(), '');
+    for (const l of cellLines(cells)) out.push(l, '');
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { decodeText, decodeDiagnostics } from './decode.js';
 import { cleanText } from '../normalise/unicode.js';
 import { readMarker, startsWithMarker } from './markers.js';
 import { joinWrappedLines, type Line } from './wrap.js';
-import { uncapture, pipeCells, BR } from './capture.js';
+import { uncapture, pipeCells, cellLines, BR } from './capture.js';
 import { fastMarkdownTree, type MdNode } from './mdfast.js';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
@@ -183,15 +183,14 @@ function parseMarkdown(text: string, engine: MarkdownEngine): RawDoc | null {
  * with a TT column) as its cells' lines, cell by cell, as a Word file's layout table is read.
  */
 function pipeTable(t: string): RawBlock[] | null {
+  if (!t.trimStart().startsWith('|')) return null;
   const lines = t.split('\n').filter((l) => l.trim());
   if (lines.length < 2 || !lines.every((l) => /^\s*\|.*\|\s*$/u.test(l))) return null;
   const rows = lines.map((l) => pipeCells(l)).filter((r): r is string[] => r !== null).filter((r) => r.some((c) => c.replace(BR, '').trim()));
   if (!rows.length) return null;
   const width = Math.max(...rows.map((r) => r.length));
   if (width <= 3 && rows.length <= 2 && !TABLE_HEAD.test(rows[0]![0]!.trim())) {
-    const out: RawBlock[] = [];
-    for (const r of rows) for (const c of r) for (const l of c.split(BR)) if (l.trim()) out.push({ kind: 'paragraph', text: l.trim() });
-    return out;
+    return rows.flatMap((r) => cellLines(r)).map((text): RawBlock => ({ kind: 'paragraph', text }));
   }
   return [{ kind: 'table', text: '', rows: rows.map((r) => r.map((c) => c.replace(BR, '\n').trim())), headerRows: 1 }];
 }
