@@ -83,8 +83,9 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
   const out: BodySpan[] = [];
   const push = (a: number, b: number) => {
     let text = s.slice(a, b);
-    const lead = text.length - text.trimStart().length;
-    text = text.trim().replace(ROLE_APPOSITION, '').replace(/[;,.:]+$/, '').trim();
+    // (a cell's bullet before a name: "- Vụ Pháp chế; - Văn phòng Bộ")
+    const lead = text.length - text.replace(/^\s*(?:[-–+•]\s+)?/u, '').length;
+    text = text.slice(lead).trim().replace(ROLE_APPOSITION, '').replace(/[;,.:]+$/, '').trim();
     if (text) out.push({ text, start: a + lead, end: a + lead + text.length });
   };
   if (s.includes(';')) {
@@ -111,11 +112,20 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
   }
   // ',' and ' và ' as candidate cuts
   const cuts: { at: number; len: number }[] = [];
-  for (const m of s.matchAll(/\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+/gu)) cuts.push({ at: m.index!, len: m[0].length });
+  // (in a table cell, a slash between two names: "Vụ Kế hoạch - Tài chính/ Ban Quản lý quy hoạch")
+  for (const m of s.matchAll(opts.comma ? /\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+|\s*\/\s*/gu : /\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+/gu)) cuts.push({ at: m.index!, len: m[0].length });
   let a = 0;
   for (const c of cuts) {
     const next = s.slice(c.at + c.len);
     const isAnd = /và|cùng|với/.test(s.slice(c.at, c.at + c.len));
+    // (a slash parts two capitalised names, whatever their head: "Ban Quản lý quy hoạch /Tư vấn được lựa chọn")
+    if (s.slice(c.at, c.at + c.len).includes('/')) {
+      if (/^\p{Lu}\p{Ll}/u.test(next) && /\s/u.test(s.slice(a, c.at).trim())) {
+        push(a, c.at);
+        a = c.at + c.len;
+      }
+      continue;
+    }
     if (!opts.comma && !isAnd && !startsWithBody(next)) continue;
     if (!startsWithBody(next, false) || isBareHead(firstName(next))) continue;
     // nor is a head word alone before it: "Báo và Đài Phát thanh, Truyền hình Lâm Đồng" is one body

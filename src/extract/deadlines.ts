@@ -60,6 +60,9 @@ const WEEKDAY = String.raw`(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ
 /** An hour and a weekday before a day: "17 giờ 00 phút, ", "thứ Sáu, ". */
 const AT = String.raw`(?:${HOUR}\s*,?\s*)?(?:${WEEKDAY}\s*,?\s*)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?`;
 const QUARTER = String.raw`[Qq]u[ýy]\s+(IV|I{1,3}|[1-4])(?![\p{L}\d])(?:\s*(?:\/|năm)\s*(\d{4}))?`;
+const BY_DATE = String.raw`(?<pre>(?:hoàn\s+thành|xong|gửi|nộp|báo\s+cáo)[^.;]{0,40}?\s+)?(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?|không\s+muộn\s+hơn|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?|muộn\s+nhất|đến\s+hết|trong\s+thời\s+hạn\s+đến|(?:kéo\s+dài|gia\s+hạn)(?:\s+thời\s+hạn)?\s+đến(?:\s+hết)?)\s+${AT}(?:ngày\s*)?(?<d>${DATE})`;
+/** A day that is a whole time cell, its parts split by one sign ("10-11/2019" is two months, not a day). */
+const CELL_DAY = String.raw`\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\d{1,2}\.\d{1,2}(?:\.\d{4})?|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\s+tháng\s+\d{1,2}(?:\s*,?\s*năm\s+\d{4})?`;
 const MONTHS = String.raw`(\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)`;
 const EVENT = String.raw`hội\s+nghị|hội\s+thảo|đại\s+hội|kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+thi|hội\s+diễn|lễ(?=\s+(?:kỷ|khai|tổng|phát|ra|công|đón|trao|mít))`;
 
@@ -244,12 +247,22 @@ const RULES: Rule[] = [
   {
     id: 'deadline.byDate',
     need: /\d/,
-    re: new RegExp(String.raw`(?<pre>(?:hoàn\s+thành|xong|gửi|nộp|báo\s+cáo)[^.;]{0,40}?\s+)?(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?|không\s+muộn\s+hơn|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?|muộn\s+nhất|đến\s+hết|trong\s+thời\s+hạn\s+đến|(?:kéo\s+dài|gia\s+hạn)(?:\s+thời\s+hạn)?\s+đến(?:\s+hết)?)\s+${AT}(?:ngày\s*)?(?<d>${DATE})`, 'giu'),
+    re: new RegExp(BY_DATE, 'giu'),
     aside: true,
     make: (m, ctx, at) => {
       const d = m.groups!.d!;
       const v = readDay(d, ctx, at + m[0].trimEnd().length - d.length);
       return v ? { kind: 'by', date: v } : undefined;
+    },
+  },
+  // a time cell that is only a day ("15/12/2019", "Ngày 24/8"): the row is done on that day, as "trong ngày 05/12/2025"
+  {
+    id: 'deadline.cellDay',
+    re: /(?!)/gu,
+    cell: new RegExp(String.raw`^\s*(?:ngày\s*)?(${CELL_DAY})\s*$`, 'giu'),
+    make: (m, ctx, at) => {
+      const v = readDay(m[1]!, ctx, at + m[0].trimEnd().length - m[1]!.length);
+      return v ? { kind: 'within', date: v } : undefined;
     },
   },
   // "trong ngày 05/12/2025", "vào ngày 09/10/2025", "nhân ngày Chuyển đổi số Quốc gia 10/10"
@@ -335,7 +348,8 @@ const RULES: Rule[] = [
     id: 'deadline.month',
     need: /tháng/iu,
     re: new RegExp(String.raw`(?:trong|vào|định\s+kỳ|(?:hoàn\s+thành|xong)(?:\s+trong)?|^|(?<=[;:]))\s*(?:kỳ\s+báo\s+cáo\s+)?tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
-    cell: new RegExp(String.raw`tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
+    // (in a time cell, a bare "12/2019" or "10-11/2019" that is the whole cell is the month, or months, of that year)
+    cell: new RegExp(String.raw`(?:tháng\s+|^\s*(?=\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*\/\s*\d{4}\s*$))${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
     aside: true,
     make: (m, ctx, at) => {
       // (a round of a periodic programme named by its month and year, "định kỳ tháng 8/2026"; without the year it is the rule)

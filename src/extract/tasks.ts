@@ -1634,32 +1634,56 @@ function tableColumns(header: Cell[]): Columns | null {
   return cols;
 }
 
+const TT_CELL = /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?$/u;
+
+/** The lower row of a two-row header: its first cells empty (merged from above), the others naming doers' columns. */
+function subHeader(r: Cell[]): boolean {
+  const named = r.filter((c) => c.text.trim());
+  return !r[0]?.text.trim() && named.length >= 1 && named.every((c) => /chủ trì|phối hợp|thực hiện|đơn vị|cơ quan/iu.test(c.text));
+}
+
+/** Each column's name: the lower row's where it has one, else the upper row's (a merged cell's name spans the rest). */
+function mergeHeader(top: Cell[], sub: Cell[]): Cell[] {
+  return Array.from({ length: Math.max(top.length, sub.length) }, (_, i) => (sub[i]?.text.trim() ? sub[i]! : top[i] ?? top[top.length - 1]!));
+}
+
 function tableTasks(model: TextModel, table: Block, year: number, events: EventDate[] = []): TaskFinding[] {
   const rows = table.rows ?? [];
   const out: TaskFinding[] = [];
-  const headerIdx = rows.findIndex((r) => tableColumns(r) !== null);
+  let headerIdx = rows.findIndex((r) => tableColumns(r) !== null);
   if (headerIdx < 0) return out;
-  const cols = tableColumns(rows[headerIdx]!)!;
+  // a header of two rows, a merged "Thực hiện" over "Đơn vị chủ trì | Đơn vị phối hợp": the lower row names those columns
+  const sub = rows[headerIdx + 1];
+  const header = sub && subHeader(sub) ? mergeHeader(rows[headerIdx]!, sub) : rows[headerIdx]!;
+  if (header !== rows[headerIdx]) headerIdx++;
+  const cols = tableColumns(header)!;
   const sections: { kind: string; label: string }[] = [];
   const cell = (r: Cell[], i: number) => (i >= 0 ? r[i] : undefined);
+  // a time cell merged over the rows of one step is read in its first row only: the rows under it take its time
+  let lastTime: Cell | null = null;
   for (const r of rows.slice(headerIdx + 1)) {
     const filled = r.filter((c) => c.text.trim()).length;
-    const tt = cell(r, cols.tt)?.text.trim() ?? '';
+    // without a TT column, a group row's number stands in the first column ("I | GIAI ĐOẠN 1: ...", "1 | Lập nhiệm vụ")
+    const ttInFirst = cols.tt < 0 && cols.content > 0 && TT_CELL.test(r[0]?.text.trim() ?? '');
+    const tt = ttInFirst ? r[0]!.text.trim().replace(/\.$/, '') : cell(r, cols.tt)?.text.trim() ?? '';
     const content = cell(r, cols.content);
     if (!content || !content.text.trim()) continue;
     const prevCapital = [...sections].reverse().find((x) => x.kind === 'capital')?.label;
     const romanLike = /^[IVXLC]+$/.test(tt) && !(tt.length === 1 && prevCapital && prevCapital.charCodeAt(0) + 1 === tt.charCodeAt(0));
     const kind = romanLike ? 'roman' : /^[A-Z]$/.test(tt) ? 'capital' : /^\d+$/.test(tt) ? 'decimal' : 'none';
-    const isSection = r.length <= 3 || filled <= 2 && !cell(r, cols.lead)?.text.trim() && !cell(r, cols.time)?.text.trim();
+    const timeOwn = ttInFirst && cols.time === 0 ? undefined : cell(r, cols.time);
+    const isSection = r.length <= 3 || filled <= 2 && !cell(r, cols.lead)?.text.trim() && !timeOwn?.text.trim();
     if (isSection) {
       const at = sections.findIndex((s) => s.kind === kind);
       if (at >= 0) sections.length = at;
       sections.push({ kind, label: tt });
+      lastTime = null;
       continue;
     }
     const leadCell = cell(r, cols.lead);
     const supCell = cell(r, cols.support);
-    const timeCell = cell(r, cols.time);
+    const timeCell = timeOwn?.text.trim() ? timeOwn : cols.tt < 0 && cols.time === 0 && timeOwn && lastTime ? lastTime : timeOwn;
+    if (timeOwn?.text.trim()) lastTime = timeOwn;
     const lead = leadCell ? refs(splitBodies(leadCell.text, { comma: true }), leadCell.start, 'table.lead') : [];
     const support = supCell ? refs(splitBodies(supCell.text, { comma: true }), supCell.start, 'table.support') : [];
     let deadline: DeadlineFinding | null = null;

