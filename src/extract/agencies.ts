@@ -37,7 +37,7 @@ const PREDICATE_RE = new RegExp(`(?<![\\p{L}])${NOT_A_VERB_HERE}(?:${verbs(PREDI
 /** The same, for the first verb of a text (exec and test without a global pattern's lastIndex to reset). */
 const FIRST_PREDICATE = new RegExp(PREDICATE_RE.source, 'u');
 
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
@@ -375,7 +375,8 @@ function askedOf(clause: string, at: number): BodySpan[] | null {
 }
 
 /** "theo chức năng, nhiệm vụ (được giao)", "căn cứ chức năng, nhiệm vụ", "trong phạm vi chức năng, nhiệm vụ của mình" after a name. */
-const FUNCTION_QUALIFIER = /,?\s+(?:theo|căn cứ|trên cơ sở|trong phạm vi|thuộc phạm vi)\s+(?:chức năng|thẩm quyền|nhiệm vụ)(?:\s*,\s*|\s+và\s+|\s+)?(?:nhiệm vụ|quyền hạn|thẩm quyền)?(?:\s+(?:được giao|của mình|của đơn vị|quy định))?[,\s]*$/u;
+// (and three of them: "theo chức năng, nhiệm vụ, quyền hạn được giao")
+const FUNCTION_QUALIFIER = /,?\s+(?:theo|căn cứ|trên cơ sở|trong phạm vi|thuộc phạm vi)\s+(?:chức năng|thẩm quyền|nhiệm vụ)(?:(?:\s*,\s*|\s+và\s+|\s+)(?:nhiệm vụ|quyền hạn|thẩm quyền)){0,2}(?:\s+(?:được giao|của mình|của đơn vị|quy định))?[,\s]*$/u;
 
 /** "X chỉ đạo ...", "X hướng dẫn ...": X, who directs others. */
 const DIRECTS = /^(.{3,120}?)\s+(?:chỉ đạo|lãnh đạo|hướng dẫn|đôn đốc)(?:\s|$)/u;

