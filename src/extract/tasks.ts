@@ -516,7 +516,7 @@ function extractTasksRaw(model: TextModel, ctx: TaskContext): TaskFinding[] {
   const c = { ...ctx, events };
   const out: TaskFinding[] = [];
   for (const { from, to } of directiveRanges(model)) out.push(...regionTasks(model, c, from, to, year));
-  for (const b of model.blocks) if (b.kind === 'table') out.push(...tableTasks(model, b, year, events));
+  for (const [i, b] of model.blocks.entries()) if (b.kind === 'table') out.push(...tableTasks(model, b, year, events, dayHeading(model.blocks[i - 1], year)));
   if (!out.length) {
     const only = onlyRequest(model, c, year);
     if (only) out.push(only);
@@ -1665,6 +1665,9 @@ function tableColumns(header: Cell[]): Columns | null {
   return cols;
 }
 
+/** A time cell of hours only: "7h00 - 7h15", "Từ 14 giờ 00", "08:00-09:30", "Sáng". */
+const HOURS_ONLY = /^\s*(?:(?:từ|buổi)\s+)?(?:sáng|chiều|tối|trưa|\d{1,2}\s*(?:h|giờ|:)\s*\d{0,2}(?:\s*(?:phút|')?)?(?:\s*[-–]\s*|\s+đến\s+)?)+\s*$/iu;
+
 const TT_CELL = /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?$/u;
 
 /** The lower row of a two-row header: its first cells empty (merged from above), the others naming doers' columns. */
@@ -1678,7 +1681,21 @@ function mergeHeader(top: Cell[], sub: Cell[]): Cell[] {
   return Array.from({ length: Math.max(top.length, sub.length) }, (_, i) => (sub[i]?.text.trim() ? sub[i]! : top[i] ?? top[top.length - 1]!));
 }
 
-function tableTasks(model: TextModel, table: Block, year: number, events: EventDate[] = []): TaskFinding[] {
+/**
+ * A day's programme: a short heading that dates one day ("NGÀY 1: THỨ HAI, NGÀY 24/8/2026") right above a table whose time
+ * cells give only the hours ("7h00 - 7h15"). The rows are done within that day.
+ */
+function dayHeading(b: Block | undefined, year: number): DeadlineFinding | null {
+  if (!b || b.kind === 'table' || b.text.length > 120 || /[.;]\s*$/u.test(b.text.trim())) return null;
+  const m = /(?:^|[\s,:(])(?:ngày\s+)(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])/iu.exec(b.text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3] ?? year)];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const date = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return { kind: 'within', date, text: m[0].trim(), start: b.start + m.index!, end: b.start + m.index! + m[0].length, rule: 'deadline.dayHeading' };
+}
+
+function tableTasks(model: TextModel, table: Block, year: number, events: EventDate[] = [], day: DeadlineFinding | null = null): TaskFinding[] {
   const rows = table.rows ?? [];
   const out: TaskFinding[] = [];
   let headerIdx = rows.findIndex((r) => tableColumns(r) !== null);
@@ -1703,7 +1720,7 @@ function tableTasks(model: TextModel, table: Block, year: number, events: EventD
     const romanLike = /^[IVXLC]+$/.test(tt) && !(tt.length === 1 && prevCapital && prevCapital.charCodeAt(0) + 1 === tt.charCodeAt(0));
     const kind = romanLike ? 'roman' : /^[A-Z]$/.test(tt) ? 'capital' : /^\d+$/.test(tt) ? 'decimal' : 'none';
     const timeOwn = ttInFirst && cols.time === 0 ? undefined : cell(r, cols.time);
-    const isSection = r.length <= 3 || filled <= 2 && !cell(r, cols.lead)?.text.trim() && !timeOwn?.text.trim();
+    const isSection = (r.length <= 3 && r.length < header.length) || filled <= 2 && !cell(r, cols.lead)?.text.trim() && !timeOwn?.text.trim();
     if (isSection) {
       const at = sections.findIndex((s) => s.kind === kind);
       if (at >= 0) sections.length = at;
@@ -1722,6 +1739,8 @@ function tableTasks(model: TextModel, table: Block, year: number, events: EventD
       const d = pickDeadline(findDeadlines(timeCell.text, yearOf(timeCell.text, year), { cell: true, events }));
       if (d) deadline = { ...d, start: d.start + timeCell.start, end: d.end + timeCell.start, rule: `${d.rule}.tableCell` };
     }
+    // (hours of the day the heading above the table dates)
+    if (!deadline && day && (!timeCell || HOURS_ONLY.test(timeCell.text))) deadline = day;
     const path = [...sections.map((s) => s.label), tt];
     out.push({
       label: tt, path, text: tidy(content.text), start: content.start, end: content.end,

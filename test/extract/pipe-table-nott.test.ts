@@ -63,3 +63,19 @@ describe('a time cell that is only a period or a day', () => {
     expect(d).toBeNull();
   });
 });
+
+describe('a day\'s programme: a table of hours under a heading that dates the day (kept-aside heldout35)', () => {
+  const plan = (heading: string) => `${head}#### ${heading}\n\n| Thời gian | Nội dung | Đơn vị phụ trách |\n|---|---|---|\n| 7h00 - 7h15 | Ổn định tổ chức, điểm danh | Ban Giám hiệu, GVCN các lớp |\n| 7h15 - 8h00 | Báo cáo chuyên đề an toàn giao thông | Đoàn trường |\n| Trước ngày 20/8 | Chuẩn bị hội trường | Văn phòng |\n`;
+  const rows = (heading: string) => extract(model(plan(heading), 'plan.md')).tasks.filter((t) => t.source === 'table').map((t) => [t.lead.map((a) => a.name), t.deadline ? `${t.deadline.kind} ${t.deadline.date}` : null]);
+  it('gives the rows timed by the hour that day, within; a row with a time of its own keeps it; "GVCN" heads a name', () => {
+    expect(rows('NGÀY 2: THỨ BA, NGÀY 25/8/2026')).toEqual([
+      [['Ban Giám hiệu', 'GVCN các lớp'], 'within 2026-08-25'],
+      [['Đoàn trường'], 'within 2026-08-25'],
+      [['Văn phòng'], 'by 2026-08-20'],
+    ]);
+  });
+  it('gives no day from a heading that dates none, or from a sentence above the table', () => {
+    expect(rows('CHƯƠNG TRÌNH BUỔI SÁNG').map((r) => r[1])).toEqual([null, null, 'by 2026-08-20']);
+    expect(rows('Ngày 25/8/2026, nhà trường đã tổ chức họp phụ huynh và thống nhất chương trình sau.').map((r) => r[1])).toEqual([null, null, 'by 2026-08-20']);
+  });
+});

@@ -21,7 +21,7 @@ export const AGENCY_HEADS = [
   'Giám đốc', 'Phó Giám đốc', 'Hiệu trưởng', 'Phó Hiệu trưởng', 'Chủ tịch', 'Phó Chủ tịch', 'Thủ trưởng', 'Người đứng đầu', 'Trưởng ban', 'Trưởng',
   'Chánh Văn phòng', 'Chánh văn phòng', 'Chánh Thanh tra', 'Tổng Giám đốc', 'Cán bộ', 'Thường trực', 'Bí thư', 'Phó Bí thư',
   // (a school's and an office's staff, named by their post: "Giáo viên chủ nhiệm ...", "Nhân viên y tế ...", "Nhà trường chủ động ...")
-  'Giáo viên', 'Nhân viên', 'Nhà trường',
+  'Giáo viên', 'GVCN', 'Nhân viên', 'Nhà trường',
   // the members of a body, asked as its members ("Đề nghị thành viên Ban Chỉ đạo ... tham gia chỉ đạo")
   'Thành viên Ban', 'Thành viên Hội đồng', 'Thành viên Tổ', 'Thành viên Ủy ban', 'Thành viên Uỷ ban',
   'Các', 'Mỗi',
