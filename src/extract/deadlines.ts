@@ -59,7 +59,8 @@ const HOUR = String.raw`\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*(?:phút|['’�
 const WEEKDAY = String.raw`(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)`;
 /** An hour and a weekday before a day: "17 giờ 00 phút, ", "thứ Sáu, ". */
 const AT = String.raw`(?:${HOUR}\s*,?\s*)?(?:${WEEKDAY}\s*,?\s*)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?`;
-const QUARTER = String.raw`[Qq]u[ýy]\s+(IV|I{1,3}|[1-4])(?![\p{L}\d])(?:\s*(?:\/|năm)\s*(\d{4}))?`;
+// (quarters listed, "Quý III, IV/2026", end with the last; a year after them, "Quý IV/2026, 2027", carries the span to its end)
+const QUARTER = String.raw`[Qq]u[ýy]\s+((?:IV|I{1,3}|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:[Qq]u[ýy]\s+)?(?:IV|I{1,3}|[1-4])(?![\p{L}\d]))*)(?![\p{L}\d])(?:\s*(?:\/|năm)\s*(\d{4})(?:\s*(?:,|và|-|–)\s*(\d{4})(?![\d/]))?)?`;
 const BY_DATE = String.raw`(?<pre>(?:hoàn\s+thành|xong|gửi|nộp|báo\s+cáo)[^.;]{0,40}?\s+)?(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?|không\s+muộn\s+hơn|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?|muộn\s+nhất|đến\s+hết|trong\s+thời\s+hạn\s+đến|(?:kéo\s+dài|gia\s+hạn)(?:\s+thời\s+hạn)?\s+đến(?:\s+hết)?)\s+${AT}(?:ngày\s*)?(?<d>${DATE})`;
 /** A day that is a whole time cell, its parts split by one sign ("10-11/2019" is two months, not a day). */
 const CELL_DAY = String.raw`\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\d{1,2}\.\d{1,2}(?:\.\d{4})?|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\s+tháng\s+\d{1,2}(?:\s*,?\s*năm\s+\d{4})?`;
@@ -324,7 +325,8 @@ const RULES: Rule[] = [
     make: (m, ctx, at) => {
       // (a bare period inside a sentence: only after whom the result goes to)
       if (!ctx.cell && /^[Qq]/u.test(m[0]) && at > 0 && !/[;:]\s*$|^\s*$/u.test(ctx.text.slice(Math.max(0, at - 3), at).replace(/^.*\n/su, '')) && !sentToBody(ctx.text, at)) return undefined;
-      const q = ROMAN_VALUE[m[1]!.toUpperCase()] ?? +m[1]!;
+      if (m[3]) return { kind: 'within', date: `${m[3]}-12-31` };
+      const q = Math.max(...m[1]!.split(/\s*(?:,|và|-|–|đến)\s*(?:[Qq]u[ýy]\s+)?/u).map((x) => ROMAN_VALUE[x.toUpperCase()] ?? +x));
       const v = monthEnd(q * 3, m[2], ctx, at);
       return v ? { kind: 'within', date: v } : undefined;
     },

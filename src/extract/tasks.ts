@@ -1741,6 +1741,9 @@ function tableTasks(model: TextModel, table: Block, year: number, events: EventD
     }
     // (hours of the day the heading above the table dates)
     if (!deadline && day && (!timeCell || HOURS_ONLY.test(timeCell.text))) deadline = day;
+    // (a row numbered as a group row before it is that group's sibling: "2" groups "a)", "b)"; the row "3" after them is not under "2")
+    const same = sections.findIndex((s) => s.kind === kind && kind !== 'none');
+    if (same >= 0) sections.length = same;
     const path = [...sections.map((s) => s.label), tt];
     out.push({
       label: tt, path, text: tidy(content.text), start: content.start, end: content.end,

@@ -234,6 +234,16 @@ function parsePlain(text: string): RawDoc {
       continue;
     }
     const cells = pipeCells(l);
+    // a table whose header row is a markdown row and whose rows follow one cell a line
+    const below = !cells && sawPipe && rows.length === 1 && l.trim() ? cellRowsAt(bodyLines, i, rows[0]!) : null;
+    if (below) {
+      rows.push(...below.rows.slice(1));
+      rows[0] = below.rows[0]!;
+      flushTable();
+      sawPipe = false;
+      i = below.end - 1;
+      continue;
+    }
     if (cells || (sawPipe && /^\s*\|[-:| ]+\|\s*$/.test(l))) {
       flushText();
       if (cells) rows.push(cells);
@@ -282,6 +292,39 @@ function tabRowsAt(lines: string[], i: number): { rows: string[][]; end: number 
 function assignmentHeader(cells: string[]): boolean {
   return cells.some((c) => /^(?:nội dung|nhiệm vụ|công việc|tên nhiệm vụ)/iu.test(c))
     && cells.some((c) => /chủ trì|phối hợp|thực hiện|thời gian|thời hạn|tiến độ/iu.test(c));
+}
+
+/** The TT cell of a row written one cell a line: "1", "II", "a)", "đ)", "1.2". */
+const TT_LINE = /^(?:\d{1,3}(?:\.\d{1,2}){0,2}|[IVXLC]{1,6}|[A-Z]|[a-zđ])[.)]?$/u;
+
+/**
+ * The rows under an assignment table's header row when the copy wrote them one cell a line ("| TT | Nội dung hoạt động |
+ * Cơ quan chủ trì | Cơ quan phối hợp |" / "Thời gian thực hiện" / "1" / "Tổ chức tuyên truyền ..." / "a)" / "Tổ chức Hội
+ * nghị ..." / "Cục X" / "Vụ Y; ..." / "Quý III/2026" / "b)" ...): header cells left on lines of their own join the header; a
+ * row starts at a TT cell; a group row has two cells. Up to a blank line, a pipe row or "Nơi nhận".
+ */
+function cellRowsAt(lines: string[], i: number, header: string[]): { rows: string[][]; end: number } | null {
+  if (!(TABLE_HEAD.test(header[0]!.trim()) || assignmentHeader(header))) return null;
+  const head = [...header];
+  let j = i;
+  for (; j < lines.length && !TT_LINE.test(lines[j]!.trim()); j++) {
+    const l = lines[j]!.trim();
+    if (!l || l.length > 60 || j - i >= 2 || pipeCells(l)) return null;
+    head.push(l);
+  }
+  const rows: string[][] = [head];
+  let row: string[] | null = null;
+  for (; j < lines.length; j++) {
+    const l = lines[j]!.trim();
+    if (!l || pipeCells(l) || /^(?:#|\*{0,2}Nơi nhận)/u.test(l)) break;
+    if (TT_LINE.test(l) && (!row || row.length >= 2)) {
+      if (row) rows.push(row);
+      row = [l.replace(/[.)]$/u, '')];
+    } else if (row) row.push(l);
+  }
+  if (row) rows.push(row);
+  const fits = rows.slice(1).filter((r) => r.length === head.length || r.length === 2).length;
+  return rows.length > 2 && fits * 2 >= rows.length - 1 ? { rows, end: j } : null;
 }
 
 /** The longest run of lines a cell of a '|'-separated copy holds; a longer run is the text after the table. */

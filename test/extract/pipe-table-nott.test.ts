@@ -79,3 +79,11 @@ describe('a day\'s programme: a table of hours under a heading that dates the da
     expect(rows('Ngày 25/8/2026, nhà trường đã tổ chức họp phụ huynh và thống nhất chương trình sau.').map((r) => r[1])).toEqual([null, null, 'by 2026-08-20']);
   });
 });
+
+describe('a table whose rows go on past a group row at the group\'s own level', () => {
+  const plan = `${head}| TT | Nội dung | Chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Tuyên truyền |\n| a | Tổ chức hội nghị | Sở Tư pháp | Quý III, IV/2026 |\n| 2 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Quý IV/2026, 2027 |\n`;
+  const tasks = extract(model(plan, 'plan.md')).tasks.filter((t) => t.source === 'table');
+  it('puts row "2" beside group "1", not under it; a list of quarters ends with the last, a year after it with that year', () => {
+    expect(tasks.map((t) => [t.path.join('/'), t.deadline?.date])).toEqual([['1/a', '2026-12-31'], ['2', '2027-12-31']]);
+  });
+});

@@ -64,6 +64,13 @@ describe('tables a legal portal copy gives as text', () => {
     expect(tables('Phụ lục\nTT | Tên nhiệm vụ | Sở, ngành chủ trì | Thời gian thực hiện\n | (1) | (2) | (3)\n1 | Rà soát phương án quản lý khoáng sản | Sở Nông nghiệp và Môi trường | Quý II/2026\nNơi nhận:'))
       .toEqual([[['TT', 'Tên nhiệm vụ', 'Sở, ngành chủ trì', 'Thời gian thực hiện'], ['', '(1)', '(2)', '(3)'], ['1', 'Rà soát phương án quản lý khoáng sản', 'Sở Nông nghiệp và Môi trường', 'Quý II/2026']]]);
   });
+  it('reads the rows under a markdown header row written one cell a line, a header cell left on its own line joining the header (kept-aside heldout37)', () => {
+    expect(tables('PHỤ LỤC\n| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |\n| --- | --- | --- | --- |\nThời gian\n1\nTuyên truyền\na)\nTổ chức hội nghị\nSở Tư pháp\nSở Nội vụ\nQuý III/2026\nb)\nIn tài liệu\nSở Văn hóa\nCác sở\nThường xuyên\n2\nRà soát văn bản\nSở Tư pháp\nCác sở\nQuý IV/2026'))
+      .toEqual([[['TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian'], ['1', 'Tuyên truyền'], ['a', 'Tổ chức hội nghị', 'Sở Tư pháp', 'Sở Nội vụ', 'Quý III/2026'],
+        ['b', 'In tài liệu', 'Sở Văn hóa', 'Các sở', 'Thường xuyên'], ['2', 'Rà soát văn bản', 'Sở Tư pháp', 'Các sở', 'Quý IV/2026']]]);
+    // (the lines after a people's list header are no rows of it)
+    expect(tables('| Họ tên | Chức vụ | Đơn vị |\n| --- | --- | --- |\n1\nNguyễn Văn A\nGiám đốc\nSở Nội vụ\n2\nTrần Văn B\nPhó Giám đốc\nSở Tư pháp')).toEqual([[['Họ tên', 'Chức vụ', 'Đơn vị']]]);
+  });
   it('reads such rows from a header without a TT column when it names the work and its doer or time (kept-aside heldout38)', () => {
     expect(tables('Thời gian | Nội dung công việc | Thực hiện\nI | GIAI ĐOẠN 1\n5/2026 | Rà soát hạ tầng | Sở Khoa học và Công nghệ\nNơi nhận:'))
       .toEqual([[['Thời gian', 'Nội dung công việc', 'Thực hiện'], ['I', 'GIAI ĐOẠN 1'], ['5/2026', 'Rà soát hạ tầng', 'Sở Khoa học và Công nghệ']]]);
