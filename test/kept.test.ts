@@ -17,7 +17,7 @@ const KEPT = path.join(ROOT, 'corpus', 'kept');
 /** Obligations F1 each set must reach: measured at the commit that set it, minus 0.03. Raise them as reading improves. */
 const FLOORS: Record<string, number> = {
   heldout33: 0.74, // measured 0.778
-  heldout34: 0.63, // measured 0.667
+  heldout34: 0.74, // measured 0.778
   heldout35: 0.72, // measured 0.752
   heldout36: 0.87, // measured 0.903
   heldout37: 0.74, // measured 0.778

@@ -12,6 +12,9 @@ describe('deadlines: what must match', () => {
     ['hoàn thành trước ngày 30/7/2025', 'by', '2025-07-30'],
     ['báo cáo UBND tỉnh chậm nhất ngày 05/8/2025', 'by', '2025-08-05'],
     ['trước ngày 15 tháng 12 năm 2024', 'by', '2024-12-15'],
+    // (a day named before its date, kept-aside heldout34)
+    ['bảo đảm hoàn thành xong trước ngày Quốc khánh 02/9/2025.', 'by', '2025-09-02'],
+    ['gửi báo cáo trước ngày Nhà giáo Việt Nam 20/11/2026.', 'by', '2026-11-20'],
     ['hoàn thành trước ngày 20/9', 'by', '2025-09-20'],
     ['khắc phục ngay trong tháng 11, 12/2021', 'within', '2021-12-31'],
     ['hoàn thành trong tháng 7 năm 2025', 'within', '2025-07-31'],
@@ -71,6 +74,7 @@ describe('deadlines: look-alikes that must not match', () => {
     'Đề án giai đoạn 2021-2025, định hướng đến năm 2030',
     'có file đính kèm (nội dung này là tiêu chí chấm điểm hằng năm của các cơ quan)',
     'liên hệ số điện thoại 0207.3822.123',
+    'tổ chức các hoạt động trước ngày Quốc khánh.',
   ])('%s', (text) => {
     expect(one(text)).toBeNull();
   });
