@@ -123,8 +123,9 @@ function closes(text: string, marked: boolean): boolean {
   if (marked) return false;
   if (CLOSING_PARAGRAPH.some((re) => re.test(t))) return true;
   // a paragraph made only of closing sentences ("Yêu cầu ... nghiêm túc thực hiện. Trong quá trình thực hiện, nếu có khó khăn ...")
-  const sentences = t.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
-  return sentences.length > 1 && sentences.every((x) => CLOSING_PARAGRAPH.some((re) => re.test(x)));
+  // (or of closing clauses after ';': "Sở X yêu cầu Công ty Y nghiêm túc thực hiện; trong quá trình thực hiện có khó khăn ...")
+  const sentences = t.split(/(?<=[.!?])\s+(?=\p{Lu})|(?<=;)\s+/u);
+  return sentences.length > 1 && sentences.every((x) => CLOSING_PARAGRAPH.some((re) => re.test(x.replace(/;$/u, '.'))));
 }
 
 const ATTACHED_TITLE = new RegExp(`^(?:${['KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'QUY CHẾ', 'QUY ĐỊNH', 'PHƯƠNG ÁN', 'ĐỀ ÁN', 'HƯỚNG DẪN', 'PHỤ LỤC', 'DANH MỤC'].join('|')})(?![\\p{L}])`, 'u');
@@ -404,7 +405,10 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
   // a letter to one body calls it by its head word alone ("Kính gửi: Công ty cổ phần Khai thác ... Thủ Đô" / "... đề nghị
   // Công ty thực hiện ..."): that word is the addressee
   const to = ctx.recipients.length === 1 ? ctx.recipients[0]!.trim() : null;
-  const addressee = (name: string) => !!to && /^(?:Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trường|Bệnh viện|Trung tâm|Hợp tác xã|Hội|Hiệp hội|Ngân hàng|Viện|Ban Quản lý|Chi nhánh)$/u.test(name) && to.toLowerCase().startsWith(`${name.toLowerCase()} `);
+  // (or by a common noun, "đề nghị đơn vị sử dụng đất đúng ranh giới ..." in a letter to a company: the company, whatever the
+  // words after the noun that no rule could cut)
+  const addressee = (name: string) => !!to && (/^(?:Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trường|Bệnh viện|Trung tâm|Hợp tác xã|Hội|Hiệp hội|Ngân hàng|Viện|Ban Quản lý|Chi nhánh)$/u.test(name) && to.toLowerCase().startsWith(`${name.toLowerCase()} `)
+    || /^(?:đơn vị|doanh nghiệp)(?:\s+[\p{Ll},]+)*$/u.test(name) && /^(?:Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Hợp tác xã|Doanh nghiệp)\s/u.test(to));
   if (!names.size && !setUp.length && !abbrs.size && !out.some((t) => t.lead.some((l) => addressee(l.name) || l.name.includes('(')))) return out;
   const abbrRe = abbrs.size ? new RegExp(`(?<![\\p{L}])(${[...abbrs.keys()].join('|')})(?![\\p{L}])`, 'gu') : null;
   const full = (a0: AgencyRef): AgencyRef => {

