@@ -60,7 +60,7 @@ const WEEKDAY = String.raw`(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ
 /** An hour and a weekday before a day: "17 giờ 00 phút, ", "thứ Sáu, ". */
 const AT = String.raw`(?:${HOUR}\s*,?\s*)?(?:${WEEKDAY}\s*,?\s*)?(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?`;
 // (quarters listed, "Quý III, IV/2026", end with the last; a year after them, "Quý IV/2026, 2027", carries the span to its end)
-const QUARTER = String.raw`[Qq]u[ýy]\s+((?:IV|I{1,3}|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:[Qq]u[ýy]\s+)?(?:IV|I{1,3}|[1-4])(?![\p{L}\d]))*)(?![\p{L}\d])(?:\s*(?:\/|năm)\s*(\d{4})(?:\s*(?:,|và|-|–)\s*(\d{4})(?![\d/]))?)?`;
+const QUARTER = String.raw`[Qq]u[ýy]\s+((?:IV|I{1,3}|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:[Qq]u[ýy]\s+)?(?:IV|I{1,3}|[1-4])(?![\p{L}\d]))*)(?![\p{L}\d])(?:\s*(?:\/|,?\s*năm)\s*(\d{4})(?:\s*(?:,|và|-|–)\s*(\d{4})(?![\d/]))?)?`;
 /** The name of a day before its date: "trước ngày Quốc khánh 02/9/2025", "trước ngày Nhà giáo Việt Nam 20/11". */
 const NAMED_DAY = String.raw`(?:(?:lễ\s+)?\p{Lu}\p{Ll}*(?:\s+(?:\p{Lu}\p{Ll}*|\p{Ll}+)){0,4}\s+)`;
 const BY_DATE = String.raw`(?<pre>(?:hoàn\s+thành|xong|gửi|nộp|báo\s+cáo)[^.;]{0,40}?\s+)?(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?|không\s+muộn\s+hơn|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?|muộn\s+nhất|đến\s+hết|trong\s+thời\s+hạn\s+đến|(?:kéo\s+dài|gia\s+hạn)(?:\s+thời\s+hạn)?\s+đến(?:\s+hết)?)\s+${AT}(?:ngày\s*${NAMED_DAY}?)?(?<d>${DATE})`;
@@ -331,6 +331,17 @@ const RULES: Rule[] = [
       const q = Math.max(...m[1]!.split(/\s*(?:,|và|-|–|đến)\s*(?:[Qq]u[ýy]\s+)?/u).map((x) => ROMAN_VALUE[x.toUpperCase()] ?? +x));
       const v = monthEnd(q * 3, m[2], ctx, at);
       return v ? { kind: 'within', date: v } : undefined;
+    },
+  },
+  // "Hoàn thành trước năm 2025", "trước năm 2030": by the last day of the year before (not a state before it: "các giấy phép
+  // đã cấp trước năm 2025", "được xây dựng trước năm 2000")
+  {
+    id: 'deadline.beforeYear',
+    need: /trước\s+năm/iu,
+    re: /(?<![\p{L}])trước\s+năm\s+(\d{4})(?![\d/])/giu,
+    make: (m, ctx, at) => {
+      if (/(?:cấp|ban hành|xây dựng|có|sinh|thành lập|đầu tư|đưa vào)\s*$|(?<![\p{L}])(?:đã|được|từ)(?![\p{L}])/iu.test(clauseBefore(ctx.text, at, 40))) return undefined;
+      return { kind: 'by', date: `${Number(m[1]) - 1}-12-31` };
     },
   },
   // "trước tháng 9 năm 2012", "trước tháng 9/2012": by the last day of the month before

@@ -49,7 +49,7 @@ const END = { test: (t: string) => END_WORDS.test(t) || OCR_NOI_NHAN.test(t.trim
  * inspection, the standards, files and procedure of an award. A heading that also names the
  * directive part ("ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN") is not one of them.
  */
-const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|thời gian nghỉ|lịch nghỉ|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|thứ tự ưu tiên|định nghĩa|khó khăn|vướng mắc|thực trạng|tồn tại|hạn chế|nguyên nhân)(?![\p{L}])/iu;
+const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|thời gian nghỉ|lịch nghỉ|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|thứ tự ưu tiên|định nghĩa|khó khăn|vướng mắc|thực trạng|tồn tại|hạn chế|nguyên nhân|định hướng|tầm nhìn)(?![\p{L}])/iu;
 // (a section of a letter's difficulties that also carries its proposals is the proposals': "Khó khăn, vướng mắc và đề xuất")
 const DIRECTIVE_TOPIC = /nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|đề xuất|kiến nghị|(?<!mục đích, )nội dung(?! (?:làm việc|kiểm tra|giám sát|khảo sát))|hình thức|hoạt động/iu;
 
@@ -1136,12 +1136,19 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const ownLead = own && own.lead.length ? [own.lead[0]!.start, own.lead[own.lead.length - 1]!.end] as [number, number] : null;
     let deadline = pickDeadline(findDeadlines(source, y, { mask: ownLead ? [ownLead] : [], issued: ctx.date, events: ctx.events }));
     if (deadline) deadline = { ...deadline, start: deadline.start + start, end: deadline.end + start };
-    for (let p = node.parent; !deadline && p && p.parent && isHeadingLike(p); p = p.parent) {
+    for (let p = node.parent; !deadline && p && p.parent; p = p.parent) {
+      // (through an item between that is no heading: "II. Trong quá trình hoạt động khai thác khoáng sản" / "5. Việc sử dụng đất
+      // và sử dụng nước ... ." / "- Tổ chức, cá nhân ... sử dụng đất ...")
+      if (!isHeadingLike(p)) continue;
       // a heading's time is read once for all the items under it
       let d = headingTimes.get(p);
-      if (d === undefined) headingTimes.set(p, (d = pickDeadline(findDeadlines(p.title, yearOf(p.title, year), { issued: ctx.date, events: ctx.events })) ?? throughout(p.title)));
-      // a heading lends its dated deadline; its "hằng năm" or "thường xuyên" only when the heading is short
-      if (d && !d.date && p.title.length > 80) continue;
+      if (d === undefined) {
+        const own = pickDeadline(findDeadlines(p.title, yearOf(p.title, year), { issued: ctx.date, events: ctx.events }));
+        headingTimes.set(p, (d = own?.date ? own : throughout(p.title) ?? own));
+      }
+      // a heading lends its dated deadline; its "hằng năm" or "thường xuyên" only when the heading is short (its frame, "Trong quá
+      // trình ...", "Trước khi ...", whatever its length)
+      if (d && !d.date && p.title.length > 80 && d.rule !== 'deadline.throughout') continue;
       if (d) deadline = { ...d, start: d.start + p.titleStart, end: d.end + p.titleStart, rule: `${d.rule}.inherited` };
     }
     if (!deadline && heading && node.body.length) {
@@ -1390,7 +1397,9 @@ function paragraphKind(text: string, more: boolean): 'duty' | 'topic' | 'other' 
  */
 function throughout(title: string): DeadlineFinding | null {
   // (and a group of the work that never ends, "3. Nhiệm vụ thường xuyên", against the year's "Nhiệm vụ trọng tâm năm 2026")
-  const m = /^Trong\s+(?:suốt\s+)?(?:quá trình|thời gian)\s+[^.;:]{3,100}$|^(?:Các\s+)?(?:nhiệm vụ|công việc)\s+thường xuyên$/iu.exec(title.trim().replace(/[.:]$/u, ''));
+  // (and one before an event the text does not date: "2. Trước khi đưa mỏ đi vào hoạt động khai thác khoáng sản phải thực hiện
+  // đầy đủ các nội dung sau", open-ended as "trước khi ..." in an item is)
+  const m = /^Trong\s+(?:suốt\s+)?(?:quá trình|thời gian)\s+[^.;:]{3,100}$|^(?:Các\s+)?(?:nhiệm vụ|công việc)\s+thường xuyên$|^Trước\s+khi\s+[^.;:\d]{3,120}$/iu.exec(title.trim().replace(/[.:]$/u, ''));
   return m ? { kind: 'ongoing', date: null, text: m[0], start: title.indexOf(m[0]), end: title.indexOf(m[0]) + m[0].length, rule: 'deadline.throughout' } : null;
 }
 

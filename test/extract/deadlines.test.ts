@@ -12,6 +12,9 @@ describe('deadlines: what must match', () => {
     ['hoàn thành trước ngày 30/7/2025', 'by', '2025-07-30'],
     ['báo cáo UBND tỉnh chậm nhất ngày 05/8/2025', 'by', '2025-08-05'],
     ['trước ngày 15 tháng 12 năm 2024', 'by', '2024-12-15'],
+    // (before a year: by the last day of the year before; a quarter with ", năm"; kept-aside heldout42)
+    ['Hoàn thành trước năm 2025.', 'by', '2024-12-31'],
+    ['trình Thủ tướng Chính phủ phê duyệt trong Quý III, năm 2022.', 'within', '2022-09-30'],
     // (a day named before its date, kept-aside heldout34)
     ['bảo đảm hoàn thành xong trước ngày Quốc khánh 02/9/2025.', 'by', '2025-09-02'],
     ['gửi báo cáo trước ngày Nhà giáo Việt Nam 20/11/2026.', 'by', '2026-11-20'],
@@ -75,6 +78,8 @@ describe('deadlines: look-alikes that must not match', () => {
     'có file đính kèm (nội dung này là tiêu chí chấm điểm hằng năm của các cơ quan)',
     'liên hệ số điện thoại 0207.3822.123',
     'tổ chức các hoạt động trước ngày Quốc khánh.',
+    'rà soát các giấy phép đã cấp trước năm 2025',
+    'các công trình được xây dựng trước năm 2000',
   ])('%s', (text) => {
     expect(one(text)).toBeNull();
   });

@@ -47,3 +47,16 @@ describe('a letter to one company (kept-aside heldout38, heldout39: a Sở\'s le
       .toEqual([['Lập bản đồ hiện trạn', ['Công ty cổ phần Khoáng sản Bắc Hà']]]);
   });
 });
+
+describe('the frame a heading sets, and a strategy\'s orientations (kept-aside heldout42)', () => {
+  const plan = (body: string) => `ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 88/KH-UBND\nLào Cai, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\nQuản lý hoạt động khoáng sản\n\n${body}\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
+  const tasksOf = (body: string) => extractTasks(model(plan(body)), { date: '2026-03-10', recipients: [] }).map((t) => [t.text.slice(0, 20), t.deadline?.kind ?? null]);
+  it('gives "Trước khi ..." of a heading, however long, to the points under it, and "Trong quá trình ..." through an item between', () => {
+    expect(tasksOf('II. NHIỆM VỤ\n1. Trước khi đưa mỏ đi vào hoạt động khai thác khoáng sản phải thực hiện đầy đủ các nội dung sau\n- Lập thiết kế mỏ trình cơ quan có thẩm quyền phê duyệt.\n- Nộp đầy đủ các khoản tiền cấp quyền khai thác theo quy định.\nIII. Trong quá trình hoạt động khai thác khoáng sản\n1. Việc sử dụng đất và sử dụng nước trong hoạt động khoáng sản, trên diện tích đã được giao.\n- Sử dụng đất đúng ranh giới được giao.'))
+      .toEqual([['Lập thiết kế mỏ trìn', 'ongoing'], ['Nộp đầy đủ các khoản', 'ongoing'], ['Sử dụng đất đúng ran', 'ongoing']]);
+  });
+  it('takes no task from "Định hướng phát triển" nor "Tầm nhìn"', () => {
+    expect(tasksOf('I. ĐỊNH HƯỚNG PHÁT TRIỂN\n1. Quặng sắt: hoàn thành các đề án thăm dò đã cấp phép.\n2. Quặng đồng: đẩy mạnh thăm dò các mỏ đồng.\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Rà soát quy hoạch khoáng sản của tỉnh.').map((t) => t[0]))
+      .toEqual(['Rà soát quy hoạch kh']);
+  });
+});
