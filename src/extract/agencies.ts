@@ -526,6 +526,9 @@ function leadOfText(text: string): Assignment | null {
   if (FRAME.test(clause)) {
     // "Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."
     for (const c of clause.matchAll(/,\s+(?=(?:các|mỗi|những)\s|\p{Lu})/gu)) {
+      // (not once the predicate has begun without a subject: "Theo chức năng, nhiệm vụ ... được giao, chủ trì, phối hợp với Bộ
+      // A, Bộ B, các địa phương lập Quy hoạch ...": the bodies after it are whom the heading's doer works with)
+      if (/,\s*(?:chủ trì|phối hợp|có trách nhiệm)(?![\p{L}])/u.test(clause.slice(0, c.index!))) break;
       const o = c.index! + c[0].length;
       const s2 = subjectOf(clause.slice(o));
       if (s2) return { lead: at(s2, o), support: supportOfPlain(text), rule: 'lead.framedSubject' };

@@ -63,7 +63,7 @@ const AT = String.raw`(?:${HOUR}\s*,?\s*)?(?:${WEEKDAY}\s*,?\s*)?(?:(?:buổi\s+
 const QUARTER = String.raw`[Qq]u[ýy]\s+((?:IV|I{1,3}|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:[Qq]u[ýy]\s+)?(?:IV|I{1,3}|[1-4])(?![\p{L}\d]))*)(?![\p{L}\d])(?:\s*(?:\/|,?\s*năm)\s*(\d{4})(?:\s*(?:,|và|-|–)\s*(\d{4})(?![\d/]))?)?`;
 /** The name of a day before its date: "trước ngày Quốc khánh 02/9/2025", "trước ngày Nhà giáo Việt Nam 20/11". */
 const NAMED_DAY = String.raw`(?:(?:lễ\s+)?\p{Lu}\p{Ll}*(?:\s+(?:\p{Lu}\p{Ll}*|\p{Ll}+)){0,4}\s+)`;
-const BY_DATE = String.raw`(?<pre>(?:hoàn\s+thành|xong|gửi|nộp|báo\s+cáo)[^.;]{0,40}?\s+)?(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?|không\s+muộn\s+hơn|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?|muộn\s+nhất|đến\s+hết|trong\s+thời\s+hạn\s+đến|(?:kéo\s+dài|gia\s+hạn)(?:\s+thời\s+hạn)?\s+đến(?:\s+hết)?)\s+${AT}(?:ngày\s*${NAMED_DAY}?)?(?<d>${DATE})`;
+const BY_DATE = String.raw`(?<pre>(?:hoàn\s+thành|xong|gửi|nộp|báo\s+cáo)[^.;]{0,40}?\s+)?(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))?|không\s+muộn\s+hơn|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?|muộn\s+nhất|đến\s+hết|trong\s+thời\s+hạn\s+đến|(?:kéo\s+dài|gia\s+hạn)(?:\s+thời\s+hạn)?\s+đến(?:\s+hết)?)\s+${AT}(?:ngày\s*${NAMED_DAY}?)?(?<d>${DATE})`;
 /** A day that is a whole time cell, its parts split by one sign ("10-11/2019" is two months, not a day). */
 const CELL_DAY = String.raw`\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\d{1,2}\.\d{1,2}(?:\.\d{4})?|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\s+tháng\s+\d{1,2}(?:\s*,?\s*năm\s+\d{4})?`;
 const MONTHS = String.raw`(\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)`;
@@ -199,7 +199,7 @@ const RULES: Rule[] = [
   {
     id: 'deadline.recurringDay',
     need: /\d/,
-    re: new RegExp(String.raw`(?:(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?|vào|trong|đến)\s+)?${AT}ngày\s+(\d{1,2})(?:\s*(?:\/|-|tháng)\s*(\d{1,2}))?\s+(?:của\s+)?(?:các\s+)?(?:hằng|hàng|mỗi|của)\s+(tháng|quý|năm)`, 'giu'),
+    re: new RegExp(String.raw`(?:(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))?|vào|trong|đến)\s+)?${AT}ngày\s+(\d{1,2})(?:\s*(?:\/|-|tháng)\s*(\d{1,2}))?\s+(?:của\s+)?(?:các\s+)?(?:hằng|hàng|mỗi|của)\s+(tháng|quý|năm)`, 'giu'),
     make: (m) => recurring(freqOf(m[3]!), { day: +m[1]!, ...(m[2] ? { month: +m[2] } : {}) }),
   },
   // "trước 11h00’ ngày thứ 5 hằng tuần", "vào thứ Sáu hàng tuần"

@@ -49,7 +49,7 @@ const END = { test: (t: string) => END_WORDS.test(t) || OCR_NOI_NHAN.test(t.trim
  * inspection, the standards, files and procedure of an award. A heading that also names the
  * directive part ("ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN") is not one of them.
  */
-const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|thời gian nghỉ|lịch nghỉ|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|thứ tự ưu tiên|định nghĩa|khó khăn|vướng mắc|thực trạng|tồn tại|hạn chế|nguyên nhân|định hướng|tầm nhìn)(?![\p{L}])/iu;
+const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|thời gian nghỉ|lịch nghỉ|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|thứ tự ưu tiên|định nghĩa|khó khăn|vướng mắc|thực trạng|tồn tại|hạn chế|nguyên nhân|định hướng|tầm nhìn|thông tin (?:chung|về|dự án))(?![\p{L}])/iu;
 // (a section of a letter's difficulties that also carries its proposals is the proposals': "Khó khăn, vướng mắc và đề xuất")
 const DIRECTIVE_TOPIC = /nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|đề xuất|kiến nghị|(?<!mục đích, )nội dung(?! (?:làm việc|kiểm tra|giám sát|khảo sát))|hình thức|hoạt động/iu;
 
@@ -67,7 +67,7 @@ const CLOSING_ANY = [
   // hiện các nhiệm vụ ..., kịp thời tổng hợp khó khăn, vướng mắc ...", which asks for it)
   /^(?:Trong\s+)?quá trình[^.;]{0,40}?thực hiện[^.;]{0,80}?,?\s+nếu\s+có\s+(?:khó khăn|vướng mắc)/iu,
   /căn cứ (?:Quyết định|Chỉ thị|Nghị quyết)(?: này)? (?:để )?(?:thi hành|thực hiện)\s*(?:[./]|$)/iu,
-  /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo) này\s?có\s?hiệu\s?lực/iu];
+  /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo|Nghị quyết|Chương trình|Công điện) này\s?có\s?hiệu\s?lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
 const CLOSING_PARAGRAPH = [
   // (not an ask of its own work during the carrying out: "Đề nghị Ủy ban Kiểm tra ... phối hợp kiểm tra, giám sát ... trong quá
@@ -757,6 +757,8 @@ const DECISION = /^(?:Nay\s+ban\s+hành|Ban\s?hành\s?kèm theo|Thông qua|Phê 
 
 /** A lead-in that gives orders: "... có ý kiến (chỉ đạo) như sau:", "... kết luận và chỉ đạo như sau:", "... yêu cầu:". */
 // (a copy may end it with a full stop: "... Phó Thủ tướng Chính phủ Lê Văn Thành có ý kiến như sau.")
+/** A lead-in to comments on a dossier or a draft: "Sở X có ý kiến tham gia như sau:", "... góp ý như sau:". */
+const COMMENTS_LEAD_IN = /(?:(?:có|cho)\s+ý kiến\s+(?:tham gia|góp ý)|tham gia ý kiến|góp ý)(?:\s+(?:như sau|cụ thể|đối với [^:]{0,120}))?\s*:\s*$/u;
 const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|giao nhiệm vụ)(?:(?: như sau| sau đây| cụ thể)?\s*:|\s+như sau\s*\.)\s*$/u;
 /** A paragraph that opens with a named body and what it is to do: "Bộ Y tế khẩn trương chuẩn bị ...". */
 function ordersBody(text: string): boolean {
@@ -815,7 +817,7 @@ function chargesAfterLabel(text: string): boolean {
 }
 
 /** A particular of an inspection, a visit or an event, labelled: "Đối tượng kiểm tra: ...", "Phạm vi và nội dung kiểm tra: ...", "Thời hiệu kiểm tra: ...". */
-const PARTICULAR = /^(?:Đối tượng|Phạm vi|Thời hạn|Thời hiệu|Thời gian|Địa điểm|Hình thức|Thành phần|Quy mô|Phương thức)(?:\s+(?:và|,)?\s*[\p{Ll}]+){0,6}\s*:\s*\S/u;
+const PARTICULAR = /^(?:Đối tượng|Phạm vi|Thời hạn|Thời hiệu|Thời gian|Địa điểm|Hình thức|Thành phần|Quy mô|Phương thức|Tên|Chủ đầu tư|Nguồn vốn|Tổng mức đầu tư|Diện tích|Vị trí)(?:\s+(?:và|,)?\s*[\p{Ll}]+){0,6}\s*:\s*\S/u;
 
 /** How long a delegation or a text holds, no time of any work: "Thời hạn ủy quyền: Từ ngày ... đến hết ngày 28 tháng 02 năm 2027". */
 const TERM_IN_FORCE = /^(?:Thời hạn|Thời gian)\s+(?:ủy quyền|uỷ quyền|hiệu lực|có hiệu lực|áp dụng|thí điểm)(?![\p{L}])/u;
@@ -876,6 +878,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const leadInText = leadIn && leadIn.kind !== 'table' ? leadIn.text.replace(/\n/g, ' ') : '';
   const afterLeadIn = !readMarker(leadInText) && ASKING_LEAD_IN.test(leadInText);
   const ordered = ORDERING_LEAD_IN.test(leadInText);
+  const comments = COMMENTS_LEAD_IN.test(leadInText);
   const consumed = consumedFields;
   const listed = listedRecipients(ctx.recipients);
   let lastAsked: AgencyRef[] = [];
@@ -1073,6 +1076,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (STATUS.test(opening) && !ASKING_SENTENCE.test(text) && !/(?:có trách nhiệm|chịu trách nhiệm|phải)\s/u.test(text)) continue;
     // the issuer's own opinion in a reply ("Sau khi rà soát ..., Sở X thống nhất về việc tham mưu ..."): what it thinks, not work
     if (ownOpinion(text, ctx.issuer ?? null)) continue;
+    // under a lead-in that gives comments on a dossier ("Sở X có ý kiến tham gia như sau:"), a point that asks nobody is a finding
+    // ("(i) Về quy hoạch sử dụng đất cấp huyện: Qua lồng ghép tọa độ ... Khu đất có khoảng 20,0 ha ..."), not work
+    if (comments && node.marker && !ANY_ASK.test(` ${text} `) && !/(?:có trách nhiệm|chịu trách nhiệm|phải|cần)\s/u.test(text) && !leadOf(text)?.lead.length) continue;
     // a pointer to the table that holds the tasks ("Chi tiết tại Phụ lục kèm theo."): the rows are the tasks
     if (POINTER.test(text) && !ANY_ASK.test(` ${text} `)) continue;
     // the particulars of a decision's inspection, visit or event, one a line ("1. Đối tượng kiểm tra: Gồm 03 đơn vị", "2. Phạm
@@ -1363,7 +1369,7 @@ function splitParagraphItems(root: ItemNode): void {
     const kinds = n.body.map((p, i) => paragraphKind(p.text, i < n.body.length - 1));
     if (kinds.includes('other') || kinds[kinds.length - 1] !== 'duty') return;
     const duties = n.body.filter((_, i) => kinds[i] === 'duty');
-    if (duties.length < 2 || duties.filter((p) => opensWithVerb(p.text) || startsWithBody(p.text)).length * 2 < duties.length) return;
+    if (duties.length < 2 || duties.filter((p) => opensWithVerb(p.text) || startsWithBody(p.text) || framedVerb(p.text)).length * 2 < duties.length) return;
     let holder = n;
     for (const [i, p] of n.body.entries()) {
       const node: ItemNode = { marker: null, label: '', title: p.text, titleStart: p.start, titleEnd: p.end, body: [], block: n.block, children: [], parent: holder };
@@ -1381,10 +1387,20 @@ function splitParagraphItems(root: ItemNode): void {
   visit(root);
 }
 
+/**
+ * A duty that opens with its frame and then its verb: "Theo chức năng, nhiệm vụ, phạm vi quản lý tổ chức tuyên truyền ...",
+ * "Đối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư ...".
+ */
+function framedVerb(text: string): boolean {
+  if (!/^(?:Theo chức năng|Đối với|Trong phạm vi)(?![\p{L}])/u.test(text)) return false;
+  return [...text.slice(0, 200).matchAll(/,\s+/gu)].slice(0, 4).some((m) => opensWithVerb(text.slice(m.index! + m[0].length)))
+    || /^Theo chức năng(?:,\s*nhiệm vụ)?(?:,\s*phạm vi quản lý)?\s+\p{Ll}/u.test(text) && opensWithVerb(text.replace(/^Theo chức năng(?:,\s*nhiệm vụ)?(?:,\s*phạm vi quản lý)?\s+/u, ''));
+}
+
 /** A paragraph under a heading: a duty (a sentence that asks, ending with its stop), a short topic line heading those after it, or neither. */
 function paragraphKind(text: string, more: boolean): 'duty' | 'topic' | 'other' {
   const t = text.trim();
-  if (!/^\p{Lu}/u.test(t) || FIELD.test(t) || (BACKGROUND.test(t) && !/^Theo dõi(?![\p{L}])/u.test(t)) || isClosing(t) || /^\s*“/u.test(t)) return 'other';
+  if (!/^\p{Lu}/u.test(t) || FIELD.test(t) || (BACKGROUND.test(t) && !/^Theo dõi(?![\p{L}])/u.test(t) && !framedVerb(t)) || isClosing(t) || /^\s*“/u.test(t)) return 'other';
   // (not what was done: "Trong năm học vừa qua, nhà trường đã tổ chức 12 buổi ...")
   if (/[.;!]["”)]?$/u.test(t)) return t.length >= 40 && !/^[^.;]{0,60}:\s/u.test(t) && !/^[^.;]{0,100}\s(?:đã|đã được|vừa)\s/u.test(t) ? 'duty' : 'other';
   return more && t.length < 160 && !/[,:]$/u.test(t) && t !== t.toLocaleUpperCase('vi') ? 'topic' : 'other';

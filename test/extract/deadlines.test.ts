@@ -14,6 +14,7 @@ describe('deadlines: what must match', () => {
     ['trước ngày 15 tháng 12 năm 2024', 'by', '2024-12-15'],
     // (before a year: by the last day of the year before; a quarter with ", năm"; kept-aside heldout42)
     ['Hoàn thành trước năm 2025.', 'by', '2024-12-31'],
+    ['bảo đảm hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028.', 'by', '2028-07-01'],
     ['trình Thủ tướng Chính phủ phê duyệt trong Quý III, năm 2022.', 'within', '2022-09-30'],
     // (a day named before its date, kept-aside heldout34)
     ['bảo đảm hoàn thành xong trước ngày Quốc khánh 02/9/2025.', 'by', '2025-09-02'],

