@@ -32,6 +32,7 @@ describe('a doer\'s name before "theo chức năng, nhiệm vụ, quyền hạn 
   it('ends before the qualifier, with two or three nouns in it', () => {
     expect(leadOf('Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm vụ, quyền hạn được giao tham mưu xử lý.')?.lead.map((b) => b.text)).toEqual(['Thanh tra tỉnh', 'Công an tỉnh']);
     expect(leadOf('Sở Tài chính theo chức năng, nhiệm vụ được giao hướng dẫn các đơn vị.')?.lead.map((b) => b.text)).toEqual(['Sở Tài chính']);
+    expect(leadOf('Các Sở, ban, ngành thuộc tỉnh theo chức năng, nhiệm vụ, lĩnh vực được giao chủ động phối hợp thực hiện.')?.lead.map((b) => b.text)).toEqual(['Các Sở, ban, ngành thuộc tỉnh']);
   });
 });
 
