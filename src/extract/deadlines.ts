@@ -344,6 +344,13 @@ const RULES: Rule[] = [
       return { kind: 'by', date: `${Number(m[1]) - 1}-12-31` };
     },
   },
+  // a heading that is only a period, over the work to do in it: "1. Giai đoạn đến năm 2030", "Giai đoạn 2026 - 2030"
+  {
+    id: 'deadline.periodHeading',
+    need: /giai\s+đoạn|thời\s+kỳ/iu,
+    re: /^\s*(?:giai\s+đoạn|thời\s+kỳ)\s+(?:(?:từ\s+)?(?:nay|năm\s+\d{4}|\d{4})\s*(?:-|–|đến)\s*)?(?:đến\s+)?(?:năm\s+)?(\d{4})\s*[.:]?\s*$/giu,
+    make: (m) => ({ kind: 'within', date: `${m[1]}-12-31` }),
+  },
   // "trước tháng 9 năm 2012", "trước tháng 9/2012": by the last day of the month before
   {
     id: 'deadline.beforeMonth',

@@ -1535,6 +1535,9 @@ const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?
 /** A conclusion's appraisal of what was done ("Ghi nhận, đánh giá cao sự chủ động của các sở ...", "Biểu dương ..."): results, asking no one. */
 const APPRAISAL = /^(?:Ghi nhận|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao|(?:Về\s+)?[Cc]ơ bản\s+(?:thống nhất|đồng ý|nhất trí))(?![\p{L}])/u;
 
+/** An article that approves a plan's or a project's content (not a strategy's or a programme's, whose tasks it may hold). */
+const PLAN_APPROVED = /^Phê duyệt\s+(?:(?:Điều chỉnh|điều chỉnh)(?:\s+(?:cục bộ|tổng thể|bổ sung))?\s+)?(?:Quy hoạch|quy hoạch|Đồ án|đồ án|Nhiệm vụ (?:quy hoạch|lập quy hoạch)|nhiệm vụ (?:quy hoạch|lập quy hoạch)|Dự án|dự án|Báo cáo kinh tế|báo cáo kinh tế|Thiết kế|thiết kế|Phương án (?:bồi thường|giá)|phương án (?:bồi thường|giá)|Bảng giá|bảng giá|Danh mục|danh mục)(?![\p{L}])/u;
+
 function approves(text: string): boolean {
   const t = text.trim();
   const m = APPROVAL.exec(t) ?? APPRAISAL.exec(t);
@@ -1652,6 +1655,9 @@ function excluded(node: ItemNode): boolean {
   for (let p: ItemNode | null = node; p && p.parent; p = p.parent) {
     if (p !== node && FUNCTION_OF.test(p.title)) return true;
     if (p !== node && p.marker && approves(p.title) && !ANY_ASK.test(` ${node.title} `)) return true;
+    // (the content of a plan, a project or a design an article approves: "Điều 1. Phê duyệt Điều chỉnh cục bộ Quy hoạch phân khu
+    // ... với những nội dung chủ yếu như sau:" / "- Toàn bộ các tuyến đường D3 ... mở rộng lòng đường ...")
+    if (p !== node && p.marker && PLAN_APPROVED.test(p.title.trim()) && !ANY_ASK.test(` ${node.title} `)) return true;
     // a section heading (a short title without a sentence's end) of any level
     if (p.marker && p.marker.kind !== 'dash' && p.marker.kind !== 'plus' && (p !== node || p.children.length || p.body.length) && p.title.length < 120 && notTaskSection(p.title.replace(/[:.]\s*$/, ''))
       && !(p === node && asksInOwnWords(node)) && !(p !== node && namesOwnDoer(p, node))) return true;

