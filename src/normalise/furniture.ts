@@ -14,7 +14,8 @@ const PAGE_NUMBER = /^(?:[-–]\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\
 /** A text extraction's own page mark: "===== Trang 9 =====", "--- Page 3 ---". */
 const PAGE_MARK = /^[=\-–_*#]{3,}\s*(?:trang|page)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?\s*[=\-–_*#]{3,}$/iu;
 /** A running header of the file's name and the page number: "18.CTRTW31.DOC 9". */
-const FILE_RUNNING = /^[\p{L}\d_.\-]{2,40}\.(?:docx?|pdf|odt|rtf)\s+\d{1,4}$/iu;
+// (its digits as OCR spaced them: "18.CTRTW31.DOC 1 1")
+const FILE_RUNNING = /^[\p{L}\d_.\-]{2,40}\.(?:docx?|pdf|odt|rtf)\s+\d(?:\s?\d){0,3}$/iu;
 const STAMP_SIGNED = /đã ký lên văn bản|đã được ký số|ký bởi\s*:|signed by\s*:|thời gian ký\s*:/iu;
 const STAMP_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2}|Z)?$/u;
 const STAMP_CONTACT = /(?:phone|điện thoại|đt)\s*:.*(?:email|e-mail)\s*:/iu;

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
-import { extractTasks } from '../../src/extract/tasks.js';
+import { extractTasks, isClosing } from '../../src/extract/tasks.js';
 import { leadOf } from '../../src/extract/agencies.js';
 
 const leads = (text: string) => extractTasks(model(text), { date: '2026-05-04', recipients: [] }).map((t) => [t.text.slice(0, 30), t.lead.map((l) => l.name)]);
@@ -89,8 +89,16 @@ describe('an approved plan\'s content, and an extraction\'s page marks (kept-asi
       .toEqual(['Giao Công ty cổ phần']);
   });
   it('drops "===== Trang 9 =====" and a file-name running header, so a heading keeps the points after a page break', () => {
-    const m = model('KẾ HOẠCH\nII. NHIỆM VỤ\n2. Sở Tài chính\na) Bố trí kinh phí thực hiện.\n\n===== Trang 9 =====\n18.CTRTW31.DOC 9\n\nb) Hướng dẫn thanh quyết toán kinh phí.');
-    expect(m.text).not.toMatch(/Trang 9|CTRTW31/);
-    expect(extractTasks(m, { date: '2026-03-10', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)])).toEqual([['II/2/a', ['Sở Tài chính']], ['II/2/b', ['Sở Tài chính']]]);
+    const m = model('KẾ HOẠCH\nII. NHIỆM VỤ\n2. Sở Tài chính\na) Bố trí kinh phí thực hiện.\n\n===== Trang 9 =====\n18.CTRTW31.DOC 9\n\nb) Hướng dẫn thanh quyết toán kinh phí.\n===== Trang 11 =====\n18.CTRTW31.DOC 1 1\n3. Quân uỷ Trung ương\na) Chủ trì khắc phục hậu quả bom mìn sau chiến tranh.');
+    expect(m.text).not.toMatch(/Trang 9|Trang 11|CTRTW31/);
+    expect(extractTasks(m, { date: '2026-03-10', recipients: [] }).map((t) => [t.path.join('/'), t.lead.map((l) => l.name)]))
+      .toEqual([['II/2/a', ['Sở Tài chính']], ['II/2/b', ['Sở Tài chính']], ['II/3/a', ['Quân uỷ Trung ương']]]);
+  });
+});
+
+describe('a notice that closes by telling its addressee', () => {
+  it('reads "Văn phòng Chính phủ thông báo Bộ X biết, thực hiện." as the closing it is, "xin" or not', () => {
+    expect(isClosing('Văn phòng Chính phủ thông báo Bộ Tài nguyên và Môi trường biết, thực hiện.')).toBe(true);
+    expect(isClosing('Văn phòng Chính phủ thông báo Bộ Tài nguyên và Môi trường tổ chức hội nghị trước ngày 30/6/2026.')).toBe(false);
   });
 });
