@@ -586,6 +586,21 @@ function listsContents(node: ItemNode): boolean {
     && !node.children.every((c) => opensWithVerb(c.title));
 }
 
+/** The title of a document or plan to be made, as the object of an action ("Chiến lược địa chất ... đến năm 2030."). */
+const PRODUCT_TITLE = /^(?:Chiến lược|Quy hoạch|Kế hoạch|Đề án|Chương trình|Dự án|Dự thảo|Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Báo cáo|Quy chế|Quy định|Bộ tiêu chí|Danh mục|Phương án|Tờ trình)\s+\p{L}/u;
+
+/**
+ * An action whose bullets are the documents it makes ("- Trong năm 2022 hoàn thành việc lập, trình Thủ tướng Chính phủ phê
+ * duyệt các nhiệm vụ:" / "+ Chiến lược địa chất ... đến năm 2045." / "+ Quy hoạch ... thời kỳ 2021 - 2030 ..."): one task,
+ * its bullets the objects of its verb, not tasks of their own.
+ */
+function listsProducts(node: ItemNode): boolean {
+  if (!node.marker || !/:\s*$/u.test(node.title) || node.children.length < 2) return false;
+  if (!/(?<![\p{L}])(?:hoàn thành|xây dựng|ban hành|lập|trình|phê duyệt|soạn thảo|sửa đổi|rà soát|tổng kết)(?![\p{L}])/u.test(node.title)) return false;
+  return node.children.every((c) => !c.children.length && c.marker && (c.marker.kind === 'dash' || c.marker.kind === 'plus')
+    && PRODUCT_TITLE.test(c.title.trim()) && !ANY_ASK.test(` ${c.title} `) && !(leadOf(c.title)?.lead.length));
+}
+
 /**
  * A numbered item that states a measure of its own as a whole sentence before the items that share it out
  * ("1. Tập trung rà soát, xác định chính xác ... các đối tượng phải kê khai nộp thuế ...; không bỏ sót đối tượng."
@@ -922,7 +937,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // (a request set apart after them, "Vì vậy, ... đề nghị UBND tỉnh ...", is a task of its own, not one of the counts)
     const kept = node.children.filter((c) => !c.detached);
     const counts = kept.length > 0 && kept.every((c) => !c.children.length && COUNTS_NOW.test(c.title) && !ANY_ASK.test(` ${c.title} `));
-    const parts = node.children.length && (shares || counts || listsContents(node)) ? (counts ? kept : node.children) : null;
+    const parts = node.children.length && (shares || counts || listsContents(node) || listsProducts(node)) ? (counts ? kept : node.children) : null;
     if (parts) for (const c of parts) consumed.add(c);
     // an action whose steps follow ("- Ban hành và tổ chức triển khai kế hoạch ..., bao gồm:" + "+ Tổ chức ...")
     // is a task of its own as well as its steps
@@ -1322,11 +1337,16 @@ function splitAsks(root: ItemNode): void {
     // phường, xã có trách nhiệm ... ở địa bàn dân cư; Thủ trưởng các cơ quan, đơn vị chỉ đạo, kiểm tra ...")
     // (only after words that ask: background, "Sở A đã tổ chức ... . Sở B đã ...", is not split)
     const doerCuts = new Set<number>();
+    // (the first ask, read once: a cut counts only after it)
+    let asked: number | null = null;
     for (const m of n.title.matchAll(NEXT_DOER)) {
       const at = m.index! + m[0].length;
+      if (!startsWithBody(n.title.slice(at, at + 80))) continue;
+      asked ??= requestStart(n.title);
+      if (asked < 0 || asked >= at) continue;
       // (a doer of its own: not the same ones called back, "Đơn vị nào chưa thu thì khẩn trương thu", "Các đơn vị thực hiện ...")
       const own = opensWithDoer(n.title.slice(at, n.title.indexOf('.', at) + 1 || undefined));
-      if (!cuts.includes(at) && own && !own.lead.some((b) => isGeneric(b.text) || /\snào$/u.test(b.text)) && requestStart(n.title.slice(0, at)) >= 0) doerCuts.add(at);
+      if (!cuts.includes(at) && own && !own.lead.some((b) => isGeneric(b.text) || /\snào$/u.test(b.text))) doerCuts.add(at);
     }
     cuts.push(...doerCuts);
     cuts.sort((a, b) => a - b);

@@ -102,3 +102,14 @@ describe('a notice that closes by telling its addressee', () => {
     expect(isClosing('Văn phòng Chính phủ thông báo Bộ Tài nguyên và Môi trường tổ chức hội nghị trước ngày 30/6/2026.')).toBe(false);
   });
 });
+
+describe('an action whose bullets are the documents it makes (kept-aside heldout42)', () => {
+  it('is one task; the titles under it are the objects of its verb', () => {
+    const m = model('KẾ HOẠCH\nII. NHIỆM VỤ\n1. Hoàn thiện thể chế\n- Trong năm 2022 hoàn thành việc lập, trình Thủ tướng Chính phủ phê duyệt các nhiệm vụ:\n+ Chiến lược địa chất, khoáng sản đến năm 2030, tầm nhìn đến năm 2045.\n+ Quy hoạch điều tra cơ bản địa chất về khoáng sản thời kỳ 2021 - 2030.\n- Rà soát chức năng, nhiệm vụ của các bộ, ngành liên quan.');
+    expect(extractTasks(m, { date: '2022-07-22', recipients: [] }).map((t) => t.text.slice(0, 24))).toEqual(['Trong năm 2022 hoàn thàn', 'Rà soát chức năng, nhiệm']);
+  });
+  it('leaves bullets that are work ("+ Xây dựng Chiến lược ...") tasks of their own', () => {
+    const m = model('KẾ HOẠCH\nII. NHIỆM VỤ\n- Trong năm 2022 hoàn thành các việc sau:\n+ Xây dựng Chiến lược địa chất, khoáng sản đến năm 2030.\n+ Lập Quy hoạch điều tra cơ bản địa chất thời kỳ 2021 - 2030.');
+    expect(extractTasks(m, { date: '2022-07-22', recipients: [] }).map((t) => t.text.slice(0, 12))).toEqual(['Xây dựng Chi', 'Lập Quy hoạc']);
+  });
+});
