@@ -143,7 +143,22 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     a = c.at + c.len;
   }
   push(a, s.length);
-  return out;
+  return shareTail(out);
+}
+
+/** The elected and executive bodies of a level, named without it before the one that names it: "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố". */
+const LEVEL_HEAD = /^(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND)$/u;
+const LEVEL_TAIL = /^(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+((?:các|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|cấp)(?![\p{L}])[\s\S]*)$/u;
+
+/** Each bare head before the one that names the level takes that level: "Hội đồng nhân dân các tỉnh, thành phố", "Ủy ban nhân dân các tỉnh, thành phố". */
+function shareTail(out: BodySpan[]): BodySpan[] {
+  if (out.length < 2 || !out.some((b) => LEVEL_HEAD.test(b.text))) return out;
+  return out.map((b, i) => {
+    if (!LEVEL_HEAD.test(b.text)) return b;
+    const next = out.slice(i + 1).find((x) => !LEVEL_HEAD.test(x.text));
+    const tail = next ? LEVEL_TAIL.exec(next.text)?.[1] : undefined;
+    return tail ? { ...b, text: `${b.text} ${tail}` } : b;
+  });
 }
 
 function firstName(s: string): string {

@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
 import { extractTasks, isClosing } from '../../src/extract/tasks.js';
-import { leadOf } from '../../src/extract/agencies.js';
+import { leadOf, splitBodies } from '../../src/extract/agencies.js';
 
 const leads = (text: string) => extractTasks(model(text), { date: '2026-05-04', recipients: [] }).map((t) => [t.text.slice(0, 30), t.lead.map((l) => l.name)]);
 const letter = (body: string) => `ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nSố: 77/TB-UBND\nNinh Bình, ngày 04 tháng 5 năm 2026\nTHÔNG BÁO\nVề việc treo cờ Tổ quốc\nKính gửi: Các sở, ban, ngành.\n\n${body}\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.`;
@@ -111,5 +111,15 @@ describe('an action whose bullets are the documents it makes (kept-aside heldout
   it('leaves bullets that are work ("+ Xây dựng Chiến lược ...") tasks of their own', () => {
     const m = model('KẾ HOẠCH\nII. NHIỆM VỤ\n- Trong năm 2022 hoàn thành các việc sau:\n+ Xây dựng Chiến lược địa chất, khoáng sản đến năm 2030.\n+ Lập Quy hoạch điều tra cơ bản địa chất thời kỳ 2021 - 2030.');
     expect(extractTasks(m, { date: '2022-07-22', recipients: [] }).map((t) => t.text.slice(0, 12))).toEqual(['Xây dựng Chi', 'Lập Quy hoạc']);
+  });
+});
+
+describe('the bodies of a level named once for both (kept-aside heldout41)', () => {
+  it('gives "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố" the level to each', () => {
+    expect(splitBodies('Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố', { comma: true }).map((b) => b.text)).toEqual(['Hội đồng nhân dân các tỉnh, thành phố', 'Ủy ban nhân dân các tỉnh, thành phố']);
+    expect(splitBodies('HĐND, UBND các huyện').map((b) => b.text)).toEqual(['HĐND các huyện', 'UBND các huyện']);
+  });
+  it('leaves a bare head before another kind of body alone', () => {
+    expect(splitBodies('Ủy ban nhân dân, Sở Tài chính', { comma: true }).map((b) => b.text)).toEqual(['Ủy ban nhân dân', 'Sở Tài chính']);
   });
 });
