@@ -344,6 +344,13 @@ const RULES: Rule[] = [
       return { kind: 'by', date: `${Number(m[1]) - 1}-12-31` };
     },
   },
+  // "Đến năm 2015, hoàn thành ...", "đến năm 2025 phải hoàn thành ...": the work done by the year's end
+  {
+    id: 'deadline.byYear',
+    need: /đến\s+năm/iu,
+    re: /(?<![\p{L}])đến\s+(?:hết\s+)?năm\s+(\d{4})\s*,?\s+(?:phải\s+|cơ bản\s+)?hoàn\s+thành(?![\p{L}])/giu,
+    make: (m) => ({ kind: 'by', date: `${m[1]}-12-31` }),
+  },
   // a heading that is only a period, over the work to do in it: "1. Giai đoạn đến năm 2030", "Giai đoạn 2026 - 2030"
   {
     id: 'deadline.periodHeading',

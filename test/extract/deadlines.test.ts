@@ -17,6 +17,8 @@ describe('deadlines: what must match', () => {
     ['bảo đảm hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028.', 'by', '2028-07-01'],
     // (a heading that is only the period of the work under it, kept-aside heldout41)
     ['Giai đoạn đến năm 2030', 'within', '2030-12-31'],
+    // (a concrete completion beside a periodic rule: the concrete one counts, FORMAT.md)
+    ['Hàng năm, rà soát các khu công nghiệp. Đến năm 2015, hoàn thành việc đầu tư hạ tầng.', 'by', '2015-12-31'],
     ['Giai đoạn từ nay đến năm 2030:', 'within', '2030-12-31'],
     ['trình Thủ tướng Chính phủ phê duyệt trong Quý III, năm 2022.', 'within', '2022-09-30'],
     // (a day named before its date, kept-aside heldout34)
@@ -84,6 +86,7 @@ describe('deadlines: look-alikes that must not match', () => {
     'tổ chức các hoạt động trước ngày Quốc khánh.',
     'rà soát các giấy phép đã cấp trước năm 2025',
     'Chiến lược phát triển ngành giai đoạn đến năm 2030, tầm nhìn đến năm 2045',
+    'Mục tiêu đến năm 2030 hoàn thiện hạ tầng số, tầm nhìn đến năm 2045.',
     'các công trình được xây dựng trước năm 2000',
   ])('%s', (text) => {
     expect(one(text)).toBeNull();
