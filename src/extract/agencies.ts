@@ -540,7 +540,11 @@ function leadOfText(text: string): Assignment | null {
   if (subj) return { lead: at(laterDoers(subj, clause), 0), support: supportOfPlain(text), rule: off ? 'lead.afterTopic' : 'lead.subject' };
   if (FRAME.test(clause)) {
     // "Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."
-    for (const c of clause.matchAll(/,\s+(?=(?:các|mỗi|những)\s|\p{Lu})/gu)) {
+    // (a time frame whose own words go on to the verb has no subject after it: "Định kỳ hoặc đột xuất tổng hợp, báo cáo Ủy ban
+    // nhân dân tỉnh, Bộ Tài chính về ...": whom it reports to, not a doer)
+    const timed = /^(?:Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Quý\s+[IVX\d]+|Tháng\s+\d+|Năm\s+\d+|Trước ngày|Chậm nhất)(?![\p{L}])[^,;]*/u.exec(clause);
+    const subjectless = !!timed && FIRST_PREDICATE.test(timed[0].replace(/(?<![\p{L}])(?:định kỳ|hằng|hàng|mỗi|đột xuất|hoặc|và|năm|quý|tháng|tuần|ngày|chậm nhất|trước|\d+|[IVX]+)(?![\p{L}])/giu, ' ').trim());
+    for (const c of subjectless ? [] : clause.matchAll(/,\s+(?=(?:các|mỗi|những)\s|\p{Lu})/gu)) {
       // (not once the predicate has begun without a subject: "Theo chức năng, nhiệm vụ ... được giao, chủ trì, phối hợp với Bộ
       // A, Bộ B, các địa phương lập Quy hoạch ...": the bodies after it are whom the heading's doer works with)
       if (/,\s*(?:chủ trì|phối hợp|có trách nhiệm)(?![\p{L}])/u.test(clause.slice(0, c.index!))) break;

@@ -74,6 +74,9 @@ describe('points that ask nobody, and doers inside a frame (kept-aside heldout42
   });
   it('reads no doer from the bodies a framed predicate works with ("Theo chức năng ..., chủ trì, phối hợp với Bộ A, Bộ B ...")', () => {
     expect(leadOf('Theo chức năng, nhiệm vụ và phạm vi quản lý nhà nước được giao, chủ trì, phối hợp với Bộ Tài chính, Bộ Xây dựng, các địa phương lập quy hoạch.')).toBeNull();
+    // (nor from whom a subject-less time frame reports to; kept-aside heldout37)
+    expect(leadOf('Định kỳ hoặc đột xuất tổng hợp, báo cáo Ủy ban nhân dân tỉnh, Bộ Tài chính về tình hình quản lý, sử dụng tài sản.')).toBeNull();
+    expect(leadOf('Định kỳ hằng tháng, Sở Nội vụ tổng hợp báo cáo.')?.lead.map((b) => b.text)).toEqual(['Sở Nội vụ']);
   });
   it('makes each framed duty under a heading a task of its own ("Theo chức năng ... tổ chức ..." / "Đối với ..., hướng dẫn ...")', () => {
     const r = tasksOf('Ủy ban nhân dân tỉnh yêu cầu các cơ quan thực hiện một số nhiệm vụ sau:\n1. Công an tỉnh, các sở, ban, ngành\nTheo chức năng, nhiệm vụ, phạm vi quản lý tổ chức tuyên truyền, phổ biến nội dung của Quyết định số 1074/QĐ-BXD.\nĐối với các cơ sở, công trình thuộc phạm vi quản lý, hướng dẫn chủ đầu tư áp dụng đầy đủ các giải pháp kỹ thuật.\n2. Giao Sở Xây dựng hướng dẫn triển khai Quyết định.', 'CÔNG VĂN');
