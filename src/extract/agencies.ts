@@ -79,6 +79,9 @@ function isBareHead(s: string): boolean {
  */
 const ROLE_APPOSITION = /(?:\s+[-–]\s+|\s*\(\s*)(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:thường trực|chủ trì|đầu mối|tham mưu)(?![\p{L}])[\s\S]*$|\s*,\s*(?:là\s+)?cơ quan\s+(?:thường trực|đầu mối)(?![\p{L}])[\s\S]*$/u;
 
+const CUTS = /\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+/gu;
+const CELL_CUTS = new RegExp(String.raw`${CUTS.source}|\s*\/\s*`, 'gu');
+
 export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan[] {
   const out: BodySpan[] = [];
   const push = (a: number, b: number) => {
@@ -113,7 +116,7 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
   // ',' and ' và ' as candidate cuts
   const cuts: { at: number; len: number }[] = [];
   // (in a table cell, a slash between two names: "Vụ Kế hoạch - Tài chính/ Ban Quản lý quy hoạch")
-  for (const m of s.matchAll(opts.comma ? /\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+|\s*\/\s*/gu : /\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+/gu)) cuts.push({ at: m.index!, len: m[0].length });
+  for (const m of s.matchAll(opts.comma ? CELL_CUTS : CUTS)) cuts.push({ at: m.index!, len: m[0].length });
   let a = 0;
   for (const c of cuts) {
     const next = s.slice(c.at + c.len);
@@ -147,8 +150,9 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
 }
 
 /** The elected and executive bodies of a level, named without it before the one that names it: "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố". */
-const LEVEL_HEAD = /^(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND)$/u;
-const LEVEL_TAIL = /^(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+((?:các|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|cấp)(?![\p{L}])[\s\S]*)$/u;
+const LEVEL_BODY = String.raw`(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND)`;
+const LEVEL_HEAD = new RegExp(`^${LEVEL_BODY}$`, 'u');
+const LEVEL_TAIL = new RegExp(String.raw`^${LEVEL_BODY}\s+((?:các|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|cấp)(?![\p{L}])[\s\S]*)$`, 'u');
 
 /** Each bare head before the one that names the level takes that level: "Hội đồng nhân dân các tỉnh, thành phố", "Ủy ban nhân dân các tỉnh, thành phố". */
 function shareTail(out: BodySpan[]): BodySpan[] {

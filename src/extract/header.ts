@@ -7,6 +7,7 @@
 import { deglue } from './glue.js';
 import { isVietnameseSyllable } from '../parse/syllables.js';
 import type { Diagnostic, TextModel } from '../model/types.js';
+import type { Signer } from './signer.js';
 import { allLines, blockLines, finding, isUpper, titleCase, type Finding } from './finding.js';
 import { DOC_TYPES, TYPE_ABBRS, canonicalAbbr } from './words/doctypes.js';
 import { PROVINCES } from './words/places.js';
@@ -410,6 +411,8 @@ export interface HeaderFields {
   secrecy: Finding<string> | null;
   /** What the header rules read with doubt or set aside (a scan's unread number, a symbol read as its form makes it). */
   diagnostics?: Diagnostic[];
+  /** Who signed, as a news copy's first sentence names them (the copy has no signature of its own). */
+  newsSigner?: Finding<Signer> | null;
 }
 
 /** Where the body starts: the first "Kính gửi", "Căn cứ" or long paragraph after the header. */
@@ -947,6 +950,7 @@ export function extractHeader(model: TextModel): HeaderFields {
       f.date = n.date;
       f.issuer ??= n.issuer;
       if (n.subject) f.subject ??= n.subject;
+      f.newsSigner = n.signer;
     }
   }
 
@@ -1234,12 +1238,12 @@ export function provinceUnit(province: string): string {
  */
 const NEWS_LEAD = /(?<office>Phó Thủ tướng(?: Chính phủ)?|Thủ tướng(?: Chính phủ)?|Văn phòng Chính phủ|Chính phủ)(?:\s+(?<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}))?\s+(?:vừa|đã)\s+(?:ký(?:\s+(?:ban hành|gửi))?|có|ban hành|gửi)\s+(?<type>Công điện|Chỉ thị|Quyết định|Công văn|Văn bản|Kế hoạch|Thông báo|Nghị quyết|Nghị định)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s+)?(?<num>\d{1,5})\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*)(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+(?:về việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
 
-export interface NewsLead {
+interface NewsLead {
   type: Finding<string>; number: Finding<string>; symbol: Finding<string>; date: Finding<string> | null; issuer: Finding<string>;
-  subject: Finding<string> | null; signer: { name: string | null; position: string; start: number; end: number };
+  subject: Finding<string> | null; signer: Finding<Signer> | null;
 }
 
-export function newsLead(model: TextModel): NewsLead | null {
+function newsLead(model: TextModel): NewsLead | null {
   const text = model.text.slice(0, 1500);
   const m = NEWS_LEAD.exec(text.replace(/\n/g, ' '));
   if (!m) return null;
@@ -1259,6 +1263,6 @@ export function newsLead(model: TextModel): NewsLead | null {
     date: date ? finding(model, date, at(g.d!), at(g.d!) + 10, 'header.newsLead') : null,
     issuer: finding(model, issuer, m.index, m.index + office.length, 'header.newsLead'),
     subject: g.subject ? finding(model, g.subject.trim(), at(g.subject), at(g.subject) + g.subject.trim().length, 'header.newsLead') : null,
-    signer: { name: g.name ?? null, position, start: m.index, end: m.index + office.length + (g.name ? g.name.length + 1 : 0) },
+    signer: g.name ? finding(model, { name: g.name, position, authority: deputy ? 'KT' : null }, m.index, m.index + office.length + g.name.length + 1, 'signer.newsLead') : null,
   };
 }

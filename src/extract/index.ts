@@ -5,12 +5,12 @@
  * a diagnostic and gives nothing.
  */
 import type { Diagnostic, Span, TextModel } from '../model/types.js';
-import { extractHeader, newsLead, secondDocument } from './header.js';
+import { extractHeader, secondDocument } from './header.js';
 import { extractSigner } from './signer.js';
 import { extractReferences, type Citation } from './references.js';
 import { extractTasks, type TaskFinding } from './tasks.js';
 import { startsWithBody, splitBodies } from './agencies.js';
-import { finding, type Finding } from './finding.js';
+import type { Finding } from './finding.js';
 import type { Signer } from './signer.js';
 import { assignsNoWork } from './words/doctypes.js';
 
@@ -52,10 +52,7 @@ export function extract(model: TextModel): Extraction {
   if (header?.diagnostics) diagnostics.push(...header.diagnostics);
   const sig0 = safe(diagnostics, 'signer', { signer: null, distribution: [] }, () => extractSigner(model));
   // (a news copy with no signature: the one its first sentence says signed)
-  const lead = !sig0.signer && header?.number?.rule === 'header.newsLead' ? newsLead(model) : null;
-  const sig = lead?.signer.name
-    ? { ...sig0, signer: finding(model, { name: lead.signer.name, position: lead.signer.position, authority: /^Phó/u.test(lead.signer.position) ? 'KT' as const : null }, lead.signer.start, lead.signer.end, 'signer.newsLead') }
-    : sig0;
+  const sig = !sig0.signer && header?.newsSigner ? { ...sig0, signer: header.newsSigner } : sig0;
   const number = header?.number?.value ?? null;
   const symbol = header?.symbol?.value ?? null;
   const own = number && symbol ? (/^[\p{Lu}]+\/[\p{Lu}]/u.test(symbol) ? `${number}-${symbol}` : `${number}/${symbol}`) : null;

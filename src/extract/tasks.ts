@@ -11,7 +11,8 @@ import type { Block, Cell, TextModel } from '../model/types.js';
 import { buildTree, isHeadingLike, pathOf, walk, type ItemNode } from './tree.js';
 import { CONSENT, cutAtAction, esc, headingAssignment, isGeneric, leadOf, opensWithVerb, splitBodies, startsWithBody, subjectOf, supportOf, trimCollective, type Assignment, type BodySpan } from './agencies.js';
 import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type EventDate } from './deadlines.js';
-import { OCR_BULLET, readMarker } from '../parse/markers.js';
+import { iso } from './dates.js';
+import { OCR_BULLET, readMarker, TT_VALUE } from '../parse/markers.js';
 import { collapseSpaces, fold } from '../normalise/unicode.js';
 import { RECIPIENT_LEAD } from './header.js';
 import { deglue, spanBack } from './glue.js';
@@ -1413,8 +1414,9 @@ function splitParagraphItems(root: ItemNode): void {
  */
 function framedVerb(text: string): boolean {
   if (!/^(?:Theo chức năng|Đối với|Trong phạm vi)(?![\p{L}])/u.test(text)) return false;
-  return [...text.slice(0, 200).matchAll(/,\s+/gu)].slice(0, 4).some((m) => opensWithVerb(text.slice(m.index! + m[0].length)))
-    || /^Theo chức năng(?:,\s*nhiệm vụ)?(?:,\s*phạm vi quản lý)?\s+\p{Ll}/u.test(text) && opensWithVerb(text.replace(/^Theo chức năng(?:,\s*nhiệm vụ)?(?:,\s*phạm vi quản lý)?\s+/u, ''));
+  const fn = /^Theo chức năng(?:,\s*nhiệm vụ)?(?:,\s*phạm vi quản lý)?\s+(?=\p{Ll})/u.exec(text);
+  return (!!fn && opensWithVerb(text.slice(fn[0].length)))
+    || [...text.slice(0, 200).matchAll(/,\s+/gu)].slice(0, 4).some((m) => opensWithVerb(text.slice(m.index! + m[0].length)));
 }
 
 /** A paragraph under a heading: a duty (a sentence that asks, ending with its stop), a short topic line heading those after it, or neither. */
@@ -1723,8 +1725,6 @@ function tableColumns(header: Cell[]): Columns | null {
 /** A time cell of hours only: "7h00 - 7h15", "Từ 14 giờ 00", "08:00-09:30", "Sáng". */
 const HOURS_ONLY = /^\s*(?:(?:từ|buổi)\s+)?(?:sáng|chiều|tối|trưa|\d{1,2}\s*(?:h|giờ|:)\s*\d{0,2}(?:\s*(?:phút|')?)?(?:\s*[-–]\s*|\s+đến\s+)?)+\s*$/iu;
 
-const TT_CELL = /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?$/u;
-
 /** The lower row of a two-row header: its first cells empty (merged from above), the others naming doers' columns. */
 function subHeader(r: Cell[]): boolean {
   const named = r.filter((c) => c.text.trim());
@@ -1744,9 +1744,8 @@ function dayHeading(b: Block | undefined, year: number): DeadlineFinding | null 
   if (!b || b.kind === 'table' || b.text.length > 120 || /[.;]\s*$/u.test(b.text.trim())) return null;
   const m = /(?:^|[\s,:(])(?:ngày\s+)(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])/iu.exec(b.text);
   if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3] ?? year)];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  const date = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const date = iso(Number(m[3] ?? year), Number(m[2]), Number(m[1]));
+  if (!date) return null;
   return { kind: 'within', date, text: m[0].trim(), start: b.start + m.index!, end: b.start + m.index! + m[0].length, rule: 'deadline.dayHeading' };
 }
 
@@ -1767,7 +1766,7 @@ function tableTasks(model: TextModel, table: Block, year: number, events: EventD
   for (const r of rows.slice(headerIdx + 1)) {
     const filled = r.filter((c) => c.text.trim()).length;
     // without a TT column, a group row's number stands in the first column ("I | GIAI ĐOẠN 1: ...", "1 | Lập nhiệm vụ")
-    const ttInFirst = cols.tt < 0 && cols.content > 0 && TT_CELL.test(r[0]?.text.trim() ?? '');
+    const ttInFirst = cols.tt < 0 && cols.content > 0 && TT_VALUE.test(r[0]?.text.trim() ?? '');
     const tt = ttInFirst ? r[0]!.text.trim().replace(/\.$/, '') : cell(r, cols.tt)?.text.trim() ?? '';
     const content = cell(r, cols.content);
     if (!content || !content.text.trim()) continue;
@@ -1785,8 +1784,9 @@ function tableTasks(model: TextModel, table: Block, year: number, events: EventD
     }
     const leadCell = cell(r, cols.lead);
     const supCell = cell(r, cols.support);
-    const timeCell = timeOwn?.text.trim() ? timeOwn : cols.tt < 0 && cols.time === 0 && timeOwn && lastTime ? lastTime : timeOwn;
-    if (timeOwn?.text.trim()) lastTime = timeOwn;
+    const ownTime = timeOwn?.text.trim() ? timeOwn : null;
+    const timeCell = ownTime ?? (cols.tt < 0 && cols.time === 0 && timeOwn ? lastTime : null) ?? timeOwn;
+    if (ownTime) lastTime = ownTime;
     const lead = leadCell ? refs(splitBodies(leadCell.text, { comma: true }), leadCell.start, 'table.lead') : [];
     const support = supCell ? refs(splitBodies(supCell.text, { comma: true }), supCell.start, 'table.support') : [];
     let deadline: DeadlineFinding | null = null;

@@ -93,6 +93,9 @@ export function startsWithMarker(text: string): boolean {
 export const LIST_MARKER =
   /^(?:(?:\d{1,3}\.){1,4}(?:\d{1,3})?|\d{1,3}\)|[a-zđ][).]|[A-ZĐ][.)]|[IVXLC]{1,7}[.)]|[-–—+•▪●○◦∙·*]|\(\d{1,3}\)|\([a-zđ]\)|(?:Điều|Khoản|Mục|Chương|Phần)\s+[\dIVXLC]+[a-zđ]?[.:]?)(?=\s)/u;
 
+/** The value of a table's TT cell, a row's number: "1", "12.", "IV", "B". */
+export const TT_VALUE = /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?$/u;
+
 /** The text of an e-signature stamp (ký số) printed after the signature. */
 export const SIGNATURE_STAMP = /đã ký lên văn bản|ký bởi|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?\s*[+-]\d{2}:?\d{2}|\bemail:\s*\S+@\S+/iu;
 

@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import type { RawBlock, RawDoc, Diagnostic } from '../model/types.js';
 import { decodeText, decodeDiagnostics } from './decode.js';
 import { cleanText } from '../normalise/unicode.js';
-import { readMarker, startsWithMarker } from './markers.js';
+import { readMarker, startsWithMarker, TT_VALUE } from './markers.js';
 import { joinWrappedLines, type Line } from './wrap.js';
 import { uncapture, pipeCells, cellLines, BR } from './capture.js';
 import { fastMarkdownTree, type MdNode } from './mdfast.js';
@@ -197,7 +197,6 @@ function pipeTable(t: string): RawBlock[] | null {
 
 // ---------------------------------------------------------------- plain text
 
-const TT_VALUE = /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?$/;
 const TABLE_HEAD = /^(?:S?TT|Số TT|Stt)$/i;
 
 function parsePlain(text: string): RawDoc {
