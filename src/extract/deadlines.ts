@@ -169,6 +169,15 @@ function clauseBefore(text: string, at: number, max = 120): string {
   return cut >= 0 ? s.slice(cut + 1) : s;
 }
 
+/**
+ * A goal the work heads for, whose year is the goal's, not a time to act: "hướng tới mục tiêu phát thải ròng bằng 0 vào năm
+ * 2050", "phấn đấu thực hiện mục tiêu ... vào năm 2050", "hướng tới xây dựng Sa Pa ... không rác thải nhựa vào năm 2030".
+ */
+const GOAL_BEFORE = /(?<![\p{L}])(?:mục\s+tiêu|hướng\s+tới|hướng\s+đến)(?![\p{L}])/iu;
+
+/** A clause that sets a periodic rule: "định kỳ", "hằng năm", a period's report ("Báo cáo năm:", "báo cáo 6 tháng"). */
+const PERIODIC_CLAUSE = /(?<![\p{L}])(?:định\s+kỳ(?:\s+(?:hằng|hàng)\s+(năm|quý|tháng))?|(?:hằng|hàng|mỗi)\s+(năm|quý|tháng)|báo\s+cáo\s+(năm|quý|0?6\s+tháng)(?!\s*\d))(?![\p{L}])/iu;
+
 const recurring = (freq: Recurrence['freq'] | undefined, extra: Partial<Recurrence> = {}): Made =>
   ({ kind: 'recurring', date: null, ...(freq ? { recurrence: { freq, ...extra } } : {}) });
 const ongoing = (): Made => ({ kind: 'ongoing', date: null });
@@ -177,6 +186,9 @@ const ongoing = (): Made => ({ kind: 'ongoing', date: null });
 const ONGOING = [
   String.raw`(?<!chi\s)(?<!kinh phí\s)(?<!nhiệm vụ\s)(?<![\p{L}])thường\s+xuyên(?![\p{L}])`,
   String.raw`(?:ngay\s+)?sau\s+khi\s+(?:[^.;,]{0,80}?\s)?(?:ban\s+hành|phê\s+duyệt|công\s+bố|triển\s+khai|ký|thông\s+qua|nhận\s+được|có\s+[^.;,]{0,40}?)(?![\p{L}])[^.;,]{0,60}`,
+  // "ngay sau khi tiếp nhận", "Ngay sau khi lập biên bản vi phạm hành chính, ...", "sau khi kết thúc đợt kiểm tra" (not the
+  // end of a period, which is a time the calendar knows: "sau khi kết thúc năm học")
+  String.raw`(?<![\p{L}])(?:ngay\s+sau\s+khi|sau\s+khi\s+kết\s+thúc(?!\s+(?:năm|quý|tháng|học\s+kỳ|giai\s+đoạn)(?![\p{L}])))\s[^.;,()]{3,100}`,
   String.raw`(?<![\p{L}])trước\s+khi\s+(?!sáp\s+nhập|sắp\s+xếp|hợp\s+nhất|chia\s+tách)[^.;,()]{3,120}`,
   String.raw`(?<![\p{L}])khi\s+có\s+(?:thông\s+báo|văn\s+bản|hướng\s+dẫn|quyết\s+định|yêu\s+cầu|kế\s+hoạch|lịch|chỉ\s+đạo|ý\s+kiến)[^.;,()]{0,80}`,
   // a time an undated event sets: "sau khi Đại hội ... bầu ra ...", "khi xảy ra sự cố ..."
@@ -187,6 +199,9 @@ const ONGOING = [
   // (also "theo đúng thời hạn đã quy định tại Thông tư số 06/2012/TT-BXD")
   String.raw`(?:theo|đúng|trong)\s+(?:đúng\s+)?(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\s+(?:(?:đã|được)\s+)?(?:quy\s+định|yêu\s+cầu|đề\s+ra)`,
   String.raw`theo\s+(?:kế\s+hoạch|lịch|thông\s+báo|chương\s+trình)\s+riêng`,
+  // a frame that opens its sentence: "Trong quá trình hoạt động khai thác khoáng sản, ...", "Trong thời gian chờ các văn bản ...
+  // được sửa đổi, ..." (not a time past or near, "Trong thời gian qua", nor the closing "Trong quá trình thực hiện, nếu có ...")
+  String.raw`(?:^|(?<=[.;:)]\s{0,3}))\s*trong\s+(?:suốt\s+)?(?:quá\s+trình|thời\s+gian)\s+(?!(?:qua|tới|vừa|sớm|gần|này|đó|ngắn)(?![\p{L}]))[^.;,:]{3,100}(?=,(?!\s*(?:nếu|trường\s+hợp|có\s+khó|khi\s+có\s+khó)))`,
   String.raw`(?:sau|trong(?:\s+thời\s+hạn)?)\s+\d+(?:\s*\([\p{L}\s]{2,24}\))?\s+(?:ngày|tháng|năm)(?:\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:khi|ngày)(?!\s+\d)[^.;,]{0,80}`,
 ].join('|');
 
@@ -254,6 +269,17 @@ const RULES: Rule[] = [
     aside: true,
     make: (m, ctx, at) => {
       const d = m.groups!.d!;
+      // a day without its year in a clause that sets a periodic rule is that rule's day, every period
+      // ("định kỳ hằng năm báo cáo ... trước ngày 25 tháng 12", "Báo cáo năm: ... gửi Sở Tài chính trước ngày 15/12",
+      // "định kỳ hàng năm (trước ngày 10/12)"), not one day to finish by
+      if (!/\d{4}|năm/iu.test(d)) {
+        const cue = PERIODIC_CLAUSE.exec(`${clauseBefore(ctx.text, at, 160)} ${m.groups!.pre ?? ''}`);
+        if (cue) {
+          const [day, month] = d.split(/\s*(?:\/|-|\.|tháng)\s*/u).map(Number);
+          const w = cue.slice(1).find(Boolean);
+          return recurring(w ? freqOf(w) : undefined, { ...(day ? { day } : {}), ...(month ? { month } : {}) });
+        }
+      }
       const v = readDay(d, ctx, at + m[0].trimEnd().length - d.length);
       return v ? { kind: 'by', date: v } : undefined;
     },
@@ -341,6 +367,7 @@ const RULES: Rule[] = [
     re: /(?<![\p{L}])trước\s+năm\s+(\d{4})(?![\d/])/giu,
     make: (m, ctx, at) => {
       if (/(?:cấp|ban hành|xây dựng|có|sinh|thành lập|đầu tư|đưa vào)\s*$|(?<![\p{L}])(?:đã|được|từ)(?![\p{L}])/iu.test(clauseBefore(ctx.text, at, 40))) return undefined;
+      if (GOAL_BEFORE.test(clauseBefore(ctx.text, at, 160))) return null;
       return { kind: 'by', date: `${Number(m[1]) - 1}-12-31` };
     },
   },
@@ -408,7 +435,8 @@ const RULES: Rule[] = [
     re: /(?:(?<!(?:giao|khởi\s+công|phát\s+sinh|đã|được)\s)trong\s+năm|(?:hoàn\s+thành|xong)(?:\s+trong)?\s+năm|vào\s+năm|^năm|^\s*(?=\d{4}\s*$))\s*(\d{4})(?![\d/-])|(?:^|[;,.]\s*|\s)năm\s+(\d{4})\s+(?=đạt|phấn đấu)/giu,
     cell: /(?:năm\s+|^\s*|giai\s+đoạn\s+)(?:\d{4}\s*[-–]\s*)?(\d{4})(?![\d/])|()(?!)/giu,
     aside: true,
-    make: (m) => {
+    make: (m, ctx, at) => {
+      if (/^vào/iu.test(m[0]) && GOAL_BEFORE.test(clauseBefore(ctx.text, at, 160))) return null;
       const v = iso(+(m[1] ?? m[2])!, 12, 31);
       return v ? { kind: 'within', date: v } : undefined;
     },
@@ -464,7 +492,7 @@ const RULES: Rule[] = [
   // "khi có thông báo ...", "theo thời gian quy định", "theo Kế hoạch riêng", "Sau 03 tháng kể từ khi ..."
   {
     id: 'deadline.ongoing',
-    need: /xuyên|khi|thời|tiến|riêng|hiệu\s+lực|\d/iu,
+    need: /xuyên|khi|thời|trình|tiến|riêng|hiệu\s+lực|\d/iu,
     tail: false,
     re: new RegExp(ONGOING, 'giu'),
     // a time cell handed to another instrument: "Theo Kế hoạch riêng", "Theo hướng dẫn của Trung ương"
