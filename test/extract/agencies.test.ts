@@ -149,3 +149,39 @@ describe('"Đối với X: <duties>" gives the duties to X (kept-aside heldout39
     expect(names(leadOf('Đối với hồ sơ tồn đọng: Sở Tư pháp rà soát, xử lý dứt điểm.')!.lead)).toEqual(['Sở Tư pháp']);
   });
 });
+
+// Each checked against every gold record of corpus/real, the samples and the eleven kept-aside sets (session 29).
+describe('doers read across the kept-aside sets (session 29)', () => {
+  const lead = (s: string) => names(leadOf(s)?.lead);
+  it('a ministry\'s department, "Vụ ...", is a body, and "xây dựng" after what is built is part of its name', () => {
+    expect(lead('Giao Vụ Vật liệu xây dựng là cơ quan tham mưu về các nội dung chuyên ngành.')).toEqual(['Vụ Vật liệu xây dựng']);
+    expect(lead('Vụ Kế hoạch - Tài chính tham mưu cho Lãnh đạo Bộ cân đối, bố trí kinh phí.')).toEqual(['Vụ Kế hoạch - Tài chính']);
+    expect(lead('Đề nghị Vụ Pháp chế chủ trì, phối hợp với Vụ Tổ chức cán bộ rà soát.')).toEqual(['Vụ Pháp chế']);
+    expect(lead('Giao Ban Quản lý quy hoạch là cơ quan lập Quy hoạch thăm dò, khai thác khoáng sản.')).toEqual(['Ban Quản lý quy hoạch']);
+  });
+  it('must not: a season, a case, or "xây dựng" as the verb', () => {
+    expect(leadOf('Vụ Đông Xuân 2025-2026 cần chuẩn bị đủ giống.')).toBeNull();
+    expect(leadOf('Vụ việc phải được xử lý dứt điểm.')).toBeNull();
+    expect(lead('Sở Xây dựng xây dựng kế hoạch kiểm tra.')).toEqual(['Sở Xây dựng']);
+    expect(lead('Các Sở, ngành xây dựng kế hoạch thực hiện.')).toEqual(['Các Sở, ngành']);
+  });
+  it('an item that opens with its own verb and asks others keeps the doer it inherits', () => {
+    expect(leadOf('Phối hợp với Bộ Tài nguyên và Môi trường rà soát, yêu cầu các tổ chức, doanh nghiệp thực hiện chương trình, dự án.')).toBeNull();
+    expect(leadOf('Chủ trì, phối hợp với cơ quan liên quan rà soát các phương tiện, yêu cầu các đơn vị thực hiện nghiêm.')).toBeNull();
+  });
+  it('must not: an ask that opens the item, or one after a frame', () => {
+    expect(lead('Đề nghị Sở Y tế chủ trì thực hiện.')).toEqual(['Sở Y tế']);
+    expect(lead('Căn cứ vào Kế hoạch này, đề nghị các Tổ chuyên môn, Tổ Văn phòng xây dựng kế hoạch.')).toEqual(['các Tổ chuyên môn', 'Tổ Văn phòng']);
+  });
+  it('a school\'s staff after "và", and the members a collective lists in brackets', () => {
+    expect(names(splitBodies('Ban Giám hiệu và giáo viên chủ nhiệm'))).toEqual(['Ban Giám hiệu', 'giáo viên chủ nhiệm']);
+    expect(names(splitBodies('các Tổ chuyên môn và bộ phận văn phòng'))).toEqual(['các Tổ chuyên môn', 'bộ phận văn phòng']);
+    expect(lead('Các tổ chuyên môn (Toán, Vật lý - Giáo dục thể chất, Ngữ văn) xây dựng kế hoạch dạy học.')).toEqual(['Các tổ chuyên môn']);
+    expect(lead('Giáo viên chủ nhiệm sâu sát nắm vững hoàn cảnh gia đình từng học sinh.')).toEqual(['Giáo viên chủ nhiệm']);
+    expect(lead('Các Sở, ban, ngành và UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu.')).toEqual(['Các Sở, ban, ngành', 'UBND cấp xã, phường']);
+  });
+  it('must not: split a name whose second part is not a body', () => {
+    expect(names(splitBodies('Sở Văn hóa và Thể thao'))).toEqual(['Sở Văn hóa và Thể thao']);
+    expect(lead('Sở Y tế (cơ quan thường trực) chủ trì triển khai.')).toEqual(['Sở Y tế']);
+  });
+});

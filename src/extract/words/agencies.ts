@@ -8,6 +8,8 @@ export const AGENCY_HEADS = [
   'Ủy ban Mặt trận Tổ quốc', 'Uỷ ban Mặt trận Tổ quốc', 'Ủy ban MTTQ', 'Uỷ ban MTTQ', 'Mặt trận Tổ quốc', 'MTTQ',
   'Ủy ban nhân dân', 'Uỷ ban nhân dân', 'Hội đồng nhân dân', 'UBND', 'HĐND', 'Ủy ban', 'Uỷ ban',
   'Văn phòng', 'VP', 'Sở', 'Bộ Chỉ huy', 'Bộ', 'Ban Quản lý', 'Ban Chỉ đạo', 'Ban', 'Cục', 'Chi cục', 'Tổng cục',
+  // (a ministry's departments: "Vụ Pháp chế", "Vụ Kế hoạch - Tài chính"; not a season, a case or an event: see NOT_BODY)
+  'Vụ',
   'Công an', 'Quân sự', 'Bộ đội Biên phòng', 'Thanh tra', 'Kho bạc', 'Bảo hiểm xã hội', 'Bảo hiểm', 'Ngân hàng',
   // (the abbreviations letters use for them: "Đề nghị BHXH Bộ Quốc phòng ...", "KBNN các tỉnh", "NHNN chi nhánh", "BCĐ", "BQL")
   'BHXH', 'KBNN', 'NHNN', 'BCĐ', 'BQL',
@@ -31,7 +33,7 @@ export const AGENCY_HEADS = [
 export const GENERIC_BODY = /^(?:các|mỗi|những)\s+(?:cơ quan|đơn vị|địa phương|ngành)(?:\s*,\s*(?:cơ quan|đơn vị|địa phương|ngành))*(?:\s*,?\s*(?:có\s+)?liên quan)?$/iu;
 
 /** Two-word openings that look like a body but are verbs or common nouns ("Ban hành", "Báo cáo", "Tổ chức"). */
-export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức(?!\s+(?:Đoàn|Công đoàn|Đảng)(?![\p{L}]))|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền(?!\s*hình)|Hội đủ|Hạt nhân|Khoa học|Khoa cử)(?![\p{L}])/iu;
+export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức(?!\s+(?:Đoàn|Công đoàn|Đảng)(?![\p{L}]))|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền(?!\s*hình)|Hội đủ|Hạt nhân|Khoa học|Khoa cử|Vụ\s+(?:việc|án|mùa|lúa|nổ|cháy|tai\s+nạn|đông|hè|xuân|thu|chiêm|muộn|sớm|\d))(?![\p{L}])/iu;
 
 /** Verbs and modals that open a sentence's predicate after its subject ("Sở X khẩn trương ...", "X phải ..."). */
 export const PREDICATES = [
@@ -43,7 +45,7 @@ export const PREDICATES = [
   'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành', 'nghiêm túc', 'phải', 'cần', 'nêu gương', 'lãnh đạo', 'quán triệt',
   'xử lý', 'tháo gỡ', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì', 'quyết liệt', 'kịp thời',
   'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'giới thiệu', 'rút kinh nghiệm', 'tham gia', 'làm việc', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
-  'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy', 'thành lập',
+  'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nêu cao', 'sâu sát', 'nắm vững', 'nắm bắt', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy', 'thành lập',
 ];
 
 /** The qualifiers (regular-expression sources) that make "tổ chức" a noun (an organisation) instead of the verb "organise": "tổ chức tín dụng", "tổ chức chính trị - xã hội". */
@@ -61,6 +63,8 @@ export const ASKED_TO = [
   'báo cáo', 'đề xuất', 'kiểm tra', 'tổng hợp', 'thẩm định', 'tiếp nhận', 'cập nhật', 'đôn đốc', 'hoàn thành', 'hoàn thiện',
   'giải quyết', 'niêm yết', 'làm việc', 'căn cứ', 'tham gia', 'thanh tra', 'lấy ý kiến', 'thừa ủy quyền', 'thừa uỷ quyền', 'thay mặt',
   'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo', 'quan tâm', 'trên cơ sở', 'phê duyệt', 'xem xét', 'thành lập',
+  // (a role given: "Giao Vụ Kế hoạch - Tài chính là cơ quan tham mưu về ...", "Giao Sở X là đầu mối ...")
+  'là cơ quan', 'là đơn vị', 'là đầu mối',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
