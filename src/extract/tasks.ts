@@ -41,8 +41,8 @@ export interface TaskFinding {
 const LEAD_IN = /(?:(?:như sau|sau đây|cụ thể|(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:|có ý kiến(?: chỉ đạo)? như sau\s*\.)\s*$/iu;
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 const END_WORDS = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
-/** "Nơi nhận:" as a scan's OCR reads it: "ơi nhận:", "mở nhận:" (the N under a stroke of the signature). */
-const OCR_NOI_NHAN = /^(?:[nmh]?(?:ơ|ở|o|ỡ|ờ|ớ|ợ)i?|nỗi|nói)\s*nhận\s*:/iu;
+/** "Nơi nhận:" as a scan's OCR reads it: "ơi nhận:", "mở nhận:" (the N under a stroke of the signature), "Nơi nhân:" (the dot lost). */
+const OCR_NOI_NHAN = /^(?:[nmh]?(?:ơ|ở|o|ỡ|ờ|ớ|ợ)i?|nỗi|nói)\s*nh(?:ận|ân|ạn|an|ấn)\s*:/iu;
 const END = { test: (t: string) => END_WORDS.test(t) || OCR_NOI_NHAN.test(t.trimStart()) };
 /**
  * Sections that hold no tasks: purpose and requirements, targets, background and results,
@@ -64,9 +64,9 @@ function notTaskSection(title: string): boolean {
  */
 const CLOSING_ANY = [
   /(?:chịu|có) trách nhiệm thi hành/iu,
-  // "4. Quá trình thực hiện nếu có khó khăn, vướng mắc ... báo cáo về ..." (a numbered one too; not "Trong quá trình thực
+  // "4. Quá trình thực hiện nếu có (phát sinh, phát hiện) khó khăn, vướng mắc ... báo cáo về ..." (a numbered one too; not "Trong quá trình thực
   // hiện các nhiệm vụ ..., kịp thời tổng hợp khó khăn, vướng mắc ...", which asks for it)
-  /^(?:Trong\s+)?quá trình[^.;]{0,40}?thực hiện[^.;]{0,80}?,?\s+nếu\s+có\s+(?:khó khăn|vướng mắc)/iu,
+  /^(?:Trong\s+)?quá trình[^.;]{0,40}?thực hiện[^.;]{0,80}?,?\s+nếu\s+(?:có|phát\s+sinh|phát\s+hiện|gặp|xảy\s+ra)\s+(?:(?:những|các)\s+)?(?:khó khăn|vướng mắc)/iu,
   /căn cứ (?:Quyết định|Chỉ thị|Nghị quyết)(?: này)? (?:để )?(?:thi hành|thực hiện)\s*(?:[./]|$)/iu,
   /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo|Nghị quyết|Chương trình|Công điện) này\s?có\s?hiệu\s?lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
@@ -645,12 +645,14 @@ function ownOpinion(text: string, issuer: string | null): boolean {
 }
 
 /** A count of what is there now, after an optional topic: "hiện có 04 địa phương ...", "đến nay đã có 12 xã ...". */
+/** A paragraph that opens on a provision of law: "Theo quy định tại ...", "Tại Điều 12 Nghị định ...", "Căn cứ quy định tại ...". */
+const CITES_LAW = /^(?:Theo\s+(?:quy định\s+tại|điểm|khoản|Điều)|Tại\s+(?:điểm|khoản|Điều)|Căn cứ\s+(?:quy định\s+tại|theo\s+quy định|vào\s+quy định))\s/u;
 const COUNTS_NOW = /^(?:[^:;.]{2,80}:\s*)?(?:[Hh]iện (?:nay |đang )?có|[Đđ]ến nay(?:,)? (?:đã )?có|[Tt]oàn (?:tỉnh|thành phố|huyện|quốc) (?:hiện )?có)\s+\d/u;
 
 const STATUS = /^[^.;]{3,240}?\s(?:(?:tổ chức và hoạt động|hoạt động)\s+theo\s+(?:Điều lệ|Quy chế|quy định)|có tư cách pháp nhân)|^Việc\s[^.;]{3,240}?\s(?:được\s+)?thực hiện\s+theo\s+(?:đúng\s+)?(?:quy định|hướng dẫn)/u;
 
 /** "Chi tiết tại Phụ lục kèm theo", "(Có Phụ lục phân công nhiệm vụ kèm theo)", "Nội dung cụ thể theo Biểu ...". */
-const POINTER = /^\(?\s*(?:(?:Nội dung\s+)?[Cc]hi tiết|Nội dung cụ thể|Cụ thể|Có)\s+(?:[^.;]{0,30}?\s)?(?:tại|theo|như|ở)?\s*(?:các\s+)?(?:Phụ lục|Biểu|Danh mục)(?![\p{L}])[^.;]{0,80}(?:kèm theo|đính kèm|gửi kèm)/u;
+const POINTER = /^\(?\s*(?:(?:Nội dung\s+)?[Cc]hi tiết|Nội dung cụ thể|Cụ thể|Có)\s+(?:[^.;]{0,30}?\s)?(?:tại|theo|như|ở)?\s*(?:các\s+)?(?:Phụ lục|[Bb]iểu|Danh mục)(?![\p{L}])[^.;]{0,80}(?:kèm theo|đính kèm|gửi kèm)/u;
 
 /** How a letter names those it is sent to: "quý cơ quan", "Quý Bộ", "các đồng chí". */
 const ADDRESSEE_WORDS = String.raw`quý\s+(?:cơ quan|đơn vị|bộ|ủy ban|uỷ ban|sở|địa phương|ban|ngành|tổng cục|cục|viện|trung tâm|công ty)|các đồng chí`;
@@ -1065,6 +1067,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     }
     // an approval that asks nobody ("Đồng ý tổ chức Hội nghị ...", "Thống nhất chủ trương cho X tổ chức ...")
     if (approves(text)) continue;
+    // a decision's article that delegates ("Điều 1. Ủy quyền cho Giám đốc Sở Công Thương thực hiện một số nhiệm vụ, quyền hạn của
+    // Ủy ban nhân dân tỉnh ..."): the act itself, as "Phê duyệt ..." or "Thành lập ..." is; the duties come in the articles after
+    if (node.marker?.kind === 'article' && /^(?:Ủy|Uỷ) quyền cho\s/u.test(text)) continue;
     // the objects of the article's act, listed elsewhere: "Điều 1. Công bố kết quả ... đối với: 1. Các sở: Tại Phụ lục I đính kèm."
     if (underArticle(node) && DECISION.test(node.parent!.title) && /:\s*(?:Tại|Theo|Chi tiết tại|Như)\s+(?:Phụ lục|Biểu|danh sách)/iu.test(text)) continue;
     // a member of a body being set up ("Ông Đỗ Văn Chung, Giám đốc Sở Nội vụ: Phó Chủ tịch Hội đồng;"), not a
@@ -1083,6 +1088,11 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (done && !/(?:đề nghị|yêu cầu|giao)\s/iu.test(text.slice(0, 200))) continue;
     // how a figure is worked out or shown ("Chỉ số được xác định bằng tỉ lệ ...", "... được thể hiện tại cột ...")
     if (DESCRIBES.test(opening) && !ANY_ASK.test(` ${text} `) && !leadOf(text)?.lead.length) continue;
+    // what the law says, quoted or told in a reply ("Theo quy định tại điểm b khoản 1 Điều 41 Luật số 42/2024/QH15: ...", "Tại
+    // Điều 12 Nghị định số 139/2025/NĐ-CP ... quy định ...", "Căn cứ quy định tại Điều 42 Nghị định ... thì hiện nay đã không còn
+    // thủ tục ..."): exposition, unless it asks someone or charges a doer ("..., tổ chức, cá nhân khai thác khoáng sản có nghĩa
+    // vụ ...")
+    if (CITES_LAW.test(text) && !ANY_ASK.test(` ${text} `) && !/(?:có|chịu) (?:trách nhiệm|nghĩa vụ)\s/u.test(text) && !leadOf(text)?.lead.length) continue;
     // a slogan of a propaganda plan's list ("Ngày bầu cử là Ngày hội đại đoàn kết toàn dân tộc!"): said, not done
     if (node.marker && /^[^!.;:]{3,250}!\s*$/u.test(text.trim()) && !ANY_ASK.test(` ${text} `)) continue;
     // a count of what is there now ("Diện tích đất tối thiểu 3 ha: hiện có 04 địa phương có ...", "Đến nay có 12 xã ..."): a fact

@@ -187,8 +187,8 @@ function shouldJoin(prev: string, next: string, width: number, afterFootnote: bo
   // an amount wrapped after its label's colon ("d) Nguồn thu đóng góp từ các tổ chức, cá nhân khai thác khoáng sản:" / "1.594.379 triệu đồng.")
   if (/:$/u.test(prev) && /^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?\s*(?:triệu đồng|tỷ đồng|nghìn đồng|đồng|USD)\s*[.;]?$/u.test(next)) return true;
   if (readMarker(next)) return false;
-  // the recipients' list under the signature never goes on a paragraph
-  if (/^Nơi nhận\s*:/u.test(next)) return false;
+  // the recipients' list under the signature never goes on a paragraph (nor as OCR reads it: "Nơi nhân:")
+  if (/^N[ơo]i\s*nh(?:ận|ân|ạn|an|ấn)\s*:/u.test(next)) return false;
   // nor does "Kính gửi:" go on the trích yếu or title above it
   if (/^(?:Kính gửi|KÍNH GỬI)(?![\p{L}])/u.test(next)) return false;
   if (isUpperCaseLine(next) && !isUpperCaseLine(prev)) return false;

@@ -1,0 +1,59 @@
+/**
+ * What is not a task, read across the kept-aside sets (session 29): each rule was checked against every gold record of
+ * corpus/real, the samples and the eleven kept-aside sets. A numbered closing formula in its other wordings ("nếu phát sinh /
+ * phát hiện khó khăn"), a reply's paragraph that tells what the law says, a decision's article that delegates, a pointer
+ * to the table in brackets, and a Nơi nhận list whose heading the OCR read as "Nơi nhân:".
+ */
+import { describe, it, expect } from 'vitest';
+import { model } from '../helpers.js';
+import { extract } from '../../src/extract/index.js';
+
+const texts = (text: string) => extract(model(text)).tasks.map((t) => t.text.slice(0, 40).trim());
+
+const LETTER = (body: string) => `ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 812/UBND-KT\nV/v kiểm tra hoạt động khoáng sản\nLào Cai, ngày 05 tháng 9 năm 2026\nKính gửi: Sở Nông nghiệp và Môi trường.\n${body}\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Minh\n`;
+
+describe('numbered closing formulas in their other wordings', () => {
+  it('"nếu phát sinh / phát hiện khó khăn, vướng mắc" closes, as "nếu có khó khăn" does', () => {
+    const body = 'Ủy ban nhân dân tỉnh yêu cầu như sau:\n1. Sở Nông nghiệp và Môi trường kiểm tra các mỏ trước ngày 30/9/2026.\n2. Trong quá trình thực hiện, nếu phát sinh khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo Ủy ban nhân dân tỉnh để xem xét./.\n';
+    expect(texts(LETTER(body))).toEqual(['Sở Nông nghiệp và Môi trường kiểm tra cá']);
+    expect(texts(LETTER(body.replace('phát sinh', 'phát hiện')))).toEqual(['Sở Nông nghiệp và Môi trường kiểm tra cá']);
+  });
+  it('must not: work asked during the carrying out', () => {
+    const body = 'Ủy ban nhân dân tỉnh yêu cầu như sau:\n1. Sở Nông nghiệp và Môi trường kiểm tra các mỏ trước ngày 30/9/2026.\n2. Trong quá trình thực hiện, Sở Nông nghiệp và Môi trường tổng hợp khó khăn, vướng mắc, báo cáo Ủy ban nhân dân tỉnh.\n';
+    expect(texts(LETTER(body))).toHaveLength(2);
+  });
+});
+
+describe('a reply that tells what the law says', () => {
+  const body = (second: string) => `Sau khi nghiên cứu, Sở Công Thương có ý kiến như sau:\n1. Theo quy định tại điểm b khoản 1 Điều 41 Luật số 42/2024/QH15, phương tiện vận chuyển vật liệu nổ công nghiệp phải đủ điều kiện theo quy chuẩn kỹ thuật.\n2. ${second}\n`;
+  it('is exposition when it asks nobody', () => {
+    expect(texts(LETTER(body('Đề nghị Sở Nông nghiệp và Môi trường rà soát các phương tiện trước ngày 30/9/2026.')))).toEqual(['Đề nghị Sở Nông nghiệp và Môi trường rà']);
+    const other = 'Sau khi nghiên cứu, Cục có ý kiến như sau:\n1. Tại Điều 12 Nghị định số 139/2025/NĐ-CP của Chính phủ quy định thẩm quyền của Ủy ban nhân dân cấp tỉnh.\n2. Đề nghị Sở Nông nghiệp và Môi trường rà soát hồ sơ.\n';
+    expect(texts(LETTER(other))).toEqual(['Đề nghị Sở Nông nghiệp và Môi trường rà']);
+  });
+  it('must not: a provision cited before the doer it charges', () => {
+    const charged = 'Ủy ban nhân dân tỉnh yêu cầu như sau:\n1. Theo quy định tại điểm h khoản 2 Điều 59 Luật Địa chất và khoáng sản năm 2024, tổ chức, cá nhân khai thác khoáng sản có nghĩa vụ kiểm soát sản lượng khoáng sản khai thác.\n';
+    expect(texts(LETTER(charged))).toEqual(['Theo quy định tại điểm h khoản 2 Điều 59']);
+  });
+});
+
+describe('a decision that delegates', () => {
+  const QD = (art1: string) => `ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 2867/QĐ-UBND\nLào Cai, ngày 17 tháng 8 năm 2026\nQUYẾT ĐỊNH\nỦy quyền cho Giám đốc Sở Công Thương thực hiện một số nhiệm vụ\nỦY BAN NHÂN DÂN TỈNH LÀO CAI\nQUYẾT ĐỊNH:\nĐiều 1. ${art1}\nĐiều 2. Tổ chức thực hiện\nGiám đốc Sở Công Thương định kỳ 06 tháng báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\nĐiều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này./.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Minh\n`;
+  it('the article that delegates is the act, not a task; the duties after it are', () => {
+    expect(texts(QD('Ủy quyền cho Giám đốc Sở Công Thương thực hiện một số nhiệm vụ, quyền hạn của Ủy ban nhân dân tỉnh trong lĩnh vực vật liệu nổ công nghiệp.'))).toEqual(['Giám đốc Sở Công Thương định kỳ 06 tháng']);
+  });
+  it('must not: an article that charges', () => {
+    expect(texts(QD('Giao Giám đốc Sở Công Thương tổ chức kiểm tra các kho vật liệu nổ công nghiệp.'))).toHaveLength(2);
+  });
+});
+
+describe('pointers and lists that are no work', () => {
+  it('"(Chi tiết tại biểu kèm theo)" points to the table', () => {
+    const body = 'Ủy ban nhân dân tỉnh yêu cầu như sau:\nI. TIẾN ĐỘ THỰC HIỆN\nSở Nông nghiệp và Môi trường kiểm tra các mỏ trước ngày 30/9/2026.\nII. NHIỆM VỤ\n(Chi tiết tại biểu kèm theo)\n';
+    expect(texts(LETTER(body))).toEqual(['Sở Nông nghiệp và Môi trường kiểm tra cá']);
+  });
+  it('a Nơi nhận list whose heading the OCR read as "Nơi nhân:" ends the tasks', () => {
+    const body = 'Ủy ban nhân dân tỉnh yêu cầu như sau:\n1. Sở Nông nghiệp và Môi trường kiểm tra các mỏ trước ngày 30/9/2026.\n2. Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc thực hiện.\n\nNơi nhân: T/M BAN THƯỜNG VỤ\n- Các đ/c Ủy viên BTV Tỉnh ủy,\n- Các Đảng ủy trực thuộc Tỉnh ủy,\n- Lãnh đạo Văn phòng Tỉnh ủy,\n';
+    expect(texts(LETTER(body))).toEqual(['Sở Nông nghiệp và Môi trường kiểm tra cá', 'Văn phòng Ủy ban nhân dân tỉnh theo dõi,']);
+  });
+});
