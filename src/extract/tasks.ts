@@ -38,7 +38,7 @@ export interface TaskFinding {
   rule: string;
 }
 
-const LEAD_IN = /(?:(?:như sau|sau đây|cụ thể|(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:|có ý kiến(?: chỉ đạo)? như sau\s*\.)\s*$/iu;
+const LEAD_IN = /(?:(?:như sau|sau đây|cụ thể|(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:|có ý kiến(?: chỉ đạo)? như sau\s*\.|(?:nội dung|nhiệm vụ|công việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau(?:\s+đây)?\s*\.)\s*$/iu;
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 const END_WORDS = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
 /** "Nơi nhận:" as a scan's OCR reads it: "ơi nhận:", "mở nhận:" (the N under a stroke of the signature), "Nơi nhân:" (the dot lost). */
@@ -75,7 +75,9 @@ const CLOSING_PARAGRAPH = [
   // trình triển khai thực hiện Quyết định này.")
   /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)(?![^.]{0,200}\strong\s+quá\s+trình\s+(?:triển khai\s+)?thực hiện)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^(?:Trong\s+)?quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
-  /^(?:Trên đây là|Đề nghị các cơ quan, đơn vị quan tâm)/iu,
+  // (not the closing of a reply that asks a named body for work: "Trên đây là ý kiến của Cục ATMT, đề nghị Sở Công Thương tỉnh
+  // Lào Cai nghiên cứu, hướng dẫn chủ đập ...", "Trên đây là ý kiến tham gia ... đề nghị Sở Công thương tổng hợp, báo cáo ...")
+  /^(?:Trên đây là(?![^.]{0,200}\sđề nghị\s+(?:Sở|Bộ|Ủy ban|Uỷ ban|UBND|Cục|Tổng cục|Văn phòng|Công ty)\s+\p{Lu})|Đề nghị các cơ quan, đơn vị quan tâm)/iu,
   // a letter's courtesy to the body it writes to: "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ Xây dựng quan tâm, sớm
   // xem xét, chỉ đạo giải quyết./."
   /^[^.;]{0,80}(?:kính|trân trọng)\s+đề nghị\s+[^.;]{2,80}?\s+quan tâm,?\s+(?:sớm\s+)?(?:xem xét|chỉ đạo|giải quyết|hỗ trợ|tạo điều kiện)(?:,?\s+(?:chỉ đạo\s+)?(?:giải quyết|xem xét|hỗ trợ|cho ý kiến))*[^.;]{0,40}\.?\/?\.?$/iu,
@@ -249,6 +251,8 @@ function isLeadIn(text: string): boolean {
 
 const WORK_NAMED = /\s(?:(?:một số|những|các)\s+)?(?:nội dung|việc|vấn đề|nhiệm vụ|công việc|giải pháp|biện pháp)(?:\s|$)|(?:^|\s)(?:như\s+)?sau$|\s(?:thực hiện|triển khai|tập trung|khẩn trương)(?:\s|$)/u;
 /** A lead-in that asks ("... yêu cầu:", "... đề nghị các sở:", "... giao Sở X:"), not one that only introduces ("... có ý kiến như sau:"). */
+/** A lead-in that asks for the things listed after it: "... yêu cầu X ... triển khai các nội dung sau." / "... như sau:". */
+const LISTING_LEAD_IN = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)(?![\p{L}])[^.]{0,200}(?:(?:nội dung|nhiệm vụ|công việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau(?:\s+đây)?|như sau)\s*[:.]\s*$/u;
 const ASKING_LEAD_IN = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao|chỉ đạo)(?![\p{L}])[^.]{0,160}:\s*$/u;
 
 function askedAtColon(text: string): Assignment | null {
@@ -514,7 +518,19 @@ function setUpName(text: string, at: number, setUp: SetUp[], subject = false): {
   return { name: name.replace(/\s+/g, ' '), end: best.end };
 }
 
-function extractTasksRaw(model: TextModel, ctx: TaskContext): TaskFinding[] {
+/**
+ * A document kept as a form of fields, its recipients before its text ("SỐ KÝ HIỆU: ...", "KÍNH GỬI: ...", "NƠI NHẬN: Như
+ * trên; ...", "NỘI DUNG:" then the letter): the text starts at "NỘI DUNG:", and that "NƠI NHẬN:" ends nothing.
+ */
+function formContent(model: TextModel): TextModel {
+  const blocks = model.blocks;
+  const body = blocks.findIndex((b) => b.kind !== 'table' && /^\s*NỘI DUNG\s*:/u.test(b.text));
+  if (body <= 0 || !blocks.slice(0, body).some((b) => /^\s*NƠI NHẬN\s*:/u.test(b.text))) return model;
+  return { ...model, blocks: blocks.slice(body) };
+}
+
+function extractTasksRaw(whole: TextModel, ctx: TaskContext): TaskFinding[] {
+  const model = formContent(whole);
   const year = docYear(model, ctx.date);
   // events the document dates ("Hội nghị ... tổ chức vào ngày 09/10/2025"): "trước Hội nghị" takes that day
   const events = findEventDates(model.text, year, ctx.date);
@@ -813,7 +829,9 @@ function ordersBodyAt(given: string): boolean {
 
 /** A paragraph that opens by asking bodies it names: "Đề nghị Đài truyền thanh xã, các đồng chí Trưởng thôn thông báo ...". */
 function asksNamedBody(text: string): boolean {
-  const m = /^(?:Đề nghị|Yêu cầu|Giao)\s+/u.exec(text);
+  // (also the closing of a reply that asks, "Trên đây là ý kiến của Cục ATMT, đề nghị Sở Công Thương ...": CLOSING_PARAGRAPH
+  // lets it through when it names a body)
+  const m = /^(?:Đề nghị|Yêu cầu|Giao|Trên đây là[^.]{0,200}\sđề nghị)\s+/u.exec(text);
   if (!m) return false;
   const own = leadOf(text);
   return Boolean(own?.lead.length && own.lead.every((b) => !isGeneric(b.text) && !BACK_REFERENCE.test(b.text.trim())));
@@ -896,6 +914,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const leadInText = leadIn && leadIn.kind !== 'table' ? leadIn.text.replace(/\n/g, ' ') : '';
   const afterLeadIn = !readMarker(leadInText) && ASKING_LEAD_IN.test(leadInText);
   const ordered = ORDERING_LEAD_IN.test(leadInText);
+  // a lead-in that asks for a list of things to do ("... yêu cầu các bộ phận, tổ chuyên môn ... nghiêm túc triển khai các nội
+  // dung sau."): each paragraph after it that opens with its verb is one of them, markers or not
+  const listing = !anyMarked && LISTING_LEAD_IN.test(leadInText);
   const comments = COMMENTS_LEAD_IN.test(leadInText);
   const consumed = consumedFields;
   const listed = listedRecipients(ctx.recipients);
@@ -1006,7 +1027,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         if (at < 0 && ordered && !ordersBody(node.title)) at = [...node.title.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length).find((a) => ordersBodyAt(node.title.slice(a))) ?? -1;
         // (after a lead-in that asks, "... yêu cầu:", a paragraph whose subject is a body is what it asks of it)
         const charged = (afterLeadIn || node.charge) && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
-        if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && (ordersBody(text) || letsBodyAct(text)))) continue;
+        if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && (ordersBody(text) || letsBodyAct(text))) && !(listing && opensWithVerb(node.title))) continue;
         if (at > 0) {
           // (a sentence that asks after its own frame, "Để có cơ sở tổng hợp, Bộ X đề nghị ...", goes on with the
           // background before it: the paragraph is the task; a sentence that opens with the ask, "Đề nghị quý cơ
@@ -1298,7 +1319,7 @@ function fieldTask(node: ItemNode, year: number): TaskFinding | null {
  * The first paragraph under a heading-like item stays its body (the heading's task). A proposal named as a noun ("Trên
  * cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì ...") asks nothing.
  */
-const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:Nhận được [^,.;:]{1,40},\s*)?(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung|của\s)|^(?:Vì vậy|Do đó|Theo đó|Như vậy|Từ đó|Đối với|Để)(?:\([^()]*\)|[^.;()]){0,300}?,\s+(?:[\p{Lu}][^,.;:()]{0,120}?\s)?(?:(?:trân trọng|kính)\s+)?(?:đề nghị|yêu cầu|giao)\s+(?=(?:các|những)\s|\p{Lu})/u;
+const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^Trên đây là[^.;]{0,200}?\sđề nghị\s+(?=(?:Sở|Bộ|Ủy ban|Uỷ ban|UBND|Cục|Tổng cục|Văn phòng|Công ty)\s+\p{Lu})|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:Nhận được [^,.;:]{1,40},\s*)?(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung|của\s)|^(?:Vì vậy|Do đó|Theo đó|Như vậy|Từ đó|Đối với|Để)(?:\([^()]*\)|[^.;()]){0,300}?,\s+(?:[\p{Lu}][^,.;:()]{0,120}?\s)?(?:(?:trân trọng|kính)\s+)?(?:đề nghị|yêu cầu|giao)\s+(?=(?:các|những)\s|\p{Lu})/u;
 
 function detachRequests(root: ItemNode): void {
   const visit = (n: ItemNode) => {

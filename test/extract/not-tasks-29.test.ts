@@ -57,3 +57,23 @@ describe('pointers and lists that are no work', () => {
     expect(texts(LETTER(body))).toEqual(['Sở Nông nghiệp và Môi trường kiểm tra cá', 'Văn phòng Ủy ban nhân dân tỉnh theo dõi,']);
   });
 });
+
+describe('what a letter asks, in its other layouts (session 29)', () => {
+  it('a reply that closes by asking a named body for work: that closing is a task', () => {
+    const body = 'Sau khi nghiên cứu, Cục có ý kiến như sau:\n1. Đề nghị Sở Công Thương rà soát hồ sơ của chủ đập.\nTrên đây là ý kiến của Cục, đề nghị Sở Công Thương tỉnh Lào Cai nghiên cứu, hướng dẫn chủ đập thủy điện thực hiện đúng quy định./.\n';
+    expect(texts(LETTER(body))).toEqual(['Đề nghị Sở Công Thương rà soát hồ sơ của', 'Trên đây là ý kiến của Cục, đề nghị Sở C']);
+  });
+  it('must not: the closing that asks only for carrying out', () => {
+    const body = 'Sau khi nghiên cứu, Cục có ý kiến như sau:\n1. Đề nghị Sở Công Thương rà soát hồ sơ của chủ đập.\nTrên đây là Kế hoạch kiểm tra của Đoàn, đề nghị các thành viên và đơn vị có liên quan phối hợp thực hiện./.\n';
+    expect(texts(LETTER(body))).toEqual(['Đề nghị Sở Công Thương rà soát hồ sơ của']);
+  });
+  const FORM = (lead: string) => `SỐ KÝ HIỆU: 15/THPT\nTRÍCH YẾU: V/v phòng, chống dịch bệnh\nKÍNH GỬI: Các tổ chuyên môn, giáo viên chủ nhiệm\nNƠI NHẬN: Như trên; Sở GDĐT (để báo cáo); Lưu: VT\nNỘI DUNG:\n${lead}\nTiếp tục thực hiện các quy định về phòng, chống dịch bệnh tại trường.\nTăng cường vệ sinh trường lớp, khử khuẩn bề mặt, đồ dùng học tập.\nTổ chức tuyên truyền kỹ năng phòng bệnh cho học sinh.\n`;
+  it('a form whose recipients come before its text, and a lead-in that asks for "các nội dung sau."', () => {
+    const lead = 'Thực hiện chỉ đạo của Sở, Trường yêu cầu các tổ chuyên môn nghiêm túc triển khai các nội dung sau.';
+    expect(texts(FORM(lead))).toEqual(['Tiếp tục thực hiện các quy định về phòng', 'Tăng cường vệ sinh trường lớp, khử khuẩn', 'Tổ chức tuyên truyền kỹ năng phòng bệnh']);
+  });
+  it('must not: paragraphs after a lead-in that lists nothing', () => {
+    const lead = 'Thực hiện chỉ đạo của Sở, Trường thông báo tình hình dịch bệnh tại địa phương.';
+    expect(texts(FORM(lead)).length).toBeLessThan(3);
+  });
+});
