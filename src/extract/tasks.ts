@@ -50,7 +50,7 @@ const END = { test: (t: string) => END_WORDS.test(t) || OCR_NOI_NHAN.test(t.trim
  * inspection, the standards, files and procedure of an award. A heading that also names the
  * directive part ("ĐỐI TƯỢNG, NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN") is not one of them.
  */
-const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|thời gian nghỉ|lịch nghỉ|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|thứ tự ưu tiên|định nghĩa|khó khăn|vướng mắc|thực trạng|tồn tại|hạn chế|nguyên nhân|định hướng|tầm nhìn|thông tin (?:chung|về|dự án))(?![\p{L}])/iu;
+const NOT_TASK_SECTION = /^(?:mục đích|yêu cầu|mục tiêu|quan điểm|kết quả|tình hình|đánh giá|căn cứ|sự cần thiết|phạm vi|đối tượng|kinh phí|nguồn kinh phí|chỉ tiêu|tiêu chuẩn|tiêu chí|thành phần|thời gian(?:,| và)? (?:địa điểm|thành phần)|địa điểm|thời gian làm việc|thời gian nghỉ|lịch nghỉ|nội dung (?:làm việc|kiểm tra|giám sát|khảo sát)|phương pháp (?:làm việc|kiểm tra)|hồ sơ|thủ tục|hình thức khen thưởng|cơ cấu giải thưởng|danh hiệu|giải thích từ ngữ|bộ tiêu chí|thang điểm|phương pháp (?:đánh giá|xác định|tính)|cách tính|xếp hạng|xếp loại|cấu trúc|nguyên tắc|thứ tự ưu tiên|định nghĩa|khó khăn|vướng mắc|thực trạng|tồn tại|hạn chế|nguyên nhân|định hướng|tầm nhìn|thông tin (?:chung|về|dự án)|(?:điều khoản|quy định) chuyển tiếp)(?![\p{L}])/iu;
 // (a section of a letter's difficulties that also carries its proposals is the proposals': "Khó khăn, vướng mắc và đề xuất")
 const DIRECTIVE_TOPIC = /nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|đề xuất|kiến nghị|(?<!mục đích, )nội dung(?! (?:làm việc|kiểm tra|giám sát|khảo sát))|hình thức|hoạt động/iu;
 
@@ -68,7 +68,7 @@ const CLOSING_ANY = [
   // hiện các nhiệm vụ ..., kịp thời tổng hợp khó khăn, vướng mắc ...", which asks for it)
   /^(?:Trong\s+)?quá trình[^.;]{0,40}?thực hiện[^.;]{0,80}?,?\s+nếu\s+(?:có|phát\s+sinh|phát\s+hiện|gặp|xảy\s+ra)\s+(?:(?:những|các)\s+)?(?:khó khăn|vướng mắc)/iu,
   /căn cứ (?:Quyết định|Chỉ thị|Nghị quyết)(?: này)? (?:để )?(?:thi hành|thực hiện)\s*(?:[./]|$)/iu,
-  /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo|Nghị quyết|Chương trình|Công điện) này\s?có\s?hiệu\s?lực/iu];
+  /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian|trước|đến|tại thời điểm)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo|Nghị quyết|Chương trình|Công điện) này\s?có\s?hiệu\s?lực/iu];
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
 const CLOSING_PARAGRAPH = [
   // (not an ask of its own work during the carrying out: "Đề nghị Ủy ban Kiểm tra ... phối hợp kiểm tra, giám sát ... trong quá
@@ -102,9 +102,10 @@ const CLOSING_PARAGRAPH = [
   // quan tâm thực hiện để việc tuyển chọn ... đạt kết quả tốt./.")
   /^(?:[\p{Lu}][^.;:]{0,80}?\s)?(?:Kính\s+)?(?:Đề nghị|Rất mong|Kính mong|Mong)\s+(?:(?:các|quý)\s+)?(?:cơ quan|đơn vị|đồng chí|địa phương|nhận được)?[^.;]{0,40}?\s*(?:sự\s+)?quan tâm(?:\s*,?\s*(?:và\s+)?(?:phối hợp|giúp đỡ|tạo điều kiện|chỉ đạo|ủng hộ))*(?:\s+(?:thực hiện|của [^.;]{1,60}))?(?:\s+để\s[^.;]{0,200})?\s*\.?\/?\.?$/iu,
   /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,
-  /thông báo (?:để|cho|đến) [^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
+  // (not a duty to tell someone: "...; cơ quan tiếp nhận phải thông báo cho tổ chức, cá nhân biết;")
+  /(?<!(?:phải|có trách nhiệm|cần)\s)thông báo (?:để|cho|đến) [^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
   // "Văn phòng Chính phủ (xin) thông báo Bộ biết, thực hiện."
-  /(?:xin\s+)?thông\s?báo\s+[^.]{0,160}?\sbiết(?:\s*,?\s*(?:và\s+)?(?:thực hiện|chỉ đạo|xử lý|phối hợp)[^.]{0,40})?\s*\.?\/?\.?$/iu,
+  /(?<!(?:phải|có trách nhiệm|cần)\s)(?:xin\s+)?thông\s?báo\s+[^.]{0,160}?\sbiết(?:\s*,?\s*(?:và\s+)?(?:thực hiện|chỉ đạo|xử lý|phối hợp)[^.]{0,40})?\s*\.?\/?\.?$/iu,
   // "Văn phòng Ủy ban nhân dân thành phố truyền đạt ý kiến chỉ đạo của Phó Chủ tịch ... để các cơ quan, đơn vị liên quan tổ chức thực hiện./."
   /(?:truyền đạt|thông báo)\s+(?:ý kiến|nội dung|chỉ đạo)[^.]{0,200}?\s(?:để|cho|đến)\s[^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
 ];
@@ -661,8 +662,11 @@ function ownOpinion(text: string, issuer: string | null): boolean {
 }
 
 /** A count of what is there now, after an optional topic: "hiện có 04 địa phương ...", "đến nay đã có 12 xã ...". */
-/** A paragraph that opens on a provision of law: "Theo quy định tại ...", "Tại Điều 12 Nghị định ...", "Căn cứ quy định tại ...". */
-const CITES_LAW = /^(?:Theo\s+(?:quy định\s+tại|điểm|khoản|Điều)|Tại\s+(?:điểm|khoản|Điều)|Căn cứ\s+(?:quy định\s+tại|theo\s+quy định|vào\s+quy định))\s/u;
+/**
+ * A paragraph that opens on a provision of law: "Theo quy định tại ...", "Tại Điều 12 Nghị định ...", "Căn cứ quy định tại ...", or
+ * on the law itself, an item of a list of provisions ("a) Luật Đầu tư số 143/2025/QH15: Điểm k khoản 2 Điều 44;").
+ */
+const CITES_LAW = /^(?:Theo\s+(?:quy định\s+tại|điểm|khoản|Điều)|Tại\s+(?:điểm|khoản|Điều)|Căn cứ\s+(?:quy định\s+tại|theo\s+quy định|vào\s+quy định))\s|^(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Pháp lệnh)(?![\p{L}])(?!\s+này)/u;
 const COUNTS_NOW = /^(?:[^:;.]{2,80}:\s*)?(?:[Hh]iện (?:nay |đang )?có|[Đđ]ến nay(?:,)? (?:đã )?có|[Tt]oàn (?:tỉnh|thành phố|huyện|quốc) (?:hiện )?có)\s+\d/u;
 
 const STATUS = /^[^.;]{3,240}?\s(?:(?:tổ chức và hoạt động|hoạt động)\s+theo\s+(?:Điều lệ|Quy chế|quy định)|có tư cách pháp nhân)|^Việc\s[^.;]{3,240}?\s(?:được\s+)?thực hiện\s+theo\s+(?:đúng\s+)?(?:quy định|hướng dẫn)/u;

@@ -77,3 +77,16 @@ describe('what a letter asks, in its other layouts (session 29)', () => {
     expect(texts(FORM(lead)).length).toBeLessThan(3);
   });
 });
+
+describe('a resolution\'s articles (heldout42, an OCR\'d Government resolution)', () => {
+  const NQ = (art4: string) => `CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 66/2026/NQ-CP\nHà Nội, ngày 15 tháng 9 năm 2026\nNGHỊ QUYẾT\nVề quản lý nhà nước đối với khu công nghiệp\nCHÍNH PHỦ\nQUYẾT NGHỊ:\nĐiều 1. Nhiệm vụ quản lý nhà nước\n1. Bộ Công Thương thực hiện nhiệm vụ quản lý nhà nước theo các quy định sau:\na) Luật Đầu tư số 143/2025/QH15: Điểm k khoản 2 Điều 44;\nb) Nghị định số 36/2020/NĐ-CP ngày 24 tháng 3 năm 2020 của Chính phủ: Điều 14.\nĐiều 2. ${art4}\nĐiều 3. Tổ chức thực hiện\n1. Bộ Công Thương chủ trì rà soát các văn bản quy phạm pháp luật có liên quan.\n2. Ủy ban nhân dân các tỉnh có trách nhiệm chỉ đạo việc chuyển giao hồ sơ.\nĐiều 4. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị quyết này./.\nNơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Lưu: VT.\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\nNguyễn Văn A\n`;
+  const TRANSITION = 'Điều khoản chuyển tiếp\n1. Hồ sơ đã tiếp nhận trước ngày Nghị quyết này có hiệu lực được tiếp tục giải quyết; cơ quan tiếp nhận phải thông báo cho tổ chức, cá nhân biết;\n2. Các chương trình, dự án đã được phê duyệt trước ngày Nghị quyết này có hiệu lực được tiếp tục thực hiện.';
+  it('reads on past "trước ngày Nghị quyết này có hiệu lực" and "phải thông báo cho ... biết", and a transitional article holds no tasks', () => {
+    expect(texts(NQ(TRANSITION))).toEqual(['Bộ Công Thương chủ trì rà soát các văn b', 'Ủy ban nhân dân các tỉnh có trách nhiệm']);
+  });
+  it('must not: an article that charges, and the effect clause still closes', () => {
+    const charged = texts(NQ('Giao nhiệm vụ\n1. Bộ Tài chính bố trí kinh phí thực hiện.\n2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký.'));
+    expect(charged).toContain('Bộ Tài chính bố trí kinh phí thực hiện.');
+    expect(charged).not.toContain('Nghị quyết này có hiệu lực thi hành kể');
+  });
+});
