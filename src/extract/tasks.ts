@@ -1515,18 +1515,38 @@ function doerLists(root: ItemNode): Map<ItemNode, Assignment> {
  */
 const CHARGE_LINE = /^(?:Trách nhiệm(?:\s+chỉ đạo)?\s+(?:thực hiện|triển khai)|Cơ quan(?:,\s*đơn vị)?\s+(?:chủ trì|thực hiện|chịu trách nhiệm)|Đơn vị\s+(?:chủ trì|thực hiện)|Chủ trì thực hiện)\s*:\s*/u;
 
+/** Where a charge line starts inside a paragraph, after the sentence it was joined to. */
+const CHARGE_SENTENCE = new RegExp(String.raw`[.;]\s+(?=${CHARGE_LINE.source.slice(1)})`, 'u');
+
 function closingCharges(root: ItemNode): Map<ItemNode, Assignment> {
   const out = new Map<ItemNode, Assignment>();
   for (const n of [...walk(root)]) {
     const last = n.children[n.children.length - 1];
-    const line = last?.body[last.body.length - 1];
-    if (!last || !line || n.children.length < 2 || !last.marker) continue;
+    if (!last || n.children.length < 2 || !last.marker) continue;
+    // the line on its own after the last item, or (the copy joined it to the item's last line) the item's last sentence:
+    // "- Đào tạo, bồi dưỡng ... đến cấp xã. Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh."
+    let line = last.body[last.body.length - 1];
+    let cut = -1;
+    if (!line || !CHARGE_LINE.test(line.text)) {
+      const own = line ?? { text: last.title, start: last.titleStart, end: last.titleEnd };
+      const j = CHARGE_SENTENCE.exec(own.text);
+      if (!j) continue;
+      cut = j.index + j[0].length;
+      line = { ...own, text: own.text.slice(cut), start: own.start + cut };
+    }
     const m = CHARGE_LINE.exec(line.text);
     if (!m) continue;
     const value = line.text.slice(m[0].length).replace(/[.;\s]+$/u, '');
     const bodies = splitBodies(value, { comma: !value.includes(';') });
     if (!bodies.length || !bodies.every((b) => startsWithBody(b.text, true))) continue;
-    last.body.pop();
+    if (cut < 0) last.body.pop();
+    else if (last.body.length) {
+      const b = last.body[last.body.length - 1]!;
+      last.body[last.body.length - 1] = { ...b, text: b.text.slice(0, cut).trimEnd(), end: b.start + b.text.slice(0, cut).trimEnd().length };
+    } else {
+      last.title = last.title.slice(0, cut).trimEnd();
+      last.titleEnd = last.titleStart + last.title.length;
+    }
     const at = line.start + m[0].length - n.titleStart;
     out.set(n, { lead: bodies.map((b) => ({ text: b.text, start: b.start + at, end: b.end + at })), support: [], rule: 'heading.closingCharge' });
   }

@@ -90,3 +90,20 @@ describe('a resolution\'s articles (heldout42, an OCR\'d Government resolution)'
     expect(charged).not.toContain('Nghị quyết này có hiệu lực thi hành kể');
   });
 });
+
+describe('a group\'s doers named after its items, on the line the copy joined to the last one (heldout40)', () => {
+  const CTR = (joined: boolean) => `TỈNH ỦY LÀO CAI\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 104-CTr/TU\nLào Cai, ngày 30 tháng 8 năm 2026\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 75-KL/TW\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Đẩy mạnh khoa học - công nghệ\n- Rà soát, cập nhật cơ sở dữ liệu, bản đồ phân vùng rủi ro thiên tai.\n- Đào tạo, bồi dưỡng nâng cao trình độ chuyên môn cho cán bộ làm công tác môi trường, phòng chống thiên tai từ cấp tỉnh đến cấp xã.${joined ? ' ' : '\n'}Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh.\n2. Tăng cường hợp tác quốc tế\n- Đẩy mạnh hợp tác đối ngoại môi trường với tỉnh Vân Nam.\n- Tăng cường liên kết vùng với các tỉnh khu vực Trung du.\nTrách nhiệm chỉ đạo thực hiện: Các cấp ủy, tổ chức đảng.\nNơi nhận:\n- Lưu: VT.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nHoàng Giang\n`;
+  const run = (joined: boolean) => extract(model(CTR(joined))).tasks.map((t) => [t.text.slice(0, 20).trim(), t.lead.map((l) => l.name)]);
+  it('gives the items the doers of the charge line, whether on its own line or joined to the last item', () => {
+    const want = [
+      ['Rà soát, cập nhật cơ', ['Đảng ủy Ủy ban nhân dân tỉnh']],
+      ['Đào tạo, bồi dưỡng n', ['Đảng ủy Ủy ban nhân dân tỉnh']],
+      ['Đẩy mạnh hợp tác đối', ['Các cấp ủy, tổ chức đảng']],
+      ['Tăng cường liên kết', ['Các cấp ủy, tổ chức đảng']],
+    ];
+    expect(run(false)).toEqual(want);
+    expect(run(true)).toEqual(want);
+    const last = extract(model(CTR(true))).tasks[1]!;
+    expect(last.text).not.toMatch(/Trách nhiệm/);
+  });
+});
