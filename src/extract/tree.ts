@@ -75,6 +75,12 @@ export function buildTree(model: TextModel, blocks: Block[]): ItemNode {
     if (m?.kind === 'capital' && m.label === 'H' && stack.some((n) => n.marker?.kind === 'roman' && n.label === 'I') && !stack.some((n) => n.marker?.kind === 'capital')) {
       m = { ...m, kind: 'roman', label: 'II', raw: 'II.' };
     }
+    // "8)" where "a)" must stand: a scan's OCR of a list's first letter, the next marked line being "b)"
+    if (m && m.raw === '8)' && !wasQuoting) {
+      const next = blocks.slice(bi + 1).find((x) => x.kind !== 'table' && x.kind !== 'footnote' && readMarker(x.text.replace(/\n/g, ' ')));
+      const nm = next ? readMarker(next.text.replace(/\n/g, ' ')) : null;
+      if (nm?.kind === 'letter' && nm.label === 'b') m = { ...nm, raw: 'a)', label: 'a', length: m.length };
+    }
     // a list's dash or plus a scan's OCR read as another mark ("' Văn phòng ...", "! Trường ...", ": Sở ...")
     // between items of that list
     if (!m && last?.marker && (last.marker.kind === 'dash' || last.marker.kind === 'plus') && !last.body.length) {

@@ -107,3 +107,13 @@ describe('a group\'s doers named after its items, on the line the copy joined to
     expect(last.text).not.toMatch(/Trách nhiệm/);
   });
 });
+
+describe('a scan\'s OCR of "a)" as "8)" (heldout41, an OCR\'d programme of the Bộ Chính trị)', () => {
+  const CTR = (first: string) => `BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 31-CTr/TW\nHà Nội, ngày 28 tháng 7 năm 2026\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nII. NHIỆM VỤ, GIẢI PHÁP\n7. Các tỉnh uỷ, thành uỷ\n${first} Xây dựng chương trình, kế hoạch thực hiện các nội dung của Kết luận.\nb) Lãnh đạo, chỉ đạo bố trí đủ ngân sách cho các chương trình.\n8. Ban Chính sách, chiến lược Trung ương\na) Chủ trì theo dõi, kiểm tra, đôn đốc triển khai thực hiện.\nNơi nhận:\n- Lưu: VT.\nT/M BAN CHẤP HÀNH TRUNG ƯƠNG\nTrần Văn A\n`;
+  const run = (first: string) => extract(model(CTR(first))).tasks.map((t) => [t.path?.join('/') ?? '', t.lead.map((l) => l.name)]);
+  it('is the first letter of the list under its heading, when "b)" comes next', () => {
+    const want = [['II/7/a', ['Các tỉnh uỷ, thành uỷ']], ['II/7/b', ['Các tỉnh uỷ, thành uỷ']], ['II/8/a', ['Ban Chính sách, chiến lược Trung ương']]];
+    expect(run('a)')).toEqual(want);
+    expect(run('8)')).toEqual(want);
+  });
+});
