@@ -145,6 +145,8 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     if (/^(?:Đảng ủy|Đảng uỷ|Đảng bộ)\s+(?:Ủy ban\s+)?(?:Mặt trận Tổ quốc|MTTQ)(?:\s+Việt Nam)?$/u.test(s.slice(a, c.at).trim()) && /^các đoàn thể(?![\p{L}])/u.test(next)) continue;
     // one office serves both: "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh"
     if (isAnd && /Đoàn\s+(?:đại biểu Quốc hội|ĐBQH)$/u.test(s.slice(a, c.at)) && /^(?:HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(next)) continue;
+    // and the office of a district's council and committee: "Văn phòng HĐND và UBND huyện"
+    if (isAnd && /^Văn phòng\s+(?:HĐND|Hội đồng nhân dân)$/u.test(s.slice(a, c.at).trim()) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?![\p{L}])/u.test(next)) continue;
     // ("các sở, các ban, ngành" is one collective; "các Ban Quản lý dự án ..." names bodies of its own)
     if (/^(?:các|những)\s+(?:ban|ngành)\b/iu.test(next) && !/^(?:các|những)\s+Ban\s+\p{Lu}/u.test(next)) continue;
     // ("Các cơ quan, đơn vị, trường học, doanh nghiệp, các cơ sở sản xuất kinh doanh và nhân dân" is one collective of kinds;
@@ -517,6 +519,13 @@ function leadOfText(text: string): Assignment | null {
     clause = clause.slice(off);
   }
   const at = (list: BodySpan[], o: number) => list.map((b) => shift(b, o + off));
+  // "Giao Văn phòng HĐND và UBND huyện: Thẩm định chương trình ...": the body asked, then its duties after a colon (not a
+  // collective whose members the colon lists: "Giao các Bộ: Công an, Tài chính, ...")
+  const colonAsk = /^(?:Giao|Đề nghị|Yêu cầu)\s+([^:;.]{3,160}?)\s*:\s+(?=\p{Lu})/u.exec(clause);
+  if (colonAsk && startsWithBody(colonAsk[1]!, true) && opensWithVerb(clause.slice(colonAsk[0].length)) && cutAtAction(colonAsk[1]!) === colonAsk[1]!.trim()) {
+    const o = colonAsk[0].indexOf(colonAsk[1]!);
+    return { lead: at(splitBodies(colonAsk[1]!), o), support: supportOfPlain(text), rule: 'lead.giao' };
+  }
   m = askOf(clause);
   // an item that opens with its own verb and goes on to ask others ("Phối hợp với Bộ X rà soát, yêu cầu các tổ chức, doanh
   // nghiệp thực hiện ...", "Tổ chức kiểm tra ...; yêu cầu các đơn vị ..."): the asking is its doer's work, and the doer is the

@@ -294,11 +294,11 @@ const RULES: Rule[] = [
       return v ? { kind: 'within', date: v } : undefined;
     },
   },
-  // "trong ngày 05/12/2025", "vào ngày 09/10/2025", "nhân ngày Chuyển đổi số Quốc gia 10/10"
+  // "trong ngày 05/12/2025", "vào ngày 09/10/2025", "nhân ngày Chuyển đổi số Quốc gia 10/10", "vào lúc 16h00 ngày thứ Sáu 20/4/2018"
   {
     id: 'deadline.day',
     need: /\d/,
-    re: new RegExp(String.raw`(?:(?:trong|vào|diễn\s+ra)\s+${AT}ngày\s+|nhân\s+(?:dịp\s+)?(?:kỷ\s+niệm\s+)?ngày\s+(?:[\p{L}]+\s+){0,8}?)(${DATE})`, 'giu'),
+    re: new RegExp(String.raw`(?:(?:trong|vào|diễn\s+ra)\s+(?:lúc\s+)?${AT}ngày\s+(?:${WEEKDAY}\s*,?\s*)?|nhân\s+(?:dịp\s+)?(?:kỷ\s+niệm\s+)?ngày\s+(?:[\p{L}]+\s+){0,8}?)(${DATE})`, 'giu'),
     aside: true,
     make: (m, ctx, at) => {
       // "ban hành vào ngày ...", "đã tổ chức vào ngày ...": a past or cited day

@@ -40,7 +40,8 @@ export interface TaskFinding {
 
 const LEAD_IN = /(?:(?:như sau|sau đây|cụ thể|(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:|có ý kiến(?: chỉ đạo)? như sau\s*\.|(?:nội dung|nhiệm vụ|công việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau(?:\s+đây)?\s*\.)\s*$/iu;
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
-const END_WORDS = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})/u;
+// (and a school's plan signed under its head's approval: "DUYỆT CỦA BAN GIÁM HIỆU    TỔNG PHỤ TRÁCH ĐỘI", "NGƯỜI LẬP KẾ HOẠCH")
+const END_WORDS = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu}|(?:DUYỆT(?:\s+CỦA)?|NGƯỜI LẬP(?:\s+KẾ HOẠCH)?)\s+(?:BAN GIÁM HIỆU|HIỆU TRƯỞNG|LÃNH ĐẠO|THỦ TRƯỞNG|\p{Lu}+\s+\p{Lu}+)(?![\p{Ll}]))/u;
 /** "Nơi nhận:" as a scan's OCR reads it: "ơi nhận:", "mở nhận:" (the N under a stroke of the signature), "Nơi nhân:" (the dot lost). */
 const OCR_NOI_NHAN = /^(?:[nmh]?(?:ơ|ở|o|ỡ|ờ|ớ|ợ)i?|nỗi|nói)\s*nh(?:ận|ân|ạn|an|ấn)\s*:/iu;
 const END = { test: (t: string) => END_WORDS.test(t) || OCR_NOI_NHAN.test(t.trimStart()) };

@@ -7,7 +7,10 @@
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
 import { extract } from '../../src/extract/index.js';
+import { leadOf } from '../../src/extract/agencies.js';
+import { findDeadlines, pickDeadline } from '../../src/extract/deadlines.js';
 
+const leadNames = (s: string) => leadOf(s)?.lead.map((b) => b.text);
 const texts = (text: string) => extract(model(text)).tasks.map((t) => t.text.slice(0, 40).trim());
 
 const LETTER = (body: string) => `ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 812/UBND-KT\nV/v kiểm tra hoạt động khoáng sản\nLào Cai, ngày 05 tháng 9 năm 2026\nKính gửi: Sở Nông nghiệp và Môi trường.\n${body}\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Minh\n`;
@@ -115,5 +118,23 @@ describe('a scan\'s OCR of "a)" as "8)" (heldout41, an OCR\'d programme of the B
     const want = [['II/7/a', ['Các tỉnh uỷ, thành uỷ']], ['II/7/b', ['Các tỉnh uỷ, thành uỷ']], ['II/8/a', ['Ban Chính sách, chiến lược Trung ương']]];
     expect(run('a)')).toEqual(want);
     expect(run('8)')).toEqual(want);
+  });
+});
+
+describe('short letters of a district and a school as portals keep them (heldout44, read after it was measured)', () => {
+  it('"Giao X: <duties>" names X, and "Văn phòng HĐND và UBND huyện" is one office', () => {
+    expect(leadNames('Giao Văn phòng HĐND và UBND huyện: Thẩm định chương trình, bài phát biểu của lãnh đạo huyện.')).toEqual(['Văn phòng HĐND và UBND huyện']);
+    expect(leadNames('Giao Phòng Văn hóa và Thông tin huyện: Chuẩn bị nội dung tuyên truyền.')).toEqual(['Phòng Văn hóa và Thông tin huyện']);
+  });
+  it('must not: a collective whose members the colon lists', () => {
+    expect(leadNames('Giao các Bộ: Công an, Tài chính, Xây dựng nghiên cứu, đề xuất.')).toEqual(['các Bộ: Công an, Tài chính, Xây dựng']);
+  });
+  it('"vào lúc 16h00 ngày thứ Sáu 20/4/2018" is that day', () => {
+    const d = pickDeadline(findDeadlines('Triển khai tổng vệ sinh trường học vào lúc 16h00 ngày thứ Sáu 20/4/2018.', 2018));
+    expect([d?.kind, d?.date]).toEqual(['within', '2018-04-20']);
+  });
+  it('a school plan\'s approval block ("DUYỆT BAN GIÁM HIỆU   TỔNG PHỤ TRÁCH ĐỘI") ends its tasks', () => {
+    const KH = 'PHÒNG GD & ĐT PHONG ĐIỀN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTRƯỜNG THCS PHONG BÌNH Độc lập – Tự do – Hạnh phúc\nPhong Bình, ngày 10 tháng 12 năm 2014\nKẾ HOẠCH HOẠT ĐỘNG LIÊN ĐỘI THÁNG 12\n2. Nội dung hoạt động:\n- Tổ chức sinh hoạt dưới cờ chủ đề ngày thành lập Quân đội.\n- Xây dựng kế hoạch Hội thi trong tháng 01 và tháng 02\nDUYỆT BAN GIÁM HIỆU TỔNG PHỤ TRÁCH ĐỘI\nLê Thừa Triều Hồ Viết Cảm\n';
+    expect(extract(model(KH)).tasks.map((t) => t.text.slice(0, 20))).toEqual(['Tổ chức sinh hoạt dư', 'Xây dựng kế hoạch Hộ']);
   });
 });
