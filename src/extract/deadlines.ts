@@ -199,9 +199,6 @@ const ONGOING = [
   // (also "theo đúng thời hạn đã quy định tại Thông tư số 06/2012/TT-BXD")
   String.raw`(?:theo|đúng|trong)\s+(?:đúng\s+)?(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\s+(?:(?:đã|được)\s+)?(?:quy\s+định|yêu\s+cầu|đề\s+ra)`,
   String.raw`theo\s+(?:kế\s+hoạch|lịch|thông\s+báo|chương\s+trình)\s+riêng`,
-  // a frame that opens its sentence: "Trong quá trình hoạt động khai thác khoáng sản, ...", "Trong thời gian chờ các văn bản ...
-  // được sửa đổi, ..." (not a time past or near, "Trong thời gian qua", nor the closing "Trong quá trình thực hiện, nếu có ...")
-  String.raw`(?:^|(?<=[.;:)]\s{0,3}))\s*trong\s+(?:suốt\s+)?(?:quá\s+trình|thời\s+gian)\s+(?!(?:qua|tới|vừa|sớm|gần|này|đó|ngắn)(?![\p{L}]))[^.;,:]{3,100}(?=,(?!\s*(?:nếu|trường\s+hợp|có\s+khó|khi\s+có\s+khó)))`,
   String.raw`(?:sau|trong(?:\s+thời\s+hạn)?)\s+\d+(?:\s*\([\p{L}\s]{2,24}\))?\s+(?:ngày|tháng|năm)(?:\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:khi|ngày)(?!\s+\d)[^.;,]{0,80}`,
 ].join('|');
 
@@ -488,11 +485,20 @@ const RULES: Rule[] = [
       return e ? { kind: 'by', date: e.date } : ongoing();
     },
   },
+  // a frame that opens its sentence: "Trong quá trình hoạt động khai thác khoáng sản, ...", "Trong thời gian chờ các văn bản ...
+  // được sửa đổi, ..." (not a time past or near, "Trong thời gian qua", nor the closing "Trong quá trình thực hiện, nếu có ...")
+  {
+    id: 'deadline.frame',
+    need: /trong\s+(?:suốt\s+)?(?:quá\s+trình|thời\s+gian)/iu,
+    tail: false,
+    re: new RegExp(String.raw`(?:^|(?<=[.;:)]\s{0,3}))\s*trong\s+(?:suốt\s+)?(?:quá\s+trình|thời\s+gian)\s+(?!(?:qua|tới|vừa|sớm|gần|này|đó|ngắn)(?![\p{L}]))[^.;,:]{3,100}(?=,(?!\s*(?:nếu|trường\s+hợp|có\s+khó|khi\s+có\s+khó)))`, 'giu'),
+    make: () => ongoing(),
+  },
   // "Thường xuyên" (not "chi thường xuyên"), "sau khi ... ban hành", "ngay sau khi ...", "trước khi trình ...",
   // "khi có thông báo ...", "theo thời gian quy định", "theo Kế hoạch riêng", "Sau 03 tháng kể từ khi ..."
   {
     id: 'deadline.ongoing',
-    need: /xuyên|khi|thời|trình|tiến|riêng|hiệu\s+lực|\d/iu,
+    need: /xuyên|khi|thời|tiến|riêng|hiệu\s+lực|\d/iu,
     tail: false,
     re: new RegExp(ONGOING, 'giu'),
     // a time cell handed to another instrument: "Theo Kế hoạch riêng", "Theo hướng dẫn của Trung ương"
