@@ -439,14 +439,14 @@ const RULES: Rule[] = [
     },
   },
   // "định kỳ hằng tháng", "hàng quý", "hằng năm", "vào tháng 12 hàng năm", "định kỳ 6 tháng", "mỗi học kỳ",
-  // "02 lần/năm", "định kỳ (6 tháng, 01 năm)", "theo định kỳ", "báo cáo CCHC định kỳ"
+  // "02 lần/năm", "định kỳ (6 tháng, 01 năm)", "theo định kỳ", "báo cáo CCHC định kỳ", "Sau mỗi đợt đồng bộ"
   // (not a programme's round named by its month: "chương trình ... định kỳ tháng 8/2026" is that month, within)
   {
     id: 'deadline.recurring',
     need: /hằng|hàng|mỗi|định\s+kỳ|lần/iu,
     tail: false,
     aside: true,
-    re: /(?:định\s+kỳ\s+)?(?:(?:vào\s+)?tháng\s+(\d{1,2})\s+)?(?:hằng|hàng|mỗi)\s+(tuần|tháng|quý|năm\s+học|năm|học\s+kỳ)(?![\p{L}])|định\s+kỳ\s+(0?6\s+tháng|tháng(?!\s*\d)|quý(?!\s*[IVX\d])|năm(?!\s*\d))(?![\p{L}])|(?:0?\d|một|hai)\s+lần\s*(?:\/|mỗi|một|trong\s+)\s*(tuần|tháng|quý|năm)(?![\p{L}])|(?:theo\s+)?định\s+kỳ(?:\s*\(\s*(0?6\s+tháng|tháng|quý|năm)?[^)]*\))?/giu,
+    re: /(?:định\s+kỳ\s+)?(?:(?:vào\s+)?tháng\s+(\d{1,2})\s+)?(?:hằng|hàng|mỗi)\s+(tuần|tháng|quý|năm\s+học|năm|học\s+kỳ)(?![\p{L}])|định\s+kỳ\s+(0?6\s+tháng|tháng(?!\s*\d)|quý(?!\s*[IVX\d])|năm(?!\s*\d))(?![\p{L}])|(?:0?\d|một|hai)\s+lần\s*(?:\/|mỗi|một|trong\s+)\s*(tuần|tháng|quý|năm)(?![\p{L}])|(?:theo\s+)?định\s+kỳ(?:\s*\(\s*(0?6\s+tháng|tháng|quý|năm)?[^)]*\))?|sau\s+mỗi\s+(?:đợt|lần|kỳ|buổi|phiên|cuộc)(?![\p{L}])/giu,
     make: (m, ctx, at) => {
       const w = m[2] ?? m[3] ?? m[4] ?? m[5];
       // a kind of payment, not when to act: "mức trợ cấp hàng tháng", "lương hưu hằng tháng", "phụ cấp hàng tháng"

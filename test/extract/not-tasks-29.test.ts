@@ -138,3 +138,16 @@ describe('short letters of a district and a school as portals keep them (heldout
     expect(extract(model(KH)).tasks.map((t) => t.text.slice(0, 20))).toEqual(['Tổ chức sinh hoạt dư', 'Xây dựng kế hoạch Hộ']);
   });
 });
+
+describe('a công điện of the army and a ministry\'s letter (heldout45, read after it was measured)', () => {
+  it('the army\'s commands are bodies: "BTL Quân khu 3, 4, 5", "Quân chủng Hải quân"', () => {
+    expect(leadNames('BTL Bộ đội Biên phòng chỉ đạo Biên phòng các tỉnh ven biển kiểm đếm tàu thuyền.')).toEqual(['BTL Bộ đội Biên phòng']);
+    expect(leadNames('BTL Quân khu 3, 4, 5; Quân chủng Hải quân duy trì lực lượng, phương tiện.')).toEqual(['BTL Quân khu 3, 4, 5', 'Quân chủng Hải quân']);
+  });
+  it('"Sau mỗi đợt đồng bộ" repeats with each round', () => {
+    expect(pickDeadline(findDeadlines('Sau mỗi đợt đồng bộ, cơ sở đào tạo thực hiện kiểm tra kết quả tiếp nhận dữ liệu.', 2026))?.kind).toBe('recurring');
+  });
+  it('must not: "sau mỗi" with no round', () => {
+    expect(pickDeadline(findDeadlines('Sau mỗi nội dung, cơ sở đào tạo ghi nhận ý kiến.', 2026))).toBeNull();
+  });
+});

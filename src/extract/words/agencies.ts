@@ -10,7 +10,9 @@ export const AGENCY_HEADS = [
   'Văn phòng', 'VP', 'Sở', 'Bộ Chỉ huy', 'Bộ', 'Ban Quản lý', 'Ban Chỉ đạo', 'Ban', 'Cục', 'Chi cục', 'Tổng cục',
   // (a ministry's departments: "Vụ Pháp chế", "Vụ Kế hoạch - Tài chính"; not a season, a case or an event: see NOT_BODY)
   'Vụ',
-  'Công an', 'Quân sự', 'Bộ đội Biên phòng', 'Thanh tra', 'Kho bạc', 'Bảo hiểm xã hội', 'Bảo hiểm', 'Ngân hàng',
+  'Công an', 'Quân sự', 'Bộ đội Biên phòng',
+  // (the army's commands: "BTL Quân khu 3", "Bộ Tư lệnh Bộ đội Biên phòng", "Quân chủng Hải quân", "Binh chủng Công binh")
+  'BTL', 'Quân khu', 'Quân chủng', 'Binh chủng', 'Quân đoàn', 'Sư đoàn', 'Lữ đoàn', 'Thanh tra', 'Kho bạc', 'Bảo hiểm xã hội', 'Bảo hiểm', 'Ngân hàng',
   // (the abbreviations letters use for them: "Đề nghị BHXH Bộ Quốc phòng ...", "KBNN các tỉnh", "NHNN chi nhánh", "BCĐ", "BQL")
   'BHXH', 'KBNN', 'NHNN', 'BCĐ', 'BQL',
   'Bưu điện', 'Thông tấn xã', 'Viễn thông', 'VNPT', 'Viettel', 'MobiFone', 'Mobifone', 'FPT', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
