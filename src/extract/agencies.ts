@@ -25,11 +25,9 @@ const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}]
 // (the "trình" of "Chương trình" is no verb: "Ban Tổ chức Chương trình đi bộ")
 // (nor is the "hàng" of "Ngân hàng": "các đơn vị thuộc Ngân hàng Nhà nước")
 // (not the "có" of "có liên quan", which qualifies the name: "các đơn vị có liên quan chủ động ...")
-// (nor the "xây dựng" of "dự án đầu tư xây dựng", construction investment: "Ban Quản lý dự án đầu tư xây dựng tỉnh"; an
-// investor's is the verb: "Các đơn vị được giao làm chủ đầu tư xây dựng kế hoạch ...")
-// ("xây dựng" after what is built is the trade, part of a name: "Vụ Vật liệu xây dựng", "Cục Quản lý hoạt động xây dựng",
-// "dự án đầu tư xây dựng")
-// (the word is read first, the words before it only where it stands)
+// (nor the "xây dựng" after what is built, the trade and part of a name: "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Vụ Vật liệu
+// xây dựng", "Cục Quản lý hoạt động xây dựng"; an investor's is the verb: "Các đơn vị được giao làm chủ đầu tư xây dựng kế
+// hoạch ..."; the word is read first, the words before it only where it stands)
 const NOT_A_VERB_HERE = '(?!xây dựng(?<=(?:(?:[Dd]ự án|[Qq]uản lý|[Hh]oạt động|[Vv]ốn)\\s[Đđ]ầu tư|[Vv]ật liệu|[Hh]oạt động|[Kk]inh tế|[Cc]ông trình|[Gg]iám định|[Kk]iểm định)\\sxây dựng))';
 const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?<![Nn]gân\\s)(?!có\\s+liên\\s+quan)${NOT_A_VERB_HERE}(?:${verbs(ACTION_WORDS)})(?![\\p{L}])`, 'iu');
 /** The same words in lower case only: inside a sentence a verb is in lower case, a word of a name capitalised. */

@@ -38,7 +38,10 @@ export interface TaskFinding {
   rule: string;
 }
 
-const LEAD_IN = /(?:(?:như sau|sau đây|cụ thể|(?:nội dung|nhiệm vụ|công việc|việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:|có ý kiến(?: chỉ đạo)? như sau\s*\.|(?:nội dung|nhiệm vụ|công việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau(?:\s+đây)?\s*\.)\s*$/iu;
+/** The things a lead-in lists after it: "(các) nội dung sau", "nhiệm vụ trọng tâm sau", "giải pháp sau". */
+const WORK_LISTED = String.raw`(?:nội dung|nhiệm vụ|công việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau`;
+// (a lead-in ends with ':', or with '.' after what it lists: "... nghiêm túc triển khai các nội dung sau.")
+const LEAD_IN = new RegExp(String.raw`(?:(?:như sau|sau đây|cụ thể|${WORK_LISTED}|việc(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:|có ý kiến(?: chỉ đạo)? như sau\s*\.|${WORK_LISTED}(?:\s+đây)?\s*\.)\s*$`, 'iu');
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 // (and a school's plan signed under its head's approval: "DUYỆT CỦA BAN GIÁM HIỆU    TỔNG PHỤ TRÁCH ĐỘI", "NGƯỜI LẬP KẾ HOẠCH")
 const END_WORDS = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu}|(?:DUYỆT(?:\s+CỦA)?|NGƯỜI LẬP(?:\s+KẾ HOẠCH)?)\s+(?:BAN GIÁM HIỆU|HIỆU TRƯỞNG|LÃNH ĐẠO|THỦ TRƯỞNG|\p{Lu}+\s+\p{Lu}+)(?![\p{Ll}]))/u;
@@ -252,9 +255,9 @@ function isLeadIn(text: string): boolean {
 }
 
 const WORK_NAMED = /\s(?:(?:một số|những|các)\s+)?(?:nội dung|việc|vấn đề|nhiệm vụ|công việc|giải pháp|biện pháp)(?:\s|$)|(?:^|\s)(?:như\s+)?sau$|\s(?:thực hiện|triển khai|tập trung|khẩn trương)(?:\s|$)/u;
-/** A lead-in that asks ("... yêu cầu:", "... đề nghị các sở:", "... giao Sở X:"), not one that only introduces ("... có ý kiến như sau:"). */
 /** A lead-in that asks for the things listed after it: "... yêu cầu X ... triển khai các nội dung sau." / "... như sau:". */
-const LISTING_LEAD_IN = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)(?![\p{L}])[^.]{0,200}(?:(?:nội dung|nhiệm vụ|công việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau(?:\s+đây)?|như sau)\s*[:.]\s*$/u;
+const LISTING_LEAD_IN = new RegExp(String.raw`(?<![\p{L}])(?:yêu cầu|đề nghị|giao)(?![\p{L}])[^.]{0,200}(?:${WORK_LISTED}(?:\s+đây)?|như sau)\s*[:.]\s*$`, 'u');
+/** A lead-in that asks ("... yêu cầu:", "... đề nghị các sở:", "... giao Sở X:"), not one that only introduces ("... có ý kiến như sau:"). */
 const ASKING_LEAD_IN = /(?<![\p{L}])(?:yêu cầu|đề nghị|giao|chỉ đạo)(?![\p{L}])[^.]{0,160}:\s*$/u;
 
 function askedAtColon(text: string): Assignment | null {
@@ -662,12 +665,12 @@ function ownOpinion(text: string, issuer: string | null): boolean {
   return !/(?:^|\s)(?:giao|yêu cầu)\s/u.test(text) && ![...text.matchAll(/(?:^|\s)đề nghị\s+/gu)].some((a) => startsWithBody(text.slice(a.index! + a[0].length), true));
 }
 
-/** A count of what is there now, after an optional topic: "hiện có 04 địa phương ...", "đến nay đã có 12 xã ...". */
 /**
  * A paragraph that opens on a provision of law: "Theo quy định tại ...", "Tại Điều 12 Nghị định ...", "Căn cứ quy định tại ...", or
  * on the law itself, an item of a list of provisions ("a) Luật Đầu tư số 143/2025/QH15: Điểm k khoản 2 Điều 44;").
  */
 const CITES_LAW = /^(?:Theo\s+(?:quy định\s+tại|điểm|khoản|Điều)|Tại\s+(?:điểm|khoản|Điều)|Căn cứ\s+(?:quy định\s+tại|theo\s+quy định|vào\s+quy định))\s|^(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Pháp lệnh)(?![\p{L}])(?!\s+này)/u;
+/** A count of what is there now, after an optional topic: "hiện có 04 địa phương ...", "đến nay đã có 12 xã ...". */
 const COUNTS_NOW = /^(?:[^:;.]{2,80}:\s*)?(?:[Hh]iện (?:nay |đang )?có|[Đđ]ến nay(?:,)? (?:đã )?có|[Tt]oàn (?:tỉnh|thành phố|huyện|quốc) (?:hiện )?có)\s+\d/u;
 
 const STATUS = /^[^.;]{3,240}?\s(?:(?:tổ chức và hoạt động|hoạt động)\s+theo\s+(?:Điều lệ|Quy chế|quy định)|có tư cách pháp nhân)|^Việc\s[^.;]{3,240}?\s(?:được\s+)?thực hiện\s+theo\s+(?:đúng\s+)?(?:quy định|hướng dẫn)/u;
@@ -1516,8 +1519,8 @@ function doerLists(root: ItemNode): Map<ItemNode, Assignment> {
  */
 const CHARGE_LINE = /^(?:Trách nhiệm(?:\s+chỉ đạo)?\s+(?:thực hiện|triển khai)|Cơ quan(?:,\s*đơn vị)?\s+(?:chủ trì|thực hiện|chịu trách nhiệm)|Đơn vị\s+(?:chủ trì|thực hiện)|Chủ trì thực hiện)\s*:\s*/u;
 
-/** Where a charge line starts inside a paragraph, after the sentence it was joined to. */
-const CHARGE_SENTENCE = new RegExp(String.raw`[.;]\s+(?=${CHARGE_LINE.source.slice(1)})`, 'u');
+/** Where a charge line starts inside a paragraph, after the sentence it was joined to (CHARGE_LINE without its '^'). */
+const CHARGE_SENTENCE = new RegExp(String.raw`[.;]\s+(?=${CHARGE_LINE.source.replace(/^\^/u, '')})`, 'u');
 
 function closingCharges(root: ItemNode): Map<ItemNode, Assignment> {
   const out = new Map<ItemNode, Assignment>();

@@ -1,8 +1,10 @@
 /**
- * What is not a task, read across the kept-aside sets (session 29): each rule was checked against every gold record of
- * corpus/real, the samples and the eleven kept-aside sets. A numbered closing formula in its other wordings ("nếu phát sinh /
- * phát hiện khó khăn"), a reply's paragraph that tells what the law says, a decision's article that delegates, a pointer
- * to the table in brackets, and a Nơi nhận list whose heading the OCR read as "Nơi nhân:".
+ * Rules read from what the kept-aside sets (corpus/kept) miss, each checked against every gold record of corpus/real, the
+ * samples and the kept sets before it was kept: what is no task (closing formulas in their other wordings, a reply that
+ * tells what the law says, a decision's article that delegates, a pointer to the table, a Nơi nhận list the OCR misread,
+ * a resolution's transitional article and its lists of provisions), what a letter asks in its other layouts (a form whose
+ * recipients come before its text, a lead-in that lists "các nội dung sau.", a reply's closing that asks a named body), a
+ * group's charge line joined to its last item, the OCR's "8)" for "a)", and the short letters of heldout44 and heldout45.
  */
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
