@@ -1238,21 +1238,31 @@ export function provinceUnit(province: string): string {
  */
 const NEWS_LEAD = /(?<office>Phó Thủ tướng(?: Chính phủ)?|Thủ tướng(?: Chính phủ)?|Văn phòng Chính phủ|Chính phủ)(?:\s+(?<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}))?\s+(?:vừa|đã)\s+(?:ký(?:\s+(?:ban hành|gửi))?|có|ban hành|gửi)\s+(?<type>Công điện|Chỉ thị|Quyết định|Công văn|Văn bản|Kế hoạch|Thông báo|Nghị quyết|Nghị định)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s+)?(?<num>\d{1,5})\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*)(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+(?:về việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
 
+/**
+ * The same first sentence about another body's document, its day before it: "Ngày 29/10/2018, Cục Cứu hộ - Cứu nạn đã có công
+ * điện số 37/TK gửi: ...", "Ủy ban nhân dân tỉnh vừa ban hành Kế hoạch số 116/KH-UBND ngày ...". No person's name follows such a
+ * body, so the body's name ends at the verb.
+ */
+const NEWS_LEAD_BODY = /(?:Ngày\s+(?<d0>\d{1,2})\/(?<m0>\d{1,2})\/(?<y0>\d{4}),\s+)?(?<office>(?:Cục|Tổng cục|Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chỉ đạo|Văn phòng)\s[^,.;:\n]{2,80}?)\s+(?:vừa|đã)\s+(?:ký(?:\s+ban hành)?|có|ban hành|gửi)\s+(?<type>[Cc]ông điện|[Cc]hỉ thị|[Qq]uyết định|[Cc]ông văn|[Vv]ăn bản|[Kk]ế hoạch|[Tt]hông báo)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s+)?(?<num>\d{1,5})\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*)(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+(?:về việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
+
 interface NewsLead {
   type: Finding<string>; number: Finding<string>; symbol: Finding<string>; date: Finding<string> | null; issuer: Finding<string>;
   subject: Finding<string> | null; signer: Finding<Signer> | null;
 }
 
 function newsLead(model: TextModel): NewsLead | null {
-  const text = model.text.slice(0, 1500);
-  const m = NEWS_LEAD.exec(text.replace(/\n/g, ' '));
+  const text = model.text.slice(0, 1500).replace(/\n/g, ' ');
+  // (another body's only in the copy's opening lines: further down, "Sở X đã có Công văn số ..." is a letter the text cites)
+  const m = NEWS_LEAD.exec(text) ?? ((b) => (b && b.index < 400 ? b : null))(NEWS_LEAD_BODY.exec(text));
   if (!m) return null;
   const g = m.groups!;
   const at = (s: string) => m.index + m[0].indexOf(s);
   const word = g.type!.toLocaleUpperCase('vi');
   const abbr = /^(?:CÔNG VĂN|VĂN BẢN)$/u.test(word) ? 'CV' : DOC_TYPES.find((t) => t.word === word)?.abbr ?? 'CV';
-  const date = g.y ? iso(+g.y, +g.m!, +g.d!) : null;
-  const office = g.office!;
+  // (the day after the number, or the day the sentence opens with)
+  const [d, mo, y] = g.y ? [g.d!, g.m!, g.y] : g.y0 ? [g.d0!, g.m0!, g.y0] : [null, null, null];
+  const date = y ? iso(+y, +mo!, +d!) : null;
+  const office = g.office!.trim();
   const deputy = /^Phó/u.test(office);
   const issuer = /Thủ tướng/u.test(office) ? 'Thủ tướng Chính phủ' : office;
   const position = /Thủ tướng/u.test(office) ? (deputy ? 'Phó Thủ tướng' : 'Thủ tướng') : office;
@@ -1260,7 +1270,7 @@ function newsLead(model: TextModel): NewsLead | null {
     type: finding(model, abbr, at(g.type!), at(g.type!) + g.type!.length, 'header.newsLead'),
     number: finding(model, g.num!, at(g.num!), at(g.num!) + g.num!.length, 'header.newsLead'),
     symbol: finding(model, g.sym!, at(`/${g.sym!}`) + 1, at(`/${g.sym!}`) + 1 + g.sym!.length, 'header.newsLead'),
-    date: date ? finding(model, date, at(g.d!), at(g.d!) + 10, 'header.newsLead') : null,
+    date: date ? finding(model, date, at(d!), at(d!) + 10, 'header.newsLead') : null,
     issuer: finding(model, issuer, m.index, m.index + office.length, 'header.newsLead'),
     subject: g.subject ? finding(model, g.subject.trim(), at(g.subject), at(g.subject) + g.subject.trim().length, 'header.newsLead') : null,
     signer: g.name ? finding(model, { name: g.name, position, authority: deputy ? 'KT' : null }, m.index, m.index + office.length + g.name.length + 1, 'signer.newsLead') : null,

@@ -94,4 +94,12 @@ describe('a news copy of a document, with no header of its own (kept-aside heldo
     const own = extract(model('ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nSố: 12/UBND-VX\nNinh Bình, ngày 13 tháng 9 năm 2025\nThủ tướng Chính phủ vừa ký Công điện số 98/CĐ-TTg ngày 12/9/2025 về việc khắc phục hậu quả bão số 5.')).fields;
     expect([own.number, own.symbol, own.type]).toEqual(['12', 'UBND-VX', 'CV']);
   });
+  it('reads another body\'s document the same way, its day before it, only in the copy\'s opening lines (heldout45)', () => {
+    const lead = 'Ngày 29/10/2018, Cục Cứu hộ - Cứu nạn đã có công điện số 37/TK gửi: BTL Quân khu 3, 4, 5; BTL Bộ đội Biên phòng với nội dung:\n';
+    const f = extract(model(`Công điện của Cục Cứu hộ – Cứu nạn đề nghị các đơn vị ứng phó với bão\n${lead}BTL Bộ đội Biên phòng chỉ đạo kiểm đếm tàu thuyền.`)).fields;
+    expect([f.type, f.number, f.symbol, f.date, f.issuer]).toEqual(['CĐ', '37', 'TK', '2018-10-29', 'Cục Cứu hộ - Cứu nạn']);
+    // must not: a letter further down that the text cites
+    const later = extract(model(`Kính gửi: Các đơn vị.\n\n${'Tình hình bão diễn biến phức tạp, gió mạnh cấp 12, sóng cao 5 mét, mưa lớn kéo dài ở nhiều tỉnh ven biển. '.repeat(5)}\n${lead}Đề nghị các đơn vị chủ động ứng phó.`)).fields;
+    expect(later.number).toBeNull();
+  });
 });
