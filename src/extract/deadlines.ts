@@ -108,8 +108,11 @@ function sentenceYear(ctx: DateContext, at: number): number | null {
 }
 
 /** A day read from "25/11/2021", "15 tháng 12", "23 tháng 1 (năm 2026)". */
+/** A day's parts as a DATE writes them: day, month and (when written) year. */
+const DAY_MONTH_YEAR = /(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})(?:\D+?(\d{4}))?/u;
+
 function readDay(s: string, ctx: DateContext, at: number): string | null {
-  const m = /(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})(?:\D+?(\d{4}))?/u.exec(s);
+  const m = DAY_MONTH_YEAR.exec(s);
   if (!m) return null;
   if (m[3]) return iso(+m[3], +m[2]!, +m[1]!);
   const y = sentenceYear(ctx, at) ?? ctx.year;
@@ -269,12 +272,12 @@ const RULES: Rule[] = [
       // a day without its year in a clause that sets a periodic rule is that rule's day, every period
       // ("định kỳ hằng năm báo cáo ... trước ngày 25 tháng 12", "Báo cáo năm: ... gửi Sở Tài chính trước ngày 15/12",
       // "định kỳ hàng năm (trước ngày 10/12)"), not one day to finish by
-      if (!/\d{4}|năm/iu.test(d)) {
+      const parts = DAY_MONTH_YEAR.exec(d);
+      if (parts && !parts[3]) {
         const cue = PERIODIC_CLAUSE.exec(`${clauseBefore(ctx.text, at, 160)} ${m.groups!.pre ?? ''}`);
         if (cue) {
-          const [day, month] = d.split(/\s*(?:\/|-|\.|tháng)\s*/u).map(Number);
           const w = cue.slice(1).find(Boolean);
-          return recurring(w ? freqOf(w) : undefined, { ...(day ? { day } : {}), ...(month ? { month } : {}) });
+          return recurring(w ? freqOf(w) : undefined, { day: +parts[1]!, month: +parts[2]! });
         }
       }
       const v = readDay(d, ctx, at + m[0].trimEnd().length - d.length);

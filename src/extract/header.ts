@@ -1253,7 +1253,8 @@ interface NewsLead {
 function newsLead(model: TextModel): NewsLead | null {
   const text = model.text.slice(0, 1500).replace(/\n/g, ' ');
   // (another body's only in the copy's opening lines: further down, "Sở X đã có Công văn số ..." is a letter the text cites)
-  const m = NEWS_LEAD.exec(text) ?? ((b) => (b && b.index < 400 ? b : null))(NEWS_LEAD_BODY.exec(text));
+  const other = NEWS_LEAD_BODY.exec(text);
+  const m = NEWS_LEAD.exec(text) ?? (other && other.index < 400 ? other : null);
   if (!m) return null;
   const g = m.groups!;
   const at = (s: string) => m.index + m[0].indexOf(s);

@@ -73,6 +73,8 @@ const CLOSING_ANY = [
   /^(?:Trong\s+)?quá trình[^.;]{0,40}?thực hiện[^.;]{0,80}?,?\s+nếu\s+(?:có|phát\s+sinh|phát\s+hiện|gặp|xảy\s+ra)\s+(?:(?:những|các)\s+)?(?:khó khăn|vướng mắc)/iu,
   /căn cứ (?:Quyết định|Chỉ thị|Nghị quyết)(?: này)? (?:để )?(?:thi hành|thực hiện)\s*(?:[./]|$)/iu,
   /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian|trước|đến|tại thời điểm)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo|Nghị quyết|Chương trình|Công điện) này\s?có\s?hiệu\s?lực/iu];
+/** A body named by its head and a capitalised name, as a reply's closing asks it: "Sở Công Thương tỉnh Lào Cai", "Cục ...". */
+const NAMED_BODY = String.raw`(?:Sở|Bộ|Ủy ban|Uỷ ban|UBND|Cục|Tổng cục|Văn phòng|Công ty)\s+\p{Lu}`;
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
 const CLOSING_PARAGRAPH = [
   // (not an ask of its own work during the carrying out: "Đề nghị Ủy ban Kiểm tra ... phối hợp kiểm tra, giám sát ... trong quá
@@ -81,7 +83,7 @@ const CLOSING_PARAGRAPH = [
   /^(?:Trong\s+)?quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   // (not the closing of a reply that asks a named body for work: "Trên đây là ý kiến của Cục ATMT, đề nghị Sở Công Thương tỉnh
   // Lào Cai nghiên cứu, hướng dẫn chủ đập ...", "Trên đây là ý kiến tham gia ... đề nghị Sở Công thương tổng hợp, báo cáo ...")
-  /^(?:Trên đây là(?![^.]{0,200}\sđề nghị\s+(?:Sở|Bộ|Ủy ban|Uỷ ban|UBND|Cục|Tổng cục|Văn phòng|Công ty)\s+\p{Lu})|Đề nghị các cơ quan, đơn vị quan tâm)/iu,
+  new RegExp(String.raw`^(?:Trên đây là(?![^.]{0,200}\sđề nghị\s+${NAMED_BODY})|Đề nghị các cơ quan, đơn vị quan tâm)`, 'iu'),
   // a letter's courtesy to the body it writes to: "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ Xây dựng quan tâm, sớm
   // xem xét, chỉ đạo giải quyết./."
   /^[^.;]{0,80}(?:kính|trân trọng)\s+đề nghị\s+[^.;]{2,80}?\s+quan tâm,?\s+(?:sớm\s+)?(?:xem xét|chỉ đạo|giải quyết|hỗ trợ|tạo điều kiện)(?:,?\s+(?:chỉ đạo\s+)?(?:giải quyết|xem xét|hỗ trợ|cho ý kiến))*[^.;]{0,40}\.?\/?\.?$/iu,
@@ -1327,7 +1329,7 @@ function fieldTask(node: ItemNode, year: number): TaskFinding | null {
  * The first paragraph under a heading-like item stays its body (the heading's task). A proposal named as a noun ("Trên
  * cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì ...") asks nothing.
  */
-const NEW_REQUEST = /^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^Trên đây là[^.;]{0,200}?\sđề nghị\s+(?=(?:Sở|Bộ|Ủy ban|Uỷ ban|UBND|Cục|Tổng cục|Văn phòng|Công ty)\s+\p{Lu})|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:Nhận được [^,.;:]{1,40},\s*)?(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung|của\s)|^(?:Vì vậy|Do đó|Theo đó|Như vậy|Từ đó|Đối với|Để)(?:\([^()]*\)|[^.;()]){0,300}?,\s+(?:[\p{Lu}][^,.;:()]{0,120}?\s)?(?:(?:trân trọng|kính)\s+)?(?:đề nghị|yêu cầu|giao)\s+(?=(?:các|những)\s|\p{Lu})/u;
+const NEW_REQUEST = new RegExp(String.raw`^(?:Ngoài ra|Bên cạnh đó|Mặt khác)[,\s]|^Trên đây là[^.;]{0,200}?\sđề nghị\s+(?=${NAMED_BODY})|^(?:Đề nghị|Yêu cầu)\s+(?=(?:các|những|\p{Lu}))|^(?:Nhận được [^,.;:]{1,40},\s*)?(?:[\p{Lu}][^,.;:]{0,120}?\s)?(?:đề nghị|yêu cầu|giao)\s+(?!(?:các|những)\s+nội dung|của\s)|^(?:Vì vậy|Do đó|Theo đó|Như vậy|Từ đó|Đối với|Để)(?:\([^()]*\)|[^.;()]){0,300}?,\s+(?:[\p{Lu}][^,.;:()]{0,120}?\s)?(?:(?:trân trọng|kính)\s+)?(?:đề nghị|yêu cầu|giao)\s+(?=(?:các|những)\s|\p{Lu})`, 'u');
 
 function detachRequests(root: ItemNode): void {
   const visit = (n: ItemNode) => {
