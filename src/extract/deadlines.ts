@@ -53,7 +53,7 @@ export interface EventDate {
 // ------------------------------------------------------------------ pieces of patterns
 
 /** A day: "25/11/2021", "5.8", "19 tháng 12 năm 2025", "23 tháng 1 (năm 2026)". */
-const DATE = String.raw`(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s*,?\s*\(?\s*năm\s+\d{4}\s*\)?)?)(?![\d/])`;
+const DATE = String.raw`(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\d{1,2}\s*tháng\s*\d{1,2}(?:\s*,?\s*\(?\s*năm\s*\d{4}\s*\)?)?)(?![\d/])`;
 /** An hour: "17 giờ 00 phút", "17h00", "11h00’", "8 giờ 30 (sáng)". */
 const HOUR = String.raw`\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*(?:phút|['’′]))?)?(?:\s+(?:sáng|trưa|chiều|tối))?(?![\p{L}\d])`;
 const WEEKDAY = String.raw`(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)`;
@@ -65,7 +65,7 @@ const QUARTER = String.raw`[Qq]u[ýy]\s+((?:IV|I{1,3}|[1-4])(?:\s*(?:,|và|-|–
 const NAMED_DAY = String.raw`(?:(?:lễ\s+)?\p{Lu}\p{Ll}*(?:\s+(?:\p{Lu}\p{Ll}*|\p{Ll}+)){0,4}\s+)`;
 const BY_DATE = String.raw`(?<pre>(?:hoàn\s+thành|xong|gửi|nộp|báo\s+cáo)[^.;]{0,40}?\s+)?(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))?|không\s+muộn\s+hơn|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?|muộn\s+nhất|đến\s+hết|trong\s+thời\s+hạn\s+đến|(?:kéo\s+dài|gia\s+hạn)(?:\s+thời\s+hạn)?\s+đến(?:\s+hết)?)\s+${AT}(?:ngày\s*${NAMED_DAY}?)?(?<d>${DATE})`;
 /** A day that is a whole time cell, its parts split by one sign ("10-11/2019" is two months, not a day). */
-const CELL_DAY = String.raw`\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\d{1,2}\.\d{1,2}(?:\.\d{4})?|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\s+tháng\s+\d{1,2}(?:\s*,?\s*năm\s+\d{4})?`;
+const CELL_DAY = String.raw`\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?|\d{1,2}\.\d{1,2}(?:\.\d{4})?|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\s*tháng\s*\d{1,2}(?:\s*,?\s*năm\s*\d{4})?`;
 const MONTHS = String.raw`(\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)`;
 const EVENT = String.raw`hội\s+nghị|hội\s+thảo|đại\s+hội|kỳ\s+họp|phiên\s+họp|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+thi|hội\s+diễn|lễ(?=\s+(?:kỷ|khai|tổng|phát|ra|công|đón|trao|mít))`;
 

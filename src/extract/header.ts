@@ -898,13 +898,25 @@ export function extractHeader(model: TextModel): HeaderFields {
       const e = entries[0]!;
       e.text = model.text.slice(e.start, n.end).replace(/\s/gu, ' ');
     }
-    for (let k = ki + 1; k < lines.length && !rest.trim(); k++) {
+    // (a list whose first bullet stands on the "Kính gửi:" line: "Kính gửi:  - BCH Đảng uỷ - BGH nhà trường" then "- Các
+    // Phòng, Khoa" on the next lines)
+    const bulletFirst = BULLET.test(rest.trim());
+    for (let k = ki + 1; k < lines.length && (!rest.trim() || bulletFirst); k++) {
       const n = lines[k]!;
       // the other column of a two-column header read between "Kính gửi:" and its list
       if (QUOC_HIEU.test(n.text) || DATE_LINE.test(n.text) || NUMBER_LINE.test(n.text)) continue;
       // a scan's OCR reads a list's dash as ':' '—' '~' or '_' once the list has begun
       const bullet = entries.length ? OCR_BULLET : BULLET;
-      if (!bullet.test(n.text) && entries.length) break;
+      if (!bullet.test(n.text) && entries.length) {
+        // (a name wrapped onto the next line: "- Các cơ quan chuyên trách tham mưu, giúp việc" then "Đảng ủy Ủy ban nhân dân
+        // tỉnh,": a short line that ends the entry, after one that did not end)
+        const prev = entries[entries.length - 1]!;
+        const after = lines[k + 1];
+        if (/[,;.:]\s*$/u.test(prev.text) || n.text.trim().length > 80 || !(/[,;.]\s*$/u.test(n.text) || (after && BULLET.test(after.text)))) break;
+        prev.text = model.text.slice(prev.start, n.end).replace(/\s/gu, ' ');
+        if (/\.\s*$/.test(n.text)) break;
+        continue;
+      }
       // (a long line is the body, unless it is one collective with its inline list: "Ủy ban nhân dân các tỉnh, thành phố: Hồ
       // Chí Minh, Hải Phòng, Thanh Hóa, ...")
       if (!bullet.test(n.text) && n.text.length > 120 && !INLINE_LIST_LINE.test(n.text)) break;

@@ -687,6 +687,9 @@ const ADDRESSEES = new RegExp(String.raw`(?<![\p{L}])(?:${ADDRESSEE_WORDS})(?![\
 // (also "các cơ quan, đơn vị", "các bộ, cơ quan Trung ương")
 const BACK_REFERENCE = new RegExp(String.raw`^(?:(?:(?:các|những)\s+)?(?:cơ quan|đơn vị)(?:\s*,\s*(?:cơ quan|đơn vị))?|(?:các|những)\s+bộ(?:\s*,\s*(?:cơ quan|ngành|địa phương))*(?:\s+(?:Trung ương|trung ương))?|${ADDRESSEE_WORDS})$`, 'iu');
 
+/** A collective that names those the letter is sent to by pointing at them: "các Bộ, cơ quan nêu trên", "các đơn vị nói trên". */
+const POINTS_BACK = /^(?:các|những)\s.{2,60}?\s(?:nêu trên|nói trên|trên đây)$/iu;
+
 /** Words a paragraph opens with when it tells what led to the letter ("Thực hiện Công văn số ...", "Căn cứ ..."). */
 const BACKGROUND = /^(?:Thực hiện|Căn cứ|Theo|Tiếp theo|Trên cơ sở|Ngày\s+\d|Vừa qua|Hiện nay|Qua|Sau khi|Nhằm|Để|Trong thời gian qua|Thời gian qua)(?![\p{L}])/u;
 // (not the "giao" of a noun, "Bộ Giao thông vận tải", "giao dịch", "giao lưu", nor the "chỉ đạo" of a "Ban Chỉ đạo", nor the
@@ -1167,7 +1170,15 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // a letter's "đề nghị các cơ quan ..." with no group named above: those it is sent to
     // (after a paragraph that asked that group by a longer name, that group: "... các cơ quan, đơn vị còn lại ..." / "Do thời
     // gian gấp, đề nghị các cơ quan, đơn vị khẩn trương gửi ...")
-    if (own && own.lead.length && !inherited && ctx.recipients.length && own.lead.every((b) => BACK_REFERENCE.test(b.text.trim()))) lead = lastAsked.length === 1 && lastAsked[0]!.name.toLowerCase().startsWith(own.lead[0]!.text.trim().toLowerCase()) ? lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' })) : ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
+    // A letter sent to several bodies keeps "các đơn vị" as it is written: it is FORMAT's generic collective, one doer
+    // (every gold record of the kept sets and corpus/real writes it so); only a letter sent to one body, or an address
+    // word ("Quý Tổng cục", "các đồng chí"), stands for those it is sent to.
+    // ("các Bộ, cơ quan nêu trên" points at the Kính gửi list by its own words; a later "các Bộ, cơ quan" is that group again)
+    const pointsBack = own && own.lead.length && !inherited && ctx.recipients.length && own.lead.every((b) => POINTS_BACK.test(b.text.trim()));
+    const backReference = own && own.lead.length && !inherited && ctx.recipients.length && own.lead.every((b) => BACK_REFERENCE.test(b.text.trim()));
+    if (backReference && lastAsked.length === 1 && lastAsked[0]!.name.toLowerCase().startsWith(own.lead[0]!.text.trim().toLowerCase())) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
+    else if (backReference && lastAsked.length && lastAsked.every((l) => l.rule === 'lead.backReference')) lead = lastAsked;
+    else if (pointsBack || (backReference && (ctx.recipients.length === 1 || own.lead.every((b) => ADDRESSEES.test(b.text))))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
     else if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
     // (the lead-in's own "đề nghị các đơn vị thực hiện:" in a letter sent to one body: that body, FORMAT's "single body the
     // whole document is addressed to"; sent to many, the back-reference stays the lead-in's)

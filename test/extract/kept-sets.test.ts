@@ -153,3 +153,34 @@ describe('a công điện of the army and a ministry\'s letter (heldout45, read 
     expect(pickDeadline(findDeadlines('Sau mỗi nội dung, cơ sở đào tạo ghi nhận ý kiến.', 2026))).toBeNull();
   });
 });
+
+describe('short letters and notices of offices, schools and mass organisations (heldout46, heldout47, read after they were measured)', () => {
+  const tasksOf = (text: string) => extract(model(text)).tasks.map((t) => ({ text: t.text.slice(0, 30).trim(), lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? t.deadline?.kind ?? null }));
+  it('reads a day a portal copy glued to its month ("trước ngày 15tháng 01 năm 2009")', () => {
+    expect(pickDeadline(findDeadlines('gửi đến Văn phòng Chính phủ trước ngày 15tháng 01 năm 2009.', 2009))).toMatchObject({ kind: 'by', date: '2009-01-15' });
+    expect(pickDeadline(findDeadlines('báo cáo trước ngày 15 tháng01 năm2009.', 2009))).toMatchObject({ kind: 'by', date: '2009-01-15' });
+  });
+  it('reads a school\'s units and mass organisations, "từng" and "toàn thể" as doers', () => {
+    expect(leadNames('Từng lớp tổ chức chào cờ ngay tại lớp học.')).toEqual(['Từng lớp']);
+    expect(leadNames('Các công đoàn bộ phận đăng ký danh sách vận động viên trước ngày 10/4/2012.')).toEqual(['Các công đoàn bộ phận']);
+    // (a collective of kinds of bodies is one doer, FORMAT's "all concerned")
+    expect(leadNames('Ban Thường vụ Đoàn trường đề nghị các Liên chi đoàn, Chi đoàn tổ chức ra quân.')).toEqual(['các Liên chi đoàn, Chi đoàn']);
+    expect(leadNames('Ban Chấp hành Công đoàn trường đề nghị Công đoàn Khoa Cơ khí đăng ký danh sách.')).toEqual(['Công đoàn Khoa Cơ khí']);
+    expect(leadNames('Ban giám hiệu trường THPT Hưng Đạo đề nghị toàn thể giáo viên nghiêm túc thực hiện các quy định sau:')).toEqual(['toàn thể giáo viên']);
+    // must not: "từng bước", a class that is an event, "Lớp học"
+    expect(leadNames('Từng bước triển khai các giải pháp chuyển đổi số.')).toBeUndefined();
+    expect(leadNames('Lớp bồi dưỡng được tổ chức tại hội trường tỉnh.')).toBeUndefined();
+  });
+  const NOTICE = (kinh: string) => `BCH ĐOÀN TRƯỜNG\nSố: 11/KH-ĐTN\nTam Điệp, ngày 10 tháng 10 năm 2017\nKẾ HOẠCH\nTổ chức các hoạt động chào mừng ngày Nhà giáo Việt Nam 20/11\n${kinh}\nBCH Đoàn trường xây dựng Kế hoạch cụ thể như sau:\n1. Phát động phong trào thi đua học tập tốt.\n2. Tiếp tục chăm sóc các công trình thanh niên.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n`;
+  it('reads a Kính gửi list whose first bullet stands on its line, and a name wrapped onto the next line', () => {
+    const r = extract(model(NOTICE('Kính gửi:  - BCH Đảng uỷ - BGH nhà trường\n\n    - Các Phòng, Khoa\n\n    - Các Liên chi đoàn; Chi đoàn\n\n    - Các đ/c Giáo viên chủ nhiệm.')));
+    expect(r.fields.recipients).toEqual(['BCH Đảng uỷ - BGH nhà trường', 'Các Phòng, Khoa', 'Các Liên chi đoàn; Chi đoàn', 'Các đ/c Giáo viên chủ nhiệm']);
+    // (a plan sent to many whose items name no doer: FORMAT's "otherwise []", not the first of them)
+    expect(tasksOf(NOTICE('Kính gửi:  - BCH Đảng uỷ - BGH nhà trường\n    - Các Phòng, Khoa.')).map((t) => t.lead)).toEqual([[], []]);
+    const wrapped = extract(model(NOTICE('Kính gửi: - Ủy ban nhân dân tỉnh,\n    - Các cơ quan chuyên trách tham mưu, giúp việc\n    Đảng ủy Ủy ban nhân dân tỉnh,\n    - Các chi bộ, đảng bộ cơ sở.')));
+    expect(wrapped.fields.recipients).toEqual(['Ủy ban nhân dân tỉnh', 'Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy Ủy ban nhân dân tỉnh', 'Các chi bộ, đảng bộ cơ sở']);
+    // must not: the paragraph after a list whose last name has no full stop
+    const body = extract(model(NOTICE('Kính gửi:\n- Sở Nội vụ;\n- Sở Tài chính\nThực hiện Kế hoạch số 25/KH-UBND ngày 10/3/2017 của Ủy ban nhân dân tỉnh về công tác thi đua, khen thưởng năm 2017, BCH Đoàn trường triển khai như sau:')));
+    expect(body.fields.recipients).toEqual(['Sở Nội vụ', 'Sở Tài chính']);
+  });
+});

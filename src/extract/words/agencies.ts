@@ -26,6 +26,9 @@ export const AGENCY_HEADS = [
   'Chánh Văn phòng', 'Chánh văn phòng', 'Chánh Thanh tra', 'Tổng Giám đốc', 'Cán bộ', 'Thường trực', 'Bí thư', 'Phó Bí thư',
   // (a school's and an office's staff, named by their post: "Giáo viên chủ nhiệm ...", "Nhân viên y tế ...", "Nhà trường chủ động ...")
   'Giáo viên', 'GVCN', 'Nhân viên', 'Nhà trường',
+  // (a school's and a college's own units and mass organisations: "Các lớp tổ chức chào cờ ...", "Các công đoàn bộ phận đăng ký
+  // ...", "Ban Chấp hành các Liên chi đoàn, Chi đoàn ...", "Liên đội ...")
+  'Lớp', 'Công đoàn', 'Chi đoàn', 'Liên chi đoàn', 'Liên đội', 'Chi đội',
   // the members of a body, asked as its members ("Đề nghị thành viên Ban Chỉ đạo ... tham gia chỉ đạo")
   'Thành viên Ban', 'Thành viên Hội đồng', 'Thành viên Tổ', 'Thành viên Ủy ban', 'Thành viên Uỷ ban',
   'Các', 'Mỗi',
@@ -35,7 +38,7 @@ export const AGENCY_HEADS = [
 export const GENERIC_BODY = /^(?:các|mỗi|những)\s+(?:cơ quan|đơn vị|địa phương|ngành)(?:\s*,\s*(?:cơ quan|đơn vị|địa phương|ngành))*(?:\s*,?\s*(?:có\s+)?liên quan)?$/iu;
 
 /** Two-word openings that look like a body but are verbs or common nouns ("Ban hành", "Báo cáo", "Tổ chức"). */
-export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức(?!\s+(?:Đoàn|Công đoàn|Đảng)(?![\p{L}]))|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền(?!\s*hình)|Hội đủ|Hạt nhân|Khoa học|Khoa cử|Vụ\s+(?:việc|án|mùa|lúa|nổ|cháy|tai\s+nạn|đông|hè|xuân|thu|chiêm|muộn|sớm|\d))(?![\p{L}])/iu;
+export const NOT_BODY = /^(?:Ban hành|Báo cáo|Tổ chức(?!\s+(?:Đoàn|Công đoàn|Đảng)(?![\p{L}]))|Trường hợp|Hội nghị|Hội thảo|Bộ chỉ số|Bộ tiêu chí|Bộ hồ sơ|Bộ thủ tục|Đoàn kết|Quỹ đất|Phòng,? chống|Phòng ngừa|Cơ quan hóa|Văn phòng phẩm|Trung tâm hóa|Đài truyền(?!\s*hình)|Hội đủ|Hạt nhân|Khoa học|Khoa cử|Vụ\s+(?:việc|án|mùa|lúa|nổ|cháy|tai\s+nạn|đông|hè|xuân|thu|chiêm|muộn|sớm|\d)|Lớp\s+(?:học|bồi dưỡng|tập huấn|đào tạo|cán bộ|trung cấp|cao cấp))(?![\p{L}])/iu;
 
 /** Verbs and modals that open a sentence's predicate after its subject ("Sở X khẩn trương ...", "X phải ..."). */
 export const PREDICATES = [
@@ -67,6 +70,11 @@ export const ASKED_TO = [
   'phản ánh', 'điều chỉnh', 'tiếp tục', 'chủ động', 'thông báo', 'quan tâm', 'trên cơ sở', 'phê duyệt', 'xem xét', 'thành lập',
   // (a role given: "Giao Vụ Kế hoạch - Tài chính là cơ quan tham mưu về ...", "Giao Sở X là đầu mối ...")
   'là cơ quan', 'là đơn vị', 'là đầu mối',
+  // (what a letter asks of those it writes to: "đề nghị các đơn vị có ý kiến", "đề nghị Sở Tài chính có văn bản gửi ...",
+  // "yêu cầu các trường tăng cường ...")
+  'có ý kiến', 'cho ý kiến', 'góp ý', 'có văn bản', 'gửi', 'trả lời', 'tạo điều kiện', 'hỗ trợ', 'tăng cường', 'đẩy mạnh',
+  'quán triệt', 'tập trung', 'tuyên truyền', 'phổ biến', 'sớm', 'nghiêm túc', 'kịp thời', 'lập', 'đăng ký', 'giới thiệu',
+  'bảo đảm', 'đảm bảo', 'tiến hành', 'thống kê', 'đánh giá', 'giám sát', 'phân công', 'vận động', 'nâng cao', 'chấn chỉnh',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
