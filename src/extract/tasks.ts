@@ -974,7 +974,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // (a request set apart after them, "Vì vậy, ... đề nghị UBND tỉnh ...", is a task of its own, not one of the counts)
     const kept = node.children.filter((c) => !c.detached);
     const counts = kept.length > 0 && kept.every((c) => !c.children.length && COUNTS_NOW.test(c.title) && !ANY_ASK.test(` ${c.title} `));
-    const parts = node.children.length && (shares || counts || listsContents(node) || listsProducts(node)) ? (counts ? kept : node.children) : null;
+    // (a request set apart after them is not one of the parts: it stays a task of its own)
+    const parts = node.children.length && (shares || counts || listsContents(node) || listsProducts(node)) ? kept : null;
     if (parts) for (const c of parts) consumed.add(c);
     // an action whose steps follow ("- Ban hành và tổ chức triển khai kế hoạch ..., bao gồm:" + "+ Tổ chức ...")
     // is a task of its own as well as its steps
@@ -1346,7 +1347,9 @@ function detachRequests(root: ItemNode): void {
   const visit = (n: ItemNode) => {
     for (const c of [...n.children]) visit(c);
     if (!n.marker || !n.parent || !n.body.length) return;
-    const keep = isHeadingLike(n) ? 1 : 0;
+    // (a particular written "label: value" keeps none: "- Bóng chuyền: Tại sân bóng chuyền" then "Để ..., BCH Công đoàn
+    // trường đề nghị các bộ phận ...")
+    const keep = isHeadingLike(n) && !/^\p{L}[^:\d]{0,59}:\s*\S[^.;]*$/u.test(n.title.trim()) ? 1 : 0;
     // (after the list's last item, a paragraph on where and by when to send it all: "Danh mục dự án gửi về Bộ ... trước
     // ngày 15/3/2018")
     const last = n.parent.children.filter((c) => c.marker).at(-1) === n && /[.;]\s*$/u.test(n.title) && !n.children.length;
@@ -1744,6 +1747,9 @@ function namesOwnDoer(heading: ItemNode, node: ItemNode): boolean {
   return opensWithDoer(node.title.replace(/\n/g, ' ')) !== null;
 }
 
+/** A section of particulars: where, when, who takes part, what it costs ("II. Địa điểm thi đấu:", "3. Thành phần:"). */
+const PARTICULARS_SECTION = /^(?:Địa điểm|Thời gian|Thành phần|Kinh phí|Hình thức)(?![\p{L}])/u;
+
 function excluded(node: ItemNode): boolean {
   if (node.marker && HOLDS.test(node.title)) return true;
   for (let p: ItemNode | null = node; p && p.parent; p = p.parent) {
@@ -1753,6 +1759,9 @@ function excluded(node: ItemNode): boolean {
     // ... với những nội dung chủ yếu như sau:" / "- Toàn bộ các tuyến đường D3 ... mở rộng lòng đường ...")
     if (p !== node && p.marker && PLAN_APPROVED.test(p.title.trim()) && !ANY_ASK.test(` ${node.title} `)) return true;
     // a section heading (a short title without a sentence's end) of any level
+    // (a request set apart after the last particular of a section of where, when or who takes part, "II. Địa điểm thi đấu:"
+    // / "- Bóng chuyền: Tại sân bóng chuyền" / "Để ..., BCH Công đoàn trường đề nghị các bộ phận ...", is the letter's own)
+    if (p !== node && node.detached && PARTICULARS_SECTION.test(p.title.trim())) continue;
     if (p.marker && p.marker.kind !== 'dash' && p.marker.kind !== 'plus' && (p !== node || p.children.length || p.body.length) && p.title.length < 120 && notTaskSection(p.title.replace(/[:.]\s*$/, ''))
       && !(p === node && asksInOwnWords(node)) && !(p !== node && namesOwnDoer(p, node))) return true;
   }

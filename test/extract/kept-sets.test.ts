@@ -183,4 +183,19 @@ describe('short letters and notices of offices, schools and mass organisations (
     const body = extract(model(NOTICE('Kính gửi:\n- Sở Nội vụ;\n- Sở Tài chính\nThực hiện Kế hoạch số 25/KH-UBND ngày 10/3/2017 của Ủy ban nhân dân tỉnh về công tác thi đua, khen thưởng năm 2017, BCH Đoàn trường triển khai như sau:')));
     expect(body.fields.recipients).toEqual(['Sở Nội vụ', 'Sở Tài chính']);
   });
+  it('reads "Giao cho trưởng các khoa ..." and a request that ends the name at "vệ sinh"', () => {
+    expect(leadNames('Giao cho trưởng các khoa, viện; Phòng Đào tạo thường xuyên kiểm tra việc thực hiện.')).toEqual(['trưởng các khoa, viện', 'Phòng Đào tạo']);
+    expect(leadNames('Trước khi nghỉ lễ, yêu cầu các đơn vị vệ sinh phòng làm việc, sắp xếp tài liệu.')).toEqual(['các đơn vị']);
+    // must not: a capitalised word of a name ("Viện Vệ sinh dịch tễ")
+    expect(leadNames('Đề nghị Viện Vệ sinh dịch tễ Trung ương hướng dẫn các địa phương.')).toEqual(['Viện Vệ sinh dịch tễ Trung ương']);
+  });
+  it('reads a request after the last particular of a section of where the games are held as a task of its own', () => {
+    const text = 'BCH Công đoàn tổ chức giải Cầu lông cho toàn thể CBCNV.\n\nI. Thời gian và thủ tục đăng ký:\n\na) Các công đoàn bộ phận đăng ký danh sách vận động viên trước ngày 10/04/2012.\n\nII. Địa điểm thi đấu:\n\n- Cầu lông: Tại nhà giáo dục thể chất\n\n- Bóng chuyền: Tại sân bóng chuyền\n\nĐể chương trình diễn ra thành công tốt đẹp, BCH Công đoàn trường đề nghị các bộ phận lập danh sách gửi về BCH Công đoàn trường trước ngày 10/04/2012.\n';
+    expect(tasksOf(text)).toEqual([
+      { text: 'Các công đoàn bộ phận đăng ký', lead: ['Các công đoàn bộ phận'], deadline: '2012-04-10' },
+      { text: 'Để chương trình diễn ra thành', lead: ['các bộ phận'], deadline: '2012-04-10' },
+    ]);
+    // must not: the particulars themselves, nor a paragraph that asks nothing
+    expect(tasksOf(text.replace(/Để chương trình[^\n]*/u, 'Các vận động viên có mặt đúng giờ.')).map((t) => t.text)).toEqual(['Các công đoàn bộ phận đăng ký']);
+  });
 });

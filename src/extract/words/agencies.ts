@@ -75,6 +75,7 @@ export const ASKED_TO = [
   'có ý kiến', 'cho ý kiến', 'góp ý', 'có văn bản', 'gửi', 'trả lời', 'tạo điều kiện', 'hỗ trợ', 'tăng cường', 'đẩy mạnh',
   'quán triệt', 'tập trung', 'tuyên truyền', 'phổ biến', 'sớm', 'nghiêm túc', 'kịp thời', 'lập', 'đăng ký', 'giới thiệu',
   'bảo đảm', 'đảm bảo', 'tiến hành', 'thống kê', 'đánh giá', 'giám sát', 'phân công', 'vận động', 'nâng cao', 'chấn chỉnh',
+  'vệ sinh', 'sắp xếp', 'dọn dẹp', 'kiểm kê',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
