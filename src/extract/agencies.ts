@@ -28,7 +28,7 @@ const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}]
 // (nor the "xây dựng" after what is built, the trade and part of a name: "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Vụ Vật liệu
 // xây dựng", "Cục Quản lý hoạt động xây dựng"; an investor's is the verb: "Các đơn vị được giao làm chủ đầu tư xây dựng kế
 // hoạch ..."; the word is read first, the words before it only where it stands)
-const NOT_A_VERB_HERE = '(?!xây dựng(?<=(?:(?:[Dd]ự án|[Qq]uản lý|[Hh]oạt động|[Vv]ốn)\\s[Đđ]ầu tư|[Vv]ật liệu|[Hh]oạt động|[Kk]inh tế|[Cc]ông trình|[Gg]iám định|[Kk]iểm định)\\sxây dựng))';
+const NOT_A_VERB_HERE = '(?!xây dựng(?<=(?:(?:[Dd]ự án|[Qq]uản lý|[Hh]oạt động|[Vv]ốn)\\s[Đđ]ầu tư|[Vv]ật liệu|[Hh]oạt động|[Kk]inh tế|[Cc]ông trình|[Gg]iám định|[Kk]iểm định|[Tt]hanh tra)\\sxây dựng))';
 const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?<![Nn]gân\\s)(?!có\\s+liên\\s+quan)${NOT_A_VERB_HERE}(?:${verbs(ACTION_WORDS)})(?![\\p{L}])`, 'iu');
 /** The same words in lower case only: inside a sentence a verb is in lower case, a word of a name capitalised. */
 const ACTION_RE_LOWER = new RegExp(ACTION_RE.source, 'u');
@@ -82,6 +82,8 @@ const ROLE_APPOSITION = /(?:\s+[-–]\s+|\s*\(\s*)(?:là\s+)?(?:cơ quan|đơn v
 
 const CUTS = /\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+/gu;
 const STAFF_AFTER_AND = /^(?:giáo viên|bộ phận|nhân viên)(?![\p{L}])/u;
+/** A unit named in lower case: "tổ quản lý trật tự đô thị", "tổ dân phố", "đội kiểm tra", "công an phường" (not "tổ chức", "đội ngũ"). */
+const LOWER_UNIT = /^(?:tổ\s+(?!chức|hợp|quốc|tiên)\p{Ll}|đội\s+(?!ngũ)\p{Ll}|bộ phận\s+\p{Ll}|công an\s+(?:phường|xã|thị trấn|huyện|quận|tỉnh|thành phố)(?![\p{L}]))/u;
 const CELL_CUTS = new RegExp(String.raw`${CUTS.source}|\s*\/\s*`, 'gu');
 
 export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan[] {
@@ -133,10 +135,13 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
       }
       continue;
     }
-    if (!opts.comma && !isAnd && !startsWithBody(next)) continue;
+    if (!opts.comma && !isAnd && !startsWithBody(next) && !(LOWER_UNIT.test(next) && !/^(?:các|những|mỗi)\s/iu.test(s.slice(a, c.at).trim()) && startsWithBody(s.slice(a, c.at), true))) continue;
     // (after "và", the staff a school or a commune names in lower case: "Ban Giám hiệu và giáo viên chủ nhiệm", "các Tổ
     // chuyên môn và bộ phận văn phòng")
-    const staff = isAnd && STAFF_AFTER_AND.test(next) && startsWithBody(s.slice(a, c.at), true);
+    // (and a ward's or a commune's own units, named in lower case in a list of bodies: "công an phường, tổ quản lý trật tự
+    // đô thị, tổ thanh tra xây dựng", "Ủy ban MTTQ phường, tổ tự quản môi trường và các đoàn thể")
+    // (not inside a collective of kinds: "các cơ quan, tổ chức, doanh nghiệp, ..., tổ dân phố và toàn thể nhân dân")
+    const staff = (isAnd && STAFF_AFTER_AND.test(next) || (LOWER_UNIT.test(next) && !/^(?:các|những|mỗi)\s/iu.test(s.slice(a, c.at).trim()))) && startsWithBody(s.slice(a, c.at), true);
     if (!staff && (!startsWithBody(next, false) || isBareHead(firstName(next)))) continue;
     // nor is a head word alone before it: "Báo và Đài Phát thanh, Truyền hình Lâm Đồng" is one body
     if (isAnd && isBareHead(s.slice(a, c.at)) && !/^(?:các|mỗi|những)$/iu.test(s.slice(a, c.at).trim())) continue;
@@ -276,7 +281,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+nhiệm\s+vụ)?(?:\s+cho(?=\s+\p{Lu}|\s+(?:các|(?:thủ\s+)?trưởng|lãnh\s+đạo|giám\s+đốc|hiệu\s+trưởng)\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an)\s+(?=${NOT_A_VERB_HERE}(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
+const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+nhiệm\s+vụ)?(?:\s+cho(?=\s+\p{Lu}|\s+(?:các|(?:thủ\s+)?trưởng|lãnh\s+đạo|giám\s+đốc|hiệu\s+trưởng)\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an|(?<![\p{L}])(?:[Tt]ổ|[Đđ]ội))\s+(?=${NOT_A_VERB_HERE}(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;

@@ -108,10 +108,11 @@ const CLOSING_PARAGRAPH = [
   // quan tâm thực hiện để việc tuyển chọn ... đạt kết quả tốt./.")
   /^(?:[\p{Lu}][^.;:]{0,80}?\s)?(?:Kính\s+)?(?:Đề nghị|Rất mong|Kính mong|Mong)\s+(?:(?:các|quý)\s+)?(?:cơ quan|đơn vị|đồng chí|địa phương|nhận được)?[^.;]{0,40}?\s*(?:sự\s+)?quan tâm(?:\s*,?\s*(?:và\s+)?(?:phối hợp|giúp đỡ|tạo điều kiện|chỉ đạo|ủng hộ))*(?:\s+(?:thực hiện|của [^.;]{1,60}))?(?:\s+để\s[^.;]{0,200})?\s*\.?\/?\.?$/iu,
   /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,
-  // (not a duty to tell someone: "...; cơ quan tiếp nhận phải thông báo cho tổ chức, cá nhân biết;")
-  /(?<!(?:phải|có trách nhiệm|cần)\s)thông báo (?:để|cho|đến) [^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
+  // (not a duty to tell someone: "...; cơ quan tiếp nhận phải thông báo cho tổ chức, cá nhân biết;", nor a notice that asks
+  // those it tells to pass it on: "Tổng cục Thuế thông báo để các Cục Thuế thông báo cho người nộp thuế biết và tổ chức thực hiện.")
+  /(?<!(?:phải|có trách nhiệm|cần)\s)(?<!thông\s?báo\s[^.]{0,160})thông báo (?:để|cho|đến) (?![^.]{0,160}?(?:thông báo|phổ biến|hướng dẫn|tuyên truyền)\s+(?:cho|đến|tới)\s)[^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
   // "Văn phòng Chính phủ (xin) thông báo Bộ biết, thực hiện."
-  /(?<!(?:phải|có trách nhiệm|cần)\s)(?:xin\s+)?thông\s?báo\s+[^.]{0,160}?\sbiết(?:\s*,?\s*(?:và\s+)?(?:thực hiện|chỉ đạo|xử lý|phối hợp)[^.]{0,40})?\s*\.?\/?\.?$/iu,
+  /(?<!(?:phải|có trách nhiệm|cần)\s)(?<!thông\s?báo\s[^.]{0,160})(?:xin\s+)?thông\s?báo\s+(?![^.]{0,160}?(?:thông báo|phổ biến|hướng dẫn|tuyên truyền)\s+(?:cho|đến|tới)\s)[^.]{0,160}?\sbiết(?:\s*,?\s*(?:và\s+)?(?:thực hiện|chỉ đạo|xử lý|phối hợp)[^.]{0,40})?\s*\.?\/?\.?$/iu,
   // "Văn phòng Ủy ban nhân dân thành phố truyền đạt ý kiến chỉ đạo của Phó Chủ tịch ... để các cơ quan, đơn vị liên quan tổ chức thực hiện./."
   /(?:truyền đạt|thông báo)\s+(?:ý kiến|nội dung|chỉ đạo)[^.]{0,200}?\s(?:để|cho|đến)\s[^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
 ];

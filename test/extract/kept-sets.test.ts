@@ -9,7 +9,8 @@
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
 import { extract } from '../../src/extract/index.js';
-import { leadOf } from '../../src/extract/agencies.js';
+import { leadOf, splitBodies } from '../../src/extract/agencies.js';
+import { isClosing } from '../../src/extract/tasks.js';
 import { findDeadlines, pickDeadline } from '../../src/extract/deadlines.js';
 
 const leadNames = (s: string) => leadOf(s)?.lead.map((b) => b.text);
@@ -197,5 +198,20 @@ describe('short letters and notices of offices, schools and mass organisations (
     ]);
     // must not: the particulars themselves, nor a paragraph that asks nothing
     expect(tasksOf(text.replace(/Để chương trình[^\n]*/u, 'Các vận động viên có mặt đúng giờ.')).map((t) => t.text)).toEqual(['Các công đoàn bộ phận đăng ký']);
+  });
+  it('reads a notice that asks those it tells to pass it on as work, and "thông báo để X biết, thực hiện" as the closing', () => {
+    expect(isClosing('Tổng cục Thuế thông báo để các Cục Thuế thông báo cho người nộp thuế biết và tổ chức thực hiện.')).toBe(false);
+    expect(isClosing('Sở Y tế thông báo để các đơn vị phổ biến đến toàn thể cán bộ, viên chức biết, thực hiện.')).toBe(false);
+    expect(isClosing('Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện.')).toBe(true);
+    expect(isClosing('Văn phòng Chính phủ xin thông báo Bộ Tài chính biết, thực hiện.')).toBe(true);
+  });
+  it('splits a ward\'s units named in lower case, and keeps a collective of kinds whole', () => {
+    const names = (t: string) => splitBodies(t).map((b) => b.text);
+    expect(names('công an phường, tổ quản lý trật tự đô thị, tổ thanh tra xây dựng')).toEqual(['công an phường', 'tổ quản lý trật tự đô thị', 'tổ thanh tra xây dựng']);
+    expect(names('Ủy ban MTTQ phường, tổ tự quản môi trường và các đoàn thể')).toEqual(['Ủy ban MTTQ phường', 'tổ tự quản môi trường', 'các đoàn thể']);
+    expect(leadNames('Giao công an phường, tổ thanh tra xây dựng phối hợp với MTTQ phường tổ chức giải tỏa các điểm vi phạm.')).toEqual(['công an phường', 'tổ thanh tra xây dựng']);
+    // must not: "tổ chức" after a comma, a collective of kinds
+    expect(names('Sở Nội vụ, tổ chức thực hiện')).toEqual(['Sở Nội vụ, tổ chức thực hiện']);
+    expect(names('các cơ quan, doanh nghiệp, trường học, tổ dân phố')).toEqual(['các cơ quan, doanh nghiệp, trường học, tổ dân phố']);
   });
 });
