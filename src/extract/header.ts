@@ -462,6 +462,16 @@ function portalTitle(l: Line | undefined): { abbr: string; subject: string; at: 
   return subject ? { abbr: type.abbr, subject, at: m[0].length } : null;
 }
 
+/** A web page's headline that opens with the kind's word and no "về việc": "Thông báo lịch nghỉ Lễ giỗ tổ Hùng Vương ...", "Kế hoạch tổ chức ...". */
+function headline(l: Line | undefined): { abbr: string; subject: string; at: number } | null {
+  const m = l && l.text.length <= 200 && !/[.;:]$/u.test(l.text.trim()) ? /^(Thông báo|Kế hoạch|Chỉ thị|Công điện)\s+(?=(?!(?:của|số|ngày)\s)\p{Ll}+\s+\S+\s+\S)/u.exec(l.text.trim()) : null;
+  const type = m ? TYPE_BY_FOLD.get(fold(m[1]!)) : undefined;
+  return m && type ? { abbr: type.abbr, subject: l!.text.trim().slice(m[0].length), at: l!.text.indexOf(m[1]!) + m[0].length } : null;
+}
+
+/** A lead-in that announces, in a copy with no title: "Ủy ban nhân dân phường Cự Khối thông báo:", "Hiệu trưởng thông báo những nội dung cụ thể như sau:". */
+const ANNOUNCES = /(?:^|[,;]\s*)\p{Lu}[^.:;,]{0,80}?\sthông báo(?:\s+[^.:;]{0,150}?)?\s*:\s*$/u;
+
 /** A portal's first line naming the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến ..." (the kind a document kind), with its issuer ("... ngày 08/5/2019 của UBND thị xã Điện Bàn V/v ..."). */
 const BARE_NUMBER = new RegExp(String.raw`^(\d{1,5})\s*\/\s*((?:\d{4}\/)?${CAPS_SYMBOL}+)$`, 'u');
 const NUMBERED_TITLE = new RegExp(String.raw`^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*)\s*,?\s+ngày\s+${DMY}(?:\s+của\s+(\p{Lu}[^,;:]{2,80}?))?(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+))?$`, 'u');
@@ -708,7 +718,12 @@ export function extractHeader(model: TextModel): HeaderFields {
   // (or "Về <trích yếu>" right under the number line, in the header's left column: "Số: 21/TTVH" / "Về thực hiện chế độ
   // thông tin," / "báo cáo định kỳ.")
   const vvIdx = head.findIndex((l, i) => (/^(?:V\/v|V\/V|v\/v|Về việc|Về\s*:)(?![\p{L}])/u.test(l.text) || (/^Về\s+\p{Ll}/u.test(l.text) && i > 0 && NUMBER_LINE.test(head[i - 1]!.text) && l.text.length < 120)) && !/^Về\s+(?:kiểm|cải|việc\s*$)/u.test(l.text));
-  const pt = titleIdx < 0 ? portalTitle(head[0]) : null;
+  // (a web page's own headline may come a line or two below its site's: "Thông báo mới" / "Thông báo về việc đăng ký ...";
+  // or it has no "về việc": "Thông báo lịch nghỉ Lễ giỗ tổ Hùng Vương ...")
+  const ptAt = titleIdx < 0 ? [...head.slice(0, 5).keys()].map((i) => portalTitle(head[i])).findIndex(Boolean) : -1;
+  const headlineAt = titleIdx < 0 && ptAt < 0 ? head.slice(0, 5).findIndex((l) => headline(l) !== null) : -1;
+  const ptLine = ptAt >= 0 ? head[ptAt]! : headlineAt >= 0 ? head[headlineAt]! : head[0];
+  const pt = ptAt >= 0 ? portalTitle(ptLine) : headlineAt >= 0 ? headline(ptLine) : null;
   if (titleIdx >= 0) {
     const l = head[titleIdx]!;
     f.type = finding(model, titleType ?? titleAt(l)!.type.abbr, l.start, l.end, titleType ? 'header.typeInitials' : 'header.typeWord');
@@ -724,7 +739,12 @@ export function extractHeader(model: TextModel): HeaderFields {
     f.type = finding(model, TYPE_ABBRS.has(abbr.toUpperCase()) ? canonicalAbbr(abbr) : 'CV', f.symbol.start, f.symbol.end, 'header.symbolType');
   } else if (pt) {
     // a copy that kept only the portal's title line: "Thông báo về việc treo cờ ...", "Thông báo “V/v ...”"
-    f.type = finding(model, pt.abbr, head[0]!.start, head[0]!.end, 'header.portalTitle');
+    f.type = finding(model, pt.abbr, ptLine!.start, ptLine!.end, 'header.portalTitle');
+  } else if (lines.slice(0, 8).some((l) => ANNOUNCES.test(l.text))) {
+    // a web copy with no title of its own whose lead-in announces: "Ủy ban nhân dân phường Cự Khối thông báo:", "Hiệu trưởng
+    // thông báo những nội dung cụ thể như sau:"
+    const l = lines.slice(0, 8).find((x) => ANNOUNCES.test(x.text))!;
+    f.type = finding(model, 'TB', l.start, l.end, 'header.announces');
   } else {
     f.type = finding(model, 'CV', 0, 0, 'header.default');
   }
@@ -777,7 +797,7 @@ export function extractHeader(model: TextModel): HeaderFields {
   if (gazette?.subject) f.subject = finding(model, gazette.subject, gazette.start, gazette.end, 'header.gazetteSubject');
   if (!f.subject && titled?.subject) f.subject = finding(model, titled.subject, titleLine!.start, titleLine!.end, 'header.numberedTitle');
   if (!f.subject && quoted?.m![6]) f.subject = finding(model, quoted.m[6].trim(), quoted.l.start, quoted.l.end, 'header.quotedFrom');
-  if (!f.subject && pt && f.type?.rule === 'header.portalTitle') f.subject = finding(model, pt.subject, head[0]!.start + pt.at, head[0]!.end, 'header.portalTitle');
+  if (!f.subject && pt && f.type?.rule === 'header.portalTitle') f.subject = finding(model, pt.subject, ptLine!.start + pt.at, ptLine!.end, 'header.portalTitle');
   // a portal that prints the number and day in brackets after the trích yếu: "V/v báo cáo ... (3585/VP-KTN, ngày 23/10/2017)."
   const own = !f.symbol && f.subject ? OWN_NUMBER_AFTER_SUBJECT.exec(f.subject.value) : null;
   if (own && f.subject) {
@@ -788,7 +808,7 @@ export function extractHeader(model: TextModel): HeaderFields {
     f.subject = { ...f.subject, value: f.subject.value.slice(0, own.index).trim() };
   }
   // ("Công văn V/v báo cáo ...", a portal's title line under the number it printed first, of the type the header reads)
-  if (!f.subject && !pt) {
+  if (!f.subject && f.type?.rule !== 'header.portalTitle') {
     const i = head.slice(0, 4).findIndex((l) => portalTitle(l)?.abbr === f.type?.value);
     const p = i >= 0 ? portalTitle(head[i])! : null;
     if (p) f.subject = finding(model, p.subject, head[i]!.start + p.at, head[i]!.end, 'header.portalTitle');

@@ -214,4 +214,15 @@ describe('short letters and notices of offices, schools and mass organisations (
     expect(names('Sở Nội vụ, tổ chức thực hiện')).toEqual(['Sở Nội vụ, tổ chức thực hiện']);
     expect(names('các cơ quan, doanh nghiệp, trường học, tổ dân phố')).toEqual(['các cơ quan, doanh nghiệp, trường học, tổ dân phố']);
   });
+  it('reads the kind of a web copy with no header from its headline or from a lead-in that announces (heldout49)', () => {
+    const head = (text: string) => { const f = extract(model(text)).fields; return [f.type, f.subject]; };
+    expect(head('Thông báo mới\n\nThông báo về việc đăng ký danh hiệu Thi đua, khen thưởng năm học 2016 - 2017\n\nĐể các đơn vị thực hiện tốt công tác thi đua, Nhà trường yêu cầu các đơn vị đăng ký thi đua, cụ thể như sau:\n1. Các đơn vị lập danh sách đăng ký trước ngày 13/10/2016.\n'))
+      .toEqual(['TB', 'đăng ký danh hiệu Thi đua, khen thưởng năm học 2016 - 2017']);
+    expect(head('Thông báo lịch nghỉ Lễ giỗ tổ Hùng Vương và nghỉ Lễ 30/4, 1/5\n\nTrung tâm Y tế Hữu Lũng thông báo lịch nghỉ Lễ như sau:\n1. Các khoa phòng bố trí nhân lực thường trực 24/24 giờ.\n'))
+      .toEqual(['TB', 'lịch nghỉ Lễ giỗ tổ Hùng Vương và nghỉ Lễ 30/4, 1/5']);
+    expect(head('Sinh hoạt chào cờ đầu tuần\n\nThực hiện sự chỉ đạo của Sở Giáo dục - Đào tạo tại Công văn số 2298/GDĐT-HSSV ngày 20 tháng 10 năm 2009, Hiệu trưởng thông báo những nội dung cụ thể như sau:\n- Công đoàn trường phổ biến bài hát quốc ca.\n')[0]).toBe('TB');
+    // must not: a letter with its own number and trích yếu, nor a news headline "Công điện của ..."
+    expect(head('ỦY BAN NHÂN DÂN TỈNH HẬU GIANG\nSố: 74/UBND-KT\nV/v tổ chức Hội chợ\nHậu Giang, ngày 12 tháng 1 năm 2018\nKính gửi: Sở Công Thương.\nỦy ban nhân dân tỉnh thông báo ý kiến như sau:\n1. Giao Sở Công Thương tổ chức Hội chợ.\n')[0]).toBe('CV');
+    expect(head('Công điện của Cục Cứu hộ - Cứu nạn đề nghị các đơn vị chủ động ứng phó với bão\n\nCác đơn vị theo dõi chặt chẽ diễn biến của bão.\n')[1]).toBeNull();
+  });
 });
