@@ -249,7 +249,10 @@ export function trimCollective(s: string): string {
     i += k[0].length;
     // the place's name after its unit ("trên địa bàn tỉnh Lâm Đồng"); what the bodies come under ("trực thuộc Bộ",
     // "trực thuộc UBND tỉnh", not the verb after it: "... trực thuộc Bộ lựa chọn ...")
-    if (/(?:tỉnh|phố|xã|huyện|quận|phường|khu)$/u.test(k[0])) i += /^(?:\s+\p{Lu}\p{Ll}*){0,3}/u.exec(s.slice(i))![0].length;
+    // (the ministry or department they come under, by its whole name: "các đơn vị thuộc Sở Y tế", not "thuộc Sở")
+    const under = /thuộc\s+(sở|bộ)$/iu.exec(k[0]);
+    if (under && /^\s+\p{Lu}/u.test(s.slice(i))) i += cutAtAction(s.slice(i - under[1]!.length)).length - under[1]!.length;
+    else if (/(?:tỉnh|phố|xã|huyện|quận|phường|khu)$/u.test(k[0])) i += /^(?:\s+\p{Lu}\p{Ll}*){0,3}/u.exec(s.slice(i))![0].length;
     else if (/thuộc$/u.test(k[0])) {
       const rest = s.slice(i);
       const lead = /^\s*/u.exec(rest)![0].length;
@@ -365,7 +368,8 @@ export function subjectOf(clause: string): BodySpan[] | null {
     // (nor a verb after "cuộc", which makes it a noun: "cuộc vận động", "cuộc thi")
     if (insideQuotes(before) || /(?:^|\s)cuộc\s+$/u.test(before)) continue;
     if (/(?:được|do|đã được|sẽ được|bị)\s+$/u.test(before)) continue;
-    if (/(?:^|\s)(?:thuộc|của|về|trong)\s+$/u.test(before)) continue;
+    // (but "trực thuộc" ends a name: "Các Liên chi Đoàn, Chi Đoàn trực thuộc căn cứ ...", "Đoàn trực thuộc xây dựng ...")
+    if (/(?:^|\s)(?:thuộc|của|về|trong)\s+$/u.test(before) && !/(?:^|\s)trực thuộc\s+$/u.test(before)) continue;
     // "Ủy ban bầu cử", "Tổ bầu cử": the election, not the verb "cử"
     if (/(?:^|\s)bầu\s+$/u.test(before) && m[0] === 'cử') continue;
     // "Ban chỉ đạo ..." (a body, written in lower case), "cơ sở sản xuất": no verb

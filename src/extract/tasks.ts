@@ -867,7 +867,7 @@ function chargesAfterLabel(text: string): boolean {
 }
 
 /** A particular of an inspection, a visit or an event, labelled: "Đối tượng kiểm tra: ...", "Phạm vi và nội dung kiểm tra: ...", "Thời hiệu kiểm tra: ...". */
-const PARTICULAR = /^(?:Đối tượng|Phạm vi|Thời hạn|Thời hiệu|Thời gian|Địa điểm|Hình thức|Thành phần|Quy mô|Phương thức|Tên|Chủ đầu tư|Nguồn vốn|Tổng mức đầu tư|Diện tích|Vị trí)(?:\s+(?:và|,)?\s*[\p{Ll}]+){0,6}\s*:\s*\S/u;
+const PARTICULAR = /^(?:Đối tượng|Trang phục|Phạm vi|Thời hạn|Thời hiệu|Thời gian|Địa điểm|Hình thức|Thành phần|Quy mô|Phương thức|Tên|Chủ đầu tư|Nguồn vốn|Tổng mức đầu tư|Diện tích|Vị trí)(?:\s+(?:và|,)?\s*[\p{Ll}]+){0,6}\s*:\s*\S/u;
 
 /** How long a delegation or a text holds, no time of any work: "Thời hạn ủy quyền: Từ ngày ... đến hết ngày 28 tháng 02 năm 2027". */
 const TERM_IN_FORCE = /^(?:Thời hạn|Thời gian)\s+(?:ủy quyền|uỷ quyền|hiệu lực|có hiệu lực|áp dụng|thí điểm)(?![\p{L}])/u;

@@ -38,12 +38,45 @@ const MARKER_ONLY = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ][).]|\(?[a-zđ\d]{
 const MARKER_AT_END = /(?<=[.;:!?]["”)]?)\s+(\d{1,2}(?:\.\d{1,2}){0,3}\.|[a-zđ]\)|[IVX]{1,4}\.)$/u;
 
 /**
+ * A web page that lost its line breaks runs a whole numbered list into one paragraph: "... thực hiện tốt các nội dung sau:
+ * 1. Các Liên chi Đoàn ... 1 lần/tháng. 2. Nội dung sinh hoạt ... 3. BCH các Liên chi Đoàn ...". Each item goes back to a
+ * line of its own: markers 1, 2, 3 ... in order, the first after a colon, each next after a sentence's end, each item opening
+ * in capitals and holding a sentence (not "gồm: 1. Đơn; 2. Bản sao").
+ */
+export function splitInlineLists(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    const t = l.text;
+    const first = /:\s+1\.\s+(?=\p{Lu})/u.exec(t);
+    if (!first || t.length < 120) {
+      out.push({ ...l });
+      continue;
+    }
+    const cuts = [first.index + first[0].indexOf('1.')];
+    for (let n = 2; ; n++) {
+      const re = new RegExp(String.raw`[.;!?]["”)]?\s+${n}\.\s+(?=\p{Lu})`, 'gu');
+      re.lastIndex = cuts[cuts.length - 1]! + 2;
+      const m = re.exec(t);
+      if (!m) break;
+      cuts.push(m.index + m[0].indexOf(`${n}.`));
+    }
+    const parts = [t.slice(0, cuts[0]).trimEnd(), ...cuts.map((c, i) => t.slice(c, cuts[i + 1] ?? t.length).trim())];
+    if (cuts.length < 2 || parts.slice(1).some((p) => p.length < 30)) {
+      out.push({ ...l });
+      continue;
+    }
+    for (const p of parts) if (p) out.push({ ...l, text: p });
+  }
+  return out;
+}
+
+/**
  * Text copied without its structure puts an item's marker on the wrong line: alone on a line
  * ("1.1." then "Tiếp tục ..."), or at the end of the line before ("... của tỉnh. 1.1." then
  * "Tiếp tục ..."). The marker goes back to the start of its item's line.
  */
 export function placeMarkers(lines: Line[]): Line[] {
-  const out: Line[] = lines.map((l) => ({ ...l }));
+  const out: Line[] = splitInlineLists(lines);
   const nextText = (i: number) => {
     for (let k = i + 1; k < out.length; k++) if (out[k]!.text.trim()) return k;
     return -1;

@@ -225,4 +225,11 @@ describe('short letters and notices of offices, schools and mass organisations (
     expect(head('ỦY BAN NHÂN DÂN TỈNH HẬU GIANG\nSố: 74/UBND-KT\nV/v tổ chức Hội chợ\nHậu Giang, ngày 12 tháng 1 năm 2018\nKính gửi: Sở Công Thương.\nỦy ban nhân dân tỉnh thông báo ý kiến như sau:\n1. Giao Sở Công Thương tổ chức Hội chợ.\n')[0]).toBe('CV');
     expect(head('Công điện của Cục Cứu hộ - Cứu nạn đề nghị các đơn vị chủ động ứng phó với bão\n\nCác đơn vị theo dõi chặt chẽ diễn biến của bão.\n')[1]).toBeNull();
   });
+  it('ends a name at "trực thuộc", and reads "BCH", "BTV", "BGH" as boards (heldout49)', () => {
+    expect(leadNames('Các Liên chi Đoàn, Chi Đoàn trực thuộc căn cứ đặc điểm tình hình của đơn vị mình chủ động xây dựng kế hoạch.')).toEqual(['Các Liên chi Đoàn, Chi Đoàn trực thuộc']);
+    expect(leadNames('Các Liên chi Đoàn và Đoàn trực thuộc xây dựng lịch sinh hoạt chi đoàn.')).toEqual(['Các Liên chi Đoàn', 'Đoàn trực thuộc']);
+    expect(leadNames('BCH các Liên chi Đoàn và Đoàn trực thuộc có trách nhiệm hướng dẫn và tham dự sinh hoạt.')).toEqual(['BCH các Liên chi Đoàn', 'Đoàn trực thuộc']);
+    // must not: a verb after "thuộc" that names what a body comes under stays cut as before
+    expect(leadNames('Các đơn vị thuộc Sở Y tế triển khai kế hoạch.')).toEqual(['Các đơn vị thuộc Sở Y tế']);
+  });
 });

@@ -11,6 +11,20 @@ const texts = (t: string) => model(t).blocks.map((b) => b.text);
 const moved = (t: string) => placeMarkers(t.split('\n').map((text) => ({ text }))).map((l) => l.text).filter(Boolean);
 
 describe('list markers put back on their items', () => {
+  it('puts each item of a numbered list a web page ran into one paragraph on a line of its own (kept-aside heldout49)', () => {
+    const para = 'Ban chấp hành Đoàn trường đề nghị các Liên chi Đoàn thực hiện tốt các nội dung sau: 1. Các Liên chi Đoàn chủ động xây dựng kế hoạch sinh hoạt 1 lần/tháng. 2. Nội dung sinh hoạt dựa trên chủ đề của Đoàn trường hàng tháng. 3. BCH các Liên chi Đoàn có trách nhiệm hướng dẫn và tham dự sinh hoạt.';
+    expect(moved(para)).toEqual([
+      'Ban chấp hành Đoàn trường đề nghị các Liên chi Đoàn thực hiện tốt các nội dung sau:',
+      '1. Các Liên chi Đoàn chủ động xây dựng kế hoạch sinh hoạt 1 lần/tháng.',
+      '2. Nội dung sinh hoạt dựa trên chủ đề của Đoàn trường hàng tháng.',
+      '3. BCH các Liên chi Đoàn có trách nhiệm hướng dẫn và tham dự sinh hoạt.',
+    ]);
+    // must not: a short inline list of papers, a single "1." with no "2.", numbers out of order
+    const papers = 'Hồ sơ đề nghị khen thưởng của các đơn vị gửi về Thường trực Hội đồng Thi đua - Khen thưởng tỉnh gồm: 1. Tờ trình. 2. Báo cáo thành tích.';
+    expect(moved(papers)).toEqual([papers]);
+    const one = 'Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện tốt nội dung sau: 1. Các sở, ngành chủ động rà soát các thủ tục hành chính thuộc phạm vi quản lý.';
+    expect(moved(one)).toEqual([one]);
+  });
   it('joins a marker alone on a line to the item after it', () => {
     expect(moved('1.1.\nTiếp tục rà soát thủ tục hành chính.\na)\nSở Nội vụ chủ trì.\n-\nCác xã báo cáo.')).toEqual(['1.1. Tiếp tục rà soát thủ tục hành chính.', 'a) Sở Nội vụ chủ trì.', '- Các xã báo cáo.']);
     expect(moved('II.\nTỔ CHỨC THỰC HIỆN')).toEqual(['II. TỔ CHỨC THỰC HIỆN']);

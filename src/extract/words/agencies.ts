@@ -29,6 +29,8 @@ export const AGENCY_HEADS = [
   // (a school's and a college's own units and mass organisations: "Các lớp tổ chức chào cờ ...", "Các công đoàn bộ phận đăng ký
   // ...", "Ban Chấp hành các Liên chi đoàn, Chi đoàn ...", "Liên đội ...")
   'Lớp', 'Công đoàn', 'Chi đoàn', 'Liên chi đoàn', 'Liên đội', 'Chi đội',
+  // (their boards, abbreviated: "BCH các Liên chi Đoàn ...", "BTV Đoàn trường", "BGH nhà trường")
+  'BCH', 'BTV', 'BGH',
   // the members of a body, asked as its members ("Đề nghị thành viên Ban Chỉ đạo ... tham gia chỉ đạo")
   'Thành viên Ban', 'Thành viên Hội đồng', 'Thành viên Tổ', 'Thành viên Ủy ban', 'Thành viên Uỷ ban',
   'Các', 'Mỗi',
