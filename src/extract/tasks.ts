@@ -407,6 +407,11 @@ function splitSharedOffices(a: AgencyRef): AgencyRef[] {
   return [{ ...a, name: first, rule: `${a.rule}.sharedOffice` }, { ...a, name: `${m[2]} ${shared}`, rule: `${a.rule}.sharedOffice` }];
 }
 
+/** A mass organisation's or a school's board by its initials. */
+const BOARDS: Record<string, string> = { BCH: 'Ban Chấp hành', BTV: 'Ban Thường vụ', BGH: 'Ban Giám hiệu' };
+const BOARD_ABBR = /(?<![\p{L}])(?:BCH|BTV|BGH)(?![\p{L}])/u;
+const BOARD_ABBR_ALL = new RegExp(BOARD_ABBR.source, 'gu');
+
 /** An aside in brackets after a doer's name on the person in it who leads: "(do đồng chí X làm đầu mối)", "(đồng chí X)", "(Ông X)". */
 const ASIDE = /\s*\((?:do\s+)?(?:đồng chí|đ\/c|Đ\/c|ông|bà|Ông|Bà)\s[^()]*\)/gu;
 
@@ -422,7 +427,7 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
   // words after the noun that no rule could cut)
   const addressee = (name: string) => !!to && (/^(?:Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trường|Bệnh viện|Trung tâm|Hợp tác xã|Hội|Hiệp hội|Ngân hàng|Viện|Ban Quản lý|Chi nhánh)$/u.test(name) && to.toLowerCase().startsWith(`${name.toLowerCase()} `)
     || /^(?:đơn vị|doanh nghiệp)(?:\s+[\p{Ll},]+)*$/u.test(name) && /^(?:Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Hợp tác xã|Doanh nghiệp)\s/u.test(to));
-  if (!names.size && !setUp.length && !abbrs.size && !out.some((t) => t.lead.some((l) => addressee(l.name) || l.name.includes('(')))) return out;
+  if (!names.size && !setUp.length && !abbrs.size && !out.some((t) => t.lead.some((l) => addressee(l.name) || l.name.includes('(') || BOARD_ABBR.test(l.name)) || t.support.some((l) => BOARD_ABBR.test(l.name)))) return out;
   const abbrRe = abbrs.size ? new RegExp(`(?<![\\p{L}])(${[...abbrs.keys()].join('|')})(?![\\p{L}])`, 'gu') : null;
   const full = (a0: AgencyRef): AgencyRef => {
     // (without an aside on who in it leads the work: "Tổ văn phòng (do đồng chí Trần Văn Út - Tổ trưởng làm đầu mối)",
@@ -433,6 +438,9 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
     const f = names.get(a.name.toLowerCase());
     if (f) return { ...a, name: f, rule: `${a.rule}.fullName` };
     // "các Sở GDĐT" after "Bộ Giáo dục và Đào tạo (GDĐT)": the words the document gave for it
+    // (a board by its initials, "BCH các Liên chi Đoàn", "BTV Huyện Đoàn": in full, as every gold record writes it)
+    const board = BOARD_ABBR.test(a.name) ? a.name.replace(BOARD_ABBR_ALL, (x) => BOARDS[x]!) : a.name;
+    if (board !== a.name) return { ...a, name: board, rule: `${a.rule}.abbreviation` };
     const spelt = abbrRe ? a.name.replace(abbrRe, (x) => abbrs.get(x)!) : a.name;
     if (spelt !== a.name) return { ...a, name: spelt, rule: `${a.rule}.abbreviation` };
     const s = setUp.length && a.end > a.start ? setUpName(model.text, a.start, setUp) : null;
@@ -876,6 +884,12 @@ const TERM_IN_FORCE = /^(?:Thời hạn|Thời gian)\s+(?:ủy quyền|uỷ quy�
 // ("Thời hạn: ...", "Thời gian lấy ý kiến: ...", "Thời hạn gửi báo cáo trước ngày 28/02/2010.")
 // ("Thời hạn nhận hồ sơ đến hết ngày 31.5.2003.": a date written with dots)
 const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}\s*(?::\s*\S|(?:là\s+)?(?:trước|chậm nhất|đến hết|trong)\s(?:[^.;]|\.(?=\d)){0,60}[.;]?$)/u;
+/**
+ * The time of an event the items serve, not of their work: "Thời gian chào cờ: từ 7giờ15 đến 7giờ30 thứ hai hàng tuần",
+ * "1. Thời gian nghỉ: 05 ngày liên tục, từ ... đến hết thứ Tư ngày 03/5/2023" (every gold record of the kept sets reads
+ * the duties beside them without that time). "Thời hạn ..." is always the work's.
+ */
+const EVENT_TIME = /^Thời gian\s+(?!(?:thực hiện|hoàn thành|triển khai|lấy ý kiến|gửi|nộp|báo cáo|đăng ký|tiếp nhận|bắt đầu|kết thúc|xong)(?![\p{L}]))\p{Ll}/u;
 /** An item or a paragraph that only gives a time, not a term in force (TERM_IN_FORCE). */
 const timeOnly = (t: string) => TIME_ONLY.test(t) && !TERM_IN_FORCE.test(t);
 
@@ -949,8 +963,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // an item that only gives the time ("- Thời gian thực hiện: Từ ngày 25-1 đến ngày 2-2-2021.", "2. Thời gian
     // lấy ý kiến: từ ... đến ...") times the other items of its group that have none; it asks nothing itself
     // (not one whose words after the label charge a body: "1. Thời gian chi trả: BHXH các quận, huyện, thị xã tổ chức chi trả ...")
+    // (the time of an event the items serve gives them none, and is no task either: "- Thời gian chào cờ: từ 7giờ15 ...")
     if (node.marker && !node.children.length && timeOnly(node.title) && !chargesAfterLabel(node.title)) {
-      const d = timeAt([node.title, ...node.body.map((p) => p.text)].join(' '), node.titleStart, 'timeItem');
+      const d = EVENT_TIME.test(node.title) ? null : timeAt([node.title, ...node.body.map((p) => p.text)].join(' '), node.titleStart, 'timeItem');
       if (d) groupTimes.set(node.parent!, d);
       continue;
     }

@@ -102,6 +102,19 @@ export function nestingDepth(text: string): number {
   return max;
 }
 
+/** Whether a list marker is indented four columns or more past the content of the list item above it (an indented code block). */
+function codeIndentedMarker(src: string): boolean {
+  let content = 0;
+  for (const line of src.split('\n')) {
+    const m = /^([ \t]*)((?:[-*+]|\d{1,9}[.)])[ \t]+)/u.exec(line);
+    if (!m) continue;
+    const indent = m[1]!.replace(/\t/g, '    ').length;
+    if (indent >= content + 4) return true;
+    content = indent + m[2]!.length;
+  }
+  return false;
+}
+
 function parseMarkdown(text: string, engine: MarkdownEngine): RawDoc | null {
   const cleaned = text.replace(BOOKMARK, '');
   let src = cleaned;
@@ -111,7 +124,9 @@ function parseMarkdown(text: string, engine: MarkdownEngine): RawDoc | null {
     // their printed markers), and remark's time grows fast with nesting (3 levels, 200 KB: 7 s).
     // Flattened, they are read on the fast path.
     const flat = src.replace(/^[ \t]+(?=(?:[-*+]|\d{1,9}[.)])[ \t])/gmu, '');
-    if (flat !== src) {
+    // (not when a marker sits four columns or more past the item before it: that is an indented code block to CommonMark,
+    // "3. Nội dung: ..." / "" / "          4. Phân bổ ...", and remark reads it so)
+    if (flat !== src && !codeIndentedMarker(src)) {
       tree = fastMarkdownTree(flat);
       if (tree) src = flat;
     }

@@ -232,4 +232,17 @@ describe('short letters and notices of offices, schools and mass organisations (
     // must not: a verb after "thuộc" that names what a body comes under stays cut as before
     expect(leadNames('Các đơn vị thuộc Sở Y tế triển khai kế hoạch.')).toEqual(['Các đơn vị thuộc Sở Y tế']);
   });
+  it('does not time the duties beside an item that gives the time of an event, and ends a name at "sẽ" (heldout49)', () => {
+    const notice = (first: string) => `Hiệu trưởng thông báo những nội dung cụ thể như sau:\n- ${first}\n- Công đoàn trường phổ biến bài hát quốc ca.\n- Phòng Công tác học sinh phối hợp Đoàn trường phổ biến nội quy.\n`;
+    expect(tasksOf(notice('Thời gian chào cờ: từ 7giờ15 đến 7giờ30 thứ hai hàng tuần, kể từ 30-11-2009.')).map((t) => t.deadline)).toEqual([null, null]);
+    // must not: the time of the work itself still times them
+    expect(tasksOf(notice('Thời gian thực hiện: hoàn thành trước ngày 30/11/2009.')).map((t) => t.deadline)).toEqual(['2009-11-30', '2009-11-30']);
+    expect(leadNames('Khoa khám bệnh sẽ tổ chức khám chữa bệnh sáng thứ Ba ngày 02/5/2023.')).toEqual(['Khoa khám bệnh']);
+  });
+  it('writes a board given by its initials in full, as every gold record writes it ("BCH" is "Ban Chấp hành")', () => {
+    const text = 'BCH ĐOÀN HUYỆN THỌ XUÂN\nSố: 74-CV/ĐTN\nThọ Xuân, ngày 17 tháng 7 năm 2018\nKính gửi: Ban Chấp hành Đoàn các xã, thị trấn\nBTV Huyện Đoàn đề nghị BCH Đoàn các xã, thị trấn triển khai thực hiện một số nội dung sau:\n1. Tổ chức các hoạt động hưởng ứng Ngày Chủ nhật xanh.\n2. Báo cáo kết quả về Văn phòng Huyện Đoàn chậm nhất ngày 23/7/2018.\n';
+    expect(tasksOf(text).map((t) => t.lead)).toEqual([['Ban Chấp hành Đoàn các xã, thị trấn'], ['Ban Chấp hành Đoàn các xã, thị trấn']]);
+    // must not: a name that only holds the letters inside a word
+    expect(tasksOf(text.replace('BCH Đoàn các xã, thị trấn triển khai', 'Trường THCS BCHX triển khai')).map((t) => t.lead)).toEqual([['Trường THCS BCHX'], ['Trường THCS BCHX']]);
+  });
 });

@@ -56,6 +56,17 @@ function rawDocs(src: string): { auto: string; ref: string } {
   return { auto: JSON.stringify(parseTextWith(buf, 'x.md', 'auto')), ref: JSON.stringify(parseTextWith(buf, 'x.md', 'remark')) };
 }
 
+describe('nested lists flattened for the fast path', () => {
+  it('reads a marker four columns past the item above it as remark does (an indented code block), not as an item', () => {
+    const { auto, ref } = rawDocs('1. Thời gian: Từ 18g30 ngày 19/05/2015\n\n3. Nội dung: Thi kiến thức giữa 04 đội thi.\n\n          4. Phân bổ danh sách huy động lực lượng cụ thể như sau:\n');
+    expect(auto).toBe(ref);
+    expect(JSON.parse(ref).blocks.map((b: { kind: string }) => b.kind)).toEqual(['listItem', 'listItem', 'paragraph']);
+    // must not: a nested list two columns in is still flattened and read as items
+    const nested = rawDocs('- Sở Nội vụ:\n  - Rà soát thủ tục hành chính.\n  - Báo cáo kết quả.\n');
+    expect(nested.auto).toBe(nested.ref);
+  });
+});
+
 describe('fast markdown reader: corpus and fixtures', () => {
   const files = [...textFiles(path.join(ROOT, 'corpus')), ...textFiles(path.join(ROOT, 'test/fixtures'))];
   // (the kept-aside documents, corpus/kept, are markdown as others wrote it: tables, html breaks, links; the fast reader may

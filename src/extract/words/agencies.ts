@@ -51,7 +51,7 @@ export const PREDICATES = [
   'trình', 'tập trung', 'quán triệt', 'tuyên truyền', 'phổ biến', 'thẩm định', 'phê duyệt', 'giám sát', 'bố trí',
   'sắp xếp', 'kiện toàn', 'đánh giá', 'tổng hợp', 'cung cấp', 'vận hành', 'nghiêm túc', 'phải', 'cần', 'nêu gương', 'lãnh đạo', 'quán triệt',
   'xử lý', 'tháo gỡ', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì', 'quyết liệt', 'kịp thời',
-  'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'giới thiệu', 'rút kinh nghiệm', 'tham gia', 'làm việc', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
+  'sẽ', 'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'giới thiệu', 'rút kinh nghiệm', 'tham gia', 'làm việc', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
   'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nêu cao', 'sâu sát', 'nắm vững', 'nắm bắt', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy', 'thành lập',
 ];
 
