@@ -86,6 +86,15 @@ const STAFF_AFTER_AND = /^(?:giáo viên|bộ phận|nhân viên)(?![\p{L}])/u;
 const LOWER_UNIT = /^(?:tổ\s+(?!chức|hợp|quốc|tiên)\p{Ll}|đội\s+(?!ngũ)\p{Ll}|bộ phận\s+\p{Ll}|công an\s+(?:phường|xã|thị trấn|huyện|quận|tỉnh|thành phố)(?![\p{L}]))/u;
 const CELL_CUTS = new RegExp(String.raw`${CUTS.source}|\s*\/\s*`, 'gu');
 
+/**
+ * A ward's or a commune's own unit named in lower case after a body in a list of doers: "công an phường, tổ quản lý trật
+ * tự đô thị, tổ thanh tra xây dựng", "Ủy ban MTTQ phường, tổ tự quản môi trường và các đoàn thể" (not inside a collective of
+ * kinds: "các cơ quan, tổ chức, doanh nghiệp, ..., tổ dân phố và toàn thể nhân dân").
+ */
+function lowerUnitAfter(before: string, next: string): boolean {
+  return LOWER_UNIT.test(next) && !/^(?:các|những|mỗi)\s/iu.test(before.trim()) && startsWithBody(before, true);
+}
+
 export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan[] {
   const out: BodySpan[] = [];
   const push = (a: number, b: number) => {
@@ -135,13 +144,12 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
       }
       continue;
     }
-    if (!opts.comma && !isAnd && !startsWithBody(next) && !(LOWER_UNIT.test(next) && !/^(?:các|những|mỗi)\s/iu.test(s.slice(a, c.at).trim()) && startsWithBody(s.slice(a, c.at), true))) continue;
+    const unit = lowerUnitAfter(s.slice(a, c.at), next);
+    if (!opts.comma && !isAnd && !startsWithBody(next) && !unit) continue;
     // (after "và", the staff a school or a commune names in lower case: "Ban Giám hiệu và giáo viên chủ nhiệm", "các Tổ
     // chuyên môn và bộ phận văn phòng")
-    // (and a ward's or a commune's own units, named in lower case in a list of bodies: "công an phường, tổ quản lý trật tự
-    // đô thị, tổ thanh tra xây dựng", "Ủy ban MTTQ phường, tổ tự quản môi trường và các đoàn thể")
-    // (not inside a collective of kinds: "các cơ quan, tổ chức, doanh nghiệp, ..., tổ dân phố và toàn thể nhân dân")
-    const staff = (isAnd && STAFF_AFTER_AND.test(next) || (LOWER_UNIT.test(next) && !/^(?:các|những|mỗi)\s/iu.test(s.slice(a, c.at).trim()))) && startsWithBody(s.slice(a, c.at), true);
+    // (and a ward's or a commune's own units, lowerUnitAfter)
+    const staff = unit || (isAnd && STAFF_AFTER_AND.test(next) && startsWithBody(s.slice(a, c.at), true));
     if (!staff && (!startsWithBody(next, false) || isBareHead(firstName(next)))) continue;
     // nor is a head word alone before it: "Báo và Đài Phát thanh, Truyền hình Lâm Đồng" is one body
     if (isAnd && isBareHead(s.slice(a, c.at)) && !/^(?:các|mỗi|những)$/iu.test(s.slice(a, c.at).trim())) continue;

@@ -720,10 +720,10 @@ export function extractHeader(model: TextModel): HeaderFields {
   const vvIdx = head.findIndex((l, i) => (/^(?:V\/v|V\/V|v\/v|Về việc|Về\s*:)(?![\p{L}])/u.test(l.text) || (/^Về\s+\p{Ll}/u.test(l.text) && i > 0 && NUMBER_LINE.test(head[i - 1]!.text) && l.text.length < 120)) && !/^Về\s+(?:kiểm|cải|việc\s*$)/u.test(l.text));
   // (a web page's own headline may come a line or two below its site's: "Thông báo mới" / "Thông báo về việc đăng ký ...";
   // or it has no "về việc": "Thông báo lịch nghỉ Lễ giỗ tổ Hùng Vương ...")
-  const ptAt = titleIdx < 0 ? [...head.slice(0, 5).keys()].map((i) => portalTitle(head[i])).findIndex(Boolean) : -1;
-  const headlineAt = titleIdx < 0 && ptAt < 0 ? head.slice(0, 5).findIndex((l) => headline(l) !== null) : -1;
-  const ptLine = ptAt >= 0 ? head[ptAt]! : headlineAt >= 0 ? head[headlineAt]! : head[0];
-  const pt = ptAt >= 0 ? portalTitle(ptLine) : headlineAt >= 0 ? headline(ptLine) : null;
+  const top = titleIdx < 0 ? head.slice(0, 5) : [];
+  const ptLine = top.find((l) => portalTitle(l)) ?? top.find((l) => headline(l)) ?? head[0];
+  const pt = titleIdx < 0 ? portalTitle(ptLine) ?? headline(ptLine) : null;
+  const announces = titleIdx < 0 && !f.symbol && !pt ? lines.slice(0, 8).find((l) => ANNOUNCES.test(l.text)) : undefined;
   if (titleIdx >= 0) {
     const l = head[titleIdx]!;
     f.type = finding(model, titleType ?? titleAt(l)!.type.abbr, l.start, l.end, titleType ? 'header.typeInitials' : 'header.typeWord');
@@ -740,11 +740,10 @@ export function extractHeader(model: TextModel): HeaderFields {
   } else if (pt) {
     // a copy that kept only the portal's title line: "Thông báo về việc treo cờ ...", "Thông báo “V/v ...”"
     f.type = finding(model, pt.abbr, ptLine!.start, ptLine!.end, 'header.portalTitle');
-  } else if (lines.slice(0, 8).some((l) => ANNOUNCES.test(l.text))) {
+  } else if (announces) {
     // a web copy with no title of its own whose lead-in announces: "Ủy ban nhân dân phường Cự Khối thông báo:", "Hiệu trưởng
     // thông báo những nội dung cụ thể như sau:"
-    const l = lines.slice(0, 8).find((x) => ANNOUNCES.test(x.text))!;
-    f.type = finding(model, 'TB', l.start, l.end, 'header.announces');
+    f.type = finding(model, 'TB', announces.start, announces.end, 'header.announces');
   } else {
     f.type = finding(model, 'CV', 0, 0, 'header.default');
   }

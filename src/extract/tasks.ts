@@ -1191,11 +1191,12 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // (every gold record of the kept sets and corpus/real writes it so); only a letter sent to one body, or an address
     // word ("Quý Tổng cục", "các đồng chí"), stands for those it is sent to.
     // ("các Bộ, cơ quan nêu trên" points at the Kính gửi list by its own words; a later "các Bộ, cơ quan" is that group again)
-    const pointsBack = own && own.lead.length && !inherited && ctx.recipients.length && own.lead.every((b) => POINTS_BACK.test(b.text.trim()));
-    const backReference = own && own.lead.length && !inherited && ctx.recipients.length && own.lead.every((b) => BACK_REFERENCE.test(b.text.trim()));
-    if (backReference && lastAsked.length === 1 && lastAsked[0]!.name.toLowerCase().startsWith(own.lead[0]!.text.trim().toLowerCase())) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
+    const toRecipients = !!own && own.lead.length > 0 && !inherited && ctx.recipients.length > 0;
+    const pointsBack = toRecipients && own!.lead.every((b) => POINTS_BACK.test(b.text.trim()));
+    const backReference = toRecipients && own!.lead.every((b) => BACK_REFERENCE.test(b.text.trim()));
+    if (backReference && lastAsked.length === 1 && lastAsked[0]!.name.toLowerCase().startsWith(own!.lead[0]!.text.trim().toLowerCase())) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
     else if (backReference && lastAsked.length && lastAsked.every((l) => l.rule === 'lead.backReference')) lead = lastAsked;
-    else if (pointsBack || (backReference && (ctx.recipients.length === 1 || own.lead.every((b) => ADDRESSEES.test(b.text))))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
+    else if (pointsBack || (backReference && (ctx.recipients.length === 1 || own!.lead.every((b) => ADDRESSEES.test(b.text))))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
     else if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
     // (the lead-in's own "đề nghị các đơn vị thực hiện:" in a letter sent to one body: that body, FORMAT's "single body the
     // whole document is addressed to"; sent to many, the back-reference stays the lead-in's)
