@@ -438,6 +438,9 @@ const HONORIFIC = /^(?:Các\s+(?=đồng))?(?:[Đđ]ồng\s?chí|Đ\/c|Ông\s*[.
 /** An appeal in the first person: "Tôi khẩn thiết đề nghị đồng chí Bí thư ...", "Chúng tôi đề nghị Quý cơ quan ...": the one asked. */
 const FIRST_PERSON_ASK = /^(?:Tôi|Chúng tôi)(?:\s+\p{Ll}+){0,2}?\s+(?:đề nghị|yêu cầu|mong|kêu gọi)\s+(?:(?:đồng chí|đ\/c)\s+(?=\p{Lu}))?(?=\p{Lu}|các\s)/u;
 
+/** The work, a colon, then the person it is given to: "Dán bảng ảnh, sắp xếp môi trường : Cô Nghiêm", "... : Thầy Nguyễn Văn A - PHT." */
+const ASSIGNEE_AFTER_COLON = /^[^:]{3,200}?\s:\s*((?:Cô|Thầy|Anh|Chị|Ông|Bà|Đ\/c|Đồng chí)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,4})(\s*[-–]\s*\p{Lu}{1,5})?\s*\.?\s*$/u;
+
 function leadOfPlain(text: string): Assignment | null {
   const me = FIRST_PERSON_ASK.exec(text);
   if (me) {
@@ -454,6 +457,14 @@ function leadOfPlain(text: string): Assignment | null {
     if (member && !OFFICE_ASKS.test(member[1]!)) return { lead: [{ text: member[1]!, start: off, end: off + member[1]!.length }], support: supportOfPlain(text), rule: 'lead.member' };
     const a = leadOfText(text.slice(off));
     return a && { ...a, lead: a.lead.map((b) => shift(b, off)), support: a.support.map((b) => shift(b, off)) };
+  }
+  // a plan's assignment line, the work first and its person after a colon: "Trang bị đồ dùng phục vụ lễ hội : Cô Nguyễn Thị
+  // Xuân Lan – PHT.", "+ Giăng dây, bơm bong bóng : Anh Khải" (the person without the post's initials)
+  const assignee = ASSIGNEE_AFTER_COLON.exec(text);
+  if (assignee) {
+    const at = assignee.index + assignee[0].length - assignee[1]!.length - (assignee[2]?.length ?? 0);
+    const name = assignee[1]!.replace(/\s+$/u, '');
+    return { lead: [{ text: name, start: at, end: at + name.length }], support: [], rule: 'lead.assignee' };
   }
   const own = leadOfText(text);
   if (own) return own;

@@ -970,6 +970,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       continue;
     }
     if (node.marker && !node.children.length && QUANTITY_ITEM.test(node.title) && !node.body.length) continue;
+    // (nor a line that only states when an event runs, no doer named: "- Thời gian nghỉ tết bắt đầu ngày 25/1/2011 ... đến
+    // hết ngày 9/2/2011")
+    if (node.marker && !node.children.length && !node.body.length && EVENT_TIME.test(node.title) && !ANY_ASK.test(` ${node.title} `) && !leadOf(node.title)?.lead.length) continue;
     const fielded = fieldTask(node, year);
     if (fielded) {
       for (const c of node.children) consumed.add(c);

@@ -33,7 +33,7 @@ export type MarkdownEngine = 'auto' | 'remark' | 'fast';
 export function parseTextWith(buf: Buffer, file: string, engine: MarkdownEngine): RawDoc | null {
   const decoded = decodeText(buf);
   // (a portal's copy may glue the recipients' list to the last sentence: "... biết, thực hiện./.Nơi nhận:")
-  const { lines, site } = uncapture(cleanText(decoded.text).replace(/(?<=\.\/\.|\.)[ \t]*(?=Nơi nhận\s*:)/gu, '\n').split('\n'));
+  const { lines, site } = uncapture(literalBreaks(cleanText(decoded.text)).replace(/(?<=\.\/\.|\.)[ \t]*(?=Nơi nhận\s*:)/gu, '\n').split('\n'));
   const text = lines.join('\n');
   const deep = nestingDepth(text) > MAX_MARKDOWN_DEPTH;
   const doc = looksLikeMarkdown(text, file) && !deep ? parseMarkdown(text, engine) : parsePlain(text);
@@ -43,6 +43,16 @@ export function parseTextWith(buf: Buffer, file: string, engine: MarkdownEngine)
   for (const t of site) doc.blocks.push({ kind: 'paragraph', text: t, furniture: 'webCapture' });
   if (!/^utf/.test(decoded.encoding)) doc.legacyEncoding = decoded.encoding;
   return doc;
+}
+
+/**
+ * A page a crawler stored with its line breaks escaped as text ("\\r\\n  Ban Giám hiệu thống nhất ..." on every line): the
+ * escapes are line breaks (only where there are three or more, so a lone "\\r\\n" quoted in a text stays).
+ */
+function literalBreaks(text: string): string {
+  if (!text.includes('\\r\\n')) return text;
+  const n = text.split('\\r\\n').length - 1;
+  return n >= 3 ? text.replace(/\\r\\n/g, '\n') : text;
 }
 
 /** Markdown when the file says so or its text carries markdown markup. */

@@ -245,4 +245,17 @@ describe('short letters and notices of offices, schools and mass organisations (
     // must not: a name that only holds the letters inside a word
     expect(tasksOf(text.replace('BCH Đoàn các xã, thị trấn triển khai', 'Trường THCS BCHX triển khai')).map((t) => t.lead)).toEqual([['Trường THCS BCHX'], ['Trường THCS BCHX']]);
   });
+  it('gives a plan\'s assignment line to the person after its colon (heldout51)', () => {
+    expect(leadNames('Trang bị đồ dùng phục vụ lễ hội : Cô Nguyễn Thị Xuân Lan – PHT.')).toEqual(['Cô Nguyễn Thị Xuân Lan']);
+    expect(leadNames('Giăng dây, bơm bong bóng : Anh Khải')).toEqual(['Anh Khải']);
+    // must not: what follows the colon is no person ("Múa rối chú Cuội"), or a body named first ("Sở Nội vụ: ...")
+    expect(leadNames('Xây dựng 1 tiết mục văn nghệ đặc sắc : Múa rối chú Cuội, tập các bé lớp Lá múa Lân')).toBeUndefined();
+    expect(leadNames('Sở Nội vụ: Chủ trì tổ chức hội nghị trước ngày 30/9/2026.')).toEqual(['Sở Nội vụ']);
+  });
+  it('reads a line that only states when an event runs as no task (heldout51)', () => {
+    const notice = 'Ban Giám hiệu thống nhất kế hoạch nghỉ Tết như sau:\n1. Đối với giảng viên và sinh viên:\n- Thời gian nghỉ tết bắt đầu ngày 25/1/2011 đến hết ngày 9/2/2011.\n2. Các đơn vị chức năng bố trí người trực để đảm bảo an toàn trong dịp nghỉ tết.\n';
+    expect(tasksOf(notice).map((t) => t.text)).toEqual(['Các đơn vị chức năng bố trí ng']);
+    // must not: a line that also names who acts
+    expect(tasksOf(notice.replace('- Thời gian nghỉ tết bắt đầu ngày 25/1/2011 đến hết ngày 9/2/2011.', '- Thời gian nghỉ tết: Phòng Hành chính - Tổng hợp bố trí lịch trực từ ngày 25/1/2011.')).length).toBe(2);
+  });
 });

@@ -11,6 +11,12 @@ const texts = (t: string) => model(t).blocks.map((b) => b.text);
 const moved = (t: string) => placeMarkers(t.split('\n').map((text) => ({ text }))).map((l) => l.text).filter(Boolean);
 
 describe('list markers put back on their items', () => {
+  it('reads line breaks a crawler stored escaped as text ("\\r\\n" on every line) as line breaks (kept-aside heldout47, heldout51)', () => {
+    const page = ['\\r\\n  Ban Giám hiệu thống nhất kế hoạch nghỉ Tết như sau:', '\\r\\n', '\\r\\n 1. Đối với giảng viên và sinh viên:', '\\r\\n', '\\r\\n 2. Các đơn vị chức năng bố trí người trực.'].join('\n\n');
+    expect(texts(page)).toEqual(['Ban Giám hiệu thống nhất kế hoạch nghỉ Tết như sau:', '1. Đối với giảng viên và sinh viên:', '2. Các đơn vị chức năng bố trí người trực.']);
+    // must not: a lone escape quoted in a text, or a path with backslashes
+    expect(texts('Tệp lưu tại d:\\2011\\CV\\r\\nhan.doc của Văn phòng.')).toEqual(['Tệp lưu tại d:\\2011\\CV\\r\\nhan.doc của Văn phòng.']);
+  });
   it('puts each item of a numbered list a web page ran into one paragraph on a line of its own (kept-aside heldout49)', () => {
     const para = 'Ban chấp hành Đoàn trường đề nghị các Liên chi Đoàn thực hiện tốt các nội dung sau: 1. Các Liên chi Đoàn chủ động xây dựng kế hoạch sinh hoạt 1 lần/tháng. 2. Nội dung sinh hoạt dựa trên chủ đề của Đoàn trường hàng tháng. 3. BCH các Liên chi Đoàn có trách nhiệm hướng dẫn và tham dự sinh hoạt.';
     expect(moved(para)).toEqual([
