@@ -138,7 +138,8 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     const isAnd = /và|cùng|với/.test(s.slice(c.at, c.at + c.len));
     // (a slash parts two capitalised names, whatever their head: "Ban Quản lý quy hoạch /Tư vấn được lựa chọn")
     if (s.slice(c.at, c.at + c.len).includes('/')) {
-      if (/^\p{Lu}\p{Ll}/u.test(next) && /\s/u.test(s.slice(a, c.at).trim())) {
+      // (not a collective's kinds: "Các Khoa/Viện/Bộ môn")
+      if (/^\p{Lu}\p{Ll}/u.test(next) && /\s/u.test(s.slice(a, c.at).trim()) && !/^(?:các|những|mỗi)\s+\S+$/iu.test(s.slice(a, c.at).trim())) {
         push(a, c.at);
         a = c.at + c.len;
       }

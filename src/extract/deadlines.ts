@@ -203,6 +203,10 @@ const ONGOING = [
   String.raw`(?:theo|đúng|trong)\s+(?:đúng\s+)?(?:thời\s+gian|thời\s+hạn|tiến\s+độ)\s+(?:(?:đã|được)\s+)?(?:quy\s+định|yêu\s+cầu|đề\s+ra)`,
   String.raw`theo\s+(?:kế\s+hoạch|lịch|thông\s+báo|chương\s+trình)\s+riêng`,
   String.raw`(?:sau|trong(?:\s+thời\s+hạn)?)\s+\d+(?:\s*\([\p{L}\s]{2,24}\))?\s+(?:ngày|tháng|năm)(?:\s+làm\s+việc)?\s*,?\s*(?:kể\s+)?từ\s+(?:khi|ngày)(?!\s+\d)[^.;,]{0,80}`,
+  // a number of days before or after an event the text does not date: "chậm nhất là 07 ngày sau khi thi", "trước ngày thi
+  // của học phần đó 07 ngày", "trước ngày thi 01 ngày làm việc" (not a day: "05 ngày sau ngày 15/3/2026")
+  String.raw`(?<![\p{L}\d])\d{1,3}\s+(?:ngày|tuần|tháng)(?:\s+làm\s+việc)?\s+(?:sau|trước)\s+(?:khi\s+)?(?!ngày\s+\d)(?=\p{Ll})[^.;,()\d]{2,60}`,
+  String.raw`(?<![\p{L}])trước\s+ngày\s+(?=\p{Ll})[^.;,()\d]{2,50}?\s\d{1,3}\s+(?:ngày|tuần)(?:\s+làm\s+việc)?(?![\p{L}])`,
 ].join('|');
 
 /** Words before "từ tháng/năm ..." that make it the start of a count, not of work: "số liệu tính từ năm 2020", "mốc ...". */

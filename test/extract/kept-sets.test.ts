@@ -258,4 +258,14 @@ describe('short letters and notices of offices, schools and mass organisations (
     // must not: a line that also names who acts
     expect(tasksOf(notice.replace('- Thời gian nghỉ tết bắt đầu ngày 25/1/2011 đến hết ngày 9/2/2011.', '- Thời gian nghỉ tết: Phòng Hành chính - Tổng hợp bố trí lịch trực từ ngày 25/1/2011.')).length).toBe(2);
   });
+  it('reads days before or after an undated event as open-ended, and "Các Khoa/Viện/Bộ môn" as one collective (heldout53)', () => {
+    const dl = (t: string) => pickDeadline(findDeadlines(t, 2013));
+    expect(dl('Các Bộ môn chấm thi và nộp điểm chậm nhất là 07 ngày sau khi thi.')).toMatchObject({ kind: 'ongoing' });
+    expect(dl('Các khoa nộp đề thi trước ngày thi của học phần đó 07 ngày.')).toMatchObject({ kind: 'ongoing' });
+    expect(dl('Các khoa thông báo đến sinh viên chậm nhất là trước ngày thi 01 ngày làm việc.')).toMatchObject({ kind: 'ongoing' });
+    // must not: a day the text gives
+    expect(dl('Các khoa nộp đề thi trước ngày 15/3/2013.')).toMatchObject({ kind: 'by', date: '2013-03-15' });
+    expect(leadNames('Các Khoa/Viện/Bộ môn tổ chức thi các học phần do đơn vị quản lý.')).toEqual(['Các Khoa/Viện/Bộ môn']);
+    expect(splitBodies('Vụ Kế hoạch - Tài chính/ Ban Quản lý quy hoạch', { comma: true }).map((b) => b.text)).toEqual(['Vụ Kế hoạch - Tài chính', 'Ban Quản lý quy hoạch']);
+  });
 });
