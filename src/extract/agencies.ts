@@ -139,7 +139,8 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     // (a slash parts two capitalised names, whatever their head: "Ban Quản lý quy hoạch /Tư vấn được lựa chọn")
     if (s.slice(c.at, c.at + c.len).includes('/')) {
       // (not a collective's kinds: "Các Khoa/Viện/Bộ môn")
-      if (/^\p{Lu}\p{Ll}/u.test(next) && /\s/u.test(s.slice(a, c.at).trim()) && !/^(?:các|những|mỗi)\s+\S+$/iu.test(s.slice(a, c.at).trim())) {
+      const before = s.slice(a, c.at).trim();
+      if (/^\p{Lu}\p{Ll}/u.test(next) && /\s/u.test(before) && !/^(?:các|những|mỗi)\s+\S+$/iu.test(before)) {
         push(a, c.at);
         a = c.at + c.len;
       }
@@ -463,8 +464,8 @@ function leadOfPlain(text: string): Assignment | null {
   // Xuân Lan – PHT.", "+ Giăng dây, bơm bong bóng : Anh Khải" (the person without the post's initials)
   const assignee = ASSIGNEE_AFTER_COLON.exec(text);
   if (assignee) {
-    const at = assignee.index + assignee[0].length - assignee[1]!.length - (assignee[2]?.length ?? 0);
-    const name = assignee[1]!.replace(/\s+$/u, '');
+    const name = assignee[1]!;
+    const at = text.indexOf(name, text.lastIndexOf(':'));
     return { lead: [{ text: name, start: at, end: at + name.length }], support: [], rule: 'lead.assignee' };
   }
   const own = leadOfText(text);

@@ -50,8 +50,7 @@ export function parseTextWith(buf: Buffer, file: string, engine: MarkdownEngine)
  * escapes are line breaks (only where there are three or more, so a lone "\\r\\n" quoted in a text stays).
  */
 function literalBreaks(text: string): string {
-  if (!text.includes('\\r\\n')) return text;
-  const n = text.split('\\r\\n').length - 1;
+  const n = text.includes('\\r\\n') ? (text.match(/\\r\\n/g) ?? []).length : 0;
   return n >= 3 ? text.replace(/\\r\\n/g, '\n') : text;
 }
 

@@ -248,6 +248,10 @@ describe('short letters and notices of offices, schools and mass organisations (
   it('gives a plan\'s assignment line to the person after its colon (heldout51)', () => {
     expect(leadNames('Trang bị đồ dùng phục vụ lễ hội : Cô Nguyễn Thị Xuân Lan – PHT.')).toEqual(['Cô Nguyễn Thị Xuân Lan']);
     expect(leadNames('Giăng dây, bơm bong bóng : Anh Khải')).toEqual(['Anh Khải']);
+    // (its span is the person's name in the line, after the post's initials and the full stop too)
+    const line = 'Trang bị đồ dùng phục vụ lễ hội : Cô Nguyễn Thị Xuân Lan – PHT.';
+    const b = leadOf(line)!.lead[0]!;
+    expect(line.slice(b.start, b.end)).toBe('Cô Nguyễn Thị Xuân Lan');
     // must not: what follows the colon is no person ("Múa rối chú Cuội"), or a body named first ("Sở Nội vụ: ...")
     expect(leadNames('Xây dựng 1 tiết mục văn nghệ đặc sắc : Múa rối chú Cuội, tập các bé lớp Lá múa Lân')).toBeUndefined();
     expect(leadNames('Sở Nội vụ: Chủ trì tổ chức hội nghị trước ngày 30/9/2026.')).toEqual(['Sở Nội vụ']);
