@@ -73,6 +73,14 @@ const CLOSING_ANY = [
   /^(?:Trong\s+)?quá trình[^.;]{0,40}?thực hiện[^.;]{0,80}?,?\s+nếu\s+(?:có|phát\s+sinh|phát\s+hiện|gặp|xảy\s+ra)\s+(?:(?:những|các)\s+)?(?:khó khăn|vướng mắc)/iu,
   /căn cứ (?:Quyết định|Chỉ thị|Nghị quyết)(?: này)? (?:để )?(?:thi hành|thực hiện)\s*(?:[./]|$)/iu,
   /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian|trước|đến|tại thời điểm)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo|Nghị quyết|Chương trình|Công điện) này\s?có\s?hiệu\s?lực/iu];
+/**
+ * After "thông báo": not a duty to tell someone ("... phải thông báo cho tổ chức, cá nhân biết"), nor the second "thông báo"
+ * of a notice that asks those it tells to pass it on ("... thông báo để các Cục Thuế thông báo cho người nộp thuế biết").
+ */
+const TELLS_NOT_DUTY = String.raw`(?<!(?:phải|có trách nhiệm|cần)\sthông\s?báo)(?<!thông\s?báo\s[^.]{0,160}thông\s?báo)`;
+/** What is told is not to be passed on: "thông báo để các Cục Thuế thông báo cho người nộp thuế biết ..." asks work. */
+const NOT_PASSED_ON = String.raw`(?![^.]{0,160}?(?:thông báo|phổ biến|hướng dẫn|tuyên truyền)\s+(?:cho|đến|tới)\s)`;
+
 /** A body named by its head and a capitalised name, as a reply's closing asks it: "Sở Công Thương tỉnh Lào Cai", "Cục ...". */
 const NAMED_BODY = String.raw`(?:Sở|Bộ|Ủy ban|Uỷ ban|UBND|Cục|Tổng cục|Văn phòng|Công ty)\s+\p{Lu}`;
 /** Closing paragraphs of a letter: "Yêu cầu ... nghiêm túc triển khai thực hiện./.", "Trong quá trình thực hiện, nếu có khó khăn ...". */
@@ -110,9 +118,11 @@ const CLOSING_PARAGRAPH = [
   /^(?:Chỉ thị|Quyết định|Kế hoạch|Công văn|Văn bản|Thông báo|Nghị quyết|Chương trình) này (?:được|có|thay thế)/iu,
   // (not a duty to tell someone: "...; cơ quan tiếp nhận phải thông báo cho tổ chức, cá nhân biết;", nor a notice that asks
   // those it tells to pass it on: "Tổng cục Thuế thông báo để các Cục Thuế thông báo cho người nộp thuế biết và tổ chức thực hiện.")
-  /(?<!(?:phải|có trách nhiệm|cần)\s)(?<!thông\s?báo\s[^.]{0,160})thông báo (?:để|cho|đến) (?![^.]{0,160}?(?:thông báo|phổ biến|hướng dẫn|tuyên truyền)\s+(?:cho|đến|tới)\s)[^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
+  // (the look-behinds stand after the words they guard, so that the search runs to "thông báo" before it looks back: put
+  // first, they ran at every character of every paragraph)
+  new RegExp(String.raw`thông báo${TELLS_NOT_DUTY} (?:để|cho|đến) ${NOT_PASSED_ON}[^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$`, 'iu'),
   // "Văn phòng Chính phủ (xin) thông báo Bộ biết, thực hiện."
-  /(?<!(?:phải|có trách nhiệm|cần)\s)(?<!thông\s?báo\s[^.]{0,160})(?:xin\s+)?thông\s?báo\s+(?![^.]{0,160}?(?:thông báo|phổ biến|hướng dẫn|tuyên truyền)\s+(?:cho|đến|tới)\s)[^.]{0,160}?\sbiết(?:\s*,?\s*(?:và\s+)?(?:thực hiện|chỉ đạo|xử lý|phối hợp)[^.]{0,40})?\s*\.?\/?\.?$/iu,
+  new RegExp(String.raw`thông\s?báo${TELLS_NOT_DUTY}\s+${NOT_PASSED_ON}[^.]{0,160}?\sbiết(?:\s*,?\s*(?:và\s+)?(?:thực hiện|chỉ đạo|xử lý|phối hợp)[^.]{0,40})?\s*\.?\/?\.?$`, 'iu'),
   // "Văn phòng Ủy ban nhân dân thành phố truyền đạt ý kiến chỉ đạo của Phó Chủ tịch ... để các cơ quan, đơn vị liên quan tổ chức thực hiện./."
   /(?:truyền đạt|thông báo)\s+(?:ý kiến|nội dung|chỉ đạo)[^.]{0,200}?\s(?:để|cho|đến)\s[^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$/iu,
 ];

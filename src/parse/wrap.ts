@@ -47,8 +47,8 @@ export function splitInlineLists(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const l of lines) {
     const t = l.text;
-    const first = /:\s+1\.\s+(?=\p{Lu})/u.exec(t);
-    if (!first || t.length < 120) {
+    const first = t.length >= 120 ? /:\s+1\.\s+(?=\p{Lu})/u.exec(t) : null;
+    if (!first) {
       out.push({ ...l });
       continue;
     }
