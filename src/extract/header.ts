@@ -12,6 +12,7 @@ import { allLines, blockLines, finding, isUpper, titleCase, type Finding } from 
 import { DOC_TYPES, TYPE_ABBRS, canonicalAbbr } from './words/doctypes.js';
 import { PROVINCES } from './words/places.js';
 import { NATIONAL_CODES, PROVINCIAL_CODES } from './words/issuers.js';
+import { startsNoiNhan } from './words/noinhan.js';
 import { iso } from './dates.js';
 import { fold, foldWithMap } from '../normalise/unicode.js';
 import { splitBodies, startsWithBody } from './agencies.js';
@@ -377,6 +378,8 @@ function repairOcr(l: Line): Line {
     );
   }
   if (isUpper(t)) {
+    // a scan's specks and the rule under a name read as marks at its ends: "..UBND TỈNH", "LÂM ĐỒNG__"
+    t = t.replace(/^[.,·'`]+\s*(?=\p{Lu})/u, '').replace(/(?<=\p{Lu})\s*[_~|]+$/u, '');
     const words = t.split(/\s+/);
     const f = fold(t);
     if (/^u?y ?ban nhan dan\b/.test(f)) t = t.replace(/^\S*\s*BAN\s+\S+\s+\S+/u, 'ỦY BAN NHÂN DÂN');
@@ -388,13 +391,35 @@ function repairOcr(l: Line): Line {
         if (i === 0 && words.length > 1 && fw === 'bo') return 'BỘ';
         if (i === 0 && words.length > 1 && fw === 'so') return 'SỞ';
         if (i === 0 && words.length > 1 && fw === 'cuc') return 'CỤC';
-        if (fw === 'tinh' && (i === 0 ? words.length > 1 : ['an', 'dan'].includes(fold(words[i - 1]!)))) return 'TỈNH';
+        if (fw === 'tinh' && (i === 0 ? words.length > 1 : ['an', 'dan', 'ubnd'].includes(fold(words[i - 1]!)))) return 'TỈNH';
         return w;
       });
-      t = fixed.join(' ');
+      t = knownName(fixed);
     }
   }
   return t === l.text ? l : { ...l, text: t };
+}
+
+/** The names of the bodies the symbols' codes stand for, by their words without tones ("so noi vu"). */
+let knownNames: Array<{ key: string[]; words: string[] }> | null = null;
+
+/**
+ * An issuer line in capitals whose first words are a body's name without their tones ("SỞ NỌI VỤ",
+ * "SƠ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" as a scan reads them): that name as it is written. The names are
+ * the ministries' and the provincial departments' (words/issuers.ts).
+ */
+function knownName(words: string[]): string {
+  knownNames ??= [...new Set([...Object.values(NATIONAL_CODES), ...Object.values(PROVINCIAL_CODES)])]
+    .map((n) => ({ key: n.split(/\s+/u).map((w) => fold(w).replace(/[^a-z]/g, '')), words: n.toUpperCase().split(/\s+/u) }))
+    .sort((a, b) => b.key.length - a.key.length);
+  const key = words.map((w) => fold(w).replace(/[^a-z]/g, ''));
+  for (const n of knownNames) {
+    if (n.key.length < 2 || n.key.length > key.length || !n.key.every((k, i) => k === key[i])) continue;
+    // (the name's last word keeps what the line had after it: "VỤ," stays "VỤ,")
+    const last = words[n.key.length - 1]!.replace(/^[\p{L}]+/u, '');
+    return [...n.words.slice(0, -1), n.words[n.words.length - 1]!.replace(/[^\p{L}]+$/u, '') + last, ...words.slice(n.key.length)].join(' ');
+  }
+  return words.join(' ');
 }
 
 export interface HeaderFields {
@@ -1017,7 +1042,7 @@ export function ocrDigits(line: string): string {
  */
 export function secondDocument(model: TextModel, own: { number: string | null; symbol: string | null }): Finding<string> | null {
   const lines = allLines(model);
-  const end = lines.findIndex((l) => /^[\s*_]*Nơi nhận\s*:?/iu.test(l.text));
+  const end = lines.findIndex((l) => startsNoiNhan(l.text));
   if (end < 0) return null;
   for (let i = end + 1; i < lines.length; i++) {
     if (!QUOC_HIEU.test(lines[i]!.text)) continue;

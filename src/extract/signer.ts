@@ -25,6 +25,7 @@
 import type { TextModel } from '../model/types.js';
 import { allLines, finding, isAcronym, isUpper, type Finding } from './finding.js';
 import { collapseSpaces, fold } from '../normalise/unicode.js';
+import { isNoiNhanLabel, startsNoiNhan } from './words/noinhan.js';
 
 export interface Signer {
   name: string | null;
@@ -527,9 +528,10 @@ export function extractSigner(model: TextModel): { signer: Finding<Signer> | nul
   const distribution: Finding<string>[] = [];
   const scan = model.format === 'scan';
   // Nơi nhận list
-  const ni = lines.findIndex((l) => /^[\s*_]*Nơi nhận\s*:?/iu.test(l.text));
+  const ni = lines.findIndex((l) => startsNoiNhan(l.text));
   if (ni >= 0) {
-    for (let k = ni + 1; k < lines.length; k++) {
+    // (a scan whose label OCR lost starts at its first entry, "- Như trên;")
+    for (let k = isNoiNhanLabel(lines[ni]!.text) ? ni + 1 : ni; k < lines.length; k++) {
       const l = lines[k]!;
       if (!/^[-–+•]/.test(l.text)) {
         if (!l.text.trim()) continue;

@@ -17,6 +17,7 @@ import { collapseSpaces, fold } from '../normalise/unicode.js';
 import { RECIPIENT_LEAD } from './header.js';
 import { deglue, spanBack } from './glue.js';
 import { CITED_KINDS } from './words/doctypes.js';
+import { startsNoiNhan } from './words/noinhan.js';
 
 export interface AgencyRef {
   name: string;
@@ -45,9 +46,8 @@ const LEAD_IN = new RegExp(String.raw`(?:(?:như sau|sau đây|cụ thể|${WORK
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 // (and a school's plan signed under its head's approval: "DUYỆT CỦA BAN GIÁM HIỆU    TỔNG PHỤ TRÁCH ĐỘI", "NGƯỜI LẬP KẾ HOẠCH")
 const END_WORDS = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu}|(?:DUYỆT(?:\s+CỦA)?|NGƯỜI LẬP(?:\s+KẾ HOẠCH)?)\s+(?:BAN GIÁM HIỆU|HIỆU TRƯỞNG|LÃNH ĐẠO|THỦ TRƯỞNG|\p{Lu}+\s+\p{Lu}+)(?![\p{Ll}]))/u;
-/** "Nơi nhận:" as a scan's OCR reads it: "ơi nhận:", "mở nhận:" (the N under a stroke of the signature), "Nơi nhân:" (the dot lost). */
-const OCR_NOI_NHAN = /^(?:[nmh]?(?:ơ|ở|o|ỡ|ờ|ớ|ợ)i?|nỗi|nói)\s*nh(?:ận|ân|ạn|an|ấn)\s*:/iu;
-const END = { test: (t: string) => END_WORDS.test(t) || OCR_NOI_NHAN.test(t.trimStart()) };
+// (and "Nơi nhận" as a scan's OCR reads it, "ơi nhận:", "mở nhận:", "MNWi nhận:", or its first entry "- Như trên;": words/noinhan.ts)
+const END = { test: (t: string) => END_WORDS.test(t) || startsNoiNhan(t) };
 /**
  * Sections that hold no tasks: purpose and requirements, targets, background and results,
  * scope and audience, funding, the agenda, members, time and place of a working visit or

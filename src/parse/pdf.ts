@@ -93,7 +93,9 @@ export async function parsePdf(buf: Buffer, file: string, opts: ParsePdfOptions 
           for (const h of r.handwriting ?? []) {
             const what = h.field === 'number' ? 'number after "Số:"' : `${h.field === 'day' ? 'day' : 'month'} of the date line`;
             diagnostics.push(
-              h.value !== null
+              h.printed
+                ? { severity: 'info', stage: 'parse', message: `page ${r.page}: the printed ${what} read again digit by digit as ${h.value} (confidence ${h.confidence.toFixed(2)}; OCR had "${h.read}"): check it` }
+                : h.value !== null
                 ? { severity: 'info', stage: 'parse', message: `page ${r.page}: the handwritten ${what} read as ${h.value} from the ink (handwriting, confidence ${h.confidence.toFixed(2)}; OCR had "${h.read}"): check it` }
                 : { severity: h.why ? 'warning' : 'info', stage: 'parse', message: `page ${r.page}: the ${what} is handwritten and could not be read ${h.why ? `(${h.why})` : 'with confidence'} (OCR had "${h.read}"): left out` },
             );

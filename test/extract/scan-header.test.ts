@@ -11,6 +11,7 @@ import type { TextModel } from '../../src/model/types.js';
 import { extractHeader, repairScannedSymbol } from '../../src/extract/header.js';
 import { extractSigner, scannedName, spellTitle } from '../../src/extract/signer.js';
 import { extract } from '../../src/extract/index.js';
+import { isNoiNhanLabel, startsNoiNhan } from '../../src/extract/words/noinhan.js';
 
 const asScan = (m: TextModel): TextModel => ({ ...m, format: 'scan' });
 const scanHeader = (text: string) => extractHeader(asScan(model(text)));
@@ -134,5 +135,39 @@ describe('the signature block as a scan reads it', () => {
     // must not: a line of the body after the list is not part of it
     const e = extractSigner(model(`${BODY}Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCông văn này thay thế công văn trước.`)).distribution.map((x) => x.value);
     expect(e).toEqual(['Như trên', 'Lưu: VT']);
+  });
+});
+
+describe('the Nơi nhận list as a scan\'s OCR reads it (src/extract/words/noinhan.ts)', () => {
+  it('knows the label within two letters of "Nơi nhận", and the list by its first entry "- Như trên;"', () => {
+    for (const t of ['Nơi nhận:', '*Nơi nhận:*', 'MNWi nhận:', 'Nơi nhậm', 'Nơi nhật - Như trên;', 'ơi nhận:', 'Nơi nhân:', 'Nơinhận:']) expect(isNoiNhanLabel(t), t).toBe(true);
+    for (const t of ['- Như trên;', '- Như Điều 3;', '- Như khoản 2 Điều 1;', '- Như trên (để thực hiện);']) expect(startsNoiNhan(t), t).toBe(true);
+  });
+  it('must not: a form\'s "Người nhận:", a sentence that starts "Mới nhận ...", or an item that compares ("- Như trên địa bàn ... đã triển khai ...")', () => {
+    for (const t of ['Người nhận: Nguyễn Văn A', 'Mới nhận được văn bản', 'Nội dung: như sau', 'Nơi ở hiện nay:']) expect(startsNoiNhan(t), t).toBe(false);
+    expect(startsNoiNhan('- Như trên địa bàn tỉnh đã triển khai nhiều mô hình hiệu quả, các xã tiếp tục nhân rộng.')).toBe(false);
+  });
+  it('ends the tasks at a list whose label the OCR misread: its entries are no tasks', () => {
+    const letter = (label: string) => `SỞ TƯ PHÁP\n\nSố: 604/STP-BTTP\n\nV/v góp ý hồ sơ\n\nKính gửi: Hội công chứng viên tỉnh\n\nSở Tư pháp đề nghị như sau:\n\n1. Hội công chứng viên hoàn thiện hồ sơ trước ngày 30/9/2025.\n\n${label}\n\n- Như trên;\n\n- Giám đốc;\n\n- Lưu: VT, BTTP.\n\nKT. GIÁM ĐỐC\n\nPHÓ GIÁM ĐỐC\n\nTrần Văn An\n`;
+    for (const label of ['MNWi nhận:', 'Nơi nhậm', 'Ta']) {
+      const x = extract(asScan(model(letter(label))));
+      expect(x.tasks.map((t) => t.text.slice(0, 30)), label).toEqual(['Hội công chứng viên hoàn thiện']);
+    }
+  });
+});
+
+describe('issuer lines whose tones a scan changed', () => {
+  it('writes a ministry\'s or a department\'s name as it is written when its letters without tones are that name, and reads "UBND TĨNH" as "UBND TỈNH"', () => {
+    for (const [lines, issuer] of [
+      ['UBND TĨNH LÂM ĐÔNG\nSƠ NỌI VỤ', 'Sở Nội vụ tỉnh Lâm Đồng'],
+      ['..UBND TÍNH LÂM ĐÔNG\nSƠ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', 'Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng'],
+      ['UBND TỈNH LÂM ĐÒNG__\nSỞ NỘI VỤ', 'Sở Nội vụ tỉnh Lâm Đồng'],
+      ['BỌ NỘI VỤ', 'Bộ Nội vụ'],
+    ] as const) {
+      expect(scanHeader(`${lines}\n\nSố: 12/SNV-VP${BODY}`).issuer?.value, lines).toBe(issuer);
+    }
+  });
+  it('must not: a body whose name only starts like a known one keeps its own words ("SỞ NỘI VỤ" is not made of "HỘI ĐỒNG ...")', () => {
+    expect(scanHeader(`UBND TỈNH LÂM ĐỒNG\nHỘI ĐỒNG THẨM ĐỊNH\n\nSố: 95/TTr-HĐTĐ${BODY}`).issuer?.value).toBe('Hội đồng thẩm định tỉnh Lâm Đồng');
   });
 });
