@@ -24,7 +24,7 @@ for f in "$here"/corpus/real/pdf/*.pdf; do
   w=$(mktemp -d)
   if [ "$mode" = gray ]; then pdftoppm -r "$dpi" -gray -png "$f" "$w/p"; else pdftoppm -r "$dpi" -png "$f" "$w/p"; fi
   for p in "$w"/p-*.png; do
-    "$convert" "$p" -background white -rotate "$a" +repage -attenuate 0.3 +noise Gaussian -quality 60 "${p%.png}.jpg"
+    "$convert" "$p" -seed 7 -background white -rotate "$a" +repage -attenuate 0.3 +noise Gaussian -quality 60 "${p%.png}.jpg"
   done
   img2pdf --pagesize A4 -o "$out/pdf/$b.pdf" $(ls "$w"/p-*.jpg | sort -V)
   rm -rf "$w"

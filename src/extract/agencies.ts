@@ -83,13 +83,14 @@ const ROLE_APPOSITION = /(?:\s+[-–]\s+|\s*\(\s*)(?:là\s+)?(?:cơ quan|đơn v
 const CUTS = /\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+/gu;
 const STAFF_AFTER_AND = /^(?:giáo viên|bộ phận|nhân viên)(?![\p{L}])/u;
 /** A unit named in lower case: "tổ quản lý trật tự đô thị", "tổ dân phố", "đội kiểm tra", "công an phường" (not "tổ chức", "đội ngũ"). */
-const LOWER_UNIT = /^(?:tổ\s+(?!chức|hợp|quốc|tiên)\p{Ll}|đội\s+(?!ngũ)\p{Ll}|bộ phận\s+\p{Ll}|công an\s+(?:phường|xã|thị trấn|huyện|quận|tỉnh|thành phố)(?![\p{L}]))/u;
+const LOWER_UNIT = /^(?:tổ\s+(?!chức|hợp|quốc|tiên)\p{Ll}|đội\s+(?!ngũ)\p{Ll}|bộ phận\s+\p{Ll}|công an\s+(?:phường|xã|thị trấn|huyện|quận|tỉnh|thành phố)(?![\p{L}])|(?:thủ trưởng|giám đốc|chủ tịch|hiệu trưởng|trưởng phòng|trưởng ban|cục trưởng|vụ trưởng|chánh văn phòng|người đứng đầu)\s+(?:các\s+\p{L}|\p{Lu}))/u;
 const CELL_CUTS = new RegExp(String.raw`${CUTS.source}|\s*\/\s*`, 'gu');
 
 /**
  * A ward's or a commune's own unit named in lower case after a body in a list of doers: "công an phường, tổ quản lý trật
  * tự đô thị, tổ thanh tra xây dựng", "Ủy ban MTTQ phường, tổ tự quản môi trường và các đoàn thể" (not inside a collective of
- * kinds: "các cơ quan, tổ chức, doanh nghiệp, ..., tổ dân phố và toàn thể nhân dân").
+ * kinds: "các cơ quan, tổ chức, doanh nghiệp, ..., tổ dân phố và toàn thể nhân dân"); and a head a letter writes in lower case
+ * after the first doer: "trưởng phòng Giáo dục và Đào tạo các huyện, thủ trưởng các đơn vị trực thuộc Sở".
  */
 function lowerUnitAfter(before: string, next: string): boolean {
   return LOWER_UNIT.test(next) && !/^(?:các|những|mỗi)\s/iu.test(before.trim()) && startsWithBody(before, true);

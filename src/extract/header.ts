@@ -1296,13 +1296,14 @@ const NEWS_LEAD = /(?<office>Phó Thủ tướng(?: Chính phủ)?|Thủ tướn
 
 /**
  * The same first sentence about another body's document, its day before it: "Ngày 29/10/2018, Cục Cứu hộ - Cứu nạn đã có công
- * điện số 37/TK gửi: ...", "Ủy ban nhân dân tỉnh vừa ban hành Kế hoạch số 116/KH-UBND ngày ...". No person's name follows such a
- * body, so the body's name ends at the verb.
+ * điện số 37/TK gửi: ...", "Ủy ban nhân dân tỉnh vừa ban hành Kế hoạch số 116/KH-UBND ngày ...", "Ngày 24/3/2017, UBND thành
+ * phố ban hành Công văn số 880/UBND-ĐT về việc ...", "UBND thành phố Huế có Công văn 4424 gửi Phòng Kinh tế ... về việc ..."
+ * (a news page may give the number alone). No person's name follows such a body, so the body's name ends at the verb.
  */
-const NEWS_LEAD_BODY = /(?:Ngày\s+(?<d0>\d{1,2})\/(?<m0>\d{1,2})\/(?<y0>\d{4}),\s+)?(?<office>(?:Cục|Tổng cục|Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chỉ đạo|Văn phòng)\s[^,.;:\n]{2,80}?)\s+(?:vừa|đã)\s+(?:ký(?:\s+ban hành)?|có|ban hành|gửi)\s+(?<type>[Cc]ông điện|[Cc]hỉ thị|[Qq]uyết định|[Cc]ông văn|[Vv]ăn bản|[Kk]ế hoạch|[Tt]hông báo)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s+)?(?<num>\d{1,5})\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*)(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+(?:về việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
+const NEWS_LEAD_BODY = /(?:Ngày\s+(?<d0>\d{1,2})\/(?<m0>\d{1,2})\/(?<y0>\d{4}),\s+)?(?<office>(?:Cục|Tổng cục|Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chỉ đạo|Văn phòng)\s[^,.;:\n]{2,80}?)\s+(?:(?:vừa|đã)\s+)?(?:ký(?:\s+ban hành)?|có|ban hành|gửi)\s+(?<type>[Cc]ông điện|[Cc]hỉ thị|[Qq]uyết định|[Cc]ông văn|[Vv]ăn bản|[Kk]ế hoạch|[Tt]hông báo)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s+)?(?<num>\d{1,5})(?:\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*))?(?![\d\/])(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+gửi\s+[^.\n]{3,200}?(?=\s+[Vv]ề việc\s))?(?:\s+(?:[Vv]ề việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
 
 interface NewsLead {
-  type: Finding<string>; number: Finding<string>; symbol: Finding<string>; date: Finding<string> | null; issuer: Finding<string>;
+  type: Finding<string>; number: Finding<string>; symbol: Finding<string> | null; date: Finding<string> | null; issuer: Finding<string>;
   subject: Finding<string> | null; signer: Finding<Signer> | null;
 }
 
@@ -1326,7 +1327,7 @@ function newsLead(model: TextModel): NewsLead | null {
   return {
     type: finding(model, abbr, at(g.type!), at(g.type!) + g.type!.length, 'header.newsLead'),
     number: finding(model, g.num!, at(g.num!), at(g.num!) + g.num!.length, 'header.newsLead'),
-    symbol: finding(model, g.sym!, at(`/${g.sym!}`) + 1, at(`/${g.sym!}`) + 1 + g.sym!.length, 'header.newsLead'),
+    symbol: g.sym ? finding(model, g.sym, at(`/${g.sym}`) + 1, at(`/${g.sym}`) + 1 + g.sym.length, 'header.newsLead') : null,
     date: date ? finding(model, date, at(d!), at(d!) + 10, 'header.newsLead') : null,
     issuer: finding(model, issuer, m.index, m.index + office.length, 'header.newsLead'),
     subject: g.subject ? finding(model, g.subject.trim(), at(g.subject), at(g.subject) + g.subject.trim().length, 'header.newsLead') : null,

@@ -231,8 +231,8 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
   return ranges;
 }
 
-/** "(gọi tắt là bộ)", "(sau đây gọi chung là các đơn vị)": an alias, not part of a name. */
-const ALIAS = /\s*\((?:sau đây\s+)?gọi\s+(?:tắt|chung)\s+là[^)]*\)/giu;
+/** "(gọi tắt là bộ)", "(sau đây gọi chung là các đơn vị)": an alias, not part of a name (a scan may read "tắt" as "tất"). */
+const ALIAS = /\s*\((?:sau đây\s+)?gọi\s+(?:t[ắấ]t|chung)\s+là[^)]*\)/giu;
 /** "Bộ Nội vụ hướng dẫn các bộ, ... thực hiện ... như sau:", "đề nghị Y triển khai các nội dung sau:" */
 const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì|báo cáo|rà soát|xây dựng|gửi|cung cấp|cử|đánh giá|nghiên cứu|có ý kiến|tham gia|tổng hợp|cập nhật|kiểm tra|đề xuất|dự kiến|chuẩn bị|bố trí|hoàn thành|hoàn thiện|quán triệt|tập trung|chủ động)(?![\p{L}]))/u;
 

@@ -273,3 +273,31 @@ describe('short letters and notices of offices, schools and mass organisations (
     expect(splitBodies('Vụ Kế hoạch - Tài chính/ Ban Quản lý quy hoạch', { comma: true }).map((b) => b.text)).toEqual(['Vụ Kế hoạch - Tài chính', 'Ban Quản lý quy hoạch']);
   });
 });
+
+describe('a head a letter writes in lower case after the first doer (heldout54)', () => {
+  const names = (s: string) => splitBodies(s).map((b) => b.text);
+  it('is a doer of its own: "trưởng phòng ... các huyện, thủ trưởng các đơn vị trực thuộc Sở"', () => {
+    expect(names('trưởng phòng Giáo dục và Đào tạo các huyện/thành phố, thủ trưởng các đơn vị trực thuộc Sở')).toEqual(['trưởng phòng Giáo dục và Đào tạo các huyện/thành phố', 'thủ trưởng các đơn vị trực thuộc Sở']);
+    expect(names('Giám đốc Sở Y tế, giám đốc Bệnh viện Đa khoa tỉnh')).toEqual(['Giám đốc Sở Y tế', 'giám đốc Bệnh viện Đa khoa tỉnh']);
+  });
+  it('must not: the kinds of a collective after a head ("Giám đốc các Sở, ban, ngành"), or a head inside a collective of kinds', () => {
+    expect(names('Giám đốc các Sở, ban, ngành')).toEqual(['Giám đốc các Sở, ban, ngành']);
+    expect(names('các cơ quan, đơn vị, thủ trưởng các đơn vị trực thuộc')).toEqual(['các cơ quan, đơn vị, thủ trưởng các đơn vị trực thuộc']);
+  });
+});
+
+describe('a news page\'s first sentence about a district\'s letter (heldout55)', () => {
+  const head = (text: string) => extract(model(text)).fields;
+  it('gives its number, symbol, date and subject without "vừa/đã", with the number alone, and with "gửi ..." before "về việc"', () => {
+    const a = head('Ngày 24/3/2017, UBND thành phố ban hành Công văn số 880/UBND-ĐT về việc xử lý tình trạng lấn chiếm vỉa hè, lòng đường.\n\nNội dung văn bản chỉ đạo nêu rõ:\n\n1. Yêu cầu UBND các phường nghiêm túc triển khai thực hiện.\n');
+    expect([a.number, a.symbol, a.date, a.subject]).toEqual(['880', 'UBND-ĐT', '2017-03-24', 'xử lý tình trạng lấn chiếm vỉa hè, lòng đường']);
+    const b = head('Ngày 26/7/2021, UBND thành phố Huế có Công văn 4424 gửi Phòng Kinh tế thành phố và Chủ tịch UBND 36 phường, xã về việc nghiêm túc triển khai công tác phòng, chống dịch bệnh Covid-19.\n\nTheo đó, yêu cầu:\n\n1. Chủ tịch UBND 36 phường, xã khẩn trương triển khai.\n');
+    expect([b.number, b.symbol, b.date, b.subject]).toEqual(['4424', null, '2021-07-26', 'nghiêm túc triển khai công tác phòng, chống dịch bệnh Covid-19']);
+  });
+  it('must not: a letter with a header of its own that cites another body\'s letter, or a number that is part of a date', () => {
+    const c = head('ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\n\nSố: 722/UBND-MT\n\nBắc Giang, ngày 28 tháng 03 năm 2013\n\nKính gửi: Sở Tài nguyên và Môi trường\n\nNgày 22/3/2013, Bộ Tài nguyên và Môi trường có Công văn số 1017/BTNMT-TCMT về việc đôn đốc phân loại cơ sở gây ô nhiễm.\n\nSở Tài nguyên và Môi trường chủ trì rà soát.\n');
+    expect([c.number, c.symbol, c.date]).toEqual(['722', 'UBND-MT', '2013-03-28']);
+    const d = head('Ngày 05/6/2024, Ủy ban nhân dân huyện đã ban hành Quyết định 2024/05 về việc công bố dịch.\n\nGiao các xã thực hiện.\n');
+    expect(d.number).toBeNull();
+  });
+});

@@ -171,3 +171,12 @@ describe('issuer lines whose tones a scan changed', () => {
     expect(scanHeader(`UBND TỈNH LÂM ĐỒNG\nHỘI ĐỒNG THẨM ĐỊNH\n\nSố: 95/TTr-HĐTĐ${BODY}`).issuer?.value).toBe('Hội đồng thẩm định tỉnh Lâm Đồng');
   });
 });
+
+describe('an alias a scan misread ("gọi tất là" for "gọi tắt là")', () => {
+  it('still names the bodies the lead-in gave it', () => {
+    const text = (alias: string) => `BỘ NỘI VỤ\n\nSố: 120/BNV-CCHC\n\nV/v hướng dẫn\n\nKính gửi:\n\n- Các bộ, cơ quan ngang bộ;\n\n- Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương.\n\nBộ Nội vụ hướng dẫn các bộ, cơ quan ngang bộ (${alias} bộ) và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương (${alias} tỉnh) thực hiện một số nội dung như sau:\n\n1. Các bộ, tỉnh rà soát và gửi kết quả tự đánh giá về Bộ Nội vụ trước ngày 20/12/2025.\n\nNơi nhận:\n\n- Như trên;\n\n- Lưu: VT.\n`;
+    for (const alias of ['gọi tắt là', 'gọi tất là']) {
+      expect(extract(asScan(model(text(alias)))).tasks.map((t) => t.lead.map((l) => l.name)), alias).toEqual([['các bộ, cơ quan ngang bộ', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương']]);
+    }
+  });
+});
