@@ -972,8 +972,19 @@ export function extractHeader(model: TextModel): HeaderFields {
       entries.length = 0;
       entries.push(...attachedList(lines, ki + 1));
     }
-    for (const e of entries) {
-      const clean = e.text.replace(e === entries[0] ? BULLET : OCR_BULLET, '').replace(OCR_LIST_NUMBER, '');
+    // (two bullets a portal ran into one line are two entries: "- Các Bộ, cơ quan ngang Bộ; - Đại học Quốc gia Hà Nội, ...;")
+    const lineEntries = entries.flatMap((e) => {
+      const out: typeof entries = [];
+      let a = 0;
+      for (const m of e.text.matchAll(/;\s*(?=[-–•+]\s+\p{Lu})/gu)) {
+        out.push({ ...e, text: e.text.slice(a, m.index! + 1), start: e.start + a });
+        a = m.index! + m[0].length;
+      }
+      out.push({ ...e, text: e.text.slice(a), start: e.start + a });
+      return out;
+    });
+    for (const e of lineEntries) {
+      const clean = e.text.replace(e === lineEntries[0] ? BULLET : OCR_BULLET, '').replace(OCR_LIST_NUMBER, '');
       const off = e.start + (e.text.length - clean.length);
       // (without the address a letter to one firm adds: "Công ty X (Địa chỉ: Khu công nghiệp ..., tỉnh Lào Cai)")
       const body = clean.replace(/\s*\((?:Địa chỉ|Đ\/c|ĐC)\s*:[^()]*\)[\s;.,]*$/u, '').replace(/[\s;.,:_]+$/, '');
@@ -983,7 +994,7 @@ export function extractHeader(model: TextModel): HeaderFields {
       // Thành phố Hồ Chí Minh", names two)
       const split = splitBodies(body, { comma: true });
       const named = split.length > 1 && split.every((b) => startsWithBody(b.text, true) && /^\p{Lu}\p{Ll}*\s+(?:\p{Ll}+\s+){0,3}\p{Lu}/u.test(b.text) && !/^(?:Các|Những)\s/u.test(b.text));
-      const bodies = entries.length > 1 && body.length && !named ? [{ text: body, start: 0, end: body.length }] : split;
+      const bodies = lineEntries.length > 1 && body.length && !named ? [{ text: body, start: 0, end: body.length }] : split;
       for (const b0 of bodies) {
         // (a list a portal ran into one line keeps its bullets: "- Bộ Tài chính; - Bộ Kế hoạch và Đầu tư")
         const dash = /^[-–•+]\s*/u.exec(b0.text)?.[0].length ?? 0;
@@ -1300,7 +1311,7 @@ const NEWS_LEAD = /(?<office>Phó Thủ tướng(?: Chính phủ)?|Thủ tướn
  * phố ban hành Công văn số 880/UBND-ĐT về việc ...", "UBND thành phố Huế có Công văn 4424 gửi Phòng Kinh tế ... về việc ..."
  * (a news page may give the number alone). No person's name follows such a body, so the body's name ends at the verb.
  */
-const NEWS_LEAD_BODY = /(?:Ngày\s+(?<d0>\d{1,2})\/(?<m0>\d{1,2})\/(?<y0>\d{4}),\s+)?(?<office>(?:Cục|Tổng cục|Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chỉ đạo|Văn phòng)\s[^,.;:\n]{2,80}?)\s+(?:(?:vừa|đã)\s+)?(?:ký(?:\s+ban hành)?|có|ban hành|gửi)\s+(?<type>[Cc]ông điện|[Cc]hỉ thị|[Qq]uyết định|[Cc]ông văn|[Vv]ăn bản|[Kk]ế hoạch|[Tt]hông báo)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s+)?(?<num>\d{1,5})(?:\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*))?(?![\d\/])(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+gửi\s+[^.\n]{3,200}?(?=\s+[Vv]ề việc\s))?(?:\s+(?:[Vv]ề việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
+const NEWS_LEAD_BODY = /(?:Ngày\s+(?<d0>\d{1,2})\/(?<m0>\d{1,2})\/(?<y0>\d{4}),\s+)?(?<office>(?:Cục|Tổng cục|Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chỉ đạo|Văn phòng)\s[^,.;:\n]{2,80}?)\s+(?:(?:vừa|đã)\s+)?(?:ký(?:\s+ban hành)?|có|ban hành|gửi)\s+(?<type>[Cc]ông điện|[Cc]hỉ thị|[Qq]uyết định|[Cc]ông văn|[Vv]ăn bản|[Kk]ế hoạch|[Tt]hông báo)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s*:?\s*)?(?<num>\d{1,5})(?:\s?\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*))?(?![\d\/])(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+gửi\s+[^.\n]{3,200}?(?=\s+[Vv]ề việc\s))?(?:\s+(?:[Vv]ề việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
 
 interface NewsLead {
   type: Finding<string>; number: Finding<string>; symbol: Finding<string> | null; date: Finding<string> | null; issuer: Finding<string>;

@@ -977,7 +977,9 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
       // tesseract reads "25" for 05, "72" for 10, "77" for 11)
       const again = set ? readDigits(m, set) : null;
       const v = again?.digits.map((g) => g.digit).join('') ?? '';
-      if (again && v && +v !== +slot.read && again.digits.every((g) => g.sure) && again.coverage >= COVERED && !again.cut && fitsField(slot.field, v)) {
+      // (tesseract's reading that fits no day or month, "92" for 9, gives way to one the reader is less sure of)
+      const sure = again?.digits.every((g) => g.sure) || (!fitsField(slot.field, slot.read) && !!again?.digits.every((g) => g.confidence >= 0.6));
+      if (again && v && +v !== +slot.read && sure && again.coverage >= COVERED && !again.cut && fitsField(slot.field, v)) {
         pending.push({ slot, value: v, confidence: Math.min(...again.digits.map((g) => g.confidence)), replace: true, printed: true });
         if (slot.field !== 'number') dateParts[slot.field] = +v;
       }
@@ -1003,7 +1005,8 @@ export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: n
   // a date not after today: the day and month read with the printed year
   const daySlot = slots.find((s) => s.field === 'day');
   const year = daySlot ? yearOf(words, daySlot) : null;
-  const monthRead = dateParts.month ?? (() => { const s = slots.find((x) => x.field === 'month'); return s && /^\d{1,2}$/.test(s.read) ? +s.read : undefined; })();
+  // (a month tesseract read that is no month says nothing of the day: "ngày 18 tháng 92")
+  const monthRead = dateParts.month ?? (() => { const s = slots.find((x) => x.field === 'month'); return s && fitsField('month', s.read) ? +s.read : undefined; })();
   if (year && monthRead && dateParts.day) {
     const d = new Date(Date.UTC(year, monthRead - 1, dateParts.day));
     if (d.getUTCDate() !== dateParts.day || d.getTime() > today.getTime()) for (const p of pending) if (p.slot.field !== 'number') p.value = null;

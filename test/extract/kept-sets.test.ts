@@ -286,13 +286,16 @@ describe('a head a letter writes in lower case after the first doer (heldout54)'
   });
 });
 
-describe('a news page\'s first sentence about a district\'s letter (heldout55)', () => {
+describe('a news page\'s first sentence about a district\'s or a province\'s letter (heldout55, heldout56)', () => {
   const head = (text: string) => extract(model(text)).fields;
   it('gives its number, symbol, date and subject without "vừa/đã", with the number alone, and with "gửi ..." before "về việc"', () => {
     const a = head('Ngày 24/3/2017, UBND thành phố ban hành Công văn số 880/UBND-ĐT về việc xử lý tình trạng lấn chiếm vỉa hè, lòng đường.\n\nNội dung văn bản chỉ đạo nêu rõ:\n\n1. Yêu cầu UBND các phường nghiêm túc triển khai thực hiện.\n');
     expect([a.number, a.symbol, a.date, a.subject]).toEqual(['880', 'UBND-ĐT', '2017-03-24', 'xử lý tình trạng lấn chiếm vỉa hè, lòng đường']);
     const b = head('Ngày 26/7/2021, UBND thành phố Huế có Công văn 4424 gửi Phòng Kinh tế thành phố và Chủ tịch UBND 36 phường, xã về việc nghiêm túc triển khai công tác phòng, chống dịch bệnh Covid-19.\n\nTheo đó, yêu cầu:\n\n1. Chủ tịch UBND 36 phường, xã khẩn trương triển khai.\n');
     expect([b.number, b.symbol, b.date, b.subject]).toEqual(['4424', null, '2021-07-26', 'nghiêm túc triển khai công tác phòng, chống dịch bệnh Covid-19']);
+    // (heldout56: "số:" and a space before the slash)
+    const e = head('Ngày 25/10/2013, UBND tỉnh ban hành Công văn số: 1415 /UBND-NN chỉ đạo việc tổng kiểm tra việc kinh doanh thuốc bảo vệ thực vật.\n\nGiao Sở Nông nghiệp và Phát triển nông thôn chủ trì tổng kiểm tra.\n');
+    expect([e.number, e.symbol, e.date]).toEqual(['1415', 'UBND-NN', '2013-10-25']);
   });
   it('must not: a letter with a header of its own that cites another body\'s letter, or a number that is part of a date', () => {
     const c = head('ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\n\nSố: 722/UBND-MT\n\nBắc Giang, ngày 28 tháng 03 năm 2013\n\nKính gửi: Sở Tài nguyên và Môi trường\n\nNgày 22/3/2013, Bộ Tài nguyên và Môi trường có Công văn số 1017/BTNMT-TCMT về việc đôn đốc phân loại cơ sở gây ô nhiễm.\n\nSở Tài nguyên và Môi trường chủ trì rà soát.\n');

