@@ -16,8 +16,12 @@
  * every digit is sure (its neighbours agree) and it fits its form (a day 1-31, a month 1-12, a
  * number 1-99999); otherwise the slot stays unread.
  *
- * The digit set is loaded on the first slot that holds handwriting (lazily: a scan without any,
- * and every other document, never loads it), into one Uint8Array (7.8 MB).
+ * Printed digits tesseract read cleanly in those slots are read too: an e-office signature prints the
+ * number and the day small and in italics, which tesseract misreads ("25" for 05); where the
+ * readers are sure of other digits, theirs are taken (readHandwriting, `printed`).
+ *
+ * The digit set is loaded on a scan's first slot (lazily: a document that is no scan never loads
+ * it), into one Uint8Array (7.8 MB).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -916,7 +920,7 @@ export function fitsField(field: SlotField, v: string): boolean {
  * The words that stand for a slot read as `text`: what the slot cut off the printed words before
  * and after it, and the value a space's width clear of them, so the line reads "ngày 20 tháng".
  */
-export function slotWords<W extends SlotWord>(words: W[], slot: Slot, text: string): W[] {
+function slotWords<W extends SlotWord>(words: W[], slot: Slot, text: string): W[] {
   const first = words[slot.words[0]!]!;
   const out: W[] = [];
   const k = (x: number, w: number, t: string) => {
@@ -943,7 +947,9 @@ const yearOf = (words: SlotWord[], slot: Slot) => {
  * digit of which is sure and that fits its field replaces tesseract's reading there as one word
  * ("Số:" "2388" "/C04-P6"); handwriting in the pen's blue that cannot be read so, where tesseract
  * read clean digits, is replaced by "…" (left unread: tesseract's reading of a pen's digits is
- * mostly wrong, "4140" for 1710); elsewhere tesseract's reading stays.
+ * mostly wrong, "4140" for 1710); elsewhere tesseract's reading stays, unless the slot holds printed
+ * digits the readers read otherwise, sure of each digit (or, where tesseract's reading fits no day or
+ * month, each at 0.6 at least): then theirs replaces it, marked `printed`.
  * The digit set is loaded only when a slot needs reading.
  */
 export function readHandwriting<W extends SlotWord>(words: W[], img: Rgb, dpi: number, opts: { today?: Date; pageHeight?: number } = {}): { words: W[]; values: HandwrittenValue[] } {
