@@ -49,7 +49,7 @@ const SCANNED_NUMBER_LINE = new RegExp(
   'u',
 );
 /** Letters tesseract takes for one another in print (the form of a symbol says which one was printed). */
-const LOOK_ALIKE = [['B', 'Đ', 'D', '8'], ['O', '0', 'Q'], ['I', '1', 'L'], ['S', '5'], ['Z', '2']];
+const LOOK_ALIKE = [['B', 'Đ', 'D', '8'], ['O', '0', 'Q'], ['I', '1', 'L'], ['S', '5'], ['Z', '2'], ['T', 'I']];
 const lookAlike = (a: string, b: string) => LOOK_ALIKE.some((g) => g.includes(a) && g.includes(b));
 /** A name's initials as a symbol abbreviates it: "BỘ CÔNG AN" -> "BCA", "ỦY BAN NHÂN DÂN" -> "UBND" (Đ stays Đ). */
 const initialsOf = (t: string) =>
@@ -77,6 +77,16 @@ export function repairScannedSymbol(symbol: string, issuerLines: string[]): stri
       }
     }
     if (abbrs.has(p) || TYPE_ABBRS.has(p.toUpperCase())) return;
+    // (the type's abbreviation too, in the symbol's first part: "TIr" is "TTr")
+    if (i === 0) {
+      const up = p.toUpperCase();
+      const types = [...TYPE_ABBRS].filter((a) => a.length === up.length && [...a].filter((c, k) => c !== up[k]).length === 1 && [...a].every((c, k) => c === up[k] || lookAlike(c, up[k]!)));
+      if (types.length === 1) {
+        parts[i] = canonicalAbbr(types[0]!);
+        fixed = true;
+        return;
+      }
+    }
     const cand = [...abbrs].filter((a) => a.length === p.length && [...a].filter((c, k) => c !== p[k]).length === 1 && [...a].every((c, k) => c === p[k] || lookAlike(c, p[k]!)));
     if (cand.length === 1) {
       parts[i] = cand[0]!;
@@ -382,7 +392,9 @@ function repairOcr(l: Line): Line {
     t = t.replace(/^[.,·'`]+\s*(?=\p{Lu})/u, '').replace(/(?<=\p{Lu})\s*[_~|]+$/u, '');
     const words = t.split(/\s+/);
     const f = fold(t);
+    // (the scan may run "NHÂN DÂN" together: "ỦY BAN NHÂNDÂN")
     if (/^u?y ?ban nhan dan\b/.test(f)) t = t.replace(/^\S*\s*BAN\s+\S+\s+\S+/u, 'ỦY BAN NHÂN DÂN');
+    else if (/^u?y ?ban nhandan(?![a-z])/.test(f)) t = t.replace(/^\S*\s*BAN\s+\S+/u, 'ỦY BAN NHÂN DÂN');
     else if (/^hoi dong nhan dan\b/.test(f)) t = t.replace(/^\S+\s+\S+\s+\S+\s+\S+/u, 'HỘI ĐỒNG NHÂN DÂN');
     else {
       // the words a header's names are made of: "BÔ Y TẾ" is "BỘ Y TẾ", "SƠ NỘI VỤ" is "SỞ NỘI VỤ", "CÔNG AN TINH" is "CÔNG AN TỈNH"

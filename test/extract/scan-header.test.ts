@@ -167,6 +167,12 @@ describe('issuer lines whose tones a scan changed', () => {
       expect(scanHeader(`${lines}\n\nSố: 12/SNV-VP${BODY}`).issuer?.value, lines).toBe(issuer);
     }
   });
+  it('reads "ỦY BAN NHÂNDÂN" run together as "ỦY BAN NHÂN DÂN", and the type "TIr" of a symbol as "TTr" (Word letters printed and scanned)', () => {
+    expect(scanHeader(`ỦY BAN NHÂNDÂN\nTỈNH LÂM ĐỒNG${BODY}`).issuer?.value).toBe('Ủy ban nhân dân tỉnh Lâm Đồng');
+    expect(scanHeader(`SỞ NỘI VỤ\n\nSố: 166/TIr-SNV${BODY}`).symbol?.value).toBe('TTr-SNV');
+    // (a text layer is read as printed)
+    expect(extractHeader(model(`SỞ NỘI VỤ\n\nSố: 166/TIr-SNV${BODY}`)).symbol?.value).toBe('TIr-SNV');
+  });
   it('must not: a body whose name only starts like a known one keeps its own words ("SỞ NỘI VỤ" is not made of "HỘI ĐỒNG ...")', () => {
     expect(scanHeader(`UBND TỈNH LÂM ĐỒNG\nHỘI ĐỒNG THẨM ĐỊNH\n\nSố: 95/TTr-HĐTĐ${BODY}`).issuer?.value).toBe('Hội đồng thẩm định tỉnh Lâm Đồng');
   });
