@@ -51,6 +51,9 @@ const SCANNED_NUMBER_LINE = new RegExp(
 /** Letters tesseract takes for one another in print (the form of a symbol says which one was printed). */
 const LOOK_ALIKE = [['B', 'Đ', 'D', '8'], ['O', '0', 'Q'], ['I', '1', 'L'], ['S', '5'], ['Z', '2'], ['T', 'I']];
 const lookAlike = (a: string, b: string) => LOOK_ALIKE.some((g) => g.includes(a) && g.includes(b));
+/** Whether `read` is `a` with one letter taken for its look-alike ("TIr" for "TTR" in capitals, "ĐCA" for "BCA"). */
+const oneLookAlikeOff = (a: string, read: string) =>
+  a.length === read.length && [...a].filter((c, k) => c !== read[k]).length === 1 && [...a].every((c, k) => c === read[k] || lookAlike(c, read[k]!));
 /** A name's initials as a symbol abbreviates it: "BỘ CÔNG AN" -> "BCA", "ỦY BAN NHÂN DÂN" -> "UBND" (Đ stays Đ). */
 const initialsOf = (t: string) =>
   t.split(/\s+/).filter((w) => /^\p{L}/u.test(w)).map((w) => (w[0] === 'Đ' || w[0] === 'đ' ? 'Đ' : w.normalize('NFD')[0]!.toUpperCase())).join('');
@@ -80,14 +83,14 @@ export function repairScannedSymbol(symbol: string, issuerLines: string[]): stri
     // (the type's abbreviation too, in the symbol's first part: "TIr" is "TTr")
     if (i === 0) {
       const up = p.toUpperCase();
-      const types = [...TYPE_ABBRS].filter((a) => a.length === up.length && [...a].filter((c, k) => c !== up[k]).length === 1 && [...a].every((c, k) => c === up[k] || lookAlike(c, up[k]!)));
+      const types = [...TYPE_ABBRS].filter((a) => oneLookAlikeOff(a, up));
       if (types.length === 1) {
         parts[i] = canonicalAbbr(types[0]!);
         fixed = true;
         return;
       }
     }
-    const cand = [...abbrs].filter((a) => a.length === p.length && [...a].filter((c, k) => c !== p[k]).length === 1 && [...a].every((c, k) => c === p[k] || lookAlike(c, p[k]!)));
+    const cand = [...abbrs].filter((a) => oneLookAlikeOff(a, p));
     if (cand.length === 1) {
       parts[i] = cand[0]!;
       fixed = true;

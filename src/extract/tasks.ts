@@ -45,8 +45,8 @@ const WORK_LISTED = String.raw`(?:nội dung|nhiệm vụ|công việc|giải ph
 const LEAD_IN = new RegExp(String.raw`(?:(?:như sau|sau đây|cụ thể|${WORK_LISTED}|việc(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:|có ý kiến(?: chỉ đạo)? như sau\s*\.|${WORK_LISTED}(?:\s+đây)?\s*\.)\s*$`, 'iu');
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 // (and a school's plan signed under its head's approval: "DUYỆT CỦA BAN GIÁM HIỆU    TỔNG PHỤ TRÁCH ĐỘI", "NGƯỜI LẬP KẾ HOẠCH")
-const END_WORDS = /^(?:Nơi nhận|(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu}|(?:DUYỆT(?:\s+CỦA)?|NGƯỜI LẬP(?:\s+KẾ HOẠCH)?)\s+(?:BAN GIÁM HIỆU|HIỆU TRƯỞNG|LÃNH ĐẠO|THỦ TRƯỞNG|\p{Lu}+\s+\p{Lu}+)(?![\p{Ll}]))/u;
-// (and "Nơi nhận" as a scan's OCR reads it, "ơi nhận:", "mở nhận:", "MNWi nhận:", or its first entry "- Như trên;": words/noinhan.ts)
+const END_WORDS = /^(?:(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu}|(?:DUYỆT(?:\s+CỦA)?|NGƯỜI LẬP(?:\s+KẾ HOẠCH)?)\s+(?:BAN GIÁM HIỆU|HIỆU TRƯỞNG|LÃNH ĐẠO|THỦ TRƯỞNG|\p{Lu}+\s+\p{Lu}+)(?![\p{Ll}]))/u;
+// (and "Nơi nhận", as printed or as a scan's OCR reads it, "ơi nhận:", "MNWi nhận:", or its first entry "- Như trên;": words/noinhan.ts)
 const END = { test: (t: string) => END_WORDS.test(t) || startsNoiNhan(t) };
 /**
  * Sections that hold no tasks: purpose and requirements, targets, background and results,
