@@ -16,7 +16,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 convert=$(command -v /usr/bin/convert || command -v magick || true)
 for t in pdftoppm img2pdf; do command -v $t >/dev/null || { echo "scan-copies: $t is missing (apt-get install poppler-utils img2pdf)"; exit 2; }; done
 "$convert" -version 2>/dev/null | grep -q ImageMagick || { echo "scan-copies: ImageMagick is missing (apt-get install imagemagick)"; exit 2; }
-out=$here/output/scan-copies/$mode$([ "$from" = docx ] && echo -docx)
+out=$here/output/scan-copies/$mode
+if [ "$from" = docx ]; then out=$out-docx; fi
 rm -rf "$out"; mkdir -p "$out/pdf" "$out/gold"
 src=$here/corpus/real/pdf
 if [ "$from" = docx ]; then
