@@ -24,6 +24,10 @@
  *
  * The first page's handwritten number ("Số: 2388 /C04-P6") and day of the date line, which
  * tesseract reads as noise, are read from the ink by digits.ts and put in the words in its place.
+ *
+ * The words are then turned back by the page's skew, and the rules of ruled tables are found in
+ * the image in that frame (ocr-rules.ts), so the PDF parser builds the tables from them as from a
+ * text layer's drawn rules; each column of such a table is read again on its own (readGridColumns).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
@@ -33,6 +37,9 @@ import { join } from 'node:path';
 import { reportProgress } from '../model/progress.js';
 import { ToolError } from '../model/errors.js';
 import { readHandwriting, type HandwrittenValue } from './digits.js';
+import { bandsToSegments, cropPgm, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, pageSkew, type RuleBand, type SlopedLine } from './ocr-rules.js';
+import { findGrids, type Grid } from './pdf-tables.js';
+import type { Segment } from './pdf-model.js';
 
 export interface OcrWord {
   text: string;
@@ -63,6 +70,8 @@ export interface OcrPage {
   meanConfidence: number;
   /** The header's handwritten number and date as read from the ink (first page only; see digits.ts). */
   handwriting?: HandwrittenValue[];
+  /** The rules printed on the page (table borders), in the words' frame (ocr-rules.ts). */
+  rules?: Segment[];
 }
 
 export interface OcrOptions {
@@ -198,7 +207,7 @@ const decodeHtml = (t: string) =>
  * Words of a tesseract hOCR page, placed on their line's baseline, in points. Tesseract
  * gives each line a baseline and an x_size (about 0.96 em).
  */
-export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; meanConfidence: number } {
+export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; meanConfidence: number; lines: SlopedLine[] } {
   const k = 72 / dpi;
   const lineRe = /<span class=['"]ocr_(?:line|caption|textfloat|header)['"][^>]*title=['"]([^'"]*)['"][^>]*>/g;
   const starts: Array<{ at: number; title: string }> = [];
@@ -208,6 +217,7 @@ export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; me
   let confSum = 0;
   let confN = 0;
   const lines: Array<{ baseline: number; size: number; ws: Array<{ text: string; x0: number; x1: number; conf: number; chars?: number[] }> }> = [];
+  const sloped: SlopedLine[] = [];
   starts.forEach((st, i) => {
     const body = hocr.slice(st.at, i + 1 < starts.length ? starts[i + 1]!.at : hocr.length);
     const bbox = /bbox (-?\d+) (-?\d+) (-?\d+) (-?\d+)/.exec(st.title);
@@ -245,6 +255,7 @@ export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; me
     }
     const mid = (ws[0]!.x0 + ws[ws.length - 1]!.x1) / 2;
     const baseline = y1 + offset + slope * (mid - x0);
+    sloped.push({ slope, width: ws[ws.length - 1]!.x1 - ws[0]!.x0 });
     const size = xs ? Number(xs[1]) / 0.96 : (y1 - Number(bbox[2])) / 1.2;
     lines.push({ baseline, size: Math.max(4, size * k), ws });
   });
@@ -266,7 +277,7 @@ export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; me
       confN++;
     }
   }
-  return { words, meanConfidence: confN ? confSum / confN : 0 };
+  return { words, meanConfidence: confN ? confSum / confN : 0, lines: sloped };
 }
 
 /** A colour page image: RGB bytes, three a pixel, row by row. */
@@ -485,6 +496,53 @@ export function mergeRegion(page: OcrWord[], readings: OcrWord[][], box: Box & {
   return kept.length === out.length ? out : kept;
 }
 
+/** What a narrow first column of a table holds: row numbers, a group's Roman numeral ("TT", "STT" in the header row). */
+const ROW_NUMBER_CHARS = '0123456789IVXST.)';
+const ROW_NUMBER = /^(?:\d{1,3}|[IVX]{1,5}|S?TT)[.)]?$/;
+
+/**
+ * A page's ruled tables read column by column. Read as one page, tesseract runs the lines of cells
+ * side by side into one line, and a cell centred beside a taller one is read in pieces or as
+ * noise ("ăn đao nu PR A2AP Sở Tài chính"): each column of each table is read on its own, from the
+ * page turned back by its skew with the rules painted out, and its words replace the page's words
+ * inside the table. The words are in the frame of findRuleBands (points).
+ */
+async function readGridColumns(
+  words: OcrWord[], grids: Grid[], ppm: Ppm, skew: number, bands: RuleBand[], dpi: number,
+  tess: (file: string, psm?: number, options?: string[]) => Promise<string>, file: string,
+): Promise<OcrWord[]> {
+  const grey = flatGrey(ppm, skew, bands);
+  const px = dpi / 72;
+  const inside = (w: OcrWord, g: Grid) => {
+    const mx = w.x + w.w / 2, my = w.baseline - 0.3 * w.size;
+    return mx >= g.x0 - 1 && mx <= g.x1 + 1 && my >= g.y0 - 1 && my <= g.y1 + 1;
+  };
+  const read: OcrWord[] = [];
+  try {
+    for (const g of grids) {
+      for (let c = 0; c + 1 < g.xs.length; c++) {
+        const box = { x0: g.xs[c]! * px + 2, y0: g.y0 * px + 2, x1: g.xs[c + 1]! * px - 2, y1: g.y1 * px - 2 };
+        if (box.x1 - box.x0 < 8 || box.y1 - box.y0 < 8) continue;
+        await writeFile(file, cropPgm(grey, ppm.width, ppm.height, box));
+        const pad = 12 / px;
+        // a narrow column (the rows' numbers, "TT") is read as one block of numbers: as a column of
+        // lines tesseract drops a line of one digit, and as Vietnamese it reads "8" as "lộ", "1" as "lẽ"
+        const narrow = g.xs[c + 1]! - g.xs[c]! < 54;
+        for (const w of wordsFromHocr(await tess(file, narrow ? 6 : undefined, narrow ? ['-c', `tessedit_char_whitelist=${ROW_NUMBER_CHARS}`] : []), dpi).words) {
+          if (narrow && !ROW_NUMBER.test(w.text)) continue;
+          const moved = { ...w, x: w.x - pad + Math.round(box.x0) / px, baseline: w.baseline - pad + Math.round(box.y0) / px };
+          delete moved.chars;
+          read.push(moved);
+        }
+        reportProgress();
+      }
+    }
+  } finally {
+    await rm(file, { force: true });
+  }
+  return [...words.filter((w) => !grids.some((g) => inside(w, g))), ...read];
+}
+
 function defaultConcurrency(): number {
   const n = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
   return Math.max(1, Math.min(8, n || 1));
@@ -535,10 +593,10 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
           if (!ppm) throw new ToolError('tool.failed', 'pdftoppm gave no image');
           await writeFile(img, greyPgm(ppm));
           reportProgress();
-          const tess = async (file: string) =>
+          const tess = async (file: string, mode = psm, options: string[] = []) =>
             // --dpi: a PGM carries no resolution (a PNG did), and tesseract would guess one from the text size
-            (await run('tesseract', [file, 'stdout', '-l', lang, '--psm', String(psm), '--dpi', String(dpi), ...TESS_CHAR_BOXES, 'hocr'], timeoutMs, { OMP_THREAD_LIMIT: '1' })).stdout;
-          const { words, meanConfidence } = wordsFromHocr(await tess(img), dpi);
+            (await run('tesseract', [file, 'stdout', '-l', lang, '--psm', String(mode), '--dpi', String(dpi), ...TESS_CHAR_BOXES, ...options, 'hocr'], timeoutMs, { OMP_THREAD_LIMIT: '1' })).stdout;
+          const { words, meanConfidence, lines } = wordsFromHocr(await tess(img), dpi);
           // the signer's name and title under the office's red seal: read again without the red, then
           // without the red and the pen's blue (where the pen crossed the print, taking the blue out
           // breaks the letters: each line keeps the surer of the readings)
@@ -553,7 +611,15 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
           // the number and the day written by hand in the first page's header
           const hw = p === 1 ? readHandwriting(words, ppm, dpi) : null;
           if (hw && hw.words !== words) words.splice(0, words.length, ...hw.words);
-          results.push({ page: p, width: (ppm.width * 72) / dpi, height: (ppm.height * 72) / dpi, words, meanConfidence, ...(hw?.values.length ? { handwriting: hw.values } : {}) });
+          // the page turned back by its skew, and the rules of its tables in that frame
+          const skew = pageSkew(lines, ppm.width);
+          const bands = findRuleBands(ppm, dpi, skew);
+          const rules = bandsToSegments(bands, dpi);
+          let placed = deskewWords(words, skew);
+          const grids = findGrids(rules).filter((g) => g.xs.length > 3 || g.ys.length > 3);
+          if (grids.length) placed = await readGridColumns(placed, grids, ppm, skew, bands, dpi, tess, `${base}-col.pgm`);
+          placed = dropRuleGlyphs(placed, rules);
+          results.push({ page: p, width: (ppm.width * 72) / dpi, height: (ppm.height * 72) / dpi, words: placed, meanConfidence, ...(rules.length ? { rules } : {}), ...(hw?.values.length ? { handwriting: hw.values } : {}) });
           reportProgress();
         } catch (e) {
           failed = true;

@@ -141,9 +141,36 @@ export function twoColumnBlocks(z: Zone, page: number, pageFrame: Frame): PBlock
 
 export const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** A cell's words without tones, for comparing two readings of one header (OCR reads each page's copy a little differently). */
+const headerWords = (s: string) =>
+  norm(s)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2);
+
+/**
+ * Whether a row repeats a table's header: the same cells, or, as OCR reads two copies of one
+ * header, cells that share most of their words (two thirds of the shorter cell's), a cell of a
+ * few letters ("TT") missed on one copy, and at least three words in common.
+ */
 export function sameHeader(a: string[] | undefined, b: string[]): boolean {
   if (!a || a.length !== b.length) return false;
-  return a.every((x, i) => norm(x) === norm(b[i]!));
+  if (a.every((x, i) => norm(x) === norm(b[i]!))) return true;
+  let common = 0;
+  for (let i = 0; i < a.length; i++) {
+    const wa = headerWords(a[i]!), wb = headerWords(b[i]!);
+    const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+    if (!short.length) {
+      if (norm(a[i]!).length + norm(b[i]!).length > 4) return false;
+      continue;
+    }
+    const n = short.filter((w) => long.includes(w)).length;
+    if (n < (2 / 3) * short.length || long.length > 2 * short.length + 2) return false;
+    common += n;
+  }
+  return common >= 3;
 }
 
 export function joinPages(pages: PageBlocks[], diags: Diagnostic[]): PBlock[] {

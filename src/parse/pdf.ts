@@ -11,6 +11,8 @@
  *   pdf-blocks.ts                   lines joined into paragraphs
  *   pdf-layout.ts                   a page into blocks; pages joined (a paragraph cut by the
  *                                   page break, a table going on over pages)
+ *   ocr.ts, ocr-rules.ts            pages without a text layer: tesseract's words, and the rules
+ *                                   of ruled tables found in the image
  * This file runs them in order, OCRs what has no text layer, and marks signature stamps.
  */
 import type { Diagnostic, RawBlock, RawDoc } from '../model/types.js';
@@ -151,6 +153,7 @@ export function ocrInto(pm: PageModel, r: OcrPage): void {
   pm.height = r.height;
   pm.lines = groupLines(items, r.page);
   pm.ocr = true;
+  if (r.rules?.length) pm.segments = r.rules;
 }
 
 /**

@@ -43,3 +43,26 @@ describe('a printed e-office letter, scanned', () => {
     expect(x.fields.date).toBe('2025-11-10');
   }, 120_000);
 });
+
+describe('a printed plan with a ruled schedule table, scanned', () => {
+  it.skipIf(!hasTesseract)('reads the table cell by cell from the rules found in the image, with each row\'s lead and day, and the repeated header once (needs tesseract, tesseract-ocr-vie and pdftoppm)', async () => {
+    const file = path.join(DIR, 'rd101-table.pdf');
+    const raw = await parseFile(fs.readFileSync(file), file);
+    const tables = raw.blocks.filter((b) => b.kind === 'table');
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]!.rows!;
+    // (the header's "TT" may be lost: the narrow column is read for row numbers)
+    expect(rows[0]!.slice(1).map((c) => c.replace(/\s+/g, ' '))).toEqual(['Nội dung', 'Trách nhiệm thực hiện', 'Thời gian (Năm 2026)']);
+    // the row cut by the page break above it, then rows 3 to 9 (one digit tesseract reads as no digit is left out, not misread)
+    expect(rows).toHaveLength(9);
+    expect(rows.slice(2).map((r) => r[0]).filter((n) => n !== '')).toEqual(expect.arrayContaining(['3', '4', '5', '6', '7', '9']));
+    expect(rows.some((r) => r.some((c) => /[|[\]]/.test(c)))).toBe(false);
+    const x = extract(normalise(raw, file));
+    const table = x.tasks.filter((t) => t.rule === 'tasks.tableRow');
+    expect(table.length).toBeGreaterThanOrEqual(8);
+    const leads = table.map((t) => t.lead.map((l) => l.name).join('; '));
+    expect(leads).toEqual(expect.arrayContaining(['Lãnh đạo UBND xã Đơn Dương', 'Lãnh đạo UBND Phường 3 Bảo Lộc', 'Lãnh đạo UBND phường Lâm Viên - Đà Lạt', 'Lãnh đạo UBND phường Cam Ly - Đà Lạt']));
+    const donDuong = table.find((t) => t.lead[0]?.name === 'Lãnh đạo UBND xã Đơn Dương')!;
+    expect(donDuong.deadline?.text).toMatch(/ngày 22 tháng 5$/);
+  }, 120_000);
+});
