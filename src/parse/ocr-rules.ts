@@ -162,7 +162,7 @@ export function findRuleBands(img: RgbImage, dpi: number, skew = 0, threshold = 
     }
   }
   const px = dpi / f;
-  const gap = Math.max(1, Math.round(px / 150));
+  const gap = Math.max(1, Math.round(px / 50));
   const side = Math.max(2, Math.round(px / 50));
   const full = (r: Run & { lo: number; hi: number }) => ({ at: r.at * f, lo: r.lo * f, hi: r.hi * f + f - 1, from: r.from * f, to: r.to * f + f - 1 });
   return [
@@ -214,6 +214,29 @@ export function cropPgm(grey: Uint8Array, w: number, h: number, box: { x0: numbe
   const out = Buffer.alloc(cw * ch, 255);
   for (let y = y0; y < y1; y++) grey.subarray(y * w + x0, y * w + x1).forEach((v, i) => (out[(y - y0 + pad) * cw + pad + i] = v));
   return Buffer.concat([Buffer.from(`P5\n${cw} ${ch}\n255\n`, 'latin1'), out]);
+}
+
+/**
+ * The outer rule a scan lost: where a table's horizontal rules run on well past its last (or before
+ * its first) vertical rule, to about the same point, the border is there but too faint or broken
+ * to be found. A vertical rule is added at that point, from the table's top rule to its bottom
+ * one, so the column it closes is a column (its words would be left out of every cell).
+ */
+export function closeGrids(rules: Segment[], grids: Array<{ x0: number; x1: number; y0: number; y1: number; xs: number[]; h: Segment[] }>): Segment[] {
+  const added: Segment[] = [];
+  for (const g of grids) {
+    const first = g.xs[0]!, last = g.xs[g.xs.length - 1]!;
+    const long = g.h.filter((r) => r.to - r.from > 0.5 * (last - first));
+    if (long.length < 2) continue;
+    const ends = long.map((r) => r.to).sort((a, b) => a - b);
+    const starts = long.map((r) => r.from).sort((a, b) => a - b);
+    // at least two of the long rules end together past the last vertical one
+    const end = ends[ends.length - 2]!;
+    if (end - last > 15 && ends[ends.length - 1]! - end < 4) added.push({ dir: 'v', at: (end + ends[ends.length - 1]!) / 2, from: g.y0, to: g.y1 });
+    const start = starts[1]!;
+    if (first - start > 15 && start - starts[0]! < 4) added.push({ dir: 'v', at: (start + starts[0]!) / 2, from: g.y0, to: g.y1 });
+  }
+  return added.length ? [...rules, ...added] : rules;
 }
 
 /** What deskewWords moves: a word's left edge, its line's baseline and its width (points). */

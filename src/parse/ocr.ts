@@ -37,8 +37,8 @@ import { join } from 'node:path';
 import { reportProgress } from '../model/progress.js';
 import { ToolError } from '../model/errors.js';
 import { readHandwriting, type HandwrittenValue } from './digits.js';
-import { bandsToSegments, cropPgm, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, pageSkew, type RuleBand, type SlopedLine } from './ocr-rules.js';
-import { findGrids, type Grid } from './pdf-tables.js';
+import { bandsToSegments, closeGrids, cropPgm, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, pageSkew, type RuleBand, type SlopedLine } from './ocr-rules.js';
+import { findGrids, vCovers, type Grid } from './pdf-tables.js';
 import type { Segment } from './pdf-model.js';
 
 export interface OcrWord {
@@ -497,15 +497,46 @@ export function mergeRegion(page: OcrWord[], readings: OcrWord[][], box: Box & {
 }
 
 /** What a narrow first column of a table holds: row numbers, a group's Roman numeral ("TT", "STT" in the header row). */
-const ROW_NUMBER_CHARS = '0123456789IVXST.)';
-const ROW_NUMBER = /^(?:\d{1,3}|[IVX]{1,5}|S?TT)[.)]?$/;
+const ROW_NUMBER_CHARS = '0123456789IVXSTtl|.)';
+const ROW_NUMBER = /^(?:\d{1,3}|[IVX]{1,5}|S?TT|Stt)[.)]?$/;
+
+/**
+ * The parts of a ruled table tesseract reads one at a time, as cells' rows (r0..r1) and columns
+ * (c0..c1): each column down the rows where its cells are plain (both side rules drawn), and each
+ * cell merged across columns (a header's "Đánh giá" over "Đạt | Không đạt") on its own, so that no
+ * crop cuts through a line of text. The table's outer rules count as drawn.
+ */
+export function gridBlocks(g: Grid): Array<{ c0: number; c1: number; r0: number; r1: number }> {
+  const nc = g.xs.length - 1, nr = g.ys.length - 1;
+  const drawn = (c: number, r: number) => c === 0 || c === nc || vCovers(g, g.xs[c]!, g.ys[r]!, g.ys[r + 1]!);
+  const out: Array<{ c0: number; c1: number; r0: number; r1: number }> = [];
+  for (let c = 0; c < nc; c++) {
+    let r = 0;
+    while (r < nr) {
+      if (drawn(c, r) && drawn(c + 1, r)) {
+        const r0 = r;
+        while (r < nr && drawn(c, r) && drawn(c + 1, r)) r++;
+        out.push({ c0: c, c1: c + 1, r0, r1: r });
+        continue;
+      }
+      // a cell merged across columns, read once from the column it starts in
+      if (drawn(c, r)) {
+        let c1 = c + 1;
+        while (c1 < nc && !drawn(c1, r)) c1++;
+        out.push({ c0: c, c1, r0: r, r1: r + 1 });
+      }
+      r++;
+    }
+  }
+  return out;
+}
 
 /**
  * A page's ruled tables read column by column. Read as one page, tesseract runs the lines of cells
  * side by side into one line, and a cell centred beside a taller one is read in pieces or as
- * noise ("ăn đao nu PR A2AP Sở Tài chính"): each column of each table is read on its own, from the
- * page turned back by its skew with the rules painted out, and its words replace the page's words
- * inside the table. The words are in the frame of findRuleBands (points).
+ * noise ("ăn đao nu PR A2AP Sở Tài chính"): each column of each table (and each cell merged across
+ * columns, gridBlocks) is read on its own, from the page turned back by its skew with the rules
+ * painted out, and its words replace the page's words inside the table. The words are in the frame of findRuleBands (points).
  */
 async function readGridColumns(
   words: OcrWord[], grids: Grid[], ppm: Ppm, skew: number, bands: RuleBand[], dpi: number,
@@ -520,15 +551,17 @@ async function readGridColumns(
   const read: OcrWord[] = [];
   try {
     for (const g of grids) {
-      for (let c = 0; c + 1 < g.xs.length; c++) {
-        const box = { x0: g.xs[c]! * px + 2, y0: g.y0 * px + 2, x1: g.xs[c + 1]! * px - 2, y1: g.y1 * px - 2 };
+      for (const b of gridBlocks(g)) {
+        const box = { x0: g.xs[b.c0]! * px + 2, y0: g.ys[b.r0]! * px + 2, x1: g.xs[b.c1]! * px - 2, y1: g.ys[b.r1]! * px - 2 };
         if (box.x1 - box.x0 < 8 || box.y1 - box.y0 < 8) continue;
         await writeFile(file, cropPgm(grey, ppm.width, ppm.height, box));
         const pad = 12 / px;
         // a narrow column (the rows' numbers, "TT") is read as one block of numbers: as a column of
         // lines tesseract drops a line of one digit, and as Vietnamese it reads "8" as "lộ", "1" as "lẽ"
-        const narrow = g.xs[c + 1]! - g.xs[c]! < 54;
+        const narrow = g.xs[b.c1]! - g.xs[b.c0]! < 54;
         for (const w of wordsFromHocr(await tess(file, narrow ? 6 : undefined, narrow ? ['-c', `tessedit_char_whitelist=${ROW_NUMBER_CHARS}`] : []), dpi).words) {
+          // (a serif "1" alone is read as a bar or an "l")
+          if (narrow) w.text = w.text.replace(/^[|l]([.)]?)$/, '1$1');
           if (narrow && !ROW_NUMBER.test(w.text)) continue;
           const moved = { ...w, x: w.x - pad + Math.round(box.x0) / px, baseline: w.baseline - pad + Math.round(box.y0) / px };
           delete moved.chars;
@@ -614,7 +647,7 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
           // the page turned back by its skew, and the rules of its tables in that frame
           const skew = pageSkew(lines, ppm.width);
           const bands = findRuleBands(ppm, dpi, skew);
-          const rules = bandsToSegments(bands, dpi);
+          const rules = closeGrids(bandsToSegments(bands, dpi), findGrids(bandsToSegments(bands, dpi)));
           let placed = deskewWords(words, skew);
           const grids = findGrids(rules).filter((g) => g.xs.length > 3 || g.ys.length > 3);
           if (grids.length) placed = await readGridColumns(placed, grids, ppm, skew, bands, dpi, tess, `${base}-col.pgm`);

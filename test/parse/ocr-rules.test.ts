@@ -3,9 +3,11 @@
  * frame the page's skew is turned back in, never in lines of text; the words turned back the same way.
  */
 import { describe, expect, it } from 'vitest';
-import { bandsToSegments, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, pageSkew, type RgbImage } from '../../src/parse/ocr-rules.js';
+import { bandsToSegments, closeGrids, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, pageSkew, type RgbImage } from '../../src/parse/ocr-rules.js';
 import { findGrids } from '../../src/parse/pdf-tables.js';
 import { sameHeader } from '../../src/parse/pdf-layout.js';
+import { gridBlocks } from '../../src/parse/ocr.js';
+import type { Segment } from '../../src/parse/pdf-model.js';
 
 /** A white page at 300 dpi (A4 is 2480 × 3508; a smaller page keeps the test quick). */
 function page(w = 1200, h = 1400): RgbImage {
@@ -131,5 +133,33 @@ describe('a table header repeated on the next page', () => {
   it('is not a row of the table', () => {
     expect(sameHeader(['TT', 'Nội dung', 'Trách nhiệm thực hiện', 'Thời gian'], ['3', 'Giải đáp những vướng mắc về nội dung', 'Lãnh đạo Công an tỉnh', 'Từ 20 giờ ngày 10 tháng 4'])).toBe(false);
     expect(sameHeader(['TT', 'Nội dung', 'Chủ trì'], ['', 'Nội dung', 'Chủ trì', 'Phối hợp'])).toBe(false);
+  });
+});
+
+describe('a scanned table\'s grid', () => {
+  const h = (at: number, from: number, to: number): Segment => ({ dir: 'h', at, from, to });
+  const v = (at: number, from: number, to: number): Segment => ({ dir: 'v', at, from, to });
+
+  it('gets back the outer rule the scan lost where the rows\' rules run on to it, and no rule where they do not', () => {
+    // (rd029: "Stt | Họ và tên | Chức vụ | Số điện thoại", its right border too faint to find)
+    const rules = [h(244, 100, 534), h(266, 100, 534), h(286, 100, 534), v(100, 244, 286), v(132, 244, 286), v(235, 244, 286), v(427, 244, 286)];
+    const grids = findGrids(closeGrids(rules, findGrids(rules)));
+    expect(grids[0]!.xs.map(Math.round)).toEqual([100, 132, 235, 427, 534]);
+    const closed = [...rules.slice(0, 3), v(100, 244, 286), v(300, 244, 286), v(534, 244, 286)];
+    expect(closeGrids(closed, findGrids(closed))).toBe(closed);
+  });
+
+  it('is read column by column where its cells are plain, and a cell merged across columns on its own', () => {
+    // a header "Đánh giá" over "Đạt | Không đạt": the rule between those two columns starts at the second row
+    const rules = [h(100, 50, 500), h(130, 50, 500), h(160, 50, 500), h(200, 50, 500), v(50, 100, 200), v(300, 100, 200), v(400, 100, 200), v(450, 130, 200), v(500, 100, 200)];
+    const g = findGrids(rules)[0]!;
+    expect(g.xs.map(Math.round)).toEqual([50, 300, 400, 450, 500]);
+    expect(gridBlocks(g)).toEqual([
+      { c0: 0, c1: 1, r0: 0, r1: 3 },
+      { c0: 1, c1: 2, r0: 0, r1: 3 },
+      { c0: 2, c1: 4, r0: 0, r1: 1 },
+      { c0: 2, c1: 3, r0: 1, r1: 3 },
+      { c0: 3, c1: 4, r0: 1, r1: 3 },
+    ]);
   });
 });

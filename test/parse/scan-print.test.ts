@@ -66,3 +66,15 @@ describe('a printed plan with a ruled schedule table, scanned', () => {
     expect(donDuong.deadline?.text).toMatch(/ngày 22 tháng 5$/);
   }, 120_000);
 });
+
+describe('a real scan with a small ruled table (corpus/real/scan/rd029.pdf)', () => {
+  it.skipIf(!hasTesseract)('reads its four cells a row, the row number and the right column whose border the scan lost included (needs tesseract, tesseract-ocr-vie and pdftoppm)', async () => {
+    const file = path.join(ROOT, 'corpus/real/scan/rd029.pdf');
+    const raw = await parseFile(fs.readFileSync(file), file);
+    const table = raw.blocks.find((b) => b.kind === 'table' && b.rows?.some((r) => r.some((c) => c.includes('Hoàng Thế Đăng'))));
+    expect(table?.rows).toEqual([
+      ['Stt', 'Họ và tên', 'Chức vụ', 'Số điện thoại'],
+      ['1', 'Hoàng Thế Đăng', 'Phó Giám đốc Viễn thông Lâm Đồng', '0911.188388'],
+    ]);
+  }, 120_000);
+});
