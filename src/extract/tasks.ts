@@ -232,7 +232,12 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
 }
 
 /** "(gọi tắt là bộ)", "(sau đây gọi chung là các đơn vị)": an alias, not part of a name (a scan may read "tắt" as "tất"). */
-const ALIAS = /\s*\((?:sau đây\s+)?gọi\s+(?:t[ắấ]t|chung)\s+là[^)]*\)/giu;
+/**
+ * "tắt" of "gọi tắt là", "viết tắt là" with its vowel as a scan may read it ("gọi tất là", "gọi tặt là"): the
+ * one word in these phrases OCR gets wrong, by its mark.
+ */
+const TAT = 't[aăâáàảãạắằẳẵặấầẩẫậ]t';
+const ALIAS = new RegExp(`\\s*\\((?:sau đây\\s+)?gọi\\s+(?:${TAT}|chung)\\s+là[^)]*\\)`, 'giu');
 /** "Bộ Nội vụ hướng dẫn các bộ, ... thực hiện ... như sau:", "đề nghị Y triển khai các nội dung sau:" */
 const ASKS = /(?:^|\s)(?:hướng dẫn|đề nghị|yêu cầu|giao|chỉ đạo)\s+(.{3,240}?)\s+(?=(?:thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|quan tâm|phối hợp|chủ trì|báo cáo|rà soát|xây dựng|gửi|cung cấp|cử|đánh giá|nghiên cứu|có ý kiến|tham gia|tổng hợp|cập nhật|kiểm tra|đề xuất|dự kiến|chuẩn bị|bố trí|hoàn thành|hoàn thiện|quán triệt|tập trung|chủ động)(?![\p{L}]))/u;
 
@@ -287,8 +292,8 @@ function askedAtColon(text: string): Assignment | null {
 function isAliasCollective(name: string, aliases: string[]): boolean {
   const m = /^(?:các|những)\s+(.+)$/iu.exec(name.trim());
   if (!m) return false;
-  const words = m[1]!.split(/\s*(?:,|\bvà\b)\s*/u).map((w) => w.trim().toLowerCase()).filter(Boolean);
-  return words.length > 0 && words.every((w) => aliases.includes(w));
+  const words = m[1]!.split(/\s*(?:,|\bvà\b)\s*/u).map((w) => fold(w.trim())).filter(Boolean);
+  return words.length > 0 && words.every((w) => aliases.some((a) => fold(a) === w));
 }
 
 /** Whether `short` is the start of `full`, the plural words "các", "những" aside. */
@@ -352,9 +357,12 @@ export function sentUpward(issuer: string | null | undefined, recipients: string
  * (sau đây viết tắt là Đội ứng cứu sự cố)". A lead or support given by the short name is
  * written in full.
  */
+const SHORT_NAME = new RegExp(`\\((?:sau đây\\s+)?(?:gọi|viết)\\s+(?:${TAT}|chung)\\s+là\\s*:?\\s*([^)]{2,80})\\)`, 'giu');
+
+/** Keyed by the short name without tones (fold): a scan reads "Đội ứng cứu sự cổ" for "sự cố". */
 function shortNames(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/\((?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt|chung)\s+là\s*:?\s*([^)]{2,80})\)/giu)) {
+  for (const m of text.matchAll(SHORT_NAME)) {
     const short = m[1]!.trim().replace(/^["“]|["”]$/g, '');
     const before = text.slice(Math.max(0, m.index! - 240), m.index!).replace(/\s+$/u, '');
     // the name that ends right before the bracket: from the last body head word
@@ -370,7 +378,7 @@ function shortNames(text: string): Map<string, string> {
     if (own >= 0) best = own;
     if (best < 0) continue;
     const full = before.slice(best).trim();
-    if (full.length > short.length && full.split(/\s+/).length <= 20) out.set(short.toLowerCase(), full);
+    if (full.length > short.length && full.split(/\s+/).length <= 20) out.set(fold(short), full);
   }
   return out;
 }
@@ -445,7 +453,7 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
     const bare = a0.name.includes('(') ? a0.name.replace(ASIDE, '').trim() : a0.name;
     const a = bare && bare !== a0.name ? { ...a0, name: bare } : a0;
     if (addressee(a.name)) return { ...a, name: to!, rule: `${a.rule}.addressee` };
-    const f = names.get(a.name.toLowerCase());
+    const f = names.get(fold(a.name));
     if (f) return { ...a, name: f, rule: `${a.rule}.fullName` };
     // "các Sở GDĐT" after "Bộ Giáo dục và Đào tạo (GDĐT)": the words the document gave for it
     // (a board by its initials, "BCH các Liên chi Đoàn", "BTV Huyện Đoàn": in full, as every gold record writes it)
@@ -476,6 +484,8 @@ export function extractTasks(model: TextModel, ctx: TaskContext): TaskFinding[] 
  * runs to its list of members, its alias in brackets or the sentence's end, commas and verbs
  * included. The articles after it call the body by its head ("Hội đồng") or by its name.
  */
+/** The short name a decision gives the body it sets up: "(sau đây viết tắt là Hội đồng thẩm định)". */
+const SET_UP_ALIAS = new RegExp(`^\\s*\\((?:sau đây\\s+)?(?:gọi|viết)\\s+(?:${TAT}\\s+)?(?:là\\s+)?([^()]{2,60})\\)`, 'u');
 const SETS_UP = /^Điều\s+1\s*[.:]\s*(?:Thành lập(?:\s+lại)?|Kiện toàn|Củng cố|Công nhận|Giải thể|Cho phép thành lập)\s+(?=\p{Lu})/u;
 const SET_UP_END = /\s*\((?:sau đây\s+)?(?:gọi|viết)\s|,?\s+(?:gồm|bao gồm|với|trực thuộc|có (?:chức năng|nhiệm vụ|trụ sở|tư cách)|để|nhằm|kể từ|theo)(?![\p{L}])|\s*[.;:(]|\s*$/u;
 
@@ -490,7 +500,7 @@ function setUpNames(model: TextModel): SetUp[] {
     const end = SET_UP_END.exec(rest)!;
     const name = rest.slice(0, end.index).trim();
     // the short name the decision gives it: "(sau đây viết tắt là Hội đồng thẩm định)"
-    const alias = /^\s*\((?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?(?:là\s+)?([^()]{2,60})\)/u.exec(rest.slice(end.index))?.[1]?.trim();
+    const alias = SET_UP_ALIAS.exec(rest.slice(end.index))?.[1]?.trim();
     if (startsWithBody(name) && name.split(' ').length <= 25 && !/\s(?:và|cùng)\s+(?:các\s+)?\p{Lu}/u.test(name)) out.push({ name, ...(alias ? { alias } : {}) });
   }
   return out;

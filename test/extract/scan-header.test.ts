@@ -181,9 +181,14 @@ describe('issuer lines whose tones a scan changed', () => {
 describe('an alias a scan misread ("gọi tất là" for "gọi tắt là")', () => {
   it('still names the bodies the lead-in gave it', () => {
     const text = (alias: string) => `BỘ NỘI VỤ\n\nSố: 120/BNV-CCHC\n\nV/v hướng dẫn\n\nKính gửi:\n\n- Các bộ, cơ quan ngang bộ;\n\n- Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương.\n\nBộ Nội vụ hướng dẫn các bộ, cơ quan ngang bộ (${alias} bộ) và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương (${alias} tỉnh) thực hiện một số nội dung như sau:\n\n1. Các bộ, tỉnh rà soát và gửi kết quả tự đánh giá về Bộ Nội vụ trước ngày 20/12/2025.\n\nNơi nhận:\n\n- Như trên;\n\n- Lưu: VT.\n`;
-    for (const alias of ['gọi tắt là', 'gọi tất là']) {
+    for (const alias of ['gọi tắt là', 'gọi tất là', 'gọi tặt là', 'gọi tât là']) {
       expect(extract(asScan(model(text(alias)))).tasks.map((t) => t.lead.map((l) => l.name)), alias).toEqual([['các bộ, cơ quan ngang bộ', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương']]);
     }
+  });
+  it('a short name whose tones the scan changed still stands for the full name ("viết tắt là Đội ứng cứu sự cổ")', () => {
+    const text = 'ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố: 1793/QĐ-UBND\n\nLâm Đồng, ngày 25 tháng 9 năm 2025\n\nQUYẾT ĐỊNH\n\nVề việc kiện toàn Đội ứng cứu sự cố\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Đổi tên Đội ứng cứu sự cố mạng, máy tính tỉnh Lâm Đồng thành Đội ứng cứu sự cố an toàn thông tin mạng tỉnh Lâm Đồng.\n\nĐiều 2. Kiện toàn Đội ứng cứu sự cố an toàn thông tin mạng tỉnh Lâm Đồng (sau đây viết tắt là Đội ứng cứu sự cổ) gồm 17 thành viên.\n\nĐiều 3. Nhiệm vụ của Đội ứng cứu sự cố:\n\n1. Là đầu mối của tỉnh, phối hợp với các bộ phận ứng cứu sự cố của các cơ quan.\n\n2. Đề xuất các giải pháp nâng cao hiệu quả công tác ứng cứu sự cố.\n\nNơi nhận:\n\n- Như Điều 3;\n\n- Lưu: VT.\n';
+    const leads = extract(asScan(model(text))).tasks.map((t) => t.lead.map((l) => l.name));
+    expect(leads).toEqual([['Đội ứng cứu sự cố an toàn thông tin mạng tỉnh Lâm Đồng'], ['Đội ứng cứu sự cố an toàn thông tin mạng tỉnh Lâm Đồng']]);
   });
 });
 
