@@ -206,14 +206,26 @@ export function flatGrey(img: RgbImage, skew: number, bands: RuleBand[]): Uint8A
   return out;
 }
 
-/** A box of a grey image as a PGM, with `pad` white pixels around it (tesseract reads a crop best with a margin). */
-export function cropPgm(grey: Uint8Array, w: number, h: number, box: { x0: number; y0: number; x1: number; y1: number }, pad = 12): Buffer {
-  const x0 = Math.max(0, Math.round(box.x0)), y0 = Math.max(0, Math.round(box.y0));
-  const x1 = Math.min(w, Math.round(box.x1)), y1 = Math.min(h, Math.round(box.y1));
-  const cw = Math.max(1, x1 - x0) + 2 * pad, ch = Math.max(1, y1 - y0) + 2 * pad;
+/**
+ * Boxes of a grey image stacked one under another in one PGM, left-aligned after `pad` white pixels,
+ * `gap` white pixels apart: a page's table cells read by one tesseract run instead of one a box
+ * (each run loads the language data again). `tops` gives each box's top in the stack.
+ */
+export function stackPgm(grey: Uint8Array, w: number, h: number, boxes: Array<{ x0: number; y0: number; x1: number; y1: number }>, pad = 12, gap = 60): { pgm: Buffer; tops: number[] } {
+  const cut = boxes.map((b) => ({ x0: Math.max(0, Math.round(b.x0)), y0: Math.max(0, Math.round(b.y0)), x1: Math.min(w, Math.round(b.x1)), y1: Math.min(h, Math.round(b.y1)) }));
+  const cw = Math.max(1, ...cut.map((b) => b.x1 - b.x0)) + 2 * pad;
+  const tops: number[] = [];
+  let y = pad;
+  for (const b of cut) {
+    tops.push(y);
+    y += Math.max(1, b.y1 - b.y0) + gap;
+  }
+  const ch = y - gap + pad;
   const out = Buffer.alloc(cw * ch, 255);
-  for (let y = y0; y < y1; y++) grey.subarray(y * w + x0, y * w + x1).forEach((v, i) => (out[(y - y0 + pad) * cw + pad + i] = v));
-  return Buffer.concat([Buffer.from(`P5\n${cw} ${ch}\n255\n`, 'latin1'), out]);
+  cut.forEach((b, k) => {
+    for (let yy = b.y0; yy < b.y1; yy++) out.set(grey.subarray(yy * w + b.x0, yy * w + b.x1), (tops[k]! + yy - b.y0) * cw + pad);
+  });
+  return { pgm: Buffer.concat([Buffer.from(`P5\n${cw} ${ch}\n255\n`, 'latin1'), out]), tops };
 }
 
 /**

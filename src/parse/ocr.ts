@@ -37,7 +37,7 @@ import { join } from 'node:path';
 import { reportProgress } from '../model/progress.js';
 import { ToolError } from '../model/errors.js';
 import { readHandwriting, type HandwrittenValue } from './digits.js';
-import { bandsToSegments, closeGrids, cropPgm, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, pageSkew, type RuleBand, type SlopedLine } from './ocr-rules.js';
+import { bandsToSegments, closeGrids, stackPgm, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, pageSkew, type RuleBand, type SlopedLine } from './ocr-rules.js';
 import { findGrids, vCovers, type Grid } from './pdf-tables.js';
 import type { Segment } from './pdf-model.js';
 
@@ -536,7 +536,8 @@ export function gridBlocks(g: Grid): Array<{ c0: number; c1: number; r0: number;
  * side by side into one line, and a cell centred beside a taller one is read in pieces or as
  * noise ("ăn đao nu PR A2AP Sở Tài chính"): each column of each table (and each cell merged across
  * columns, gridBlocks) is read on its own, from the page turned back by its skew with the rules
- * painted out, and its words replace the page's words inside the table. The words are in the frame of findRuleBands (points).
+ * painted out, and its words replace the page's words inside the table. The parts are stacked in
+ * one image, so a page's tables cost one tesseract run more (two with a row-number column), not one a part. The words are in the frame of findRuleBands (points).
  */
 async function readGridColumns(
   words: OcrWord[], grids: Grid[], ppm: Ppm, skew: number, bands: RuleBand[], dpi: number,
@@ -549,26 +550,36 @@ async function readGridColumns(
     return mx >= g.x0 - 1 && mx <= g.x1 + 1 && my >= g.y0 - 1 && my <= g.y1 + 1;
   };
   const read: OcrWord[] = [];
+  const parts = grids.flatMap((g) =>
+    gridBlocks(g).map((b) => ({
+      box: { x0: g.xs[b.c0]! * px + 2, y0: g.ys[b.r0]! * px + 2, x1: g.xs[b.c1]! * px - 2, y1: g.ys[b.r1]! * px - 2 },
+      // a narrow column (the rows' numbers, "TT") is read as one block of numbers: as a column of
+      // lines tesseract drops a line of one digit, and as Vietnamese it reads "8" as "lộ", "1" as "lẽ"
+      narrow: g.xs[b.c1]! - g.xs[b.c0]! < 54,
+    })),
+  ).filter((x) => x.box.x1 - x.box.x0 >= 8 && x.box.y1 - x.box.y0 >= 8);
+  const pad = 12, gap = 60;
   try {
-    for (const g of grids) {
-      for (const b of gridBlocks(g)) {
-        const box = { x0: g.xs[b.c0]! * px + 2, y0: g.ys[b.r0]! * px + 2, x1: g.xs[b.c1]! * px - 2, y1: g.ys[b.r1]! * px - 2 };
-        if (box.x1 - box.x0 < 8 || box.y1 - box.y0 < 8) continue;
-        await writeFile(file, cropPgm(grey, ppm.width, ppm.height, box));
-        const pad = 12 / px;
-        // a narrow column (the rows' numbers, "TT") is read as one block of numbers: as a column of
-        // lines tesseract drops a line of one digit, and as Vietnamese it reads "8" as "lộ", "1" as "lẽ"
-        const narrow = g.xs[b.c1]! - g.xs[b.c0]! < 54;
-        for (const w of wordsFromHocr(await tess(file, narrow ? 6 : undefined, narrow ? ['-c', `tessedit_char_whitelist=${ROW_NUMBER_CHARS}`] : []), dpi).words) {
-          // (a serif "1" alone is read as a bar or an "l")
-          if (narrow) w.text = w.text.replace(/^[|l]([.)]?)$/, '1$1');
-          if (narrow && !ROW_NUMBER.test(w.text)) continue;
-          const moved = { ...w, x: w.x - pad + Math.round(box.x0) / px, baseline: w.baseline - pad + Math.round(box.y0) / px };
-          delete moved.chars;
-          read.push(moved);
-        }
-        reportProgress();
+    // the parts stacked in one image (one tesseract run for the text, one for the row numbers)
+    for (const narrow of [false, true]) {
+      const group = parts.filter((x) => x.narrow === narrow);
+      if (!group.length) continue;
+      const { pgm, tops } = stackPgm(grey, ppm.width, ppm.height, group.map((x) => x.box), pad, gap);
+      await writeFile(file, pgm);
+      for (const w of wordsFromHocr(await tess(file, narrow ? 6 : undefined, narrow ? ['-c', `tessedit_char_whitelist=${ROW_NUMBER_CHARS}`] : []), dpi).words) {
+        // (a serif "1" alone is read as a bar or an "l")
+        if (narrow) w.text = w.text.replace(/^[|l]([.)]?)$/, '1$1');
+        if (narrow && !ROW_NUMBER.test(w.text)) continue;
+        // the part the word is in, by its middle in the stack
+        const mid = (w.baseline - 0.3 * w.size) * px;
+        const k = tops.findIndex((t, i) => mid >= t - gap / 2 && mid < t + Math.round(group[i]!.box.y1) - Math.round(group[i]!.box.y0) + gap / 2);
+        if (k < 0) continue;
+        const box = group[k]!.box;
+        const moved = { ...w, x: w.x - pad / px + Math.round(box.x0) / px, baseline: w.baseline - tops[k]! / px + Math.round(box.y0) / px };
+        delete moved.chars;
+        read.push(moved);
       }
+      reportProgress();
     }
   } finally {
     await rm(file, { force: true });

@@ -3,7 +3,7 @@
  * frame the page's skew is turned back in, never in lines of text; the words turned back the same way.
  */
 import { describe, expect, it } from 'vitest';
-import { bandsToSegments, closeGrids, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, pageSkew, type RgbImage } from '../../src/parse/ocr-rules.js';
+import { bandsToSegments, closeGrids, stackPgm, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, pageSkew, type RgbImage } from '../../src/parse/ocr-rules.js';
 import { findGrids } from '../../src/parse/pdf-tables.js';
 import { sameHeader } from '../../src/parse/pdf-layout.js';
 import { gridBlocks } from '../../src/parse/ocr.js';
@@ -161,5 +161,24 @@ describe('a scanned table\'s grid', () => {
       { c0: 2, c1: 3, r0: 1, r1: 3 },
       { c0: 3, c1: 4, r0: 1, r1: 3 },
     ]);
+  });
+});
+
+describe('the parts of a table stacked for one tesseract run', () => {
+  it('puts each box under the last, a gap apart and left-aligned, and says where each starts', () => {
+    const w = 10, h = 10;
+    const grey = new Uint8Array(w * h).map((_, i) => i % 256);
+    const { pgm, tops } = stackPgm(grey, w, h, [{ x0: 2, y0: 1, x1: 5, y1: 3 }, { x0: 0, y0: 6, x1: 10, y1: 9 }], 1, 4);
+    expect(tops).toEqual([1, 7]);
+    const head = 'P5\n12 11\n255\n';
+    expect(pgm.subarray(0, head.length).toString('latin1')).toBe(head);
+    const px = (x: number, y: number) => pgm[head.length + y * 12 + x];
+    // the first box's top left pixel is the page's (2, 1), the second's the page's (0, 6)
+    expect(px(1, 1)).toBe(grey[1 * w + 2]);
+    expect(px(1, 7)).toBe(grey[6 * w + 0]);
+    expect(px(10, 9)).toBe(grey[8 * w + 9]);
+    // white between the boxes and right of the narrow one
+    expect(px(1, 4)).toBe(255);
+    expect(px(6, 1)).toBe(255);
   });
 });
