@@ -27,7 +27,8 @@
  *
  * The words are then turned back by the page's skew, and the rules of ruled tables are found in
  * the image in that frame (ocr-rules.ts), so the PDF parser builds the tables from them as from a
- * text layer's drawn rules; each column of such a table is read again on its own (readGridColumns).
+ * text layer's drawn rules; each column of such a table is read again on its own, the columns
+ * stacked in one image (readGridColumns).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
@@ -537,7 +538,8 @@ export function gridBlocks(g: Grid): Array<{ c0: number; c1: number; r0: number;
  * noise ("ăn đao nu PR A2AP Sở Tài chính"): each column of each table (and each cell merged across
  * columns, gridBlocks) is read on its own, from the page turned back by its skew with the rules
  * painted out, and its words replace the page's words inside the table. The parts are stacked in
- * one image, so a page's tables cost one tesseract run more (two with a row-number column), not one a part. The words are in the frame of findRuleBands (points).
+ * one image, so a page's tables cost one tesseract run more (two with a row-number column), not one
+ * a part. The words are in the frame of findRuleBands (points).
  */
 async function readGridColumns(
   words: OcrWord[], grids: Grid[], ppm: Ppm, skew: number, bands: RuleBand[], dpi: number,
