@@ -42,11 +42,16 @@ export function pageSkew(lines: SlopedLine[], pageWidth: number): number {
   return slopes[Math.floor(slopes.length / 2)]!;
 }
 
+/** A pixel's grey (the luminance pdftoppm -gray gives). */
+export const luma = (r: number, g: number, b: number): number => (r * 77 + g * 151 + b * 28) >> 8;
+
+/** Ink that is not print: the red of a seal or an intake stamp, the blue (or violet) of a pen. Print is black or grey, its channels about equal. */
+export const isInk = (r: number, g: number, b: number): boolean => (r - g >= 35 && r - b >= 25) || (b - r >= 30 && b >= g);
+
 /** A pixel of black or grey print: dark, and neither red (a seal, a stamp) nor blue (a pen). */
 function isPrint(p: Buffer, j: number, threshold: number): boolean {
   const r = p[j]!, g = p[j + 1]!, b = p[j + 2]!;
-  if ((r * 77 + g * 151 + b * 28) >> 8 >= threshold) return false;
-  return !((r - g >= 35 && r - b >= 25) || (b - r >= 30 && b >= g));
+  return luma(r, g, b) < threshold && !isInk(r, g, b);
 }
 
 interface Run {
@@ -192,7 +197,7 @@ export function flatGrey(img: RgbImage, skew: number, bands: RuleBand[]): Uint8A
       const oy = s ? Math.round(y + s * x) : y;
       if (ox < 0 || oy < 0 || ox >= w || oy >= h) continue;
       const j = (oy * w + ox) * 3;
-      out[y * w + x] = (rgb[j]! * 77 + rgb[j + 1]! * 151 + rgb[j + 2]! * 28) >> 8;
+      out[y * w + x] = luma(rgb[j]!, rgb[j + 1]!, rgb[j + 2]!);
     }
   }
   for (const b of bands) {

@@ -38,7 +38,7 @@ import { join } from 'node:path';
 import { reportProgress } from '../model/progress.js';
 import { ToolError } from '../model/errors.js';
 import { readHandwriting, type HandwrittenValue } from './digits.js';
-import { bandsToSegments, closeGrids, stackPgm, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, pageSkew, type RuleBand, type SlopedLine } from './ocr-rules.js';
+import { bandsToSegments, closeGrids, stackPgm, deskewWords, dropRuleGlyphs, findRuleBands, flatGrey, isInk, luma, pageSkew, type RgbImage, type RuleBand, type SlopedLine } from './ocr-rules.js';
 import { findGrids, vCovers, type Grid } from './pdf-tables.js';
 import type { Segment } from './pdf-model.js';
 
@@ -282,11 +282,7 @@ export function wordsFromHocr(hocr: string, dpi: number): { words: OcrWord[]; me
 }
 
 /** A colour page image: RGB bytes, three a pixel, row by row. */
-export interface Ppm {
-  width: number;
-  height: number;
-  rgb: Buffer;
-}
+export type Ppm = RgbImage;
 
 /** A binary PPM (P6, maxval 255) as pdftoppm writes it; null for anything else. */
 export function readPpm(b: Buffer): Ppm | null {
@@ -314,7 +310,7 @@ export function greyPgm(img: Ppm): Buffer {
   const n = img.width * img.height;
   const out = Buffer.allocUnsafe(n);
   const p = img.rgb;
-  for (let k = 0, j = 0; k < n; k++, j += 3) out[k] = (p[j]! * 77 + p[j + 1]! * 151 + p[j + 2]! * 28) >> 8;
+  for (let k = 0, j = 0; k < n; k++, j += 3) out[k] = luma(p[j]!, p[j + 1]!, p[j + 2]!);
   return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), out]);
 }
 
@@ -426,8 +422,7 @@ export function printOnlyPgm(img: Ppm, box: Box): Buffer {
     for (let x = 0; x < w; x++) {
       const j = ((box.y0 + y) * img.width + box.x0 + x) * 3;
       const r = p[j]!, g = p[j + 1]!, b = p[j + 2]!;
-      const ink = (r - g >= 35 && r - b >= 25) || (b - r >= 30 && b >= g);
-      out[y * w + x] = ink ? 255 : (r * 77 + g * 151 + b * 28) >> 8;
+      out[y * w + x] = isInk(r, g, b) ? 255 : luma(r, g, b);
     }
   }
   return Buffer.concat([Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1'), out]);
@@ -660,7 +655,8 @@ export async function ocrPdfPages(pdf: Buffer, pages: number[], opts: OcrOptions
           // the page turned back by its skew, and the rules of its tables in that frame
           const skew = pageSkew(lines, ppm.width);
           const bands = findRuleBands(ppm, dpi, skew);
-          const rules = closeGrids(bandsToSegments(bands, dpi), findGrids(bandsToSegments(bands, dpi)));
+          const found = bandsToSegments(bands, dpi);
+          const rules = closeGrids(found, findGrids(found));
           let placed = deskewWords(words, skew);
           const grids = findGrids(rules).filter((g) => g.xs.length > 3 || g.ys.length > 3);
           if (grids.length) placed = await readGridColumns(placed, grids, ppm, skew, bands, dpi, tess, `${base}-col.pgm`);

@@ -3,6 +3,7 @@
  * cut by a page break joined again, a table going on over pages made one.
  */
 import type { Diagnostic } from '../model/types.js';
+import { fold } from '../normalise/unicode.js';
 import { LIST_MARKER } from './markers.js';
 import { type Frame, type Item, type Line, type PBlock, type PTable, type PageModel, makeLine, quantile } from './pdf-model.js';
 import { type Zone, findZones } from './pdf-zones.js';
@@ -142,13 +143,7 @@ export function twoColumnBlocks(z: Zone, page: number, pageFrame: Frame): PBlock
 export const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** A cell's words without tones, for comparing two readings of one header (OCR reads each page's copy a little differently). */
-const headerWords = (s: string) =>
-  norm(s)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length >= 2);
+const headerWords = (s: string) => fold(s).split(/[^a-z0-9]+/).filter((w) => w.length >= 2);
 
 /**
  * Whether a row repeats a table's header: the same cells, or, as OCR reads two copies of one
