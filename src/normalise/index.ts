@@ -1,7 +1,7 @@
 /**
  * normalise: RawDoc -> TextModel.
  *
- * Cleans every block's text (NFC, control and zero-width characters, spaces),
+ * Cleans every block's text (NFC, control and zero-width characters, spaces, words run together),
  * moves page furniture aside (page numbers, running headers, signature stamps,
  * bookmarks), and lays the blocks out in one string with offsets: blocks are
  * separated by a blank line, table rows by '\n' and cells by '\t'.
@@ -9,6 +9,7 @@
 import type { Block, Cell, Furniture, RawBlock, RawDoc, TextModel } from '../model/types.js';
 import { cleanText, foldSpaces } from './unicode.js';
 import { finishesDate, isUpperCaseLine, lineFurniture } from './furniture.js';
+import { unglue } from './syllables.js';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 /**
@@ -28,14 +29,14 @@ const unemphasised = (s: string) => s.replace(EMPHASIS, (_, inner: string) => in
 const unshaped = (s: string) => (/<\/?[a-z][^>]*>/iu.test(s) ? s.replace(BOOKMARK, '') : unemphasised(s.replace(BOOKMARK, '').replace(SHAPE_NAME, '').replace(STRONG, '').trim()));
 
 function cleanBlockText(s: string): string {
-  return foldSpaces(cleanText(unshaped(s)))
+  return foldSpaces(unglue(cleanText(unshaped(s))))
     .split('\n')
     .filter((l) => l)
     .join('\n');
 }
 
 function cleanCell(s: string): string {
-  return foldSpaces(cleanText(unshaped(s)).replace(/\s*\n\s*/g, ' ')).trim();
+  return foldSpaces(unglue(cleanText(unshaped(s))).replace(/\s*\n\s*/g, ' ')).trim();
 }
 
 export function normalise(raw: RawDoc, file: string): TextModel {
