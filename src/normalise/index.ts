@@ -9,7 +9,7 @@
 import type { Block, Cell, Furniture, RawBlock, RawDoc, TextModel } from '../model/types.js';
 import { cleanText, foldSpaces } from './unicode.js';
 import { finishesDate, isUpperCaseLine, lineFurniture } from './furniture.js';
-import { unglue } from './syllables.js';
+import { knownWords, unglue } from './syllables.js';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 /**
@@ -28,21 +28,28 @@ const unemphasised = (s: string) => s.replace(EMPHASIS, (_, inner: string) => in
 // (raw HTML a markdown file holds is kept as it was written)
 const unshaped = (s: string) => (/<\/?[a-z][^>]*>/iu.test(s) ? s.replace(BOOKMARK, '') : unemphasised(s.replace(BOOKMARK, '').replace(SHAPE_NAME, '').replace(STRONG, '').trim()));
 
-function cleanBlockText(s: string): string {
-  return foldSpaces(unglue(cleanText(unshaped(s))))
+function cleanBlockText(s: string, known?: (w: string) => boolean): string {
+  return foldSpaces(unglue(cleanText(unshaped(s)), known))
     .split('\n')
     .filter((l) => l)
     .join('\n');
 }
 
-function cleanCell(s: string): string {
-  return foldSpaces(unglue(cleanText(unshaped(s))).replace(/\s*\n\s*/g, ' ')).trim();
+function cleanCell(s: string, known?: (w: string) => boolean): string {
+  return foldSpaces(unglue(cleanText(unshaped(s)), known).replace(/\s*\n\s*/g, ' ')).trim();
 }
 
 export function normalise(raw: RawDoc, file: string): TextModel {
   const furniture: Furniture[] = [];
   const kept: RawBlock[] = [];
-  const blocks = raw.blocks.map((b) => (b.kind === 'table' ? b : { ...b, text: cleanBlockText(b.text) }));
+  // the words the document writes on their own tell how to split a word run together that reads two ways
+  const known = knownWords(function* () {
+    for (const b of raw.blocks) {
+      if (b.kind !== 'table') yield cleanText(b.text);
+      else for (const r of b.rows ?? []) for (const c of r) yield cleanText(c);
+    }
+  });
+  const blocks = raw.blocks.map((b) => (b.kind === 'table' ? b : { ...b, text: cleanBlockText(b.text, known) }));
 
   // Content-based furniture, and upper-case lines sandwiched between stamp lines.
   const kinds = blocks.map((b) => b.furniture ?? (b.kind === 'table' ? null : lineFurnitureOfBlock(b.text)));
@@ -93,7 +100,7 @@ export function normalise(raw: RawDoc, file: string): TextModel {
             put('\t');
             own.push('\t');
           }
-          const t = cleanCell(c);
+          const t = cleanCell(c, known);
           const cell: Cell = { text: t, start: len, end: len + t.length };
           if (b.page) cell.page = b.page;
           put(t);

@@ -11,6 +11,8 @@
  * are left as they are.
  */
 
+import { SYLLABLES } from './lexicon.js';
+
 const ONSET = '(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?';
 const NUCLEUS = '(?:iê|yê|ia|ya|uô|ua|ươ|ưa|oo|[aeêioôơuưy]|[ăâ](?=[cmnpt]|ng|nh|ch|[uy]))';
 const SYLLABLE = new RegExp(`^${ONSET}[ou]?${NUCLEUS}(ng|nh|ch|[cmnptiyou])?$`, 'u');
@@ -41,11 +43,30 @@ function isSyllable(base: string, tones: number[]): boolean {
   return !/^(?:c|ch|p|t)$/.test(final) || tone === ACUTE || tone === DOT;
 }
 
+/** Whether a word in small letters is one Vietnamese syllable. */
+export function isOneSyllable(word: string): boolean {
+  const base: string[] = [];
+  const tone: number[] = [];
+  for (const ch of word) {
+    const l = LETTERS.get(ch);
+    if (!l) return false;
+    base.push(l.base);
+    tone.push(l.tone);
+  }
+  return isSyllable(base.join(''), tone);
+}
+
+/** Ways to read a word as the fewest syllables, at most this many (more is a word that is no glue). */
+const MAX_WAYS = 8;
+
 /**
  * The word split into syllables, or null when it is one syllable, is not Vietnamese letters, or
- * splits in more than one way.
+ * cannot be split in one way. When the fewest syllables read in more than one way ("thựchiện":
+ * "thực hiện" or "thự chiện"; "cụthể": "cụ thể" or "cục hể"), the one reading made only of words the
+ * document itself uses (`known`) is taken, else the one made only of syllables real documents use
+ * (lexicon.ts).
  */
-export function splitGlued(word: string): string[] | null {
+export function splitGlued(word: string, known?: (w: string) => boolean): string[] | null {
   const n = word.length;
   if (n < 4 || n > 40 || !/[^\x00-\x7f]/.test(word)) return null;
   const lower = word.toLowerCase();
@@ -59,44 +80,68 @@ export function splitGlued(word: string): string[] | null {
   }
   if (base.length !== n) return null;
   const caps = [...word].map((c) => c !== c.toLowerCase());
+  // an abbreviation in capitals run into the next word ("BHYTnăm"): its letters are one piece
+  let abbr = 0;
+  while (abbr < n && caps[abbr]) abbr++;
+  if (abbr < 2 || abbr >= n - 1) abbr = 0;
   // a syllable that starts with a vowel follows another only at a capital ("vàỦy"): inside a small-letter
   // word it is a misread letter ("trưòng", "QUYÉT") or a loan word ("Kiốt", "điôxin"), not two words
   const piece = (a: number, b: number) =>
-    (a === 0 || !/[aăâeêioôơuưy]/.test(base[a]!) || (caps[a]! && !caps[a - 1]!)) && isSyllable(base.slice(a, b).join(''), tone.slice(a, b));
-  if (piece(0, n)) return null;
-  // fewest pieces, and how many ways reach them
+    (a === 0 && b === abbr) ||
+    ((a === 0 || !/[aăâeêioôơuưy]/.test(base[a]!) || (caps[a]! && !caps[a - 1]!)) && isSyllable(base.slice(a, b).join(''), tone.slice(a, b)));
+  if (piece(0, n) && abbr === 0) return null;
+  // every reading with the fewest pieces, up to MAX_WAYS
   const best: number[] = new Array(n + 1).fill(Infinity);
-  const ways: number[] = new Array(n + 1).fill(0);
-  const from: number[] = new Array(n + 1).fill(-1);
+  const reads: number[][][] = Array.from({ length: n + 1 }, () => []);
   best[0] = 0;
-  ways[0] = 1;
+  reads[0] = [[]];
   for (let b = 1; b <= n; b++) {
-    for (let a = Math.max(0, b - 7); a < b; a++) {
+    for (let a = b === abbr ? 0 : Math.max(0, b - 7); a < b; a++) {
       if (best[a] === Infinity || !piece(a, b)) continue;
       const c = best[a]! + 1;
       if (c < best[b]!) {
         best[b] = c;
-        ways[b] = ways[a]!;
-        from[b] = a;
-      } else if (c === best[b]) ways[b] = ways[b]! + ways[a]!;
+        reads[b] = [];
+      }
+      if (c === best[b]) for (const r of reads[a]!) if (reads[b]!.length < MAX_WAYS) reads[b]!.push([...r, b]);
     }
   }
-  if (best[n] === Infinity || ways[n] !== 1) return null;
-  const out: string[] = [];
-  for (let b = n; b > 0; b = from[b]!) out.unshift(word.slice(from[b]!, b));
-  return out;
+  let ways = reads[n]!;
+  if (ways.length > 1) {
+    const madeOf = (ok: (w: string) => boolean) => ways.filter((ends) => ends.every((e, i) => ok(lower.slice(i ? ends[i - 1]! : 0, e))));
+    // the document's own words first, then the syllables real documents use
+    const own = known ? madeOf(known) : [];
+    ways = own.length === 1 ? own : madeOf((w) => SYLLABLES.has(w) || (known?.(w) ?? false));
+  }
+  if (ways.length !== 1 || ways[0]!.length < 2) return null;
+  return ways[0]!.map((e, i, ends) => word.slice(i ? ends[i - 1]! : 0, e));
 }
 
 const WORD = /[\p{L}\p{M}]{4,}/gu;
 /** A quick test before the word-by-word look: two vowels with a consonant between, or a capital after a small letter. */
 const MAYBE_GLUED = /[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ][^\s\p{P}\d]*?[bcdđghklmnpqrstvx][^\s\p{P}\d]*?[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]|\p{Ll}\p{Lu}/iu;
 
-/** The text with a space put between the syllables of every word that ran together. */
-export function unglue(text: string): string {
+/**
+ * A test of the words a text uses on their own, in small letters, made when first asked (most texts
+ * never ask).
+ */
+export function knownWords(texts: () => Iterable<string>): (w: string) => boolean {
+  let words: Set<string> | null = null;
+  return (w) => {
+    if (!words) {
+      words = new Set();
+      for (const t of texts()) for (const m of t.toLowerCase().matchAll(/[\p{L}\p{M}]+/gu)) words.add(m[0]);
+    }
+    return words.has(w);
+  };
+}
+
+/** The text with a space put between the syllables of every word that ran together (`known`: see splitGlued). */
+export function unglue(text: string, known?: (w: string) => boolean): string {
   if (!/[^\x00-\x7f]/.test(text)) return text;
   return text.replace(WORD, (w) => {
     if (!MAYBE_GLUED.test(w)) return w;
-    const parts = splitGlued(w);
+    const parts = splitGlued(w, known);
     return parts ? parts.join(' ') : w;
   });
 }

@@ -14,6 +14,18 @@ describe('words run together', () => {
     expect(unglue('Kính gửi: Cácsởgiáodụcđàotạo')).toBe('Kính gửi: Các sở giáo dục đào tạo');
     expect(unglue('Ủy ban nhân dânthành phố Hà Nội vàỦy ban')).toBe('Ủy ban nhân dân thành phố Hà Nội và Ủy ban');
     expect(unglue('CHỦ TỊCHNguyễn Văn A')).toBe('CHỦ TỊCH Nguyễn Văn A');
+    // an abbreviation run into the next word
+    expect(unglue('Hội nghị giao ban BHYTnăm 2008')).toBe('Hội nghị giao ban BHYT năm 2008');
+  });
+  it('splits a word that reads two ways by the words the document uses, then by the syllables real documents use', () => {
+    // "thực hiện" or "thự chiện"; "cụ thể" or "cục hể"
+    expect(splitGlued('thựchiện')).toEqual(['thực', 'hiện']);
+    expect(splitGlued('cụthể')).toEqual(['cụ', 'thể']);
+    // "PHÒNG Thái" or "PHÒNGT hái": the document writes "phòng" and "thái" on their own
+    const known = (w: string) => ['phòng', 'thái'].includes(w);
+    expect(splitGlued('PHÒNGThái', known)).toEqual(['PHÒNG', 'Thái']);
+    // "các háu" or "cá cháu", both made of words the document uses: nothing to choose by, left whole
+    expect(splitGlued('cácháu', () => true)).toBeNull();
   });
   it('leaves whole every real syllable, abbreviation, foreign word and misread letter', () => {
     for (const w of ['Nguyễn', 'khuyến', 'nghiêng', 'giường', 'quyết', 'khuỷu', 'người', 'hoạch', 'khuya', 'xoong', 'thuở', 'Quảng', 'ủy', 'gìn', 'ngoằn'])

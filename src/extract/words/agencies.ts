@@ -53,6 +53,8 @@ export const PREDICATES = [
   'xử lý', 'tháo gỡ', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì', 'quyết liệt', 'kịp thời',
   'sẽ', 'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'giới thiệu', 'rút kinh nghiệm', 'tham gia', 'làm việc', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
   'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nêu cao', 'sâu sát', 'nắm vững', 'nắm bắt', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy', 'thành lập',
+  // (a body that settles a matter with another: "Bộ Tài chính thống nhất với Ủy ban nhân dân tỉnh X để xử lý ...")
+  'thống nhất', 'hoàn chỉnh', 'trao đổi',
 ];
 
 /** The qualifiers (regular-expression sources) that make "tổ chức" a noun (an organisation) instead of the verb "organise": "tổ chức tín dụng", "tổ chức chính trị - xã hội". */
@@ -77,7 +79,7 @@ export const ASKED_TO = [
   'có ý kiến', 'cho ý kiến', 'góp ý', 'có văn bản', 'gửi', 'trả lời', 'tạo điều kiện', 'hỗ trợ', 'tăng cường', 'đẩy mạnh',
   'quán triệt', 'tập trung', 'tuyên truyền', 'phổ biến', 'sớm', 'nghiêm túc', 'kịp thời', 'lập', 'đăng ký', 'giới thiệu',
   'bảo đảm', 'đảm bảo', 'tiến hành', 'thống kê', 'đánh giá', 'giám sát', 'phân công', 'vận động', 'nâng cao', 'chấn chỉnh',
-  'vệ sinh', 'sắp xếp', 'dọn dẹp', 'kiểm kê',
+  'vệ sinh', 'sắp xếp', 'dọn dẹp', 'kiểm kê', 'tiếp thu', 'hoàn chỉnh', 'thống nhất',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
@@ -91,7 +93,7 @@ export const ACTION_WORDS = [
   'nghiêm túc', 'kịp thời', 'thường xuyên', 'định kỳ', 'hằng', 'hàng', 'căn cứ', 'để', 'nhằm', 'trong', 'theo',
   'về việc', 'đối với', 'trước ngày', 'trước', 'sau khi', 'khi', 'nếu', 'phải', 'cần', 'thống nhất',
   'xử lý', 'tháo gỡ', 'điều chỉnh', 'không được', 'chưa', 'đến nay', 'đẩy', 'có', 'làm', 'phát động', 'tiến hành', 'ứng dụng', 'chấn chỉnh', 'duy trì',
-  'trực tiếp', 'vận dụng', 'áp dụng', 'thành lập',
+  'trực tiếp', 'vận dụng', 'áp dụng', 'thành lập', 'tiếp thu', 'hoàn chỉnh',
 ];
 
 /** Collective nouns that may follow a bare head word inside one name ("Sở, ban, ngành"). */
