@@ -42,6 +42,8 @@ const FLOORS: Record<string, number> = {
   heldout56: 0.30, // measured 0.333
   heldout57: 0.73, // measured 0.762
   heldout59: 0.78, // measured 0.813
+  heldout60: 0.82, // measured 0.857 (0.762 unseen)
+  heldout61: 0.85, // measured 0.880 (0.692 unseen)
 };
 
 /**

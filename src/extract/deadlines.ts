@@ -252,13 +252,15 @@ const RULES: Rule[] = [
       return v ? { kind: 'within', date: v } : undefined;
     },
   },
-  // "từ ngày 01/8 đến ngày 15/8/2025": a time to act is `within` its last day; a reporting period
+  // "từ ngày 01/8 đến ngày 15/8/2025", "từ 15/4 đến hết ngày 20/4/2022": a time to act is `within` its last day; a reporting period
   // ("số liệu tính từ ngày 01/7/2025 đến ngày 30/11/2025") sets none
   {
     id: 'deadline.range',
     need: /\d/,
-    re: new RegExp(String.raw`(?:(?:kể\s+)?từ|trong\s+thời\s+gian\s+từ)\s+${AT}ngày\s+(${DATE}|\d{1,2}(?=\s*(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?\d))\s*(?:đến|-|–)\s*(?:hết\s+)?${AT}(?:ngày\s+)?(${DATE})`, 'giu'),
+    re: new RegExp(String.raw`(?:(?:kể\s+)?từ|trong\s+thời\s+gian\s+từ)\s+${AT}(?:ngày\s+)?(${DATE}|(?<=ngày\s+)\d{1,2}(?=\s*(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?\d))\s*(?:đến|-|–)\s*(?:hết\s+)?${AT}(?:ngày\s+)?(${DATE})`, 'giu'),
     make: (m, ctx, at) => {
+      // (two bare days, "Từ 22/6 đến 31/8/2022", are a campaign's or a schedule's span more often than a time to act)
+      if (!/ngày/u.test(m[0])) return null;
       if (/số\s+liệu|tính\s+từ|tính\s+đến|kỳ\s+(?:báo\s+cáo|đánh\s+giá|chấm\s+điểm|tổng\s+hợp)|mốc|tổng\s+kết|thống\s+kê|thời\s+điểm|kết\s+quả|giai\s+đoạn|phát\s+sinh|chốt/iu.test(`${clauseBefore(ctx.text, at, 100)} ${m[0]}`)) return null;
       const v = readDay(m[2]!, ctx, at);
       return v ? { kind: 'within', date: v } : undefined;

@@ -639,6 +639,21 @@ function listsContents(node: ItemNode): boolean {
     && !node.children.every((c) => opensWithVerb(c.title));
 }
 
+/**
+ * An item whose numbered lines name things of one kind, not work ("Điều 1. Tiêm phòng bắt buộc cho gia súc với 4 bệnh ...:"
+ * / "1. Bệnh nhiệt thán trâu, bò, ngựa," / "2. Bệnh tụ huyết trùng ..."): short lines that open with the same noun and ask
+ * nothing. One task; the lines are its text.
+ */
+const THINGS_NOT_HEAD = /^(?:từ|trong|đối|theo|về|tại|đến|ngày|sau|trước|khi|nếu|với|cho|để|năm|tháng|giai|kể|riêng|ngoài|các|những|mỗi|mọi)$/u;
+function listsThings(node: ItemNode): boolean {
+  if (!node.marker || !/:\s*$/u.test(node.title) || node.children.length < 2) return false;
+  const first = (t: string) => /^\s*(\p{L}+)/u.exec(t)?.[1]?.toLowerCase();
+  const head = first(node.children[0]!.title);
+  // (a noun: not a frame every point of a decision may open with, "a) Từ ngày 01/01/2025, điều chỉnh tăng thêm 15% ...")
+  return !!head && !THINGS_NOT_HEAD.test(head) && node.children.every((c) => !c.children.length && !c.body.length && c.title.length <= 80 && first(c.title) === head
+    && !ANY_ASK.test(` ${c.title} `) && !opensWithVerb(c.title) && !(leadOf(c.title)?.lead.length));
+}
+
 /** The title of a document or plan to be made, as the object of an action ("Chiến lược địa chất ... đến năm 2030."). */
 const PRODUCT_TITLE = /^(?:Chiến lược|Quy hoạch|Kế hoạch|Đề án|Chương trình|Dự án|Dự thảo|Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Báo cáo|Quy chế|Quy định|Bộ tiêu chí|Danh mục|Phương án|Tờ trình)\s+\p{L}/u;
 
@@ -1014,7 +1029,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const kept = node.children.filter((c) => !c.detached);
     const counts = kept.length > 0 && kept.every((c) => !c.children.length && COUNTS_NOW.test(c.title) && !ANY_ASK.test(` ${c.title} `));
     // (a request set apart after them is not one of the parts: it stays a task of its own)
-    const parts = node.children.length && (shares || counts || listsContents(node) || listsProducts(node)) ? kept : null;
+    const parts = node.children.length && (shares || counts || listsContents(node) || listsProducts(node) || listsThings(node)) ? kept : null;
     if (parts) for (const c of parts) consumed.add(c);
     // an action whose steps follow ("- Ban hành và tổ chức triển khai kế hoạch ..., bao gồm:" + "+ Tổ chức ...")
     // is a task of its own as well as its steps
@@ -1205,8 +1220,12 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const letterParagraph = !anyMarked && !node.marker;
     // a generic back-reference ("các cơ quan, đơn vị"), or any collective of kinds of bodies when the
     // lead-in named who is asked ("các bộ, tỉnh" after "hướng dẫn các bộ, ... và UBND các tỉnh ...")
-    const ownGeneric = own && own.lead.every((b) => isGeneric(b.text) || /^(?:(?:các|những)\s+)?(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text)
-      || (rootAssign?.aliases?.length && isAliasCollective(b.text, rootAssign.aliases)));
+    const genericRef = (b: BodySpan) => isGeneric(b.text) || /^(?:(?:các|những)\s+)?(?:cơ quan|đơn vị)\s*(?:,\s*(?:cơ quan|đơn vị))?$/iu.test(b.text)
+      || !!(rootAssign?.aliases?.length && isAliasCollective(b.text, rootAssign.aliases));
+    // (also with bodies the group already holds: "Các cơ quan, đơn vị và UBND các huyện, thị xã, thành phố thực hiện ..." under
+    // "đề nghị các sở, ban, ngành; ...; UBND các huyện, thị xã, thành phố triển khai ... như sau:")
+    const ofGroup = (b: BodySpan) => !!inherited?.a.lead.some((g) => fold(g.text) === fold(b.text));
+    const ownGeneric = own && own.lead.some(genericRef) && own.lead.every((b) => genericRef(b) || ofGroup(b));
     // a letter's "đề nghị các cơ quan ..." with no group named above: those it is sent to
     // (after a paragraph that asked that group by a longer name, that group: "... các cơ quan, đơn vị còn lại ..." / "Do thời
     // gian gấp, đề nghị các cơ quan, đơn vị khẩn trương gửi ...")

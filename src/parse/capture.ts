@@ -24,6 +24,10 @@ const hasAnchor = (l: string, k: number) => (k === ANCHOR_TESTS.length - 1 && !l
 const SEPARATOR = /\s*[-_=*]{3,}\s*/gu;
 const META = /^(?:\|?\s*)(?:Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Tình trạng|Lĩnh vực|Số công báo|Tình trạng hiệu lực)\s*:/iu;
 const SITE = /^(?:Trang chủ|Home|Đăng nhập|Đăng ký|Tải về|Tải văn bản|Văn bản liên quan|Văn bản gốc|Lược đồ|Nội dung|Thuộc tính|Tiếng Anh|Lưu trữ|Ghi chú|Chia sẻ|In văn bản|Bạn chưa đăng nhập|Bạn đang xem|Theo dõi hiệu lực|Hỏi đáp|©|Copyright|Liên hệ|Bản quyền)(?![\p{L}])|\S\s+>\s+\S[^<>]*\s+>\s+\S|^\|.*\|$|©/iu;
+/** The heading of a news site's list of other articles, on its own line. */
+const RELATED = /^(?:Related articles|Related news|Read more|Tin liên quan|Tin bài liên quan|Bài viết liên quan|Bài liên quan|Tin cùng chuyên mục|Tin cùng danh mục|Các tin khác|Tin khác|Các tin đã đưa|Tin đã đưa|Các bài viết khác|Bài viết khác|Xem thêm|Có thể bạn quan tâm|Tin mới hơn|Tin cũ hơn)\s*:?$/iu;
+/** A news writer's initials or agency closing the article ("BTO", "PV", "TTXVN", "Theo VGP"). */
+const BYLINE = /^(?:\p{Lu}[\p{Lu}.]{1,9}|\(?Theo\s+[^.]{2,40}\)?)$/u;
 /** A cell of a portal's record table copied one cell a line: "Số tư liệu: |", "20-10-2011 |". */
 const CELL = /^[^|]{1,60}\|$/u;
 const QUOC_HIEU = /^(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|^ĐẢNG CỘNG SẢN VIỆT NAM/u;
@@ -92,8 +96,16 @@ export function uncapture(input: string[]): Uncaptured {
     lines = lines.slice(lastSite + 1);
   }
 
-  // 3. the site's lines after the document: short lines of site words at the end, of a page
-  // known to be a copy (a letter's own closing "Ghi chú: ..." stays)
+  // 3. the site's lines after the document: a news site's list of other articles and all after it, with the
+  // writer's initials just above it ("BTO", "PV"), and short lines of site words at the end, of a page known
+  // to be a copy (a letter's own closing "Ghi chú: ..." stays)
+  const related = lines.findIndex((l, i) => i >= 3 && RELATED.test(l.trim()));
+  if (related >= 0) {
+    let cut = related;
+    while (cut > 0 && (!lines[cut - 1]!.trim() || BYLINE.test(lines[cut - 1]!.trim()))) cut--;
+    site.push(...lines.slice(cut).filter((l) => l.trim()));
+    lines = lines.slice(0, cut);
+  }
   let end = lines.length;
   while (end > 0 && site.length) {
     const t = lines[end - 1]!.trim();
