@@ -42,8 +42,10 @@ const FLOORS: Record<string, number> = {
   heldout56: 0.30, // measured 0.333
   heldout57: 0.73, // measured 0.762
   heldout59: 0.78, // measured 0.813
-  heldout60: 0.82, // measured 0.857 (0.762 unseen)
+  heldout60: 0.94, // measured 0.976 (0.762 unseen)
   heldout61: 0.85, // measured 0.880 (0.692 unseen)
+  heldout62: 0.90, // measured 0.933 (0.903 unseen)
+  heldout63: 0.94, // measured 0.971 (0.514 unseen)
 };
 
 /**

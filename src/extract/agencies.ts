@@ -82,6 +82,8 @@ const ROLE_APPOSITION = /(?:\s+[-–]\s+|\s*\(\s*)(?:là\s+)?(?:cơ quan|đơn v
 
 const CUTS = /\s*,\s*|\s+và\s+|\s+cùng\s+|\s+với\s+/gu;
 const STAFF_AFTER_AND = /^(?:giáo viên|bộ phận|nhân viên)(?![\p{L}])/u;
+/** The generic rest after a named body: "Công ty Thương mại du lịch và đơn vị có liên quan" (not inside a collective, "các Bộ, ngành và địa phương liên quan"). */
+const REST_AFTER_AND = /^(?:đơn vị|cơ quan|địa phương)(?:,\s*(?:đơn vị|cơ quan|địa phương))*\s+(?:có\s+)?liên quan(?![\p{L}])/u;
 /** A unit named in lower case: "tổ quản lý trật tự đô thị", "tổ dân phố", "đội kiểm tra", "công an phường" (not "tổ chức", "đội ngũ"). */
 const LOWER_UNIT = /^(?:tổ\s+(?!chức|hợp|quốc|tiên)\p{Ll}|đội\s+(?!ngũ)\p{Ll}|bộ phận\s+\p{Ll}|công an\s+(?:phường|xã|thị trấn|huyện|quận|tỉnh|thành phố)(?![\p{L}])|(?:thủ trưởng|giám đốc|chủ tịch|hiệu trưởng|trưởng phòng|trưởng ban|cục trưởng|vụ trưởng|chánh văn phòng|người đứng đầu)\s+(?:các\s+\p{L}|\p{Lu}))/u;
 const CELL_CUTS = new RegExp(String.raw`${CUTS.source}|\s*\/\s*`, 'gu');
@@ -152,7 +154,8 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
     // (after "và", the staff a school or a commune names in lower case: "Ban Giám hiệu và giáo viên chủ nhiệm", "các Tổ
     // chuyên môn và bộ phận văn phòng")
     // (and a ward's or a commune's own units, lowerUnitAfter)
-    const staff = unit || (isAnd && STAFF_AFTER_AND.test(next) && startsWithBody(s.slice(a, c.at), true));
+    const staff = unit || (isAnd && STAFF_AFTER_AND.test(next) && startsWithBody(s.slice(a, c.at), true))
+      || (isAnd && REST_AFTER_AND.test(next) && startsWithBody(s.slice(a, c.at)) && !/^\s*(?:các|những|mỗi)\s/iu.test(s.slice(a, c.at)));
     if (!staff && (!startsWithBody(next, false) || isBareHead(firstName(next)))) continue;
     // nor is a head word alone before it: "Báo và Đài Phát thanh, Truyền hình Lâm Đồng" is one body
     if (isAnd && isBareHead(s.slice(a, c.at)) && !/^(?:các|mỗi|những)$/iu.test(s.slice(a, c.at).trim())) continue;
@@ -295,7 +298,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho(?=\s+\p{Lu}|\s+(?:các|(?:thủ\s+)?trưởng|lãnh\s+đạo|giám\s+đốc|hiệu\s+trưởng)\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an|(?<![\p{L}])(?:[Tt]ổ|[Đđ]ội))\s+(?=${NOT_A_VERB_HERE}(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
+const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?!\s+ban(?![\p{L}]))(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho(?=\s+\p{Lu}|\s+(?:các|(?:thủ\s+)?trưởng|lãnh\s+đạo|giám\s+đốc|hiệu\s+trưởng)\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an|(?<![\p{L}])(?:[Tt]ổ|[Đđ]ội))\s+(?=${NOT_A_VERB_HERE}(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;

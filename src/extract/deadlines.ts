@@ -193,7 +193,7 @@ const ONGOING = [
   // end of a period, which is a time the calendar knows: "sau khi kết thúc năm học")
   String.raw`(?<![\p{L}])(?:ngay\s+sau\s+khi|sau\s+khi\s+kết\s+thúc(?!\s+(?:năm|quý|tháng|học\s+kỳ|giai\s+đoạn)(?![\p{L}])))\s[^.;,()]{3,100}`,
   String.raw`(?<![\p{L}])trước\s+khi\s+(?!sáp\s+nhập|sắp\s+xếp|hợp\s+nhất|chia\s+tách)[^.;,()]{3,120}`,
-  String.raw`(?<![\p{L}])khi\s+có\s+(?:thông\s+báo|văn\s+bản|hướng\s+dẫn|quyết\s+định|yêu\s+cầu|kế\s+hoạch|lịch|chỉ\s+đạo|ý\s+kiến)[^.;,()]{0,80}`,
+  String.raw`(?<![\p{L}])khi\s+có\s+(?:thông\s+báo|(?:công\s+)?văn\s+bản|công\s+văn|hướng\s+dẫn|quyết\s+định|yêu\s+cầu|kế\s+hoạch|lịch|chỉ\s+đạo|ý\s+kiến)[^.;,()]{0,80}`,
   // a time an undated event sets: "sau khi Đại hội ... bầu ra ...", "khi xảy ra sự cố ..."
   String.raw`(?<![\p{L}])sau\s+khi\s+(?:${EVENT})(?![\p{L}])[^.;,()]{0,80}`,
   String.raw`(?<![\p{L}])khi\s+(?:xảy\s+ra|phát\s+sinh)(?![\p{L}])[^.;,()]{0,80}`,

@@ -512,15 +512,23 @@ function headline(l: Line | undefined): { abbr: string; subject: string; at: num
 /** A lead-in that announces, in a copy with no title: "Ủy ban nhân dân phường Cự Khối thông báo:", "Hiệu trưởng thông báo những nội dung cụ thể như sau:". */
 const ANNOUNCES = /(?:^|[,;]\s*)\p{Lu}[^.:;,]{0,80}?\sthông báo(?:\s+[^.:;]{0,150}?)?\s*:\s*$/u;
 
-/** A portal's first line naming the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến ..." (the kind a document kind), with its issuer ("... ngày 08/5/2019 của UBND thị xã Điện Bàn V/v ..."). */
+/** A first line that is only the number and symbol ("3472/BVHTTDL-DSVH", a ministry portal's). */
 const BARE_NUMBER = new RegExp(String.raw`^(\d{1,5})\s*\/\s*((?:\d{4}\/)?${CAPS_SYMBOL}+)$`, 'u');
-const NUMBERED_TITLE = new RegExp(String.raw`^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*)\s*,?\s+ngày\s+${DMY}(?:\s+của\s+(\p{Lu}[^,;:]{2,80}?))?(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+))?$`, 'u');
-function numberedTitle(l: Line | undefined): { number: string; symbol: string; date: string; issuer: string | null; subject: string | null } | null {
+const NUMBERED_TITLE = new RegExp(String.raw`^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)(?:\s+(?:khẩn|Khẩn|KHẨN|hỏa tốc|Hỏa tốc|thượng khẩn|Thượng khẩn))?(?:\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*))?(?:\s*,?\s+ngày\s+${DMY})?(?:\s+của\s+(\p{Lu}[^,;:]{2,80}?))?(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+))?$`, 'u');
+/**
+ * A portal's line that names the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v ...", with its issuer ("... ngày
+ * 08/5/2019 của UBND thị xã Điện Bàn V/v ..."), "Quyết định số 4266/QĐ-UBND
+ * của UBND tỉnh về việc ..." (no date), "Thông báo Khẩn ngày 18/10/2020" (no number): its type word, and its number or its
+ * date at least.
+ */
+function numberedTitle(l: Line | undefined): { type: string; number: string | null; symbol: string | null; date: string | null; issuer: string | null; subject: string | null } | null {
   const m = l && NUMBERED_TITLE.exec(l.text.trim());
   // (a công văn has no title word of its own: "Công văn", "Văn bản" name it here)
-  if (!m || !(TYPE_BY_FOLD.has(fold(m[1]!)) || /^(?:Công văn|Văn bản)$/u.test(m[1]!))) return null;
-  const date = iso(+m[6]!, +m[5]!, +m[4]!);
-  return date ? { number: m[2]!, symbol: m[3]!, date, issuer: m[7]?.trim() ?? null, subject: m[8]?.trim() ?? null } : null;
+  const type = m && (TYPE_BY_FOLD.get(fold(m[1]!))?.abbr ?? (/^(?:Công văn|Văn bản)$/u.test(m[1]!) ? 'CV' : null));
+  if (!m || !type || !(m[2] || m[4])) return null;
+  const date = m[4] ? iso(+m[6]!, +m[5]!, +m[4]!) : null;
+  if (m[4] && !date) return null;
+  return { type, number: m[2] ?? null, symbol: m[3] ?? null, date, issuer: m[7]?.trim() ?? null, subject: m[8]?.trim() ?? null };
 }
 
 /** The title word wrapped over two lines, as a portal's narrow column leaves it ("QUYẾT" / "ĐỊNH"): the second line's index. */
@@ -682,11 +690,12 @@ export function extractHeader(model: TextModel): HeaderFields {
   // ... or a portal's first line that names it: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến ..."
   // (or its second line, under a title line: "Thông báo treo cờ ..." / "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã
   // Điện Bàn V/v ...")
-  const readTitles = f.symbol ? [] : [numberedTitle(head[0]), numberedTitle(head[1])];
+  // (a byline between them, "Tác giả: UBND thị xã Điện Bàn .Ngày đăng: 10/05/2019 .Lượt xem: 1844 lượt.": its third)
+  const readTitles = f.symbol ? [] : head.slice(0, 3).map((l) => numberedTitle(l));
   const titledAt = readTitles.findIndex(Boolean);
   const titled = titledAt >= 0 ? readTitles[titledAt]! : null;
   const titleLine = titledAt >= 0 ? head[titledAt]! : head[0];
-  if (titled) {
+  if (titled?.number && titled.symbol) {
     f.number = finding(model, titled.number, titleLine!.start, titleLine!.end, 'header.numberedTitle');
     f.symbol = finding(model, titled.symbol, titleLine!.start, titleLine!.end, 'header.numberedTitle');
   }
@@ -777,6 +786,9 @@ export function extractHeader(model: TextModel): HeaderFields {
     const first = sym.split(/[-/]/).find((p) => !/^\d+$/.test(p)) ?? '';
     const abbr = sym.includes('/') && !/^\d{4}\//.test(sym) && party ? party[1]! : first;
     f.type = finding(model, TYPE_ABBRS.has(abbr.toUpperCase()) ? canonicalAbbr(abbr) : 'CV', f.symbol.start, f.symbol.end, 'header.symbolType');
+  } else if (titled) {
+    // a portal's line that names it without a number: "Thông báo Khẩn ngày 18/10/2020"
+    f.type = finding(model, titled.type, titleLine!.start, titleLine!.end, 'header.numberedTitle');
   } else if (pt) {
     // a copy that kept only the portal's title line: "Thông báo về việc treo cờ ...", "Thông báo “V/v ...”"
     f.type = finding(model, pt.abbr, ptLine!.start, ptLine!.end, 'header.portalTitle');
@@ -923,7 +935,7 @@ export function extractHeader(model: TextModel): HeaderFields {
       }
     }
   }
-  if (!f.date && titled) f.date = finding(model, titled.date, titleLine!.start, titleLine!.end, 'header.numberedTitle');
+  if (!f.date && titled?.date) f.date = finding(model, titled.date, titleLine!.start, titleLine!.end, 'header.numberedTitle');
   if (!f.date && quoted) {
     const v = iso(+quoted.m![5]!, +quoted.m![4]!, +quoted.m![3]!);
     if (v) f.date = finding(model, v, quoted.l.start, quoted.l.end, 'header.quotedFrom');

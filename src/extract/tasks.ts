@@ -42,7 +42,7 @@ export interface TaskFinding {
 /** The things a lead-in lists after it: "(các) nội dung sau", "nhiệm vụ trọng tâm sau", "giải pháp sau". */
 const WORK_LISTED = String.raw`(?:nội dung|nhiệm vụ|công việc|giải pháp|biện pháp)(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau`;
 // (a lead-in ends with ':', or with '.' after what it lists: "... nghiêm túc triển khai các nội dung sau.")
-const LEAD_IN = new RegExp(String.raw`(?:(?:như sau|sau đây|cụ thể|${WORK_LISTED}|việc(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao nhiệm vụ|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:|có ý kiến(?: chỉ đạo)? như sau\s*\.|${WORK_LISTED}(?:\s+đây)?\s*\.)\s*$`, 'iu');
+const LEAD_IN = new RegExp(String.raw`(?:(?:như sau|sau đây|cụ thể|${WORK_LISTED}|việc(?:\s+(?:chính|cụ thể|trọng tâm|chủ yếu))?\s+sau|yêu cầu|chỉ đạo|giao (?:nhiệm vụ|trách nhiệm)|có ý kiến|đề nghị|thống nhất)[^.]{0,80}:|có ý kiến(?: chỉ đạo)? như sau\s*\.|${WORK_LISTED}(?:\s+đây)?\s*\.)\s*$`, 'iu');
 const DIRECTIVE_HEADING = /NHIỆM VỤ|GIẢI PHÁP|TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|NỘI DUNG/u;
 // (and a school's plan signed under its head's approval: "DUYỆT CỦA BAN GIÁM HIỆU    TỔNG PHỤ TRÁCH ĐỘI", "NGƯỜI LẬP KẾ HOẠCH")
 const END_WORDS = /^(?:(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu}|(?:DUYỆT(?:\s+CỦA)?|NGƯỜI LẬP(?:\s+KẾ HOẠCH)?)\s+(?:BAN GIÁM HIỆU|HIỆU TRƯỞNG|LÃNH ĐẠO|THỦ TRƯỞNG|\p{Lu}+\s+\p{Lu}+)(?![\p{Ll}]))/u;
@@ -74,10 +74,11 @@ const CLOSING_ANY = [
   /căn cứ (?:Quyết định|Chỉ thị|Nghị quyết)(?: này)? (?:để )?(?:thi hành|thực hiện)\s*(?:[./]|$)/iu,
   /^(?:Quyết định|Chỉ thị|Nghị quyết|Kế hoạch) có hiệu lực (?:thi hành )?(?:kể từ|từ|sau)/iu, /(?<!(?:kể từ|từ|khi|sau khi|thời gian|trước|đến|tại thời điểm)(?:\s+ngày)?\s+)(?:Quyết\s?định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông báo|Nghị quyết|Chương trình|Công điện) này\s?có\s?hiệu\s?lực/iu];
 /**
- * After "thông báo": not a duty to tell someone ("... phải thông báo cho tổ chức, cá nhân biết"), nor the second "thông báo"
+ * After "thông báo": not a duty to tell someone ("... phải thông báo cho tổ chức, cá nhân biết"), nor one asked of a body ("Đề nghị
+ * Đài truyền thanh xã ... thông báo liên tục ... để toàn thể nhân dân biết thực hiện"), nor the second "thông báo"
  * of a notice that asks those it tells to pass it on ("... thông báo để các Cục Thuế thông báo cho người nộp thuế biết").
  */
-const TELLS_NOT_DUTY = String.raw`(?<!(?:phải|có trách nhiệm|cần)\sthông\s?báo)(?<!thông\s?báo\s[^.]{0,160}thông\s?báo)`;
+const TELLS_NOT_DUTY = String.raw`(?<!(?:phải|có trách nhiệm|cần)\sthông\s?báo)(?<!thông\s?báo\s[^.]{0,160}thông\s?báo)(?<!(?:^|\s)(?:[Đđ]ề nghị|[Yy]êu cầu)\s[^.]{0,120}thông\s?báo)`;
 /** What is told is not to be passed on: "thông báo để các Cục Thuế thông báo cho người nộp thuế biết ..." asks work. */
 const NOT_PASSED_ON = String.raw`(?![^.]{0,160}?(?:thông báo|phổ biến|hướng dẫn|tuyên truyền)\s+(?:cho|đến|tới)\s)`;
 
@@ -87,7 +88,9 @@ const NAMED_BODY = String.raw`(?:Sở|Bộ|Ủy ban|Uỷ ban|UBND|Cục|Tổng c
 const CLOSING_PARAGRAPH = [
   // (not an ask of its own work during the carrying out: "Đề nghị Ủy ban Kiểm tra ... phối hợp kiểm tra, giám sát ... trong quá
   // trình triển khai thực hiện Quyết định này.")
-  /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)(?![^.]{0,200}\strong\s+quá\s+trình\s+(?:triển khai\s+)?thực hiện)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
+  // (nor an ask to pass the word on, whose "thực hiện" is the others': "Đề nghị Đài truyền thanh xã, các đồng chí Trưởng thôn
+  // thông báo liên tục trên hệ thống truyền thanh ... để toàn thể nhân dân biết thực hiện./.")
+  /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)(?![^.]{0,200}\strong\s+quá\s+trình\s+(?:triển khai\s+)?thực hiện)(?![^.]{0,200}\s(?:thông báo|tuyên truyền|phổ biến|thông tin)\s[^.]{0,120}\sđể\s[^.]{0,80}\sbiết)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^(?:Trong\s+)?quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   // (not the closing of a reply that asks a named body for work: "Trên đây là ý kiến của Cục ATMT, đề nghị Sở Công Thương tỉnh
   // Lào Cai nghiên cứu, hướng dẫn chủ đập ...", "Trên đây là ý kiến tham gia ... đề nghị Sở Công thương tổng hợp, báo cáo ...")
@@ -753,6 +756,8 @@ const ANY_ASK = new RegExp(String.raw`\s${ASK_VERB}\s`, 'iu');
  */
 const RECEIVED = /^[^,.;]{0,120}?\s(?:(?:đã\s+)?nhận được\s|(?:đã\s+)?có\s+(?:Công văn|Văn bản|Tờ trình|Thông báo|Báo cáo|Công điện)\s+(?:số\s*:?\s*)?\d)/u;
 /** A sentence that asks for a reply by a day: "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.", "gửi báo cáo về UBND tỉnh (qua ... Email: ...) trước 11h00 ngày thứ 5 hằng tuần". */
+/** A paragraph that says where the answers to a request go: "Ý kiến góp ý gửi về ...", "Báo cáo gửi về ...", "Văn bản tham gia ý kiến xin gửi về ...". */
+const REPLY_TO = /^(?:Ý kiến|Văn bản|Báo cáo|Kết quả|Hồ sơ|Danh sách|Bản đăng ký|Đăng ký)(?![\p{L}])[^.;]{0,60}?\s(?:gửi|nộp)\s+(?:về|đến|cho|tới)\s/u;
 const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?(?:\([^()]{0,240}\)|[^.;()]){0,200}?(?:trước|chậm nhất|không muộn hơn)\s+(?:\d{1,2}\s*(?:giờ|h)[^.;]{0,20}?)?ngày/iu;
 
 /**
@@ -844,13 +849,17 @@ function othersRequest(sentence: string, issuer: string | null): boolean {
 const ARTICLE_HEADING = /^(?:Tổ chức thực hiện|Hiệu lực(?: thi hành)?|Điều khoản thi hành|Trách nhiệm thi hành|Thi hành|Trách nhiệm tổ chức thực hiện)\.?$/iu;
 /** An item that opens with the document it names: kind, number and symbol ("Quyết định số 28/2016/QĐ-UBND ngày ..."). */
 const CITED_ITEM = new RegExp(String.raw`^(?:${CITED_KINDS.join('|')})\s+(?:số\s*:?\s*)?\d{1,5}[a-z]?(?:\/\d{4})?[/-]\p{Lu}`, 'u');
-const DECISION = /^(?:Nay\s+ban\s+hành|Ban\s?hành\s?kèm theo|Thông qua|Phê duyệt|(?:Tái\s+)?[Cc]ông nhận|Bổ nhiệm|Thành lập|Bãi bỏ|Sửa đổi|Kiện toàn|Điều chỉnh|Thu hồi|Cho phép|Khen thưởng|Tặng|Cử|Chấp thuận|Quy định|Ban\s?hành|Đổi tên|Giải thể|Hợp nhất|Sáp nhập|Phê bình|Công bố)(?![\p{L}])/u;
+/** The act a decision's article makes ("Phê duyệt ...", "Thành lập ...", "Nay công bố ...", "Nay điều chỉnh giá ..."): the act, not work. */
+const DECIDES = ['Ban\\s?hành\\s?kèm theo', 'Thông qua', 'Phê duyệt', '(?:Tái\\s+)?[Cc]ông nhận', 'Bổ nhiệm', 'Thành lập', 'Bãi bỏ', 'Sửa đổi', 'Kiện toàn', 'Điều chỉnh',
+  'Thu hồi', 'Cho phép', 'Khen thưởng', 'Tặng', 'Cử', 'Chấp thuận', 'Quy định', 'Ban\\s?hành', 'Đổi tên', 'Giải thể', 'Hợp nhất', 'Sáp nhập', 'Phê bình', 'Công bố'];
+// (after "Nay" in small letters: "Nay công bố dịch ...")
+const DECISION = new RegExp(String.raw`^(?:${DECIDES.join('|')}|Nay\s+(?:${DECIDES.map((w) => w[0]!.toLowerCase() + w.slice(1)).join('|')}))(?![\p{L}])`, 'u');
 
 /** A lead-in that gives orders: "... có ý kiến (chỉ đạo) như sau:", "... kết luận và chỉ đạo như sau:", "... yêu cầu:". */
 // (a copy may end it with a full stop: "... Phó Thủ tướng Chính phủ Lê Văn Thành có ý kiến như sau.")
 /** A lead-in to comments on a dossier or a draft: "Sở X có ý kiến tham gia như sau:", "... góp ý như sau:". */
 const COMMENTS_LEAD_IN = /(?:(?:có|cho)\s+ý kiến\s+(?:tham gia|góp ý)|tham gia ý kiến|góp ý)(?:\s+(?:như sau|cụ thể|đối với [^:]{0,120}))?\s*:\s*$/u;
-const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|giao nhiệm vụ)(?:(?: như sau| sau đây| cụ thể)?\s*:|\s+như sau\s*\.)\s*$/u;
+const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|giao (?:nhiệm vụ|trách nhiệm))(?:(?: như sau| sau đây| cụ thể)?\s*:|\s+như sau\s*\.)\s*$/u;
 /** A paragraph that opens with a named body and what it is to do: "Bộ Y tế khẩn trương chuẩn bị ...". */
 function ordersBody(text: string): boolean {
   if (ordersBodyAt(text)) return true;
@@ -1095,7 +1104,15 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         if (at < 0 && ordered && !ordersBody(node.title)) at = [...node.title.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length).find((a) => ordersBodyAt(node.title.slice(a))) ?? -1;
         // (after a lead-in that asks, "... yêu cầu:", a paragraph whose subject is a body is what it asks of it)
         const charged = (afterLeadIn || node.charge) && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
-        if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && (ordersBody(text) || letsBodyAct(text))) && !(listing && opensWithVerb(node.title))) continue;
+        if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && (ordersBody(text) || letsBodyAct(text))) && !(listing && opensWithVerb(node.title))) {
+          // (a paragraph no rule reads as a request that says where and by when the one before it is answered, "Ý kiến góp ý
+          // gửi về Sở X (địa chỉ: ..., email: ...) trước ngày 15/9/2019 để Sở tổng hợp": that request's time)
+          if (prev && !prev.deadline && REPLY_TO.test(text)) {
+            const d = timeAt(text, start, 'replyParagraph');
+            if (d?.kind === 'by') prev.deadline = d;
+          }
+          continue;
+        }
         if (at > 0) {
           // (a sentence that asks after its own frame, "Để có cơ sở tổng hợp, Bộ X đề nghị ...", goes on with the
           // background before it: the paragraph is the task; a sentence that opens with the ask, "Đề nghị quý cơ
@@ -1685,8 +1702,9 @@ const FUNCTION_OF = /có\s+chức\s+năng(?:,?\s+nhiệm\s+vụ)?\s+(?:tư\s+v�
 // (also a body let act, "Đồng ý Ủy ban nhân dân tỉnh Lào Cai quyết định chuyển mục đích ...", what is agreed to, "Đồng ý
 // kết quả khoanh định ...", "Đồng ý chưa thu hồi ...", and "Cho phép bổ sung ...": what
 // the letter allows, not what it asks; "Đồng ý ... giao X ..." still asks; a resolution's "Thống nhất sáp nhập ...",
-// "Nhất trí điều chỉnh ...", "Biểu quyết thông qua ...": what was agreed)
-const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|để|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận)\s+(?=\p{L})|Cho phép\s+(?=\p{Lu})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}])|(?:Thống nhất|Nhất trí)\s+(?=\p{Ll})|Biểu quyết thông qua(?![\p{L}]))/u;
+// "Nhất trí điều chỉnh ...", "Biểu quyết thông qua ...": what was agreed; "Phê duyệt / Thông qua ... như đề nghị của X": the
+// approval of a body's proposal, not "Phê duyệt đề án ..." as work under an agency's heading)
+const APPROVAL = /^(?:(?:Đồng ý|Thống nhất|Nhất trí|Chấp thuận)(?:\s+(?:về\s+)?(?:chủ trương|việc|với|cho|để|đề nghị|nội dung|phương án|kế hoạch|tổ chức|điều chỉnh|bổ sung|thông qua))(?![\p{L}])|(?:Đồng ý|Chấp thuận)\s+(?=\p{L})|Cho phép\s+(?=\p{Lu})|Cho phép\s+(?:bổ sung|điều chỉnh|thành lập|sử dụng|chuyển)(?![\p{L}])|(?:Thống nhất|Nhất trí)\s+(?=\p{Ll})|Biểu quyết thông qua(?![\p{L}])|(?:Phê duyệt|Thông qua)\s+(?=[^.;]{3,300}?\s(?:như|theo)\s+đề nghị\s+(?:của|tại)\s))/u;
 
 /** A conclusion's appraisal of what was done ("Ghi nhận, đánh giá cao sự chủ động của các sở ...", "Biểu dương ..."): results, asking no one. */
 const APPRAISAL = /^(?:Ghi nhận|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao|(?:Về\s+)?[Cc]ơ bản\s+(?:thống nhất|đồng ý|nhất trí))(?![\p{L}])/u;

@@ -1,0 +1,92 @@
+/**
+ * Rules read from what heldout62 and heldout63 (corpus/kept) missed, each with cases that must match and must not: a portal's
+ * line naming the document without its date or number, "Thứ 2:" points, a decision's "Nay công bố ...", an approval of a
+ * body's proposal, "giao ban" (a meeting, not an ask), a "giao trách nhiệm:" lead-in, where a request's answers go and by
+ * when, "cho đến khi có Công văn ...", the generic rest after a named body, an ask to pass the word on.
+ */
+import { describe, it, expect } from 'vitest';
+import { model } from '../helpers.js';
+import { extract } from '../../src/extract/index.js';
+import { extractHeader } from '../../src/extract/header.js';
+import { leadOf, splitBodies } from '../../src/extract/agencies.js';
+import { isClosing } from '../../src/extract/tasks.js';
+import { findDeadlines, pickDeadline } from '../../src/extract/deadlines.js';
+import { readMarker } from '../../src/parse/markers.js';
+
+const header = (text: string) => {
+  const h = extractHeader(model(text));
+  return { type: h.type?.value, number: h.number?.value ?? null, symbol: h.symbol?.value ?? null, issuer: h.issuer?.value ?? null, date: h.date?.value ?? null };
+};
+const tasksOf = (text: string) => extract(model(text)).tasks;
+
+describe('a portal\'s line that names the document', () => {
+  it('without its date ("Quyết định số 4266/QĐ-UBND của UBND tỉnh về việc ...")', () => {
+    expect(header('Quyết định số 4266/QĐ-UBND của UBND tỉnh về việc công bố dịch cúm A (H1N1)\nQUYẾT ĐỊNH:\nĐiều 1: Nay công bố dịch cúm A (H1N1) trên người.\nĐiều 2. Ban chỉ đạo phòng, chống dịch bệnh tỉnh có trách nhiệm triển khai các biện pháp.')).toMatchObject({ type: 'QĐ', number: '4266', symbol: 'QĐ-UBND', issuer: 'Ủy ban nhân dân tỉnh', date: null });
+  });
+  it('without its number ("Thông báo Khẩn ngày 18/10/2020")', () => {
+    expect(header('Thông báo Khẩn ngày 18/10/2020\n\nKính gửi:\n\nHiệu trưởng các trường MN, TH, THCS trên toàn thị xã\nPhòng GD&ĐT yêu cầu:\n1. Các đơn vị tiếp tục thực hiện nghiêm Công điện số 14/CĐ-UBND.')).toMatchObject({ type: 'TB', number: null, date: '2020-10-18' });
+  });
+  it('under a title and a byline', () => {
+    expect(header('Thông báo treo cờ Tổ quốc\nTác giả: UBND thị xã Điện Bàn .Ngày đăng: 10/05/2019 .Lượt xem: 1844 lượt.\nThông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn V/v treo cờ Tổ quốc\n\nUBND thị xã thông báo:\n1. Các cơ quan, đơn vị treo cờ Tổ quốc.')).toMatchObject({ type: 'TB', number: '217', symbol: 'TB-UBND', date: '2019-05-08' });
+  });
+  it('must not: a title line with neither number nor date, or one whose date is no day', () => {
+    expect(header('Thông báo về việc treo cờ Tổ quốc\n\nUBND xã thông báo:\n1. Các hộ gia đình treo cờ Tổ quốc.').number).toBeNull();
+    expect(header('Thông báo ngày 45/13/2020\n\nUBND xã thông báo:\n1. Các hộ gia đình treo cờ Tổ quốc.').date).toBeNull();
+  });
+});
+
+describe('list markers', () => {
+  it('"Thứ 2:" numbers a point as "Thứ hai:" does; "Thứ 2, ngày 05/10" is a Monday', () => {
+    expect(readMarker('Thứ 2: Triển khai các hoạt động phòng, chống bạo lực.')).toMatchObject({ kind: 'ordinal', label: 'Thứ 2' });
+    expect(readMarker('Thứ 2, ngày 05/10/2020: họp giao ban.')).toBeNull();
+  });
+});
+
+const DECISION = (articles: string) => `ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 34/QĐ-UBND\nLào Cai, ngày 05 tháng 9 năm 2026\nQUYẾT ĐỊNH\nVề việc điều chỉnh giá bán lẻ muối\nQUYẾT ĐỊNH:\n${articles}\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Minh\n`;
+describe('what a decision or a letter decides is no task', () => {
+  it('"Nay công bố ...", "Nay điều chỉnh giá ..." as "Công bố ...", "Điều chỉnh ..."', () => {
+    const t = tasksOf(DECISION('Điều 1. Nay điều chỉnh giá bán lẻ muối I ốt trên địa bàn tỉnh từ 800 đồng/kg lên 1.000 đồng/kg.\nĐiều 2. Giao cho Sở Tài chính, Sở Công Thương, Công ty Thương mại du lịch và đơn vị có liên quan tiến hành kiểm kê.\nĐiều 3. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này.'));
+    expect(t.map((x) => x.label)).toEqual(['Điều 2']);
+    // the generic rest after a named body is an entry of its own
+    expect(t[0]!.lead.map((l) => l.name)).toEqual(['Sở Tài chính', 'Sở Công Thương', 'Công ty Thương mại du lịch', 'đơn vị có liên quan']);
+  });
+  it('must not: "Nay" with work of a body\'s own', () => {
+    expect(tasksOf(DECISION('Điều 1. Nay giao Sở Tài chính kiểm kê hàng tồn kho trước ngày 30/9/2026.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.')).map((x) => x.label)).toEqual(['Điều 1']);
+  });
+  it('the approval of a body\'s proposal, "Phê duyệt ... như đề nghị của X"; not "Phê duyệt ..." as work', () => {
+    const letter = (items: string) => `THỦ TƯỚNG CHÍNH PHỦ\nSố: 442/TTg-KTN\nHà Nội, ngày 20 tháng 3 năm 2009\nKính gửi:\n- Bộ Công Thương;\n- Tập đoàn Điện lực Việt Nam.\n\nXét đề nghị của Tập đoàn Điện lực Việt Nam, Thủ tướng Chính phủ có ý kiến như sau:\n\n${items}\n\nNơi nhận:\n- Như trên;`;
+    const t = tasksOf(letter('1. Phê duyệt Khung chính sách bồi thường, hỗ trợ, tái định cư Dự án thủy điện Trung Sơn như đề nghị của Tập đoàn Điện lực Việt Nam.\n\n2. Giao Tập đoàn Điện lực Việt Nam tổ chức thực hiện.'));
+    expect(t.map((x) => x.label)).toEqual(['2']);
+    const plan = tasksOf(letter('1. Bộ Công Thương:\n\n- Phê duyệt phương án cấp điện cho các xã trong năm 2009.\n\n- Kiểm tra việc thực hiện.'));
+    expect(plan).toHaveLength(2);
+  });
+});
+
+describe('leads and lead-ins', () => {
+  it('"Hội nghị giao ban Hiệu trưởng" is a meeting, not "giao" and a body', () => {
+    expect(leadOf('Căn cứ Thông báo kết luận tại Hội nghị giao ban Hiệu trưởng định kỳ lần 1, Phòng Giáo dục và Đào tạo đề nghị Hiệu trưởng các trường MN, TH thực hiện tốt các yêu cầu.')?.lead.map((b) => b.text)).toEqual(['Hiệu trưởng các trường MN, TH']);
+    expect(leadOf('Giao Ban Quản lý dự án tỉnh thực hiện.')?.lead.map((b) => b.text)).toEqual(['Ban Quản lý dự án tỉnh']);
+  });
+  it('"..., UBND Thành phố giao trách nhiệm:" is the lead-in of the paragraph after it', () => {
+    const t = tasksOf('ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 6672/UBND-VX\nHà Nội, ngày 27 tháng 11 năm 2007\nKính gửi:\n- Sở Lao động Thương binh và Xã hội;\n- Ủy ban nhân dân các quận, huyện.\n\nNgày 16/11/2007, Chính phủ ban hành Nghị định số 168/2007/NĐ-CP quy định mức lương tối thiểu vùng.\n\nVề việc này, UBND Thành phố giao trách nhiệm:\n\nSở Lao động Thương binh và Xã hội chủ trì, phối hợp với Ủy ban nhân dân các quận, huyện triển khai thực hiện Nghị định.\n\nNơi nhận:\n- Như trên;');
+    expect(t.map((x) => [x.text.slice(0, 20), x.lead.map((l) => l.name)])).toEqual([['Sở Lao động Thương b', ['Sở Lao động Thương binh và Xã hội']]]);
+  });
+  it('a paragraph that says where a request is answered, and by when, gives the request its time', () => {
+    const t = tasksOf('SỞ NÔNG NGHIỆP VÀ PTNT\nTỈNH TÂY NINH\nSố: 1200/SNN-CCCN\nTây Ninh, ngày 05 tháng 9 năm 2019\nKính gửi:\n- Các Sở, ngành có liên quan;\n- UBND các huyện, thành phố.\n\nSở Nông nghiệp và PTNT đề nghị các Sở, ngành có liên quan, UBND các huyện, thành phố cho ý kiến góp ý dự thảo Nghị quyết.\n\nÝ kiến góp ý gửi về Sở Nông nghiệp và PTNT (địa chỉ: số 021, Phan Chu Trinh) và gửi file mềm vào địa chỉ email: chicuc@gmail.com trước ngày 15/9/2019 để Sở tổng hợp.\n\nNơi nhận:\n- Như trên;');
+    expect(t.map((x) => [x.text.slice(0, 20), x.deadline?.kind, x.deadline?.date])).toEqual([['Sở Nông nghiệp và PT', 'by', '2019-09-15']]);
+  });
+  it('an ask to pass the word on is not a closing formula; the formula still is', () => {
+    expect(isClosing('Đề nghị Đài truyền thanh xã, các đồng chí Trưởng thôn thông báo liên tục trên hệ thống truyền thanh xã, thôn để toàn thể nhân dân biết thực hiện./.')).toBe(false);
+    expect(isClosing('Văn phòng Chính phủ xin thông báo để Bộ Tài chính biết, thực hiện.')).toBe(true);
+    expect(isClosing('Đề nghị các đơn vị nghiêm túc triển khai thực hiện./.')).toBe(true);
+  });
+  it('must not: split a collective\'s own rest ("các Bộ, ngành và địa phương liên quan")', () => {
+    expect(splitBodies('các Bộ, ngành và địa phương liên quan', { comma: true }).map((b) => b.text)).toEqual(['các Bộ, ngành và địa phương liên quan']);
+  });
+});
+
+describe('"cho đến khi có Công văn ..." is open-ended', () => {
+  it('ongoing', () => {
+    expect(pickDeadline(findDeadlines('Cho học sinh nghỉ học cho đến khi có Công văn chỉ đạo của Sở Giáo dục và Đào tạo.', 2020, {}))).toMatchObject({ kind: 'ongoing' });
+  });
+});
