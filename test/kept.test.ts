@@ -46,6 +46,8 @@ const FLOORS: Record<string, number> = {
   heldout61: 0.85, // measured 0.880 (0.692 unseen)
   heldout62: 0.90, // measured 0.933 (0.903 unseen)
   heldout63: 0.94, // measured 0.971 (0.514 unseen)
+  heldout64: 0.84, // measured 0.875 (0.813 unseen)
+  heldout65: 0.51, // measured 0.542 (0.367 unseen)
 };
 
 /**

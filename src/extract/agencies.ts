@@ -98,6 +98,9 @@ function lowerUnitAfter(before: string, next: string): boolean {
   return LOWER_UNIT.test(next) && !/^(?:các|những|mỗi)\s/iu.test(before.trim()) && startsWithBody(before, true);
 }
 
+/** A list that opens with kinds of bodies and ends with the people of the place. */
+const EVERYONE = /^(?:tất cả\s+)?(?:các|những)\s+(?:cơ quan|đơn vị|tổ chức)(?![\p{L}])[^;]*?,[^;]*?\s(?:và|cùng)\s+(?:toàn thể\s+)?(?:nhân dân|người dân|các hộ dân|hộ dân|các hộ gia đình|hộ gia đình)(?:\s+(?:trên địa bàn|trong|ở|tại)\s[^,;]{2,40})?$/iu;
+
 export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan[] {
   const out: BodySpan[] = [];
   const push = (a: number, b: number) => {
@@ -118,6 +121,13 @@ export function splitBodies(s: string, opts: { comma?: boolean } = {}): BodySpan
       a = m.index! + 1;
     }
     return out.filter((b) => b.text);
+  }
+  // everyone in a place, bodies of every kind and its people ("Tất cả các cơ quan, đơn vị, Ban nhân dân các ấp và toàn thể nhân
+  // dân trong xã", "các tổ chức, cơ quan, đơn vị, doanh nghiệp, trường học, tổ dân phố và nhân dân trên địa bàn phường"): one doer
+  if (EVERYONE.test(s.trim())) {
+    const t = s.trim().replace(/[;,.:]+$/, '').trim();
+    const lead = s.length - s.trimStart().length;
+    return [{ text: t, start: lead, end: lead + t.length }];
   }
   // a collective made only of kinds of bodies ("Các bộ, các tỉnh", "các cơ quan, đơn vị, địa phương") is one doer
   if (/^(?:các|mỗi|những)\s/iu.test(s.trim()) && trimCollective(s.trim()) === s.trim() && /[,]|\svà\s/u.test(s)) {
@@ -242,8 +252,8 @@ export function cutAtAction(s: string): string {
  * "các sở, ban, ngành có liên quan") ends where its closed vocabulary ends: the verb after it
  * is not part of the name, whatever the verb ("Các bộ, tỉnh đăng nhập phần mềm ...").
  */
-const KIND_NOUN = /^(?:cơ quan ngang bộ|bộ phận|cá nhân|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|tổ chức chính trị - xã hội|chi bộ|đảng bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|thị trấn|quận|thị xã|đoàn thể|tổ chức|doanh nghiệp|hội|cơ sở (?:sản xuất kinh doanh|sản xuất|kinh doanh|giáo dục|y tế)|cơ sở|trường học|trường|hộ gia đình|gia đình|nhân dân|người dân|ủy ban|uỷ ban|ngang bộ)(?![\p{L}])/u;
-const KIND_QUALIFIER = /^(?:(?:có\s+)?liên quan|chuyên môn|chức năng|trực thuộc|thuộc\s+(?:tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|thành phố|bộ|sở)|(?:trên địa bàn|trong)(?:\s+(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu))?|cấp (?:tỉnh|huyện|xã)|tỉnh|trung ương|ngang bộ|nhà nước|hành chính|sự nghiệp(?:\s+công lập)?|công lập)(?![\p{L}])/iu;
+const KIND_NOUN = /^(?:lực lượng vũ trang|ban cán sự|tổ dân phố|khu phố|trạm y tế|hợp tác xã|thôn|ấp|cơ quan ngang bộ|bộ phận|cá nhân|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|tổ chức chính trị - xã hội|chi bộ|đảng bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|thị trấn|quận|thị xã|đoàn thể|tổ chức|doanh nghiệp|hội|cơ sở (?:sản xuất kinh doanh|sản xuất|kinh doanh|giáo dục|y tế)|cơ sở|trường học|trường|hộ gia đình|gia đình|nhân dân|người dân|ủy ban|uỷ ban|ngang bộ)(?![\p{L}])/u;
+const KIND_QUALIFIER = /^(?:(?:có\s+)?liên quan|(?:của\s+)?các\s+(?:thôn|ấp|tổ dân phố|khu phố|bản|làng)|chuyên môn|chức năng|trực thuộc|thuộc\s+(?:tỉnh|UBND tỉnh|Ủy ban nhân dân tỉnh|thành phố|bộ|sở)|(?:trên địa bàn|trong)(?:\s+(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu))?|cấp (?:tỉnh|huyện|xã)|tỉnh|trung ương|ngang bộ|nhà nước|hành chính|sự nghiệp(?:\s+công lập)?|công lập)(?![\p{L}])/iu;
 
 /** Nothing but kinds of bodies: "các bộ, các tỉnh", "các sở, ban, ngành, địa phương có liên quan". */
 const KIND_ONLY = /^(?:các|mỗi|những)\s+(?:(?:các\s+)?(?:cơ quan ngang bộ|cơ quan|đơn vị|địa phương|sở|ban|ngành|bộ|tỉnh|thành phố|huyện|xã|phường|đặc khu|đoàn thể|doanh nghiệp)(?:\s*,\s*|\s+và\s+|\s+(?=(?:có\s+)?liên quan|trực thuộc|thuộc\s)|$))+(?:(?:có\s+)?liên quan|trực thuộc[\p{L} ]*|thuộc\s+[\p{L} ]+)?$/iu;
@@ -713,6 +723,8 @@ function unquoted(text: string): string {
 
 /** A body's span with a collective's trailing words (a verb the predicate list lacks) cut off. */
 function trimmed(b: BodySpan): BodySpan {
+  // (everyone in a place is one doer as it is written: EVERYONE)
+  if (EVERYONE.test(b.text)) return b;
   const t = trimCollective(b.text);
   if (t === b.text) return b;
   const text = t.replace(/[,;:.\s]+$/u, '');

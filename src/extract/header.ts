@@ -1228,6 +1228,9 @@ function readIssuer(lines: Line[]): { name: string; own: string; parent?: string
       prev.end = l.end;
     } else names.push({ text: t, start: l.start, end: l.end });
   }
+  // (a web page's headline in capitals above the text, "TRIỂN KHAI TÀI LIỆU TUYÊN TRUYỀN VỀ BỆNH DỊCH TẢ LỢN ...; CÔNG TÁC ...",
+  // names no body: a header's issuer opens with one, or is a short line)
+  if (names.length === 1 && !opensBody(names[0]!.text) && names[0]!.text.length > 40) return null;
   const expand = (t: string) =>
     fixPlace(titleCase(t.replace(/^UBND\b/u, 'ỦY BAN NHÂN DÂN').replace(/^HĐND\b/u, 'HỘI ĐỒNG NHÂN DÂN').replace(PLACE_ABBREVIATION, (_m, a: string) => `${PLACE_ABBREVIATIONS[a.toUpperCase()]} `)).replace(/^Uỷ/u, 'Ủy'));
   const last = names[names.length - 1]!;

@@ -756,6 +756,23 @@ const ANY_ASK = new RegExp(String.raw`\s${ASK_VERB}\s`, 'iu');
  */
 const RECEIVED = /^[^,.;]{0,120}?\s(?:(?:đã\s+)?nhận được\s|(?:đã\s+)?có\s+(?:Công văn|Văn bản|Tờ trình|Thông báo|Báo cáo|Công điện)\s+(?:số\s*:?\s*)?\d)/u;
 /** A sentence that asks for a reply by a day: "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.", "gửi báo cáo về UBND tỉnh (qua ... Email: ...) trước 11h00 ngày thứ 5 hằng tuần". */
+/**
+ * The doers a later sentence of an item opens with, when its first names none: the first of the next few sentences that opens
+ * with a body and its verb.
+ */
+function laterSubject(text: string): (Assignment & { at: number }) | null {
+  for (const m of [...text.matchAll(/(?<=[.;])\s+(?=\p{Lu})/gu)].slice(0, 4)) {
+    const at = m.index! + m[0].length;
+    if (!startsWithBody(text.slice(at, at + 80))) continue;
+    const l = leadOf(text.slice(at));
+    if (l?.lead.length && l.lead[0]!.start === 0 && /^lead\.(?:subject|responsible)$/u.test(l.rule)) return { ...l, at };
+  }
+  return null;
+}
+
+/** A short paragraph that only says by when those asked, called back by a generic name, are to have done it. */
+const DONE_BY = /^(?:Các|Những)\s+(?:đơn vị|cơ quan|trường|địa phương|phòng|sở|ban|ngành)(?:,\s*(?:đơn vị|cơ quan|trường|địa phương))*\s+(?:thực hiện|hoàn thành|gửi|nộp|báo cáo)[^.;]{0,60}?\s(?:trước|chậm nhất|không muộn hơn)\s+(?:ngày\s+)?\d[^.;]{0,30}[.;]?$/u;
+
 /** A paragraph that says where the answers to a request go: "Ý kiến góp ý gửi về ...", "Báo cáo gửi về ...", "Văn bản tham gia ý kiến xin gửi về ...". */
 const REPLY_TO = /^(?:Ý kiến|Văn bản|Báo cáo|Kết quả|Hồ sơ|Danh sách|Bản đăng ký|Đăng ký)(?![\p{L}])[^.;]{0,60}?\s(?:gửi|nộp)\s+(?:về|đến|cho|tới)\s/u;
 const SEND_BY = /(?:gửi|nộp)\s+(?:về\s+)?(?:\([^()]{0,240}\)|[^.;()]){0,200}?(?:trước|chậm nhất|không muộn hơn)\s+(?:\d{1,2}\s*(?:giờ|h)[^.;]{0,20}?)?ngày/iu;
@@ -927,7 +944,7 @@ const TERM_IN_FORCE = /^(?:Thời hạn|Thời gian)\s+(?:ủy quyền|uỷ quy�
 /** An item that only gives a time: "Thời gian thực hiện: ...", "Thời hạn hoàn thành: ...". */
 // ("Thời hạn: ...", "Thời gian lấy ý kiến: ...", "Thời hạn gửi báo cáo trước ngày 28/02/2010.")
 // ("Thời hạn nhận hồ sơ đến hết ngày 31.5.2003.": a date written with dots)
-const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}\s*(?::\s*\S|(?:là\s+)?(?:trước|chậm nhất|đến hết|trong)\s(?:[^.;]|\.(?=\d)){0,60}[.;]?$)/u;
+const TIME_ONLY = /^(?:Thời gian|Thời hạn)(?:\s+\p{Ll}+){0,4}(?:\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){0,2})?\s*(?::\s*\S|(?:là\s+)?(?:trước|chậm nhất|đến hết|trong)\s(?:[^.;]|\.(?=\d)){0,60}[.;]?$)/u;
 /**
  * The time of an event the items serve, not of their work: "Thời gian chào cờ: từ 7giờ15 đến 7giờ30 thứ hai hàng tuần",
  * "1. Thời gian nghỉ: 05 ngày liên tục, từ ... đến hết thứ Tư ngày 03/5/2023" (every gold record of the kept sets reads
@@ -1107,7 +1124,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && (ordersBody(text) || letsBodyAct(text))) && !(listing && opensWithVerb(node.title))) {
           // (a paragraph no rule reads as a request that says where and by when the one before it is answered, "Ý kiến góp ý
           // gửi về Sở X (địa chỉ: ..., email: ...) trước ngày 15/9/2019 để Sở tổng hợp": that request's time)
-          if (prev && !prev.deadline && REPLY_TO.test(text)) {
+          // (or when those asked, called back by a generic name, are to have done it: "Các đơn vị thực hiện trước ngày 24/3/2016.")
+          if (prev && !prev.deadline && (REPLY_TO.test(text) || DONE_BY.test(text))) {
             const d = timeAt(text, start, 'replyParagraph');
             if (d?.kind === 'by') prev.deadline = d;
           }
@@ -1234,6 +1252,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     const own = leadOf(source) ?? bodyDoer(node, start, ctx.issuer ?? null);
     const inherited = inheritedOf(node, heading && node.body.length > 0);
     let lead: AgencyRef[] = [];
+    let later: (Assignment & { at: number }) | null = null;
     const letterParagraph = !anyMarked && !node.marker;
     // a generic back-reference ("các cơ quan, đơn vị"), or any collective of kinds of bodies when the
     // lead-in named who is asked ("các bộ, tỉnh" after "hướng dẫn các bộ, ... và UBND các tỉnh ...")
@@ -1266,6 +1285,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // cáo ..." / "Báo cáo gửi về Bộ trước ngày 15/5/2021"): the same doers
     else if ((letterParagraph || (node.marker && !node.parent?.parent && standaloneAt)) && lastAsked.length && !ADDRESSEES.test(text)) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
     else if (ctx.recipients.length > 1 && (ADDRESSEES.test(text) || letterParagraph)) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.recipients' }));
+    // an item whose first sentence only names the matter, and a later one its doers ("Việc bổ sung Khu kinh tế Đông Nam ... vào
+    // Quy hoạch .... Bộ Kế hoạch và Đầu tư và Ủy ban nhân dân tỉnh Quảng Trị thực hiện theo kết luận ...")
+    else if (node.marker && !own?.lead.length && (later = laterSubject(source))) lead = refs(later.lead, start + later.at, later.rule);
     else lead = fallbackLead;
     // "Ủy ban nhân dân các tỉnh, thành phố" in a letter sent to "Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, ...":
     // the ones it is sent to

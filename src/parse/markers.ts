@@ -42,8 +42,8 @@ const PAREN_NUM = /^\((\d{1,3})\)\s*(?=\S)/u;
 // (and the small Roman numerals letters and decrees count their points with, "(i)", "(ii)", "(iii)", "(iv)", a stop after
 // the bracket or not: "(ii). Sớm chỉ đạo ..."; "(i)" and "(v)" read the same either way)
 const PAREN_LETTER = /^\(([a-zđ]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)\.?\s*(?=\S)/u;
-// "Thứ nhất:" "Thứ hai," "Thứ 2:" — ordinal words (or a number after "Thứ" and a colon: "Thứ 2, ngày ..." is a Monday) that number a letter's points
-const ORDINAL = /^(Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=\s*[:,.])|Thứ\s+(?:[2-9]|1\d)(?=\s*:))\s*[:,.]\s*/u;
+// "Thứ nhất:" "Thứ hai," "Thứ 2:" — ordinal words (or a number after "Thứ" and a colon) that number a letter's points; "Thứ bảy, ngày 4/6/2016" and "Thứ 2, ngày ..." are days of the week
+const ORDINAL = /^(Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=\s*[:,.])(?!\s*[,.]?\s*(?:ngày|\d))|Thứ\s+(?:[2-9]|1\d)(?=\s*:))\s*[:,.]\s*/u;
 const PLUS = /^(\+)\s*(?=\S)/u;
 
 export function readMarker(text: string): Marker | null {

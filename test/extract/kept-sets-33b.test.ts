@@ -39,6 +39,8 @@ describe('list markers', () => {
   it('"Thứ 2:" numbers a point as "Thứ hai:" does; "Thứ 2, ngày 05/10" is a Monday', () => {
     expect(readMarker('Thứ 2: Triển khai các hoạt động phòng, chống bạo lực.')).toMatchObject({ kind: 'ordinal', label: 'Thứ 2' });
     expect(readMarker('Thứ 2, ngày 05/10/2020: họp giao ban.')).toBeNull();
+    expect(readMarker('Thứ bảy, ngày 4/6/2016')).toBeNull();
+    expect(readMarker('Thứ bảy, tổ chức kiểm tra việc thực hiện.')).toMatchObject({ kind: 'ordinal' });
   });
 });
 
@@ -88,5 +90,32 @@ describe('leads and lead-ins', () => {
 describe('"cho đến khi có Công văn ..." is open-ended', () => {
   it('ongoing', () => {
     expect(pickDeadline(findDeadlines('Cho học sinh nghỉ học cho đến khi có Công văn chỉ đạo của Sở Giáo dục và Đào tạo.', 2020, {}))).toMatchObject({ kind: 'ongoing' });
+  });
+});
+
+/** From heldout64 and heldout65: doers named in an item's later sentence, everyone in a place, a headline is no issuer. */
+describe('heldout64/65', () => {
+  it('an item whose first sentence only names the matter takes the doers a later sentence opens with', () => {
+    const t = tasksOf('VĂN PHÒNG CHÍNH PHỦ\nSố: 1251/VPCP-KTTH\nHà Nội, ngày 27 tháng 02 năm 2010\nKính gửi:\n- Bộ Kế hoạch và Đầu tư;\n- Ủy ban nhân dân tỉnh Quảng Trị.\n\nXét đề nghị của Ủy ban nhân dân tỉnh Quảng Trị, Thủ tướng Chính phủ có ý kiến như sau:\n\n1. Việc bổ sung Khu kinh tế Đông Nam vào Quy hoạch phát triển các Khu kinh tế ven biển. Bộ Kế hoạch và Đầu tư và Ủy ban nhân dân tỉnh Quảng Trị thực hiện theo kết luận của Thủ tướng Chính phủ.\n\n2. Tổ chức lễ khởi công trong năm 2010.\n\nNơi nhận:\n- Như trên;');
+    expect(t.map((x) => x.lead.map((l) => l.name))).toEqual([['Bộ Kế hoạch và Đầu tư', 'Ủy ban nhân dân tỉnh Quảng Trị'], []]);
+  });
+  it('bodies of every kind and the people of the place are one doer', () => {
+    expect(splitBodies('Tất cả các cơ quan, đơn vị, Ban nhân dân các ấp và toàn thể nhân dân trong xã', { comma: true }).map((b) => b.text)).toEqual(['Tất cả các cơ quan, đơn vị, Ban nhân dân các ấp và toàn thể nhân dân trong xã']);
+    expect(leadOf('UBND xã Núi Cấm đề nghị các cơ quan, đơn vị, trạm y tế, trường học, Ban nhân dân các ấp và Nhân dân trên địa bàn xã treo Quốc kỳ từ ngày 18/01/2026.')?.lead.map((b) => b.text)).toEqual(['các cơ quan, đơn vị, trạm y tế, trường học, Ban nhân dân các ấp và Nhân dân trên địa bàn xã']);
+    expect(leadOf('Các cơ quan, đơn vị, trường học, lực lượng vũ trang, doanh nghiệp, ban cán sự các thôn trên địa bàn xã thực hiện treo cờ Tổ quốc.')?.lead.map((b) => b.text)).toEqual(['Các cơ quan, đơn vị, trường học, lực lượng vũ trang, doanh nghiệp, ban cán sự các thôn trên địa bàn xã']);
+    // must not: named bodies and the people are split as before
+    expect(splitBodies('Sở Y tế, các cơ quan, đơn vị và nhân dân', { comma: true }).map((b) => b.text)).toEqual(['Sở Y tế', 'các cơ quan, đơn vị và nhân dân']);
+  });
+  it('"Các đơn vị thực hiện trước ngày 24/3/2016." after a request is its time', () => {
+    const t = tasksOf('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 120/GDĐT\nBình Chánh, ngày 18 tháng 3 năm 2016\nKính gửi:\n- Hiệu trưởng các trường THCS;\n- Thủ trưởng các đơn vị trực thuộc.\nĐề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát lại việc thu quỹ phòng, chống thiên tai.\nCác đơn vị thực hiện trước ngày 24/3/2016.\nNơi nhận:\n- Như trên;');
+    expect(t.map((x) => [x.deadline?.kind, x.deadline?.date])).toEqual([['by', '2016-03-24']]);
+  });
+  it('"Thời gian lấy ý kiến Dự thảo: Từ ngày ... đến hết ngày ..." is a time item, not a task', () => {
+    const t = tasksOf('SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 3100/STNMT-CCQLĐĐ\nTây Ninh, ngày 28 tháng 10 năm 2016\nKính gửi: Các Sở, Ban, Ngành tỉnh.\nSở Tài nguyên và Môi trường đề nghị như sau:\n1. Các Sở, Ban, Ngành tỉnh: Góp ý Dự thảo Nghị quyết gửi về Sở Tài nguyên và Môi trường.\n2. Thời gian lấy ý kiến Dự thảo: Từ ngày 28/10/2016 đến hết ngày 28/11/2016.\nNơi nhận:\n- Như trên;');
+    expect(t.map((x) => [x.label, x.deadline?.date])).toEqual([['1', '2016-11-28']]);
+  });
+  it('a web page\'s headline in capitals is no issuer', () => {
+    expect(header('TRIỂN KHAI TÀI LIỆU TUYÊN TRUYỀN VỀ BỆNH DỊCH TẢ LỢN CHÂU PHI; CÔNG TÁC TÁI ĐÀN CHĂN NUÔI\n\nChi cục Chăn nuôi và Thú y xây dựng tài liệu tuyên truyền, đề nghị Ủy ban nhân dân các huyện chỉ đạo triển khai.').issuer).toBeNull();
+    expect(header('UBND TỈNH BẮC KẠN\nCHI CỤC CHĂN NUÔI VÀ THÚ Y\nSố: 120/CCCNTY\nBắc Kạn, ngày 10 tháng 7 năm 2020\nKính gửi: UBND các huyện.').issuer).toBe('Chi cục Chăn nuôi và Thú y tỉnh Bắc Kạn');
   });
 });

@@ -54,7 +54,7 @@ export const PREDICATES = [
   'sẽ', 'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'giới thiệu', 'rút kinh nghiệm', 'tham gia', 'làm việc', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
   'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nêu cao', 'sâu sát', 'nắm vững', 'nắm bắt', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy', 'thành lập',
   // (a body that settles a matter with another: "Bộ Tài chính thống nhất với Ủy ban nhân dân tỉnh X để xử lý ...")
-  'thống nhất', 'hoàn chỉnh', 'trao đổi',
+  'thống nhất', 'hoàn chỉnh', 'trao đổi', 'treo cờ', 'treo Quốc kỳ', 'treo quốc kỳ',
 ];
 
 /** The qualifiers (regular-expression sources) that make "tổ chức" a noun (an organisation) instead of the verb "organise": "tổ chức tín dụng", "tổ chức chính trị - xã hội". */
@@ -80,6 +80,8 @@ export const ASKED_TO = [
   'quán triệt', 'tập trung', 'tuyên truyền', 'phổ biến', 'sớm', 'nghiêm túc', 'kịp thời', 'lập', 'đăng ký', 'giới thiệu',
   'bảo đảm', 'đảm bảo', 'tiến hành', 'thống kê', 'đánh giá', 'giám sát', 'phân công', 'vận động', 'nâng cao', 'chấn chỉnh',
   'vệ sinh', 'sắp xếp', 'dọn dẹp', 'kiểm kê', 'tiếp thu', 'hoàn chỉnh', 'thống nhất',
+  // (a notice's ask to hang the flag: "đề nghị các cơ quan, đơn vị, ... và Nhân dân trên địa bàn xã treo Quốc kỳ từ ...")
+  'treo cờ', 'treo Quốc kỳ', 'treo quốc kỳ',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
