@@ -48,6 +48,8 @@ const FLOORS: Record<string, number> = {
   heldout63: 0.94, // measured 0.971 (0.514 unseen)
   heldout64: 0.84, // measured 0.875 (0.813 unseen)
   heldout65: 0.51, // measured 0.542 (0.367 unseen)
+  heldout66: 0.91, // measured 0.941 (0.800 unseen)
+  heldout67: 0.57, // measured 0.609 (0.545 unseen)
 };
 
 /**

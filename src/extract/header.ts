@@ -113,6 +113,10 @@ const INLINE_LIST_LINE = /^[^:.;]{3,80}:\s*(?:\p{Lu}[\p{L} -]{1,30},\s*){2,}\p{L
 // (the word "số" may be left out, and the trích yếu may follow the date: "(Theo Thông báo số 229/TB-UBND ngày 30/11/2022 Kết
 // luận tiếp công dân định kỳ tháng 11/2022)", "(Theo Công văn 5231/UBND-KT ngày 10/10/2023)")
 const QUOTED_FROM = new RegExp(String.raw`^\(\s*Theo\s+(?:Công văn|Văn bản|Quyết định|Thông báo|Kế hoạch|Chỉ thị|Công điện)\s+(?:số\s*:?\s*)?(\d{1,5})\s*\/\s*(${CAPS_SYMBOL}*)\s*,?\s*ngày\s+${DMY}(?:\s+(\p{Lu}[^()]{0,200}?))?\s*\)\.?$`, 'u');
+/** A news page's headline that names its source in brackets at its end: "UBND tỉnh chỉ đạo ... (Công văn số 1373/UBND-KT, ngày 28/10/2020)." */
+const HEADLINE_SOURCE = new RegExp(String.raw`^\p{Lu}[^()]{10,400}?\s*\(\s*(?:Công văn|Văn bản|Quyết định|Thông báo|Kế hoạch|Chỉ thị|Công điện)\s+(?:số\s*:?\s*)?(\d{1,5})\s*\/\s*(${CAPS_SYMBOL}*)\s*,?\s*ngày\s+${DMY}()\s*\)\.?$`, 'u');
+/** The body a headline opens with, and its verb: "UBND tỉnh chỉ đạo ...", "Chủ tịch UBND tỉnh yêu cầu ...". */
+const HEADLINE_BODY = /^((?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?:\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)?)?|Sở\s+[^,;:()]{3,60}?|Văn phòng UBND tỉnh)\s+(?:chỉ đạo|yêu cầu|đề nghị|giao|thông báo|hướng dẫn)(?![\p{L}])/u;
 /** A number and day in brackets at the end of a trích yếu: "(3585/VP-KTN, ngày 23/10/2017)." */
 const OWN_NUMBER_AFTER_SUBJECT = new RegExp(String.raw`\s*\((\d{1,5})\s*\/\s*([\p{Lu}][\p{Lu}\d&.]*(?:\s*-\s*[\p{Lu}\d][\p{Lu}\d&.]*)+)\s*,?\s*ngày\s+${DMY}\s*\)\s*\.?$`, 'u');
 /** The date on the number's line, after its symbol: ", ngày 26 tháng 03 năm 2013", " ngày 08/5/2019". */
@@ -700,7 +704,10 @@ export function extractHeader(model: TextModel): HeaderFields {
     f.symbol = finding(model, titled.symbol, titleLine!.start, titleLine!.end, 'header.numberedTitle');
   }
   // ... or the line a portal closes its extract with: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)"
-  const quoted = f.symbol ? null : raw.slice(-8).map((l) => ({ l, m: QUOTED_FROM.exec(l.text.trim()) })).find((x) => x.m);
+  // (or a news page's headline that names its source in brackets: "UBND tỉnh chỉ đạo thực hiện kiến nghị ... (Công văn số
+  // 1373/UBND-KT, ngày 28/10/2020).")
+  const quoted = f.symbol ? null : raw.slice(-8).map((l) => ({ l, m: QUOTED_FROM.exec(l.text.trim()) })).find((x) => x.m)
+    ?? raw.slice(0, 8).map((l) => ({ l, m: HEADLINE_SOURCE.exec(l.text.trim()) })).find((x) => x.m);
   if (quoted) {
     f.number = finding(model, quoted.m![1]!, quoted.l.start, quoted.l.end, 'header.quotedFrom');
     f.symbol = finding(model, quoted.m![2]!, quoted.l.start, quoted.l.end, 'header.quotedFrom');
@@ -881,6 +888,7 @@ export function extractHeader(model: TextModel): HeaderFields {
   }
   const issuer = readIssuer(issuerLines) ?? (gazette ? { name: gazette.issuer, own: gazette.issuer, start: gazette.start, end: gazette.end } : null) ?? authorityIssuer(lines.slice(0, end + 12)) ?? (record?.issuer ? { name: record.issuer.value, own: record.issuer.value, start: record.issuer.start, end: record.issuer.end } : null)
     ?? (titled?.issuer ? { name: titled.issuer.replace(/^UBND(?![\p{L}])/u, 'Ủy ban nhân dân').replace(/^HĐND(?![\p{L}])/u, 'Hội đồng nhân dân'), own: titled.issuer, start: titleLine!.start, end: titleLine!.end } : null)
+    ?? headlineIssuer(quoted)
     ?? (f.symbol ? codeIssuer(f.symbol, model.text) : null);
   if (issuer) {
     // a copy that lost the unit line ("ỦY BAN NHÂN DÂN" alone): the authority line above "Căn cứ" names it in full
@@ -1190,6 +1198,24 @@ function sameParagraphRun(prev: Line, l: Line): boolean {
 function subjectFinding(model: TextModel, parts: Line[], rule: string): Finding<string> {
   const text = parts.map((p) => p.text.trim()).join(' ').replace(SUBJECT_LEAD, '').replace(/\s+/g, ' ').trim();
   return finding(model, text, parts[0]!.start, parts[parts.length - 1]!.end, rule);
+}
+
+/**
+ * A news page's headline that tells a body's orders and names their source ("UBND tỉnh chỉ đạo thực hiện ... (Công văn số
+ * 1373/UBND-KT, ngày 28/10/2020)."): the paragraphs after it that open with a body are those orders.
+ */
+export function headlineOrders(line: string): boolean {
+  const t = line.trim();
+  const b = HEADLINE_SOURCE.test(t) ? HEADLINE_BODY.exec(t) : null;
+  return !!b && /(?:chỉ đạo|yêu cầu|giao)$/u.test(b[0]);
+}
+
+/** The body a news headline that names its source opens with ("UBND tỉnh chỉ đạo ..."), written out. */
+function headlineIssuer(q: { l: Line; m: RegExpExecArray | null } | undefined | null): { name: string; own: string; parent?: string; start: number; end: number } | null {
+  const b = q?.m ? HEADLINE_BODY.exec(q.l.text.trim()) : null;
+  if (!b) return null;
+  const own = b[1]!;
+  return { name: own.replace(/(?<![\p{L}])UBND(?![\p{L}])/u, 'Ủy ban nhân dân'), own, start: q!.l.start, end: q!.l.start + own.length };
 }
 
 /** Words that open the name of a body in a header ("SỞ ...", "CỤC ...", "CÔNG ĐOÀN ..."), by their fold. */

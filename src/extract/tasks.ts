@@ -14,7 +14,7 @@ import { findDeadlines, findEventDates, pickDeadline, type DeadlineFinding, type
 import { iso } from './dates.js';
 import { OCR_BULLET, readMarker, TT_VALUE } from '../parse/markers.js';
 import { collapseSpaces, fold } from '../normalise/unicode.js';
-import { RECIPIENT_LEAD } from './header.js';
+import { headlineOrders, RECIPIENT_LEAD } from './header.js';
 import { deglue, spanBack } from './glue.js';
 import { CITED_KINDS } from './words/doctypes.js';
 import { startsNoiNhan } from './words/noinhan.js';
@@ -111,7 +111,7 @@ const CLOSING_PARAGRAPH = [
   // thanks: "Trân trọng cảm ơn sự quan tâm, phối hợp của các đồng chí./.", "Bộ Công an xin trân trọng cảm ơn ..."
   /^(?:[\p{Lu}][^.;:]{0,150}?\s)?(?:(?:xin\s+)?(?:trân trọng|chân thành)|xin)\s+cảm ơn(?![\p{L}])[^.;]{0,200}?[\s./!]*$/iu,
   // "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ... nghiêm túc thực hiện Chỉ thị này./."
-  /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị|Yêu cầu|Đề nghị)\s[^.;]{0,200}?(?:(?:nghiêm túc|nghiêm chỉnh)\s+(?:triển khai\s+)?(?:thực hiện|chấp hành)|(?:thực hiện|chấp hành)\s+nghiêm(?:\s+túc|\s+chỉnh)?)(?:\s+(?:(?:những|các)\s+)?(?:nội dung\s+(?:của\s+)?)?(?:Chỉ thị|Công văn|Thông báo|thông báo|Quyết định|Kế hoạch|Công điện|văn bản) này)?\s*\.?\/?\.?$/u,
+  /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị|Yêu cầu|Đề nghị)\s[^.;]{0,200}?(?:(?:nghiêm túc|nghiêm chỉnh)\s+(?:triển khai\s+)?(?:thực hiện|chấp hành)|(?:thực hiện|chấp hành)\s+nghiêm(?:\s+túc|\s+chỉnh)?)(?:\s+(?:(?:những|các)\s+)?(?:nội dung\s+(?:của|tại|trong)?\s*)?(?:Chỉ thị|Công văn|Thông báo|thông báo|Quyết định|Kế hoạch|Công điện|văn bản) này)?\s*\.?\/?\.?$/u,
   // "Ủy ban nhân dân tỉnh yêu cầu Ủy ban nhân dân các huyện khẩn trương tổ chức thực hiện./.": the ask to carry out what was said
   /^(?:[\p{Lu}][^.;:]{0,100}?\s)?(?:yêu cầu|đề nghị)\s[^.;]{0,200}?\s(?:khẩn trương|nghiêm túc|kịp thời)\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện(?:\s+(?:Chỉ thị|Công văn|Thông báo|Quyết định|Kế hoạch|Công điện|văn bản|nội dung)\s+(?:này|trên))?\s*\.?\/?\.?$/u,
   // "Đề nghị đơn vị quan tâm, phối hợp./.", "Rất mong sự quan tâm, phối hợp của các đồng chí."
@@ -123,7 +123,9 @@ const CLOSING_PARAGRAPH = [
   // those it tells to pass it on: "Tổng cục Thuế thông báo để các Cục Thuế thông báo cho người nộp thuế biết và tổ chức thực hiện.")
   // (the look-behinds stand after the words they guard, so that the search runs to "thông báo" before it looks back: put
   // first, they ran at every character of every paragraph)
-  new RegExp(String.raw`thông báo${TELLS_NOT_DUTY} (?:để|cho|đến) ${NOT_PASSED_ON}[^.]{0,160}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$`, 'iu'),
+  // (the bodies may be a long list: "... thông báo để các Bộ: Tài nguyên và Môi trường, ..., Ủy ban nhân dân các tỉnh ... và các cơ quan
+  // liên quan biết, thực hiện.")
+  new RegExp(String.raw`thông báo${TELLS_NOT_DUTY} (?:để|cho|đến) ${NOT_PASSED_ON}[^.]{0,320}(?:biết|thực hiện)[^.]{0,40}\.?\/?\.?$`, 'iu'),
   // "Văn phòng Chính phủ (xin) thông báo Bộ biết, thực hiện."
   new RegExp(String.raw`thông\s?báo${TELLS_NOT_DUTY}\s+${NOT_PASSED_ON}[^.]{0,160}?\sbiết(?:\s*,?\s*(?:và\s+)?(?:thực hiện|chỉ đạo|xử lý|phối hợp)[^.]{0,40})?\s*\.?\/?\.?$`, 'iu'),
   // "Văn phòng Ủy ban nhân dân thành phố truyền đạt ý kiến chỉ đạo của Phó Chủ tịch ... để các cơ quan, đơn vị liên quan tổ chức thực hiện./."
@@ -876,7 +878,8 @@ const DECISION = new RegExp(String.raw`^(?:${DECIDES.join('|')}|Nay\s+(?:${DECID
 // (a copy may end it with a full stop: "... Phó Thủ tướng Chính phủ Lê Văn Thành có ý kiến như sau.")
 /** A lead-in to comments on a dossier or a draft: "Sở X có ý kiến tham gia như sau:", "... góp ý như sau:". */
 const COMMENTS_LEAD_IN = /(?:(?:có|cho)\s+ý kiến\s+(?:tham gia|góp ý)|tham gia ý kiến|góp ý)(?:\s+(?:như sau|cụ thể|đối với [^:]{0,120}))?\s*:\s*$/u;
-const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|giao (?:nhiệm vụ|trách nhiệm))(?:(?: như sau| sau đây| cụ thể)?\s*:|\s+như sau\s*\.)\s*$/u;
+// (and a notice's "UBND xã Nhơn Mỹ thông báo đến ... lịch nghỉ Tết và treo cờ Tổ quốc như sau:" over the lines of what each does)
+const ORDERING_LEAD_IN = /(?:có ý kiến(?: chỉ đạo)?|chỉ đạo|kết luận|yêu cầu|giao (?:nhiệm vụ|trách nhiệm))(?:(?: như sau| sau đây| cụ thể)?\s*:|\s+như sau\s*\.)\s*$|^[^.:;]{0,120}?\sthông báo\s[^.:;]{0,250}?\snhư sau\s*:\s*$/u;
 /** A paragraph that opens with a named body and what it is to do: "Bộ Y tế khẩn trương chuẩn bị ...". */
 function ordersBody(text: string): boolean {
   if (ordersBodyAt(text)) return true;
@@ -905,7 +908,8 @@ function ordersBodyAt(given: string): boolean {
   if (/^Chuyển\s+\p{Lu}/u.test(text) && startsWithBody(text.replace(/^Chuyển\s+/u, ''))) return (leadOf(text)?.lead.length ?? 0) > 0;
   if (!startsWithBody(text) || BACKGROUND.test(text)) return false;
   const own = leadOf(text);
-  if (!own?.lead.length || own.lead[0]!.start !== 0 || /^[^.;]{0,160}?\s(?:đã|vừa)\s/u.test(text)) return false;
+  // (not the work given before, "... các nội dung nhiệm vụ Đề án đã được UBND tỉnh giao": a relative clause)
+  if (!own?.lead.length || own.lead[0]!.start !== 0 || /^[^.;]{0,160}?\s(?:đã|vừa)\s(?!được\s[^.;,]{0,40}?giao(?![\p{L}]))/u.test(text)) return false;
   // a body that agrees or thanks is not ordered ("Trung tâm thống nhất hỗ trợ cho Liên đoàn ...")
   return !/^[^,.;:]{0,120}?\s(?:thống nhất|đồng ý|nhất trí|chấp thuận|ghi nhận|hoan nghênh|cảm ơn|trân trọng)(?![\p{L}])/u.test(text);
 }
@@ -991,6 +995,19 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       const pa = assignmentOf(p);
       if (pa) return { a: pa, offset: p.titleStart };
     }
+    // (an unnumbered lead-in inside the text, its items after it at the same level: "Giao Bộ Y tế chủ trì, phối hợp với Bộ Kế
+    // hoạch và Đầu tư, Bộ Tài chính:" / "1. Thống nhất quy mô tiếp nhận ..." / "2. Tổng hợp trình Thủ tướng ...")
+    if (n.marker && n.parent && !n.parent.parent) {
+      const siblings = n.parent.children;
+      for (let i = siblings.indexOf(n) - 1; i >= 0; i--) {
+        const s = siblings[i]!;
+        if (s.marker) continue;
+        const t = s.title.trim();
+        const a = /:$/u.test(t) && (ASKING_LEAD_IN.test(t) || /^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(t)) && !s.body.length ? leadOf(t) : null;
+        if (a?.lead.length) return { a, offset: s.titleStart };
+        break;
+      }
+    }
     return rootAssign ? { a: rootAssign, offset: model.blocks[from - 1]!.start } : null;
   };
   const fallbackLead: AgencyRef[] = ctx.recipients.length === 1
@@ -1002,7 +1019,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const leadIn = model.blocks[from - 1];
   const leadInText = leadIn && leadIn.kind !== 'table' ? leadIn.text.replace(/\n/g, ' ') : '';
   const afterLeadIn = !readMarker(leadInText) && ASKING_LEAD_IN.test(leadInText);
-  const ordered = ORDERING_LEAD_IN.test(leadInText);
+  // (or a news page's headline that tells them: "UBND tỉnh chỉ đạo ... (Công văn số 1373/UBND-KT, ngày 28/10/2020).")
+  const headline = model.blocks.slice(0, 8).findIndex((b) => b.kind !== 'table' && headlineOrders(b.text));
+  const ordered = ORDERING_LEAD_IN.test(leadInText) || headline >= 0;
   // a lead-in that asks for a list of things to do ("... yêu cầu các bộ phận, tổ chuyên môn ... nghiêm túc triển khai các nội
   // dung sau."): each paragraph after it that opens with its verb is one of them, markers or not
   const listing = !anyMarked && LISTING_LEAD_IN.test(leadInText);
@@ -1021,6 +1040,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   };
   for (const node of walk(tree)) {
     if (excluded(node) || consumed.has(node)) continue;
+    // (the headline and the page's lines above it tell the orders; they are none of them)
+    if (headline >= 0 && node.block && node.block.id <= model.blocks[headline]!.id) continue;
     // an item that only gives the time ("- Thời gian thực hiện: Từ ngày 25-1 đến ngày 2-2-2021.", "2. Thời gian
     // lấy ý kiến: từ ... đến ...") times the other items of its group that have none; it asks nothing itself
     // (not one whose words after the label charge a body: "1. Thời gian chi trả: BHXH các quận, huyện, thị xã tổ chức chi trả ...")
@@ -1118,6 +1139,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         let at = requestStart(node.title, ctx.issuer ?? null);
         // (after such a lead-in, a later sentence that opens with the body it orders: "Biểu dương lực lượng ... . Văn phòng
         // Thường trực ... phối hợp với Bộ Công an ... đề xuất ...")
+        // (a paragraph that opens with the body it orders is that body's task from its start, an ask later in it
+        // included: "Các cơ quan, đơn vị, doanh nghiệp và hộ dân treo Quốc kỳ từ .... Yêu cầu các hộ dân thực hiện vệ sinh ...")
+        if (at > 0 && ordered && ordersBody(node.title)) at = 0;
         if (at < 0 && ordered && !ordersBody(node.title)) at = [...node.title.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length).find((a) => ordersBodyAt(node.title.slice(a))) ?? -1;
         // (after a lead-in that asks, "... yêu cầu:", a paragraph whose subject is a body is what it asks of it)
         const charged = (afterLeadIn || node.charge) && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
@@ -1190,7 +1214,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       start += approval[0].length;
     }
     // an approval that asks nobody ("Đồng ý tổ chức Hội nghị ...", "Thống nhất chủ trương cho X tổ chức ...")
-    if (approves(text)) continue;
+    // (not under a lead-in that gives the items to a body: "Giao Bộ Y tế chủ trì ...:" / "1. Thống nhất quy mô tiếp nhận ...", the
+    // body's work)
+    if (approves(text) && !/giao$/u.test(inheritedOf(node, false)?.a.rule ?? '')) continue;
     // a decision's article that delegates ("Điều 1. Ủy quyền cho Giám đốc Sở Công Thương thực hiện một số nhiệm vụ, quyền hạn của
     // Ủy ban nhân dân tỉnh ..."): the act itself, as "Phê duyệt ..." or "Thành lập ..." is; the duties come in the articles after
     if (node.marker?.kind === 'article' && /^(?:Ủy|Uỷ) quyền cho\s/u.test(text)) continue;

@@ -119,3 +119,26 @@ describe('heldout64/65', () => {
     expect(header('UBND TỈNH BẮC KẠN\nCHI CỤC CHĂN NUÔI VÀ THÚ Y\nSố: 120/CCCNTY\nBắc Kạn, ngày 10 tháng 7 năm 2020\nKính gửi: UBND các huyện.').issuer).toBe('Chi cục Chăn nuôi và Thú y tỉnh Bắc Kạn');
   });
 });
+
+/** From heldout66 and heldout67: a news headline that names its source, an unnumbered lead-in inside the text, a notice's lines. */
+describe('heldout66/67', () => {
+  const NEWS = 'Skip to main content\n\nUBND tỉnh chỉ đạo thực hiện kiến nghị của HĐND tỉnh về Đề án phát triển lâm nghiệp (Công văn số 1373/UBND-KT, ngày 28/10/2020).\n\nẢnh minh họa\n\nCác sở, ban, ngành, UBND các huyện, thành phố tăng cường công tác tuyên truyền về quản lý, bảo vệ rừng.\n\nCác sở, ngành liên quan tham mưu, triển khai các nội dung nhiệm vụ Đề án đã được UBND tỉnh giao.';
+  it('a news headline that names its source in brackets gives the number, the day and the body; the paragraphs after it are its orders', () => {
+    expect(header(NEWS)).toMatchObject({ number: '1373', symbol: 'UBND-KT', date: '2020-10-28', issuer: 'Ủy ban nhân dân tỉnh' });
+    expect(tasksOf(NEWS).map((x) => x.lead.map((l) => l.name))).toEqual([['Các sở, ban, ngành', 'UBND các huyện, thành phố'], ['Các sở, ngành liên quan']]);
+  });
+  it('must not: a headline that only reports, or a bracket that names another body\'s letter', () => {
+    expect(header('Hội nghị tổng kết công tác năm 2020 (Công văn số 1373/UBND-KT, ngày 28/10/2020).\n\nCác sở, ban, ngành dự hội nghị.').issuer).toBeNull();
+  });
+  it('an unnumbered lead-in inside the text gives its doer to the items after it', () => {
+    const t = tasksOf('VĂN PHÒNG CHÍNH PHỦ\nSố: 910/VPCP-KGVX\nHà Nội, ngày 10 tháng 02 năm 2010\nKính gửi:\n\n- Bộ Y tế;\n- Bộ Kế hoạch và Đầu tư;\n- Bộ Tài chính.\n\nXét đề nghị của Bộ Y tế về kế hoạch sử dụng vắc xin, Phó Thủ tướng Nguyễn Thiện Nhân có ý ki\n\nGiao Bộ Y tế chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư, Bộ Tài chính:\n\n1. Thống nhất quy mô tiếp nhận, bảo đảm sử dụng hiệu quả.\n\n2. Tổng hợp trình Thủ tướng Chính phủ cho phép tiếp nhận vắc xin.\n\nVăn phòng Chính phủ xin thông báo để Bộ Y tế và các cơ quan liên quan biết, thực hiện./.\n\nNơi nhận:\n- Như trên;');
+    expect(t.map((x) => [x.label, x.lead.map((l) => l.name)])).toEqual([['1', ['Bộ Y tế']], ['2', ['Bộ Y tế']]]);
+  });
+  it('a long list of bodies told "biết, thực hiện" is still a closing formula', () => {
+    expect(isClosing('Văn phòng Chính phủ thông báo để các Bộ: Tài nguyên và Môi trường, Nông nghiệp và Phát triển nông thôn, Xây dựng, Khoa học và Công nghệ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương và các cơ quan liên quan biết, thực hiện.')).toBe(true);
+  });
+  it('a notice\'s "... thông báo ... như sau:" over lines that each open with who does what', () => {
+    const t = tasksOf('Thông báo treo Quốc kỳ và lịch nghỉ tết Nguyên đán 2026\nỦy ban nhân dân xã Nhơn Mỹ thông báo đến toàn thể cán bộ, công chức và Nhân dân trên địa bàn xã lịch nghỉ Tết và treo cờ Tổ quốc như sau:\n\nThời gian nghỉ Tết: 05 ngày liên tục, từ ngày 16/02/2026 đến hết ngày 20/02/2026\nCác cơ quan, đơn vị, doanh nghiệp và hộ dân treo Quốc kỳ từ ngày 16/02/2026 đến hết ngày 20/02/2026. Yêu cầu các hộ dân thực hiện vệ sinh môi trường xung quanh nơi ở.\nCông an, Quân sự, Trạm Y tế đảm bảo trực 24/24 trong dịp Tết.\nỦy ban nhân dân xã yêu cầu thủ trưởng các cơ quan, đơn vị, ban ấp và các hộ dân trên địa bàn xã tổ chức thực hiện nghiêm các nội dung tại Thông báo này./.');
+    expect(t.map((x) => x.text.slice(0, 24))).toEqual(['Các cơ quan, đơn vị, doa', 'Công an, Quân sự, Trạm Y']);
+  });
+});
