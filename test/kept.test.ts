@@ -50,6 +50,8 @@ const FLOORS: Record<string, number> = {
   heldout65: 0.51, // measured 0.542 (0.367 unseen)
   heldout66: 0.91, // measured 0.941 (0.800 unseen)
   heldout67: 0.57, // measured 0.609 (0.545 unseen)
+  heldout68: 0.75, // measured 0.789 (0.526 unseen)
+  heldout69: 0.52, // measured 0.552 (0.343 unseen)
 };
 
 /**

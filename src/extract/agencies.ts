@@ -55,7 +55,7 @@ export function startsWithBody(s: string, caseInsensitive = false): boolean {
   // ("tất cả các trường THCS ...", "toàn thể giáo viên", "từng lớp": every one of a collective, each of them)
   const t = s.trim().replace(/^(?:tất cả\s+(?=(?:các|những)\s)|toàn thể\s+)/iu, '').replace(/^từng\s+/iu, 'các ');
   if (NOT_BODY.test(t)) return false;
-  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|cấp,|tổ chức đảng|chi bộ|thành viên|đảng bộ|đoàn thể|cơ sở\s+(?:giáo dục|y tế|khám|đào tạo|sản xuất|kinh doanh|bảo trợ|cai nghiện|trợ giúp)|tổ chức(?=\s*,|\s+(?:chính trị|xã hội|đoàn thể|(?:có\s+)?liên quan)(?![\p{L}])))/iu.test(t);
+  if (/^(?:các|mỗi|những)\s+/iu.test(t)) return HEAD_RE_I.test(t.replace(/^(?:các|mỗi|những)\s+/iu, '')) || /^(?:các|mỗi|những)\s+(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|xã|phường|huyện|tỉnh|bộ|chủ đầu tư|cán bộ|cấp ủy|cấp uỷ|cấp,|tổ chức đảng|chi bộ|thành viên|đảng bộ|đoàn thể|hộ\s+(?:gia đình|dân|chăn nuôi|kinh doanh|sản xuất|nuôi)|cơ sở\s+(?:giáo dục|y tế|khám|đào tạo|sản xuất|kinh doanh|bảo trợ|cai nghiện|trợ giúp)|tổ chức(?=\s*,|\s+(?:chính trị|xã hội|đoàn thể|(?:có\s+)?liên quan)(?![\p{L}])))/iu.test(t);
   return (caseInsensitive ? HEAD_RE_I : HEAD_RE).test(t);
 }
 

@@ -1362,12 +1362,13 @@ export function provinceUnit(province: string): string {
 const NEWS_LEAD = /(?<office>Phó Thủ tướng(?: Chính phủ)?|Thủ tướng(?: Chính phủ)?|Văn phòng Chính phủ|Chính phủ)(?:\s+(?<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}))?\s+(?:vừa|đã)\s+(?:ký(?:\s+(?:ban hành|gửi))?|có|ban hành|gửi)\s+(?<type>Công điện|Chỉ thị|Quyết định|Công văn|Văn bản|Kế hoạch|Thông báo|Nghị quyết|Nghị định)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s+)?(?<num>\d{1,5})\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*)(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+(?:về việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
 
 /**
- * The same first sentence about another body's document, its day before it: "Ngày 29/10/2018, Cục Cứu hộ - Cứu nạn đã có công
+ * The same first sentence about another body's document, its day before it (its year may be left to the page: "Ngày 6/4, UBND
+ * huyện Chương Mỹ ban hành Công văn số 641/UBND-LĐTBXH ..."): "Ngày 29/10/2018, Cục Cứu hộ - Cứu nạn đã có công
  * điện số 37/TK gửi: ...", "Ủy ban nhân dân tỉnh vừa ban hành Kế hoạch số 116/KH-UBND ngày ...", "Ngày 24/3/2017, UBND thành
  * phố ban hành Công văn số 880/UBND-ĐT về việc ...", "UBND thành phố Huế có Công văn 4424 gửi Phòng Kinh tế ... về việc ..."
  * (a news page may give the number alone). No person's name follows such a body, so the body's name ends at the verb.
  */
-const NEWS_LEAD_BODY = /(?:Ngày\s+(?<d0>\d{1,2})\/(?<m0>\d{1,2})\/(?<y0>\d{4}),\s+)?(?<office>(?:Cục|Tổng cục|Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chỉ đạo|Văn phòng)\s[^,.;:\n]{2,80}?)\s+(?:(?:vừa|đã)\s+)?(?:ký(?:\s+ban hành)?|có|ban hành|gửi)\s+(?<type>[Cc]ông điện|[Cc]hỉ thị|[Qq]uyết định|[Cc]ông văn|[Vv]ăn bản|[Kk]ế hoạch|[Tt]hông báo)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s*:?\s*)?(?<num>\d{1,5})(?:\s?\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*))?(?![\d\/])(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+gửi\s+[^.\n]{3,200}?(?=\s+[Vv]ề việc\s))?(?:\s+(?:[Vv]ề việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
+const NEWS_LEAD_BODY = /(?:Ngày\s+(?<d0>\d{1,2})\/(?<m0>\d{1,2})(?:\/(?<y0>\d{4}))?,?\s+)?(?<office>(?:Cục|Tổng cục|Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chỉ đạo|Văn phòng)\s[^,.;:\n]{2,80}?)\s+(?:(?:vừa|đã)\s+)?(?:ký(?:\s+ban hành)?|có|ban hành|gửi)\s+(?<type>[Cc]ông điện|[Cc]hỉ thị|[Qq]uyết định|[Cc]ông văn|[Vv]ăn bản|[Kk]ế hoạch|[Tt]hông báo)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s*:?\s*)?(?<num>\d{1,5})(?:\s?\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*))?(?![\d\/])(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+gửi\s+[^.\n]{3,200}?(?=\s+[Vv]ề việc\s))?(?:\s+(?:[Vv]ề việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
 
 interface NewsLead {
   type: Finding<string>; number: Finding<string>; symbol: Finding<string> | null; date: Finding<string> | null; issuer: Finding<string>;
@@ -1385,7 +1386,9 @@ function newsLead(model: TextModel): NewsLead | null {
   const word = g.type!.toLocaleUpperCase('vi');
   const abbr = /^(?:CÔNG VĂN|VĂN BẢN)$/u.test(word) ? 'CV' : DOC_TYPES.find((t) => t.word === word)?.abbr ?? 'CV';
   // (the day after the number, or the day the sentence opens with)
-  const [d, mo, y] = g.y ? [g.d!, g.m!, g.y] : g.y0 ? [g.d0!, g.m0!, g.y0] : [null, null, null];
+  // (a day without its year, "HNP - Ngày 6/4, UBND huyện ...": the year the page's own dateline or headline gives)
+  const pageYear = g.d0 && !g.y0 ? /(?<![\d/])(?:\d{1,2}\/\d{1,2}\/|tháng\s+\d{1,2}\/|năm\s+)((?:19|20)\d{2})(?!\d)/u.exec(text.slice(0, 400))?.[1] : undefined;
+  const [d, mo, y] = g.y ? [g.d!, g.m!, g.y] : g.y0 ? [g.d0!, g.m0!, g.y0] : pageYear ? [g.d0!, g.m0!, pageYear] : [null, null, null];
   const date = y ? iso(+y, +mo!, +d!) : null;
   const office = g.office!.trim();
   const deputy = /^Phó/u.test(office);

@@ -772,6 +772,9 @@ function laterSubject(text: string): (Assignment & { at: number }) | null {
   return null;
 }
 
+/** A schedule's line: "Đợt 1: Từ ... đến ... (5 ngày);", "Lần 2: từ ngày ... đến ngày ...". */
+const SCHEDULE_LINE = /^(?:Đợt|Lần|Giai đoạn|Ca|Kỳ)\s*(?:\d{1,2}|[IVX]{1,4})\s*[:.-]\s*[Tt]ừ\s[^;.]*?\sđến\s[^;]*?(?:\([^()]*\))?\s*[.;]?$/u;
+
 /** A short paragraph that only says by when those asked, called back by a generic name, are to have done it. */
 const DONE_BY = /^(?:Các|Những)\s+(?:đơn vị|cơ quan|trường|địa phương|phòng|sở|ban|ngành)(?:,\s*(?:đơn vị|cơ quan|trường|địa phương))*\s+(?:thực hiện|hoàn thành|gửi|nộp|báo cáo)[^.;]{0,60}?\s(?:trước|chậm nhất|không muộn hơn)\s+(?:ngày\s+)?\d[^.;]{0,30}[.;]?$/u;
 
@@ -967,6 +970,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   splitAsks(tree);
   splitParagraphItems(tree);
   const headingTimes = new Map<ItemNode, DeadlineFinding | null>();
+  let leadInTime: DeadlineFinding | null | undefined;
   // a heading's assignment is read once for all the items under it
   const assigned = new Map<ItemNode, Assignment | null>();
   const assignmentOf = (p: ItemNode): Assignment | null => {
@@ -1055,6 +1059,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     // (nor a line that only states when an event runs, no doer named: "- Thời gian nghỉ tết bắt đầu ngày 25/1/2011 ... đến
     // hết ngày 9/2/2011")
     if (node.marker && !node.children.length && !node.body.length && EVENT_TIME.test(node.title) && !ANY_ASK.test(` ${node.title} `) && !leadOf(node.title)?.lead.length) continue;
+    // (nor a line of a schedule the text gives, "- Đợt 1: Từ 0 giờ 00’ ngày 16/1 đến 24 giờ 00’ ngày 20/1/2026 (5 ngày);": when,
+    // not work)
+    if (node.marker && !node.children.length && !node.body.length && SCHEDULE_LINE.test(node.title.trim()) && !ANY_ASK.test(` ${node.title} `)) continue;
     const fielded = fieldTask(node, year);
     if (fielded) {
       for (const c of node.children) consumed.add(c);
@@ -1349,6 +1356,18 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       // trình ...", "Trước khi ...", whatever its length)
       if (d && !d.date && p.title.length > 80 && d.rule !== 'deadline.throughout') continue;
       if (d) deadline = { ...d, start: d.start + p.titleStart, end: d.end + p.titleStart, rule: `${d.rule}.inherited` };
+    }
+    // (an item of the list a lead-in asks for takes the lead-in's dated time: "... đề nghị các Bộ ... hoàn thành một số nhiệm
+    // vụ Thủ tướng Chính phủ đã giao trong Quý I năm 2012, cụ thể như sau:")
+    // (only a time after the ask: "... báo cáo Thủ tướng Chính phủ trong tháng 01 năm 2008, Bộ Xây dựng đề nghị Ủy ban nhân dân các
+    // tỉnh ... báo cáo một số nội dung sau:" gives the ministry's own time, not the provinces')
+    if (!deadline && node.marker && node.parent && !node.parent.parent && leadInTime === undefined) {
+      const ask = [...leadInText.matchAll(/(?<![\p{L}])(?:đề nghị|yêu cầu|giao)\s/giu)].pop();
+      const d = ask && LEAD_IN.test(leadInText) ? pickDeadline(findDeadlines(leadInText, yearOf(leadInText, year), { issued: ctx.date, events: ctx.events })) : null;
+      leadInTime = d && d.start > ask!.index! ? d : null;
+    }
+    if (!deadline && node.marker && node.parent && !node.parent.parent && leadInTime?.date && (leadInTime.kind === 'by' || leadInTime.kind === 'within')) {
+      deadline = { ...leadInTime, start: leadInTime.start + leadIn!.start, end: leadInTime.end + leadIn!.start, rule: `${leadInTime.rule}.leadIn` };
     }
     if (!deadline && heading && node.body.length) {
       const d = pickDeadline(findDeadlines(node.title, y, { issued: ctx.date, events: ctx.events }));

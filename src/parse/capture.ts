@@ -26,6 +26,8 @@ const META = /^(?:\|?\s*)(?:Số hiệu|Loại văn bản|Nơi ban hành|Cơ qua
 const SITE = /^(?:Trang chủ|Home|Đăng nhập|Đăng ký|Tải về|Tải văn bản|Văn bản liên quan|Văn bản gốc|Lược đồ|Nội dung|Thuộc tính|Tiếng Anh|Lưu trữ|Ghi chú|Chia sẻ|In văn bản|Bạn chưa đăng nhập|Bạn đang xem|Theo dõi hiệu lực|Hỏi đáp|©|Copyright|Liên hệ|Bản quyền)(?![\p{L}])|\S\s+>\s+\S[^<>]*\s+>\s+\S|^\|.*\|$|©/iu;
 /** The heading of a news site's list of other articles, on its own line. */
 const RELATED = /^(?:Related articles|Related news|Read more|Tin liên quan|Tin bài liên quan|Bài viết liên quan|Bài liên quan|Tin cùng chuyên mục|Tin cùng danh mục|Các tin khác|Tin khác|Các tin đã đưa|Tin đã đưa|Các bài viết khác|Bài viết khác|Xem thêm|Có thể bạn quan tâm|Tin mới hơn|Tin cũ hơn)\s*:?$/iu;
+/** A portal's side block or counter after the text, on a short line of its own. */
+const CHROME_TAIL = /^(?:Thống kê truy cập|Thư viện ảnh|Thư viện video|Tin mới|Tin nổi bật|Tin xem nhiều|QR Code|image advertisement|Liên kết website|Văn bản mới|•?\s*(?:Đang online|Đang truy cập|Hôm nay|Hôm qua|Trong tuần|Tất cả|Tổng lượt truy cập|Lượt truy cập)\s*:\s*[\d.,]+)$/iu;
 /** A news writer's initials or agency closing the article ("BTO", "PV", "TTXVN", "Theo VGP"). */
 const BYLINE = /^(?:\p{Lu}[\p{Lu}.]{1,9}|\(?Theo\s+[^.]{2,40}\)?)$/u;
 /** A cell of a portal's record table copied one cell a line: "Số tư liệu: |", "20-10-2011 |". */
@@ -99,7 +101,11 @@ export function uncapture(input: string[]): Uncaptured {
   // 3. the site's lines after the document: a news site's list of other articles and all after it, with the
   // writer's initials just above it ("BTO", "PV"), and short lines of site words at the end, of a page known
   // to be a copy (a letter's own closing "Ghi chú: ..." stays)
-  const related = lines.findIndex((l, i) => i >= 3 && RELATED.test(l.trim()));
+  // (or the page's side blocks after the text, a run of short lines to its end: "QR Code", "Thống kê truy cập", "• Đang online: 0")
+  const half = Math.floor(lines.length / 2);
+  const strong = lines.findIndex((l, i) => i >= 3 && RELATED.test(l.trim()));
+  const weak = lines.findIndex((l, i) => i >= Math.max(3, half) && CHROME_TAIL.test(l.trim()) && lines.slice(i).every((x) => x.trim().length <= 60));
+  const related = strong >= 0 && (weak < 0 || strong < weak) ? strong : weak;
   if (related >= 0) {
     let cut = related;
     while (cut > 0 && (!lines[cut - 1]!.trim() || BYLINE.test(lines[cut - 1]!.trim()))) cut--;

@@ -142,3 +142,29 @@ describe('heldout66/67', () => {
     expect(t.map((x) => x.text.slice(0, 24))).toEqual(['Các cơ quan, đơn vị, doa', 'Công an, Quân sự, Trạm Y']);
   });
 });
+
+/** From heldout68 and heldout69. */
+describe('heldout68/69', () => {
+  it('a lead-in\'s time after its ask times the items it lists; a time before the ask is the asker\'s', () => {
+    const letter = (leadIn: string) => `VĂN PHÒNG CHÍNH PHỦ\nSố: 1054/VPCP-ĐMDN\nHà Nội, ngày 20 tháng 02 năm 2012\nKính gửi:\n- Các Bộ;\n- Các tập đoàn kinh tế.\n\n${leadIn}\n\n1. Các Bộ: Tài chính, Kế hoạch và Đầu tư trình Thủ tướng Chính phủ đề án tái cơ cấu.\n\n2. Các tập đoàn kinh tế trình Thủ tướng Chính phủ phương án sắp xếp.\n\nNơi nhận:\n- Như trên;`;
+    const t = tasksOf(letter('Văn phòng Chính phủ xin đề nghị các Bộ, các tập đoàn kinh tế hoàn thành một số nhiệm vụ Thủ tướng Chính phủ đã giao trong Quý I năm 2012, cụ thể như sau:'));
+    expect(t.map((x) => [x.deadline?.kind, x.deadline?.date])).toEqual([['within', '2012-03-31'], ['within', '2012-03-31']]);
+    const u = tasksOf(letter('Để báo cáo Thủ tướng Chính phủ trong tháng 01 năm 2012, Văn phòng Chính phủ đề nghị các Bộ, các tập đoàn kinh tế báo cáo một số nội dung sau:'));
+    expect(u.map((x) => x.deadline)).toEqual([null, null]);
+  });
+  it('a meeting of a month times a report due at it', () => {
+    expect(pickDeadline(findDeadlines('Bộ Kế hoạch và Đầu tư tổng hợp, báo cáo tại phiên họp Chính phủ tháng 3 năm 2009.', 2009, {}))).toMatchObject({ kind: 'within', date: '2009-03-31' });
+  });
+  it('"Trạm Y tế xã", "các hộ chăn nuôi" are doers', () => {
+    expect(leadOf('Trạm Y tế xã phối hợp với các trường học tăng cường tuyên truyền.')?.lead.map((b) => b.text)).toEqual(['Trạm Y tế xã']);
+    expect(leadOf('các hộ chăn nuôi cần gia cố, che chắn chuồng trại.')?.lead.map((b) => b.text)).toEqual(['các hộ chăn nuôi']);
+  });
+  it('a schedule\'s lines and a portal\'s side blocks are no tasks', () => {
+    const t = tasksOf('Thông báo Lịch lấy nước phục vụ gieo cấy lúa vụ Đông Xuân 2025-2026\n\nUBND phường Việt Hòa thông báo lịch lấy nước phục vụ gieo cấy lúa:\n\n- Đợt 1: Từ 0 giờ 00’ ngày 16/1 đến 24 giờ 00’ ngày 20/1/2026 (5 ngày);\n\n- Đợt 2: Từ 0 giờ 00’ ngày 29/1 đến 24 giờ 00’ ngày 4/2/2026 (7 ngày).\n\nUBND phường Việt Hòa giao các Hợp tác xã Dịch vụ nông nghiệp trên địa bàn phối hợp với các doanh nghiệp lấy nước đầy đủ.\n\nPhường Việt Hòa\nQR Code\nThống kê truy cập\n  • Đang online: 0\n  • Hôm nay: 1\n  • Tất cả: 0');
+    expect(t.map((x) => x.text.slice(0, 20))).toEqual(['UBND phường Việt Hòa']);
+  });
+  it('a news lead\'s day without its year takes the page\'s year; with no comma after the day too', () => {
+    expect(header('Chương Mỹ chỉ đạo việc chi trả trợ cấp (16:08 07/04/2020)\n\nHNP - Ngày 6/4, UBND huyện Chương Mỹ ban hành Công văn số 641/UBND-LĐTBXH về việc chi trả trợ cấp ưu đãi người có công.\n\nTheo đó, UBND huyện giao Phòng LĐ,TB&XH huyện chủ động làm thủ tục.')).toMatchObject({ number: '641', date: '2020-04-06' });
+    expect(header('Ngày 17/10/2023 UBND xã ban hành Công văn số 156/UBND về việc thông báo lịch tiêm phòng.\n\nUBND xã Cao Sơn đề nghị các hộ gia đình chủ động buộc, nhốt trâu, bò.')).toMatchObject({ number: '156', date: '2023-10-17' });
+  });
+});

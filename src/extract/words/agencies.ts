@@ -17,7 +17,7 @@ export const AGENCY_HEADS = [
   'BHXH', 'KBNN', 'NHNN', 'BCĐ', 'BQL',
   'Bưu điện', 'Thông tấn xã', 'Viễn thông', 'VNPT', 'Viettel', 'MobiFone', 'Mobifone', 'FPT', 'Đài', 'Báo', 'Trường', 'Viện', 'Tòa án', 'Toà án',
   'Tổng Liên đoàn', 'Liên đoàn', 'Lực lượng', 'Hội đồng', 'Hội', 'Đội', 'Tổ công tác', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Quân ủy', 'Quân uỷ', 'Huyện ủy', 'Thành ủy', 'Thành uỷ', 'Đảng ủy', 'Đảng uỷ',
-  'Trung tâm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tổng Công ty', 'Tập đoàn',
+  'Trung tâm', 'Trạm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tổng Công ty', 'Tập đoàn',
   'Kiểm toán Nhà nước', 'Kiểm toán nhà nước', 'Kiểm toán khu vực', 'Điện lực', 'Vườn quốc gia', 'Khu bảo tồn', 'Bệnh viện', 'Khoa', 'Bộ môn', 'Quỹ', 'Hiệp hội', 'Liên hiệp', 'Hợp tác xã', 'Học viện', 'Đại học', 'Hải quan', 'Hạt',
   // (the tax offices after the 2025 reorganisation: "Thuế tỉnh Lào Cai", "Thuế cơ sở 3")
   'Thuế tỉnh', 'Thuế thành phố', 'Thuế cơ sở', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
