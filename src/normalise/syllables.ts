@@ -117,9 +117,49 @@ export function splitGlued(word: string, known?: (w: string) => boolean): string
   return ways[0]!.map((e, i, ends) => word.slice(i ? ends[i - 1]! : 0, e));
 }
 
-const WORD = /[\p{L}\p{M}]{4,}/gu;
-/** A quick test before the word-by-word look: two vowels with a consonant between, or a capital after a small letter. */
-const MAYBE_GLUED = /[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ][^\s\p{P}\d]*?[bcdđghklmnpqrstvx][^\s\p{P}\d]*?[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]|\p{Ll}\p{Lu}/iu;
+/** Each code unit's class for the quick scan: 1 a vowel (any case, any mark), 2 another letter, 0 no letter; SMALL added for a small letter. */
+const SMALL = 4;
+const CLASS: Uint8Array = (() => {
+  const t = new Uint8Array(0x2000);
+  for (let c = 0; c < t.length; c++) {
+    const ch = String.fromCharCode(c);
+    if (!/\p{L}/u.test(ch)) continue;
+    const base = ch.normalize('NFD')[0]!.toLowerCase();
+    t[c] = ('aeiouy'.includes(base) ? 1 : 2) | (ch !== ch.toUpperCase() ? SMALL : 0);
+  }
+  return t;
+})();
+
+/**
+ * The runs of letters that may be words run together, found in one pass: a run with two vowel groups that a consonant parts
+ * ("tưchủ", "chứcthực"), or a capital after a small letter ("ThịMinh"); at least one letter outside ASCII.
+ */
+function* suspects(text: string): Generator<[number, number]> {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x2000 || !CLASS[c]) {
+      i++;
+      continue;
+    }
+    const a = i;
+    let groups = 0, inVowel = false, wide = false, capAfterSmall = false, prevSmall = false;
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      const k = c < 0x2000 ? CLASS[c]! : 0;
+      if (!k) break;
+      const vowel = (k & 3) === 1;
+      if (vowel && !inVowel) groups++;
+      inVowel = vowel;
+      if (c >= 0x80) wide = true;
+      const small = (k & SMALL) !== 0;
+      if (!small && prevSmall) capAfterSmall = true;
+      prevSmall = small;
+    }
+    if (wide && i - a >= 4 && (groups >= 2 || capAfterSmall)) yield [a, i];
+  }
+}
 
 /**
  * A test of the words a text uses on their own, in small letters, made when first asked (most texts
@@ -144,9 +184,13 @@ export function unglue(text: string, known?: (w: string) => boolean): string {
   if (!/[^\x00-\x7f]/.test(text)) return text;
   // (and after a comma or semicolon between words, "(Chỉ thị số 32-CT/TW),đề nghị các sở ...": not between digits, "1,5")
   if (HAS_PUNCT_GLUED.test(text)) text = text.replace(PUNCT_GLUED, '$1 ');
-  return text.replace(WORD, (w) => {
-    if (!MAYBE_GLUED.test(w)) return w;
-    const parts = splitGlued(w, known);
-    return parts ? parts.join(' ') : w;
-  });
+  let out = '';
+  let at = 0;
+  for (const [a, b] of suspects(text)) {
+    const parts = splitGlued(text.slice(a, b), known);
+    if (!parts) continue;
+    out += text.slice(at, a) + parts.join(' ');
+    at = b;
+  }
+  return at ? out + text.slice(at) : text;
 }
