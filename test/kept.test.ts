@@ -26,7 +26,7 @@ const FLOORS: Record<string, number> = {
   heldout40: 0.89, // measured 0.920
   heldout41: 0.88, // measured 0.912
   heldout42: 0.76, // measured 0.797
-  heldout43: 0.63, // measured 0.667
+  heldout43: 0.80, // measured 0.833 (session 33; 0.667 before)
   heldout44: 0.86, // measured 0.897
   heldout45: 0.61, // measured 0.647
   heldout46: 0.61, // measured 0.649
@@ -35,13 +35,13 @@ const FLOORS: Record<string, number> = {
   heldout49: 0.40, // measured 0.432
   heldout50: 0.78, // measured 0.813
   heldout51: 0.36, // measured 0.390
-  heldout52: 0.49, // measured 0.526
+  heldout52: 0.65, // measured 0.684 (session 33; 0.526 before)
   heldout53: 0.51, // measured 0.541
   heldout54: 0.93, // measured 0.963
-  heldout55: 0.57, // measured 0.604
+  heldout55: 0.61, // measured 0.642 (session 33; 0.604 before)
   heldout56: 0.30, // measured 0.333
   heldout57: 0.73, // measured 0.762
-  heldout59: 0.78, // measured 0.813
+  heldout59: 0.84, // measured 0.875 (session 33; 0.813 before)
   heldout60: 0.94, // measured 0.976 (0.762 unseen)
   heldout61: 0.85, // measured 0.880 (0.692 unseen)
   heldout62: 0.90, // measured 0.933 (0.903 unseen)
