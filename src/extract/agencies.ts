@@ -28,7 +28,8 @@ const HEAD_RE_I = new RegExp(`^(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}]
 // (nor the "xây dựng" after what is built, the trade and part of a name: "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Vụ Vật liệu
 // xây dựng", "Cục Quản lý hoạt động xây dựng"; an investor's is the verb: "Các đơn vị được giao làm chủ đầu tư xây dựng kế
 // hoạch ..."; the word is read first, the words before it only where it stands)
-const NOT_A_VERB_HERE = '(?!xây dựng(?<=(?:(?:[Dd]ự án|[Qq]uản lý|[Hh]oạt động|[Vv]ốn)\\s[Đđ]ầu tư|[Vv]ật liệu|[Hh]oạt động|[Kk]inh tế|[Cc]ông trình|[Gg]iám định|[Kk]iểm định|[Tt]hanh tra)\\sxây dựng))';
+// (nor the "thanh tra" of the title "Tổng thanh tra Chính phủ")
+const NOT_A_VERB_HERE = '(?!xây dựng(?<=(?:(?:[Dd]ự án|[Qq]uản lý|[Hh]oạt động|[Vv]ốn)\\s[Đđ]ầu tư|[Vv]ật liệu|[Hh]oạt động|[Kk]inh tế|[Cc]ông trình|[Gg]iám định|[Kk]iểm định|[Tt]hanh tra)\\sxây dựng))(?!thanh tra(?<=[Tt]ổng\\sthanh tra))';
 const ACTION_RE = new RegExp(`(?<![\\p{L}])(?<![Cc]hương\\s)(?<![Nn]gân\\s)(?!có\\s+liên\\s+quan)${NOT_A_VERB_HERE}(?:${verbs(ACTION_WORDS)})(?![\\p{L}])`, 'iu');
 /** The same words in lower case only: inside a sentence a verb is in lower case, a word of a name capitalised. */
 const ACTION_RE_LOWER = new RegExp(ACTION_RE.source, 'u');
@@ -311,7 +312,7 @@ const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
 const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?!\s+ban(?![\p{L}]))(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho(?=\s+\p{Lu}|\s+(?:các|(?:thủ\s+)?trưởng|lãnh\s+đạo|giám\s+đốc|hiệu\s+trưởng)\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an|(?<![\p{L}])(?:[Tt]ổ|[Đđ]ội))\s+(?=${NOT_A_VERB_HERE}(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
-const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
+const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Về|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
 
 const GIAO_ALL = new RegExp(GIAO.source, 'gu');
 
@@ -689,7 +690,9 @@ function inlineList(prefix: string, after: string, gap: number): BodySpan[] | nu
   let end = 0, n = 0;
   for (const p of parts) {
     const t = p.text.trim();
-    const joined = /\s+và\s+(?=(?:các|những)\s)/u.exec(t);
+    // (up to "và các ..." or "và" a body of its own: "Giao Bộ trưởng các Bộ: Công Thương, ..., Giao thông vận tải và Thống đốc
+    // Ngân hàng Nhà nước Việt Nam ...", not the "và" inside a member's name, "Nông nghiệp và Phát triển nông thôn")
+    const joined = /\s+và\s+(?=(?:các|những)\s)/u.exec(t) ?? [...t.matchAll(/\s+và\s+/gu)].find((m) => startsWithBody(t.slice(m.index! + m[0].length)) && !isBareHead(t.slice(m.index! + m[0].length))) ?? null;
     const member = joined ? t.slice(0, joined.index) : t;
     if (!/^\p{Lu}/u.test(member) || member.split(/\s+/).length > 8 || /[.:()]/.test(member)) break;
     if (n > 0 && startsWithBody(member) && (member.split(/\s+/).length > 4 || /\s(?:các|những)\s/u.test(member))) break;

@@ -168,3 +168,16 @@ describe('heldout68/69', () => {
     expect(header('Ngày 17/10/2023 UBND xã ban hành Công văn số 156/UBND về việc thông báo lịch tiêm phòng.\n\nUBND xã Cao Sơn đề nghị các hộ gia đình chủ động buộc, nhốt trâu, bò.')).toMatchObject({ number: '156', date: '2023-10-17' });
   });
 });
+
+/** From heldout70. */
+describe('heldout70', () => {
+  it('an office holder\'s title opens a doer; "đàm phán", "ký kết" end the name of the one asked; "Về ..., X ..." is a frame', () => {
+    expect(leadOf('Tổng thanh tra Chính phủ kiểm tra, đôn đốc các Bộ, ngành.')?.lead.map((b) => b.text)).toEqual(['Tổng thanh tra Chính phủ']);
+    expect(leadOf('Giao Bộ Ngoại giao đàm phán và ký kết với WEF Thỏa thuận tổ chức Hội nghị.')?.lead.map((b) => b.text)).toEqual(['Bộ Ngoại giao']);
+    expect(leadOf('Về kinh phí thực hiện đề án, Bộ Thương mại làm việc với Bộ Tài chính để xem xét.')?.lead.map((b) => b.text)).toEqual(['Bộ Thương mại']);
+  });
+  it('an inline list ends at "và" a body of its own, not at the "và" inside a member\'s name', () => {
+    expect(leadOf('Giao Bộ trưởng các Bộ: Công Thương, Nông nghiệp và Phát triển nông thôn, Giao thông vận tải và Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các cơ quan.')?.lead.map((b) => b.text))
+      .toEqual(['Bộ trưởng các Bộ: Công Thương, Nông nghiệp và Phát triển nông thôn, Giao thông vận tải', 'Thống đốc Ngân hàng Nhà nước Việt Nam']);
+  });
+});
