@@ -176,13 +176,14 @@ export function knownWords(texts: () => Iterable<string>): (w: string) => boolea
   };
 }
 
-const PUNCT_GLUED = /(?<=[\p{L})”])([,;])(?=\p{L})/gu;
+// (a comma only: a semicolon between letters may close an HTML entity a document quotes, "&lt;b&gt;đậm", and the text is kept as written)
+const PUNCT_GLUED = /(?<=[\p{L})”])(,)(?=\p{L})/gu;
 const HAS_PUNCT_GLUED = new RegExp(PUNCT_GLUED.source, 'u');
 
 /** The text with a space put between the syllables of every word that ran together (`known`: see splitGlued). */
 export function unglue(text: string, known?: (w: string) => boolean): string {
   if (!/[^\x00-\x7f]/.test(text)) return text;
-  // (and after a comma or semicolon between words, "(Chỉ thị số 32-CT/TW),đề nghị các sở ...": not between digits, "1,5")
+  // (and after a comma between words, "(Chỉ thị số 32-CT/TW),đề nghị các sở ...": not between digits, "1,5")
   if (HAS_PUNCT_GLUED.test(text)) text = text.replace(PUNCT_GLUED, '$1 ');
   let out = '';
   let at = 0;

@@ -34,6 +34,8 @@ describe('words run together', () => {
     for (const w of ['UBND', 'HĐND', 'ĐHQGHN', 'SGDĐT', 'website', 'Medinet', 'Đắk', 'Krông', 'QUYÉT', 'trưòng', 'Kiốt', 'điôxin'])
       expect(splitGlued(w), w).toBeNull();
     expect(unglue('Sở Nội vụ chủ trì, phối hợp với UBND các xã, phường')).toBe('Sở Nội vụ chủ trì, phối hợp với UBND các xã, phường');
+    // (an HTML entity a document quotes is text as written: no space after its semicolon)
+    expect(unglue('kinh phí &lt;b&gt;đậm&lt;/b&gt; trước ngày 15/12')).toBe('kinh phí &lt;b&gt;đậm&lt;/b&gt; trước ngày 15/12');
   });
   it('changes no word of the sample letters, which are typed cleanly', () => {
     const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
