@@ -759,6 +759,18 @@ const ANY_ASK = new RegExp(String.raw`\s${ASK_VERB}\s`, 'iu');
 const RECEIVED = /^[^,.;]{0,120}?\s(?:(?:đã\s+)?nhận được\s|(?:đã\s+)?có\s+(?:Công văn|Văn bản|Tờ trình|Thông báo|Báo cáo|Công điện)\s+(?:số\s*:?\s*)?\d)/u;
 /** A sentence that asks for a reply by a day: "Ý kiến xin gửi về Bộ Tài chính trước ngày 11/02/2025.", "gửi báo cáo về UBND tỉnh (qua ... Email: ...) trước 11h00 ngày thứ 5 hằng tuần". */
 /**
+ * The dated time a lead-in gives the items it lists, after its ask: "... đề nghị các Bộ ... hoàn thành một số nhiệm vụ Thủ tướng
+ * Chính phủ đã giao trong Quý I năm 2012, cụ thể như sau:". A time before the ask is the asker's own: "... báo cáo Thủ tướng Chính
+ * phủ trong tháng 01 năm 2008, Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh ... báo cáo một số nội dung sau:".
+ */
+function leadInTimeOf(leadInText: string, year: number, ctx: TaskContext): DeadlineFinding | null {
+  const ask = [...leadInText.matchAll(/(?<![\p{L}])(?:đề nghị|yêu cầu|giao)\s/giu)].pop();
+  if (!ask || !LEAD_IN.test(leadInText)) return null;
+  const d = pickDeadline(findDeadlines(leadInText, yearOf(leadInText, year), { issued: ctx.date, events: ctx.events }));
+  return d && d.start > ask.index! && d.date && (d.kind === 'by' || d.kind === 'within') ? d : null;
+}
+
+/**
  * The doers a later sentence of an item opens with, when its first names none: the first of the next few sentences that opens
  * with a body and its verb.
  */
@@ -970,7 +982,6 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   splitAsks(tree);
   splitParagraphItems(tree);
   const headingTimes = new Map<ItemNode, DeadlineFinding | null>();
-  let leadInTime: DeadlineFinding | null | undefined;
   // a heading's assignment is read once for all the items under it
   const assigned = new Map<ItemNode, Assignment | null>();
   const assignmentOf = (p: ItemNode): Assignment | null => {
@@ -1025,6 +1036,7 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const afterLeadIn = !readMarker(leadInText) && ASKING_LEAD_IN.test(leadInText);
   // (or a news page's headline that tells them: "UBND tỉnh chỉ đạo ... (Công văn số 1373/UBND-KT, ngày 28/10/2020).")
   const headline = model.blocks.slice(0, 8).findIndex((b) => b.kind !== 'table' && headlineOrders(b.text));
+  const leadInTime = leadInTimeOf(leadInText, year, ctx);
   const ordered = ORDERING_LEAD_IN.test(leadInText) || headline >= 0;
   // a lead-in that asks for a list of things to do ("... yêu cầu các bộ phận, tổ chuyên môn ... nghiêm túc triển khai các nội
   // dung sau."): each paragraph after it that opens with its verb is one of them, markers or not
@@ -1357,16 +1369,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
       if (d && !d.date && p.title.length > 80 && d.rule !== 'deadline.throughout') continue;
       if (d) deadline = { ...d, start: d.start + p.titleStart, end: d.end + p.titleStart, rule: `${d.rule}.inherited` };
     }
-    // (an item of the list a lead-in asks for takes the lead-in's dated time: "... đề nghị các Bộ ... hoàn thành một số nhiệm
-    // vụ Thủ tướng Chính phủ đã giao trong Quý I năm 2012, cụ thể như sau:")
-    // (only a time after the ask: "... báo cáo Thủ tướng Chính phủ trong tháng 01 năm 2008, Bộ Xây dựng đề nghị Ủy ban nhân dân các
-    // tỉnh ... báo cáo một số nội dung sau:" gives the ministry's own time, not the provinces')
-    if (!deadline && node.marker && node.parent && !node.parent.parent && leadInTime === undefined) {
-      const ask = [...leadInText.matchAll(/(?<![\p{L}])(?:đề nghị|yêu cầu|giao)\s/giu)].pop();
-      const d = ask && LEAD_IN.test(leadInText) ? pickDeadline(findDeadlines(leadInText, yearOf(leadInText, year), { issued: ctx.date, events: ctx.events })) : null;
-      leadInTime = d && d.start > ask!.index! ? d : null;
-    }
-    if (!deadline && node.marker && node.parent && !node.parent.parent && leadInTime?.date && (leadInTime.kind === 'by' || leadInTime.kind === 'within')) {
+    // (an item of the list a lead-in asks for takes the lead-in's dated time: leadInTimeOf)
+    if (!deadline && node.marker && node.parent && !node.parent.parent && leadInTime) {
       deadline = { ...leadInTime, start: leadInTime.start + leadIn!.start, end: leadInTime.end + leadIn!.start, rule: `${leadInTime.rule}.leadIn` };
     }
     if (!deadline && heading && node.body.length) {

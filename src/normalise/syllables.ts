@@ -5,10 +5,10 @@
  * Every Vietnamese word is one syllable: an onset, an optional o/u glide, a vowel, an optional
  * final, and at most one tone mark; a final c, ch, p or t takes the sắc or nặng tone. A run of
  * letters that is no such syllable, holds a Vietnamese letter, and reads in exactly one way as
- * the fewest syllables is written with a space between them. A syllable that starts with a vowel is split off
- * only at a capital ("vàỦy"), so misread letters ("QUYÉT", "trưòng") and loan words ("Kiốt") stay whole. Abbreviations ("UBND", "ĐHQG"),
- * foreign words ("website") and highland names that do not read as syllables ("Đắk", "Krông")
- * are left as they are.
+ * the fewest syllables is written with a space between them. A syllable that starts with a vowel
+ * is split off only at a capital ("vàỦy"), so misread letters ("QUYÉT", "trưòng") and loan words
+ * ("Kiốt") stay whole. Abbreviations ("UBND", "ĐHQG"), foreign words ("website") and highland
+ * names that do not read as syllables ("Đắk", "Krông") are left as they are.
  */
 
 import { SYLLABLES } from './lexicon.js';
@@ -43,20 +43,26 @@ function isSyllable(base: string, tones: number[]): boolean {
   return !/^(?:c|ch|p|t)$/.test(final) || tone === ACUTE || tone === DOT;
 }
 
-/** Whether a word in small letters is one Vietnamese syllable. */
-export function isOneSyllable(word: string): boolean {
+/** A word in small letters as its base letters and their tones, or null when a letter is not Vietnamese. */
+function lettersOf(word: string): { base: string[]; tone: number[] } | null {
   const base: string[] = [];
   const tone: number[] = [];
   for (const ch of word) {
     const l = LETTERS.get(ch);
-    if (!l) return false;
+    if (!l) return null;
     base.push(l.base);
     tone.push(l.tone);
   }
-  return isSyllable(base.join(''), tone);
+  return { base, tone };
 }
 
-/** Ways to read a word as the fewest syllables, at most this many (more is a word that is no glue). */
+/** Whether a word in small letters is one Vietnamese syllable. */
+export function isOneSyllable(word: string): boolean {
+  const l = lettersOf(word);
+  return !!l && isSyllable(l.base.join(''), l.tone);
+}
+
+/** The readings of a word as the fewest syllables kept, at most (enough to tell one reading from several). */
 const MAX_WAYS = 8;
 
 /**
@@ -70,15 +76,9 @@ export function splitGlued(word: string, known?: (w: string) => boolean): string
   const n = word.length;
   if (n < 4 || n > 40 || !/[^\x00-\x7f]/.test(word)) return null;
   const lower = word.toLowerCase();
-  const base: string[] = [];
-  const tone: number[] = [];
-  for (const ch of lower) {
-    const l = LETTERS.get(ch);
-    if (!l) return null;
-    base.push(l.base);
-    tone.push(l.tone);
-  }
-  if (base.length !== n) return null;
+  const letters = lettersOf(lower);
+  if (!letters || letters.base.length !== n) return null;
+  const { base, tone } = letters;
   const caps = [...word].map((c) => c !== c.toLowerCase());
   // an abbreviation in capitals run into the next word ("BHYTnăm"): its letters are one piece
   let abbr = 0;
