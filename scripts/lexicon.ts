@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseFile } from '../src/parse/index.js';
 import { normalise } from '../src/normalise/index.js';
-import { isOneSyllable } from '../src/normalise/syllables.js';
+import { isSyllable } from '../src/normalise/syllables.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const counts = new Map<string, number>();
@@ -19,7 +19,7 @@ for (const dir of ['docx', 'doc', 'pdf']) {
     const file = path.join(d, f);
     const doc = normalise(await parseFile(fs.readFileSync(file), file), file);
     for (const m of doc.text.toLowerCase().matchAll(/[\p{L}\p{M}]+/gu)) {
-      if (isOneSyllable(m[0])) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+      if (isSyllable(m[0])) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
     }
   }
 }

@@ -1,3 +1,5 @@
+import { isSyllable, TONES } from '../normalise/syllables.js';
+
 /**
  * Words a portal copy glued together: "Trungương", "liênquan", "ýkiến", "Giaocho", "BộY tế",
  * "ươngphối hợp", "năm 2008,Bộ". A token that is not one Vietnamese syllable but is two is split
@@ -8,35 +10,8 @@
  * a Vietnamese letter or tone is split only when one half is a grammatical word ("Giao"+"cho").
  */
 
-const INITIAL = '(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?';
-const RHYME = [
-  'a', 'ai', 'ao', 'au', 'ay', 'ac', 'ach', 'am', 'an', 'ang', 'anh', 'ap', 'at',
-  'ăc', 'ăm', 'ăn', 'ăng', 'ăp', 'ăt', 'âc', 'âm', 'ân', 'âng', 'âp', 'ât', 'âu', 'ây',
-  'e', 'eo', 'ec', 'em', 'en', 'eng', 'ep', 'et', 'ê', 'êu', 'êch', 'êm', 'ên', 'ênh', 'êp', 'êt',
-  'i', 'ia', 'iu', 'ich', 'im', 'in', 'inh', 'ip', 'it', 'iêc', 'iêm', 'iên', 'iêng', 'iêp', 'iêt', 'iêu',
-  'o', 'oa', 'oai', 'oao', 'oay', 'oac', 'oach', 'oam', 'oan', 'oang', 'oanh', 'oap', 'oat',
-  'oăc', 'oăm', 'oăn', 'oăng', 'oăt', 'oe', 'oeo', 'oen', 'oet', 'oi', 'oc', 'om', 'on', 'ong', 'op', 'ot', 'ooc', 'oong',
-  'ô', 'ôi', 'ôc', 'ôm', 'ôn', 'ông', 'ôp', 'ôt', 'ơ', 'ơi', 'ơm', 'ơn', 'ơp', 'ơt',
-  'u', 'ua', 'uân', 'uâng', 'uât', 'uây', 'ui', 'uc', 'um', 'un', 'ung', 'up', 'ut', 'uê', 'uênh', 'uêch',
-  'uy', 'uya', 'uych', 'uyên', 'uyêt', 'uyn', 'uynh', 'uyp', 'uyt', 'uyu', 'uôc', 'uôi', 'uôm', 'uôn', 'uông', 'uôt', 'uơ',
-  'ư', 'ưa', 'ưi', 'ưu', 'ưc', 'ưng', 'ưt', 'ưm', 'ưn', 'ươc', 'ươi', 'ươm', 'ươn', 'ương', 'ươp', 'ươt', 'ươu',
-  'y', 'yêm', 'yên', 'yêng', 'yêt', 'yêu',
-].sort((a, b) => b.length - a.length).join('|');
-const SYLLABLE = new RegExp(`^${INITIAL}(?:${RHYME})$`, 'u');
-/** Tone marks (grave, acute, hook, tilde, dot below): one per syllable at most. */
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 const VIETNAMESE = /[đăâêôơư]/u;
 const GRAMMAR = new Set(['cho', 'các', 'và', 'của', 'với', 'theo', 'tại', 'trong', 'được', 'những', 'giao', 'về', 'có']);
-
-function isSyllable(s: string): boolean {
-  const d = s.toLocaleLowerCase('vi').normalize('NFD');
-  const tones = d.match(TONES);
-  if ((tones?.length ?? 0) > 1) return false;
-  const bare = d.replace(TONES, '').normalize('NFC');
-  // a syllable closed by p, t, c or ch takes only the sắc or nặng tone ("chủt" is none: "chủ|trì")
-  if (tones && /(?:[ptc]|ch)$/u.test(bare) && !/[\u0301\u0323]/u.test(tones[0]!)) return false;
-  return SYLLABLE.test(bare);
-}
 
 function toned(s: string): boolean {
   return /[\u0300\u0301\u0303\u0309\u0323]/u.test(s.normalize('NFD'));

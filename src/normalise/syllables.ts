@@ -2,8 +2,8 @@
  * Words run together: a copy from a web page or a text layer that lost the space between two
  * words ("Bộ Kế hoạch và Đầu tưchủ trì", "tổ chứcthực hiện", "Chínhphủ", "Lê ThịMinh Hương").
  *
- * Every Vietnamese word is one syllable: an onset, an optional o/u glide, a vowel, an optional
- * final, and at most one tone mark; a final c, ch, p or t takes the sắc or nặng tone. A run of
+ * Every Vietnamese word is one syllable (isSyllable: an initial and a rhyme, at most one tone mark;
+ * a rhyme closed by c, ch, p or t takes the sắc or nặng tone). A run of
  * letters that is no such syllable, holds a Vietnamese letter, and reads in exactly one way as
  * the fewest syllables is written with a space between them. A syllable that starts with a vowel
  * is split off only at a capital ("vàỦy"), so misread letters ("QUYÉT", "trưòng") and loan words
@@ -13,54 +13,44 @@
 
 import { SYLLABLES } from './lexicon.js';
 
-const ONSET = '(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?';
-const NUCLEUS = '(?:iê|yê|ia|ya|uô|ua|ươ|ưa|oo|[aeêioôơuưy]|[ăâ](?=[cmnpt]|ng|nh|ch|[uy]))';
-const SYLLABLE = new RegExp(`^${ONSET}[ou]?${NUCLEUS}(ng|nh|ch|[cmnptiyou])?$`, 'u');
+/** Tone marks (grave, acute, tilde, hook, dot below), decomposed: one per syllable at most. */
+export const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+const INITIAL = '(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?';
+const RHYME = [
+  'a', 'ai', 'ao', 'au', 'ay', 'ac', 'ach', 'am', 'an', 'ang', 'anh', 'ap', 'at',
+  'ăc', 'ăm', 'ăn', 'ăng', 'ăp', 'ăt', 'âc', 'âm', 'ân', 'âng', 'âp', 'ât', 'âu', 'ây',
+  'e', 'eo', 'ec', 'em', 'en', 'eng', 'ep', 'et', 'ê', 'êu', 'êch', 'êm', 'ên', 'ênh', 'êp', 'êt',
+  'i', 'ia', 'iu', 'ich', 'im', 'in', 'inh', 'ip', 'it', 'iêc', 'iêm', 'iên', 'iêng', 'iêp', 'iêt', 'iêu',
+  'o', 'oa', 'oai', 'oao', 'oay', 'oac', 'oach', 'oam', 'oan', 'oang', 'oanh', 'oap', 'oat',
+  'oăc', 'oăm', 'oăn', 'oăng', 'oăt', 'oe', 'oeo', 'oen', 'oet', 'oi', 'oc', 'om', 'on', 'ong', 'op', 'ot', 'ooc', 'oong',
+  'ô', 'ôi', 'ôc', 'ôm', 'ôn', 'ông', 'ôp', 'ôt', 'ơ', 'ơi', 'ơm', 'ơn', 'ơp', 'ơt',
+  'u', 'ua', 'uân', 'uâng', 'uât', 'uây', 'ui', 'uc', 'um', 'un', 'ung', 'up', 'ut', 'uê', 'uênh', 'uêch',
+  'uy', 'uya', 'uych', 'uyên', 'uyêt', 'uyn', 'uynh', 'uyp', 'uyt', 'uyu', 'uôc', 'uôi', 'uôm', 'uôn', 'uông', 'uôt', 'uơ',
+  'ư', 'ưa', 'ưi', 'ưu', 'ưc', 'ưng', 'ưt', 'ưm', 'ưn', 'ươc', 'ươi', 'ươm', 'ươn', 'ương', 'ươp', 'ươt', 'ươu',
+  'y', 'yêm', 'yên', 'yêng', 'yêt', 'yêu',
+].sort((a, b) => b.length - a.length).join('|');
+const SYLLABLE = new RegExp(`^${INITIAL}(?:${RHYME})$`, 'u');
 
-const ACUTE = 2, DOT = 5;
-/** Each precomposed lower-case letter: its base letter (vowel marks kept, tone removed) and its tone (0: none). */
-const LETTERS: Map<string, { base: string; tone: number }> = (() => {
-  const tones = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
-  const m = new Map<string, { base: string; tone: number }>();
-  for (const base of 'aăâeêioôơuưy') {
-    tones.forEach((t, tone) => m.set((base + t).normalize('NFC'), { base, tone }));
-  }
-  for (const c of 'bcdđghklmnpqrstvx') m.set(c, { base: c, tone: 0 });
+/**
+ * Whether a word is one Vietnamese syllable: an initial and a rhyme, one tone mark at most, and a rhyme closed by p, t, c or ch
+ * only with the sắc or nặng tone ("chủt" is none: "chủ|trì"). The one syllable test of the project (extract/glue.ts reads it too).
+ */
+export function isSyllable(s: string): boolean {
+  const d = s.toLocaleLowerCase('vi').normalize('NFD');
+  const tones = d.match(TONES);
+  if ((tones?.length ?? 0) > 1) return false;
+  const bare = d.replace(TONES, '').normalize('NFC');
+  if (tones && /(?:[ptc]|ch)$/u.test(bare) && !/[\u0301\u0323]/u.test(tones[0]!)) return false;
+  return SYLLABLE.test(bare);
+}
+
+/** Each small letter without its tone (vowel marks kept), for telling a vowel from a consonant. */
+const BASE: Map<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const base of 'aăâeêioôơuưy') for (const t of ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323']) m.set((base + t).normalize('NFC'), base);
+  for (const c of 'bcdđghklmnpqrstvx') m.set(c, c);
   return m;
 })();
-
-/** One syllable: its letters read by the grammar, one tone at most, a stop final only with sắc or nặng. */
-function isSyllable(base: string, tones: number[]): boolean {
-  const m = SYLLABLE.exec(base);
-  if (!m) return false;
-  let tone = 0;
-  for (const t of tones) {
-    if (!t) continue;
-    if (tone) return false;
-    tone = t;
-  }
-  const final = m[1] ?? '';
-  return !/^(?:c|ch|p|t)$/.test(final) || tone === ACUTE || tone === DOT;
-}
-
-/** A word in small letters as its base letters and their tones, or null when a letter is not Vietnamese. */
-function lettersOf(word: string): { base: string[]; tone: number[] } | null {
-  const base: string[] = [];
-  const tone: number[] = [];
-  for (const ch of word) {
-    const l = LETTERS.get(ch);
-    if (!l) return null;
-    base.push(l.base);
-    tone.push(l.tone);
-  }
-  return { base, tone };
-}
-
-/** Whether a word in small letters is one Vietnamese syllable. */
-export function isOneSyllable(word: string): boolean {
-  const l = lettersOf(word);
-  return !!l && isSyllable(l.base.join(''), l.tone);
-}
 
 /** The readings of a word as the fewest syllables kept, at most (enough to tell one reading from several). */
 const MAX_WAYS = 8;
@@ -76,9 +66,8 @@ export function splitGlued(word: string, known?: (w: string) => boolean): string
   const n = word.length;
   if (n < 4 || n > 40 || !/[^\x00-\x7f]/.test(word)) return null;
   const lower = word.toLowerCase();
-  const letters = lettersOf(lower);
-  if (!letters || letters.base.length !== n) return null;
-  const { base, tone } = letters;
+  const base = [...lower].map((c) => BASE.get(c));
+  if (base.length !== n || base.some((b) => b === undefined)) return null;
   const caps = [...word].map((c) => c !== c.toLowerCase());
   // an abbreviation in capitals run into the next word ("BHYTnăm"): its letters are one piece
   let abbr = 0;
@@ -88,7 +77,7 @@ export function splitGlued(word: string, known?: (w: string) => boolean): string
   // word it is a misread letter ("trưòng", "QUYÉT") or a loan word ("Kiốt", "điôxin"), not two words
   const piece = (a: number, b: number) =>
     (a === 0 && b === abbr) ||
-    ((a === 0 || !/[aăâeêioôơuưy]/.test(base[a]!) || (caps[a]! && !caps[a - 1]!)) && isSyllable(base.slice(a, b).join(''), tone.slice(a, b)));
+    ((a === 0 || !/[aăâeêioôơuưy]/.test(base[a]!) || (caps[a]! && !caps[a - 1]!)) && isSyllable(lower.slice(a, b)));
   if (piece(0, n) && abbr === 0) return null;
   // every reading with the fewest pieces, up to MAX_WAYS
   const best: number[] = new Array(n + 1).fill(Infinity);
