@@ -295,6 +295,8 @@ export function trimCollective(s: string): string {
   if (end <= m[0].length) return s;
   // a relative clause belongs to the name ("các cơ quan, đơn vị được kiểm tra trong năm 2021")
   if (/^\s*(?:được|do|đã|bị|có|thuộc|nêu|tại|trong|ngoài|còn lại|này|đó|trên)(?![\p{L}])/iu.test(s.slice(end))) return s;
+  // (so does the field and what they come under: "các đơn vị giáo dục trực thuộc Sở")
+  if (/^\s+(?:\p{Ll}+\s+){1,3}(?:trực thuộc|thuộc)\s+\p{Lu}/u.test(s.slice(end))) return s;
   return s.slice(0, end);
 }
 
@@ -621,6 +623,13 @@ function leadOfText(text: string): Assignment | null {
       const s2 = subjectOf(clause.slice(o));
       if (s2) return { lead: at(s2, o), support: supportOfPlain(text), rule: 'lead.framedSubject' };
     }
+    // "Đối với X" and X's verb, no comma between: X is the subject ("Đối với các đơn vị giáo dục trực thuộc Sở tổ chức quán
+    // triệt ..."), not the last capital in it
+    // (not cases: "Đối với các trường hợp ...")
+    const forBody = /^Đối với\s+(?=(?:các|mỗi|những)\s(?!\s*trường\s+hợp)|\p{Lu})/u.exec(clause);
+    const s4 = forBody && startsWithBody(clause.slice(forBody[0].length), true) ? subjectOf(clause.slice(forBody[0].length)) : null;
+    const s4end = s4 ? forBody![0].length + s4[s4.length - 1]!.end : 0;
+    if (s4 && !clause.slice(0, s4end).includes(',') && /^\s+\p{Ll}/u.test(clause.slice(s4end))) return { lead: at(s4, forBody![0].length), support: supportOfPlain(text), rule: 'lead.forBody' };
     // a frame of words in lower case and no comma after it: "Căn cứ vào tình hình thực tế BHXH các quận, huyện, thị xã
     // chủ động phối hợp ..." (the body opens with the first capital)
     // (the frame's own words no verb and not ending in a preposition: "Định kỳ hằng tháng báo cáo Ủy ban nhân dân tỉnh ...",
@@ -845,6 +854,13 @@ function headingAssignmentPlain(title: string): Assignment | null {
   if (directs && startsWithBody(directs[1]!, true) && !/^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(directs[1]!)) {
     const bodies = splitBodies(directs[1]!, { comma: true });
     if (bodies.length && bodies.every((b) => startsWithBody(b.text, true) && !ACTION_RE.test(stripHead(b.text)))) return { lead: bodies, support: [], rule: 'heading.directs' };
+  }
+  // a body and what it is to do, over the items that say how: "Phòng Nội vụ - Lao động Thương binh và Xã hội tham mưu Hội đồng
+  // Thi đua - Khen thưởng huyện thực hiện:" (not one that asks, tells or gives its opinion: "UBND huyện có ý kiến như sau:")
+  if (/:\s*$/u.test(title) && t.length <= 200) {
+    const own = leadOfPlain(t);
+    const last = own?.rule === 'lead.subject' && own.lead[0]?.start === 0 ? own.lead[own.lead.length - 1]! : null;
+    if (last && !/^\s*(?:(?:đã|vừa|sẽ|cũng)\s+)?(?:yêu cầu|đề nghị|giao|chỉ đạo|có ý kiến|kết luận|thông báo|quyết định|quy định|hướng dẫn|ban hành|gồm|bao gồm|là|có|được|nhận|báo cáo)(?![\p{L}])/u.test(t.slice(last.end))) return { lead: own!.lead, support: [], rule: 'heading.subject' };
   }
   return null;
 }

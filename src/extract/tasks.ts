@@ -216,6 +216,12 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
     // a copy that lost its "Kính gửi" (and has no items): its body paragraphs, from the first sentence-long one;
     // only those that ask are tasks
     else if (firstKinh < 0) from = blocks.findIndex((b) => b.kind === 'paragraph' && b.text.length >= 120 && b.text !== b.text.toLocaleUpperCase('vi'));
+    // (a copy that keeps only a list of who does what, "- Chủ tịch UBND các xã ... tăng cường ...", "- Trưởng phòng Phòng X
+    // chỉ đạo ...": from the first of them, when two or more open with a body and its verb)
+    if (from < 0 && firstKinh < 0) {
+      const ordering = blocks.flatMap((b, i) => b.kind !== 'table' && b.kind !== 'footnote' && /^[-–+•]\s/u.test(b.text) && ordersBodyAt(b.text.replace(/^[-–+•]\s*/u, '').replace(/\n/g, ' ')) ? [i] : []);
+      if (ordering.length >= 2) from = ordering[0]!;
+    }
   }
   while (from >= 0 && from < blocks.length) {
     let to = from;
@@ -852,7 +858,41 @@ function requestStartPlain(text: string, issuer: string | null): number {
 }
 
 /** A document told of, with the ask it made in the same stretch of words: "... có văn bản số 349/TB-VPCP thông báo ý kiến ... yêu cầu ...". */
-const TOLD = /(?:đã\s+)?(?:có|ban\s+hành|gửi)\s+(?:[Vv]ăn\s+bản|[Cc]ông\s+văn|[Tt]hông\s+báo|[Cc]ông\s+điện)\s+(?:số\s*:?\s*)?\d[^,;.]{0,200}?\s(?:yêu\s+cầu|đề\s+nghị|giao)\s/u;
+// (or without its number, the ask right after it: "Ngày 17/5/2023, UBND huyện X có văn bản chỉ đạo các địa phương ...")
+const TOLD = /(?:đã\s+)?(?:có|ban\s+hành|gửi)\s+(?:[Vv]ăn\s+bản|[Cc]ông\s+văn|[Tt]hông\s+báo|[Cc]ông\s+điện)\s+(?:(?:số\s*:?\s*)?\d[^,;.]{0,200}?\s(?:yêu\s+cầu|đề\s+nghị|giao)|(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao))\s/u;
+
+/**
+ * A news page's or a portal's sentence that tells of a letter, by number or by what it asks: "Ngày 17/5/2023, UBND huyện X có
+ * văn bản chỉ đạo các địa phương, đơn vị liên quan tăng cường ...", "UBND huyện vừa có văn bản yêu cầu các xã, thị trấn ...",
+ * "Ngày 20/11, Sở X ban hành văn bản số 2249/SGD&ĐT-GDTrH về việc hướng dẫn ...". The paragraphs after it give the letter's
+ * orders in its words; group 1 is the ask, when it tells one.
+ */
+const TELLS_LETTER = /(?:có|ban\s+hành|gửi|phát\s+hành)\s+(?:văn\s+bản|công\s+văn|công\s+điện|chỉ\s+thị|thông\s+báo|kế\s+hoạch)(?:\s+(?:hỏa|hoả)\s+tốc)?(?:\s+(?:số\s*:?\s*)?\d\S*)?(?:\s+ngày\s+[\d/.-]+)?\s+(?:(chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao)\s|về\s+việc\s|hướng\s+dẫn\s)/u;
+/** Who the letter a news page tells of asks: "... có văn bản yêu cầu các xã, thị trấn chủ động ..." -> "các xã, thị trấn". */
+function toldAsked(text: string): BodySpan[] {
+  const m = TELLS_LETTER.exec(text);
+  if (!m?.[1]) return [];
+  const at = m.index + m[0].length;
+  const l = leadOf(`Đề nghị ${text.slice(at)}`);
+  return l?.rule === 'lead.giao' ? l.lead.map((b) => ({ ...b, start: b.start - 9 + at, end: b.end - 9 + at })) : [];
+}
+/** A turn that goes on with the orders told before it: "Theo đó, ...", "Đồng thời ...", "Bên cạnh đó, ...". */
+const GOES_ON = /^(?:Theo đó|Đồng thời|Bên cạnh đó|Ngoài ra|Cùng với đó|Mặt khác)\s*,?\s*/u;
+/**
+ * A paragraph of a news page that goes on with the letter it told of, in the letter's words: a body and its verb ("Các địa
+ * phương đẩy mạnh ...", "Theo đó, UBND xã, phường tổ chức ...", "Đối với các đơn vị ... tổ chức ..."), or what to do with no
+ * doer named ("Quản lý chặt chẽ ...", "Bên cạnh đó, bố trí cán bộ trực ...", "Thực hiện nghiêm ..."); not what was done.
+ */
+function goesOnWithLetter(text: string): boolean {
+  // (a sentence, not a line of the page's chrome: "Thống kê")
+  if (text.trim().split(/\s+/u).length < 6) return false;
+  const rest = text.replace(GOES_ON, '');
+  const s = rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+  const opening = /^[^.;]*/u.exec(s)![0];
+  if (/\s(?:đã|vừa)\s/u.test(opening)) return false;
+  if (ordersBodyAt(s) || (/^Đối với\s/u.test(s) && leadOf(s)?.rule === 'lead.forBody')) return true;
+  return (opensWithVerb(s) || /^Quản lý\s/u.test(s)) && (!BACKGROUND.test(s) || /^Thực hiện\s+(?:nghiêm|tốt|đúng|có hiệu quả|đầy đủ|quyết liệt)(?![\p{L}])/u.test(s));
+}
 /** A body's duty: its name, then "có trách nhiệm" / "chịu trách nhiệm" and what to do (not one it had: "đã có trách nhiệm"). */
 const DUTY = /^[^.;:]{3,140}?(?<!\sđã)\s(?:có|chịu)\s+trách\s+nhiệm\s+(?!thi\s+hành)\p{Ll}/u;
 /** A sentence that turns from what is to what is asked: "Tuy nhiên, để ..., X yêu cầu ...", "Vì vậy, Y đề nghị ...". */
@@ -1045,6 +1085,11 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
   const consumed = consumedFields;
   const listed = listedRecipients(ctx.recipients);
   let lastAsked: AgencyRef[] = [];
+  // a news page's or a portal's text, no Kính gửi and no marked items: after a sentence that tells of a letter, its paragraphs
+  // give the letter's orders (goesOnWithLetter); a generic doer in them is whom the letter asks
+  const news = !anyMarked && ctx.recipients.length === 0;
+  let told = false;
+  let askedInLetter: AgencyRef[] = [];
   // a letter's whole request before its numbered points: the points go on with it (their doers are its)
   let standaloneAt: ItemNode | null = null;
   const taskOf = new Map<ItemNode, TaskFinding>();
@@ -1164,16 +1209,28 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         if (at < 0 && ordered && !ordersBody(node.title)) at = [...node.title.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length).find((a) => ordersBodyAt(node.title.slice(a))) ?? -1;
         // (after a lead-in that asks, "... yêu cầu:", a paragraph whose subject is a body is what it asks of it)
         const charged = (afterLeadIn || node.charge) && /^lead\.(?:subject|giao|responsible)$/u.test(leadOf(node.title)?.rule ?? '');
-        if (at < 0 && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && (ordersBody(text) || letsBodyAct(text))) && !(listing && opensWithVerb(node.title))) {
+        // (not where and by when the request before it is answered: "Doanh nghiệp hoàn tất báo cáo và gửi về Phòng X ... trước
+        // ngày 14/7/2012.", that request's time)
+        const sendsBy = !!prev && !prev.deadline && (SEND_BY.test(text) || (/(?<![\p{L}])(?:gửi|nộp)\s/u.test(text) && /(?<![\p{L}])(?:trước|chậm nhất|không muộn hơn)\s+(?:ngày\s+)?\d/u.test(text) && text.length < 320));
+        const goesOn = news && told && !sendsBy && goesOnWithLetter(node.title);
+        if (news && TELLS_LETTER.test(text)) {
+          told = true;
+          const asked = toldAsked(text);
+          if (asked.length) askedInLetter = refs(asked, start, 'lead.toldLetter');
+        }
+        if (at < 0 && !goesOn && !(node.body.length && requestStart(text, ctx.issuer ?? null) >= 0) && !charged && !(ordered && (ordersBody(text) || letsBodyAct(text))) && !(listing && opensWithVerb(node.title))) {
           // (a paragraph no rule reads as a request that says where and by when the one before it is answered, "Ý kiến góp ý
           // gửi về Sở X (địa chỉ: ..., email: ...) trước ngày 15/9/2019 để Sở tổng hợp": that request's time)
           // (or when those asked, called back by a generic name, are to have done it: "Các đơn vị thực hiện trước ngày 24/3/2016.")
-          if (prev && !prev.deadline && (REPLY_TO.test(text) || DONE_BY.test(text))) {
+          if (prev && !prev.deadline && (REPLY_TO.test(text) || DONE_BY.test(text) || (sendsBy && news && told))) {
             const d = timeAt(text, start, 'replyParagraph');
             if (d?.kind === 'by') prev.deadline = d;
           }
+          // (a long paragraph that neither tells of the letter nor goes on with it ends its orders)
+          if (news && !TELLS_LETTER.test(text) && text.length >= 160) told = false;
           continue;
         }
+        if (news) told = true;
         if (at > 0) {
           // (a sentence that asks after its own frame, "Để có cơ sở tổng hợp, Bộ X đề nghị ...", goes on with the
           // background before it: the paragraph is the task; a sentence that opens with the ask, "Đề nghị quý cơ
@@ -1320,6 +1377,8 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     if (backReference && lastAsked.length === 1 && lastAsked[0]!.name.toLowerCase().startsWith(own!.lead[0]!.text.trim().toLowerCase())) lead = lastAsked.map((l) => ({ ...l, rule: 'lead.previousRequest' }));
     else if (backReference && lastAsked.length && lastAsked.every((l) => l.rule === 'lead.backReference')) lead = lastAsked;
     else if (pointsBack || (backReference && (ctx.recipients.length === 1 || own!.lead.every((b) => ADDRESSEES.test(b.text))))) lead = ctx.recipients.map((name) => ({ name, start: 0, end: 0, rule: 'lead.backReference' }));
+    // (a news page's "Các địa phương đẩy mạnh ..." after "UBND huyện vừa có văn bản yêu cầu các xã, thị trấn ...": those)
+    else if (letterParagraph && askedInLetter.length && own?.lead.length && own.lead.every(genericRef)) lead = askedInLetter;
     else if (own && own.lead.length && !(ownGeneric && inherited)) lead = refs(own.lead, start, own.rule);
     // (the lead-in's own "đề nghị các đơn vị thực hiện:" in a letter sent to one body: that body, FORMAT's "single body the
     // whole document is addressed to"; sent to many, the back-reference stays the lead-in's)

@@ -19,8 +19,8 @@ export const AGENCY_HEADS = [
   'Tổng Liên đoàn', 'Liên đoàn', 'Lực lượng', 'Hội đồng', 'Hội', 'Đội', 'Tổ công tác', 'Đoàn', 'Tỉnh đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Quân ủy', 'Quân uỷ', 'Huyện ủy', 'Thành ủy', 'Thành uỷ', 'Đảng ủy', 'Đảng uỷ',
   'Trung tâm', 'Trạm', 'Phòng', 'Cơ quan', 'Đơn vị', 'Tổ', 'Chi nhánh', 'Công ty', 'Tổng công ty', 'Tổng Công ty', 'Tập đoàn',
   'Kiểm toán Nhà nước', 'Kiểm toán nhà nước', 'Kiểm toán khu vực', 'Điện lực', 'Vườn quốc gia', 'Khu bảo tồn', 'Bệnh viện', 'Khoa', 'Bộ môn', 'Quỹ', 'Hiệp hội', 'Liên hiệp', 'Hợp tác xã', 'Học viện', 'Đại học', 'Hải quan', 'Hạt',
-  // (the tax offices after the 2025 reorganisation: "Thuế tỉnh Lào Cai", "Thuế cơ sở 3")
-  'Thuế tỉnh', 'Thuế thành phố', 'Thuế cơ sở', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
+  // (the tax and statistics offices after the 2025 reorganisation: "Thuế tỉnh Lào Cai", "Thuế cơ sở 3", "Thống kê tỉnh")
+  'Thuế tỉnh', 'Thuế thành phố', 'Thuế cơ sở', 'Thống kê tỉnh', 'Thống kê thành phố', 'Thống kê cơ sở', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
   'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Tổ chức Đảng', 'Tổ chức Đoàn', 'Tổ chức Công đoàn', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Xây dựng Đảng', 'Ban xây dựng Đảng', 'Ban xây dựng đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
   'Tổng Thanh tra', 'Tổng thanh tra', 'Thống đốc', 'Bộ trưởng', 'Thứ trưởng', 'Viện trưởng', 'Chánh án', 'Tổng Kiểm toán',
   'Giám đốc', 'Phó Giám đốc', 'Hiệu trưởng', 'Phó Hiệu trưởng', 'Chủ tịch', 'Phó Chủ tịch', 'Thủ trưởng', 'Người đứng đầu', 'Trưởng ban', 'Trưởng',
@@ -55,7 +55,7 @@ export const PREDICATES = [
   'sẽ', 'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'giới thiệu', 'rút kinh nghiệm', 'tham gia', 'làm việc', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
   'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nêu cao', 'sâu sát', 'nắm vững', 'nắm bắt', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy', 'thành lập',
   // (a body that settles a matter with another: "Bộ Tài chính thống nhất với Ủy ban nhân dân tỉnh X để xử lý ...")
-  'thống nhất', 'hoàn chỉnh', 'trao đổi', 'treo cờ', 'treo Quốc kỳ', 'treo quốc kỳ', 'đàm phán', 'ký kết',
+  'thống nhất', 'hoàn chỉnh', 'trao đổi', 'treo cờ', 'treo Quốc kỳ', 'treo quốc kỳ', 'đàm phán', 'ký kết', 'cung ứng', 'hoàn tất', 'đăng tải',
 ];
 
 /** The qualifiers (regular-expression sources) that make "tổ chức" a noun (an organisation) instead of the verb "organise": "tổ chức tín dụng", "tổ chức chính trị - xã hội". */

@@ -1,0 +1,93 @@
+/**
+ * Rules read from what heldout71 (corpus/kept) missed, each with cases that must match and must not: a news page's paragraphs
+ * that give the letter it tells of in the letter's words, a copy that keeps only a list of who does what, a heading that names a
+ * body and what it is to do over its items, "Đối với X" and X's verb, an office holder who gives work to a body, the statistics
+ * offices after the 2025 reorganisation.
+ */
+import { describe, it, expect } from 'vitest';
+import { model } from '../helpers.js';
+import { extract } from '../../src/extract/index.js';
+import { leadOf } from '../../src/extract/agencies.js';
+
+const tasksOf = (text: string) => extract(model(text)).tasks;
+const brief = (text: string) => tasksOf(text).map((t) => ({ text: t.text.slice(0, 30), lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? null }));
+
+describe('a news page that tells of a letter, then gives its orders in its words', () => {
+  const page = [
+    'Tăng cường phòng, chống dịch bệnh trên cây lúa',
+    '',
+    'Ngày 12/3/2024, UBND huyện Hải Lăng vừa có văn bản yêu cầu các xã, thị trấn chủ động triển khai các biện pháp phòng, chống dịch bệnh trên cây lúa vụ Đông Xuân.',
+    '',
+    'Các địa phương tăng cường kiểm tra đồng ruộng, phát hiện sớm sâu bệnh, hướng dẫn nông dân phun thuốc đúng quy trình, đúng liều lượng.',
+    '',
+    'Quản lý chặt chẽ việc buôn bán thuốc bảo vệ thực vật trên địa bàn; xử lý nghiêm các trường hợp kinh doanh thuốc không rõ nguồn gốc.',
+    '',
+    'Theo đó, Trạm Trồng trọt và Bảo vệ thực vật huyện cử cán bộ bám sát địa bàn, hướng dẫn các xã kỹ thuật phòng trừ.',
+    '',
+    'BBT',
+  ].join('\n');
+  it('each paragraph after the telling sentence is a task; a generic doer is whom the letter asks', () => {
+    expect(brief(page)).toEqual([
+      { text: 'Các địa phương tăng cường kiểm', lead: ['các xã, thị trấn'], deadline: null },
+      { text: 'Quản lý chặt chẽ việc buôn bán', lead: ['các xã, thị trấn'], deadline: null },
+      { text: 'Theo đó, Trạm Trồng trọt và Bả', lead: ['Trạm Trồng trọt và Bảo vệ thực vật huyện'], deadline: null },
+    ]);
+  });
+  it('the telling sentence itself, without its number, is no task ("... có văn bản chỉ đạo các địa phương ...")', () => {
+    const told = 'Ngày 17/5/2023, UBND huyện Cam Lộ có văn bản chỉ đạo các địa phương, đơn vị liên quan tăng cường công tác phòng, chống dịch bệnh trên đàn gia súc.\n\nCác địa phương trong huyện rà soát tổng đàn, tổ chức tiêm phòng đợt 1 cho đàn trâu, bò, lợn bảo đảm tỷ lệ tiêm đạt trên 80%.';
+    expect(brief(told)).toEqual([{ text: 'Các địa phương trong huyện rà ', lead: ['Các địa phương trong huyện'], deadline: null }]);
+  });
+  it('must not: what the bodies did, a line of the page\'s chrome, or a paragraph that tells no letter before it', () => {
+    const done = page.replace('Các địa phương tăng cường kiểm tra', 'Các địa phương đã tăng cường kiểm tra').replace('Theo đó, Trạm Trồng trọt và Bảo vệ thực vật huyện cử', 'Theo đó, Trạm Trồng trọt và Bảo vệ thực vật huyện đã cử');
+    expect(brief(done).map((t) => t.text)).toEqual(['Quản lý chặt chẽ việc buôn bán']);
+    expect(brief(page.replace('BBT', 'Thống kê truy cập'))).toHaveLength(3);
+    const untold = 'Tình hình sâu bệnh trên lúa vụ Đông Xuân năm nay diễn biến phức tạp, diện tích nhiễm rầy nâu tăng gấp đôi so với cùng kỳ năm trước ở nhiều xã.\n\nCác địa phương tăng cường kiểm tra đồng ruộng, phát hiện sớm sâu bệnh, hướng dẫn nông dân phun thuốc đúng quy trình.';
+    expect(brief(untold)).toEqual([]);
+  });
+  it('a paragraph that only says where and by when to send gives the request before it its time', () => {
+    const sendBy = 'Nay Ban quản lý đề nghị các doanh nghiệp đang hoạt động tại các khu công nghiệp báo cáo tình hình sử dụng lao động năm 2023 theo mẫu đính kèm.\n\nDoanh nghiệp hoàn tất báo cáo và gửi về Phòng Quản lý lao động, số 12 Lê Lợi, TP. Đông Hà hoặc qua thư điện tử trước ngày 15/01/2024.';
+    expect(brief(sendBy)).toEqual([{ text: 'Nay Ban quản lý đề nghị các do', lead: ['các doanh nghiệp đang hoạt động tại các khu công nghiệp'], deadline: '2024-01-15' }]);
+  });
+});
+
+describe('a copy that keeps only a list of who does what', () => {
+  it('two or more dash lines that open with a body and its verb are tasks, no lead-in above them', () => {
+    const list = '- Chủ tịch UBND các xã ven biển tăng cường chỉ đạo, quản lý nuôi trồng thủy sản; hướng dẫn người nuôi xử lý ao nuôi bị bệnh.\n- Trưởng phòng Phòng Kinh tế huyện tham mưu các giải pháp nuôi trồng thủy sản bền vững.\n- Trưởng trạm Chăn nuôi và Thú y huyện cung ứng hóa chất xử lý môi trường ao nuôi cho các xã.\nTác giả bài viết: Minh Anh';
+    expect(brief(list).map((t) => t.lead)).toEqual([['Chủ tịch UBND các xã ven biển'], ['Trưởng phòng Phòng Kinh tế huyện'], ['Trưởng trạm Chăn nuôi và Thú y huyện']]);
+  });
+  it('must not: dash lines that tell what was done, or a single ordering line among others', () => {
+    expect(brief('- Sở Y tế đã tổ chức 12 đợt kiểm tra an toàn thực phẩm.\n- Sở Công Thương đã kiểm tra 240 cơ sở kinh doanh.\n- Công an tỉnh đã xử lý 35 vụ vi phạm.')).toEqual([]);
+    expect(brief('- Năm 2023 toàn tỉnh có 1.200 ha nuôi tôm.\n- Sở Nông nghiệp tăng cường kiểm tra con giống nhập vào tỉnh.\n- Diện tích bị bệnh giảm 30% so với năm trước.')).toEqual([]);
+  });
+});
+
+describe('a heading that names a body and what it is to do over its items', () => {
+  it('"1. Phòng X tham mưu Hội đồng ... thực hiện:" gives its items Phòng X', () => {
+    const text = 'Ủy ban nhân dân huyện có ý kiến như sau:\n1. Phòng Nội vụ - Lao động Thương binh và Xã hội tham mưu Hội đồng Thi đua - Khen thưởng huyện thực hiện:\n- Đẩy mạnh công tác tuyên truyền phong trào thi đua yêu nước trên địa bàn huyện.\n- Phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến.\n2. Phòng Văn hóa và Thông tin đăng tải Đề cương tuyên truyền lên trang thông tin điện tử của huyện.';
+    expect(brief(text).map((t) => t.lead)).toEqual([['Phòng Nội vụ - Lao động Thương binh và Xã hội'], ['Phòng Nội vụ - Lao động Thương binh và Xã hội'], ['Phòng Văn hóa và Thông tin']]);
+  });
+  it('must not: a heading whose body asks or gives its opinion ("UBND huyện có ý kiến như sau:", "Sở X đề nghị:")', () => {
+    const opinion = '1. UBND huyện có ý kiến như sau:\n- Đẩy mạnh công tác tuyên truyền phong trào thi đua yêu nước trên địa bàn huyện.\n- Phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến.';
+    expect(brief(opinion).flatMap((t) => t.lead)).not.toContain('UBND huyện');
+    const asks = '1. Sở Tài chính đề nghị:\n- Các đơn vị rà soát dự toán chi thường xuyên năm 2024.\n- Báo cáo kết quả trước ngày 30/6/2024.';
+    expect(brief(asks).flatMap((t) => t.lead)).not.toContain('Sở Tài chính');
+  });
+});
+
+describe('who leads', () => {
+  it('"Đối với X" and X\'s verb: X ("Đối với các đơn vị giáo dục trực thuộc Sở tổ chức ...")', () => {
+    expect(leadOf('Đối với các đơn vị giáo dục trực thuộc Sở tổ chức quán triệt, tuyên truyền, phổ biến Thông tư số 29/2024/TT-BGDĐT đến toàn thể giáo viên.')?.lead.map((b) => b.text)).toEqual(['các đơn vị giáo dục trực thuộc Sở']);
+    expect(leadOf('Đối với UBND các xã, phường tổ chức kiểm tra việc dạy thêm trên địa bàn.')?.lead.map((b) => b.text)).toEqual(['UBND các xã, phường']);
+  });
+  it('must not: "Đối với các trường hợp ..." (cases, no body), or a frame ended by a comma before its subject', () => {
+    expect(leadOf('Đối với các trường hợp sinh viên hoãn thi có đầy đủ minh chứng;')?.lead.map((b) => b.text) ?? []).toEqual([]);
+    expect(leadOf('Đối với các dự án chậm tiến độ, Sở Xây dựng chủ trì kiểm tra, đề xuất xử lý.')?.lead.map((b) => b.text)).toEqual(['Sở Xây dựng']);
+  });
+  it('an office holder who gives work to a body: the body ("Phó Chủ tịch UBND tỉnh giao Thống kê tỉnh chủ trì ...")', () => {
+    expect(leadOf('Phó Chủ tịch UBND tỉnh Quảng Trị giao Thống kê tỉnh chủ trì, phối hợp các sở, ngành tham mưu thành lập Ban chỉ đạo điều tra.')?.lead.map((b) => b.text)).toEqual(['Thống kê tỉnh']);
+    expect(leadOf('Thống kê tỉnh chủ trì tổng hợp số liệu điều tra.')?.lead.map((b) => b.text)).toEqual(['Thống kê tỉnh']);
+  });
+  it('must not: the statistics as a subject matter ("Thống kê số liệu ...") is no body', () => {
+    expect(leadOf('Thống kê số liệu hộ nghèo trên địa bàn và báo cáo UBND huyện.')?.lead.length ?? 0).toBe(0);
+  });
+});
