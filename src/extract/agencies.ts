@@ -311,7 +311,7 @@ export interface Assignment {
 }
 
 const COLON_PREFIX = /^([^:;.]{3,160}?)\s*:\s*(?=\S)/u;
-const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?!\s+ban(?![\p{L}]))(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho(?=\s+\p{Lu}|\s+(?:các|(?:thủ\s+)?trưởng|lãnh\s+đạo|giám\s+đốc|hiệu\s+trưởng)\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an|(?<![\p{L}])(?:[Tt]ổ|[Đđ]ội))\s+(?=${NOT_A_VERB_HERE}(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
+const GIAO = new RegExp(String.raw`(?:^|[.;,]\s+|\s)(?:[Gg]iao(?!\s+ban(?![\p{L}]))(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho(?=\s+\p{Lu}|\s+(?:các|(?:thủ\s+)?trưởng|lãnh\s+đạo|giám\s+đốc|hiệu\s+trưởng|bộ\s+phận|phòng|ban)\s))?|[Đđ]ề nghị|[Yy]êu cầu|Ủy quyền|Uỷ quyền|(?<=^)Chuyển(?=\s+\p{Lu})|(?<=^)(?:Đồng ý|Chấp thuận)(?:\s+(?:cho|để))?(?=\s+\p{Lu}))\s+(.{3,260}?)(?<![Bb]an|(?<![\p{L}])(?:[Tt]ổ|[Đđ]ội))\s+(?=${NOT_A_VERB_HERE}(?:${verbs(ASKED_TO)})(?![\p{L}]))`, 'u');
 const RESPONSIBLE = /(?:^|[,;]\s+)((?:[\p{Lu}]|các |mỗi )[^,;.:]{0,160}?(?:,\s*[^,;.:]{1,60}?){0,4})\s+(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)\s+|định kỳ\s+)?(?:có trách nhiệm|chịu trách nhiệm|chủ trì)/u;
 /** Phrases that frame a sentence before its subject ("Bên cạnh việc ..., các cơ quan, đơn vị thực hiện ..."). */
 const FRAME = /^(?:Quý\s+[IVX\d]|Tháng\s+\d|Năm\s+\d|Từ ngày|Đến ngày|Bên cạnh|Về|Trên cơ sở|Căn cứ|Ngoài|Để|Trong|Đối với|Sau khi|Qua|Theo|Nhằm|Với|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Định kỳ|Trước ngày|Trước|Chậm nhất)(?![\p{L}])/u;
@@ -567,8 +567,10 @@ function leadOfText(text: string): Assignment | null {
   const at = (list: BodySpan[], o: number) => list.map((b) => shift(b, o + off));
   // "Giao Văn phòng HĐND và UBND huyện: Thẩm định chương trình ...": the body asked, then its duties after a colon (not a
   // collective whose members the colon lists: "Giao các Bộ: Công an, Tài chính, ...")
-  const colonAsk = /^(?:Giao|Đề nghị|Yêu cầu)\s+([^:;.]{3,160}?)\s*:\s+(?=\p{Lu})/u.exec(clause);
-  if (colonAsk && startsWithBody(colonAsk[1]!, true) && opensWithVerb(clause.slice(colonAsk[0].length)) && cutAtAction(colonAsk[1]!) === colonAsk[1]!.trim()) {
+  // (or in lower case, after a time: "Đề nghị các cơ quan, đơn vị ..., UBND các xã, phường: kể từ ngày 1/6/2019, không treo ...")
+  const colonAsk = /^(?:Giao|Đề nghị|Yêu cầu)\s+([^:;.]{3,160}?)\s*:\s+(?=\p{Lu}|(?:kể từ|từ ngày|trước ngày|chậm nhất|không)\s)/u.exec(clause);
+  const work = colonAsk ? clause.slice(colonAsk[0].length) : '';
+  if (colonAsk && startsWithBody(colonAsk[1]!, true) && (opensWithVerb(work) || /^(?:kể từ|từ ngày|trước ngày|chậm nhất)\s[^,;]{3,40},\s*(?:không|\p{Ll}+\s)/u.test(work)) && cutAtAction(colonAsk[1]!) === colonAsk[1]!.trim()) {
     const o = colonAsk[0].indexOf(colonAsk[1]!);
     return { lead: at(splitBodies(colonAsk[1]!), o), support: supportOfPlain(text), rule: 'lead.giao' };
   }
@@ -626,7 +628,8 @@ function leadOfText(text: string): Assignment | null {
     // "Đối với X" and X's verb, no comma between: X is the subject ("Đối với các đơn vị giáo dục trực thuộc Sở tổ chức quán
     // triệt ..."), not the last capital in it
     // (not cases: "Đối với các trường hợp ...")
-    const forBody = /^Đối với\s+(?=(?:các|mỗi|những)\s(?!\s*trường\s+hợp)|\p{Lu})/u.exec(clause);
+    // (nor the matter of an ask after it: "Đối với ..., giao trách nhiệm cho X kiểm tra ...")
+    const forBody = /,\s*(?:giao|đề nghị|yêu cầu)\s/u.test(clause) ? null : /^Đối với\s+(?=(?:các|mỗi|những)\s(?!\s*trường\s+hợp)|\p{Lu})/u.exec(clause);
     const s4 = forBody && startsWithBody(clause.slice(forBody[0].length), true) ? subjectOf(clause.slice(forBody[0].length)) : null;
     const s4end = s4 ? forBody![0].length + s4[s4.length - 1]!.end : 0;
     if (s4 && !clause.slice(0, s4end).includes(',') && /^\s+\p{Ll}/u.test(clause.slice(s4end))) return { lead: at(s4, forBody![0].length), support: supportOfPlain(text), rule: 'lead.forBody' };
@@ -655,6 +658,11 @@ function leadOfText(text: string): Assignment | null {
     const s4 = subjectOf(clause.slice(o));
     if (s4 && s4.every((b) => !isBareHead(b.text) && !/[()]/u.test(b.text))) return { lead: at(s4, o), support: supportOfPlain(text), rule: 'lead.consequence' };
   }
+  // an ask of collectives with a verb no list holds: "Yêu cầu các cơ sở kinh doanh, các hộ gia đình đổ rác đúng thời gian ...",
+  // "Đề nghị các hộ gia đình thu gom ...": the collectives, up to the first word in lower case after them
+  const asks = /^(?:Yêu cầu|Đề nghị)\s+(?=(?:các|những|mỗi)\s)/u.exec(clause);
+  const asked = asks ? subjectOf(clause.slice(asks[0].length)) : null;
+  if (asked?.length && asked.every((b) => /^(?:các|những|mỗi)\s/u.test(b.text))) return { lead: at(asked, asks![0].length), support: supportOfPlain(text), rule: 'lead.giao' };
   return null;
 }
 

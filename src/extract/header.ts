@@ -518,9 +518,10 @@ const ANNOUNCES = /(?:^|[,;]\s*)\p{Lu}[^.:;,]{0,80}?\sthông báo(?:\s+[^.:;]{0,
 
 /** A first line that is only the number and symbol ("3472/BVHTTDL-DSVH", a ministry portal's). */
 const BARE_NUMBER = new RegExp(String.raw`^(\d{1,5})\s*\/\s*((?:\d{4}\/)?${CAPS_SYMBOL}+)$`, 'u');
-const NUMBERED_TITLE = new RegExp(String.raw`^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)(?:\s+(?:khẩn|Khẩn|KHẨN|hỏa tốc|Hỏa tốc|thượng khẩn|Thượng khẩn))?(?:\s+số\s*:?\s*(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*))?(?:\s*,?\s+ngày\s+${DMY})?(?:\s+của\s+(\p{Lu}[^,;:]{2,80}?))?(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+))?$`, 'u');
+const NUMBERED_TITLE = new RegExp(String.raw`^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)(?:\s+(?:khẩn|Khẩn|KHẨN|hỏa tốc|Hỏa tốc|thượng khẩn|Thượng khẩn))?(?:\s+(?:số\s*:?\s*)?(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*))?(?:\s*,?\s+ngày\s+${DMY})?(?:\s+của\s+(\p{Lu}[^,;:]{2,80}?))?(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+?))?\s*:?$`, 'u');
 /**
- * A portal's line that names the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v ...", with its issuer ("... ngày
+ * A portal's line that names the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v ...", "Công văn 1347/CV-UBND ngày
+ * 31/5/2019 của UBND Thành phố về việc ...:" (no "số"), with its issuer ("... ngày
  * 08/5/2019 của UBND thị xã Điện Bàn V/v ..."), "Quyết định số 4266/QĐ-UBND
  * của UBND tỉnh về việc ..." (no date), "Thông báo Khẩn ngày 18/10/2020" (no number): its type word, and its number or its
  * date at least.

@@ -90,7 +90,7 @@ const CLOSING_PARAGRAPH = [
   // trình triển khai thực hiện Quyết định này.")
   // (nor an ask to pass the word on, whose "thực hiện" is the others': "Đề nghị Đài truyền thanh xã, các đồng chí Trưởng thôn
   // thông báo liên tục trên hệ thống truyền thanh ... để toàn thể nhân dân biết thực hiện./.")
-  /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)(?![^.]{0,200}\strong\s+quá\s+trình\s+(?:triển khai\s+)?thực hiện)(?![^.]{0,200}\s(?:thông báo|tuyên truyền|phổ biến|thông tin)\s[^.]{0,120}\sđể\s[^.]{0,80}\sbiết)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
+  /^(?:Yêu cầu|Đề nghị|Căn cứ ý kiến chỉ đạo)(?![^.]{0,200}\strong\s+quá\s+trình\s+(?:triển khai\s+)?thực hiện)(?![^.]{0,200}\s(?:thông báo|tuyên truyền|phổ biến|thông tin)\s(?:[^.]{0,120}\s)?(?:để|cho|đến|tới)\s[^.]{0,80}\sbiết)[^.]{0,200}(?:nghiêm túc|khẩn trương)?\s*(?:triển khai\s+)?thực hiện[^.]{0,60}\.?\/?\.?$/iu,
   /^(?:Trong\s+)?quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^.]*(?:khó khăn|vướng mắc)/iu,
   // (not the closing of a reply that asks a named body for work: "Trên đây là ý kiến của Cục ATMT, đề nghị Sở Công Thương tỉnh
   // Lào Cai nghiên cứu, hướng dẫn chủ đập ...", "Trên đây là ý kiến tham gia ... đề nghị Sở Công thương tổng hợp, báo cáo ...")
@@ -215,7 +215,8 @@ function directiveRanges(model: TextModel): { from: number; to: number }[] {
     if (firstKinh >= 0 && i < blocks.length) from = i;
     // a copy that lost its "Kính gửi" (and has no items): its body paragraphs, from the first sentence-long one;
     // only those that ask are tasks
-    else if (firstKinh < 0) from = blocks.findIndex((b) => b.kind === 'paragraph' && b.text.length >= 120 && b.text !== b.text.toLocaleUpperCase('vi'));
+    // (or from a shorter one that asks a body it names: "Yêu cầu các cơ sở kinh doanh, các hộ gia đình đổ rác đúng thời gian ...")
+    else if (firstKinh < 0) from = blocks.findIndex((b) => b.kind === 'paragraph' && b.text !== b.text.toLocaleUpperCase('vi') && (b.text.length >= 120 || asksNamedBody(b.text.replace(/\n/g, ' '))));
     // (a copy that keeps only a list of who does what, "- Chủ tịch UBND các xã ... tăng cường ...", "- Trưởng phòng Phòng X
     // chỉ đạo ...": from the first of them, when two or more open with a body and its verb)
     if (from < 0 && firstKinh < 0) {

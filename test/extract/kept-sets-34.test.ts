@@ -2,12 +2,16 @@
  * Rules read from what heldout71 (corpus/kept) missed, each with cases that must match and must not: a news page's paragraphs
  * that give the letter it tells of in the letter's words, a copy that keeps only a list of who does what, a heading that names a
  * body and what it is to do over its items, "Đối với X" and X's verb, an office holder who gives work to a body, the statistics
- * offices after the 2025 reorganisation.
+ * offices after the 2025 reorganisation; and from heldout73: a portal line "Công văn 1347/CV-UBND ngày ..." without "số", an ask
+ * of bodies before a colon and a time, an ask to pass the word on "cho" those who are to know, an ask of collectives with a verb
+ * no list holds, a copy that starts with a short ask.
  */
 import { describe, it, expect } from 'vitest';
 import { model } from '../helpers.js';
 import { extract } from '../../src/extract/index.js';
 import { leadOf } from '../../src/extract/agencies.js';
+import { extractHeader } from '../../src/extract/header.js';
+import { isClosing } from '../../src/extract/tasks.js';
 
 const tasksOf = (text: string) => extract(model(text)).tasks;
 const brief = (text: string) => tasksOf(text).map((t) => ({ text: t.text.slice(0, 30), lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? null }));
@@ -89,5 +93,36 @@ describe('who leads', () => {
   });
   it('must not: the statistics as a subject matter ("Thống kê số liệu ...") is no body', () => {
     expect(leadOf('Thống kê số liệu hộ nghèo trên địa bàn và báo cáo UBND huyện.')?.lead.length ?? 0).toBe(0);
+  });
+});
+
+describe('heldout73: a portal copy of a letter and a ward\'s notice', () => {
+  it('a portal line naming the letter without "số": its number, date, issuer and subject', () => {
+    const h = extractHeader(model('2019-08-14 09:17:48 Số lượt xem 740\nCông văn 1347/CV-UBND ngày 31/5/2019 của UBND Thành phố về việc không treo băng rôn cắt ngang các tuyến phố:\nChủ tịch UBND Thành phố có ý kiến như sau:\n1. Đề nghị các phòng, ban Thành phố thực hiện.'));
+    expect({ number: h.number?.value, symbol: h.symbol?.value, date: h.date?.value, issuer: h.issuer?.value, subject: h.subject?.value })
+      .toEqual({ number: '1347', symbol: 'CV-UBND', date: '2019-05-31', issuer: 'Ủy ban nhân dân Thành phố', subject: 'không treo băng rôn cắt ngang các tuyến phố' });
+  });
+  it('must not: a line that only names a type and a year ("Kế hoạch năm 2019 của UBND xã")', () => {
+    expect(extractHeader(model('Kế hoạch năm 2019 của UBND xã về phòng chống thiên tai\nUBND xã yêu cầu:\n1. Các thôn rà soát hộ dân vùng trũng.')).number).toBeNull();
+  });
+  it('an ask of bodies before a colon, the work after it in lower case behind a time', () => {
+    expect(leadOf('Đề nghị các cơ quan, đơn vị đóng trên địa bàn Thành phố, các phòng, ban, đoàn thể Thành phố, UBND các xã, phường: kể từ ngày 1/6/2019, không treo băng rôn cắt ngang đường.')?.lead.map((b) => b.text))
+      .toEqual(['các cơ quan, đơn vị đóng trên địa bàn Thành phố', 'các phòng, ban, đoàn thể Thành phố', 'UBND các xã, phường']);
+    expect(leadOf('Đề nghị các Bộ: Công an, Tài chính có ý kiến trước ngày 15/3.')?.lead.map((b) => b.text)).toEqual(['các Bộ: Công an, Tài chính']);
+  });
+  it('an ask of collectives whose verb no list holds ("Yêu cầu các cơ sở kinh doanh, các hộ gia đình đổ rác ...")', () => {
+    expect(leadOf('Yêu cầu các cơ sở kinh doanh, các hộ gia đình đổ rác đúng thời gian, đúng nơi quy định.')?.lead.map((b) => b.text)).toEqual(['các cơ sở kinh doanh', 'các hộ gia đình']);
+    expect(leadOf('Giao trách nhiệm cho bộ phận Địa chính - Xây dựng phường kiểm tra, xử lý vi phạm.')?.lead.map((b) => b.text)).toEqual(['bộ phận Địa chính - Xây dựng phường']);
+  });
+  it('must not: an ask of things, not bodies ("Đề nghị các nội dung trên được thực hiện nghiêm")', () => {
+    expect(leadOf('Đề nghị các nội dung trên được thực hiện nghiêm túc.')?.lead.length ?? 0).toBe(0);
+  });
+  it('an ask to pass the word on "cho" those who are to know is work, not a closing', () => {
+    expect(isClosing('Đề nghị Tổ trưởng 08 Tổ dân phố thông báo cho các hộ gia đình trên địa bàn được biết và thực hiện đúng thời gian quy định.')).toBe(false);
+    expect(isClosing('Đề nghị các cơ quan, đơn vị nghiêm túc thực hiện.')).toBe(true);
+  });
+  it('a copy that starts below the notice\'s title: its tasks from the first short ask on', () => {
+    const notice = '- Giờ thu gom rác mùa hè từ ngày 01/4 đến ngày 30/9.\n(Đính kèm lịch thu gom rác)\nYêu cầu các cơ sở kinh doanh, các hộ gia đình đổ rác đúng thời gian, đúng nơi quy định.\nĐề nghị Tổ trưởng các Tổ dân phố thông báo cho các hộ gia đình trên địa bàn được biết và thực hiện đúng quy định của phường về thu gom rác thải sinh hoạt.';
+    expect(brief(notice).map((t) => t.lead)).toEqual([['các cơ sở kinh doanh', 'các hộ gia đình'], ['Tổ trưởng các Tổ dân phố']]);
   });
 });
