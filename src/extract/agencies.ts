@@ -439,8 +439,8 @@ function askedOf(clause: string, at: number): BodySpan[] | null {
 }
 
 /** "theo chức năng, nhiệm vụ (được giao)", "căn cứ chức năng, nhiệm vụ", "trong phạm vi chức năng, nhiệm vụ của mình" after a name. */
-// (and three of them: "theo chức năng, nhiệm vụ, quyền hạn được giao")
-const FUNCTION_QUALIFIER = /,?\s+(?:theo|căn cứ|trên cơ sở|trong phạm vi|thuộc phạm vi)\s+(?:chức năng|thẩm quyền|nhiệm vụ)(?:(?:\s*,\s*|\s+và\s+|\s+)(?:nhiệm vụ|quyền hạn|thẩm quyền|lĩnh vực|phạm vi quản lý)){0,3}(?:\s+(?:được giao|của mình|của đơn vị|quy định))?[,\s]*$/u;
+// (and three of them: "theo chức năng, nhiệm vụ, quyền hạn được giao"; or "trong phạm vi trách nhiệm quản lý")
+const FUNCTION_QUALIFIER = /,?\s+(?:theo|căn cứ|trên cơ sở|trong phạm vi|thuộc phạm vi)\s+(?:chức năng|thẩm quyền|nhiệm vụ|trách nhiệm(?:\s+quản lý)?)(?:(?:\s*,\s*|\s+và\s+|\s+)(?:nhiệm vụ|quyền hạn|thẩm quyền|lĩnh vực|phạm vi quản lý)){0,3}(?:\s+(?:được giao|của mình|của đơn vị|quy định))?[,\s]*$/u;
 
 /** "X chỉ đạo ...", "X hướng dẫn ...": X, who directs others. */
 const DIRECTS = /^(.{3,120}?)\s+(?:chỉ đạo|lãnh đạo|hướng dẫn|đôn đốc)(?:\s|$)/u;

@@ -258,9 +258,13 @@ const RULES: Rule[] = [
     id: 'deadline.range',
     need: /\d/,
     re: new RegExp(String.raw`(?:(?:kể\s+)?từ|trong\s+thời\s+gian\s+từ)\s+${AT}(?:ngày\s+)?(${DATE}|(?<=ngày\s+)\d{1,2}(?=\s*(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?\d))\s*(?:đến|-|–)\s*(?:hết\s+)?${AT}(?:ngày\s+)?(${DATE})`, 'giu'),
+    // (also a span in brackets that is all the brackets hold: "Lễ ra quân ... (từ ngày 18 - 20/9)"; not one inside an aside's words)
+    aside: true,
     make: (m, ctx, at) => {
       // (two bare days, "Từ 22/6 đến 31/8/2022", are a campaign's or a schedule's span more often than a time to act)
       if (!/ngày/u.test(m[0])) return null;
+      const open = ctx.text.lastIndexOf('(', at), close = ctx.text.lastIndexOf(')', at);
+      if (open > close && ctx.text.slice(open + 1, at).trim()) return null;
       if (/số\s+liệu|tính\s+từ|tính\s+đến|kỳ\s+(?:báo\s+cáo|đánh\s+giá|chấm\s+điểm|tổng\s+hợp)|mốc|tổng\s+kết|thống\s+kê|thời\s+điểm|kết\s+quả|giai\s+đoạn|phát\s+sinh|chốt/iu.test(`${clauseBefore(ctx.text, at, 100)} ${m[0]}`)) return null;
       const v = readDay(m[2]!, ctx, at);
       return v ? { kind: 'within', date: v } : undefined;
@@ -310,6 +314,23 @@ const RULES: Rule[] = [
       // "ban hành vào ngày ...", "đã tổ chức vào ngày ...": a past or cited day
       if (/(?:ban\s+hành|ký|thông\s+qua|hiệu\s+lực|(?<![\p{L}])đã)(?![\p{L}])/iu.test(clauseBefore(ctx.text, at, 60))) return null;
       const v = readDay(m[1]!, ctx, at + m[0].length - m[1]!.length);
+      return v ? { kind: 'within', date: v } : undefined;
+    },
+  },
+  // a day given with its weekday, as an event's day is ("Ngày 22/7/2018 (Chủ nhật)", "sáng Thứ Bảy, ngày 05/8/2023"): done on
+  // that day; a document's date never carries one
+  {
+    id: 'deadline.weekday',
+    need: /\d/,
+    re: new RegExp(String.raw`(?<![\p{L}])(?:${WEEKDAY}\s*,?\s*(?:ngày\s+)?(?:mùng\s+)?(${DATE})|ngày\s+(?:mùng\s+)?(${DATE})\s*\(\s*${WEEKDAY}\s*\))`, 'giu'),
+    aside: true,
+    make: (m, ctx, at) => {
+      if (/(?:ban\s+hành|ký|thông\s+qua|hiệu\s+lực|(?<![\p{L}])đã)(?![\p{L}])/iu.test(clauseBefore(ctx.text, at, 60))) return null;
+      // (the day off a notice announces is what is told, not the time of the work: "thông báo cho học sinh nghỉ học ngày thứ
+      // hai, 26 tháng 11 năm 2018")
+      if (/(?<![\p{L}])nghỉ(?:\s+(?:học|làm|việc))?\s+(?:vào\s+)?(?:ngày\s+)?$/iu.test(ctx.text.slice(Math.max(0, at - 30), at))) return null;
+      const day = m[1] ?? m[2]!;
+      const v = readDay(day, ctx, at + m[0].indexOf(day));
       return v ? { kind: 'within', date: v } : undefined;
     },
   },
@@ -656,6 +677,9 @@ export function findDeadlines(
   year: number,
   opts: { cell?: boolean; mask?: [number, number][]; issued?: string | null; events?: EventDate[] } = {},
 ): DeadlineFinding[] {
+  // (a scan's "frong" for "trong": no Vietnamese word starts with f, and the two are as long, so every offset stands)
+  const given = text;
+  if (/(?<![\p{L}])frong(?![\p{L}])/u.test(text)) text = text.replace(/(?<![\p{L}])frong(?![\p{L}])/gu, 'trong');
   const masked = [...maskedRanges(text, Boolean(opts.cell)), ...(opts.mask ?? [])];
   const ctx: DateContext = { year, issued: opts.issued ?? null, text, events: opts.events ?? [], masked, cell: Boolean(opts.cell) };
   const asides = parentheses(text);
@@ -680,7 +704,7 @@ export function findDeadlines(
       claimed.push([start, end]);
       if (v === null) continue;
       const secondary = v.kind === 'by' && /(?<![\p{L}])để\s/iu.test(clauseBefore(text, start, 160)) ? { secondary: true } : {};
-      found.push({ ...v, ...secondary, text: text.slice(start, end), start, end, rule: rule.id });
+      found.push({ ...v, ...secondary, text: given.slice(start, end), start, end, rule: rule.id });
     }
   }
   return found.sort((a, b) => a.start - b.start);

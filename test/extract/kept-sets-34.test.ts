@@ -12,6 +12,7 @@ import { extract } from '../../src/extract/index.js';
 import { leadOf } from '../../src/extract/agencies.js';
 import { extractHeader } from '../../src/extract/header.js';
 import { isClosing } from '../../src/extract/tasks.js';
+import { findDeadlines, pickDeadline } from '../../src/extract/deadlines.js';
 
 const tasksOf = (text: string) => extract(model(text)).tasks;
 const brief = (text: string) => tasksOf(text).map((t) => ({ text: t.text.slice(0, 30), lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? null }));
@@ -124,5 +125,32 @@ describe('heldout73: a portal copy of a letter and a ward\'s notice', () => {
   it('a copy that starts below the notice\'s title: its tasks from the first short ask on', () => {
     const notice = '- Giờ thu gom rác mùa hè từ ngày 01/4 đến ngày 30/9.\n(Đính kèm lịch thu gom rác)\nYêu cầu các cơ sở kinh doanh, các hộ gia đình đổ rác đúng thời gian, đúng nơi quy định.\nĐề nghị Tổ trưởng các Tổ dân phố thông báo cho các hộ gia đình trên địa bàn được biết và thực hiện đúng quy định của phường về thu gom rác thải sinh hoạt.';
     expect(brief(notice).map((t) => t.lead)).toEqual([['các cơ sở kinh doanh', 'các hộ gia đình'], ['Tổ trưởng các Tổ dân phố']]);
+  });
+});
+
+describe('deadlines the kept sets gave that were missed (pooled over heldout33-73)', () => {
+  const when = (text: string, year = 2022) => {
+    const d = pickDeadline(findDeadlines(text, year, {}));
+    return d ? { kind: d.kind, date: d.date, text: d.text } : null;
+  };
+  it('a scan\'s "frong" for "trong", the text kept as printed', () => {
+    expect(when('Hoàn thành việc điều chỉnh quy hoạch tỉnh frong tháng 01/2026.')).toEqual({ kind: 'within', date: '2026-01-31', text: 'frong tháng 01/2026' });
+    expect(when('Tổ chức rà soát các dự án, hoàn thành frong Quý 1/2026.')).toMatchObject({ kind: 'within', date: '2026-03-31' });
+  });
+  it('a day given with its weekday is the day the work is done on', () => {
+    expect(when('Tổ chức đồng loạt các hoạt động hưởng ứng. Ngày 22/7/2018 (Chủ nhật).')).toMatchObject({ kind: 'within', date: '2018-07-22' });
+    expect(when('Các đội tập trung tại sân trường vào sáng Thứ Bảy, ngày 05/8/2023.')).toMatchObject({ kind: 'within', date: '2023-08-05' });
+  });
+  it('must not: a weekday\'s day in what was done, or the day off a notice tells of', () => {
+    expect(when('Hội nghị đã diễn ra thứ Hai ngày 3/4/2023 tại hội trường.')).toBeNull();
+    expect(when('Đề nghị Chủ tịch UBND các quận chỉ đạo các trường thông báo cho học sinh nghỉ học ngày thứ hai, 26 tháng 11 năm 2018.')).toBeNull();
+  });
+  it('a span in brackets that is all they hold; not one inside an aside\'s words', () => {
+    expect(when('Sở Tài nguyên và Môi trường tổ chức Lễ ra quân hưởng ứng Chiến dịch (từ ngày 18 - 20/9/2020).')).toMatchObject({ kind: 'within', date: '2020-09-20' });
+    expect(when('Sở Tài nguyên và Môi trường tổng hợp kết quả (số liệu thống kê từ ngày 18 - 20/9/2020).')).toBeNull();
+  });
+  it('"trong phạm vi trách nhiệm quản lý" after a name is no part of it', () => {
+    expect(leadOf('Bộ Công Thương, Ủy ban nhân dân tỉnh Quảng Ninh trong phạm vi trách nhiệm quản lý, kiểm điểm trách nhiệm và có biện pháp khắc phục tình trạng khai thác than trái phép.')?.lead.map((b) => b.text))
+      .toEqual(['Bộ Công Thương', 'Ủy ban nhân dân tỉnh Quảng Ninh']);
   });
 });
