@@ -112,7 +112,9 @@ const INLINE_LIST_LINE = /^[^:.;]{3,80}:\s*(?:\p{Lu}[\p{L} -]{1,30},\s*){2,}\p{L
 /** The source a portal names under the extract it quotes: "(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)". */
 // (the word "số" may be left out, and the trích yếu may follow the date: "(Theo Thông báo số 229/TB-UBND ngày 30/11/2022 Kết
 // luận tiếp công dân định kỳ tháng 11/2022)", "(Theo Công văn 5231/UBND-KT ngày 10/10/2023)")
-const QUOTED_FROM = new RegExp(String.raw`^\(\s*Theo\s+(?:Công văn|Văn bản|Quyết định|Thông báo|Kế hoạch|Chỉ thị|Công điện)\s+(?:số\s*:?\s*)?(\d{1,5})\s*\/\s*(${CAPS_SYMBOL}*)\s*,?\s*ngày\s+${DMY}(?:\s+(\p{Lu}[^()]{0,200}?))?\s*\)\.?$`, 'u');
+// (or names it as the page's source, its date after a dash or none: "(Nguồn công văn số 2983/UBND-VP - 22/09/2020)", "(Nguồn:
+// Công văn số 2055/UBND-TTTH)")
+const QUOTED_FROM = new RegExp(String.raw`^\(\s*(?:Theo|Nguồn\s*:?)\s+(?:[Cc]ông văn|[Vv]ăn bản|[Qq]uyết định|[Tt]hông báo|[Kk]ế hoạch|[Cc]hỉ thị|[Cc]ông điện)\s+(?:số\s*:?\s*)?(\d{1,5})\s*\/\s*(${CAPS_SYMBOL}*)(?:(?:\s*,?\s*ngày\s+|(?<=Nguồn[^()]*)\s*[-–,]\s*(?:ngày\s+)?)${DMY}|(?<=Nguồn[^()]*))(?:\s+(\p{Lu}[^()]{0,200}?))?\s*\)\.?$`, 'u');
 /** A news page's headline that names its source in brackets at its end: "UBND tỉnh chỉ đạo ... (Công văn số 1373/UBND-KT, ngày 28/10/2020)." */
 const HEADLINE_SOURCE = new RegExp(String.raw`^\p{Lu}[^()]{10,400}?\s*\(\s*(?:Công văn|Văn bản|Quyết định|Thông báo|Kế hoạch|Chỉ thị|Công điện)\s+(?:số\s*:?\s*)?(\d{1,5})\s*\/\s*(${CAPS_SYMBOL}*)\s*,?\s*ngày\s+${DMY}()\s*\)\.?$`, 'u');
 /** The body a headline opens with, and its verb: "UBND tỉnh chỉ đạo ...", "Chủ tịch UBND tỉnh yêu cầu ...". */

@@ -860,7 +860,7 @@ function requestStartPlain(text: string, issuer: string | null): number {
 
 /** A document told of, with the ask it made in the same stretch of words: "... có văn bản số 349/TB-VPCP thông báo ý kiến ... yêu cầu ...". */
 // (or without its number, the ask right after it: "Ngày 17/5/2023, UBND huyện X có văn bản chỉ đạo các địa phương ...")
-const TOLD = /(?:đã\s+)?(?:có|ban\s+hành|gửi)\s+(?:[Vv]ăn\s+bản|[Cc]ông\s+văn|[Tt]hông\s+báo|[Cc]ông\s+điện)\s+(?:(?:số\s*:?\s*)?\d[^,;.]{0,200}?\s(?:yêu\s+cầu|đề\s+nghị|giao)|(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao))\s/u;
+const TOLD = /(?:đã\s+)?(?:có|ban\s+hành|gửi)\s+(?:[Vv]ăn\s+bản|[Cc]ông\s+văn|[Tt]hông\s+báo|[Cc]ông\s+điện)\s+(?:(?:số\s*:?\s*)?\d[^,;.]{0,200}?\s(?:yêu\s+cầu|đề\s+nghị|giao)|(?:chỉ\s+đạo|yêu\s+cầu|đề\s+nghị))\s/u;
 
 /**
  * A news page's or a portal's sentence that tells of a letter, by number or by what it asks: "Ngày 17/5/2023, UBND huyện X có
@@ -869,6 +869,8 @@ const TOLD = /(?:đã\s+)?(?:có|ban\s+hành|gửi)\s+(?:[Vv]ăn\s+bản|[Cc]ôn
  * orders in its words; group 1 is the ask, when it tells one.
  */
 const TELLS_LETTER = /(?:có|ban\s+hành|gửi|phát\s+hành)\s+(?:văn\s+bản|công\s+văn|công\s+điện|chỉ\s+thị|thông\s+báo|kế\s+hoạch)(?:\s+(?:hỏa|hoả)\s+tốc)?(?:\s+(?:số\s*:?\s*)?\d\S*)?(?:\s+ngày\s+[\d/.-]+)?\s+(?:(chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao)\s|về\s+việc\s|hướng\s+dẫn\s)/u;
+/** A news page's letter that gives work: "... vừa có văn bản giao Sở X chủ trì ..." (group 1: from "giao"). */
+const LETTER_GIVES = /(?:có|ban\s+hành)\s+(?:văn\s+bản|công\s+văn)(?:\s+số\s*:?\s*\d\S*)?\s+(giao\s+(?=\p{Lu}))/u;
 /** Who the letter a news page tells of asks: "... có văn bản yêu cầu các xã, thị trấn chủ động ..." -> "các xã, thị trấn". */
 function toldAsked(text: string): BodySpan[] {
   const m = TELLS_LETTER.exec(text);
@@ -1214,6 +1216,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         // ngày 14/7/2012.", that request's time)
         const sendsBy = !!prev && !prev.deadline && (SEND_BY.test(text) || (/(?<![\p{L}])(?:gửi|nộp)\s/u.test(text) && /(?<![\p{L}])(?:trước|chậm nhất|không muộn hơn)\s+(?:ngày\s+)?\d/u.test(text) && text.length < 320));
         const goesOn = news && told && !sendsBy && goesOnWithLetter(node.title);
+        // (a news page's "UBND thành phố vừa có văn bản giao Sở X chủ trì, phối hợp ...": the letter's own assignment, from "giao")
+        const gives = at < 0 && news ? LETTER_GIVES.exec(node.title) : null;
+        if (gives) at = gives.index + gives[0].length - gives[1]!.length;
         if (news && TELLS_LETTER.test(text)) {
           told = true;
           const asked = toldAsked(text);

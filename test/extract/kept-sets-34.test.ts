@@ -154,3 +154,29 @@ describe('deadlines the kept sets gave that were missed (pooled over heldout33-7
       .toEqual(['Bộ Công Thương', 'Ủy ban nhân dân tỉnh Quảng Ninh']);
   });
 });
+
+describe('heldout75: portal and news copies of provincial letters', () => {
+  const head = (text: string) => {
+    const h = extractHeader(model(text));
+    return { number: h.number?.value ?? null, symbol: h.symbol?.value ?? null, date: h.date?.value ?? null };
+  };
+  it('the page names its source under the text: "(Nguồn: Công văn số 2055/UBND-TTTH)", "(Nguồn công văn số 2983/UBND-VP - 22/09/2020)"', () => {
+    const body = 'Vừa qua, UBND tỉnh đã có công văn chỉ đạo về việc mở rộng gửi nhận văn bản điện tử.\n\nTheo đó, Chủ tịch UBND tỉnh đề nghị Giám đốc các sở chỉ đạo cơ quan mình thực hiện ký số văn bản điện tử.\n\n';
+    expect(head(`${body}(Nguồn: Công văn  số 2055/UBND-TTTH)\n\nCác tin khác`)).toEqual({ number: '2055', symbol: 'UBND-TTTH', date: null });
+    expect(head(`${body}(Nguồn công văn số 2983/UBND-VP - 22/09/2020)\n\nĐánh giá`)).toEqual({ number: '2983', symbol: 'UBND-VP', date: '2020-09-22' });
+  });
+  it('must not: a letter cited in brackets without "Nguồn" or "Theo" ("(Công văn số 12/UBND-VX)") names no document', () => {
+    expect(head('Vừa qua, UBND tỉnh đã có công văn chỉ đạo về việc mở rộng gửi nhận văn bản điện tử.\n\nCác sở thực hiện theo hướng dẫn trước đây (Công văn số 12/UBND-VX).\n\n(Công văn số 12/UBND-VX)').number).toBeNull();
+  });
+  it('a news page\'s "... vừa có văn bản giao Sở X chủ trì ...": the task from "giao", led by Sở X', () => {
+    const page = 'Thực hiện Công điện số 05/CĐ-LĐTBXH ngày 23-6-2020 của Bộ Lao động - Thương binh và Xã hội, UBND thành phố vừa có văn bản giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các sở, ngành liên quan đẩy mạnh triển khai thực hiện Công điện số 05/CĐ-LĐTBXH.';
+    expect(brief(page)).toEqual([{ text: 'giao Sở Lao động - Thương binh', lead: ['Sở Lao động - Thương binh và Xã hội'], deadline: null }]);
+  });
+  it('must not: "có văn bản chỉ đạo các địa phương ..." as a task when the paragraphs after it give the orders', () => {
+    const page = 'Ngày 12/3/2024, UBND huyện có văn bản chỉ đạo các xã, thị trấn tăng cường phòng, chống dịch bệnh trên đàn gia súc, gia cầm trên địa bàn huyện.\n\nCác địa phương tổ chức tiêm phòng đợt 1 cho đàn gia súc, gia cầm, bảo đảm tỷ lệ tiêm đạt trên 80%.';
+    expect(brief(page).map((t) => t.text)).toEqual(['Các địa phương tổ chức tiêm ph']);
+  });
+  it('"Yêu cầu X, Y sử dụng ..." leads with X and Y', () => {
+    expect(leadOf('Yêu cầu Trưởng các phòng, ban, đơn vị thuộc huyện, UBND các xã, thị trấn sử dụng chữ ký số cá nhân để ký số trên tờ trình.')?.lead.map((b) => b.text)).toEqual(['Trưởng các phòng, ban, đơn vị thuộc huyện', 'UBND các xã, thị trấn']);
+  });
+});

@@ -83,6 +83,8 @@ export const ASKED_TO = [
   'vệ sinh', 'sắp xếp', 'dọn dẹp', 'kiểm kê', 'tiếp thu', 'hoàn chỉnh', 'thống nhất',
   // (a notice's ask to hang the flag: "đề nghị các cơ quan, đơn vị, ... và Nhân dân trên địa bàn xã treo Quốc kỳ từ ...")
   'treo cờ', 'treo Quốc kỳ', 'treo quốc kỳ', 'đàm phán', 'ký kết',
+  // ("Yêu cầu Trưởng các phòng, ban ..., UBND các xã, thị trấn sử dụng chữ ký số cá nhân ...")
+  'sử dụng',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
