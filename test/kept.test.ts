@@ -56,6 +56,10 @@ const FLOORS: Record<string, number> = {
   heldout71: 0.73, // measured 0.769 (0.377 unseen, graded sealed at a5f55f9, session 34's start)
   heldout72: 0.72, // measured 0.750 (0.750 unseen)
   heldout73: 0.72, // measured 0.750 (0.462 unseen)
+  heldout74: 0.79, // measured 0.828 (0.828 unseen)
+  heldout75: 0.75, // measured 0.783 (0.636 unseen)
+  heldout76: 0.67, // measured 0.703 (0.629 unseen)
+  heldout77: 0.60, // measured 0.636 (0.545 unseen at a5f55f9, 0.533 at 5252d0e)
 };
 
 /**

@@ -403,7 +403,8 @@ export function subjectOf(clause: string): BodySpan[] | null {
     if ((/(?:^|\s)[Bb]an\s+$/u.test(before) && m[0] === 'chỉ đạo') || (/(?:^|\s)sản\s+$/u.test(before) && m[0].startsWith('xuất'))) continue;
     // "X theo chức năng, nhiệm vụ được giao chủ động ...": the qualifier is not part of X's name;
     // nor is an apposition ("Sở Nội vụ là cơ quan thường trực của Hội đồng có trách nhiệm ...")
-    const prefix = before.replace(/\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối)[^,;]*$/u, '').replace(FUNCTION_QUALIFIER, '').trimEnd().replace(/[,;:]+$/, '').replace(/\s+(?:chỉ|cũng|vẫn|luôn)$/u, ''); // not trimStart: the spans count from the clause's start
+    // (nor who gave it the work: "Phòng Văn hóa và Thông tin được UBND huyện giao chủ trì ...")
+    const prefix = before.replace(/\s+là\s+(?:cơ quan|đơn vị|thành viên|thường trực|đầu mối)[^,;]*$/u, '').replace(/\s+(?:đã\s+)?được\s+(?:[^,;]{2,60}\s)?giao\s*$/u, '').replace(FUNCTION_QUALIFIER, '').trimEnd().replace(/[,;:]+$/, '').replace(/\s+(?:chỉ|cũng|vẫn|luôn)$/u, ''); // not trimStart: the spans count from the clause's start
     if (!prefix) return null;
     // "Văn phòng Chính phủ đề nghị các cơ quan có ý kiến ...": the one who asks is not the doer, the one asked is
     const ask = ASKS_INSIDE.exec(prefix);

@@ -1059,6 +1059,15 @@ export function extractHeader(model: TextModel): HeaderFields {
     }
   }
 
+  // (or, without its number, the day and the body its first sentence gives: "Ngày 30-8, UBND tỉnh Khánh Hòa có văn bản giao ...")
+  if (!f.number && !f.date && !f.symbol) {
+    const d = datedNewsLead(model);
+    if (d) {
+      f.date = d.date;
+      f.issuer ??= d.issuer;
+    }
+  }
+
   // Urgency and secrecy marks
   for (const l of lines.slice(0, end + 5)) {
     const u = /^(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)(?:\s+HẸN GIỜ)?$/u.exec(l.text.trim());
@@ -1378,11 +1387,33 @@ interface NewsLead {
   subject: Finding<string> | null; signer: Finding<Signer> | null;
 }
 
+/** A news item's first sentence that dates a letter it does not number: "Ngày 17/5/2023, UBND huyện X có văn bản chỉ đạo ...". */
+const DATED_NEWS_LEAD = /(?:^|[.:]\s+|\n\s*|\)\s*[-–]\s*)Ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*,\s*((?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Bộ|Cục|Văn phòng|Ban Chỉ đạo)\s[^,.;:\n]{2,80}?)\s+(?:(?:vừa|đã)\s+)?(?:có|ban hành|gửi)\s+(?:văn bản|công văn|công điện)(?![\p{L}])/u;
+
+function datedNewsLead(model: TextModel): { date: Finding<string>; issuer: Finding<string> } | null {
+  const text = model.text.slice(0, 1500);
+  const m = DATED_NEWS_LEAD.exec(text);
+  // (a news item's own first sentence: not one a letter cites under its "Kính gửi")
+  if (!m || m.index > 800 || /Kính\s+gửi/iu.test(text.slice(0, m.index))) return null;
+  // (a day without its year: the year the page's own dateline gives)
+  const y = m[3] ?? /(?<![\d/])(?:\d{1,2}\/\d{1,2}\/|tháng\s+\d{1,2}\/|năm\s+)((?:19|20)\d{2})(?!\d)/u.exec(text.slice(0, 400))?.[1];
+  const date = y ? iso(+y, +m[2]!, +m[1]!) : null;
+  if (!date) return null;
+  const day = m.index + m[0].indexOf('Ngày');
+  const office = m.index + m[0].indexOf(m[4]!);
+  return { date: finding(model, date, day, day + m[0].slice(m[0].indexOf('Ngày')).indexOf(','), 'header.datedNewsLead'), issuer: finding(model, m[4]!.trim(), office, office + m[4]!.trim().length, 'header.datedNewsLead') };
+}
+
 function newsLead(model: TextModel): NewsLead | null {
   const text = model.text.slice(0, 1500).replace(/\n/g, ' ');
   // (another body's only in the copy's opening lines: further down, "Sở X đã có Công văn số ..." is a letter the text cites)
+  // (further down when the sentence opens with its day, as a news item's first sentence does under the page's chrome: "Ngày
+  // 25/11/2021, UBND tỉnh ban hành Công văn số 7934/UBND-VXNV về ...")
   const other = NEWS_LEAD_BODY.exec(text);
-  const m = NEWS_LEAD.exec(text) ?? (other && other.index < 400 ? other : null);
+  // (not in a letter of its own, "Kính gửi" above it: there it cites)
+  const opensLine = (at: number) => /(?:^|\n)[ \t]*$/u.test(model.text.slice(Math.max(0, at - 20), at));
+  const dated = !!other && !!other.groups!.d0 && other.index < 800 && opensLine(other.index) && !/Kính\s+gửi/iu.test(text.slice(0, other.index));
+  const m = NEWS_LEAD.exec(text) ?? (other && (other.index < 400 || dated) ? other : null);
   if (!m) return null;
   const g = m.groups!;
   const at = (s: string) => m.index + m[0].indexOf(s);

@@ -591,8 +591,23 @@ function extractTasksRaw(whole: TextModel, ctx: TaskContext): TaskFinding[] {
     if (only) out.push(only);
   }
   // a letter sent up: what it asks of its addressee, and its points that name no doer, are no assignment
-  if (sentUpward(ctx.issuer, ctx.recipients)) return out.filter((t) => t.lead.length && !t.lead.every((l) => PROVINCE_COMMITTEE.test(l.name.trim())));
-  return out;
+  if (sentUpward(ctx.issuer, ctx.recipients)) return dropRepeats(out).filter((t) => t.lead.length && !t.lead.every((l) => PROVINCE_COMMITTEE.test(l.name.trim())));
+  return dropRepeats(out);
+}
+
+/**
+ * A task the copy prints twice, word for word at the same place in the outline, same doers and time, is one obligation: a
+ * news page repeats its first paragraph as its summary ("Ngày 30-8, UBND tỉnh Khánh Hòa có văn bản giao Sở Y tế chủ trì ..."
+ * twice). (A schedule's "Ổn định tổ chức" on two days is two.)
+ */
+function dropRepeats(tasks: TaskFinding[]): TaskFinding[] {
+  const seen = new Set<string>();
+  return tasks.filter((t) => {
+    const key = JSON.stringify([t.path, t.text, t.lead.map((l) => l.name), t.deadline?.kind ?? null, t.deadline?.date ?? null]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

@@ -180,3 +180,38 @@ describe('heldout75: portal and news copies of provincial letters', () => {
     expect(leadOf('Yêu cầu Trưởng các phòng, ban, đơn vị thuộc huyện, UBND các xã, thị trấn sử dụng chữ ký số cá nhân để ký số trên tờ trình.')?.lead.map((b) => b.text)).toEqual(['Trưởng các phòng, ban, đơn vị thuộc huyện', 'UBND các xã, thị trấn']);
   });
 });
+
+describe('heldout76 and heldout77: Government Office letters, provincial news pages', () => {
+  const head = (text: string) => {
+    const h = extractHeader(model(text));
+    return { number: h.number?.value ?? null, date: h.date?.value ?? null, issuer: h.issuer?.value ?? null };
+  };
+  it('a news item\'s first sentence that dates a letter it does not number gives the day and the body', () => {
+    expect(head('10:09, 03/09/2021\n\nTăng cường quản lý chất thải y tế\n\nNgày 30-8, UBND tỉnh Khánh Hòa có văn bản giao Sở Y tế chủ trì phối hợp các đơn vị thu gom chất thải y tế.'))
+      .toEqual({ number: null, date: '2021-08-30', issuer: 'UBND tỉnh Khánh Hòa' });
+  });
+  it('must not: a dated sentence about an event, or a day with no year anywhere on the page', () => {
+    expect(head('Tin hoạt động\n\nNgày 30/8/2021, Hội nghị tổng kết công tác phòng chống dịch được tổ chức tại hội trường.').date).toBeNull();
+    expect(head('Tin hoạt động\n\nNgày 30-8, UBND tỉnh có văn bản giao Sở Y tế chủ trì thu gom chất thải y tế.').date).toBeNull();
+    expect(head('Kính gửi: Các đơn vị trực thuộc.\n\nNgày 30/8/2021, UBND tỉnh có văn bản giao Sở Y tế chủ trì thu gom chất thải y tế. Đề nghị các đơn vị thực hiện.').date).toBeNull();
+  });
+  it('a numbered news lead under the page\'s chrome, when its sentence opens with the day', () => {
+    const chrome = 'PublishingPortal - Block_BanTin_Toolbar\n\n25/11/2021\nTăng cỡ chữ Giảm cỡ chữ\nTriển khai phong trào Tết vì người nghèo năm 2022\nUBND tỉnh yêu cầu triển khai phong trào Tết vì người nghèo năm 2022 bảo đảm đồng bộ, thống nhất, khắc phục tình trạng chồng chéo, trùng lặp trong vận động nguồn lực và trao tặng quà Tết cho người nghèo trên địa bàn tỉnh.\n\n PublishingPortal - Block_BanTin_ViewData\n\n';
+    expect(head(`${chrome}Ngày 25/11/2021, UBND tỉnh ban hành Công văn số 7934/UBND-VXNV về triển khai phong trào Tết vì người nghèo năm 2022.`))
+      .toMatchObject({ number: '7934', date: '2021-11-25' });
+  });
+  it('a paragraph a page prints twice is one task; a schedule\'s same line on two days is two', () => {
+    const twice = 'Ngày 30-8, UBND tỉnh có văn bản giao Sở Y tế chủ trì phối hợp Sở Tài nguyên và Môi trường thu gom, xử lý chất thải y tế phát sinh trong phòng, chống dịch.';
+    expect(brief(`10:09, 03/09/2021\n\n${twice}\n\n${twice}`)).toHaveLength(1);
+    const schedule = 'KẾ HOẠCH\nTuần sinh hoạt công dân\nII. NỘI DUNG\n1. Ngày 24/8/2026: GVCN các lớp ổn định tổ chức lớp.\n2. Ngày 25/8/2026: GVCN các lớp ổn định tổ chức lớp.';
+    expect(brief(schedule).length).toBe(2);
+  });
+  it('a mass organisation\'s central body, who gave a body its work, and "làm rõ" as an ask', () => {
+    expect(leadOf('Trung ương Hội Người cao tuổi Việt Nam phối hợp với các cơ quan liên quan chuẩn bị kỷ niệm.')?.lead.map((b) => b.text)).toEqual(['Trung ương Hội Người cao tuổi Việt Nam']);
+    expect(leadOf('Phòng Văn hóa và Thông tin được UBND huyện giao chủ trì, phối hợp với Công an huyện kiểm tra.')?.lead.map((b) => b.text)).toEqual(['Phòng Văn hóa và Thông tin']);
+    expect(leadOf('UBND huyện yêu cầu UBND xã Ninh Hải làm rõ trách nhiệm các tập thể, cá nhân.')?.lead.map((b) => b.text)).toEqual(['UBND xã Ninh Hải']);
+  });
+  it('must not: "Trung ương" alone, or the Party\'s central committee, as a mass organisation', () => {
+    expect(leadOf('Trung ương đã ban hành nhiều chủ trương.')?.lead.length ?? 0).toBe(0);
+  });
+});

@@ -22,6 +22,8 @@ export const AGENCY_HEADS = [
   // (the tax and statistics offices after the 2025 reorganisation: "Thuế tỉnh Lào Cai", "Thuế cơ sở 3", "Thống kê tỉnh")
   'Thuế tỉnh', 'Thuế thành phố', 'Thuế cơ sở', 'Thống kê tỉnh', 'Thống kê thành phố', 'Thống kê cơ sở', 'Cảng vụ', 'Doanh nghiệp', 'Chủ đầu tư', 'Tạp chí',
   'Cấp ủy', 'Cấp uỷ', 'Tổ chức đảng', 'Tổ chức Đảng', 'Tổ chức Đoàn', 'Tổ chức Công đoàn', 'Chi bộ', 'Đảng bộ', 'Đảng đoàn', 'Ban Thường vụ', 'Ban cán sự đảng', 'Ban Xây dựng Đảng', 'Ban xây dựng Đảng', 'Ban xây dựng đảng', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Dân vận', 'Ủy ban Kiểm tra', 'Uỷ ban Kiểm tra',
+  // (a mass organisation's central body: "Trung ương Hội Người cao tuổi Việt Nam", "Trung ương Đoàn")
+  'Trung ương Hội', 'Trung ương Đoàn', 'Trung ương Mặt trận',
   'Tổng Thanh tra', 'Tổng thanh tra', 'Thống đốc', 'Bộ trưởng', 'Thứ trưởng', 'Viện trưởng', 'Chánh án', 'Tổng Kiểm toán',
   'Giám đốc', 'Phó Giám đốc', 'Hiệu trưởng', 'Phó Hiệu trưởng', 'Chủ tịch', 'Phó Chủ tịch', 'Thủ trưởng', 'Người đứng đầu', 'Trưởng ban', 'Trưởng',
   'Chánh Văn phòng', 'Chánh văn phòng', 'Chánh Thanh tra', 'Tổng Giám đốc', 'Cán bộ', 'Thường trực', 'Bí thư', 'Phó Bí thư',
@@ -55,7 +57,7 @@ export const PREDICATES = [
   'sẽ', 'chuẩn bị', 'cử', 'xem xét', 'xử lí', 'niêm yết', 'bổ sung', 'đăng ký', 'nộp', 'thông báo', 'phân công', 'chấp hành', 'kiến nghị', 'tiếp thu', 'giải trình', 'hỗ trợ', 'hoàn thiện', 'vận động', 'sử dụng', 'thanh toán', 'quyết toán', 'nghiệm thu', 'tổng kết', 'sơ kết', 'trả lời', 'phản hồi', 'giới thiệu', 'rút kinh nghiệm', 'tham gia', 'làm việc', 'phát huy', 'tự kiểm tra', 'tự đánh giá', 'sớm', 'chưa', 'đến nay',
   'góp ý', 'cho ý kiến', 'lấy ý kiến', 'thanh tra', 'xuất', 'trực tiếp', 'thường xuyên', 'định kỳ', 'chú trọng', 'quan tâm', 'tích cực', 'nêu cao', 'sâu sát', 'nắm vững', 'nắm bắt', 'nghiêm chỉnh', 'khẩn cấp', 'hằng tháng', 'hàng tháng', 'hằng năm', 'hàng năm', 'căn cứ', 'dự toán', 'thống kê', 'dự kiến', 'vận dụng', 'áp dụng', 'đưa', 'lồng ghép', 'khuyến khích', 'ưu tiên', 'thúc đẩy', 'thành lập',
   // (a body that settles a matter with another: "Bộ Tài chính thống nhất với Ủy ban nhân dân tỉnh X để xử lý ...")
-  'thống nhất', 'hoàn chỉnh', 'trao đổi', 'treo cờ', 'treo Quốc kỳ', 'treo quốc kỳ', 'đàm phán', 'ký kết', 'cung ứng', 'hoàn tất', 'đăng tải', 'kiểm điểm',
+  'thống nhất', 'hoàn chỉnh', 'trao đổi', 'treo cờ', 'treo Quốc kỳ', 'treo quốc kỳ', 'đàm phán', 'ký kết', 'cung ứng', 'hoàn tất', 'đăng tải', 'kiểm điểm', 'làm rõ',
 ];
 
 /** The qualifiers (regular-expression sources) that make "tổ chức" a noun (an organisation) instead of the verb "organise": "tổ chức tín dụng", "tổ chức chính trị - xã hội". */
@@ -84,7 +86,7 @@ export const ASKED_TO = [
   // (a notice's ask to hang the flag: "đề nghị các cơ quan, đơn vị, ... và Nhân dân trên địa bàn xã treo Quốc kỳ từ ...")
   'treo cờ', 'treo Quốc kỳ', 'treo quốc kỳ', 'đàm phán', 'ký kết',
   // ("Yêu cầu Trưởng các phòng, ban ..., UBND các xã, thị trấn sử dụng chữ ký số cá nhân ...")
-  'sử dụng',
+  'sử dụng', 'làm rõ',
 ];
 
 /** Words and phrases that end a body's name inside a list ("phối hợp với Sở X, Sở Y triển khai ..."). */
