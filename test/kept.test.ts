@@ -20,11 +20,11 @@ const FLOORS: Record<string, number> = {
   heldout34: 0.74, // measured 0.778
   heldout35: 0.74, // measured 0.779
   heldout36: 0.87, // measured 0.903
-  heldout37: 0.77, // measured 0.800
+  heldout37: 0.80, // measured 0.832 (session 34; 0.800 before)
   heldout38: 0.85, // measured 0.883
   heldout39: 0.78, // measured 0.815
   heldout40: 0.89, // measured 0.920
-  heldout41: 0.88, // measured 0.912
+  heldout41: 0.89, // measured 0.920 (session 34; 0.912 before)
   heldout42: 0.76, // measured 0.797
   heldout43: 0.80, // measured 0.833 (session 33; 0.667 before)
   heldout44: 0.86, // measured 0.897
@@ -34,24 +34,25 @@ const FLOORS: Record<string, number> = {
   heldout48: 0.67, // measured 0.706
   heldout49: 0.40, // measured 0.432
   heldout50: 0.78, // measured 0.813
-  heldout51: 0.36, // measured 0.390
+  heldout51: 0.50, // measured 0.537 (session 34; 0.390 before)
   heldout52: 0.65, // measured 0.684 (session 33; 0.526 before)
-  heldout53: 0.51, // measured 0.541
+  heldout53: 0.54, // measured 0.579 (session 34; 0.541 before)
   heldout54: 0.93, // measured 0.963
-  heldout55: 0.61, // measured 0.642 (session 33; 0.604 before)
+  heldout55: 0.62, // measured 0.654 (session 34; 0.642 before)
   heldout56: 0.30, // measured 0.333
   heldout57: 0.73, // measured 0.762
+  heldout58: 0.19, // measured 0.222 (session 34; 0.0 before and on arrival: 4 one-task portal posts)
   heldout59: 0.84, // measured 0.875 (session 33; 0.813 before)
   heldout60: 0.94, // measured 0.976 (0.762 unseen)
   heldout61: 0.85, // measured 0.880 (0.692 unseen)
   heldout62: 0.90, // measured 0.933 (0.903 unseen)
   heldout63: 0.94, // measured 0.971 (0.514 unseen)
   heldout64: 0.84, // measured 0.875 (0.813 unseen)
-  heldout65: 0.51, // measured 0.542 (0.367 unseen)
+  heldout65: 0.55, // measured 0.583 (session 34; 0.542 before; 0.367 unseen)
   heldout66: 0.91, // measured 0.941 (0.800 unseen)
-  heldout67: 0.57, // measured 0.609 (0.545 unseen)
+  heldout67: 0.65, // measured 0.681 (session 34; 0.609 before; 0.545 unseen)
   heldout68: 0.75, // measured 0.789 (0.526 unseen)
-  heldout69: 0.52, // measured 0.552 (0.343 unseen)
+  heldout69: 0.56, // measured 0.600 (session 34; 0.552 before; 0.343 unseen)
   heldout70: 0.54, // measured 0.579 (0.421 unseen)
   heldout71: 0.73, // measured 0.769 (0.377 unseen, graded sealed at a5f55f9, session 34's start)
   heldout72: 0.72, // measured 0.750 (0.750 unseen)
@@ -59,7 +60,9 @@ const FLOORS: Record<string, number> = {
   heldout74: 0.79, // measured 0.828 (0.828 unseen)
   heldout75: 0.75, // measured 0.783 (0.636 unseen)
   heldout76: 0.67, // measured 0.703 (0.629 unseen)
-  heldout77: 0.60, // measured 0.636 (0.545 unseen at a5f55f9, 0.533 at 5252d0e)
+  heldout77: 0.62, // measured 0.651 (0.545 unseen at a5f55f9, 0.533 at 5252d0e)
+  heldout78: 0.82, // measured 0.857 (0.857 unseen)
+  heldout79: 0.63, // measured 0.667 (0.522 unseen)
 };
 
 /**
@@ -67,7 +70,6 @@ const FLOORS: Record<string, number> = {
  * above checks every document is) and their figures are in corpus/kept/README.md.
  */
 const NO_FLOOR: Record<string, string> = {
-  heldout58: 'obligations 0.0 on arrival: 4 one-task portal posts whose misses are the reader\'s conventions',
 };
 
 describe('kept-aside real documents (corpus/kept): floors per set', () => {

@@ -853,7 +853,8 @@ export function requestStart(text: string, issuer: string | null = null): number
 const GLUED_ASK = /đềnghị|yêucầu|(?:đề nghị|yêu cầu)(?=\p{L})|\p{L}(?:đề nghị|yêu cầu)/u;
 
 function requestStartPlain(text: string, issuer: string | null): number {
-  const sentences = [0, ...[...text.matchAll(/[.;!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length)];
+  // (an opinion's colon before the ask opens it too: "... UBND huyện có ý kiến như sau: Giao UBND các xã ...")
+  const sentences = [0, ...[...text.matchAll(/[.;!?]\s+(?=\p{Lu})|:\s+(?=(?:Giao|Đề nghị|Yêu cầu)\s+\p{Lu})/gu)].map((m) => m.index! + m[0].length)];
   for (const [i, at] of sentences.entries()) {
     const sentence = text.slice(at, sentences[i + 1] ?? text.length);
     if (BACKGROUND.test(sentence) || RECEIVED.test(sentence) || CITES.test(sentence)) {
@@ -884,6 +885,8 @@ const TOLD = /(?:đã\s+)?(?:có|ban\s+hành|gửi)\s+(?:[Vv]ăn\s+bản|[Cc]ôn
  * orders in its words; group 1 is the ask, when it tells one.
  */
 const TELLS_LETTER = /(?:có|ban\s+hành|gửi|phát\s+hành)\s+(?:văn\s+bản|công\s+văn|công\s+điện|chỉ\s+thị|thông\s+báo|kế\s+hoạch)(?:\s+(?:hỏa|hoả)\s+tốc)?(?:\s+(?:số\s*:?\s*)?\d\S*)?(?:\s+ngày\s+[\d/.-]+)?\s+(?:(chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|giao)\s|về\s+việc\s|hướng\s+dẫn\s)/u;
+/** An office that conveys a leader's directions or conclusions: "Văn phòng UBND tỉnh thông báo ý kiến (chỉ đạo) của ...". */
+const CONVEYS = /^[^.;:]{0,200}?\s(?:thông báo|truyền đạt)\s+(?:ý kiến|kết luận)(?:\s+chỉ đạo)?\s+của\s/u;
 /** A news page's letter that gives work: "... vừa có văn bản giao Sở X chủ trì ..." (group 1: from "giao"). */
 const LETTER_GIVES = /(?:có|ban\s+hành)\s+(?:văn\s+bản|công\s+văn)(?:\s+số\s*:?\s*\d\S*)?\s+(giao\s+(?=\p{Lu}))/u;
 /** Who the letter a news page tells of asks: "... có văn bản yêu cầu các xã, thị trấn chủ động ..." -> "các xã, thị trấn". */
@@ -1234,6 +1237,14 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
         // (a news page's "UBND thành phố vừa có văn bản giao Sở X chủ trì, phối hợp ...": the letter's own assignment, from "giao")
         const gives = at < 0 && news ? LETTER_GIVES.exec(node.title) : null;
         if (gives) at = gives.index + gives[0].length - gives[1]!.length;
+        // (a news page's sentence that says an office conveys a leader's directions, "Văn phòng UBND tỉnh thông báo ý kiến của
+        // Phó Chủ tịch UBND tỉnh X chỉ đạo quản lý ... (Công văn số 1858/VP-KGVX, ngày 14/5/2019)": it tells of the letter, whose
+        // orders follow; not one that goes on to ask after a colon or a later "giao")
+        // (a web address's colon is none)
+        if (news && CONVEYS.test(node.title) && !/:(?!\/\/)|(?<![\p{L}])(?:giao|đề nghị|yêu cầu)\s+\p{Lu}/u.test(node.title)) {
+          told = true;
+          continue;
+        }
         if (news && TELLS_LETTER.test(text)) {
           told = true;
           const asked = toldAsked(text);
@@ -1243,7 +1254,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
           // (a paragraph no rule reads as a request that says where and by when the one before it is answered, "Ý kiến góp ý
           // gửi về Sở X (địa chỉ: ..., email: ...) trước ngày 15/9/2019 để Sở tổng hợp": that request's time)
           // (or when those asked, called back by a generic name, are to have done it: "Các đơn vị thực hiện trước ngày 24/3/2016.")
-          if (prev && !prev.deadline && (REPLY_TO.test(text) || DONE_BY.test(text) || (sendsBy && news && told))) {
+          // (a dated reply outranks the request's own undated "trước khi trình ban hành")
+          const undated = !prev?.deadline || (prev.deadline.kind === 'ongoing' && !prev.deadline.date);
+          if (prev && undated && (REPLY_TO.test(text) || DONE_BY.test(text) || (sendsBy && news && told))) {
             const d = timeAt(text, start, 'replyParagraph');
             if (d?.kind === 'by') prev.deadline = d;
           }

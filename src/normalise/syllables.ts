@@ -169,11 +169,16 @@ export function knownWords(texts: () => Iterable<string>): (w: string) => boolea
 const PUNCT_GLUED = /(?<=[\p{L})”])(,)(?=\p{L})/gu;
 const HAS_PUNCT_GLUED = new RegExp(PUNCT_GLUED.source, 'u');
 
+// (a word run into the abbreviation after it, "GiaoUBND các xã": the abbreviations of bodies letters use)
+const ABBR_GLUED = /(?<![\p{L}])(\p{L}\p{Ll}+)(UBND|HĐND|UBMTTQ|MTTQ|BHXH|KBNN|NHNN|BCĐ|BQL)(?![\p{L}])/gu;
+const HAS_ABBR_GLUED = new RegExp(ABBR_GLUED.source, 'u');
+
 /** The text with a space put between the syllables of every word that ran together (`known`: see splitGlued). */
 export function unglue(text: string, known?: (w: string) => boolean): string {
   if (!/[^\x00-\x7f]/.test(text)) return text;
   // (and after a comma between words, "(Chỉ thị số 32-CT/TW),đề nghị các sở ...": not between digits, "1,5")
   if (HAS_PUNCT_GLUED.test(text)) text = text.replace(PUNCT_GLUED, '$1 ');
+  if (HAS_ABBR_GLUED.test(text)) text = text.replace(ABBR_GLUED, (m, word: string, abbr: string) => (isSyllable(word.toLowerCase()) ? `${word} ${abbr}` : m));
   let out = '';
   let at = 0;
   for (const [a, b] of suspects(text)) {

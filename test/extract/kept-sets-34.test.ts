@@ -13,6 +13,7 @@ import { leadOf } from '../../src/extract/agencies.js';
 import { extractHeader } from '../../src/extract/header.js';
 import { isClosing } from '../../src/extract/tasks.js';
 import { findDeadlines, pickDeadline } from '../../src/extract/deadlines.js';
+import { unglue } from '../../src/normalise/syllables.js';
 
 const tasksOf = (text: string) => extract(model(text)).tasks;
 const brief = (text: string) => tasksOf(text).map((t) => ({ text: t.text.slice(0, 30), lead: t.lead.map((l) => l.name), deadline: t.deadline?.date ?? null }));
@@ -213,5 +214,28 @@ describe('heldout76 and heldout77: Government Office letters, provincial news pa
   });
   it('must not: "Trung ương" alone, or the Party\'s central committee, as a mass organisation', () => {
     expect(leadOf('Trung ương đã ban hành nhiều chủ trương.')?.lead.length ?? 0).toBe(0);
+  });
+});
+
+describe('heldout77 and heldout79: an office that conveys directions, an opinion\'s colon, words run into an abbreviation', () => {
+  it('a news page\'s "Văn phòng UBND tỉnh thông báo ý kiến của Phó Chủ tịch ... chỉ đạo ..." tells of the letter; its orders follow', () => {
+    const page = 'Chỉ đạo quản lý, chăm sóc mộ liệt sĩ\n\nVăn phòng UBND tỉnh thông báo ý kiến của Phó Chủ tịch UBND tỉnh Nguyễn Văn A chỉ đạo quản lý, chăm sóc mộ liệt sĩ (Công văn số 1858/VP-KGVX, ngày 14/5/2019).\n\nSở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các cơ quan liên quan báo cáo thực trạng mộ liệt sĩ, lập kế hoạch tu bổ các công trình ghi công liệt sĩ.';
+    expect(brief(page).map((t) => t.lead)).toEqual([['Sở Lao động - Thương binh và Xã hội']]);
+  });
+  it('must not: one that goes on to ask after its colon ("... thông báo ý kiến của Chủ tịch UBND tỉnh: Giao Sở Tài chính ...")', () => {
+    const page = 'Văn phòng UBND tỉnh thông báo ý kiến của Chủ tịch UBND tỉnh: Giao Sở Tài chính chủ trì, phối hợp với các sở liên quan rà soát kinh phí tu bổ nghĩa trang liệt sĩ năm 2019.';
+    expect(brief(page).map((t) => t.lead)).toEqual([['Sở Tài chính']]);
+  });
+  it('an opinion\'s colon before the ask opens the task ("... UBND huyện có ý kiến như sau: Giao UBND các xã ...")', () => {
+    const page = 'UBND huyện nhận được Công văn số 181/CV-BQLDA ngày 18/8/2020 của Ban Quản lý dự án về việc thu gom bao gói thuốc bảo vệ thực vật. Qua xem xét nội dung; UBND huyện có ý kiến như sau: Giao UBND các xã, thị trấn chỉ đạo các Hợp tác xã nông nghiệp tổ chức tuyên truyền, vận động người dân.';
+    expect(brief(page)).toEqual([{ text: 'Giao UBND các xã, thị trấn chỉ', lead: ['UBND các xã, thị trấn'], deadline: null }]);
+  });
+  it('a word run into the abbreviation after it is split ("GiaoUBND"); not an abbreviation after no syllable ("iUBND", "TPUBND")', () => {
+    expect(unglue('GiaoUBND các xã, thị trấnchỉ đạo các Hợp tác xã')).toBe('Giao UBND các xã, thị trấn chỉ đạo các Hợp tác xã');
+    expect(unglue('ứng dụng iUBND Quận 1 và TPUBND')).toBe('ứng dụng iUBND Quận 1 và TPUBND');
+  });
+  it('a dated reply paragraph outranks the request\'s undated "trước khi trình ban hành"', () => {
+    const page = 'Để hoàn thiện Kế hoạch trước khi trình ban hành, Sở Nông nghiệp và PTNT đề nghị các sở, ban, ngành tỉnh tham gia góp ý dự thảo Kế hoạch.\n\nÝ kiến tham gia, góp ý gửi về Sở Nông nghiệp và PTNT (qua Chi cục Phát triển nông thôn, số 47 Trưng Trắc, P. Quang Trung, TP. Hưng Yên. Điện thoại: 0221.3867.486) trước ngày 04/11/2022 để tổng hợp./.';
+    expect(brief(page).map((t) => t.deadline)).toEqual(['2022-11-04']);
   });
 });
