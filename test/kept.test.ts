@@ -63,6 +63,8 @@ const FLOORS: Record<string, number> = {
   heldout77: 0.62, // measured 0.651 (0.545 unseen at a5f55f9, 0.533 at 5252d0e)
   heldout78: 0.82, // measured 0.857 (0.857 unseen)
   heldout79: 0.63, // measured 0.667 (0.522 unseen)
+  heldout80: 0.55, // measured 0.588 (0.588 unseen)
+  heldout81: 0.74, // measured 0.778 (0.471 unseen)
 };
 
 /**

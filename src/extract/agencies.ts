@@ -294,7 +294,8 @@ export function trimCollective(s: string): string {
   }
   if (end <= m[0].length) return s;
   // a relative clause belongs to the name ("các cơ quan, đơn vị được kiểm tra trong năm 2021")
-  if (/^\s*(?:được|do|đã|bị|có|thuộc|nêu|tại|trong|ngoài|còn lại|này|đó|trên)(?![\p{L}])/iu.test(s.slice(end))) return s;
+  // (and so does the region they lie in: "các tỉnh vùng Tây Nguyên", "các tỉnh vùng đồng bằng sông Cửu Long")
+  if (/^\s*(?:được|do|đã|bị|có|thuộc|nêu|tại|trong|ngoài|còn lại|này|đó|trên|vùng)(?![\p{L}])/iu.test(s.slice(end))) return s;
   // (so does the field and what they come under: "các đơn vị giáo dục trực thuộc Sở")
   if (/^\s+(?:\p{Ll}+\s+){1,3}(?:trực thuộc|thuộc)\s+\p{Lu}/u.test(s.slice(end))) return s;
   return s.slice(0, end);
@@ -564,6 +565,10 @@ function leadOfText(text: string): Assignment | null {
   if (m && !TOPIC_END.test(m[1]!) && !startsWithPredicate(m[1]!) && !/\([^)]*$/u.test(m[1]!) && !/(?:^|\s)(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s/u.test(m[1]!)) {
     off = m[0].length;
     clause = clause.slice(off);
+    // (the words after the colon may go on in lower case, a frame first: "Về hỗ trợ vốn ...: trước mắt, Ủy ban nhân dân tỉnh
+    // Đắk Lắk ... sử dụng ..."; read as a sentence's start, one letter changed, so every offset holds)
+    const raised = /^\p{Ll}/u.test(clause) ? clause.charAt(0).toLocaleUpperCase('vi') + clause.slice(1) : clause;
+    if (raised !== clause && FRAME.test(raised) && /^[^,;.]{1,60},\s/u.test(raised)) clause = raised;
   }
   const at = (list: BodySpan[], o: number) => list.map((b) => shift(b, o + off));
   // "Giao Văn phòng HĐND và UBND huyện: Thẩm định chương trình ...": the body asked, then its duties after a colon (not a
@@ -630,7 +635,8 @@ function leadOfText(text: string): Assignment | null {
     // triệt ..."), not the last capital in it
     // (not cases: "Đối với các trường hợp ...")
     // (nor the matter of an ask after it: "Đối với ..., giao trách nhiệm cho X kiểm tra ...")
-    const forBody = /,\s*(?:giao|đề nghị|yêu cầu)\s/u.test(clause) ? null : /^Đối với\s+(?=(?:các|mỗi|những)\s(?!\s*trường\s+hợp)|\p{Lu})/u.exec(clause);
+    // (nor a condition whose consequence follows: "Đối với các huyện chưa báo cáo ... thì khẩn trương báo cáo ...")
+    const forBody = /,\s*(?:giao|đề nghị|yêu cầu)\s|\sthì\s/u.test(clause) ? null : /^Đối với\s+(?=(?:các|mỗi|những)\s(?!\s*trường\s+hợp)|\p{Lu})/u.exec(clause);
     const s4 = forBody && startsWithBody(clause.slice(forBody[0].length), true) ? subjectOf(clause.slice(forBody[0].length)) : null;
     const s4end = s4 ? forBody![0].length + s4[s4.length - 1]!.end : 0;
     if (s4 && !clause.slice(0, s4end).includes(',') && /^\s+\p{Ll}/u.test(clause.slice(s4end))) return { lead: at(s4, forBody![0].length), support: supportOfPlain(text), rule: 'lead.forBody' };

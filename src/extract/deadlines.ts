@@ -431,7 +431,8 @@ const RULES: Rule[] = [
     id: 'deadline.month',
     need: /tháng/iu,
     // (and a meeting of that month: "báo cáo tại phiên họp Chính phủ tháng 3 năm 2009")
-    re: new RegExp(String.raw`(?:trong|vào|định\s+kỳ|(?:hoàn\s+thành|xong)(?:\s+trong)?|(?:tại|trong)\s+(?:phiên|kỳ|cuộc)\s+họp(?:\s+\p{Lu}\p{Ll}*){0,3}|^|(?<=[;:]))\s*(?:kỳ\s+báo\s+cáo\s+)?tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
+    // ("chậm nhất là tháng 6/2013": that month, as every reader of the kept sets gives it)
+    re: new RegExp(String.raw`(?:trong|vào|định\s+kỳ|chậm\s+nhất(?:\s+là)?(?:\s+trong)?|(?:hoàn\s+thành|xong)(?:\s+trong)?|(?:tại|trong)\s+(?:phiên|kỳ|cuộc)\s+họp(?:\s+\p{Lu}\p{Ll}*){0,3}|^|(?<=[;:]))\s*(?:kỳ\s+báo\s+cáo\s+)?tháng\s+${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
     // (in a time cell, a bare "12/2019" or "10-11/2019" that is the whole cell is the month, or months, of that year)
     cell: new RegExp(String.raw`(?:tháng\s+|^\s*(?=\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*\/\s*\d{4}\s*$))${MONTHS}(?:\s*(?:\/|năm)\s*(\d{4}))?(?![\d/])(?!\s*(?:hằng|hàng|mỗi|của)\s)`, 'giu'),
     aside: true,

@@ -704,7 +704,15 @@ function listsProducts(node: ItemNode): boolean {
 function ownMeasure(node: ItemNode): boolean {
   const t = node.title.trim();
   return !!node.marker && node.marker.kind !== 'dash' && node.marker.kind !== 'plus' && node.marker.kind !== 'article'
-    && !node.body.length && t.length >= 60 && /[.;]$/u.test(t) && opensWithVerb(t) && !isHeadingLike(node);
+    && !node.body.length && t.length >= 60 && /[.;]$/u.test(t) && (opensWithVerb(t) || sentenceOrders(node)) && !isHeadingLike(node);
+}
+/** A numbered item that is one whole sentence ordering a body: "1. UBND huyện, thị xã, thành phố khẩn trương thực hiện ... ." */
+function sentenceOrders(node: ItemNode): boolean {
+  const t = node.title.trim();
+  return !!node.marker && node.marker.kind !== 'dash' && node.marker.kind !== 'plus' && node.marker.kind !== 'article'
+    && !node.body.length && t.length >= 60 && /\.$/u.test(t) && !/:/u.test(t) && ordersBodyAt(t)
+    // (a doer read up to its verb: not a name that ran on through a verb no list holds, "Mỗi Ban, Bộ, ngành ... bình xét, lựa chọn ...")
+    && !!leadOf(t)?.lead.every((b) => b.text.split(/\s+/u).length <= 12);
 }
 
 /** Where to send what an item asks, under it: "... gửi báo cáo về Bộ trước ngày 15/10/2014 theo địa chỉ:" then "Cục X - số 51, Ngô Quyền, Hà Nội", "Fax: ... Email: ...". */
@@ -1049,7 +1057,9 @@ function regionTasks(model: TextModel, ctx: TaskContext, from: number, to: numbe
     let a = assigned.get(p);
     // (not a closing formula's bodies: "Điều 3. Chánh Văn phòng ..., Chủ tịch UBND huyện ... chịu trách nhiệm thi hành Quyết
     // định này" over the plan attached after the signature)
-    if (a === undefined) assigned.set(p, (a = CLOSING_ANY.some((r) => r.test(p.title)) ? null : headingAssignment(p.title) ?? shortOfRoot(leadInUnder(p))));
+    // (or an item that is a whole sentence ordering a body, the points under it its particulars: "1. UBND huyện, thị xã,
+    // thành phố khẩn trương thực hiện ... ." / "- Đối với các huyện chưa báo cáo ... thì khẩn trương báo cáo ...")
+    if (a === undefined) assigned.set(p, (a = CLOSING_ANY.some((r) => r.test(p.title)) ? null : headingAssignment(p.title) ?? shortOfRoot(leadInUnder(p)) ?? (sentenceOrders(p) ? leadOf(p.title) : null)));
     return a;
   };
   // (a lead-in under a heading that names the bodies by the short name the document's lead-in gave them, "các bộ, tỉnh",

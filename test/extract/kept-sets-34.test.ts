@@ -239,3 +239,28 @@ describe('heldout77 and heldout79: an office that conveys directions, an opinion
     expect(brief(page).map((t) => t.deadline)).toEqual(['2022-11-04']);
   });
 });
+
+describe('heldout78-81: an item that orders a body over its points, a topic before a colon, a region, "chậm nhất là tháng"', () => {
+  const letter = (items: string) => `ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 1305/UBND-KT\nLong Xuyên, ngày 29 tháng 4 năm 2010\nKính gửi:\n- Sở Tài nguyên và Môi trường;\n- UBND huyện, thị xã, thành phố.\nPhó Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:\n\n${items}\n\nNơi nhận:\n- Như trên;`;
+  it('a numbered sentence that orders a body is a task, and its points are that body\'s', () => {
+    const t = brief(letter('1. UBND huyện, thị xã, thành phố khẩn trương thực hiện các nội dung theo chỉ đạo của UBND tỉnh tại công văn số 620/UBND-KT ngày 04/3/2010.\n\n- Đối với các huyện chưa báo cáo theo đúng thời gian đã quy định thì khẩn trương báo cáo chậm nhất đến ngày 05/4/2010.\n\n2. Sở Tài nguyên và Môi trường đôn đốc các huyện báo cáo đúng thời gian nêu trên.'));
+    expect(t.map((x) => x.lead)).toEqual([['UBND huyện, thị xã, thành phố'], ['UBND huyện, thị xã, thành phố'], ['Sở Tài nguyên và Môi trường']]);
+    expect(t[1]!.deadline).toBe('2010-04-05');
+  });
+  it('must not: a sentence whose doer runs on through a verb no list holds ("Mỗi Ban, Bộ, ngành ... bình xét, lựa chọn ...")', () => {
+    const t = brief(letter('1. Mỗi Ban, Bộ, ngành và địa phương bình xét, lựa chọn không quá 02 tập thể và 03 cá nhân có thành tích tiêu biểu.\n\n- Tờ trình đề nghị khen thưởng;\n\n- Danh sách đề nghị khen thưởng;'));
+    expect(t.map((x) => x.text)).not.toContain('Mỗi Ban, Bộ, ngành và địa phư');
+  });
+  it('a topic before a colon, then a frame in lower case and the doers: "Về hỗ trợ vốn ...: trước mắt, UBND tỉnh A và các tỉnh vùng B ..."', () => {
+    expect(leadOf('Về hỗ trợ vốn cho tỉnh Đắk Lắk và các tỉnh vùng Tây Nguyên thực hiện đầu tư các dự án: trước mắt, Ủy ban nhân dân tỉnh Đắk Lắk và các tỉnh vùng Tây Nguyên sử dụng số vốn đã được giao.')?.lead.map((b) => b.text))
+      .toEqual(['Ủy ban nhân dân tỉnh Đắk Lắk', 'các tỉnh vùng Tây Nguyên']);
+    expect(leadOf('Các tỉnh vùng đồng bằng sông Cửu Long chủ động triển khai các biện pháp.')?.lead.map((b) => b.text)).toEqual(['Các tỉnh vùng đồng bằng sông Cửu Long']);
+  });
+  it('must not: "Đối với X ... thì ..." gives X the work (a condition, the consequence has no subject)', () => {
+    expect(leadOf('Đối với các huyện chưa báo cáo theo đúng thời gian đã quy định thì khẩn trương báo cáo.')?.rule).not.toBe('lead.forBody');
+  });
+  it('"chậm nhất là tháng 6/2013" is within that month; "chậm nhất ngày ..." stays a day', () => {
+    expect(pickDeadline(findDeadlines('Các tỉnh gửi báo cáo về Bộ chậm nhất là tháng 6/2013.', 2013, {}))).toMatchObject({ kind: 'within', date: '2013-06-30' });
+    expect(pickDeadline(findDeadlines('Các tỉnh gửi báo cáo về Bộ chậm nhất ngày 5 tháng 6 năm 2013.', 2013, {}))).toMatchObject({ kind: 'by', date: '2013-06-05' });
+  });
+});
