@@ -1387,6 +1387,11 @@ interface NewsLead {
   subject: Finding<string> | null; signer: Finding<Signer> | null;
 }
 
+/** The year a news page's own dateline or headline gives, in its first lines ("27/02/2024 07:30", "tháng 9/2021", "năm 2025"). */
+function pageYear(text: string): string | undefined {
+  return /(?<![\d/])(?:\d{1,2}\/\d{1,2}\/|tháng\s+\d{1,2}\/|năm\s+)((?:19|20)\d{2})(?!\d)/u.exec(text.slice(0, 400))?.[1];
+}
+
 /** A news item's first sentence that dates a letter it does not number: "Ngày 17/5/2023, UBND huyện X có văn bản chỉ đạo ...". */
 const DATED_NEWS_LEAD = /(?:^|[.:]\s+|\n\s*|\)\s*[-–]\s*)Ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*,\s*((?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Bộ|Cục|Văn phòng|Ban Chỉ đạo)\s[^,.;:\n]{2,80}?)\s+(?:(?:vừa|đã)\s+)?(?:có|ban hành|gửi)\s+(?:văn bản|công văn|công điện)(?![\p{L}])/u;
 
@@ -1396,7 +1401,7 @@ function datedNewsLead(model: TextModel): { date: Finding<string>; issuer: Findi
   // (a news item's own first sentence: not one a letter cites under its "Kính gửi")
   if (!m || m.index > 800 || /Kính\s+gửi/iu.test(text.slice(0, m.index))) return null;
   // (a day without its year: the year the page's own dateline gives)
-  const y = m[3] ?? /(?<![\d/])(?:\d{1,2}\/\d{1,2}\/|tháng\s+\d{1,2}\/|năm\s+)((?:19|20)\d{2})(?!\d)/u.exec(text.slice(0, 400))?.[1];
+  const y = m[3] ?? pageYear(text);
   const date = y ? iso(+y, +m[2]!, +m[1]!) : null;
   if (!date) return null;
   const day = m.index + m[0].indexOf('Ngày');
@@ -1421,8 +1426,8 @@ function newsLead(model: TextModel): NewsLead | null {
   const abbr = /^(?:CÔNG VĂN|VĂN BẢN)$/u.test(word) ? 'CV' : DOC_TYPES.find((t) => t.word === word)?.abbr ?? 'CV';
   // (the day after the number, or the day the sentence opens with)
   // (a day without its year, "HNP - Ngày 6/4, UBND huyện ...": the year the page's own dateline or headline gives)
-  const pageYear = g.d0 && !g.y0 ? /(?<![\d/])(?:\d{1,2}\/\d{1,2}\/|tháng\s+\d{1,2}\/|năm\s+)((?:19|20)\d{2})(?!\d)/u.exec(text.slice(0, 400))?.[1] : undefined;
-  const [d, mo, y] = g.y ? [g.d!, g.m!, g.y] : g.y0 ? [g.d0!, g.m0!, g.y0] : pageYear ? [g.d0!, g.m0!, pageYear] : [null, null, null];
+  const year = g.d0 && !g.y0 ? pageYear(text) : undefined;
+  const [d, mo, y] = g.y ? [g.d!, g.m!, g.y] : g.y0 ? [g.d0!, g.m0!, g.y0] : year ? [g.d0!, g.m0!, year] : [null, null, null];
   const date = y ? iso(+y, +mo!, +d!) : null;
   const office = g.office!.trim();
   const deputy = /^Phó/u.test(office);

@@ -703,14 +703,17 @@ function listsProducts(node: ItemNode): boolean {
  */
 function ownMeasure(node: ItemNode): boolean {
   const t = node.title.trim();
+  return numberedSentence(node) && /[.;]$/u.test(t) && (opensWithVerb(t) || sentenceOrders(node)) && !isHeadingLike(node);
+}
+/** A numbered point (no dash, no article) whose title is a sentence of its own, nothing under it but points. */
+function numberedSentence(node: ItemNode): boolean {
   return !!node.marker && node.marker.kind !== 'dash' && node.marker.kind !== 'plus' && node.marker.kind !== 'article'
-    && !node.body.length && t.length >= 60 && /[.;]$/u.test(t) && (opensWithVerb(t) || sentenceOrders(node)) && !isHeadingLike(node);
+    && !node.body.length && node.title.trim().length >= 60;
 }
 /** A numbered item that is one whole sentence ordering a body: "1. UBND huyện, thị xã, thành phố khẩn trương thực hiện ... ." */
 function sentenceOrders(node: ItemNode): boolean {
   const t = node.title.trim();
-  return !!node.marker && node.marker.kind !== 'dash' && node.marker.kind !== 'plus' && node.marker.kind !== 'article'
-    && !node.body.length && t.length >= 60 && /\.$/u.test(t) && !/:/u.test(t) && ordersBodyAt(t)
+  return numberedSentence(node) && /\.$/u.test(t) && !/:/u.test(t) && ordersBodyAt(t)
     // (a doer read up to its verb: not a name that ran on through a verb no list holds, "Mỗi Ban, Bộ, ngành ... bình xét, lựa chọn ...")
     && !!leadOf(t)?.lead.every((b) => b.text.split(/\s+/u).length <= 12);
 }
@@ -902,8 +905,10 @@ function toldAsked(text: string): BodySpan[] {
   const m = TELLS_LETTER.exec(text);
   if (!m?.[1]) return [];
   const at = m.index + m[0].length;
-  const l = leadOf(`Đề nghị ${text.slice(at)}`);
-  return l?.rule === 'lead.giao' ? l.lead.map((b) => ({ ...b, start: b.start - 9 + at, end: b.end - 9 + at })) : [];
+  // (read as an ask of its own, then moved back to where the bodies stand in the text)
+  const ask = 'Đề nghị ';
+  const l = leadOf(ask + text.slice(at));
+  return l?.rule === 'lead.giao' ? l.lead.map((b) => ({ ...b, start: b.start - ask.length + at, end: b.end - ask.length + at })) : [];
 }
 /** A turn that goes on with the orders told before it: "Theo đó, ...", "Đồng thời ...", "Bên cạnh đó, ...". */
 const GOES_ON = /^(?:Theo đó|Đồng thời|Bên cạnh đó|Ngoài ra|Cùng với đó|Mặt khác)\s*,?\s*/u;

@@ -264,3 +264,13 @@ describe('heldout78-81: an item that orders a body over its points, a topic befo
     expect(pickDeadline(findDeadlines('Các tỉnh gửi báo cáo về Bộ chậm nhất ngày 5 tháng 6 năm 2013.', 2013, {}))).toMatchObject({ kind: 'by', date: '2013-06-05' });
   });
 });
+
+describe('spans of the doers a news page\'s letter asks', () => {
+  it('point at the bodies\' own words in the text', () => {
+    const text = 'Tăng cường phòng, chống dịch bệnh thủy sản\n\nUBND huyện vừa có văn bản yêu cầu các xã, thị trấn chủ động triển khai công tác phòng, chống dịch bệnh thủy sản năm 2024.\n\nCác địa phương đẩy mạnh hướng dẫn kê khai ban đầu cho các cơ sở nuôi thủy sản theo đúng quy định.';
+    const m = model(text);
+    const lead = extract(m).tasks[0]!.lead[0]!;
+    expect(lead.name).toBe('các xã, thị trấn');
+    expect(m.text.slice(lead.start, lead.end)).toBe('các xã, thị trấn');
+  });
+});
