@@ -65,6 +65,8 @@ const FLOORS: Record<string, number> = {
   heldout79: 0.63, // measured 0.667 (0.522 unseen)
   heldout80: 0.55, // measured 0.588 (0.588 unseen)
   heldout81: 0.74, // measured 0.778 (0.471 unseen)
+  heldout82: 0.67, // measured 0.700 (0.700 unseen)
+  heldout83: 0.63, // measured 0.667 (0.636 unseen at a5f55f9, 0.667 at f2763cf)
 };
 
 /**

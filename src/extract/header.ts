@@ -32,9 +32,10 @@ const FIXED_PARTS = [/cong hoa xa hoi chu nghia viet(?: nam|$)/gu, /doc lap\s*[-
 // "Số: 4945 /UBND-THCBKS"  "Số:    /UBND-NC"  "Số 06-CT/TU"  "Số: 59/2012/NĐ-CP"  "Nghị quyết số: 76/2025/UBTVQH15"
 // "Số: 03/BCĐX-CAT(PC04)"  "Số: 12/SNV-CCHC&VTLT"  "Số: /TTr - SNV"  "Số: 15/SNV –TCCB&ĐT" (an en dash typed for the
 // hyphen: written '-'; after it only a part in capitals, never words)
+// (and a Government Office department's roman numeral a portal copy set apart: "Số: 2615/VPCP-V .I", "594/VPCP-V .IV/v ...")
 const SYMBOL_PART = String.raw`[\p{L}\d&.]+(?:\([\p{L}\d&.-]+\))?`;
 const NUMBER_LINE = new RegExp(
-  String.raw`^(?:(?:Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Nghị định|Chỉ thị|Kết luận|Công điện|Lệnh)\s+số\s*:|Số\s*:?\.?)\s*(\d*)((?<=\d)[^\s/\d-]{1,3}|[^\s\p{L}\d/-][^\s/]{0,3})?\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s*[-/]\s*${SYMBOL_PART}|\s*–\s*[\p{Lu}\d][\p{Lu}\d&.]*(?![\p{L}\d]))*)`,
+  String.raw`^(?:(?:Nghị quyết|Quyết định|Thông tư(?: liên tịch)?|Nghị định|Chỉ thị|Kết luận|Công điện|Lệnh)\s+số\s*:|Số\s*:?\.?)\s*(\d*)((?<=\d)[^\s/\d-]{1,3}|[^\s\p{L}\d/-][^\s/]{0,3})?\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}\d][\p{L}\d&.]*(?:\([\p{L}\d&.-]+\))?(?:\s*[-/]\s*${SYMBOL_PART}|\s*–\s*[\p{Lu}\d][\p{Lu}\d&.]*(?![\p{L}\d]))*(?:\s+\.(?:I{1,3}|IV|VI{0,3}|IX|X)(?=\s|$|V\/v|\())?)`,
   'u',
 );
 /**

