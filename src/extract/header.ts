@@ -521,10 +521,11 @@ const ANNOUNCES = /(?:^|[,;]\s*)\p{Lu}[^.:;,]{0,80}?\sthông báo(?:\s+[^.:;]{0,
 
 /** A first line that is only the number and symbol ("3472/BVHTTDL-DSVH", a ministry portal's). */
 const BARE_NUMBER = new RegExp(String.raw`^(\d{1,5})\s*\/\s*((?:\d{4}\/)?${CAPS_SYMBOL}+)$`, 'u');
-const NUMBERED_TITLE = new RegExp(String.raw`^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)(?:\s+(?:khẩn|Khẩn|KHẨN|hỏa tốc|Hỏa tốc|thượng khẩn|Thượng khẩn))?(?:\s+(?:số\s*:?\s*)?(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*))?(?:\s*,?\s+ngày\s+${DMY})?(?:\s+của\s+(\p{Lu}[^,;:]{2,80}?))?(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+?))?\s*:?$`, 'u');
+const NUMBERED_TITLE = new RegExp(String.raw`^(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,2}?)(?:\s+(?:khẩn|Khẩn|KHẨN|hỏa tốc|Hỏa tốc|thượng khẩn|Thượng khẩn))?(?:\s+(?:số\s*:?\s*)?(\d{1,5})\s*\/\s*([\p{Lu}\d][\p{L}\d&.-]*(?:\/[\p{L}\d&.-]+)*))?(?:\s*,?\s+ngày\s+${DMY})?(?:\s+của\s+(\p{Lu}[^,;:]{2,80}?))?(?:\s*,?\s*(?:V\/v:?|về việc)\s+(.+?)|(?<=của\s[^:]{2,80})\s+do\s+[^:]{3,300}?\s(?:ký|ký ban hành)\s[^:]{0,300}?)?\s*:?$`, 'u');
 /**
  * A portal's line that names the document: "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v ...", "Công văn 1347/CV-UBND ngày
- * 31/5/2019 của UBND Thành phố về việc ...:" (no "số"), with its issuer ("... ngày
+ * 31/5/2019 của UBND Thành phố về việc ...:" (no "số"), "Công văn số 559/VP-XD ngày 24-2-2011 của Văn phòng UBND TP Hà Nội do Phó
+ * văn phòng X ký truyền đạt ...:" (who signed it and what it does after the issuer), with its issuer ("... ngày
  * 08/5/2019 của UBND thị xã Điện Bàn V/v ..."), "Quyết định số 4266/QĐ-UBND
  * của UBND tỉnh về việc ..." (no date), "Thông báo Khẩn ngày 18/10/2020" (no number): its type word, and its number or its
  * date at least.
@@ -1381,7 +1382,7 @@ const NEWS_LEAD = /(?<office>Phó Thủ tướng(?: Chính phủ)?|Thủ tướn
  * phố ban hành Công văn số 880/UBND-ĐT về việc ...", "UBND thành phố Huế có Công văn 4424 gửi Phòng Kinh tế ... về việc ..."
  * (a news page may give the number alone). No person's name follows such a body, so the body's name ends at the verb.
  */
-const NEWS_LEAD_BODY = /(?:Ngày\s+(?<d0>\d{1,2})\/(?<m0>\d{1,2})(?:\/(?<y0>\d{4}))?,?\s+)?(?<office>(?:Cục|Tổng cục|Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chỉ đạo|Văn phòng)\s[^,.;:\n]{2,80}?)\s+(?:(?:vừa|đã)\s+)?(?:ký(?:\s+ban hành)?|có|ban hành|gửi)\s+(?<type>[Cc]ông điện|[Cc]hỉ thị|[Qq]uyết định|[Cc]ông văn|[Vv]ăn bản|[Kk]ế hoạch|[Tt]hông báo)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s*:?\s*)?(?<num>\d{1,5})(?:\s?\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*))?(?![\d\/])(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+gửi\s+[^.\n]{3,200}?(?=\s+[Vv]ề việc\s))?(?:\s+(?:[Vv]ề việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
+const NEWS_LEAD_BODY = /(?:[Nn]gày\s+(?<d0>\d{1,2})\/(?<m0>\d{1,2})(?:\/(?<y0>\d{4}))?,?\s+)?(?<office>(?:Cục|Tổng cục|Bộ|Sở|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chỉ đạo|Văn phòng)\s[^,.;:\n]{2,80}?)\s+(?:(?:vừa|đã)\s+)?(?:ký(?:\s+ban hành)?|có|ban hành|gửi)\s+(?<type>[Cc]ông điện|[Cc]hỉ thị|[Qq]uyết định|[Cc]ông văn|[Vv]ăn bản|[Kk]ế hoạch|[Tt]hông báo)(?:\s+(?:hỏa tốc|hoả tốc|khẩn))?\s+(?:số\s*:?\s*)?(?<num>\d{1,5})(?:\s?\/(?<sym>[\p{Lu}][\p{L}\d]*(?:-[\p{L}\d]+)*))?(?![\d\/])(?:\s+ngày\s+(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4}))?(?:\s+gửi\s+[^.\n]{3,200}?(?=\s+[Vv]ề việc\s))?(?:\s+(?:[Vv]ề việc|về)\s+(?<subject>[^.\n]{5,300}))?/u;
 
 interface NewsLead {
   type: Finding<string>; number: Finding<string>; symbol: Finding<string> | null; date: Finding<string> | null; issuer: Finding<string>;
@@ -1418,8 +1419,10 @@ function newsLead(model: TextModel): NewsLead | null {
   const other = NEWS_LEAD_BODY.exec(text);
   // (not in a letter of its own, "Kính gửi" above it: there it cites)
   const opensLine = (at: number) => /(?:^|\n)[ \t]*$/u.test(model.text.slice(Math.max(0, at - 20), at));
-  const dated = !!other && !!other.groups!.d0 && other.index < 800 && opensLine(other.index) && !/Kính\s+gửi/iu.test(text.slice(0, other.index));
-  const m = NEWS_LEAD.exec(text) ?? (other && (other.index < 400 || dated) ? other : null);
+  // (or after the frame's ';': "Thực hiện chỉ đạo của ...; ngày 03/8/2018, UBND tỉnh ban hành Công văn số 2765/UBND-NNTNMT ...")
+  const cited = !!other && /Kính\s+gửi/iu.test(text.slice(0, other.index));
+  const dated = !!other && !!other.groups!.d0 && other.index < 800 && (opensLine(other.index) || /;\s*$/u.test(text.slice(Math.max(0, other.index - 3), other.index)));
+  const m = NEWS_LEAD.exec(text) ?? (other && !cited && (other.index < 400 || dated) ? other : null);
   if (!m) return null;
   const g = m.groups!;
   const at = (s: string) => m.index + m[0].indexOf(s);

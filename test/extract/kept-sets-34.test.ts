@@ -286,3 +286,22 @@ describe('a Government Office department\'s roman numeral a portal copy set apar
     expect(symbol('Số: 2615/VPCP-KTN')).toBe('VPCP-KTN');
   });
 });
+
+describe('heldout83: a numbered news lead after a frame\'s ";", a title line that names who signed', () => {
+  const head = (text: string) => {
+    const h = extractHeader(model(text));
+    return { number: h.number?.value ?? null, symbol: h.symbol?.value ?? null, date: h.date?.value ?? null, issuer: h.issuer?.value ?? null };
+  };
+  it('"Thực hiện chỉ đạo của ...; ngày 03/8/2018, UBND tỉnh ban hành Công văn số 2765/UBND-NNTNMT về việc ..."', () => {
+    const frame = 'Thực hiện chỉ đạo của đồng chí Bí thư Tỉnh ủy về việc tập trung chỉ đạo trừ rầy, phòng bệnh lùn sọc đen hại lúa vụ Mùa năm 2018 tại Hội nghị tổng kết ngày 01/8/2018 và chỉ đạo của Ban Thường vụ Tỉnh ủy tại Công điện khẩn số 08-CĐ/TU ngày 02/8/2018';
+    expect(head(`Tăng cường phòng, trừ bệnh lùn sọc đen\n\n03/08/2018\n\n${frame}; ngày 03/8/2018, UBND tỉnh ban hành Công văn số 2765/UBND-NNTNMT về việc tập trung chỉ đạo phòng trừ bệnh lùn sọc đen.`))
+      .toEqual({ number: '2765', symbol: 'UBND-NNTNMT', date: '2018-08-03', issuer: 'UBND tỉnh' });
+  });
+  it('must not: such a sentence a letter cites under its "Kính gửi"', () => {
+    expect(head('Kính gửi: Các sở, ngành.\n\nThực hiện chỉ đạo của Tỉnh ủy về phòng trừ sâu bệnh hại lúa vụ Mùa năm 2018 và kết luận của Hội nghị tổng kết; ngày 03/8/2018, UBND tỉnh ban hành Công văn số 2765/UBND-NNTNMT về việc phòng trừ bệnh lùn sọc đen. Đề nghị các sở thực hiện.').number).toBeNull();
+  });
+  it('"Công văn số 559/VP-XD ngày 24-2-2011 của Văn phòng UBND TP Hà Nội do Phó văn phòng X ký truyền đạt ...:"', () => {
+    expect(head('Công văn số 559/VP-XD ngày 24-2-2011 của Văn phòng UBND TP Hà Nội do Phó văn phòng Nguyễn Văn Thịnh ký truyền đạt sự chỉ đạo của UBND TP Hà Nội đối với Sở Xây dựng:\n\n1. Yêu cầu Chủ tịch UBND quận Hoàng Mai khẩn trương kiểm tra, xác minh thông tin.'))
+      .toEqual({ number: '559', symbol: 'VP-XD', date: '2011-02-24', issuer: 'Văn phòng UBND TP Hà Nội' });
+  });
+});
